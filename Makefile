@@ -1,0 +1,47 @@
+# Storyreel: `make demo`, `make test`, `make run` each set up the virtual environment first.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+# CPU build for CI and laptops; GPU users install their CUDA build of torch into the venv first
+# (see README), and this spec is then already satisfied.
+TORCH ?= torch==2.13.0
+STAMP := $(VENV)/.storyreel-installed
+DEMO := build/demo
+
+.PHONY: setup demo test lint run screenshot bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -c "import torch" 2>/dev/null || $(PY) -m pip install --quiet "$(TORCH)"
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+demo: setup
+	$(PY) main.py demo-model $(DEMO)/tiny-model
+	rm -rf $(DEMO)/film && mkdir -p $(DEMO)/film
+	cp resources/examples/example.reel $(DEMO)/film/example.reel
+	$(PY) main.py render $(DEMO)/film/example.reel -o $(DEMO)/example.mp4 --model $(DEMO)/tiny-model
+	@echo "The film: $(DEMO)/example.mp4"
+
+lint: setup
+	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports
+
+test: lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+run: setup
+	$(PY) main.py
+
+screenshot: setup
+	QT_QPA_PLATFORM=offscreen $(PY) docs/make_screenshot.py
+
+bench: setup
+	$(PY) bench/engine_overhead.py
+	$(PY) bench/render_scaling.py
+
+clean:
+	rm -rf build .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Everything that computes: models, generation, video files, stitching. No Qt."""

@@ -1,0 +1,20 @@
+"""Shared test setup: offscreen Qt, per-test user folders, no Hub access."""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports Qt or huggingface_hub.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path_factory, monkeypatch):
+    """Each test gets its own settings, library and cache folders."""
+    home = tmp_path_factory.mktemp("storyreel-home")
+    monkeypatch.setenv("STORYREEL_HOME", str(home))
+    return home
