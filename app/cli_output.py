@@ -55,7 +55,7 @@ class EventPrinter:
             key = (where, e.get("stage"), e.get("expert"))
             step = f" {e['step']}/{e['total']}" if e.get("total") else ""
             expert = f" ({e['expert']} expert)" if e.get("expert") else ""
-            message = f" {e['message']}" if e.get("message") else ""
+            message = f": {e['message']}" if e.get("message") else ""
             # Without a live line, print one line per stage rather than one per step.
             if not self.live and key == self._last_key and e.get("step") != e.get("total"):
                 return None

@@ -9,6 +9,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 
+def _read_umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+# Read once at import: os.umask() can only be read by setting it, which would race with threads.
+_UMASK = _read_umask()
+
+
 def fsync_dir(folder: Path) -> None:
     """Flush a folder's entry table so a rename survives a power cut (no-op where unsupported)."""
     try:
@@ -39,6 +49,13 @@ def atomic_path(dest: Path, suffix: str | None = None) -> Iterator[Path]:
     os.close(fd)
     tmp = Path(tmp_name)
     try:
+        # mkstemp makes the file private (0600); give it the mode a plain open() would, or keep
+        # the mode of the file it replaces.
+        try:
+            mode = dest.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            mode = 0o666 & ~_UMASK
+        os.chmod(tmp, mode)
         yield tmp
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())

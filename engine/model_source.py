@@ -24,12 +24,10 @@ def is_repo_id(source: str) -> bool:
 
 
 def resolve_model(spec: ModelSpec, local_files_only: bool = False) -> tuple[Path, str | None]:
-    """Return the local folder holding spec's model and its revision (a commit hash, or None).
-
-    The revision is the Hub commit hash for Hub repos and for folders inside the Hugging Face cache
-    (snapshots/<commit>/), and None for any other local folder: a plain folder has no version of its
-    own, and a hash of model_index.json alone would not notice changed weights.
-    """
+    """Return the local folder holding spec's model and its revision (a commit hash, or None)."""
+    # The revision is the Hub commit hash for Hub repos and for folders inside the Hugging Face
+    # cache (snapshots/<commit>/), and None for any other local folder: a plain folder has no
+    # version of its own, and a hash of model_index.json alone would not notice changed weights.
     source = spec.source.strip()
     if not source:
         raise ModelError("No model was chosen. Pick a local model folder or a Hugging Face repo id.")

@@ -22,9 +22,22 @@ def write_tiny_model(dest: Path, arch: str = "t2v-a14b", seed: int = 0) -> Path:
     dest = Path(dest)
     pipe = WanPipeline(**_components(arch, seed))
     pipe.save_pretrained(dest, safe_serialization=True)
+    _portable_tokenizer_class(dest)
     info = {"arch": arch, "default_fps": _DEFAULT_FPS[arch], "seed": seed, "tiny": True}
     (dest / INFO_FILE).write_text(json.dumps(info, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return dest
+
+
+def _portable_tokenizer_class(dest: Path) -> None:
+    """Record the tokenizer as PreTrainedTokenizerFast, a name transformers 4 and 5 both load."""
+    # transformers 5 saves it under its new name TokenizersBackend (the same class), which 4.x lacks.
+    for path, key, value in (
+        (dest / "model_index.json", "tokenizer", ["transformers", "PreTrainedTokenizerFast"]),
+        (dest / "tokenizer" / "tokenizer_config.json", "tokenizer_class", "PreTrainedTokenizerFast"),
+    ):
+        config = json.loads(path.read_text(encoding="utf-8"))
+        config[key] = value
+        path.write_text(json.dumps(config, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def _components(arch: str, seed: int) -> dict[str, Any]:

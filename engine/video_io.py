@@ -52,7 +52,9 @@ def write_clip(
     import av
 
     if frames.ndim != 4 or frames.shape[-1] != 3 or frames.dtype.name != "uint8" or len(frames) == 0:
-        raise ValueError(f"write_clip wants a non-empty uint8 array (F,H,W,3), got {frames.dtype} {frames.shape}")
+        raise ValueError(
+            f"write_clip wants a non-empty uint8 array (F,H,W,3), got {frames.dtype} {frames.shape}"
+        )
     if fps <= 0:
         raise ValueError(f"fps must be positive, got {fps}")
     total, height, width = frames.shape[:3]
@@ -63,7 +65,9 @@ def write_clip(
         container = av.open(str(tmp), "w")
         try:
             if lossless:
-                stream = container.add_stream("libx264rgb", rate=fps, options={"crf": "0", "preset": "medium"})
+                stream = container.add_stream(
+                    "libx264rgb", rate=fps, options={"crf": "0", "preset": "medium"}
+                )
                 stream.pix_fmt = "rgb24"
             else:
                 stream = container.add_stream("libx264", rate=fps, options={"crf": "8", "preset": "medium"})
@@ -132,7 +136,9 @@ def open_video(path: Path) -> Iterator[tuple[av.container.InputContainer, av.vid
         container.close()
 
 
-def iter_av_frames(path: Path, start: int = 0, stop: int | None = None) -> Iterator[av.video.frame.VideoFrame]:
+def iter_av_frames(
+    path: Path, start: int = 0, stop: int | None = None
+) -> Iterator[av.video.frame.VideoFrame]:
     """Yield decoded PyAV frames start..stop-1 (indices in decode order), unconverted."""
     import av
 
@@ -198,6 +204,11 @@ def probe(path: Path) -> ClipInfo:
         else:
             duration = float(frame_count / fps)
         return ClipInfo(
-            width=ctx.width, height=ctx.height, fps=Fraction(fps), frame_count=frame_count,
-            duration=duration, codec=ctx.name, pix_fmt=ctx.pix_fmt or "",
+            width=ctx.width,
+            height=ctx.height,
+            fps=Fraction(fps),
+            frame_count=frame_count,
+            duration=duration,
+            codec=ctx.name,
+            pix_fmt=ctx.pix_fmt or "",
         )

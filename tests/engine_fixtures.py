@@ -1,0 +1,36 @@
+"""Session fixtures for engine tests: tiny Wan models built once, and a loaded pipeline on CPU."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from engine.pipeline_cache import LoadedPipeline, load_pipeline
+from engine.request import ModelSpec
+from engine.tiny_model import write_tiny_model
+
+
+@pytest.fixture(scope="session")
+def tiny_a14b(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny two-expert (T2V-A14B layout) model folder."""
+    return write_tiny_model(tmp_path_factory.mktemp("tiny") / "t2v-a14b", "t2v-a14b")
+
+
+@pytest.fixture(scope="session")
+def tiny_5b(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny dense (TI2V-5B layout) model folder."""
+    return write_tiny_model(tmp_path_factory.mktemp("tiny") / "ti2v-5b", "ti2v-5b")
+
+
+@pytest.fixture(scope="session")
+def loaded_a14b(tiny_a14b: Path) -> LoadedPipeline:
+    """The tiny two-expert model loaded on CPU in float32."""
+    return load_pipeline(ModelSpec(str(tiny_a14b), device="cpu", dtype="float32"))
+
+
+@pytest.fixture(scope="session")
+def loaded_5b(tiny_5b: Path) -> LoadedPipeline:
+    """The tiny dense model loaded on CPU in float32."""
+    return load_pipeline(ModelSpec(str(tiny_5b), device="cpu", dtype="float32"))
+
