@@ -51,6 +51,8 @@ class EventPrinter:
             return f"{clock} {e['shots']} shot(s), {e['to_generate']} to generate"
         if kind == "shot_started":
             return f"{clock} {where}: starting"
+        if kind == "progress" and e.get("stage") == "generating" and e.get("message") and not e.get("step"):
+            return f"{clock} {where}: note: {e['message']}"
         if kind == "progress":
             key = (where, e.get("stage"), e.get("expert"))
             step = f" {e['step']}/{e['total']}" if e.get("total") else ""
@@ -61,8 +63,6 @@ class EventPrinter:
                 return None
             self._last_key = key
             return f"{clock} {where}: {e['stage']}{step}{expert}{message}"
-        if kind == "notice":
-            return f"{clock} {where}: note: {e['message']}"
         if kind == "take":
             return f"{clock} {where}: take written to {e['path']} (seed {e['seed']}, {e['seconds']:.1f}s)"
         if kind == "shot_failed":

@@ -203,9 +203,13 @@ class Project:
 
     # -- takes --------------------------------------------------------------------------
     def add_take(self, shot_id: str, take: Take, make_active: bool = True) -> None:
-        """Attach a take to a shot (and make it the active one)."""
+        """Attach a take at the end of a shot's takes (and make it the active one)."""
+        self.insert_take(shot_id, len(self.shot(shot_id).takes), take, make_active)
+
+    def insert_take(self, shot_id: str, index: int, take: Take, make_active: bool = True) -> None:
+        """Attach a take at a position in a shot's takes (and make it the active one)."""
         shot = self.shot(shot_id)
-        shot.takes.append(take)
+        shot.takes.insert(max(0, min(index, len(shot.takes))), take)
         if make_active or shot.active_take is None:
             shot.active_take = take.id
             shot.trim_in, shot.trim_out = 0, None

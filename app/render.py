@@ -66,11 +66,8 @@ def generate_missing(
         def forward(p: Progress, base: dict = base) -> None:
             on_event({"event": "progress", **base, **p.to_dict()})
 
-        def notice(text: str, base: dict = base) -> None:
-            on_event({"event": "notice", **base, "message": text})
-
         try:
-            take = generate_take(project, shot, cache, model, on_progress=forward, cancel=cancel, on_notice=notice)
+            take = generate_take(project, shot, cache, model, on_progress=forward, cancel=cancel)
         except (Cancelled, KeyboardInterrupt):
             save_project(project)
             raise

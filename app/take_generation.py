@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from app.project import Project, Shot, Take, new_id
@@ -33,13 +32,12 @@ def generate_take(
     model: ModelSpec | None = None,
     on_progress: ProgressCallback = ignore_progress,
     cancel: CancelToken | None = None,
-    on_notice: Callable[[str], None] | None = None,
 ) -> Take:
     """Generate one take of a shot with the project's settings, write it, and make it active."""
     request = build_request(project, shot, model=model)
     clip, relative = next_take_path(project, shot)
     key = request_key(project, shot)
-    record = run_take_job(cache, request, clip, on_progress=on_progress, cancel=cancel, on_notice=on_notice)
+    record = run_take_job(cache, request, clip, on_progress=on_progress, cancel=cancel)
     take = Take(id=new_id(), path=relative, request_key=key, **record.metadata)
     project.add_take(shot.id, take)
     return take

@@ -126,11 +126,21 @@ def resolve_placement(spec: ModelSpec) -> tuple[str, str]:
     return device, dtype
 
 
+def quiet_library_progress_bars() -> None:
+    """Turn off diffusers' and transformers' tqdm bars: the app reports progress itself."""
+    from diffusers.utils import logging as diffusers_logging
+    from transformers.utils import logging as transformers_logging
+
+    diffusers_logging.disable_progress_bar()
+    transformers_logging.disable_progress_bar()
+
+
 def load_pipeline(spec: ModelSpec, on_progress: ProgressCallback = ignore_progress) -> LoadedPipeline:
     """Resolve, load and place a WanPipeline for spec (no caching)."""
     import torch
     from diffusers import WanPipeline
 
+    quiet_library_progress_bars()
     device, dtype = resolve_placement(spec)
     on_progress(Progress(LOADING, message=f"Finding model {spec.source}"))
     folder, revision = resolve_model(spec)
@@ -144,7 +154,7 @@ def load_pipeline(spec: ModelSpec, on_progress: ProgressCallback = ignore_progre
     except (OSError, ValueError, KeyError, RuntimeError) as exc:
         raise ModelError(f"The model in {folder} could not be loaded ({type(exc).__name__}: {exc}). "
                          "The download may be incomplete: download it again.") from exc
-    # The app shows its own progress; tqdm bars from a worker thread only clutter stderr.
+    # The pipeline's own step bar is configured per pipeline, not by the global switch.
     pipe.set_progress_bar_config(disable=True)
     info = ModelInfo.from_pipeline(pipe)
     on_progress(Progress(LOADING, message=f"Loaded {folder.name} ({info.arch}) on {device}"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import json
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,18 +56,14 @@ def run_take_job(
     clip_path: Path,
     on_progress: ProgressCallback = ignore_progress,
     cancel: CancelToken | None = None,
-    on_notice: Callable[[str], None] | None = None,
 ) -> TakeRecord:
     """Load (or reuse) the model, generate, and write the clip and a JSON sidecar atomically.
 
-    A cancel or an error leaves neither file behind.
+    Snapping notices arrive as progress messages. A cancel or an error leaves neither file behind.
     """
     started = time.perf_counter()
     loaded = cache.get(request.model, on_progress=on_progress)
     result = generate(loaded, request, on_progress=on_progress, cancel=cancel)
-    for notice in result.notices:
-        if on_notice is not None:
-            on_notice(notice)
     on_progress(Progress(ENCODING, 0, int(result.frames.shape[0])))
     write_clip(result.frames, result.applied.fps, clip_path, cancel=cancel, on_progress=on_progress)
     metadata = take_metadata(request, result, backend="local", seconds=time.perf_counter() - started)

@@ -19,6 +19,9 @@ def write_tiny_model(dest: Path, arch: str = "t2v-a14b", seed: int = 0) -> Path:
         raise ValueError(f"Unknown tiny model architecture {arch!r}; choose one of {', '.join(ARCHS)}.")
     from diffusers import WanPipeline
 
+    from engine.pipeline_cache import quiet_library_progress_bars
+
+    quiet_library_progress_bars()
     dest = Path(dest)
     pipe = WanPipeline(**_components(arch, seed))
     pipe.save_pretrained(dest, safe_serialization=True)

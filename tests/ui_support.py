@@ -1,0 +1,81 @@
+"""Helpers for the Qt tests: scripted dialog answers, windows, small real video files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from app.project import Project, ProjectSettings, Shot
+from ui.prompts import DISCARD, RESTORE
+
+
+class FakePrompts:
+    """Answers every question from scripted lists and records what was asked."""
+
+    def __init__(self, save_changes=DISCARD, recover=RESTORE, save_path=None, open_path=None) -> None:
+        self.answers = {"save_changes": save_changes, "recover": recover}
+        self.save_path_answer = save_path
+        self.open_path_answer = open_path
+        self.asked: list[tuple[str, object]] = []
+        self.errors: list[str] = []
+
+    def save_changes(self, name):
+        self.asked.append(("save_changes", name))
+        return self.answers["save_changes"]
+
+    def recover(self, recovery):
+        self.asked.append(("recover", recovery))
+        return self.answers["recover"]
+
+    def open_path(self, start, caption="", filter=""):
+        self.asked.append(("open_path", caption))
+        return self.open_path_answer
+
+    def open_paths(self, start, caption, filter):
+        return [self.open_path_answer] if self.open_path_answer else []
+
+    def save_path(self, start):
+        self.asked.append(("save_path", start))
+        return self.save_path_answer
+
+    def error(self, title, message):
+        self.errors.append(f"{title}: {message}")
+
+    def info(self, title, message):
+        self.asked.append(("info", title))
+
+
+def sample_project(count: int = 3) -> Project:
+    shots = [Shot(title=f"S{i}", prompt=f"prompt number {i}") for i in range(count)]
+    return Project(ProjectSettings(name="Sample"), shots)
+
+
+def write_video(path: Path, frames: int = 5, width: int = 64, height: int = 48, fps: int = 16) -> Path:
+    """A small real video file (a moving gradient)."""
+    from engine.video_io import write_clip
+
+    x = np.linspace(0, 255, width, dtype=np.uint8)[None, None, :, None]
+    data = np.broadcast_to(x, (frames, height, width, 3)).copy()
+    data[..., 1] = (np.arange(frames, dtype=np.uint8) * 40)[:, None, None]
+    write_clip(data, fps, path)
+    return path
+
+
+def make_window(qtbot, project: Project | None = None, prompts: FakePrompts | None = None):
+    from ui.main_window import MainWindow
+
+    prompts = prompts or FakePrompts()
+    window = MainWindow(project or sample_project(), prompts)
+
+    def before_close(w=window, p=prompts):
+        p.answers["save_changes"] = DISCARD  # teardown never blocks on a question
+
+    qtbot.addWidget(window, before_close_func=before_close)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def ids(project: Project) -> list[str]:
+    return [s.id for s in project.shots]

@@ -1,0 +1,36 @@
+"""Starting the desktop app: QApplication, the main window, then the recovery offer."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from app import __version__
+from app.resources import resource_path
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with Storyreel's names and icon (reused if one exists)."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Storyreel")
+    app.setApplicationDisplayName("Storyreel")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Storyreel")
+    app.setDesktopFileName("storyreel")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "storyreel.svg"))))
+    return app  # type: ignore[return-value]
+
+
+def run(paths: list[str]) -> int:
+    """Open the main window (and the first .reel in paths); returns the exit code."""
+    from ui.main_window import MainWindow
+
+    app = create_application()
+    window = MainWindow()
+    window.show()
+    # After the window is up: recovery questions and opening files never delay its first paint.
+    QTimer.singleShot(0, lambda: window.files.startup(list(paths)))
+    return app.exec()

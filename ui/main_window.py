@@ -1,0 +1,404 @@
+"""MainWindow: preview placeholder, shot timeline, inspector and queue docks, menus and status bar."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.project import Project, Shot
+from app.resources import resource_path
+from app.shot_timing import shot_seconds
+from app.user_settings import UserSettings, load_settings, save_settings
+from ui.file_actions import FileActions
+from ui.inspector import Inspector
+from ui.prompts import Prompts
+from ui.thumbnails import ThumbnailCache
+from ui.time_ruler import TimeRuler, format_time
+from ui.timeline_model import TimelineModel
+from ui.timeline_view import TimelineView
+from ui.undo_commands import (
+    EditSettingsCommand,
+    InsertShotsCommand,
+    RemoveShotsCommand,
+    ReorderShotsCommand,
+    duplicate_shot,
+    order_after_move,
+)
+
+APP_TITLE = "Storyreel"
+
+
+class MainWindow(QMainWindow):
+    """One project at a time; every edit goes through undo_stack."""
+
+    def __init__(self, project: Project | None = None, prompts: Prompts | None = None,
+                 settings: UserSettings | None = None) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.setWindowIcon(QIcon(str(resource_path("icons", "storyreel.svg"))))
+        self.prompts = prompts or Prompts(self)
+        self.settings = settings or load_settings()
+        self.project = project or Project()
+        self.undo_stack = QUndoStack(self)
+        self.thumbnails = ThumbnailCache(self)
+        self._build_central()
+        self._build_docks()
+        self.files = FileActions(self)
+        self._build_actions()
+        self._build_menus()
+        self.status_summary = QLabel()
+        self.statusBar().addPermanentWidget(self.status_summary)
+        self.undo_stack.cleanChanged.connect(self.update_title)
+        self.undo_stack.indexChanged.connect(self._after_edit)
+        self.project.subscribe(self._on_project_event)
+        self._shown_once = False
+        self.resize(1440, 900)
+        self.restore_layout()
+        self.update_title()
+        self._update_summary()
+        self._update_actions()
+
+    # -- construction -------------------------------------------------------------------
+    def _build_central(self) -> None:
+        self.model = TimelineModel(self.project, self)
+        self.timeline = TimelineView(self.thumbnails)
+        self.timeline.setModel(self.model)
+        self.ruler = TimeRuler(self.timeline)
+        self.model.shotsDropped.connect(self.move_shots_to)
+        self.model.videosDropped.connect(lambda paths, row: self.files.import_videos(paths, row))
+        self.model.projectDropped.connect(lambda path: QTimer.singleShot(0, lambda: self.files.open_path(path)))
+        self.timeline.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.timeline.moveRequested.connect(self.move_selection)
+        self.timeline.deleteRequested.connect(self.delete_selected)
+
+        self.preview = QLabel("Preview\n\nThe player arrives with the generation queue.")
+        self.preview.setObjectName("PreviewArea")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setFrameShape(QFrame.Shape.StyledPanel)
+        self.preview.setStyleSheet("#PreviewArea { background: #111827; color: #9ca3af; }")
+        self.preview.setMinimumHeight(160)
+
+        self.timeline_panel = QWidget()
+        self.timeline_panel.setObjectName("TimelinePanel")
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 0)
+        self.timeline_buttons = bar
+        column = QVBoxLayout(self.timeline_panel)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addLayout(bar)
+        column.addWidget(self.ruler)
+        column.addWidget(self.timeline)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("CentralSplitter")
+        self.splitter.addWidget(self.preview)
+        self.splitter.addWidget(self.timeline_panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([520, 260])
+        self.setCentralWidget(self.splitter)
+
+    def _build_docks(self) -> None:
+        self.inspector = Inspector(self.project, self.undo_stack, self.thumbnails)
+        self.inspector.setMinimumWidth(360)
+        self.inspector_dock = QDockWidget("Inspector", self)
+        self.inspector_dock.setObjectName("InspectorDock")
+        self.inspector_dock.setWidget(self.inspector)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
+        self.queue_dock = QDockWidget("Queue", self)
+        self.queue_dock.setObjectName("QueueDock")
+        placeholder = QLabel("The generation queue will live here.")
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        placeholder.setWordWrap(True)
+        placeholder.setMinimumWidth(200)
+        self.queue_dock.setWidget(placeholder)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.queue_dock)
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "", timeline_only: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(tip or text)
+        action.setStatusTip(tip or text)
+        action.triggered.connect(lambda checked=False: slot())
+        if timeline_only:
+            # Keys like Delete belong to text fields when they have focus; these act on the timeline.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.timeline.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        K = QKeySequence.StandardKey
+        f = self.files
+        self.act_new = self._action("&New", f.new, K.New, "Start a new project")
+        self.act_open = self._action("&Open…", f.open, K.Open, "Open a project file")
+        self.act_save = self._action("&Save", f.save, K.Save, "Save the project")
+        self.act_save_as = self._action("Save &As…", f.save_as, K.SaveAs, "Save under a new name, with its media")
+        self.act_close = self._action("&Close", f.close, K.Close, "Close the project")
+        self.act_quit = self._action("&Quit", self.close, K.Quit, "Quit Storyreel")
+        self.act_import_list = self._action("Import Shot &List…", f.import_shot_list, None,
+                                            "Add shots from a .txt (one prompt per line) or .csv file")
+        self.act_import_videos = self._action("Import &Videos…", f.import_videos_dialog, None,
+                                              "Add video files as shots with an imported take")
+        self.act_settings = self._action("Project &Settings…", self.edit_project_settings, None,
+                                         "Name, size, frame rate, model and default generation settings")
+        self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
+        self.act_undo.setShortcut(QKeySequence(K.Undo))
+        self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(K.Redo)])
+        self.act_add = self._action("&Add Shot", self.add_shot, "Ctrl+Shift+N", "Add a new shot after the selection")
+        self.act_duplicate = self._action("D&uplicate", self.duplicate_selected, "Ctrl+D",
+                                          "Duplicate the selected shots", timeline_only=True)
+        self.act_delete = self._action("&Delete", self.delete_selected, K.Delete,
+                                       "Delete the selected shots", timeline_only=True)
+        self.act_earlier = self._action("Move &Earlier", lambda: self.move_selection(-1), "Alt+Left",
+                                        "Move the selected shots one place earlier", timeline_only=True)
+        self.act_later = self._action("Move &Later", lambda: self.move_selection(1), "Alt+Right",
+                                      "Move the selected shots one place later", timeline_only=True)
+        self.act_select_all = self._action("Select &All Shots", self.timeline.selectAll, None, "Select every shot")
+        self.act_prefs = self._action("&Preferences…", self.edit_preferences, K.Preferences, "Autosave interval")
+        self.act_zoom_in = self._action("Zoom &In", lambda: self.zoom(1.25), K.ZoomIn, "Wider cards (Ctrl+wheel)")
+        self.act_zoom_out = self._action("Zoom &Out", lambda: self.zoom(0.8), K.ZoomOut, "Narrower cards")
+        self.act_zoom_fit = self._action("Zoom to &Fit", self.zoom_to_fit, "Ctrl+0", "Fit the whole film in the timeline")
+        self.act_about = self._action("&About Storyreel", self.about, None, "About Storyreel")
+        for action, icon in ((self.act_add, "list-add"), (self.act_duplicate, "edit-copy"),
+                             (self.act_delete, "edit-delete")):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            action.setIcon(QIcon.fromTheme(icon))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self.timeline_buttons.addWidget(button)
+        self.timeline_buttons.addStretch(1)
+        hint = QLabel("Drag cards to reorder · drop videos or a .reel here · Ctrl+wheel to zoom")
+        hint.setEnabled(False)
+        self.timeline_buttons.addWidget(hint)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.act_new, self.act_open])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_save, self.act_save_as])
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_import_list, self.act_import_videos])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_settings)
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_close, self.act_quit])
+        edit = bar.addMenu("&Edit")
+        edit.addActions([self.act_undo, self.act_redo])
+        edit.addSeparator()
+        edit.addActions([self.act_add, self.act_duplicate, self.act_delete, self.act_earlier, self.act_later,
+                         self.act_select_all])
+        edit.addSeparator()
+        edit.addAction(self.act_prefs)
+        view = bar.addMenu("&View")
+        view.addActions([self.inspector_dock.toggleViewAction(), self.queue_dock.toggleViewAction()])
+        view.addSeparator()
+        view.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_fit])
+        bar.addMenu("&Help").addAction(self.act_about)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_files:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda checked=False, p=path: self.files.open_path(p))
+        if not self.settings.recent_files:
+            self.recent_menu.addAction("(none)").setEnabled(False)
+
+    # -- the project --------------------------------------------------------------------
+    def set_project(self, project: Project) -> None:
+        """Show another project (undo history starts over)."""
+        self.project.unsubscribe(self._on_project_event)
+        self.undo_stack.clear()
+        self.thumbnails.clear()
+        self.project = project
+        self.model.set_project(project)
+        self.inspector.set_project(project)
+        project.subscribe(self._on_project_event)
+        if project.shots:
+            self.timeline.select_ids([project.shots[0].id])
+        self.update_title()
+        self._update_summary()
+
+    def _on_project_event(self, event: str, details: dict) -> None:
+        self._update_summary()
+
+    def _after_edit(self, *args: object) -> None:
+        self.update_title()
+        self._update_actions()
+
+    def update_title(self, *args: object) -> None:
+        name = self.project.settings.name
+        where = f" ({self.project.path})" if self.project.path else ""
+        self.setWindowTitle(f"{name}[*]{where} — {APP_TITLE}")
+        self.setWindowModified(self.files.is_dirty())
+
+    def _update_summary(self) -> None:
+        p = self.project
+        total = sum(shot_seconds(p, s) for s in p.shots)
+        s = p.settings
+        self.status_summary.setText(
+            f"{len(p.shots)} shots · {format_time(total)} · {s.width}×{s.height} @ {s.fps} fps")
+
+    # -- selection and timeline edits ---------------------------------------------------
+    def _selection_changed(self, *args: object) -> None:
+        ids = self.timeline.selected_ids()
+        self.inspector.set_shot(ids[0] if len(ids) == 1 else None, len(ids))
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        has = bool(self.timeline.selected_ids())
+        for action in (self.act_duplicate, self.act_delete, self.act_earlier, self.act_later):
+            action.setEnabled(has)
+
+    def add_shot(self) -> None:
+        ids = self.timeline.selected_ids()
+        row = self.project.index_of(ids[-1]) + 1 if ids else len(self.project.shots)
+        shot = Shot()
+        self.undo_stack.push(InsertShotsCommand(self.project, row, [shot], "Add Shot"))
+        self.timeline.select_ids([shot.id])
+        self.inspector.prompt.setFocus()
+
+    def duplicate_selected(self) -> None:
+        ids = self.timeline.selected_ids()
+        if not ids:
+            return
+        twins = [duplicate_shot(self.project.shot(i)) for i in ids]
+        row = max(self.project.index_of(i) for i in ids) + 1
+        text = "Duplicate Shot" if len(twins) == 1 else f"Duplicate {len(twins)} Shots"
+        self.undo_stack.push(InsertShotsCommand(self.project, row, twins, text))
+        self.timeline.select_ids([t.id for t in twins])
+
+    def delete_selected(self) -> None:
+        ids = self.timeline.selected_ids()
+        if not ids:
+            return
+        after = max(self.project.index_of(i) for i in ids) + 1
+        neighbour = next((s.id for s in self.project.shots[after:]), None)
+        self.undo_stack.push(RemoveShotsCommand(self.project, ids))
+        if neighbour is None and self.project.shots:
+            neighbour = self.project.shots[-1].id
+        self.timeline.select_ids([neighbour] if neighbour else [])
+
+    def move_shots_to(self, ids: list[str], row: int) -> None:
+        """Move shots to insert before row (a drop): one undo step."""
+        order = order_after_move(self.project, ids, row)
+        command = ReorderShotsCommand(self.project, order, "Move Shot" if len(ids) == 1 else f"Move {len(ids)} Shots")
+        if not command.isObsolete():
+            self.undo_stack.push(command)
+        self.timeline.select_ids(ids)
+
+    def move_selection(self, delta: int) -> None:
+        ids = self.timeline.selected_ids()
+        if not ids:
+            return
+        rows = [self.project.index_of(i) for i in ids]
+        row = min(rows) - 1 if delta < 0 else max(rows) + 2
+        if row < 0 or row > len(self.project.shots):
+            return
+        self.move_shots_to(ids, row)
+
+    def zoom(self, factor: float) -> None:
+        self.timeline.set_pixels_per_second(self.timeline.pixels_per_second * factor)
+
+    def zoom_to_fit(self) -> None:
+        total = sum(shot_seconds(self.project, s) for s in self.project.shots)
+        if total > 0:
+            self.timeline.set_pixels_per_second((self.timeline.viewport().width() - 8) / total)
+
+    # -- dialogs ------------------------------------------------------------------------
+    def edit_project_settings(self) -> None:
+        from ui.project_settings_dialog import ProjectSettingsDialog
+
+        dialog = ProjectSettingsDialog(self.project.settings, self)
+        if dialog.exec():
+            self.apply_project_settings(dialog.changes())
+
+    def apply_project_settings(self, changes: dict) -> None:
+        if changes:
+            self.undo_stack.push(EditSettingsCommand(self.project, changes))
+            self.update_title()
+
+    def edit_preferences(self) -> None:
+        from ui.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings, self)
+        if dialog.exec():
+            dialog.apply(self.settings)
+            self.apply_preferences()
+
+    def apply_preferences(self) -> None:
+        self.files.set_autosave_interval(self.settings.autosave_seconds)
+        self.save_settings()
+
+    def about(self) -> None:
+        from app import __version__
+
+        self.prompts.info("About Storyreel", f"Storyreel {__version__}\nA desktop studio for AI film-making with Wan 2.2.")
+
+    # -- settings and closing -----------------------------------------------------------
+    def save_settings(self) -> None:
+        try:
+            save_settings(self.settings)
+        except OSError as exc:
+            self.statusBar().showMessage(f"Settings not saved: {exc}", 8000)
+
+    def store_layout(self) -> None:
+        blobs = {"geometry": self.saveGeometry(), "state": self.saveState(), "splitter": self.splitter.saveState()}
+        self.settings.window = {k: base64.b64encode(bytes(v.data())).decode("ascii") for k, v in blobs.items()}
+        self.settings.window["zoom"] = f"{self.timeline.pixels_per_second:.3f}"
+
+    def restore_layout(self) -> None:
+        w = self.settings.window
+        try:
+            if "geometry" in w:
+                self.restoreGeometry(QByteArray(base64.b64decode(w["geometry"])))
+            if "state" in w:
+                self.restoreState(QByteArray(base64.b64decode(w["state"])))
+            if "splitter" in w:
+                self.splitter.restoreState(QByteArray(base64.b64decode(w["splitter"])))
+            if "zoom" in w:
+                self.timeline.set_pixels_per_second(float(w["zoom"]))
+        except ValueError:
+            pass  # a damaged layout just falls back to the default one
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            if "state" not in self.settings.window:
+                self.resizeDocks([self.inspector_dock, self.queue_dock], [440, 240], Qt.Orientation.Horizontal)
+                self.splitter.setSizes([self.height() - 330, 330])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        if not self.files.is_dirty():
+            self.files.discard_recovery()
+        self.store_layout()
+        self.save_settings()
+        self.files.autosave_timer.stop()
+        self.files.wait()
+        self.thumbnails.shutdown()
+        event.accept()
