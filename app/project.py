@@ -44,6 +44,9 @@ class ProjectSettings:
     model: str = DEFAULT_MODEL
     model_revision: str | None = None
     defaults: GenerationDefaults = field(default_factory=GenerationDefaults)
+    preset: str | None = None  # the project-wide style preset (a key of Project.presets)
+    fade_in: float = 0.0  # seconds of fade from black at the start of the film
+    fade_out: float = 0.0  # seconds of fade to black at the end of the film
 
 
 @dataclass
@@ -71,6 +74,8 @@ class Take:
     seconds: float = 0.0
     created: str = ""
     imported: bool = False
+    preset: str | None = None  # the style preset it was generated with
+    preset_hash: str = ""  # content hash of the generation-relevant part of that preset
     request_key: str = ""  # fingerprint of the shot's settings it was made from (see shot_requests)
 
 
@@ -94,6 +99,9 @@ class Shot:
     trim_in: int = 0  # first frame shown
     trim_out: int | None = None  # one past the last frame shown; None: to the end
     error: str | None = None  # the last generation's failure, cleared by a success
+    preset: str | None = None  # overrides the project's preset for this shot
+    transition: str = "cut"  # into this shot from the previous one: cut, crossfade or fade (via black)
+    transition_duration: float = 0.5  # seconds, for crossfade and fade
 
     def take(self, take_id: str | None) -> Take | None:
         """The take with this id, if any."""
@@ -116,9 +124,13 @@ Listener = Callable[[str, dict], None]
 class Project:
     """A film: settings plus shots in timeline order, with a change-notification hook."""
 
-    def __init__(self, settings: ProjectSettings | None = None, shots: list[Shot] | None = None) -> None:
+    def __init__(self, settings: ProjectSettings | None = None, shots: list[Shot] | None = None,
+                 presets: dict[str, dict] | None = None) -> None:
         self.settings = settings or ProjectSettings()
         self.shots: list[Shot] = shots or []
+        # Embedded copies of the style presets the project uses, by name (see app/preset.py), so the
+        # film renders the same on a machine whose preset library is empty.
+        self.presets: dict[str, dict] = presets or {}
         self.path: Path | None = None
         self._listeners: list[Listener] = []
 

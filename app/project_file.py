@@ -75,7 +75,7 @@ def project_from_dict(doc: dict) -> Project:
     ids = [s.id for s in shots]
     if len(set(ids)) != len(ids):
         raise ValueError("two shots share one id")
-    return Project(settings, shots)
+    return Project(settings, shots, presets=dict(doc.get("presets") or {}))
 
 
 def project_to_dict(project: Project) -> dict:
@@ -85,6 +85,7 @@ def project_to_dict(project: Project) -> dict:
         "app": f"storyreel {__version__}",
         "settings": dataclasses.asdict(project.settings),
         "shots": [dataclasses.asdict(shot) for shot in project.shots],
+        "presets": project.presets,
     }
 
 

@@ -18,6 +18,15 @@ class ModelSpec:
 
 
 @dataclass(frozen=True)
+class LoraSpec:
+    """A LoRA adapter file, its weight, and which expert(s) it loads into."""
+
+    path: str
+    weight: float = 1.0
+    expert: str = "both"  # "high-noise", "low-noise" or "both"
+
+
+@dataclass(frozen=True)
 class GenerationRequest:
     """One shot × settings, resolved: nothing left to look up elsewhere."""
 
@@ -32,6 +41,7 @@ class GenerationRequest:
     guidance_scale: float
     guidance_scale_2: float | None
     model: ModelSpec = field(default_factory=ModelSpec)
+    loras: tuple[LoraSpec, ...] = ()
 
     def to_dict(self) -> dict:
         """Plain JSON-ready form."""

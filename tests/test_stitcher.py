@@ -180,3 +180,28 @@ def test_unreadable_clip_is_named(tmp_path: Path) -> None:
     with pytest.raises(VideoError, match="bad take.mp4"):
         stitch([ClipSpan(good), ClipSpan(bad)], tmp_path / "film.mp4", 64, 48, 24)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad take.mp4", "good.mp4"]
+
+
+def test_a_look_is_applied_to_each_span_frame(tmp_path):
+    import numpy as np
+
+    from engine.stitcher import ClipSpan, stitch
+    from engine.video_io import read_frames, write_clip
+
+    grey = np.full((6, 32, 32, 3), 100, np.uint8)
+    clip = tmp_path / "grey.mp4"
+    write_clip(grey, 16, clip)
+    sizes = []
+
+    def invert(frame):
+        sizes.append(frame.shape)
+        return 255 - frame
+
+    out = tmp_path / "film.mp4"
+    stitch([ClipSpan(clip, look=invert), ClipSpan(clip)], out, 64, 32, 16)
+    frames = read_frames(out)
+    # The look sees the frame at its size in the film (32x32 inside a 64x32 frame, bars excluded).
+    assert sizes == [(32, 32, 3)] * 6
+    middle = frames[:, :, 16:48].reshape(12, -1, 3).mean(axis=1).mean(axis=1)
+    assert np.allclose(middle[:6], 155, atol=3) and np.allclose(middle[6:], 100, atol=3)
+    assert frames[0, :, :8].mean() < 20  # pillarbox bars stay black
