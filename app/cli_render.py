@@ -6,17 +6,18 @@ import argparse
 import signal
 import sys
 
+from app.batch_generation import RenderFailed
 from app.cli_output import EventPrinter, fail
 from app.project_file import ProjectError, load_project, save_project
-from app.render import RenderFailed, render_project
+from app.render import render_project
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def run_render(args: argparse.Namespace, printer: EventPrinter) -> int:
     """Render a project file; returns 0 done, 1 generation failed, 2 bad input, 130 interrupted."""
+    from engine.backend import LocalBackend
     from engine.model_source import ModelError
-    from engine.pipeline_cache import PipelineCache
     from engine.progress import Cancelled, CancelToken
     from engine.request import ModelSpec
     from engine.video_io import VideoError
@@ -43,9 +44,9 @@ def run_render(args: argparse.Namespace, printer: EventPrinter) -> int:
         print("\nStopping after this step... (Ctrl+C again to stop at once)", file=sys.stderr)
 
     previous = signal.signal(signal.SIGINT, on_sigint)
-    cache = PipelineCache()
+    backends = [LocalBackend()]
     try:
-        render_project(project, output.resolve(), cache, model, printer, cancel)
+        render_project(project, output.resolve(), backends, model, printer, cancel)
     except (Cancelled, KeyboardInterrupt):
         _save_quietly(project)
         printer({"event": "interrupted"})
@@ -64,7 +65,6 @@ def run_render(args: argparse.Namespace, printer: EventPrinter) -> int:
         return fail(f"{getattr(exc, 'filename', '') or output}: {exc.strerror or exc}", EXIT_FAILED)
     finally:
         signal.signal(signal.SIGINT, previous)
-        cache.release()
     return EXIT_OK
 
 

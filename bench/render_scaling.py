@@ -19,7 +19,7 @@ from app.project import Project, ProjectSettings, Shot  # noqa: E402
 from app.project_file import save_project  # noqa: E402
 from app.render import render_project  # noqa: E402
 from engine import pipeline_cache  # noqa: E402
-from engine.pipeline_cache import PipelineCache  # noqa: E402
+from engine.backend import LocalBackend  # noqa: E402
 from engine.request import ModelSpec  # noqa: E402
 from engine.tiny_model import write_tiny_model  # noqa: E402
 
@@ -47,14 +47,14 @@ def timed_render(project: Project, model: ModelSpec, out: Path) -> tuple[float, 
         return real_load(*a, **k)
 
     pipeline_cache.load_pipeline = counting_load
-    cache = PipelineCache()
+    backend = LocalBackend()
     try:
         start = time.perf_counter()
-        render_project(project, out, cache, model, on_event=lambda e: None)
+        render_project(project, out, [backend], model, on_event=lambda e: None)
         return time.perf_counter() - start, loads
     finally:
         pipeline_cache.load_pipeline = real_load
-        cache.release()
+        backend.close()
 
 
 def main() -> None:
