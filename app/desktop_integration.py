@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import configparser
+import io
 import os
 import shlex
 import shutil
@@ -10,6 +12,7 @@ import sys
 from pathlib import Path
 
 from app.resources import RESOURCES, resource_path
+from engine.atomic_file import write_bytes_atomic
 
 MIME_TYPE = "application/x-storyreel"
 DESKTOP_ID = "storyreel.desktop"
@@ -23,6 +26,34 @@ def xdg_data_home() -> Path:
     """$XDG_DATA_HOME, or ~/.local/share."""
     value = os.environ.get("XDG_DATA_HOME", "")
     return Path(value) if value and Path(value).is_absolute() else Path.home() / ".local" / "share"
+
+
+def xdg_config_home() -> Path:
+    """$XDG_CONFIG_HOME, or ~/.config."""
+    value = os.environ.get("XDG_CONFIG_HOME", "")
+    return Path(value) if value and Path(value).is_absolute() else Path.home() / ".config"
+
+
+def set_default_application(config_home: Path | None = None) -> Path:
+    """Make Storyreel the default for .reel files in mimeapps.list (what `xdg-mime default` writes)."""
+    path = (config_home or xdg_config_home()) / "mimeapps.list"
+    # configparser reads and writes the freedesktop key file format; keys are case-sensitive there.
+    parser = configparser.ConfigParser(interpolation=None, strict=False, delimiters=("=",))
+    parser.optionxform = str  # type: ignore[assignment, method-assign]
+    try:
+        parser.read(path, encoding="utf-8")
+    except configparser.Error as exc:
+        raise DesktopIntegrationError(f"{path} cannot be read ({exc}); fix or remove it") from None
+    for section in ("Default Applications", "Added Associations"):
+        if not parser.has_section(section):
+            parser.add_section(section)
+    parser["Default Applications"][MIME_TYPE] = DESKTOP_ID
+    added = [x for x in parser["Added Associations"].get(MIME_TYPE, "").split(";") if x and x != DESKTOP_ID]
+    parser["Added Associations"][MIME_TYPE] = ";".join([DESKTOP_ID, *added]) + ";"
+    buffer = io.StringIO()
+    parser.write(buffer, space_around_delimiters=False)
+    write_bytes_atomic(path, buffer.getvalue().encode("utf-8"))
+    return path
 
 
 def launch_command() -> str:
@@ -58,7 +89,7 @@ def _run(tool: str, *args: str) -> str | None:
     return None
 
 
-def install(data_home: Path | None = None) -> str:
+def install(data_home: Path | None = None, config_home: Path | None = None) -> str:
     """Copy the .desktop file, icons and MIME type into the user's XDG folders; returns a report."""
     data = data_home or xdg_data_home()
     targets = {
@@ -74,16 +105,17 @@ def install(data_home: Path | None = None) -> str:
         for path, content in targets.items():
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
+        mimeapps = set_default_application(config_home)
     except OSError as exc:
         raise DesktopIntegrationError(f"cannot write the desktop files under {data}: {exc}") from None
     notes = [
         _run("update-mime-database", str(data / "mime")),
         _run("update-desktop-database", str(data / "applications")),
-        _run("xdg-mime", "default", DESKTOP_ID, MIME_TYPE),
         _run("gtk-update-icon-cache", "--ignore-theme-index", str(data / "icons" / "hicolor")),
     ]
     report = [f"Installed Storyreel for this user under {data}:"]
     report += [f"  {path}" for path in targets]
+    report.append(f"  .reel files open with Storyreel ({mimeapps})")
     report.append(f"  launches: {launch_command()}")
     report += [f"  note: {n}" for n in notes if n]
     return "\n".join(report)

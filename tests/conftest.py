@@ -17,6 +17,9 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch):
     """Each test gets its own settings, library and cache folders."""
     home = tmp_path_factory.mktemp("storyreel-home")
     monkeypatch.setenv("STORYREEL_HOME", str(home))
+    # Nothing a test does may touch the real desktop configuration.
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
     return home
 
 # Session fixtures with the tiny models, shared by every test module (built once per run).

@@ -11,6 +11,13 @@ from app.resources import resource_path
 
 def test_install_writes_every_file(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    config = tmp_path / "config"
+    config.mkdir()
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    # Another program's associations must survive.
+    (config / "mimeapps.list").write_text(
+        "[Default Applications]\ntext/html=firefox.desktop\n\n[Added Associations]\n"
+        "application/x-storyreel=other.desktop;\n", encoding="utf-8")
     monkeypatch.setattr(desktop_integration.shutil, "which", lambda name: None)
     report = desktop_integration.install()
     entry = configparser.ConfigParser(interpolation=None)
@@ -24,6 +31,12 @@ def test_install_writes_every_file(tmp_path, monkeypatch):
     ns = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
     assert mime.find("m:mime-type/m:glob", ns).get("pattern") == "*.reel"
     assert "update-mime-database not found" in report and str(tmp_path) in report
+    apps = configparser.ConfigParser(interpolation=None, delimiters=("=",))
+    apps.optionxform = str
+    apps.read(config / "mimeapps.list")
+    assert apps["Default Applications"]["application/x-storyreel"] == "storyreel.desktop"
+    assert apps["Default Applications"]["text/html"] == "firefox.desktop"
+    assert apps["Added Associations"]["application/x-storyreel"] == "storyreel.desktop;other.desktop;"
 
 
 def test_installed_script_is_preferred(tmp_path, monkeypatch):
