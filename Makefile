@@ -23,6 +23,7 @@ demo: setup
 	$(PY) main.py demo-model $(DEMO)/tiny-model
 	rm -rf $(DEMO)/film && mkdir -p $(DEMO)/film
 	cp resources/examples/example.reel $(DEMO)/film/example.reel
+	cp -r resources/examples/example.media $(DEMO)/film/example.media
 	$(PY) main.py render $(DEMO)/film/example.reel -o $(DEMO)/example.mp4 --model $(DEMO)/tiny-model
 	@echo "The film: $(DEMO)/example.mp4"
 
@@ -42,6 +43,10 @@ screenshot: setup
 bench: setup
 	$(PY) bench/engine_overhead.py
 	$(PY) bench/render_scaling.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/ui_responsiveness.py
+	$(PY) bench/remote_parallel.py
+	command -v ffmpeg >/dev/null 2>&1 || { apt-get update && apt-get install -y ffmpeg; }
+	$(PY) bench/export_throughput.py
 
 clean:
 	rm -rf build .pytest_cache .ruff_cache

@@ -1,4 +1,4 @@
-"""The headless command line: new, info, render, demo-model, install-desktop."""
+"""The headless command line: new, info, render, export, demo-model, install-desktop."""
 
 from __future__ import annotations
 
@@ -7,7 +7,14 @@ import json
 import sys
 from pathlib import Path
 
+from app.cli_export import add_export_options, run_export
+from app.cli_export import register as register_export
 from app.cli_output import EventPrinter, fail
+from app.cli_preset import apply_preset_to_new_project, cmd_preset
+from app.cli_preset import register as register_preset
+from app.cli_remote import add_remote_options
+from app.cli_serve import HANDLERS as SERVE_HANDLERS
+from app.cli_serve import register as register_serve
 from app.project import ProjectSettings
 from app.project_file import PROJECT_SUFFIX, ProjectError, load_project, new_project_file, save_project
 from app.shot_list import ShotListError, load_shot_list
@@ -54,29 +61,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--steps", type=_positive)
     p.add_argument("--model", help=f"default model: Hub repo id or local folder (default {DEFAULT_MODEL})")
     p.add_argument("--force", action="store_true", help="overwrite an existing project file")
+    p.add_argument("--preset", help="style preset from your library to use for every shot")
 
     p = sub.add_parser("info", help="print a project as JSON")
     p.add_argument("project", type=Path)
 
     p = sub.add_parser("render", help="generate missing takes and stitch the film")
     p.add_argument("project", type=Path)
-    p.add_argument("-o", "--output", type=Path, required=True, help="the MP4 to write")
+    p.add_argument("-o", "--output", type=Path, required=True,
+                   help="the film to write: .mp4 (default format), .webm, .mov, .gif, or a folder of PNGs")
     p.add_argument("--model", help="model to generate with (Hub repo id or local folder)")
     p.add_argument("--revision", help="Hub revision (branch, tag or commit)")
     p.add_argument("--device", help="cuda, cuda:N, cpu or mps (default: CUDA when present)")
     p.add_argument("--dtype", choices=["bfloat16", "float16", "float32"], help="default: bfloat16 on CUDA")
     p.add_argument("--json", action="store_true", help="one JSON event per line on stdout")
+    add_export_options(p)
+    add_remote_options(p)
+    register_export(sub)
 
     p = sub.add_parser("demo-model", help="write a tiny random-weight Wan 2.2 model (for tests and demos)")
     p.add_argument("folder", type=Path)
     p.add_argument("--arch", choices=["t2v-a14b", "ti2v-5b"], default="t2v-a14b")
     p.add_argument("--seed", type=int, default=0)
 
+    register_serve(sub)
     sub.add_parser("install-desktop", help="register the app, icon and .reel file type for this user")
+    register_preset(sub)
     return parser
 
 
-COMMANDS = ("new", "info", "render", "demo-model", "install-desktop")
+COMMANDS = ("new", "info", "render", "export", "demo-model", "install-desktop", "serve",
+            "package-endpoint", "preset")
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -95,6 +110,12 @@ def cmd_new(args: argparse.Namespace) -> int:
     if args.steps is not None:
         settings.defaults.steps = args.steps
     project = new_project_file(path, settings)
+    if args.preset:
+        try:
+            apply_preset_to_new_project(project, args.preset, {n for n in ("width", "height", "fps")
+                                                               if getattr(args, n) is not None})
+        except ValueError as exc:  # PresetError: unknown, damaged, or its files unusable
+            return fail(str(exc), EXIT_BAD_INPUT)
     if args.shots is not None:
         try:
             for shot in load_shot_list(args.shots):
@@ -176,8 +197,11 @@ def run_cli(argv: list[str]) -> int:
         "new": cmd_new,
         "info": cmd_info,
         "render": cmd_render,
+        "export": run_export,
         "demo-model": cmd_demo_model,
         "install-desktop": cmd_install_desktop,
+        "preset": cmd_preset,
+        **SERVE_HANDLERS,
     }
     if args.command is None:
         build_parser().print_help()

@@ -2,16 +2,40 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import signal
 import sys
 import time
-from typing import TextIO
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from engine.progress import CancelToken
 
 
 def fail(message: str, code: int) -> int:
     """Print an error for a person (no traceback) and return the exit code."""
     print(f"storyreel: error: {message}", file=sys.stderr)
     return code
+
+
+@contextlib.contextmanager
+def ctrl_c_cancels(cancel: CancelToken, message: str) -> Iterator[None]:
+    """While inside, the first Ctrl+C sets cancel (work stops at its next check); a second one
+    raises KeyboardInterrupt at once."""
+
+    def on_sigint(signum, frame) -> None:
+        if cancel.cancelled:
+            raise KeyboardInterrupt
+        cancel.cancel()
+        print(f"\n{message} (Ctrl+C again to stop at once)", file=sys.stderr)
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 class EventPrinter:

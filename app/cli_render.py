@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
 
 from app.batch_generation import RenderFailed
-from app.cli_output import EventPrinter, fail
+from app.cli_export import export_settings_from_args
+from app.cli_output import EventPrinter, ctrl_c_cancels, fail
 from app.project_file import ProjectError, load_project, save_project
 from app.render import render_project
 
@@ -16,18 +16,19 @@ EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 def run_render(args: argparse.Namespace, printer: EventPrinter) -> int:
     """Render a project file; returns 0 done, 1 generation failed, 2 bad input, 130 interrupted."""
-    from engine.backend import LocalBackend
+    from app.cli_remote import backends_from_args
+    from engine.exporter import ExportError
     from engine.model_source import ModelError
     from engine.progress import Cancelled, CancelToken
     from engine.request import ModelSpec
     from engine.video_io import VideoError
 
     output = args.output
-    if output.suffix.lower() != ".mp4":
-        return fail(f"{output}: the output must be an .mp4 file", EXIT_BAD_INPUT)
     try:
         project = load_project(args.project)
-    except ProjectError as exc:
+        export = export_settings_from_args(args, project)  # None: the classic H.264 stitch
+        backends = backends_from_args(args)  # this machine, or one RemoteBackend per --endpoint
+    except (ProjectError, ValueError) as exc:
         return fail(str(exc), EXIT_BAD_INPUT)
     model = ModelSpec(
         source=args.model or project.settings.model,
@@ -37,16 +38,9 @@ def run_render(args: argparse.Namespace, printer: EventPrinter) -> int:
     )
     cancel = CancelToken()
 
-    def on_sigint(signum, frame) -> None:
-        if cancel.cancelled:
-            raise KeyboardInterrupt
-        cancel.cancel()
-        print("\nStopping after this step... (Ctrl+C again to stop at once)", file=sys.stderr)
-
-    previous = signal.signal(signal.SIGINT, on_sigint)
-    backends = [LocalBackend()]
     try:
-        render_project(project, output.resolve(), backends, model, printer, cancel)
+        with ctrl_c_cancels(cancel, "Stopping after this step..."):
+            render_project(project, output.resolve(), backends, model, printer, cancel, export=export)
     except (Cancelled, KeyboardInterrupt):
         _save_quietly(project)
         printer({"event": "interrupted"})
@@ -60,11 +54,12 @@ def run_render(args: argparse.Namespace, printer: EventPrinter) -> int:
     except (ValueError, VideoError, ProjectError) as exc:
         _save_quietly(project)
         return fail(str(exc), EXIT_BAD_INPUT)
+    except ExportError as exc:  # a full disk or an unwritable folder: the takes are kept
+        _save_quietly(project)
+        return fail(str(exc), EXIT_FAILED)
     except OSError as exc:
         _save_quietly(project)
         return fail(f"{getattr(exc, 'filename', '') or output}: {exc.strerror or exc}", EXIT_FAILED)
-    finally:
-        signal.signal(signal.SIGINT, previous)
     return EXIT_OK
 
 

@@ -17,14 +17,19 @@ class MigrationError(Exception):
     """A document could not be brought to the current format."""
 
 
-def migrate(doc: dict, target: int = FORMAT_VERSION) -> tuple[dict, int]:
-    """Apply each step from the document's version up to target; returns (document, original version)."""
+def migrate(doc: dict, target: int = FORMAT_VERSION,
+            migrations: dict[int, Migration] | None = None) -> tuple[dict, int]:
+    """Apply each step from the document's version up to target; returns (document, original version).
+
+    `migrations` defaults to the project file's; other versioned formats (presets) pass their own.
+    """
+    steps = MIGRATIONS if migrations is None else migrations
     original = doc.get("format_version")
     if not isinstance(original, int) or isinstance(original, bool):
         raise MigrationError("format_version is missing or not an integer")
     version = original
     while version < target:
-        step = MIGRATIONS.get(version)
+        step = steps.get(version)
         if step is None:
             raise MigrationError(f"no migration from format {version} to {version + 1}")
         try:

@@ -131,6 +131,9 @@ class Project:
         # Embedded copies of the style presets the project uses, by name (see app/preset.py), so the
         # film renders the same on a machine whose preset library is empty.
         self.presets: dict[str, dict] = presets or {}
+        # Generations queued when the project was last saved ({"shot", "seed", "model", ...}); see
+        # app/take_queue.py. Kept outside the undo history, like the takes they become.
+        self.pending_jobs: list[dict] = []
         self.path: Path | None = None
         self._listeners: list[Listener] = []
 
@@ -245,6 +248,15 @@ class Project:
         """Record (or clear) a shot's last generation failure."""
         self.shot(shot_id).error = message
         self._emit("shot_changed", shot_id=shot_id, fields=["error"])
+
+    # -- presets ------------------------------------------------------------------------
+    def set_preset_document(self, name: str, doc: dict | None) -> dict | None:
+        """Embed (or with None, drop) a preset document; returns the previous one."""
+        old = self.presets.pop(name, None)
+        if doc is not None:
+            self.presets[name] = doc
+        self._emit("presets_changed", name=name)
+        return old
 
     # -- settings -----------------------------------------------------------------------
     def update_settings(self, **fields: object) -> dict[str, object]:

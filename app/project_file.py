@@ -75,7 +75,9 @@ def project_from_dict(doc: dict) -> Project:
     ids = [s.id for s in shots]
     if len(set(ids)) != len(ids):
         raise ValueError("two shots share one id")
-    return Project(settings, shots, presets=dict(doc.get("presets") or {}))
+    project = Project(settings, shots, presets=dict(doc.get("presets") or {}))
+    project.pending_jobs = [dict(job) for job in doc.get("pending_jobs") or [] if job.get("shot") in ids]
+    return project
 
 
 def project_to_dict(project: Project) -> dict:
@@ -86,6 +88,7 @@ def project_to_dict(project: Project) -> dict:
         "settings": dataclasses.asdict(project.settings),
         "shots": [dataclasses.asdict(shot) for shot in project.shots],
         "presets": project.presets,
+        "pending_jobs": project.pending_jobs,
     }
 
 

@@ -6,8 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.batch_generation import EventCallback, generate_missing
+from app.film_export import export_project, uses_transitions
+from app.looks import look_for_shot
 from app.project import Project
 from engine.backend import Backend
+from engine.export_settings import ExportSettings
 from engine.progress import CancelToken, Progress
 from engine.request import ModelSpec
 from engine.stitcher import ClipSpan, stitch
@@ -33,7 +36,7 @@ def stitch_project(
         path = project.take_path(take) if take else None
         if path is None or not path.exists():
             raise ValueError(f"{shot.display_title(index)} has no take to stitch")
-        spans.append(ClipSpan(path, shot.trim_in, shot.trim_out))
+        spans.append(ClipSpan(path, shot.trim_in, shot.trim_out, look=look_for_shot(project, shot)))
     s = project.settings
 
     def forward(p: Progress) -> None:
@@ -50,13 +53,27 @@ def render_project(
     model: ModelSpec | None,
     on_event: EventCallback,
     cancel: CancelToken | None = None,
+    export: ExportSettings | None = None,
 ) -> RenderReport:
-    """Generate what is missing (on every backend at once), then stitch the whole film into output."""
+    """Generate what is missing (on every backend at once), then stitch the whole film into output.
+
+    With export settings, or transitions set on the timeline, the film goes through the exporter.
+    """
     if not project.shots:
         raise ValueError("the project has no shots")
+    for shot in project.shots:
+        look_for_shot(project, shot)  # a missing preset or unusable LUT/logo fails before any generation
     report = RenderReport(generated=generate_missing(project, backends, model, on_event, cancel))
     on_event({"event": "stitch_started", "output": str(output)})
-    report.frames, report.duration = stitch_project(project, output, on_event, cancel)
+    if export is None and not uses_transitions(project):
+        report.frames, report.duration = stitch_project(project, output, on_event, cancel)
+    else:
+        def forward(event: dict) -> None:
+            if event["event"] not in ("export_started", "done"):  # render reports its own start and end
+                on_event(event)
+
+        result = export_project(project, output, export or ExportSettings(), forward, cancel)
+        report.frames, report.duration = result.frames, result.duration
     report.output = output
     on_event({"event": "done", "output": str(output), "frames": report.frames,
               "duration": round(report.duration, 3), "generated": len(report.generated)})

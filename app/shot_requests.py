@@ -6,6 +6,8 @@ import hashlib
 import json
 import secrets
 
+from app.preset import Preset, PresetSettings
+from app.preset_project import lora_specs, preset_name_for, shot_preset
 from app.project import FAILED, MISSING, NO_TAKE, OUTDATED, READY, Project, Shot
 from engine.request import GenerationRequest, ModelSpec
 
@@ -17,21 +19,41 @@ def random_seed() -> int:
     return secrets.randbelow(MAX_SEED + 1)
 
 
-def resolved_settings(project: Project, shot: Shot) -> dict:
-    """The shot's effective settings: its own values, else the project's defaults (seed excluded)."""
+def _first(*values: object) -> object:
+    return next((v for v in values if v is not None), None)
+
+
+def resolved_settings(project: Project, shot: Shot, preset: Preset | None = None) -> dict:
+    """The shot's effective settings (seed excluded): its own values, else its preset's, else the project's.
+
+    The prompt goes through the preset's template; the negative prompt joins the shot's, the
+    preset's and the project's. `preset` defaults to the shot's (a missing one is skipped here).
+    """
     s, d = project.settings, project.settings.defaults
-    negative = ", ".join(p for p in (shot.negative_prompt.strip(), d.negative_prompt.strip()) if p)
+    preset = preset if preset is not None else shot_preset(project, shot, strict=False)
+    p = preset.settings if preset is not None else PresetSettings()
+    prompt = preset.prompt_for(shot.prompt.strip()) if preset is not None else shot.prompt.strip()
+    negatives = (shot.negative_prompt, preset.negative_prompt if preset else "", d.negative_prompt)
     return {
-        "prompt": shot.prompt.strip(),
-        "negative_prompt": negative,
-        "num_frames": shot.frames if shot.frames is not None else d.frames,
-        "width": shot.width if shot.width is not None else s.width,
-        "height": shot.height if shot.height is not None else s.height,
-        "fps": s.fps,
-        "num_inference_steps": shot.steps if shot.steps is not None else d.steps,
-        "guidance_scale": shot.guidance_scale if shot.guidance_scale is not None else d.guidance_scale,
-        "guidance_scale_2": shot.guidance_scale_2 if shot.guidance_scale_2 is not None else d.guidance_scale_2,
+        "prompt": prompt,
+        "negative_prompt": ", ".join(n.strip() for n in negatives if n.strip()),
+        "num_frames": _first(shot.frames, p.frames, d.frames),
+        "width": _first(shot.width, p.width, s.width),
+        "height": _first(shot.height, p.height, s.height),
+        "fps": _first(p.fps, s.fps),
+        "num_inference_steps": _first(shot.steps, p.steps, d.steps),
+        "guidance_scale": _first(shot.guidance_scale, p.guidance_scale, d.guidance_scale),
+        "guidance_scale_2": _first(shot.guidance_scale_2, p.guidance_scale_2, d.guidance_scale_2),
     }
+
+
+def preset_hash(project: Project, shot: Shot) -> str:
+    """The generation hash of the shot's preset ("" for none; a marker for one the project lacks)."""
+    name = preset_name_for(project, shot)
+    if not name:
+        return ""
+    preset = shot_preset(project, shot, strict=False)
+    return preset.generation_hash() if preset is not None else f"missing:{name}"
 
 
 def request_key(project: Project, shot: Shot) -> str:
@@ -39,6 +61,8 @@ def request_key(project: Project, shot: Shot) -> str:
     data = resolved_settings(project, shot)
     data["seed"] = shot.seed
     data["model"] = [project.settings.model, project.settings.model_revision]
+    if preset_hash(project, shot):  # only then: keys of takes made without a preset stay valid
+        data["preset"] = preset_hash(project, shot)
     blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(blob).hexdigest()[:16]
 
@@ -51,7 +75,9 @@ def build_request(
         raise ValueError(f"shot {shot.title or shot.id!r} has no prompt")
     chosen = seed if seed is not None else shot.seed if shot.seed is not None else random_seed()
     spec = model or ModelSpec(source=project.settings.model, revision=project.settings.model_revision)
-    return GenerationRequest(seed=chosen, model=spec, **resolved_settings(project, shot))
+    preset = shot_preset(project, shot)  # strict: a preset the project lacks is an error here
+    return GenerationRequest(seed=chosen, model=spec, loras=lora_specs(project, preset),
+                             **resolved_settings(project, shot, preset))
 
 
 def shot_status(project: Project, shot: Shot) -> str:
@@ -64,4 +90,6 @@ def shot_status(project: Project, shot: Shot) -> str:
         return MISSING
     if take.request_key and take.request_key != request_key(project, shot):
         return OUTDATED
+    if take.request_key and take.preset_hash != preset_hash(project, shot):
+        return OUTDATED  # made with another preset's template, negative, LoRAs or settings
     return READY

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.preset_project import preset_name_for
 from app.project import Project, Shot, Take, new_id
-from app.shot_requests import build_request, request_key
+from app.shot_requests import build_request, preset_hash, request_key
 from engine.pipeline_cache import PipelineCache
 from engine.progress import CancelToken, ProgressCallback, ignore_progress
 from engine.request import GenerationRequest, ModelSpec
@@ -22,6 +23,8 @@ class TakePlan:
     clip: Path
     relative: str
     request_key: str
+    preset: str | None = None  # the style preset in effect, recorded on the take
+    preset_hash: str = ""
 
 
 def next_take_path(project: Project, shot: Shot, reserved: set[str] | None = None) -> tuple[Path, str]:
@@ -46,12 +49,14 @@ def plan_take(project: Project, shot: Shot, model: ModelSpec | None = None,
     """Resolve a shot into a request and a clip path (a random seed is drawn if the shot has none)."""
     request = build_request(project, shot, model=model, seed=seed)
     clip, relative = next_take_path(project, shot, reserved)
-    return TakePlan(shot.id, request, clip, relative, request_key(project, shot))
+    return TakePlan(shot.id, request, clip, relative, request_key(project, shot),
+                    preset_name_for(project, shot), preset_hash(project, shot))
 
 
 def take_from_record(plan: TakePlan, record: TakeRecord) -> Take:
     """The project's record of a finished take."""
-    return Take(id=new_id(), path=plan.relative, request_key=plan.request_key, **record.metadata)
+    return Take(id=new_id(), path=plan.relative, request_key=plan.request_key, preset=plan.preset,
+                preset_hash=plan.preset_hash, **record.metadata)
 
 
 def generate_take(

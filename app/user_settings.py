@@ -21,6 +21,7 @@ class UserSettings:
     recent_files: list[str] = field(default_factory=list)
     autosave_seconds: int = DEFAULT_AUTOSAVE_SECONDS  # 0: off
     window: dict[str, str] = field(default_factory=dict)  # opaque layout blobs (base64) by name
+    endpoints: list[str] = field(default_factory=list)  # remote endpoint URLs, never with a token
     extra: dict[str, object] = field(default_factory=dict)
 
     def add_recent(self, path: Path | str) -> None:
@@ -58,6 +59,9 @@ def load_settings() -> UserSettings:
     window = doc.pop("window", {})
     if isinstance(window, dict):
         settings.window = {k: v for k, v in window.items() if isinstance(v, str)}
+    endpoints = doc.pop("endpoints", [])
+    if isinstance(endpoints, list):
+        settings.endpoints = [u for u in endpoints if isinstance(u, str)]
     settings.extra = doc
     return settings
 
@@ -69,6 +73,7 @@ def save_settings(settings: UserSettings) -> None:
         recent_files=settings.recent_files,
         autosave_seconds=settings.autosave_seconds,
         window=settings.window,
+        endpoints=settings.endpoints,
     )
     data = (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     write_bytes_atomic(settings_path(), data)

@@ -16,6 +16,9 @@ def describe_failure(exc: BaseException) -> tuple[str, str]:
     lowered = text.lower()
     if isinstance(exc, ModelError):
         return text, "Check the model in Preferences > Model, or download it first."
+    hint = getattr(exc, "hint", None)
+    if isinstance(hint, str) and hint:  # errors that know their own advice (endpoint failures)
+        return text, hint
     if isinstance(exc, MemoryError) or "out of memory" in lowered or type(exc).__name__ == "OutOfMemoryError":
         return f"Out of memory: {text}", OOM_HINT
     if isinstance(exc, ValueError):

@@ -123,7 +123,39 @@ def resolve_placement(spec: ModelSpec) -> tuple[str, str]:
     dtype = (spec.dtype or ("float32" if device == "cpu" else "bfloat16")).strip().lower()
     if dtype not in DTYPES:
         raise ModelError(f"Unknown dtype {spec.dtype!r}. Use one of {', '.join(DTYPES)}.")
+    check_memory_profile(spec.memory_profile, device)
     return device, dtype
+
+
+MEMORY_PROFILES = ("none", "model_offload", "group_offload", "sequential_offload")
+
+
+def check_memory_profile(profile: str, device: str) -> None:
+    """Raise ModelError for an unknown profile, or an offload profile without an accelerator."""
+    if profile not in MEMORY_PROFILES:
+        raise ModelError(f"Unknown memory profile {profile!r}. Use one of {', '.join(MEMORY_PROFILES)}.")
+    if profile != "none" and device == "cpu":
+        raise ModelError(f"The memory profile {profile!r} moves the model between the CPU and a GPU, "
+                         "but the device is the CPU. Choose the memory profile 'none' for CPU generation.")
+
+
+def apply_memory_profile(pipe: Any, profile: str, device: str) -> None:
+    """Place the pipeline on device with diffusers' own offload method for the profile."""
+    if profile == "none":
+        pipe.to(device)
+    elif profile == "model_offload":
+        pipe.enable_model_cpu_offload(device=device)
+    elif profile == "sequential_offload":
+        pipe.enable_sequential_cpu_offload(device=device)
+    elif profile == "group_offload":
+        import torch
+
+        # Block-level groups of one transformer block; CUDA streams overlap transfers with compute.
+        pipe.enable_group_offload(onload_device=torch.device(device), offload_device=torch.device("cpu"),
+                                  offload_type="block_level", num_blocks_per_group=1,
+                                  use_stream=device.startswith("cuda"))
+    else:
+        check_memory_profile(profile, device)
 
 
 def quiet_library_progress_bars() -> None:
@@ -147,7 +179,9 @@ def load_pipeline(spec: ModelSpec, on_progress: ProgressCallback = ignore_progre
     on_progress(Progress(LOADING, message=f"Loading {folder.name} ({dtype}) onto {device}"))
     try:
         pipe = WanPipeline.from_pretrained(folder, **{_dtype_keyword(): getattr(torch, dtype)})
-        pipe.to(device)
+        apply_memory_profile(pipe, spec.memory_profile, device)
+        if spec.vae_tiling:
+            pipe.vae.enable_tiling()
     except torch.cuda.OutOfMemoryError as exc:
         raise ModelError(f"Not enough GPU memory to load {folder.name} on {device} in {dtype}. "
                          "Close other GPU programs or choose a smaller model.") from exc
@@ -186,7 +220,7 @@ class PipelineCache:
     def get(self, spec: ModelSpec, on_progress: ProgressCallback = ignore_progress) -> LoadedPipeline:
         """Return the pipeline for spec, loading it only if source, revision, device or dtype changed."""
         device, dtype = resolve_placement(spec)
-        key = (spec.source.strip(), spec.revision, device, dtype)
+        key = (spec.source.strip(), spec.revision, device, dtype, spec.memory_profile, spec.vae_tiling)
         with self._lock:
             if self._loaded is not None and self._key == key:
                 return self._loaded

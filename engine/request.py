@@ -15,6 +15,8 @@ class ModelSpec:
     revision: str | None = None
     device: str | None = None  # None: CUDA when present, else CPU
     dtype: str | None = None  # None: bfloat16 on CUDA, float32 on CPU
+    memory_profile: str = "none"  # none, model_offload, group_offload or sequential_offload
+    vae_tiling: bool = False  # decode in tiles (less memory for large frames)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import dataclasses
 import time
 from typing import TYPE_CHECKING, Any
 
+from engine.lora_adapters import apply_loras
 from engine.pipeline_cache import LoadedPipeline, ModelInfo
 from engine.progress import (
     DECODING,
@@ -111,6 +112,8 @@ def generate(loaded: LoadedPipeline, request: GenerationRequest,
         on_progress(Progress(GENERATING, total=applied.num_inference_steps, message=notice))
     if cancel is not None:
         cancel.check()
+    # Swap the LoRA adapters to this request's (none: the base model), keeping the base loaded.
+    apply_loras(loaded, applied.loras)
     pipe = loaded.pipe
 
     def on_step_end(pipe: Any, i: int, t: Any, callback_kwargs: dict) -> dict:

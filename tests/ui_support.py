@@ -39,6 +39,10 @@ class FakePrompts:
         self.asked.append(("save_path", start))
         return self.save_path_answer
 
+    def resume_queue(self, name, count):
+        self.asked.append(("resume_queue", count))
+        return self.answers.get("resume_queue", True)
+
     def error(self, title, message):
         self.errors.append(f"{title}: {message}")
 

@@ -47,6 +47,7 @@ class FileActions(QObject):
         self.window = window
         self.session = new_id()
         self.recovered = False  # shown project came from a recovery: unsaved even with a clean stack
+        self.outside_changes = False  # takes or queued jobs arrived since the last save
         self._autosaved_index: int | None = None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -63,7 +64,14 @@ class FileActions(QObject):
         return self.window.project
 
     def is_dirty(self) -> bool:
-        return self.recovered or not self.window.undo_stack.isClean()
+        return self.recovered or self.outside_changes or not self.window.undo_stack.isClean()
+
+    def note_outside_change(self) -> None:
+        """A change kept outside the undo history (a generated take, the queue): autosave it now."""
+        self.outside_changes = True
+        self._autosaved_index = None
+        self.autosave()
+        self.window.update_title()
 
     def recovery_key(self) -> str:
         return recovery.recovery_key(self.project.path, self.session)
@@ -152,7 +160,7 @@ class FileActions(QObject):
             self.window.prompts.error("Cannot save project", str(exc))
             return False
         self.window.undo_stack.setClean()
-        self.recovered = False
+        self.recovered = self.outside_changes = False
         recovery.discard_for(path, self.recovery_key())
         self._autosaved_index = None
         self.window.update_title()
@@ -162,6 +170,7 @@ class FileActions(QObject):
     def show(self, project: Project, recovered: bool = False) -> None:
         self._pool.waitForDone()
         self.recovered = recovered
+        self.outside_changes = False
         self._autosaved_index = None
         self.window.set_project(project)
 

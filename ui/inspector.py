@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QRegularExpressionValidator, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -22,10 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.project import Project, Shot
-from app.shot_requests import MAX_SEED, random_seed
+from app.shot_requests import MAX_SEED, random_seed, resolved_settings
 from app.shot_timing import MAX_FRAMES, frames_label, seconds_to_frames, snap_frames
 from ui.takes_list import TakesPanel
 from ui.thumbnails import ThumbnailCache
+from ui.transition_menu import TRANSITION_LABELS
 from ui.undo_commands import EditShotCommand, RemoveTakeCommand, set_active_take_command
 
 
@@ -118,6 +120,19 @@ class Inspector(QScrollArea):
         self.steps = _spin(200, 1, "Denoising steps; Default: the project's")
         self.guidance = _dspin("Guidance of the high-noise expert (early steps); Default: the project's")
         self.guidance_2 = _dspin("Guidance of the low-noise expert (late steps); Default: the project's")
+        self.transition = QComboBox()
+        for kind, label in TRANSITION_LABELS.items():
+            self.transition.addItem(label, kind)
+        self.transition.setToolTip("How this shot begins after the previous one (also on the timeline's right-click)")
+        self.transition_duration = QDoubleSpinBox()
+        self.transition_duration.setRange(0.05, 10.0)
+        self.transition_duration.setSingleStep(0.25)
+        self.transition_duration.setSuffix(" s")
+        self.transition_duration.setKeyboardTracking(False)
+        self.transition_duration.setToolTip("Length of the crossfade, or of the whole fade through black")
+        transition_row = QHBoxLayout()
+        transition_row.addWidget(self.transition, 1)
+        transition_row.addWidget(self.transition_duration)
 
         self.form_box = QWidget()
         form = QFormLayout(self.form_box)
@@ -132,6 +147,13 @@ class Inspector(QScrollArea):
         form.addRow("Steps", self.steps)
         form.addRow("Guidance (high)", self.guidance)
         form.addRow("Guidance (low)", self.guidance_2)
+        self.sent = QLabel()
+        self.sent.setObjectName("SentPrompt")
+        self.sent.setWordWrap(True)
+        self.sent.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sent.setToolTip("Exactly what the model receives, after the style preset's template")
+        form.addRow("Sends", self.sent)
+        form.addRow("Transition in", transition_row)
         self.takes = TakesPanel(thumbnails)
         takes_box = QGroupBox("Takes")
         QVBoxLayout(takes_box).addWidget(self.takes)
@@ -150,7 +172,7 @@ class Inspector(QScrollArea):
 
         for w in (self.title, self.prompt, self.negative, self.seed, self.frames, self.seconds,
                   self.width_spin, self.height_spin, self.steps, self.guidance, self.guidance_2,
-                  self.takes.trim_in, self.takes.trim_out):
+                  self.takes.trim_in, self.takes.trim_out, self.transition_duration):
             w.installEventFilter(self)
         self.title.textEdited.connect(lambda text: self._edit(title=text))
         self.prompt.textChanged.connect(lambda: self._edit(prompt=self.prompt.toPlainText()))
@@ -165,6 +187,8 @@ class Inspector(QScrollArea):
         self.steps.valueChanged.connect(lambda v: self._edit(steps=v or None))
         self.guidance.valueChanged.connect(lambda v: self._edit(guidance_scale=v if v >= 0 else None))
         self.guidance_2.valueChanged.connect(lambda v: self._edit(guidance_scale_2=v if v >= 0 else None))
+        self.transition.activated.connect(lambda i: self._edit(transition=self.transition.itemData(i)))
+        self.transition_duration.valueChanged.connect(lambda v: self._edit(transition_duration=round(v, 2)))
         self.takes.chooseRequested.connect(self._choose_take)
         self.takes.removeRequested.connect(self._remove_take)
         self.takes.trimEdited.connect(lambda name, value: self._edit(**{name: value}))
@@ -234,12 +258,18 @@ class Inspector(QScrollArea):
         for widget, value in values:
             _set_quietly(widget, value)
         self.seed.setEnabled(shot.seed is not None)
+        self.transition.setCurrentIndex(max(0, self.transition.findData(shot.transition)))  # activated: user only
+        _set_quietly(self.transition_duration, shot.transition_duration)
+        starts_film = bool(self.project.shots) and self.project.shots[0] is shot
+        self.transition.setEnabled(not starts_film)
+        self.transition_duration.setEnabled(not starts_film and shot.transition != "cut")
         if not self.frames_hint.text().startswith("Snapped"):
             self.frames_hint.setText(f"{frames_label(frames, fps)} at {fps} fps")
         self.takes.set_shot(self.project, shot)
+        self.sent.setText(sent_text(self.project, shot))
 
     def _on_event(self, event: str, details: dict) -> None:
-        if event == "settings_changed" or details.get("shot_id") == self.shot_id:
+        if event in ("settings_changed", "presets_changed") or details.get("shot_id") == self.shot_id:
             if event == "shot_removed":
                 self.set_shot(None)
             elif self.shot_id is not None:
@@ -297,6 +327,22 @@ class Inspector(QScrollArea):
         shot = self.shot()
         if shot is not None and shot.take(take_id) is not None:
             self.undo_stack.push(RemoveTakeCommand(self.project, shot.id, take_id))
+
+
+def sent_text(project: Project, shot: Shot) -> str:
+    """The preset in effect and the exact prompt and negative prompt a new take sends."""
+    from html import escape
+
+    from app.preset_project import preset_name_for, shot_preset
+
+    name = preset_name_for(project, shot)
+    eff = resolved_settings(project, shot)
+    if name and shot_preset(project, shot, strict=False) is None:
+        preset = f"<b>{escape(name)}</b> (missing from the project: apply it again)"
+    else:
+        preset = f"<b>{escape(name)}</b>" + ("" if shot.preset else " (project default)") if name else "none"
+    return (f"Preset: {preset}<br>Prompt: <i>{escape(eff['prompt']) or '—'}</i><br>"
+            f"Negative: <i>{escape(eff['negative_prompt']) or '—'}</i>")
 
 
 def _size(value: int) -> int | None:

@@ -1,4 +1,4 @@
-"""MainWindow: preview placeholder, shot timeline, inspector and queue docks, menus and status bar."""
+"""MainWindow: preview player, shot timeline, inspector and queue docks, menus and status bar."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -24,7 +23,10 @@ from app.resources import resource_path
 from app.shot_timing import shot_seconds
 from app.user_settings import UserSettings, load_settings, save_settings
 from ui.file_actions import FileActions
+from ui.generation_actions import install_generation
 from ui.inspector import Inspector
+from ui.presets_panel import PresetsPanel
+from ui.preview_player import PreviewPlayer
 from ui.prompts import Prompts
 from ui.thumbnails import ThumbnailCache
 from ui.time_ruler import TimeRuler, format_time
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         self._build_actions()
         self._build_menus()
+        self.generation = install_generation(self)
         self.status_summary = QLabel()
         self.statusBar().addPermanentWidget(self.status_summary)
         self.undo_stack.cleanChanged.connect(self.update_title)
@@ -84,12 +87,10 @@ class MainWindow(QMainWindow):
         self.timeline.selectionModel().selectionChanged.connect(self._selection_changed)
         self.timeline.moveRequested.connect(self.move_selection)
         self.timeline.deleteRequested.connect(self.delete_selected)
+        self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.timeline.customContextMenuRequested.connect(self.show_timeline_menu)
 
-        self.preview = QLabel("Preview\n\nThe player arrives with the generation queue.")
-        self.preview.setObjectName("PreviewArea")
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setFrameShape(QFrame.Shape.StyledPanel)
-        self.preview.setStyleSheet("#PreviewArea { background: #111827; color: #9ca3af; }")
+        self.preview = PreviewPlayer(self.project)
         self.preview.setMinimumHeight(160)
 
         self.timeline_panel = QWidget()
@@ -122,12 +123,14 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
         self.queue_dock = QDockWidget("Queue", self)
         self.queue_dock.setObjectName("QueueDock")
-        placeholder = QLabel("The generation queue will live here.")
-        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        placeholder.setWordWrap(True)
-        placeholder.setMinimumWidth(200)
-        self.queue_dock.setWidget(placeholder)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.queue_dock)
+        self.presets_panel = PresetsPanel(self.project, self.undo_stack, self.timeline.selected_ids, self.prompts)
+        self.presets_dock = QDockWidget("Presets", self)
+        self.presets_dock.setObjectName("PresetsDock")
+        self.presets_dock.setWidget(self.presets_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.presets_dock)
+        self.tabifyDockWidget(self.inspector_dock, self.presets_dock)
+        self.inspector_dock.raise_()
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "", timeline_only: bool = False) -> QAction:
         action = QAction(text, self)
@@ -157,6 +160,8 @@ class MainWindow(QMainWindow):
                                               "Add video files as shots with an imported take")
         self.act_settings = self._action("Project &Settings…", self.edit_project_settings, None,
                                          "Name, size, frame rate, model and default generation settings")
+        self.act_export = self._action("&Export…", self.export_film, "Ctrl+E",
+                                       "Export the film as MP4, WebM, ProRes, GIF or PNG frames")
         self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
         self.act_undo.setShortcut(QKeySequence(K.Undo))
         self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
@@ -198,6 +203,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.act_save, self.act_save_as])
         file_menu.addSeparator()
         file_menu.addActions([self.act_import_list, self.act_import_videos])
+        file_menu.addAction(self.act_export)
         file_menu.addSeparator()
         file_menu.addAction(self.act_settings)
         file_menu.addSeparator()
@@ -210,7 +216,8 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addAction(self.act_prefs)
         view = bar.addMenu("&View")
-        view.addActions([self.inspector_dock.toggleViewAction(), self.queue_dock.toggleViewAction()])
+        view.addActions([self.inspector_dock.toggleViewAction(), self.queue_dock.toggleViewAction(),
+                         self.presets_dock.toggleViewAction()])
         view.addSeparator()
         view.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_fit])
         bar.addMenu("&Help").addAction(self.act_about)
@@ -234,6 +241,8 @@ class MainWindow(QMainWindow):
         self.project = project
         self.model.set_project(project)
         self.inspector.set_project(project)
+        self.presets_panel.set_project(project)
+        self.generation.set_project(project)  # the queue and the preview follow
         project.subscribe(self._on_project_event)
         if project.shots:
             self.timeline.select_ids([project.shots[0].id])
@@ -264,6 +273,9 @@ class MainWindow(QMainWindow):
     def _selection_changed(self, *args: object) -> None:
         ids = self.timeline.selected_ids()
         self.inspector.set_shot(ids[0] if len(ids) == 1 else None, len(ids))
+        shot = self.project.shot(ids[0]) if ids else None
+        self.presets_panel.set_shot(shot.id if shot else None,
+                                    self.thumbnails.get(self.project, shot.active) if shot else None)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -326,7 +338,23 @@ class MainWindow(QMainWindow):
         if total > 0:
             self.timeline.set_pixels_per_second((self.timeline.viewport().width() - 8) / total)
 
+    def show_timeline_menu(self, pos) -> None:
+        """Right-click on the timeline: transitions of the shots under and in the selection."""
+        from ui.transition_menu import transition_menu
+
+        index = self.timeline.indexAt(pos)
+        if index.isValid() and not self.timeline.selectionModel().isSelected(index):
+            self.timeline.select_ids([self.model.shot_id(index.row())])
+        menu = transition_menu(self.project, self.undo_stack, self.timeline.selected_ids(), self)
+        self.generation.add_to_menu(menu)
+        menu.exec(self.timeline.viewport().mapToGlobal(pos))
+
     # -- dialogs ------------------------------------------------------------------------
+    def export_film(self) -> None:
+        from ui.export_dialog import export_from_window
+
+        export_from_window(self)
+
     def edit_project_settings(self) -> None:
         from ui.project_settings_dialog import ProjectSettingsDialog
 
@@ -400,5 +428,6 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.files.autosave_timer.stop()
         self.files.wait()
+        self.generation.shutdown()  # cancels the running job; pending ones were saved with the project
         self.thumbnails.shutdown()
         event.accept()

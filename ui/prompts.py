@@ -66,6 +66,14 @@ class Prompts:
         path = Path(name)
         return path if path.suffix == PROJECT_SUFFIX else path.with_name(path.name + PROJECT_SUFFIX)
 
+    def resume_queue(self, name: str, count: int) -> bool:
+        """Whether to queue again the generations a project had pending when it was saved."""
+        answer = QMessageBox.question(
+            self.parent, "Resume generations",
+            f"“{name}” had {count} generation(s) queued when it was saved. Queue them again now?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        return answer == QMessageBox.StandardButton.Yes
+
     def error(self, title: str, message: str) -> None:
         QMessageBox.critical(self.parent, title, message)
 

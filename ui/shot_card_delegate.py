@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.project import FAILED, MISSING, NO_TAKE, OUTDATED, READY, Shot
 from ui.thumbnails import ThumbnailCache
-from ui.timeline_model import FpsRole, FramesRole, SecondsRole, ShotRole, StatusRole
+from ui.timeline_model import FpsRole, FramesRole, JobProgressRole, SecondsRole, ShotRole, StatusRole
 
 CARD_HEIGHT = 150
 MIN_CARD_WIDTH = 56
@@ -29,6 +29,24 @@ def first_words(text: str, count: int = 12) -> str:
     """The start of a prompt for a placeholder card."""
     words = text.split()
     return " ".join(words[:count]) + (" …" if len(words) > count else "")
+
+
+def _paint_transition_marker(painter: QPainter, picture: QRect, kind: str) -> None:
+    """A badge at the card's leading edge: two overlapping wedges for a crossfade, a dark dot for a fade."""
+    badge = QRect(picture.left() + 3, picture.top() + 3, 16, 16)
+    painter.setPen(QPen(QColor("white"), 1))
+    painter.setBrush(QColor(0, 0, 0, 170))
+    painter.drawRoundedRect(badge, 3, 3)
+    if kind == "crossfade":
+        painter.setBrush(QColor(255, 255, 255, 150))
+        c = badge.center()
+        painter.drawPolygon([QPoint(badge.left() + 3, badge.top() + 3), QPoint(c.x() + 2, c.y()),
+                             QPoint(badge.left() + 3, badge.bottom() - 2)])
+        painter.drawPolygon([QPoint(badge.right() - 2, badge.top() + 3), QPoint(c.x() - 2, c.y()),
+                             QPoint(badge.right() - 2, badge.bottom() - 2)])
+    else:
+        painter.setBrush(QColor("black"))
+        painter.drawEllipse(badge.adjusted(3, 3, -3, -3))
 
 
 class ShotCardDelegate(QStyledItemDelegate):
@@ -84,6 +102,8 @@ class ShotCardDelegate(QStyledItemDelegate):
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
                              text)
         painter.setClipping(False)
+        if index.row() > 0 and shot.transition != "cut":
+            _paint_transition_marker(painter, picture, shot.transition)
 
         footer = QRect(card.left() + 6, picture.bottom() + 3, card.width() - 12, FOOTER - 6)
         status = index.data(StatusRole) or NO_TAKE
@@ -113,4 +133,10 @@ class ShotCardDelegate(QStyledItemDelegate):
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         painter.drawText(duration_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          metrics.elidedText(duration, Qt.TextElideMode.ElideRight, duration_rect.width()))
+        fraction = index.data(JobProgressRole)
+        if fraction is not None:  # a take of this shot is generating: a bar along the picture's foot
+            bar = QRect(picture.left(), picture.bottom() - 4, picture.width(), 5)
+            painter.fillRect(bar, QColor(0, 0, 0, 140))
+            painter.fillRect(QRect(bar.left(), bar.top(), round(bar.width() * float(fraction)), bar.height()),
+                             STATUS_COLORS["generating"].lighter(140))
         painter.restore()

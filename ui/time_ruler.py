@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QWidget
 
 from ui.timeline_view import TimelineView
@@ -31,9 +31,12 @@ def format_time(seconds: float) -> str:
 class TimeRuler(QWidget):
     """Draws time ticks mapped through the view's card geometry (exact even for narrow cards)."""
 
+    seekRequested = Signal(float)  # film seconds under a click or drag
+
     def __init__(self, view: TimelineView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view = view
+        self.playhead: float | None = None  # film seconds, drawn as a red line
         self.setFixedHeight(RULER_HEIGHT)
         view.layoutUpdated.connect(self.update)
         view.horizontalScrollBar().valueChanged.connect(self.update)
@@ -52,6 +55,29 @@ class TimeRuler(QWidget):
             if t0 <= seconds <= t1 and t1 > t0:
                 return offset + left + (seconds - t0) / (t1 - t0) * (right - left)
         return None
+
+    def time_for_x(self, x: float) -> float | None:
+        """Film time under ruler x, through the card there."""
+        offset = self._offset()
+        for left, right, t0, t1 in self.view.segments():
+            if offset + left <= x <= offset + right and right > left:
+                return t0 + (x - offset - left) / (right - left) * (t1 - t0)
+        return None
+
+    def set_playhead(self, seconds: float | None) -> None:
+        """Move the playhead (the preview's position)."""
+        if seconds != self.playhead:
+            self.playhead = seconds
+            self.update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        t = self.time_for_x(event.position().x())
+        if t is not None:
+            self.seekRequested.emit(t)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self.mousePressEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -75,4 +101,8 @@ class TimeRuler(QWidget):
             if major:
                 painter.drawText(QRect(int(x) + 3, 0, 60, self.height() - 6),
                                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, format_time(t))
+        x = self.x_for_time(self.playhead) if self.playhead is not None else None
+        if x is not None:
+            painter.setPen(QColor("#ef4444"))
+            painter.drawLine(int(x), 0, int(x), self.height())
         painter.end()

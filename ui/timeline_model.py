@@ -30,6 +30,7 @@ SecondsRole = Qt.ItemDataRole.UserRole + 3
 FramesRole = Qt.ItemDataRole.UserRole + 4
 ShotRole = Qt.ItemDataRole.UserRole + 5
 FpsRole = Qt.ItemDataRole.UserRole + 6
+JobProgressRole = Qt.ItemDataRole.UserRole + 7  # 0..1 while a take of the shot is generating, else None
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -45,6 +46,8 @@ class TimelineModel(QAbstractListModel):
         super().__init__(parent)
         self._project: Project | None = None
         self._ids: list[str] = []  # our own mirror, so rows change only between begin*/end*
+        # Live generation state by shot id: ("queued" | "generating", fraction); set by the queue.
+        self.job_states: dict[str, tuple[str, float]] = {}
         self.set_project(project)
 
     # -- project ------------------------------------------------------------------------
@@ -100,6 +103,15 @@ class TimelineModel(QAbstractListModel):
     def row_of(self, shot_id: str) -> int:
         return self._ids.index(shot_id)
 
+    def set_job_states(self, states: dict[str, tuple[str, float]]) -> None:
+        """Show queued / generating on cards; repaints only the cards whose state changed."""
+        changed = {k for k in set(states) | set(self.job_states) if states.get(k) != self.job_states.get(k)}
+        self.job_states = dict(states)
+        for shot_id in changed:
+            if shot_id in self._ids:
+                index = self.index(self._ids.index(shot_id))
+                self.dataChanged.emit(index, index, [StatusRole, JobProgressRole])
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
 
@@ -125,7 +137,11 @@ class TimelineModel(QAbstractListModel):
         if role == ShotIdRole:
             return shot.id
         if role == StatusRole:
-            return shot_status(project, shot)
+            live = self.job_states.get(shot.id)
+            return live[0] if live else shot_status(project, shot)
+        if role == JobProgressRole:
+            live = self.job_states.get(shot.id)
+            return live[1] if live and live[0] == "generating" else None
         if role == SecondsRole:
             return shot_seconds(project, shot)
         if role == FramesRole:

@@ -16,6 +16,7 @@ FIELD_LABELS = {
     "frames": "Frames", "width": "Width", "height": "Height", "steps": "Steps",
     "guidance_scale": "Guidance (High Noise)", "guidance_scale_2": "Guidance (Low Noise)",
     "trim_in": "Trim In", "trim_out": "Trim Out", "active_take": "Active Take",
+    "transition": "Transition", "transition_duration": "Transition Duration",
 }
 
 
@@ -29,9 +30,16 @@ class EditShotCommand(QUndoCommand):
         self.project, self.shot_id, self.new, self.burst = project, shot_id, dict(fields), burst
         shot = project.shot(shot_id)
         self.old = {name: getattr(shot, name) for name in fields}
+        self.take_id = shot.active_take  # trims belong to the take that was active when edited
 
     def id(self) -> int:
         return EDIT_SHOT_ID
+
+    def _applicable(self, values: dict) -> dict:
+        if "active_take" in values or self.project.shot(self.shot_id).active_take == self.take_id:
+            return values
+        # A generated take became active in between: these trims were another take's; keep its own.
+        return {k: v for k, v in values.items() if k not in ("trim_in", "trim_out")}
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if (
@@ -45,10 +53,12 @@ class EditShotCommand(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        self.project.update_shot(self.shot_id, **self.new)
+        if fields := self._applicable(self.new):
+            self.project.update_shot(self.shot_id, **fields)
 
     def undo(self) -> None:
-        self.project.update_shot(self.shot_id, **self.old)
+        if fields := self._applicable(self.old):
+            self.project.update_shot(self.shot_id, **fields)
 
 
 def apply_order(project: Project, order: list[str]) -> None:
@@ -147,6 +157,9 @@ class RemoveTakeCommand(QUndoCommand):
         self.take: Take | None = None
 
     def redo(self) -> None:
+        # Captured now, not at construction: a generated take may have arrived since the last undo.
+        shot = self.project.shot(self.shot_id)
+        self.saved = {f: getattr(shot, f) for f in ("active_take", "trim_in", "trim_out", "error")}
         self.index, self.take = self.project.remove_take(self.shot_id, self.take_id)
 
     def undo(self) -> None:

@@ -1,0 +1,188 @@
+"""A batch of shots on 1, 2 and 4 endpoints: how close is the speed-up to linear?
+
+Two measurements, printed side by side:
+
+1. Real `main.py serve` endpoints with the tiny model, one process per endpoint, each limited to
+   --threads torch threads. These are CPU-bound: on a machine with C cores, K endpoints cannot go
+   faster than about min(K, C / threads) times one, whatever the client does.
+2. Stand-ins for remote GPUs: each endpoint answers a pre-encoded clip after a fixed generation
+   latency (--latency), one request at a time like a real replica. They use no CPU while
+   "generating", so this measures the client's dispatch: one job in flight per endpoint, waits,
+   decoding, writing takes. The target is within 15% of linear.
+
+Usage: python bench/remote_parallel.py [--shots N] [--endpoints 1,2,4] [--latency S] [--threads T]
+                                       [--skip-real]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import base64
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import numpy as np  # noqa: E402
+
+from app.remote_settings import remote_backends  # noqa: E402
+from app.serve_app import ServerThread  # noqa: E402
+from engine.endpoint_protocol import applied_parameters  # noqa: E402
+from engine.job_queue import DONE, JobQueue  # noqa: E402
+from engine.request import GenerationRequest, ModelSpec  # noqa: E402
+from engine.tiny_model import write_tiny_model  # noqa: E402
+from engine.video_io import write_clip  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZE, FRAMES, FPS = (64, 48), 9, 16
+
+
+def shot_requests(n: int, steps: int) -> list[GenerationRequest]:
+    """n shots with fixed seeds."""
+    return [GenerationRequest(prompt=f"A lighthouse at dawn, shot {i}", negative_prompt="", seed=100 + i,
+                              num_frames=FRAMES, width=SIZE[0], height=SIZE[1], fps=FPS,
+                              num_inference_steps=steps, guidance_scale=4.0, guidance_scale_2=3.0,
+                              model=ModelSpec("bench")) for i in range(n)]
+
+
+def run_batch(urls: list[str], requests: list[GenerationRequest], out: Path) -> float:
+    """Seconds to generate every request on the endpoints (one in flight on each)."""
+    jobs = JobQueue(remote_backends(urls, token=None))
+    try:
+        started = time.perf_counter()
+        submitted = [jobs.submit(r, out / f"take-{i:03d}.mp4") for i, r in enumerate(requests)]
+        jobs.wait_idle(timeout=1800)
+        seconds = time.perf_counter() - started
+        failed = [j.error for j in submitted if j.state != DONE]
+        if failed:
+            raise SystemExit(f"{len(failed)} job(s) failed: {failed[0]}")
+        return seconds
+    finally:
+        jobs.shutdown()
+
+
+# -- 1. real serve processes ---------------------------------------------------------------
+def start_serve(model: Path, threads: int) -> tuple[subprocess.Popen, str]:
+    """`main.py serve` on a free port; returns the process and its URL once it listens."""
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "OMP_NUM_THREADS": str(threads)}
+    proc = subprocess.Popen([sys.executable, "main.py", "serve", "--model", str(model), "--port", "0",
+                             "--device", "cpu", "--threads", str(threads)],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        if line.startswith("Serving"):
+            return proc, line.split(" on ")[1].split(" ")[0]
+        if not line and proc.poll() is not None:
+            break
+    proc.kill()
+    raise SystemExit("a serve process did not start")
+
+
+def stop_serve(procs: list[subprocess.Popen]) -> None:
+    for proc in procs:
+        proc.terminate()
+    for proc in procs:
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)
+
+
+def bench_real(counts: list[int], shots: int, steps: int, threads: int, tmp: Path) -> dict[int, float]:
+    model = write_tiny_model(tmp / "tiny")
+    procs_urls = [start_serve(model, threads) for _ in range(max(counts))]
+    procs, urls = [p for p, _ in procs_urls], [u for _, u in procs_urls]
+    try:
+        run_batch(urls, shot_requests(len(urls), steps), tmp / "warm")  # first-call warm-up on each
+        return {k: run_batch(urls[:k], shot_requests(shots, steps), tmp / f"real-{k}") for k in counts}
+    finally:
+        stop_serve(procs)
+
+
+# -- 2. fixed-latency stand-ins for remote GPUs --------------------------------------------
+def stand_in_app(clip: bytes, latency: float):
+    """An endpoint that 'generates' for `latency` seconds (no CPU), one request at a time."""
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import JSONResponse, PlainTextResponse
+    from starlette.routing import Route
+
+    lock = asyncio.Lock()
+    video = base64.b64encode(clip).decode("ascii")
+
+    async def predict(request: Request):
+        body = await request.json()
+        params = body["parameters"]
+        async with lock:
+            await asyncio.sleep(latency)
+        applied = GenerationRequest(body["inputs"], "", params["seed"], FRAMES, SIZE[0], SIZE[1], FPS,
+                                    params["num_inference_steps"], params["guidance_scale"],
+                                    params.get("guidance_scale_2"))
+        return JSONResponse({"video": video, "content_type": "video/mp4", "seed": params["seed"],
+                             "parameters": applied_parameters(applied), "device": "stand-in"})
+
+    async def health(request: Request):
+        return PlainTextResponse("Ok")
+
+    return Starlette(routes=[Route("/", predict, methods=["POST"]), Route("/health", health)])
+
+
+def bench_stand_in(counts: list[int], shots: int, latency: float, tmp: Path) -> dict[int, float]:
+    frames = np.random.default_rng(0).integers(0, 255, (FRAMES, SIZE[1], SIZE[0], 3), dtype=np.uint8)
+    write_clip(frames, FPS, tmp / "clip.mp4")
+    clip = (tmp / "clip.mp4").read_bytes()
+    servers = [ServerThread(stand_in_app(clip, latency)).start() for _ in range(max(counts))]
+    try:
+        urls = [s.url for s in servers]
+        return {k: run_batch(urls[:k], shot_requests(shots, 1), tmp / f"stand-in-{k}") for k in counts}
+    finally:
+        for s in servers:
+            s.stop()
+
+
+def report(title: str, times: dict[int, float], shots: int, note: str) -> None:
+    base = times[min(times)]
+    print(f"\n{title}\n  {note}")
+    print(f"  {'endpoints':>9} {'seconds':>8} {'speed-up':>9} {'ideal':>6} {'of linear':>10}")
+    for k, seconds in times.items():
+        speedup = base / seconds
+        ideal = k / min(times)
+        verdict = "ok" if speedup >= 0.85 * ideal else "below 85%"
+        print(f"  {k:>9} {seconds:>8.2f} {speedup:>8.2f}x {ideal:>5.0f}x {speedup / ideal:>9.0%}  {verdict}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shots", type=int, default=8)
+    parser.add_argument("--endpoints", default="1,2,4", help="endpoint counts to compare")
+    parser.add_argument("--latency", type=float, default=1.0, help="stand-in generation seconds")
+    parser.add_argument("--steps", type=int, default=4, help="denoising steps on the real endpoints")
+    parser.add_argument("--threads", type=int, default=1, help="torch threads per real endpoint")
+    parser.add_argument("--skip-real", action="store_true", help="only the stand-in measurement")
+    args = parser.parse_args()
+    counts = sorted({int(k) for k in args.endpoints.split(",")})
+    cores = os.cpu_count() or 1
+    print(f"{args.shots} shots of {FRAMES} frames at {SIZE[0]}x{SIZE[1]}; {cores} CPU core(s) here")
+    with tempfile.TemporaryDirectory(prefix="storyreel-bench-") as name:
+        tmp = Path(name)
+        stand_in = bench_stand_in(counts, args.shots, args.latency, tmp)
+        report(f"Stand-in remote GPUs ({args.latency:.2f} s fixed generation latency, no CPU used)", stand_in,
+               args.shots, f"ideal time with K endpoints: {args.shots} / K x {args.latency:.2f} s "
+                           "(client dispatch scaling; target within 15% of linear)")
+        if not args.skip_real:
+            real = bench_real(counts, args.shots, args.steps, args.threads, tmp)
+            report(f"Real `main.py serve` endpoints (tiny model, {args.steps} steps, {args.threads} torch "
+                   "thread(s) each)", real, args.shots,
+                   f"CPU-bound: with {cores} core(s), expect at most about {cores // args.threads}x "
+                   "whatever the number of endpoints")
+
+
+if __name__ == "__main__":
+    main()
