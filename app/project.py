@@ -240,7 +240,9 @@ class Project:
         index = shot.takes.index(take)
         shot.takes.pop(index)
         if shot.active_take == take_id:
+            # Trims were frames of the removed take; the next take starts whole.
             shot.active_take = shot.takes[-1].id if shot.takes else None
+            shot.trim_in, shot.trim_out = 0, None
         self._emit("take_removed", shot_id=shot_id, take_id=take_id)
         return index, take
 
