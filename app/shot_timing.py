@@ -41,6 +41,18 @@ def shot_seconds(project: Project, shot: Shot) -> float:
     return shot_frames(project, shot) / shot_fps(project, shot)
 
 
+def film_seconds(project: Project) -> float:
+    """The film's length: every shot, less the crossfades that overlap neighbours (as exported)."""
+    durations = [shot_seconds(project, s) for s in project.shots]
+    total = sum(durations)
+    for i in range(1, len(durations)):
+        shot = project.shots[i]
+        if shot.transition == "crossfade":
+            # The exporter lets a transition take at most half of either neighbour.
+            total -= min(shot.transition_duration, min(durations[i - 1], durations[i]) / 2)
+    return total
+
+
 def frames_label(frames: int, fps: int) -> str:
     """'81 frames = 5.06 s'."""
     return f"{frames} frames = {frames / max(fps, 1):.2f} s"

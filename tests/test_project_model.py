@@ -46,3 +46,19 @@ def test_takes_activate_and_removing_the_active_one_resets_trims():
     assert (index, take.id) == (1, "t1")
     assert shot.active_take == "t0" and (shot.trim_in, shot.trim_out) == (0, None)
     assert ("take_removed", {"shot_id": shot.id, "take_id": "t1"}) in events
+
+
+def test_film_length_subtracts_crossfades_like_the_exporter():
+    from app.project import ProjectSettings
+    from app.shot_timing import film_seconds
+
+    project = Project(ProjectSettings(fps=16))
+    project.settings.defaults.frames = 33  # 2.0625 s each
+    for _ in range(3):
+        project.add_shot(Shot(prompt="x"))
+    assert film_seconds(project) == 3 * 33 / 16
+    project.update_shot(project.shots[1].id, transition="crossfade", transition_duration=0.5)
+    project.update_shot(project.shots[2].id, transition="fade", transition_duration=0.5)
+    assert film_seconds(project) == 3 * 33 / 16 - 0.5  # a fade through black keeps the length
+    project.update_shot(project.shots[2].id, transition="crossfade", transition_duration=5.0)
+    assert film_seconds(project) == 3 * 33 / 16 - 0.5 - 33 / 32  # at most half a neighbour

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.project import Project, Shot
 from app.resources import resource_path
-from app.shot_timing import shot_seconds
+from app.shot_timing import film_seconds, shot_seconds
 from app.user_settings import UserSettings, load_settings, save_settings
 from ui.file_actions import FileActions
 from ui.generation_actions import install_generation
@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
 
     def _update_summary(self) -> None:
         p = self.project
-        total = sum(shot_seconds(p, s) for s in p.shots)
+        total = film_seconds(p)
         s = p.settings
         self.status_summary.setText(
             f"{len(p.shots)} shots · {format_time(total)} · {s.width}×{s.height} @ {s.fps} fps")
