@@ -183,3 +183,22 @@ def test_a_take_arriving_between_edits_keeps_undo_consistent(qtbot, tiny_a14b, t
     window.undo_stack.undo()
     window.undo_stack.redo()
     assert shot.active_take == shot.takes[-1].id and shot.trim_in == 0
+
+
+def test_the_queue_follows_the_backend_chosen_in_preferences(qtbot, tiny_a14b, tmp_path):
+    project = tiny_project(tmp_path, count=1)
+    window = tiny_window(qtbot, tiny_a14b, project, backend="remote")
+    controller = window.generation
+    # Remote with no endpoint: a clear error, nothing queued, no worker started.
+    window.timeline.select_ids([project.shots[0].id])
+    assert controller.generate_selected() == []
+    assert any("endpoint" in e.lower() for e in window.prompts.errors) and controller.jobs is None
+    # Two endpoints: one worker per endpoint, named after it.
+    window.settings.endpoints = ["http://127.0.0.1:9/a", "http://127.0.0.1:9/b"]
+    assert controller.ensure_queue() is not None
+    names = [b.name for b in controller.jobs._backends]
+    assert len(names) == 2 and all(type(b).__name__ == "RemoteBackend" for b in controller.jobs._backends)
+    # Back to local: the idle queue is rebuilt with the local backend.
+    store_model_settings(window.settings, ModelSettings(source=str(tiny_a14b), device="cpu", dtype="float32"))
+    controller.ensure_queue()
+    assert [b.name for b in controller.jobs._backends] == ["local"]

@@ -98,18 +98,26 @@ class GenerationController(QObject):
     def paused(self) -> bool:
         return self.jobs is not None and self.jobs.paused
 
-    def ensure_queue(self) -> TakeQueue:
-        """Start the worker (and its queue model) on first use."""
+    def ensure_queue(self, rebuild: bool = True) -> TakeQueue | None:
+        """Start the worker(s) (and the queue model) on first use; None if no backend can be made.
+
+        With `rebuild`, an idle queue whose backends no longer match Preferences (local or remote,
+        the endpoint list) is replaced.
+        """
         from app.remote_settings import backends_for
 
-        # Preferences may have switched local/remote or the endpoints: rebuild an idle queue.
         key = self._backend_key()
-        if self.jobs is not None and key != self._jobs_key and not self.jobs.busy():
+        if rebuild and self.jobs is not None and key != self._jobs_key and not self.jobs.busy():
             self.jobs.shutdown(cancel_running=False)
             self.jobs = None
             self.take_queue = None
         if self.jobs is None:
-            self.jobs = JobQueue(backends_for(self.window.settings), listener=self.bridge.listener)
+            try:
+                backends = backends_for(self.window.settings)
+            except ValueError as exc:  # e.g. remote chosen but no endpoint configured
+                self.window.prompts.error("Cannot generate", str(exc))
+                return None
+            self.jobs = JobQueue(backends, listener=self.bridge.listener)
             self._jobs_key = key
             self.queue_model = QueueModel(self.jobs, self.bridge, self)
             self.dock.set_model(self.queue_model)
@@ -137,7 +145,10 @@ class GenerationController(QObject):
         records = list(project.pending_jobs)
         if self.window.prompts.resume_queue(project.settings.name, len(records)):
             spec = load_model_settings(self.window.settings).spec_for(project)
-            jobs, errors = self.ensure_queue().resume(records, spec)
+            queue = self.ensure_queue()
+            if queue is None:
+                return
+            jobs, errors = queue.resume(records, spec)
             self._report(jobs, errors)
         else:
             project.pending_jobs = []
@@ -153,7 +164,10 @@ class GenerationController(QObject):
             if not self.window.files.save_as():
                 return []
         spec = load_model_settings(self.window.settings).spec_for(self.project)
-        jobs, errors = self.ensure_queue().enqueue(shot_ids, spec, new_seed=new_seed)
+        queue = self.ensure_queue()
+        if queue is None:
+            return []
+        jobs, errors = queue.enqueue(shot_ids, spec, new_seed=new_seed)
         self._report(jobs, errors)
         return jobs
 
@@ -183,8 +197,11 @@ class GenerationController(QObject):
         if self.jobs is not None:
             self.jobs.cancel_all()
 
-    def retry(self, job_id: str) -> Job:
-        job = self.ensure_queue().retry(job_id)
+    def retry(self, job_id: str) -> Job | None:
+        queue = self.ensure_queue(rebuild=False)  # the job lives in the queue as it is
+        if queue is None:
+            return None
+        job = queue.retry(job_id)
         self._update_cards()
         return job
 
@@ -197,7 +214,10 @@ class GenerationController(QObject):
             self.jobs.move(job_id, delta)
 
     def toggle_pause(self) -> None:
-        queue = self.ensure_queue().jobs
+        take_queue = self.ensure_queue(rebuild=False)
+        if take_queue is None:
+            return
+        queue = take_queue.jobs
         queue.resume() if queue.paused else queue.pause()
         self.act_pause.setChecked(queue.paused)
         self.dock.update_buttons()
