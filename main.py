@@ -11,7 +11,18 @@ def main(argv: list[str] | None = None) -> int:
     from app.cli import COMMANDS, run_cli
 
     if argv and (argv[0] in COMMANDS or argv[0].startswith("-")):
-        return run_cli(argv)
+        try:
+            return run_cli(argv)
+        except Exception as exc:  # a bug, not bad input: full details to the log, one line to the person
+            import logging
+
+            from app.app_log import setup_logging
+
+            log_file = setup_logging()
+            logging.getLogger("storyreel.cli").exception("unexpected error in %s", argv[0])
+            first = (str(exc).strip() or type(exc).__name__).splitlines()[0]
+            print(f"storyreel: unexpected error: {first} (details in {log_file})", file=sys.stderr)
+            return 1
     from ui.app_main import run
 
     return run(argv)

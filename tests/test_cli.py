@@ -199,3 +199,18 @@ def test_render_with_the_dense_ti2v_layout(tmp_path, capsys, tiny_5b):
     take = load_project(path).shots[0].active
     assert (take.width, take.height, take.frames, take.guidance_scale_2) == (64, 32, 9, None)
     assert probe(out)[2:6] == (64, 48, Fraction(16), 9)
+
+
+def test_an_unexpected_error_is_one_line_and_a_log_entry(monkeypatch, capsys):
+    import app.cli
+    import main
+    from app.app_log import log_path
+
+    def broken(argv):
+        raise RuntimeError("kaboom\nmore")
+
+    monkeypatch.setattr(app.cli, "run_cli", broken)
+    assert main.main(["info", "x.reel"]) == 1
+    err = capsys.readouterr().err
+    assert "unexpected error: kaboom" in err and "Traceback" not in err and str(log_path()) in err
+    assert "RuntimeError: kaboom" in log_path().read_text(encoding="utf-8")

@@ -26,11 +26,16 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def run(paths: list[str]) -> int:
     """Open the main window (and the first .reel in paths); returns the exit code."""
+    from ui.error_reporter import ErrorReporter
     from ui.main_window import MainWindow
 
     app = create_application()
     window = MainWindow()
+    reporter = ErrorReporter(window)
     window.show()
     # After the window is up: recovery questions and opening files never delay its first paint.
     QTimer.singleShot(0, lambda: window.files.startup(list(paths)))
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        reporter.uninstall()
