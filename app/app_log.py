@@ -20,8 +20,12 @@ def setup_logging(level: int = logging.INFO) -> Path:
     """Send the 'storyreel' logger to a rotating file (1 MB × 3); returns the file's path."""
     path = log_path()
     logger = logging.getLogger("storyreel")
-    if any(getattr(h, "_storyreel", False) for h in logger.handlers):
-        return path
+    for handler in [h for h in logger.handlers if getattr(h, "_storyreel", False)]:
+        if getattr(handler, "baseFilename", None) == str(path.absolute()):
+            return path
+        # The state folder moved (STORYREEL_HOME changed): log to the new one.
+        logger.removeHandler(handler)
+        handler.close()
     path.parent.mkdir(parents=True, exist_ok=True)
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

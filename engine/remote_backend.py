@@ -15,11 +15,39 @@ from engine.endpoint_url import check_token_transport, clean_url, public_url, sh
 from engine.progress import ENCODING, LOADING, CancelToken, Progress, ProgressCallback
 from engine.request import GenerationRequest, GenerationResult, ModelSpec
 from engine.take_job import TakeRecord, take_metadata
+from engine.video_io import ClipInfo
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = 1800.0  # seconds for one generation, from sending to the whole answer
 DEFAULT_SCALE_UP_TIMEOUT = 600  # seconds the endpoint's router may hold a request while a replica starts
+
+
+def write_received_clip(video: bytes, clip_path: Path, source: str, frames: int | None = None,
+                        hint: str = "Retry the job; if it fails again, check the endpoint's logs.",
+                        error: type[EndpointError] = EndpointError) -> ClipInfo:
+    """Write an MP4 as it was received (no re-encode), atomically, once it probes as a readable video.
+
+    source names the sender in messages; with frames, a clip of another length is refused too. On any
+    error nothing is left at clip_path (the error is `error`, with `hint`).
+    """
+    from engine.video_io import VideoError, probe
+
+    with atomic_path(clip_path) as tmp:
+        tmp.write_bytes(video)
+        try:
+            info = probe(tmp)
+        except VideoError as exc:
+            raise error(f"{source} answered with a video that cannot be read: {exc}", hint) from None
+        if frames is not None and info.frame_count != frames:
+            raise error(f"{source} sent {info.frame_count} frames, not the {frames} it reported.", hint)
+    return info
+
+
+def write_sidecar(clip_path: Path, metadata: dict) -> None:
+    """Write a take's JSON record beside its clip (take.mp4 -> take.json), atomically."""
+    sidecar = clip_path.with_suffix(".json")
+    write_bytes_atomic(sidecar, json.dumps(metadata, ensure_ascii=False, indent=2).encode("utf-8"))
 
 
 class RemoteBackend:
@@ -108,27 +136,11 @@ class RemoteBackend:
             raise EndpointError(f"{self.name} answered, but not with a take: {exc}.",
                                 "Check that the endpoint runs Storyreel's handler.") from None
         on_progress(Progress(ENCODING, message=f"Writing the clip from {self.name}"))
-        self._write_clip(answer, clip_path)
+        write_received_clip(answer.video, clip_path, self.name, frames=int(answer.parameters["num_frames"]))
         metadata = self._metadata(request, answer, time.perf_counter() - started)
-        sidecar = clip_path.with_suffix(".json")
-        write_bytes_atomic(sidecar, json.dumps(metadata, ensure_ascii=False, indent=2).encode("utf-8"))
+        write_sidecar(clip_path, metadata)
         log.info("Take from %s written to %s", self.endpoint, clip_path)
         return TakeRecord(clip_path, metadata)
-
-    def _write_clip(self, answer: EndpointAnswer, clip_path: Path) -> None:
-        """Write the MP4 as it came (no re-encode), checking it is a readable video first."""
-        from engine.video_io import VideoError, probe
-
-        with atomic_path(clip_path) as tmp:
-            tmp.write_bytes(answer.video)
-            try:
-                info = probe(tmp)
-            except VideoError as exc:
-                raise EndpointError(f"{self.name} answered with a video that cannot be read: {exc}",
-                                    "Retry the job; if it fails again, check the endpoint's logs.") from None
-            if info.frame_count != answer.parameters["num_frames"]:
-                raise EndpointError(f"{self.name} sent {info.frame_count} frames, not the "
-                                    f"{answer.parameters['num_frames']} it reported.")
 
     def _metadata(self, request: GenerationRequest, answer: EndpointAnswer, seconds: float) -> dict:
         """The take's record, as a local take's, with the endpoint as its backend."""
