@@ -1,4 +1,4 @@
-"""Which backends generate: this machine, or the user's endpoints (token from the keyring)."""
+"""Which backends generate: this machine, the user's endpoints, or an Inference Provider (token from the keyring)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from engine.backend import Backend, LocalBackend
 from engine.endpoint_group import EndpointGroup
 from engine.endpoint_token import find_token
 from engine.endpoint_url import clean_url, short_name
+from engine.provider_backend import DEFAULT_PROVIDER, DEFAULT_PROVIDER_MODEL, ProviderBackend
 from engine.remote_backend import DEFAULT_TIMEOUT, RemoteBackend
 
-LOCAL, REMOTE = "local", "remote"
+LOCAL, REMOTE, PROVIDER = "local", "remote", "provider"
 
 
 def parse_endpoints(text: str) -> list[str]:
@@ -42,6 +43,14 @@ def remote_backends(urls: list[str], token: str | None = None,
         names.add(name)
         backends.append(RemoteBackend(url, token=token, name=name, timeout=timeout, group=group))
     return backends
+
+
+def provider_backends(provider: str = DEFAULT_PROVIDER, model: str = DEFAULT_PROVIDER_MODEL,
+                      timeout: float = DEFAULT_TIMEOUT) -> list[Backend]:
+    """One ProviderBackend (Inference Providers, e.g. fal-ai); the token is looked up when a job starts."""
+    if not provider.strip() or not model.strip():
+        raise ValueError("--provider and --provider-model must not be empty.")
+    return [ProviderBackend(provider.strip(), model.strip(), timeout=timeout)]
 
 
 def backends_for(settings: UserSettings) -> list[Backend]:
