@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,7 +48,8 @@ def write_recovery(text: str, project_path: Path | None, name: str, key: str) ->
     file = folder / f"{key}{PROJECT_SUFFIX}"
     written = time.time()
     write_bytes_atomic(file, text.encode("utf-8"))
-    meta = {"project_path": str(project_path) if project_path else None, "name": name, "written": written}
+    meta = {"project_path": str(project_path) if project_path else None, "name": name, "written": written,
+            "pid": os.getpid(), "process_started": _process_started(os.getpid())}
     write_bytes_atomic(file.with_suffix(".json"), json.dumps(meta, ensure_ascii=False).encode("utf-8"))
     return Recovery(file, Path(project_path) if project_path else None, name, written)
 
@@ -55,6 +57,26 @@ def write_recovery(text: str, project_path: Path | None, name: str, key: str) ->
 def autosave(project: Project, key: str) -> Recovery:
     """Write a recovery file for a project (serialized here, on the caller's thread)."""
     return write_recovery(dumps_project(project), project.path, project.settings.name, key)
+
+
+def _process_started(pid: int) -> float | None:
+    """When a process started (None if it does not exist): with the pid, it names one process."""
+    import psutil
+
+    try:
+        return psutil.Process(pid).create_time()
+    except (psutil.Error, OSError):
+        return None
+
+
+def belongs_to_running_app(file: Path) -> bool:
+    """True when another Storyreel still running wrote this recovery file: it is not abandoned work."""
+    try:
+        meta = json.loads(file.with_suffix(".json").read_text(encoding="utf-8"))
+        pid, started = int(meta["pid"]), float(meta["process_started"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    return pid != os.getpid() and _process_started(pid) == started
 
 
 def _read(file: Path) -> Recovery | None:
@@ -84,7 +106,7 @@ def find_recoveries() -> list[Recovery]:
     found = []
     for file in sorted(recovery_dir().glob(f"*{PROJECT_SUFFIX}")):
         recovery = _read(file)
-        if recovery is None:
+        if recovery is None or belongs_to_running_app(file):
             continue
         if is_newer_than_project(recovery):
             found.append(recovery)

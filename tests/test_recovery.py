@@ -58,3 +58,24 @@ def test_damaged_notes_are_ignored():
     (recovery.recovery_dir() / "x.reel").write_text("{}")
     (recovery.recovery_dir() / "x.json").write_text("not json")
     assert recovery.find_recoveries() == []
+
+
+def test_a_recovery_being_written_by_another_running_app_is_not_offered(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    project = sample_project(1)
+    written = recovery.autosave(project, recovery.recovery_key(None, "other"))
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        meta = json.loads(written.meta_file.read_text(encoding="utf-8"))
+        meta["pid"], meta["process_started"] = other.pid, recovery._process_started(other.pid)
+        written.meta_file.write_text(json.dumps(meta), encoding="utf-8")
+        assert recovery.find_recoveries() == []  # the other app's live work, not a crash
+        assert written.file.exists()
+    finally:
+        other.kill()
+        other.wait()
+    # Once that app is gone (crashed), its work is offered.
+    assert [r.file for r in recovery.find_recoveries()] == [written.file]
