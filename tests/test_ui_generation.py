@@ -87,7 +87,9 @@ def test_jobs_complete_and_takes_appear(qtbot, tiny_a14b, tmp_path):
 
 
 def test_cancel_mid_run_leaves_no_take_and_no_file(qtbot, tiny_a14b, tmp_path):
-    project = tiny_project(tmp_path, count=1, steps=30)
+    # Many steps: the cancel crosses to the GUI thread and back while the worker keeps going, and
+    # on a loaded machine that can take a while; the test ends as soon as the cancel lands.
+    project = tiny_project(tmp_path, count=1, steps=400)
     window = tiny_window(qtbot, tiny_a14b, project)
     controller = window.generation
 
@@ -99,7 +101,7 @@ def test_cancel_mid_run_leaves_no_take_and_no_file(qtbot, tiny_a14b, tmp_path):
     controller.bridge.jobEvent.connect(on_event)
     [job] = controller.generate([project.shots[0].id])
     wait_finished(qtbot, [job])
-    assert job.state == CANCELLED and job.progress.step < 30
+    assert job.state == CANCELLED and job.progress.step < 400
     assert project.shots[0].takes == []
     assert not list(project.media_dir.rglob("*.mp4")) and not list(project.media_dir.rglob("*.json"))
     assert project.pending_jobs == []
