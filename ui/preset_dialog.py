@@ -39,6 +39,10 @@ def _unit(value: float, step: float = 0.05, maximum: float = 1.0) -> QDoubleSpin
     return spin
 
 
+# The same words the inspector and the project settings use.
+SETTING_LABELS = {"fps": "Frame rate", "guidance_scale": "Guidance (high)", "guidance_scale_2": "Guidance (low)"}
+
+
 class FileField(QWidget):
     """A file path with Browse and Clear; remembers whether it points into the preset's own folder."""
 
@@ -142,7 +146,7 @@ class PresetDialog(QDialog):
         defaults = QGroupBox("Default generation settings")
         grid = QFormLayout(defaults)
         for name, spin in self.settings.items():
-            grid.addRow(name.replace("_", " ").capitalize(), spin)
+            grid.addRow(SETTING_LABELS.get(name, name.replace("_", " ").capitalize()), spin)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         box.accepted.connect(self._accept)
         box.rejected.connect(self.reject)
