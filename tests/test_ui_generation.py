@@ -38,13 +38,18 @@ def tiny_project(tmp_path, count: int = 2, steps: int = 2) -> Project:
 
 def tiny_window(qtbot, tiny_model, project, **model):
     window = make_window(qtbot, project, FakePrompts())
+    # Job ids the GUI thread has finished handling (takes added, pending list updated).
+    window.handled_jobs = set()
+    window.generation.jobFinished.connect(lambda job: window.handled_jobs.add(job.id))
     store_model_settings(window.settings, ModelSettings(source=str(tiny_model), device="cpu", dtype="float32",
                                                         **model))
     return window
 
 
-def wait_finished(qtbot, jobs):
-    qtbot.waitUntil(lambda: all(j.finished is not None for j in jobs), timeout=WAIT)
+def wait_finished(qtbot, window, jobs):
+    """Until the workers are done with jobs and the GUI thread has taken in their results."""
+    qtbot.waitUntil(lambda: {j.id for j in jobs} <= window.handled_jobs, timeout=WAIT)
+    assert all(j.finished is not None for j in jobs)
 
 
 def test_jobs_complete_and_takes_appear(qtbot, tiny_a14b, tmp_path):
@@ -60,7 +65,7 @@ def test_jobs_complete_and_takes_appear(qtbot, tiny_a14b, tmp_path):
     window.generation.act_generate.trigger()
     jobs = window.generation.jobs.jobs()
     assert len(jobs) == 2
-    wait_finished(qtbot, jobs)
+    wait_finished(qtbot, window, jobs)
     assert [j.state for j in jobs] == [DONE, DONE]
     qtbot.waitUntil(lambda: all(len(s.takes) == 1 for s in project.shots), timeout=WAIT)
     assert {"queued", "generating"} <= seen  # cards showed the queue
@@ -100,11 +105,12 @@ def test_cancel_mid_run_leaves_no_take_and_no_file(qtbot, tiny_a14b, tmp_path):
 
     controller.bridge.jobEvent.connect(on_event)
     [job] = controller.generate([project.shots[0].id])
-    wait_finished(qtbot, [job])
+    wait_finished(qtbot, window, [job])
     assert job.state == CANCELLED and job.progress.step < 400
+    # The worker has finished; the GUI thread learns of it through a queued signal.
+    qtbot.waitUntil(lambda: project.pending_jobs == [], timeout=WAIT)
     assert project.shots[0].takes == []
     assert not list(project.media_dir.rglob("*.mp4")) and not list(project.media_dir.rglob("*.json"))
-    assert project.pending_jobs == []
 
 
 def test_failing_job_then_a_good_one(qtbot, tiny_a14b, tmp_path):
@@ -114,7 +120,7 @@ def test_failing_job_then_a_good_one(qtbot, tiny_a14b, tmp_path):
     [bad] = controller.generate([project.shots[0].id])  # offload on the CPU is refused
     store_model_settings(window.settings, ModelSettings(source=str(tiny_a14b), device="cpu", dtype="float32"))
     [good] = controller.generate([project.shots[1].id])
-    wait_finished(qtbot, [bad, good])
+    wait_finished(qtbot, window, [bad, good])
     assert bad.state == JOB_FAILED and "memory profile" in bad.error and bad.hint
     assert good.state == DONE
     qtbot.waitUntil(lambda: len(project.shots[1].takes) == 1, timeout=WAIT)
@@ -124,7 +130,7 @@ def test_failing_job_then_a_good_one(qtbot, tiny_a14b, tmp_path):
     assert "memory profile" in tip
     # Retry queues it again (still failing with this setting is fine: it ends, and the queue goes on).
     again = controller.retry(bad.id)
-    wait_finished(qtbot, [again])
+    wait_finished(qtbot, window, [again])
     assert controller.queue_model.rowCount() == 3
 
 
@@ -150,7 +156,7 @@ def test_pending_jobs_are_saved_and_offered_on_reopen(qtbot, tiny_a14b, tmp_path
     controller.toggle_pause()  # resume the (still paused) queue
     resumed = [j for j in controller.jobs.jobs() if j.state != CANCELLED]
     assert sorted(j.request.seed for j in resumed) == sorted(seeds)
-    wait_finished(qtbot, resumed)
+    wait_finished(qtbot, window, resumed)
     qtbot.waitUntil(lambda: all(len(s.takes) == 1 for s in reopened.shots), timeout=WAIT)
     assert sorted(s.active.seed for s in reopened.shots) == sorted(seeds)
     assert reopened.pending_jobs == []
@@ -162,13 +168,13 @@ def test_a_take_arriving_between_edits_keeps_undo_consistent(qtbot, tiny_a14b, t
     controller = window.generation
     shot = project.shots[0]
     [first] = controller.generate([shot.id])
-    wait_finished(qtbot, [first])
+    wait_finished(qtbot, window, [first])
     qtbot.waitUntil(lambda: len(shot.takes) == 1, timeout=WAIT)
     old = shot.takes[0]
     window.undo_stack.push(RemoveTakeCommand(project, shot.id, old.id))
     assert shot.takes == []
     [second] = controller.generate([shot.id])
-    wait_finished(qtbot, [second])
+    wait_finished(qtbot, window, [second])
     qtbot.waitUntil(lambda: len(shot.takes) == 1, timeout=WAIT)
     new = shot.takes[0]
     assert new.id != old.id and new.path == f"{shot.id}/take-002.mp4"  # never the removed take's file
@@ -179,7 +185,7 @@ def test_a_take_arriving_between_edits_keeps_undo_consistent(qtbot, tiny_a14b, t
     # A trim made on one take is not carried onto a take generated after it, by undo or redo.
     window.undo_stack.push(EditShotCommand(project, shot.id, {"trim_in": 3}))
     [third] = controller.generate([shot.id])
-    wait_finished(qtbot, [third])
+    wait_finished(qtbot, window, [third])
     qtbot.waitUntil(lambda: len(shot.takes) == 2, timeout=WAIT)
     assert shot.active_take == shot.takes[-1].id and shot.trim_in == 0
     window.undo_stack.undo()

@@ -51,7 +51,7 @@ def test_queue_dock_buttons(qtbot, tiny_a14b, tmp_path):
     assert model.rowCount() == 2 and [r["shot"] for r in project.pending_jobs] == [project.shots[2].id,
                                                                                  project.shots[1].id]
     qtbot.mouseClick(dock.buttons["pause"], Qt.MouseButton.LeftButton)  # resume
-    wait_finished(qtbot, jobs[1:])
+    wait_finished(qtbot, window, jobs[1:])
     assert states(model) == [DONE, DONE]
     assert dock.overall.value() == 1000 and dock.overall_label.text().startswith("2 of 2 done")
     assert not dock.table.grab().isNull()  # paints the progress bars
@@ -68,7 +68,7 @@ def test_cancel_all_stops_running_and_queued(qtbot, tiny_a14b, tmp_path):
     jobs = controller.generate([s.id for s in project.shots])
     qtbot.waitUntil(lambda: bool(started), timeout=30_000)
     controller.act_cancel_all.trigger()
-    wait_finished(qtbot, jobs)
+    wait_finished(qtbot, window, jobs)
     assert [j.state for j in jobs] == [CANCELLED, CANCELLED]
     assert all(not s.takes for s in project.shots)
 

@@ -248,6 +248,14 @@ class MainWindow(QMainWindow):
             self.timeline.select_ids([project.shots[0].id])
         self.update_title()
         self._update_summary()
+        QTimer.singleShot(0, self._zoom_for_new_project)
+
+    def _zoom_for_new_project(self) -> None:
+        """A newly shown film fills the timeline, within card widths that stay readable."""
+        total = sum(shot_seconds(self.project, s) for s in self.project.shots)
+        if total > 0:
+            fit = (self.timeline.viewport().width() - 8) / total
+            self.timeline.set_pixels_per_second(max(48.0, min(fit, 240.0)))
 
     def _on_project_event(self, event: str, details: dict) -> None:
         self._update_summary()
@@ -415,7 +423,7 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             if "state" not in self.settings.window:
-                self.resizeDocks([self.inspector_dock, self.queue_dock], [440, 240], Qt.Orientation.Horizontal)
+                self.resizeDocks([self.inspector_dock, self.queue_dock], [440, 330], Qt.Orientation.Horizontal)
                 self.splitter.setSizes([self.height() - 330, 330])
 
     def closeEvent(self, event: QCloseEvent) -> None:
