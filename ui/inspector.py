@@ -117,7 +117,7 @@ class Inspector(QScrollArea):
         frames_row.addWidget(self.seconds)
         self.width_spin = _spin(4096, 16, "Width override (multiples of 16); Default: the project's")
         self.height_spin = _spin(4096, 16, "Height override (multiples of 16); Default: the project's")
-        self.steps = _spin(200, 1, "Denoising steps; Default: the project's")
+        self.steps = _spin(1000, 1, "Denoising steps; Default: the project's")
         self.guidance = _dspin("Guidance of the high-noise expert (early steps); Default: the project's")
         self.guidance_2 = _dspin("Guidance of the low-noise expert (late steps); Default: the project's")
         self.transition = QComboBox()

@@ -56,7 +56,7 @@ class ProjectSettingsDialog(QDialog):
         self.frames.setValue(d.frames)
         self.frames.setToolTip("Default frames per shot; snapped to 4k+1")
         self.steps = QSpinBox()
-        self.steps.setRange(1, 200)
+        self.steps.setRange(1, 1000)
         self.steps.setValue(d.steps)
         self.guidance = QDoubleSpinBox()
         self.guidance.setRange(0.0, 50.0)
