@@ -6,10 +6,11 @@ from collections.abc import Callable
 from copy import deepcopy
 from pathlib import Path
 
+from app.looks import look_for_shot
 from app.project import Project, Shot
 from engine.export_settings import CUT, ExportSettings
 from engine.exporter import ExportProgress, ExportResult, export_film
-from engine.film_conform import ClipSpan, Look
+from engine.film_conform import ClipSpan
 from engine.film_frames import Transition
 from engine.progress import CancelToken
 
@@ -43,15 +44,6 @@ def shots_in_range(project: Project, shot_ids: list[str] | None) -> list[Shot]:
     return [s for s in project.shots if s.id in wanted]
 
 
-def _look(project: Project, shot: Shot) -> Look | None:
-    try:
-        # The presets feature provides each shot's grade and watermark; without it, shots show as taken.
-        from app.looks import look_for_shot
-    except ImportError:
-        return None
-    return look_for_shot(project, shot)
-
-
 def film_spans(project: Project, shots: list[Shot]) -> list[ClipSpan]:
     """Each shot's active take with its trims and look; ValueError naming a shot with no usable take."""
     spans = []
@@ -62,7 +54,7 @@ def film_spans(project: Project, shots: list[Shot]) -> list[ClipSpan]:
             title = shot.display_title(project.shots.index(shot))
             reason = "has no take" if take is None else f"has lost its take file ({path})"
             raise ValueError(f"{title} {reason}: generate it first (main.py render) or pick another take")
-        spans.append(ClipSpan(path, shot.trim_in, shot.trim_out, look=_look(project, shot)))
+        spans.append(ClipSpan(path, shot.trim_in, shot.trim_out, look=look_for_shot(project, shot)))
     return spans
 
 

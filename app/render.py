@@ -6,14 +6,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.batch_generation import EventCallback, generate_missing
-from app.film_export import export_project, uses_transitions
+from app.film_export import export_project, film_spans, uses_transitions
 from app.looks import look_for_shot
 from app.project import Project
 from engine.backend import Backend
 from engine.export_settings import ExportSettings
 from engine.progress import CancelToken, Progress
 from engine.request import ModelSpec
-from engine.stitcher import ClipSpan, stitch
+from engine.stitcher import stitch
 
 
 @dataclass
@@ -30,13 +30,7 @@ def stitch_project(
     project: Project, output: Path, on_event: EventCallback, cancel: CancelToken | None = None
 ) -> tuple[int, float]:
     """Join the active takes in timeline order (trims honoured) at the project's size and fps."""
-    spans = []
-    for index, shot in enumerate(project.shots):
-        take = shot.active
-        path = project.take_path(take) if take else None
-        if path is None or not path.exists():
-            raise ValueError(f"{shot.display_title(index)} has no take to stitch")
-        spans.append(ClipSpan(path, shot.trim_in, shot.trim_out, look=look_for_shot(project, shot)))
+    spans = film_spans(project, project.shots)
     s = project.settings
 
     def forward(p: Progress) -> None:
