@@ -20,6 +20,7 @@ import pytest
 from huggingface_hub import constants, set_client_factory
 from huggingface_hub.inference._providers._common import _fetch_inference_provider_mapping
 from huggingface_hub.utils import _http
+from remote_support import REQUEST, make_clip
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -29,25 +30,20 @@ from app.serve_app import ServerThread
 from engine.model_source import ModelError
 from engine.progress import Cancelled, CancelToken
 from engine.provider_backend import ProviderBackend, ProviderError, ProviderTimeout, provider_extras
-from engine.request import GenerationRequest, ModelSpec
-from engine.video_io import read_frames, write_clip
+from engine.request import GenerationRequest
+from engine.video_io import read_frames
 
 TOKEN = "hf_testSECRETtoken1234"
 MODEL = "Wan-AI/Wan2.2-T2V-A14B"
 FAL_APP = "fal-ai/wan/v2.2-a14b/text-to-video"  # the model's id on fal's side
-REQUEST = GenerationRequest(prompt="a lighthouse", negative_prompt="blur", seed=7, num_frames=5, width=32,
-                            height=32, fps=16, num_inference_steps=2, guidance_scale=4.0,
-                            guidance_scale_2=3.0, model=ModelSpec("tiny"))
 HOSTS = ("huggingface.co", "router.huggingface.co", "v3.fal.media")
 VIDEO_URL = "https://v3.fal.media/files/lion/abc123_output.mp4"
 
 
 @pytest.fixture(scope="module")
 def clip(tmp_path_factory) -> tuple[bytes, np.ndarray]:
-    frames = np.random.default_rng(0).integers(0, 255, (5, 32, 32, 3), dtype=np.uint8)
-    path = tmp_path_factory.mktemp("clip") / "c.mp4"
-    write_clip(frames, 16, path)
-    return path.read_bytes(), frames
+    """A small lossless MP4 and its frames."""
+    return make_clip(tmp_path_factory.mktemp("clip"))
 
 
 class FalStandIn:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from remote_support import REQUEST, make_clip
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -23,22 +24,15 @@ from engine.endpoint_http import EndpointDown, EndpointError, EndpointTimeout, c
 from engine.endpoint_protocol import applied_parameters
 from engine.progress import Cancelled, CancelToken
 from engine.remote_backend import RemoteBackend
-from engine.request import GenerationRequest, ModelSpec
-from engine.video_io import read_frames, write_clip
+from engine.video_io import read_frames
 
 TOKEN = "hf_testSECRETtoken1234"
-REQUEST = GenerationRequest(prompt="a lighthouse", negative_prompt="blur", seed=7, num_frames=5, width=32,
-                            height=32, fps=16, num_inference_steps=2, guidance_scale=4.0,
-                            guidance_scale_2=3.0, model=ModelSpec("tiny"))
 
 
 @pytest.fixture(scope="module")
 def clip(tmp_path_factory) -> tuple[bytes, np.ndarray]:
     """A small lossless MP4 and its frames."""
-    frames = np.random.default_rng(0).integers(0, 255, (5, 32, 32, 3), dtype=np.uint8)
-    path = tmp_path_factory.mktemp("clip") / "c.mp4"
-    write_clip(frames, 16, path)
-    return path.read_bytes(), frames
+    return make_clip(tmp_path_factory.mktemp("clip"))
 
 
 def answer(clip_bytes: bytes) -> dict:
