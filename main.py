@@ -8,7 +8,7 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     """Run a CLI command when one is named, else open the window (with any .reel files given)."""
     argv = sys.argv[1:] if argv is None else argv
-    from app.cli import COMMANDS, run_cli
+    from app.cli.main import COMMANDS, run_cli
 
     if argv and (argv[0] in COMMANDS or argv[0].startswith("-")):
         try:
@@ -16,7 +16,7 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as exc:  # a bug, not bad input: full details to the log, one line to the person
             import logging
 
-            from app.app_log import setup_logging
+            from app.diagnostics.log_file import setup_logging
 
             log_file = setup_logging()
             logging.getLogger("storyreel.cli").exception("unexpected error in %s", argv[0])

@@ -15,9 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
 
-from engine.pipeline_cache import load_pipeline  # noqa: E402
-from engine.request import GenerationRequest, ModelSpec  # noqa: E402
-from engine.wan_generator import apply_model_rules, generate, make_generator, pipeline_kwargs  # noqa: E402
+from engine.generation.pipeline_cache import load_pipeline  # noqa: E402
+from engine.generation.request import GenerationRequest, ModelSpec  # noqa: E402
+from engine.generation.wan_generator import apply_model_rules, generate, make_generator, pipeline_kwargs  # noqa: E402
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         source = args.model
         if source is None:
-            from engine.tiny_model import write_tiny_model
+            from engine.generation.tiny_model import write_tiny_model
 
             source = str(write_tiny_model(Path(tmp) / "tiny", "t2v-a14b"))
         loaded = load_pipeline(ModelSpec(source, device=args.device, dtype=args.dtype))

@@ -30,13 +30,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import numpy as np  # noqa: E402
 
-from app.remote_settings import remote_backends  # noqa: E402
-from app.serve_app import ServerThread  # noqa: E402
-from engine.endpoint_protocol import applied_parameters  # noqa: E402
-from engine.job_queue import DONE, JobQueue  # noqa: E402
-from engine.request import GenerationRequest, ModelSpec  # noqa: E402
-from engine.tiny_model import write_tiny_model  # noqa: E402
-from engine.video_io import write_clip  # noqa: E402
+from app.serve.server import ServerThread  # noqa: E402
+from app.settings.remote_settings import remote_backends  # noqa: E402
+from engine.endpoint.protocol import applied_parameters  # noqa: E402
+from engine.generation.request import GenerationRequest, ModelSpec  # noqa: E402
+from engine.generation.tiny_model import write_tiny_model  # noqa: E402
+from engine.jobs.job_queue import DONE, JobQueue  # noqa: E402
+from engine.video.video_io import write_clip  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZE, FRAMES, FPS = (64, 48), 9, 16

@@ -15,13 +15,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.project import Project, ProjectSettings, Shot  # noqa: E402
-from app.project_file import save_project  # noqa: E402
-from app.render import render_project  # noqa: E402
-from engine import pipeline_cache  # noqa: E402
-from engine.backend import LocalBackend  # noqa: E402
-from engine.request import ModelSpec  # noqa: E402
-from engine.tiny_model import write_tiny_model  # noqa: E402
+from app.film.generate_and_export import render_project  # noqa: E402
+from app.project.model import Project, ProjectSettings, Shot  # noqa: E402
+from app.project.reel_file import save_project  # noqa: E402
+from engine.backends.local import LocalBackend  # noqa: E402
+from engine.generation import pipeline_cache  # noqa: E402
+from engine.generation.request import ModelSpec  # noqa: E402
+from engine.generation.tiny_model import write_tiny_model  # noqa: E402
 
 
 def make_project(folder: Path, name: str, shots: int, args: argparse.Namespace) -> Project:

@@ -42,9 +42,9 @@ def build_project(root: Path, width: int, height: int, frames: int, steps: int):
     """A saved project: shot 1 has a preview clip (played in a loop), shot 2 is generated."""
     import numpy as np
 
-    from app.project import GenerationDefaults, Project, ProjectSettings, Shot, Take
-    from app.project_file import save_project
-    from engine.video_io import write_clip
+    from app.project.model import GenerationDefaults, Project, ProjectSettings, Shot, Take
+    from app.project.reel_file import save_project
+    from engine.video.video_io import write_clip
 
     settings = ProjectSettings(name="Bench", width=width, height=height, fps=16,
                                defaults=GenerationDefaults(frames=frames, steps=steps, guidance_scale=1.0,
@@ -77,7 +77,7 @@ def main() -> int:
 def run(root: Path, args) -> int:
     import torch
 
-    from engine.tiny_model import write_tiny_model
+    from engine.generation.tiny_model import write_tiny_model
 
     if args.torch_threads:
         torch.set_num_threads(args.torch_threads)
@@ -86,7 +86,7 @@ def run(root: Path, args) -> int:
 
     from PySide6.QtCore import QTimer
 
-    from app.model_settings import ModelSettings, store_model_settings
+    from app.settings.model_settings import ModelSettings, store_model_settings
     from ui.app_main import create_application
     from ui.main_window import MainWindow
 

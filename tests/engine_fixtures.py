@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from engine.pipeline_cache import LoadedPipeline, load_pipeline
-from engine.request import ModelSpec
-from engine.tiny_model import write_tiny_model
+from engine.generation.pipeline_cache import LoadedPipeline, load_pipeline
+from engine.generation.request import ModelSpec
+from engine.generation.tiny_model import write_tiny_model
 
 
 @pytest.fixture(scope="session")

@@ -8,9 +8,9 @@ from pathlib import Path
 import av
 import numpy as np
 
-from app.project import Project, ProjectSettings, Shot, Take
-from app.project_file import save_project
-from engine.video_io import write_clip
+from app.project.model import Project, ProjectSettings, Shot, Take
+from app.project.reel_file import save_project
+from engine.video.video_io import write_clip
 
 RED, BLUE, GREEN = (200, 40, 40), (40, 40, 200), (40, 180, 60)
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import numpy as np
 
-from engine.request import GenerationRequest, ModelSpec
-from engine.video_io import write_clip
+from engine.generation.request import GenerationRequest, ModelSpec
+from engine.video.video_io import write_clip
 
 REQUEST = GenerationRequest(prompt="a lighthouse", negative_prompt="blur", seed=7, num_frames=5, width=32,
                             height=32, fps=16, num_inference_steps=2, guidance_scale=4.0,

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import numpy as np
 
-from app.project import Project, ProjectSettings, Shot
-from ui.prompts import DISCARD, RESTORE
+from app.project.model import GenerationDefaults, Project, ProjectSettings, Shot
+from app.project.reel_file import save_project
+from app.settings.model_settings import ModelSettings, store_model_settings
+from ui.questions import DISCARD, RESTORE
 
 
 class FakePrompts:
@@ -57,7 +59,7 @@ def sample_project(count: int = 3) -> Project:
 
 def write_video(path: Path, frames: int = 5, width: int = 64, height: int = 48, fps: int = 16) -> Path:
     """A small real video file (a moving gradient)."""
-    from engine.video_io import write_clip
+    from engine.video.video_io import write_clip
 
     x = np.linspace(0, 255, width, dtype=np.uint8)[None, None, :, None]
     data = np.broadcast_to(x, (frames, height, width, 3)).copy()
@@ -83,3 +85,31 @@ def make_window(qtbot, project: Project | None = None, prompts: FakePrompts | No
 
 def ids(project: Project) -> list[str]:
     return [s.id for s in project.shots]
+
+
+WAIT = 30_000
+
+
+def tiny_project(tmp_path, count: int = 2, steps: int = 2) -> Project:
+    settings = ProjectSettings(name="Tiny", width=32, height=32, fps=16,
+                               defaults=GenerationDefaults(frames=9, steps=steps, guidance_scale=1.0,
+                                                           guidance_scale_2=None))
+    project = Project(settings, [Shot(title=f"S{i}", prompt=f"a red ball {i}") for i in range(count)])
+    save_project(project, tmp_path / "film.reel")
+    return project
+
+
+def tiny_window(qtbot, tiny_model, project, **model):
+    window = make_window(qtbot, project, FakePrompts())
+    # Job ids the GUI thread has finished handling (takes added, pending list updated).
+    window.handled_jobs = set()
+    window.generation.jobFinished.connect(lambda job: window.handled_jobs.add(job.id))
+    store_model_settings(window.settings, ModelSettings(source=str(tiny_model), device="cpu", dtype="float32",
+                                                        **model))
+    return window
+
+
+def wait_finished(qtbot, window, jobs):
+    """Until the workers are done with jobs and the GUI thread has taken in their results."""
+    qtbot.waitUntil(lambda: {j.id for j in jobs} <= window.handled_jobs, timeout=WAIT)
+    assert all(j.finished is not None for j in jobs)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import __version__
-from app.resources import resource_path
+from app.settings.resources import resource_path
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:

@@ -10,7 +10,7 @@ from types import TracebackType
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.app_log import setup_logging
+from app.diagnostics.log_file import setup_logging
 
 log = logging.getLogger("storyreel.ui")
 

@@ -18,21 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.project import Project, Shot
-from app.resources import resource_path
-from app.shot_timing import film_seconds, shot_seconds
-from app.user_settings import UserSettings, load_settings, save_settings
-from ui.file_actions import FileActions
-from ui.generation_actions import install_generation
-from ui.inspector import Inspector
-from ui.presets_panel import PresetsPanel
-from ui.preview_player import PreviewPlayer
-from ui.prompts import Prompts
-from ui.thumbnails import ThumbnailCache
-from ui.time_ruler import TimeRuler, format_time
-from ui.timeline_model import TimelineModel
-from ui.timeline_view import TimelineView
-from ui.undo_commands import (
+from app.project.model import Project, Shot
+from app.project.shot_timing import film_seconds, shot_seconds
+from app.settings.resources import resource_path
+from app.settings.user_settings import UserSettings, load_settings, save_settings
+from ui.editing.undo_commands import (
     EditSettingsCommand,
     InsertShotsCommand,
     RemoveShotsCommand,
@@ -40,6 +30,16 @@ from ui.undo_commands import (
     duplicate_shot,
     order_after_move,
 )
+from ui.files.file_actions import FileActions
+from ui.generation.generation_actions import install_generation
+from ui.inspector.inspector import Inspector
+from ui.presets.presets_panel import PresetsPanel
+from ui.preview.preview_player import PreviewPlayer
+from ui.questions import Prompts
+from ui.timeline.time_ruler import TimeRuler, format_time
+from ui.timeline.timeline_model import TimelineModel
+from ui.timeline.timeline_view import TimelineView
+from ui.widgets.thumbnails import ThumbnailCache
 
 APP_TITLE = "Storyreel"
 
@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
 
     def show_timeline_menu(self, pos) -> None:
         """Right-click on the timeline: transitions of the shots under and in the selection."""
-        from ui.transition_menu import transition_menu
+        from ui.timeline.transition_menu import transition_menu
 
         index = self.timeline.indexAt(pos)
         if index.isValid() and not self.timeline.selectionModel().isSelected(index):
@@ -359,12 +359,12 @@ class MainWindow(QMainWindow):
 
     # -- dialogs ------------------------------------------------------------------------
     def export_film(self) -> None:
-        from ui.export_dialog import export_from_window
+        from ui.export.export_dialog import export_from_window
 
         export_from_window(self)
 
     def edit_project_settings(self) -> None:
-        from ui.project_settings_dialog import ProjectSettingsDialog
+        from ui.preferences.project_settings_dialog import ProjectSettingsDialog
 
         dialog = ProjectSettingsDialog(self.project.settings, self)
         if dialog.exec():
@@ -376,7 +376,7 @@ class MainWindow(QMainWindow):
             self.update_title()
 
     def edit_preferences(self) -> None:
-        from ui.preferences_dialog import PreferencesDialog
+        from ui.preferences.preferences_dialog import PreferencesDialog
 
         dialog = PreferencesDialog(self.settings, self)
         if dialog.exec():

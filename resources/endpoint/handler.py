@@ -11,6 +11,6 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from storyreel_engine.endpoint_handler import EndpointHandler  # noqa: E402
+from storyreel_engine.endpoint.handler import EndpointHandler  # noqa: E402
 
 __all__ = ["EndpointHandler"]

@@ -17,9 +17,9 @@ from PIL import Image, ImageDraw
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from app.preset import GradeRef, Preset, WatermarkRef  # noqa: E402
-from app.preset_library import write_preset_folder  # noqa: E402
-from engine.cube_lut import identity_lattice, write_cube  # noqa: E402
+from app.presets.library import write_preset_folder  # noqa: E402
+from app.presets.preset import GradeRef, Preset, WatermarkRef  # noqa: E402
+from engine.looks.cube_lut import identity_lattice, write_cube  # noqa: E402
 
 HERE = ROOT / "resources" / "presets"
 EXAMPLE = ROOT / "resources" / "examples" / "example.reel"
@@ -122,9 +122,9 @@ def embed_in_example(project_preset: str = "Warm Film", shot_presets: dict[str, 
 
     Only the preset keys of the JSON change; everything else in the file is kept as it is.
     """
-    from app.preset import read_preset_file
-    from app.preset_project import embed_copy
-    from app.project_file import load_project
+    from app.presets.embedded import embed_copy
+    from app.presets.preset import read_preset_file
+    from app.project.reel_file import load_project
 
     shot_presets = shot_presets if shot_presets is not None else {"f07c2a3c3e": "Monochrome"}
     project = load_project(EXAMPLE)

@@ -1,0 +1,124 @@
+"""`main.py export` (stitch existing takes in a delivery format) and the export flags `render` shares."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli.output import EventPrinter, ctrl_c_cancels, fail
+from app.project.model import Project
+from app.project.reel_file import ProjectError, load_project
+from engine.film.export_settings import (
+    FIT_POLICIES,
+    FORMATS,
+    FPS_CHOICES,
+    PAD,
+    QUALITIES,
+    ExportSettings,
+    format_for_output,
+    parse_size,
+    parse_transition,
+)
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+# Flags that make `render` go through the exporter instead of the plain H.264 stitch.
+EXPORT_FLAGS = ("format", "quality", "size", "fit", "fps", "transition", "audio", "shots")
+
+
+def add_export_options(parser: argparse.ArgumentParser) -> None:
+    """The format, quality, size, fit, fps, transition, music and range flags."""
+    parser.add_argument("--format", choices=list(FORMATS),
+                        help="mp4 (H.264), webm (VP9), mov (ProRes 422), gif, png (a folder of frames); "
+                             "default: from the output's extension")
+    parser.add_argument("--quality", choices=QUALITIES, help="default: high")
+    parser.add_argument("--size", help="WxH, 1080p, 720p, vertical (1080x1920) or project (default)")
+    parser.add_argument("--fit", choices=FIT_POLICIES,
+                        help=f"fit: the film's aspect inside the size; fill: crop to fill it; pad: black bars "
+                             f"(default {PAD})")
+    parser.add_argument("--fps", type=int, help=f"frame rate, e.g. {', '.join(map(str, FPS_CHOICES))} "
+                                                "(default: the project's)")
+    parser.add_argument("--transition", help="for every shot boundary of this export, e.g. cut, crossfade:0.5, "
+                                             "fade:1 (not saved in the project)")
+    parser.add_argument("--audio", type=Path, help="music under the film (any format FFmpeg reads)")
+    parser.add_argument("--shots", help="a range of shots by position, e.g. 2-4 or 1,3,5 (default: all)")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the `export` command."""
+    p = subparsers.add_parser("export", help="stitch the existing takes into a film (no generation)")
+    p.add_argument("project", type=Path)
+    p.add_argument("-o", "--output", type=Path, required=True,
+                   help="the file to write (.mp4, .webm, .mov, .gif) or a folder for a PNG sequence")
+    add_export_options(p)
+    p.add_argument("--json", action="store_true", help="one JSON event per line on stdout")
+
+
+def parse_shot_range(text: str, project: Project) -> list[str]:
+    """Shot ids for '2-4', '1,3' or '2' (1-based timeline positions); ValueError otherwise."""
+    count = len(project.shots)
+    positions: set[int] = set()
+    for part in text.split(","):
+        first, dash, last = part.strip().partition("-")
+        try:
+            lo, hi = int(first), int(last) if dash else int(first)
+        except ValueError:
+            raise ValueError(f"--shots {text!r}: use positions like 2-4 or 1,3,5") from None
+        if not 1 <= lo <= hi <= count:
+            raise ValueError(f"--shots {text!r}: the project has shots 1 to {count}")
+        positions.update(range(lo, hi + 1))
+    return [project.shots[i - 1].id for i in sorted(positions)]
+
+
+def export_settings_from_args(args: argparse.Namespace, project: Project) -> ExportSettings | None:
+    """The export the flags ask for; None for a plain MP4 with none of them (render's classic output)."""
+    output: Path = args.output
+    inferred = format_for_output(output)
+    given = any(getattr(args, name, None) is not None for name in EXPORT_FLAGS)
+    if not given and inferred == "mp4" and args.command == "render":
+        return None
+    fmt = args.format or inferred
+    if fmt is None:
+        raise ValueError(f"{output}: unknown extension; use .mp4, .webm, .mov, .gif, a folder name, "
+                         "or --format")
+    if args.format and inferred is not None and inferred != args.format:
+        raise ValueError(f"{output}: the extension does not match --format {args.format}")
+    settings = ExportSettings(format=fmt, quality=args.quality or "high", fit=args.fit or PAD, fps=args.fps,
+                              audio=args.audio)
+    if args.size:
+        settings.size = parse_size(args.size)
+    if args.transition:
+        settings.transition = parse_transition(args.transition)
+    if args.shots:
+        settings.shots = parse_shot_range(args.shots, project)
+    settings.check()
+    return settings
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Export existing takes; 0 done, 1 the write failed, 2 bad input (e.g. a shot has no take), 130 stopped."""
+    from app.film.film_export import export_project
+    from engine.film.exporter import ExportError
+    from engine.jobs.progress import Cancelled, CancelToken
+    from engine.video.video_io import VideoError
+
+    printer = EventPrinter(json_lines=args.json)
+    try:
+        project = load_project(args.project)
+        settings = export_settings_from_args(args, project)
+    except (ProjectError, ValueError) as exc:
+        return fail(str(exc), EXIT_BAD_INPUT)
+    assert settings is not None
+    cancel = CancelToken()
+
+    try:
+        with ctrl_c_cancels(cancel, "Stopping..."):
+            export_project(project, args.output.resolve(), settings, printer, cancel)
+    except (Cancelled, KeyboardInterrupt):
+        printer({"event": "interrupted"})
+        return EXIT_INTERRUPTED
+    except (ValueError, VideoError) as exc:
+        return fail(str(exc), EXIT_BAD_INPUT)
+    except ExportError as exc:
+        return fail(str(exc), EXIT_FAILED)
+    return EXIT_OK

@@ -1,0 +1,214 @@
+"""The headless command line: new, info, render, export, demo-model, install-desktop."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from app.cli.backend_flags import add_remote_options
+from app.cli.export_cmd import add_export_options, run_export
+from app.cli.export_cmd import register as register_export
+from app.cli.output import EventPrinter, fail
+from app.cli.preset_cmd import apply_preset_to_new_project, cmd_preset
+from app.cli.preset_cmd import register as register_preset
+from app.cli.serve_cmd import HANDLERS as SERVE_HANDLERS
+from app.cli.serve_cmd import register as register_serve
+from app.generation.shot_requests import resolved_settings, shot_status
+from app.project.model import ProjectSettings
+from app.project.reel_file import PROJECT_SUFFIX, ProjectError, load_project, new_project_file, save_project
+from app.project.shot_list import ShotListError, load_shot_list
+from engine.generation.request import DEFAULT_MODEL
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with our bad-input code (2, as argparse already does) and a hint."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"storyreel: error: {message}\n")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{value} must be positive")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = _Parser(prog="main.py", description="Storyreel: AI film-making with Wan 2.2.")
+    from app import __version__
+
+    parser.add_argument("--version", action="version", version=f"storyreel {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("new", help="create a project, optionally from a shot list")
+    p.add_argument("project", type=Path, help="the .reel file to create")
+    p.add_argument("--shots", type=Path, help=".txt (one prompt per line) or .csv shot list")
+    p.add_argument("--name", help="project name (default: the file name)")
+    p.add_argument("--width", type=_positive)
+    p.add_argument("--height", type=_positive)
+    p.add_argument("--frames", type=_positive, help="default frames per shot (4k+1)")
+    p.add_argument("--fps", type=_positive)
+    p.add_argument("--steps", type=_positive)
+    p.add_argument("--model", help=f"default model: Hub repo id or local folder (default {DEFAULT_MODEL})")
+    p.add_argument("--force", action="store_true", help="overwrite an existing project file")
+    p.add_argument("--preset", help="style preset from your library to use for every shot")
+
+    p = sub.add_parser("info", help="print a project as JSON")
+    p.add_argument("project", type=Path)
+
+    p = sub.add_parser("render", help="generate missing takes and stitch the film")
+    p.add_argument("project", type=Path)
+    p.add_argument("-o", "--output", type=Path, required=True,
+                   help="the film to write: .mp4 (default format), .webm, .mov, .gif, or a folder of PNGs")
+    p.add_argument("--model", help="model to generate with (Hub repo id or local folder)")
+    p.add_argument("--revision", help="Hub revision (branch, tag or commit)")
+    p.add_argument("--device", help="cuda, cuda:N, cpu or mps (default: CUDA when present)")
+    p.add_argument("--dtype", choices=["bfloat16", "float16", "float32"], help="default: bfloat16 on CUDA")
+    p.add_argument("--json", action="store_true", help="one JSON event per line on stdout")
+    add_export_options(p)
+    add_remote_options(p)
+    register_export(sub)
+
+    p = sub.add_parser("demo-model", help="write a tiny random-weight Wan 2.2 model (for tests and demos)")
+    p.add_argument("folder", type=Path)
+    p.add_argument("--arch", choices=["t2v-a14b", "ti2v-5b"], default="t2v-a14b")
+    p.add_argument("--seed", type=int, default=0)
+
+    register_serve(sub)
+    sub.add_parser("install-desktop", help="register the app, icon and .reel file type for this user")
+    register_preset(sub)
+    return parser
+
+
+COMMANDS = ("new", "info", "render", "export", "demo-model", "install-desktop", "serve",
+            "package-endpoint", "preset")
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Create a project file."""
+    path: Path = args.project
+    if path.suffix.lower() != PROJECT_SUFFIX:
+        path = path.with_name(path.name + PROJECT_SUFFIX)
+    if path.exists() and not args.force:
+        return fail(f"{path} already exists (use --force to overwrite)", EXIT_BAD_INPUT)
+    settings = ProjectSettings(name=args.name or path.stem)
+    for name in ("width", "height", "fps", "model"):
+        if getattr(args, name) is not None:
+            setattr(settings, name, getattr(args, name))
+    if args.frames is not None:
+        settings.defaults.frames = args.frames
+    if args.steps is not None:
+        settings.defaults.steps = args.steps
+    project = new_project_file(path, settings)
+    if args.preset:
+        try:
+            apply_preset_to_new_project(project, args.preset, {n for n in ("width", "height", "fps")
+                                                               if getattr(args, n) is not None})
+        except ValueError as exc:  # PresetError: unknown, damaged, or its files unusable
+            return fail(str(exc), EXIT_BAD_INPUT)
+    if args.shots is not None:
+        try:
+            for shot in load_shot_list(args.shots):
+                project.add_shot(shot)
+        except ShotListError as exc:
+            return fail(str(exc), EXIT_BAD_INPUT)
+    try:
+        save_project(project)
+    except ProjectError as exc:
+        return fail(str(exc), EXIT_BAD_INPUT)
+    print(f"Created {path} with {len(project.shots)} shot(s).")
+    return EXIT_OK
+
+
+def project_summary(project) -> dict:
+    """The project as `info` prints it."""
+    shots = []
+    for index, shot in enumerate(project.shots):
+        eff = resolved_settings(project, shot)
+        active = shot.active
+        shots.append({
+            "id": shot.id,
+            "title": shot.display_title(index),
+            "prompt": shot.prompt,
+            "seed": shot.seed,
+            "frames": eff["num_frames"],
+            "size": [eff["width"], eff["height"]],
+            "takes": len(shot.takes),
+            "active_take": str(project.take_path(active)) if active else None,
+            "status": shot_status(project, shot),
+        })
+    import dataclasses
+
+    return {"file": str(project.path), "settings": dataclasses.asdict(project.settings), "shots": shots}
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    """Print a project as JSON."""
+    try:
+        project = load_project(args.project)
+    except ProjectError as exc:
+        return fail(str(exc), EXIT_BAD_INPUT)
+    json.dump(project_summary(project), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return EXIT_OK
+
+
+def cmd_demo_model(args: argparse.Namespace) -> int:
+    """Write the tiny model."""
+    from engine.generation.tiny_model import write_tiny_model
+
+    folder = write_tiny_model(args.folder, arch=args.arch, seed=args.seed)
+    print(f"Wrote a tiny {args.arch} model to {folder}")
+    return EXIT_OK
+
+
+def cmd_install_desktop(_: argparse.Namespace) -> int:
+    """Register the desktop entry and MIME type."""
+    from app.settings.desktop_integration import install
+
+    try:
+        print(install())
+    except Exception as exc:  # a missing XDG tool or unwritable folder: say what happened
+        return fail(f"could not install the desktop entry: {exc}", EXIT_FAILED)
+    return EXIT_OK
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    """Generate missing takes and stitch."""
+    from app.cli.render_cmd import run_render
+
+    return run_render(args, EventPrinter(json_lines=args.json))
+
+
+def run_cli(argv: list[str]) -> int:
+    """Parse and run one command; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    handlers = {
+        "new": cmd_new,
+        "info": cmd_info,
+        "render": cmd_render,
+        "export": run_export,
+        "demo-model": cmd_demo_model,
+        "install-desktop": cmd_install_desktop,
+        "preset": cmd_preset,
+        **SERVE_HANDLERS,
+    }
+    if args.command is None:
+        build_parser().print_help()
+        return EXIT_BAD_INPUT
+    return handlers[args.command](args)
+
+
+def main() -> int:
+    """Console entry point."""
+    return run_cli(sys.argv[1:])

@@ -1,0 +1,1 @@
+"""The log file and crash traces: where failures go with their tracebacks."""

@@ -1,0 +1,101 @@
+"""Export a project's film: shots in range become spans with their looks and transitions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from copy import deepcopy
+from pathlib import Path
+
+from app.film.shot_looks import look_for_shot
+from app.project.model import Project, Shot
+from engine.film.conform import ClipSpan
+from engine.film.export_settings import CUT, ExportSettings
+from engine.film.exporter import ExportProgress, ExportResult, export_film
+from engine.film.film_frames import Transition
+from engine.jobs.progress import CancelToken
+
+# An event is a plain dict with an "event" key, ready for --json output.
+EventCallback = Callable[[dict], None]
+
+
+def project_snapshot(project: Project) -> Project:
+    """A detached copy of the project (no listeners) that a worker thread can read while the user edits."""
+    copy = Project(deepcopy(project.settings), deepcopy(project.shots), deepcopy(project.presets))
+    copy.path = project.path
+    return copy
+
+
+def uses_transitions(project: Project) -> bool:
+    """Whether the film has any crossfade, fade through black, or fade at its start or end."""
+    s = project.settings
+    return s.fade_in > 0 or s.fade_out > 0 or any(
+        shot.transition != CUT and shot.transition_duration > 0 for shot in project.shots[1:]
+    )
+
+
+def shots_in_range(project: Project, shot_ids: list[str] | None) -> list[Shot]:
+    """The shots to export in timeline order: all of them, or those whose ids are given."""
+    if shot_ids is None:
+        return list(project.shots)
+    wanted = set(shot_ids)
+    unknown = wanted - {s.id for s in project.shots}
+    if unknown:
+        raise ValueError(f"No shot with id {', '.join(sorted(unknown))} in this project")
+    return [s for s in project.shots if s.id in wanted]
+
+
+def film_spans(project: Project, shots: list[Shot]) -> list[ClipSpan]:
+    """Each shot's active take with its trims and look; ValueError naming a shot with no usable take."""
+    spans = []
+    for shot in shots:
+        take = shot.active
+        path = project.take_path(take) if take else None
+        if path is None or not path.exists():
+            title = shot.display_title(project.shots.index(shot))
+            reason = "has no take" if take is None else f"has lost its take file ({path})"
+            raise ValueError(f"{title} {reason}: generate it first (main.py render) or pick another take")
+        spans.append(ClipSpan(path, shot.trim_in, shot.trim_out, look=look_for_shot(project, shot)))
+    return spans
+
+
+def film_transitions(shots: list[Shot], override: tuple[str, float] | None = None) -> list[Transition]:
+    """The transition into each shot; the first shot starts the film, so its own is not used."""
+    out = [Transition()]
+    for shot in shots[1:]:
+        kind, seconds = override if override is not None else (shot.transition, shot.transition_duration)
+        out.append(Transition(kind, seconds))
+    return out
+
+
+def export_project(
+    project: Project,
+    output: Path,
+    settings: ExportSettings,
+    on_event: EventCallback,
+    cancel: CancelToken | None = None,
+) -> ExportResult:
+    """Export the film (or its selected shots) to output with settings; events say how it goes."""
+    shots = shots_in_range(project, settings.shots)
+    if not shots:
+        raise ValueError("There are no shots to export")
+    spans = film_spans(project, shots)
+    s = project.settings
+    whole = settings.shots is None or len(shots) == len(project.shots)
+
+    def forward(p: ExportProgress) -> None:
+        on_event({"event": "progress", **p.to_dict()})
+
+    on_event({"event": "export_started", "output": str(output), "format": settings.format, "shots": len(shots)})
+    result = export_film(
+        spans, Path(output), settings,
+        film_size=(s.width, s.height), film_fps=s.fps,
+        transitions=film_transitions(shots, settings.transition),
+        # The film's fades belong to its start and end: a range of shots from the middle has none.
+        fade_in=s.fade_in if whole or shots[0] is project.shots[0] else 0.0,
+        fade_out=s.fade_out if whole or shots[-1] is project.shots[-1] else 0.0,
+        on_progress=forward, cancel=cancel,
+    )
+    on_event({"event": "done", "output": str(result.path), "frames": result.frames,
+              "duration": round(result.duration, 3), "format": result.format,
+              "size": [result.width, result.height], "fps": result.fps})
+    return result

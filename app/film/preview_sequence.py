@@ -1,0 +1,129 @@
+"""What the preview plays: shots in timeline order as timed spans of their active takes, with looks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.project.model import Project, Shot
+from app.project.shot_timing import shot_fps, shot_frames
+from engine.video.frame_reader import FrameReader, Transform
+
+EPSILON = 1e-6
+
+
+@dataclass(frozen=True)
+class PreviewSpan:
+    """One shot on the film's clock: [start, start + seconds), frames first..stop-1 of its clip."""
+
+    shot_id: str
+    path: Path | None  # None: no playable take (shown as a gap)
+    first: int
+    stop: int
+    fps: int
+    start: float
+    look: Transform | None = None
+
+    @property
+    def frames(self) -> int:
+        return self.stop - self.first
+
+    @property
+    def seconds(self) -> float:
+        return self.frames / self.fps
+
+    @property
+    def end(self) -> float:
+        return self.start + self.seconds
+
+    def source_frame(self, t: float) -> int:
+        """The clip frame shown at film time t (clamped to the span)."""
+        local = int((t - self.start) * self.fps + EPSILON)
+        return self.first + max(0, min(local, self.frames - 1))
+
+
+def look_resolver() -> Callable[[Project, Shot], Transform | None]:
+    """How a shot's look is found (a seam the preview tests replace)."""
+    from app.film.shot_looks import look_for_shot
+
+    return look_for_shot
+
+
+def film_spans(project: Project, with_looks: bool = True) -> list[PreviewSpan]:
+    """Every shot as a span, in timeline order, timed as the timeline ruler shows them."""
+    resolve = look_resolver() if with_looks else (lambda project, shot: None)
+    spans, t = [], 0.0
+    for shot in project.shots:
+        frames, fps = shot_frames(project, shot), shot_fps(project, shot)
+        take = shot.active
+        path = project.take_path(take) if take is not None else None
+        if path is not None and not path.exists():
+            path = None
+        first = shot.trim_in if path is not None else 0
+        look = None
+        if path is not None:
+            try:
+                look = resolve(project, shot)
+            except Exception:  # a broken look must not stop the preview
+                look = None
+        spans.append(PreviewSpan(shot.id, path, first, first + frames, fps, t, look))
+        t += frames / fps
+    return spans
+
+
+def span_at(spans: list[PreviewSpan], t: float) -> PreviewSpan | None:
+    """The span showing film time t (the last one at or past the end)."""
+    for span in spans:
+        if t < span.end - EPSILON:
+            return span if t >= span.start - EPSILON else None
+    return spans[-1] if spans else None
+
+
+class SpanFrames:
+    """Decoded frames for spans: one FrameReader per clip, the next span's first frame prefetched."""
+
+    def __init__(self, max_readers: int = 3) -> None:
+        self.max_readers = max_readers
+        self._readers: dict[Path, FrameReader] = {}
+
+    def frame(self, span: PreviewSpan, t: float, wait: float | None = None) -> Any:
+        """The (looked) frame of span at film time t: None if not decoded yet (wait=None) or no take."""
+        reader = self.reader(span)
+        if reader is None:
+            return None
+        index = span.source_frame(t)
+        if wait is None:
+            return reader.peek(index)
+        return reader.frame(index, timeout=wait)
+
+    def prefetch(self, span: PreviewSpan) -> None:
+        """Start decoding a span's first frame (the next shot, before playback reaches it)."""
+        reader = self.reader(span)
+        if reader is not None:
+            reader.prefetch(span.first)
+
+    def reader(self, span: PreviewSpan) -> FrameReader | None:
+        """The reader for a span's clip (opened on first use), showing its look."""
+        if span.path is None:
+            return None
+        reader = self._readers.pop(span.path, None)
+        if reader is None:
+            try:
+                reader = FrameReader(span.path, transform=span.look)
+            except Exception:
+                return None
+        else:
+            reader.set_transform(span.look)
+        self._readers[span.path] = reader  # most recently used last
+        while len(self._readers) > self.max_readers:
+            oldest = next(iter(self._readers))
+            self._readers.pop(oldest).close()
+        return reader
+
+    def close(self) -> None:
+        """Stop every reader's worker."""
+        for reader in self._readers.values():
+            reader.close()
+        self._readers.clear()

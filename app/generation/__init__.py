@@ -1,0 +1,1 @@
+"""From shots to generation requests and queued jobs, and from finished jobs back to takes."""

@@ -1,0 +1,122 @@
+"""Generate takes for many shots through the job queue, from a script or the CLI (no window)."""
+
+from __future__ import annotations
+
+import queue
+from collections.abc import Callable
+
+from app.generation.shot_requests import shot_status
+from app.generation.take_generation import TakePlan, plan_take, take_from_record
+from app.project.model import FAILED, MISSING, NO_TAKE, Project, Shot
+from app.project.reel_file import save_project
+from engine.backends.local import Backend
+from engine.generation.request import ModelSpec
+from engine.jobs.job_queue import CANCELLED, DONE, Job, JobQueue
+from engine.jobs.job_queue import FAILED as JOB_FAILED
+from engine.jobs.progress import Cancelled, CancelToken, Progress
+
+# An event is a plain dict with an "event" key, ready for --json output.
+EventCallback = Callable[[dict], None]
+
+NEEDS_TAKE = (NO_TAKE, FAILED, MISSING)
+
+
+class RenderFailed(Exception):
+    """Some shots could not be generated; the film was not stitched."""
+
+    def __init__(self, failures: dict[str, str]) -> None:
+        super().__init__(f"{len(failures)} shot(s) failed to generate")
+        self.failures = failures
+
+
+def shots_to_generate(project: Project) -> list[Shot]:
+    """Shots without a usable take, in timeline order."""
+    return [s for s in project.shots if shot_status(project, s) in NEEDS_TAKE]
+
+
+def generate_missing(
+    project: Project,
+    backends: list[Backend],
+    model: ModelSpec | None,
+    on_event: EventCallback,
+    cancel: CancelToken | None = None,
+) -> list[str]:
+    """Generate a take for each shot that needs one, on every backend at once; returns the shot ids.
+
+    Runs on the calling thread, which alone touches the project: workers only report back through
+    a queue. The project is saved after each finished take, so an interruption loses nothing.
+    """
+    todo = shots_to_generate(project)
+    on_event({"event": "plan", "shots": len(project.shots), "to_generate": len(todo)})
+    if not todo:
+        return []
+    spec = model or ModelSpec(project.settings.model, project.settings.model_revision)
+    for backend in backends:
+        backend.preflight(spec)  # a missing model fails once, before any job, with its advice
+    failures: dict[str, str] = {}
+    plans: dict[str, TakePlan] = {}
+    bases: dict[str, dict] = {}
+    # Progress objects are immutable: taking the current one keeps each report as it was sent.
+    events: queue.Queue[tuple[str, Job, Progress | None]] = queue.Queue()
+    jobs = JobQueue(backends, listener=lambda event, job: events.put((event, job, job.progress)))
+    try:
+        for number, shot in enumerate(todo, start=1):
+            base = {"shot": shot.id, "title": shot.display_title(project.shots.index(shot)),
+                    "index": number, "count": len(todo)}
+            try:
+                plan = plan_take(project, shot, spec)
+            except ValueError as exc:  # e.g. an empty prompt: this shot fails, the others go on
+                failures[shot.id] = str(exc)
+                project.set_error(shot.id, str(exc))
+                on_event({"event": "shot_failed", **base, "error": str(exc)})
+                continue
+            job = jobs.submit(plan.request, plan.clip, label=base["title"])
+            plans[job.id], bases[job.id] = plan, base
+        done = _collect(project, jobs, events, plans, bases, failures, on_event, cancel)
+    finally:
+        jobs.shutdown()
+        save_project(project)
+    if failures:
+        raise RenderFailed(failures)
+    return done
+
+
+def _collect(project: Project, jobs: JobQueue, events: queue.Queue, plans: dict[str, TakePlan],
+             bases: dict[str, dict], failures: dict[str, str], on_event: EventCallback,
+             cancel: CancelToken | None) -> list[str]:
+    """Turn worker reports into takes and events until every job has finished."""
+    done: list[str] = []
+    outstanding, cancelled = len(plans), False
+    while outstanding:
+        if cancel is not None and cancel.cancelled and not cancelled:
+            cancelled = True
+            jobs.cancel_all()
+        try:
+            event, job, progress = events.get(timeout=0.1)
+        except queue.Empty:
+            continue
+        base = bases[job.id]
+        if event == "changed":
+            on_event({"event": "shot_started", **base, "backend": job.backend})
+        elif event == "progress" and progress is not None:
+            on_event({"event": "progress", **base, **progress.to_dict()})
+        elif event == "finished":
+            outstanding -= 1
+            plan = plans[job.id]
+            if job.state == DONE and job.result is not None:
+                take = take_from_record(plan, job.result)
+                project.add_take(plan.shot_id, take)
+                save_project(project)
+                done.append(plan.shot_id)
+                on_event({"event": "take", **base, "take": take.id, "path": take.path, "seed": take.seed,
+                          "seconds": take.seconds, "backend": job.backend})
+            elif job.state == JOB_FAILED:
+                failures[plan.shot_id] = job.error or "failed"
+                project.set_error(plan.shot_id, job.error)
+                save_project(project)
+                on_event({"event": "shot_failed", **base, "error": job.error, "hint": job.hint})
+            elif job.state == CANCELLED:
+                cancelled = True
+    if cancelled:
+        raise Cancelled()
+    return done

@@ -1,0 +1,95 @@
+"""From a shot and the project's defaults to a fully resolved generation request, and shot status."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+
+from app.presets.embedded import lora_specs, preset_name_for, shot_preset
+from app.presets.preset import Preset, PresetSettings
+from app.project.model import FAILED, MISSING, NO_TAKE, OUTDATED, READY, Project, Shot
+from engine.generation.request import GenerationRequest, ModelSpec
+
+MAX_SEED = 2**32 - 1
+
+
+def random_seed() -> int:
+    """A fresh seed for a shot that has none."""
+    return secrets.randbelow(MAX_SEED + 1)
+
+
+def _first(*values: object) -> object:
+    return next((v for v in values if v is not None), None)
+
+
+def resolved_settings(project: Project, shot: Shot, preset: Preset | None = None) -> dict:
+    """The shot's effective settings (seed excluded): its own values, else its preset's, else the project's.
+
+    The prompt goes through the preset's template; the negative prompt joins the shot's, the
+    preset's and the project's. `preset` defaults to the shot's (a missing one is skipped here).
+    """
+    s, d = project.settings, project.settings.defaults
+    preset = preset if preset is not None else shot_preset(project, shot, strict=False)
+    p = preset.settings if preset is not None else PresetSettings()
+    prompt = preset.prompt_for(shot.prompt.strip()) if preset is not None else shot.prompt.strip()
+    negatives = (shot.negative_prompt, preset.negative_prompt if preset else "", d.negative_prompt)
+    return {
+        "prompt": prompt,
+        "negative_prompt": ", ".join(n.strip() for n in negatives if n.strip()),
+        "num_frames": _first(shot.frames, p.frames, d.frames),
+        "width": _first(shot.width, p.width, s.width),
+        "height": _first(shot.height, p.height, s.height),
+        "fps": _first(p.fps, s.fps),
+        "num_inference_steps": _first(shot.steps, p.steps, d.steps),
+        "guidance_scale": _first(shot.guidance_scale, p.guidance_scale, d.guidance_scale),
+        "guidance_scale_2": _first(shot.guidance_scale_2, p.guidance_scale_2, d.guidance_scale_2),
+    }
+
+
+def preset_hash(project: Project, shot: Shot) -> str:
+    """The generation hash of the shot's preset ("" for none; a marker for one the project lacks)."""
+    name = preset_name_for(project, shot)
+    if not name:
+        return ""
+    preset = shot_preset(project, shot, strict=False)
+    return preset.generation_hash() if preset is not None else f"missing:{name}"
+
+
+def request_key(project: Project, shot: Shot) -> str:
+    """A fingerprint of everything that decides a shot's frames; a take made from another is outdated."""
+    data = resolved_settings(project, shot)
+    data["seed"] = shot.seed
+    data["model"] = [project.settings.model, project.settings.model_revision]
+    if preset_hash(project, shot):  # only then: keys of takes made without a preset stay valid
+        data["preset"] = preset_hash(project, shot)
+    blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return hashlib.sha256(blob).hexdigest()[:16]
+
+
+def build_request(
+    project: Project, shot: Shot, model: ModelSpec | None = None, seed: int | None = None
+) -> GenerationRequest:
+    """The request for a new take of a shot; a random seed is drawn when the shot has none."""
+    if not shot.prompt.strip():
+        raise ValueError(f"shot {shot.title or shot.id!r} has no prompt")
+    chosen = seed if seed is not None else shot.seed if shot.seed is not None else random_seed()
+    spec = model or ModelSpec(source=project.settings.model, revision=project.settings.model_revision)
+    preset = shot_preset(project, shot)  # strict: a preset the project lacks is an error here
+    return GenerationRequest(seed=chosen, model=spec, loras=lora_specs(project, preset),
+                             **resolved_settings(project, shot, preset))
+
+
+def shot_status(project: Project, shot: Shot) -> str:
+    """no take / ready / outdated / failed / missing, for cards, `info` and the render plan."""
+    take = shot.active
+    if take is None:
+        return FAILED if shot.error else NO_TAKE
+    path = project.take_path(take)
+    if path is not None and not path.exists():
+        return MISSING
+    if take.request_key and take.request_key != request_key(project, shot):
+        return OUTDATED
+    if take.request_key and take.preset_hash != preset_hash(project, shot):
+        return OUTDATED  # made with another preset's template, negative, LoRAs or settings
+    return READY

@@ -1,0 +1,75 @@
+"""From a shot to a queued job, and from a finished job back to a take in the project."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.generation.shot_requests import build_request, preset_hash, request_key
+from app.presets.embedded import preset_name_for
+from app.project.model import Project, Shot, Take, new_id
+from engine.generation.pipeline_cache import PipelineCache
+from engine.generation.request import GenerationRequest, ModelSpec
+from engine.jobs.progress import CancelToken, ProgressCallback, ignore_progress
+from engine.jobs.take_job import TakeRecord, run_take_job
+
+
+@dataclass(frozen=True)
+class TakePlan:
+    """Everything decided before a take is generated: the request, where its clip goes, its key."""
+
+    shot_id: str
+    request: GenerationRequest
+    clip: Path
+    relative: str
+    request_key: str
+    preset: str | None = None  # the style preset in effect, recorded on the take
+    preset_hash: str = ""
+
+
+def next_take_path(project: Project, shot: Shot, reserved: set[str] | None = None) -> tuple[Path, str]:
+    """A free clip path for the shot's next take (absolute, and relative to the media folder).
+
+    `reserved` holds relative paths already promised to queued jobs, so two queued takes of one
+    shot never share a file.
+    """
+    media = project.media_dir
+    if media is None:
+        raise ValueError("save the project before generating: takes live beside the project file")
+    number = len(shot.takes) + 1
+    while True:
+        relative = f"{shot.id}/take-{number:03d}.mp4"
+        if not (media / relative).exists() and relative not in (reserved or ()):
+            return media / relative, relative
+        number += 1
+
+
+def plan_take(project: Project, shot: Shot, model: ModelSpec | None = None,
+              reserved: set[str] | None = None, seed: int | None = None) -> TakePlan:
+    """Resolve a shot into a request and a clip path (a random seed is drawn if the shot has none)."""
+    request = build_request(project, shot, model=model, seed=seed)
+    clip, relative = next_take_path(project, shot, reserved)
+    return TakePlan(shot.id, request, clip, relative, request_key(project, shot),
+                    preset_name_for(project, shot), preset_hash(project, shot))
+
+
+def take_from_record(plan: TakePlan, record: TakeRecord) -> Take:
+    """The project's record of a finished take."""
+    return Take(id=new_id(), path=plan.relative, request_key=plan.request_key, preset=plan.preset,
+                preset_hash=plan.preset_hash, **record.metadata)
+
+
+def generate_take(
+    project: Project,
+    shot: Shot,
+    cache: PipelineCache,
+    model: ModelSpec | None = None,
+    on_progress: ProgressCallback = ignore_progress,
+    cancel: CancelToken | None = None,
+) -> Take:
+    """Generate one take of a shot right here (no queue), write it, and make it active."""
+    plan = plan_take(project, shot, model)
+    record = run_take_job(cache, plan.request, plan.clip, on_progress=on_progress, cancel=cancel)
+    take = take_from_record(plan, record)
+    project.add_take(shot.id, take)
+    return take

@@ -1,0 +1,176 @@
+"""The window's generation studio, without Qt: shots into queued jobs, finished jobs into takes."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from app.generation.shot_requests import random_seed
+from app.generation.take_generation import TakePlan, plan_take, take_from_record
+from app.project.model import Project, Shot, Take
+from engine.generation.request import ModelSpec
+from engine.jobs.job_queue import (
+    ACTIVE_STATES,
+    CANCELLED,
+    DONE,
+    FAILED,
+    FINISHED_STATES,
+    QUEUED,
+    Job,
+    JobQueue,
+)
+
+
+@dataclass
+class QueuedTake:
+    """What the queue remembers about one job: its plan, and the shot object it belongs to."""
+
+    plan: TakePlan
+    shot: Shot  # kept even if the shot leaves the timeline, so an undo brings it back with the take
+    title: str
+    number: int
+
+
+def take_number(relative: str) -> int:
+    """3 for 'shotid/take-003.mp4'."""
+    stem = relative.rsplit("/", 1)[-1].split(".")[0]
+    digits = stem.rsplit("-", 1)[-1]
+    return int(digits) if digits.isdigit() else 0
+
+
+class TakeQueue:
+    """Plans takes with reserved clip paths, tracks job → shot, and adds finished takes to the project.
+
+    Call every method from one thread (the GUI thread); the JobQueue's workers only report back.
+    """
+
+    def __init__(self, project: Project, jobs: JobQueue) -> None:
+        self.project = project
+        self.jobs = jobs
+        self.tracked: dict[str, QueuedTake] = {}
+        self.reserved: set[str] = set()
+
+    # -- queueing -----------------------------------------------------------------------
+    def enqueue(self, shot_ids: list[str], spec: ModelSpec, new_seed: bool = False,
+                seeds: dict[str, int | None] | None = None) -> tuple[list[Job], dict[str, str]]:
+        """Queue a new take of each shot; returns the jobs and {shot id: why it was not queued}."""
+        queued: list[Job] = []
+        errors: dict[str, str] = {}
+        for shot_id in shot_ids:
+            try:
+                shot = self.project.shot(shot_id)
+            except KeyError:
+                continue
+            seed = random_seed() if new_seed else (seeds or {}).get(shot_id)
+            try:
+                plan = plan_take(self.project, shot, spec, self.reserved, seed=seed)
+            except ValueError as exc:  # no prompt, or an unsaved project
+                errors[shot_id] = str(exc)
+                continue
+            queued.append(self._submit(plan, shot))
+        self.sync_pending()
+        return queued, errors
+
+    def resume(self, records: list[dict], spec: ModelSpec) -> tuple[list[Job], dict[str, str]]:
+        """Queue the pending jobs saved with the project again (same shots, seeds and models)."""
+        jobs: list[Job] = []
+        errors: dict[str, str] = {}
+        for record in records:
+            shot_id = str(record.get("shot"))
+            model = dataclasses.replace(spec, source=record.get("model") or spec.source,
+                                        revision=record.get("model_revision", spec.revision))
+            seed = record.get("seed")
+            done, failed = self.enqueue([shot_id], model, seeds={shot_id: seed if isinstance(seed, int) else None})
+            jobs += done
+            errors.update(failed)
+        return jobs, errors
+
+    def retry(self, job_id: str) -> Job:
+        """Queue a failed or cancelled job again, to the same clip path."""
+        old = self.tracked[job_id]
+        job = self.jobs.retry(job_id)
+        self.tracked[job.id] = old
+        self.reserved.add(old.plan.relative)
+        self.sync_pending()
+        return job
+
+    def _submit(self, plan: TakePlan, shot: Shot) -> Job:
+        index = self.project.shots.index(shot) if shot in self.project.shots else 0
+        number = take_number(plan.relative)
+        title = shot.display_title(index)
+        meta = {"shot": shot.id, "title": title, "take": number}
+        self.reserved.add(plan.relative)
+        job = self.jobs.submit(plan.request, plan.clip, label=f"{title} · take {number}", meta=meta)
+        self.tracked[job.id] = QueuedTake(plan, shot, title, number)
+        return job
+
+    # -- results ------------------------------------------------------------------------
+    def finish(self, job: Job) -> Take | None:
+        """Turn a finished job into a take on its shot (or record its failure); the take, if any."""
+        entry = self.tracked.get(job.id)
+        if entry is None:
+            return None
+        self.reserved.discard(entry.plan.relative)
+        take = None
+        if job.state == DONE and job.result is not None:
+            take = take_from_record(entry.plan, job.result)
+            if entry.shot in self.project.shots:
+                self.project.add_take(entry.shot.id, take)
+            else:  # the shot was deleted meanwhile: its (undoable) removal keeps the take with it
+                entry.shot.takes.append(take)
+                entry.shot.active_take, entry.shot.trim_in, entry.shot.trim_out = take.id, 0, None
+        elif job.state == FAILED and entry.shot in self.project.shots:
+            self.project.set_error(entry.shot.id, job.error)
+        self.sync_pending()
+        return take
+
+    def forget(self, job: Job) -> None:
+        """A job left the list: free its clip path."""
+        entry = self.tracked.pop(job.id, None)
+        if entry is not None and job.state not in ACTIVE_STATES:
+            if not any(e.plan.relative == entry.plan.relative for e in self.tracked.values()):
+                self.reserved.discard(entry.plan.relative)
+        self.sync_pending()
+
+    # -- status -------------------------------------------------------------------------
+    def entry(self, job_id: str) -> QueuedTake | None:
+        """What the queue knows about a job."""
+        return self.tracked.get(job_id)
+
+    def shot_jobs(self) -> dict[str, Job]:
+        """The most advanced unfinished job of each shot (running before queued)."""
+        found: dict[str, Job] = {}
+        for job in self.jobs.jobs():
+            entry = self.tracked.get(job.id)
+            if entry is None or job.state in FINISHED_STATES:
+                continue
+            current = found.get(entry.shot.id)
+            if current is None or (current.state == QUEUED and job.state != QUEUED):
+                found[entry.shot.id] = job
+        return found
+
+    def pending_records(self) -> list[dict]:
+        """The unfinished jobs, in queue order, as the project file keeps them."""
+        records = []
+        for job in self.jobs.jobs():
+            entry = self.tracked.get(job.id)
+            if entry is None or job.state in (DONE, FAILED, CANCELLED):
+                continue
+            request = entry.plan.request
+            records.append({"shot": entry.shot.id, "seed": request.seed, "model": request.model.source,
+                            "model_revision": request.model.revision})
+        return records
+
+    def sync_pending(self) -> bool:
+        """Copy the pending jobs into the project; True if they changed."""
+        records = self.pending_records()
+        if records == self.project.pending_jobs:
+            return False
+        self.project.pending_jobs = records
+        return True
+
+    def detach(self) -> None:
+        """Cancel everything and forget the project (another one is being shown)."""
+        self.jobs.cancel_all()
+        self.tracked.clear()
+        self.reserved.clear()

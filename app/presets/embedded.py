@@ -1,0 +1,97 @@
+"""Presets inside a project: embedded copies (assets in FILM.media/presets/NAME/), and per-shot lookup."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path, PurePosixPath
+
+from app.presets.library import check_assets, find_preset
+from app.presets.preset import Preset, PresetError, file_sha256, preset_from_dict
+from app.project.model import Project, Shot
+from engine.generation.request import LoraSpec
+
+PRESETS_FOLDER = "presets"  # inside the project's media folder
+
+
+def preset_name_for(project: Project, shot: Shot) -> str | None:
+    """The preset in effect for a shot: its own override, else the project's default."""
+    return shot.preset or project.settings.preset
+
+
+def embedded_preset(project: Project, name: str) -> Preset:
+    """The project's embedded copy of a preset; raises PresetError if it has none or it is damaged."""
+    doc = project.presets.get(name)
+    if doc is None:
+        raise PresetError(f"the project uses preset {name!r} but holds no copy of it; apply it again "
+                          "from the preset library")
+    return preset_from_dict(doc, f"preset {name!r} in the project")
+
+
+def shot_preset(project: Project, shot: Shot, strict: bool = True) -> Preset | None:
+    """The shot's preset, or None; a missing or damaged one raises PresetError (None if not strict)."""
+    name = preset_name_for(project, shot)
+    if not name:
+        return None
+    try:
+        return embedded_preset(project, name)
+    except PresetError:
+        if strict:
+            raise
+        return None
+
+
+def project_preset_folder(project: Project, name: str) -> Path:
+    """Where the project keeps a preset's assets: FILM.media/presets/NAME/."""
+    media = project.media_dir
+    if media is None:
+        raise PresetError("save the project first: its presets' files live in its media folder")
+    return media / PRESETS_FOLDER / name
+
+
+def asset_path(project: Project, preset: Preset, relative: str) -> Path:
+    """Absolute path of one of an embedded preset's files."""
+    return project_preset_folder(project, preset.name).joinpath(*PurePosixPath(relative).parts)
+
+
+def lora_specs(project: Project, preset: Preset | None) -> tuple[LoraSpec, ...]:
+    """The preset's LoRA adapters as the engine takes them (absolute paths into the media folder)."""
+    if preset is None:
+        return ()
+    return tuple(LoraSpec(str(asset_path(project, preset, lora.file)), lora.weight, lora.expert)
+                 for lora in preset.loras)
+
+
+def embed_copy(project: Project, preset: Preset, source_folder: Path) -> dict:
+    """Copy a preset's assets into the project's media folder; returns the document to embed.
+
+    Each file goes to presets/NAME/<content hash>/<file name>, so a copy made earlier (that an undo
+    may bring back) keeps its own files. The project itself is not changed: an undo command sets
+    the returned document through the Project API.
+    """
+    check_assets(preset, source_folder)
+    folder = project_preset_folder(project, preset.name)
+    copy = preset_from_dict(preset.to_dict(), f"preset {preset.name!r}")
+    refs = [(lora, "file") for lora in copy.loras]
+    refs += [(ref, attr) for ref, attr in ((copy.grade, "lut"), (copy.watermark, "image")) if ref is not None]
+    try:
+        for ref, attr in refs:
+            source = source_folder.joinpath(*PurePosixPath(getattr(ref, attr)).parts)
+            ref.sha256 = ref.sha256 or file_sha256(source)
+            relative = f"{ref.sha256[:16]}/{PurePosixPath(getattr(ref, attr)).name}"
+            target = folder.joinpath(*PurePosixPath(relative).parts)
+            if not target.is_file() or target.stat().st_size != source.stat().st_size:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                tmp = target.with_name(f".{target.name}.tmp")
+                shutil.copyfile(source, tmp)
+                tmp.replace(target)
+            setattr(ref, attr, relative)
+    except OSError as exc:
+        raise PresetError(f"{folder}: the preset's files could not be copied into the project ({exc})") from None
+    return copy.to_dict()
+
+
+def embed_from_library(project: Project, name: str) -> dict:
+    """Copy a library preset into the project's media folder; returns the document to embed."""
+    entry = find_preset(name)
+    assert entry.preset is not None
+    return embed_copy(project, entry.preset, entry.folder)

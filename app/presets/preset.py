@@ -1,0 +1,196 @@
+"""Style presets: one look for many shots (prompt template, negative, LoRAs, grade, logo, settings)."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.project.migrations import Migration, MigrationError, migrate
+from app.settings.resources import resource_path
+
+# The preset format this version writes; PRESET_MIGRATIONS[n] turns format n into n + 1.
+PRESET_FORMAT_VERSION = 1
+PRESET_MIGRATIONS: dict[int, Migration] = {}
+PRESET_FILE = "preset.json"
+PLACEHOLDER = "{prompt}"
+CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right")
+EXPERTS = ("both", "high-noise", "low-noise")
+
+
+class PresetError(ValueError):
+    """A preset could not be read, written or used; the message says which and why."""
+
+
+@dataclass
+class LoraRef:
+    """A LoRA adapter of a preset: a .safetensors file in its folder, a weight, and the expert(s)."""
+
+    file: str
+    weight: float = 1.0
+    expert: str = "both"  # "high-noise", "low-noise" or "both"
+    sha256: str = ""
+
+
+@dataclass
+class GradeRef:
+    """A colour grade: a .cube LUT (3D or 1D) in the preset's folder, blended by strength."""
+
+    lut: str
+    strength: float = 1.0
+    sha256: str = ""
+
+
+@dataclass
+class WatermarkRef:
+    """A logo (PNG with alpha) placed in a corner; margin and scale are fractions of the frame."""
+
+    image: str
+    corner: str = "bottom-right"
+    margin: float = 0.04  # of the frame height, from both edges of the corner
+    scale: float = 0.15  # logo width as a fraction of the frame width
+    opacity: float = 0.8
+    sha256: str = ""
+
+
+@dataclass
+class PresetSettings:
+    """Default generation settings; None inherits the project's, and a shot's own values win."""
+
+    width: int | None = None
+    height: int | None = None
+    fps: int | None = None
+    frames: int | None = None
+    steps: int | None = None
+    guidance_scale: float | None = None
+    guidance_scale_2: float | None = None
+
+
+@dataclass
+class Preset:
+    """A named look: what it adds to prompts, which adapters it loads, and how frames are finished."""
+
+    name: str
+    description: str = ""
+    prompt_template: str = PLACEHOLDER
+    negative_prompt: str = ""
+    loras: list[LoraRef] = field(default_factory=list)
+    grade: GradeRef | None = None
+    watermark: WatermarkRef | None = None
+    settings: PresetSettings = field(default_factory=PresetSettings)
+
+    def prompt_for(self, prompt: str) -> str:
+        """The prompt sent for a shot: the template with {prompt} replaced (other braces kept)."""
+        return self.prompt_template.replace(PLACEHOLDER, prompt).strip()
+
+    def assets(self) -> list[str]:
+        """Relative paths of every file the preset uses."""
+        files = [lora.file for lora in self.loras]
+        if self.grade is not None:
+            files.append(self.grade.lut)
+        if self.watermark is not None:
+            files.append(self.watermark.image)
+        return files
+
+    def generation_hash(self) -> str:
+        """A content hash of what decides generated frames (template, negative, LoRAs, settings).
+
+        The grade and the watermark are left out: they are applied at preview and export time, so
+        changing them never makes a take outdated.
+        """
+        data = {
+            "prompt_template": self.prompt_template,
+            "negative_prompt": self.negative_prompt.strip(),
+            "loras": [[lora.sha256 or lora.file, lora.weight, lora.expert] for lora in self.loras],
+            "settings": dataclasses.asdict(self.settings),
+        }
+        blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        return hashlib.sha256(blob).hexdigest()[:16]
+
+    def to_dict(self) -> dict:
+        """The preset.json document."""
+        return {"format_version": PRESET_FORMAT_VERSION, **dataclasses.asdict(self)}
+
+
+@functools.cache
+def _validator() -> Any:
+    import jsonschema
+
+    schema = json.loads(resource_path("presets", "preset.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _check(doc: dict, where: str) -> None:
+    import jsonschema
+
+    error = jsonschema.exceptions.best_match(_validator().iter_errors(doc))
+    if error is not None:
+        place = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path).lstrip(".")
+        raise PresetError(f"{where}: invalid preset at {place or '(top level)'}: {error.message}")
+
+
+def _build(cls: type, data: dict) -> Any:
+    names = {f.name for f in dataclasses.fields(cls)}
+    return cls(**{k: v for k, v in data.items() if k in names})
+
+
+def preset_from_dict(doc: Any, where: str = "preset") -> Preset:
+    """Validate, migrate and build a preset document; raises PresetError naming `where`."""
+    if not isinstance(doc, dict):
+        raise PresetError(f"{where}: not a Storyreel preset (expected a JSON object)")
+    version = doc.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise PresetError(f"{where}: not a Storyreel preset (format_version is missing or not an integer)")
+    if version > PRESET_FORMAT_VERSION:
+        raise PresetError(f"{where}: made by a newer Storyreel (preset format {version}; this version "
+                          f"reads up to {PRESET_FORMAT_VERSION})")
+    _check(doc, where)
+    try:
+        doc, _ = migrate(dict(doc), PRESET_FORMAT_VERSION, PRESET_MIGRATIONS)
+    except MigrationError as exc:
+        raise PresetError(f"{where}: {exc}") from None
+    _check(doc, where)
+    grade, mark = doc.get("grade"), doc.get("watermark")
+    return Preset(
+        name=doc["name"],
+        description=doc.get("description", ""),
+        prompt_template=doc.get("prompt_template", PLACEHOLDER),
+        negative_prompt=doc.get("negative_prompt", ""),
+        loras=[_build(LoraRef, item) for item in doc.get("loras", [])],
+        grade=_build(GradeRef, grade) if grade else None,
+        watermark=_build(WatermarkRef, mark) if mark else None,
+        settings=_build(PresetSettings, doc.get("settings") or {}),
+    )
+
+
+def validate_preset(preset: Preset) -> None:
+    """Raise PresetError if the preset would not survive a save and reload."""
+    preset_from_dict(preset.to_dict(), f"preset {preset.name!r}")
+
+
+def read_preset_file(path: Path) -> Preset:
+    """Read a preset.json file; raises PresetError naming the file."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise PresetError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PresetError(f"{path}: cannot be read ({exc})") from None
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise PresetError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    return preset_from_dict(doc, str(path))
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read in chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

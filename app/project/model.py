@@ -1,0 +1,273 @@
+"""The project model: settings, shots in timeline order, and their takes. No Qt, no file I/O."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from engine.generation.request import DEFAULT_MODEL
+
+# Shot status, derived from its takes and settings.
+NO_TAKE = "no take"
+READY = "ready"
+OUTDATED = "outdated"
+FAILED = "failed"
+MISSING = "missing"
+
+
+def new_id() -> str:
+    """A short random identifier for shots and takes."""
+    return uuid.uuid4().hex[:10]
+
+
+@dataclass
+class GenerationDefaults:
+    """Project-wide generation settings that a shot inherits unless it overrides them."""
+
+    frames: int = 81
+    steps: int = 40
+    guidance_scale: float = 4.0
+    guidance_scale_2: float | None = 3.0
+    negative_prompt: str = ""
+
+
+@dataclass
+class ProjectSettings:
+    """Project-level settings: output size and rate, default model and generation settings."""
+
+    name: str = "Untitled"
+    width: int = 1280
+    height: int = 720
+    fps: int = 16
+    model: str = DEFAULT_MODEL
+    model_revision: str | None = None
+    defaults: GenerationDefaults = field(default_factory=GenerationDefaults)
+    preset: str | None = None  # the project-wide style preset (a key of Project.presets)
+    fade_in: float = 0.0  # seconds of fade from black at the start of the film
+    fade_out: float = 0.0  # seconds of fade to black at the end of the film
+
+
+@dataclass
+class Take:
+    """One generated (or imported) clip of a shot, with everything needed to reproduce it."""
+
+    id: str
+    path: str  # relative to the project's media folder, with forward slashes
+    prompt: str = ""
+    negative_prompt: str = ""
+    seed: int | None = None
+    width: int = 0
+    height: int = 0
+    frames: int = 0
+    fps: int = 0
+    steps: int = 0
+    guidance_scale: float = 0.0
+    guidance_scale_2: float | None = None
+    model: str = ""
+    model_revision: str | None = None
+    backend: str = "local"
+    device: str = ""
+    dtype: str = ""
+    versions: dict[str, str] = field(default_factory=dict)
+    seconds: float = 0.0
+    created: str = ""
+    imported: bool = False
+    preset: str | None = None  # the style preset it was generated with
+    preset_hash: str = ""  # content hash of the generation-relevant part of that preset
+    request_key: str = ""  # fingerprint of the shot's settings it was made from (see shot_requests)
+
+
+@dataclass
+class Shot:
+    """One shot of the film: its prompt and settings (None means the project default), and takes."""
+
+    id: str = field(default_factory=new_id)
+    title: str = ""
+    prompt: str = ""
+    negative_prompt: str = ""
+    seed: int | None = None  # None: a random seed per generation
+    frames: int | None = None
+    width: int | None = None
+    height: int | None = None
+    steps: int | None = None
+    guidance_scale: float | None = None
+    guidance_scale_2: float | None = None
+    takes: list[Take] = field(default_factory=list)
+    active_take: str | None = None
+    trim_in: int = 0  # first frame shown
+    trim_out: int | None = None  # one past the last frame shown; None: to the end
+    error: str | None = None  # the last generation's failure, cleared by a success
+    preset: str | None = None  # overrides the project's preset for this shot
+    transition: str = "cut"  # into this shot from the previous one: cut, crossfade or fade (via black)
+    transition_duration: float = 0.5  # seconds, for crossfade and fade
+
+    def take(self, take_id: str | None) -> Take | None:
+        """The take with this id, if any."""
+        return next((t for t in self.takes if t.id == take_id), None)
+
+    @property
+    def active(self) -> Take | None:
+        """The take used in the film."""
+        return self.take(self.active_take)
+
+    def display_title(self, index: int) -> str:
+        """The title, or 'Shot N' when it has none."""
+        return self.title or f"Shot {index + 1}"
+
+
+# A change listener gets the event name and details, e.g. ("shot_moved", {"from": 0, "to": 2}).
+Listener = Callable[[str, dict], None]
+
+
+class Project:
+    """A film: settings plus shots in timeline order, with a change-notification hook."""
+
+    def __init__(self, settings: ProjectSettings | None = None, shots: list[Shot] | None = None,
+                 presets: dict[str, dict] | None = None) -> None:
+        self.settings = settings or ProjectSettings()
+        self.shots: list[Shot] = shots or []
+        # Embedded copies of the style presets the project uses, by name (see app/presets/preset.py), so the
+        # film renders the same on a machine whose preset library is empty.
+        self.presets: dict[str, dict] = presets or {}
+        # Generations queued when the project was last saved ({"shot", "seed", "model", ...}); see
+        # app/generation/take_queue.py. Kept outside the undo history, like the takes they become.
+        self.pending_jobs: list[dict] = []
+        self.path: Path | None = None
+        self._listeners: list[Listener] = []
+
+    # -- notification -------------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> None:
+        """Call listener(event, details) after every change made through this API."""
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        """Stop notifying listener."""
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _emit(self, event: str, **details: object) -> None:
+        for listener in list(self._listeners):
+            listener(event, details)
+
+    # -- lookups ------------------------------------------------------------------------
+    @property
+    def media_dir(self) -> Path | None:
+        """The folder beside the project file that holds its takes: FILM.media for FILM.reel."""
+        if self.path is None:
+            return None
+        return self.path.with_name(self.path.stem + ".media")
+
+    def take_path(self, take: Take) -> Path | None:
+        """Absolute path of a take's clip."""
+        media = self.media_dir
+        return None if media is None else media / take.path
+
+    def shot(self, shot_id: str) -> Shot:
+        """The shot with this id (KeyError if none)."""
+        for shot in self.shots:
+            if shot.id == shot_id:
+                return shot
+        raise KeyError(shot_id)
+
+    def index_of(self, shot_id: str) -> int:
+        """Timeline position of a shot."""
+        return self.shots.index(self.shot(shot_id))
+
+    # -- shots --------------------------------------------------------------------------
+    def insert_shot(self, index: int, shot: Shot) -> Shot:
+        """Insert a shot at a timeline position."""
+        index = max(0, min(index, len(self.shots)))
+        self.shots.insert(index, shot)
+        self._emit("shot_added", index=index, shot_id=shot.id)
+        return shot
+
+    def add_shot(self, shot: Shot) -> Shot:
+        """Append a shot at the end of the timeline."""
+        return self.insert_shot(len(self.shots), shot)
+
+    def remove_shot(self, shot_id: str) -> tuple[int, Shot]:
+        """Remove a shot; returns where it was and the shot, so it can be put back."""
+        index = self.index_of(shot_id)
+        shot = self.shots.pop(index)
+        self._emit("shot_removed", index=index, shot_id=shot_id)
+        return index, shot
+
+    def move_shot(self, shot_id: str, to_index: int) -> None:
+        """Move a shot to a new timeline position."""
+        src = self.index_of(shot_id)
+        to_index = max(0, min(to_index, len(self.shots) - 1))
+        if src == to_index:
+            return
+        shot = self.shots.pop(src)
+        self.shots.insert(to_index, shot)
+        self._emit("shot_moved", shot_id=shot_id, **{"from": src, "to": to_index})
+
+    def update_shot(self, shot_id: str, **fields: object) -> dict[str, object]:
+        """Set fields of a shot; returns their previous values."""
+        shot = self.shot(shot_id)
+        old: dict[str, object] = {}
+        for name, value in fields.items():
+            if not hasattr(shot, name) or name in ("id", "takes"):
+                raise AttributeError(f"a shot has no editable field {name!r}")
+            old[name] = getattr(shot, name)
+            setattr(shot, name, value)
+        self._emit("shot_changed", shot_id=shot_id, fields=list(fields))
+        return old
+
+    # -- takes --------------------------------------------------------------------------
+    def add_take(self, shot_id: str, take: Take, make_active: bool = True) -> None:
+        """Attach a take at the end of a shot's takes (and make it the active one)."""
+        self.insert_take(shot_id, len(self.shot(shot_id).takes), take, make_active)
+
+    def insert_take(self, shot_id: str, index: int, take: Take, make_active: bool = True) -> None:
+        """Attach a take at a position in a shot's takes (and make it the active one)."""
+        shot = self.shot(shot_id)
+        shot.takes.insert(max(0, min(index, len(shot.takes))), take)
+        if make_active or shot.active_take is None:
+            shot.active_take = take.id
+            shot.trim_in, shot.trim_out = 0, None
+        shot.error = None
+        self._emit("take_added", shot_id=shot_id, take_id=take.id)
+
+    def remove_take(self, shot_id: str, take_id: str) -> tuple[int, Take]:
+        """Detach a take from its shot (the file stays); returns its position and the take."""
+        shot = self.shot(shot_id)
+        take = shot.take(take_id)
+        if take is None:
+            raise KeyError(take_id)
+        index = shot.takes.index(take)
+        shot.takes.pop(index)
+        if shot.active_take == take_id:
+            # Trims were frames of the removed take; the next take starts whole.
+            shot.active_take = shot.takes[-1].id if shot.takes else None
+            shot.trim_in, shot.trim_out = 0, None
+        self._emit("take_removed", shot_id=shot_id, take_id=take_id)
+        return index, take
+
+    def set_error(self, shot_id: str, message: str | None) -> None:
+        """Record (or clear) a shot's last generation failure."""
+        self.shot(shot_id).error = message
+        self._emit("shot_changed", shot_id=shot_id, fields=["error"])
+
+    # -- presets ------------------------------------------------------------------------
+    def set_preset_document(self, name: str, doc: dict | None) -> dict | None:
+        """Embed (or with None, drop) a preset document; returns the previous one."""
+        old = self.presets.pop(name, None)
+        if doc is not None:
+            self.presets[name] = doc
+        self._emit("presets_changed", name=name)
+        return old
+
+    # -- settings -----------------------------------------------------------------------
+    def update_settings(self, **fields: object) -> dict[str, object]:
+        """Set project settings; returns their previous values."""
+        old: dict[str, object] = {}
+        for name, value in fields.items():
+            if not hasattr(self.settings, name):
+                raise AttributeError(f"project settings have no field {name!r}")
+            old[name] = getattr(self.settings, name)
+            setattr(self.settings, name, value)
+        self._emit("settings_changed", fields=list(fields))
+        return old

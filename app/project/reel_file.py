@@ -1,0 +1,181 @@
+"""Reading and writing .reel project files: JSON, schema-checked, migrated, saved atomically."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from app import __version__
+from app.project.migrations import FORMAT_VERSION, MigrationError, migrate
+from app.project.model import GenerationDefaults, Project, ProjectSettings, Shot, Take
+from app.settings.resources import resource_path
+from engine.storage.atomic_file import write_bytes_atomic
+
+PROJECT_SUFFIX = ".reel"
+
+
+class ProjectError(Exception):
+    """A project file could not be read or written; the message names the file and the problem."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = Path(path)
+        self.problem = problem
+
+
+@functools.cache
+def _validator() -> Any:
+    import jsonschema
+
+    schema = json.loads(resource_path("project.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _error_location(error: Any) -> str:
+    parts = [f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path]
+    return "".join(parts).lstrip(".") or "(top level)"
+
+
+def validate_document(doc: Any) -> None:
+    """Raise ValueError with a readable message if doc does not follow the project schema."""
+    import jsonschema
+
+    if not isinstance(doc, dict):
+        raise ValueError("the file holds JSON, but not a Storyreel project (expected an object)")
+    error = jsonschema.exceptions.best_match(_validator().iter_errors(doc))
+    if error is not None:
+        raise ValueError(f"invalid project at {_error_location(error)}: {error.message}")
+
+
+def _build(cls: type, data: dict) -> Any:
+    # Keys a newer minor writer added are ignored rather than fatal.
+    names = {f.name for f in dataclasses.fields(cls)}
+    return cls(**{k: v for k, v in data.items() if k in names})
+
+
+def project_from_dict(doc: dict) -> Project:
+    """Build a Project from a validated, current-format document."""
+    settings_data = dict(doc["settings"])
+    defaults = _build(GenerationDefaults, settings_data.pop("defaults", {}) or {})
+    settings = _build(ProjectSettings, settings_data)
+    settings.defaults = defaults
+    shots = []
+    for shot_data in doc["shots"]:
+        shot_data = dict(shot_data)
+        takes = [_build(Take, t) for t in shot_data.pop("takes", [])]
+        shot = _build(Shot, shot_data)
+        shot.takes = takes
+        if shot.active_take is not None and shot.take(shot.active_take) is None:
+            shot.active_take = takes[-1].id if takes else None
+        shots.append(shot)
+    ids = [s.id for s in shots]
+    if len(set(ids)) != len(ids):
+        raise ValueError("two shots share one id")
+    project = Project(settings, shots, presets=dict(doc.get("presets") or {}))
+    project.pending_jobs = [dict(job) for job in doc.get("pending_jobs") or [] if job.get("shot") in ids]
+    return project
+
+
+def project_to_dict(project: Project) -> dict:
+    """The JSON document for a project."""
+    return {
+        "format_version": FORMAT_VERSION,
+        "app": f"storyreel {__version__}",
+        "settings": dataclasses.asdict(project.settings),
+        "shots": [dataclasses.asdict(shot) for shot in project.shots],
+        "presets": project.presets,
+        "pending_jobs": project.pending_jobs,
+    }
+
+
+def parse_project(text: str, path: Path | str = "<memory>") -> Project:
+    """Parse project JSON text (migrating older formats); raises ProjectError."""
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if not text.strip():
+            raise ProjectError(path, "the file is empty") from None
+        what = "truncated or damaged" if text.lstrip().startswith("{") else "not a Storyreel project"
+        raise ProjectError(path, f"{what} (not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+    if not isinstance(doc, dict):
+        raise ProjectError(path, "the file holds JSON, but not a Storyreel project (expected an object)")
+    version = doc.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ProjectError(path, "not a Storyreel project (format_version is missing or not an integer)")
+    if version > FORMAT_VERSION:
+        raise ProjectError(
+            path,
+            f"it was saved by a newer Storyreel (format {version}; this version reads up to "
+            f"{FORMAT_VERSION}). Update Storyreel to open it.",
+        )
+    try:
+        validate_document(doc)
+        doc, _ = migrate(doc)
+        validate_document(doc)
+        return project_from_dict(doc)
+    except (ValueError, MigrationError) as exc:
+        raise ProjectError(path, str(exc)) from None
+
+
+def load_project(path: Path | str) -> Project:
+    """Open a project file; never modifies it. Raises ProjectError with a clear message."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ProjectError(path, "no such file") from None
+    except IsADirectoryError:
+        raise ProjectError(path, "this is a folder, not a project file") from None
+    except OSError as exc:
+        raise ProjectError(path, f"cannot be read ({exc.strerror})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ProjectError(path, "not a Storyreel project (not UTF-8 text)") from None
+    project = parse_project(text, path)
+    project.path = path.resolve()
+    return project
+
+
+def dumps_project(project: Project) -> str:
+    """Serialize a project to JSON text (UTF-8, non-ASCII kept readable)."""
+    return json.dumps(project_to_dict(project), ensure_ascii=False, indent=2) + "\n"
+
+
+def save_project(project: Project, path: Path | str | None = None) -> Path:
+    """Write the project atomically, keeping the previous file as FILM.reel.bak; sets project.path."""
+    target = Path(path) if path is not None else project.path
+    if target is None:
+        raise ProjectError("<unsaved>", "no file name given")
+    target = target.resolve()
+    data = dumps_project(project).encode("utf-8")
+    try:
+        write_bytes_atomic(target, data, backup=True)
+    except OSError as exc:
+        raise ProjectError(target, f"cannot be written ({exc.strerror or exc})") from None
+    project.path = target
+    return target
+
+
+def save_project_as(project: Project, new_path: Path | str) -> Path:
+    """Save under a new name, bringing the media folder along (copied; the old project keeps its own)."""
+    new_path = Path(new_path).resolve()
+    old_media = project.media_dir
+    new_media = new_path.with_name(new_path.stem + ".media")
+    if old_media is not None and old_media.is_dir() and old_media.resolve() != new_media:
+        try:
+            shutil.copytree(old_media, new_media, dirs_exist_ok=True)
+        except OSError as exc:
+            raise ProjectError(new_media, f"the media folder could not be copied ({exc})") from None
+    return save_project(project, new_path)
+
+
+def new_project_file(path: Path | str, settings: ProjectSettings | None = None) -> Project:
+    """A new empty project bound to path (not yet written)."""
+    project = Project(settings or ProjectSettings(name=Path(path).stem))
+    project.path = Path(path).resolve()
+    return project

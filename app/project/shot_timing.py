@@ -1,0 +1,58 @@
+"""How long a shot runs on the timeline, and Wan's 4k+1 frame counts."""
+
+from __future__ import annotations
+
+from app.generation.shot_requests import resolved_settings
+from app.project.model import Project, Shot
+
+MAX_FRAMES = 1001
+
+
+def snap_frames(frames: int) -> int:
+    """The nearest valid Wan frame count (4k+1, at least 1)."""
+    frames = max(1, min(int(frames), MAX_FRAMES))
+    return max(1, round((frames - 1) / 4) * 4 + 1)
+
+
+def seconds_to_frames(seconds: float, fps: int) -> int:
+    """The valid frame count closest to a duration in seconds."""
+    return snap_frames(round(seconds * max(fps, 1)))
+
+
+def shot_frames(project: Project, shot: Shot) -> int:
+    """Frames the shot shows: the trimmed active take, else the frames it will be generated with."""
+    take = shot.active
+    if take is not None and take.frames > 0:
+        end = shot.trim_out if shot.trim_out is not None else take.frames
+        return max(1, min(end, take.frames) - max(0, shot.trim_in))
+    return int(resolved_settings(project, shot)["num_frames"])
+
+
+def shot_fps(project: Project, shot: Shot) -> int:
+    """The frame rate of what the shot shows (an imported take keeps its own)."""
+    take = shot.active
+    if take is not None and take.fps > 0:
+        return take.fps
+    return max(1, project.settings.fps)
+
+
+def shot_seconds(project: Project, shot: Shot) -> float:
+    """Duration of the shot on the timeline, in seconds."""
+    return shot_frames(project, shot) / shot_fps(project, shot)
+
+
+def film_seconds(project: Project) -> float:
+    """The film's length: every shot, less the crossfades that overlap neighbours (as exported)."""
+    durations = [shot_seconds(project, s) for s in project.shots]
+    total = sum(durations)
+    for i in range(1, len(durations)):
+        shot = project.shots[i]
+        if shot.transition == "crossfade":
+            # The exporter lets a transition take at most half of either neighbour.
+            total -= min(shot.transition_duration, min(durations[i - 1], durations[i]) / 2)
+    return total
+
+
+def frames_label(frames: int, fps: int) -> str:
+    """'81 frames = 5.06 s'."""
+    return f"{frames} frames = {frames / max(fps, 1):.2f} s"

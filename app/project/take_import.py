@@ -1,0 +1,72 @@
+"""Bringing an existing video file into a project as a shot with an imported take."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from pathlib import Path
+
+from app.project.model import Shot, Take, new_id
+
+VIDEO_SUFFIXES = frozenset({".mp4", ".mov", ".mkv", ".webm", ".avi", ".m4v", ".mpg", ".mpeg"})
+IMPORT_FOLDER = "imported"
+
+
+class TakeImportError(Exception):
+    """A video could not be imported; the message names the file and the problem."""
+
+
+def is_video_file(path: Path | str) -> bool:
+    """Whether a path looks like a video we can import (by its suffix)."""
+    return Path(path).suffix.lower() in VIDEO_SUFFIXES
+
+
+def import_take(media_dir: Path, source: Path | str) -> Take:
+    """Probe a video and copy it into the media folder; returns an imported Take (not yet attached)."""
+    from engine.video.video_io import VideoError, probe
+
+    source = Path(source)
+    if not source.is_file():
+        raise TakeImportError(f"{source}: no such file")
+    try:
+        info = probe(source)
+    except VideoError as exc:
+        raise TakeImportError(f"{source}: not a video Storyreel can read ({exc})") from None
+    take_id = new_id()
+    relative = f"{IMPORT_FOLDER}/{source.stem}-{take_id}{source.suffix.lower()}"
+    dest = media_dir / relative
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, dest)
+    except OSError as exc:
+        raise TakeImportError(f"{source}: could not be copied into {media_dir} ({exc})") from None
+    return Take(
+        id=take_id,
+        path=relative,
+        width=info.width,
+        height=info.height,
+        frames=info.frame_count,
+        fps=max(1, round(info.fps)),
+        backend="import",
+        imported=True,
+        created=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+    )
+
+
+def shot_from_video(media_dir: Path, source: Path | str) -> Shot:
+    """A new shot titled after the file, holding the imported take as its active take."""
+    take = import_take(media_dir, source)
+    return Shot(title=Path(source).stem, takes=[take], active_take=take.id)
+
+
+def shots_from_videos(media: Path | None, sources: list[Path]) -> tuple[list[Shot], list[str]]:
+    """Import several videos into a media folder; returns the new shots and one message per failure."""
+    if media is None:
+        return [], ["Save the project first: imported videos are copied into its media folder."]
+    shots, errors = [], []
+    for source in sources:
+        try:
+            shots.append(shot_from_video(media, source))
+        except TakeImportError as exc:
+            errors.append(str(exc))
+    return shots, errors

@@ -1,0 +1,1 @@
+"""This machine as an Inference Endpoint: the HTTP server and the endpoint package writer."""

@@ -1,0 +1,1 @@
+"""Per-user settings and folders: model, remote backends, recent files, bundled resources."""

@@ -1,0 +1,66 @@
+"""The user's model settings (backend, model source, device, dtype, memory), kept in settings.json."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+
+from app.project.model import Project
+from app.settings.user_settings import UserSettings
+from engine.generation.pipeline_cache import MEMORY_PROFILES
+from engine.generation.request import ModelSpec
+
+SETTINGS_KEY = "model"
+BACKENDS = ("local", "remote")
+DEVICES = ("", "cuda", "cpu", "mps")  # "": automatic
+DTYPES = ("", "bfloat16", "float16", "float32")  # "": automatic for the device
+
+
+@dataclass
+class ModelSettings:
+    """How this machine generates; empty strings mean 'automatic' or 'the project's model'."""
+
+    backend: str = "local"
+    source: str = ""  # a Hub repo id or a local folder; "": the project's model
+    revision: str = ""
+    device: str = ""
+    dtype: str = ""
+    memory_profile: str = "none"
+    vae_tiling: bool = False
+
+    @classmethod
+    def from_dict(cls, data: object) -> ModelSettings:
+        """Read a stored dict, ignoring unknown keys and values of the wrong type."""
+        settings = cls()
+        if not isinstance(data, dict):
+            return settings
+        for f in fields(cls):
+            value = data.get(f.name)
+            if isinstance(value, type(getattr(settings, f.name))):
+                setattr(settings, f.name, value)
+        if settings.memory_profile not in MEMORY_PROFILES:
+            settings.memory_profile = "none"
+        if settings.backend not in BACKENDS:
+            settings.backend = "local"
+        return settings
+
+    def to_dict(self) -> dict:
+        """Plain JSON-ready form."""
+        return asdict(self)
+
+    def spec_for(self, project: Project) -> ModelSpec:
+        """The ModelSpec to generate a project's takes with on this machine."""
+        source = self.source.strip() or project.settings.model
+        revision = (self.revision.strip() or None) if self.source.strip() else project.settings.model_revision
+        return ModelSpec(source=source, revision=revision, device=self.device or None,
+                         dtype=self.dtype or None, memory_profile=self.memory_profile,
+                         vae_tiling=self.vae_tiling)
+
+
+def load_model_settings(settings: UserSettings) -> ModelSettings:
+    """The model settings held in the user settings (defaults when absent)."""
+    return ModelSettings.from_dict(settings.extra.get(SETTINGS_KEY))
+
+
+def store_model_settings(settings: UserSettings, model: ModelSettings) -> None:
+    """Put model settings into the user settings (saved with them)."""
+    settings.extra[SETTINGS_KEY] = model.to_dict()

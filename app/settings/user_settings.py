@@ -1,0 +1,79 @@
+"""The desktop app's user settings: recent files, autosave interval, window layout. A JSON file."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.settings.user_paths import config_dir
+from engine.storage.atomic_file import write_bytes_atomic
+
+MAX_RECENT = 10
+DEFAULT_AUTOSAVE_SECONDS = 60
+SETTINGS_FILE = "settings.json"
+
+
+@dataclass
+class UserSettings:
+    """What the desktop app remembers between runs. Keys it does not know are kept as they were."""
+
+    recent_files: list[str] = field(default_factory=list)
+    autosave_seconds: int = DEFAULT_AUTOSAVE_SECONDS  # 0: off
+    window: dict[str, str] = field(default_factory=dict)  # opaque layout blobs (base64) by name
+    endpoints: list[str] = field(default_factory=list)  # remote endpoint URLs, never with a token
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def add_recent(self, path: Path | str) -> None:
+        """Put a project at the top of the recent list (at most MAX_RECENT, no duplicates)."""
+        text = str(Path(path).resolve())
+        self.recent_files = [text] + [p for p in self.recent_files if p != text]
+        del self.recent_files[MAX_RECENT:]
+
+    def remove_recent(self, path: Path | str) -> None:
+        """Forget a project (e.g. one that no longer opens)."""
+        text = str(Path(path).resolve())
+        self.recent_files = [p for p in self.recent_files if p != text]
+
+
+def settings_path() -> Path:
+    """Where the settings file lives."""
+    return config_dir() / SETTINGS_FILE
+
+
+def load_settings() -> UserSettings:
+    """Read the settings; a missing or damaged file gives the defaults (never an error at start-up)."""
+    try:
+        doc = json.loads(settings_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return UserSettings()
+    if not isinstance(doc, dict):
+        return UserSettings()
+    settings = UserSettings()
+    recent = doc.pop("recent_files", [])
+    if isinstance(recent, list):
+        settings.recent_files = [p for p in recent if isinstance(p, str)][:MAX_RECENT]
+    autosave = doc.pop("autosave_seconds", DEFAULT_AUTOSAVE_SECONDS)
+    if isinstance(autosave, int) and not isinstance(autosave, bool) and autosave >= 0:
+        settings.autosave_seconds = autosave
+    window = doc.pop("window", {})
+    if isinstance(window, dict):
+        settings.window = {k: v for k, v in window.items() if isinstance(v, str)}
+    endpoints = doc.pop("endpoints", [])
+    if isinstance(endpoints, list):
+        settings.endpoints = [u for u in endpoints if isinstance(u, str)]
+    settings.extra = doc
+    return settings
+
+
+def save_settings(settings: UserSettings) -> None:
+    """Write the settings atomically."""
+    doc = dict(settings.extra)
+    doc.update(
+        recent_files=settings.recent_files,
+        autosave_seconds=settings.autosave_seconds,
+        window=settings.window,
+        endpoints=settings.endpoints,
+    )
+    data = (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    write_bytes_atomic(settings_path(), data)

@@ -1,0 +1,168 @@
+"""A backend that generates takes on an Inference Endpoint (or `main.py serve`) over HTTPS."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from pathlib import Path
+
+from engine.backends.endpoint_group import EndpointGroup
+from engine.endpoint.http_call import EndpointDown, EndpointError, post_json
+from engine.endpoint.protocol import EndpointAnswer, MalformedAnswer, parse_answer, request_body
+from engine.endpoint.urls import check_token_transport, clean_url, public_url, short_name
+from engine.generation.request import GenerationRequest, GenerationResult, ModelSpec
+from engine.jobs.progress import ENCODING, LOADING, CancelToken, Progress, ProgressCallback
+from engine.jobs.take_job import TakeRecord, take_metadata
+from engine.storage.atomic_file import atomic_path, write_bytes_atomic
+from engine.video.video_io import ClipInfo
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT = 1800.0  # seconds for one generation, from sending to the whole answer
+DEFAULT_SCALE_UP_TIMEOUT = 600  # seconds the endpoint's router may hold a request while a replica starts
+
+
+def write_received_clip(video: bytes, clip_path: Path, source: str, frames: int | None = None,
+                        hint: str = "Retry the job; if it fails again, check the endpoint's logs.",
+                        error: type[EndpointError] = EndpointError) -> ClipInfo:
+    """Write an MP4 as it was received (no re-encode), atomically, once it probes as a readable video.
+
+    source names the sender in messages; with frames, a clip of another length is refused too. On any
+    error nothing is left at clip_path (the error is `error`, with `hint`).
+    """
+    from engine.video.video_io import VideoError, probe
+
+    with atomic_path(clip_path) as tmp:
+        tmp.write_bytes(video)
+        try:
+            info = probe(tmp)
+        except VideoError as exc:
+            raise error(f"{source} answered with a video that cannot be read: {exc}", hint) from None
+        if frames is not None and info.frame_count != frames:
+            raise error(f"{source} sent {info.frame_count} frames, not the {frames} it reported.", hint)
+    return info
+
+
+def write_sidecar(clip_path: Path, metadata: dict) -> None:
+    """Write a take's JSON record beside its clip (take.mp4 -> take.json), atomically."""
+    sidecar = clip_path.with_suffix(".json")
+    write_bytes_atomic(sidecar, json.dumps(metadata, ensure_ascii=False, indent=2).encode("utf-8"))
+
+
+class RemoteBackend:
+    """Sends each request to one endpoint URL and writes the clip it answers with as the take."""
+
+    def __init__(self, url: str, token: str | None = None, name: str | None = None,
+                 timeout: float = DEFAULT_TIMEOUT, scale_up_timeout: int = DEFAULT_SCALE_UP_TIMEOUT,
+                 max_start_wait: float | None = None, group: EndpointGroup | None = None) -> None:
+        self.url = clean_url(url)
+        self.name = name or short_name(self.url)
+        self.timeout = timeout
+        self.scale_up_timeout = scale_up_timeout
+        # How long 503s ("starting") and 429s are waited out before the job fails.
+        self.max_start_wait = scale_up_timeout + 300 if max_start_wait is None else max_start_wait
+        self._token = token
+        self.group = group
+        if group is not None:
+            group.join(self)
+
+    def __repr__(self) -> str:  # never shows the token
+        return f"RemoteBackend({public_url(self.url)!r}, name={self.name!r})"
+
+    @property
+    def endpoint(self) -> str:
+        """The URL as recorded in takes and shown to people (no credentials)."""
+        return public_url(self.url)
+
+    def headers(self) -> dict[str, str]:
+        """What every request carries: JSON both ways, the scale-up wait, and the bearer token."""
+        from engine.generation.versions import software_versions
+
+        headers = {
+            "Content-Type": "application/json",
+            "Accept": "application/json",
+            "X-Scale-Up-Timeout": str(int(self.scale_up_timeout)),
+            "User-Agent": f"storyreel/{software_versions().get('storyreel', 'dev')}",
+        }
+        if self._token:
+            headers["Authorization"] = f"Bearer {self._token}"
+        return headers
+
+    def preflight(self, model: ModelSpec) -> None:
+        """Check the address and that the token may travel to it (no request is sent)."""
+        if self._token:
+            check_token_transport(self.url)
+
+    def run(self, request: GenerationRequest, clip_path: Path, on_progress: ProgressCallback,
+            cancel: CancelToken) -> TakeRecord:
+        """Generate here; if this endpoint is down (nothing generated), on a healthy one of its group."""
+        group = self.group
+        if group is not None and group.is_down(self):
+            peer = group.healthy_peer(self)
+            if peer is not None:
+                on_progress(Progress(LOADING, message=f"{self.name} is down; sending to {peer.name}"))
+                return peer.run_here(request, clip_path, on_progress, cancel)
+        try:
+            record = self.run_here(request, clip_path, on_progress, cancel)
+        except EndpointDown as exc:
+            peer = None
+            if group is not None:
+                group.mark_down(self)
+                peer = group.healthy_peer(self)
+            if peer is None:
+                raise
+            log.warning("%s is down (%s); sending the job to %s", self.name, exc, peer.name)
+            on_progress(Progress(LOADING, message=f"{self.name} is down ({exc}); sending to {peer.name}"))
+            return peer.run_here(request, clip_path, on_progress, cancel)
+        if group is not None:
+            group.mark_up(self)
+        return record
+
+    def run_here(self, request: GenerationRequest, clip_path: Path, on_progress: ProgressCallback,
+                 cancel: CancelToken) -> TakeRecord:
+        """Send the request to this endpoint, wait (cancellably), write the clip and sidecar atomically."""
+        if request.loras:
+            raise EndpointError("LoRA adapters are local files; remote endpoints cannot load them.",
+                                "Generate this shot locally, or use a preset without LoRAs.")
+        self.preflight(request.model)
+        started = time.perf_counter()
+        doc = post_json(self.url, request_body(request), self.headers(), name=self.name,
+                        timeout=self.timeout, max_start_wait=self.max_start_wait,
+                        on_progress=on_progress, cancel=cancel)
+        try:
+            answer = parse_answer(doc)
+        except MalformedAnswer as exc:
+            raise EndpointError(f"{self.name} answered, but not with a take: {exc}.",
+                                "Check that the endpoint runs Storyreel's handler.") from None
+        on_progress(Progress(ENCODING, message=f"Writing the clip from {self.name}"))
+        write_received_clip(answer.video, clip_path, self.name, frames=int(answer.parameters["num_frames"]))
+        metadata = self._metadata(request, answer, time.perf_counter() - started)
+        write_sidecar(clip_path, metadata)
+        log.info("Take from %s written to %s", self.endpoint, clip_path)
+        return TakeRecord(clip_path, metadata)
+
+    def _metadata(self, request: GenerationRequest, answer: EndpointAnswer, seconds: float) -> dict:
+        """The take's record, as a local take's, with the endpoint as its backend."""
+        import dataclasses
+
+        p, extra = answer.parameters, answer.extra
+        applied = dataclasses.replace(
+            request, seed=answer.seed, num_frames=int(p["num_frames"]), width=int(p["width"]),
+            height=int(p["height"]), fps=int(p["fps"]), num_inference_steps=int(p["num_inference_steps"]),
+            guidance_scale=float(p["guidance_scale"]),
+            guidance_scale_2=None if p.get("guidance_scale_2") is None else float(p["guidance_scale_2"]),
+            negative_prompt=str(p.get("negative_prompt", request.negative_prompt)),
+        )
+        result = GenerationResult(frames=None, applied=applied, model_revision=extra.get("model_revision"),
+                                  device=str(extra.get("device", "")), dtype=str(extra.get("dtype", "")),
+                                  seconds=seconds)
+        metadata = take_metadata(request, result, backend=self.endpoint, seconds=seconds)
+        if isinstance(extra.get("model"), str):
+            metadata["model"] = extra["model"]
+        if isinstance(extra.get("versions"), dict):
+            metadata["versions"] = {str(k): str(v) for k, v in extra["versions"].items()}
+        return metadata
+
+    def close(self) -> None:
+        """Nothing is held between jobs: each request has its own connection."""

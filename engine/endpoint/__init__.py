@@ -1,0 +1,1 @@
+"""The Inference Endpoints protocol: wire format, HTTP policy, token, URLs and the handler."""

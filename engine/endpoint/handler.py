@@ -1,0 +1,79 @@
+"""The Inference Endpoints custom handler: a prompt in, a lossless MP4 take (base64 in JSON) out."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from engine.endpoint.protocol import EndpointLimits, parse_body, response_body
+from engine.generation.pipeline_cache import PipelineCache
+from engine.generation.request import DEFAULT_MODEL, GenerationRequest, ModelSpec
+from engine.generation.versions import software_versions
+from engine.generation.wan_generator import generate
+from engine.jobs.progress import CancelToken
+from engine.video.video_io import write_clip
+
+# Written by `main.py package-endpoint` beside handler.py: which model to serve when the
+# repository holds only the handler.
+CONFIG_FILE = "storyreel-endpoint.json"
+
+
+def model_spec_for(path: str, env: dict[str, str] | None = None) -> ModelSpec:
+    """The model to serve: weights in path, else STORYREEL_MODEL, else the packaged config, else Wan 2.2."""
+    env = dict(os.environ) if env is None else env
+    folder = Path(path) if path else None
+    config: dict = {}
+    if folder is not None and (folder / CONFIG_FILE).is_file():
+        config = json.loads((folder / CONFIG_FILE).read_text(encoding="utf-8"))
+    if folder is not None and (folder / "model_index.json").is_file():
+        source, revision = str(folder), None
+    else:
+        source = env.get("STORYREEL_MODEL") or config.get("model") or DEFAULT_MODEL
+        revision = env.get("STORYREEL_MODEL_REVISION") or config.get("revision")
+    return ModelSpec(source=source, revision=revision, device=env.get("STORYREEL_DEVICE") or None,
+                     dtype=env.get("STORYREEL_DTYPE") or None)
+
+
+class EndpointHandler:
+    """Loads the model once, then generates one take per call, as the Inference Toolkit expects."""
+
+    def __init__(self, path: str = "", model: ModelSpec | None = None,
+                 limits: EndpointLimits | None = None) -> None:
+        self.limits = limits or EndpointLimits.from_env()
+        self.cache = PipelineCache()
+        self.loaded = self.cache.get(model or model_spec_for(str(path)))
+        # One generation at a time per replica, whoever calls.
+        self._lock = threading.Lock()
+
+    def __call__(self, data: dict, cancel: CancelToken | None = None) -> dict:
+        """Generate the take a request body asks for; raises ValueError for a refused request."""
+        fields = parse_body(data, self.limits, self.loaded.info.default_fps)
+        request = GenerationRequest(model=self.loaded.spec, **fields)
+        with self._lock:
+            started = time.perf_counter()
+            result = generate(self.loaded, request, cancel=cancel)
+            with tempfile.TemporaryDirectory(prefix="storyreel-endpoint-") as tmp:
+                clip = Path(tmp) / "take.mp4"
+                # The same lossless master a local take gets, so remote frames equal local ones.
+                write_clip(result.frames, result.applied.fps, clip, cancel=cancel)
+                mp4 = clip.read_bytes()
+        return response_body(
+            mp4, result.applied,
+            model=self.model_name, model_revision=result.model_revision, device=result.device,
+            dtype=result.dtype, versions=software_versions(), notices=list(result.notices),
+            seconds=round(time.perf_counter() - started, 3),
+        )
+
+    @property
+    def model_name(self) -> str:
+        """The served model as a client should record it (a folder's name, not a server path)."""
+        source = self.loaded.spec.source
+        return Path(source).name if Path(source).is_absolute() else source
+
+    def close(self) -> None:
+        """Unload the model."""
+        self.cache.release()

@@ -1,0 +1,240 @@
+"""One endpoint request with the status-code policy: wait out 503/429, never resend after a send.
+
+The call runs on its own asyncio loop so that a cancel, checked every POLL seconds, aborts the
+request at once and closes its connection (the server then drops or stops the generation).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import json
+import time
+from dataclasses import dataclass
+
+from engine.jobs.progress import (
+    GENERATING,
+    LOADING,
+    Cancelled,
+    CancelToken,
+    Progress,
+    ProgressCallback,
+    ignore_progress,
+)
+
+POLL = 0.1
+REPORT_EVERY = 5.0  # seconds between "generating remotely" progress reports
+CONNECT_TIMEOUT = 20.0
+CONNECT_TRIES = 3
+BACKOFF_START, BACKOFF_MAX = 1.0, 30.0
+MAX_RETRY_AFTER = 300.0  # a server asking for longer than this is treated as asking for this
+
+
+class EndpointError(Exception):
+    """An endpoint request that failed; the message is for people, the hint says what to try."""
+
+    def __init__(self, message: str, hint: str = "Retry the job; if it fails again, check the endpoint.",
+                 status: int | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
+        self.status = status
+
+
+class EndpointTimeout(EndpointError):
+    """No answer within the timeout; the endpoint may still be generating."""
+
+
+class EndpointDown(EndpointError):
+    """The endpoint did not take the request (unreachable, token refused, no such URL, never started).
+
+    Nothing was generated, so the request may safely go to another endpoint.
+    """
+
+
+@dataclass(frozen=True)
+class Health:
+    """What a health check found."""
+
+    ok: bool
+    status: int | None
+    latency: float  # seconds
+    message: str
+
+
+def retry_after(headers, default: float) -> float:
+    """Seconds to wait from a Retry-After header (seconds or an HTTP date), else default."""
+    value = (headers.get("retry-after") or "").strip()
+    if not value:
+        return default
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return default
+    return max(0.0, when.timestamp() - time.time())
+
+
+def error_text(response) -> str:
+    """The handler's {"error": ...} text, else the start of the body."""
+    try:
+        doc = response.json()
+    except ValueError:
+        doc = None
+    if isinstance(doc, dict) and doc.get("error"):
+        return str(doc["error"]).strip()
+    text = response.text.strip()
+    return text[:300] or f"HTTP {response.status_code}"
+
+
+def post_json(url: str, body: dict, headers: dict[str, str], name: str, timeout: float,
+              max_start_wait: float, on_progress: ProgressCallback = ignore_progress,
+              cancel: CancelToken | None = None, transport=None) -> object:
+    """POST body to url and return the decoded JSON answer, or raise EndpointError / Cancelled."""
+    call = _Call(url, body, headers, name, timeout, max_start_wait, on_progress,
+                 cancel or CancelToken(), transport)
+    return asyncio.run(call.run())
+
+
+class _Call:
+    """The state of one request across its retries."""
+
+    def __init__(self, url, body, headers, name, timeout, max_start_wait, on_progress, cancel, transport):
+        self.url, self.body, self.headers, self.name = url, body, headers, name
+        self.timeout, self.max_start_wait = timeout, max_start_wait
+        self.on_progress, self.cancel, self.transport = on_progress, cancel, transport
+        self.waited = 0.0
+        self.connect_failures = 0
+
+    async def run(self) -> object:
+        import httpx2
+
+        limits = httpx2.Timeout(self.timeout, connect=CONNECT_TIMEOUT)
+        async with httpx2.AsyncClient(timeout=limits, transport=self.transport, follow_redirects=False) as client:
+            backoff = BACKOFF_START
+            while True:
+                response = await self._send(client)
+                if response is None:  # could not connect: nothing reached the endpoint
+                    backoff = await self._wait(backoff, None, "unreachable")
+                    continue
+                code = response.status_code
+                if code == 200:
+                    return self._decode(response)
+                if code in (503, 429):
+                    label = "starting" if code == 503 else "rate limited"
+                    backoff = await self._wait(backoff, retry_after(response.headers, backoff), label)
+                    continue
+                raise self._failure(response)
+
+    async def _send(self, client):
+        """Send once, reporting progress and watching cancel; None if the connection failed."""
+        import httpx2
+
+        started = time.monotonic()
+        task = asyncio.ensure_future(client.post(self.url, content=json.dumps(self.body).encode("utf-8"),
+                                                 headers=self.headers))
+        last = 0.0
+        try:
+            while not task.done():
+                elapsed = time.monotonic() - started
+                if self.cancel.cancelled:
+                    raise Cancelled()
+                if elapsed > self.timeout:
+                    raise EndpointTimeout(
+                        f"No answer from {self.name} within {self.timeout:.0f} s. It may still be "
+                        "generating; the request was not sent again, so no duplicate is queued.",
+                        "Retry the job when the endpoint is idle, or raise the timeout.")
+                if elapsed - last >= REPORT_EVERY or last == 0.0:
+                    last = max(elapsed, 1e-9)
+                    self.on_progress(Progress(GENERATING, message=f"Generating remotely on {self.name} "
+                                                                  f"({elapsed:.0f} s)"))
+                await asyncio.wait({task}, timeout=POLL)
+            return task.result()
+        except httpx2.ConnectError as exc:
+            self.connect_failures += 1
+            if self.connect_failures >= CONNECT_TRIES:
+                raise EndpointDown(f"Cannot reach {self.name}: {exc or type(exc).__name__}.",
+                                    "Check the endpoint URL and that the endpoint is running.") from None
+            return None
+        except httpx2.TimeoutException:
+            raise EndpointTimeout(
+                f"{self.name} stopped answering (timed out after {time.monotonic() - started:.0f} s). It may "
+                "still be generating; the request was not sent again, so no duplicate is queued.",
+                "Retry the job when the endpoint is idle, or raise the timeout.") from None
+        except httpx2.HTTPError as exc:
+            raise EndpointError(
+                f"The connection to {self.name} broke ({type(exc).__name__}: {exc}). It may still be "
+                "generating; the request was not sent again.", "Retry the job.") from None
+        finally:
+            if not task.done():
+                task.cancel()  # closes the connection: the server sees the client leave
+                await asyncio.gather(task, return_exceptions=True)
+
+    async def _wait(self, backoff: float, delay: float | None, label: str) -> float:
+        """Sleep (cancellably, with progress) before the next try; EndpointError past max_start_wait."""
+        delay = min(backoff, BACKOFF_MAX) if delay is None else min(delay, MAX_RETRY_AFTER)
+        if self.waited + delay > self.max_start_wait:
+            hint = "Check the endpoint's state in the Inference Endpoints console, then retry."
+            raise EndpointDown(f"{self.name} is still {label} after {self.waited:.0f} s of waiting.", hint)
+        text = {"starting": f"Endpoint {self.name} starting",
+                "rate limited": f"Rate limited by {self.name}",
+                "unreachable": f"Cannot reach {self.name} yet"}[label]
+        end = time.monotonic() + delay
+        while True:
+            if self.cancel.cancelled:
+                raise Cancelled()
+            left = max(0.0, end - time.monotonic())
+            self.on_progress(Progress(LOADING, message=f"{text}: waited {self.waited:.0f} s, next try "
+                                                       f"in {left:.0f} s"))
+            if left <= 0:
+                break
+            await asyncio.sleep(min(POLL * 5, left))
+        self.waited += delay
+        return min(backoff * 2, BACKOFF_MAX)
+
+    def _decode(self, response) -> object:
+        try:
+            return response.json()
+        except ValueError:
+            start = response.content[:80]
+            raise EndpointError(f"{self.name} answered with something that is not JSON ({start!r}).",
+                                "Check that the endpoint runs Storyreel's handler.") from None
+
+    def _failure(self, response) -> EndpointError:
+        code = response.status_code
+        if code in (401, 403):
+            what = "was refused" if code == 401 else "has no access"
+            return EndpointDown(
+                f"{self.name}: the token {what} (HTTP {code}).",
+                "Set a Hugging Face token with access to this endpoint in Preferences > Remote "
+                "(or HF_TOKEN).", code)
+        if code == 400:
+            return EndpointError(f"{self.name} refused the request: {error_text(response)}",
+                                 "Check the shot's settings against the endpoint's limits.", code)
+        if code == 404:
+            return EndpointDown(f"{self.name}: nothing answers at this address (HTTP 404).",
+                                 "Check the endpoint URL.", code)
+        return EndpointError(
+            f"{self.name} failed with HTTP {code}: {error_text(response)}. It may still be generating; "
+            "the request was not sent again.", "Retry the job; if it fails again, check the endpoint's logs.",
+            code)
+
+
+def check_health(url: str, token: str | None = None, timeout: float = 10.0, transport=None) -> Health:
+    """GET <url>/health once: whether it answers OK, and how long it took."""
+    import httpx2
+
+    base = url.rstrip("/")
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    started = time.perf_counter()
+    try:
+        with httpx2.Client(timeout=timeout, transport=transport) as client:
+            response = client.get(base + "/health", headers=headers)
+    except httpx2.HTTPError as exc:
+        return Health(False, None, time.perf_counter() - started, f"{type(exc).__name__}: {exc}")
+    latency = time.perf_counter() - started
+    code = response.status_code
+    messages = {200: "OK", 401: "token refused", 403: "token has no access", 503: "starting (scaled to zero?)"}
+    return Health(code == 200, code, latency, messages.get(code, f"HTTP {code}: {error_text(response)[:100]}"))

@@ -1,0 +1,191 @@
+"""The wire format between Storyreel and a text-to-video endpoint: the body, the limits, the answer."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import os
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+
+from engine.generation.request import GenerationRequest
+
+VIDEO_CONTENT_TYPE = "video/mp4"
+# The text-to-video task's own names, then the extras this handler also takes.
+TASK_PARAMETERS = ("negative_prompt", "num_frames", "num_inference_steps", "guidance_scale", "seed")
+EXTRA_PARAMETERS = ("height", "width", "fps", "guidance_scale_2")
+_INTS = ("num_frames", "num_inference_steps", "seed", "height", "width", "fps")
+_FLOATS = ("guidance_scale", "guidance_scale_2")
+DEFAULTS = {"num_frames": 81, "num_inference_steps": 40, "guidance_scale": 4.0, "width": 1280,
+            "height": 720}
+MAX_SEED = 2**63 - 1
+
+
+class RequestRejected(ValueError):
+    """A request the handler will not run; the message says which input and the limit."""
+
+
+class MalformedAnswer(ValueError):
+    """An endpoint's answer is not the JSON this protocol describes."""
+
+
+@dataclass(frozen=True)
+class EndpointLimits:
+    """The largest request a handler accepts; set per deployment with STORYREEL_MAX_* variables."""
+
+    max_frames: int = 161
+    max_side: int = 1280
+    max_pixels: int = 1280 * 720
+    max_steps: int = 100
+    max_prompt_chars: int = 2000
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> EndpointLimits:
+        """Defaults, overridden by STORYREEL_MAX_FRAMES, _SIDE, _PIXELS, _STEPS, _PROMPT_CHARS."""
+        env = os.environ if env is None else env
+        values = {}
+        for f in fields(cls):
+            text = env.get("STORYREEL_" + f.name.upper())
+            if text:
+                try:
+                    values[f.name] = int(text)
+                except ValueError:
+                    raise RequestRejected(f"STORYREEL_{f.name.upper()} must be a whole number") from None
+        return cls(**values)
+
+
+def request_body(request: GenerationRequest) -> dict:
+    """The JSON body that asks an endpoint for this request's take."""
+    parameters: dict = {
+        "num_frames": request.num_frames, "num_inference_steps": request.num_inference_steps,
+        "guidance_scale": request.guidance_scale, "seed": request.seed,
+        "height": request.height, "width": request.width, "fps": request.fps,
+    }
+    if request.negative_prompt:
+        parameters["negative_prompt"] = [request.negative_prompt]  # the task spec's form: a list
+    if request.guidance_scale_2 is not None:
+        parameters["guidance_scale_2"] = request.guidance_scale_2
+    return {"inputs": request.prompt, "parameters": parameters}
+
+
+def parse_body(data: object, limits: EndpointLimits, default_fps: int) -> dict:
+    """Checked GenerationRequest fields (all but model) from a request body; RequestRejected if bad."""
+    if not isinstance(data, dict) or "inputs" not in data:
+        raise RequestRejected('The body must be a JSON object with "inputs" (the prompt).')
+    prompt = data["inputs"]
+    if not isinstance(prompt, str) or not prompt.strip():
+        raise RequestRejected('"inputs" must be the prompt, a non-empty string.')
+    if len(prompt) > limits.max_prompt_chars:
+        raise RequestRejected(f"The prompt has {len(prompt)} characters; this endpoint takes at most "
+                              f"{limits.max_prompt_chars}.")
+    params = data.get("parameters") or {}
+    if not isinstance(params, dict):
+        raise RequestRejected('"parameters" must be a JSON object.')
+    unknown = sorted(set(params) - set(TASK_PARAMETERS) - set(EXTRA_PARAMETERS))
+    if unknown:
+        raise RequestRejected(f"Unknown parameter(s) {', '.join(unknown)}; this endpoint takes "
+                              f"{', '.join(TASK_PARAMETERS + EXTRA_PARAMETERS)}.")
+    values = {**DEFAULTS, "fps": default_fps, **{k: v for k, v in params.items() if v is not None}}
+    for name in _INTS:
+        if name in values and (isinstance(values[name], bool) or not isinstance(values[name], int)):
+            raise RequestRejected(f'"{name}" must be a whole number, not {values[name]!r}.')
+    for name in _FLOATS:
+        if name in values and (isinstance(values[name], bool) or not isinstance(values[name], int | float)):
+            raise RequestRejected(f'"{name}" must be a number, not {values[name]!r}.')
+    _check_limits(values, limits)
+    seed = values.get("seed")
+    return {
+        "prompt": prompt,
+        "negative_prompt": _negative_prompt(values.get("negative_prompt", "")),
+        "seed": random.randint(0, 2**32 - 1) if seed is None else seed,
+        "num_frames": values["num_frames"], "width": values["width"], "height": values["height"],
+        "fps": values["fps"], "num_inference_steps": values["num_inference_steps"],
+        "guidance_scale": float(values["guidance_scale"]),
+        "guidance_scale_2": None if values.get("guidance_scale_2") is None else float(values["guidance_scale_2"]),
+    }
+
+
+def _negative_prompt(value: object) -> str:
+    """The task spec sends a list of strings; a plain string is accepted too."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return ", ".join(v for v in value if v)
+    raise RequestRejected('"negative_prompt" must be a string or a list of strings.')
+
+
+def _check_limits(values: dict, limits: EndpointLimits) -> None:
+    """Refuse sizes, lengths and step counts beyond what this deployment allows."""
+    checks = (
+        ("num_frames", 1, limits.max_frames, "frames"),
+        ("num_inference_steps", 1, limits.max_steps, "steps"),
+        ("width", 16, limits.max_side, "pixels wide"),
+        ("height", 16, limits.max_side, "pixels high"),
+        ("fps", 1, 120, "frames per second"),
+        ("seed", 0, MAX_SEED, "as a seed"),
+    )
+    for name, low, high, unit in checks:
+        value = values.get(name)
+        if value is not None and not low <= value <= high:
+            raise RequestRejected(f'"{name}" is {value}; this endpoint takes {low} to {high} {unit}.')
+    if values["width"] * values["height"] > limits.max_pixels:
+        raise RequestRejected(f"{values['width']}×{values['height']} is more than this endpoint's "
+                              f"{limits.max_pixels} pixels a frame.")
+
+
+def response_body(mp4: bytes, applied: GenerationRequest, **extra: object) -> dict:
+    """The handler's JSON answer: the clip base64-encoded, its type, the seed and settings applied."""
+    return {
+        "video": base64.b64encode(mp4).decode("ascii"),
+        "content_type": VIDEO_CONTENT_TYPE,
+        "seed": applied.seed,
+        "parameters": applied_parameters(applied),
+        **extra,
+    }
+
+
+def applied_parameters(applied: GenerationRequest) -> dict:
+    """The settings a take was generated with, under the request's parameter names."""
+    return {
+        "negative_prompt": applied.negative_prompt, "num_frames": applied.num_frames,
+        "num_inference_steps": applied.num_inference_steps, "guidance_scale": applied.guidance_scale,
+        "guidance_scale_2": applied.guidance_scale_2, "seed": applied.seed, "height": applied.height,
+        "width": applied.width, "fps": applied.fps,
+    }
+
+
+@dataclass(frozen=True)
+class EndpointAnswer:
+    """A decoded answer: the MP4 bytes and what the endpoint says it applied."""
+
+    video: bytes
+    seed: int
+    parameters: dict
+    extra: dict
+
+
+def parse_answer(doc: object) -> EndpointAnswer:
+    """Check and decode a handler's answer; MalformedAnswer says what is wrong."""
+    if not isinstance(doc, dict):
+        raise MalformedAnswer(f"the answer is a JSON {type(doc).__name__}, not an object")
+    if "error" in doc and "video" not in doc:
+        raise MalformedAnswer(f"the endpoint reported an error: {doc['error']}")
+    video, kind = doc.get("video"), doc.get("content_type")
+    if not isinstance(video, str) or not video:
+        raise MalformedAnswer('the answer has no "video" (base64 MP4)')
+    if kind != VIDEO_CONTENT_TYPE:
+        raise MalformedAnswer(f'the answer\'s content_type is {kind!r}, not "{VIDEO_CONTENT_TYPE}"')
+    try:
+        data = base64.b64decode(video, validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise MalformedAnswer(f'the answer\'s "video" is not valid base64 ({exc})') from exc
+    params = doc.get("parameters")
+    seed = doc.get("seed")
+    if not isinstance(params, dict) or not isinstance(seed, int):
+        raise MalformedAnswer('the answer lacks "seed" or "parameters"')
+    for name in ("num_frames", "width", "height", "fps", "num_inference_steps", "guidance_scale"):
+        if not isinstance(params.get(name), int | float):
+            raise MalformedAnswer(f'the answer\'s parameters lack "{name}"')
+    extra = {k: v for k, v in doc.items() if k not in ("video", "content_type", "seed", "parameters")}
+    return EndpointAnswer(data, seed, params, extra)

@@ -1,0 +1,192 @@
+"""Export a film: spans and transitions into a delivery format, atomically, with progress and cancel."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from engine.film.conform import ClipSpan
+from engine.film.export_settings import FILL, ExportSettings, output_size
+from engine.film.film_frames import Transition, film_frames, plan_film
+from engine.jobs.progress import CancelToken
+from engine.storage.atomic_file import atomic_path, fsync_dir
+
+EXPORTING = "exporting"
+# The pixel format frames are conformed to; GIF palettes are made from RGB.
+CONFORM_FORMAT = {"pal8": "rgb24"}
+
+
+class ExportError(Exception):
+    """The film could not be written; the message says why in words a person can act on."""
+
+
+@dataclass(frozen=True)
+class ExportProgress:
+    """Frames done of total (all passes), encoding speed and estimated seconds left."""
+
+    frame: int
+    total: int
+    fps: float = 0.0
+    eta: float | None = None
+    stage: str = EXPORTING
+
+    def to_dict(self) -> dict:
+        """Plain JSON-ready form (the names a Progress event uses for step and total)."""
+        out = {"stage": self.stage, "step": self.frame, "total": self.total, "fps": round(self.fps, 1)}
+        if self.eta is not None:
+            out["eta"] = round(self.eta, 1)
+            out["message"] = f"{self.fps:.1f} fps, {format_eta(self.eta)} left"
+        return out
+
+
+def format_eta(seconds: float) -> str:
+    """'0:42' or '1:02:03'."""
+    whole = max(0, round(seconds))
+    hours, rest = divmod(whole, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What was written."""
+
+    path: Path
+    format: str
+    frames: int
+    duration: float
+    width: int
+    height: int
+    fps: int
+
+
+ExportProgressCallback = Callable[[ExportProgress], None]
+
+
+class _Meter:
+    """Reports progress about five times a second, with the average speed so far."""
+
+    def __init__(self, total: int, callback: ExportProgressCallback | None) -> None:
+        self.total, self.callback = total, callback
+        self.done = 0
+        self.start = self.last = time.monotonic()
+
+    def step(self) -> None:
+        self.done += 1
+        now = time.monotonic()
+        # The first frame reports at once, so a dialog shows movement (and speed) straight away.
+        if self.callback is not None and (now - self.last >= 0.2 or self.done in (1, self.total)):
+            self.last = now
+            elapsed = max(now - self.start, 1e-6)
+            fps = self.done / elapsed
+            self.callback(ExportProgress(self.done, self.total, fps, (self.total - self.done) / fps))
+
+
+def describe_os_error(exc: OSError, dest: Path) -> str:
+    """A sentence for a failed write: full disk, no permission, a missing folder, or the system's words."""
+    folder = dest.parent
+    code = exc.errno
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return f"Not enough free space in {folder} to write {dest.name}. Free some space or choose another folder."
+    if code in (errno.EACCES, errno.EPERM):
+        return f"No permission to write in {folder}. Choose a folder you can write to."
+    if code == errno.EROFS:
+        return f"{folder} is on a read-only disk. Choose another folder."
+    if code in (errno.ENOTDIR, errno.ENOENT, errno.EEXIST):
+        return f"Cannot create {dest}: a part of the path is not a folder or does not exist."
+    return f"Cannot write {dest}: {exc.strerror or exc}"
+
+
+def _is_png_sequence(folder: Path) -> bool:
+    """Whether a folder holds nothing but an earlier PNG export (safe to replace)."""
+    return all(p.is_file() and p.name.startswith("frame_") and p.suffix == ".png" for p in folder.iterdir())
+
+
+@contextlib.contextmanager
+def atomic_folder(dest: Path) -> Iterator[Path]:
+    """Yield a temporary folder beside dest; on success it takes dest's place, on error it is removed."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))
+    try:
+        os.chmod(tmp, 0o755)  # mkdtemp makes it private; an export is for sharing
+        yield tmp
+        old = None
+        if dest.exists():
+            # A folder can't be replaced in one step: move the old one aside, then delete it.
+            old = tmp.with_name(tmp.name + ".old")
+            os.replace(dest, old)
+        os.replace(tmp, dest)
+        fsync_dir(dest.parent)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _check_destination(dest: Path, folder: bool) -> None:
+    if folder:
+        if dest.exists() and (not dest.is_dir() or not _is_png_sequence(dest)):
+            raise ExportError(f"{dest} already exists and is not an earlier PNG export; choose a new folder name.")
+    elif dest.is_dir():
+        raise ExportError(f"{dest} is a folder; choose a file name.")
+
+
+def export_film(
+    spans: list[ClipSpan],
+    dest: Path,
+    settings: ExportSettings,
+    *,
+    film_size: tuple[int, int],
+    film_fps: int,
+    transitions: list[Transition] | None = None,
+    fade_in: float = 0.0,
+    fade_out: float = 0.0,
+    on_progress: ExportProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> ExportResult:
+    """Write the spans joined by their transitions to dest in settings' format; nothing is left on failure.
+
+    film_size and film_fps are the project's, used where settings leave size or fps unset.
+    transitions[i] leads into spans[i]. A PNG sequence's dest is a folder.
+    """
+    from engine.film.writers import WRITERS
+
+    settings.check()
+    dest = Path(dest)
+    preset = settings.preset
+    folder = preset.extension == ""
+    _check_destination(dest, folder)
+    fps = settings.fps or film_fps
+    width, height = output_size(film_size[0], film_size[1], settings)
+    plan = plan_film(spans, transitions, fps, fade_in, fade_out)
+    pix_fmt = CONFORM_FORMAT.get(preset.pix_fmt, preset.pix_fmt)
+    writer_class = WRITERS[settings.format]
+    meter = _Meter(plan.total * writer_class.passes, on_progress)
+    place = atomic_folder(dest) if folder else atomic_path(dest)
+    try:
+        with place as tmp:
+            writer = writer_class(tmp, settings, width, height, fps, plan.duration)
+            try:
+                for pass_index in range(writer.passes):
+                    frames = film_frames(plan, width, height, pix_fmt, fill=settings.fit == FILL)
+                    with contextlib.closing(frames):
+                        for frame in frames:
+                            if cancel is not None:
+                                cancel.check()
+                            writer.write(frame, pass_index)
+                            meter.step()
+                writer.close()
+            except BaseException:
+                writer.abort()
+                raise
+    except OSError as exc:
+        # PyAV's write errors are OSErrors too (av.error.OSError), with the errno of the failed write.
+        raise ExportError(describe_os_error(exc, dest)) from exc
+    return ExportResult(dest, settings.format, plan.total, plan.duration, width, height, fps)

@@ -1,0 +1,110 @@
+"""Where a model comes from: a local diffusers folder or a Hub repo in the Hugging Face cache."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from engine.generation.request import ModelSpec
+
+# Pipeline classes whose folders this app can load with WanPipeline.
+WAN_PIPELINES = ("WanPipeline",)
+_REPO_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
+_COMMIT = re.compile(r"^[0-9a-f]{40}$")
+
+
+class ModelError(Exception):
+    """A model cannot be used; the message says what is wrong and what to do."""
+
+
+def is_repo_id(source: str) -> bool:
+    """Whether source reads as a Hub repo id ("owner/name") rather than a folder path."""
+    return bool(_REPO_ID.match(source)) and not Path(source).expanduser().exists()
+
+
+def resolve_model(spec: ModelSpec, local_files_only: bool = False) -> tuple[Path, str | None]:
+    """Return the local folder holding spec's model and its revision (a commit hash, or None)."""
+    # The revision is the Hub commit hash for Hub repos and for folders inside the Hugging Face
+    # cache (snapshots/<commit>/), and None for any other local folder: a plain folder has no
+    # version of its own, and a hash of model_index.json alone would not notice changed weights.
+    source = spec.source.strip()
+    if not source:
+        raise ModelError("No model was chosen. Pick a local model folder or a Hugging Face repo id.")
+    if is_repo_id(source):
+        folder = _download(source, spec.revision, local_files_only)
+        check_model_folder(folder)
+        return folder, folder.name if _COMMIT.match(folder.name) else None
+    folder = Path(source).expanduser()
+    if not folder.is_dir():
+        raise ModelError(
+            f"The model folder {folder} does not exist. Choose a folder that holds a diffusers "
+            "Wan model (with model_index.json), or give a Hugging Face repo id like "
+            "'Wan-AI/Wan2.2-T2V-A14B-Diffusers'."
+        )
+    folder = folder.resolve()
+    check_model_folder(folder)
+    in_cache = folder.parent.name == "snapshots" and _COMMIT.match(folder.name)
+    return folder, folder.name if in_cache else None
+
+
+def check_model_folder(folder: Path) -> dict:
+    """Return the folder's model_index.json, or raise ModelError if it is not a Wan pipeline."""
+    index = folder / "model_index.json"
+    if not index.is_file():
+        raise ModelError(
+            f"{folder} has no model_index.json, so it is not a diffusers model folder. "
+            "Choose the folder that contains model_index.json (a Wan 2.2 '-Diffusers' model)."
+        )
+    try:
+        config = json.loads(index.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelError(
+            f"{index} cannot be read ({exc}). The download may be incomplete: download the model again."
+        ) from exc
+    name = config.get("_class_name") if isinstance(config, dict) else None
+    if name not in WAN_PIPELINES:
+        raise ModelError(
+            f"{folder} holds a {name or 'unknown'} model, not a Wan text-to-video model "
+            f"({' or '.join(WAN_PIPELINES)}). Choose a Wan 2.2 T2V or TI2V '-Diffusers' model."
+        )
+    return config
+
+
+def _download(repo_id: str, revision: str | None, local_files_only: bool) -> Path:
+    """Fetch (or find in the cache) a Hub snapshot; any failure becomes a ModelError."""
+    from huggingface_hub import snapshot_download
+    from huggingface_hub.errors import (
+        GatedRepoError,
+        LocalEntryNotFoundError,
+        RepositoryNotFoundError,
+        RevisionNotFoundError,
+    )
+
+    where = f"{repo_id}" + (f" (revision {revision})" if revision else "")
+    try:
+        return Path(snapshot_download(repo_id, revision=revision, local_files_only=local_files_only))
+    except GatedRepoError as exc:
+        raise ModelError(
+            f"{where} is gated on Hugging Face. Accept its licence on the model page, log in with "
+            "`hf auth login`, and try again, or choose a local model folder."
+        ) from exc
+    except RevisionNotFoundError as exc:
+        raise ModelError(f"{where}: that revision does not exist on Hugging Face. Check the revision.") from exc
+    except RepositoryNotFoundError as exc:
+        raise ModelError(
+            f"{repo_id} was not found on Hugging Face (or it is private). Check the name, log in "
+            "with `hf auth login` if it is private, or choose a local model folder."
+        ) from exc
+    except LocalEntryNotFoundError as exc:
+        raise ModelError(
+            f"{where} is not in the local Hugging Face cache and cannot be downloaded now "
+            "(offline, HF_HUB_OFFLINE=1, or no network). Download it once with "
+            f"`hf download {repo_id}` while online, or choose a local model folder."
+        ) from exc
+    except Exception as exc:  # network stacks raise many types; the user needs the same advice
+        raise ModelError(
+            f"{where} could not be fetched from Hugging Face ({type(exc).__name__}: {exc}). "
+            f"Check your connection and try again, download it with `hf download {repo_id}`, "
+            "or choose a local model folder."
+        ) from exc

@@ -1,0 +1,248 @@
+"""Loads a WanPipeline once and keeps it while the model, device and dtype stay the same."""
+
+from __future__ import annotations
+
+import gc
+import json
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from engine.generation.model_source import ModelError, resolve_model
+from engine.generation.request import ModelSpec
+from engine.jobs.progress import LOADING, Progress, ProgressCallback, ignore_progress
+
+if TYPE_CHECKING:
+    from diffusers import WanPipeline
+
+DTYPES = ("bfloat16", "float16", "float32")
+_DEVICE = re.compile(r"^(cpu|mps|cuda(:\d+)?)$")
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """What generation needs to know about a loaded model's layout, read from its config."""
+
+    arch: str  # "t2v-a14b" (two experts), "ti2v-5b" (dense, expand_timesteps) or "wan" (other)
+    boundary_ratio: float | None
+    expand_timesteps: bool
+    size_multiple: int  # width and height must be multiples of this
+    temporal_factor: int  # frames must be temporal_factor * k + 1
+    default_fps: int
+    num_train_timesteps: int
+    two_experts: bool
+
+    @property
+    def boundary_timestep(self) -> float | None:
+        """Timesteps at or above this run the high-noise expert; None for dense models."""
+        if not self.two_experts or self.boundary_ratio is None:
+            return None
+        return self.boundary_ratio * self.num_train_timesteps
+
+    @classmethod
+    def from_configs(cls, index: dict, transformer: dict, vae: dict, scheduler: dict,
+                     has_transformer_2: bool) -> ModelInfo:
+        """Build from model_index.json and the transformer, VAE and scheduler configs."""
+        boundary = index.get("boundary_ratio")
+        expand = bool(index.get("expand_timesteps", False))
+        two = has_transformer_2 and boundary is not None
+        patch = transformer.get("patch_size", (1, 2, 2))
+        # AutoencoderKLWan's defaults (8, 4) apply when an older config lacks the keys.
+        spatial = vae.get("scale_factor_spatial") or 8
+        arch = "t2v-a14b" if two else "ti2v-5b" if expand else "wan"
+        return cls(
+            arch=arch, boundary_ratio=boundary, expand_timesteps=expand,
+            size_multiple=int(spatial * max(patch[1], patch[2])),
+            temporal_factor=int(vae.get("scale_factor_temporal") or 4),
+            default_fps=24 if expand else 16,
+            num_train_timesteps=int(scheduler.get("num_train_timesteps", 1000)),
+            two_experts=two,
+        )
+
+    @classmethod
+    def from_pipeline(cls, pipe: WanPipeline) -> ModelInfo:
+        """Read the layout of a loaded pipeline."""
+        main = pipe.transformer if pipe.transformer is not None else pipe.transformer_2
+        return cls.from_configs(
+            dict(pipe.config), dict(main.config), dict(pipe.vae.config), dict(pipe.scheduler.config),
+            has_transformer_2=pipe.transformer_2 is not None,
+        )
+
+    @classmethod
+    def from_folder(cls, folder: Path) -> ModelInfo:
+        """Read the layout from a model folder's JSON files, without loading any weights."""
+        def read(*parts: str) -> dict:
+            path = Path(folder, *parts)
+            return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+        index = read("model_index.json")
+        has_2 = (index.get("transformer_2") or [None])[0] is not None
+        main = "transformer" if (index.get("transformer") or [None])[0] is not None else "transformer_2"
+        return cls.from_configs(index, read(main, "config.json"), read("vae", "config.json"),
+                                read("scheduler", "scheduler_config.json"), has_transformer_2=has_2)
+
+
+@dataclass
+class LoadedPipeline:
+    """A pipeline ready to run, with where it came from and how it was placed."""
+
+    pipe: Any  # diffusers.WanPipeline
+    spec: ModelSpec
+    model_dir: Path
+    revision: str | None
+    device: str
+    dtype: str
+    info: ModelInfo
+
+
+def default_device() -> str:
+    """CUDA when present, else CPU."""
+    import torch
+
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+def resolve_placement(spec: ModelSpec) -> tuple[str, str]:
+    """Return the (device, dtype) strings spec asks for, defaults filled, or raise ModelError."""
+    import torch
+
+    device = (spec.device or default_device()).strip().lower()
+    if not _DEVICE.match(device):
+        raise ModelError(f"Unknown device {spec.device!r}. Use 'cuda', 'cuda:N', 'cpu' or 'mps'.")
+    if device.startswith("cuda"):
+        if not torch.cuda.is_available():
+            raise ModelError(f"Device {device!r} was asked for, but CUDA is not available here. Use 'cpu'.")
+        index = int(device.split(":")[1]) if ":" in device else 0
+        if index >= torch.cuda.device_count():
+            raise ModelError(f"Device {device!r} does not exist: this machine has "
+                             f"{torch.cuda.device_count()} CUDA device(s).")
+    if device == "mps" and not torch.backends.mps.is_available():
+        raise ModelError("Device 'mps' was asked for, but Apple MPS is not available here. Use 'cpu'.")
+    dtype = (spec.dtype or ("float32" if device == "cpu" else "bfloat16")).strip().lower()
+    if dtype not in DTYPES:
+        raise ModelError(f"Unknown dtype {spec.dtype!r}. Use one of {', '.join(DTYPES)}.")
+    check_memory_profile(spec.memory_profile, device)
+    return device, dtype
+
+
+MEMORY_PROFILES = ("none", "model_offload", "group_offload", "sequential_offload")
+
+
+def check_memory_profile(profile: str, device: str) -> None:
+    """Raise ModelError for an unknown profile, or an offload profile without an accelerator."""
+    if profile not in MEMORY_PROFILES:
+        raise ModelError(f"Unknown memory profile {profile!r}. Use one of {', '.join(MEMORY_PROFILES)}.")
+    if profile != "none" and device == "cpu":
+        raise ModelError(f"The memory profile {profile!r} moves the model between the CPU and a GPU, "
+                         "but the device is the CPU. Choose the memory profile 'none' for CPU generation.")
+
+
+def apply_memory_profile(pipe: Any, profile: str, device: str) -> None:
+    """Place the pipeline on device with diffusers' own offload method for the profile."""
+    if profile == "none":
+        pipe.to(device)
+    elif profile == "model_offload":
+        pipe.enable_model_cpu_offload(device=device)
+    elif profile == "sequential_offload":
+        pipe.enable_sequential_cpu_offload(device=device)
+    elif profile == "group_offload":
+        import torch
+
+        # Block-level groups of one transformer block; CUDA streams overlap transfers with compute.
+        pipe.enable_group_offload(onload_device=torch.device(device), offload_device=torch.device("cpu"),
+                                  offload_type="block_level", num_blocks_per_group=1,
+                                  use_stream=device.startswith("cuda"))
+    else:
+        check_memory_profile(profile, device)
+
+
+def quiet_library_progress_bars() -> None:
+    """Turn off diffusers' and transformers' tqdm bars: the app reports progress itself."""
+    from diffusers.utils import logging as diffusers_logging
+    from transformers.utils import logging as transformers_logging
+
+    diffusers_logging.disable_progress_bar()
+    transformers_logging.disable_progress_bar()
+
+
+def load_pipeline(spec: ModelSpec, on_progress: ProgressCallback = ignore_progress) -> LoadedPipeline:
+    """Resolve, load and place a WanPipeline for spec (no caching)."""
+    import torch
+    from diffusers import WanPipeline
+
+    quiet_library_progress_bars()
+    device, dtype = resolve_placement(spec)
+    on_progress(Progress(LOADING, message=f"Finding model {spec.source}"))
+    folder, revision = resolve_model(spec)
+    on_progress(Progress(LOADING, message=f"Loading {folder.name} ({dtype}) onto {device}"))
+    try:
+        pipe = WanPipeline.from_pretrained(folder, **{_dtype_keyword(): getattr(torch, dtype)})
+        apply_memory_profile(pipe, spec.memory_profile, device)
+        if spec.vae_tiling:
+            pipe.vae.enable_tiling()
+    except torch.cuda.OutOfMemoryError as exc:
+        raise ModelError(f"Not enough GPU memory to load {folder.name} on {device} in {dtype}. "
+                         "Close other GPU programs or choose a smaller model.") from exc
+    except (OSError, ValueError, KeyError, RuntimeError) as exc:
+        raise ModelError(f"The model in {folder} could not be loaded ({type(exc).__name__}: {exc}). "
+                         "The download may be incomplete: download it again.") from exc
+    # The pipeline's own step bar is configured per pipeline, not by the global switch.
+    pipe.set_progress_bar_config(disable=True)
+    info = ModelInfo.from_pipeline(pipe)
+    on_progress(Progress(LOADING, message=f"Loaded {folder.name} ({info.arch}) on {device}"))
+    return LoadedPipeline(pipe, spec, folder, revision, device, dtype, info)
+
+
+def _dtype_keyword() -> str:
+    """Newer diffusers renamed from_pretrained's torch_dtype to dtype (the old name warns)."""
+    try:
+        from diffusers.utils import deprecation_utils
+    except ImportError:
+        return "torch_dtype"
+    return "dtype" if hasattr(deprecation_utils, "_resolve_dtype") else "torch_dtype"
+
+
+class PipelineCache:
+    """Holds at most one loaded pipeline; owned by the worker thread that generates."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._loaded: LoadedPipeline | None = None
+        self._key: tuple | None = None
+
+    @property
+    def loaded(self) -> LoadedPipeline | None:
+        """The pipeline held now, if any."""
+        return self._loaded
+
+    def get(self, spec: ModelSpec, on_progress: ProgressCallback = ignore_progress) -> LoadedPipeline:
+        """Return the pipeline for spec, loading it only if source, revision, device or dtype changed."""
+        device, dtype = resolve_placement(spec)
+        key = (spec.source.strip(), spec.revision, device, dtype, spec.memory_profile, spec.vae_tiling)
+        with self._lock:
+            if self._loaded is not None and self._key == key:
+                return self._loaded
+            # Free the old model first: two 14B experts do not fit beside another copy.
+            self._release_locked()
+            self._loaded = load_pipeline(spec, on_progress)
+            self._key = key
+            return self._loaded
+
+    def release(self) -> None:
+        """Drop the held pipeline and give its memory back."""
+        with self._lock:
+            self._release_locked()
+
+    def _release_locked(self) -> None:
+        if self._loaded is None:
+            return
+        on_cuda = self._loaded.device.startswith("cuda")
+        self._loaded = None
+        self._key = None
+        gc.collect()
+        if on_cuda:
+            import torch
+
+            torch.cuda.empty_cache()

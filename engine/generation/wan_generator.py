@@ -1,0 +1,140 @@
+"""Runs one GenerationRequest through a loaded WanPipeline, with progress and cancellation."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from typing import TYPE_CHECKING, Any
+
+from engine.generation.lora_adapters import apply_loras
+from engine.generation.pipeline_cache import LoadedPipeline, ModelInfo
+from engine.generation.request import GenerationRequest, GenerationResult
+from engine.jobs.progress import (
+    DECODING,
+    DENSE,
+    GENERATING,
+    HIGH_NOISE,
+    LOW_NOISE,
+    CancelToken,
+    Progress,
+    ProgressCallback,
+    ignore_progress,
+)
+
+if TYPE_CHECKING:
+    import numpy as np
+    import torch
+
+
+def snap_frames(n: int, temporal: int = 4) -> int:
+    """Nearest frame count of the form temporal*k + 1 (ties go up), at least temporal + 1."""
+    k = max(1, (int(n) - 1 + temporal // 2) // temporal)
+    return k * temporal + 1
+
+
+def snap_size(width: int, height: int, multiple: int) -> tuple[int, int]:
+    """Round width and height down to the model's multiple (as diffusers does), at least one multiple."""
+    return max(multiple, width // multiple * multiple), max(multiple, height // multiple * multiple)
+
+
+def expert_for_timestep(info: ModelInfo, t: float) -> str:
+    """Which expert runs at timestep t: high-noise at or above the boundary, else low-noise."""
+    boundary = info.boundary_timestep
+    if boundary is None:
+        return DENSE
+    return HIGH_NOISE if float(t) >= boundary else LOW_NOISE
+
+
+def apply_model_rules(request: GenerationRequest, info: ModelInfo) -> tuple[GenerationRequest, list[str]]:
+    """Return the request as the model will run it, and a notice for every change made."""
+    if request.num_inference_steps < 1:
+        raise ValueError(f"Steps must be at least 1, not {request.num_inference_steps}.")
+    notices: list[str] = []
+    frames = snap_frames(request.num_frames, info.temporal_factor)
+    if frames != request.num_frames:
+        notices.append(f"Frames {request.num_frames} → {frames}: this model makes "
+                       f"{info.temporal_factor}k+1 frames.")
+    width, height = snap_size(request.width, request.height, info.size_multiple)
+    if (width, height) != (request.width, request.height):
+        notices.append(f"Size {request.width}×{request.height} → {width}×{height}: "
+                       f"this model needs multiples of {info.size_multiple} pixels.")
+    gs2 = request.guidance_scale_2
+    if info.two_experts:
+        gs2 = request.guidance_scale if gs2 is None else gs2  # the pipeline's own default, made explicit
+    else:
+        if gs2 is not None and gs2 != request.guidance_scale:
+            notices.append(f"Low-noise guidance {gs2:g} ignored: this model has a single expert.")
+        gs2 = None
+    applied = dataclasses.replace(request, num_frames=frames, width=width, height=height,
+                                  guidance_scale_2=gs2)
+    return applied, notices
+
+
+def make_generator(device: str, seed: int) -> torch.Generator:
+    """A generator seeded on the device the latents are drawn on (CPU for MPS, as diffusers does)."""
+    import torch
+
+    return torch.Generator(device="cpu" if device == "mps" else device).manual_seed(seed)
+
+
+def pipeline_kwargs(applied: GenerationRequest, generator: Any) -> dict[str, Any]:
+    """The WanPipeline call arguments for an applied request."""
+    kwargs: dict[str, Any] = {
+        "prompt": applied.prompt, "negative_prompt": applied.negative_prompt,
+        "height": applied.height, "width": applied.width, "num_frames": applied.num_frames,
+        "num_inference_steps": applied.num_inference_steps, "guidance_scale": applied.guidance_scale,
+        "generator": generator, "output_type": "np",
+    }
+    if applied.guidance_scale_2 is not None:
+        kwargs["guidance_scale_2"] = applied.guidance_scale_2
+    return kwargs
+
+
+def to_uint8(frames: np.ndarray) -> np.ndarray:
+    """Float frames in [0, 1] to uint8, rounding to nearest."""
+    import numpy as np
+
+    # In place on one float32 temporary: about 4x faster than chained round/clip on 720p clips.
+    scaled = np.multiply(frames, 255.0, dtype=np.float32)
+    np.rint(scaled, out=scaled)
+    np.clip(scaled, 0, 255, out=scaled)
+    return scaled.astype(np.uint8)
+
+
+def generate(loaded: LoadedPipeline, request: GenerationRequest,
+             on_progress: ProgressCallback = ignore_progress,
+             cancel: CancelToken | None = None) -> GenerationResult:
+    """Generate the request's frames; raises Cancelled (before any decode) if cancel is set."""
+    start = time.perf_counter()
+    info = loaded.info
+    applied, notices = apply_model_rules(request, info)
+    for notice in notices:
+        on_progress(Progress(GENERATING, total=applied.num_inference_steps, message=notice))
+    if cancel is not None:
+        cancel.check()
+    # Swap the LoRA adapters to this request's (none: the base model), keeping the base loaded.
+    apply_loras(loaded, applied.loras)
+    pipe = loaded.pipe
+
+    def on_step_end(pipe: Any, i: int, t: Any, callback_kwargs: dict) -> dict:
+        total = pipe.num_timesteps
+        on_progress(Progress(GENERATING, step=i + 1, total=total, expert=expert_for_timestep(info, t)))
+        # Raising here (not pipe._interrupt) is what skips the VAE decode of a cancelled take.
+        if cancel is not None:
+            cancel.check()
+        if i + 1 == total:
+            on_progress(Progress(DECODING, message="Decoding frames"))
+        return callback_kwargs
+
+    generator = make_generator(loaded.device, applied.seed)
+    try:
+        output = pipe(**pipeline_kwargs(applied, generator), callback_on_step_end=on_step_end)
+    except BaseException:
+        # A successful call frees its offload hooks itself; an interrupted one must be put back.
+        pipe.maybe_free_model_hooks()
+        raise
+    frames = to_uint8(output.frames[0])
+    return GenerationResult(
+        frames=frames, applied=applied, model_revision=loaded.revision, device=loaded.device,
+        dtype=loaded.dtype, seconds=time.perf_counter() - start, notices=tuple(notices),
+    )

@@ -1,0 +1,1 @@
+"""The job queue: states, progress and cancellation, one job from request to take, errors."""

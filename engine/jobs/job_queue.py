@@ -1,0 +1,266 @@
+"""The generation queue: jobs with explicit states, one long-lived worker thread per backend."""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from engine.backends.local import Backend
+from engine.generation.request import GenerationRequest
+from engine.jobs.errors import describe_failure
+from engine.jobs.progress import DECODING, ENCODING, GENERATING, LOADING, Cancelled, CancelToken, Progress
+from engine.jobs.take_job import TakeRecord
+
+QUEUED = "queued"
+LOADING_MODEL = "loading model"
+GENERATING_STATE = "generating"
+DECODING_STATE = "decoding"
+ENCODING_STATE = "encoding"
+DONE = "done"
+FAILED = "failed"
+CANCELLED = "cancelled"
+
+ACTIVE_STATES = (LOADING_MODEL, GENERATING_STATE, DECODING_STATE, ENCODING_STATE)
+FINISHED_STATES = (DONE, FAILED, CANCELLED)
+_STAGE_STATE = {LOADING: LOADING_MODEL, GENERATING: GENERATING_STATE, DECODING: DECODING_STATE,
+                ENCODING: ENCODING_STATE}
+
+
+@dataclass
+class Job:
+    """One generation in the queue; `meta` carries the caller's own keys (shot id, take number)."""
+
+    request: GenerationRequest
+    clip_path: Path
+    label: str = ""
+    meta: dict = field(default_factory=dict)
+    id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
+    state: str = QUEUED
+    progress: Progress | None = None
+    backend: str | None = None
+    error: str | None = None
+    hint: str | None = None
+    result: TakeRecord | None = None
+    submitted: float = field(default_factory=time.monotonic)
+    started: float | None = None
+    finished: float | None = None
+    cancel: CancelToken = field(default_factory=CancelToken, repr=False)
+
+    @property
+    def elapsed(self) -> float:
+        """Seconds since the job started (or until it finished)."""
+        if self.started is None:
+            return 0.0
+        return (self.finished or time.monotonic()) - self.started
+
+    @property
+    def step_fraction(self) -> float:
+        """0..1 progress through the denoising steps (1 once decoding)."""
+        if self.state == DONE or self.state in (DECODING_STATE, ENCODING_STATE):
+            return 1.0
+        p = self.progress
+        if p is None or p.stage != GENERATING or not p.total:
+            return 0.0
+        return p.step / p.total
+
+    @property
+    def eta(self) -> float | None:
+        """Estimated seconds left of the denoising, from the pace of the steps so far."""
+        p = self.progress
+        if self.started is None or p is None or p.stage != GENERATING or not p.step or not p.total:
+            return None
+        return self.elapsed / p.step * (p.total - p.step)
+
+
+# Called from worker threads with ("added" | "changed" | "progress" | "finished" | "removed" | "moved", job).
+JobListener = Callable[[str, Job], None]
+
+
+class JobQueue:
+    """Runs jobs in order on the backends' workers; cancel, retry, reorder, pause and resume."""
+
+    def __init__(self, backends: list[Backend], listener: JobListener | None = None) -> None:
+        if not backends:
+            raise ValueError("a job queue needs at least one backend")
+        self._listener = listener or (lambda event, job: None)
+        self._jobs: list[Job] = []
+        self._cond = threading.Condition()
+        self._paused = False
+        self._closing = False
+        self._backends = list(backends)
+        self._workers = [
+            threading.Thread(target=self._work, args=(b,), name=f"storyreel-worker-{b.name}", daemon=True)
+            for b in self._backends
+        ]
+        for worker in self._workers:
+            worker.start()
+
+    # -- queries ----------------------------------------------------------------------------
+    def jobs(self) -> list[Job]:
+        """The jobs in queue order (a copy of the list; the jobs themselves are live)."""
+        with self._cond:
+            return list(self._jobs)
+
+    def job(self, job_id: str) -> Job:
+        """A job by id (KeyError if gone)."""
+        with self._cond:
+            return self._find(job_id)
+
+    @property
+    def paused(self) -> bool:
+        """Whether workers hold off starting new jobs."""
+        return self._paused
+
+    def pending(self) -> list[Job]:
+        """Jobs not yet started."""
+        with self._cond:
+            return [j for j in self._jobs if j.state == QUEUED]
+
+    def busy(self) -> bool:
+        """Whether any job is queued or running."""
+        with self._cond:
+            return any(j.state not in FINISHED_STATES for j in self._jobs)
+
+    # -- changes ----------------------------------------------------------------------------
+    def submit(self, request: GenerationRequest, clip_path: Path, label: str = "", meta: dict | None = None) -> Job:
+        """Add a job at the end of the queue."""
+        job = Job(request, Path(clip_path), label, dict(meta or {}))
+        with self._cond:
+            if self._closing:
+                raise RuntimeError("the queue is shut down")
+            self._jobs.append(job)
+            self._cond.notify_all()
+        self._listener("added", job)
+        return job
+
+    def cancel(self, job_id: str) -> None:
+        """Cancel a queued job at once, or a running one at its next step."""
+        with self._cond:
+            job = self._find(job_id)
+            if job.state in FINISHED_STATES:
+                return
+            job.cancel.cancel()
+            queued = job.state == QUEUED
+            if queued:
+                job.state, job.finished = CANCELLED, time.monotonic()
+        if queued:
+            self._listener("finished", job)
+
+    def cancel_all(self) -> None:
+        """Cancel every queued and running job."""
+        for job in self.jobs():
+            self.cancel(job.id)
+
+    def retry(self, job_id: str) -> Job:
+        """Queue a failed or cancelled job again (a new job at the end, same request and path)."""
+        with self._cond:
+            old = self._find(job_id)
+            if old.state not in (FAILED, CANCELLED):
+                raise ValueError("only failed or cancelled jobs can be retried")
+        return self.submit(old.request, old.clip_path, old.label, old.meta)
+
+    def remove(self, job_id: str) -> None:
+        """Drop a finished or queued job from the list (a running job must be cancelled first)."""
+        with self._cond:
+            job = self._find(job_id)
+            if job.state in ACTIVE_STATES:
+                raise ValueError("cancel a running job before removing it")
+            job.cancel.cancel()
+            self._jobs.remove(job)
+        self._listener("removed", job)
+
+    def move(self, job_id: str, delta: int) -> None:
+        """Move a job up (negative) or down in the queue."""
+        with self._cond:
+            job = self._find(job_id)
+            index = self._jobs.index(job)
+            target = max(0, min(len(self._jobs) - 1, index + delta))
+            if target == index:
+                return
+            self._jobs.insert(target, self._jobs.pop(index))
+        self._listener("moved", job)
+
+    def pause(self) -> None:
+        """Finish running jobs but start no new ones."""
+        with self._cond:
+            self._paused = True
+
+    def resume(self) -> None:
+        """Start queued jobs again."""
+        with self._cond:
+            self._paused = False
+            self._cond.notify_all()
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Block until nothing is queued or running (False on timeout)."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        with self._cond:
+            while any(j.state not in FINISHED_STATES for j in self._jobs):
+                left = None if deadline is None else deadline - time.monotonic()
+                if left is not None and left <= 0:
+                    return False
+                self._cond.wait(left)
+        return True
+
+    def shutdown(self, cancel_running: bool = True, timeout: float | None = 30.0) -> None:
+        """Stop the workers (cancelling what runs), join them and close the backends."""
+        with self._cond:
+            self._closing = True
+            for job in self._jobs:
+                if job.state == QUEUED or (cancel_running and job.state in ACTIVE_STATES):
+                    job.cancel.cancel()
+            self._cond.notify_all()
+        for worker in self._workers:
+            worker.join(timeout)
+        for backend in self._backends:
+            backend.close()
+
+    # -- the workers ------------------------------------------------------------------------
+    def _find(self, job_id: str) -> Job:
+        for job in self._jobs:
+            if job.id == job_id:
+                return job
+        raise KeyError(job_id)
+
+    def _next_job(self, backend: Backend) -> Job | None:
+        with self._cond:
+            while True:
+                if self._closing:
+                    return None
+                if not self._paused:
+                    for job in self._jobs:
+                        if job.state == QUEUED and not job.cancel.cancelled:
+                            job.state, job.backend, job.started = LOADING_MODEL, backend.name, time.monotonic()
+                            return job
+                self._cond.wait()
+
+    def _work(self, backend: Backend) -> None:
+        while (job := self._next_job(backend)) is not None:
+            self._listener("changed", job)
+            self._run(backend, job)
+            with self._cond:
+                self._cond.notify_all()
+            self._listener("finished", job)
+
+    def _run(self, backend: Backend, job: Job) -> None:
+        def on_progress(p: Progress) -> None:
+            job.progress = p
+            state = _STAGE_STATE.get(p.stage)
+            if state is not None:
+                job.state = state
+            self._listener("progress", job)
+
+        try:
+            job.result = backend.run(job.request, job.clip_path, on_progress, job.cancel)
+            job.state = DONE
+        except Cancelled:
+            job.state = CANCELLED
+        except Exception as exc:  # one failed job must not stop the queue
+            job.error, job.hint = describe_failure(exc)
+            job.state = FAILED
+        finally:
+            job.finished = time.monotonic()

@@ -1,0 +1,1 @@
+"""Looks applied at preview and export: colour grades from .cube LUTs, logo watermarks."""

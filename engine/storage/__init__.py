@@ -1,0 +1,1 @@
+"""Safe writes to disk: temporary file, fsync, replace."""

@@ -1,0 +1,1 @@
+"""Video files with PyAV: lossless take masters, probing, random frame access."""

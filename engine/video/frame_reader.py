@@ -1,0 +1,197 @@
+"""Random access to a video's frames by index: a small decoded-frame cache filled ahead by a worker."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from engine.video.video_io import ClipInfo, VideoError, frame_to_rgb, probe
+
+if TYPE_CHECKING:
+    import numpy as np
+
+Transform = Callable[["np.ndarray"], "np.ndarray"]
+# Going forward by more than this many frames seeks instead of decoding through.
+SEEK_DISTANCE = 24
+
+
+class FrameReader:
+    """Frames of one clip as RGB arrays; a daemon thread decodes ahead of the last frame asked for."""
+
+    def __init__(self, path: Path, transform: Transform | None = None, cache_size: int = 48,
+                 ahead: int = 12, info: ClipInfo | None = None) -> None:
+        self.path = Path(path)
+        self.info = info or probe(self.path)
+        self.frame_count = self.info.frame_count
+        self.cache_size, self.ahead = max(cache_size, ahead + 2), ahead
+        self._transform = transform
+        self._cache: OrderedDict[int, Any] = OrderedDict()
+        self._cond = threading.Condition()
+        self._want: int | None = None
+        self._closed = False
+        self.error: Exception | None = None
+        self._decoder: _Decoder | None = None
+        self._thread = threading.Thread(target=self._work, daemon=True, name=f"storyreel-frames-{self.path.name}")
+        self._thread.start()
+
+    # -- asking for frames (any thread) ---------------------------------------------------
+    def peek(self, index: int) -> np.ndarray | None:
+        """The frame if it is decoded already; otherwise None, and it is decoded next."""
+        index = self._clamp(index)
+        with self._cond:
+            frame = self._cache.get(index)
+            if frame is not None:
+                self._cache.move_to_end(index)
+            self._request_locked(index)
+            return frame
+
+    def frame(self, index: int, timeout: float | None = 10.0) -> np.ndarray:
+        """The frame at index, waiting for the worker; VideoError if it cannot be decoded."""
+        index = self._clamp(index)
+        with self._cond:
+            self._request_locked(index)
+            if not self._cond.wait_for(lambda: index in self._cache or self.error is not None or self._closed,
+                                       timeout):
+                raise VideoError(f"Timed out decoding frame {index} of {self.path}")
+            if index in self._cache:
+                return self._cache[index]
+            raise VideoError(str(self.error) if self.error else f"{self.path} was closed")
+
+    def prefetch(self, index: int) -> None:
+        """Start decoding at index (e.g. the first frame of the next clip) without waiting."""
+        with self._cond:
+            if self._clamp(index) not in self._cache:
+                self._request_locked(self._clamp(index))
+
+    def set_transform(self, transform: Transform | None) -> None:
+        """Show frames through another look (decoded frames are dropped if it changed)."""
+        with self._cond:
+            if transform is not self._transform:
+                self._transform = transform
+                self._cache.clear()
+
+    def close(self, timeout: float = 5.0) -> None:
+        """Stop the worker and close the file."""
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+        if self._thread is not threading.current_thread():
+            self._thread.join(timeout)
+
+    # -- the worker -----------------------------------------------------------------------
+    def _clamp(self, index: int) -> int:
+        return max(0, min(int(index), self.frame_count - 1))
+
+    def _request_locked(self, index: int) -> None:
+        if self._want != index:
+            self._want = index
+            self._cond.notify_all()
+
+    def _next_missing(self) -> int | None:
+        """The first frame from the wanted one onward (within `ahead`) that is not cached."""
+        if self._want is None:
+            return None
+        last = min(self.frame_count, self._want + self.ahead)
+        return next((i for i in range(self._want, last) if i not in self._cache), None)
+
+    def _work(self) -> None:
+        try:
+            while True:
+                with self._cond:
+                    self._cond.wait_for(lambda: self._closed or self._next_missing() is not None)
+                    if self._closed:
+                        return
+                    target = self._next_missing()
+                    transform = self._transform
+                assert target is not None
+                self._decode_one(target, transform)
+        except Exception as exc:  # an unreadable file: waiters get the error
+            with self._cond:
+                self.error = exc
+                self._cond.notify_all()
+        finally:
+            if self._decoder is not None:
+                self._decoder.close()
+
+    def _decode_one(self, target: int, transform: Transform | None) -> None:
+        decoder = self._decoder
+        fresh = decoder is None or target < decoder.next_index or target > decoder.next_index + SEEK_DISTANCE
+        if fresh:
+            if decoder is not None:
+                decoder.close()
+            decoder = self._decoder = _Decoder(self.path, self.info, target)
+        index, image = decoder.read()
+        if fresh and index is not None and index > target:  # the seek overshot: decode from the start
+            decoder.close()
+            decoder = self._decoder = _Decoder(self.path, self.info, target, seek=False)
+            index, image = decoder.read()
+        if index is None:
+            if decoder.next_index == 0:
+                raise VideoError(f"No frames could be decoded from {self.path}")
+            with self._cond:  # the file holds fewer frames than its header said
+                self.frame_count = min(self.frame_count, decoder.next_index)
+                self._want = self._clamp(self._want or 0)
+                self._cond.notify_all()
+            return
+        if transform is not None:
+            image = transform(image)
+        with self._cond:
+            if transform is not self._transform:
+                return  # the look changed while decoding: this frame is stale
+            self._cache[index] = image
+            self._cache.move_to_end(index)
+            self._evict_locked()
+            self._cond.notify_all()
+
+    def _evict_locked(self) -> None:
+        # Drop the frames farthest behind the wanted one first; keep a few behind for stepping back.
+        want = self._want or 0
+        while len(self._cache) > self.cache_size:
+            victim = max(self._cache, key=lambda i: (want - i) * 4 if i < want else i - want)
+            del self._cache[victim]
+
+
+class _Decoder:
+    """An open file decoding forward from a frame index (seeking to the keyframe before it)."""
+
+    def __init__(self, path: Path, info: ClipInfo, start: int, seek: bool = True) -> None:
+        import av
+
+        self.info = info
+        try:
+            self.container = av.open(str(path))
+        except (av.error.FFmpegError, OSError) as exc:
+            raise VideoError(f"Cannot open video {path}: {exc}") from exc
+        self.stream = self.container.streams.video[0]
+        self.stream.thread_type = "AUTO"
+        self.origin = self.stream.start_time or 0
+        self.next_index = 0
+        if seek and start > 0 and self.stream.time_base:
+            pts = self.origin + int(start / float(info.fps) / float(self.stream.time_base))
+            try:
+                self.container.seek(pts, stream=self.stream, backward=True, any_frame=False)
+            except av.error.FFmpegError:
+                self.container.seek(0, stream=self.stream)
+        self.frames = self.container.decode(self.stream)
+        self.skip_to = start
+
+    def _index_of(self, frame: Any) -> int:
+        if frame.pts is None or not self.stream.time_base:
+            return self.next_index
+        return round(float((frame.pts - self.origin) * self.stream.time_base) * float(self.info.fps))
+
+    def read(self) -> tuple[int | None, Any]:
+        """The next frame at or after the start index, as (index, RGB array); (None, None) at the end."""
+        for frame in self.frames:
+            index = self._index_of(frame)
+            self.next_index = index + 1
+            if index >= self.skip_to:
+                self.skip_to = index + 1
+                return index, frame_to_rgb(frame)
+        return None, None
+
+    def close(self) -> None:
+        self.container.close()

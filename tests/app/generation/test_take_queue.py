@@ -1,0 +1,86 @@
+"""TakeQueue (no Qt): reserved clip paths, pending-job records, takes for deleted shots."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from app.generation.take_queue import TakeQueue, take_number
+from app.project.model import Project, ProjectSettings, Shot
+from app.project.reel_file import load_project, save_project
+from engine.generation.request import ModelSpec
+from engine.jobs.job_queue import DONE, JobQueue
+from engine.jobs.take_job import TakeRecord
+from engine.video.video_io import write_clip
+
+
+class ClipBackend:
+    """Writes a two-frame clip for any request (the queue's logic under test, not the model)."""
+
+    name = "test"
+
+    def run(self, request, clip_path, on_progress, cancel):
+        write_clip(np.zeros((2, 16, 16, 3), np.uint8), 16, clip_path)
+        return TakeRecord(clip_path, {"seed": request.seed, "frames": 2, "fps": 16, "prompt": request.prompt})
+
+    def preflight(self, model):
+        pass
+
+    def close(self):
+        pass
+
+
+def setup(tmp_path, count=2):
+    project = Project(ProjectSettings(), [Shot(prompt=f"p{i}") for i in range(count)])
+    save_project(project, tmp_path / "f.reel")
+    return project
+
+
+def test_reserved_paths_pending_records_and_takes(tmp_path):
+    project = setup(tmp_path)
+    jobs = JobQueue([ClipBackend()])
+    jobs.pause()
+    try:
+        tq = TakeQueue(project, jobs)
+        a, b = project.shots
+        queued, errors = tq.enqueue([a.id, a.id, b.id], ModelSpec("m"), seeds={a.id: 7})
+        assert not errors and [take_number(tq.entry(j.id).plan.relative) for j in queued] == [1, 2, 1]
+        assert [r["shot"] for r in project.pending_jobs] == [a.id, a.id, b.id]
+        assert project.pending_jobs[0] == {"shot": a.id, "seed": 7, "model": "m", "model_revision": None}
+        save_project(project)
+        assert load_project(project.path).pending_jobs == project.pending_jobs
+        jobs.resume()
+        assert jobs.wait_idle(10)
+        takes = [tq.finish(j) for j in queued]
+        assert all(j.state == DONE for j in queued) and all(t is not None for t in takes)
+        assert [t.path for t in a.takes] == [f"{a.id}/take-001.mp4", f"{a.id}/take-002.mp4"]
+        assert a.active_take == a.takes[-1].id and project.pending_jobs == [] and not tq.reserved
+    finally:
+        jobs.shutdown()
+
+
+def test_errors_and_a_deleted_shot_keeps_its_take(tmp_path):
+    project = setup(tmp_path)
+    project.shots[1].prompt = ""
+    jobs = JobQueue([ClipBackend()])
+    try:
+        tq = TakeQueue(project, jobs)
+        queued, errors = tq.enqueue([s.id for s in project.shots], ModelSpec("m"))
+        assert len(queued) == 1 and "no prompt" in errors[project.shots[1].id]
+        _, removed = project.remove_shot(project.shots[0].id)  # e.g. deleted (undoably) while generating
+        assert jobs.wait_idle(10)
+        take = tq.finish(queued[0])
+        assert removed.takes == [take] and removed.active_take == take.id
+        project.insert_shot(0, removed)  # the undo brings the shot back with its new take
+        assert project.shots[0].active is take
+    finally:
+        jobs.shutdown()
+
+
+def test_unsaved_project_is_an_error(tmp_path):
+    project = Project(ProjectSettings(), [Shot(prompt="p")])
+    jobs = JobQueue([ClipBackend()])
+    try:
+        queued, errors = TakeQueue(project, jobs).enqueue([project.shots[0].id], ModelSpec("m"))
+        assert not queued and "save the project" in errors[project.shots[0].id]
+    finally:
+        jobs.shutdown()

@@ -1,0 +1,83 @@
+"""The queue dock: rows per job, buttons for cancel / retry / remove / move / pause, an overall bar."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
+from ui_support import tiny_project, tiny_window, wait_finished
+
+from engine.jobs.job_queue import CANCELLED, DONE, QUEUED, Job
+from engine.jobs.progress import GENERATING, HIGH_NOISE, Progress
+from ui.generation.queue_model import format_seconds, job_fraction, progress_text
+
+
+@pytest.fixture(autouse=True)
+def no_threads_left():
+    yield
+    left = [t.name for t in threading.enumerate() if t.name.startswith("storyreel-") and t.is_alive()]
+    assert not left, f"threads left running: {left}"
+
+
+def states(model):
+    return [model.index(r, 3).data() for r in range(model.rowCount())]
+
+
+def test_queue_dock_buttons(qtbot, tiny_a14b, tmp_path):
+    project = tiny_project(tmp_path, count=3)
+    window = tiny_window(qtbot, tiny_a14b, project)
+    controller, dock = window.generation, window.generation.dock
+    controller.toggle_pause()
+    assert dock.buttons["pause"].text() == "Resume"
+    model = controller.queue_model
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    jobs = controller.generate([s.id for s in project.shots])
+    assert model.rowCount() == 3 and states(model) == [QUEUED] * 3
+    assert [model.index(r, 0).data() for r in range(3)] == ["S0", "S1", "S2"]
+    assert model.index(0, 1).data() == "1"
+
+    dock.select_job(jobs[2].id)
+    qtbot.mouseClick(dock.buttons["up"], Qt.MouseButton.LeftButton)
+    assert [model.job(r).id for r in range(3)] == [jobs[0].id, jobs[2].id, jobs[1].id]
+    assert [j.id for j in controller.jobs.jobs()] == [model.job(r).id for r in range(3)]
+    assert dock.selected_job() is jobs[2]
+
+    dock.select_job(jobs[0].id)
+    qtbot.mouseClick(dock.buttons["cancel"], Qt.MouseButton.LeftButton)
+    assert jobs[0].state == CANCELLED and dock.buttons["retry"].isEnabled()
+    qtbot.mouseClick(dock.buttons["remove"], Qt.MouseButton.LeftButton)
+    assert model.rowCount() == 2 and [r["shot"] for r in project.pending_jobs] == [project.shots[2].id,
+                                                                                 project.shots[1].id]
+    qtbot.mouseClick(dock.buttons["pause"], Qt.MouseButton.LeftButton)  # resume
+    wait_finished(qtbot, window, jobs[1:])
+    assert states(model) == [DONE, DONE]
+    assert dock.overall.value() == 1000 and dock.overall_label.text().startswith("2 of 2 done")
+    assert not dock.table.grab().isNull()  # paints the progress bars
+    assert format_seconds(model.job(0).elapsed) != ""
+    qtbot.waitUntil(lambda: len(project.shots[1].takes) == 1 and project.shots[0].takes == [])
+
+
+def test_cancel_all_stops_running_and_queued(qtbot, tiny_a14b, tmp_path):
+    project = tiny_project(tmp_path, count=2, steps=40)
+    window = tiny_window(qtbot, tiny_a14b, project)
+    controller = window.generation
+    started = []
+    controller.bridge.jobEvent.connect(lambda e, j: started.append(j) if e == "progress" else None)
+    jobs = controller.generate([s.id for s in project.shots])
+    qtbot.waitUntil(lambda: bool(started), timeout=30_000)
+    controller.act_cancel_all.trigger()
+    wait_finished(qtbot, window, jobs)
+    assert [j.state for j in jobs] == [CANCELLED, CANCELLED]
+    assert all(not s.takes for s in project.shots)
+
+
+def test_progress_text_and_fraction():
+    job = Job(request=None, clip_path=None)  # type: ignore[arg-type]
+    assert progress_text(job) == QUEUED and job_fraction(job) == 0.0
+    job.state, job.started = "generating", 1.0
+    job.progress = Progress(GENERATING, 3, 12, HIGH_NOISE)
+    assert progress_text(job) == "step 3/12 · high-noise"
+    assert job_fraction(job) == pytest.approx(0.9 * 3 / 12)
+    assert format_seconds(65) == "1:05" and format_seconds(None) == ""

@@ -1,0 +1,68 @@
+"""The Remote tab of Preferences: endpoint list, token into the keyring, Test connection."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.serve.server import ServerThread, build_app
+from app.settings.user_settings import UserSettings, load_settings, save_settings
+from ui.preferences.preferences_dialog import PreferencesDialog
+from ui.preferences.remote_settings_page import RemoteSettingsPage
+
+
+@pytest.fixture
+def memory_keyring(monkeypatch):
+    import keyring
+
+    store = {}
+    monkeypatch.setattr(keyring, "get_password", lambda s, u: store.get((s, u)))
+    monkeypatch.setattr(keyring, "set_password", lambda s, u, p: store.__setitem__((s, u), p))
+    monkeypatch.setattr(keyring, "delete_password", lambda s, u: store.pop((s, u), None))
+    monkeypatch.delenv("HF_TOKEN", raising=False)
+    monkeypatch.setattr("engine.endpoint.hub_token._hub_token", lambda: None)
+    return store
+
+
+def test_endpoints_and_token_are_saved_apart(qtbot, memory_keyring):
+    settings = UserSettings()
+    dialog = PreferencesDialog(settings)
+    qtbot.addWidget(dialog)
+    page = dialog.remote_page
+    assert dialog.tabs.tabText(dialog.tabs.indexOf(page)) == "Remote"
+    page.endpoints.setPlainText("https://a.endpoints.huggingface.cloud\n# a comment\nhttp://127.0.0.1:8080\n")
+    page.token.setText("hf_pageSECRET_0001")
+    dialog.apply(settings)
+    assert settings.endpoints == ["https://a.endpoints.huggingface.cloud/", "http://127.0.0.1:8080/"]
+    assert list(memory_keyring.values()) == ["hf_pageSECRET_0001"] and page.token.text() == ""
+    assert "keyring" in page.token_state.text()
+    save_settings(settings)
+    assert load_settings().endpoints == settings.endpoints
+    from app.settings.user_paths import config_dir
+
+    assert "hf_pageSECRET" not in (config_dir() / "settings.json").read_text()
+    page.forget_token()
+    assert not memory_keyring and "No token" in page.token_state.text()
+
+
+def test_bad_url_is_shown_and_not_saved(qtbot, memory_keyring):
+    settings = UserSettings(endpoints=["https://ok.example/"])
+    page = RemoteSettingsPage(settings.endpoints)
+    qtbot.addWidget(page)
+    page.endpoints.setPlainText("ftp://nope")
+    assert not page.validate() and "http" in page.problem.text()
+    page.apply(settings)
+    assert settings.endpoints == ["https://ok.example/"]
+
+
+def test_test_connection_shows_health_and_latency(qtbot, memory_keyring):
+    with ServerThread(build_app(lambda data, cancel=None: {}, token="tok")) as server:
+        page = RemoteSettingsPage([server.url])
+        qtbot.addWidget(page)
+        with qtbot.waitSignal(page.checked, timeout=10000):
+            page.test_connection()
+        assert "token refused" in page.report.text()
+        page.token.setText("tok")
+        with qtbot.waitSignal(page.checked, timeout=10000):
+            page.test_connection()
+        assert ": OK, " in page.report.text() and "ms" in page.report.text()
+        assert page.test.isEnabled()

@@ -1,0 +1,111 @@
+"""The Presets dock, the preset dialog, undoable applying, and the inspector's sent prompt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from preset_support import make_preset
+from ui_support import FakePrompts, make_window, sample_project
+
+from app.presets.library import find_preset, list_presets
+from app.presets.preset import Preset
+from app.project.reel_file import save_project
+from ui.presets.preset_dialog import PresetDialog
+from ui.presets.presets_panel import NAME_ROLE, colour_card, image_to_array
+
+
+def saved_window(qtbot, tmp_path: Path, prompts: FakePrompts | None = None):
+    project = sample_project(3)
+    save_project(project, tmp_path / "film.reel")
+    return make_window(qtbot, project, prompts)
+
+
+def names(panel) -> list[str]:
+    return [panel.list.item(i).data(NAME_ROLE) for i in range(panel.list.count())]
+
+
+def test_dock_lists_the_library_with_graded_previews(qtbot, tmp_path) -> None:
+    window = saved_window(qtbot, tmp_path)
+    assert window.presets_dock.toggleViewAction() in window.menuBar().actions()[2].menu().actions()
+    panel = window.presets_panel
+    assert {"Warm Film", "Teal and Orange", "Monochrome"} <= set(names(panel))
+    card = colour_card()
+    mono = panel.list.item(names(panel).index("Monochrome")).icon().pixmap(card.shape[1], card.shape[0])
+    pixels = image_to_array(mono.toImage())
+    assert np.abs(pixels.astype(int) - card).mean() > 5  # the grade shows in the thumbnail
+    assert np.abs(pixels[..., 0].astype(int) - pixels[..., 1]).mean() < 4  # and it is grey
+
+
+def test_apply_to_project_and_shots_is_undoable(qtbot, tmp_path) -> None:
+    window = saved_window(qtbot, tmp_path)
+    project, panel = window.project, window.presets_panel
+    panel.select("Warm Film")
+    panel.apply_to_project()
+    assert project.settings.preset == "Warm Film" and "Warm Film" in project.presets
+    assert (project.media_dir / "presets" / "Warm Film").is_dir()
+    first = project.shots[0]
+    window.timeline.select_ids([first.id])
+    assert "shot on 35mm film" in window.inspector.sent.text()
+    assert "project default" in window.inspector.sent.text()
+    panel.select("Monochrome")
+    panel.apply_to_shots()
+    assert first.preset == "Monochrome" and "black and white photograph" in window.inspector.sent.text()
+    panel.clear_shots()
+    assert first.preset is None
+    window.undo_stack.undo()
+    assert first.preset == "Monochrome"
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert first.preset is None and "Monochrome" not in project.presets
+    window.undo_stack.undo()
+    assert project.settings.preset is None and project.presets == {}
+    window.undo_stack.redo()
+    assert project.settings.preset == "Warm Film"
+
+
+def test_unsaved_project_is_told_to_save_first(qtbot) -> None:
+    prompts = FakePrompts()
+    window = make_window(qtbot, sample_project(2), prompts)
+    window.presets_panel.select("Warm Film")
+    window.presets_panel.apply_to_project()
+    assert window.project.settings.preset is None
+    assert any("save the project first" in e for e in prompts.errors)
+
+
+def test_library_actions_from_the_panel(qtbot, tmp_path) -> None:
+    window = saved_window(qtbot, tmp_path)
+    panel = window.presets_panel
+    panel.select("Teal and Orange")
+    assert not panel.buttons["edit"].isEnabled()  # bundled: read-only
+    panel.duplicate()
+    assert panel.current_name() == "Teal and Orange copy" and panel.buttons["delete"].isEnabled()
+    archive = tmp_path / "teal.reelstyle"
+    panel.export_file(archive)
+    panel.delete()
+    assert "Teal and Orange copy" not in names(panel)
+    panel.import_file(archive)
+    assert panel.current_name() == "Teal and Orange copy"
+
+
+def test_dialog_round_trips_a_preset(qtbot, tmp_path) -> None:
+    make_preset(tmp_path)
+    entry = find_preset("Brand")
+    dialog = PresetDialog(entry.preset, entry.folder)
+    qtbot.addWidget(dialog)
+    preset, sources = dialog.result_preset()
+    assert preset.prompt_template == entry.preset.prompt_template
+    assert preset.grade.lut == "look.cube" and sources["look.cube"] == entry.folder / "look.cube"
+    assert preset.watermark.corner == "top-left" and preset.settings == entry.preset.settings
+    dialog.name.setText("bad/name")
+    dialog._accept()
+    assert "name" in dialog.error.text() and dialog.result() == 0
+
+
+def test_new_preset_dialog_defaults(qtbot) -> None:
+    dialog = PresetDialog()
+    qtbot.addWidget(dialog)
+    dialog.template.setPlainText("")
+    preset, sources = dialog.result_preset()
+    assert preset == Preset(name="New preset") and sources == {}
+    assert len(list_presets()) == 3  # the bundled ones

@@ -1,0 +1,1 @@
+"""Undo commands over the project API, shared by every editing widget."""

@@ -1,0 +1,328 @@
+"""Export: a dialog for format, quality, size, fps, range and music, and a progress dialog with Cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.film.film_export import export_project, project_snapshot
+from app.project.model import Project
+from engine.film.export_settings import FIT_POLICIES, FORMATS, FPS_CHOICES, QUALITIES, SIZES, ExportSettings
+from engine.film.exporter import ExportError, format_eta
+from engine.jobs.progress import Cancelled, CancelToken
+
+SIZE_LABELS = {"project": "Project", "1080p": "1080p (1920×1080)", "720p": "720p (1280×720)",
+               "vertical": "Vertical (1080×1920)", "custom": "Custom…"}
+FIT_LABELS = {"fit": "Fit (keep the film's shape)", "fill": "Fill (crop to the frame)",
+              "pad": "Pad (black bars)"}
+
+
+def default_output(project: Project, fmt: str) -> Path:
+    """FILM.mp4 (or the format's extension; a folder for PNG) beside the project file, else in home."""
+    folder = project.path.parent if project.path else Path.home()
+    name = project.path.stem if project.path else (project.settings.name or "film")
+    preset = FORMATS[fmt]
+    return folder / (name + (preset.extension or "-frames"))
+
+
+class ExportDialog(QDialog):
+    """The export's choices; `settings()` and `output()` read them back."""
+
+    def __init__(self, project: Project, selected: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export Film")
+        self.project, self.selected = project, list(selected)
+        self.format = QComboBox()
+        for key, preset in FORMATS.items():
+            self.format.addItem(preset.label, key)
+        self.quality = QComboBox()
+        for key in QUALITIES:
+            self.quality.addItem(key.capitalize(), key)
+        self.quality.setCurrentIndex(QUALITIES.index("high"))
+        self.size = QComboBox()
+        for key, label in SIZE_LABELS.items():
+            self.size.addItem(label, key)
+        s = project.settings
+        self.size.setItemText(0, f"Project ({s.width}×{s.height})")
+        self.custom_w, self.custom_h = QSpinBox(), QSpinBox()
+        for spin, value in ((self.custom_w, s.width), (self.custom_h, s.height)):
+            spin.setRange(16, 8192)
+            spin.setSingleStep(2)
+            spin.setValue(value)
+        custom = QHBoxLayout()
+        custom.addWidget(self.custom_w)
+        custom.addWidget(QLabel("×"))
+        custom.addWidget(self.custom_h)
+        self.fit = QComboBox()
+        for key in FIT_POLICIES:
+            self.fit.addItem(FIT_LABELS[key], key)
+        self.fit.setCurrentIndex(FIT_POLICIES.index("pad"))
+        self.fps = QComboBox()
+        self.fps.addItem(f"Project ({s.fps} fps)", None)
+        for value in FPS_CHOICES:
+            self.fps.addItem(f"{value} fps", value)
+        self.whole = QRadioButton("Whole film")
+        self.only_selected = QRadioButton(f"Selected shots ({len(self.selected)})")
+        self.whole.setChecked(True)
+        self.only_selected.setEnabled(bool(self.selected))
+        span = QHBoxLayout()
+        span.addWidget(self.whole)
+        span.addWidget(self.only_selected)
+        self.music = QLineEdit()
+        self.music.setPlaceholderText("None (any audio file FFmpeg reads)")
+        self.music.setToolTip("Trimmed to the film and faded out at its end; AAC, or Opus in WebM")
+        browse_music = QPushButton("Browse…")
+        browse_music.clicked.connect(self._browse_music)
+        music = QHBoxLayout()
+        music.addWidget(self.music)
+        music.addWidget(browse_music)
+        self.output_edit = QLineEdit(str(default_output(project, "mp4")))
+        browse_out = QPushButton("Browse…")
+        browse_out.clicked.connect(self._browse_output)
+        out = QHBoxLayout()
+        out.addWidget(self.output_edit)
+        out.addWidget(browse_out)
+
+        form = QFormLayout()
+        form.addRow("Format", self.format)
+        form.addRow("Quality", self.quality)
+        form.addRow("Size", self.size)
+        form.addRow("", custom)
+        form.addRow("Shape", self.fit)
+        form.addRow("Frame rate", self.fps)
+        form.addRow("Range", span)
+        form.addRow("Music", music)
+        form.addRow("Save to", out)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self.size.currentIndexChanged.connect(self._size_changed)
+        self._size_changed()
+        self._format_changed()
+
+    def _format_changed(self, *args: object) -> None:
+        fmt = self.format.currentData()
+        # Keep the chosen folder and name; only the extension follows the format.
+        current = Path(self.output_edit.text() or default_output(self.project, fmt))
+        stem = current.stem if current.suffix else current.name.removesuffix("-frames")
+        preset = FORMATS[fmt]
+        self.output_edit.setText(str(current.with_name(stem + (preset.extension or "-frames"))))
+        self.music.setEnabled(preset.audio_codec is not None)
+
+    def _size_changed(self, *args: object) -> None:
+        custom = self.size.currentData() == "custom"
+        self.custom_w.setEnabled(custom)
+        self.custom_h.setEnabled(custom)
+
+    def _browse_music(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Music", str(Path.home()),
+                                              "Audio (*.mp3 *.m4a *.aac *.wav *.flac *.ogg *.opus);;All files (*)")
+        if path:
+            self.music.setText(path)
+
+    def _browse_output(self) -> None:
+        fmt = self.format.currentData()
+        if FORMATS[fmt].extension:
+            path, _ = QFileDialog.getSaveFileName(self, "Export To", self.output_edit.text(),
+                                                  f"{FORMATS[fmt].label} (*{FORMATS[fmt].extension})")
+        else:
+            path = QFileDialog.getExistingDirectory(self, "Folder for the PNG Sequence",
+                                                    str(Path(self.output_edit.text()).parent))
+            path = str(Path(path) / Path(self.output_edit.text()).name) if path else ""
+        if path:
+            self.output_edit.setText(path)
+
+    def output(self) -> Path:
+        """Where to write."""
+        return Path(self.output_edit.text()).expanduser()
+
+    def settings(self) -> ExportSettings:
+        """The choices as export settings (not yet checked)."""
+        size_key = self.size.currentData()
+        size = (self.custom_w.value(), self.custom_h.value()) if size_key == "custom" else SIZES[size_key]
+        music = self.music.text().strip()
+        fmt = self.format.currentData()
+        return ExportSettings(
+            format=fmt, quality=self.quality.currentData(), size=size, fit=self.fit.currentData(),
+            fps=self.fps.currentData(),
+            audio=Path(music) if music and FORMATS[fmt].audio_codec else None,
+            shots=list(self.selected) if self.only_selected.isChecked() else None,
+        )
+
+
+class ExportWorker(QObject):
+    """Runs one export on its thread; results and progress cross back by signals."""
+
+    progress = Signal(dict)
+    finished = Signal(object)  # ExportResult
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, project: Project, output: Path, settings: ExportSettings) -> None:
+        super().__init__()
+        # A detached copy: the user may keep editing while the film is written.
+        self.project, self.output, self.settings = project_snapshot(project), output, settings
+        self.token = CancelToken()
+
+    @Slot()
+    def run(self) -> None:
+        from engine.video.video_io import VideoError
+
+        def on_event(event: dict) -> None:
+            if event["event"] == "progress":
+                self.progress.emit(event)
+
+        try:
+            result = export_project(self.project, self.output, self.settings, on_event, self.token)
+        except Cancelled:
+            self.cancelled.emit()
+        except (ValueError, VideoError, ExportError) as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # an unexpected failure must still reach the user, not a dead thread
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.finished.emit(result)
+
+
+class ExportProgressDialog(QDialog):
+    """Frames done, speed and time left, with Cancel; runs the export on a QThread."""
+
+    def __init__(self, project: Project, output: Path, settings: ExportSettings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Exporting")
+        self.setMinimumWidth(420)
+        self.output = output
+        self.result: object | None = None
+        self.error: str | None = None
+        self.was_cancelled = False
+        self.label = QLabel(f"Preparing {output.name}…")
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.cancel_button)
+        layout.addLayout(row)
+        self.thread_ = QThread(self)
+        self.worker = ExportWorker(project, output, settings)
+        self.worker.moveToThread(self.thread_)
+        self.thread_.started.connect(self.worker.run)
+        self.worker.progress.connect(self._on_progress)
+        self.worker.finished.connect(self._on_finished)
+        self.worker.failed.connect(self._on_failed)
+        self.worker.cancelled.connect(self._on_cancelled)
+        # Quitting mid-export stops the worker first: a QThread must not outlive its dialog.
+        QCoreApplication.instance().aboutToQuit.connect(self.stop)
+
+    def stop(self) -> None:
+        """Cancel and wait for the worker (the partial file is removed)."""
+        if self.thread_.isRunning():
+            self.worker.token.cancel()
+            self.thread_.quit()
+            self.thread_.wait()
+
+    def start(self) -> None:
+        """Begin exporting (the dialog shows itself; call exec() or show())."""
+        self.thread_.start()
+
+    def cancel(self) -> None:
+        """Ask the export to stop; the partial file is removed."""
+        self.worker.token.cancel()
+        self.cancel_button.setEnabled(False)
+        self.label.setText("Stopping…")
+
+    def _on_progress(self, event: dict) -> None:
+        total, step = int(event.get("total") or 0), int(event.get("step") or 0)
+        self.bar.setRange(0, max(1, total))
+        self.bar.setValue(step)
+        eta = event.get("eta")
+        left = f" · {format_eta(eta)} left" if eta is not None else ""
+        self.label.setText(f"Frame {step} of {total} · {event.get('fps', 0):.1f} fps{left}")
+
+    def _finish(self) -> None:
+        self.thread_.quit()
+        self.thread_.wait()
+
+    def _on_finished(self, result: object) -> None:
+        self.result = result
+        self._finish()
+        self.accept()
+
+    def _on_failed(self, message: str) -> None:
+        self.error = message
+        self._finish()
+        self.reject()
+
+    def _on_cancelled(self) -> None:
+        self.was_cancelled = True
+        self._finish()
+        self.reject()
+
+    def reject(self) -> None:
+        # Escape or the close button cancel the export first; the dialog closes when it has stopped.
+        if self.thread_.isRunning():
+            self.cancel()
+            return
+        super().reject()
+
+
+def start_export(window, output: Path, settings: ExportSettings) -> ExportProgressDialog | None:
+    """Check the settings, then export on a worker thread behind a non-blocking progress dialog."""
+    try:
+        settings.check()
+    except ValueError as exc:
+        window.prompts.error("Export", str(exc))
+        return None
+    progress = ExportProgressDialog(window.project, output, settings, window)
+
+    def done(_code: int) -> None:
+        if progress.error is not None:
+            window.prompts.error("Export Failed", progress.error)
+        elif progress.was_cancelled:
+            window.statusBar().showMessage("Export cancelled; nothing was written.", 8000)
+        else:
+            window.statusBar().showMessage(f"Exported {output}", 8000)
+        progress.deleteLater()
+
+    progress.finished.connect(done)
+    progress.start()
+    progress.open()
+    return progress
+
+
+def export_from_window(window) -> ExportProgressDialog | None:
+    """File > Export…: ask for the choices, then start the export."""
+    if not window.project.shots:
+        window.prompts.error("Export", "The project has no shots to export.")
+        return None
+    dialog = ExportDialog(window.project, window.timeline.selected_ids(), window)
+    if not dialog.exec():
+        return None
+    return start_export(window, dialog.output(), dialog.settings())

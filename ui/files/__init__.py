@@ -1,0 +1,1 @@
+"""The project's life in the window: new, open, save, autosave, recovery."""

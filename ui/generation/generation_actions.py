@@ -1,0 +1,295 @@
+"""Generating from the window: actions and menus, the background queue, takes arriving in the project."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from app.generation.batch_generation import shots_to_generate
+from app.generation.take_queue import TakeQueue
+from app.project.model import Project, Take
+from app.settings.model_settings import load_model_settings
+from engine.jobs.job_queue import FINISHED_STATES, QUEUED, Job, JobQueue
+from ui.generation.generation_bridge import GenerationBridge
+from ui.generation.queue_dock import QueueDock
+from ui.generation.queue_model import QueueModel, job_fraction
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+class GenerationController(QObject):
+    """Owns the JobQueue (started on first use) and the TakeQueue of the shown project."""
+
+    takeArrived = Signal(str, object)  # shot id, Take
+    jobFinished = Signal(object)  # Job (done, failed or cancelled)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.bridge = GenerationBridge(self)
+        self.bridge.jobEvent.connect(self._on_job_event)
+        self.jobs: JobQueue | None = None
+        self.take_queue: TakeQueue | None = None
+        self._jobs_key: tuple = ()
+        self.queue_model: QueueModel | None = None
+        self.dock = QueueDock(self)
+        self._build_actions()
+
+    # -- actions ------------------------------------------------------------------------
+    def _action(self, text: str, shortcut: str | None, tip: str, slot) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_generate = self._action("&Generate Selected Shots", "Ctrl+G",
+                                         "Queue a new take of each selected shot", self.generate_selected)
+        self.act_generate_missing = self._action("Generate All Shots &Without a Take", "Ctrl+Shift+G",
+                                                 "Queue a take for every shot that has none (or a failed or missing one)",
+                                                 self.generate_missing)
+        self.act_regenerate = self._action("&Regenerate with a New Seed", "Ctrl+R",
+                                           "Queue a new take of each selected shot with a fresh random seed",
+                                           lambda: self.generate_selected(new_seed=True))
+        self.act_cancel_all = self._action("&Cancel All Generations", None, "Cancel every queued and running job",
+                                           self.cancel_all)
+        self.act_pause = self._action("&Pause Queue", None, "Start no new jobs until resumed", self.toggle_pause)
+        self.act_pause.setCheckable(True)
+
+    def install(self) -> None:
+        """Add the Generate menu, the timeline's context menu and the queue dock's contents."""
+        window = self.window
+        menu = QMenu("&Generate", window)
+        menu.addActions([self.act_generate, self.act_regenerate, self.act_generate_missing])
+        menu.addSeparator()
+        menu.addActions([self.act_pause, self.act_cancel_all])
+        bar = window.menuBar()
+        bar.insertMenu(bar.actions()[-1], menu)  # before Help
+        self.menu = menu
+        window.queue_dock.setWidget(self.dock)
+        self.update_actions()
+
+    def add_to_menu(self, menu: QMenu) -> None:
+        """Put the generate actions at the top of a context menu (the timeline's)."""
+        first = menu.actions()[0] if menu.actions() else None
+        menu.insertActions(first, [self.act_generate, self.act_regenerate, self.act_generate_missing])
+        if first is not None:
+            menu.insertSeparator(first)
+
+    def update_actions(self) -> None:
+        """Enable the actions that apply to the selection."""
+        has = bool(self.window.timeline.selected_ids())
+        self.act_generate.setEnabled(has)
+        self.act_regenerate.setEnabled(has)
+
+    # -- the queue ----------------------------------------------------------------------
+    @property
+    def project(self) -> Project:
+        return self.window.project
+
+    @property
+    def paused(self) -> bool:
+        return self.jobs is not None and self.jobs.paused
+
+    def ensure_queue(self, rebuild: bool = True) -> TakeQueue | None:
+        """Start the worker(s) (and the queue model) on first use; None if no backend can be made.
+
+        With `rebuild`, an idle queue whose backends no longer match Preferences (local or remote,
+        the endpoint list) is replaced.
+        """
+        from app.settings.remote_settings import backends_for
+
+        key = self._backend_key()
+        if rebuild and self.jobs is not None and key != self._jobs_key and not self.jobs.busy():
+            self.jobs.shutdown(cancel_running=False)
+            self.jobs = None
+            self.take_queue = None
+        if self.jobs is None:
+            try:
+                backends = backends_for(self.window.settings)
+            except ValueError as exc:  # e.g. remote chosen but no endpoint configured
+                self.window.prompts.error("Cannot generate", str(exc))
+                return None
+            self.jobs = JobQueue(backends, listener=self.bridge.listener)
+            self._jobs_key = key
+            self.queue_model = QueueModel(self.jobs, self.bridge, self)
+            self.dock.set_model(self.queue_model)
+        if self.take_queue is None or self.take_queue.project is not self.project:
+            self.take_queue = TakeQueue(self.project, self.jobs)
+        return self.take_queue
+
+    def _backend_key(self) -> tuple:
+        settings = self.window.settings
+        return (load_model_settings(settings).backend, tuple(settings.endpoints))
+
+    def set_project(self, project: Project) -> None:
+        """Another project is shown: its predecessor's jobs are cancelled; pending ones are offered."""
+        if self.take_queue is not None:
+            self.take_queue.detach()
+            self.take_queue = None
+        self.window.model.set_job_states({})
+        self.window.preview.set_project(project)
+        if project.pending_jobs:
+            QTimer.singleShot(0, lambda p=project: self._offer_resume(p))
+
+    def _offer_resume(self, project: Project) -> None:
+        if project is not self.project or not project.pending_jobs:
+            return
+        records = list(project.pending_jobs)
+        if self.window.prompts.resume_queue(project.settings.name, len(records)):
+            spec = load_model_settings(self.window.settings).spec_for(project)
+            queue = self.ensure_queue()
+            if queue is None:
+                return
+            jobs, errors = queue.resume(records, spec)
+            self._report(jobs, errors)
+        else:
+            project.pending_jobs = []
+
+    def generate(self, shot_ids: list[str], new_seed: bool = False) -> list[Job]:
+        """Queue a new take of each shot (asks for a file name first if the project has none)."""
+        if not shot_ids:
+            return []
+        if self.project.path is None:
+            self.window.prompts.info("Save the project first",
+                                     "Generated takes are written into the project's media folder, "
+                                     "so the project needs a file name first.")
+            if not self.window.files.save_as():
+                return []
+        spec = load_model_settings(self.window.settings).spec_for(self.project)
+        queue = self.ensure_queue()
+        if queue is None:
+            return []
+        jobs, errors = queue.enqueue(shot_ids, spec, new_seed=new_seed)
+        self._report(jobs, errors)
+        return jobs
+
+    def generate_selected(self, new_seed: bool = False) -> list[Job]:
+        return self.generate(self.window.timeline.selected_ids(), new_seed)
+
+    def generate_missing(self) -> list[Job]:
+        """Queue a take for each shot without a usable one (not those already queued)."""
+        busy = set(self.take_queue.shot_jobs()) if self.take_queue is not None else set()
+        return self.generate([s.id for s in shots_to_generate(self.project) if s.id not in busy])
+
+    def _report(self, jobs: list[Job], errors: dict[str, str]) -> None:
+        if jobs:
+            self.window.files.note_outside_change()  # the pending jobs go into the recovery file
+            self.window.statusBar().showMessage(f"Queued {len(jobs)} take(s)", 5000)
+        if errors:
+            lines = [f"{self.project.shot(k).display_title(self.project.index_of(k))}: {v}"
+                     for k, v in errors.items() if k in {s.id for s in self.project.shots}]
+            self.window.prompts.error("Some shots were not queued", "\n".join(lines))
+        self._update_cards()
+
+    def cancel(self, job_id: str) -> None:
+        if self.jobs is not None:
+            self.jobs.cancel(job_id)
+
+    def cancel_all(self) -> None:
+        if self.jobs is not None:
+            self.jobs.cancel_all()
+
+    def retry(self, job_id: str) -> Job | None:
+        queue = self.ensure_queue(rebuild=False)  # the job lives in the queue as it is
+        if queue is None:
+            return None
+        job = queue.retry(job_id)
+        self._update_cards()
+        return job
+
+    def remove(self, job_id: str) -> None:
+        if self.jobs is not None:
+            self.jobs.remove(job_id)
+
+    def move(self, job_id: str, delta: int) -> None:
+        if self.jobs is not None:
+            self.jobs.move(job_id, delta)
+
+    def toggle_pause(self) -> None:
+        take_queue = self.ensure_queue(rebuild=False)
+        if take_queue is None:
+            return
+        queue = take_queue.jobs
+        queue.resume() if queue.paused else queue.pause()
+        self.act_pause.setChecked(queue.paused)
+        self.dock.update_buttons()
+
+    # -- worker reports (on the GUI thread) ---------------------------------------------
+    def _on_job_event(self, event: str, job: Job) -> None:
+        tq = self.take_queue
+        if event == "finished" and tq is not None:
+            take = tq.finish(job)
+            if take is not None:
+                self._take_arrived(job, take)
+            elif job.state in FINISHED_STATES:
+                self.window.files.note_outside_change()
+            self.jobFinished.emit(job)
+        elif event == "removed" and tq is not None:
+            tq.forget(job)
+        elif event == "moved" and tq is not None:
+            tq.sync_pending()
+        if event in ("changed", "progress", "finished", "removed", "moved", "added"):
+            self._update_cards()
+        if event in ("finished", "changed"):
+            self.dock.update_buttons()
+
+    def _take_arrived(self, job: Job, take: Take) -> None:
+        shot_id = job.meta.get("shot", "")
+        self.window.files.note_outside_change()
+        self.window.statusBar().showMessage(f"New take of {job.meta.get('title', 'a shot')} ({take.path})", 5000)
+        self.takeArrived.emit(shot_id, take)
+
+    def _update_cards(self) -> None:
+        if self.take_queue is None:
+            return
+        states = {shot_id: ("queued" if job.state == QUEUED else "generating", job_fraction(job))
+                  for shot_id, job in self.take_queue.shot_jobs().items()}
+        self.window.model.set_job_states(states)
+
+    def shutdown(self) -> None:
+        """Cancel what runs and stop the worker (the window is closing)."""
+        self.window.preview.shutdown()
+        if self.jobs is not None:
+            self.jobs.shutdown(cancel_running=True, timeout=30.0)
+
+
+def install_generation(window: MainWindow) -> GenerationController:
+    """Wire generation and playback into the window: menus, queue dock, preview, playhead, keys."""
+    controller = GenerationController(window)
+    controller.install()
+    player, ruler, timeline = window.preview, window.ruler, window.timeline
+
+    def selection_changed(*args: object) -> None:
+        ids = timeline.selected_ids()
+        player.set_shot(ids[0] if len(ids) == 1 else None)
+        controller.update_actions()
+
+    timeline.selectionModel().selectionChanged.connect(selection_changed)
+    player.positionChanged.connect(ruler.set_playhead)
+    player.shotRequested.connect(lambda shot_id: timeline.select_ids([shot_id]))
+    ruler.seekRequested.connect(player.seek_time)
+    controller.takeArrived.connect(lambda shot_id, take: timeline.viewport().update())
+    play = QAction("&Play / Pause", window)
+    play.setShortcut(QKeySequence(Qt.Key.Key_Space))
+    play.setToolTip("Play or pause the preview (Space)")
+    play.triggered.connect(lambda checked=False: player.toggle())
+    window.addAction(play)
+    film = QAction("Preview the Whole &Film", window)
+    film.setCheckable(True)
+    film.setToolTip("Play the whole film in timeline order instead of the selected shot")
+    film.toggled.connect(lambda on: player.set_mode("film" if on else "shot"))
+    player.mode_box.currentIndexChanged.connect(lambda i: film.setChecked(player.mode == "film"))
+    view = next((a.menu() for a in window.menuBar().actions() if a.text() == "&View"), None)
+    if view is not None:
+        view.addSeparator()
+        view.addActions([play, film])
+    controller.act_play, controller.act_film = play, film
+    return controller

@@ -1,0 +1,179 @@
+"""QueueModel: a table model over the JobQueue's jobs, updated from the GenerationBridge's signals."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+
+from engine.jobs.job_queue import (
+    ACTIVE_STATES,
+    CANCELLED,
+    DONE,
+    FAILED,
+    FINISHED_STATES,
+    GENERATING_STATE,
+    LOADING_MODEL,
+    Job,
+    JobQueue,
+)
+from ui.generation.generation_bridge import GenerationBridge
+
+COLUMNS = ("Shot", "Take", "Backend", "State", "Progress", "Elapsed", "Left")
+SHOT, TAKE, BACKEND, STATE, PROGRESS, ELAPSED, LEFT = range(len(COLUMNS))
+JobRole = Qt.ItemDataRole.UserRole + 1
+FractionRole = Qt.ItemDataRole.UserRole + 2
+Index = QModelIndex | QPersistentModelIndex
+
+
+def format_seconds(seconds: float | None) -> str:
+    """'0:07', '12:03', '' for unknown."""
+    if seconds is None:
+        return ""
+    minutes, rest = divmod(int(round(seconds)), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{rest:02d}" if hours else f"{minutes}:{rest:02d}"
+
+
+def job_fraction(job: Job) -> float:
+    """0..1 of a job's whole run: steps up to 90 %, then decoding and encoding."""
+    if job.state in (DONE, FAILED, CANCELLED):
+        return 1.0 if job.state == DONE else 0.0
+    p = job.progress
+    if job.state == GENERATING_STATE:
+        return 0.9 * job.step_fraction
+    if job.state in ACTIVE_STATES and job.state != LOADING_MODEL:
+        encoded = (p.step / p.total) if p is not None and p.total and p.stage == "encoding" else 0.0
+        return 0.9 + 0.1 * encoded
+    return 0.0
+
+
+def progress_text(job: Job) -> str:
+    """'step 12/40 · high-noise', 'loading model', 'encoding 30/81' or the state."""
+    p = job.progress
+    if job.state == GENERATING_STATE and p is not None and p.total:
+        expert = f" · {p.expert}" if p.expert and p.expert != "dense" else ""
+        return f"step {p.step}/{p.total}{expert}"
+    if job.state == FAILED:
+        return job.error or "failed"
+    if p is not None and job.state in ACTIVE_STATES and p.total and p.stage in ("encoding", "loading"):
+        return f"{job.state} {p.step}/{p.total}"
+    return job.state
+
+
+class QueueModel(QAbstractTableModel):
+    """One row per job in queue order; the elapsed and time-left columns tick once a second."""
+
+    def __init__(self, queue: JobQueue, bridge: GenerationBridge, parent=None) -> None:
+        super().__init__(parent)
+        self.queue = queue
+        self._jobs: list[Job] = list(queue.jobs())
+        bridge.jobEvent.connect(self._on_event)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self._tick)
+        self._ticker.start()
+
+    # -- following the queue ------------------------------------------------------------
+    def _row(self, job: Job) -> int:
+        for row, known in enumerate(self._jobs):
+            if known.id == job.id:
+                return row
+        return -1
+
+    def _on_event(self, event: str, job: Job) -> None:
+        row = self._row(job)
+        if event == "added" and row < 0:
+            at = len(self._jobs)
+            self.beginInsertRows(QModelIndex(), at, at)
+            self._jobs.append(job)
+            self.endInsertRows()
+        elif event == "removed" and row >= 0:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._jobs[row]
+            self.endRemoveRows()
+        elif event == "moved" and row >= 0:
+            order = [j.id for j in self.queue.jobs()]
+            target = order.index(job.id) if job.id in order else row
+            if target != row:
+                # Qt's destination is the row to insert before, counted before the move.
+                self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), target + 1 if target > row else target)
+                self._jobs.insert(target, self._jobs.pop(row))
+                self.endMoveRows()
+        elif row >= 0:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def _tick(self) -> None:
+        rows = [r for r, j in enumerate(self._jobs) if j.state in ACTIVE_STATES]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), ELAPSED), self.index(max(rows), LEFT))
+
+    # -- reading ------------------------------------------------------------------------
+    def job(self, row: int) -> Job:
+        return self._jobs[row]
+
+    def jobs(self) -> list[Job]:
+        return list(self._jobs)
+
+    def row_of(self, job_id: str) -> int:
+        return next((r for r, j in enumerate(self._jobs) if j.id == job_id), -1)
+
+    def overall(self) -> tuple[float, int, int, float | None]:
+        """(fraction of the batch done, finished count, batch size, seconds left) over the listed jobs."""
+        batch = [j for j in self._jobs if j.state != CANCELLED]
+        if not batch:
+            return 0.0, 0, 0, None
+        finished = sum(1 for j in batch if j.state in FINISHED_STATES)
+        fraction = sum(job_fraction(j) if j.state != FAILED else 1.0 for j in batch) / len(batch)
+        done = [j for j in batch if j.state == DONE and j.elapsed > 0]
+        left = None
+        if done and finished < len(batch):
+            per_job = sum(j.elapsed for j in done) / len(done)
+            running = [j for j in batch if j.state in ACTIVE_STATES]
+            left = per_job * sum(1 for j in batch if j.state not in FINISHED_STATES and j not in running)
+            left += sum(j.eta if j.eta is not None else per_job * (1 - job_fraction(j)) for j in running)
+        return fraction, finished, len(batch), left
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._jobs)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self._jobs):
+            return None
+        job, column = self._jobs[index.row()], index.column()
+        if role == JobRole:
+            return job
+        if role == FractionRole:
+            return job_fraction(job)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if job.state == FAILED:
+                return f"{job.error}\n{job.hint or ''}".strip()
+            return job.label or None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == SHOT:
+            return job.meta.get("title") or job.label
+        if column == TAKE:
+            return str(job.meta.get("take", ""))
+        if column == BACKEND:
+            return job.backend or ""
+        if column == STATE:
+            return job.state
+        if column == PROGRESS:
+            return progress_text(job)
+        if column == ELAPSED:
+            return format_seconds(job.elapsed) if job.started is not None else ""
+        if column == LEFT:
+            return format_seconds(job.eta) if job.state in ACTIVE_STATES else ""
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -1,0 +1,1 @@
+"""The inspector: every field of the selected shot, and its takes."""

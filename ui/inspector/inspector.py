@@ -1,0 +1,368 @@
+"""Inspector: edits every field of the selected shot through undo commands."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QRegularExpressionValidator, QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.generation.shot_requests import MAX_SEED, random_seed, resolved_settings
+from app.project.model import Project, Shot
+from app.project.shot_timing import MAX_FRAMES, frames_label, seconds_to_frames, snap_frames
+from ui.editing.undo_commands import EditShotCommand, RemoveTakeCommand, set_active_take_command
+from ui.inspector.takes_list import TakesPanel
+from ui.timeline.transition_menu import TRANSITION_LABELS
+from ui.widgets.thumbnails import ThumbnailCache
+
+
+class FrameSpinBox(QSpinBox):
+    """Frame counts that step through Wan's 4k+1 values; 0 shows as the project default."""
+
+    def stepBy(self, steps: int) -> None:
+        value = self.value()
+        if value == 0:
+            self.setValue(snap_frames(81) if steps > 0 else 0)
+        elif value + 4 * steps < 1:
+            self.setValue(0)
+        else:
+            self.setValue(snap_frames(value + 4 * steps))
+
+
+def _spin(maximum: int, step: int, tip: str) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(0, maximum)
+    spin.setSingleStep(step)
+    spin.setKeyboardTracking(False)
+    spin.setToolTip(tip)
+    return spin
+
+
+def _dspin(tip: str) -> QDoubleSpinBox:
+    spin = QDoubleSpinBox()
+    spin.setRange(-0.5, 50.0)  # the minimum shows as "Default"
+    spin.setSingleStep(0.5)
+    spin.setDecimals(1)
+    spin.setKeyboardTracking(False)
+    spin.setToolTip(tip)
+    return spin
+
+
+class Inspector(QScrollArea):
+    """The selected shot's title, prompts, seed, length, size, steps, guidance and takes."""
+
+    def __init__(self, project: Project, undo_stack: QUndoStack, thumbnails: ThumbnailCache,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project, self.undo_stack = project, undo_stack
+        self.shot_id: str | None = None
+        self.burst = 0  # edits within one focus of one field merge into one undo step
+        self.setWidgetResizable(True)
+        self._build(thumbnails)
+        project.subscribe(self._on_event)
+        self.set_shot(None)
+
+    # -- construction -------------------------------------------------------------------
+    def _build(self, thumbnails: ThumbnailCache) -> None:
+        self.title = QLineEdit()
+        self.title.setPlaceholderText("Shot N")
+        self.title.setToolTip("The shot's name on the timeline")
+        self.prompt = QPlainTextEdit()
+        self.prompt.setPlaceholderText("What the camera sees: subject, action, place, light, lens…")
+        self.prompt.setToolTip("The prompt for this shot (any language)")
+        self.prompt.setMinimumHeight(110)
+        self.negative = QPlainTextEdit()
+        self.negative.setPlaceholderText("Added to the project's negative prompt")
+        self.negative.setToolTip("What this shot should avoid, added to the project's negative prompt")
+        self.negative.setMaximumHeight(70)
+        self.random_seed = QCheckBox("Random")
+        self.random_seed.setToolTip("Draw a new seed for every take")
+        self.seed = QLineEdit()
+        self.seed.setValidator(QRegularExpressionValidator(r"\d{0,10}"))
+        self.seed.setToolTip(f"A fixed seed (0 to {MAX_SEED}) makes takes repeatable")
+        self.new_seed = QPushButton("New Seed")
+        self.new_seed.setToolTip("Pick a new random fixed seed")
+        seed_row = QHBoxLayout()
+        for w in (self.random_seed, self.seed, self.new_seed):
+            seed_row.addWidget(w)
+        self.frames = FrameSpinBox()
+        self.frames.setRange(0, MAX_FRAMES)
+        self.frames.setKeyboardTracking(False)
+        self.frames.setToolTip("Frames to generate; Wan uses 4k+1 (81 = 5 s at 16 fps)")
+        self.seconds = QDoubleSpinBox()
+        self.seconds.setRange(0.0, 120.0)
+        self.seconds.setDecimals(2)
+        self.seconds.setSuffix(" s")
+        self.seconds.setKeyboardTracking(False)
+        self.seconds.setToolTip("Duration; snapped to the nearest valid frame count")
+        self.frames_hint = QLabel()
+        self.frames_hint.setWordWrap(True)
+        frames_row = QHBoxLayout()
+        frames_row.addWidget(self.frames)
+        frames_row.addWidget(self.seconds)
+        self.width_spin = _spin(4096, 16, "Width override (multiples of 16); Default: the project's")
+        self.height_spin = _spin(4096, 16, "Height override (multiples of 16); Default: the project's")
+        self.steps = _spin(1000, 1, "Denoising steps; Default: the project's")
+        self.guidance = _dspin("Guidance of the high-noise expert (early steps); Default: the project's")
+        self.guidance_2 = _dspin("Guidance of the low-noise expert (late steps); Default: the project's")
+        self.transition = QComboBox()
+        for kind, label in TRANSITION_LABELS.items():
+            self.transition.addItem(label, kind)
+        self.transition.setToolTip("How this shot begins after the previous one (also on the timeline's right-click)")
+        self.transition_duration = QDoubleSpinBox()
+        self.transition_duration.setRange(0.05, 10.0)
+        self.transition_duration.setSingleStep(0.25)
+        self.transition_duration.setSuffix(" s")
+        self.transition_duration.setKeyboardTracking(False)
+        self.transition_duration.setToolTip("Length of the crossfade, or of the whole fade through black")
+        transition_row = QHBoxLayout()
+        transition_row.addWidget(self.transition, 1)
+        transition_row.addWidget(self.transition_duration)
+
+        self.form_box = QWidget()
+        form = QFormLayout(self.form_box)
+        form.addRow("Title", self.title)
+        form.addRow("Prompt", self.prompt)
+        form.addRow("Negative", self.negative)
+        form.addRow("Seed", seed_row)
+        form.addRow("Length", frames_row)
+        form.addRow("", self.frames_hint)
+        form.addRow("Width", self.width_spin)
+        form.addRow("Height", self.height_spin)
+        form.addRow("Steps", self.steps)
+        form.addRow("Guidance (high)", self.guidance)
+        form.addRow("Guidance (low)", self.guidance_2)
+        self.sent = QLabel()
+        self.sent.setObjectName("SentPrompt")
+        self.sent.setWordWrap(True)
+        self.sent.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sent.setToolTip("Exactly what the model receives, after the style preset's template")
+        form.addRow("Sends", self.sent)
+        form.addRow("Transition in", transition_row)
+        self.takes = TakesPanel(thumbnails)
+        takes_box = QGroupBox("Takes")
+        QVBoxLayout(takes_box).addWidget(self.takes)
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.addWidget(self.form_box)
+        column.addWidget(takes_box)
+        column.addStretch(1)
+        self.empty = QLabel("Select a shot on the timeline to edit it.")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.empty)
+        self.pages.addWidget(page)
+        self.setWidget(self.pages)
+
+        for w in (self.title, self.prompt, self.negative, self.seed, self.frames, self.seconds,
+                  self.width_spin, self.height_spin, self.steps, self.guidance, self.guidance_2,
+                  self.takes.trim_in, self.takes.trim_out, self.transition_duration):
+            w.installEventFilter(self)
+        self.title.textEdited.connect(lambda text: self._edit(title=text))
+        self.prompt.textChanged.connect(lambda: self._edit(prompt=self.prompt.toPlainText()))
+        self.negative.textChanged.connect(lambda: self._edit(negative_prompt=self.negative.toPlainText()))
+        self.seed.textEdited.connect(self._seed_typed)
+        self.random_seed.toggled.connect(self._random_toggled)
+        self.new_seed.clicked.connect(self._new_seed)
+        self.frames.valueChanged.connect(self._frames_changed)
+        self.seconds.valueChanged.connect(self._seconds_changed)
+        self.width_spin.valueChanged.connect(lambda v: self._edit(width=_size(v)))
+        self.height_spin.valueChanged.connect(lambda v: self._edit(height=_size(v)))
+        self.steps.valueChanged.connect(lambda v: self._edit(steps=v or None))
+        self.guidance.valueChanged.connect(lambda v: self._edit(guidance_scale=v if v >= 0 else None))
+        self.guidance_2.valueChanged.connect(lambda v: self._edit(guidance_scale_2=v if v >= 0 else None))
+        self.transition.activated.connect(lambda i: self._edit(transition=self.transition.itemData(i)))
+        self.transition_duration.valueChanged.connect(lambda v: self._edit(transition_duration=round(v, 2)))
+        self.takes.chooseRequested.connect(self._choose_take)
+        self.takes.removeRequested.connect(self._remove_take)
+        self.takes.trimEdited.connect(lambda name, value: self._edit(**{name: value}))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn:
+            self.burst += 1
+        return False
+
+    # -- showing ------------------------------------------------------------------------
+    def set_project(self, project: Project) -> None:
+        """Follow another project."""
+        self.project.unsubscribe(self._on_event)
+        self.project = project
+        project.subscribe(self._on_event)
+        self.set_shot(None)
+
+    def detach(self) -> None:
+        self.project.unsubscribe(self._on_event)
+
+    def set_shot(self, shot_id: str | None, selected: int = 1) -> None:
+        """Edit this shot (None: nothing or several selected)."""
+        self.shot_id = shot_id
+        self.burst += 1
+        if shot_id is None:
+            self.empty.setText(f"{selected} shots selected." if selected > 1
+                               else "Select a shot on the timeline to edit it.")
+            self.pages.setCurrentIndex(0)
+            self.takes.set_shot(None, None)
+            return
+        self.pages.setCurrentIndex(1)
+        self.frames_hint.setText("")
+        self.refresh()
+
+    def shot(self) -> Shot | None:
+        if self.shot_id is None:
+            return None
+        try:
+            return self.project.shot(self.shot_id)
+        except KeyError:
+            return None
+
+    def refresh(self) -> None:
+        """Copy the shot's values into the widgets (only where they differ, so typing is not disturbed)."""
+        shot = self.shot()
+        if shot is None:
+            return
+        d, s = self.project.settings.defaults, self.project.settings
+        fps = s.fps
+        frames = shot.frames if shot.frames is not None else d.frames
+        self.frames.setSpecialValueText(f"Default ({d.frames})")
+        self.width_spin.setSpecialValueText(f"Default ({s.width})")
+        self.height_spin.setSpecialValueText(f"Default ({s.height})")
+        self.steps.setSpecialValueText(f"Default ({d.steps})")
+        self.guidance.setSpecialValueText(f"Default ({d.guidance_scale:g})")
+        g2 = "off" if d.guidance_scale_2 is None else f"{d.guidance_scale_2:g}"
+        self.guidance_2.setSpecialValueText(f"Default ({g2})")
+        values = [
+            (self.title, shot.title), (self.prompt, shot.prompt), (self.negative, shot.negative_prompt),
+            (self.seed, "" if shot.seed is None else str(shot.seed)), (self.random_seed, shot.seed is None),
+            (self.frames, shot.frames or 0), (self.seconds, round(frames / max(fps, 1), 2)),
+            (self.width_spin, shot.width or 0), (self.height_spin, shot.height or 0),
+            (self.steps, shot.steps or 0),
+            (self.guidance, -0.5 if shot.guidance_scale is None else shot.guidance_scale),
+            (self.guidance_2, -0.5 if shot.guidance_scale_2 is None else shot.guidance_scale_2),
+        ]
+        for widget, value in values:
+            _set_quietly(widget, value)
+        self.seed.setEnabled(shot.seed is not None)
+        self.transition.setCurrentIndex(max(0, self.transition.findData(shot.transition)))  # activated: user only
+        _set_quietly(self.transition_duration, shot.transition_duration)
+        starts_film = bool(self.project.shots) and self.project.shots[0] is shot
+        self.transition.setEnabled(not starts_film)
+        self.transition_duration.setEnabled(not starts_film and shot.transition != "cut")
+        if not self.frames_hint.text().startswith("Snapped"):
+            self.frames_hint.setText(f"{frames_label(frames, fps)} at {fps} fps")
+        self.takes.set_shot(self.project, shot)
+        self.sent.setText(sent_text(self.project, shot))
+
+    def _on_event(self, event: str, details: dict) -> None:
+        if event in ("settings_changed", "presets_changed") or details.get("shot_id") == self.shot_id:
+            if event == "shot_removed":
+                self.set_shot(None)
+            elif self.shot_id is not None:
+                self.refresh()
+
+    # -- editing ------------------------------------------------------------------------
+    def _edit(self, **fields: object) -> None:
+        shot = self.shot()
+        if shot is None or all(getattr(shot, k) == v for k, v in fields.items()):
+            return
+        self.undo_stack.push(EditShotCommand(self.project, shot.id, fields, burst=self.burst))
+
+    def _seed_typed(self, text: str) -> None:
+        if text and int(text) <= MAX_SEED:
+            self._edit(seed=int(text))
+
+    def _random_toggled(self, checked: bool) -> None:
+        self.burst += 1
+        shot = self.shot()
+        if shot is None:
+            return
+        self._edit(seed=None if checked else (int(self.seed.text()) if self.seed.text() else random_seed()))
+
+    def _new_seed(self) -> None:
+        self.burst += 1
+        self._edit(seed=random_seed())
+
+    def _frames_changed(self, value: int) -> None:
+        if value == 0:
+            self.frames_hint.setText("")
+            self._edit(frames=None)
+            return
+        snapped = snap_frames(value)
+        fps = self.project.settings.fps
+        if snapped != value:
+            _set_quietly(self.frames, snapped)
+            self.frames_hint.setText(f"Snapped {value} → {frames_label(snapped, fps)}: Wan makes 4k+1 frames.")
+        else:
+            self.frames_hint.setText(f"{frames_label(snapped, fps)} at {fps} fps")
+        self._edit(frames=snapped)
+
+    def _seconds_changed(self, seconds: float) -> None:
+        fps = self.project.settings.fps
+        frames = seconds_to_frames(seconds, fps)
+        self.frames_hint.setText(f"Snapped {seconds:g} s → {frames_label(frames, fps)}: Wan makes 4k+1 frames."
+                                 if abs(frames / fps - seconds) > 0.005 else f"{frames_label(frames, fps)} at {fps} fps")
+        self._edit(frames=frames)
+
+    def _choose_take(self, take_id: str) -> None:
+        shot = self.shot()
+        if shot is not None and shot.active_take != take_id:
+            self.undo_stack.push(set_active_take_command(self.project, shot.id, take_id))
+
+    def _remove_take(self, take_id: str) -> None:
+        shot = self.shot()
+        if shot is not None and shot.take(take_id) is not None:
+            self.undo_stack.push(RemoveTakeCommand(self.project, shot.id, take_id))
+
+
+def sent_text(project: Project, shot: Shot) -> str:
+    """The preset in effect and the exact prompt and negative prompt a new take sends."""
+    from html import escape
+
+    from app.presets.embedded import preset_name_for, shot_preset
+
+    name = preset_name_for(project, shot)
+    eff = resolved_settings(project, shot)
+    if name and shot_preset(project, shot, strict=False) is None:
+        preset = f"<b>{escape(name)}</b> (missing from the project: apply it again)"
+    else:
+        preset = f"<b>{escape(name)}</b>" + ("" if shot.preset else " (project default)") if name else "none"
+    return (f"Preset: {preset}<br>Prompt: <i>{escape(eff['prompt']) or '—'}</i><br>"
+            f"Negative: <i>{escape(eff['negative_prompt']) or '—'}</i>")
+
+
+def _size(value: int) -> int | None:
+    return None if value == 0 else max(16, round(value / 16) * 16)
+
+
+def _set_quietly(widget: QWidget, value: object) -> None:
+    """Set a widget's value without emitting its change signals, only if it differs."""
+    widget.blockSignals(True)
+    try:
+        if isinstance(widget, QPlainTextEdit):
+            if widget.toPlainText() != value:
+                widget.setPlainText(str(value))
+        elif isinstance(widget, QLineEdit):
+            if widget.text() != value:
+                widget.setText(str(value))
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        elif isinstance(widget, QSpinBox | QDoubleSpinBox):
+            if widget.value() != value:
+                widget.setValue(value)  # type: ignore[arg-type]
+    finally:
+        widget.blockSignals(False)

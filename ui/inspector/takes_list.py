@@ -1,0 +1,200 @@
+"""The takes of one shot: a list model with thumbnails, and a panel to choose, remove and trim them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.project.model import Project, Shot, Take
+from ui.widgets.thumbnails import ThumbnailCache
+
+TakeIdRole = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+def take_summary(take: Take) -> str:
+    """One line: seed, size, frames, steps, guidance (or 'imported')."""
+    size = f"{take.width}×{take.height}" if take.width else "?"
+    if take.imported:
+        return f"imported · {size} · {take.frames} f @ {take.fps} fps"
+    guidance = f"{take.guidance_scale:g}" + (f"/{take.guidance_scale_2:g}" if take.guidance_scale_2 is not None else "")
+    return f"seed {take.seed} · {size} · {take.frames} f · {take.steps} steps · cfg {guidance}"
+
+
+def take_details(take: Take) -> str:
+    """Every setting of a take, for its tooltip."""
+    lines = [take_summary(take), f"file: {take.path}"]
+    if take.prompt:
+        lines.append(f"prompt: {take.prompt}")
+    if take.negative_prompt:
+        lines.append(f"negative: {take.negative_prompt}")
+    if take.model:
+        lines.append(f"model: {take.model}" + (f" @ {take.model_revision}" if take.model_revision else ""))
+    if take.backend or take.device:
+        lines.append(f"backend: {take.backend} {take.device} {take.dtype}".rstrip())
+    if take.seconds:
+        lines.append(f"took {take.seconds:.1f} s")
+    if take.created:
+        lines.append(f"created {take.created}")
+    return "\n".join(lines)
+
+
+class TakesModel(QAbstractListModel):
+    """The takes of one shot; the active take is shown in bold with a check."""
+
+    def __init__(self, thumbnails: ThumbnailCache, parent=None) -> None:
+        super().__init__(parent)
+        self.thumbnails = thumbnails
+        self.project: Project | None = None
+        self.shot_id: str | None = None
+        self._takes: list[Take] = []
+        self._active: str | None = None
+        thumbnails.updated.connect(self._on_thumbnail)
+
+    def set_shot(self, project: Project | None, shot: Shot | None) -> None:
+        """Show the takes of this shot (a snapshot, re-read on every change of the shot)."""
+        self.beginResetModel()
+        self.project = project
+        self.shot_id = shot.id if shot else None
+        self._takes = list(shot.takes) if shot else []
+        self._active = shot.active_take if shot else None
+        self.endResetModel()
+
+    def take_id(self, row: int) -> str:
+        return self._takes[row].id
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._takes)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self._takes):
+            return None
+        take = self._takes[index.row()]
+        active = take.id == self._active
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{'✓ ' if active else ''}Take {index.row() + 1}\n{take_summary(take)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return take_details(take)
+        if role == Qt.ItemDataRole.FontRole and active:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.DecorationRole and self.project is not None:
+            pixmap = self.thumbnails.get(self.project, take)
+            return QIcon(pixmap) if pixmap is not None else None
+        if role == TakeIdRole:
+            return take.id
+        return None
+
+    def _on_thumbnail(self, take_id: str) -> None:
+        for row, take in enumerate(self._takes):
+            if take.id == take_id:
+                index = self.index(row)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+
+class TakesPanel(QWidget):
+    """Lists a shot's takes; asks (by signals) to choose or remove one, or to change the trims."""
+
+    chooseRequested = Signal(str)  # take id
+    removeRequested = Signal(str)  # take id
+    trimEdited = Signal(str, object)  # "trim_in" / "trim_out", value (None: to the end)
+
+    def __init__(self, thumbnails: ThumbnailCache, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = TakesModel(thumbnails, self)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setIconSize(QSize(96, 54))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setMinimumHeight(120)
+        self.view.setWordWrap(True)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setToolTip("Double-click a take to use it in the film")
+        self.view.doubleClicked.connect(lambda index: self.chooseRequested.emit(index.data(TakeIdRole)))
+        self.use_button = QPushButton("Use Take")
+        self.use_button.setToolTip("Use the selected take in the film")
+        self.use_button.clicked.connect(self._choose)
+        self.remove_button = QPushButton("Remove Take")
+        self.remove_button.setToolTip("Remove the selected take from the shot (undoable; the file stays)")
+        self.remove_button.clicked.connect(self._remove)
+        self.trim_in = QSpinBox()
+        self.trim_in.setToolTip("First frame of the active take shown in the film")
+        self.trim_out = QSpinBox()
+        self.trim_out.setToolTip("Frame after the last one shown (the take's length: to the end)")
+        for spin, name in ((self.trim_in, "trim_in"), (self.trim_out, "trim_out")):
+            spin.setKeyboardTracking(False)
+            spin.valueChanged.connect(lambda value, name=name: self._trim(name, value))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.use_button)
+        buttons.addWidget(self.remove_button)
+        trims = QHBoxLayout()
+        trims.addWidget(QLabel("Trim in"))
+        trims.addWidget(self.trim_in)
+        trims.addWidget(QLabel("out"))
+        trims.addWidget(self.trim_out)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        layout.addLayout(buttons)
+        layout.addLayout(trims)
+        self._frames = 0
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.set_shot(None, None)
+
+    def set_shot(self, project: Project | None, shot: Shot | None) -> None:
+        """Show a shot's takes and the active take's trims."""
+        selected = self.selected_take_id()
+        self.model.set_shot(project, shot)
+        active = shot.active if shot else None
+        self._frames = active.frames if active else 0
+        for spin in (self.trim_in, self.trim_out):
+            spin.blockSignals(True)
+            spin.setEnabled(active is not None and self._frames > 0)
+            spin.setRange(0, max(self._frames, 0))
+        if active is not None and shot is not None:
+            self.trim_in.setValue(shot.trim_in)
+            self.trim_out.setValue(shot.trim_out if shot.trim_out is not None else self._frames)
+        for spin in (self.trim_in, self.trim_out):
+            spin.blockSignals(False)
+        keep = selected if shot and shot.take(selected) else (shot.active_take if shot else None)
+        for row in range(self.model.rowCount()):
+            if self.model.take_id(row) == keep:
+                self.view.setCurrentIndex(self.model.index(row))
+        self._update_buttons()
+
+    def selected_take_id(self) -> str | None:
+        index = self.view.currentIndex()
+        return index.data(TakeIdRole) if index.isValid() else None
+
+    def _update_buttons(self, *args: object) -> None:
+        has = self.selected_take_id() is not None
+        self.use_button.setEnabled(has)
+        self.remove_button.setEnabled(has)
+
+    def _choose(self) -> None:
+        take_id = self.selected_take_id()
+        if take_id:
+            self.chooseRequested.emit(take_id)
+
+    def _remove(self) -> None:
+        take_id = self.selected_take_id()
+        if take_id:
+            self.removeRequested.emit(take_id)
+
+    def _trim(self, name: str, value: int) -> None:
+        if name == "trim_out":
+            value = max(value, self.trim_in.value() + 1)
+            self.trimEdited.emit(name, None if value >= self._frames else value)
+        else:
+            self.trimEdited.emit(name, min(value, self.trim_out.value() - 1))

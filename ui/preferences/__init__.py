@@ -1,0 +1,1 @@
+"""Preferences and project settings dialogs, and their pages."""

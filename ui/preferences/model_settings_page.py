@@ -1,0 +1,130 @@
+"""ModelSettingsPage: the Preferences tab for the backend, model source, device, dtype and memory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from app.settings.model_settings import DEVICES, DTYPES, ModelSettings
+
+MEMORY_LABELS = {
+    "none": "None (whole model on the device)",
+    "model_offload": "Model CPU offload (one component on the GPU at a time)",
+    "group_offload": "Group offload (blocks stream to the GPU; overlaps transfers)",
+    "sequential_offload": "Sequential offload (lowest memory, slowest)",
+}
+
+
+def describe_source(text: str) -> tuple[bool, str]:
+    """(usable, message) for a model source typed by the user, without loading or downloading."""
+    from engine.generation.model_source import ModelError, check_model_folder, is_repo_id
+
+    text = text.strip()
+    if not text:
+        return True, "Empty: each project's own model is used."
+    if is_repo_id(text):
+        return True, "A Hugging Face repo id: downloaded into the Hugging Face cache when first used."
+    folder = Path(text).expanduser()
+    if not folder.is_dir():
+        return False, f"{folder} is not a folder, and not a repo id like 'Wan-AI/Wan2.2-T2V-A14B-Diffusers'."
+    try:
+        check_model_folder(folder)
+    except ModelError as exc:
+        return False, str(exc)
+    return True, "A diffusers Wan model folder."
+
+
+class ModelSettingsPage(QWidget):
+    """Edits a ModelSettings; `apply()` writes the fields back."""
+
+    def __init__(self, settings: ModelSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend = QComboBox()
+        self.backend.addItem("Local (this computer)", "local")
+        self.backend.addItem("Remote endpoint (see the Remote tab)", "remote")
+        self.backend.setToolTip("Where takes are generated")
+        self.source = QLineEdit(settings.source)
+        self.source.setPlaceholderText("the project's model, e.g. Wan-AI/Wan2.2-T2V-A14B-Diffusers")
+        self.source.setToolTip("A Hugging Face repo id, or a local folder holding a diffusers Wan model")
+        self.source.textChanged.connect(self.validate)
+        browse = QPushButton("Folder…")
+        browse.clicked.connect(self._browse)
+        self.download_button = QPushButton("Download…")
+        self.download_button.setToolTip("Download the repo into the Hugging Face cache now")
+        self.download_button.clicked.connect(self._download)
+        self.revision = QLineEdit(settings.revision)
+        self.revision.setPlaceholderText("main")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.device = QComboBox()
+        for value in DEVICES:
+            self.device.addItem(value or "Automatic (CUDA if present, else CPU)", value)
+        self.dtype = QComboBox()
+        for value in DTYPES:
+            self.dtype.addItem(value or "Automatic (bfloat16 on GPU, float32 on CPU)", value)
+        self.memory = QComboBox()
+        for value, label in MEMORY_LABELS.items():
+            self.memory.addItem(label, value)
+        self.memory.setToolTip("Offloading needs a GPU; it trades speed for memory")
+        self.vae_tiling = QCheckBox("Decode in tiles (VAE tiling: less memory for large frames)")
+        for box, value in ((self.backend, settings.backend), (self.device, settings.device),
+                           (self.dtype, settings.dtype), (self.memory, settings.memory_profile)):
+            box.setCurrentIndex(max(0, box.findData(value)))
+        self.vae_tiling.setChecked(settings.vae_tiling)
+        source_row = QHBoxLayout()
+        source_row.addWidget(self.source, 1)
+        source_row.addWidget(browse)
+        source_row.addWidget(self.download_button)
+        form = QFormLayout(self)
+        form.addRow("Backend", self.backend)
+        form.addRow("Model", source_row)
+        form.addRow("Revision", self.revision)
+        form.addRow("", self.status)
+        form.addRow("Device", self.device)
+        form.addRow("Precision", self.dtype)
+        form.addRow("Memory profile", self.memory)
+        form.addRow("", self.vae_tiling)
+        self.validate()
+
+    def validate(self, *args: object) -> bool:
+        """Check the source and say what it is; Download is offered for repo ids only."""
+        from engine.generation.model_source import is_repo_id
+
+        ok, message = describe_source(self.source.text())
+        self.status.setText(message)
+        self.status.setStyleSheet("" if ok else "color: #dc2626;")
+        self.download_button.setEnabled(is_repo_id(self.source.text().strip()))
+        return ok
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Choose a model folder", self.source.text() or str(Path.home()))
+        if folder:
+            self.source.setText(folder)
+
+    def _download(self) -> None:
+        from ui.preferences.download_dialog import DownloadDialog
+
+        dialog = DownloadDialog(self.source.text().strip(), self.revision.text().strip() or None, self)
+        dialog.start()
+        dialog.exec()
+
+    def apply(self, settings: ModelSettings) -> None:
+        """Write the page's values into settings."""
+        settings.backend = self.backend.currentData()
+        settings.source = self.source.text().strip()
+        settings.revision = self.revision.text().strip()
+        settings.device = self.device.currentData()
+        settings.dtype = self.dtype.currentData()
+        settings.memory_profile = self.memory.currentData()
+        settings.vae_tiling = self.vae_tiling.isChecked()

@@ -1,0 +1,58 @@
+"""Preferences: a General tab (autosave) and a Model tab (backend, model, device, memory)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.settings.model_settings import load_model_settings, store_model_settings
+from app.settings.user_settings import UserSettings
+from ui.preferences.model_settings_page import ModelSettingsPage
+from ui.preferences.remote_settings_page import RemoteSettingsPage
+
+
+class PreferencesDialog(QDialog):
+    """Edits the user settings the window uses; `apply()` writes them into a UserSettings.
+
+    Another page is added with `self.tabs.addTab(page, "Name")` and applied in `apply()`.
+    """
+
+    def __init__(self, settings: UserSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self.tabs = QTabWidget()
+        self.general = QWidget()
+        self.autosave = QSpinBox()
+        self.autosave.setRange(0, 3600)
+        self.autosave.setSuffix(" s")
+        self.autosave.setSpecialValueText("Off")
+        self.autosave.setValue(settings.autosave_seconds)
+        self.autosave.setToolTip("Seconds between autosaves to a recovery file (Off: never)")
+        form = QFormLayout(self.general)
+        form.addRow("Autosave every", self.autosave)
+        self.tabs.addTab(self.general, "General")
+        self.model_page = ModelSettingsPage(load_model_settings(settings))
+        self.tabs.addTab(self.model_page, "Model")
+        self.remote_page = RemoteSettingsPage(settings.endpoints)
+        self.tabs.addTab(self.remote_page, "Remote")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(560)
+
+    def apply(self, settings: UserSettings) -> None:
+        settings.autosave_seconds = self.autosave.value()
+        model = load_model_settings(settings)
+        self.model_page.apply(model)
+        store_model_settings(settings, model)
+        self.remote_page.apply(settings)

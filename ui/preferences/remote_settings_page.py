@@ -1,0 +1,153 @@
+"""RemoteSettingsPage: the Preferences tab for endpoint URLs, the token (keyring) and a connection test."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from app.settings.remote_settings import parse_endpoints
+from app.settings.user_settings import UserSettings
+from engine.endpoint.hub_token import (
+    ENV,
+    HUB,
+    KEYRING,
+    TokenStoreError,
+    delete_token,
+    find_token,
+    store_token,
+)
+from engine.endpoint.urls import EndpointUrlError, short_name
+
+TOKEN_SOURCES = {KEYRING: "saved in the system keyring", ENV: "from the HF_TOKEN variable",
+                 HUB: "from your Hugging Face login (hf auth login)"}
+
+
+def token_status() -> str:
+    """Where the token in use comes from, never the token itself."""
+    _, where = find_token()
+    return f"Token: {TOKEN_SOURCES[where]}." if where else "No token yet: paste one above."
+
+
+class RemoteSettingsPage(QWidget):
+    """Edits the endpoint list and the token; `apply()` saves them (the token into the keyring only)."""
+
+    checked = Signal(str)  # the connection test's report, emitted from its worker thread
+
+    def __init__(self, endpoints: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.endpoints = QPlainTextEdit("\n".join(endpoints))
+        self.endpoints.setPlaceholderText("https://my-wan.us-east-1.aws.endpoints.huggingface.cloud\n"
+                                          "one endpoint per line; each generates one shot at a time")
+        self.endpoints.setTabChangesFocus(True)
+        self.endpoints.textChanged.connect(self.validate)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.token = QLineEdit()
+        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token.setPlaceholderText("hf_… (kept in the system keyring, never in projects or logs)")
+        self.forget = QPushButton("Forget saved token")
+        self.forget.clicked.connect(self.forget_token)
+        self.token_state = QLabel(token_status())
+        self.test = QPushButton("Test connection")
+        self.test.clicked.connect(self.test_connection)
+        self.report = QLabel()
+        self.report.setWordWrap(True)
+        self.checked.connect(self._show_report)
+        token_row = QHBoxLayout()
+        token_row.addWidget(self.token, 1)
+        token_row.addWidget(self.forget)
+        form = QFormLayout(self)
+        form.addRow("Endpoints", self.endpoints)
+        form.addRow("", self.problem)
+        form.addRow("Hugging Face token", token_row)
+        form.addRow("", self.token_state)
+        form.addRow("", self.test)
+        form.addRow("", self.report)
+        self._testing = False
+        self.validate()
+
+    def urls(self) -> list[str]:
+        """The endpoint URLs typed (EndpointUrlError if one is bad)."""
+        return parse_endpoints(self.endpoints.toPlainText())
+
+    def validate(self) -> bool:
+        """Show whether the endpoint list is usable."""
+        try:
+            urls = self.urls()
+        except EndpointUrlError as exc:
+            self.problem.setText(f"<span style='color:#c0392b'>{exc}</span>")
+            return False
+        self.problem.setText(f"{len(urls)} endpoint(s): up to {len(urls)} shot(s) generate at once."
+                             if urls else "No endpoint: add one to generate remotely.")
+        return True
+
+    def forget_token(self) -> None:
+        """Delete the token from the keyring now."""
+        try:
+            delete_token()
+        except TokenStoreError as exc:
+            self.token_state.setText(str(exc))
+            return
+        self.token.clear()
+        self.token_state.setText(token_status())
+
+    def test_connection(self) -> None:
+        """Check each endpoint's /health on a worker thread; the report arrives by `checked`."""
+        if self._testing:
+            return
+        try:
+            urls = self.urls()
+        except EndpointUrlError as exc:
+            self.report.setText(str(exc))
+            return
+        if not urls:
+            self.report.setText("Add an endpoint first.")
+            return
+        token = self.token.text().strip() or find_token()[0]
+        self._testing = True
+        self.test.setEnabled(False)
+        self.report.setText("Testing…")
+        threading.Thread(target=self._check, args=(urls, token), daemon=True,
+                         name="storyreel-endpoint-test").start()
+
+    def _check(self, urls: list[str], token: str | None) -> None:
+        from engine.endpoint.http_call import check_health
+
+        lines = []
+        for url in urls:
+            health = check_health(url, token)
+            when = f", {health.latency * 1000:.0f} ms" if health.status is not None else ""
+            lines.append(f"{short_name(url)}: {health.message}{when}")
+        try:
+            self.checked.emit("\n".join(lines))
+        except RuntimeError:  # the dialog closed while the test ran
+            pass
+
+    def _show_report(self, text: str) -> None:
+        self.report.setText(text)
+        self._testing = False
+        self.test.setEnabled(True)
+
+    def apply(self, settings: UserSettings) -> None:
+        """Save the endpoint list into settings (when valid) and a typed token into the keyring."""
+        if self.validate():
+            settings.endpoints = self.urls()
+        token = self.token.text().strip()
+        if token:
+            try:
+                store_token(token)
+            except TokenStoreError as exc:
+                self.token_state.setText(str(exc))
+                return
+            self.token.clear()
+        self.token_state.setText(token_status())

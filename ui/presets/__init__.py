@@ -1,0 +1,1 @@
+"""The presets dock, the preset editor and preset undo commands."""

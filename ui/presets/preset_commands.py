@@ -1,0 +1,39 @@
+"""Undo commands for presets: set the project's default preset or shots' overrides (with the embedded copy)."""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtGui import QUndoCommand
+
+from app.project.model import Project
+
+
+class ApplyPresetCommand(QUndoCommand):
+    """Use a preset for the project (shot_ids None) or for some shots; name None clears it. One step."""
+
+    def __init__(self, project: Project, name: str | None, doc: dict | None = None,
+                 shot_ids: list[str] | None = None, text: str | None = None) -> None:
+        target = "Project" if shot_ids is None else ("Shot" if len(shot_ids) == 1 else f"{len(shot_ids)} Shots")
+        super().__init__(text or (f"Apply Preset “{name}” to {target}" if name else f"Clear Preset of {target}"))
+        self.project, self.name, self.doc, self.shot_ids = project, name, copy.deepcopy(doc), shot_ids
+        self.old_doc = copy.deepcopy(project.presets.get(name)) if name else None
+        self.old_default = project.settings.preset
+        self.old_shots = {sid: project.shot(sid).preset for sid in shot_ids or []}
+
+    def redo(self) -> None:
+        if self.name and self.doc is not None:
+            self.project.set_preset_document(self.name, copy.deepcopy(self.doc))
+        if self.shot_ids is None:
+            self.project.update_settings(preset=self.name)
+        for sid in self.shot_ids or []:
+            self.project.update_shot(sid, preset=self.name)
+
+    def undo(self) -> None:
+        for sid, old in self.old_shots.items():
+            self.project.update_shot(sid, preset=old)
+        if self.shot_ids is None:
+            self.project.update_settings(preset=self.old_default)
+        if self.name and self.doc is not None:
+            # The files of the earlier copy stay in the media folder, so it renders as before.
+            self.project.set_preset_document(self.name, copy.deepcopy(self.old_doc))

@@ -1,0 +1,223 @@
+"""PresetDialog: create or edit a style preset (prompt, LoRAs, grade, logo, default settings)."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.presets.preset import (
+    CORNERS,
+    EXPERTS,
+    PLACEHOLDER,
+    GradeRef,
+    LoraRef,
+    Preset,
+    PresetSettings,
+    WatermarkRef,
+)
+
+SETTING_LIMITS = {"width": 4096, "height": 4096, "fps": 120, "frames": 1001, "steps": 200}
+
+
+def _unit(value: float, step: float = 0.05, maximum: float = 1.0) -> QDoubleSpinBox:
+    spin = QDoubleSpinBox()
+    spin.setRange(0.0, maximum)
+    spin.setSingleStep(step)
+    spin.setDecimals(2)
+    spin.setValue(value)
+    return spin
+
+
+# The same words the inspector and the project settings use.
+SETTING_LABELS = {"fps": "Frame rate", "guidance_scale": "Guidance (high)", "guidance_scale_2": "Guidance (low)"}
+
+
+class FileField(QWidget):
+    """A file path with Browse and Clear; remembers whether it points into the preset's own folder."""
+
+    def __init__(self, caption: str, filter: str) -> None:
+        super().__init__()
+        self.caption, self.filter = caption, filter
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText("none")
+        browse, clear = QPushButton("Browse…"), QPushButton("Clear")
+        browse.clicked.connect(self._browse)
+        clear.clicked.connect(self.edit.clear)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for w in (self.edit, browse, clear):
+            row.addWidget(w)
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.caption, self.edit.text() or str(Path.home()), self.filter)
+        if name:
+            self.edit.setText(name)
+
+    def path(self) -> Path | None:
+        return Path(self.edit.text()) if self.edit.text().strip() else None
+
+
+class PresetDialog(QDialog):
+    """Edits a copy of a preset; result() gives the preset and the files to copy into its folder."""
+
+    def __init__(self, preset: Preset | None = None, folder: Path | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit Preset" if preset else "New Preset")
+        self.folder = folder
+        preset = preset or Preset(name="New preset")
+        self.name = QLineEdit(preset.name)
+        self.description = QLineEdit(preset.description)
+        self.template = QPlainTextEdit(preset.prompt_template)
+        self.template.setToolTip(f"The prompt sent to the model; {PLACEHOLDER} stands for the shot's prompt")
+        self.template.setMaximumHeight(70)
+        self.negative = QPlainTextEdit(preset.negative_prompt)
+        self.negative.setToolTip("Joined with each shot's own negative prompt")
+        self.negative.setMaximumHeight(60)
+        self.loras = QTableWidget(0, 3)
+        self.loras.setHorizontalHeaderLabels(["LoRA file (.safetensors)", "Weight", "Expert"])
+        self.loras.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.loras.setMinimumHeight(90)
+        for lora in preset.loras:
+            self._add_lora(self._absolute(lora.file), lora.weight, lora.expert)
+        add, remove = QPushButton("Add LoRA…"), QPushButton("Remove")
+        add.clicked.connect(self._browse_lora)
+        remove.clicked.connect(lambda: self.loras.removeRow(self.loras.currentRow()))
+        self.lut = FileField("Choose a LUT", "Cube LUTs (*.cube)")
+        grade = preset.grade
+        self.lut.edit.setText(str(self._absolute(grade.lut)) if grade else "")
+        self.strength = _unit(grade.strength if grade else 1.0)
+        self.logo = FileField("Choose a logo", "PNG images (*.png)")
+        mark = preset.watermark or WatermarkRef("")
+        self.logo.edit.setText(str(self._absolute(mark.image)) if preset.watermark else "")
+        self.corner = QComboBox()
+        self.corner.addItems(CORNERS)
+        self.corner.setCurrentText(mark.corner)
+        self.margin, self.scale = _unit(mark.margin, 0.01, 0.5), _unit(mark.scale, 0.01)
+        self.opacity = _unit(mark.opacity)
+        self.settings: dict[str, QSpinBox | QDoubleSpinBox] = {}
+        for name, limit in SETTING_LIMITS.items():
+            spin = QSpinBox()
+            spin.setRange(0, limit)
+            self.settings[name] = spin
+        for name in ("guidance_scale", "guidance_scale_2"):
+            self.settings[name] = _unit(0.0, 0.5, 50.0)
+        for name, spin in self.settings.items():
+            spin.setSpecialValueText("Project's")
+            spin.setValue(getattr(preset.settings, name) or 0)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b91c1c")
+        self.error.setWordWrap(True)
+        self._layout(add, remove)
+
+    def _layout(self, add: QPushButton, remove: QPushButton) -> None:
+        top = QFormLayout()
+        top.addRow("Name", self.name)
+        top.addRow("Description", self.description)
+        top.addRow("Prompt template", self.template)
+        top.addRow("Negative prompt", self.negative)
+        lora_box = QGroupBox("LoRA adapters")
+        column = QVBoxLayout(lora_box)
+        column.addWidget(self.loras)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        look = QGroupBox("Look (applied at preview and export; never needs a new take)")
+        form = QFormLayout(look)
+        form.addRow("Grade LUT", self.lut)
+        form.addRow("Strength", self.strength)
+        form.addRow("Logo", self.logo)
+        form.addRow("Corner", self.corner)
+        form.addRow("Margin", self.margin)
+        form.addRow("Scale", self.scale)
+        form.addRow("Opacity", self.opacity)
+        defaults = QGroupBox("Default generation settings")
+        grid = QFormLayout(defaults)
+        for name, spin in self.settings.items():
+            grid.addRow(SETTING_LABELS.get(name, name.replace("_", " ").capitalize()), spin)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        box.accepted.connect(self._accept)
+        box.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        for widget in (lora_box, look, defaults, self.error, box):
+            layout.addWidget(widget)
+
+    def _absolute(self, relative: str) -> Path:
+        return (self.folder or Path()).joinpath(*PurePosixPath(relative).parts)
+
+    def _add_lora(self, path: Path, weight: float = 1.0, expert: str = "both") -> None:
+        row = self.loras.rowCount()
+        self.loras.insertRow(row)
+        self.loras.setItem(row, 0, QTableWidgetItem(str(path)))
+        spin = _unit(weight, 0.05, 4.0)
+        spin.setMinimum(-4.0)
+        self.loras.setCellWidget(row, 1, spin)
+        combo = QComboBox()
+        combo.addItems(EXPERTS)
+        combo.setCurrentText(expert)
+        self.loras.setCellWidget(row, 2, combo)
+
+    def _browse_lora(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Choose a LoRA", str(Path.home()), "LoRA (*.safetensors)")
+        if name:
+            self._add_lora(Path(name))
+
+    def _accept(self) -> None:
+        try:
+            self.result_preset()
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()
+
+    def result_preset(self) -> tuple[Preset, dict[str, Path]]:
+        """The edited preset (asset names relative to its folder) and name -> source file to copy."""
+        from app.presets.preset import validate_preset
+
+        sources: dict[str, Path] = {}
+
+        def asset(path: Path, folder: str = "") -> str:
+            relative = f"{folder}{path.name}" if folder else path.name
+            sources[relative] = path
+            return relative
+
+        loras = []
+        for row in range(self.loras.rowCount()):
+            path = Path(self.loras.item(row, 0).text())
+            loras.append(LoraRef(asset(path, "loras/"), self.loras.cellWidget(row, 1).value(),
+                                 self.loras.cellWidget(row, 2).currentText()))
+        lut, logo = self.lut.path(), self.logo.path()
+        settings = PresetSettings(**{name: (spin.value() or None) for name, spin in self.settings.items()})
+        preset = Preset(
+            name=self.name.text().strip(), description=self.description.text().strip(),
+            prompt_template=self.template.toPlainText().strip() or PLACEHOLDER,
+            negative_prompt=self.negative.toPlainText().strip(), loras=loras,
+            grade=GradeRef(asset(lut), self.strength.value()) if lut else None,
+            watermark=WatermarkRef(asset(logo), self.corner.currentText(), self.margin.value(),
+                                   self.scale.value() or 0.01, self.opacity.value()) if logo else None,
+            settings=settings,
+        )
+        validate_preset(preset)
+        return preset, sources

@@ -1,0 +1,298 @@
+"""PresetsPanel: the preset library with previews of the current shot through each look, and actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon, QImage, QPixmap, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.presets.preset import PresetError
+from app.project.model import Project
+from ui.presets.preset_commands import ApplyPresetCommand
+
+THUMB = QSize(192, 108)
+NAME_ROLE = Qt.ItemDataRole.UserRole
+
+
+def colour_card(width: int = THUMB.width(), height: int = THUMB.height()) -> np.ndarray:
+    """A stand-in frame when the shot has no take yet: a hue sweep over a grey ramp."""
+    x = np.linspace(0, 1, width)[None, :, None]
+    y = np.linspace(0, 1, height)[:, None, None]
+    hue = np.concatenate([np.clip(np.abs((x * 6 - k) % 6 - 3) - 1, 0, 1) for k in (0, 4, 2)], axis=2)
+    frame = np.where(y < 0.7, hue * (1 - y * 0.8) + y * 0.4, x)
+    return np.ascontiguousarray(np.clip(frame * 255, 0, 255), dtype=np.uint8)
+
+
+def image_to_array(image: QImage) -> np.ndarray:
+    """An RGB uint8 (H, W, 3) copy of a QImage."""
+    image = image.convertToFormat(QImage.Format.Format_RGB888)
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+    return rows[:, : image.width() * 3].reshape(image.height(), image.width(), 3).copy()
+
+
+def array_to_pixmap(frame: np.ndarray) -> QPixmap:
+    h, w = frame.shape[:2]
+    return QPixmap.fromImage(QImage(frame.tobytes(), w, h, 3 * w, QImage.Format.Format_RGB888).copy())
+
+
+class PresetsPanel(QWidget):
+    """Library presets as thumbnails of the current frame through each; apply, edit, share."""
+
+    def __init__(self, project: Project, undo_stack: QUndoStack, selected_ids: Callable[[], list[str]],
+                 prompts=None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project, self.undo_stack, self.selected_ids, self.prompts = project, undo_stack, selected_ids, prompts
+        self.frame = colour_card()
+        self.list = QListWidget()
+        self.list.setObjectName("PresetList")
+        self.list.setViewMode(QListWidget.ViewMode.IconMode)
+        self.list.setIconSize(THUMB)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setMovement(QListWidget.Movement.Static)
+        self.list.setWordWrap(True)
+        self.list.itemSelectionChanged.connect(self._update_buttons)
+        self.list.itemDoubleClicked.connect(lambda item: self.apply_to_project())
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        for index, (key, text, slot, tip) in enumerate([
+            ("project", "Apply to Project", self.apply_to_project, "Use for every shot without its own preset"),
+            ("shots", "Apply to Selected Shots", self.apply_to_shots, "Override the project's preset for these shots"),
+            ("clear", "Clear Shot Override", self.clear_shots, "Selected shots follow the project's preset again"),
+            ("none", "No Project Preset", self.clear_project, "Shots without their own preset use none"),
+            ("new", "New…", self.create, "Create a preset"),
+            ("duplicate", "Duplicate", self.duplicate, "Copy the selected preset (bundled ones too)"),
+            ("edit", "Edit…", self.edit, "Change the selected preset (bundled ones are read-only)"),
+            ("delete", "Delete", self.delete, "Delete the selected preset from your library"),
+            ("import", "Import…", self.import_file, "Add a .reelstyle file to your library"),
+            ("export", "Export…", self.export_file, "Save the selected preset as one .reelstyle file"),
+        ]):
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.clicked.connect(lambda checked=False, s=slot: s())
+            self.buttons[key] = button
+            grid.addWidget(button, index // 2, index % 2)
+        column = QVBoxLayout(self)
+        column.addWidget(self.list, 1)
+        column.addWidget(self.status)
+        column.addLayout(grid)
+        project.subscribe(self._on_event)
+        self.reload()
+
+    # -- showing ------------------------------------------------------------------------
+    def set_project(self, project: Project) -> None:
+        """Follow another project."""
+        self.project.unsubscribe(self._on_event)
+        self.project = project
+        project.subscribe(self._on_event)
+        self.set_frame(None)
+
+    def set_frame(self, frame: np.ndarray | None) -> None:
+        """Preview the looks on this RGB frame (None: the built-in test card)."""
+        self.frame = colour_card() if frame is None else frame
+        self.reload()
+
+    def set_shot(self, shot_id: str | None, thumbnail: QPixmap | None = None) -> None:
+        """Preview on the shot's take thumbnail (when there is one)."""
+        frame = None
+        if thumbnail is not None and not thumbnail.isNull():
+            frame = image_to_array(thumbnail.toImage().scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio,
+                                                               Qt.TransformationMode.SmoothTransformation))
+        self.set_frame(frame)
+
+    def reload(self) -> None:
+        """Read the library again and redraw every thumbnail."""
+        from app.film.shot_looks import look_for_preset
+        from app.presets.library import list_presets
+
+        current = self.current_name()
+        self.list.clear()
+        for entry in list_presets():
+            item = QListWidgetItem(entry.name + ("  (bundled)" if entry.read_only else ""))
+            item.setData(NAME_ROLE, entry.name)
+            item.setData(Qt.ItemDataRole.UserRole + 1, entry.read_only)
+            frame, tip = self.frame, entry.error or (entry.preset.description if entry.preset else "")
+            if entry.preset is not None:
+                try:
+                    look = look_for_preset(entry.preset, entry.folder)
+                    frame = look(frame) if look else frame
+                except PresetError as exc:
+                    tip = str(exc)
+            item.setIcon(QIcon(array_to_pixmap(frame)))
+            item.setToolTip(tip)
+            self.list.addItem(item)
+            if entry.name == current:
+                item.setSelected(True)
+        self._update_status()
+        self._update_buttons()
+
+    def current_name(self) -> str | None:
+        item = self.list.currentItem() if self.list.selectedItems() else None
+        return item.data(NAME_ROLE) if item else None
+
+    def select(self, name: str) -> None:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(NAME_ROLE) == name:
+                self.list.setCurrentRow(row)
+
+    def _read_only(self) -> bool:
+        item = self.list.currentItem()
+        return bool(item and item.data(Qt.ItemDataRole.UserRole + 1))
+
+    def _update_status(self) -> None:
+        overrides = sum(1 for s in self.project.shots if s.preset)
+        default = self.project.settings.preset or "none"
+        self.status.setText(f"Project preset: {default} · {overrides} shot override(s)")
+
+    def _update_buttons(self) -> None:
+        chosen, shots = self.current_name() is not None, bool(self.selected_ids())
+        for key in ("project", "duplicate", "export"):
+            self.buttons[key].setEnabled(chosen)
+        self.buttons["shots"].setEnabled(chosen and shots)
+        self.buttons["clear"].setEnabled(shots)
+        self.buttons["none"].setEnabled(self.project.settings.preset is not None)
+        for key in ("edit", "delete"):
+            self.buttons[key].setEnabled(chosen and not self._read_only())
+
+    def _on_event(self, event: str, details: dict) -> None:
+        if event in ("settings_changed", "shot_changed", "presets_changed"):
+            self._update_status()
+            self._update_buttons()
+
+    def _error(self, message: str) -> None:
+        if self.prompts is not None:
+            self.prompts.error("Presets", message)
+        else:
+            QMessageBox.warning(self, "Presets", message)
+
+    # -- applying -----------------------------------------------------------------------
+    def _apply(self, shot_ids: list[str] | None) -> None:
+        from app.presets.embedded import embed_from_library
+
+        name = self.current_name()
+        if name is None:
+            return
+        try:
+            doc = embed_from_library(self.project, name)
+        except PresetError as exc:
+            self._error(str(exc))
+            return
+        self.undo_stack.push(ApplyPresetCommand(self.project, name, doc, shot_ids))
+
+    def apply_to_project(self) -> None:
+        self._apply(None)
+
+    def apply_to_shots(self) -> None:
+        if self.selected_ids():
+            self._apply(self.selected_ids())
+
+    def clear_shots(self) -> None:
+        ids = [sid for sid in self.selected_ids() if self.project.shot(sid).preset]
+        if ids:
+            self.undo_stack.push(ApplyPresetCommand(self.project, None, shot_ids=ids))
+
+    def clear_project(self) -> None:
+        if self.project.settings.preset is not None:
+            self.undo_stack.push(ApplyPresetCommand(self.project, None))
+
+    # -- the library --------------------------------------------------------------------
+    def create(self) -> None:
+        self._edit_dialog(None)
+
+    def edit(self) -> None:
+        from app.presets.library import find_preset
+
+        name = self.current_name()
+        if name is not None and not self._read_only():
+            self._edit_dialog(find_preset(name))
+
+    def _edit_dialog(self, entry) -> None:
+        from app.presets.library import save_preset
+        from ui.presets.preset_dialog import PresetDialog
+
+        dialog = PresetDialog(entry.preset if entry else None, entry.folder if entry else None, self)
+        while dialog.exec():
+            preset, sources = dialog.result_preset()
+            try:
+                save_preset(preset, sources, replace=entry.name if entry else None)
+            except (PresetError, OSError) as exc:
+                dialog.error.setText(str(exc))
+                continue
+            self.reload()
+            self.select(preset.name)
+            return
+
+    def duplicate(self) -> None:
+        from app.presets.library import duplicate_preset
+
+        name = self.current_name()
+        if name is None:
+            return
+        try:
+            copy = duplicate_preset(name)
+        except PresetError as exc:
+            self._error(str(exc))
+            return
+        self.reload()
+        self.select(copy.name)
+
+    def delete(self) -> None:
+        from app.presets.library import delete_preset
+
+        name = self.current_name()
+        if name is None or self._read_only():
+            return
+        try:
+            delete_preset(name)  # projects keep their embedded copies
+        except PresetError as exc:
+            self._error(str(exc))
+        self.reload()
+
+    def import_file(self, path: Path | None = None) -> None:
+        from app.presets.archive import import_preset
+
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self, "Import Preset", str(Path.home()),
+                                                  "Storyreel presets (*.reelstyle)")
+            path = Path(name) if name else None
+        if path is None:
+            return
+        try:
+            preset = import_preset(path)
+        except PresetError as exc:
+            self._error(str(exc))
+            return
+        self.reload()
+        self.select(preset.name)
+
+    def export_file(self, path: Path | None = None) -> None:
+        from app.presets.archive import STYLE_SUFFIX, export_preset
+
+        name = self.current_name()
+        if name is None:
+            return
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(self, "Export Preset", str(Path.home() / f"{name}{STYLE_SUFFIX}"),
+                                                    "Storyreel presets (*.reelstyle)")
+            path = Path(chosen) if chosen else None
+        if path is None:
+            return
+        try:
+            export_preset(name, path)
+        except PresetError as exc:
+            self._error(str(exc))

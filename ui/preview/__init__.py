@@ -1,0 +1,1 @@
+"""The preview player and its playback clock."""

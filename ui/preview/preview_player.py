@@ -1,0 +1,275 @@
+"""PreviewPlayer: plays the selected shot's active take or the whole film, with each shot's look."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPaintEvent, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.film.preview_sequence import PreviewSpan, SpanFrames, film_spans, span_at
+from app.project.model import Project
+from ui.timeline.time_ruler import format_time
+
+SHOT_MODE, FILM_MODE = "shot", "film"
+# Shot fields whose change alters what the preview shows.
+_VISIBLE_FIELDS = {"active_take", "trim_in", "trim_out", "preset", "frames"}
+
+
+def timecode(frame: int, fps: float) -> str:
+    """'0:03:07' style: minutes:seconds:frames."""
+    fps_i = max(1, round(fps))
+    seconds, frames = divmod(frame, fps_i)
+    minutes, seconds = divmod(seconds, 60)
+    return f"{minutes}:{seconds:02d}:{frames:02d}"
+
+
+class FrameView(QWidget):
+    """Paints one RGB frame scaled to fit, or a dark card with a message."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.image: QImage | None = None
+        self.message = "No take to show"
+        self._array = None  # keeps the pixels the QImage points into alive
+        self.setMinimumSize(160, 90)
+
+    def show_array(self, array) -> None:
+        if not array.flags["C_CONTIGUOUS"]:
+            array = array.copy()
+        h, w = array.shape[:2]
+        self._array = array
+        self.image = QImage(array.data, w, h, 3 * w, QImage.Format.Format_RGB888)
+        self.update()
+
+    def show_message(self, text: str) -> None:
+        self.image, self._array, self.message = None, None, text
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#111827"))
+        if self.image is not None:
+            size = self.image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRect((self.width() - size.width()) // 2, (self.height() - size.height()) // 2,
+                           size.width(), size.height())
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(target, self.image)
+        else:
+            painter.setPen(QColor("#9ca3af"))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.message)
+        painter.end()
+
+
+class PreviewPlayer(QWidget):
+    """Play/pause (Space), frame step (Left/Right), scrub bar, timecode, loop; shot or film mode."""
+
+    positionChanged = Signal(float)  # film time in seconds (for the timeline's playhead)
+    shotRequested = Signal(str)  # a seek landed on another shot (shot mode): select it
+
+    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from ui.preview.playback_clock import PlaybackClock
+
+        self.setObjectName("PreviewPlayer")
+        self.project = project
+        self.frames = SpanFrames()
+        self.spans: list[PreviewSpan] = []
+        self.mode = SHOT_MODE
+        self.shot_id: str | None = None
+        self.range_start, self.rate = 0.0, 24.0
+        self.current = None  # the array on screen (after the look)
+        self.clock = PlaybackClock(self)
+        self.clock.frameChanged.connect(self._show)
+        self.clock.finished.connect(self._update_play_button)
+        self._retry = QTimer(self)  # a paused seek waits for its frame without blocking
+        self._retry.setInterval(15)
+        self._retry.timeout.connect(lambda: self._show(self.clock.position))
+        self._rebuild = QTimer(self)
+        self._rebuild.setSingleShot(True)
+        self._rebuild.timeout.connect(self.reload)
+        self._build()
+        project.subscribe(self._on_event)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.reload()
+
+    def _build(self) -> None:
+        self.view = FrameView()
+        self.mode_box = QComboBox()
+        self.mode_box.addItem("Shot", SHOT_MODE)
+        self.mode_box.addItem("Film", FILM_MODE)
+        self.mode_box.setToolTip("Play the selected shot's take, or the whole film in timeline order")
+        self.mode_box.currentIndexChanged.connect(lambda i: self.set_mode(self.mode_box.itemData(i)))
+        self.play_button = QToolButton()
+        self.play_button.setToolTip("Play / pause (Space)")
+        self.play_button.clicked.connect(self.toggle)
+        back, forward = QToolButton(), QToolButton()
+        back.setText("◀|")
+        back.setToolTip("Previous frame (Left)")
+        back.clicked.connect(lambda: self.step(-1))
+        forward.setText("|▶")
+        forward.setToolTip("Next frame (Right)")
+        forward.clicked.connect(lambda: self.step(1))
+        self.scrub = QSlider(Qt.Orientation.Horizontal)
+        self.scrub.setToolTip("Scrub")
+        self.scrub.valueChanged.connect(self._scrubbed)
+        self.timecode = QLabel("0:00:00")
+        self.timecode.setMinimumWidth(120)
+        self.loop = QCheckBox("Loop")
+        self.loop.toggled.connect(lambda on: setattr(self.clock, "loop", on))
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 0, 4, 2)
+        for widget in (self.mode_box, back, self.play_button, forward):
+            bar.addWidget(widget)
+        bar.addWidget(self.scrub, 1)
+        bar.addWidget(self.timecode)
+        bar.addWidget(self.loop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bar)
+        for key, slot in (("Left", lambda: self.step(-1)), ("Right", lambda: self.step(1))):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self._update_play_button()
+
+    # -- what to play -------------------------------------------------------------------
+    def set_project(self, project: Project) -> None:
+        """Follow another project."""
+        self.project.unsubscribe(self._on_event)
+        self.project = project
+        project.subscribe(self._on_event)
+        self.shot_id = None
+        self.frames.close()
+        self.reload()
+
+    def set_shot(self, shot_id: str | None) -> None:
+        """The shot played in shot mode (the timeline's selection)."""
+        if shot_id == self.shot_id:
+            return
+        self.shot_id = shot_id
+        if self.mode == SHOT_MODE:
+            self.clock.stop()
+            self.clock.position = 0
+            self.reload()
+
+    def set_mode(self, mode: str) -> None:
+        """Shot or film."""
+        if mode == self.mode:
+            return
+        t = self.film_time()
+        self.mode = mode
+        self.mode_box.setCurrentIndex(0 if mode == SHOT_MODE else 1)
+        self.reload()
+        self.seek_time(t)
+
+    def _on_event(self, event: str, details: dict) -> None:
+        if event == "shot_changed" and not _VISIBLE_FIELDS.intersection(details.get("fields") or ()):
+            return
+        self._rebuild.start(0)  # once per burst of edits
+
+    def reload(self) -> None:
+        """Rebuild the spans from the project and show the current frame again."""
+        self.spans = film_spans(self.project)
+        if self.mode == SHOT_MODE:
+            span = next((s for s in self.spans if s.shot_id == self.shot_id), None)
+            self.range_start = span.start if span else 0.0
+            self.rate, length = (span.fps, span.frames) if span else (24.0, 0)
+        else:
+            self.rate = float(max(1, self.project.settings.fps))
+            total = self.spans[-1].end if self.spans else 0.0
+            self.range_start, length = 0.0, int(round(total * self.rate))
+        self.clock.configure(self.rate, length)
+        self.scrub.blockSignals(True)
+        self.scrub.setRange(0, max(length - 1, 0))
+        self.scrub.blockSignals(False)
+        self._show(self.clock.position)
+
+    # -- transport ----------------------------------------------------------------------
+    def toggle(self) -> None:
+        """Play or pause."""
+        if self.clock.playing:
+            self.clock.stop()
+        else:
+            self.clock.start()
+        self._update_play_button()
+
+    def play(self) -> None:
+        if not self.clock.playing:
+            self.toggle()
+
+    def pause(self) -> None:
+        if self.clock.playing:
+            self.toggle()
+
+    def step(self, delta: int) -> None:
+        """Pause and move by frames."""
+        self.pause()
+        self.clock.seek(self.clock.position + delta)
+
+    def seek_frame(self, frame: int) -> None:
+        self.clock.seek(frame)
+
+    def seek_time(self, t: float) -> None:
+        """Go to a film time (a click on the ruler); in shot mode a time in another shot selects it."""
+        if self.mode == SHOT_MODE:
+            span = span_at(self.spans, t)
+            if span is not None and span.shot_id != self.shot_id:
+                self.shotRequested.emit(span.shot_id)
+                self.set_shot(span.shot_id)
+        self.clock.seek(int((t - self.range_start) * self.rate + 1e-6))
+
+    def film_time(self) -> float:
+        return self.range_start + self.clock.position / self.rate
+
+    def _scrubbed(self, value: int) -> None:
+        if value != self.clock.position:
+            self.clock.seek(value)
+
+    def _update_play_button(self) -> None:
+        self.play_button.setText("❚❚" if self.clock.playing else "▶")
+
+    # -- showing ------------------------------------------------------------------------
+    def _show(self, frame: int) -> None:
+        t = self.range_start + frame / self.rate
+        self.scrub.blockSignals(True)
+        self.scrub.setValue(frame)
+        self.scrub.blockSignals(False)
+        self.timecode.setText(f"{timecode(frame, self.rate)} · {format_time(t)}")
+        self.positionChanged.emit(t)
+        span = span_at(self.spans, t)
+        if self.mode == SHOT_MODE and (span is None or span.shot_id != self.shot_id):
+            span = None
+        if span is None or span.path is None:
+            self._retry.stop()
+            self.current = None
+            self.view.show_message("No take to show" if self.spans else "No shots yet")
+            return
+        image = self.frames.frame(span, t)
+        if image is None:
+            if not self.clock.playing and not self._retry.isActive():
+                self._retry.start()  # paused: poll until the reader has it; playing: the next tick will
+            return
+        self._retry.stop()
+        self.current = image
+        self.view.show_array(image)
+        following = self.spans.index(span) + 1
+        if self.mode == FILM_MODE and following < len(self.spans) and span.end - t < 0.5:
+            self.frames.prefetch(self.spans[following])
+
+    def shutdown(self) -> None:
+        """Stop playing and close the decoders."""
+        self.clock.stop()
+        self._retry.stop()
+        self.project.unsubscribe(self._on_event)
+        self.frames.close()

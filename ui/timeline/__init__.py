@@ -1,0 +1,1 @@
+"""The timeline: shot cards on a time strip, the ruler, the transitions menu."""

@@ -1,0 +1,142 @@
+"""ShotCardDelegate: paints a shot as a card (thumbnail or prompt, title, duration, status)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from app.project.model import FAILED, MISSING, NO_TAKE, OUTDATED, READY, Shot
+from ui.timeline.timeline_model import FpsRole, FramesRole, JobProgressRole, SecondsRole, ShotRole, StatusRole
+from ui.widgets.thumbnails import ThumbnailCache
+
+CARD_HEIGHT = 150
+MIN_CARD_WIDTH = 56
+FOOTER = 46
+
+STATUS_COLORS = {
+    NO_TAKE: QColor("#6b7280"),
+    READY: QColor("#16a34a"),
+    OUTDATED: QColor("#d97706"),
+    FAILED: QColor("#dc2626"),
+    MISSING: QColor("#9f1239"),
+    "queued": QColor("#2563eb"),
+    "generating": QColor("#7c3aed"),
+}
+
+
+def first_words(text: str, count: int = 12) -> str:
+    """The start of a prompt for a placeholder card."""
+    words = text.split()
+    return " ".join(words[:count]) + (" …" if len(words) > count else "")
+
+
+def _paint_transition_marker(painter: QPainter, picture: QRect, kind: str) -> None:
+    """A badge at the card's leading edge: two overlapping wedges for a crossfade, a dark dot for a fade."""
+    badge = QRect(picture.left() + 3, picture.top() + 3, 16, 16)
+    painter.setPen(QPen(QColor("white"), 1))
+    painter.setBrush(QColor(0, 0, 0, 170))
+    painter.drawRoundedRect(badge, 3, 3)
+    if kind == "crossfade":
+        painter.setBrush(QColor(255, 255, 255, 150))
+        c = badge.center()
+        painter.drawPolygon([QPoint(badge.left() + 3, badge.top() + 3), QPoint(c.x() + 2, c.y()),
+                             QPoint(badge.left() + 3, badge.bottom() - 2)])
+        painter.drawPolygon([QPoint(badge.right() - 2, badge.top() + 3), QPoint(c.x() - 2, c.y()),
+                             QPoint(badge.right() - 2, badge.bottom() - 2)])
+    else:
+        painter.setBrush(QColor("black"))
+        painter.drawEllipse(badge.adjusted(3, 3, -3, -3))
+
+
+class ShotCardDelegate(QStyledItemDelegate):
+    """Cards whose width is the shot's duration times the view's pixels per second."""
+
+    def __init__(self, thumbnails: ThumbnailCache, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.thumbnails = thumbnails
+        self.pixels_per_second = 48.0
+        self.card_height = CARD_HEIGHT
+
+    def card_width(self, seconds: float) -> int:
+        return max(MIN_CARD_WIDTH, round(seconds * self.pixels_per_second))
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        seconds = index.data(SecondsRole) or 0.0
+        return QSize(self.card_width(float(seconds)), self.card_height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        shot: Shot | None = index.data(ShotRole)
+        if shot is None:
+            return
+        model = index.model()
+        palette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        card = option.rect.adjusted(2, 2, -2, -2)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 3) if selected
+                       else QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(card, 6, 6)
+
+        picture = QRect(card.left() + 3, card.top() + 3, card.width() - 6, card.height() - FOOTER - 3)
+        project = getattr(model, "project", None)
+        pixmap = self.thumbnails.get(project, shot.active) if project is not None else None
+        painter.setClipRect(picture)
+        if pixmap is not None:
+            scaled = pixmap.scaled(picture.size(), Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                                   Qt.TransformationMode.SmoothTransformation)
+            x = picture.left() + (picture.width() - scaled.width()) // 2
+            y = picture.top() + (picture.height() - scaled.height()) // 2
+            painter.drawPixmap(x, y, scaled)
+        else:
+            painter.fillRect(picture, QColor("#27303f"))
+            painter.setPen(QColor("#cbd5e1"))
+            small = QFont(option.font)
+            small.setPointSizeF(max(7.0, option.font.pointSizeF() - 1))
+            painter.setFont(small)
+            text = first_words(shot.prompt) or "(no prompt)"
+            painter.drawText(picture.adjusted(6, 4, -6, -4),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                             text)
+        painter.setClipping(False)
+        if index.row() > 0 and shot.transition != "cut":
+            _paint_transition_marker(painter, picture, shot.transition)
+
+        footer = QRect(card.left() + 6, picture.bottom() + 3, card.width() - 12, FOOTER - 6)
+        status = index.data(StatusRole) or NO_TAKE
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        title = QFontMetrics(bold).elidedText(str(index.data(Qt.ItemDataRole.DisplayRole)),
+                                              Qt.TextElideMode.ElideRight, footer.width())
+        painter.drawText(footer, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, title)
+
+        painter.setFont(option.font)
+        metrics = QFontMetrics(option.font)
+        frames, seconds, fps = index.data(FramesRole), index.data(SecondsRole), index.data(FpsRole)
+        duration = f"{seconds:.2f} s · {frames} f" if fps else ""
+        chip_w = metrics.horizontalAdvance(status) + 10
+        chip = QRect(footer.right() - chip_w, footer.bottom() - metrics.height() - 1, chip_w, metrics.height() + 2)
+        if chip.left() < footer.left() + 4:
+            chip.setLeft(footer.left())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(STATUS_COLORS.get(status, QColor("#6b7280")))
+        painter.drawRoundedRect(chip, 4, 4)
+        painter.setPen(QColor("white"))
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter,
+                         metrics.elidedText(status, Qt.TextElideMode.ElideRight, chip.width()))
+        duration_rect = QRect(footer.left(), chip.top(), max(0, chip.left() - footer.left() - 4), chip.height())
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(duration_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         metrics.elidedText(duration, Qt.TextElideMode.ElideRight, duration_rect.width()))
+        fraction = index.data(JobProgressRole)
+        if fraction is not None:  # a take of this shot is generating: a bar along the picture's foot
+            bar = QRect(picture.left(), picture.bottom() - 4, picture.width(), 5)
+            painter.fillRect(bar, QColor(0, 0, 0, 140))
+            painter.fillRect(QRect(bar.left(), bar.top(), round(bar.width() * float(fraction)), bar.height()),
+                             STATUS_COLORS["generating"].lighter(140))
+        painter.restore()

@@ -1,0 +1,213 @@
+"""TimelineModel: a Qt list model over Project.shots that follows the project's change events."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from app.generation.shot_requests import shot_status
+from app.project.model import Project, Shot
+from app.project.reel_file import PROJECT_SUFFIX
+from app.project.shot_timing import shot_fps, shot_frames, shot_seconds
+from app.project.take_import import is_video_file
+
+SHOT_IDS_MIME = "application/x-storyreel-shot-ids"
+URI_LIST_MIME = "text/uri-list"
+
+ShotIdRole = Qt.ItemDataRole.UserRole + 1
+StatusRole = Qt.ItemDataRole.UserRole + 2
+SecondsRole = Qt.ItemDataRole.UserRole + 3
+FramesRole = Qt.ItemDataRole.UserRole + 4
+ShotRole = Qt.ItemDataRole.UserRole + 5
+FpsRole = Qt.ItemDataRole.UserRole + 6
+JobProgressRole = Qt.ItemDataRole.UserRole + 7  # 0..1 while a take of the shot is generating, else None
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class TimelineModel(QAbstractListModel):
+    """One row per shot, in timeline order. Drops are reported as signals; the window decides."""
+
+    shotsDropped = Signal(list, int)  # shot ids, row to insert before (-1: end)
+    videosDropped = Signal(list, int)  # file paths, row
+    projectDropped = Signal(str)  # a .reel file path
+
+    def __init__(self, project: Project, parent=None) -> None:
+        super().__init__(parent)
+        self._project: Project | None = None
+        self._ids: list[str] = []  # our own mirror, so rows change only between begin*/end*
+        # Live generation state by shot id: ("queued" | "generating", fraction); set by the queue.
+        self.job_states: dict[str, tuple[str, float]] = {}
+        self.set_project(project)
+
+    # -- project ------------------------------------------------------------------------
+    @property
+    def project(self) -> Project:
+        assert self._project is not None
+        return self._project
+
+    def set_project(self, project: Project) -> None:
+        """Show another project."""
+        self.beginResetModel()
+        if self._project is not None:
+            self._project.unsubscribe(self._on_event)
+        self._project = project
+        self._ids = [s.id for s in project.shots]
+        project.subscribe(self._on_event)
+        self.endResetModel()
+
+    def detach(self) -> None:
+        """Stop following the project (before the model is dropped)."""
+        if self._project is not None:
+            self._project.unsubscribe(self._on_event)
+
+    def _on_event(self, event: str, details: dict) -> None:
+        if event == "shot_added":
+            row = int(details["index"])
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._ids.insert(row, str(details["shot_id"]))
+            self.endInsertRows()
+        elif event == "shot_removed":
+            row = int(details["index"])
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._ids[row]
+            self.endRemoveRows()
+        elif event == "shot_moved":
+            src, dst = int(details["from"]), int(details["to"])
+            # Qt's destination is the row to insert before, counted before the move.
+            self.beginMoveRows(QModelIndex(), src, src, QModelIndex(), dst + 1 if dst > src else dst)
+            self._ids.insert(dst, self._ids.pop(src))
+            self.endMoveRows()
+        elif event in ("shot_changed", "take_added", "take_removed"):
+            shot_id = str(details["shot_id"])
+            if shot_id in self._ids:
+                index = self.index(self._ids.index(shot_id))
+                self.dataChanged.emit(index, index)
+        elif event == "settings_changed" and self._ids:
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
+
+    # -- reading ------------------------------------------------------------------------
+    def shot_id(self, row: int) -> str:
+        return self._ids[row]
+
+    def row_of(self, shot_id: str) -> int:
+        return self._ids.index(shot_id)
+
+    def set_job_states(self, states: dict[str, tuple[str, float]]) -> None:
+        """Show queued / generating on cards; repaints only the cards whose state changed."""
+        changed = {k for k in set(states) | set(self.job_states) if states.get(k) != self.job_states.get(k)}
+        self.job_states = dict(states)
+        for shot_id in changed:
+            if shot_id in self._ids:
+                index = self.index(self._ids.index(shot_id))
+                self.dataChanged.emit(index, index, [StatusRole, JobProgressRole])
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def _shot(self, index: Index) -> Shot | None:
+        if not index.isValid() or index.row() >= len(self._ids):
+            return None
+        try:
+            return self.project.shot(self._ids[index.row()])
+        except KeyError:
+            return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        shot = self._shot(index)
+        if shot is None:
+            return None
+        project = self.project
+        if role == Qt.ItemDataRole.DisplayRole:
+            return shot.display_title(index.row())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            status = shot_status(project, shot)
+            prompt = shot.prompt.strip() or "(no prompt)"
+            return f"{shot.display_title(index.row())} · {shot_seconds(project, shot):.2f} s · {status}\n{prompt}"
+        if role == ShotIdRole:
+            return shot.id
+        if role == StatusRole:
+            live = self.job_states.get(shot.id)
+            return live[0] if live else shot_status(project, shot)
+        if role == JobProgressRole:
+            live = self.job_states.get(shot.id)
+            return live[1] if live and live[0] == "generating" else None
+        if role == SecondsRole:
+            return shot_seconds(project, shot)
+        if role == FramesRole:
+            return shot_frames(project, shot)
+        if role == FpsRole:
+            return shot_fps(project, shot)
+        if role == ShotRole:
+            return shot
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled  # drops go between cards, never onto one
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+
+    # -- drag and drop ------------------------------------------------------------------
+    def mimeTypes(self) -> list[str]:
+        return [SHOT_IDS_MIME, URI_LIST_MIME]
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        ids = [self._ids[i.row()] for i in sorted(indexes, key=lambda i: i.row()) if i.isValid()]
+        data = QMimeData()
+        data.setData(SHOT_IDS_MIME, QByteArray(json.dumps(ids).encode("utf-8")))
+        return data
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                        parent: Index) -> bool:
+        if data.hasFormat(SHOT_IDS_MIME):
+            return True
+        return any(is_video_file(p) or p.suffix.lower() == PROJECT_SUFFIX for p in _local_paths(data))
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                     parent: Index) -> bool:
+        if action == Qt.DropAction.IgnoreAction:
+            return True
+        if row < 0 and parent.isValid():
+            row = parent.row()
+        if data.hasFormat(SHOT_IDS_MIME):
+            try:
+                ids = json.loads(bytes(data.data(SHOT_IDS_MIME).data()).decode("utf-8"))
+            except ValueError:
+                return False
+            ids = [i for i in ids if isinstance(i, str) and i in self._ids]
+            if not ids:
+                return False
+            self.shotsDropped.emit(ids, row)
+            # Reordering is done by the window's undo command; report "copy" semantics so the view
+            # never removes the dragged rows itself.
+            return True
+        paths = _local_paths(data)
+        projects = [p for p in paths if p.suffix.lower() == PROJECT_SUFFIX]
+        if projects:
+            self.projectDropped.emit(str(projects[0]))
+            return True
+        videos = [str(p) for p in paths if is_video_file(p)]
+        if videos:
+            self.videosDropped.emit(videos, row)
+            return True
+        return False
+
+
+def _local_paths(data: QMimeData) -> list[Path]:
+    return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]

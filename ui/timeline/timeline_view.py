@@ -1,0 +1,149 @@
+"""TimelineView: shots as cards on a horizontal strip; drag to reorder, drop files to add or open."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QDrag, QKeySequence, QWheelEvent
+from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+
+from ui.timeline.shot_card_delegate import CARD_HEIGHT, ShotCardDelegate
+from ui.timeline.timeline_model import SecondsRole, ShotIdRole, TimelineModel
+from ui.widgets.thumbnails import ThumbnailCache
+
+MIN_PPS, MAX_PPS = 8.0, 400.0
+
+
+class TimelineView(QListView):
+    """A left-to-right list of shot cards; drops go through the model's dropMimeData."""
+
+    layoutUpdated = Signal()
+    moveRequested = Signal(int)  # -1: earlier, +1: later (Alt+Left / Alt+Right)
+    deleteRequested = Signal()
+
+    def __init__(self, thumbnails: ThumbnailCache, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.card_delegate = ShotCardDelegate(thumbnails, self)
+        self.setItemDelegate(self.card_delegate)
+        self.setViewMode(QListView.ViewMode.ListMode)
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(False)
+        self.setSpacing(0)
+        self.setUniformItemSizes(False)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setMinimumHeight(CARD_HEIGHT + 24)
+        self.setToolTip("")
+        thumbnails.updated.connect(lambda _take_id: self.viewport().update())
+
+    def setModel(self, model: TimelineModel) -> None:  # type: ignore[override]
+        super().setModel(model)
+        for signal in (model.dataChanged, model.rowsInserted, model.rowsRemoved, model.rowsMoved,
+                       model.modelReset):
+            signal.connect(self._relayout)
+
+    def _relayout(self, *args: object) -> None:
+        # Card widths follow durations: size hints change with the data, so lay out again.
+        self.scheduleDelayedItemsLayout()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # Cards fill the strip's height.
+        height = max(CARD_HEIGHT - 40, self.viewport().height() - 2)
+        if height != self.card_delegate.card_height:
+            self.card_delegate.card_height = height
+            self.scheduleDelayedItemsLayout()
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        self.layoutUpdated.emit()
+
+    # -- zoom ---------------------------------------------------------------------------
+    @property
+    def pixels_per_second(self) -> float:
+        return self.card_delegate.pixels_per_second
+
+    def set_pixels_per_second(self, pps: float) -> None:
+        """Zoom the timeline."""
+        self.card_delegate.pixels_per_second = max(MIN_PPS, min(MAX_PPS, pps))
+        self.doItemsLayout()
+        self.viewport().update()
+        self.layoutUpdated.emit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            factor = 1.25 if event.angleDelta().y() > 0 else 0.8
+            self.set_pixels_per_second(self.pixels_per_second * factor)
+            event.accept()
+            return
+        if event.angleDelta().y() and not event.angleDelta().x():
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() - event.angleDelta().y())
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # -- selection and keys -------------------------------------------------------------
+    def selected_ids(self) -> list[str]:
+        """Selected shots, in timeline order."""
+        rows = sorted(self.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [str(i.data(ShotIdRole)) for i in rows]
+
+    def select_ids(self, shot_ids: list[str]) -> None:
+        """Select these shots and make the first one current."""
+        model = self.model()
+        selection = self.selectionModel()
+        selection.clearSelection()
+        first = None
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            if index.data(ShotIdRole) in shot_ids:
+                selection.select(index, selection.SelectionFlag.Select)
+                first = first or index
+        if first is not None:
+            selection.setCurrentIndex(first, selection.SelectionFlag.NoUpdate)
+            self.scrollTo(first)
+
+    def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Backspace:
+            self.deleteRequested.emit()
+            return
+        if event.modifiers() & Qt.KeyboardModifier.AltModifier and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.moveRequested.emit(-1 if event.key() == Qt.Key.Key_Left else 1)
+            return
+        super().keyPressEvent(event)
+
+    # -- dragging -----------------------------------------------------------------------
+    def startDrag(self, supported: Qt.DropAction) -> None:
+        # Like QAbstractItemView's, except nothing is removed afterwards: the drop's undo command
+        # has already reordered the project.
+        indexes = sorted(self.selectionModel().selectedRows(), key=lambda i: i.row())
+        if not indexes:
+            return
+        data = self.model().mimeData(indexes)
+        drag = QDrag(self)
+        drag.setMimeData(data)
+        first = self.visualRect(indexes[0])
+        if first.isValid():
+            drag.setPixmap(self.viewport().grab(first).scaledToHeight(80))
+        drag.exec(Qt.DropAction.MoveAction, Qt.DropAction.MoveAction)
+
+    # -- geometry for the ruler ---------------------------------------------------------
+    def segments(self) -> list[tuple[int, int, float, float]]:
+        """(x_left, x_right, t_start, t_end) per card, in viewport coordinates."""
+        model = self.model()
+        out, t = [], 0.0
+        if model is None:
+            return out
+        for row in range(model.rowCount()):
+            index: QModelIndex = model.index(row, 0)
+            seconds = float(index.data(SecondsRole) or 0.0)
+            rect = self.visualRect(index)
+            out.append((rect.left(), rect.right() + 1, t, t + seconds))
+            t += seconds
+        return out
