@@ -45,15 +45,25 @@ def main(argv: list[str] | None = None) -> int:
             source = str(write_tiny_model(Path(tmp) / "tiny", "t2v-a14b"))
         loaded = load_pipeline(ModelSpec(source, device=args.device, dtype=args.dtype))
         request = GenerationRequest(
-            prompt="a lighthouse at dusk, waves rolling in", negative_prompt="blurry", seed=1,
-            num_frames=args.frames, width=width, height=height, fps=loaded.info.default_fps,
-            num_inference_steps=args.steps, guidance_scale=4.0, guidance_scale_2=3.0, model=loaded.spec,
+            prompt="a lighthouse at dusk, waves rolling in",
+            negative_prompt="blurry",
+            seed=1,
+            num_frames=args.frames,
+            width=width,
+            height=height,
+            fps=loaded.info.default_fps,
+            num_inference_steps=args.steps,
+            guidance_scale=4.0,
+            guidance_scale_2=3.0,
+            model=loaded.spec,
         )
         # The direct call gets the already-snapped settings so both do the same work.
         applied, _ = apply_model_rules(request, loaded.info)
-        print(f"model {loaded.model_dir} ({loaded.info.arch}) on {loaded.device}/{loaded.dtype}: "
-              f"{applied.num_frames} frames {applied.width}x{applied.height}, "
-              f"{applied.num_inference_steps} steps, {args.runs} runs each")
+        print(
+            f"model {loaded.model_dir} ({loaded.info.arch}) on {loaded.device}/{loaded.dtype}: "
+            f"{applied.num_frames} frames {applied.width}x{applied.height}, "
+            f"{applied.num_inference_steps} steps, {args.runs} runs each"
+        )
 
         def run_engine() -> float:
             start = time.perf_counter()

@@ -63,18 +63,40 @@ def ffmpeg_command(ffmpeg: str, takes: list[Path], out: Path, fmt: str) -> list[
         f"pad={OUT_W}:{OUT_H}:{left}:{top}:black,setsar=1[v{i}]"
         for i in range(len(takes))
     ]
-    graph = ";".join(chains) + ";" + "".join(f"[v{i}]" for i in range(len(takes))) + \
-        f"concat=n={len(takes)}:v=1:a=0[out]"
+    graph = (
+        ";".join(chains)
+        + ";"
+        + "".join(f"[v{i}]" for i in range(len(takes)))
+        + f"concat=n={len(takes)}:v=1:a=0[out]"
+    )
     cmd = [ffmpeg, "-y", "-v", "error"]
     for take in takes:
         cmd += ["-i", str(take)]
-    cmd += ["-filter_complex", graph, "-map", "[out]", "-r", str(FPS), "-c:v", preset.codec,
-            "-pix_fmt", preset.pix_fmt]
+    cmd += [
+        "-filter_complex",
+        graph,
+        "-map",
+        "[out]",
+        "-r",
+        str(FPS),
+        "-c:v",
+        preset.codec,
+        "-pix_fmt",
+        preset.pix_fmt,
+    ]
     for key, value in preset.quality_options[QUALITY].items():
         cmd += [f"-{key}" if key != "b" else "-b:v", value]
     if preset.pix_fmt.startswith("yuv"):
-        cmd += ["-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
-                "-color_range", "tv"]
+        cmd += [
+            "-colorspace",
+            "bt709",
+            "-color_primaries",
+            "bt709",
+            "-color_trc",
+            "bt709",
+            "-color_range",
+            "tv",
+        ]
     for key, value in preset.container_options.items():
         cmd += [f"-{key}", value]
     return cmd + [str(out)]
@@ -100,8 +122,11 @@ def main() -> int:
     args = parser.parse_args()
     ffmpeg = shutil.which("ffmpeg")
     if ffmpeg is None:
-        print("export_throughput: the ffmpeg command line is needed for the comparison; "
-              "install it (apt-get install ffmpeg, or `make bench`, which does).", file=sys.stderr)
+        print(
+            "export_throughput: the ffmpeg command line is needed for the comparison; "
+            "install it (apt-get install ffmpeg, or `make bench`, which does).",
+            file=sys.stderr,
+        )
         return 2
     version = subprocess.run([ffmpeg, "-version"], capture_output=True, text=True).stdout.splitlines()[0]
     with tempfile.TemporaryDirectory() as tmp:
@@ -125,8 +150,10 @@ def main() -> int:
         frames_theirs = probe(theirs_out).frame_count
     ours_fps, theirs_fps = frames / t_ours, frames_theirs / t_theirs
     print(f"{version}")
-    print(f"job: {args.shots} takes of {args.frames} frames {SRC_W}x{SRC_H} -> {OUT_W}x{OUT_H} padded, "
-          f"{FORMATS[args.format].codec} {FORMATS[args.format].quality_options[QUALITY]}")
+    print(
+        f"job: {args.shots} takes of {args.frames} frames {SRC_W}x{SRC_H} -> {OUT_W}x{OUT_H} padded, "
+        f"{FORMATS[args.format].codec} {FORMATS[args.format].quality_options[QUALITY]}"
+    )
     print(f"ffmpeg:    {frames_theirs} frames in {t_theirs:.2f} s = {theirs_fps:.1f} fps")
     print(f"storyreel: {frames} frames in {t_ours:.2f} s = {ours_fps:.1f} fps")
     print(f"ratio storyreel/ffmpeg: {ours_fps / theirs_fps:.2f} (target >= 0.8)")

@@ -44,10 +44,22 @@ SIZE, FRAMES, FPS = (64, 48), 9, 16
 
 def shot_requests(n: int, steps: int) -> list[GenerationRequest]:
     """n shots with fixed seeds."""
-    return [GenerationRequest(prompt=f"A lighthouse at dawn, shot {i}", negative_prompt="", seed=100 + i,
-                              num_frames=FRAMES, width=SIZE[0], height=SIZE[1], fps=FPS,
-                              num_inference_steps=steps, guidance_scale=4.0, guidance_scale_2=3.0,
-                              model=ModelSpec("bench")) for i in range(n)]
+    return [
+        GenerationRequest(
+            prompt=f"A lighthouse at dawn, shot {i}",
+            negative_prompt="",
+            seed=100 + i,
+            num_frames=FRAMES,
+            width=SIZE[0],
+            height=SIZE[1],
+            fps=FPS,
+            num_inference_steps=steps,
+            guidance_scale=4.0,
+            guidance_scale_2=3.0,
+            model=ModelSpec("bench"),
+        )
+        for i in range(n)
+    ]
 
 
 def run_batch(urls: list[str], requests: list[GenerationRequest], out: Path) -> float:
@@ -70,9 +82,26 @@ def run_batch(urls: list[str], requests: list[GenerationRequest], out: Path) -> 
 def start_serve(model: Path, threads: int) -> tuple[subprocess.Popen, str]:
     """`main.py serve` on a free port; returns the process and its URL once it listens."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "OMP_NUM_THREADS": str(threads)}
-    proc = subprocess.Popen([sys.executable, "main.py", "serve", "--model", str(model), "--port", "0",
-                             "--device", "cpu", "--threads", str(threads)],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "main.py",
+            "serve",
+            "--model",
+            str(model),
+            "--port",
+            "0",
+            "--device",
+            "cpu",
+            "--threads",
+            str(threads),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         line = proc.stdout.readline()
@@ -122,11 +151,27 @@ def stand_in_app(clip: bytes, latency: float):
         params = body["parameters"]
         async with lock:
             await asyncio.sleep(latency)
-        applied = GenerationRequest(body["inputs"], "", params["seed"], FRAMES, SIZE[0], SIZE[1], FPS,
-                                    params["num_inference_steps"], params["guidance_scale"],
-                                    params.get("guidance_scale_2"))
-        return JSONResponse({"video": video, "content_type": "video/mp4", "seed": params["seed"],
-                             "parameters": applied_parameters(applied), "device": "stand-in"})
+        applied = GenerationRequest(
+            body["inputs"],
+            "",
+            params["seed"],
+            FRAMES,
+            SIZE[0],
+            SIZE[1],
+            FPS,
+            params["num_inference_steps"],
+            params["guidance_scale"],
+            params.get("guidance_scale_2"),
+        )
+        return JSONResponse(
+            {
+                "video": video,
+                "content_type": "video/mp4",
+                "seed": params["seed"],
+                "parameters": applied_parameters(applied),
+                "device": "stand-in",
+            }
+        )
 
     async def health(request: Request):
         return PlainTextResponse("Ok")
@@ -173,15 +218,23 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="storyreel-bench-") as name:
         tmp = Path(name)
         stand_in = bench_stand_in(counts, args.shots, args.latency, tmp)
-        report(f"Stand-in remote GPUs ({args.latency:.2f} s fixed generation latency, no CPU used)", stand_in,
-               args.shots, f"ideal time with K endpoints: {args.shots} / K x {args.latency:.2f} s "
-                           "(client dispatch scaling; target within 15% of linear)")
+        report(
+            f"Stand-in remote GPUs ({args.latency:.2f} s fixed generation latency, no CPU used)",
+            stand_in,
+            args.shots,
+            f"ideal time with K endpoints: {args.shots} / K x {args.latency:.2f} s "
+            "(client dispatch scaling; target within 15% of linear)",
+        )
         if not args.skip_real:
             real = bench_real(counts, args.shots, args.steps, args.threads, tmp)
-            report(f"Real `main.py serve` endpoints (tiny model, {args.steps} steps, {args.threads} torch "
-                   "thread(s) each)", real, args.shots,
-                   f"CPU-bound: with {cores} core(s), expect at most about {cores // args.threads}x "
-                   "whatever the number of endpoints")
+            report(
+                f"Real `main.py serve` endpoints (tiny model, {args.steps} steps, {args.threads} torch "
+                "thread(s) each)",
+                real,
+                args.shots,
+                f"CPU-bound: with {cores} core(s), expect at most about {cores // args.threads}x "
+                "whatever the number of endpoints",
+            )
 
 
 if __name__ == "__main__":

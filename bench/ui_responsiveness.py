@@ -28,14 +28,29 @@ CALIBRATION_STEPS = 8
 class Answers:
     """Non-interactive answers to the window's questions."""
 
-    def save_changes(self, name): return "discard"
-    def recover(self, recovery): return "discard"
-    def resume_queue(self, name, count): return False
-    def open_path(self, *a, **k): return None
-    def open_paths(self, *a, **k): return []
-    def save_path(self, start): return None
-    def error(self, title, message): print(f"error: {title}: {message}", file=sys.stderr)
-    def info(self, title, message): pass
+    def save_changes(self, name):
+        return "discard"
+
+    def recover(self, recovery):
+        return "discard"
+
+    def resume_queue(self, name, count):
+        return False
+
+    def open_path(self, *a, **k):
+        return None
+
+    def open_paths(self, *a, **k):
+        return []
+
+    def save_path(self, start):
+        return None
+
+    def error(self, title, message):
+        print(f"error: {title}: {message}", file=sys.stderr)
+
+    def info(self, title, message):
+        pass
 
 
 def build_project(root: Path, width: int, height: int, frames: int, steps: int):
@@ -46,10 +61,16 @@ def build_project(root: Path, width: int, height: int, frames: int, steps: int):
     from app.project.reel_file import save_project
     from engine.video.video_io import write_clip
 
-    settings = ProjectSettings(name="Bench", width=width, height=height, fps=16,
-                               defaults=GenerationDefaults(frames=frames, steps=steps, guidance_scale=1.0,
-                                                           guidance_scale_2=None))
-    project = Project(settings, [Shot(title="Playing", prompt="a clip"), Shot(title="Generating", prompt="a red ball")])
+    settings = ProjectSettings(
+        name="Bench",
+        width=width,
+        height=height,
+        fps=16,
+        defaults=GenerationDefaults(frames=frames, steps=steps, guidance_scale=1.0, guidance_scale_2=None),
+    )
+    project = Project(
+        settings, [Shot(title="Playing", prompt="a clip"), Shot(title="Generating", prompt="a red ball")]
+    )
     save_project(project, root / "bench.reel")
     clip = project.media_dir / "preview.mp4"
     clip.parent.mkdir(parents=True)
@@ -57,7 +78,9 @@ def build_project(root: Path, width: int, height: int, frames: int, steps: int):
     data = np.broadcast_to(y, (48, 272, 480, 3)).copy()
     data[..., 0] = (np.arange(48, dtype=np.uint8) * 5)[:, None, None]
     write_clip(data, 16, clip)
-    project.add_take(project.shots[0].id, Take(id="p", path="preview.mp4", frames=48, fps=16, width=480, height=272))
+    project.add_take(
+        project.shots[0].id, Take(id="p", path="preview.mp4", frames=48, fps=16, width=480, height=272)
+    )
     save_project(project)
     return project
 
@@ -145,12 +168,18 @@ def run(root: Path, args) -> int:
 
     stalls_ms = sorted(g * 1000 for g in gaps)
     over = sum(1 for s in stalls_ms if s > 50)
-    print(f"generation: {job.state} in {state['seconds']:.2f} s ({steps} steps of the tiny A14B layout, "
-          f"{args.frames} frames {args.size}x{args.size}, torch threads {torch.get_num_threads()})")
-    print(f"preview: {len(shown)} frames shown in {state['measured']:.2f} s of generating "
-          f"({len(shown) / state['measured']:.1f} fps; the clip is 16 fps, 480x272, looping)")
-    print(f"heartbeat every {HEARTBEAT_MS} ms: {len(stalls_ms)} beats; gap median {statistics.median(stalls_ms):.1f} ms, "
-          f"p99 {stalls_ms[int(len(stalls_ms) * 0.99)]:.1f} ms, max {stalls_ms[-1]:.1f} ms; {over} gap(s) over 50 ms")
+    print(
+        f"generation: {job.state} in {state['seconds']:.2f} s ({steps} steps of the tiny A14B layout, "
+        f"{args.frames} frames {args.size}x{args.size}, torch threads {torch.get_num_threads()})"
+    )
+    print(
+        f"preview: {len(shown)} frames shown in {state['measured']:.2f} s of generating "
+        f"({len(shown) / state['measured']:.1f} fps; the clip is 16 fps, 480x272, looping)"
+    )
+    print(
+        f"heartbeat every {HEARTBEAT_MS} ms: {len(stalls_ms)} beats; gap median {statistics.median(stalls_ms):.1f} ms, "
+        f"p99 {stalls_ms[int(len(stalls_ms) * 0.99)]:.1f} ms, max {stalls_ms[-1]:.1f} ms; {over} gap(s) over 50 ms"
+    )
     print("target max <= 50 ms:", "met" if stalls_ms[-1] <= 50 else "NOT met")
     return 0
 

@@ -27,8 +27,10 @@ def render_takes(film: Path, work: Path) -> None:
     """Generate the example's takes with the tiny random-weight model."""
     model = work / "tiny-model"
     env = dict(os.environ, STORYREEL_HOME=str(work / "home"))
-    for args in (["demo-model", str(model)],
-                 ["render", str(film), "-o", str(work / "film.mp4"), "--model", str(model)]):
+    for args in (
+        ["demo-model", str(model)],
+        ["render", str(film), "-o", str(work / "film.mp4"), "--model", str(model)],
+    ):
         subprocess.run([sys.executable, str(ROOT / "main.py"), *args], check=True, env=env, cwd=ROOT)
 
 

@@ -22,5 +22,6 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
     return home
 
+
 # Session fixtures with the tiny models, shared by every test module (built once per run).
 from engine_fixtures import loaded_5b, loaded_a14b, tiny_5b, tiny_a14b  # noqa: E402, F401

@@ -33,4 +33,3 @@ def loaded_a14b(tiny_a14b: Path) -> LoadedPipeline:
 def loaded_5b(tiny_5b: Path) -> LoadedPipeline:
     """The tiny dense model loaded on CPU in float32."""
     return load_pipeline(ModelSpec(str(tiny_5b), device="cpu", dtype="float32"))
-

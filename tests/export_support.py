@@ -24,7 +24,9 @@ def flat_clip(path: Path, colour, frames: int = 16, width: int = 64, height: int
 def sine_tone(path: Path, seconds: float, rate: int = 44100, freq: float = 440.0) -> Path:
     """A mono sine tone written with PyAV (format from the extension)."""
     with av.open(str(path), "w") as container:
-        stream = container.add_stream("pcm_s16le" if path.suffix == ".wav" else "flac", rate=rate, layout="mono")
+        stream = container.add_stream(
+            "pcm_s16le" if path.suffix == ".wav" else "flac", rate=rate, layout="mono"
+        )
         t = np.arange(round(seconds * rate)) / rate
         samples = (np.sin(2 * np.pi * freq * t) * 12000).astype(np.int16)[None]
         frame = av.AudioFrame.from_ndarray(samples, format="s16", layout="mono")
@@ -42,25 +44,36 @@ def video_facts(path: Path) -> dict:
         frames = [f for f in container.decode(stream)]
         last = frames[-1]
         # The end of the last frame: its start plus one frame at the nominal rate (GIF: its own delay).
-        end = float(last.pts * stream.time_base) + (float(last.duration * stream.time_base) if last.duration
-                                                    else 1 / float(stream.average_rate))
-        return {"codec": ctx.name, "pix_fmt": ctx.pix_fmt, "size": (ctx.width, ctx.height),
-                "rate": Fraction(stream.average_rate), "frames": len(frames), "duration": end,
-                "profile": ctx.profile}
+        end = float(last.pts * stream.time_base) + (
+            float(last.duration * stream.time_base) if last.duration else 1 / float(stream.average_rate)
+        )
+        return {
+            "codec": ctx.name,
+            "pix_fmt": ctx.pix_fmt,
+            "size": (ctx.width, ctx.height),
+            "rate": Fraction(stream.average_rate),
+            "frames": len(frames),
+            "duration": end,
+            "profile": ctx.profile,
+        }
 
 
 def audio_samples(path: Path) -> tuple[np.ndarray, int, str]:
     """The first audio stream decoded to (channels, n) float, its rate and codec."""
     with av.open(str(path)) as container:
         stream = container.streams.audio[0]
-        chunks = [f.to_ndarray().reshape(f.layout.nb_channels, -1) if f.format.is_planar
-                  else f.to_ndarray().reshape(-1, f.layout.nb_channels).T
-                  for f in container.decode(stream)]
+        chunks = [
+            f.to_ndarray().reshape(f.layout.nb_channels, -1)
+            if f.format.is_planar
+            else f.to_ndarray().reshape(-1, f.layout.nb_channels).T
+            for f in container.decode(stream)
+        ]
         return np.concatenate(chunks, axis=1), stream.rate, stream.codec_context.name
 
 
-def project_with_takes(folder: Path, colours: list, frames: int = 16, fps: int = 16,
-                       width: int = 64, height: int = 48) -> Project:
+def project_with_takes(
+    folder: Path, colours: list, frames: int = 16, fps: int = 16, width: int = 64, height: int = 48
+) -> Project:
     """A saved project whose shots each have a flat-colour take of `frames` frames."""
     project = Project(ProjectSettings(name="Film", width=width, height=height, fps=fps))
     path = save_project(project, folder / "film.reel")
@@ -71,7 +84,17 @@ def project_with_takes(folder: Path, colours: list, frames: int = 16, fps: int =
         shot = Shot(title=f"S{index + 1}", prompt=f"shot {index + 1}")
         project.add_shot(shot)
         flat_clip(media / f"take{index}.mp4", colour, frames, width, height, fps)
-        project.add_take(shot.id, Take(id=f"t{index}", path=f"take{index}.mp4", width=width, height=height,
-                                       frames=frames, fps=fps, imported=True))
+        project.add_take(
+            shot.id,
+            Take(
+                id=f"t{index}",
+                path=f"take{index}.mp4",
+                width=width,
+                height=height,
+                frames=frames,
+                fps=fps,
+                imported=True,
+            ),
+        )
     save_project(project, path)
     return project

@@ -14,10 +14,13 @@ def write_3d(path: Path, size: int = 17, identity: bool = False) -> Path:
     table = identity_lattice(size)
     if not identity:
         r, g, b = table[..., 0], table[..., 1], table[..., 2]
-        table = np.stack([
-            np.clip(r**0.7 * 0.9 + 0.1 * b, 0, 1),
-            np.clip(0.5 * g + 0.5 * g**2 + 0.05 * r, 0, 1),
-            np.clip(1 - (1 - b) ** 1.5, 0, 1),
-        ], -1)
+        table = np.stack(
+            [
+                np.clip(r**0.7 * 0.9 + 0.1 * b, 0, 1),
+                np.clip(0.5 * g + 0.5 * g**2 + 0.05 * r, 0, 1),
+                np.clip(1 - (1 - b) ** 1.5, 0, 1),
+            ],
+            -1,
+        )
     write_cube(path, table, "test look")
     return path

@@ -14,8 +14,12 @@ def make_lora(transformer_folder: Path, dest: Path, seed: int, **config: object)
 
     model = WanTransformer3DModel.from_pretrained(transformer_folder)
     torch.manual_seed(seed)
-    settings = {"r": 4, "target_modules": ["to_q", "to_k", "to_v", "to_out.0"],
-                "init_lora_weights": False, **config}
+    settings = {
+        "r": 4,
+        "target_modules": ["to_q", "to_k", "to_v", "to_out.0"],
+        "init_lora_weights": False,
+        **config,
+    }
     model.add_adapter(LoraConfig(**settings))
     # The tiny model barely reacts to a unit-scale random LoRA: make its effect plain to see.
     layers = {k: v * 4 if "lora_B" in k else v for k, v in get_peft_model_state_dict(model).items()}

@@ -18,11 +18,18 @@ def make_assets(folder: Path) -> dict[str, Path]:
     return {"look.cube": write_3d(folder / "look.cube"), "logo.png": logo}
 
 
-def make_preset(tmp_path: Path, name: str = "Brand", extra: dict[str, Path] | None = None,
-                **changes: object) -> Preset:
+def make_preset(
+    tmp_path: Path, name: str = "Brand", extra: dict[str, Path] | None = None, **changes: object
+) -> Preset:
     """Save a preset with a grade and a logo (and extra files) into the (per-test) library."""
-    preset = Preset(name=name, description="ours", prompt_template="{prompt}, in our brand style",
-                    negative_prompt="off-brand", grade=GradeRef("look.cube", 0.8),
-                    watermark=WatermarkRef("logo.png", "top-left", 0.05, 0.2, 0.9), **changes)
+    preset = Preset(
+        name=name,
+        description="ours",
+        prompt_template="{prompt}, in our brand style",
+        negative_prompt="off-brand",
+        grade=GradeRef("look.cube", 0.8),
+        watermark=WatermarkRef("logo.png", "top-left", 0.05, 0.2, 0.9),
+        **changes,
+    )
     save_preset(preset, {**make_assets(tmp_path / f"src-{name}"), **(extra or {})})
     return preset

@@ -9,9 +9,19 @@ import numpy as np
 from engine.generation.request import GenerationRequest, ModelSpec
 from engine.video.video_io import write_clip
 
-REQUEST = GenerationRequest(prompt="a lighthouse", negative_prompt="blur", seed=7, num_frames=5, width=32,
-                            height=32, fps=16, num_inference_steps=2, guidance_scale=4.0,
-                            guidance_scale_2=3.0, model=ModelSpec("tiny"))
+REQUEST = GenerationRequest(
+    prompt="a lighthouse",
+    negative_prompt="blur",
+    seed=7,
+    num_frames=5,
+    width=32,
+    height=32,
+    fps=16,
+    num_inference_steps=2,
+    guidance_scale=4.0,
+    guidance_scale_2=3.0,
+    model=ModelSpec("tiny"),
+)
 
 
 def make_clip(folder: Path) -> tuple[bytes, np.ndarray]:

@@ -91,9 +91,13 @@ WAIT = 30_000
 
 
 def tiny_project(tmp_path, count: int = 2, steps: int = 2) -> Project:
-    settings = ProjectSettings(name="Tiny", width=32, height=32, fps=16,
-                               defaults=GenerationDefaults(frames=9, steps=steps, guidance_scale=1.0,
-                                                           guidance_scale_2=None))
+    settings = ProjectSettings(
+        name="Tiny",
+        width=32,
+        height=32,
+        fps=16,
+        defaults=GenerationDefaults(frames=9, steps=steps, guidance_scale=1.0, guidance_scale_2=None),
+    )
     project = Project(settings, [Shot(title=f"S{i}", prompt=f"a red ball {i}") for i in range(count)])
     save_project(project, tmp_path / "film.reel")
     return project
@@ -104,8 +108,9 @@ def tiny_window(qtbot, tiny_model, project, **model):
     # Job ids the GUI thread has finished handling (takes added, pending list updated).
     window.handled_jobs = set()
     window.generation.jobFinished.connect(lambda job: window.handled_jobs.add(job.id))
-    store_model_settings(window.settings, ModelSettings(source=str(tiny_model), device="cpu", dtype="float32",
-                                                        **model))
+    store_model_settings(
+        window.settings, ModelSettings(source=str(tiny_model), device="cpu", dtype="float32", **model)
+    )
     return window
 
 

@@ -50,7 +50,8 @@ class ErrorReporter(QObject):
         self._showing = True  # one dialog at a time, even if errors repeat
         try:
             QMessageBox.warning(
-                self.parent_widget, "Something went wrong",
+                self.parent_widget,
+                "Something went wrong",
                 f"{message}\n\nYour project is unchanged on disk. The details were written to "
                 f"{self.log_file}.",
             )

@@ -47,8 +47,12 @@ APP_TITLE = "Storyreel"
 class MainWindow(QMainWindow):
     """One project at a time; every edit goes through undo_stack."""
 
-    def __init__(self, project: Project | None = None, prompts: Prompts | None = None,
-                 settings: UserSettings | None = None) -> None:
+    def __init__(
+        self,
+        project: Project | None = None,
+        prompts: Prompts | None = None,
+        settings: UserSettings | None = None,
+    ) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
         self.setWindowIcon(QIcon(str(resource_path("icons", "storyreel.svg"))))
@@ -83,7 +87,9 @@ class MainWindow(QMainWindow):
         self.ruler = TimeRuler(self.timeline)
         self.model.shotsDropped.connect(self.move_shots_to)
         self.model.videosDropped.connect(lambda paths, row: self.files.import_videos(paths, row))
-        self.model.projectDropped.connect(lambda path: QTimer.singleShot(0, lambda: self.files.open_path(path)))
+        self.model.projectDropped.connect(
+            lambda path: QTimer.singleShot(0, lambda: self.files.open_path(path))
+        )
         self.timeline.selectionModel().selectionChanged.connect(self._selection_changed)
         self.timeline.moveRequested.connect(self.move_selection)
         self.timeline.deleteRequested.connect(self.delete_selected)
@@ -124,7 +130,9 @@ class MainWindow(QMainWindow):
         self.queue_dock = QDockWidget("Queue", self)
         self.queue_dock.setObjectName("QueueDock")
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.queue_dock)
-        self.presets_panel = PresetsPanel(self.project, self.undo_stack, self.timeline.selected_ids, self.prompts)
+        self.presets_panel = PresetsPanel(
+            self.project, self.undo_stack, self.timeline.selected_ids, self.prompts
+        )
         self.presets_dock = QDockWidget("Presets", self)
         self.presets_dock.setObjectName("PresetsDock")
         self.presets_dock.setWidget(self.presets_panel)
@@ -151,38 +159,79 @@ class MainWindow(QMainWindow):
         self.act_new = self._action("&New", f.new, K.New, "Start a new project")
         self.act_open = self._action("&Open…", f.open, K.Open, "Open a project file")
         self.act_save = self._action("&Save", f.save, K.Save, "Save the project")
-        self.act_save_as = self._action("Save &As…", f.save_as, K.SaveAs, "Save under a new name, with its media")
+        self.act_save_as = self._action(
+            "Save &As…", f.save_as, K.SaveAs, "Save under a new name, with its media"
+        )
         self.act_close = self._action("&Close", f.close, K.Close, "Close the project")
         self.act_quit = self._action("&Quit", self.close, K.Quit, "Quit Storyreel")
-        self.act_import_list = self._action("Import Shot &List…", f.import_shot_list, None,
-                                            "Add shots from a .txt (one prompt per line) or .csv file")
-        self.act_import_videos = self._action("Import &Videos…", f.import_videos_dialog, None,
-                                              "Add video files as shots with an imported take")
-        self.act_settings = self._action("Project &Settings…", self.edit_project_settings, None,
-                                         "Name, size, frame rate, model and default generation settings")
-        self.act_export = self._action("&Export…", self.export_film, "Ctrl+E",
-                                       "Export the film as MP4, WebM, ProRes, GIF or PNG frames")
+        self.act_import_list = self._action(
+            "Import Shot &List…",
+            f.import_shot_list,
+            None,
+            "Add shots from a .txt (one prompt per line) or .csv file",
+        )
+        self.act_import_videos = self._action(
+            "Import &Videos…", f.import_videos_dialog, None, "Add video files as shots with an imported take"
+        )
+        self.act_settings = self._action(
+            "Project &Settings…",
+            self.edit_project_settings,
+            None,
+            "Name, size, frame rate, model and default generation settings",
+        )
+        self.act_export = self._action(
+            "&Export…", self.export_film, "Ctrl+E", "Export the film as MP4, WebM, ProRes, GIF or PNG frames"
+        )
         self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
         self.act_undo.setShortcut(QKeySequence(K.Undo))
         self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(K.Redo)])
-        self.act_add = self._action("&Add Shot", self.add_shot, "Ctrl+Shift+N", "Add a new shot after the selection")
-        self.act_duplicate = self._action("D&uplicate", self.duplicate_selected, "Ctrl+D",
-                                          "Duplicate the selected shots", timeline_only=True)
-        self.act_delete = self._action("&Delete", self.delete_selected, K.Delete,
-                                       "Delete the selected shots", timeline_only=True)
-        self.act_earlier = self._action("Move &Earlier", lambda: self.move_selection(-1), "Alt+Left",
-                                        "Move the selected shots one place earlier", timeline_only=True)
-        self.act_later = self._action("Move &Later", lambda: self.move_selection(1), "Alt+Right",
-                                      "Move the selected shots one place later", timeline_only=True)
-        self.act_select_all = self._action("Select &All Shots", self.timeline.selectAll, None, "Select every shot")
-        self.act_prefs = self._action("&Preferences…", self.edit_preferences, K.Preferences, "Autosave interval")
-        self.act_zoom_in = self._action("Zoom &In", lambda: self.zoom(1.25), K.ZoomIn, "Wider cards (Ctrl+wheel)")
+        self.act_add = self._action(
+            "&Add Shot", self.add_shot, "Ctrl+Shift+N", "Add a new shot after the selection"
+        )
+        self.act_duplicate = self._action(
+            "D&uplicate",
+            self.duplicate_selected,
+            "Ctrl+D",
+            "Duplicate the selected shots",
+            timeline_only=True,
+        )
+        self.act_delete = self._action(
+            "&Delete", self.delete_selected, K.Delete, "Delete the selected shots", timeline_only=True
+        )
+        self.act_earlier = self._action(
+            "Move &Earlier",
+            lambda: self.move_selection(-1),
+            "Alt+Left",
+            "Move the selected shots one place earlier",
+            timeline_only=True,
+        )
+        self.act_later = self._action(
+            "Move &Later",
+            lambda: self.move_selection(1),
+            "Alt+Right",
+            "Move the selected shots one place later",
+            timeline_only=True,
+        )
+        self.act_select_all = self._action(
+            "Select &All Shots", self.timeline.selectAll, None, "Select every shot"
+        )
+        self.act_prefs = self._action(
+            "&Preferences…", self.edit_preferences, K.Preferences, "Autosave interval"
+        )
+        self.act_zoom_in = self._action(
+            "Zoom &In", lambda: self.zoom(1.25), K.ZoomIn, "Wider cards (Ctrl+wheel)"
+        )
         self.act_zoom_out = self._action("Zoom &Out", lambda: self.zoom(0.8), K.ZoomOut, "Narrower cards")
-        self.act_zoom_fit = self._action("Zoom to &Fit", self.zoom_to_fit, "Ctrl+0", "Fit the whole film in the timeline")
+        self.act_zoom_fit = self._action(
+            "Zoom to &Fit", self.zoom_to_fit, "Ctrl+0", "Fit the whole film in the timeline"
+        )
         self.act_about = self._action("&About Storyreel", self.about, None, "About Storyreel")
-        for action, icon in ((self.act_add, "list-add"), (self.act_duplicate, "edit-copy"),
-                             (self.act_delete, "edit-delete")):
+        for action, icon in (
+            (self.act_add, "list-add"),
+            (self.act_duplicate, "edit-copy"),
+            (self.act_delete, "edit-delete"),
+        ):
             button = QToolButton()
             button.setDefaultAction(action)
             action.setIcon(QIcon.fromTheme(icon))
@@ -211,13 +260,26 @@ class MainWindow(QMainWindow):
         edit = bar.addMenu("&Edit")
         edit.addActions([self.act_undo, self.act_redo])
         edit.addSeparator()
-        edit.addActions([self.act_add, self.act_duplicate, self.act_delete, self.act_earlier, self.act_later,
-                         self.act_select_all])
+        edit.addActions(
+            [
+                self.act_add,
+                self.act_duplicate,
+                self.act_delete,
+                self.act_earlier,
+                self.act_later,
+                self.act_select_all,
+            ]
+        )
         edit.addSeparator()
         edit.addAction(self.act_prefs)
         view = bar.addMenu("&View")
-        view.addActions([self.inspector_dock.toggleViewAction(), self.queue_dock.toggleViewAction(),
-                         self.presets_dock.toggleViewAction()])
+        view.addActions(
+            [
+                self.inspector_dock.toggleViewAction(),
+                self.queue_dock.toggleViewAction(),
+                self.presets_dock.toggleViewAction(),
+            ]
+        )
         view.addSeparator()
         view.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_fit])
         bar.addMenu("&Help").addAction(self.act_about)
@@ -275,15 +337,17 @@ class MainWindow(QMainWindow):
         total = film_seconds(p)
         s = p.settings
         self.status_summary.setText(
-            f"{len(p.shots)} shots · {format_time(total)} · {s.width}×{s.height} @ {s.fps} fps")
+            f"{len(p.shots)} shots · {format_time(total)} · {s.width}×{s.height} @ {s.fps} fps"
+        )
 
     # -- selection and timeline edits ---------------------------------------------------
     def _selection_changed(self, *args: object) -> None:
         ids = self.timeline.selected_ids()
         self.inspector.set_shot(ids[0] if len(ids) == 1 else None, len(ids))
         shot = self.project.shot(ids[0]) if ids else None
-        self.presets_panel.set_shot(shot.id if shot else None,
-                                    self.thumbnails.get(self.project, shot.active) if shot else None)
+        self.presets_panel.set_shot(
+            shot.id if shot else None, self.thumbnails.get(self.project, shot.active) if shot else None
+        )
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -323,7 +387,9 @@ class MainWindow(QMainWindow):
     def move_shots_to(self, ids: list[str], row: int) -> None:
         """Move shots to insert before row (a drop): one undo step."""
         order = order_after_move(self.project, ids, row)
-        command = ReorderShotsCommand(self.project, order, "Move Shot" if len(ids) == 1 else f"Move {len(ids)} Shots")
+        command = ReorderShotsCommand(
+            self.project, order, "Move Shot" if len(ids) == 1 else f"Move {len(ids)} Shots"
+        )
         if not command.isObsolete():
             self.undo_stack.push(command)
         self.timeline.select_ids(ids)
@@ -390,7 +456,9 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from app import __version__
 
-        self.prompts.info("About Storyreel", f"Storyreel {__version__}\nA desktop studio for AI film-making with Wan 2.2.")
+        self.prompts.info(
+            "About Storyreel", f"Storyreel {__version__}\nA desktop studio for AI film-making with Wan 2.2."
+        )
 
     # -- settings and closing -----------------------------------------------------------
     def save_settings(self) -> None:
@@ -400,8 +468,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Settings not saved: {exc}", 8000)
 
     def store_layout(self) -> None:
-        blobs = {"geometry": self.saveGeometry(), "state": self.saveState(), "splitter": self.splitter.saveState()}
-        self.settings.window = {k: base64.b64encode(bytes(v.data())).decode("ascii") for k, v in blobs.items()}
+        blobs = {
+            "geometry": self.saveGeometry(),
+            "state": self.saveState(),
+            "splitter": self.splitter.saveState(),
+        }
+        self.settings.window = {
+            k: base64.b64encode(bytes(v.data())).decode("ascii") for k, v in blobs.items()
+        }
         self.settings.window["zoom"] = f"{self.timeline.pixels_per_second:.3f}"
 
     def restore_layout(self) -> None:
@@ -423,7 +497,9 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             if "state" not in self.settings.window:
-                self.resizeDocks([self.inspector_dock, self.queue_dock], [440, 330], Qt.Orientation.Horizontal)
+                self.resizeDocks(
+                    [self.inspector_dock, self.queue_dock], [440, 330], Qt.Orientation.Horizontal
+                )
                 self.splitter.setSizes([self.height() - 330, 330])
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -25,15 +25,23 @@ class Prompts:
 
     def save_changes(self, name: str) -> str:
         """SAVE, DISCARD or CANCEL for a project with unsaved changes."""
-        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
-                          f"Save the changes to “{name}” before closing?", parent=self.parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Unsaved changes",
+            f"Save the changes to “{name}” before closing?",
+            parent=self.parent,
+        )
         box.setInformativeText("Your changes will be lost if you don't save them.")
-        box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                               | QMessageBox.StandardButton.Cancel)
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         answer = box.exec()
-        return {QMessageBox.StandardButton.Save: SAVE,
-                QMessageBox.StandardButton.Discard: DISCARD}.get(QMessageBox.StandardButton(answer), CANCEL)
+        return {QMessageBox.StandardButton.Save: SAVE, QMessageBox.StandardButton.Discard: DISCARD}.get(
+            QMessageBox.StandardButton(answer), CANCEL
+        )
 
     def recover(self, recovery: Recovery) -> str:
         """RESTORE or DISCARD an autosaved recovery."""
@@ -41,8 +49,12 @@ class Prompts:
 
         when = datetime.datetime.fromtimestamp(recovery.written).strftime("%Y-%m-%d %H:%M")
         where = str(recovery.project_path) if recovery.project_path else "a project that was never saved"
-        box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved work",
-                          f"Storyreel found unsaved work on “{recovery.name}” from {when}.", parent=self.parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Recover unsaved work",
+            f"Storyreel found unsaved work on “{recovery.name}” from {when}.",
+            parent=self.parent,
+        )
         box.setInformativeText(f"It belongs to {where}.\nRestore it, or discard it for good?")
         restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
@@ -50,7 +62,9 @@ class Prompts:
         box.exec()
         return RESTORE if box.clickedButton() is restore else DISCARD
 
-    def open_path(self, start: Path | None, caption: str = "Open Project", filter: str = PROJECT_FILTER) -> Path | None:
+    def open_path(
+        self, start: Path | None, caption: str = "Open Project", filter: str = PROJECT_FILTER
+    ) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(self.parent, caption, str(start or Path.home()), filter)
         return Path(name) if name else None
 
@@ -59,8 +73,9 @@ class Prompts:
         return [Path(n) for n in names]
 
     def save_path(self, start: Path | None) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self.parent, "Save Project As", str(start or Path.home()),
-                                              PROJECT_FILTER)
+        name, _ = QFileDialog.getSaveFileName(
+            self.parent, "Save Project As", str(start or Path.home()), PROJECT_FILTER
+        )
         if not name:
             return None
         path = Path(name)
@@ -69,9 +84,12 @@ class Prompts:
     def resume_queue(self, name: str, count: int) -> bool:
         """Whether to queue again the generations a project had pending when it was saved."""
         answer = QMessageBox.question(
-            self.parent, "Resume generations",
+            self.parent,
+            "Resume generations",
             f"“{name}” had {count} generation(s) queued when it was saved. Queue them again now?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def error(self, title: str, message: str) -> None:

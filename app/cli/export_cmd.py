@@ -28,18 +28,30 @@ EXPORT_FLAGS = ("format", "quality", "size", "fit", "fps", "transition", "audio"
 
 def add_export_options(parser: argparse.ArgumentParser) -> None:
     """The format, quality, size, fit, fps, transition, music and range flags."""
-    parser.add_argument("--format", choices=list(FORMATS),
-                        help="mp4 (H.264), webm (VP9), mov (ProRes 422), gif, png (a folder of frames); "
-                             "default: from the output's extension")
+    parser.add_argument(
+        "--format",
+        choices=list(FORMATS),
+        help="mp4 (H.264), webm (VP9), mov (ProRes 422), gif, png (a folder of frames); "
+        "default: from the output's extension",
+    )
     parser.add_argument("--quality", choices=QUALITIES, help="default: high")
     parser.add_argument("--size", help="WxH, 1080p, 720p, vertical (1080x1920) or project (default)")
-    parser.add_argument("--fit", choices=FIT_POLICIES,
-                        help=f"fit: the film's aspect inside the size; fill: crop to fill it; pad: black bars "
-                             f"(default {PAD})")
-    parser.add_argument("--fps", type=int, help=f"frame rate, e.g. {', '.join(map(str, FPS_CHOICES))} "
-                                                "(default: the project's)")
-    parser.add_argument("--transition", help="for every shot boundary of this export, e.g. cut, crossfade:0.5, "
-                                             "fade:1 (not saved in the project)")
+    parser.add_argument(
+        "--fit",
+        choices=FIT_POLICIES,
+        help=f"fit: the film's aspect inside the size; fill: crop to fill it; pad: black bars "
+        f"(default {PAD})",
+    )
+    parser.add_argument(
+        "--fps",
+        type=int,
+        help=f"frame rate, e.g. {', '.join(map(str, FPS_CHOICES))} (default: the project's)",
+    )
+    parser.add_argument(
+        "--transition",
+        help="for every shot boundary of this export, e.g. cut, crossfade:0.5, "
+        "fade:1 (not saved in the project)",
+    )
     parser.add_argument("--audio", type=Path, help="music under the film (any format FFmpeg reads)")
     parser.add_argument("--shots", help="a range of shots by position, e.g. 2-4 or 1,3,5 (default: all)")
 
@@ -48,8 +60,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the `export` command."""
     p = subparsers.add_parser("export", help="stitch the existing takes into a film (no generation)")
     p.add_argument("project", type=Path)
-    p.add_argument("-o", "--output", type=Path, required=True,
-                   help="the file to write (.mp4, .webm, .mov, .gif) or a folder for a PNG sequence")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        help="the file to write (.mp4, .webm, .mov, .gif) or a folder for a PNG sequence",
+    )
     add_export_options(p)
     p.add_argument("--json", action="store_true", help="one JSON event per line on stdout")
 
@@ -79,12 +96,14 @@ def export_settings_from_args(args: argparse.Namespace, project: Project) -> Exp
         return None
     fmt = args.format or inferred
     if fmt is None:
-        raise ValueError(f"{output}: unknown extension; use .mp4, .webm, .mov, .gif, a folder name, "
-                         "or --format")
+        raise ValueError(
+            f"{output}: unknown extension; use .mp4, .webm, .mov, .gif, a folder name, or --format"
+        )
     if args.format and inferred is not None and inferred != args.format:
         raise ValueError(f"{output}: the extension does not match --format {args.format}")
-    settings = ExportSettings(format=fmt, quality=args.quality or "high", fit=args.fit or PAD, fps=args.fps,
-                              audio=args.audio)
+    settings = ExportSettings(
+        format=fmt, quality=args.quality or "high", fit=args.fit or PAD, fps=args.fps, audio=args.audio
+    )
     if args.size:
         settings.size = parse_size(args.size)
     if args.transition:

@@ -68,8 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("render", help="generate missing takes and stitch the film")
     p.add_argument("project", type=Path)
-    p.add_argument("-o", "--output", type=Path, required=True,
-                   help="the film to write: .mp4 (default format), .webm, .mov, .gif, or a folder of PNGs")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        help="the film to write: .mp4 (default format), .webm, .mov, .gif, or a folder of PNGs",
+    )
     p.add_argument("--model", help="model to generate with (Hub repo id or local folder)")
     p.add_argument("--revision", help="Hub revision (branch, tag or commit)")
     p.add_argument("--device", help="cuda, cuda:N, cpu or mps (default: CUDA when present)")
@@ -90,8 +95,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("new", "info", "render", "export", "demo-model", "install-desktop", "serve",
-            "package-endpoint", "preset")
+COMMANDS = (
+    "new",
+    "info",
+    "render",
+    "export",
+    "demo-model",
+    "install-desktop",
+    "serve",
+    "package-endpoint",
+    "preset",
+)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -112,8 +126,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     project = new_project_file(path, settings)
     if args.preset:
         try:
-            apply_preset_to_new_project(project, args.preset, {n for n in ("width", "height", "fps")
-                                                               if getattr(args, n) is not None})
+            apply_preset_to_new_project(
+                project, args.preset, {n for n in ("width", "height", "fps") if getattr(args, n) is not None}
+            )
         except ValueError as exc:  # PresetError: unknown, damaged, or its files unusable
             return fail(str(exc), EXIT_BAD_INPUT)
     if args.shots is not None:
@@ -136,17 +151,19 @@ def project_summary(project) -> dict:
     for index, shot in enumerate(project.shots):
         eff = resolved_settings(project, shot)
         active = shot.active
-        shots.append({
-            "id": shot.id,
-            "title": shot.display_title(index),
-            "prompt": shot.prompt,
-            "seed": shot.seed,
-            "frames": eff["num_frames"],
-            "size": [eff["width"], eff["height"]],
-            "takes": len(shot.takes),
-            "active_take": str(project.take_path(active)) if active else None,
-            "status": shot_status(project, shot),
-        })
+        shots.append(
+            {
+                "id": shot.id,
+                "title": shot.display_title(index),
+                "prompt": shot.prompt,
+                "seed": shot.seed,
+                "frames": eff["num_frames"],
+                "size": [eff["width"], eff["height"]],
+                "takes": len(shot.takes),
+                "active_take": str(project.take_path(active)) if active else None,
+                "status": shot_status(project, shot),
+            }
+        )
     import dataclasses
 
     return {"file": str(project.path), "settings": dataclasses.asdict(project.settings), "shots": shots}

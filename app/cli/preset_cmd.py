@@ -46,16 +46,18 @@ def _list(args: argparse.Namespace) -> int:
     rows = []
     for entry in list_presets():
         preset = entry.preset
-        rows.append({
-            "name": entry.name,
-            "source": "bundled" if entry.read_only else "user",
-            "description": preset.description if preset else "",
-            "grade": bool(preset and preset.grade),
-            "watermark": bool(preset and preset.watermark),
-            "loras": len(preset.loras) if preset else 0,
-            "folder": str(entry.folder),
-            "error": entry.error,
-        })
+        rows.append(
+            {
+                "name": entry.name,
+                "source": "bundled" if entry.read_only else "user",
+                "description": preset.description if preset else "",
+                "grade": bool(preset and preset.grade),
+                "watermark": bool(preset and preset.watermark),
+                "loras": len(preset.loras) if preset else 0,
+                "folder": str(entry.folder),
+                "error": entry.error,
+            }
+        )
     if args.json:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

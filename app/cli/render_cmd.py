@@ -32,7 +32,9 @@ def run_render(args: argparse.Namespace, printer: EventPrinter) -> int:
         return fail(str(exc), EXIT_BAD_INPUT)
     model = ModelSpec(
         source=args.model or project.settings.model,
-        revision=args.revision if args.revision else (None if args.model else project.settings.model_revision),
+        revision=args.revision
+        if args.revision
+        else (None if args.model else project.settings.model_revision),
         device=args.device,
         dtype=args.dtype,
     )

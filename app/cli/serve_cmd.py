@@ -24,15 +24,21 @@ def register(subparsers) -> None:
     p.add_argument("--dtype", choices=["bfloat16", "float16", "float32"])
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8080, help="port (default 8080; 0 picks a free one)")
-    p.add_argument("--token", help=f"require this bearer token (default: ${TOKEN_ENV}); "
-                                    "needed to bind beyond this machine")
+    p.add_argument(
+        "--token",
+        help=f"require this bearer token (default: ${TOKEN_ENV}); needed to bind beyond this machine",
+    )
     p.add_argument("--threads", type=int, help="CPU threads for torch (several servers on one machine)")
 
-    p = subparsers.add_parser("package-endpoint",
-                              help="write a folder to push as a model repo for Inference Endpoints")
+    p = subparsers.add_parser(
+        "package-endpoint", help="write a folder to push as a model repo for Inference Endpoints"
+    )
     p.add_argument("folder", type=Path)
-    p.add_argument("--model", help="model the endpoint serves when the repo holds no weights "
-                                   "(default Wan-AI/Wan2.2-T2V-A14B-Diffusers)")
+    p.add_argument(
+        "--model",
+        help="model the endpoint serves when the repo holds no weights "
+        "(default Wan-AI/Wan2.2-T2V-A14B-Diffusers)",
+    )
     p.add_argument("--revision", help="Hub revision of that model")
     p.add_argument("--force", action="store_true", help="write into a folder that is not empty")
 
@@ -45,8 +51,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     token = args.token or os.environ.get(TOKEN_ENV) or None
     if not is_loopback(args.host) and not token:
-        return fail(f"refusing to serve on {args.host} without a token: anyone on the network could "
-                    f"generate. Pass --token (or set {TOKEN_ENV}), or bind 127.0.0.1.", EXIT_BAD_INPUT)
+        return fail(
+            f"refusing to serve on {args.host} without a token: anyone on the network could "
+            f"generate. Pass --token (or set {TOKEN_ENV}), or bind 127.0.0.1.",
+            EXIT_BAD_INPUT,
+        )
     if not 0 <= args.port <= 65535:
         return fail(f"port {args.port} is out of range", EXIT_BAD_INPUT)
     if args.threads:
@@ -69,8 +78,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except (RuntimeError, OSError) as exc:
         return fail(f"could not listen on {args.host}:{args.port}: {exc}", EXIT_FAILED)
     auth = "bearer token required" if token else "no token"
-    print(f"Serving {handler.model_name} on {server.url} (POST / or /predict, GET /health; {auth}). "
-          "Ctrl+C stops.", flush=True)
+    print(
+        f"Serving {handler.model_name} on {server.url} (POST / or /predict, GET /health; {auth}). "
+        "Ctrl+C stops.",
+        flush=True,
+    )
     try:
         while not stop["now"] and server.alive():
             time.sleep(0.2)
@@ -89,7 +101,9 @@ def cmd_package_endpoint(args: argparse.Namespace) -> int:
     from app.serve.endpoint_package import PackageError, write_endpoint_package
 
     try:
-        files = write_endpoint_package(args.folder, model=args.model, revision=args.revision, force=args.force)
+        files = write_endpoint_package(
+            args.folder, model=args.model, revision=args.revision, force=args.force
+        )
     except PackageError as exc:
         return fail(str(exc), EXIT_BAD_INPUT)
     print(f"Wrote {len(files)} files to {args.folder}. Next: read {args.folder / 'README.md'}.")

@@ -28,8 +28,10 @@ def project_snapshot(project: Project) -> Project:
 def uses_transitions(project: Project) -> bool:
     """Whether the film has any crossfade, fade through black, or fade at its start or end."""
     s = project.settings
-    return s.fade_in > 0 or s.fade_out > 0 or any(
-        shot.transition != CUT and shot.transition_duration > 0 for shot in project.shots[1:]
+    return (
+        s.fade_in > 0
+        or s.fade_out > 0
+        or any(shot.transition != CUT and shot.transition_duration > 0 for shot in project.shots[1:])
     )
 
 
@@ -85,17 +87,31 @@ def export_project(
     def forward(p: ExportProgress) -> None:
         on_event({"event": "progress", **p.to_dict()})
 
-    on_event({"event": "export_started", "output": str(output), "format": settings.format, "shots": len(shots)})
+    on_event(
+        {"event": "export_started", "output": str(output), "format": settings.format, "shots": len(shots)}
+    )
     result = export_film(
-        spans, Path(output), settings,
-        film_size=(s.width, s.height), film_fps=s.fps,
+        spans,
+        Path(output),
+        settings,
+        film_size=(s.width, s.height),
+        film_fps=s.fps,
         transitions=film_transitions(shots, settings.transition),
         # The film's fades belong to its start and end: a range of shots from the middle has none.
         fade_in=s.fade_in if whole or shots[0] is project.shots[0] else 0.0,
         fade_out=s.fade_out if whole or shots[-1] is project.shots[-1] else 0.0,
-        on_progress=forward, cancel=cancel,
+        on_progress=forward,
+        cancel=cancel,
     )
-    on_event({"event": "done", "output": str(result.path), "frames": result.frames,
-              "duration": round(result.duration, 3), "format": result.format,
-              "size": [result.width, result.height], "fps": result.fps})
+    on_event(
+        {
+            "event": "done",
+            "output": str(result.path),
+            "frames": result.frames,
+            "duration": round(result.duration, 3),
+            "format": result.format,
+            "size": [result.width, result.height],
+            "fps": result.fps,
+        }
+    )
     return result

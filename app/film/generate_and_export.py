@@ -62,6 +62,7 @@ def render_project(
     if export is None and not uses_transitions(project):
         report.frames, report.duration = stitch_project(project, output, on_event, cancel)
     else:
+
         def forward(event: dict) -> None:
             if event["event"] not in ("export_started", "done"):  # render reports its own start and end
                 on_event(event)
@@ -69,6 +70,13 @@ def render_project(
         result = export_project(project, output, export or ExportSettings(), forward, cancel)
         report.frames, report.duration = result.frames, result.duration
     report.output = output
-    on_event({"event": "done", "output": str(output), "frames": report.frames,
-              "duration": round(report.duration, 3), "generated": len(report.generated)})
+    on_event(
+        {
+            "event": "done",
+            "output": str(output),
+            "frames": report.frames,
+            "duration": round(report.duration, 3),
+            "generated": len(report.generated),
+        }
+    )
     return report

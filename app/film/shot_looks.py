@@ -30,8 +30,9 @@ def look_for_preset(preset: Preset, folder: Path) -> Look | None:
             steps.append(load_grade(_asset(folder, preset.grade.lut), preset.grade.strength))
         mark = preset.watermark
         if mark is not None and mark.opacity > 0:
-            steps.append(load_watermark(_asset(folder, mark.image), mark.corner, mark.margin,
-                                        mark.scale, mark.opacity))
+            steps.append(
+                load_watermark(_asset(folder, mark.image), mark.corner, mark.margin, mark.scale, mark.opacity)
+            )
     except (LutError, WatermarkError) as exc:
         raise PresetError(f"preset {preset.name!r}: {exc}") from None
     if not steps:

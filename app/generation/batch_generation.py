@@ -61,8 +61,12 @@ def generate_missing(
     jobs = JobQueue(backends, listener=lambda event, job: events.put((event, job, job.progress)))
     try:
         for number, shot in enumerate(todo, start=1):
-            base = {"shot": shot.id, "title": shot.display_title(project.shots.index(shot)),
-                    "index": number, "count": len(todo)}
+            base = {
+                "shot": shot.id,
+                "title": shot.display_title(project.shots.index(shot)),
+                "index": number,
+                "count": len(todo),
+            }
             try:
                 plan = plan_take(project, shot, spec)
             except ValueError as exc:  # e.g. an empty prompt: this shot fails, the others go on
@@ -81,9 +85,16 @@ def generate_missing(
     return done
 
 
-def _collect(project: Project, jobs: JobQueue, events: queue.Queue, plans: dict[str, TakePlan],
-             bases: dict[str, dict], failures: dict[str, str], on_event: EventCallback,
-             cancel: CancelToken | None) -> list[str]:
+def _collect(
+    project: Project,
+    jobs: JobQueue,
+    events: queue.Queue,
+    plans: dict[str, TakePlan],
+    bases: dict[str, dict],
+    failures: dict[str, str],
+    on_event: EventCallback,
+    cancel: CancelToken | None,
+) -> list[str]:
     """Turn worker reports into takes and events until every job has finished."""
     done: list[str] = []
     outstanding, cancelled = len(plans), False
@@ -108,8 +119,17 @@ def _collect(project: Project, jobs: JobQueue, events: queue.Queue, plans: dict[
                 project.add_take(plan.shot_id, take)
                 save_project(project)
                 done.append(plan.shot_id)
-                on_event({"event": "take", **base, "take": take.id, "path": take.path, "seed": take.seed,
-                          "seconds": take.seconds, "backend": job.backend})
+                on_event(
+                    {
+                        "event": "take",
+                        **base,
+                        "take": take.id,
+                        "path": take.path,
+                        "seed": take.seed,
+                        "seconds": take.seconds,
+                        "backend": job.backend,
+                    }
+                )
             elif job.state == JOB_FAILED:
                 failures[plan.shot_id] = job.error or "failed"
                 project.set_error(plan.shot_id, job.error)

@@ -76,8 +76,9 @@ def build_request(
     chosen = seed if seed is not None else shot.seed if shot.seed is not None else random_seed()
     spec = model or ModelSpec(source=project.settings.model, revision=project.settings.model_revision)
     preset = shot_preset(project, shot)  # strict: a preset the project lacks is an error here
-    return GenerationRequest(seed=chosen, model=spec, loras=lora_specs(project, preset),
-                             **resolved_settings(project, shot, preset))
+    return GenerationRequest(
+        seed=chosen, model=spec, loras=lora_specs(project, preset), **resolved_settings(project, shot, preset)
+    )
 
 
 def shot_status(project: Project, shot: Shot) -> str:

@@ -44,19 +44,37 @@ def next_take_path(project: Project, shot: Shot, reserved: set[str] | None = Non
         number += 1
 
 
-def plan_take(project: Project, shot: Shot, model: ModelSpec | None = None,
-              reserved: set[str] | None = None, seed: int | None = None) -> TakePlan:
+def plan_take(
+    project: Project,
+    shot: Shot,
+    model: ModelSpec | None = None,
+    reserved: set[str] | None = None,
+    seed: int | None = None,
+) -> TakePlan:
     """Resolve a shot into a request and a clip path (a random seed is drawn if the shot has none)."""
     request = build_request(project, shot, model=model, seed=seed)
     clip, relative = next_take_path(project, shot, reserved)
-    return TakePlan(shot.id, request, clip, relative, request_key(project, shot),
-                    preset_name_for(project, shot), preset_hash(project, shot))
+    return TakePlan(
+        shot.id,
+        request,
+        clip,
+        relative,
+        request_key(project, shot),
+        preset_name_for(project, shot),
+        preset_hash(project, shot),
+    )
 
 
 def take_from_record(plan: TakePlan, record: TakeRecord) -> Take:
     """The project's record of a finished take."""
-    return Take(id=new_id(), path=plan.relative, request_key=plan.request_key, preset=plan.preset,
-                preset_hash=plan.preset_hash, **record.metadata)
+    return Take(
+        id=new_id(),
+        path=plan.relative,
+        request_key=plan.request_key,
+        preset=plan.preset,
+        preset_hash=plan.preset_hash,
+        **record.metadata,
+    )
 
 
 def generate_take(

@@ -51,8 +51,13 @@ class TakeQueue:
         self.reserved: set[str] = set()
 
     # -- queueing -----------------------------------------------------------------------
-    def enqueue(self, shot_ids: list[str], spec: ModelSpec, new_seed: bool = False,
-                seeds: dict[str, int | None] | None = None) -> tuple[list[Job], dict[str, str]]:
+    def enqueue(
+        self,
+        shot_ids: list[str],
+        spec: ModelSpec,
+        new_seed: bool = False,
+        seeds: dict[str, int | None] | None = None,
+    ) -> tuple[list[Job], dict[str, str]]:
         """Queue a new take of each shot; returns the jobs and {shot id: why it was not queued}."""
         queued: list[Job] = []
         errors: dict[str, str] = {}
@@ -77,10 +82,15 @@ class TakeQueue:
         errors: dict[str, str] = {}
         for record in records:
             shot_id = str(record.get("shot"))
-            model = dataclasses.replace(spec, source=record.get("model") or spec.source,
-                                        revision=record.get("model_revision", spec.revision))
+            model = dataclasses.replace(
+                spec,
+                source=record.get("model") or spec.source,
+                revision=record.get("model_revision", spec.revision),
+            )
             seed = record.get("seed")
-            done, failed = self.enqueue([shot_id], model, seeds={shot_id: seed if isinstance(seed, int) else None})
+            done, failed = self.enqueue(
+                [shot_id], model, seeds={shot_id: seed if isinstance(seed, int) else None}
+            )
             jobs += done
             errors.update(failed)
         return jobs, errors
@@ -157,8 +167,14 @@ class TakeQueue:
             if entry is None or job.state in (DONE, FAILED, CANCELLED):
                 continue
             request = entry.plan.request
-            records.append({"shot": entry.shot.id, "seed": request.seed, "model": request.model.source,
-                            "model_revision": request.model.revision})
+            records.append(
+                {
+                    "shot": entry.shot.id,
+                    "seed": request.seed,
+                    "model": request.model.source,
+                    "model_revision": request.model.revision,
+                }
+            )
         return records
 
     def sync_pending(self) -> bool:

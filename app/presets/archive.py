@@ -85,8 +85,10 @@ def import_preset(path: Path, replace: bool = False, rename: str | None = None) 
             preset.name = rename
         existing = {e.name: e for e in list_presets()}
         if preset.name in existing and not existing[preset.name].read_only and not replace:
-            raise PresetError(f"a preset named {preset.name!r} is already in the library "
-                              "(replace it, or import under another name)")
+            raise PresetError(
+                f"a preset named {preset.name!r} is already in the library "
+                "(replace it, or import under another name)"
+            )
         sources = {relative: Path(tmp, relative) for relative in preset.assets()}
         save_preset(preset, sources)
     return preset

@@ -22,8 +22,10 @@ def embedded_preset(project: Project, name: str) -> Preset:
     """The project's embedded copy of a preset; raises PresetError if it has none or it is damaged."""
     doc = project.presets.get(name)
     if doc is None:
-        raise PresetError(f"the project uses preset {name!r} but holds no copy of it; apply it again "
-                          "from the preset library")
+        raise PresetError(
+            f"the project uses preset {name!r} but holds no copy of it; apply it again "
+            "from the preset library"
+        )
     return preset_from_dict(doc, f"preset {name!r} in the project")
 
 
@@ -57,8 +59,10 @@ def lora_specs(project: Project, preset: Preset | None) -> tuple[LoraSpec, ...]:
     """The preset's LoRA adapters as the engine takes them (absolute paths into the media folder)."""
     if preset is None:
         return ()
-    return tuple(LoraSpec(str(asset_path(project, preset, lora.file)), lora.weight, lora.expert)
-                 for lora in preset.loras)
+    return tuple(
+        LoraSpec(str(asset_path(project, preset, lora.file)), lora.weight, lora.expert)
+        for lora in preset.loras
+    )
 
 
 def embed_copy(project: Project, preset: Preset, source_folder: Path) -> dict:
@@ -86,7 +90,9 @@ def embed_copy(project: Project, preset: Preset, source_folder: Path) -> dict:
                 tmp.replace(target)
             setattr(ref, attr, relative)
     except OSError as exc:
-        raise PresetError(f"{folder}: the preset's files could not be copied into the project ({exc})") from None
+        raise PresetError(
+            f"{folder}: the preset's files could not be copied into the project ({exc})"
+        ) from None
     return copy.to_dict()
 
 

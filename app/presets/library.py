@@ -50,7 +50,9 @@ def _scan(root: Path, read_only: bool) -> list[LibraryEntry]:
         if folder.name.startswith(".") or not (folder / PRESET_FILE).is_file():
             continue
         try:
-            entries.append(LibraryEntry(folder.name, folder, read_preset_file(folder / PRESET_FILE), read_only))
+            entries.append(
+                LibraryEntry(folder.name, folder, read_preset_file(folder / PRESET_FILE), read_only)
+            )
         except PresetError as exc:
             entries.append(LibraryEntry(folder.name, folder, None, read_only, str(exc)))
     return entries
@@ -165,8 +167,9 @@ def duplicate_preset(name: str, new_name: str | None = None) -> Preset:
     """Copy a preset (user or bundled) to a new user preset; returns the copy."""
     entry = find_preset(name)
     taken = {e.name for e in list_presets()}
-    new_name = new_name or next(n for n in (f"{name} copy", *(f"{name} copy {i}" for i in range(2, 1000)))
-                                if n not in taken)
+    new_name = new_name or next(
+        n for n in (f"{name} copy", *(f"{name} copy {i}" for i in range(2, 1000))) if n not in taken
+    )
     if new_name in taken:
         raise PresetError(f"a preset named {new_name!r} already exists")
     copy = read_preset_file(entry.folder / PRESET_FILE)

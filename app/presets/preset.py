@@ -146,8 +146,10 @@ def preset_from_dict(doc: Any, where: str = "preset") -> Preset:
     if not isinstance(version, int) or isinstance(version, bool):
         raise PresetError(f"{where}: not a Storyreel preset (format_version is missing or not an integer)")
     if version > PRESET_FORMAT_VERSION:
-        raise PresetError(f"{where}: made by a newer Storyreel (preset format {version}; this version "
-                          f"reads up to {PRESET_FORMAT_VERSION})")
+        raise PresetError(
+            f"{where}: made by a newer Storyreel (preset format {version}; this version "
+            f"reads up to {PRESET_FORMAT_VERSION})"
+        )
     _check(doc, where)
     try:
         doc, _ = migrate(dict(doc), PRESET_FORMAT_VERSION, PRESET_MIGRATIONS)

@@ -17,8 +17,9 @@ class MigrationError(Exception):
     """A document could not be brought to the current format."""
 
 
-def migrate(doc: dict, target: int = FORMAT_VERSION,
-            migrations: dict[int, Migration] | None = None) -> tuple[dict, int]:
+def migrate(
+    doc: dict, target: int = FORMAT_VERSION, migrations: dict[int, Migration] | None = None
+) -> tuple[dict, int]:
     """Apply each step from the document's version up to target; returns (document, original version).
 
     `migrations` defaults to the project file's; other versioned formats (presets) pass their own.

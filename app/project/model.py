@@ -124,8 +124,12 @@ Listener = Callable[[str, dict], None]
 class Project:
     """A film: settings plus shots in timeline order, with a change-notification hook."""
 
-    def __init__(self, settings: ProjectSettings | None = None, shots: list[Shot] | None = None,
-                 presets: dict[str, dict] | None = None) -> None:
+    def __init__(
+        self,
+        settings: ProjectSettings | None = None,
+        shots: list[Shot] | None = None,
+        presets: dict[str, dict] | None = None,
+    ) -> None:
         self.settings = settings or ProjectSettings()
         self.shots: list[Shot] = shots or []
         # Embedded copies of the style presets the project uses, by name (see app/presets/preset.py), so the

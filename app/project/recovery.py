@@ -48,8 +48,13 @@ def write_recovery(text: str, project_path: Path | None, name: str, key: str) ->
     file = folder / f"{key}{PROJECT_SUFFIX}"
     written = time.time()
     write_bytes_atomic(file, text.encode("utf-8"))
-    meta = {"project_path": str(project_path) if project_path else None, "name": name, "written": written,
-            "pid": os.getpid(), "process_started": _process_started(os.getpid())}
+    meta = {
+        "project_path": str(project_path) if project_path else None,
+        "name": name,
+        "written": written,
+        "pid": os.getpid(),
+        "process_started": _process_started(os.getpid()),
+    }
     write_bytes_atomic(file.with_suffix(".json"), json.dumps(meta, ensure_ascii=False).encode("utf-8"))
     return Recovery(file, Path(project_path) if project_path else None, name, written)
 
@@ -84,7 +89,9 @@ def _read(file: Path) -> Recovery | None:
         meta = json.loads(file.with_suffix(".json").read_text(encoding="utf-8"))
         raw_path = meta.get("project_path")
         return Recovery(
-            file, Path(raw_path) if raw_path else None, str(meta.get("name") or file.stem),
+            file,
+            Path(raw_path) if raw_path else None,
+            str(meta.get("name") or file.stem),
             float(meta.get("written") or file.stat().st_mtime),
         )
     except (OSError, ValueError, AttributeError, TypeError):

@@ -100,7 +100,9 @@ def parse_project(text: str, path: Path | str = "<memory>") -> Project:
         if not text.strip():
             raise ProjectError(path, "the file is empty") from None
         what = "truncated or damaged" if text.lstrip().startswith("{") else "not a Storyreel project"
-        raise ProjectError(path, f"{what} (not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+        raise ProjectError(
+            path, f"{what} (not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno})"
+        ) from None
     if not isinstance(doc, dict):
         raise ProjectError(path, "the file holds JSON, but not a Storyreel project (expected an object)")
     version = doc.get("format_version")

@@ -75,8 +75,9 @@ def _vendor(vendor: Path, module: str) -> list[Path]:
     return written + [dest]
 
 
-def write_endpoint_package(folder: Path, model: str | None = None, revision: str | None = None,
-                           force: bool = False) -> list[Path]:
+def write_endpoint_package(
+    folder: Path, model: str | None = None, revision: str | None = None, force: bool = False
+) -> list[Path]:
     """Write handler.py, storyreel_engine/, requirements.txt, README.md and the model config."""
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
@@ -91,7 +92,9 @@ def write_endpoint_package(folder: Path, model: str | None = None, revision: str
             shutil.rmtree(vendor)
         vendor.mkdir(parents=True)
         init = vendor / "__init__.py"
-        init.write_text('"""Storyreel engine modules vendored for the endpoint handler."""\n', encoding="utf-8")
+        init.write_text(
+            '"""Storyreel engine modules vendored for the endpoint handler."""\n', encoding="utf-8"
+        )
         written.append(init)
         for name in vendored_modules():
             written += _vendor(vendor, name)

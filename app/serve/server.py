@@ -36,8 +36,12 @@ def is_loopback(host: str) -> bool:
 def _json(doc: object, status: int = 200, headers: dict | None = None):
     from starlette.responses import Response
 
-    return Response(json.dumps(doc, ensure_ascii=False), status_code=status, headers=headers,
-                    media_type="application/json")
+    return Response(
+        json.dumps(doc, ensure_ascii=False),
+        status_code=status,
+        headers=headers,
+        media_type="application/json",
+    )
 
 
 def _error(message: str, status: int = 400, headers: dict | None = None):
@@ -70,10 +74,14 @@ def _content_type_problem(content_type: str | None) -> str | None:
     if media in JSON_TYPES:
         return None
     if media.startswith(MEDIA_PREFIXES):
-        return f'Content type "{content_type}" carries media; text-to-video takes a JSON body ' \
-               '{"inputs": prompt, "parameters": {...}}.'
-    return f'Content type "{content_type}" not supported. Supported content types are: application/json, ' \
-           "image/*, audio/*."
+        return (
+            f'Content type "{content_type}" carries media; text-to-video takes a JSON body '
+            '{"inputs": prompt, "parameters": {...}}.'
+        )
+    return (
+        f'Content type "{content_type}" not supported. Supported content types are: application/json, '
+        "image/*, audio/*."
+    )
 
 
 def _accept_problem(accept: str | None) -> str | None:
@@ -104,8 +112,11 @@ def build_app(handler: Handler, token: str | None = None):
         return scheme.lower() == "bearer" and hmac.compare_digest(value.strip().encode(), token.encode())
 
     def refuse():
-        return _error("Authorization required: send the server's token as 'Authorization: Bearer <token>'.",
-                      401, {"WWW-Authenticate": "Bearer"})
+        return _error(
+            "Authorization required: send the server's token as 'Authorization: Bearer <token>'.",
+            401,
+            {"WWW-Authenticate": "Bearer"},
+        )
 
     async def health(request):
         return PlainTextResponse("Ok") if authorized(request) else refuse()
@@ -113,8 +124,9 @@ def build_app(handler: Handler, token: str | None = None):
     async def predict(request):
         if not authorized(request):
             return refuse()
-        problem = _content_type_problem(request.headers.get("content-type")) or \
-            _accept_problem(request.headers.get("accept"))
+        problem = _content_type_problem(request.headers.get("content-type")) or _accept_problem(
+            request.headers.get("accept")
+        )
         if problem:
             return _error(problem)
         body = await request.body()
@@ -125,7 +137,9 @@ def build_app(handler: Handler, token: str | None = None):
         except ValueError as exc:
             return _error(f"The body is not valid JSON: {exc}")
         if not isinstance(data, dict) or "inputs" not in data:
-            return _error(f"Body needs to provide a inputs key, received: {body[:200].decode(errors='replace')}")
+            return _error(
+                f"Body needs to provide a inputs key, received: {body[:200].decode(errors='replace')}"
+            )
         if request.query_params and "parameters" not in data:
             data["parameters"] = _query_parameters(request.query_params)
         cancel = CancelToken()
@@ -140,12 +154,14 @@ def build_app(handler: Handler, token: str | None = None):
             running.discard(cancel)
             watcher.cancel()
 
-    app = Starlette(routes=[
-        Route("/", health, methods=["GET"]),
-        Route("/health", health, methods=["GET"]),
-        Route("/", predict, methods=["POST"]),
-        Route("/predict", predict, methods=["POST"]),
-    ])
+    app = Starlette(
+        routes=[
+            Route("/", health, methods=["GET"]),
+            Route("/health", health, methods=["GET"]),
+            Route("/", predict, methods=["POST"]),
+            Route("/predict", predict, methods=["POST"]),
+        ]
+    )
     app.state.running = running
     return app
 
@@ -183,8 +199,15 @@ class ServerThread:
         import uvicorn
 
         self.app = app
-        config = uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="off",
-                                timeout_graceful_shutdown=1, access_log=False)
+        config = uvicorn.Config(
+            app,
+            host=host,
+            port=port,
+            log_level="warning",
+            lifespan="off",
+            timeout_graceful_shutdown=1,
+            access_log=False,
+        )
         self.server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self.server.run, name="storyreel-serve", daemon=True)
 

@@ -96,10 +96,13 @@ def install(data_home: Path | None = None, config_home: Path | None = None) -> s
         data / "applications" / DESKTOP_ID: desktop_entry().encode("utf-8"),
         data / "mime" / "packages" / "storyreel.xml": resource_path("storyreel-mime.xml").read_bytes(),
         data / "icons/hicolor/scalable/apps/storyreel.svg": resource_path("icons/storyreel.svg").read_bytes(),
-        data / "icons/hicolor/256x256/apps/storyreel.png": resource_path("icons/storyreel-256.png").read_bytes(),
+        data / "icons/hicolor/256x256/apps/storyreel.png": resource_path(
+            "icons/storyreel-256.png"
+        ).read_bytes(),
         data / "icons/hicolor/48x48/apps/storyreel.png": resource_path("icons/storyreel-48.png").read_bytes(),
-        data / "icons/hicolor/scalable/mimetypes/application-x-storyreel.svg":
-            resource_path("icons/application-x-storyreel.svg").read_bytes(),
+        data / "icons/hicolor/scalable/mimetypes/application-x-storyreel.svg": resource_path(
+            "icons/application-x-storyreel.svg"
+        ).read_bytes(),
     }
     try:
         for path, content in targets.items():

@@ -51,9 +51,14 @@ class ModelSettings:
         """The ModelSpec to generate a project's takes with on this machine."""
         source = self.source.strip() or project.settings.model
         revision = (self.revision.strip() or None) if self.source.strip() else project.settings.model_revision
-        return ModelSpec(source=source, revision=revision, device=self.device or None,
-                         dtype=self.dtype or None, memory_profile=self.memory_profile,
-                         vae_tiling=self.vae_tiling)
+        return ModelSpec(
+            source=source,
+            revision=revision,
+            device=self.device or None,
+            dtype=self.dtype or None,
+            memory_profile=self.memory_profile,
+            vae_tiling=self.vae_tiling,
+        )
 
 
 def load_model_settings(settings: UserSettings) -> ModelSettings:

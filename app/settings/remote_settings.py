@@ -25,12 +25,14 @@ def parse_endpoints(text: str) -> list[str]:
     return urls
 
 
-def remote_backends(urls: list[str], token: str | None = None,
-                    timeout: float = DEFAULT_TIMEOUT) -> list[Backend]:
+def remote_backends(
+    urls: list[str], token: str | None = None, timeout: float = DEFAULT_TIMEOUT
+) -> list[Backend]:
     """One RemoteBackend per endpoint (so one job in flight on each), with short unique names."""
     if not urls:
-        raise ValueError("No endpoint to generate on: add one in Preferences > Remote, "
-                         "or pass --endpoint URL.")
+        raise ValueError(
+            "No endpoint to generate on: add one in Preferences > Remote, or pass --endpoint URL."
+        )
     if token is None:
         token, _ = find_token()
     backends: list[Backend] = []
@@ -45,8 +47,9 @@ def remote_backends(urls: list[str], token: str | None = None,
     return backends
 
 
-def provider_backends(provider: str = DEFAULT_PROVIDER, model: str = DEFAULT_PROVIDER_MODEL,
-                      timeout: float = DEFAULT_TIMEOUT) -> list[Backend]:
+def provider_backends(
+    provider: str = DEFAULT_PROVIDER, model: str = DEFAULT_PROVIDER_MODEL, timeout: float = DEFAULT_TIMEOUT
+) -> list[Backend]:
     """One ProviderBackend (Inference Providers, e.g. fal-ai); the token is looked up when a job starts."""
     if not provider.strip() or not model.strip():
         raise ValueError("--provider and --provider-model must not be empty.")

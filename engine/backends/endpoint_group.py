@@ -42,8 +42,9 @@ class EndpointGroup:
         """Another member not marked down (taking turns among them), or None."""
         now = time.monotonic()
         with self._lock:
-            peers = [m for m in self._members
-                     if m is not backend and self._down_until.get(m.name, 0.0) <= now]
+            peers = [
+                m for m in self._members if m is not backend and self._down_until.get(m.name, 0.0) <= now
+            ]
             if not peers:
                 return None
             self._turn += 1

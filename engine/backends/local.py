@@ -17,8 +17,9 @@ class Backend(Protocol):
 
     name: str
 
-    def run(self, request: GenerationRequest, clip_path: Path, on_progress: ProgressCallback,
-            cancel: CancelToken) -> TakeRecord:
+    def run(
+        self, request: GenerationRequest, clip_path: Path, on_progress: ProgressCallback, cancel: CancelToken
+    ) -> TakeRecord:
         """Generate request into clip_path (atomically, with its JSON sidecar)."""
         ...
 
@@ -39,8 +40,9 @@ class LocalBackend:
     def __init__(self, cache: PipelineCache | None = None) -> None:
         self.cache = cache or PipelineCache()
 
-    def run(self, request: GenerationRequest, clip_path: Path, on_progress: ProgressCallback,
-            cancel: CancelToken) -> TakeRecord:
+    def run(
+        self, request: GenerationRequest, clip_path: Path, on_progress: ProgressCallback, cancel: CancelToken
+    ) -> TakeRecord:
         """Load (or reuse) the model and generate."""
         return run_take_job(self.cache, request, clip_path, on_progress=on_progress, cancel=cancel)
 

@@ -40,8 +40,10 @@ POLL = 0.1  # seconds between checks of cancel and the timeout
 REPORT_EVERY = 5.0  # seconds between "generating on <provider>" progress reports
 MAX_SERVER_TEXT = 300
 
-LOGIN_HINT = ("Log in with `hf auth login`, set HF_TOKEN, or save a token in Preferences > Remote "
-              "(it needs the permission to make calls to Inference Providers).")
+LOGIN_HINT = (
+    "Log in with `hf auth login`, set HF_TOKEN, or save a token in Preferences > Remote "
+    "(it needs the permission to make calls to Inference Providers)."
+)
 
 
 class ProviderError(EndpointError):
@@ -146,9 +148,14 @@ def _server_text(response) -> str:
 class ProviderBackend:
     """Generates each take on an Inference Provider through huggingface_hub's InferenceClient."""
 
-    def __init__(self, provider: str = DEFAULT_PROVIDER, model: str = DEFAULT_PROVIDER_MODEL,
-                 token: str | None = None, timeout: float = DEFAULT_TIMEOUT,
-                 extra_body: dict | None = None) -> None:
+    def __init__(
+        self,
+        provider: str = DEFAULT_PROVIDER,
+        model: str = DEFAULT_PROVIDER_MODEL,
+        token: str | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        extra_body: dict | None = None,
+    ) -> None:
         if timeout <= 0:
             raise ValueError("The provider timeout must be positive.")
         self.provider = provider
@@ -186,28 +193,44 @@ class ProviderBackend:
         except ValueError as exc:
             raise ModelError(f"{self.provider} cannot generate videos with huggingface_hub: {exc}") from None
 
-    def run(self, request: GenerationRequest, clip_path: Path, on_progress: ProgressCallback,
-            cancel: CancelToken) -> TakeRecord:
+    def run(
+        self, request: GenerationRequest, clip_path: Path, on_progress: ProgressCallback, cancel: CancelToken
+    ) -> TakeRecord:
         """Generate on the provider, wait (cancellably), then write the clip and sidecar atomically."""
         if request.loras:
-            raise ProviderError("LoRA adapters are local files; Inference Providers cannot load them.",
-                                "Generate this shot locally, or use a preset without LoRAs.")
+            raise ProviderError(
+                "LoRA adapters are local files; Inference Providers cannot load them.",
+                "Generate this shot locally, or use a preset without LoRAs.",
+            )
         token = self._api_key(ProviderError)
         cancel.check()
         started = time.perf_counter()
         video = self._generate(request, token, on_progress, cancel, started)
         on_progress(Progress(ENCODING, message=f"Writing the clip from {self.provider}"))
-        info = write_received_clip(video, clip_path, self.provider, error=ProviderError,
-                                   hint=f"Retry the job; if it fails again, try another provider than "
-                                        f"{self.provider} or another model.")
-        applied = dataclasses.replace(request, width=info.width, height=info.height,
-                                      num_frames=info.frame_count, fps=round(info.fps))
+        info = write_received_clip(
+            video,
+            clip_path,
+            self.provider,
+            error=ProviderError,
+            hint=f"Retry the job; if it fails again, try another provider than "
+            f"{self.provider} or another model.",
+        )
+        applied = dataclasses.replace(
+            request, width=info.width, height=info.height, num_frames=info.frame_count, fps=round(info.fps)
+        )
         notices = self._notices(request, applied)
         for notice in notices:
             on_progress(Progress(ENCODING, message=notice))
         seconds = time.perf_counter() - started
-        result = GenerationResult(frames=None, applied=applied, model_revision=None, device="", dtype="",
-                                  seconds=seconds, notices=tuple(notices))
+        result = GenerationResult(
+            frames=None,
+            applied=applied,
+            model_revision=None,
+            device="",
+            dtype="",
+            seconds=seconds,
+            notices=tuple(notices),
+        )
         metadata = take_metadata(request, result, backend=self.backend, seconds=seconds)
         metadata["model"] = self.model  # the keys stay those of every take (the project's Take fields)
         write_sidecar(clip_path, metadata)
@@ -219,11 +242,19 @@ class ProviderBackend:
         got = (applied.width, applied.height, applied.num_frames, applied.fps)
         if asked == got:
             return []
-        return [f"{self.provider} made {got[0]}×{got[1]}, {got[2]} frames at {got[3]} fps "
-                f"(asked for {asked[0]}×{asked[1]}, {asked[2]} frames at {asked[3]} fps)"]
+        return [
+            f"{self.provider} made {got[0]}×{got[1]}, {got[2]} frames at {got[3]} fps "
+            f"(asked for {asked[0]}×{asked[1]}, {asked[2]} frames at {asked[3]} fps)"
+        ]
 
-    def _generate(self, request: GenerationRequest, token: str, on_progress: ProgressCallback,
-                  cancel: CancelToken, started: float) -> bytes:
+    def _generate(
+        self,
+        request: GenerationRequest,
+        token: str,
+        on_progress: ProgressCallback,
+        cancel: CancelToken,
+        started: float,
+    ) -> bytes:
         """Run the blocking client call on a worker thread; wait for it, cancellably, within the timeout."""
         from huggingface_hub import InferenceClient
 
@@ -236,11 +267,16 @@ class ProviderBackend:
             _workers[threading.get_ident()] = stop
             try:
                 outcome["video"] = client.text_to_video(
-                    request.prompt, model=self.model,
+                    request.prompt,
+                    model=self.model,
                     # Wan takes one negative prompt string (the client's hint says list[str]; it is sent as is).
                     negative_prompt=request.negative_prompt or None,  # type: ignore[arg-type]
-                    num_frames=request.num_frames, num_inference_steps=request.num_inference_steps,
-                    guidance_scale=request.guidance_scale, seed=request.seed, extra_body=extra or None)
+                    num_frames=request.num_frames,
+                    num_inference_steps=request.num_inference_steps,
+                    guidance_scale=request.guidance_scale,
+                    seed=request.seed,
+                    extra_body=extra or None,
+                )
             except BaseException as exc:  # handed to the waiting thread
                 outcome["error"] = exc
             finally:
@@ -257,17 +293,22 @@ class ProviderBackend:
                 elapsed = time.perf_counter() - started
                 if cancel.cancelled:
                     stop.set()
-                    log.info("Stopped waiting for %s: cancelled (the provider may still finish the job)",
-                             self.provider)
+                    log.info(
+                        "Stopped waiting for %s: cancelled (the provider may still finish the job)",
+                        self.provider,
+                    )
                     raise Cancelled()
                 if elapsed > self.timeout:
                     stop.set()
                     raise ProviderTimeout(
                         f"{self.provider} did not finish within {self.timeout:.0f} s; the job was not sent again.",
                         "The provider may still finish (and bill) it. Retry later, or allow more time "
-                        "with --remote-timeout.")
+                        "with --remote-timeout.",
+                    )
                 if elapsed >= next_report:
-                    on_progress(Progress(GENERATING, message=f"Generating on {self.provider} ({elapsed:.0f} s)"))
+                    on_progress(
+                        Progress(GENERATING, message=f"Generating on {self.provider} ({elapsed:.0f} s)")
+                    )
                     next_report += REPORT_EVERY
         finally:
             self._running.discard(stop)
@@ -294,48 +335,78 @@ class ProviderBackend:
             text = _server_text(response)
             said = f": {text}" if text else ""
             if status in (401, 403):
-                return ProviderError(f"{p} refused the token (HTTP {status}){said}.",
-                                     "Check the token: " + LOGIN_HINT, status=status)
+                return ProviderError(
+                    f"{p} refused the token (HTTP {status}){said}.",
+                    "Check the token: " + LOGIN_HINT,
+                    status=status,
+                )
             if status == 402:
-                return ProviderError(f"No Inference Providers credits left for this token (HTTP 402){said}.",
-                                     "Add credits or a payment method at https://huggingface.co/settings/billing, "
-                                     "or generate locally or on an endpoint.", status=status)
+                return ProviderError(
+                    f"No Inference Providers credits left for this token (HTTP 402){said}.",
+                    "Add credits or a payment method at https://huggingface.co/settings/billing, "
+                    "or generate locally or on an endpoint.",
+                    status=status,
+                )
             if status == 429:
-                return ProviderError(f"{p} is rate limiting this token or its quota is used up (HTTP 429){said}.",
-                                     "Wait a few minutes and retry the job.", status=status)
+                return ProviderError(
+                    f"{p} is rate limiting this token or its quota is used up (HTTP 429){said}.",
+                    "Wait a few minutes and retry the job.",
+                    status=status,
+                )
             if status == 404 and host.endswith("huggingface.co") and "/api/models/" in str(response.url):
                 return ModelError(f"No model {self.model} on the Hugging Face Hub (HTTP 404).")
             if 400 <= status < 500 and response.request.method == "POST":
-                return ProviderError(f"{p} refused the job (HTTP {status} from {host}){said or '.'}",
-                                     "Check the shot's settings (frames, size, steps) against what the model "
-                                     "on this provider accepts.", status=status)
+                return ProviderError(
+                    f"{p} refused the job (HTTP {status} from {host}){said or '.'}",
+                    "Check the shot's settings (frames, size, steps) against what the model "
+                    "on this provider accepts.",
+                    status=status,
+                )
             if 400 <= status < 500:  # the job's status, its result or the video download
-                return ProviderError(f"{p} failed (HTTP {status} from {host}){said or '.'}",
-                                     "Retry the job; if it fails again, check the shot's settings against "
-                                     "what the model on this provider accepts.", status=status)
-            return ProviderError(f"{p} failed (HTTP {status} from {host}){said or '.'}",
-                                 "Retry the job later; the job was not sent again.", status=status)
+                return ProviderError(
+                    f"{p} failed (HTTP {status} from {host}){said or '.'}",
+                    "Retry the job; if it fails again, check the shot's settings against "
+                    "what the model on this provider accepts.",
+                    status=status,
+                )
+            return ProviderError(
+                f"{p} failed (HTTP {status} from {host}){said or '.'}",
+                "Retry the job later; the job was not sent again.",
+                status=status,
+            )
         if isinstance(exc, OfflineModeIsEnabled):
-            return ProviderError(f"Cannot reach {p}: huggingface_hub's offline mode is on.",
-                                 "Unset HF_HUB_OFFLINE to generate on Inference Providers.")
+            return ProviderError(
+                f"Cannot reach {p}: huggingface_hub's offline mode is on.",
+                "Unset HF_HUB_OFFLINE to generate on Inference Providers.",
+            )
         if isinstance(exc, InferenceTimeoutError | httpx2.TimeoutException):
-            return ProviderTimeout(f"{p} did not answer in time; the job was not sent again.",
-                                   "Retry later; the provider may be busy.")
+            return ProviderTimeout(
+                f"{p} did not answer in time; the job was not sent again.",
+                "Retry later; the provider may be busy.",
+            )
         if isinstance(exc, httpx2.TransportError):
             host = urlsplit(str(exc.request.url)).hostname if _has_request(exc) else p
-            return ProviderError(f"Cannot reach {host} ({type(exc).__name__}).",
-                                 "Check the internet connection, then retry the job.")
+            return ProviderError(
+                f"Cannot reach {host} ({type(exc).__name__}).",
+                "Check the internet connection, then retry the job.",
+            )
         text = str(exc)
-        if (isinstance(exc, ValueError) and not isinstance(exc, json.JSONDecodeError)
-                and ("not supported" in text or "provider mapping" in text)):  # the client's own checks
-            return ProviderError(f"{self.model} cannot run on {p}: {text}",
-                                 "Pick a model this provider serves for text-to-video (the model's page on "
-                                 "the Hub lists its Inference Providers), or another provider.")
+        if (
+            isinstance(exc, ValueError)
+            and not isinstance(exc, json.JSONDecodeError)
+            and ("not supported" in text or "provider mapping" in text)
+        ):  # the client's own checks
+            return ProviderError(
+                f"{self.model} cannot run on {p}: {text}",
+                "Pick a model this provider serves for text-to-video (the model's page on "
+                "the Hub lists its Inference Providers), or another provider.",
+            )
         if isinstance(exc, KeyError | TypeError | ValueError):  # a result without the expected video
-            return ProviderError(f"{p} answered, but not with a video ({type(exc).__name__}: {exc}).",
-                                 f"Retry the job; if it fails again, try another provider than {p}.")
+            return ProviderError(
+                f"{p} answered, but not with a video ({type(exc).__name__}: {exc}).",
+                f"Retry the job; if it fails again, try another provider than {p}.",
+            )
         return exc
-
 
     def close(self) -> None:
         """Stop waiting on any job still running; nothing else is held between jobs."""

@@ -23,9 +23,14 @@ DEFAULT_TIMEOUT = 1800.0  # seconds for one generation, from sending to the whol
 DEFAULT_SCALE_UP_TIMEOUT = 600  # seconds the endpoint's router may hold a request while a replica starts
 
 
-def write_received_clip(video: bytes, clip_path: Path, source: str, frames: int | None = None,
-                        hint: str = "Retry the job; if it fails again, check the endpoint's logs.",
-                        error: type[EndpointError] = EndpointError) -> ClipInfo:
+def write_received_clip(
+    video: bytes,
+    clip_path: Path,
+    source: str,
+    frames: int | None = None,
+    hint: str = "Retry the job; if it fails again, check the endpoint's logs.",
+    error: type[EndpointError] = EndpointError,
+) -> ClipInfo:
     """Write an MP4 as it was received (no re-encode), atomically, once it probes as a readable video.
 
     source names the sender in messages; with frames, a clip of another length is refused too. On any
@@ -53,9 +58,16 @@ def write_sidecar(clip_path: Path, metadata: dict) -> None:
 class RemoteBackend:
     """Sends each request to one endpoint URL and writes the clip it answers with as the take."""
 
-    def __init__(self, url: str, token: str | None = None, name: str | None = None,
-                 timeout: float = DEFAULT_TIMEOUT, scale_up_timeout: int = DEFAULT_SCALE_UP_TIMEOUT,
-                 max_start_wait: float | None = None, group: EndpointGroup | None = None) -> None:
+    def __init__(
+        self,
+        url: str,
+        token: str | None = None,
+        name: str | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        scale_up_timeout: int = DEFAULT_SCALE_UP_TIMEOUT,
+        max_start_wait: float | None = None,
+        group: EndpointGroup | None = None,
+    ) -> None:
         self.url = clean_url(url)
         self.name = name or short_name(self.url)
         self.timeout = timeout
@@ -94,8 +106,9 @@ class RemoteBackend:
         if self._token:
             check_token_transport(self.url)
 
-    def run(self, request: GenerationRequest, clip_path: Path, on_progress: ProgressCallback,
-            cancel: CancelToken) -> TakeRecord:
+    def run(
+        self, request: GenerationRequest, clip_path: Path, on_progress: ProgressCallback, cancel: CancelToken
+    ) -> TakeRecord:
         """Generate here; if this endpoint is down (nothing generated), on a healthy one of its group."""
         group = self.group
         if group is not None and group.is_down(self):
@@ -119,22 +132,34 @@ class RemoteBackend:
             group.mark_up(self)
         return record
 
-    def run_here(self, request: GenerationRequest, clip_path: Path, on_progress: ProgressCallback,
-                 cancel: CancelToken) -> TakeRecord:
+    def run_here(
+        self, request: GenerationRequest, clip_path: Path, on_progress: ProgressCallback, cancel: CancelToken
+    ) -> TakeRecord:
         """Send the request to this endpoint, wait (cancellably), write the clip and sidecar atomically."""
         if request.loras:
-            raise EndpointError("LoRA adapters are local files; remote endpoints cannot load them.",
-                                "Generate this shot locally, or use a preset without LoRAs.")
+            raise EndpointError(
+                "LoRA adapters are local files; remote endpoints cannot load them.",
+                "Generate this shot locally, or use a preset without LoRAs.",
+            )
         self.preflight(request.model)
         started = time.perf_counter()
-        doc = post_json(self.url, request_body(request), self.headers(), name=self.name,
-                        timeout=self.timeout, max_start_wait=self.max_start_wait,
-                        on_progress=on_progress, cancel=cancel)
+        doc = post_json(
+            self.url,
+            request_body(request),
+            self.headers(),
+            name=self.name,
+            timeout=self.timeout,
+            max_start_wait=self.max_start_wait,
+            on_progress=on_progress,
+            cancel=cancel,
+        )
         try:
             answer = parse_answer(doc)
         except MalformedAnswer as exc:
-            raise EndpointError(f"{self.name} answered, but not with a take: {exc}.",
-                                "Check that the endpoint runs Storyreel's handler.") from None
+            raise EndpointError(
+                f"{self.name} answered, but not with a take: {exc}.",
+                "Check that the endpoint runs Storyreel's handler.",
+            ) from None
         on_progress(Progress(ENCODING, message=f"Writing the clip from {self.name}"))
         write_received_clip(answer.video, clip_path, self.name, frames=int(answer.parameters["num_frames"]))
         metadata = self._metadata(request, answer, time.perf_counter() - started)
@@ -148,15 +173,25 @@ class RemoteBackend:
 
         p, extra = answer.parameters, answer.extra
         applied = dataclasses.replace(
-            request, seed=answer.seed, num_frames=int(p["num_frames"]), width=int(p["width"]),
-            height=int(p["height"]), fps=int(p["fps"]), num_inference_steps=int(p["num_inference_steps"]),
+            request,
+            seed=answer.seed,
+            num_frames=int(p["num_frames"]),
+            width=int(p["width"]),
+            height=int(p["height"]),
+            fps=int(p["fps"]),
+            num_inference_steps=int(p["num_inference_steps"]),
             guidance_scale=float(p["guidance_scale"]),
             guidance_scale_2=None if p.get("guidance_scale_2") is None else float(p["guidance_scale_2"]),
             negative_prompt=str(p.get("negative_prompt", request.negative_prompt)),
         )
-        result = GenerationResult(frames=None, applied=applied, model_revision=extra.get("model_revision"),
-                                  device=str(extra.get("device", "")), dtype=str(extra.get("dtype", "")),
-                                  seconds=seconds)
+        result = GenerationResult(
+            frames=None,
+            applied=applied,
+            model_revision=extra.get("model_revision"),
+            device=str(extra.get("device", "")),
+            dtype=str(extra.get("dtype", "")),
+            seconds=seconds,
+        )
         metadata = take_metadata(request, result, backend=self.endpoint, seconds=seconds)
         if isinstance(extra.get("model"), str):
             metadata["model"] = extra["model"]

@@ -34,15 +34,20 @@ def model_spec_for(path: str, env: dict[str, str] | None = None) -> ModelSpec:
     else:
         source = env.get("STORYREEL_MODEL") or config.get("model") or DEFAULT_MODEL
         revision = env.get("STORYREEL_MODEL_REVISION") or config.get("revision")
-    return ModelSpec(source=source, revision=revision, device=env.get("STORYREEL_DEVICE") or None,
-                     dtype=env.get("STORYREEL_DTYPE") or None)
+    return ModelSpec(
+        source=source,
+        revision=revision,
+        device=env.get("STORYREEL_DEVICE") or None,
+        dtype=env.get("STORYREEL_DTYPE") or None,
+    )
 
 
 class EndpointHandler:
     """Loads the model once, then generates one take per call, as the Inference Toolkit expects."""
 
-    def __init__(self, path: str = "", model: ModelSpec | None = None,
-                 limits: EndpointLimits | None = None) -> None:
+    def __init__(
+        self, path: str = "", model: ModelSpec | None = None, limits: EndpointLimits | None = None
+    ) -> None:
         self.limits = limits or EndpointLimits.from_env()
         self.cache = PipelineCache()
         self.loaded = self.cache.get(model or model_spec_for(str(path)))
@@ -62,9 +67,14 @@ class EndpointHandler:
                 write_clip(result.frames, result.applied.fps, clip, cancel=cancel)
                 mp4 = clip.read_bytes()
         return response_body(
-            mp4, result.applied,
-            model=self.model_name, model_revision=result.model_revision, device=result.device,
-            dtype=result.dtype, versions=software_versions(), notices=list(result.notices),
+            mp4,
+            result.applied,
+            model=self.model_name,
+            model_revision=result.model_revision,
+            device=result.device,
+            dtype=result.dtype,
+            versions=software_versions(),
+            notices=list(result.notices),
             seconds=round(time.perf_counter() - started, 3),
         )
 

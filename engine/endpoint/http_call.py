@@ -33,8 +33,12 @@ MAX_RETRY_AFTER = 300.0  # a server asking for longer than this is treated as as
 class EndpointError(Exception):
     """An endpoint request that failed; the message is for people, the hint says what to try."""
 
-    def __init__(self, message: str, hint: str = "Retry the job; if it fails again, check the endpoint.",
-                 status: int | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        hint: str = "Retry the job; if it fails again, check the endpoint.",
+        status: int | None = None,
+    ) -> None:
         super().__init__(message)
         self.hint = hint
         self.status = status
@@ -89,12 +93,21 @@ def error_text(response) -> str:
     return text[:300] or f"HTTP {response.status_code}"
 
 
-def post_json(url: str, body: dict, headers: dict[str, str], name: str, timeout: float,
-              max_start_wait: float, on_progress: ProgressCallback = ignore_progress,
-              cancel: CancelToken | None = None, transport=None) -> object:
+def post_json(
+    url: str,
+    body: dict,
+    headers: dict[str, str],
+    name: str,
+    timeout: float,
+    max_start_wait: float,
+    on_progress: ProgressCallback = ignore_progress,
+    cancel: CancelToken | None = None,
+    transport=None,
+) -> object:
     """POST body to url and return the decoded JSON answer, or raise EndpointError / Cancelled."""
-    call = _Call(url, body, headers, name, timeout, max_start_wait, on_progress,
-                 cancel or CancelToken(), transport)
+    call = _Call(
+        url, body, headers, name, timeout, max_start_wait, on_progress, cancel or CancelToken(), transport
+    )
     return asyncio.run(call.run())
 
 
@@ -112,7 +125,9 @@ class _Call:
         import httpx2
 
         limits = httpx2.Timeout(self.timeout, connect=CONNECT_TIMEOUT)
-        async with httpx2.AsyncClient(timeout=limits, transport=self.transport, follow_redirects=False) as client:
+        async with httpx2.AsyncClient(
+            timeout=limits, transport=self.transport, follow_redirects=False
+        ) as client:
             backoff = BACKOFF_START
             while True:
                 response = await self._send(client)
@@ -133,8 +148,9 @@ class _Call:
         import httpx2
 
         started = time.monotonic()
-        task = asyncio.ensure_future(client.post(self.url, content=json.dumps(self.body).encode("utf-8"),
-                                                 headers=self.headers))
+        task = asyncio.ensure_future(
+            client.post(self.url, content=json.dumps(self.body).encode("utf-8"), headers=self.headers)
+        )
         last = 0.0
         try:
             while not task.done():
@@ -145,28 +161,35 @@ class _Call:
                     raise EndpointTimeout(
                         f"No answer from {self.name} within {self.timeout:.0f} s. It may still be "
                         "generating; the request was not sent again, so no duplicate is queued.",
-                        "Retry the job when the endpoint is idle, or raise the timeout.")
+                        "Retry the job when the endpoint is idle, or raise the timeout.",
+                    )
                 if elapsed - last >= REPORT_EVERY or last == 0.0:
                     last = max(elapsed, 1e-9)
-                    self.on_progress(Progress(GENERATING, message=f"Generating remotely on {self.name} "
-                                                                  f"({elapsed:.0f} s)"))
+                    self.on_progress(
+                        Progress(GENERATING, message=f"Generating remotely on {self.name} ({elapsed:.0f} s)")
+                    )
                 await asyncio.wait({task}, timeout=POLL)
             return task.result()
         except httpx2.ConnectError as exc:
             self.connect_failures += 1
             if self.connect_failures >= CONNECT_TRIES:
-                raise EndpointDown(f"Cannot reach {self.name}: {exc or type(exc).__name__}.",
-                                    "Check the endpoint URL and that the endpoint is running.") from None
+                raise EndpointDown(
+                    f"Cannot reach {self.name}: {exc or type(exc).__name__}.",
+                    "Check the endpoint URL and that the endpoint is running.",
+                ) from None
             return None
         except httpx2.TimeoutException:
             raise EndpointTimeout(
                 f"{self.name} stopped answering (timed out after {time.monotonic() - started:.0f} s). It may "
                 "still be generating; the request was not sent again, so no duplicate is queued.",
-                "Retry the job when the endpoint is idle, or raise the timeout.") from None
+                "Retry the job when the endpoint is idle, or raise the timeout.",
+            ) from None
         except httpx2.HTTPError as exc:
             raise EndpointError(
                 f"The connection to {self.name} broke ({type(exc).__name__}: {exc}). It may still be "
-                "generating; the request was not sent again.", "Retry the job.") from None
+                "generating; the request was not sent again.",
+                "Retry the job.",
+            ) from None
         finally:
             if not task.done():
                 task.cancel()  # closes the connection: the server sees the client leave
@@ -178,16 +201,19 @@ class _Call:
         if self.waited + delay > self.max_start_wait:
             hint = "Check the endpoint's state in the Inference Endpoints console, then retry."
             raise EndpointDown(f"{self.name} is still {label} after {self.waited:.0f} s of waiting.", hint)
-        text = {"starting": f"Endpoint {self.name} starting",
-                "rate limited": f"Rate limited by {self.name}",
-                "unreachable": f"Cannot reach {self.name} yet"}[label]
+        text = {
+            "starting": f"Endpoint {self.name} starting",
+            "rate limited": f"Rate limited by {self.name}",
+            "unreachable": f"Cannot reach {self.name} yet",
+        }[label]
         end = time.monotonic() + delay
         while True:
             if self.cancel.cancelled:
                 raise Cancelled()
             left = max(0.0, end - time.monotonic())
-            self.on_progress(Progress(LOADING, message=f"{text}: waited {self.waited:.0f} s, next try "
-                                                       f"in {left:.0f} s"))
+            self.on_progress(
+                Progress(LOADING, message=f"{text}: waited {self.waited:.0f} s, next try in {left:.0f} s")
+            )
             if left <= 0:
                 break
             await asyncio.sleep(min(POLL * 5, left))
@@ -199,8 +225,10 @@ class _Call:
             return response.json()
         except ValueError:
             start = response.content[:80]
-            raise EndpointError(f"{self.name} answered with something that is not JSON ({start!r}).",
-                                "Check that the endpoint runs Storyreel's handler.") from None
+            raise EndpointError(
+                f"{self.name} answered with something that is not JSON ({start!r}).",
+                "Check that the endpoint runs Storyreel's handler.",
+            ) from None
 
     def _failure(self, response) -> EndpointError:
         code = response.status_code
@@ -209,17 +237,25 @@ class _Call:
             return EndpointDown(
                 f"{self.name}: the token {what} (HTTP {code}).",
                 "Set a Hugging Face token with access to this endpoint in Preferences > Remote "
-                "(or HF_TOKEN).", code)
+                "(or HF_TOKEN).",
+                code,
+            )
         if code == 400:
-            return EndpointError(f"{self.name} refused the request: {error_text(response)}",
-                                 "Check the shot's settings against the endpoint's limits.", code)
+            return EndpointError(
+                f"{self.name} refused the request: {error_text(response)}",
+                "Check the shot's settings against the endpoint's limits.",
+                code,
+            )
         if code == 404:
-            return EndpointDown(f"{self.name}: nothing answers at this address (HTTP 404).",
-                                 "Check the endpoint URL.", code)
+            return EndpointDown(
+                f"{self.name}: nothing answers at this address (HTTP 404).", "Check the endpoint URL.", code
+            )
         return EndpointError(
             f"{self.name} failed with HTTP {code}: {error_text(response)}. It may still be generating; "
-            "the request was not sent again.", "Retry the job; if it fails again, check the endpoint's logs.",
-            code)
+            "the request was not sent again.",
+            "Retry the job; if it fails again, check the endpoint's logs.",
+            code,
+        )
 
 
 def check_health(url: str, token: str | None = None, timeout: float = 10.0, transport=None) -> Health:
@@ -236,5 +272,12 @@ def check_health(url: str, token: str | None = None, timeout: float = 10.0, tran
         return Health(False, None, time.perf_counter() - started, f"{type(exc).__name__}: {exc}")
     latency = time.perf_counter() - started
     code = response.status_code
-    messages = {200: "OK", 401: "token refused", 403: "token has no access", 503: "starting (scaled to zero?)"}
-    return Health(code == 200, code, latency, messages.get(code, f"HTTP {code}: {error_text(response)[:100]}"))
+    messages = {
+        200: "OK",
+        401: "token refused",
+        403: "token has no access",
+        503: "starting (scaled to zero?)",
+    }
+    return Health(
+        code == 200, code, latency, messages.get(code, f"HTTP {code}: {error_text(response)[:100]}")
+    )

@@ -39,8 +39,11 @@ def _hub_token() -> str | None:
 
 def find_token() -> tuple[str | None, str]:
     """(token, where it came from): the keyring, then HF_TOKEN, then huggingface_hub's saved login."""
-    for where, lookup in ((KEYRING, _keyring_token), (ENV, lambda: os.environ.get(ENV) or None),
-                          (HUB, _hub_token)):
+    for where, lookup in (
+        (KEYRING, _keyring_token),
+        (ENV, lambda: os.environ.get(ENV) or None),
+        (HUB, _hub_token),
+    ):
         token = lookup()
         if token:
             return token.strip(), where
@@ -54,8 +57,10 @@ def store_token(token: str) -> None:
 
         keyring.set_password(KEYRING_SERVICE, KEYRING_USER, token.strip())
     except Exception as exc:
-        raise TokenStoreError(f"The system keyring could not save the token ({type(exc).__name__}). "
-                              "Set HF_TOKEN or run `hf auth login` instead.") from exc
+        raise TokenStoreError(
+            f"The system keyring could not save the token ({type(exc).__name__}). "
+            "Set HF_TOKEN or run `hf auth login` instead."
+        ) from exc
 
 
 def delete_token() -> None:
@@ -69,7 +74,9 @@ def delete_token() -> None:
         except PasswordDeleteError:
             return
     except Exception as exc:
-        raise TokenStoreError(f"The system keyring could not delete the token ({type(exc).__name__}).") from exc
+        raise TokenStoreError(
+            f"The system keyring could not delete the token ({type(exc).__name__})."
+        ) from exc
 
 
 def mask(token: str | None) -> str:

@@ -17,8 +17,7 @@ TASK_PARAMETERS = ("negative_prompt", "num_frames", "num_inference_steps", "guid
 EXTRA_PARAMETERS = ("height", "width", "fps", "guidance_scale_2")
 _INTS = ("num_frames", "num_inference_steps", "seed", "height", "width", "fps")
 _FLOATS = ("guidance_scale", "guidance_scale_2")
-DEFAULTS = {"num_frames": 81, "num_inference_steps": 40, "guidance_scale": 4.0, "width": 1280,
-            "height": 720}
+DEFAULTS = {"num_frames": 81, "num_inference_steps": 40, "guidance_scale": 4.0, "width": 1280, "height": 720}
 MAX_SEED = 2**63 - 1
 
 
@@ -58,9 +57,13 @@ class EndpointLimits:
 def request_body(request: GenerationRequest) -> dict:
     """The JSON body that asks an endpoint for this request's take."""
     parameters: dict = {
-        "num_frames": request.num_frames, "num_inference_steps": request.num_inference_steps,
-        "guidance_scale": request.guidance_scale, "seed": request.seed,
-        "height": request.height, "width": request.width, "fps": request.fps,
+        "num_frames": request.num_frames,
+        "num_inference_steps": request.num_inference_steps,
+        "guidance_scale": request.guidance_scale,
+        "seed": request.seed,
+        "height": request.height,
+        "width": request.width,
+        "fps": request.fps,
     }
     if request.negative_prompt:
         parameters["negative_prompt"] = [request.negative_prompt]  # the task spec's form: a list
@@ -77,15 +80,18 @@ def parse_body(data: object, limits: EndpointLimits, default_fps: int) -> dict:
     if not isinstance(prompt, str) or not prompt.strip():
         raise RequestRejected('"inputs" must be the prompt, a non-empty string.')
     if len(prompt) > limits.max_prompt_chars:
-        raise RequestRejected(f"The prompt has {len(prompt)} characters; this endpoint takes at most "
-                              f"{limits.max_prompt_chars}.")
+        raise RequestRejected(
+            f"The prompt has {len(prompt)} characters; this endpoint takes at most {limits.max_prompt_chars}."
+        )
     params = data.get("parameters") or {}
     if not isinstance(params, dict):
         raise RequestRejected('"parameters" must be a JSON object.')
     unknown = sorted(set(params) - set(TASK_PARAMETERS) - set(EXTRA_PARAMETERS))
     if unknown:
-        raise RequestRejected(f"Unknown parameter(s) {', '.join(unknown)}; this endpoint takes "
-                              f"{', '.join(TASK_PARAMETERS + EXTRA_PARAMETERS)}.")
+        raise RequestRejected(
+            f"Unknown parameter(s) {', '.join(unknown)}; this endpoint takes "
+            f"{', '.join(TASK_PARAMETERS + EXTRA_PARAMETERS)}."
+        )
     values = {**DEFAULTS, "fps": default_fps, **{k: v for k, v in params.items() if v is not None}}
     for name in _INTS:
         if name in values and (isinstance(values[name], bool) or not isinstance(values[name], int)):
@@ -99,10 +105,15 @@ def parse_body(data: object, limits: EndpointLimits, default_fps: int) -> dict:
         "prompt": prompt,
         "negative_prompt": _negative_prompt(values.get("negative_prompt", "")),
         "seed": random.randint(0, 2**32 - 1) if seed is None else seed,
-        "num_frames": values["num_frames"], "width": values["width"], "height": values["height"],
-        "fps": values["fps"], "num_inference_steps": values["num_inference_steps"],
+        "num_frames": values["num_frames"],
+        "width": values["width"],
+        "height": values["height"],
+        "fps": values["fps"],
+        "num_inference_steps": values["num_inference_steps"],
         "guidance_scale": float(values["guidance_scale"]),
-        "guidance_scale_2": None if values.get("guidance_scale_2") is None else float(values["guidance_scale_2"]),
+        "guidance_scale_2": None
+        if values.get("guidance_scale_2") is None
+        else float(values["guidance_scale_2"]),
     }
 
 
@@ -130,8 +141,10 @@ def _check_limits(values: dict, limits: EndpointLimits) -> None:
         if value is not None and not low <= value <= high:
             raise RequestRejected(f'"{name}" is {value}; this endpoint takes {low} to {high} {unit}.')
     if values["width"] * values["height"] > limits.max_pixels:
-        raise RequestRejected(f"{values['width']}×{values['height']} is more than this endpoint's "
-                              f"{limits.max_pixels} pixels a frame.")
+        raise RequestRejected(
+            f"{values['width']}×{values['height']} is more than this endpoint's "
+            f"{limits.max_pixels} pixels a frame."
+        )
 
 
 def response_body(mp4: bytes, applied: GenerationRequest, **extra: object) -> dict:
@@ -148,10 +161,15 @@ def response_body(mp4: bytes, applied: GenerationRequest, **extra: object) -> di
 def applied_parameters(applied: GenerationRequest) -> dict:
     """The settings a take was generated with, under the request's parameter names."""
     return {
-        "negative_prompt": applied.negative_prompt, "num_frames": applied.num_frames,
-        "num_inference_steps": applied.num_inference_steps, "guidance_scale": applied.guidance_scale,
-        "guidance_scale_2": applied.guidance_scale_2, "seed": applied.seed, "height": applied.height,
-        "width": applied.width, "fps": applied.fps,
+        "negative_prompt": applied.negative_prompt,
+        "num_frames": applied.num_frames,
+        "num_inference_steps": applied.num_inference_steps,
+        "guidance_scale": applied.guidance_scale,
+        "guidance_scale_2": applied.guidance_scale_2,
+        "seed": applied.seed,
+        "height": applied.height,
+        "width": applied.width,
+        "fps": applied.fps,
     }
 
 

@@ -19,7 +19,9 @@ def clean_url(url: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise EndpointUrlError(f"{public_url(text)!r} is not an http:// or https:// endpoint address.")
     if parts.username or parts.password:
-        raise EndpointUrlError("Put the token in Preferences > Remote (or HF_TOKEN), not in the endpoint URL.")
+        raise EndpointUrlError(
+            "Put the token in Preferences > Remote (or HF_TOKEN), not in the endpoint URL."
+        )
     try:
         parts.port  # noqa: B018 - raises ValueError for a bad port
     except ValueError as exc:
@@ -69,5 +71,7 @@ def check_token_transport(url: str) -> None:
     """Refuse to send a token over plain http to a public host (it would travel readable)."""
     parts = urlsplit(url)
     if parts.scheme == "http" and not is_local_host(parts.hostname or ""):
-        raise EndpointUrlError(f"Refusing to send your token over plain http to {public_url(url)}: "
-                               "use the endpoint's https:// address.")
+        raise EndpointUrlError(
+            f"Refusing to send your token over plain http to {public_url(url)}: "
+            "use the endpoint's https:// address."
+        )

@@ -23,8 +23,14 @@ SAMPLE_FORMAT = {"aac": "fltp", "libopus": "flt"}
 class MusicTrack:
     """Adds an audio stream to an output and fills it as the video advances (so packets interleave)."""
 
-    def __init__(self, source: Path, output: av.container.OutputContainer, codec: str,
-                 duration: float, fade: float = 2.0) -> None:
+    def __init__(
+        self,
+        source: Path,
+        output: av.container.OutputContainer,
+        codec: str,
+        duration: float,
+        fade: float = 2.0,
+    ) -> None:
         import av
         import numpy as np
 

@@ -101,8 +101,17 @@ def plane_rows(plane, dtype: str) -> np.ndarray:
 class Conformer:
     """Turns decoded frames of one clip into output frames: look, scale, pad or crop, pixel format."""
 
-    def __init__(self, src_w: int, src_h: int, out_w: int, out_h: int, look: Look | None = None, *,
-                 pix_fmt: str = "yuv420p", fill: bool = False) -> None:
+    def __init__(
+        self,
+        src_w: int,
+        src_h: int,
+        out_w: int,
+        out_h: int,
+        look: Look | None = None,
+        *,
+        pix_fmt: str = "yuv420p",
+        fill: bool = False,
+    ) -> None:
         from av.video.reformatter import VideoReformatter
 
         # One reformatter per clip keeps its swscale context cached between frames.

@@ -37,7 +37,12 @@ class FormatPreset:
 # libx264: at crf 18 veryfast looks the same as medium and encodes about 2.3x faster (see stitcher).
 FORMATS: dict[str, FormatPreset] = {
     "mp4": FormatPreset(
-        "mp4", "MP4 (H.264)", ".mp4", "mp4", "libx264", "yuv420p",
+        "mp4",
+        "MP4 (H.264)",
+        ".mp4",
+        "mp4",
+        "libx264",
+        "yuv420p",
         {
             "low": {"crf": "28", "preset": "veryfast"},
             "medium": {"crf": "23", "preset": "veryfast"},
@@ -47,7 +52,12 @@ FORMATS: dict[str, FormatPreset] = {
         container_options={"movflags": "+faststart"},
     ),
     "webm": FormatPreset(
-        "webm", "WebM (VP9)", ".webm", "webm", "libvpx-vp9", "yuv420p",
+        "webm",
+        "WebM (VP9)",
+        ".webm",
+        "webm",
+        "libvpx-vp9",
+        "yuv420p",
         # Constant quality (b:v 0 + crf); deadline/cpu-used trade speed for size, row-mt uses every core.
         {
             "low": {"crf": "42", "b": "0", "deadline": "realtime", "cpu-used": "8", "row-mt": "1"},
@@ -57,20 +67,38 @@ FORMATS: dict[str, FormatPreset] = {
         audio_codec="libopus",
     ),
     "mov": FormatPreset(
-        "mov", "MOV (ProRes 422, editing master)", ".mov", "mov", "prores_ks", "yuv422p10le",
+        "mov",
+        "MOV (ProRes 422, editing master)",
+        ".mov",
+        "mov",
+        "prores_ks",
+        "yuv422p10le",
         # ProRes profiles: 1 LT, 2 standard 422, 3 HQ. An editing master is never "low".
         {"low": {"profile": "1"}, "medium": {"profile": "2"}, "high": {"profile": "3"}},
         audio_codec="aac",
     ),
     "gif": FormatPreset(
-        "gif", "Animated GIF", ".gif", "gif", "gif", "pal8",
+        "gif",
+        "Animated GIF",
+        ".gif",
+        "gif",
+        "gif",
+        "pal8",
         # Quality picks the dither: none is smallest, sierra2_4a the smoothest gradients.
         {"low": {"dither": "none"}, "medium": {"dither": "bayer"}, "high": {"dither": "sierra2_4a"}},
     ),
     "png": FormatPreset(
-        "png", "PNG sequence (folder)", "", "image2", "png", "rgb24",
-        {"low": {"compression_level": "1"}, "medium": {"compression_level": "3"},
-         "high": {"compression_level": "6"}},
+        "png",
+        "PNG sequence (folder)",
+        "",
+        "image2",
+        "png",
+        "rgb24",
+        {
+            "low": {"compression_level": "1"},
+            "medium": {"compression_level": "3"},
+            "high": {"compression_level": "6"},
+        },
     ),
 }
 
@@ -114,7 +142,9 @@ class ExportSettings:
         if self.fps is not None and not 1 <= self.fps <= 240:
             raise ValueError(f"Frame rate {self.fps} is out of range (1 to 240)")
         if self.transition is not None and self.transition[0] not in TRANSITIONS:
-            raise ValueError(f"Unknown transition {self.transition[0]!r}; choose one of {', '.join(TRANSITIONS)}")
+            raise ValueError(
+                f"Unknown transition {self.transition[0]!r}; choose one of {', '.join(TRANSITIONS)}"
+            )
         if self.audio is not None and not Path(self.audio).is_file():
             raise ValueError(f"Music file {self.audio} does not exist")
 

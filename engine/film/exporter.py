@@ -133,7 +133,9 @@ def atomic_folder(dest: Path) -> Iterator[Path]:
 def _check_destination(dest: Path, folder: bool) -> None:
     if folder:
         if dest.exists() and (not dest.is_dir() or not _is_png_sequence(dest)):
-            raise ExportError(f"{dest} already exists and is not an earlier PNG export; choose a new folder name.")
+            raise ExportError(
+                f"{dest} already exists and is not an earlier PNG export; choose a new folder name."
+            )
     elif dest.is_dir():
         raise ExportError(f"{dest} is a folder; choose a file name.")
 

@@ -58,8 +58,13 @@ class FilmPlan:
         return float(Fraction(self.total, self.fps))
 
 
-def plan_film(spans: list[ClipSpan], transitions: list[Transition] | None, fps: int,
-              fade_in: float = 0.0, fade_out: float = 0.0) -> FilmPlan:
+def plan_film(
+    spans: list[ClipSpan],
+    transitions: list[Transition] | None,
+    fps: int,
+    fade_in: float = 0.0,
+    fade_out: float = 0.0,
+) -> FilmPlan:
     """Probe the spans and work out frame counts; transitions[i] leads into spans[i] ([0] is ignored)."""
     if not spans:
         raise ValueError("Nothing to export: the list of clips is empty")
@@ -70,8 +75,10 @@ def plan_film(spans: list[ClipSpan], transitions: list[Transition] | None, fps: 
     # Probe everything first: a bad clip or trim fails before any encoding, and progress knows its total.
     infos = [probe(span.path) for span in spans]
     ranges = [span_range(span, info) for span, info in zip(spans, infos, strict=True)]
-    counts = [conformed_frame_count(stop - first, info.fps, fps)
-              for (first, stop), info in zip(ranges, infos, strict=True)]
+    counts = [
+        conformed_frame_count(stop - first, info.fps, fps)
+        for (first, stop), info in zip(ranges, infos, strict=True)
+    ]
     plan = FilmPlan(spans, infos, ranges, counts, fps)
     n = len(spans)
     plan.overlap, plan.fade_in, plan.fade_out = [0] * n, [0] * n, [0] * n
@@ -127,12 +134,19 @@ def _fade_gain(k: int, count: int, head: int, tail: int) -> float:
 ConformerFactory = Callable[[ClipSpan, ClipInfo], Callable[["VideoFrame"], "VideoFrame"]]
 
 
-def film_frames(plan: FilmPlan, width: int, height: int, pix_fmt: str = "yuv420p",
-                fill: bool = False, conformer: ConformerFactory | None = None) -> Iterator[VideoFrame]:
+def film_frames(
+    plan: FilmPlan,
+    width: int,
+    height: int,
+    pix_fmt: str = "yuv420p",
+    fill: bool = False,
+    conformer: ConformerFactory | None = None,
+) -> Iterator[VideoFrame]:
     """Yield plan.total frames of the film at width x height in pix_fmt (ready for the encoder).
 
     Frames may repeat as the same object (a slower clip): consumers must not change them.
     """
+
     def default_conformer(span: ClipSpan, info: ClipInfo) -> Callable[[VideoFrame], VideoFrame]:
         return Conformer(info.width, info.height, width, height, span.look, pix_fmt=pix_fmt, fill=fill)
 

@@ -19,10 +19,18 @@ if TYPE_CHECKING:
     from engine.film.audio_track import MusicTrack
 
 
-def _video_stream(container: av.container.OutputContainer, preset: FormatPreset, quality: str,
-                  width: int, height: int, fps: int) -> av.video.stream.VideoStream:
+def _video_stream(
+    container: av.container.OutputContainer,
+    preset: FormatPreset,
+    quality: str,
+    width: int,
+    height: int,
+    fps: int,
+) -> av.video.stream.VideoStream:
     """A frame-threaded video stream for the preset, BT.709-tagged when it is YUV."""
-    stream = container.add_stream(preset.codec, rate=fps, options=dict(preset.quality_options.get(quality, {})))
+    stream = container.add_stream(
+        preset.codec, rate=fps, options=dict(preset.quality_options.get(quality, {}))
+    )
     stream.width, stream.height, stream.pix_fmt = width, height, preset.pix_fmt
     stream.time_base = stream.codec_context.time_base = Fraction(1, fps)
     if preset.pix_fmt.startswith("yuv"):
@@ -41,21 +49,24 @@ class MovieWriter:
 
     passes = 1
 
-    def __init__(self, path: Path, settings: ExportSettings, width: int, height: int, fps: int,
-                 duration: float) -> None:
+    def __init__(
+        self, path: Path, settings: ExportSettings, width: int, height: int, fps: int, duration: float
+    ) -> None:
         import av
 
         preset = settings.preset
-        self.container = av.open(str(path), "w", format=preset.container,
-                                 options=dict(preset.container_options))
+        self.container = av.open(
+            str(path), "w", format=preset.container, options=dict(preset.container_options)
+        )
         self.music: MusicTrack | None = None
         try:
             self.stream = _video_stream(self.container, preset, settings.quality, width, height, fps)
             if settings.audio is not None and preset.audio_codec:
                 from engine.film.audio_track import MusicTrack
 
-                self.music = MusicTrack(Path(settings.audio), self.container, preset.audio_codec,
-                                        duration, settings.audio_fade)
+                self.music = MusicTrack(
+                    Path(settings.audio), self.container, preset.audio_codec, duration, settings.audio_fade
+                )
         except BaseException:
             self.abort()
             raise
@@ -91,15 +102,18 @@ class GifWriter:
 
     passes = 2
 
-    def __init__(self, path: Path, settings: ExportSettings, width: int, height: int, fps: int,
-                 duration: float) -> None:
+    def __init__(
+        self, path: Path, settings: ExportSettings, width: int, height: int, fps: int, duration: float
+    ) -> None:
         import av
 
         self.size, self.fps = (width, height), fps
         self.dither = settings.preset.quality_options[settings.quality]["dither"]
         self.time_base = Fraction(1, fps)
         self.graph = av.filter.Graph()
-        self.source = self.graph.add_buffer(width=width, height=height, format="rgb24", time_base=self.time_base)
+        self.source = self.graph.add_buffer(
+            width=width, height=height, format="rgb24", time_base=self.time_base
+        )
         palettegen = self.graph.add("palettegen", "stats_mode=full")
         self.sink = self.graph.add("buffersink")
         self.source.link_to(palettegen)
@@ -116,10 +130,12 @@ class GifWriter:
         self.source.push(None)
         palette = self.sink.pull()
         self.graph = av.filter.Graph()
-        self.source = self.graph.add_buffer(width=self.size[0], height=self.size[1], format="rgb24",
-                                            time_base=self.time_base)
-        palette_in = self.graph.add_buffer(width=palette.width, height=palette.height,
-                                           format=palette.format.name, time_base=self.time_base)
+        self.source = self.graph.add_buffer(
+            width=self.size[0], height=self.size[1], format="rgb24", time_base=self.time_base
+        )
+        palette_in = self.graph.add_buffer(
+            width=palette.width, height=palette.height, format=palette.format.name, time_base=self.time_base
+        )
         paletteuse = self.graph.add("paletteuse", f"dither={self.dither}")
         self.sink = self.graph.add("buffersink")
         self.source.link_to(paletteuse, 0, 0)
@@ -170,8 +186,9 @@ class PngSequenceWriter:
 
     passes = 1
 
-    def __init__(self, folder: Path, settings: ExportSettings, width: int, height: int, fps: int,
-                 duration: float) -> None:
+    def __init__(
+        self, folder: Path, settings: ExportSettings, width: int, height: int, fps: int, duration: float
+    ) -> None:
         import av
 
         self.container = av.open(str(folder / "frame_%06d.png"), "w", format="image2")
@@ -195,5 +212,10 @@ class PngSequenceWriter:
             self.container.close()
 
 
-WRITERS = {"mp4": MovieWriter, "webm": MovieWriter, "mov": MovieWriter, "gif": GifWriter,
-           "png": PngSequenceWriter}
+WRITERS = {
+    "mp4": MovieWriter,
+    "webm": MovieWriter,
+    "mov": MovieWriter,
+    "gif": GifWriter,
+    "png": PngSequenceWriter,
+}

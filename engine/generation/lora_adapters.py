@@ -27,7 +27,9 @@ def adapter_name(path: Path) -> str:
     return "sr_" + hashlib.sha256(key).hexdigest()[:16]
 
 
-def wanted_adapters(loras: tuple[LoraSpec, ...] | list[LoraSpec], two_experts: bool) -> dict[str, dict[str, tuple[Path, float]]]:
+def wanted_adapters(
+    loras: tuple[LoraSpec, ...] | list[LoraSpec], two_experts: bool
+) -> dict[str, dict[str, tuple[Path, float]]]:
     """Per component, adapter name -> (file, total weight) that the request asks for; raises LoraError."""
     wanted: dict[str, dict[str, tuple[Path, float]]] = {HIGH: {}, LOW: {}}
     for spec in loras:
@@ -39,10 +41,17 @@ def wanted_adapters(loras: tuple[LoraSpec, ...] | list[LoraSpec], two_experts: b
         if path.suffix.lower() != ".safetensors":
             raise LoraError(f"{path}: LoRA files must be .safetensors")
         if not two_experts and spec.expert != "both":
-            raise LoraError(f"{path}: this LoRA is for the {spec.expert} expert, but the model has a "
-                            "single expert; set its expert to 'both'")
-        targets = [HIGH, LOW] if spec.expert == "both" and two_experts else \
-            [LOW] if spec.expert == "low-noise" else [HIGH]
+            raise LoraError(
+                f"{path}: this LoRA is for the {spec.expert} expert, but the model has a "
+                "single expert; set its expert to 'both'"
+            )
+        targets = (
+            [HIGH, LOW]
+            if spec.expert == "both" and two_experts
+            else [LOW]
+            if spec.expert == "low-noise"
+            else [HIGH]
+        )
         name = adapter_name(path)
         for component in targets:
             # The same file listed twice adds up, as two adapters with the same weights would.
@@ -104,8 +113,9 @@ def _load(pipe, path: Path, name: str, component: str) -> None:
             problem = "is not a LoRA (no LoRA weights in it)"
         else:
             problem = "could not be read as a LoRA .safetensors file"
-        raise LoraError(f"{path}: {problem}; loading into the {expert} expert failed: "
-                        f"{type(exc).__name__}: {detail}") from None
+        raise LoraError(
+            f"{path}: {problem}; loading into the {expert} expert failed: {type(exc).__name__}: {detail}"
+        ) from None
     model = getattr(pipe, component)
     if name not in (getattr(model, "peft_config", {}) or {}):
         raise LoraError(f"{path}: no layer of the {expert} expert matched this LoRA")

@@ -60,8 +60,10 @@ def check_disk_space(needed: int | None, folder: Path) -> None:
         return
     free = free_space(folder)
     if free < needed + DISK_MARGIN:
-        raise ModelError(f"The model needs {needed / 1024**3:.1f} GB but only {free / 1024**3:.1f} GB is free "
-                         f"on the disk holding {folder}. Free some space, or set HF_HOME to a larger disk.")
+        raise ModelError(
+            f"The model needs {needed / 1024**3:.1f} GB but only {free / 1024**3:.1f} GB is free "
+            f"on the disk holding {folder}. Free some space, or set HF_HOME to a larger disk."
+        )
 
 
 def progress_tqdm(on_progress: DownloadCallback, cancel: CancelToken):
@@ -72,8 +74,13 @@ def progress_tqdm(on_progress: DownloadCallback, cancel: CancelToken):
 
     class _Tqdm(tqdm):
         def __init__(self, *args, **kwargs) -> None:
-            self._kind = "bytes" if kwargs.get("unit") == "B" and "Reconstruct" in str(kwargs.get("desc")) \
-                else "files" if kwargs.get("unit") != "B" else "other"
+            self._kind = (
+                "bytes"
+                if kwargs.get("unit") == "B" and "Reconstruct" in str(kwargs.get("desc"))
+                else "files"
+                if kwargs.get("unit") != "B"
+                else "other"
+            )
             kwargs["disable"] = True
             super().__init__(*args, **kwargs)
             if self._kind == "files":
@@ -98,25 +105,35 @@ def progress_tqdm(on_progress: DownloadCallback, cancel: CancelToken):
     return _Tqdm
 
 
-def download_model(repo_id: str, revision: str | None = None,
-                   on_progress: DownloadCallback = lambda p: None,
-                   cancel: CancelToken | None = None, check_space: bool = True) -> Path:
+def download_model(
+    repo_id: str,
+    revision: str | None = None,
+    on_progress: DownloadCallback = lambda p: None,
+    cancel: CancelToken | None = None,
+    check_space: bool = True,
+) -> Path:
     """Fetch a Hub model into the Hugging Face cache; returns its snapshot folder (ModelError on failure)."""
     from huggingface_hub import snapshot_download
 
     if not is_repo_id(repo_id):
-        raise ModelError(f"{repo_id!r} is not a Hugging Face repo id (like 'Wan-AI/Wan2.2-T2V-A14B-Diffusers').")
+        raise ModelError(
+            f"{repo_id!r} is not a Hugging Face repo id (like 'Wan-AI/Wan2.2-T2V-A14B-Diffusers')."
+        )
     cancel = cancel or CancelToken()
     if check_space:
         check_disk_space(repo_size(repo_id, revision), hub_cache_dir())
     try:
-        folder = Path(snapshot_download(repo_id, revision=revision, tqdm_class=progress_tqdm(on_progress, cancel)))
+        folder = Path(
+            snapshot_download(repo_id, revision=revision, tqdm_class=progress_tqdm(on_progress, cancel))
+        )
     except Cancelled:
         raise
     except Exception as exc:
         if cancel.cancelled:
             raise Cancelled() from exc
-        raise ModelError(f"{repo_id} could not be downloaded ({type(exc).__name__}: {exc}). Check the name, "
-                         "your connection and your Hugging Face login (`hf auth login` for gated models).") from exc
+        raise ModelError(
+            f"{repo_id} could not be downloaded ({type(exc).__name__}: {exc}). Check the name, "
+            "your connection and your Hugging Face login (`hf auth login` for gated models)."
+        ) from exc
     check_model_folder(folder)
     return folder

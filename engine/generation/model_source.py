@@ -90,7 +90,9 @@ def _download(repo_id: str, revision: str | None, local_files_only: bool) -> Pat
             "`hf auth login`, and try again, or choose a local model folder."
         ) from exc
     except RevisionNotFoundError as exc:
-        raise ModelError(f"{where}: that revision does not exist on Hugging Face. Check the revision.") from exc
+        raise ModelError(
+            f"{where}: that revision does not exist on Hugging Face. Check the revision."
+        ) from exc
     except RepositoryNotFoundError as exc:
         raise ModelError(
             f"{repo_id} was not found on Hugging Face (or it is private). Check the name, log in "

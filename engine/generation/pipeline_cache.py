@@ -42,8 +42,9 @@ class ModelInfo:
         return self.boundary_ratio * self.num_train_timesteps
 
     @classmethod
-    def from_configs(cls, index: dict, transformer: dict, vae: dict, scheduler: dict,
-                     has_transformer_2: bool) -> ModelInfo:
+    def from_configs(
+        cls, index: dict, transformer: dict, vae: dict, scheduler: dict, has_transformer_2: bool
+    ) -> ModelInfo:
         """Build from model_index.json and the transformer, VAE and scheduler configs."""
         boundary = index.get("boundary_ratio")
         expand = bool(index.get("expand_timesteps", False))
@@ -53,7 +54,9 @@ class ModelInfo:
         spatial = vae.get("scale_factor_spatial") or 8
         arch = "t2v-a14b" if two else "ti2v-5b" if expand else "wan"
         return cls(
-            arch=arch, boundary_ratio=boundary, expand_timesteps=expand,
+            arch=arch,
+            boundary_ratio=boundary,
+            expand_timesteps=expand,
             size_multiple=int(spatial * max(patch[1], patch[2])),
             temporal_factor=int(vae.get("scale_factor_temporal") or 4),
             default_fps=24 if expand else 16,
@@ -66,13 +69,17 @@ class ModelInfo:
         """Read the layout of a loaded pipeline."""
         main = pipe.transformer if pipe.transformer is not None else pipe.transformer_2
         return cls.from_configs(
-            dict(pipe.config), dict(main.config), dict(pipe.vae.config), dict(pipe.scheduler.config),
+            dict(pipe.config),
+            dict(main.config),
+            dict(pipe.vae.config),
+            dict(pipe.scheduler.config),
             has_transformer_2=pipe.transformer_2 is not None,
         )
 
     @classmethod
     def from_folder(cls, folder: Path) -> ModelInfo:
         """Read the layout from a model folder's JSON files, without loading any weights."""
+
         def read(*parts: str) -> dict:
             path = Path(folder, *parts)
             return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
@@ -80,8 +87,13 @@ class ModelInfo:
         index = read("model_index.json")
         has_2 = (index.get("transformer_2") or [None])[0] is not None
         main = "transformer" if (index.get("transformer") or [None])[0] is not None else "transformer_2"
-        return cls.from_configs(index, read(main, "config.json"), read("vae", "config.json"),
-                                read("scheduler", "scheduler_config.json"), has_transformer_2=has_2)
+        return cls.from_configs(
+            index,
+            read(main, "config.json"),
+            read("vae", "config.json"),
+            read("scheduler", "scheduler_config.json"),
+            has_transformer_2=has_2,
+        )
 
 
 @dataclass
@@ -116,8 +128,10 @@ def resolve_placement(spec: ModelSpec) -> tuple[str, str]:
             raise ModelError(f"Device {device!r} was asked for, but CUDA is not available here. Use 'cpu'.")
         index = int(device.split(":")[1]) if ":" in device else 0
         if index >= torch.cuda.device_count():
-            raise ModelError(f"Device {device!r} does not exist: this machine has "
-                             f"{torch.cuda.device_count()} CUDA device(s).")
+            raise ModelError(
+                f"Device {device!r} does not exist: this machine has "
+                f"{torch.cuda.device_count()} CUDA device(s)."
+            )
     if device == "mps" and not torch.backends.mps.is_available():
         raise ModelError("Device 'mps' was asked for, but Apple MPS is not available here. Use 'cpu'.")
     dtype = (spec.dtype or ("float32" if device == "cpu" else "bfloat16")).strip().lower()
@@ -135,8 +149,10 @@ def check_memory_profile(profile: str, device: str) -> None:
     if profile not in MEMORY_PROFILES:
         raise ModelError(f"Unknown memory profile {profile!r}. Use one of {', '.join(MEMORY_PROFILES)}.")
     if profile != "none" and device == "cpu":
-        raise ModelError(f"The memory profile {profile!r} moves the model between the CPU and a GPU, "
-                         "but the device is the CPU. Choose the memory profile 'none' for CPU generation.")
+        raise ModelError(
+            f"The memory profile {profile!r} moves the model between the CPU and a GPU, "
+            "but the device is the CPU. Choose the memory profile 'none' for CPU generation."
+        )
 
 
 def apply_memory_profile(pipe: Any, profile: str, device: str) -> None:
@@ -151,9 +167,13 @@ def apply_memory_profile(pipe: Any, profile: str, device: str) -> None:
         import torch
 
         # Block-level groups of one transformer block; CUDA streams overlap transfers with compute.
-        pipe.enable_group_offload(onload_device=torch.device(device), offload_device=torch.device("cpu"),
-                                  offload_type="block_level", num_blocks_per_group=1,
-                                  use_stream=device.startswith("cuda"))
+        pipe.enable_group_offload(
+            onload_device=torch.device(device),
+            offload_device=torch.device("cpu"),
+            offload_type="block_level",
+            num_blocks_per_group=1,
+            use_stream=device.startswith("cuda"),
+        )
     else:
         check_memory_profile(profile, device)
 
@@ -183,11 +203,15 @@ def load_pipeline(spec: ModelSpec, on_progress: ProgressCallback = ignore_progre
         if spec.vae_tiling:
             pipe.vae.enable_tiling()
     except torch.cuda.OutOfMemoryError as exc:
-        raise ModelError(f"Not enough GPU memory to load {folder.name} on {device} in {dtype}. "
-                         "Close other GPU programs or choose a smaller model.") from exc
+        raise ModelError(
+            f"Not enough GPU memory to load {folder.name} on {device} in {dtype}. "
+            "Close other GPU programs or choose a smaller model."
+        ) from exc
     except (OSError, ValueError, KeyError, RuntimeError) as exc:
-        raise ModelError(f"The model in {folder} could not be loaded ({type(exc).__name__}: {exc}). "
-                         "The download may be incomplete: download it again.") from exc
+        raise ModelError(
+            f"The model in {folder} could not be loaded ({type(exc).__name__}: {exc}). "
+            "The download may be incomplete: download it again."
+        ) from exc
     # The pipeline's own step bar is configured per pipeline, not by the global switch.
     pipe.set_progress_bar_config(disable=True)
     info = ModelInfo.from_pipeline(pipe)

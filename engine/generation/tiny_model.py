@@ -73,9 +73,17 @@ def _transformer(channels: int, seed: int) -> Any:
 
     torch.manual_seed(seed)
     model = WanTransformer3DModel(
-        patch_size=(1, 2, 2), num_attention_heads=2, attention_head_dim=12,
-        in_channels=channels, out_channels=channels, text_dim=_TEXT_DIM, freq_dim=256,
-        ffn_dim=32, num_layers=2, cross_attn_norm=True, qk_norm="rms_norm_across_heads",
+        patch_size=(1, 2, 2),
+        num_attention_heads=2,
+        attention_head_dim=12,
+        in_channels=channels,
+        out_channels=channels,
+        text_dim=_TEXT_DIM,
+        freq_dim=256,
+        ffn_dim=32,
+        num_layers=2,
+        cross_attn_norm=True,
+        qk_norm="rms_norm_across_heads",
         rope_max_seq_len=32,
     )
     return model.eval()
@@ -88,15 +96,24 @@ def _vae(dense: bool, seed: int) -> Any:
 
     torch.manual_seed(seed)
     common: dict[str, Any] = {
-        "base_dim": 3, "dim_mult": [1, 1, 1, 1], "num_res_blocks": 1,
+        "base_dim": 3,
+        "dim_mult": [1, 1, 1, 1],
+        "num_res_blocks": 1,
         "temperal_downsample": [False, True, True],
     }
     if dense:
         # Sizes from diffusers' Wan 2.2 5B fast tests: patch_size 2 packs 2×2 pixels into 12 channels.
         vae = AutoencoderKLWan(
-            z_dim=48, in_channels=12, out_channels=12, is_residual=True, patch_size=2,
-            latents_mean=[0.0] * 48, latents_std=[1.0] * 48,
-            scale_factor_spatial=16, scale_factor_temporal=4, **common,
+            z_dim=48,
+            in_channels=12,
+            out_channels=12,
+            is_residual=True,
+            patch_size=2,
+            latents_mean=[0.0] * 48,
+            latents_std=[1.0] * 48,
+            scale_factor_spatial=16,
+            scale_factor_temporal=4,
+            **common,
         )
     else:
         vae = AutoencoderKLWan(z_dim=16, **common)
@@ -110,9 +127,17 @@ def _text_encoder(seed: int) -> Any:
 
     torch.manual_seed(seed)
     config = UMT5Config(
-        vocab_size=len(_vocab()), d_model=_TEXT_DIM, d_kv=8, d_ff=64, num_layers=2, num_heads=4,
-        relative_attention_num_buckets=8, relative_attention_max_distance=32,
-        pad_token_id=0, eos_token_id=1, decoder_start_token_id=0,
+        vocab_size=len(_vocab()),
+        d_model=_TEXT_DIM,
+        d_kv=8,
+        d_ff=64,
+        num_layers=2,
+        num_heads=4,
+        relative_attention_num_buckets=8,
+        relative_attention_max_distance=32,
+        pad_token_id=0,
+        eos_token_id=1,
+        decoder_start_token_id=0,
     )
     return UMT5EncoderModel(config).eval()
 
@@ -135,13 +160,23 @@ def build_tokenizer() -> Any:
     tok = Tokenizer(Unigram(_vocab(), unk_id=2, byte_fallback=True))
     tok.pre_tokenizer = pre_tokenizers.Metaspace(replacement="▁", prepend_scheme="always")
     # The Llama-style decoder chain: the Metaspace decoder alone drops spaces next to byte tokens.
-    tok.decoder = decoders.Sequence([
-        decoders.Replace("▁", " "), decoders.ByteFallback(), decoders.Fuse(), decoders.Strip(" ", 1, 0),
-    ])
+    tok.decoder = decoders.Sequence(
+        [
+            decoders.Replace("▁", " "),
+            decoders.ByteFallback(),
+            decoders.Fuse(),
+            decoders.Strip(" ", 1, 0),
+        ]
+    )
     tok.post_processor = processors.TemplateProcessing(
-        single="$A </s>", pair="$A </s> $B </s>", special_tokens=[("</s>", 1)],
+        single="$A </s>",
+        pair="$A </s> $B </s>",
+        special_tokens=[("</s>", 1)],
     )
     return PreTrainedTokenizerFast(
-        tokenizer_object=tok, pad_token="<pad>", eos_token="</s>", unk_token="<unk>",
+        tokenizer_object=tok,
+        pad_token="<pad>",
+        eos_token="</s>",
+        unk_token="<unk>",
         model_max_length=512,
     )

@@ -52,12 +52,15 @@ def apply_model_rules(request: GenerationRequest, info: ModelInfo) -> tuple[Gene
     notices: list[str] = []
     frames = snap_frames(request.num_frames, info.temporal_factor)
     if frames != request.num_frames:
-        notices.append(f"Frames {request.num_frames} → {frames}: this model makes "
-                       f"{info.temporal_factor}k+1 frames.")
+        notices.append(
+            f"Frames {request.num_frames} → {frames}: this model makes {info.temporal_factor}k+1 frames."
+        )
     width, height = snap_size(request.width, request.height, info.size_multiple)
     if (width, height) != (request.width, request.height):
-        notices.append(f"Size {request.width}×{request.height} → {width}×{height}: "
-                       f"this model needs multiples of {info.size_multiple} pixels.")
+        notices.append(
+            f"Size {request.width}×{request.height} → {width}×{height}: "
+            f"this model needs multiples of {info.size_multiple} pixels."
+        )
     gs2 = request.guidance_scale_2
     if info.two_experts:
         gs2 = request.guidance_scale if gs2 is None else gs2  # the pipeline's own default, made explicit
@@ -65,8 +68,9 @@ def apply_model_rules(request: GenerationRequest, info: ModelInfo) -> tuple[Gene
         if gs2 is not None and gs2 != request.guidance_scale:
             notices.append(f"Low-noise guidance {gs2:g} ignored: this model has a single expert.")
         gs2 = None
-    applied = dataclasses.replace(request, num_frames=frames, width=width, height=height,
-                                  guidance_scale_2=gs2)
+    applied = dataclasses.replace(
+        request, num_frames=frames, width=width, height=height, guidance_scale_2=gs2
+    )
     return applied, notices
 
 
@@ -80,10 +84,15 @@ def make_generator(device: str, seed: int) -> torch.Generator:
 def pipeline_kwargs(applied: GenerationRequest, generator: Any) -> dict[str, Any]:
     """The WanPipeline call arguments for an applied request."""
     kwargs: dict[str, Any] = {
-        "prompt": applied.prompt, "negative_prompt": applied.negative_prompt,
-        "height": applied.height, "width": applied.width, "num_frames": applied.num_frames,
-        "num_inference_steps": applied.num_inference_steps, "guidance_scale": applied.guidance_scale,
-        "generator": generator, "output_type": "np",
+        "prompt": applied.prompt,
+        "negative_prompt": applied.negative_prompt,
+        "height": applied.height,
+        "width": applied.width,
+        "num_frames": applied.num_frames,
+        "num_inference_steps": applied.num_inference_steps,
+        "guidance_scale": applied.guidance_scale,
+        "generator": generator,
+        "output_type": "np",
     }
     if applied.guidance_scale_2 is not None:
         kwargs["guidance_scale_2"] = applied.guidance_scale_2
@@ -101,9 +110,12 @@ def to_uint8(frames: np.ndarray) -> np.ndarray:
     return scaled.astype(np.uint8)
 
 
-def generate(loaded: LoadedPipeline, request: GenerationRequest,
-             on_progress: ProgressCallback = ignore_progress,
-             cancel: CancelToken | None = None) -> GenerationResult:
+def generate(
+    loaded: LoadedPipeline,
+    request: GenerationRequest,
+    on_progress: ProgressCallback = ignore_progress,
+    cancel: CancelToken | None = None,
+) -> GenerationResult:
     """Generate the request's frames; raises Cancelled (before any decode) if cancel is set."""
     start = time.perf_counter()
     info = loaded.info
@@ -135,6 +147,11 @@ def generate(loaded: LoadedPipeline, request: GenerationRequest,
         raise
     frames = to_uint8(output.frames[0])
     return GenerationResult(
-        frames=frames, applied=applied, model_revision=loaded.revision, device=loaded.device,
-        dtype=loaded.dtype, seconds=time.perf_counter() - start, notices=tuple(notices),
+        frames=frames,
+        applied=applied,
+        model_revision=loaded.revision,
+        device=loaded.device,
+        dtype=loaded.dtype,
+        seconds=time.perf_counter() - start,
+        notices=tuple(notices),
     )

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from engine.generation.model_source import ModelError
 
-OOM_HINT = ("Try a memory profile with CPU offload (Preferences > Model), a smaller size, fewer frames, "
-            "or close other programs using the GPU.")
+OOM_HINT = (
+    "Try a memory profile with CPU offload (Preferences > Model), a smaller size, fewer frames, "
+    "or close other programs using the GPU."
+)
 
 
 def describe_failure(exc: BaseException) -> tuple[str, str]:

@@ -26,8 +26,12 @@ CANCELLED = "cancelled"
 
 ACTIVE_STATES = (LOADING_MODEL, GENERATING_STATE, DECODING_STATE, ENCODING_STATE)
 FINISHED_STATES = (DONE, FAILED, CANCELLED)
-_STAGE_STATE = {LOADING: LOADING_MODEL, GENERATING: GENERATING_STATE, DECODING: DECODING_STATE,
-                ENCODING: ENCODING_STATE}
+_STAGE_STATE = {
+    LOADING: LOADING_MODEL,
+    GENERATING: GENERATING_STATE,
+    DECODING: DECODING_STATE,
+    ENCODING: ENCODING_STATE,
+}
 
 
 @dataclass
@@ -126,7 +130,9 @@ class JobQueue:
             return any(j.state not in FINISHED_STATES for j in self._jobs)
 
     # -- changes ----------------------------------------------------------------------------
-    def submit(self, request: GenerationRequest, clip_path: Path, label: str = "", meta: dict | None = None) -> Job:
+    def submit(
+        self, request: GenerationRequest, clip_path: Path, label: str = "", meta: dict | None = None
+    ) -> Job:
         """Add a job at the end of the queue."""
         job = Job(request, Path(clip_path), label, dict(meta or {}))
         with self._cond:
@@ -234,7 +240,11 @@ class JobQueue:
                 if not self._paused:
                     for job in self._jobs:
                         if job.state == QUEUED and not job.cancel.cancelled:
-                            job.state, job.backend, job.started = LOADING_MODEL, backend.name, time.monotonic()
+                            job.state, job.backend, job.started = (
+                                LOADING_MODEL,
+                                backend.name,
+                                time.monotonic(),
+                            )
                             return job
                 self._cond.wait()
 

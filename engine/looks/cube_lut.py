@@ -68,9 +68,12 @@ def read_cube(path: Path | str) -> tuple[str, np.ndarray, np.ndarray]:
             raise bad(f"line {number}: {line[:60]!r}") from None
         # Other keywords (LUT_IN_VIDEO_RANGE and the like) do not change the table.
     if len(sizes) != 1:
-        raise bad("it needs exactly one of LUT_1D_SIZE and LUT_3D_SIZE" if sizes
-                  else "no LUT_1D_SIZE or LUT_3D_SIZE line")
-    (key, size), = sizes.items()
+        raise bad(
+            "it needs exactly one of LUT_1D_SIZE and LUT_3D_SIZE"
+            if sizes
+            else "no LUT_1D_SIZE or LUT_3D_SIZE line"
+        )
+    ((key, size),) = sizes.items()
     limit = MAX_3D if key == "LUT_3D_SIZE" else MAX_1D
     if not 2 <= size <= limit:
         raise bad(f"{key} {size} is outside 2..{limit}")

@@ -55,14 +55,18 @@ class Grade:
         # Interpolate along red and green for every (r, g) code pair once; a frame then needs only
         # two gathers and one lerp along blue per pixel (about 2.4x faster than 8-corner trilinear).
         along_r = scaled[ir] * (1 - fr)[:, None, None, None] + scaled[ir + 1] * fr[:, None, None, None]
-        along_rg = along_r[:, ig] * (1 - fg)[None, :, None, None] + along_r[:, ig + 1] * fg[None, :, None, None]
+        along_rg = (
+            along_r[:, ig] * (1 - fg)[None, :, None, None] + along_r[:, ig + 1] * fg[None, :, None, None]
+        )
         if self.strength < 1.0:
             # Identity lattice values at each (r, g) code pair and blue lattice point.
             ident = np.empty_like(along_rg)
             codes = np.arange(256, dtype=np.float32)
             ident[..., 0] = codes[:, None, None]
             ident[..., 1] = codes[None, :, None]
-            blue = np.clip((np.linspace(0, 1, n) * (domain[1, 2] - domain[0, 2]) + domain[0, 2]) * 255, 0, 255)
+            blue = np.clip(
+                (np.linspace(0, 1, n) * (domain[1, 2] - domain[0, 2]) + domain[0, 2]) * 255, 0, 255
+            )
             ident[..., 2] = blue.astype(np.float32)[None, None, :]
             along_rg = ident + (along_rg - ident) * self.strength
         self._rg = np.ascontiguousarray(along_rg, dtype=np.float32).reshape(-1, 3)

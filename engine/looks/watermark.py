@@ -25,7 +25,9 @@ def read_logo(path: Path | str) -> np.ndarray:
     try:
         with Image.open(path) as image:
             if image.format != "PNG":
-                raise WatermarkError(f"{path}: the logo must be a PNG image, this is {image.format or 'unknown'}")
+                raise WatermarkError(
+                    f"{path}: the logo must be a PNG image, this is {image.format or 'unknown'}"
+                )
             image.load()
             rgba = image.convert("RGBA")
     except FileNotFoundError:
@@ -40,8 +42,14 @@ def read_logo(path: Path | str) -> np.ndarray:
 class Watermark:
     """Composites a logo over RGB uint8 frames; the scaled logo is prepared once per frame size."""
 
-    def __init__(self, logo: np.ndarray, corner: str = "bottom-right", margin: float = 0.04,
-                 scale: float = 0.15, opacity: float = 0.8) -> None:
+    def __init__(
+        self,
+        logo: np.ndarray,
+        corner: str = "bottom-right",
+        margin: float = 0.04,
+        scale: float = 0.15,
+        opacity: float = 0.8,
+    ) -> None:
         if corner not in CORNERS:
             raise ValueError(f"unknown corner {corner!r}; use one of {', '.join(CORNERS)}")
         if not (0 < scale <= 1 and 0 <= margin <= 0.5 and 0 <= opacity <= 1):
@@ -95,8 +103,13 @@ def _cached_logo(path: str, mtime_ns: int, size: int) -> np.ndarray:
     return read_logo(path)
 
 
-def load_watermark(path: Path | str, corner: str = "bottom-right", margin: float = 0.04,
-                   scale: float = 0.15, opacity: float = 0.8) -> Watermark:
+def load_watermark(
+    path: Path | str,
+    corner: str = "bottom-right",
+    margin: float = 0.04,
+    scale: float = 0.15,
+    opacity: float = 0.8,
+) -> Watermark:
     """A watermark from a PNG file (read once while the file is unchanged); raises WatermarkError."""
     path = Path(path)
     try:

@@ -43,7 +43,8 @@ def atomic_path(dest: Path, suffix: str | None = None) -> Iterator[Path]:
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{dest.stem}.", suffix=suffix if suffix is not None else dest.suffix,
+        prefix=f".{dest.stem}.",
+        suffix=suffix if suffix is not None else dest.suffix,
         dir=dest.parent,
     )
     os.close(fd)

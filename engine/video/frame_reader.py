@@ -21,8 +21,14 @@ SEEK_DISTANCE = 24
 class FrameReader:
     """Frames of one clip as RGB arrays; a daemon thread decodes ahead of the last frame asked for."""
 
-    def __init__(self, path: Path, transform: Transform | None = None, cache_size: int = 48,
-                 ahead: int = 12, info: ClipInfo | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        transform: Transform | None = None,
+        cache_size: int = 48,
+        ahead: int = 12,
+        info: ClipInfo | None = None,
+    ) -> None:
         self.path = Path(path)
         self.info = info or probe(self.path)
         self.frame_count = self.info.frame_count
@@ -34,7 +40,9 @@ class FrameReader:
         self._closed = False
         self.error: Exception | None = None
         self._decoder: _Decoder | None = None
-        self._thread = threading.Thread(target=self._work, daemon=True, name=f"storyreel-frames-{self.path.name}")
+        self._thread = threading.Thread(
+            target=self._work, daemon=True, name=f"storyreel-frames-{self.path.name}"
+        )
         self._thread.start()
 
     # -- asking for frames (any thread) ---------------------------------------------------
@@ -53,8 +61,9 @@ class FrameReader:
         index = self._clamp(index)
         with self._cond:
             self._request_locked(index)
-            if not self._cond.wait_for(lambda: index in self._cache or self.error is not None or self._closed,
-                                       timeout):
+            if not self._cond.wait_for(
+                lambda: index in self._cache or self.error is not None or self._closed, timeout
+            ):
                 raise VideoError(f"Timed out decoding frame {index} of {self.path}")
             if index in self._cache:
                 return self._cache[index]

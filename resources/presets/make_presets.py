@@ -46,16 +46,22 @@ def teal_orange_lut(path: Path) -> None:
     tint = (1 - contrast) * teal + contrast * orange
     graded = rgb + 0.25 * (tint - 0.5) * (4 * contrast * (1 - contrast) + 0.3)
     graded = luma[..., None] + 1.15 * (graded - luma[..., None])  # a little more saturation
-    write_cube(path, np.clip(graded * 0.9 + 0.1 * smoothstep(np.clip(graded, 0, 1)), 0, 1),
-               "Storyreel Teal and Orange")
+    write_cube(
+        path,
+        np.clip(graded * 0.9 + 0.1 * smoothstep(np.clip(graded, 0, 1)), 0, 1),
+        "Storyreel Teal and Orange",
+    )
 
 
 def monochrome_lut(path: Path) -> None:
     """A 3D LUT: Rec. 709 luma with an S-curve and a faint cool tone in the shadows."""
     luma = identity_lattice(17) @ np.array([0.2126, 0.7152, 0.0722])
     curve = 0.7 * smoothstep(np.clip(luma, 0, 1)) + 0.3 * luma
-    write_cube(path, np.clip(np.stack([curve * 0.98, curve, curve * 1.02 + 0.01 * (1 - curve)], -1), 0, 1),
-               "Storyreel Monochrome")
+    write_cube(
+        path,
+        np.clip(np.stack([curve * 0.98, curve, curve * 1.02 + 0.01 * (1 - curve)], -1), 0, 1),
+        "Storyreel Monochrome",
+    )
 
 
 def logo(path: Path, size: int = 256) -> None:
@@ -78,29 +84,38 @@ def logo(path: Path, size: int = 256) -> None:
 
 
 PRESETS = [
-    (Preset(
-        name="Warm Film",
-        description="Golden 35 mm print look: warm highlights, lifted blacks, a small logo.",
-        prompt_template="{prompt}, shot on 35mm film, warm golden light, soft film grain",
-        negative_prompt="oversaturated, harsh digital sharpening, flat lighting",
-        grade=GradeRef("warm-film.cube", strength=1.0),
-        watermark=WatermarkRef("logo.png", corner="bottom-right", margin=0.04, scale=0.08, opacity=0.7),
-    ), {"warm-film.cube": warm_film_lut, "logo.png": logo}),
-    (Preset(
-        name="Teal and Orange",
-        description="Blockbuster contrast: teal shadows, orange skin tones and highlights.",
-        prompt_template="cinematic film still, {prompt}, dramatic teal and orange lighting, anamorphic",
-        negative_prompt="washed out, low contrast, amateur footage",
-        grade=GradeRef("teal-orange.cube", strength=0.85),
-        watermark=WatermarkRef("logo.png", corner="top-right", margin=0.04, scale=0.08, opacity=0.6),
-    ), {"teal-orange.cube": teal_orange_lut, "logo.png": logo}),
-    (Preset(
-        name="Monochrome",
-        description="Black and white with a gentle S-curve; no logo.",
-        prompt_template="black and white photograph, {prompt}, high contrast, fine grain",
-        negative_prompt="colour cast, sepia",
-        grade=GradeRef("monochrome.cube", strength=1.0),
-    ), {"monochrome.cube": monochrome_lut}),
+    (
+        Preset(
+            name="Warm Film",
+            description="Golden 35 mm print look: warm highlights, lifted blacks, a small logo.",
+            prompt_template="{prompt}, shot on 35mm film, warm golden light, soft film grain",
+            negative_prompt="oversaturated, harsh digital sharpening, flat lighting",
+            grade=GradeRef("warm-film.cube", strength=1.0),
+            watermark=WatermarkRef("logo.png", corner="bottom-right", margin=0.04, scale=0.08, opacity=0.7),
+        ),
+        {"warm-film.cube": warm_film_lut, "logo.png": logo},
+    ),
+    (
+        Preset(
+            name="Teal and Orange",
+            description="Blockbuster contrast: teal shadows, orange skin tones and highlights.",
+            prompt_template="cinematic film still, {prompt}, dramatic teal and orange lighting, anamorphic",
+            negative_prompt="washed out, low contrast, amateur footage",
+            grade=GradeRef("teal-orange.cube", strength=0.85),
+            watermark=WatermarkRef("logo.png", corner="top-right", margin=0.04, scale=0.08, opacity=0.6),
+        ),
+        {"teal-orange.cube": teal_orange_lut, "logo.png": logo},
+    ),
+    (
+        Preset(
+            name="Monochrome",
+            description="Black and white with a gentle S-curve; no logo.",
+            prompt_template="black and white photograph, {prompt}, high contrast, fine grain",
+            negative_prompt="colour cast, sepia",
+            grade=GradeRef("monochrome.cube", strength=1.0),
+        ),
+        {"monochrome.cube": monochrome_lut},
+    ),
 ]
 
 

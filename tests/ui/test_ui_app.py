@@ -35,7 +35,9 @@ def test_run_opens_a_project_without_heavy_imports(tmp_path):
         code = app_main.run([{str(path)!r}])
         print(code, seen["title"], seen["heavy"])
     """)
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().startswith("0 Sample[*]") and done.stdout.strip().endswith("[]"), done.stdout
 

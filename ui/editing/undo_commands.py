@@ -12,19 +12,30 @@ EDIT_SHOT_ID = 1
 EDIT_SETTINGS_ID = 2
 
 FIELD_LABELS = {
-    "title": "Title", "prompt": "Prompt", "negative_prompt": "Negative Prompt", "seed": "Seed",
-    "frames": "Frames", "width": "Width", "height": "Height", "steps": "Steps",
-    "guidance_scale": "Guidance (High Noise)", "guidance_scale_2": "Guidance (Low Noise)",
-    "trim_in": "Trim In", "trim_out": "Trim Out", "active_take": "Active Take",
-    "transition": "Transition", "transition_duration": "Transition Duration",
+    "title": "Title",
+    "prompt": "Prompt",
+    "negative_prompt": "Negative Prompt",
+    "seed": "Seed",
+    "frames": "Frames",
+    "width": "Width",
+    "height": "Height",
+    "steps": "Steps",
+    "guidance_scale": "Guidance (High Noise)",
+    "guidance_scale_2": "Guidance (Low Noise)",
+    "trim_in": "Trim In",
+    "trim_out": "Trim Out",
+    "active_take": "Active Take",
+    "transition": "Transition",
+    "transition_duration": "Transition Duration",
 }
 
 
 class EditShotCommand(QUndoCommand):
     """Set fields of one shot. Edits of the same fields in one burst (e.g. typing) merge into one step."""
 
-    def __init__(self, project: Project, shot_id: str, fields: dict, burst: int | None = None,
-                 text: str | None = None) -> None:
+    def __init__(
+        self, project: Project, shot_id: str, fields: dict, burst: int | None = None, text: str | None = None
+    ) -> None:
         label = text or "Edit " + ", ".join(FIELD_LABELS.get(f, f) for f in fields)
         super().__init__(label)
         self.project, self.shot_id, self.new, self.burst = project, shot_id, dict(fields), burst
@@ -43,8 +54,11 @@ class EditShotCommand(QUndoCommand):
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if (
-            not isinstance(other, EditShotCommand) or self.burst is None or other.burst != self.burst
-            or other.shot_id != self.shot_id or set(other.new) != set(self.new)
+            not isinstance(other, EditShotCommand)
+            or self.burst is None
+            or other.burst != self.burst
+            or other.shot_id != self.shot_id
+            or set(other.new) != set(self.new)
         ):
             return False
         self.new = dict(other.new)

@@ -28,10 +28,18 @@ from engine.film.export_settings import FIT_POLICIES, FORMATS, FPS_CHOICES, QUAL
 from engine.film.exporter import ExportError, format_eta
 from engine.jobs.progress import Cancelled, CancelToken
 
-SIZE_LABELS = {"project": "Project", "1080p": "1080p (1920×1080)", "720p": "720p (1280×720)",
-               "vertical": "Vertical (1080×1920)", "custom": "Custom…"}
-FIT_LABELS = {"fit": "Fit (keep the film's shape)", "fill": "Fill (crop to the frame)",
-              "pad": "Pad (black bars)"}
+SIZE_LABELS = {
+    "project": "Project",
+    "1080p": "1080p (1920×1080)",
+    "720p": "720p (1280×720)",
+    "vertical": "Vertical (1080×1920)",
+    "custom": "Custom…",
+}
+FIT_LABELS = {
+    "fit": "Fit (keep the film's shape)",
+    "fill": "Fill (crop to the frame)",
+    "pad": "Pad (black bars)",
+}
 
 
 def default_output(project: Project, fmt: str) -> Path:
@@ -137,19 +145,28 @@ class ExportDialog(QDialog):
         self.custom_h.setEnabled(custom)
 
     def _browse_music(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Music", str(Path.home()),
-                                              "Audio (*.mp3 *.m4a *.aac *.wav *.flac *.ogg *.opus);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Music",
+            str(Path.home()),
+            "Audio (*.mp3 *.m4a *.aac *.wav *.flac *.ogg *.opus);;All files (*)",
+        )
         if path:
             self.music.setText(path)
 
     def _browse_output(self) -> None:
         fmt = self.format.currentData()
         if FORMATS[fmt].extension:
-            path, _ = QFileDialog.getSaveFileName(self, "Export To", self.output_edit.text(),
-                                                  f"{FORMATS[fmt].label} (*{FORMATS[fmt].extension})")
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                "Export To",
+                self.output_edit.text(),
+                f"{FORMATS[fmt].label} (*{FORMATS[fmt].extension})",
+            )
         else:
-            path = QFileDialog.getExistingDirectory(self, "Folder for the PNG Sequence",
-                                                    str(Path(self.output_edit.text()).parent))
+            path = QFileDialog.getExistingDirectory(
+                self, "Folder for the PNG Sequence", str(Path(self.output_edit.text()).parent)
+            )
             path = str(Path(path) / Path(self.output_edit.text()).name) if path else ""
         if path:
             self.output_edit.setText(path)
@@ -165,7 +182,10 @@ class ExportDialog(QDialog):
         music = self.music.text().strip()
         fmt = self.format.currentData()
         return ExportSettings(
-            format=fmt, quality=self.quality.currentData(), size=size, fit=self.fit.currentData(),
+            format=fmt,
+            quality=self.quality.currentData(),
+            size=size,
+            fit=self.fit.currentData(),
             fps=self.fps.currentData(),
             audio=Path(music) if music and FORMATS[fmt].audio_codec else None,
             shots=list(self.selected) if self.only_selected.isChecked() else None,
@@ -209,8 +229,9 @@ class ExportWorker(QObject):
 class ExportProgressDialog(QDialog):
     """Frames done, speed and time left, with Cancel; runs the export on a QThread."""
 
-    def __init__(self, project: Project, output: Path, settings: ExportSettings,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, project: Project, output: Path, settings: ExportSettings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Exporting")
         self.setMinimumWidth(420)

@@ -195,7 +195,9 @@ class FileActions(QObject):
             return False
         self.show(project, recovered=True)
         missing = sum(
-            1 for shot in project.shots for take in shot.takes
+            1
+            for shot in project.shots
+            for take in shot.takes
             if (p := project.take_path(take)) is not None and not p.exists()
         )
         note = f" ({missing} take(s) have missing media)" if missing else ""
@@ -272,9 +274,11 @@ class FileActions(QObject):
     def import_videos(self, paths: list[Path], row: int) -> None:
         """Copy videos into the media folder in the background, then add them as shots (one undo step)."""
         if self.project.path is None:
-            self.window.prompts.info("Save the project first",
-                                     "Imported videos are copied into the project's media folder, "
-                                     "so the project needs a file name first.")
+            self.window.prompts.info(
+                "Save the project first",
+                "Imported videos are copied into the project's media folder, "
+                "so the project needs a file name first.",
+            )
             if not self.save_as():
                 return
         media, project = self.project.media_dir, self.project
@@ -291,8 +295,11 @@ class FileActions(QObject):
         project, shots = result
         self.window.statusBar().clearMessage()
         if shots and project is self.project:
-            self.window.undo_stack.push(InsertShotsCommand(
-                project, row, shots, "Import Video" if len(shots) == 1 else f"Import {len(shots)} Videos"))
+            self.window.undo_stack.push(
+                InsertShotsCommand(
+                    project, row, shots, "Import Video" if len(shots) == 1 else f"Import {len(shots)} Videos"
+                )
+            )
             self.window.timeline.select_ids([s.id for s in shots])
             self.window.statusBar().showMessage(f"Imported {len(shots)} video(s)", 5000)
         if errors:

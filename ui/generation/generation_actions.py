@@ -50,17 +50,30 @@ class GenerationController(QObject):
         return action
 
     def _build_actions(self) -> None:
-        self.act_generate = self._action("&Generate Selected Shots", "Ctrl+G",
-                                         "Queue a new take of each selected shot", self.generate_selected)
-        self.act_generate_missing = self._action("Generate All Shots &Without a Take", "Ctrl+Shift+G",
-                                                 "Queue a take for every shot that has none (or a failed or missing one)",
-                                                 self.generate_missing)
-        self.act_regenerate = self._action("&Regenerate with a New Seed", "Ctrl+R",
-                                           "Queue a new take of each selected shot with a fresh random seed",
-                                           lambda: self.generate_selected(new_seed=True))
-        self.act_cancel_all = self._action("&Cancel All Generations", None, "Cancel every queued and running job",
-                                           self.cancel_all)
-        self.act_pause = self._action("&Pause Queue", None, "Start no new jobs until resumed", self.toggle_pause)
+        self.act_generate = self._action(
+            "&Generate Selected Shots",
+            "Ctrl+G",
+            "Queue a new take of each selected shot",
+            self.generate_selected,
+        )
+        self.act_generate_missing = self._action(
+            "Generate All Shots &Without a Take",
+            "Ctrl+Shift+G",
+            "Queue a take for every shot that has none (or a failed or missing one)",
+            self.generate_missing,
+        )
+        self.act_regenerate = self._action(
+            "&Regenerate with a New Seed",
+            "Ctrl+R",
+            "Queue a new take of each selected shot with a fresh random seed",
+            lambda: self.generate_selected(new_seed=True),
+        )
+        self.act_cancel_all = self._action(
+            "&Cancel All Generations", None, "Cancel every queued and running job", self.cancel_all
+        )
+        self.act_pause = self._action(
+            "&Pause Queue", None, "Start no new jobs until resumed", self.toggle_pause
+        )
         self.act_pause.setCheckable(True)
 
     def install(self) -> None:
@@ -158,9 +171,11 @@ class GenerationController(QObject):
         if not shot_ids:
             return []
         if self.project.path is None:
-            self.window.prompts.info("Save the project first",
-                                     "Generated takes are written into the project's media folder, "
-                                     "so the project needs a file name first.")
+            self.window.prompts.info(
+                "Save the project first",
+                "Generated takes are written into the project's media folder, "
+                "so the project needs a file name first.",
+            )
             if not self.window.files.save_as():
                 return []
         spec = load_model_settings(self.window.settings).spec_for(self.project)
@@ -184,8 +199,11 @@ class GenerationController(QObject):
             self.window.files.note_outside_change()  # the pending jobs go into the recovery file
             self.window.statusBar().showMessage(f"Queued {len(jobs)} take(s)", 5000)
         if errors:
-            lines = [f"{self.project.shot(k).display_title(self.project.index_of(k))}: {v}"
-                     for k, v in errors.items() if k in {s.id for s in self.project.shots}]
+            lines = [
+                f"{self.project.shot(k).display_title(self.project.index_of(k))}: {v}"
+                for k, v in errors.items()
+                if k in {s.id for s in self.project.shots}
+            ]
             self.window.prompts.error("Some shots were not queued", "\n".join(lines))
         self._update_cards()
 
@@ -244,14 +262,18 @@ class GenerationController(QObject):
     def _take_arrived(self, job: Job, take: Take) -> None:
         shot_id = job.meta.get("shot", "")
         self.window.files.note_outside_change()
-        self.window.statusBar().showMessage(f"New take of {job.meta.get('title', 'a shot')} ({take.path})", 5000)
+        self.window.statusBar().showMessage(
+            f"New take of {job.meta.get('title', 'a shot')} ({take.path})", 5000
+        )
         self.takeArrived.emit(shot_id, take)
 
     def _update_cards(self) -> None:
         if self.take_queue is None:
             return
-        states = {shot_id: ("queued" if job.state == QUEUED else "generating", job_fraction(job))
-                  for shot_id, job in self.take_queue.shot_jobs().items()}
+        states = {
+            shot_id: ("queued" if job.state == QUEUED else "generating", job_fraction(job))
+            for shot_id, job in self.take_queue.shot_jobs().items()
+        }
         self.window.model.set_job_states(states)
 
     def shutdown(self) -> None:

@@ -32,7 +32,9 @@ if TYPE_CHECKING:
 class ProgressDelegate(QStyledItemDelegate):
     """Paints the progress column as a bar with its text (step i/N · expert)."""
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self, painter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         job: Job | None = index.data(JobRole)
         if job is None or job.state in (QUEUED, CANCELLED):
             super().paint(painter, option, index)
@@ -71,7 +73,12 @@ class QueueDock(QWidget):
             ("remove", "Remove", "Remove the selected finished or queued job from the list", self.remove),
             ("up", "▲", "Move the selected job earlier in the queue", lambda: self.move(-1)),
             ("down", "▼", "Move the selected job later in the queue", lambda: self.move(1)),
-            ("pause", "Pause", "Pause the queue (the running job finishes) / resume it", controller.toggle_pause),
+            (
+                "pause",
+                "Pause",
+                "Pause the queue (the running job finishes) / resume it",
+                controller.toggle_pause,
+            ),
         ):
             button = QToolButton()
             button.setText(text)

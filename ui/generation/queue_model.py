@@ -95,7 +95,9 @@ class QueueModel(QAbstractTableModel):
             target = order.index(job.id) if job.id in order else row
             if target != row:
                 # Qt's destination is the row to insert before, counted before the move.
-                self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), target + 1 if target > row else target)
+                self.beginMoveRows(
+                    QModelIndex(), row, row, QModelIndex(), target + 1 if target > row else target
+                )
                 self._jobs.insert(target, self._jobs.pop(row))
                 self.endMoveRows()
         elif row >= 0:
@@ -138,8 +140,14 @@ class QueueModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(COLUMNS)
+        ):
             return COLUMNS[section]
         return None
 

@@ -66,8 +66,13 @@ def _dspin(tip: str) -> QDoubleSpinBox:
 class Inspector(QScrollArea):
     """The selected shot's title, prompts, seed, length, size, steps, guidance and takes."""
 
-    def __init__(self, project: Project, undo_stack: QUndoStack, thumbnails: ThumbnailCache,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        project: Project,
+        undo_stack: QUndoStack,
+        thumbnails: ThumbnailCache,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.project, self.undo_stack = project, undo_stack
         self.shot_id: str | None = None
@@ -123,7 +128,9 @@ class Inspector(QScrollArea):
         self.transition = QComboBox()
         for kind, label in TRANSITION_LABELS.items():
             self.transition.addItem(label, kind)
-        self.transition.setToolTip("How this shot begins after the previous one (also on the timeline's right-click)")
+        self.transition.setToolTip(
+            "How this shot begins after the previous one (also on the timeline's right-click)"
+        )
         self.transition_duration = QDoubleSpinBox()
         self.transition_duration.setRange(0.05, 10.0)
         self.transition_duration.setSingleStep(0.25)
@@ -170,9 +177,22 @@ class Inspector(QScrollArea):
         self.pages.addWidget(page)
         self.setWidget(self.pages)
 
-        for w in (self.title, self.prompt, self.negative, self.seed, self.frames, self.seconds,
-                  self.width_spin, self.height_spin, self.steps, self.guidance, self.guidance_2,
-                  self.takes.trim_in, self.takes.trim_out, self.transition_duration):
+        for w in (
+            self.title,
+            self.prompt,
+            self.negative,
+            self.seed,
+            self.frames,
+            self.seconds,
+            self.width_spin,
+            self.height_spin,
+            self.steps,
+            self.guidance,
+            self.guidance_2,
+            self.takes.trim_in,
+            self.takes.trim_out,
+            self.transition_duration,
+        ):
             w.installEventFilter(self)
         self.title.textEdited.connect(lambda text: self._edit(title=text))
         self.prompt.textChanged.connect(lambda: self._edit(prompt=self.prompt.toPlainText()))
@@ -214,8 +234,9 @@ class Inspector(QScrollArea):
         self.shot_id = shot_id
         self.burst += 1
         if shot_id is None:
-            self.empty.setText(f"{selected} shots selected." if selected > 1
-                               else "Select a shot on the timeline to edit it.")
+            self.empty.setText(
+                f"{selected} shots selected." if selected > 1 else "Select a shot on the timeline to edit it."
+            )
             self.pages.setCurrentIndex(0)
             self.takes.set_shot(None, None)
             return
@@ -247,10 +268,15 @@ class Inspector(QScrollArea):
         g2 = "off" if d.guidance_scale_2 is None else f"{d.guidance_scale_2:g}"
         self.guidance_2.setSpecialValueText(f"Default ({g2})")
         values = [
-            (self.title, shot.title), (self.prompt, shot.prompt), (self.negative, shot.negative_prompt),
-            (self.seed, "" if shot.seed is None else str(shot.seed)), (self.random_seed, shot.seed is None),
-            (self.frames, shot.frames or 0), (self.seconds, round(frames / max(fps, 1), 2)),
-            (self.width_spin, shot.width or 0), (self.height_spin, shot.height or 0),
+            (self.title, shot.title),
+            (self.prompt, shot.prompt),
+            (self.negative, shot.negative_prompt),
+            (self.seed, "" if shot.seed is None else str(shot.seed)),
+            (self.random_seed, shot.seed is None),
+            (self.frames, shot.frames or 0),
+            (self.seconds, round(frames / max(fps, 1), 2)),
+            (self.width_spin, shot.width or 0),
+            (self.height_spin, shot.height or 0),
             (self.steps, shot.steps or 0),
             (self.guidance, -0.5 if shot.guidance_scale is None else shot.guidance_scale),
             (self.guidance_2, -0.5 if shot.guidance_scale_2 is None else shot.guidance_scale_2),
@@ -258,7 +284,9 @@ class Inspector(QScrollArea):
         for widget, value in values:
             _set_quietly(widget, value)
         self.seed.setEnabled(shot.seed is not None)
-        self.transition.setCurrentIndex(max(0, self.transition.findData(shot.transition)))  # activated: user only
+        self.transition.setCurrentIndex(
+            max(0, self.transition.findData(shot.transition))
+        )  # activated: user only
         _set_quietly(self.transition_duration, shot.transition_duration)
         starts_film = bool(self.project.shots) and self.project.shots[0] is shot
         self.transition.setEnabled(not starts_film)
@@ -306,7 +334,9 @@ class Inspector(QScrollArea):
         fps = self.project.settings.fps
         if snapped != value:
             _set_quietly(self.frames, snapped)
-            self.frames_hint.setText(f"Snapped {value} → {frames_label(snapped, fps)}: Wan makes 4k+1 frames.")
+            self.frames_hint.setText(
+                f"Snapped {value} → {frames_label(snapped, fps)}: Wan makes 4k+1 frames."
+            )
         else:
             self.frames_hint.setText(f"{frames_label(snapped, fps)} at {fps} fps")
         self._edit(frames=snapped)
@@ -314,8 +344,11 @@ class Inspector(QScrollArea):
     def _seconds_changed(self, seconds: float) -> None:
         fps = self.project.settings.fps
         frames = seconds_to_frames(seconds, fps)
-        self.frames_hint.setText(f"Snapped {seconds:g} s → {frames_label(frames, fps)}: Wan makes 4k+1 frames."
-                                 if abs(frames / fps - seconds) > 0.005 else f"{frames_label(frames, fps)} at {fps} fps")
+        self.frames_hint.setText(
+            f"Snapped {seconds:g} s → {frames_label(frames, fps)}: Wan makes 4k+1 frames."
+            if abs(frames / fps - seconds) > 0.005
+            else f"{frames_label(frames, fps)} at {fps} fps"
+        )
         self._edit(frames=frames)
 
     def _choose_take(self, take_id: str) -> None:
@@ -341,8 +374,10 @@ def sent_text(project: Project, shot: Shot) -> str:
         preset = f"<b>{escape(name)}</b> (missing from the project: apply it again)"
     else:
         preset = f"<b>{escape(name)}</b>" + ("" if shot.preset else " (project default)") if name else "none"
-    return (f"Preset: {preset}<br>Prompt: <i>{escape(eff['prompt']) or '—'}</i><br>"
-            f"Negative: <i>{escape(eff['negative_prompt']) or '—'}</i>")
+    return (
+        f"Preset: {preset}<br>Prompt: <i>{escape(eff['prompt']) or '—'}</i><br>"
+        f"Negative: <i>{escape(eff['negative_prompt']) or '—'}</i>"
+    )
 
 
 def _size(value: int) -> int | None:

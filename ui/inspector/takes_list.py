@@ -27,7 +27,9 @@ def take_summary(take: Take) -> str:
     size = f"{take.width}×{take.height}" if take.width else "?"
     if take.imported:
         return f"imported · {size} · {take.frames} f @ {take.fps} fps"
-    guidance = f"{take.guidance_scale:g}" + (f"/{take.guidance_scale_2:g}" if take.guidance_scale_2 is not None else "")
+    guidance = f"{take.guidance_scale:g}" + (
+        f"/{take.guidance_scale_2:g}" if take.guidance_scale_2 is not None else ""
+    )
     return f"seed {take.seed} · {size} · {take.frames} f · {take.steps} steps · cfg {guidance}"
 
 

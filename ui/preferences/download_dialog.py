@@ -23,8 +23,9 @@ def _gb(n: int) -> str:
 class DownloadDialog(QDialog):
     """Shows a download's bytes and files; Cancel stops it at the next chunk."""
 
-    def __init__(self, repo_id: str, revision: str | None = None, parent: QWidget | None = None,
-                 downloader=None) -> None:
+    def __init__(
+        self, repo_id: str, revision: str | None = None, parent: QWidget | None = None, downloader=None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Download {repo_id}")
         self.repo_id, self.revision = repo_id, revision
@@ -56,8 +57,12 @@ class DownloadDialog(QDialog):
 
         def run() -> None:
             try:
-                folder = work(self.repo_id, self.revision, on_progress=self.signals.progress.emit,
-                              cancel=self.cancel_token)
+                folder = work(
+                    self.repo_id,
+                    self.revision,
+                    on_progress=self.signals.progress.emit,
+                    cancel=self.cancel_token,
+                )
                 self.signals.done.emit(str(folder), "")
             except Cancelled:
                 self.signals.done.emit("", "cancelled")
@@ -95,7 +100,9 @@ class DownloadDialog(QDialog):
             self.label.setText(f"Downloaded {self.repo_id} to {folder}")
         elif error == "cancelled":
             self.error = error
-            self.label.setText("Download cancelled. Downloaded files are kept; it continues where it stopped next time.")
+            self.label.setText(
+                "Download cancelled. Downloaded files are kept; it continues where it stopped next time."
+            )
             self.reject()
         else:
             self.error = error

@@ -78,8 +78,12 @@ class ModelSettingsPage(QWidget):
             self.memory.addItem(label, value)
         self.memory.setToolTip("Offloading needs a GPU; it trades speed for memory")
         self.vae_tiling = QCheckBox("Decode in tiles (VAE tiling: less memory for large frames)")
-        for box, value in ((self.backend, settings.backend), (self.device, settings.device),
-                           (self.dtype, settings.dtype), (self.memory, settings.memory_profile)):
+        for box, value in (
+            (self.backend, settings.backend),
+            (self.device, settings.device),
+            (self.dtype, settings.dtype),
+            (self.memory, settings.memory_profile),
+        ):
             box.setCurrentIndex(max(0, box.findData(value)))
         self.vae_tiling.setChecked(settings.vae_tiling)
         source_row = QHBoxLayout()
@@ -108,7 +112,9 @@ class ModelSettingsPage(QWidget):
         return ok
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Choose a model folder", self.source.text() or str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(
+            self, "Choose a model folder", self.source.text() or str(Path.home())
+        )
         if folder:
             self.source.setText(folder)
 

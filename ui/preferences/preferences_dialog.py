@@ -42,7 +42,9 @@ class PreferencesDialog(QDialog):
         self.tabs.addTab(self.model_page, "Model")
         self.remote_page = RemoteSettingsPage(settings.endpoints)
         self.tabs.addTab(self.remote_page, "Remote")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -85,7 +85,9 @@ class ProjectSettingsDialog(QDialog):
         form2.addRow("Guidance (high)", self.guidance)
         form2.addRow("Guidance (low)", self.guidance_2)
         form2.addRow("Negative prompt", self.negative)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -97,16 +99,21 @@ class ProjectSettingsDialog(QDialog):
         """Fields whose value the user changed (defaults as one new GenerationDefaults)."""
         g2 = self.guidance_2.value()
         defaults = GenerationDefaults(
-            frames=snap_frames(self.frames.value()), steps=self.steps.value(),
-            guidance_scale=round(self.guidance.value(), 2), guidance_scale_2=None if g2 < 0 else round(g2, 2),
+            frames=snap_frames(self.frames.value()),
+            steps=self.steps.value(),
+            guidance_scale=round(self.guidance.value(), 2),
+            guidance_scale_2=None if g2 < 0 else round(g2, 2),
             negative_prompt=self.negative.toPlainText(),
         )
         new = {
             "name": self.name.text().strip() or self.original.name,
-            "width": self.width_spin.value() // 16 * 16, "height": self.height_spin.value() // 16 * 16,
-            "fps": self.fps.value(), "model": self.model.currentText().strip() or DEFAULT_MODEL,
+            "width": self.width_spin.value() // 16 * 16,
+            "height": self.height_spin.value() // 16 * 16,
+            "fps": self.fps.value(),
+            "model": self.model.currentText().strip() or DEFAULT_MODEL,
             "defaults": defaults,
         }
         current = dataclasses.asdict(self.original)
-        return {k: v for k, v in new.items()
-                if (dataclasses.asdict(v) if k == "defaults" else v) != current[k]}
+        return {
+            k: v for k, v in new.items() if (dataclasses.asdict(v) if k == "defaults" else v) != current[k]
+        }

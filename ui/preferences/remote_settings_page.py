@@ -28,8 +28,11 @@ from engine.endpoint.hub_token import (
 )
 from engine.endpoint.urls import EndpointUrlError, short_name
 
-TOKEN_SOURCES = {KEYRING: "saved in the system keyring", ENV: "from the HF_TOKEN variable",
-                 HUB: "from your Hugging Face login (hf auth login)"}
+TOKEN_SOURCES = {
+    KEYRING: "saved in the system keyring",
+    ENV: "from the HF_TOKEN variable",
+    HUB: "from your Hugging Face login (hf auth login)",
+}
 
 
 def token_status() -> str:
@@ -46,8 +49,10 @@ class RemoteSettingsPage(QWidget):
     def __init__(self, endpoints: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.endpoints = QPlainTextEdit("\n".join(endpoints))
-        self.endpoints.setPlaceholderText("https://my-wan.us-east-1.aws.endpoints.huggingface.cloud\n"
-                                          "one endpoint per line; each generates one shot at a time")
+        self.endpoints.setPlaceholderText(
+            "https://my-wan.us-east-1.aws.endpoints.huggingface.cloud\n"
+            "one endpoint per line; each generates one shot at a time"
+        )
         self.endpoints.setTabChangesFocus(True)
         self.endpoints.textChanged.connect(self.validate)
         self.problem = QLabel()
@@ -87,8 +92,11 @@ class RemoteSettingsPage(QWidget):
         except EndpointUrlError as exc:
             self.problem.setText(f"<span style='color:#c0392b'>{exc}</span>")
             return False
-        self.problem.setText(f"{len(urls)} endpoint(s): up to {len(urls)} shot(s) generate at once."
-                             if urls else "No endpoint: add one to generate remotely.")
+        self.problem.setText(
+            f"{len(urls)} endpoint(s): up to {len(urls)} shot(s) generate at once."
+            if urls
+            else "No endpoint: add one to generate remotely."
+        )
         return True
 
     def forget_token(self) -> None:
@@ -117,8 +125,9 @@ class RemoteSettingsPage(QWidget):
         self._testing = True
         self.test.setEnabled(False)
         self.report.setText("Testing…")
-        threading.Thread(target=self._check, args=(urls, token), daemon=True,
-                         name="storyreel-endpoint-test").start()
+        threading.Thread(
+            target=self._check, args=(urls, token), daemon=True, name="storyreel-endpoint-test"
+        ).start()
 
     def _check(self, urls: list[str], token: str | None) -> None:
         from engine.endpoint.http_call import check_health

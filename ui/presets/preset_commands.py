@@ -12,10 +12,20 @@ from app.project.model import Project
 class ApplyPresetCommand(QUndoCommand):
     """Use a preset for the project (shot_ids None) or for some shots; name None clears it. One step."""
 
-    def __init__(self, project: Project, name: str | None, doc: dict | None = None,
-                 shot_ids: list[str] | None = None, text: str | None = None) -> None:
-        target = "Project" if shot_ids is None else ("Shot" if len(shot_ids) == 1 else f"{len(shot_ids)} Shots")
-        super().__init__(text or (f"Apply Preset “{name}” to {target}" if name else f"Clear Preset of {target}"))
+    def __init__(
+        self,
+        project: Project,
+        name: str | None,
+        doc: dict | None = None,
+        shot_ids: list[str] | None = None,
+        text: str | None = None,
+    ) -> None:
+        target = (
+            "Project" if shot_ids is None else ("Shot" if len(shot_ids) == 1 else f"{len(shot_ids)} Shots")
+        )
+        super().__init__(
+            text or (f"Apply Preset “{name}” to {target}" if name else f"Clear Preset of {target}")
+        )
         self.project, self.name, self.doc, self.shot_ids = project, name, copy.deepcopy(doc), shot_ids
         self.old_doc = copy.deepcopy(project.presets.get(name)) if name else None
         self.old_default = project.settings.preset

@@ -49,7 +49,11 @@ def _unit(value: float, step: float = 0.05, maximum: float = 1.0) -> QDoubleSpin
 
 
 # The same words the inspector and the project settings use.
-SETTING_LABELS = {"fps": "Frame rate", "guidance_scale": "Guidance (high)", "guidance_scale_2": "Guidance (low)"}
+SETTING_LABELS = {
+    "fps": "Frame rate",
+    "guidance_scale": "Guidance (high)",
+    "guidance_scale_2": "Guidance (low)",
+}
 
 
 class FileField(QWidget):
@@ -69,7 +73,9 @@ class FileField(QWidget):
             row.addWidget(w)
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.caption, self.edit.text() or str(Path.home()), self.filter)
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.caption, self.edit.text() or str(Path.home()), self.filter
+        )
         if name:
             self.edit.setText(name)
 
@@ -80,7 +86,9 @@ class FileField(QWidget):
 class PresetDialog(QDialog):
     """Edits a copy of a preset; result() gives the preset and the files to copy into its folder."""
 
-    def __init__(self, preset: Preset | None = None, folder: Path | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, preset: Preset | None = None, folder: Path | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Edit Preset" if preset else "New Preset")
         self.folder = folder
@@ -206,17 +214,31 @@ class PresetDialog(QDialog):
         loras = []
         for row in range(self.loras.rowCount()):
             path = Path(self.loras.item(row, 0).text())
-            loras.append(LoraRef(asset(path, "loras/"), self.loras.cellWidget(row, 1).value(),
-                                 self.loras.cellWidget(row, 2).currentText()))
+            loras.append(
+                LoraRef(
+                    asset(path, "loras/"),
+                    self.loras.cellWidget(row, 1).value(),
+                    self.loras.cellWidget(row, 2).currentText(),
+                )
+            )
         lut, logo = self.lut.path(), self.logo.path()
         settings = PresetSettings(**{name: (spin.value() or None) for name, spin in self.settings.items()})
         preset = Preset(
-            name=self.name.text().strip(), description=self.description.text().strip(),
+            name=self.name.text().strip(),
+            description=self.description.text().strip(),
             prompt_template=self.template.toPlainText().strip() or PLACEHOLDER,
-            negative_prompt=self.negative.toPlainText().strip(), loras=loras,
+            negative_prompt=self.negative.toPlainText().strip(),
+            loras=loras,
             grade=GradeRef(asset(lut), self.strength.value()) if lut else None,
-            watermark=WatermarkRef(asset(logo), self.corner.currentText(), self.margin.value(),
-                                   self.scale.value() or 0.01, self.opacity.value()) if logo else None,
+            watermark=WatermarkRef(
+                asset(logo),
+                self.corner.currentText(),
+                self.margin.value(),
+                self.scale.value() or 0.01,
+                self.opacity.value(),
+            )
+            if logo
+            else None,
             settings=settings,
         )
         validate_preset(preset)

@@ -52,10 +52,21 @@ def array_to_pixmap(frame: np.ndarray) -> QPixmap:
 class PresetsPanel(QWidget):
     """Library presets as thumbnails of the current frame through each; apply, edit, share."""
 
-    def __init__(self, project: Project, undo_stack: QUndoStack, selected_ids: Callable[[], list[str]],
-                 prompts=None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        project: Project,
+        undo_stack: QUndoStack,
+        selected_ids: Callable[[], list[str]],
+        prompts=None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.project, self.undo_stack, self.selected_ids, self.prompts = project, undo_stack, selected_ids, prompts
+        self.project, self.undo_stack, self.selected_ids, self.prompts = (
+            project,
+            undo_stack,
+            selected_ids,
+            prompts,
+        )
         self.frame = colour_card()
         self.list = QListWidget()
         self.list.setObjectName("PresetList")
@@ -70,18 +81,35 @@ class PresetsPanel(QWidget):
         self.status.setWordWrap(True)
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
-        for index, (key, text, slot, tip) in enumerate([
-            ("project", "Apply to Project", self.apply_to_project, "Use for every shot without its own preset"),
-            ("shots", "Apply to Selected Shots", self.apply_to_shots, "Override the project's preset for these shots"),
-            ("clear", "Clear Shot Override", self.clear_shots, "Selected shots follow the project's preset again"),
-            ("none", "No Project Preset", self.clear_project, "Shots without their own preset use none"),
-            ("new", "New…", self.create, "Create a preset"),
-            ("duplicate", "Duplicate", self.duplicate, "Copy the selected preset (bundled ones too)"),
-            ("edit", "Edit…", self.edit, "Change the selected preset (bundled ones are read-only)"),
-            ("delete", "Delete", self.delete, "Delete the selected preset from your library"),
-            ("import", "Import…", self.import_file, "Add a .reelstyle file to your library"),
-            ("export", "Export…", self.export_file, "Save the selected preset as one .reelstyle file"),
-        ]):
+        for index, (key, text, slot, tip) in enumerate(
+            [
+                (
+                    "project",
+                    "Apply to Project",
+                    self.apply_to_project,
+                    "Use for every shot without its own preset",
+                ),
+                (
+                    "shots",
+                    "Apply to Selected Shots",
+                    self.apply_to_shots,
+                    "Override the project's preset for these shots",
+                ),
+                (
+                    "clear",
+                    "Clear Shot Override",
+                    self.clear_shots,
+                    "Selected shots follow the project's preset again",
+                ),
+                ("none", "No Project Preset", self.clear_project, "Shots without their own preset use none"),
+                ("new", "New…", self.create, "Create a preset"),
+                ("duplicate", "Duplicate", self.duplicate, "Copy the selected preset (bundled ones too)"),
+                ("edit", "Edit…", self.edit, "Change the selected preset (bundled ones are read-only)"),
+                ("delete", "Delete", self.delete, "Delete the selected preset from your library"),
+                ("import", "Import…", self.import_file, "Add a .reelstyle file to your library"),
+                ("export", "Export…", self.export_file, "Save the selected preset as one .reelstyle file"),
+            ]
+        ):
             button = QPushButton(text)
             button.setToolTip(tip)
             button.clicked.connect(lambda checked=False, s=slot: s())
@@ -111,8 +139,11 @@ class PresetsPanel(QWidget):
         """Preview on the shot's take thumbnail (when there is one)."""
         frame = None
         if thumbnail is not None and not thumbnail.isNull():
-            frame = image_to_array(thumbnail.toImage().scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio,
-                                                               Qt.TransformationMode.SmoothTransformation))
+            frame = image_to_array(
+                thumbnail.toImage().scaled(
+                    THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
+            )
         self.set_frame(frame)
 
     def reload(self) -> None:
@@ -267,8 +298,9 @@ class PresetsPanel(QWidget):
         from app.presets.archive import import_preset
 
         if path is None:
-            name, _ = QFileDialog.getOpenFileName(self, "Import Preset", str(Path.home()),
-                                                  "Storyreel presets (*.reelstyle)")
+            name, _ = QFileDialog.getOpenFileName(
+                self, "Import Preset", str(Path.home()), "Storyreel presets (*.reelstyle)"
+            )
             path = Path(name) if name else None
         if path is None:
             return
@@ -287,8 +319,12 @@ class PresetsPanel(QWidget):
         if name is None:
             return
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export Preset", str(Path.home() / f"{name}{STYLE_SUFFIX}"),
-                                                    "Storyreel presets (*.reelstyle)")
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                "Export Preset",
+                str(Path.home() / f"{name}{STYLE_SUFFIX}"),
+                "Storyreel presets (*.reelstyle)",
+            )
             path = Path(chosen) if chosen else None
         if path is None:
             return

@@ -59,8 +59,12 @@ class FrameView(QWidget):
         painter.fillRect(self.rect(), QColor("#111827"))
         if self.image is not None:
             size = self.image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            target = QRect((self.width() - size.width()) // 2, (self.height() - size.height()) // 2,
-                           size.width(), size.height())
+            target = QRect(
+                (self.width() - size.width()) // 2,
+                (self.height() - size.height()) // 2,
+                size.width(),
+                size.height(),
+            )
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawImage(target, self.image)
         else:

@@ -40,10 +40,20 @@ def _paint_transition_marker(painter: QPainter, picture: QRect, kind: str) -> No
     if kind == "crossfade":
         painter.setBrush(QColor(255, 255, 255, 150))
         c = badge.center()
-        painter.drawPolygon([QPoint(badge.left() + 3, badge.top() + 3), QPoint(c.x() + 2, c.y()),
-                             QPoint(badge.left() + 3, badge.bottom() - 2)])
-        painter.drawPolygon([QPoint(badge.right() - 2, badge.top() + 3), QPoint(c.x() - 2, c.y()),
-                             QPoint(badge.right() - 2, badge.bottom() - 2)])
+        painter.drawPolygon(
+            [
+                QPoint(badge.left() + 3, badge.top() + 3),
+                QPoint(c.x() + 2, c.y()),
+                QPoint(badge.left() + 3, badge.bottom() - 2),
+            ]
+        )
+        painter.drawPolygon(
+            [
+                QPoint(badge.right() - 2, badge.top() + 3),
+                QPoint(c.x() - 2, c.y()),
+                QPoint(badge.right() - 2, badge.bottom() - 2),
+            ]
+        )
     else:
         painter.setBrush(QColor("black"))
         painter.drawEllipse(badge.adjusted(3, 3, -3, -3))
@@ -65,8 +75,9 @@ class ShotCardDelegate(QStyledItemDelegate):
         seconds = index.data(SecondsRole) or 0.0
         return QSize(self.card_width(float(seconds)), self.card_height)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         shot: Shot | None = index.data(ShotRole)
         if shot is None:
             return
@@ -76,8 +87,11 @@ class ShotCardDelegate(QStyledItemDelegate):
         card = option.rect.adjusted(2, 2, -2, -2)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 3) if selected
-                       else QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        painter.setPen(
+            QPen(palette.color(QPalette.ColorRole.Highlight), 3)
+            if selected
+            else QPen(palette.color(QPalette.ColorRole.Mid), 1)
+        )
         painter.setBrush(palette.color(QPalette.ColorRole.Base))
         painter.drawRoundedRect(card, 6, 6)
 
@@ -86,8 +100,11 @@ class ShotCardDelegate(QStyledItemDelegate):
         pixmap = self.thumbnails.get(project, shot.active) if project is not None else None
         painter.setClipRect(picture)
         if pixmap is not None:
-            scaled = pixmap.scaled(picture.size(), Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-                                   Qt.TransformationMode.SmoothTransformation)
+            scaled = pixmap.scaled(
+                picture.size(),
+                Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                Qt.TransformationMode.SmoothTransformation,
+            )
             x = picture.left() + (picture.width() - scaled.width()) // 2
             y = picture.top() + (picture.height() - scaled.height()) // 2
             painter.drawPixmap(x, y, scaled)
@@ -98,9 +115,11 @@ class ShotCardDelegate(QStyledItemDelegate):
             small.setPointSizeF(max(7.0, option.font.pointSizeF() - 1))
             painter.setFont(small)
             text = first_words(shot.prompt) or "(no prompt)"
-            painter.drawText(picture.adjusted(6, 4, -6, -4),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-                             text)
+            painter.drawText(
+                picture.adjusted(6, 4, -6, -4),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                text,
+            )
         painter.setClipping(False)
         if index.row() > 0 and shot.transition != "cut":
             _paint_transition_marker(painter, picture, shot.transition)
@@ -111,8 +130,9 @@ class ShotCardDelegate(QStyledItemDelegate):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
-        title = QFontMetrics(bold).elidedText(str(index.data(Qt.ItemDataRole.DisplayRole)),
-                                              Qt.TextElideMode.ElideRight, footer.width())
+        title = QFontMetrics(bold).elidedText(
+            str(index.data(Qt.ItemDataRole.DisplayRole)), Qt.TextElideMode.ElideRight, footer.width()
+        )
         painter.drawText(footer, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, title)
 
         painter.setFont(option.font)
@@ -120,23 +140,35 @@ class ShotCardDelegate(QStyledItemDelegate):
         frames, seconds, fps = index.data(FramesRole), index.data(SecondsRole), index.data(FpsRole)
         duration = f"{seconds:.2f} s · {frames} f" if fps else ""
         chip_w = metrics.horizontalAdvance(status) + 10
-        chip = QRect(footer.right() - chip_w, footer.bottom() - metrics.height() - 1, chip_w, metrics.height() + 2)
+        chip = QRect(
+            footer.right() - chip_w, footer.bottom() - metrics.height() - 1, chip_w, metrics.height() + 2
+        )
         if chip.left() < footer.left() + 4:
             chip.setLeft(footer.left())
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(STATUS_COLORS.get(status, QColor("#6b7280")))
         painter.drawRoundedRect(chip, 4, 4)
         painter.setPen(QColor("white"))
-        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter,
-                         metrics.elidedText(status, Qt.TextElideMode.ElideRight, chip.width()))
-        duration_rect = QRect(footer.left(), chip.top(), max(0, chip.left() - footer.left() - 4), chip.height())
+        painter.drawText(
+            chip,
+            Qt.AlignmentFlag.AlignCenter,
+            metrics.elidedText(status, Qt.TextElideMode.ElideRight, chip.width()),
+        )
+        duration_rect = QRect(
+            footer.left(), chip.top(), max(0, chip.left() - footer.left() - 4), chip.height()
+        )
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        painter.drawText(duration_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(duration, Qt.TextElideMode.ElideRight, duration_rect.width()))
+        painter.drawText(
+            duration_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(duration, Qt.TextElideMode.ElideRight, duration_rect.width()),
+        )
         fraction = index.data(JobProgressRole)
         if fraction is not None:  # a take of this shot is generating: a bar along the picture's foot
             bar = QRect(picture.left(), picture.bottom() - 4, picture.width(), 5)
             painter.fillRect(bar, QColor(0, 0, 0, 140))
-            painter.fillRect(QRect(bar.left(), bar.top(), round(bar.width() * float(fraction)), bar.height()),
-                             STATUS_COLORS["generating"].lighter(140))
+            painter.fillRect(
+                QRect(bar.left(), bar.top(), round(bar.width() * float(fraction)), bar.height()),
+                STATUS_COLORS["generating"].lighter(140),
+            )
         painter.restore()

@@ -46,7 +46,9 @@ class TimeRuler(QWidget):
 
     def _offset(self) -> int:
         viewport = self.view.viewport()
-        return viewport.mapToGlobal(viewport.rect().topLeft()).x() - self.mapToGlobal(self.rect().topLeft()).x()
+        return (
+            viewport.mapToGlobal(viewport.rect().topLeft()).x() - self.mapToGlobal(self.rect().topLeft()).x()
+        )
 
     def x_for_time(self, seconds: float) -> float | None:
         """Ruler x of a time, through the card that shows it."""
@@ -99,8 +101,11 @@ class TimeRuler(QWidget):
             major = abs(t / step - round(t / step)) < 1e-6
             painter.drawLine(int(x), self.height() - (9 if major else 4), int(x), self.height() - 1)
             if major:
-                painter.drawText(QRect(int(x) + 3, 0, 60, self.height() - 6),
-                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, format_time(t))
+                painter.drawText(
+                    QRect(int(x) + 3, 0, 60, self.height() - 6),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    format_time(t),
+                )
         x = self.x_for_time(self.playhead) if self.playhead is not None else None
         if x is not None:
             painter.setPen(QColor("#ef4444"))

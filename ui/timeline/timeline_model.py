@@ -173,14 +173,16 @@ class TimelineModel(QAbstractListModel):
         data.setData(SHOT_IDS_MIME, QByteArray(json.dumps(ids).encode("utf-8")))
         return data
 
-    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                        parent: Index) -> bool:
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
         if data.hasFormat(SHOT_IDS_MIME):
             return True
         return any(is_video_file(p) or p.suffix.lower() == PROJECT_SUFFIX for p in _local_paths(data))
 
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                     parent: Index) -> bool:
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
         if action == Qt.DropAction.IgnoreAction:
             return True
         if row < 0 and parent.isValid():

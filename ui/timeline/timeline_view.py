@@ -43,8 +43,13 @@ class TimelineView(QListView):
 
     def setModel(self, model: TimelineModel) -> None:  # type: ignore[override]
         super().setModel(model)
-        for signal in (model.dataChanged, model.rowsInserted, model.rowsRemoved, model.rowsMoved,
-                       model.modelReset):
+        for signal in (
+            model.dataChanged,
+            model.rowsInserted,
+            model.rowsRemoved,
+            model.rowsMoved,
+            model.modelReset,
+        ):
             signal.connect(self._relayout)
 
     def _relayout(self, *args: object) -> None:
@@ -113,7 +118,10 @@ class TimelineView(QListView):
         if event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Backspace:
             self.deleteRequested.emit()
             return
-        if event.modifiers() & Qt.KeyboardModifier.AltModifier and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+        if event.modifiers() & Qt.KeyboardModifier.AltModifier and event.key() in (
+            Qt.Key.Key_Left,
+            Qt.Key.Key_Right,
+        ):
             self.moveRequested.emit(-1 if event.key() == Qt.Key.Key_Left else 1)
             return
         super().keyPressEvent(event)

@@ -19,14 +19,17 @@ def set_transition(project: Project, undo_stack: QUndoStack, shot_ids: list[str]
     changed = [sid for sid in shot_ids if any(getattr(project.shot(sid), k) != v for k, v in fields.items())]
     if not changed:
         return
-    undo_stack.beginMacro("Set Transition" if len(changed) == 1 else f"Set Transition of {len(changed)} Shots")
+    undo_stack.beginMacro(
+        "Set Transition" if len(changed) == 1 else f"Set Transition of {len(changed)} Shots"
+    )
     for sid in changed:
         undo_stack.push(EditShotCommand(project, sid, dict(fields), text="Set Transition"))
     undo_stack.endMacro()
 
 
-def transition_menu(project: Project, undo_stack: QUndoStack, shot_ids: list[str],
-                    parent: QWidget | None = None) -> QMenu:
+def transition_menu(
+    project: Project, undo_stack: QUndoStack, shot_ids: list[str], parent: QWidget | None = None
+) -> QMenu:
     """Transition In (cut, crossfade, fade) and its duration for the shots; film fade in and out."""
     menu = QMenu(parent)
     # The first shot starts the film: it has no boundary before it.
@@ -40,7 +43,9 @@ def transition_menu(project: Project, undo_stack: QUndoStack, shot_ids: list[str
         action = into.addAction(label)
         action.setCheckable(True)
         action.setChecked(kinds == {kind})
-        action.triggered.connect(lambda checked=False, k=kind: set_transition(project, undo_stack, ids, transition=k))
+        action.triggered.connect(
+            lambda checked=False, k=kind: set_transition(project, undo_stack, ids, transition=k)
+        )
     duration = menu.addMenu("Transition &Duration")
     duration.setEnabled(bool(ids) and kinds != {CUT})
     for seconds in DURATIONS:
@@ -48,7 +53,8 @@ def transition_menu(project: Project, undo_stack: QUndoStack, shot_ids: list[str
         action.setCheckable(True)
         action.setChecked(durations == {seconds})
         action.triggered.connect(
-            lambda checked=False, s=seconds: set_transition(project, undo_stack, ids, transition_duration=s))
+            lambda checked=False, s=seconds: set_transition(project, undo_stack, ids, transition_duration=s)
+        )
     if shot_ids and not ids:
         into.setToolTip("The first shot starts the film; use the film fades below")
     menu.addSeparator()
@@ -57,6 +63,9 @@ def transition_menu(project: Project, undo_stack: QUndoStack, shot_ids: list[str
         action = menu.addAction(label)
         action.setCheckable(True)
         action.setChecked(getattr(settings, field) > 0)
-        action.triggered.connect(lambda checked, f=field: undo_stack.push(
-            EditSettingsCommand(project, {f: FILM_FADE if checked else 0.0}, text="Set Film Fade")))
+        action.triggered.connect(
+            lambda checked, f=field: undo_stack.push(
+                EditSettingsCommand(project, {f: FILM_FADE if checked else 0.0}, text="Set Film Fade")
+            )
+        )
     return menu

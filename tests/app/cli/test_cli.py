@@ -23,8 +23,28 @@ def make_project(tmp_path: Path, shots: str, *flags: str) -> Path:
     shot_list = tmp_path / "shots.txt"
     shot_list.write_text(shots, encoding="utf-8")
     path = tmp_path / "film.reel"
-    assert run_cli(["new", str(path), "--shots", str(shot_list), "--width", "64", "--height", "48",
-                    "--frames", "9", "--fps", "16", "--steps", "2", *flags]) == 0
+    assert (
+        run_cli(
+            [
+                "new",
+                str(path),
+                "--shots",
+                str(shot_list),
+                "--width",
+                "64",
+                "--height",
+                "48",
+                "--frames",
+                "9",
+                "--fps",
+                "16",
+                "--steps",
+                "2",
+                *flags,
+            ]
+        )
+        == 0
+    )
     return path
 
 
@@ -38,23 +58,61 @@ def probe(path: Path) -> tuple:
     with av.open(str(path)) as container:
         stream = container.streams.video[0]
         frames = sum(1 for _ in container.decode(stream))
-        return (stream.codec_context.name, stream.codec_context.pix_fmt, stream.width, stream.height,
-                Fraction(stream.average_rate), frames, float(container.duration) / av.time_base)
+        return (
+            stream.codec_context.name,
+            stream.codec_context.pix_fmt,
+            stream.width,
+            stream.height,
+            Fraction(stream.average_rate),
+            frames,
+            float(container.duration) / av.time_base,
+        )
 
 
 def test_new_and_info_with_cjk_csv(tmp_path, capsys):
     csv_path = tmp_path / "shots.csv"
-    csv_path.write_text("title,prompt,seed,frames,width,height\n开场,一只猫在屋顶上,42,33,832,480\n"
-                        ",Ocean waves,,,,\n", encoding="utf-8")
+    csv_path.write_text(
+        "title,prompt,seed,frames,width,height\n开场,一只猫在屋顶上,42,33,832,480\n,Ocean waves,,,,\n",
+        encoding="utf-8",
+    )
     path = tmp_path / "film.reel"
-    assert run_cli(["new", str(path), "--shots", str(csv_path), "--width", "1280", "--height", "720",
-                    "--frames", "81", "--fps", "16", "--steps", "40"]) == 0
+    assert (
+        run_cli(
+            [
+                "new",
+                str(path),
+                "--shots",
+                str(csv_path),
+                "--width",
+                "1280",
+                "--height",
+                "720",
+                "--frames",
+                "81",
+                "--fps",
+                "16",
+                "--steps",
+                "40",
+            ]
+        )
+        == 0
+    )
     data = info(path, capsys)
     assert data["settings"]["width"] == 1280 and data["settings"]["defaults"]["steps"] == 40
     first, second = data["shots"]
     assert (first["title"], first["prompt"], first["seed"], first["frames"], first["size"]) == (
-        "开场", "一只猫在屋顶上", 42, 33, [832, 480])
-    assert (second["title"], second["seed"], second["frames"], second["size"]) == ("Shot 2", None, 81, [1280, 720])
+        "开场",
+        "一只猫在屋顶上",
+        42,
+        33,
+        [832, 480],
+    )
+    assert (second["title"], second["seed"], second["frames"], second["size"]) == (
+        "Shot 2",
+        None,
+        81,
+        [1280, 720],
+    )
     assert first["takes"] == 0 and first["active_take"] is None and first["status"] == "no take"
 
 
@@ -162,9 +220,22 @@ def test_ctrl_c_exits_130_keeping_finished_takes(tmp_path, tiny_a14b):
     out = tmp_path / "o.mp4"
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "main.py"), "render", str(path), "-o", str(out),
-         "--model", str(tiny_a14b), "--json"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path,
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "render",
+            str(path),
+            "-o",
+            str(out),
+            "--model",
+            str(tiny_a14b),
+            "--json",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=tmp_path,
     )
     try:
         for line in proc.stdout:
@@ -181,7 +252,9 @@ def test_ctrl_c_exits_130_keeping_finished_takes(tmp_path, tiny_a14b):
     assert 1 <= len(done) < 6
     assert not out.exists()
     # No half-written clip: every file in the media folder belongs to a take.
-    files = sorted(p.relative_to(saved.media_dir).as_posix() for p in saved.media_dir.rglob("*") if p.is_file())
+    files = sorted(
+        p.relative_to(saved.media_dir).as_posix() for p in saved.media_dir.rglob("*") if p.is_file()
+    )
     expected = sorted(x for s in done for t in s.takes for x in (t.path, t.path[:-4] + ".json"))
     assert files == expected
 

@@ -28,9 +28,28 @@ def test_export_infers_the_format_from_the_name(tmp_path, film, capsys):
 def test_export_flags(tmp_path, film):
     tone = sine_tone(tmp_path / "tone.wav", 3.0)
     out = tmp_path / "out.mp4"
-    code = run_cli(["export", str(film.path), "-o", str(out), "--quality", "low", "--size", "vertical",
-                    "--fit", "fit", "--fps", "24", "--transition", "crossfade:0.5", "--audio", str(tone),
-                    "--shots", "1-2"])
+    code = run_cli(
+        [
+            "export",
+            str(film.path),
+            "-o",
+            str(out),
+            "--quality",
+            "low",
+            "--size",
+            "vertical",
+            "--fit",
+            "fit",
+            "--fps",
+            "24",
+            "--transition",
+            "crossfade:0.5",
+            "--audio",
+            str(tone),
+            "--shots",
+            "1-2",
+        ]
+    )
     assert code == 0
     facts = video_facts(out)
     # 64x48 fitted into 1080x1920 keeps 4:3; 2 s at 24 fps minus a 12-frame crossfade.

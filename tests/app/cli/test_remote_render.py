@@ -63,8 +63,29 @@ def make_project(tmp_path: Path, model: Path) -> Path:
     shots = tmp_path / "shots.csv"
     shots.write_text("prompt,seed\nA red kite,1\nA blue boat,2\nA green field,3\n", encoding="utf-8")
     path = tmp_path / "film.reel"
-    assert run_cli(["new", str(path), "--shots", str(shots), "--width", "64", "--height", "48", "--frames", "9",
-                    "--fps", "16", "--steps", "2", "--model", str(model)]) == 0
+    assert (
+        run_cli(
+            [
+                "new",
+                str(path),
+                "--shots",
+                str(shots),
+                "--width",
+                "64",
+                "--height",
+                "48",
+                "--frames",
+                "9",
+                "--fps",
+                "16",
+                "--steps",
+                "2",
+                "--model",
+                str(model),
+            ]
+        )
+        == 0
+    )
     return path
 
 
@@ -73,8 +94,9 @@ def take_frames(path: Path) -> list[np.ndarray]:
     return [read_frames(project.take_path(s.active)) for s in project.shots]
 
 
-def test_remote_render_equals_local_and_shares_the_batch(tiny_a14b, endpoints, tmp_path, monkeypatch,
-                                                         memory_keyring, capsys):
+def test_remote_render_equals_local_and_shares_the_batch(
+    tiny_a14b, endpoints, tmp_path, monkeypatch, memory_keyring, capsys
+):
     local_dir, remote_dir = tmp_path / "local", tmp_path / "remote"
     local_dir.mkdir()
     local = make_project(local_dir, tiny_a14b)
@@ -100,8 +122,9 @@ def test_remote_render_equals_local_and_shares_the_batch(tiny_a14b, endpoints, t
         assert TOKEN not in path.read_text(encoding="utf-8")
 
 
-def test_keyring_token_is_used_and_a_wrong_token_fails_clearly(tiny_a14b, endpoints, tmp_path, monkeypatch,
-                                                               memory_keyring, capsys):
+def test_keyring_token_is_used_and_a_wrong_token_fails_clearly(
+    tiny_a14b, endpoints, tmp_path, monkeypatch, memory_keyring, capsys
+):
     from engine.endpoint.hub_token import find_token, store_token
 
     monkeypatch.delenv("HF_TOKEN", raising=False)
@@ -121,5 +144,18 @@ def test_render_flags_are_checked(tmp_path, tiny_a14b, capsys):
     assert run_cli(["render", str(path), "-o", str(tmp_path / "f.mp4"), "--backend", "remote"]) == 2
     assert "No endpoint" in capsys.readouterr().err
     assert run_cli(["render", str(path), "-o", str(tmp_path / "f.mp4"), "--endpoint", "ftp://x"]) == 2
-    assert run_cli(["render", str(path), "-o", str(tmp_path / "f.mp4"), "--backend", "local",
-                    "--endpoint", "http://127.0.0.1:1/"]) == 2
+    assert (
+        run_cli(
+            [
+                "render",
+                str(path),
+                "-o",
+                str(tmp_path / "f.mp4"),
+                "--backend",
+                "local",
+                "--endpoint",
+                "http://127.0.0.1:1/",
+            ]
+        )
+        == 2
+    )

@@ -61,7 +61,9 @@ def test_migrations_run_in_order(monkeypatch) -> None:
     import app.presets.preset as preset_module
 
     monkeypatch.setattr(preset_module, "PRESET_FORMAT_VERSION", 2)
-    monkeypatch.setitem(preset_module.PRESET_MIGRATIONS, 1, lambda d: {**d, "description": d["description"] + "!"})
+    monkeypatch.setitem(
+        preset_module.PRESET_MIGRATIONS, 1, lambda d: {**d, "description": d["description"] + "!"}
+    )
     assert preset_from_dict({"format_version": 1, "name": "A", "description": "old"}).description == "old!"
 
 
@@ -123,8 +125,12 @@ def test_import_refuses_malformed_files(tmp_path: Path) -> None:
     with zipfile.ZipFile(broken_lut, "w") as z:
         z.writestr("preset.json", json.dumps(Preset(name="D", grade=GradeRef("look.cube")).to_dict()))
         z.writestr("look.cube", "LUT_3D_SIZE 2\n1 2\n")
-    for path, problem in ((not_zip, "not a .reelstyle"), (empty, "no preset.json"),
-                          (missing, "does not contain"), (broken_lut, "look.cube")):
+    for path, problem in (
+        (not_zip, "not a .reelstyle"),
+        (empty, "no preset.json"),
+        (missing, "does not contain"),
+        (broken_lut, "look.cube"),
+    ):
         with pytest.raises(PresetError, match=problem) as caught:
             import_preset(path)
         assert str(path) in str(caught.value)
@@ -163,15 +169,27 @@ def test_generation_changes_outdate_takes_but_looks_do_not(tmp_path: Path) -> No
     project, shot = preset_project(tmp_path)
     clip = project.media_dir / "take.mp4"
     clip.write_bytes(b"")
-    project.add_take(shot.id, Take(id="t1", path="take.mp4", request_key=request_key(project, shot),
-                                   preset="Brand", preset_hash=preset_hash(project, shot)))
+    project.add_take(
+        shot.id,
+        Take(
+            id="t1",
+            path="take.mp4",
+            request_key=request_key(project, shot),
+            preset="Brand",
+            preset_hash=preset_hash(project, shot),
+        ),
+    )
     assert shot_status(project, shot) == READY
     doc = project.presets["Brand"]
     for change in ({"grade": {**doc["grade"], "strength": 0.2}}, {"watermark": None}, {"description": "new"}):
         project.presets["Brand"] = {**doc, **change}
         assert shot_status(project, shot) == READY, change
-    for change in ({"prompt_template": "{prompt}!"}, {"negative_prompt": "x"},
-                   {"settings": {"steps": 2}}, {"loras": [{"file": "a.safetensors", "sha256": ""}]}):
+    for change in (
+        {"prompt_template": "{prompt}!"},
+        {"negative_prompt": "x"},
+        {"settings": {"steps": 2}},
+        {"loras": [{"file": "a.safetensors", "sha256": ""}]},
+    ):
         project.presets["Brand"] = {**doc, **change}
         assert shot_status(project, shot) == OUTDATED, change
     project.presets["Brand"] = doc
@@ -196,11 +214,30 @@ def test_render_from_the_embedded_copy_with_an_empty_library(tmp_path: Path, tin
     from app.film.shot_looks import look_for_shot
 
     lora = make_lora(tiny_a14b / "transformer", tmp_path / "src" / "style.safetensors", seed=1)
-    make_preset(tmp_path, extra={"style.safetensors": lora}, loras=[LoraRef("style.safetensors", 0.7, "low-noise")])
+    make_preset(
+        tmp_path, extra={"style.safetensors": lora}, loras=[LoraRef("style.safetensors", 0.7, "low-noise")]
+    )
     preset = find_preset("Brand").preset
     path = tmp_path / "film" / "film.reel"
-    assert run_cli(["new", str(path), "--preset", "Brand", "--width", "64", "--height", "48",
-                    "--frames", "9", "--steps", "2"]) == 0
+    assert (
+        run_cli(
+            [
+                "new",
+                str(path),
+                "--preset",
+                "Brand",
+                "--width",
+                "64",
+                "--height",
+                "48",
+                "--frames",
+                "9",
+                "--steps",
+                "2",
+            ]
+        )
+        == 0
+    )
     project = load_project(path)
     project.add_shot(Shot(prompt="a red boat", seed=5))
     save_project(project)

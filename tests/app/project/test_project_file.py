@@ -16,11 +16,33 @@ from app.project.reel_file import ProjectError, dumps_project, load_project, sav
 
 def sample_project() -> Project:
     project = Project(ProjectSettings(name="Film", width=832, height=480, fps=16))
-    shot = Shot(title="屋顶", prompt="一只猫在屋顶上看日落", negative_prompt="模糊", seed=7, frames=33,
-                guidance_scale=4.5, guidance_scale_2=2.5, trim_in=2, trim_out=30)
-    take = Take(id="t1", path=f"{shot.id}/take-001.mp4", prompt=shot.prompt, seed=7, width=832, height=480,
-                frames=33, fps=16, steps=40, guidance_scale=4.5, guidance_scale_2=2.5, model="m",
-                versions={"diffusers": "0.42.1"}, seconds=1.5)
+    shot = Shot(
+        title="屋顶",
+        prompt="一只猫在屋顶上看日落",
+        negative_prompt="模糊",
+        seed=7,
+        frames=33,
+        guidance_scale=4.5,
+        guidance_scale_2=2.5,
+        trim_in=2,
+        trim_out=30,
+    )
+    take = Take(
+        id="t1",
+        path=f"{shot.id}/take-001.mp4",
+        prompt=shot.prompt,
+        seed=7,
+        width=832,
+        height=480,
+        frames=33,
+        fps=16,
+        steps=40,
+        guidance_scale=4.5,
+        guidance_scale_2=2.5,
+        model="m",
+        versions={"diffusers": "0.42.1"},
+        seconds=1.5,
+    )
     shot.takes.append(take)
     shot.active_take = take.id
     project.add_shot(shot)
@@ -70,10 +92,14 @@ def test_save_is_atomic_and_keeps_a_backup(tmp_path, monkeypatch):
         (b'{"format_version": 1, "settings": {"width": 10', "truncated or damaged"),
         (b"\xff\xfe\x00garbage", "not UTF-8"),
         (b"[1, 2]", "expected an object"),
-        (b'{"format_version": 1, "settings": {"width": 0, "height": 4, "fps": 1}, "shots": []}',
-         "settings.width"),
-        (b'{"format_version": 1, "settings": {"width": 8, "height": 4, "fps": 1}, "shots": [{"id": "a"}]}',
-         "'prompt' is a required property"),
+        (
+            b'{"format_version": 1, "settings": {"width": 0, "height": 4, "fps": 1}, "shots": []}',
+            "settings.width",
+        ),
+        (
+            b'{"format_version": 1, "settings": {"width": 8, "height": 4, "fps": 1}, "shots": [{"id": "a"}]}',
+            "'prompt' is a required property",
+        ),
         (b'{"format_version": "1", "settings": {}, "shots": []}', "format_version"),
         (b'{"format_version": 99, "settings": {}, "shots": []}', "newer Storyreel"),
     ],

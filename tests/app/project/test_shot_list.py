@@ -9,7 +9,9 @@ from app.project.shot_list import ShotListError, load_shot_list
 
 def test_text_list_skips_comments_and_blank_lines(tmp_path):
     path = tmp_path / "shots.txt"
-    path.write_text("# a comment\n\nA cat on a roof\n  \n一只猫在屋顶上\n# another\nКошка на крыше\n", encoding="utf-8")
+    path.write_text(
+        "# a comment\n\nA cat on a roof\n  \n一只猫在屋顶上\n# another\nКошка на крыше\n", encoding="utf-8"
+    )
     shots = load_shot_list(path)
     assert [s.prompt for s in shots] == ["A cat on a roof", "一只猫在屋顶上", "Кошка на крыше"]
     assert all(s.seed is None for s in shots)

@@ -74,7 +74,9 @@ def test_routes_and_content_type_rules(server):
             assert r.status_code == 200 and r.json() == {"echo": {"inputs": "hi", "parameters": {"seed": 1}}}
             assert r.headers["content-type"] == "application/json"
         body = b'{"inputs": "hi"}'
-        ok = c.post("/", content=body, headers={"Content-Type": "application/json; charset=UTF-8", "Accept": "*/*"})
+        ok = c.post(
+            "/", content=body, headers={"Content-Type": "application/json; charset=UTF-8", "Accept": "*/*"}
+        )
         assert ok.status_code == 200
         for kind in ("text/plain", "image/png", "audio/wav"):
             r = c.post("/", content=body, headers={"Content-Type": kind})
@@ -147,9 +149,28 @@ def test_serve_refuses_a_public_bind_without_token(capsys, monkeypatch):
 def test_serve_command_end_to_end(tiny_a14b):
     """The real command in its own process: listens, answers /health, generates, stops on SIGINT."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen([sys.executable, "main.py", "serve", "--model", str(tiny_a14b), "--port", "0",
-                             "--device", "cpu", "--threads", "1", "--token", "t0k"],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "main.py",
+            "serve",
+            "--model",
+            str(tiny_a14b),
+            "--port",
+            "0",
+            "--device",
+            "cpu",
+            "--threads",
+            "1",
+            "--token",
+            "t0k",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         url = None
         deadline = time.monotonic() + 60
@@ -163,8 +184,20 @@ def test_serve_command_end_to_end(tiny_a14b):
         auth = {"Authorization": "Bearer t0k"}
         with httpx2.Client(timeout=60) as c:
             assert c.get(url + "health", headers=auth).text == "Ok"
-            r = c.post(url, headers=auth, json={"inputs": "a boat", "parameters": {
-                "num_frames": 5, "width": 32, "height": 32, "num_inference_steps": 1, "seed": 3}})
+            r = c.post(
+                url,
+                headers=auth,
+                json={
+                    "inputs": "a boat",
+                    "parameters": {
+                        "num_frames": 5,
+                        "width": 32,
+                        "height": 32,
+                        "num_inference_steps": 1,
+                        "seed": 3,
+                    },
+                },
+            )
             assert r.status_code == 200 and r.json()["seed"] == 3 and r.json()["content_type"] == "video/mp4"
             r = c.post(url, headers=auth, json={"inputs": "a boat", "parameters": {"num_frames": 9999}})
             assert r.status_code == 400 and "num_frames" in r.json()["error"]

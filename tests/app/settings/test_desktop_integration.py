@@ -17,7 +17,9 @@ def test_install_writes_every_file(tmp_path, monkeypatch):
     # Another program's associations must survive.
     (config / "mimeapps.list").write_text(
         "[Default Applications]\ntext/html=firefox.desktop\n\n[Added Associations]\n"
-        "application/x-storyreel=other.desktop;\n", encoding="utf-8")
+        "application/x-storyreel=other.desktop;\n",
+        encoding="utf-8",
+    )
     monkeypatch.setattr(desktop_integration.shutil, "which", lambda name: None)
     report = desktop_integration.install()
     entry = configparser.ConfigParser(interpolation=None)
@@ -40,8 +42,11 @@ def test_install_writes_every_file(tmp_path, monkeypatch):
 
 
 def test_installed_script_is_preferred(tmp_path, monkeypatch):
-    monkeypatch.setattr(desktop_integration.shutil, "which",
-                        lambda name: "/opt/bin/storyreel" if name == "storyreel" else None)
+    monkeypatch.setattr(
+        desktop_integration.shutil,
+        "which",
+        lambda name: "/opt/bin/storyreel" if name == "storyreel" else None,
+    )
     assert "Exec=/opt/bin/storyreel %f" in desktop_integration.desktop_entry()
 
 

@@ -32,10 +32,15 @@ class Spy:
 METHODS = ("to", "enable_model_cpu_offload", "enable_sequential_cpu_offload", "enable_group_offload")
 
 
-@pytest.mark.parametrize("profile, method", [
-    ("none", "to"), ("model_offload", "enable_model_cpu_offload"),
-    ("sequential_offload", "enable_sequential_cpu_offload"), ("group_offload", "enable_group_offload"),
-])
+@pytest.mark.parametrize(
+    "profile, method",
+    [
+        ("none", "to"),
+        ("model_offload", "enable_model_cpu_offload"),
+        ("sequential_offload", "enable_sequential_cpu_offload"),
+        ("group_offload", "enable_group_offload"),
+    ],
+)
 def test_memory_profiles_call_diffusers_own_methods(loaded_a14b, monkeypatch, profile, method):
     pipe = loaded_a14b.pipe
     spies = {name: Spy() for name in METHODS}
@@ -77,15 +82,29 @@ def test_vae_tiling_is_applied_and_part_of_the_cache_key(tiny_a14b):
 
 def test_model_settings_persist_and_resolve():
     settings = load_settings()
-    store_model_settings(settings, ModelSettings(source="/models/wan", device="cuda", dtype="bfloat16",
-                                                 memory_profile="group_offload", vae_tiling=True))
+    store_model_settings(
+        settings,
+        ModelSettings(
+            source="/models/wan",
+            device="cuda",
+            dtype="bfloat16",
+            memory_profile="group_offload",
+            vae_tiling=True,
+        ),
+    )
     save_settings(settings)
     again = load_model_settings(load_settings())
-    assert again == ModelSettings(source="/models/wan", device="cuda", dtype="bfloat16",
-                                  memory_profile="group_offload", vae_tiling=True)
+    assert again == ModelSettings(
+        source="/models/wan", device="cuda", dtype="bfloat16", memory_profile="group_offload", vae_tiling=True
+    )
     project = Project(ProjectSettings(model="Wan-AI/Wan2.2-TI2V-5B-Diffusers", model_revision="abc"))
     spec = again.spec_for(project)
-    assert (spec.source, spec.revision, spec.memory_profile, spec.vae_tiling) == ("/models/wan", None, "group_offload", True)
+    assert (spec.source, spec.revision, spec.memory_profile, spec.vae_tiling) == (
+        "/models/wan",
+        None,
+        "group_offload",
+        True,
+    )
     assert ModelSettings().spec_for(project).source == "Wan-AI/Wan2.2-TI2V-5B-Diffusers"
     assert ModelSettings.from_dict({"memory_profile": "bogus", "vae_tiling": "yes"}) == ModelSettings()
 
@@ -109,7 +128,11 @@ def test_preferences_model_tab(qtbot, tiny_a14b, tmp_path):
     page.vae_tiling.setChecked(True)
     dialog.apply(settings)
     stored = load_model_settings(settings)
-    assert stored.source == str(tiny_a14b) and stored.memory_profile == "sequential_offload" and stored.vae_tiling
+    assert (
+        stored.source == str(tiny_a14b)
+        and stored.memory_profile == "sequential_offload"
+        and stored.vae_tiling
+    )
 
 
 def test_disk_space_check(tmp_path, monkeypatch):
@@ -121,6 +144,7 @@ def test_disk_space_check(tmp_path, monkeypatch):
 
 def fake_snapshot(folder, chunks=5):
     """Drives the tqdm class the way snapshot_download does (a files bar and a bytes bar)."""
+
     def snapshot_download(repo_id, revision=None, tqdm_class=None):
         bytes_bar = tqdm_class(desc="Reconstructing (incomplete total...)", total=0, unit="B")
         bytes_bar.total = chunks * 100
@@ -128,6 +152,7 @@ def fake_snapshot(folder, chunks=5):
             for _ in range(chunks // 2):
                 bytes_bar.update(100)
         return str(folder)
+
     return snapshot_download
 
 

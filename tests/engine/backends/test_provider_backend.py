@@ -59,12 +59,26 @@ class FalStandIn:
         async def handle(request: Request):
             host, path = request.url.hostname, request.url.path
             body = await request.body()
-            self.seen.append({"host": host, "method": request.method, "path": path,
-                              "query": dict(request.query_params), "headers": dict(request.headers),
-                              "body": json.loads(body) if body else None})
+            self.seen.append(
+                {
+                    "host": host,
+                    "method": request.method,
+                    "path": path,
+                    "query": dict(request.query_params),
+                    "headers": dict(request.headers),
+                    "body": json.loads(body) if body else None,
+                }
+            )
             if host == "huggingface.co" and path == f"/api/models/{MODEL}":
-                return JSONResponse({"_id": "1", "id": MODEL, "inferenceProviderMapping": {
-                    "fal-ai": {"status": "live", "providerId": FAL_APP, "task": "text-to-video"}}})
+                return JSONResponse(
+                    {
+                        "_id": "1",
+                        "id": MODEL,
+                        "inferenceProviderMapping": {
+                            "fal-ai": {"status": "live", "providerId": FAL_APP, "task": "text-to-video"}
+                        },
+                    }
+                )
             if host == "v3.fal.media":
                 if self.fault == "video-404":
                     return Response("Not Found", 404, media_type="text/plain")
@@ -78,13 +92,23 @@ class FalStandIn:
             queue_url = f"https://queue.fal.run/fal-ai/wan/requests/{request_id}"
             if request.method == "POST" and path == f"/fal-ai/{FAL_APP}":
                 if self.fault in ("402", "429"):
-                    return JSONResponse({"error": "You have exceeded your monthly included credits"},
-                                        int(self.fault))
+                    return JSONResponse(
+                        {"error": "You have exceeded your monthly included credits"}, int(self.fault)
+                    )
                 if self.fault == "submit-400":
-                    return JSONResponse({"error": "Prompt exceeds the maximum length of 1000 characters"}, 400)
-                return JSONResponse({"request_id": request_id, "status": "IN_QUEUE", "queue_position": 0,
-                                     "response_url": queue_url, "status_url": f"{queue_url}/status",
-                                     "cancel_url": f"{queue_url}/cancel"})
+                    return JSONResponse(
+                        {"error": "Prompt exceeds the maximum length of 1000 characters"}, 400
+                    )
+                return JSONResponse(
+                    {
+                        "request_id": request_id,
+                        "status": "IN_QUEUE",
+                        "queue_position": 0,
+                        "response_url": queue_url,
+                        "status_url": f"{queue_url}/status",
+                        "cancel_url": f"{queue_url}/cancel",
+                    }
+                )
             # The client builds these from response_url's path, behind the router's /fal-ai prefix.
             if path == f"/fal-ai/fal-ai/wan/requests/{request_id}/status":
                 polls = sum(1 for s in self.seen if s["path"].endswith("/status"))
@@ -92,9 +116,18 @@ class FalStandIn:
                 return JSONResponse({"status": "COMPLETED" if done else "IN_PROGRESS"})
             if path == f"/fal-ai/fal-ai/wan/requests/{request_id}":
                 if self.fault == "result-422":
-                    return JSONResponse({"detail": [{"loc": ["body", "num_frames"], "type": "value_error",
-                                                     "msg": "Input should be greater than or equal to 17"}]},
-                                        422)
+                    return JSONResponse(
+                        {
+                            "detail": [
+                                {
+                                    "loc": ["body", "num_frames"],
+                                    "type": "value_error",
+                                    "msg": "Input should be greater than or equal to 17",
+                                }
+                            ]
+                        },
+                        422,
+                    )
                 return JSONResponse({"video": {"url": VIDEO_URL, "content_type": "video/mp4"}, "seed": 7})
             return JSONResponse({"error": "no such route"}, 404)
 
@@ -114,9 +147,12 @@ class LoopbackTransport(httpx2.BaseTransport):
         if request.url.host not in HOSTS:
             raise httpx2.ConnectError(f"no network in tests ({request.url.host})", request=request)
         # A copy: the client keeps the original request (and URL) on the response, as with real hosts.
-        local = httpx2.Request(request.method, request.url.copy_with(scheme="http", host="127.0.0.1",
-                                                                     port=self.port),
-                               headers=request.headers, stream=request.stream)  # Host: the original host
+        local = httpx2.Request(
+            request.method,
+            request.url.copy_with(scheme="http", host="127.0.0.1", port=self.port),
+            headers=request.headers,
+            stream=request.stream,
+        )  # Host: the original host
         return self.inner.handle_request(local)
 
     def close(self) -> None:
@@ -135,9 +171,14 @@ def provider(clip, monkeypatch):
         stand_in = FalStandIn(clip[0], fault)
         server = ServerThread(stand_in.app).start()
         servers.append(server)
-        set_client_factory(lambda: httpx2.Client(
-            event_hooks={"request": [_http.hf_request_event_hook]}, follow_redirects=True, timeout=None,
-            transport=LoopbackTransport(server.port)))
+        set_client_factory(
+            lambda: httpx2.Client(
+                event_hooks={"request": [_http.hf_request_event_hook]},
+                follow_redirects=True,
+                timeout=None,
+                transport=LoopbackTransport(server.port),
+            )
+        )
         return stand_in
 
     yield start
@@ -148,8 +189,9 @@ def provider(clip, monkeypatch):
 
 
 def run(backend, path: Path, messages: list | None = None, cancel: CancelToken | None = None):
-    return backend.run(REQUEST, path, lambda p: messages.append(p) if messages is not None else None,
-                       cancel or CancelToken())
+    return backend.run(
+        REQUEST, path, lambda p: messages.append(p) if messages is not None else None, cancel or CancelToken()
+    )
 
 
 def wait_for_workers_to_end(limit: float = 3.0) -> bool:
@@ -181,10 +223,18 @@ def test_success_writes_a_playable_clip_and_sidecar_without_the_token(clip, prov
     # What the real client sent: the provider mapping from the Hub, then fal's queue via the router.
     submit = next(s for s in stand_in.calls("router.huggingface.co") if s["method"] == "POST")
     assert submit["path"] == f"/fal-ai/{FAL_APP}"
-    assert submit["body"] == {"prompt": "a lighthouse", "negative_prompt": "blur", "num_frames": 5,
-                              "num_inference_steps": 2, "guidance_scale": 4.0, "seed": 7,
-                              **provider_extras("fal-ai", REQUEST)}
-    assert all(s["headers"]["authorization"] == f"Bearer {TOKEN}" for s in stand_in.calls("router.huggingface.co"))
+    assert submit["body"] == {
+        "prompt": "a lighthouse",
+        "negative_prompt": "blur",
+        "num_frames": 5,
+        "num_inference_steps": 2,
+        "guidance_scale": 4.0,
+        "seed": 7,
+        **provider_extras("fal-ai", REQUEST),
+    }
+    assert all(
+        s["headers"]["authorization"] == f"Bearer {TOKEN}" for s in stand_in.calls("router.huggingface.co")
+    )
     assert len([s for s in stand_in.seen if s["path"].endswith("/status")]) == 2
     [download] = stand_in.calls("v3.fal.media")
     assert "authorization" not in download["headers"]  # the token never goes to the media host
@@ -203,11 +253,14 @@ def test_401_is_a_token_message(provider, tmp_path):
     assert len(stand_in.calls("router.huggingface.co")) == 1 and not list(tmp_path.iterdir())
 
 
-@pytest.mark.parametrize("fault, text, status", [
-    ("submit-400", "Prompt exceeds the maximum length of 1000 characters", 400),
-    ("result-422", "num_frames: Input should be greater than or equal to 17", 422),
-    ("video-404", r"failed \(HTTP 404 from v3.fal.media\): Not Found", 404),
-])
+@pytest.mark.parametrize(
+    "fault, text, status",
+    [
+        ("submit-400", "Prompt exceeds the maximum length of 1000 characters", 400),
+        ("result-422", "num_frames: Input should be greater than or equal to 17", 422),
+        ("video-404", r"failed \(HTTP 404 from v3.fal.media\): Not Found", 404),
+    ],
+)
 def test_provider_errors_show_the_servers_text(provider, tmp_path, fault, text, status):
     provider(fault)
     with pytest.raises(ProviderError, match=text) as info:
@@ -231,8 +284,9 @@ def test_a_different_clip_than_asked_is_recorded_as_made(provider, tmp_path):
     asked = dataclasses.replace(REQUEST, width=48, num_frames=9)
     record = ProviderBackend(token=TOKEN).run(asked, tmp_path / "t.mp4", messages.append, CancelToken())
     assert (record.metadata["width"], record.metadata["frames"]) == (32, 5)  # what the file holds
-    assert any("made 32×32, 5 frames" in m.message and "asked for 48×32, 9 frames" in m.message
-               for m in messages)
+    assert any(
+        "made 32×32, 5 frames" in m.message and "asked for 48×32, 9 frames" in m.message for m in messages
+    )
 
 
 def test_a_broken_video_is_a_clear_error_and_leaves_no_file(provider, tmp_path):
@@ -281,12 +335,35 @@ def test_no_token_asks_to_log_in(provider, tmp_path, monkeypatch):
 
 
 def test_fal_extras_pick_the_nearest_preset():
-    wide = GenerationRequest(prompt="x", negative_prompt="", seed=1, num_frames=81, width=1280, height=720,
-                             fps=16, num_inference_steps=40, guidance_scale=4.0, guidance_scale_2=None)
-    assert provider_extras("fal-ai", wide) == {"frames_per_second": 16, "resolution": "720p",
-                                               "aspect_ratio": "16:9"}
-    tall = GenerationRequest(prompt="x", negative_prompt="", seed=1, num_frames=81, width=480, height=832,
-                             fps=16, num_inference_steps=40, guidance_scale=4.0, guidance_scale_2=3.0)
+    wide = GenerationRequest(
+        prompt="x",
+        negative_prompt="",
+        seed=1,
+        num_frames=81,
+        width=1280,
+        height=720,
+        fps=16,
+        num_inference_steps=40,
+        guidance_scale=4.0,
+        guidance_scale_2=None,
+    )
+    assert provider_extras("fal-ai", wide) == {
+        "frames_per_second": 16,
+        "resolution": "720p",
+        "aspect_ratio": "16:9",
+    }
+    tall = GenerationRequest(
+        prompt="x",
+        negative_prompt="",
+        seed=1,
+        num_frames=81,
+        width=480,
+        height=832,
+        fps=16,
+        num_inference_steps=40,
+        guidance_scale=4.0,
+        guidance_scale_2=3.0,
+    )
     assert provider_extras("fal-ai", tall)["aspect_ratio"] == "9:16"
     assert provider_extras("fal-ai", tall)["resolution"] == "480p"
     assert provider_extras("replicate", tall) == {}
@@ -302,11 +379,46 @@ def test_render_backend_provider_end_to_end(provider, tmp_path, monkeypatch, cap
     shots = tmp_path / "shots.csv"
     shots.write_text("prompt,seed\nA red kite,1\nA blue boat,2\n", encoding="utf-8")
     path = tmp_path / "film.reel"
-    assert run_cli(["new", str(path), "--shots", str(shots), "--width", "32", "--height", "32", "--frames", "5",
-                    "--fps", "16", "--steps", "2"]) == 0
+    assert (
+        run_cli(
+            [
+                "new",
+                str(path),
+                "--shots",
+                str(shots),
+                "--width",
+                "32",
+                "--height",
+                "32",
+                "--frames",
+                "5",
+                "--fps",
+                "16",
+                "--steps",
+                "2",
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
-    assert run_cli(["render", str(path), "-o", str(tmp_path / "film.mp4"), "--backend", "provider",
-                    "--provider", "fal-ai", "--provider-model", MODEL, "--json"]) == 0
+    assert (
+        run_cli(
+            [
+                "render",
+                str(path),
+                "-o",
+                str(tmp_path / "film.mp4"),
+                "--backend",
+                "provider",
+                "--provider",
+                "fal-ai",
+                "--provider-model",
+                MODEL,
+                "--json",
+            ]
+        )
+        == 0
+    )
     project = load_project(path)
     assert {s.active.backend for s in project.shots} == {"provider:fal-ai"}
     assert len(read_frames(tmp_path / "film.mp4")) == 10
@@ -316,11 +428,14 @@ def test_render_backend_provider_end_to_end(provider, tmp_path, monkeypatch, cap
     assert "provider:fal-ai" not in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("argv, error", [
-    (["--provider", "fal-ai", "--backend", "remote"], "need --backend provider"),
-    (["--backend", "provider", "--endpoint", "https://x.example"], "--endpoint needs --backend remote"),
-    (["--backend", "provider", "--remote-timeout", "0"], "must be positive"),
-])
+@pytest.mark.parametrize(
+    "argv, error",
+    [
+        (["--provider", "fal-ai", "--backend", "remote"], "need --backend provider"),
+        (["--backend", "provider", "--endpoint", "https://x.example"], "--endpoint needs --backend remote"),
+        (["--backend", "provider", "--remote-timeout", "0"], "must be positive"),
+    ],
+)
 def test_provider_flags_are_checked(argv, error):
     import argparse
 

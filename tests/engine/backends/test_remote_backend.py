@@ -36,9 +36,16 @@ def clip(tmp_path_factory) -> tuple[bytes, np.ndarray]:
 
 
 def answer(clip_bytes: bytes) -> dict:
-    return {"video": base64.b64encode(clip_bytes).decode(), "content_type": "video/mp4", "seed": 7,
-            "parameters": applied_parameters(REQUEST), "model": "tiny", "device": "cuda",
-            "dtype": "bfloat16", "versions": {"torch": "x"}}
+    return {
+        "video": base64.b64encode(clip_bytes).decode(),
+        "content_type": "video/mp4",
+        "seed": 7,
+        "parameters": applied_parameters(REQUEST),
+        "model": "tiny",
+        "device": "cuda",
+        "dtype": "bfloat16",
+        "versions": {"torch": "x"},
+    }
 
 
 class FaultServer:
@@ -72,8 +79,9 @@ class FaultServer:
         async def health(request: Request):
             return Response("Ok")
 
-        self.app = Starlette(routes=[Route("/", predict, methods=["POST"]),
-                                     Route("/health", health, methods=["GET"])])
+        self.app = Starlette(
+            routes=[Route("/", predict, methods=["POST"]), Route("/health", health, methods=["GET"])]
+        )
 
 
 @pytest.fixture
@@ -91,8 +99,9 @@ def serve():
 
 
 def run(backend, path: Path, messages: list | None = None, cancel: CancelToken | None = None):
-    return backend.run(REQUEST, path, lambda p: messages.append(p) if messages is not None else None,
-                       cancel or CancelToken())
+    return backend.run(
+        REQUEST, path, lambda p: messages.append(p) if messages is not None else None, cancel or CancelToken()
+    )
 
 
 def test_success_headers_metadata_and_no_token_anywhere(clip, serve, tmp_path, caplog):
@@ -171,8 +180,9 @@ def test_500_is_not_retried(clip, serve, tmp_path):
     assert len(fault.seen) == 1
 
 
-@pytest.mark.parametrize("fault_name, text", [("not-json", "not JSON"), ("bad-base64", "base64"),
-                                              ("not-video", "cannot be read")])
+@pytest.mark.parametrize(
+    "fault_name, text", [("not-json", "not JSON"), ("bad-base64", "base64"), ("not-video", "cannot be read")]
+)
 def test_broken_answers_are_clear_errors_and_leave_no_file(clip, serve, tmp_path, fault_name, text):
     fault = FaultServer(clip[0], [fault_name])
     server = serve(fault.app)

@@ -19,15 +19,27 @@ from engine.generation.request import GenerationRequest, ModelSpec
 from engine.generation.wan_generator import generate
 from engine.video.video_io import read_frames
 
-PARAMS = {"num_frames": 9, "width": 64, "height": 48, "num_inference_steps": 2, "guidance_scale": 4.0,
-          "guidance_scale_2": 3.0, "fps": 16, "seed": 11, "negative_prompt": ["blurry", "text"]}
+PARAMS = {
+    "num_frames": 9,
+    "width": 64,
+    "height": 48,
+    "num_inference_steps": 2,
+    "guidance_scale": 4.0,
+    "guidance_scale_2": 3.0,
+    "fps": 16,
+    "seed": 11,
+    "negative_prompt": ["blurry", "text"],
+}
 
 
 @pytest.fixture(scope="module")
 def handler(tiny_a14b) -> EndpointHandler:
-    h = EndpointHandler(model=ModelSpec(str(tiny_a14b), device="cpu", dtype="float32"),
-                        limits=EndpointLimits(max_frames=33, max_side=128, max_pixels=128 * 96, max_steps=4,
-                                              max_prompt_chars=50))
+    h = EndpointHandler(
+        model=ModelSpec(str(tiny_a14b), device="cpu", dtype="float32"),
+        limits=EndpointLimits(
+            max_frames=33, max_side=128, max_pixels=128 * 96, max_steps=4, max_prompt_chars=50
+        ),
+    )
     yield h
     h.close()
 
@@ -45,32 +57,58 @@ def test_answer_matches_a_local_take(handler, loaded_a14b, tmp_path):
     assert applied["negative_prompt"] == "blurry, text" and applied["num_frames"] == 9
     assert applied["guidance_scale_2"] == 3.0 and answer["device"] == "cpu"
     assert json.loads(json.dumps(answer)) == answer  # plain JSON
-    local = generate(loaded_a14b, GenerationRequest(
-        prompt="a red kite", negative_prompt="blurry, text", seed=11, num_frames=9, width=64, height=48, fps=16,
-        num_inference_steps=2, guidance_scale=4.0, guidance_scale_2=3.0, model=loaded_a14b.spec))
+    local = generate(
+        loaded_a14b,
+        GenerationRequest(
+            prompt="a red kite",
+            negative_prompt="blurry, text",
+            seed=11,
+            num_frames=9,
+            width=64,
+            height=48,
+            fps=16,
+            num_inference_steps=2,
+            guidance_scale=4.0,
+            guidance_scale_2=3.0,
+            model=loaded_a14b.spec,
+        ),
+    )
     assert np.array_equal(decode_frames(answer, tmp_path), local.frames)  # lossless: the very same frames
 
 
 def test_defaults_snapping_and_a_drawn_seed(handler, tmp_path):
-    answer = handler({"inputs": "sea", "parameters": {"num_frames": 6, "width": 40, "height": 32,
-                                                       "num_inference_steps": 1, "negative_prompt": "x"}})
+    answer = handler(
+        {
+            "inputs": "sea",
+            "parameters": {
+                "num_frames": 6,
+                "width": 40,
+                "height": 32,
+                "num_inference_steps": 1,
+                "negative_prompt": "x",
+            },
+        }
+    )
     assert answer["parameters"]["num_frames"] == 5 and answer["parameters"]["width"] == 32
     assert isinstance(answer["seed"], int) and answer["notices"]
     assert decode_frames(answer, tmp_path).shape == (5, 32, 32, 3)
 
 
-@pytest.mark.parametrize("body, words", [
-    ({"inputs": "x", "parameters": {**PARAMS, "num_frames": 81}}, "num_frames"),
-    ({"inputs": "x", "parameters": {**PARAMS, "width": 640}}, "width"),
-    ({"inputs": "x", "parameters": {**PARAMS, "width": 128, "height": 128}}, "pixels"),
-    ({"inputs": "x", "parameters": {**PARAMS, "num_inference_steps": 50}}, "num_inference_steps"),
-    ({"inputs": "x" * 51, "parameters": PARAMS}, "characters"),
-    ({"inputs": "x", "parameters": {**PARAMS, "frames": 9}}, "Unknown parameter"),
-    ({"inputs": "x", "parameters": {**PARAMS, "seed": "7"}}, "whole number"),
-    ({"inputs": "", "parameters": PARAMS}, "prompt"),
-    ({"parameters": PARAMS}, "inputs"),
-    ({"inputs": "x", "parameters": {**PARAMS, "negative_prompt": [1]}}, "negative_prompt"),
-])
+@pytest.mark.parametrize(
+    "body, words",
+    [
+        ({"inputs": "x", "parameters": {**PARAMS, "num_frames": 81}}, "num_frames"),
+        ({"inputs": "x", "parameters": {**PARAMS, "width": 640}}, "width"),
+        ({"inputs": "x", "parameters": {**PARAMS, "width": 128, "height": 128}}, "pixels"),
+        ({"inputs": "x", "parameters": {**PARAMS, "num_inference_steps": 50}}, "num_inference_steps"),
+        ({"inputs": "x" * 51, "parameters": PARAMS}, "characters"),
+        ({"inputs": "x", "parameters": {**PARAMS, "frames": 9}}, "Unknown parameter"),
+        ({"inputs": "x", "parameters": {**PARAMS, "seed": "7"}}, "whole number"),
+        ({"inputs": "", "parameters": PARAMS}, "prompt"),
+        ({"parameters": PARAMS}, "inputs"),
+        ({"inputs": "x", "parameters": {**PARAMS, "negative_prompt": [1]}}, "negative_prompt"),
+    ],
+)
 def test_requests_beyond_limits_are_refused(handler, body, words):
     with pytest.raises(RequestRejected, match=words):
         handler(body)

@@ -148,8 +148,14 @@ def test_a_look_sees_the_cropped_frame_when_filling(tmp_path):
 
 def test_progress_reports_speed_and_time_left(tmp_path, clips):
     reports: list[ExportProgress] = []
-    export_film(clips, tmp_path / "f.webm", ExportSettings(format="webm"), film_size=(64, 48), film_fps=16,
-                on_progress=reports.append)
+    export_film(
+        clips,
+        tmp_path / "f.webm",
+        ExportSettings(format="webm"),
+        film_size=(64, 48),
+        film_fps=16,
+        on_progress=reports.append,
+    )
     last = reports[-1]
     assert last.frame == last.total == 22 and last.fps > 0 and last.eta == 0
     assert "fps" in last.to_dict()["message"]
@@ -164,8 +170,15 @@ def test_cancel_leaves_nothing(tmp_path, clips, fmt, name):
 
     before = sorted(p.name for p in tmp_path.iterdir())
     with pytest.raises(Cancelled):
-        export_film(clips, tmp_path / name, ExportSettings(format=fmt), film_size=(64, 48), film_fps=16,
-                    on_progress=cancel_soon, cancel=token)
+        export_film(
+            clips,
+            tmp_path / name,
+            ExportSettings(format=fmt),
+            film_size=(64, 48),
+            film_fps=16,
+            on_progress=cancel_soon,
+            cancel=token,
+        )
     assert sorted(p.name for p in tmp_path.iterdir()) == before
 
 

@@ -29,8 +29,14 @@ def test_crossfade_overlaps_and_its_middle_frame_is_the_blend(tmp_path):
     # 5 frames of crossfade at 16 fps: 16 + 16 - 5 = 27 frames.
     transitions = [Transition(), Transition("crossfade", 5 / 16)]
     assert plan_film(spans, transitions, 16).total == 27
-    result = export_film(spans, tmp_path / "png", ExportSettings(format="png"), film_size=(64, 48),
-                         film_fps=16, transitions=transitions)
+    result = export_film(
+        spans,
+        tmp_path / "png",
+        ExportSettings(format="png"),
+        film_size=(64, 48),
+        film_fps=16,
+        transitions=transitions,
+    )
     assert result.frames == 27 and result.duration == pytest.approx(27 / 16)
     frames = _png_frames(tmp_path / "png")[:, 24, 32]
     red, blue = frames[10], frames[-1]  # the take's colours after its lossless round trip
@@ -43,8 +49,14 @@ def test_crossfade_overlaps_and_its_middle_frame_is_the_blend(tmp_path):
 
 def test_crossfade_blend_in_an_h264_film(tmp_path):
     spans = _spans(tmp_path, [RED, GREEN])
-    result = export_film(spans, tmp_path / "f.mp4", ExportSettings(), film_size=(64, 48), film_fps=16,
-                         transitions=[Transition(), Transition("crossfade", 3 / 16)])
+    result = export_film(
+        spans,
+        tmp_path / "f.mp4",
+        ExportSettings(),
+        film_size=(64, 48),
+        film_fps=16,
+        transitions=[Transition(), Transition("crossfade", 3 / 16)],
+    )
     assert result.frames == 29 and video_facts(tmp_path / "f.mp4")["frames"] == 29
     frames = read_frames(tmp_path / "f.mp4")[:, 24, 32].astype(int)
     assert np.abs(frames[14] - (frames[12] + frames[-1]) / 2).max() <= 4
@@ -55,8 +67,14 @@ def test_fade_through_black_keeps_the_length(tmp_path):
     transitions = [Transition(), Transition("fade", 0.5)]  # 4 frames down, 4 frames up
     plan = plan_film(spans, transitions, 16)
     assert plan.total == 32 and plan.fade_out[0] == 4 and plan.fade_in[1] == 4
-    export_film(spans, tmp_path / "png", ExportSettings(format="png"), film_size=(64, 48), film_fps=16,
-                transitions=transitions)
+    export_film(
+        spans,
+        tmp_path / "png",
+        ExportSettings(format="png"),
+        film_size=(64, 48),
+        film_fps=16,
+        transitions=transitions,
+    )
     levels = _png_frames(tmp_path / "png")[:, 24, 32].max(axis=1)
     assert levels[15] < 0.25 * levels[0] and levels[16] < 0.25 * levels[-1]  # darkest at the cut
     assert levels[11] == levels[0] and levels[20] == levels[-1]  # untouched outside the fade
@@ -64,8 +82,15 @@ def test_fade_through_black_keeps_the_length(tmp_path):
 
 def test_film_fades_in_and_out(tmp_path):
     spans = _spans(tmp_path, [GREEN])
-    export_film(spans, tmp_path / "png", ExportSettings(format="png"), film_size=(64, 48), film_fps=16,
-                fade_in=0.25, fade_out=0.5)
+    export_film(
+        spans,
+        tmp_path / "png",
+        ExportSettings(format="png"),
+        film_size=(64, 48),
+        film_fps=16,
+        fade_in=0.25,
+        fade_out=0.5,
+    )
     levels = _png_frames(tmp_path / "png")[:, 24, 32, 1]
     assert len(levels) == 16
     assert levels[0] < levels[1] < levels[2] < levels[3] < levels[4] == levels[7]
@@ -86,10 +111,16 @@ def test_project_transitions_range_and_override(tmp_path):
     project.update_shot(project.shots[1].id, transition="crossfade", transition_duration=0.25)
     project.update_settings(fade_out=0.5)
     assert uses_transitions(project)
-    assert film_transitions(project.shots) == [Transition(), Transition("crossfade", 0.25), Transition("cut", 0.5)]
+    assert film_transitions(project.shots) == [
+        Transition(),
+        Transition("crossfade", 0.25),
+        Transition("cut", 0.5),
+    ]
     events = []
     result = export_project(project, tmp_path / "all.mp4", ExportSettings(), events.append)
-    assert result.frames == 48 - 4 and events[0]["event"] == "export_started" and events[-1]["event"] == "done"
+    assert (
+        result.frames == 48 - 4 and events[0]["event"] == "export_started" and events[-1]["event"] == "done"
+    )
     assert any(e["event"] == "progress" and "fps" in e for e in events)
     # The last two shots only: the crossfade into shot 2 is not part of it.
     settings = ExportSettings(shots=[project.shots[1].id, project.shots[2].id])

@@ -31,9 +31,16 @@ from engine.jobs.progress import (
 def make_request(model: Path | str, **changes: object) -> GenerationRequest:
     """A small, fast request for the tiny models; keyword arguments override fields."""
     fields: dict = {
-        "prompt": "a lighthouse at dusk, waves rolling in", "negative_prompt": "blurry",
-        "seed": 7, "num_frames": 9, "width": 64, "height": 64, "fps": 16,
-        "num_inference_steps": 4, "guidance_scale": 4.0, "guidance_scale_2": 3.0,
+        "prompt": "a lighthouse at dusk, waves rolling in",
+        "negative_prompt": "blurry",
+        "seed": 7,
+        "num_frames": 9,
+        "width": 64,
+        "height": 64,
+        "fps": 16,
+        "num_inference_steps": 4,
+        "guidance_scale": 4.0,
+        "guidance_scale_2": 3.0,
         "model": ModelSpec(str(model), device="cpu", dtype="float32"),
     }
     fields.update(changes)
@@ -62,8 +69,13 @@ def test_expert_follows_boundary_rule(loaded_a14b: LoadedPipeline) -> None:
     steps = 6
     try:
         # Guidance 1 means one forward pass per step, so `ran` has one entry per step.
-        generate(loaded_a14b, make_request(loaded_a14b.model_dir, num_inference_steps=steps,
-                                           guidance_scale=1.0, guidance_scale_2=1.0), reports.append)
+        generate(
+            loaded_a14b,
+            make_request(
+                loaded_a14b.model_dir, num_inference_steps=steps, guidance_scale=1.0, guidance_scale_2=1.0
+            ),
+            reports.append,
+        )
     finally:
         for hook in hooks:
             hook.remove()
@@ -94,9 +106,15 @@ def test_equals_direct_diffusers_call(loaded_a14b: LoadedPipeline, tiny_a14b: Pa
     ours = generate(loaded_a14b, request).frames
     direct_pipe = WanPipeline.from_pretrained(tiny_a14b, dtype=torch.float32)
     direct = direct_pipe(
-        prompt=request.prompt, negative_prompt=request.negative_prompt, height=64, width=64,
-        num_frames=17, num_inference_steps=4, guidance_scale=4.0,
-        generator=torch.Generator("cpu").manual_seed(123), output_type="np",
+        prompt=request.prompt,
+        negative_prompt=request.negative_prompt,
+        height=64,
+        width=64,
+        num_frames=17,
+        num_inference_steps=4,
+        guidance_scale=4.0,
+        generator=torch.Generator("cpu").manual_seed(123),
+        output_type="np",
     ).frames[0]
     assert ours.dtype == np.uint8 and ours.shape == (17, 64, 64, 3)
     assert np.array_equal(ours, to_uint8(direct))
@@ -118,8 +136,10 @@ def test_cancel_stops_before_decode(loaded_a14b: LoadedPipeline, monkeypatch, ca
     real_decode = pipe.vae.decode
     monkeypatch.setattr(pipe.vae, "decode", lambda *a, **k: decoded.append(1) or real_decode(*a, **k))
     forwards: list[int] = []
-    hooks = [m.register_forward_pre_hook(lambda *_: forwards.append(1))
-             for m in (pipe.transformer, pipe.transformer_2)]
+    hooks = [
+        m.register_forward_pre_hook(lambda *_: forwards.append(1))
+        for m in (pipe.transformer, pipe.transformer_2)
+    ]
     token = CancelToken()
     reports: list[Progress] = []
 
@@ -130,7 +150,9 @@ def test_cancel_stops_before_decode(loaded_a14b: LoadedPipeline, monkeypatch, ca
 
     try:
         with pytest.raises(Cancelled):
-            generate(loaded_a14b, make_request(loaded_a14b.model_dir, num_inference_steps=4), on_progress, token)
+            generate(
+                loaded_a14b, make_request(loaded_a14b.model_dir, num_inference_steps=4), on_progress, token
+            )
     finally:
         for hook in hooks:
             hook.remove()
@@ -139,7 +161,9 @@ def test_cancel_stops_before_decode(loaded_a14b: LoadedPipeline, monkeypatch, ca
     assert max(r.step for r in reports) == cancel_at
     assert DECODING not in {r.stage for r in reports}
     # The pipeline still works afterwards.
-    assert generate(loaded_a14b, make_request(loaded_a14b.model_dir, num_inference_steps=2)).frames.shape[0] == 9
+    assert (
+        generate(loaded_a14b, make_request(loaded_a14b.model_dir, num_inference_steps=2)).frames.shape[0] == 9
+    )
 
 
 def test_cancel_before_start(loaded_a14b: LoadedPipeline) -> None:
@@ -152,20 +176,24 @@ def test_cancel_before_start(loaded_a14b: LoadedPipeline) -> None:
 def test_both_architectures_shapes(loaded_a14b: LoadedPipeline, loaded_5b: LoadedPipeline) -> None:
     a14b = generate(loaded_a14b, make_request(loaded_a14b.model_dir, num_frames=13, width=48, height=32))
     assert a14b.frames.shape == (13, 32, 48, 3) and a14b.notices == ()
-    dense = generate(loaded_5b, make_request(loaded_5b.model_dir, num_frames=9, width=96, height=64,
-                                             guidance_scale_2=None))
+    dense = generate(
+        loaded_5b, make_request(loaded_5b.model_dir, num_frames=9, width=96, height=64, guidance_scale_2=None)
+    )
     assert dense.frames.shape == (9, 64, 96, 3) and dense.notices == ()
     assert dense.device == "cpu" and dense.dtype == "float32" and dense.seconds > 0
 
 
 def test_snapping_notices(loaded_a14b: LoadedPipeline, loaded_5b: LoadedPipeline) -> None:
     reports: list[Progress] = []
-    result = generate(loaded_a14b, make_request(loaded_a14b.model_dir, num_frames=18, width=70, height=70),
-                      reports.append)
+    result = generate(
+        loaded_a14b, make_request(loaded_a14b.model_dir, num_frames=18, width=70, height=70), reports.append
+    )
     assert result.frames.shape == (17, 64, 64, 3)
     assert (result.applied.num_frames, result.applied.width, result.applied.height) == (17, 64, 64)
-    assert result.notices == ("Frames 18 → 17: this model makes 4k+1 frames.",
-                              "Size 70×70 → 64×64: this model needs multiples of 16 pixels.")
+    assert result.notices == (
+        "Frames 18 → 17: this model makes 4k+1 frames.",
+        "Size 70×70 → 64×64: this model needs multiples of 16 pixels.",
+    )
     assert [r.message for r in reports if r.message in result.notices] == list(result.notices)
     dense = generate(loaded_5b, make_request(loaded_5b.model_dir, width=80, height=48, guidance_scale_2=None))
     assert dense.frames.shape == (9, 32, 64, 3)
@@ -173,9 +201,15 @@ def test_snapping_notices(loaded_a14b: LoadedPipeline, loaded_5b: LoadedPipeline
 
 
 def test_cjk_prompt(loaded_a14b: LoadedPipeline) -> None:
-    cjk = generate(loaded_a14b, make_request(loaded_a14b.model_dir, prompt="一只猫在月光下的屋顶上跳舞",
-                                             negative_prompt="模糊，低质量")).frames
-    plain = generate(loaded_a14b, make_request(loaded_a14b.model_dir, prompt="a cat", negative_prompt="")).frames
+    cjk = generate(
+        loaded_a14b,
+        make_request(
+            loaded_a14b.model_dir, prompt="一只猫在月光下的屋顶上跳舞", negative_prompt="模糊，低质量"
+        ),
+    ).frames
+    plain = generate(
+        loaded_a14b, make_request(loaded_a14b.model_dir, prompt="a cat", negative_prompt="")
+    ).frames
     assert cjk.shape == plain.shape and not np.array_equal(cjk, plain)
 
 
@@ -195,11 +229,14 @@ def test_cache_reuses_and_reloads(tiny_a14b: Path) -> None:
     assert cache.loaded is None
 
 
-@pytest.mark.parametrize(("device", "dtype", "message"), [
-    ("gpu", None, "Unknown device"),
-    ("cpu", "float8", "Unknown dtype"),
-    ("cuda:7", None, "CUDA"),
-])
+@pytest.mark.parametrize(
+    ("device", "dtype", "message"),
+    [
+        ("gpu", None, "Unknown device"),
+        ("cpu", "float8", "Unknown dtype"),
+        ("cuda:7", None, "CUDA"),
+    ],
+)
 def test_cache_rejects_bad_placement(tiny_a14b: Path, device: str, dtype: str | None, message: str) -> None:
     if device.startswith("cuda") and torch.cuda.device_count() > 7:
         pytest.skip("this machine has that many GPUs")

@@ -34,9 +34,18 @@ def loras(tiny_a14b: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str
 
 def run(loaded: LoadedPipeline, *specs: LoraSpec) -> np.ndarray:
     request = GenerationRequest(
-        prompt="a lighthouse at dusk", negative_prompt="blurry", seed=7, num_frames=5, width=32,
-        height=32, fps=16, num_inference_steps=4, guidance_scale=4.0, guidance_scale_2=3.0,
-        model=loaded.spec, loras=specs,
+        prompt="a lighthouse at dusk",
+        negative_prompt="blurry",
+        seed=7,
+        num_frames=5,
+        width=32,
+        height=32,
+        fps=16,
+        num_inference_steps=4,
+        guidance_scale=4.0,
+        guidance_scale_2=3.0,
+        model=loaded.spec,
+        loras=specs,
     )
     return generate(loaded, request).frames.astype(np.int16)
 
@@ -62,14 +71,20 @@ def test_adapters_go_into_the_named_expert_and_swap_between_jobs(pipe, loras) ->
     placed = loaded_adapters(pipe)
     assert not placed["transformer"] and len(placed["transformer_2"]) == 1
     assert not np.array_equal(high, low)
-    both = run(pipe, LoraSpec(str(loras["style"]), 0.5, "high-noise"), LoraSpec(str(loras["other"]), 1.0, "both"))
+    both = run(
+        pipe, LoraSpec(str(loras["style"]), 0.5, "high-noise"), LoraSpec(str(loras["other"]), 1.0, "both")
+    )
     placed = loaded_adapters(pipe)
     assert len(placed["transformer"]) == 2 and len(placed["transformer_2"]) == 1
     assert pipe.pipe.transformer is transformer
     # Running the same job again after a swap gives the same frames.
     run(pipe)
-    assert np.array_equal(run(pipe, LoraSpec(str(loras["style"]), 0.5, "high-noise"),
-                              LoraSpec(str(loras["other"]), 1.0, "both")), both)
+    assert np.array_equal(
+        run(
+            pipe, LoraSpec(str(loras["style"]), 0.5, "high-noise"), LoraSpec(str(loras["other"]), 1.0, "both")
+        ),
+        both,
+    )
     apply_loras(pipe, ())
 
 
@@ -78,17 +93,30 @@ def test_files_that_do_not_fit_give_errors_naming_the_file(pipe, tiny_a14b, tmp_
 
     other_model = tmp_path / "other-model"
     WanTransformer3DModel(
-        patch_size=(1, 2, 2), num_attention_heads=2, attention_head_dim=8, in_channels=16, out_channels=16,
-        text_dim=32, freq_dim=256, ffn_dim=32, num_layers=2, cross_attn_norm=True,
-        qk_norm="rms_norm_across_heads", rope_max_seq_len=32,
+        patch_size=(1, 2, 2),
+        num_attention_heads=2,
+        attention_head_dim=8,
+        in_channels=16,
+        out_channels=16,
+        text_dim=32,
+        freq_dim=256,
+        ffn_dim=32,
+        num_layers=2,
+        cross_attn_norm=True,
+        qk_norm="rms_norm_across_heads",
+        rope_max_seq_len=32,
     ).save_pretrained(other_model)
     wrong_size = make_lora(other_model, tmp_path / "wrong-size.safetensors", seed=3, target_modules=["to_q"])
     not_lora = tmp_path / "not-lora.safetensors"
     save_file({"weight": torch.zeros(2, 2)}, not_lora)
     junk = tmp_path / "junk.safetensors"
     junk.write_bytes(b"this is not a safetensors file")
-    for path, problem in ((wrong_size, "does not fit this model"), (not_lora, "is not a LoRA"),
-                          (junk, "could not be read"), (tmp_path / "gone.safetensors", "not found")):
+    for path, problem in (
+        (wrong_size, "does not fit this model"),
+        (not_lora, "is not a LoRA"),
+        (junk, "could not be read"),
+        (tmp_path / "gone.safetensors", "not found"),
+    ):
         with pytest.raises(LoraError, match=problem) as caught:
             apply_loras(pipe, (LoraSpec(str(path)),))
         assert str(path) in str(caught.value)

@@ -122,8 +122,14 @@ def test_hub_offline_env_in_fresh_process(tmp_path: Path, tiny_a14b: Path) -> No
         "try:\n    resolve_model(ModelSpec('nobody/missing'))\n"
         "except ModelError as e:\n    print('ModelError', e)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                         cwd=Path(__file__).resolve().parents[3], timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[3],
+        timeout=60,
+    )
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert lines[0] == f"{snapshot} {COMMIT}"

@@ -34,7 +34,12 @@ def test_5b_layout(tiny_5b: Path) -> None:
     assert index["boundary_ratio"] is None and index["expand_timesteps"] is True
     assert index["transformer_2"] == [None, None]
     vae = json.loads((tiny_5b / "vae" / "config.json").read_text())
-    assert (vae["z_dim"], vae["is_residual"], vae["patch_size"], vae["scale_factor_spatial"]) == (48, True, 2, 16)
+    assert (vae["z_dim"], vae["is_residual"], vae["patch_size"], vae["scale_factor_spatial"]) == (
+        48,
+        True,
+        2,
+        16,
+    )
     assert json.loads((tiny_5b / "transformer" / "config.json").read_text())["in_channels"] == 48
     assert json.loads((tiny_5b / INFO_FILE).read_text())["default_fps"] == 24
 
@@ -64,7 +69,12 @@ def test_info_from_folder_matches_pipeline(tiny_a14b, tiny_5b, loaded_a14b, load
     assert a14b.boundary_timestep == 875.0
     dense = ModelInfo.from_folder(tiny_5b)
     assert dense == loaded_5b.info
-    assert (dense.arch, dense.two_experts, dense.size_multiple, dense.default_fps) == ("ti2v-5b", False, 32, 24)
+    assert (dense.arch, dense.two_experts, dense.size_multiple, dense.default_fps) == (
+        "ti2v-5b",
+        False,
+        32,
+        24,
+    )
     assert dense.boundary_timestep is None and dense.expand_timesteps
 
 

@@ -17,9 +17,19 @@ from engine.jobs.take_job import TakeRecord
 
 
 def request_for(model: Path | str, **changes) -> GenerationRequest:
-    fields = dict(prompt="a lighthouse", negative_prompt="", seed=3, num_frames=9, width=32, height=32, fps=16,
-                  num_inference_steps=4, guidance_scale=4.0, guidance_scale_2=3.0,
-                  model=ModelSpec(str(model), device="cpu", dtype="float32"))
+    fields = dict(
+        prompt="a lighthouse",
+        negative_prompt="",
+        seed=3,
+        num_frames=9,
+        width=32,
+        height=32,
+        fps=16,
+        num_inference_steps=4,
+        guidance_scale=4.0,
+        guidance_scale_2=3.0,
+        model=ModelSpec(str(model), device="cpu", dtype="float32"),
+    )
     fields.update(changes)
     return GenerationRequest(**fields)
 

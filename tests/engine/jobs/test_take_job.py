@@ -38,7 +38,13 @@ def test_take_records_everything_and_draws_a_seed(tmp_path, tiny_a14b):
     assert first.seed is not None and second.seed is not None and first.seed != second.seed
     assert shot.active_take == second.id and len(shot.takes) == 2
     assert (first.prompt, first.frames, first.width, first.height, first.fps, first.steps) == (
-        "海边的灯塔", 9, 64, 48, 16, 3)
+        "海边的灯塔",
+        9,
+        64,
+        48,
+        16,
+        3,
+    )
     assert (first.guidance_scale, first.guidance_scale_2) == (4.0, 3.0)
     assert first.device == "cpu" and first.dtype == "float32" and first.backend == "local"
     assert {"python", "diffusers", "torch"} <= set(first.versions) and first.seconds > 0
@@ -48,7 +54,12 @@ def test_take_records_everything_and_draws_a_seed(tmp_path, tiny_a14b):
     sidecar = json.loads(clip.with_suffix(".json").read_text(encoding="utf-8"))
     assert sidecar["seed"] == first.seed and sidecar["prompt"] == "海边的灯塔"
     stages = [r.stage for r in reports]
-    assert stages.index("loading") < stages.index("generating") < stages.index("decoding") < stages.index("encoding")
+    assert (
+        stages.index("loading")
+        < stages.index("generating")
+        < stages.index("decoding")
+        < stages.index("encoding")
+    )
     assert shot_status(project, shot) == "ready"
     project.update_shot(shot.id, prompt="something else")
     assert shot_status(project, shot) == "outdated"
@@ -83,7 +94,9 @@ def test_cancel_leaves_no_take_and_no_file(tmp_path, tiny_a14b, cancel_at):
     cache = PipelineCache()
     try:
         with pytest.raises(Cancelled):
-            generate_take(project, shot, cache, ModelSpec(str(tiny_a14b)), on_progress=on_progress, cancel=token)
+            generate_take(
+                project, shot, cache, ModelSpec(str(tiny_a14b)), on_progress=on_progress, cancel=token
+            )
     finally:
         cache.release()
     assert shot.takes == [] and shot.active_take is None

@@ -23,12 +23,10 @@ def sample_frame() -> np.ndarray:
     """Random pixels plus every grey level and the cube's corners: all the lattice cases."""
     rng = np.random.default_rng(3)
     frame = rng.integers(0, 256, (48, 96, 3), dtype=np.uint8)
-    frame[0, :256 // 3] = np.arange(0, 255, 3)[:, None]
+    frame[0, : 256 // 3] = np.arange(0, 255, 3)[:, None]
     corners = np.array([[r, g, b] for r in (0, 255) for g in (0, 255) for b in (0, 255)], np.uint8)
     frame[1, : len(corners)] = corners
     return frame
-
-
 
 
 def ffmpeg_filter(frame: np.ndarray, name: str, **options: str) -> np.ndarray:
@@ -89,17 +87,20 @@ def test_strength_blends_with_the_original(tmp_path: Path) -> None:
         load_grade(cube, 1.5)
 
 
-@pytest.mark.parametrize("content, problem", [
-    ("", "no LUT_1D_SIZE or LUT_3D_SIZE"),
-    ("LUT_3D_SIZE 2\n0 0 0\n1 0 0\n", "needs 8 rows, the file has 2"),
-    ("just some text\nnot a lut\n", "no LUT_1D_SIZE"),
-    ("LUT_3D_SIZE 2\n" + "nan nan nan\n" * 8, "invalid values"),
-    ("LUT_3D_SIZE 2\n" + "0 0\n" * 8, "three numbers"),
-    ("LUT_3D_SIZE 2\n" + "0 0 x\n" * 8, "not a number"),
-    ("LUT_3D_SIZE 1\n0 0 0\n", "outside 2..256"),
-    ("LUT_1D_SIZE 2\nLUT_3D_SIZE 2\n", "exactly one"),
-    ("LUT_3D_SIZE two\n", "line 1"),
-])
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        ("", "no LUT_1D_SIZE or LUT_3D_SIZE"),
+        ("LUT_3D_SIZE 2\n0 0 0\n1 0 0\n", "needs 8 rows, the file has 2"),
+        ("just some text\nnot a lut\n", "no LUT_1D_SIZE"),
+        ("LUT_3D_SIZE 2\n" + "nan nan nan\n" * 8, "invalid values"),
+        ("LUT_3D_SIZE 2\n" + "0 0\n" * 8, "three numbers"),
+        ("LUT_3D_SIZE 2\n" + "0 0 x\n" * 8, "not a number"),
+        ("LUT_3D_SIZE 1\n0 0 0\n", "outside 2..256"),
+        ("LUT_1D_SIZE 2\nLUT_3D_SIZE 2\n", "exactly one"),
+        ("LUT_3D_SIZE two\n", "line 1"),
+    ],
+)
 def test_malformed_lut_files_name_the_file(tmp_path: Path, content: str, problem: str) -> None:
     path = tmp_path / "broken.cube"
     path.write_text(content, encoding="utf-8")
@@ -112,8 +113,12 @@ def test_reader_follows_the_cube_format(tmp_path: Path) -> None:
     """Comments, a title, a domain, and red varying fastest: same result as ffmpeg."""
     path = tmp_path / "domain.cube"
     rows = [f"{r / 2:g} {g / 3:g} {1 - b:g}  # row" for b in (0, 1) for g in (0, 1) for r in (0, 1)]
-    path.write_text("# made by hand\nTITLE \"x\"\nLUT_3D_SIZE 2\nDOMAIN_MIN 0 0 0\nDOMAIN_MAX 1 1 1\n\n"
-                    + "\n".join(rows) + "\n", encoding="utf-8")
+    path.write_text(
+        '# made by hand\nTITLE "x"\nLUT_3D_SIZE 2\nDOMAIN_MIN 0 0 0\nDOMAIN_MAX 1 1 1\n\n'
+        + "\n".join(rows)
+        + "\n",
+        encoding="utf-8",
+    )
     kind, table, domain = read_lut(path)
     assert kind == "3d" and domain.tolist() == [[0, 0, 0], [1, 1, 1]]
     assert np.allclose(table[1, 0, 0], [0.5, 0, 1]) and np.allclose(table[0, 1, 1], [0, 1 / 3, 0])

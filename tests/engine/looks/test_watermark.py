@@ -52,8 +52,12 @@ def test_rgb_png_is_opaque_and_bad_files_name_the_file(tmp_path: Path) -> None:
     junk.write_bytes(b"\x89PNG\r\n\x1a\nthis is not really a png")
     truncated = tmp_path / "cut.png"
     truncated.write_bytes(write_logo(tmp_path / "whole.png").read_bytes()[:60])
-    for path, problem in ((jpeg, "must be a PNG"), (junk, "not a readable PNG"), (truncated, "not a readable PNG"),
-                          (tmp_path / "none.png", "not found")):
+    for path, problem in (
+        (jpeg, "must be a PNG"),
+        (junk, "not a readable PNG"),
+        (truncated, "not a readable PNG"),
+        (tmp_path / "none.png", "not found"),
+    ):
         with pytest.raises(WatermarkError, match=problem) as caught:
             load_watermark(path)
         assert str(path) in str(caught.value)

@@ -35,7 +35,12 @@ def test_dialog_choices_become_settings(qtbot, tmp_path):
     dialog.only_selected.setChecked(True)
     settings = dialog.settings()
     assert (settings.format, settings.size, settings.fit, settings.fps, settings.quality) == (
-        "mov", (320, 240), "fill", 24, "medium")
+        "mov",
+        (320, 240),
+        "fill",
+        24,
+        "medium",
+    )
     assert settings.shots == ids and dialog.output().name == "film.mov"
 
 

@@ -25,22 +25,18 @@ def no_threads_left():
     assert not left, f"threads left running: {left}"
 
 
-
-
-
-
-
-
 def test_jobs_complete_and_takes_appear(qtbot, tiny_a14b, tmp_path):
     project = tiny_project(tmp_path)
     window = tiny_window(qtbot, tiny_a14b, project)
     window.timeline.select_ids([s.id for s in project.shots])
     seen = set()
     window.model.dataChanged.connect(
-        lambda a, b, roles=(): seen.update(str(window.model.index(r).data(StatusRole)) for r in range(2)))
+        lambda a, b, roles=(): seen.update(str(window.model.index(r).data(StatusRole)) for r in range(2))
+    )
     progress = []
     window.generation.bridge.jobEvent.connect(
-        lambda event, job: progress.append(window.model.index(0).data(JobProgressRole)))
+        lambda event, job: progress.append(window.model.index(0).data(JobProgressRole))
+    )
     window.generation.act_generate.trigger()
     jobs = window.generation.jobs.jobs()
     assert len(jobs) == 2
@@ -63,8 +59,9 @@ def test_jobs_complete_and_takes_appear(qtbot, tiny_a14b, tmp_path):
     found = recovery.find_recoveries()
     assert found and all(len(s.takes) == 1 for s in recovery.open_recovery(found[0]).shots)
     # Thumbnails are made in the background and cached in the media folder.
-    qtbot.waitUntil(lambda: all(window.thumbnails.get(project, s.active) is not None for s in project.shots),
-                    timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: all(window.thumbnails.get(project, s.active) is not None for s in project.shots), timeout=WAIT
+    )
     assert len(list((project.media_dir / ".thumbs").glob("*.png"))) == 2
     # The model was loaded once and kept for the second job.
     assert window.generation.jobs._backends[0].cache.loaded is not None

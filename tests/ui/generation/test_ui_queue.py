@@ -48,8 +48,10 @@ def test_queue_dock_buttons(qtbot, tiny_a14b, tmp_path):
     qtbot.mouseClick(dock.buttons["cancel"], Qt.MouseButton.LeftButton)
     assert jobs[0].state == CANCELLED and dock.buttons["retry"].isEnabled()
     qtbot.mouseClick(dock.buttons["remove"], Qt.MouseButton.LeftButton)
-    assert model.rowCount() == 2 and [r["shot"] for r in project.pending_jobs] == [project.shots[2].id,
-                                                                                 project.shots[1].id]
+    assert model.rowCount() == 2 and [r["shot"] for r in project.pending_jobs] == [
+        project.shots[2].id,
+        project.shots[1].id,
+    ]
     qtbot.mouseClick(dock.buttons["pause"], Qt.MouseButton.LeftButton)  # resume
     wait_finished(qtbot, window, jobs[1:])
     assert states(model) == [DONE, DONE]

@@ -63,7 +63,9 @@ def test_frames_snap_to_4k_plus_1_with_a_hint(qtbot):
     inspector.frames.setValue(80)
     assert shot.frames == 81
     assert inspector.frames.value() == 81
-    assert "Snapped 80" in inspector.frames_hint.text() and "81 frames = 5.06 s" in inspector.frames_hint.text()
+    assert (
+        "Snapped 80" in inspector.frames_hint.text() and "81 frames = 5.06 s" in inspector.frames_hint.text()
+    )
     inspector.seconds.setValue(3.0)
     assert shot.frames == 49
     inspector.frames.setValue(0)
@@ -91,7 +93,13 @@ def test_seed_size_steps_guidance_and_title(qtbot):
     inspector.steps.setValue(30)
     inspector.guidance.setValue(5.0)
     inspector.guidance_2.setValue(-0.5)
-    assert (shot.width, shot.height, shot.steps, shot.guidance_scale, shot.guidance_scale_2) == (832, 480, 30, 5.0, None)
+    assert (shot.width, shot.height, shot.steps, shot.guidance_scale, shot.guidance_scale_2) == (
+        832,
+        480,
+        30,
+        5.0,
+        None,
+    )
     inspector.guidance_2.setValue(2.5)
     assert shot.guidance_scale_2 == 2.5
     inspector.title.setFocus()
@@ -100,14 +108,22 @@ def test_seed_size_steps_guidance_and_title(qtbot):
     # Undo everything back, one step per widget.
     while window.undo_stack.canUndo():
         window.undo_stack.undo()
-    assert (shot.seed, shot.width, shot.steps, shot.guidance_scale, shot.title) == (None, None, None, None, "S0")
+    assert (shot.seed, shot.width, shot.steps, shot.guidance_scale, shot.title) == (
+        None,
+        None,
+        None,
+        None,
+        "S0",
+    )
 
 
 def test_takes_list_choose_remove_and_trim(qtbot):
     project = sample_project(1)
     sid = project.shots[0].id
     for n in range(3):
-        project.add_take(sid, Take(id=f"t{n}", path=f"t{n}.mp4", seed=n, frames=81, fps=16, width=832, height=480))
+        project.add_take(
+            sid, Take(id=f"t{n}", path=f"t{n}.mp4", seed=n, frames=81, fps=16, width=832, height=480)
+        )
     window, inspector, shot = _window(qtbot, project)
     panel = inspector.takes
     QAbstractItemModelTester(panel.model, QAbstractItemModelTester.FailureReportingMode.Fatal)

@@ -25,8 +25,10 @@ def no_threads_left():
 
 
 def film(tmp_path, frames=(8, 6), fps=16) -> Project:
-    project = Project(ProjectSettings(name="Film", width=48, height=32, fps=fps),
-                      [Shot(title=f"S{i}", prompt=f"p{i}") for i in range(len(frames))])
+    project = Project(
+        ProjectSettings(name="Film", width=48, height=32, fps=fps),
+        [Shot(title=f"S{i}", prompt=f"p{i}") for i in range(len(frames))],
+    )
     save_project(project, tmp_path / "film.reel")
     rng = np.random.default_rng(1)
     for i, (shot, count) in enumerate(zip(project.shots, frames, strict=True)):
@@ -43,7 +45,7 @@ def shown(player):
 
 
 def test_shows_the_takes_actual_frames_with_trims(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(preview_sequence, "look_resolver", lambda: (lambda project, shot: None))
+    monkeypatch.setattr(preview_sequence, "look_resolver", lambda: lambda project, shot: None)
     project = film(tmp_path)
     window = make_window(qtbot, project, FakePrompts())
     player, shot = window.preview, project.shots[0]
@@ -68,7 +70,7 @@ def test_shows_the_takes_actual_frames_with_trims(qtbot, tmp_path, monkeypatch):
 
 
 def test_whole_film_in_timeline_order_and_ruler_seeks(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(preview_sequence, "look_resolver", lambda: (lambda project, shot: None))
+    monkeypatch.setattr(preview_sequence, "look_resolver", lambda: lambda project, shot: None)
     project = film(tmp_path)
     window = make_window(qtbot, project, FakePrompts())
     player = window.preview
@@ -81,7 +83,7 @@ def test_whole_film_in_timeline_order_and_ruler_seeks(qtbot, tmp_path, monkeypat
 
 
 def test_plays_at_the_right_speed_and_loops(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(preview_sequence, "look_resolver", lambda: (lambda project, shot: None))
+    monkeypatch.setattr(preview_sequence, "look_resolver", lambda: lambda project, shot: None)
     project = film(tmp_path, frames=(9,), fps=24)
     window = make_window(qtbot, project, FakePrompts())
     player = window.preview
@@ -103,9 +105,11 @@ def test_plays_at_the_right_speed_and_loops(qtbot, tmp_path, monkeypatch):
 
 
 def test_applies_the_shots_look(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(preview_sequence, "look_resolver", lambda: (lambda project, shot: lambda f: 255 - f))
+    monkeypatch.setattr(preview_sequence, "look_resolver", lambda: lambda project, shot: lambda f: 255 - f)
     project = film(tmp_path, frames=(5,))
     window = make_window(qtbot, project, FakePrompts())
     clip = read_frames(project.take_path(project.shots[0].active))
     window.timeline.select_ids([project.shots[0].id])
-    qtbot.waitUntil(lambda: shown(window.preview) is not None and np.array_equal(shown(window.preview), 255 - clip[0]))
+    qtbot.waitUntil(
+        lambda: shown(window.preview) is not None and np.array_equal(shown(window.preview), 255 - clip[0])
+    )

@@ -131,7 +131,9 @@ def test_unrelated_files_are_refused(qtbot, tmp_path):
     text = tmp_path / "notes.txt"
     text.write_text("hello")
     data = _url_data(text)
-    assert not window.model.canDropMimeData(data, Qt.DropAction.CopyAction, -1, -1, window.model.index(0).parent())
+    assert not window.model.canDropMimeData(
+        data, Qt.DropAction.CopyAction, -1, -1, window.model.index(0).parent()
+    )
 
 
 def test_keys_delete_duplicate_move_and_add(qtbot):
@@ -194,5 +196,7 @@ def test_standard_shortcuts_reach_their_actions(qtbot):
     assert len(window.project.shots) == 4
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert len(window.project.shots) == 3
-    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert len(window.project.shots) == 4
