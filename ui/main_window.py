@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import base64
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -18,27 +17,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.project.model import Project, Shot
+from app.project.model import Project
 from app.project.shot_timing import film_seconds, shot_seconds
 from app.settings.resources import resource_path
 from app.settings.user_settings import UserSettings, load_settings, save_settings
-from ui.editing.undo_commands import (
-    EditSettingsCommand,
-    InsertShotsCommand,
-    RemoveShotsCommand,
-    ReorderShotsCommand,
-    duplicate_shot,
-    order_after_move,
-)
+from ui import window_layout
+from ui.editing.undo_commands import EditSettingsCommand
 from ui.files.file_actions import FileActions
-from ui.generation.generation_actions import install_generation
+from ui.generation.generation_actions import GenerationController
 from ui.inspector.inspector import Inspector
 from ui.presets.presets_panel import PresetsPanel
+from ui.preview.playback_actions import playback_actions
 from ui.preview.preview_player import PreviewPlayer
+from ui.project_session import ProjectSession
 from ui.questions import Prompts
-from ui.timeline.time_ruler import TimeRuler, format_time
+from ui.timeline.shot_actions import ShotActions
+from ui.timeline.time_ruler import TimeRuler
 from ui.timeline.timeline_model import TimelineModel
 from ui.timeline.timeline_view import TimelineView
+from ui.widgets.labels import format_time
 from ui.widgets.thumbnails import ThumbnailCache
 
 APP_TITLE = "Storyreel"
@@ -58,20 +55,25 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(QIcon(str(resource_path("icons", "storyreel.svg"))))
         self.prompts = prompts or Prompts(self)
         self.settings = settings or load_settings()
-        self.project = project or Project()
-        self.undo_stack = QUndoStack(self)
+        self.session = ProjectSession(project or Project(), self)
+        self.undo_stack = self.session.undo_stack
         self.thumbnails = ThumbnailCache(self)
+        self.files = FileActions(self.session, self.prompts, self.settings, self.statusBar(), self)
         self._build_central()
         self._build_docks()
-        self.files = FileActions(self)
         self._build_actions()
         self._build_menus()
-        self.generation = install_generation(self)
+        self.session.projectChanged.connect(self._show_project)  # first: the controllers follow
+        self._build_generation()
         self.status_summary = QLabel()
         self.statusBar().addPermanentWidget(self.status_summary)
-        self.undo_stack.cleanChanged.connect(self.update_title)
+        for signal in (self.session.dirtyChanged, self.session.saved):
+            signal.connect(self.update_title)
+        self.files.shotsAdded.connect(self.timeline.select_ids)
+        self.files.settingsChanged.connect(self.save_settings)
         self.undo_stack.indexChanged.connect(self._after_edit)
         self.project.subscribe(self._on_project_event)
+        self._shown = self.project  # the project this window's views subscribe to
         self._shown_once = False
         self.resize(1440, 900)
         self.restore_layout()
@@ -79,20 +81,25 @@ class MainWindow(QMainWindow):
         self._update_summary()
         self._update_actions()
 
+    @property
+    def project(self) -> Project:
+        return self.session.project
+
     # -- construction -------------------------------------------------------------------
     def _build_central(self) -> None:
         self.model = TimelineModel(self.project, self)
         self.timeline = TimelineView(self.thumbnails)
         self.timeline.setModel(self.model)
         self.ruler = TimeRuler(self.timeline)
-        self.model.shotsDropped.connect(self.move_shots_to)
-        self.model.videosDropped.connect(lambda paths, row: self.files.import_videos(paths, row))
+        self.shots = ShotActions(self.session, self.undo_stack, self.timeline, self)
+        self.model.shotsDropped.connect(self.shots.move_shots_to)
+        self.model.videosDropped.connect(self.files.import_videos)
         self.model.projectDropped.connect(
             lambda path: QTimer.singleShot(0, lambda: self.files.open_path(path))
         )
         self.timeline.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.timeline.moveRequested.connect(self.move_selection)
-        self.timeline.deleteRequested.connect(self.delete_selected)
+        self.timeline.moveRequested.connect(self.shots.move_selection)
+        self.timeline.deleteRequested.connect(self.shots.delete_selected)
         self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.timeline.customContextMenuRequested.connect(self.show_timeline_menu)
 
@@ -186,29 +193,30 @@ class MainWindow(QMainWindow):
         self.act_undo.setShortcut(QKeySequence(K.Undo))
         self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(K.Redo)])
+        sa = self.shots
         self.act_add = self._action(
-            "&Add Shot", self.add_shot, "Ctrl+Shift+N", "Add a new shot after the selection"
+            "&Add Shot", sa.add_shot, "Ctrl+Shift+N", "Add a new shot after the selection"
         )
         self.act_duplicate = self._action(
             "D&uplicate",
-            self.duplicate_selected,
+            sa.duplicate_selected,
             "Ctrl+D",
             "Duplicate the selected shots",
             timeline_only=True,
         )
         self.act_delete = self._action(
-            "&Delete", self.delete_selected, K.Delete, "Delete the selected shots", timeline_only=True
+            "&Delete", sa.delete_selected, K.Delete, "Delete the selected shots", timeline_only=True
         )
         self.act_earlier = self._action(
             "Move &Earlier",
-            lambda: self.move_selection(-1),
+            lambda: sa.move_selection(-1),
             "Alt+Left",
             "Move the selected shots one place earlier",
             timeline_only=True,
         )
         self.act_later = self._action(
             "Move &Later",
-            lambda: self.move_selection(1),
+            lambda: sa.move_selection(1),
             "Alt+Right",
             "Move the selected shots one place later",
             timeline_only=True,
@@ -272,7 +280,7 @@ class MainWindow(QMainWindow):
         )
         edit.addSeparator()
         edit.addAction(self.act_prefs)
-        view = bar.addMenu("&View")
+        view = self.view_menu = bar.addMenu("&View")
         view.addActions(
             [
                 self.inspector_dock.toggleViewAction(),
@@ -283,6 +291,31 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_fit])
         bar.addMenu("&Help").addAction(self.act_about)
+        self.shots.shotAdded.connect(lambda shot_id: self.inspector.prompt.setFocus())
+
+    def _build_generation(self) -> None:
+        """The queue and its menu; the preview's playhead, seeks and keys."""
+        g = self.generation = GenerationController(
+            self.session,
+            self.settings,
+            self.prompts,
+            self.statusBar(),
+            self.files.save_as,
+            self.timeline.selected_ids,
+            self,
+        )
+        g.jobStatesChanged.connect(self.model.set_job_states)
+        g.takeArrived.connect(lambda shot_id, take: self.timeline.viewport().update())
+        self.menuBar().insertMenu(self.menuBar().actions()[-1], g.menu)  # before Help
+        self.queue_dock.setWidget(g.dock)
+        player = self.preview
+        player.positionChanged.connect(self.ruler.set_playhead)
+        player.shotRequested.connect(lambda shot_id: self.timeline.select_ids([shot_id]))
+        self.ruler.seekRequested.connect(player.seek_time)
+        self.act_play, self.act_film = playback_actions(player, self)
+        self.addAction(self.act_play)
+        self.view_menu.addSeparator()
+        self.view_menu.addActions([self.act_play, self.act_film])
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -295,29 +328,21 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction("(none)").setEnabled(False)
 
     # -- the project --------------------------------------------------------------------
-    def set_project(self, project: Project) -> None:
-        """Show another project (undo history starts over)."""
-        self.project.unsubscribe(self._on_project_event)
-        self.undo_stack.clear()
+    def _show_project(self, project: Project) -> None:
+        """The session shows another project: every view follows (the queue follows by itself)."""
+        self._shown.unsubscribe(self._on_project_event)
         self.thumbnails.clear()
-        self.project = project
         self.model.set_project(project)
         self.inspector.set_project(project)
         self.presets_panel.set_project(project)
-        self.generation.set_project(project)  # the queue and the preview follow
+        self.preview.set_project(project)
         project.subscribe(self._on_project_event)
+        self._shown = project
         if project.shots:
             self.timeline.select_ids([project.shots[0].id])
         self.update_title()
         self._update_summary()
-        QTimer.singleShot(0, self._zoom_for_new_project)
-
-    def _zoom_for_new_project(self) -> None:
-        """A newly shown film fills the timeline, within card widths that stay readable."""
-        total = sum(shot_seconds(self.project, s) for s in self.project.shots)
-        if total > 0:
-            fit = (self.timeline.viewport().width() - 8) / total
-            self.timeline.set_pixels_per_second(max(48.0, min(fit, 240.0)))
+        QTimer.singleShot(0, lambda: self.zoom_to_fit(readable=True))
 
     def _on_project_event(self, event: str, details: dict) -> None:
         self._update_summary()
@@ -330,7 +355,7 @@ class MainWindow(QMainWindow):
         name = self.project.settings.name
         where = f" ({self.project.path})" if self.project.path else ""
         self.setWindowTitle(f"{name}[*]{where} — {APP_TITLE}")
-        self.setWindowModified(self.files.is_dirty())
+        self.setWindowModified(self.session.is_dirty())
 
     def _update_summary(self) -> None:
         p = self.project
@@ -349,68 +374,23 @@ class MainWindow(QMainWindow):
             shot.id if shot else None, self.thumbnails.get(self.project, shot.active) if shot else None
         )
         self._update_actions()
+        self.preview.set_shot(ids[0] if len(ids) == 1 else None)
+        self.generation.update_actions()
 
     def _update_actions(self) -> None:
         has = bool(self.timeline.selected_ids())
         for action in (self.act_duplicate, self.act_delete, self.act_earlier, self.act_later):
             action.setEnabled(has)
 
-    def add_shot(self) -> None:
-        ids = self.timeline.selected_ids()
-        row = self.project.index_of(ids[-1]) + 1 if ids else len(self.project.shots)
-        shot = Shot()
-        self.undo_stack.push(InsertShotsCommand(self.project, row, [shot], "Add Shot"))
-        self.timeline.select_ids([shot.id])
-        self.inspector.prompt.setFocus()
-
-    def duplicate_selected(self) -> None:
-        ids = self.timeline.selected_ids()
-        if not ids:
-            return
-        twins = [duplicate_shot(self.project.shot(i)) for i in ids]
-        row = max(self.project.index_of(i) for i in ids) + 1
-        text = "Duplicate Shot" if len(twins) == 1 else f"Duplicate {len(twins)} Shots"
-        self.undo_stack.push(InsertShotsCommand(self.project, row, twins, text))
-        self.timeline.select_ids([t.id for t in twins])
-
-    def delete_selected(self) -> None:
-        ids = self.timeline.selected_ids()
-        if not ids:
-            return
-        after = max(self.project.index_of(i) for i in ids) + 1
-        neighbour = next((s.id for s in self.project.shots[after:]), None)
-        self.undo_stack.push(RemoveShotsCommand(self.project, ids))
-        if neighbour is None and self.project.shots:
-            neighbour = self.project.shots[-1].id
-        self.timeline.select_ids([neighbour] if neighbour else [])
-
-    def move_shots_to(self, ids: list[str], row: int) -> None:
-        """Move shots to insert before row (a drop): one undo step."""
-        order = order_after_move(self.project, ids, row)
-        command = ReorderShotsCommand(
-            self.project, order, "Move Shot" if len(ids) == 1 else f"Move {len(ids)} Shots"
-        )
-        if not command.isObsolete():
-            self.undo_stack.push(command)
-        self.timeline.select_ids(ids)
-
-    def move_selection(self, delta: int) -> None:
-        ids = self.timeline.selected_ids()
-        if not ids:
-            return
-        rows = [self.project.index_of(i) for i in ids]
-        row = min(rows) - 1 if delta < 0 else max(rows) + 2
-        if row < 0 or row > len(self.project.shots):
-            return
-        self.move_shots_to(ids, row)
-
     def zoom(self, factor: float) -> None:
         self.timeline.set_pixels_per_second(self.timeline.pixels_per_second * factor)
 
-    def zoom_to_fit(self) -> None:
+    def zoom_to_fit(self, readable: bool = False) -> None:
+        """Fit the whole film in the timeline; `readable` keeps card widths readable (a new film)."""
         total = sum(shot_seconds(self.project, s) for s in self.project.shots)
         if total > 0:
-            self.timeline.set_pixels_per_second((self.timeline.viewport().width() - 8) / total)
+            fit = (self.timeline.viewport().width() - 8) / total
+            self.timeline.set_pixels_per_second(max(48.0, min(fit, 240.0)) if readable else fit)
 
     def show_timeline_menu(self, pos) -> None:
         """Right-click on the timeline: transitions of the shots under and in the selection."""
@@ -468,29 +448,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Settings not saved: {exc}", 8000)
 
     def store_layout(self) -> None:
-        blobs = {
-            "geometry": self.saveGeometry(),
-            "state": self.saveState(),
-            "splitter": self.splitter.saveState(),
-        }
-        self.settings.window = {
-            k: base64.b64encode(bytes(v.data())).decode("ascii") for k, v in blobs.items()
-        }
-        self.settings.window["zoom"] = f"{self.timeline.pixels_per_second:.3f}"
+        self.settings.window = window_layout.store_layout(
+            self, self.splitter, self.timeline.pixels_per_second
+        )
 
     def restore_layout(self) -> None:
-        w = self.settings.window
-        try:
-            if "geometry" in w:
-                self.restoreGeometry(QByteArray(base64.b64decode(w["geometry"])))
-            if "state" in w:
-                self.restoreState(QByteArray(base64.b64decode(w["state"])))
-            if "splitter" in w:
-                self.splitter.restoreState(QByteArray(base64.b64decode(w["splitter"])))
-            if "zoom" in w:
-                self.timeline.set_pixels_per_second(float(w["zoom"]))
-        except ValueError:
-            pass  # a damaged layout just falls back to the default one
+        if (zoom := window_layout.restore_layout(self, self.splitter, self.settings.window)) is not None:
+            self.timeline.set_pixels_per_second(zoom)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -506,12 +470,13 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
-        if not self.files.is_dirty():
+        if not self.session.is_dirty():
             self.files.discard_recovery()
         self.store_layout()
         self.save_settings()
         self.files.autosave_timer.stop()
         self.files.wait()
+        self.preview.shutdown()
         self.generation.shutdown()  # cancels the running job; pending ones were saved with the project
         self.thumbnails.shutdown()
         event.accept()

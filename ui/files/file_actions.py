@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 
 from app.project import recovery
-from app.project.model import Project, ProjectSettings, new_id
+from app.project.model import Project, ProjectSettings
 from app.project.reel_file import (
     PROJECT_SUFFIX,
     ProjectError,
@@ -18,11 +18,10 @@ from app.project.reel_file import (
     save_project_as,
 )
 from app.project.take_import import shots_from_videos
+from app.settings.user_settings import UserSettings
 from ui.editing.undo_commands import InsertShotsCommand
-from ui.questions import CANCEL, RESTORE, SAVE, SHOT_LIST_FILTER, VIDEO_FILTER
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from ui.project_session import ProjectSession, StatusSink
+from ui.questions import CANCEL, RESTORE, SAVE, SHOT_LIST_FILTER, VIDEO_FILTER, Prompts
 
 
 class _Signals(QObject):
@@ -40,14 +39,22 @@ class _Task(QRunnable):
 
 
 class FileActions(QObject):
-    """Owns which project the window shows and whether it is saved; asks through window.prompts."""
+    """New, open, save, recovery and imports for a ProjectSession; asks through the prompts."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.session = new_id()
-        self.recovered = False  # shown project came from a recovery: unsaved even with a clean stack
-        self.outside_changes = False  # takes or queued jobs arrived since the last save
+    shotsAdded = Signal(list)  # ids of imported shots, to select
+    settingsChanged = Signal()  # the recent files changed: the user settings need writing
+
+    def __init__(
+        self,
+        session: ProjectSession,
+        prompts: Prompts,
+        settings: UserSettings,
+        status: StatusSink,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.prompts, self.settings, self.status = session, prompts, settings, status
+        self.undo_stack: QUndoStack = session.undo_stack
         self._autosaved_index: int | None = None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -56,38 +63,31 @@ class FileActions(QObject):
         self._signals.autosaved.connect(self._autosave_done)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave)
-        self.set_autosave_interval(window.settings.autosave_seconds)
+        self.set_autosave_interval(settings.autosave_seconds)
+        session.outsideChanged.connect(self._outside_change)
 
     # -- state --------------------------------------------------------------------------
     @property
     def project(self) -> Project:
-        return self.window.project
+        return self.session.project
 
-    def is_dirty(self) -> bool:
-        return self.recovered or self.outside_changes or not self.window.undo_stack.isClean()
-
-    def note_outside_change(self) -> None:
-        """A change kept outside the undo history (a generated take, the queue): autosave it now."""
-        self.outside_changes = True
+    def _outside_change(self) -> None:
+        # Takes and queued jobs are not in the undo history: the recovery file is their only copy.
         self._autosaved_index = None
         self.autosave()
-        self.window.update_title()
-
-    def recovery_key(self) -> str:
-        return recovery.recovery_key(self.project.path, self.session)
 
     def _start_dir(self) -> Path | None:
         if self.project.path is not None:
             return self.project.path.parent
-        recent = self.window.settings.recent_files
+        recent = self.settings.recent_files
         return Path(recent[0]).parent if recent else None
 
     # -- asking before losing work ------------------------------------------------------
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current project (saved, discarded, or clean)."""
-        if not self.is_dirty():
+        if not self.session.is_dirty():
             return True
-        answer = self.window.prompts.save_changes(self.project.settings.name)
+        answer = self.prompts.save_changes(self.project.settings.name)
         if answer == CANCEL:
             return False
         if answer == SAVE:
@@ -97,7 +97,7 @@ class FileActions(QObject):
 
     def discard_recovery(self) -> None:
         self._pool.waitForDone()
-        recovery.discard_for(self.project.path, self.recovery_key())
+        recovery.discard_for(self.project.path, self.session.recovery_key())
 
     # -- commands -----------------------------------------------------------------------
     def new(self) -> bool:
@@ -111,7 +111,7 @@ class FileActions(QObject):
         return self.new()
 
     def open(self) -> bool:
-        path = self.window.prompts.open_path(self._start_dir())
+        path = self.prompts.open_path(self._start_dir())
         return self.open_path(path) if path else False
 
     def open_path(self, path: Path | str, ask: bool = True) -> bool:
@@ -122,13 +122,13 @@ class FileActions(QObject):
         try:
             project = load_project(path)
         except ProjectError as exc:
-            self.window.prompts.error("Cannot open project", str(exc))
-            self.window.settings.remove_recent(path)
+            self.prompts.error("Cannot open project", str(exc))
+            self.settings.remove_recent(path)
             return False
         self.show(project)
-        self.window.settings.add_recent(project.path or path)
-        self.window.save_settings()
-        self.window.statusBar().showMessage(f"Opened {path}", 5000)
+        self.settings.add_recent(project.path or path)
+        self.settingsChanged.emit()
+        self.status.showMessage(f"Opened {path}", 5000)
         self._offer_recovery_for(project.path)
         return True
 
@@ -140,16 +140,16 @@ class FileActions(QObject):
     def save_as(self) -> bool:
         start = self._start_dir()
         suggestion = (start / f"{self.project.settings.name}{PROJECT_SUFFIX}") if start else None
-        path = self.window.prompts.save_path(suggestion)
+        path = self.prompts.save_path(suggestion)
         if path is None:
             return False
-        old_key = self.recovery_key()
+        old_key = self.session.recovery_key()
         old_path = self.project.path
         if not self._write(lambda: save_project_as(self.project, path)):
             return False
         recovery.discard_for(old_path, old_key)
-        self.window.settings.add_recent(path)
-        self.window.save_settings()
+        self.settings.add_recent(path)
+        self.settingsChanged.emit()
         return True
 
     def _write(self, save) -> bool:
@@ -157,28 +157,24 @@ class FileActions(QObject):
         try:
             path = save()
         except ProjectError as exc:
-            self.window.prompts.error("Cannot save project", str(exc))
+            self.prompts.error("Cannot save project", str(exc))
             return False
-        self.window.undo_stack.setClean()
-        self.recovered = self.outside_changes = False
-        recovery.discard_for(path, self.recovery_key())
+        self.session.mark_saved(path)
+        recovery.discard_for(path, self.session.recovery_key())
         self._autosaved_index = None
-        self.window.update_title()
-        self.window.statusBar().showMessage(f"Saved {path}", 5000)
+        self.status.showMessage(f"Saved {path}", 5000)
         return True
 
     def show(self, project: Project, recovered: bool = False) -> None:
         self._pool.waitForDone()
-        self.recovered = recovered
-        self.outside_changes = False
         self._autosaved_index = None
-        self.window.set_project(project)
+        self.session.show(project, recovered)
 
     # -- startup and recovery -----------------------------------------------------------
     def startup(self, paths: list[str]) -> None:
         """Offer recoveries (never restoring without asking), then open the first project given."""
         for found in recovery.find_recoveries():
-            if self.window.prompts.recover(found) == RESTORE:
+            if self.prompts.recover(found) == RESTORE:
                 self.restore(found)
                 return
             recovery.discard(found)
@@ -191,7 +187,7 @@ class FileActions(QObject):
         try:
             project = recovery.open_recovery(found)
         except ProjectError as exc:
-            self.window.prompts.error("Cannot restore", str(exc))
+            self.prompts.error("Cannot restore", str(exc))
             return False
         self.show(project, recovered=True)
         missing = sum(
@@ -201,7 +197,7 @@ class FileActions(QObject):
             if (p := project.take_path(take)) is not None and not p.exists()
         )
         note = f" ({missing} take(s) have missing media)" if missing else ""
-        self.window.statusBar().showMessage(f"Restored unsaved work on {project.settings.name}{note}", 8000)
+        self.status.showMessage(f"Restored unsaved work on {project.settings.name}{note}", 8000)
         return True
 
     def _offer_recovery_for(self, path: Path | None) -> None:
@@ -209,7 +205,7 @@ class FileActions(QObject):
             return
         for found in recovery.find_recoveries():
             if found.project_path is not None and Path(found.project_path).resolve() == path.resolve():
-                if self.window.prompts.recover(found) == RESTORE:
+                if self.prompts.recover(found) == RESTORE:
                     self.restore(found)
                 else:
                     recovery.discard(found)
@@ -223,13 +219,13 @@ class FileActions(QObject):
 
     def autosave(self) -> bool:
         """Write a recovery file if there are changes since the last save or autosave."""
-        index = self.window.undo_stack.index()
-        if not self.is_dirty() or index == self._autosaved_index:
+        index = self.undo_stack.index()
+        if not self.session.is_dirty() or index == self._autosaved_index:
             return False
         self._autosaved_index = index
         # Serialize here (the project is only touched on this thread); write in the background.
         text = dumps_project(self.project)
-        path, name, key = self.project.path, self.project.settings.name, self.recovery_key()
+        path, name, key = self.project.path, self.project.settings.name, self.session.recovery_key()
 
         def work() -> None:
             try:
@@ -243,7 +239,7 @@ class FileActions(QObject):
 
     def _autosave_done(self, error: str) -> None:
         if error:
-            self.window.statusBar().showMessage(f"Autosave failed: {error}", 8000)
+            self.status.showMessage(f"Autosave failed: {error}", 8000)
 
     def wait(self) -> None:
         """Wait for background writes and imports (shutdown, tests)."""
@@ -253,28 +249,28 @@ class FileActions(QObject):
     def import_shot_list(self) -> None:
         from app.project.shot_list import ShotListError, load_shot_list
 
-        path = self.window.prompts.open_path(self._start_dir(), "Import Shot List", SHOT_LIST_FILTER)
+        path = self.prompts.open_path(self._start_dir(), "Import Shot List", SHOT_LIST_FILTER)
         if path is None:
             return
         try:
             shots = load_shot_list(path)
         except ShotListError as exc:
-            self.window.prompts.error("Cannot import shot list", str(exc))
+            self.prompts.error("Cannot import shot list", str(exc))
             return
-        self.window.undo_stack.push(
+        self.undo_stack.push(
             InsertShotsCommand(self.project, -1, shots, f"Import {len(shots)} Shots from {path.name}")
         )
-        self.window.timeline.select_ids([s.id for s in shots])
+        self.shotsAdded.emit([s.id for s in shots])
 
     def import_videos_dialog(self) -> None:
-        paths = self.window.prompts.open_paths(self._start_dir(), "Import Videos", VIDEO_FILTER)
+        paths = self.prompts.open_paths(self._start_dir(), "Import Videos", VIDEO_FILTER)
         if paths:
             self.import_videos(paths, -1)
 
     def import_videos(self, paths: list[Path], row: int) -> None:
         """Copy videos into the media folder in the background, then add them as shots (one undo step)."""
         if self.project.path is None:
-            self.window.prompts.info(
+            self.prompts.info(
                 "Save the project first",
                 "Imported videos are copied into the project's media folder, "
                 "so the project needs a file name first.",
@@ -282,7 +278,7 @@ class FileActions(QObject):
             if not self.save_as():
                 return
         media, project = self.project.media_dir, self.project
-        self.window.statusBar().showMessage(f"Importing {len(paths)} video(s)…")
+        self.status.showMessage(f"Importing {len(paths)} video(s)…")
         sources = [Path(p) for p in paths]
 
         def work() -> None:
@@ -293,14 +289,14 @@ class FileActions(QObject):
 
     def _finish_import(self, result: tuple, errors: list[str], row: int) -> None:
         project, shots = result
-        self.window.statusBar().clearMessage()
+        self.status.clearMessage()
         if shots and project is self.project:
-            self.window.undo_stack.push(
+            self.undo_stack.push(
                 InsertShotsCommand(
                     project, row, shots, "Import Video" if len(shots) == 1 else f"Import {len(shots)} Videos"
                 )
             )
-            self.window.timeline.select_ids([s.id for s in shots])
-            self.window.statusBar().showMessage(f"Imported {len(shots)} video(s)", 5000)
+            self.shotsAdded.emit([s.id for s in shots])
+            self.status.showMessage(f"Imported {len(shots)} video(s)", 5000)
         if errors:
-            self.window.prompts.error("Some videos were not imported", "\n".join(errors))
+            self.prompts.error("Some videos were not imported", "\n".join(errors))

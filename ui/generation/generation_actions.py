@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -12,13 +12,13 @@ from app.generation.batch_generation import shots_to_generate
 from app.generation.take_queue import TakeQueue
 from app.project.model import Project, Take
 from app.settings.model_settings import load_model_settings
+from app.settings.user_settings import UserSettings
 from engine.jobs.job_queue import FINISHED_STATES, QUEUED, Job, JobQueue
 from ui.generation.generation_bridge import GenerationBridge
 from ui.generation.queue_dock import QueueDock
 from ui.generation.queue_model import QueueModel, job_fraction
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from ui.project_session import ProjectSession, StatusSink
+from ui.questions import Prompts
 
 
 class GenerationController(QObject):
@@ -26,22 +26,45 @@ class GenerationController(QObject):
 
     takeArrived = Signal(str, object)  # shot id, Take
     jobFinished = Signal(object)  # Job (done, failed or cancelled)
+    jobStatesChanged = Signal(dict)  # shot id -> ("queued" | "generating", fraction), for the cards
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self,
+        session: ProjectSession,
+        settings: UserSettings,
+        prompts: Prompts,
+        status: StatusSink,
+        save_as: Callable[[], bool],
+        selected_ids: Callable[[], list[str]],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.settings, self.prompts, self.status = session, settings, prompts, status
+        self.save_as, self.selected_ids = save_as, selected_ids
         self.bridge = GenerationBridge(self)
         self.bridge.jobEvent.connect(self._on_job_event)
         self.jobs: JobQueue | None = None
         self.take_queue: TakeQueue | None = None
         self._jobs_key: tuple = ()
         self.queue_model: QueueModel | None = None
-        self.dock = QueueDock(self)
+        self.dock = QueueDock()
+        self.dock.cancelRequested.connect(self.cancel)
+        self.dock.cancelAllRequested.connect(self.cancel_all)
+        self.dock.retryRequested.connect(self._retry_from_dock)
+        self.dock.removeRequested.connect(self.remove)
+        self.dock.moveRequested.connect(self.move)
+        self.dock.pauseRequested.connect(self.toggle_pause)
         self._build_actions()
+        self.menu = QMenu("&Generate")
+        self.menu.addActions([self.act_generate, self.act_regenerate, self.act_generate_missing])
+        self.menu.addSeparator()
+        self.menu.addActions([self.act_pause, self.act_cancel_all])
+        session.projectChanged.connect(self.set_project)
+        self.update_actions()
 
     # -- actions ------------------------------------------------------------------------
     def _action(self, text: str, shortcut: str | None, tip: str, slot) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
         action.setToolTip(tip)
@@ -76,36 +99,26 @@ class GenerationController(QObject):
         )
         self.act_pause.setCheckable(True)
 
-    def install(self) -> None:
-        """Add the Generate menu, the timeline's context menu and the queue dock's contents."""
-        window = self.window
-        menu = QMenu("&Generate", window)
-        menu.addActions([self.act_generate, self.act_regenerate, self.act_generate_missing])
-        menu.addSeparator()
-        menu.addActions([self.act_pause, self.act_cancel_all])
-        bar = window.menuBar()
-        bar.insertMenu(bar.actions()[-1], menu)  # before Help
-        self.menu = menu
-        window.queue_dock.setWidget(self.dock)
-        self.update_actions()
-
     def add_to_menu(self, menu: QMenu) -> None:
         """Put the generate actions at the top of a context menu (the timeline's)."""
-        first = menu.actions()[0] if menu.actions() else None
-        menu.insertActions(first, [self.act_generate, self.act_regenerate, self.act_generate_missing])
-        if first is not None:
-            menu.insertSeparator(first)
+        actions = [self.act_generate, self.act_regenerate, self.act_generate_missing]
+        if not menu.actions():
+            menu.addActions(actions)
+            return
+        first = menu.actions()[0]
+        menu.insertActions(first, actions)
+        menu.insertSeparator(first)
 
     def update_actions(self) -> None:
         """Enable the actions that apply to the selection."""
-        has = bool(self.window.timeline.selected_ids())
+        has = bool(self.selected_ids())
         self.act_generate.setEnabled(has)
         self.act_regenerate.setEnabled(has)
 
     # -- the queue ----------------------------------------------------------------------
     @property
     def project(self) -> Project:
-        return self.window.project
+        return self.session.project
 
     @property
     def paused(self) -> bool:
@@ -126,20 +139,21 @@ class GenerationController(QObject):
             self.take_queue = None
         if self.jobs is None:
             try:
-                backends = backends_for(self.window.settings)
+                backends = backends_for(self.settings)
             except ValueError as exc:  # e.g. remote chosen but no endpoint configured
-                self.window.prompts.error("Cannot generate", str(exc))
+                self.prompts.error("Cannot generate", str(exc))
                 return None
             self.jobs = JobQueue(backends, listener=self.bridge.listener)
             self._jobs_key = key
             self.queue_model = QueueModel(self.jobs, self.bridge, self)
             self.dock.set_model(self.queue_model)
+            self.dock.set_paused(self.paused)
         if self.take_queue is None or self.take_queue.project is not self.project:
             self.take_queue = TakeQueue(self.project, self.jobs)
         return self.take_queue
 
     def _backend_key(self) -> tuple:
-        settings = self.window.settings
+        settings = self.settings
         return (load_model_settings(settings).backend, tuple(settings.endpoints))
 
     def set_project(self, project: Project) -> None:
@@ -147,8 +161,7 @@ class GenerationController(QObject):
         if self.take_queue is not None:
             self.take_queue.detach()
             self.take_queue = None
-        self.window.model.set_job_states({})
-        self.window.preview.set_project(project)
+        self.jobStatesChanged.emit({})
         if project.pending_jobs:
             QTimer.singleShot(0, lambda p=project: self._offer_resume(p))
 
@@ -156,8 +169,8 @@ class GenerationController(QObject):
         if project is not self.project or not project.pending_jobs:
             return
         records = list(project.pending_jobs)
-        if self.window.prompts.resume_queue(project.settings.name, len(records)):
-            spec = load_model_settings(self.window.settings).spec_for(project)
+        if self.prompts.resume_queue(project.settings.name, len(records)):
+            spec = load_model_settings(self.settings).spec_for(project)
             queue = self.ensure_queue()
             if queue is None:
                 return
@@ -171,14 +184,14 @@ class GenerationController(QObject):
         if not shot_ids:
             return []
         if self.project.path is None:
-            self.window.prompts.info(
+            self.prompts.info(
                 "Save the project first",
                 "Generated takes are written into the project's media folder, "
                 "so the project needs a file name first.",
             )
-            if not self.window.files.save_as():
+            if not self.save_as():
                 return []
-        spec = load_model_settings(self.window.settings).spec_for(self.project)
+        spec = load_model_settings(self.settings).spec_for(self.project)
         queue = self.ensure_queue()
         if queue is None:
             return []
@@ -187,7 +200,7 @@ class GenerationController(QObject):
         return jobs
 
     def generate_selected(self, new_seed: bool = False) -> list[Job]:
-        return self.generate(self.window.timeline.selected_ids(), new_seed)
+        return self.generate(self.selected_ids(), new_seed)
 
     def generate_missing(self) -> list[Job]:
         """Queue a take for each shot without a usable one (not those already queued)."""
@@ -196,15 +209,15 @@ class GenerationController(QObject):
 
     def _report(self, jobs: list[Job], errors: dict[str, str]) -> None:
         if jobs:
-            self.window.files.note_outside_change()  # the pending jobs go into the recovery file
-            self.window.statusBar().showMessage(f"Queued {len(jobs)} take(s)", 5000)
+            self.session.note_outside_change()  # the pending jobs go into the recovery file
+            self.status.showMessage(f"Queued {len(jobs)} take(s)", 5000)
         if errors:
             lines = [
                 f"{self.project.shot(k).display_title(self.project.index_of(k))}: {v}"
                 for k, v in errors.items()
                 if k in {s.id for s in self.project.shots}
             ]
-            self.window.prompts.error("Some shots were not queued", "\n".join(lines))
+            self.prompts.error("Some shots were not queued", "\n".join(lines))
         self._update_cards()
 
     def cancel(self, job_id: str) -> None:
@@ -223,6 +236,10 @@ class GenerationController(QObject):
         self._update_cards()
         return job
 
+    def _retry_from_dock(self, job_id: str) -> None:
+        if (job := self.retry(job_id)) is not None:
+            self.dock.select_job(job.id)
+
     def remove(self, job_id: str) -> None:
         if self.jobs is not None:
             self.jobs.remove(job_id)
@@ -238,7 +255,7 @@ class GenerationController(QObject):
         queue = take_queue.jobs
         queue.resume() if queue.paused else queue.pause()
         self.act_pause.setChecked(queue.paused)
-        self.dock.update_buttons()
+        self.dock.set_paused(queue.paused)
 
     # -- worker reports (on the GUI thread) ---------------------------------------------
     def _on_job_event(self, event: str, job: Job) -> None:
@@ -248,7 +265,7 @@ class GenerationController(QObject):
             if take is not None:
                 self._take_arrived(job, take)
             elif job.state in FINISHED_STATES:
-                self.window.files.note_outside_change()
+                self.session.note_outside_change()
             self.jobFinished.emit(job)
         elif event == "removed" and tq is not None:
             tq.forget(job)
@@ -261,10 +278,8 @@ class GenerationController(QObject):
 
     def _take_arrived(self, job: Job, take: Take) -> None:
         shot_id = job.meta.get("shot", "")
-        self.window.files.note_outside_change()
-        self.window.statusBar().showMessage(
-            f"New take of {job.meta.get('title', 'a shot')} ({take.path})", 5000
-        )
+        self.session.note_outside_change()
+        self.status.showMessage(f"New take of {job.meta.get('title', 'a shot')} ({take.path})", 5000)
         self.takeArrived.emit(shot_id, take)
 
     def _update_cards(self) -> None:
@@ -274,44 +289,9 @@ class GenerationController(QObject):
             shot_id: ("queued" if job.state == QUEUED else "generating", job_fraction(job))
             for shot_id, job in self.take_queue.shot_jobs().items()
         }
-        self.window.model.set_job_states(states)
+        self.jobStatesChanged.emit(states)
 
     def shutdown(self) -> None:
         """Cancel what runs and stop the worker (the window is closing)."""
-        self.window.preview.shutdown()
         if self.jobs is not None:
             self.jobs.shutdown(cancel_running=True, timeout=30.0)
-
-
-def install_generation(window: MainWindow) -> GenerationController:
-    """Wire generation and playback into the window: menus, queue dock, preview, playhead, keys."""
-    controller = GenerationController(window)
-    controller.install()
-    player, ruler, timeline = window.preview, window.ruler, window.timeline
-
-    def selection_changed(*args: object) -> None:
-        ids = timeline.selected_ids()
-        player.set_shot(ids[0] if len(ids) == 1 else None)
-        controller.update_actions()
-
-    timeline.selectionModel().selectionChanged.connect(selection_changed)
-    player.positionChanged.connect(ruler.set_playhead)
-    player.shotRequested.connect(lambda shot_id: timeline.select_ids([shot_id]))
-    ruler.seekRequested.connect(player.seek_time)
-    controller.takeArrived.connect(lambda shot_id, take: timeline.viewport().update())
-    play = QAction("&Play / Pause", window)
-    play.setShortcut(QKeySequence(Qt.Key.Key_Space))
-    play.setToolTip("Play or pause the preview (Space)")
-    play.triggered.connect(lambda checked=False: player.toggle())
-    window.addAction(play)
-    film = QAction("Preview the Whole &Film", window)
-    film.setCheckable(True)
-    film.setToolTip("Play the whole film in timeline order instead of the selected shot")
-    film.toggled.connect(lambda on: player.set_mode("film" if on else "shot"))
-    player.mode_box.currentIndexChanged.connect(lambda i: film.setChecked(player.mode == "film"))
-    view = next((a.menu() for a in window.menuBar().actions() if a.text() == "&View"), None)
-    if view is not None:
-        view.addSeparator()
-        view.addActions([play, film])
-    controller.act_play, controller.act_film = play, film
-    return controller

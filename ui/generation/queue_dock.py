@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -24,9 +22,6 @@ from PySide6.QtWidgets import (
 
 from engine.jobs.job_queue import ACTIVE_STATES, CANCELLED, FAILED, FINISHED_STATES, QUEUED, Job
 from ui.generation.queue_model import PROGRESS, FractionRole, JobRole, QueueModel, format_seconds
-
-if TYPE_CHECKING:
-    from ui.generation.generation_actions import GenerationController
 
 
 class ProgressDelegate(QStyledItemDelegate):
@@ -51,11 +46,18 @@ class ProgressDelegate(QStyledItemDelegate):
 
 
 class QueueDock(QWidget):
-    """Jobs in queue order; cancel, cancel all, retry, remove, move, pause and resume."""
+    """Jobs in queue order; its buttons ask (by signal) to cancel, retry, remove, move, pause, resume."""
 
-    def __init__(self, controller: GenerationController, parent: QWidget | None = None) -> None:
+    cancelRequested = Signal(str)  # job id
+    cancelAllRequested = Signal()
+    retryRequested = Signal(str)  # job id
+    removeRequested = Signal(str)  # job id
+    moveRequested = Signal(str, int)  # job id, places later (negative: earlier)
+    pauseRequested = Signal()  # pause, or resume a paused queue
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.controller = controller
+        self.paused = False
         self.model: QueueModel | None = None
         self.table = QTableView()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -68,16 +70,16 @@ class QueueDock(QWidget):
         bar.setIconSize(QSize(16, 16))
         for key, text, tip, slot in (
             ("cancel", "Cancel", "Cancel the selected job (a running one stops within a step)", self.cancel),
-            ("cancel_all", "Cancel All", "Cancel every queued and running job", controller.cancel_all),
+            ("cancel_all", "Cancel All", "Cancel every queued and running job", self.cancelAllRequested.emit),
             ("retry", "Retry", "Queue the selected failed or cancelled job again", self.retry),
             ("remove", "Remove", "Remove the selected finished or queued job from the list", self.remove),
-            ("up", "▲", "Move the selected job earlier in the queue", lambda: self.move(-1)),
-            ("down", "▼", "Move the selected job later in the queue", lambda: self.move(1)),
+            ("up", "▲", "Move the selected job earlier in the queue", lambda: self.move_job(-1)),
+            ("down", "▼", "Move the selected job later in the queue", lambda: self.move_job(1)),
             (
                 "pause",
                 "Pause",
                 "Pause the queue (the running job finishes) / resume it",
-                controller.toggle_pause,
+                self.pauseRequested.emit,
             ),
         ):
             button = QToolButton()
@@ -115,6 +117,11 @@ class QueueDock(QWidget):
             signal.connect(self.update_buttons)
         self.update_buttons()
 
+    def set_paused(self, paused: bool) -> None:
+        """Show whether the queue is paused (the Pause button reads Resume)."""
+        self.paused = paused
+        self.update_buttons()
+
     def selected_job(self) -> Job | None:
         if self.model is None:
             return None
@@ -127,19 +134,19 @@ class QueueDock(QWidget):
 
     def cancel(self) -> None:
         if (job := self.selected_job()) is not None:
-            self.controller.cancel(job.id)
+            self.cancelRequested.emit(job.id)
 
     def retry(self) -> None:
         if (job := self.selected_job()) is not None and job.state in (FAILED, CANCELLED):
-            self.select_job(self.controller.retry(job.id).id)
+            self.retryRequested.emit(job.id)
 
     def remove(self) -> None:
         if (job := self.selected_job()) is not None and job.state not in ACTIVE_STATES:
-            self.controller.remove(job.id)
+            self.removeRequested.emit(job.id)
 
-    def move(self, delta: int) -> None:
+    def move_job(self, delta: int) -> None:
         if (job := self.selected_job()) is not None:
-            self.controller.move(job.id, delta)
+            self.moveRequested.emit(job.id, delta)
             self.select_job(job.id)
 
     def update_buttons(self, *args: object) -> None:
@@ -152,7 +159,7 @@ class QueueDock(QWidget):
         self.buttons["remove"].setEnabled(state is not None and state not in ACTIVE_STATES)
         self.buttons["up"].setEnabled(job is not None and jobs[0] is not job)
         self.buttons["down"].setEnabled(job is not None and jobs[-1] is not job)
-        self.buttons["pause"].setText("Resume" if self.controller.paused else "Pause")
+        self.buttons["pause"].setText("Resume" if self.paused else "Pause")
         self.update_overall()
 
     def update_overall(self) -> None:
@@ -167,6 +174,6 @@ class QueueDock(QWidget):
         text = f"{finished} of {count} done" + (f" · {failed} failed" if failed else "")
         if left is not None:
             text += f" · about {format_seconds(left)} left"
-        if self.controller.paused:
+        if self.paused:
             text += " · paused"
         self.overall_label.setText(text)

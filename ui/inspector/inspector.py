@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QRegularExpressionValidator, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -24,43 +24,14 @@ from PySide6.QtWidgets import (
 
 from app.generation.shot_requests import MAX_SEED, random_seed, resolved_settings
 from app.project.model import Project, Shot
-from app.project.shot_timing import MAX_FRAMES, frames_label, seconds_to_frames, snap_frames
+from app.project.shot_timing import frames_label, seconds_to_frames, snap_frames
 from ui.editing.undo_commands import EditShotCommand, RemoveTakeCommand, set_active_take_command
 from ui.inspector.takes_list import TakesPanel
-from ui.timeline.transition_menu import TRANSITION_LABELS
+from ui.widgets.labels import SETTING_LABELS, TRANSITION_LABELS
+from ui.widgets.settings_form import SettingsForm, set_quietly
 from ui.widgets.thumbnails import ThumbnailCache
 
-
-class FrameSpinBox(QSpinBox):
-    """Frame counts that step through Wan's 4k+1 values; 0 shows as the project default."""
-
-    def stepBy(self, steps: int) -> None:
-        value = self.value()
-        if value == 0:
-            self.setValue(snap_frames(81) if steps > 0 else 0)
-        elif value + 4 * steps < 1:
-            self.setValue(0)
-        else:
-            self.setValue(snap_frames(value + 4 * steps))
-
-
-def _spin(maximum: int, step: int, tip: str) -> QSpinBox:
-    spin = QSpinBox()
-    spin.setRange(0, maximum)
-    spin.setSingleStep(step)
-    spin.setKeyboardTracking(False)
-    spin.setToolTip(tip)
-    return spin
-
-
-def _dspin(tip: str) -> QDoubleSpinBox:
-    spin = QDoubleSpinBox()
-    spin.setRange(-0.5, 50.0)  # the minimum shows as "Default"
-    spin.setSingleStep(0.5)
-    spin.setDecimals(1)
-    spin.setKeyboardTracking(False)
-    spin.setToolTip(tip)
-    return spin
+SHOT_FIELDS = ("frames", "width", "height", "steps", "guidance_scale", "guidance_scale_2")
 
 
 class Inspector(QScrollArea):
@@ -105,10 +76,11 @@ class Inspector(QScrollArea):
         seed_row = QHBoxLayout()
         for w in (self.random_seed, self.seed, self.new_seed):
             seed_row.addWidget(w)
-        self.frames = FrameSpinBox()
-        self.frames.setRange(0, MAX_FRAMES)
-        self.frames.setKeyboardTracking(False)
-        self.frames.setToolTip("Frames to generate; Wan uses 4k+1 (81 = 5 s at 16 fps)")
+        self.settings_form = SettingsForm(SHOT_FIELDS)
+        spins = self.settings_form.spins
+        self.frames, self.width_spin, self.height_spin = spins["frames"], spins["width"], spins["height"]
+        self.steps, self.guidance = spins["steps"], spins["guidance_scale"]
+        self.guidance_2 = spins["guidance_scale_2"]
         self.seconds = QDoubleSpinBox()
         self.seconds.setRange(0.0, 120.0)
         self.seconds.setDecimals(2)
@@ -117,14 +89,7 @@ class Inspector(QScrollArea):
         self.seconds.setToolTip("Duration; snapped to the nearest valid frame count")
         self.frames_hint = QLabel()
         self.frames_hint.setWordWrap(True)
-        frames_row = QHBoxLayout()
-        frames_row.addWidget(self.frames)
-        frames_row.addWidget(self.seconds)
-        self.width_spin = _spin(4096, 16, "Width override (multiples of 16); Default: the project's")
-        self.height_spin = _spin(4096, 16, "Height override (multiples of 16); Default: the project's")
-        self.steps = _spin(1000, 1, "Denoising steps; Default: the project's")
-        self.guidance = _dspin("Guidance of the high-noise expert (early steps); Default: the project's")
-        self.guidance_2 = _dspin("Guidance of the low-noise expert (late steps); Default: the project's")
+        self.settings_form.rows["frames"].addWidget(self.seconds)
         self.transition = QComboBox()
         for kind, label in TRANSITION_LABELS.items():
             self.transition.addItem(label, kind)
@@ -141,19 +106,15 @@ class Inspector(QScrollArea):
         transition_row.addWidget(self.transition, 1)
         transition_row.addWidget(self.transition_duration)
 
-        self.form_box = QWidget()
-        form = QFormLayout(self.form_box)
-        form.addRow("Title", self.title)
-        form.addRow("Prompt", self.prompt)
-        form.addRow("Negative", self.negative)
-        form.addRow("Seed", seed_row)
-        form.addRow("Length", frames_row)
-        form.addRow("", self.frames_hint)
-        form.addRow("Width", self.width_spin)
-        form.addRow("Height", self.height_spin)
-        form.addRow("Steps", self.steps)
-        form.addRow("Guidance (high)", self.guidance)
-        form.addRow("Guidance (low)", self.guidance_2)
+        # One aligned form: the shot's own rows around the shared settings rows.
+        self.form_box = self.settings_form
+        form = self.settings_form.form
+        form.setContentsMargins(9, 9, 9, 9)
+        form.insertRow(0, "Title", self.title)
+        form.insertRow(1, "Prompt", self.prompt)
+        form.insertRow(2, SETTING_LABELS["negative_prompt"], self.negative)
+        form.insertRow(3, "Seed", seed_row)
+        form.insertRow(self.settings_form.row_index("frames") + 1, "", self.frames_hint)
         self.sent = QLabel()
         self.sent.setObjectName("SentPrompt")
         self.sent.setWordWrap(True)
@@ -177,7 +138,7 @@ class Inspector(QScrollArea):
         self.pages.addWidget(page)
         self.setWidget(self.pages)
 
-        for w in (
+        for field in (
             self.title,
             self.prompt,
             self.negative,
@@ -193,7 +154,7 @@ class Inspector(QScrollArea):
             self.takes.trim_out,
             self.transition_duration,
         ):
-            w.installEventFilter(self)
+            field.installEventFilter(self)
         self.title.textEdited.connect(lambda text: self._edit(title=text))
         self.prompt.textChanged.connect(lambda: self._edit(prompt=self.prompt.toPlainText()))
         self.negative.textChanged.connect(lambda: self._edit(negative_prompt=self.negative.toPlainText()))
@@ -202,11 +163,7 @@ class Inspector(QScrollArea):
         self.new_seed.clicked.connect(self._new_seed)
         self.frames.valueChanged.connect(self._frames_changed)
         self.seconds.valueChanged.connect(self._seconds_changed)
-        self.width_spin.valueChanged.connect(lambda v: self._edit(width=_size(v)))
-        self.height_spin.valueChanged.connect(lambda v: self._edit(height=_size(v)))
-        self.steps.valueChanged.connect(lambda v: self._edit(steps=v or None))
-        self.guidance.valueChanged.connect(lambda v: self._edit(guidance_scale=v if v >= 0 else None))
-        self.guidance_2.valueChanged.connect(lambda v: self._edit(guidance_scale_2=v if v >= 0 else None))
+        self.settings_form.edited.connect(self._setting_edited)
         self.transition.activated.connect(lambda i: self._edit(transition=self.transition.itemData(i)))
         self.transition_duration.valueChanged.connect(lambda v: self._edit(transition_duration=round(v, 2)))
         self.takes.chooseRequested.connect(self._choose_take)
@@ -260,34 +217,24 @@ class Inspector(QScrollArea):
         d, s = self.project.settings.defaults, self.project.settings
         fps = s.fps
         frames = shot.frames if shot.frames is not None else d.frames
-        self.frames.setSpecialValueText(f"Default ({d.frames})")
-        self.width_spin.setSpecialValueText(f"Default ({s.width})")
-        self.height_spin.setSpecialValueText(f"Default ({s.height})")
-        self.steps.setSpecialValueText(f"Default ({d.steps})")
-        self.guidance.setSpecialValueText(f"Default ({d.guidance_scale:g})")
-        g2 = "off" if d.guidance_scale_2 is None else f"{d.guidance_scale_2:g}"
-        self.guidance_2.setSpecialValueText(f"Default ({g2})")
+        inherited = {"width": s.width, "height": s.height, **dataclasses.asdict(d)}
+        self.settings_form.set_inherited(inherited)
+        self.settings_form.set_values({name: getattr(shot, name) for name in SHOT_FIELDS})
         values = [
             (self.title, shot.title),
             (self.prompt, shot.prompt),
             (self.negative, shot.negative_prompt),
             (self.seed, "" if shot.seed is None else str(shot.seed)),
             (self.random_seed, shot.seed is None),
-            (self.frames, shot.frames or 0),
             (self.seconds, round(frames / max(fps, 1), 2)),
-            (self.width_spin, shot.width or 0),
-            (self.height_spin, shot.height or 0),
-            (self.steps, shot.steps or 0),
-            (self.guidance, -0.5 if shot.guidance_scale is None else shot.guidance_scale),
-            (self.guidance_2, -0.5 if shot.guidance_scale_2 is None else shot.guidance_scale_2),
         ]
         for widget, value in values:
-            _set_quietly(widget, value)
+            set_quietly(widget, value)
         self.seed.setEnabled(shot.seed is not None)
         self.transition.setCurrentIndex(
             max(0, self.transition.findData(shot.transition))
         )  # activated: user only
-        _set_quietly(self.transition_duration, shot.transition_duration)
+        set_quietly(self.transition_duration, shot.transition_duration)
         starts_film = bool(self.project.shots) and self.project.shots[0] is shot
         self.transition.setEnabled(not starts_film)
         self.transition_duration.setEnabled(not starts_film and shot.transition != "cut")
@@ -309,6 +256,10 @@ class Inspector(QScrollArea):
         if shot is None or all(getattr(shot, k) == v for k, v in fields.items()):
             return
         self.undo_stack.push(EditShotCommand(self.project, shot.id, fields, burst=self.burst))
+
+    def _setting_edited(self, name: str, value: object) -> None:
+        if name != "frames":  # _frames_changed snaps the frames and says so
+            self._edit(**{name: value})
 
     def _seed_typed(self, text: str) -> None:
         if text and int(text) <= MAX_SEED:
@@ -333,7 +284,7 @@ class Inspector(QScrollArea):
         snapped = snap_frames(value)
         fps = self.project.settings.fps
         if snapped != value:
-            _set_quietly(self.frames, snapped)
+            set_quietly(self.frames, snapped)
             self.frames_hint.setText(
                 f"Snapped {value} → {frames_label(snapped, fps)}: Wan makes 4k+1 frames."
             )
@@ -378,26 +329,3 @@ def sent_text(project: Project, shot: Shot) -> str:
         f"Preset: {preset}<br>Prompt: <i>{escape(eff['prompt']) or '—'}</i><br>"
         f"Negative: <i>{escape(eff['negative_prompt']) or '—'}</i>"
     )
-
-
-def _size(value: int) -> int | None:
-    return None if value == 0 else max(16, round(value / 16) * 16)
-
-
-def _set_quietly(widget: QWidget, value: object) -> None:
-    """Set a widget's value without emitting its change signals, only if it differs."""
-    widget.blockSignals(True)
-    try:
-        if isinstance(widget, QPlainTextEdit):
-            if widget.toPlainText() != value:
-                widget.setPlainText(str(value))
-        elif isinstance(widget, QLineEdit):
-            if widget.text() != value:
-                widget.setText(str(value))
-        elif isinstance(widget, QCheckBox):
-            widget.setChecked(bool(value))
-        elif isinstance(widget, QSpinBox | QDoubleSpinBox):
-            if widget.value() != value:
-                widget.setValue(value)  # type: ignore[arg-type]
-    finally:
-        widget.blockSignals(False)

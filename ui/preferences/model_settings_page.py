@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.settings.model_settings import DEVICES, DTYPES, ModelSettings
+from ui.widgets.labels import SETTING_LABELS
 
 MEMORY_LABELS = {
     "none": "None (whole model on the device)",
@@ -92,7 +93,7 @@ class ModelSettingsPage(QWidget):
         source_row.addWidget(self.download_button)
         form = QFormLayout(self)
         form.addRow("Backend", self.backend)
-        form.addRow("Model", source_row)
+        form.addRow(SETTING_LABELS["model"], source_row)
         form.addRow("Revision", self.revision)
         form.addRow("", self.status)
         form.addRow("Device", self.device)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path, PurePosixPath
 
 from PySide6.QtWidgets import (
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -35,8 +35,8 @@ from app.presets.preset import (
     PresetSettings,
     WatermarkRef,
 )
-
-SETTING_LIMITS = {"width": 4096, "height": 4096, "fps": 120, "frames": 1001, "steps": 200}
+from ui.widgets.labels import SETTING_LABELS
+from ui.widgets.settings_form import SettingsForm
 
 
 def _unit(value: float, step: float = 0.05, maximum: float = 1.0) -> QDoubleSpinBox:
@@ -46,14 +46,6 @@ def _unit(value: float, step: float = 0.05, maximum: float = 1.0) -> QDoubleSpin
     spin.setDecimals(2)
     spin.setValue(value)
     return spin
-
-
-# The same words the inspector and the project settings use.
-SETTING_LABELS = {
-    "fps": "Frame rate",
-    "guidance_scale": "Guidance (high)",
-    "guidance_scale_2": "Guidance (low)",
-}
 
 
 class FileField(QWidget):
@@ -122,16 +114,8 @@ class PresetDialog(QDialog):
         self.corner.setCurrentText(mark.corner)
         self.margin, self.scale = _unit(mark.margin, 0.01, 0.5), _unit(mark.scale, 0.01)
         self.opacity = _unit(mark.opacity)
-        self.settings: dict[str, QSpinBox | QDoubleSpinBox] = {}
-        for name, limit in SETTING_LIMITS.items():
-            spin = QSpinBox()
-            spin.setRange(0, limit)
-            self.settings[name] = spin
-        for name in ("guidance_scale", "guidance_scale_2"):
-            self.settings[name] = _unit(0.0, 0.5, 50.0)
-        for name, spin in self.settings.items():
-            spin.setSpecialValueText("Project's")
-            spin.setValue(getattr(preset.settings, name) or 0)
+        self.settings_form = SettingsForm(inherit_text="Project's")
+        self.settings_form.set_values(dataclasses.asdict(preset.settings))
         self.error = QLabel()
         self.error.setStyleSheet("color: #b91c1c")
         self.error.setWordWrap(True)
@@ -142,7 +126,7 @@ class PresetDialog(QDialog):
         top.addRow("Name", self.name)
         top.addRow("Description", self.description)
         top.addRow("Prompt template", self.template)
-        top.addRow("Negative prompt", self.negative)
+        top.addRow(SETTING_LABELS["negative_prompt"], self.negative)
         lora_box = QGroupBox("LoRA adapters")
         column = QVBoxLayout(lora_box)
         column.addWidget(self.loras)
@@ -161,9 +145,7 @@ class PresetDialog(QDialog):
         form.addRow("Scale", self.scale)
         form.addRow("Opacity", self.opacity)
         defaults = QGroupBox("Default generation settings")
-        grid = QFormLayout(defaults)
-        for name, spin in self.settings.items():
-            grid.addRow(SETTING_LABELS.get(name, name.replace("_", " ").capitalize()), spin)
+        QVBoxLayout(defaults).addWidget(self.settings_form)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         box.accepted.connect(self._accept)
         box.rejected.connect(self.reject)
@@ -213,16 +195,12 @@ class PresetDialog(QDialog):
 
         loras = []
         for row in range(self.loras.rowCount()):
-            path = Path(self.loras.item(row, 0).text())
-            loras.append(
-                LoraRef(
-                    asset(path, "loras/"),
-                    self.loras.cellWidget(row, 1).value(),
-                    self.loras.cellWidget(row, 2).currentText(),
-                )
-            )
+            item, weight = self.loras.item(row, 0), self.loras.cellWidget(row, 1)
+            expert = self.loras.cellWidget(row, 2)
+            assert item is not None and isinstance(weight, QDoubleSpinBox) and isinstance(expert, QComboBox)
+            loras.append(LoraRef(asset(Path(item.text()), "loras/"), weight.value(), expert.currentText()))
         lut, logo = self.lut.path(), self.logo.path()
-        settings = PresetSettings(**{name: (spin.value() or None) for name, spin in self.settings.items()})
+        settings = PresetSettings(**self.settings_form.values())
         preset = Preset(
             name=self.name.text().strip(),
             description=self.description.text().strip(),

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.film.preview_sequence import PreviewSpan, SpanFrames, film_spans, span_at
 from app.project.model import Project
-from ui.timeline.time_ruler import format_time
+from ui.widgets.labels import format_time
 
 SHOT_MODE, FILM_MODE = "shot", "film"
 # Shot fields whose change alters what the preview shows.

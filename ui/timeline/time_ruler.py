@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QWidget
 
 from ui.timeline.timeline_view import TimelineView
+from ui.widgets.labels import format_time
 
 RULER_HEIGHT = 22
 
@@ -19,13 +20,6 @@ def tick_step(pixels_per_second: float) -> float:
         if step * pixels_per_second >= 60:
             return step
     return 600
-
-
-def format_time(seconds: float) -> str:
-    """'0:05', '1:30', '0:02.5'."""
-    minutes, rest = divmod(seconds, 60)
-    text = f"{int(minutes)}:{int(rest):02d}"
-    return text + (f".{int(round((rest % 1) * 10))}" if abs(rest - round(rest)) > 1e-6 else "")
 
 
 class TimeRuler(QWidget):

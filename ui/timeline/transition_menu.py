@@ -6,10 +6,10 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMenu, QWidget
 
 from app.project.model import Project
-from engine.film.export_settings import CROSSFADE, CUT, FADE
+from engine.film.export_settings import CUT
 from ui.editing.undo_commands import EditSettingsCommand, EditShotCommand
+from ui.widgets.labels import TRANSITION_LABELS
 
-TRANSITION_LABELS = {CUT: "Cut", CROSSFADE: "Crossfade", FADE: "Fade Through Black"}
 DURATIONS = (0.25, 0.5, 1.0, 2.0)
 FILM_FADE = 1.0  # seconds, when a film fade is switched on from the menu
 

@@ -54,7 +54,7 @@ def test_jobs_complete_and_takes_appear(qtbot, tiny_a14b, tmp_path):
     assert model.rowCount() == 2 and model.index(0, 3).data() == "done"
     assert model.overall()[:3] == (1.0, 2, 2)
     # Saved to the recovery file at once, and the window knows it is unsaved.
-    assert window.files.is_dirty()
+    assert window.session.is_dirty()
     window.files.wait()
     found = recovery.find_recoveries()
     assert found and all(len(s.takes) == 1 for s in recovery.open_recovery(found[0]).shots)

@@ -75,7 +75,7 @@ def test_whole_film_in_timeline_order_and_ruler_seeks(qtbot, tmp_path, monkeypat
     window = make_window(qtbot, project, FakePrompts())
     player = window.preview
     second = read_frames(project.take_path(project.shots[1].active))
-    window.generation.act_film.trigger()
+    window.act_film.trigger()
     assert player.mode == "film" and player.clock.length == 14
     window.ruler.seekRequested.emit(0.5 + 2 / 16)  # shot 2 starts at 8/16 s
     qtbot.waitUntil(lambda: np.array_equal(shown(player), second[2]))

@@ -41,13 +41,13 @@ def test_model_follows_every_project_change_under_the_tester(qtbot):
 def _drop(view, data: QMimeData, pos: QPoint, action=Qt.DropAction.MoveAction) -> QDropEvent:
     """Deliver a drag enter, move and drop to the view's viewport as the platform would."""
     target = view.viewport()
-    point = QPointF(pos)
+    point = QPointF(pos)  # QDropEvent takes a QPointF; the drag enter and move events a QPoint
     actions = Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
     buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(point, actions, data, buttons, mods)
+    enter = QDragEnterEvent(pos, actions, data, buttons, mods)
     QApplication.sendEvent(target, enter)
     assert enter.isAccepted(), "the timeline refused the drag"
-    move = QDragMoveEvent(point, actions, data, buttons, mods)
+    move = QDragMoveEvent(pos, actions, data, buttons, mods)
     QApplication.sendEvent(target, move)
     drop = QDropEvent(point, actions, data, buttons, mods)
     drop.setDropAction(action)
