@@ -51,19 +51,19 @@ class ProjectSession(QObject):
 
     def show(self, project: Project, recovered: bool = False) -> None:
         """Show another project; its undo history starts empty."""
-        self.undo_stack.clear()
         self.project = project
         self.recovered = recovered
         self.outside_changes = False
-        self.projectChanged.emit(project)
+        self.undo_stack.clear()  # the previous project's commands go with it
         self._check_dirty()
+        self.projectChanged.emit(project)
 
     def mark_saved(self, path: Path) -> None:
         """The project was written to path: nothing is unsaved any more."""
-        self.undo_stack.setClean()
         self.recovered = self.outside_changes = False
-        self.saved.emit(path)
+        self.undo_stack.setClean()
         self._check_dirty()
+        self.saved.emit(path)
 
     def note_outside_change(self) -> None:
         """A change the undo history does not hold (a generated take, the queue) needs saving."""
