@@ -405,9 +405,9 @@ class MainWindow(QMainWindow):
 
     # -- dialogs ------------------------------------------------------------------------
     def export_film(self) -> None:
-        from ui.export.export_dialog import export_from_window
+        from ui.export.export_dialog import ask_and_export
 
-        export_from_window(self)
+        ask_and_export(self.project, self.timeline.selected_ids(), self.prompts, self.statusBar(), self)
 
     def edit_project_settings(self) -> None:
         from ui.preferences.project_settings_dialog import ProjectSettingsDialog

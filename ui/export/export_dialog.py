@@ -27,6 +27,8 @@ from app.project.model import Project
 from engine.film.export_settings import FIT_POLICIES, FORMATS, FPS_CHOICES, QUALITIES, SIZES, ExportSettings
 from engine.film.exporter import ExportError, format_eta
 from engine.jobs.progress import Cancelled, CancelToken
+from ui.project_session import StatusSink
+from ui.questions import Prompts
 
 SIZE_LABELS = {
     "project": "Project",
@@ -64,11 +66,11 @@ class ExportDialog(QDialog):
         for key in QUALITIES:
             self.quality.addItem(key.capitalize(), key)
         self.quality.setCurrentIndex(QUALITIES.index("high"))
-        self.size = QComboBox()
+        self.size_box = QComboBox()
         for key, label in SIZE_LABELS.items():
-            self.size.addItem(label, key)
+            self.size_box.addItem(label, key)
         s = project.settings
-        self.size.setItemText(0, f"Project ({s.width}×{s.height})")
+        self.size_box.setItemText(0, f"Project ({s.width}×{s.height})")
         self.custom_w, self.custom_h = QSpinBox(), QSpinBox()
         for spin, value in ((self.custom_w, s.width), (self.custom_h, s.height)):
             spin.setRange(16, 8192)
@@ -111,7 +113,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow("Format", self.format)
         form.addRow("Quality", self.quality)
-        form.addRow("Size", self.size)
+        form.addRow("Size", self.size_box)
         form.addRow("", custom)
         form.addRow("Shape", self.fit)
         form.addRow("Frame rate", self.fps)
@@ -126,7 +128,7 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.format.currentIndexChanged.connect(self._format_changed)
-        self.size.currentIndexChanged.connect(self._size_changed)
+        self.size_box.currentIndexChanged.connect(self._size_changed)
         self._size_changed()
         self._format_changed()
 
@@ -140,7 +142,7 @@ class ExportDialog(QDialog):
         self.music.setEnabled(preset.audio_codec is not None)
 
     def _size_changed(self, *args: object) -> None:
-        custom = self.size.currentData() == "custom"
+        custom = self.size_box.currentData() == "custom"
         self.custom_w.setEnabled(custom)
         self.custom_h.setEnabled(custom)
 
@@ -177,7 +179,7 @@ class ExportDialog(QDialog):
 
     def settings(self) -> ExportSettings:
         """The choices as export settings (not yet checked)."""
-        size_key = self.size.currentData()
+        size_key = self.size_box.currentData()
         size = (self.custom_w.value(), self.custom_h.value()) if size_key == "custom" else SIZES[size_key]
         music = self.music.text().strip()
         fmt = self.format.currentData()
@@ -236,7 +238,7 @@ class ExportProgressDialog(QDialog):
         self.setWindowTitle("Exporting")
         self.setMinimumWidth(420)
         self.output = output
-        self.result: object | None = None
+        self.outcome: object | None = None  # the ExportResult once done
         self.error: str | None = None
         self.was_cancelled = False
         self.label = QLabel(f"Preparing {output.name}…")
@@ -260,7 +262,8 @@ class ExportProgressDialog(QDialog):
         self.worker.failed.connect(self._on_failed)
         self.worker.cancelled.connect(self._on_cancelled)
         # Quitting mid-export stops the worker first: a QThread must not outlive its dialog.
-        QCoreApplication.instance().aboutToQuit.connect(self.stop)
+        if (app := QCoreApplication.instance()) is not None:
+            app.aboutToQuit.connect(self.stop)
 
     def stop(self) -> None:
         """Cancel and wait for the worker (the partial file is removed)."""
@@ -292,7 +295,7 @@ class ExportProgressDialog(QDialog):
         self.thread_.wait()
 
     def _on_finished(self, result: object) -> None:
-        self.result = result
+        self.outcome = result
         self._finish()
         self.accept()
 
@@ -314,22 +317,29 @@ class ExportProgressDialog(QDialog):
         super().reject()
 
 
-def start_export(window, output: Path, settings: ExportSettings) -> ExportProgressDialog | None:
+def start_export(
+    project: Project,
+    output: Path,
+    settings: ExportSettings,
+    prompts: Prompts,
+    status: StatusSink,
+    parent: QWidget | None = None,
+) -> ExportProgressDialog | None:
     """Check the settings, then export on a worker thread behind a non-blocking progress dialog."""
     try:
         settings.check()
     except ValueError as exc:
-        window.prompts.error("Export", str(exc))
+        prompts.error("Export", str(exc))
         return None
-    progress = ExportProgressDialog(window.project, output, settings, window)
+    progress = ExportProgressDialog(project, output, settings, parent)
 
     def done(_code: int) -> None:
         if progress.error is not None:
-            window.prompts.error("Export Failed", progress.error)
+            prompts.error("Export Failed", progress.error)
         elif progress.was_cancelled:
-            window.statusBar().showMessage("Export cancelled; nothing was written.", 8000)
+            status.showMessage("Export cancelled; nothing was written.", 8000)
         else:
-            window.statusBar().showMessage(f"Exported {output}", 8000)
+            status.showMessage(f"Exported {output}", 8000)
         progress.deleteLater()
 
     progress.finished.connect(done)
@@ -338,12 +348,18 @@ def start_export(window, output: Path, settings: ExportSettings) -> ExportProgre
     return progress
 
 
-def export_from_window(window) -> ExportProgressDialog | None:
+def ask_and_export(
+    project: Project,
+    selected_ids: list[str],
+    prompts: Prompts,
+    status: StatusSink,
+    parent: QWidget | None = None,
+) -> ExportProgressDialog | None:
     """File > Export…: ask for the choices, then start the export."""
-    if not window.project.shots:
-        window.prompts.error("Export", "The project has no shots to export.")
+    if not project.shots:
+        prompts.error("Export", "The project has no shots to export.")
         return None
-    dialog = ExportDialog(window.project, window.timeline.selected_ids(), window)
+    dialog = ExportDialog(project, selected_ids, parent)
     if not dialog.exec():
         return None
-    return start_export(window, dialog.output(), dialog.settings())
+    return start_export(project, dialog.output(), dialog.settings(), prompts, status, parent)

@@ -26,7 +26,7 @@ def test_dialog_choices_become_settings(qtbot, tmp_path):
     dialog.format.setCurrentIndex(dialog.format.findData("png"))
     assert dialog.output().name == "film-frames" and not dialog.music.isEnabled()
     dialog.format.setCurrentIndex(dialog.format.findData("mov"))
-    dialog.size.setCurrentIndex(dialog.size.findData("custom"))
+    dialog.size_box.setCurrentIndex(dialog.size_box.findData("custom"))
     dialog.custom_w.setValue(320)
     dialog.custom_h.setValue(240)
     dialog.fit.setCurrentIndex(dialog.fit.findData("fill"))
@@ -48,11 +48,13 @@ def test_export_runs_on_a_worker_with_progress(qtbot, tmp_path):
     window = _window(qtbot, tmp_path)
     assert window.act_export.shortcut().toString() == "Ctrl+E"
     out = tmp_path / "out.webm"
-    progress = start_export(window, out, ExportSettings(format="webm"))
+    progress = start_export(
+        window.project, out, ExportSettings(format="webm"), window.prompts, window.statusBar(), window
+    )
     assert progress is not None and progress.isVisible()
     with qtbot.waitSignal(progress.finished, timeout=30000):
         pass
-    assert progress.error is None and progress.result.frames == 48
+    assert progress.error is None and progress.outcome.frames == 48
     assert video_facts(out)["frames"] == 48
     assert not progress.thread_.isRunning()
     assert "Exported" in window.statusBar().currentMessage()
@@ -61,7 +63,9 @@ def test_export_runs_on_a_worker_with_progress(qtbot, tmp_path):
 def test_cancel_stops_the_worker_and_leaves_nothing(qtbot, tmp_path):
     window = _window(qtbot, tmp_path, frames=120)
     out = tmp_path / "out.mov"
-    progress = start_export(window, out, ExportSettings(format="mov", size=(640, 480)))
+    progress = start_export(
+        window.project, out, ExportSettings(format="mov", size=(640, 480)), window.prompts, window.statusBar()
+    )
     assert progress is not None
     progress.reject()  # Escape: asks the worker to stop, closes when it has
     with qtbot.waitSignal(progress.finished, timeout=30000):
@@ -74,7 +78,9 @@ def test_cancel_stops_the_worker_and_leaves_nothing(qtbot, tmp_path):
 def test_a_failed_export_is_reported(qtbot, tmp_path):
     window = _window(qtbot, tmp_path)
     (tmp_path / "file").write_text("x")
-    progress = start_export(window, tmp_path / "file" / "out.mp4", ExportSettings())
+    progress = start_export(
+        window.project, tmp_path / "file" / "out.mp4", ExportSettings(), window.prompts, window.statusBar()
+    )
     with qtbot.waitSignal(progress.finished, timeout=30000):
         pass
     assert window.prompts.errors and "not a folder" in window.prompts.errors[-1]
