@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -306,7 +307,8 @@ class MainWindow(QMainWindow):
         )
         g.jobStatesChanged.connect(self.model.set_job_states)
         g.takeArrived.connect(lambda shot_id, take: self.timeline.viewport().update())
-        self.menuBar().insertMenu(self.menuBar().actions()[-1], g.menu)  # before Help
+        g.fill_menu(menu := QMenu("&Generate", self))
+        self.menuBar().insertMenu(self.menuBar().actions()[-1], menu)  # before Help
         self.queue_dock.setWidget(g.dock)
         player = self.preview
         player.positionChanged.connect(self.ruler.set_playhead)

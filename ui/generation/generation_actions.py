@@ -55,10 +55,6 @@ class GenerationController(QObject):
         self.dock.moveRequested.connect(self.move)
         self.dock.pauseRequested.connect(self.toggle_pause)
         self._build_actions()
-        self.menu = QMenu("&Generate")
-        self.menu.addActions([self.act_generate, self.act_regenerate, self.act_generate_missing])
-        self.menu.addSeparator()
-        self.menu.addActions([self.act_pause, self.act_cancel_all])
         session.projectChanged.connect(self.set_project)
         self.update_actions()
 
@@ -98,6 +94,12 @@ class GenerationController(QObject):
             "&Pause Queue", None, "Start no new jobs until resumed", self.toggle_pause
         )
         self.act_pause.setCheckable(True)
+
+    def fill_menu(self, menu: QMenu) -> None:
+        """The Generate menu's actions (the window owns the menu)."""
+        menu.addActions([self.act_generate, self.act_regenerate, self.act_generate_missing])
+        menu.addSeparator()
+        menu.addActions([self.act_pause, self.act_cancel_all])
 
     def add_to_menu(self, menu: QMenu) -> None:
         """Put the generate actions at the top of a context menu (the timeline's)."""
