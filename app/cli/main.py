@@ -130,17 +130,17 @@ def cmd_new(args: argparse.Namespace) -> int:
                 project, args.preset, {n for n in ("width", "height", "fps") if getattr(args, n) is not None}
             )
         except ValueError as exc:  # PresetError: unknown, damaged, or its files unusable
-            return fail(str(exc), EXIT_BAD_INPUT)
+            return fail(exc, EXIT_BAD_INPUT)
     if args.shots is not None:
         try:
             for shot in load_shot_list(args.shots):
                 project.add_shot(shot)
         except ShotListError as exc:
-            return fail(str(exc), EXIT_BAD_INPUT)
+            return fail(exc, EXIT_BAD_INPUT)
     try:
         save_project(project)
     except ProjectError as exc:
-        return fail(str(exc), EXIT_BAD_INPUT)
+        return fail(exc, EXIT_BAD_INPUT)
     print(f"Created {path} with {len(project.shots)} shot(s).")
     return EXIT_OK
 
@@ -174,7 +174,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     try:
         project = load_project(args.project)
     except ProjectError as exc:
-        return fail(str(exc), EXIT_BAD_INPUT)
+        return fail(exc, EXIT_BAD_INPUT)
     json.dump(project_summary(project), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return EXIT_OK
@@ -209,6 +209,9 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 def run_cli(argv: list[str]) -> int:
     """Parse and run one command; returns the exit code."""
+    from app.diagnostics.log_file import setup_logging
+
+    setup_logging()  # failed jobs and exports are logged with their tracebacks
     args = build_parser().parse_args(argv)
     handlers = {
         "new": cmd_new,
@@ -227,5 +230,8 @@ def run_cli(argv: list[str]) -> int:
 
 
 def main() -> int:
-    """Console entry point."""
+    """Console entry point (storyreel-cli)."""
+    from app.diagnostics.log_file import log_faults
+
+    log_faults()  # segfaults and aborts leave their stacks in the log too
     return run_cli(sys.argv[1:])

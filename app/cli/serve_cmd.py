@@ -69,7 +69,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         handler = EndpointHandler(model=spec)
     except (ModelError, ValueError) as exc:
-        return fail(str(exc), EXIT_BAD_INPUT)
+        return fail(exc, EXIT_BAD_INPUT)
     stop = {"now": False}
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.update(now=True))
     server = ServerThread(build_app(handler, token), args.host, args.port)
@@ -105,7 +105,7 @@ def cmd_package_endpoint(args: argparse.Namespace) -> int:
             args.folder, model=args.model, revision=args.revision, force=args.force
         )
     except PackageError as exc:
-        return fail(str(exc), EXIT_BAD_INPUT)
+        return fail(exc, EXIT_BAD_INPUT)
     print(f"Wrote {len(files)} files to {args.folder}. Next: read {args.folder / 'README.md'}.")
     return EXIT_OK
 

@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 from app.project.model import Shot
+from engine.errors import StoryreelError
 
 CSV_COLUMNS = (
     "title",
@@ -24,8 +25,10 @@ _INT_COLUMNS = {"seed", "frames", "width", "height", "steps"}
 _FLOAT_COLUMNS = {"guidance_scale", "guidance_scale_2"}
 
 
-class ShotListError(Exception):
+class ShotListError(StoryreelError):
     """A shot list could not be read; the message names the file, the line and the problem."""
+
+    hint = "Fix the line named, and save the shot list as UTF-8 text or CSV."
 
 
 def _read_text(path: Path) -> str:

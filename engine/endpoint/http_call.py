@@ -12,6 +12,7 @@ import json
 import time
 from dataclasses import dataclass
 
+from engine.errors import StoryreelError
 from engine.jobs.progress import (
     GENERATING,
     LOADING,
@@ -30,17 +31,13 @@ BACKOFF_START, BACKOFF_MAX = 1.0, 30.0
 MAX_RETRY_AFTER = 300.0  # a server asking for longer than this is treated as asking for this
 
 
-class EndpointError(Exception):
+class EndpointError(StoryreelError):
     """An endpoint request that failed; the message is for people, the hint says what to try."""
 
-    def __init__(
-        self,
-        message: str,
-        hint: str = "Retry the job; if it fails again, check the endpoint.",
-        status: int | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.hint = hint
+    hint = "Retry the job; if it fails again, check the endpoint."
+
+    def __init__(self, message: str, hint: str | None = None, status: int | None = None) -> None:
+        super().__init__(message, hint)
         self.status = status
 
 

@@ -7,6 +7,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from engine.errors import StoryreelError
 from engine.generation.request import LoraSpec
 
 if TYPE_CHECKING:
@@ -16,8 +17,10 @@ EXPERTS = ("high-noise", "low-noise", "both")
 HIGH, LOW = "transformer", "transformer_2"  # the pipeline components of the two experts
 
 
-class LoraError(ValueError):
+class LoraError(StoryreelError, ValueError):
     """A LoRA file could not be loaded into the model; the message names the file."""
+
+    hint = "Check the LoRA files of the shot's style preset: they must be Wan 2.2 LoRAs in .safetensors."
 
 
 def adapter_name(path: Path) -> str:
