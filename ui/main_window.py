@@ -506,12 +506,11 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
-        if not self.files.is_dirty():
-            self.files.discard_recovery()
+        self.files.stop_autosave()
         self.store_layout()
         self.save_settings()
-        self.files.autosave_timer.stop()
-        self.files.wait()
         self.generation.shutdown()  # cancels the running job; pending ones were saved with the project
         self.thumbnails.shutdown()
+        # Saved, discarded or clean: a clean quit leaves no recovery to offer at the next start.
+        self.files.discard_recovery()
         event.accept()

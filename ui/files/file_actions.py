@@ -48,6 +48,7 @@ class FileActions(QObject):
         self.session = new_id()
         self.recovered = False  # shown project came from a recovery: unsaved even with a clean stack
         self.outside_changes = False  # takes or queued jobs arrived since the last save
+        self.closing = False  # the window is quitting: nothing more goes into a recovery file
         self._autosaved_index: int | None = None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -98,6 +99,15 @@ class FileActions(QObject):
     def discard_recovery(self) -> None:
         self._pool.waitForDone()
         recovery.discard_for(self.project.path, self.recovery_key())
+
+    def stop_autosave(self) -> None:
+        """The window is quitting (its project saved, discarded or clean): autosave no more.
+
+        Jobs cancelled while the window shuts down still report back; that must not write a
+        recovery file that the next start would offer after a clean quit.
+        """
+        self.closing = True
+        self.autosave_timer.stop()
 
     # -- commands -----------------------------------------------------------------------
     def new(self) -> bool:
@@ -224,7 +234,7 @@ class FileActions(QObject):
     def autosave(self) -> bool:
         """Write a recovery file if there are changes since the last save or autosave."""
         index = self.window.undo_stack.index()
-        if not self.is_dirty() or index == self._autosaved_index:
+        if self.closing or not self.is_dirty() or index == self._autosaved_index:
             return False
         self._autosaved_index = index
         # Serialize here (the project is only touched on this thread); write in the background.
