@@ -68,11 +68,11 @@ class ExportDialog(QDialog):
         for key in QUALITIES:
             self.quality.addItem(key.capitalize(), key)
         self.quality.setCurrentIndex(QUALITIES.index("high"))
-        self.size = QComboBox()
+        self.size_box = QComboBox()
         for key, label in SIZE_LABELS.items():
-            self.size.addItem(label, key)
+            self.size_box.addItem(label, key)
         s = project.settings
-        self.size.setItemText(0, f"Project ({s.width}×{s.height})")
+        self.size_box.setItemText(0, f"Project ({s.width}×{s.height})")
         self.custom_w, self.custom_h = QSpinBox(), QSpinBox()
         for spin, value in ((self.custom_w, s.width), (self.custom_h, s.height)):
             spin.setRange(16, 8192)
@@ -115,7 +115,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow("Format", self.format)
         form.addRow("Quality", self.quality)
-        form.addRow("Size", self.size)
+        form.addRow("Size", self.size_box)
         form.addRow("", custom)
         form.addRow("Shape", self.fit)
         form.addRow("Frame rate", self.fps)
@@ -130,7 +130,7 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.format.currentIndexChanged.connect(self._format_changed)
-        self.size.currentIndexChanged.connect(self._size_changed)
+        self.size_box.currentIndexChanged.connect(self._size_changed)
         self._size_changed()
         self._format_changed()
 
@@ -144,7 +144,7 @@ class ExportDialog(QDialog):
         self.music.setEnabled(preset.audio_codec is not None)
 
     def _size_changed(self, *args: object) -> None:
-        custom = self.size.currentData() == "custom"
+        custom = self.size_box.currentData() == "custom"
         self.custom_w.setEnabled(custom)
         self.custom_h.setEnabled(custom)
 
@@ -181,7 +181,7 @@ class ExportDialog(QDialog):
 
     def settings(self) -> ExportSettings:
         """The choices as export settings (not yet checked)."""
-        size_key = self.size.currentData()
+        size_key = self.size_box.currentData()
         size = (self.custom_w.value(), self.custom_h.value()) if size_key == "custom" else SIZES[size_key]
         music = self.music.text().strip()
         fmt = self.format.currentData()
@@ -246,7 +246,7 @@ class ExportProgressDialog(QDialog):
         self.setWindowTitle("Exporting")
         self.setMinimumWidth(420)
         self.output = output
-        self.result: object | None = None
+        self.export_result: object | None = None
         self.error: str | None = None
         self.was_cancelled = False
         self.label = QLabel(f"Preparing {output.name}…")
@@ -270,7 +270,8 @@ class ExportProgressDialog(QDialog):
         self.worker.failed.connect(self._on_failed)
         self.worker.cancelled.connect(self._on_cancelled)
         # Quitting mid-export stops the worker first: a QThread must not outlive its dialog.
-        QCoreApplication.instance().aboutToQuit.connect(self.stop)
+        if (app := QCoreApplication.instance()) is not None:
+            app.aboutToQuit.connect(self.stop)
 
     def stop(self) -> None:
         """Cancel and wait for the worker (the partial file is removed)."""
@@ -302,7 +303,7 @@ class ExportProgressDialog(QDialog):
         self.thread_.wait()
 
     def _on_finished(self, result: object) -> None:
-        self.result = result
+        self.export_result = result
         self._finish()
         self.accept()
 

@@ -27,7 +27,7 @@ def test_dialog_choices_become_settings(qtbot, tmp_path):
     dialog.format.setCurrentIndex(dialog.format.findData("png"))
     assert dialog.output().name == "film-frames" and not dialog.music.isEnabled()
     dialog.format.setCurrentIndex(dialog.format.findData("mov"))
-    dialog.size.setCurrentIndex(dialog.size.findData("custom"))
+    dialog.size_box.setCurrentIndex(dialog.size_box.findData("custom"))
     dialog.custom_w.setValue(320)
     dialog.custom_h.setValue(240)
     dialog.fit.setCurrentIndex(dialog.fit.findData("fill"))
@@ -53,7 +53,7 @@ def test_export_runs_on_a_worker_with_progress(qtbot, tmp_path):
     assert progress is not None and progress.isVisible()
     with qtbot.waitSignal(progress.finished, timeout=30000):
         pass
-    assert progress.error is None and progress.result.frames == 48
+    assert progress.error is None and progress.export_result.frames == 48
     assert video_facts(out)["frames"] == 48
     assert not progress.thread_.isRunning()
     assert "Exported" in window.statusBar().currentMessage()
