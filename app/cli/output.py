@@ -29,7 +29,7 @@ def ctrl_c_cancels(cancel: CancelToken, message: str) -> Iterator[None]:
     """While inside, the first Ctrl+C sets cancel (work stops at its next check); a second one
     raises KeyboardInterrupt at once."""
 
-    def on_sigint(signum, frame) -> None:
+    def on_sigint(signum: int, frame: object) -> None:
         if cancel.cancelled:
             raise KeyboardInterrupt
         cancel.cancel()

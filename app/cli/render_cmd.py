@@ -10,6 +10,7 @@ from app.cli.export_cmd import export_settings_from_args
 from app.cli.output import EventPrinter, ctrl_c_cancels, fail
 from app.film.generate_and_export import render_project
 from app.generation.batch_generation import RenderFailed
+from app.project.model import Project
 from app.project.reel_file import ProjectError, load_project, save_project
 
 log = logging.getLogger(__name__)
@@ -73,7 +74,7 @@ def run_render(args: argparse.Namespace, printer: EventPrinter) -> int:
     return EXIT_OK
 
 
-def _save_quietly(project) -> None:
+def _save_quietly(project: Project) -> None:
     try:
         save_project(project)
     except ProjectError as exc:

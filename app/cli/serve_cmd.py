@@ -15,7 +15,7 @@ EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 TOKEN_ENV = "STORYREEL_SERVE_TOKEN"
 
 
-def register(subparsers) -> None:
+def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the serve and package-endpoint subcommands to the CLI's parser."""
     p = subparsers.add_parser("serve", help="serve the endpoint handler over HTTP (like Inference Endpoints)")
     p.add_argument("--model", required=True, help="Hub repo id or local diffusers folder to serve")

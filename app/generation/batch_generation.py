@@ -77,7 +77,7 @@ def generate_missing(
                 project.set_error(shot.id, str(exc))
                 on_event({"event": "shot_failed", **base, "error": str(exc)})
                 continue
-            job = jobs.submit(plan.request, plan.clip, label=base["title"])
+            job = jobs.submit(plan.request, plan.clip, label=str(base["title"]))
             plans[job.id], bases[job.id] = plan, base
         done = _collect(project, jobs, events, plans, bases, failures, on_event, cancel)
     finally:

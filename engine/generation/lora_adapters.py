@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from engine.errors import StoryreelError
 from engine.generation.request import LoraSpec
@@ -93,11 +93,11 @@ def apply_loras(loaded: LoadedPipeline, loras: tuple[LoraSpec, ...] | list[LoraS
         model = getattr(pipe, component, None)
         if model is None or not hasattr(model, "peft_config"):
             continue
-        names = list(adapters)
-        model.set_adapters(names, [adapters[n][1] for n in names])
+        adapter_names = list(adapters)
+        model.set_adapters(adapter_names, [adapters[n][1] for n in adapter_names])
 
 
-def _load(pipe, path: Path, name: str, component: str) -> None:
+def _load(pipe: Any, path: Path, name: str, component: str) -> None:
     """Load one file into one expert, turning diffusers' and peft's errors into a LoraError."""
     expert = "low-noise" if component == LOW else "high-noise"
     try:
