@@ -9,13 +9,15 @@ import os
 import pkgutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from remote_support import REQUEST
 
 from app.diagnostics.log_file import LOG_ROOTS, log_path, setup_logging
 from engine.backends.local import LocalBackend
-from engine.generation.request import GenerationRequest, ModelSpec
+from engine.generation.request import ModelSpec
 from engine.jobs.job_queue import FAILED, JobQueue
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -46,20 +48,11 @@ def test_every_module_logger_writes_to_the_log_file():
     assert not missing, f"not in the log: {missing}"
 
 
-def test_a_failed_job_leaves_its_traceback_in_the_log(tmp_path, tiny_a14b):
+def test_a_failed_job_leaves_its_traceback_in_the_log(tmp_path):
     path = setup_logging()
-    request = GenerationRequest(
-        prompt="a lighthouse",
-        negative_prompt="",
-        seed=3,
-        num_frames=9,
-        width=32,
-        height=32,
-        fps=16,
-        num_inference_steps=2,
-        guidance_scale=4.0,
-        guidance_scale_2=3.0,
-        model=ModelSpec(str(tmp_path / "no-such-model"), device="cpu", dtype="float32"),
+    # The remote tests' small request, pointed at a model folder that is not there: a real ModelError.
+    request = replace(
+        REQUEST, model=ModelSpec(str(tmp_path / "no-such-model"), device="cpu", dtype="float32")
     )
     jobs = JobQueue([LocalBackend()])
     try:
