@@ -7,6 +7,11 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     """Run a CLI command when one is named, else open the window (with any .reel files given)."""
+    from app.diagnostics.log_file import log_faults, setup_logging
+
+    log_file = setup_logging()
+    if argv is None:  # the process's own command line: an entry point, so fatal errors are logged too
+        log_faults(log_file)
     argv = sys.argv[1:] if argv is None else argv
     from app.cli.main import COMMANDS, run_cli
 
@@ -16,10 +21,7 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as exc:  # a bug, not bad input: full details to the log, one line to the person
             import logging
 
-            from app.diagnostics.log_file import setup_logging
-
-            log_file = setup_logging()
-            logging.getLogger("storyreel.cli").exception("unexpected error in %s", argv[0])
+            logging.getLogger("app.cli").exception("unexpected error in %s", argv[0])
             first = (str(exc).strip() or type(exc).__name__).splitlines()[0]
             print(f"storyreel: unexpected error: {first} (details in {log_file})", file=sys.stderr)
             return 1

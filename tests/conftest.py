@@ -23,5 +23,14 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch):
     return home
 
 
+@pytest.fixture(autouse=True)
+def closed_log_file():
+    """A test that opened the log file (the CLI, the error reporter) leaves no handler behind."""
+    yield
+    from app.diagnostics.log_file import close_logging
+
+    close_logging()
+
+
 # Session fixtures with the tiny models, shared by every test module (built once per run).
 from engine_fixtures import loaded_5b, loaded_a14b, tiny_5b, tiny_a14b  # noqa: E402, F401

@@ -463,8 +463,9 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             if "state" not in self.settings.window:
+                queue_width = max(330, self.queue_dock.widget().sizeHint().width())  # fits its columns
                 self.resizeDocks(
-                    [self.inspector_dock, self.queue_dock], [440, 330], Qt.Orientation.Horizontal
+                    [self.inspector_dock, self.queue_dock], [440, queue_width], Qt.Orientation.Horizontal
                 )
                 self.splitter.setSizes([self.height() - 330, 330])
 
@@ -472,13 +473,13 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
-        if not self.session.is_dirty():
-            self.files.discard_recovery()
+        self.files.stop_autosave()
         self.store_layout()
         self.save_settings()
-        self.files.autosave_timer.stop()
         self.files.wait()
         self.preview.shutdown()
         self.generation.shutdown()  # cancels the running job; pending ones were saved with the project
         self.thumbnails.shutdown()
+        # Saved, discarded or clean: a clean quit leaves no recovery to offer at the next start.
+        self.files.discard_recovery()
         event.accept()

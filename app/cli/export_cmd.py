@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 from pathlib import Path
 
 from app.cli.output import EventPrinter, ctrl_c_cancels, fail
@@ -19,6 +20,8 @@ from engine.film.export_settings import (
     parse_size,
     parse_transition,
 )
+
+log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -126,7 +129,7 @@ def run_export(args: argparse.Namespace) -> int:
         project = load_project(args.project)
         settings = export_settings_from_args(args, project)
     except (ProjectError, ValueError) as exc:
-        return fail(str(exc), EXIT_BAD_INPUT)
+        return fail(exc, EXIT_BAD_INPUT)
     assert settings is not None
     cancel = CancelToken()
 
@@ -137,7 +140,9 @@ def run_export(args: argparse.Namespace) -> int:
         printer({"event": "interrupted"})
         return EXIT_INTERRUPTED
     except (ValueError, VideoError) as exc:
-        return fail(str(exc), EXIT_BAD_INPUT)
+        log.warning("export of %s to %s failed", args.project, args.output, exc_info=True)
+        return fail(exc, EXIT_BAD_INPUT)
     except ExportError as exc:
-        return fail(str(exc), EXIT_FAILED)
+        log.error("export of %s to %s failed", args.project, args.output, exc_info=True)
+        return fail(exc, EXIT_FAILED)
     return EXIT_OK

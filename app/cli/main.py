@@ -16,7 +16,7 @@ from app.cli.preset_cmd import register as register_preset
 from app.cli.serve_cmd import HANDLERS as SERVE_HANDLERS
 from app.cli.serve_cmd import register as register_serve
 from app.generation.shot_requests import resolved_settings, shot_status
-from app.project.model import ProjectSettings
+from app.project.model import Project, ProjectSettings
 from app.project.reel_file import PROJECT_SUFFIX, ProjectError, load_project, new_project_file, save_project
 from app.project.shot_list import ShotListError, load_shot_list
 from engine.generation.request import DEFAULT_MODEL
@@ -130,22 +130,22 @@ def cmd_new(args: argparse.Namespace) -> int:
                 project, args.preset, {n for n in ("width", "height", "fps") if getattr(args, n) is not None}
             )
         except ValueError as exc:  # PresetError: unknown, damaged, or its files unusable
-            return fail(str(exc), EXIT_BAD_INPUT)
+            return fail(exc, EXIT_BAD_INPUT)
     if args.shots is not None:
         try:
             for shot in load_shot_list(args.shots):
                 project.add_shot(shot)
         except ShotListError as exc:
-            return fail(str(exc), EXIT_BAD_INPUT)
+            return fail(exc, EXIT_BAD_INPUT)
     try:
         save_project(project)
     except ProjectError as exc:
-        return fail(str(exc), EXIT_BAD_INPUT)
+        return fail(exc, EXIT_BAD_INPUT)
     print(f"Created {path} with {len(project.shots)} shot(s).")
     return EXIT_OK
 
 
-def project_summary(project) -> dict:
+def project_summary(project: Project) -> dict:
     """The project as `info` prints it."""
     shots = []
     for index, shot in enumerate(project.shots):
@@ -174,7 +174,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     try:
         project = load_project(args.project)
     except ProjectError as exc:
-        return fail(str(exc), EXIT_BAD_INPUT)
+        return fail(exc, EXIT_BAD_INPUT)
     json.dump(project_summary(project), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return EXIT_OK
@@ -209,6 +209,9 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 def run_cli(argv: list[str]) -> int:
     """Parse and run one command; returns the exit code."""
+    from app.diagnostics.log_file import setup_logging
+
+    setup_logging()  # failed jobs and exports are logged with their tracebacks
     args = build_parser().parse_args(argv)
     handlers = {
         "new": cmd_new,
@@ -227,5 +230,8 @@ def run_cli(argv: list[str]) -> int:
 
 
 def main() -> int:
-    """Console entry point."""
+    """Console entry point (storyreel-cli)."""
+    from app.diagnostics.log_file import log_faults
+
+    log_faults()  # segfaults and aborts leave their stacks in the log too
     return run_cli(sys.argv[1:])

@@ -14,9 +14,13 @@ if TYPE_CHECKING:
     from engine.jobs.progress import CancelToken
 
 
-def fail(message: str, code: int) -> int:
-    """Print an error for a person (no traceback) and return the exit code."""
+def fail(message: str | BaseException, code: int) -> int:
+    """Print an error for a person (no traceback), with the hint an error carries; returns the exit code."""
+    from engine.errors import hint_of
+
     print(f"storyreel: error: {message}", file=sys.stderr)
+    if isinstance(message, BaseException) and (hint := hint_of(message)):
+        print(f"storyreel: hint: {hint}", file=sys.stderr)
     return code
 
 
@@ -25,7 +29,7 @@ def ctrl_c_cancels(cancel: CancelToken, message: str) -> Iterator[None]:
     """While inside, the first Ctrl+C sets cancel (work stops at its next check); a second one
     raises KeyboardInterrupt at once."""
 
-    def on_sigint(signum, frame) -> None:
+    def on_sigint(signum: int, frame: object) -> None:
         if cancel.cancelled:
             raise KeyboardInterrupt
         cancel.cancel()

@@ -37,7 +37,7 @@ def cmd_preset(args: argparse.Namespace) -> int:
     try:
         return handlers[args.preset_command](args)
     except PresetError as exc:
-        return fail(str(exc), EXIT_BAD_INPUT)
+        return fail(exc, EXIT_BAD_INPUT)
 
 
 def _list(args: argparse.Namespace) -> int:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
 from app.cli.export_cmd import export_settings_from_args
 from app.cli.output import EventPrinter, ctrl_c_cancels, fail
 from app.film.generate_and_export import render_project
 from app.generation.batch_generation import RenderFailed
+from app.project.model import Project
 from app.project.reel_file import ProjectError, load_project, save_project
+
+log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -29,7 +33,7 @@ def run_render(args: argparse.Namespace, printer: EventPrinter) -> int:
         export = export_settings_from_args(args, project)  # None: the classic H.264 stitch
         backends = backends_from_args(args)  # this machine, or one RemoteBackend per --endpoint
     except (ProjectError, ValueError) as exc:
-        return fail(str(exc), EXIT_BAD_INPUT)
+        return fail(exc, EXIT_BAD_INPUT)
     model = ModelSpec(
         source=args.model or project.settings.model,
         revision=args.revision
@@ -48,24 +52,29 @@ def run_render(args: argparse.Namespace, printer: EventPrinter) -> int:
         printer({"event": "interrupted"})
         return EXIT_INTERRUPTED
     except ModelError as exc:
+        log.warning("render of %s: the model cannot be used", args.project, exc_info=True)
         _save_quietly(project)
-        return fail(str(exc), EXIT_BAD_INPUT)
-    except RenderFailed as exc:
+        return fail(exc, EXIT_BAD_INPUT)
+    except RenderFailed as exc:  # each failed job's traceback is already in the log
+        log.error("render of %s: %s", args.project, exc)
         lines = "\n".join(f"  {sid}: {msg}" for sid, msg in exc.failures.items())
         return fail(f"{exc}; the film was not stitched:\n{lines}", EXIT_FAILED)
     except (ValueError, VideoError, ProjectError) as exc:
+        log.warning("render of %s failed", args.project, exc_info=True)
         _save_quietly(project)
-        return fail(str(exc), EXIT_BAD_INPUT)
+        return fail(exc, EXIT_BAD_INPUT)
     except ExportError as exc:  # a full disk or an unwritable folder: the takes are kept
+        log.error("render of %s: the film could not be written", args.project, exc_info=True)
         _save_quietly(project)
-        return fail(str(exc), EXIT_FAILED)
+        return fail(exc, EXIT_FAILED)
     except OSError as exc:
+        log.error("render of %s failed", args.project, exc_info=True)
         _save_quietly(project)
         return fail(f"{getattr(exc, 'filename', '') or output}: {exc.strerror or exc}", EXIT_FAILED)
     return EXIT_OK
 
 
-def _save_quietly(project) -> None:
+def _save_quietly(project: Project) -> None:
     try:
         save_project(project)
     except ProjectError as exc:

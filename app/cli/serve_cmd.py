@@ -15,7 +15,7 @@ EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 TOKEN_ENV = "STORYREEL_SERVE_TOKEN"
 
 
-def register(subparsers) -> None:
+def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the serve and package-endpoint subcommands to the CLI's parser."""
     p = subparsers.add_parser("serve", help="serve the endpoint handler over HTTP (like Inference Endpoints)")
     p.add_argument("--model", required=True, help="Hub repo id or local diffusers folder to serve")
@@ -69,7 +69,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         handler = EndpointHandler(model=spec)
     except (ModelError, ValueError) as exc:
-        return fail(str(exc), EXIT_BAD_INPUT)
+        return fail(exc, EXIT_BAD_INPUT)
     stop = {"now": False}
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.update(now=True))
     server = ServerThread(build_app(handler, token), args.host, args.port)
@@ -105,7 +105,7 @@ def cmd_package_endpoint(args: argparse.Namespace) -> int:
             args.folder, model=args.model, revision=args.revision, force=args.force
         )
     except PackageError as exc:
-        return fail(str(exc), EXIT_BAD_INPUT)
+        return fail(exc, EXIT_BAD_INPUT)
     print(f"Wrote {len(files)} files to {args.folder}. Next: read {args.folder / 'README.md'}.")
     return EXIT_OK
 

@@ -10,6 +10,7 @@ from app.generation.take_generation import TakePlan, plan_take, take_from_record
 from app.project.model import FAILED, MISSING, NO_TAKE, Project, Shot
 from app.project.reel_file import save_project
 from engine.backends.local import Backend
+from engine.errors import StoryreelError
 from engine.generation.request import ModelSpec
 from engine.jobs.job_queue import CANCELLED, DONE, Job, JobQueue
 from engine.jobs.job_queue import FAILED as JOB_FAILED
@@ -21,8 +22,10 @@ EventCallback = Callable[[dict], None]
 NEEDS_TAKE = (NO_TAKE, FAILED, MISSING)
 
 
-class RenderFailed(Exception):
+class RenderFailed(StoryreelError):
     """Some shots could not be generated; the film was not stitched."""
+
+    hint = "Fix the failed shots (their errors are listed) and render again: finished takes are kept."
 
     def __init__(self, failures: dict[str, str]) -> None:
         super().__init__(f"{len(failures)} shot(s) failed to generate")
@@ -74,7 +77,7 @@ def generate_missing(
                 project.set_error(shot.id, str(exc))
                 on_event({"event": "shot_failed", **base, "error": str(exc)})
                 continue
-            job = jobs.submit(plan.request, plan.clip, label=base["title"])
+            job = jobs.submit(plan.request, plan.clip, label=str(base["title"]))
             plans[job.id], bases[job.id] = plan, base
         done = _collect(project, jobs, events, plans, bases, failures, on_event, cancel)
     finally:

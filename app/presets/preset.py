@@ -12,6 +12,7 @@ from typing import Any
 
 from app.project.migrations import Migration, MigrationError, migrate
 from app.settings.resources import resource_path
+from engine.errors import StoryreelError
 
 # The preset format this version writes; PRESET_MIGRATIONS[n] turns format n into n + 1.
 PRESET_FORMAT_VERSION = 1
@@ -22,8 +23,10 @@ CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right")
 EXPERTS = ("both", "high-noise", "low-noise")
 
 
-class PresetError(ValueError):
+class PresetError(StoryreelError, ValueError):
     """A preset could not be read, written or used; the message says which and why."""
+
+    hint = "Check the preset's files, or import the preset again."
 
 
 @dataclass

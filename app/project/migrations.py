@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from engine.errors import StoryreelError
+
 # The format this version of Storyreel writes.
 FORMAT_VERSION = 1
 
@@ -13,8 +15,10 @@ Migration = Callable[[dict], dict]
 MIGRATIONS: dict[int, Migration] = {}
 
 
-class MigrationError(Exception):
+class MigrationError(StoryreelError):
     """A document could not be brought to the current format."""
+
+    hint = "The file may come from a newer Storyreel; update the app, or open its backup."
 
 
 def migrate(

@@ -13,16 +13,19 @@ from app import __version__
 from app.project.migrations import FORMAT_VERSION, MigrationError, migrate
 from app.project.model import GenerationDefaults, Project, ProjectSettings, Shot, Take
 from app.settings.resources import resource_path
+from engine.errors import StoryreelError
 from engine.storage.atomic_file import write_bytes_atomic
 
 PROJECT_SUFFIX = ".reel"
 
 
-class ProjectError(Exception):
+class ProjectError(StoryreelError):
     """A project file could not be read or written; the message names the file and the problem."""
 
-    def __init__(self, path: Path | str, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
+    hint = "Check the file and its folder; the previous version is kept beside it as a backup."
+
+    def __init__(self, path: Path | str, problem: str, hint: str | None = None) -> None:
+        super().__init__(f"{path}: {problem}", hint)
         self.path = Path(path)
         self.problem = problem
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import Any
 
 from app.project.model import Shot
+from engine.errors import StoryreelError
 
 CSV_COLUMNS = (
     "title",
@@ -24,8 +26,10 @@ _INT_COLUMNS = {"seed", "frames", "width", "height", "steps"}
 _FLOAT_COLUMNS = {"guidance_scale", "guidance_scale_2"}
 
 
-class ShotListError(Exception):
+class ShotListError(StoryreelError):
     """A shot list could not be read; the message names the file, the line and the problem."""
+
+    hint = "Fix the line named, and save the shot list as UTF-8 text or CSV."
 
 
 def _read_text(path: Path) -> str:
@@ -68,12 +72,12 @@ def _convert(column: str, value: str, where: str) -> object:
         if value == "":
             return None
         try:
-            number = float(value)
+            scale = float(value)
         except ValueError:
             raise ShotListError(f"{where}: {column} must be a number, not {value!r}") from None
-        if not 0 <= number <= 50:
-            raise ShotListError(f"{where}: {column} must be between 0 and 50, not {number}")
-        return number
+        if not 0 <= scale <= 50:
+            raise ShotListError(f"{where}: {column} must be between 0 and 50, not {scale}")
+        return scale
     return value
 
 
@@ -94,7 +98,7 @@ def parse_csv(text: str, source: str = "<csv>") -> list[Shot]:
         where = f"{source}, line {reader.line_num}"
         if None in row:
             raise ShotListError(f"{where}: more values than columns")
-        values = {k: _convert(k, v or "", where) for k, v in row.items() if k}
+        values: dict[str, Any] = {k: _convert(k, v or "", where) for k, v in row.items() if k}
         if not values.get("prompt"):
             if any(values.values()):
                 raise ShotListError(f"{where}: the prompt is empty")

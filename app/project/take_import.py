@@ -7,13 +7,16 @@ import shutil
 from pathlib import Path
 
 from app.project.model import Shot, Take, new_id
+from engine.errors import StoryreelError
 
 VIDEO_SUFFIXES = frozenset({".mp4", ".mov", ".mkv", ".webm", ".avi", ".m4v", ".mpg", ".mpeg"})
 IMPORT_FOLDER = "imported"
 
 
-class TakeImportError(Exception):
+class TakeImportError(StoryreelError):
     """A video could not be imported; the message names the file and the problem."""
+
+    hint = "Import a video file FFmpeg can read (MP4, MOV, WebM, MKV)."
 
 
 def is_video_file(path: Path | str) -> bool:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from app.settings.resources import resource_path
 from engine.endpoint.handler import CONFIG_FILE
+from engine.errors import StoryreelError
 from engine.generation.request import DEFAULT_MODEL
 
 ENGINE_DIR = Path(__file__).resolve().parents[2] / "engine"
@@ -18,8 +19,10 @@ ENTRY_MODULE = "endpoint.handler"
 _IMPORT = re.compile(r"^(\s*)(from|import) engine(?=[.\s])")
 
 
-class PackageError(Exception):
+class PackageError(StoryreelError):
     """The package folder cannot be written."""
+
+    hint = "Choose an empty folder, or pass --force to write into this one."
 
 
 def module_path(module: str) -> Path:

@@ -12,14 +12,17 @@ import sys
 from pathlib import Path
 
 from app.settings.resources import RESOURCES, resource_path
+from engine.errors import StoryreelError
 from engine.storage.atomic_file import write_bytes_atomic
 
 MIME_TYPE = "application/x-storyreel"
 DESKTOP_ID = "storyreel.desktop"
 
 
-class DesktopIntegrationError(Exception):
+class DesktopIntegrationError(StoryreelError):
     """Installing the desktop entry failed; the message says what and where."""
+
+    hint = "Check that your data folder (XDG_DATA_HOME) is writable."
 
 
 def xdg_data_home() -> Path:

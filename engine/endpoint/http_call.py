@@ -11,7 +11,9 @@ import email.utils
 import json
 import time
 from dataclasses import dataclass
+from typing import Any
 
+from engine.errors import StoryreelError
 from engine.jobs.progress import (
     GENERATING,
     LOADING,
@@ -30,17 +32,13 @@ BACKOFF_START, BACKOFF_MAX = 1.0, 30.0
 MAX_RETRY_AFTER = 300.0  # a server asking for longer than this is treated as asking for this
 
 
-class EndpointError(Exception):
+class EndpointError(StoryreelError):
     """An endpoint request that failed; the message is for people, the hint says what to try."""
 
-    def __init__(
-        self,
-        message: str,
-        hint: str = "Retry the job; if it fails again, check the endpoint.",
-        status: int | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.hint = hint
+    hint = "Retry the job; if it fails again, check the endpoint."
+
+    def __init__(self, message: str, hint: str | None = None, status: int | None = None) -> None:
+        super().__init__(message, hint)
         self.status = status
 
 
@@ -65,7 +63,7 @@ class Health:
     message: str
 
 
-def retry_after(headers, default: float) -> float:
+def retry_after(headers: Any, default: float) -> float:
     """Seconds to wait from a Retry-After header (seconds or an HTTP date), else default."""
     value = (headers.get("retry-after") or "").strip()
     if not value:
@@ -81,7 +79,7 @@ def retry_after(headers, default: float) -> float:
     return max(0.0, when.timestamp() - time.time())
 
 
-def error_text(response) -> str:
+def error_text(response: Any) -> str:
     """The handler's {"error": ...} text, else the start of the body."""
     try:
         doc = response.json()
@@ -102,7 +100,7 @@ def post_json(
     max_start_wait: float,
     on_progress: ProgressCallback = ignore_progress,
     cancel: CancelToken | None = None,
-    transport=None,
+    transport: Any = None,
 ) -> object:
     """POST body to url and return the decoded JSON answer, or raise EndpointError / Cancelled."""
     call = _Call(
@@ -114,7 +112,18 @@ def post_json(
 class _Call:
     """The state of one request across its retries."""
 
-    def __init__(self, url, body, headers, name, timeout, max_start_wait, on_progress, cancel, transport):
+    def __init__(
+        self,
+        url: str,
+        body: dict,
+        headers: dict[str, str],
+        name: str,
+        timeout: float,
+        max_start_wait: float,
+        on_progress: ProgressCallback,
+        cancel: CancelToken,
+        transport: Any,
+    ) -> None:
         self.url, self.body, self.headers, self.name = url, body, headers, name
         self.timeout, self.max_start_wait = timeout, max_start_wait
         self.on_progress, self.cancel, self.transport = on_progress, cancel, transport
@@ -143,7 +152,7 @@ class _Call:
                     continue
                 raise self._failure(response)
 
-    async def _send(self, client):
+    async def _send(self, client: Any) -> Any:
         """Send once, reporting progress and watching cancel; None if the connection failed."""
         import httpx2
 
@@ -220,7 +229,7 @@ class _Call:
         self.waited += delay
         return min(backoff * 2, BACKOFF_MAX)
 
-    def _decode(self, response) -> object:
+    def _decode(self, response: Any) -> object:
         try:
             return response.json()
         except ValueError:
@@ -230,7 +239,7 @@ class _Call:
                 "Check that the endpoint runs Storyreel's handler.",
             ) from None
 
-    def _failure(self, response) -> EndpointError:
+    def _failure(self, response: Any) -> EndpointError:
         code = response.status_code
         if code in (401, 403):
             what = "was refused" if code == 401 else "has no access"
@@ -258,7 +267,7 @@ class _Call:
         )
 
 
-def check_health(url: str, token: str | None = None, timeout: float = 10.0, transport=None) -> Health:
+def check_health(url: str, token: str | None = None, timeout: float = 10.0, transport: Any = None) -> Health:
     """GET <url>/health once: whether it answers OK, and how long it took."""
     import httpx2
 

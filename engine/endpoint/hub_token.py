@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import os
 
+from engine.errors import StoryreelError
+
 KEYRING_SERVICE = "storyreel"
 KEYRING_USER = "huggingface-token"
 KEYRING = "keyring"
@@ -14,8 +16,10 @@ HUB = "huggingface_hub"
 log = logging.getLogger(__name__)
 
 
-class TokenStoreError(Exception):
+class TokenStoreError(StoryreelError):
     """The system keyring could not store or delete the token."""
+
+    hint = "Unlock the system keyring, or set HF_TOKEN in the environment instead."
 
 
 def _keyring_token() -> str | None:

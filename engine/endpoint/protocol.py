@@ -9,6 +9,7 @@ import random
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
+from engine.errors import StoryreelError
 from engine.generation.request import GenerationRequest
 
 VIDEO_CONTENT_TYPE = "video/mp4"
@@ -21,12 +22,16 @@ DEFAULTS = {"num_frames": 81, "num_inference_steps": 40, "guidance_scale": 4.0, 
 MAX_SEED = 2**63 - 1
 
 
-class RequestRejected(ValueError):
+class RequestRejected(StoryreelError, ValueError):
     """A request the handler will not run; the message says which input and the limit."""
 
+    hint = "Change the request to fit the endpoint's limits."
 
-class MalformedAnswer(ValueError):
+
+class MalformedAnswer(StoryreelError, ValueError):
     """An endpoint's answer is not the JSON this protocol describes."""
+
+    hint = "Check that the endpoint runs Storyreel's handler (main.py package-endpoint)."
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,15 @@ from __future__ import annotations
 import ipaddress
 from urllib.parse import urlsplit, urlunsplit
 
+from engine.errors import StoryreelError
+
 HF_ENDPOINT_DOMAIN = ".endpoints.huggingface.cloud"
 
 
-class EndpointUrlError(ValueError):
+class EndpointUrlError(StoryreelError, ValueError):
     """An endpoint address that cannot be used."""
+
+    hint = "Enter the endpoint's address as shown on its page, e.g. https://xyz.endpoints.huggingface.cloud."
 
 
 def clean_url(url: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import shutil
 import tempfile
@@ -12,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from engine.errors import StoryreelError, describe_os_error
 from engine.film.conform import ClipSpan
 from engine.film.export_settings import FILL, ExportSettings, output_size
 from engine.film.film_frames import Transition, film_frames, plan_film
@@ -23,8 +23,10 @@ EXPORTING = "exporting"
 CONFORM_FORMAT = {"pal8": "rgb24"}
 
 
-class ExportError(Exception):
+class ExportError(StoryreelError):
     """The film could not be written; the message says why in words a person can act on."""
+
+    hint = "Check the export's folder and the free disk space, then export again."
 
 
 @dataclass(frozen=True)
@@ -86,21 +88,6 @@ class _Meter:
             elapsed = max(now - self.start, 1e-6)
             fps = self.done / elapsed
             self.callback(ExportProgress(self.done, self.total, fps, (self.total - self.done) / fps))
-
-
-def describe_os_error(exc: OSError, dest: Path) -> str:
-    """A sentence for a failed write: full disk, no permission, a missing folder, or the system's words."""
-    folder = dest.parent
-    code = exc.errno
-    if code in (errno.ENOSPC, errno.EDQUOT):
-        return f"Not enough free space in {folder} to write {dest.name}. Free some space or choose another folder."
-    if code in (errno.EACCES, errno.EPERM):
-        return f"No permission to write in {folder}. Choose a folder you can write to."
-    if code == errno.EROFS:
-        return f"{folder} is on a read-only disk. Choose another folder."
-    if code in (errno.ENOTDIR, errno.ENOENT, errno.EEXIST):
-        return f"Cannot create {dest}: a part of the path is not a folder or does not exist."
-    return f"Cannot write {dest}: {exc.strerror or exc}"
 
 
 def _is_png_sequence(folder: Path) -> bool:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from engine.errors import StoryreelError
 from engine.generation.request import LoraSpec
 
 if TYPE_CHECKING:
@@ -16,8 +17,10 @@ EXPERTS = ("high-noise", "low-noise", "both")
 HIGH, LOW = "transformer", "transformer_2"  # the pipeline components of the two experts
 
 
-class LoraError(ValueError):
+class LoraError(StoryreelError, ValueError):
     """A LoRA file could not be loaded into the model; the message names the file."""
+
+    hint = "Check the LoRA files of the shot's style preset: they must be Wan 2.2 LoRAs in .safetensors."
 
 
 def adapter_name(path: Path) -> str:
@@ -90,11 +93,11 @@ def apply_loras(loaded: LoadedPipeline, loras: tuple[LoraSpec, ...] | list[LoraS
         model = getattr(pipe, component, None)
         if model is None or not hasattr(model, "peft_config"):
             continue
-        names = list(adapters)
-        model.set_adapters(names, [adapters[n][1] for n in names])
+        adapter_names = list(adapters)
+        model.set_adapters(adapter_names, [adapters[n][1] for n in adapter_names])
 
 
-def _load(pipe, path: Path, name: str, component: str) -> None:
+def _load(pipe: Any, path: Path, name: str, component: str) -> None:
     """Load one file into one expert, turning diffusers' and peft's errors into a LoraError."""
     expert = "low-noise" if component == LOW else "high-noise"
     try:

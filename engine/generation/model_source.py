@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+from engine.errors import StoryreelError
 from engine.generation.request import ModelSpec
 
 # Pipeline classes whose folders this app can load with WanPipeline.
@@ -14,8 +15,10 @@ _REPO_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 _COMMIT = re.compile(r"^[0-9a-f]{40}$")
 
 
-class ModelError(Exception):
+class ModelError(StoryreelError):
     """A model cannot be used; the message says what is wrong and what to do."""
+
+    hint = "Check the model in Preferences > Model, or download it first."
 
 
 def is_repo_id(source: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 import uuid
@@ -14,6 +15,8 @@ from engine.generation.request import GenerationRequest
 from engine.jobs.errors import describe_failure
 from engine.jobs.progress import DECODING, ENCODING, GENERATING, LOADING, Cancelled, CancelToken, Progress
 from engine.jobs.take_job import TakeRecord
+
+log = logging.getLogger(__name__)
 
 QUEUED = "queued"
 LOADING_MODEL = "loading model"
@@ -271,6 +274,8 @@ class JobQueue:
             job.state = CANCELLED
         except Exception as exc:  # one failed job must not stop the queue
             job.error, job.hint = describe_failure(exc)
+            # The person sees the short message; the traceback is for the log.
+            log.exception("job %s (%s) failed on %s: %s", job.id, job.label or "?", backend.name, job.error)
             job.state = FAILED
         finally:
             job.finished = time.monotonic()

@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from engine.errors import StoryreelError
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -19,8 +21,10 @@ MAX_3D, MAX_1D = 256, 65536  # ffmpeg's limits
 _KEYWORD = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
 
-class LutError(ValueError):
+class LutError(StoryreelError, ValueError):
     """A LUT file could not be read or used; the message names the file."""
+
+    hint = "Choose another .cube file for the look, or export the LUT again from your grading tool."
 
 
 def read_cube(path: Path | str) -> tuple[str, np.ndarray, np.ndarray]:

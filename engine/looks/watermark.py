@@ -6,14 +6,18 @@ import functools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from engine.errors import StoryreelError
+
 if TYPE_CHECKING:
     import numpy as np
 
 CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right")
 
 
-class WatermarkError(ValueError):
+class WatermarkError(StoryreelError, ValueError):
     """A logo file could not be read or used; the message names the file."""
+
+    hint = "Choose a PNG logo (a transparent background works best)."
 
 
 def read_logo(path: Path | str) -> np.ndarray:

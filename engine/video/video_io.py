@@ -9,6 +9,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from engine.errors import StoryreelError
 from engine.jobs.progress import ENCODING, CancelToken, Progress, ProgressCallback, ignore_progress
 from engine.storage.atomic_file import atomic_path
 
@@ -19,8 +20,10 @@ if TYPE_CHECKING:
     import numpy as np
 
 
-class VideoError(Exception):
+class VideoError(StoryreelError):
     """A video file could not be opened, probed or decoded."""
+
+    hint = "Check that the file is a video FFmpeg can read, or generate the take again."
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
@@ -24,11 +25,14 @@ from PySide6.QtWidgets import (
 
 from app.film.film_export import export_project, project_snapshot
 from app.project.model import Project
+from engine.errors import hint_of
 from engine.film.export_settings import FIT_POLICIES, FORMATS, FPS_CHOICES, QUALITIES, SIZES, ExportSettings
 from engine.film.exporter import ExportError, format_eta
 from engine.jobs.progress import Cancelled, CancelToken
 from ui.project_session import StatusSink
 from ui.questions import Prompts
+
+log = logging.getLogger(__name__)
 
 SIZE_LABELS = {
     "project": "Project",
@@ -199,7 +203,7 @@ class ExportWorker(QObject):
 
     progress = Signal(dict)
     finished = Signal(object)  # ExportResult
-    failed = Signal(str)
+    failed = Signal(str)  # the message, then the hint of what to try
     cancelled = Signal()
 
     def __init__(self, project: Project, output: Path, settings: ExportSettings) -> None:
@@ -221,9 +225,15 @@ class ExportWorker(QObject):
         except Cancelled:
             self.cancelled.emit()
         except (ValueError, VideoError, ExportError) as exc:
-            self.failed.emit(str(exc))
+            log.warning("export to %s failed: %s", self.output, exc, exc_info=True)
+            hint = hint_of(exc)
+            self.failed.emit(f"{exc}\n\n{hint}" if hint else str(exc))
         except Exception as exc:  # an unexpected failure must still reach the user, not a dead thread
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            log.exception("export to %s failed unexpectedly", self.output)
+            first = (str(exc).strip() or type(exc).__name__).splitlines()[0]
+            self.failed.emit(
+                f"The export stopped on an unexpected error: {first}\n\nThe details are in storyreel.log."
+            )
         else:
             self.finished.emit(result)
 

@@ -55,6 +55,7 @@ class FileActions(QObject):
         super().__init__(parent)
         self.session, self.prompts, self.settings, self.status = session, prompts, settings, status
         self.undo_stack: QUndoStack = session.undo_stack
+        self.closing = False  # the window is quitting: nothing more goes into a recovery file
         self._autosaved_index: int | None = None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -98,6 +99,15 @@ class FileActions(QObject):
     def discard_recovery(self) -> None:
         self._pool.waitForDone()
         recovery.discard_for(self.project.path, self.session.recovery_key())
+
+    def stop_autosave(self) -> None:
+        """The window is quitting (its project saved, discarded or clean): autosave no more.
+
+        Jobs cancelled while the window shuts down still report back; that must not write a
+        recovery file that the next start would offer after a clean quit.
+        """
+        self.closing = True
+        self.autosave_timer.stop()
 
     # -- commands -----------------------------------------------------------------------
     def new(self) -> bool:
@@ -220,7 +230,7 @@ class FileActions(QObject):
     def autosave(self) -> bool:
         """Write a recovery file if there are changes since the last save or autosave."""
         index = self.undo_stack.index()
-        if not self.session.is_dirty() or index == self._autosaved_index:
+        if self.closing or not self.session.is_dirty() or index == self._autosaved_index:
             return False
         self._autosaved_index = index
         # Serialize here (the project is only touched on this thread); write in the background.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -20,25 +21,57 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.jobs.job_queue import ACTIVE_STATES, CANCELLED, FAILED, FINISHED_STATES, QUEUED, Job
-from ui.generation.queue_model import PROGRESS, FractionRole, JobRole, QueueModel, format_seconds
+from engine.jobs.job_queue import ACTIVE_STATES, CANCELLED, DONE, FAILED, FINISHED_STATES, QUEUED, Job
+from ui.generation.queue_model import (
+    BACKEND,
+    COLUMNS,
+    PROGRESS,
+    STATE,
+    FractionRole,
+    JobRole,
+    QueueModel,
+    format_seconds,
+)
+
+# The widest progress text a running job shows: its column opens wide enough for it.
+WIDEST_PROGRESS = "step 20/20 · high-noise"
+# Samples for the other columns' opening widths (the header is used where it is wider).
+COLUMN_SAMPLES = {"Shot": "Shot 10", "Take": "10", "Backend": "local", "Elapsed": "10:00", "Left": "10:00"}
+
+
+def fitted_text(text: str, metrics: QFontMetrics, width: int) -> str:
+    """The text, else its key part before " · " (the step count), else its start with an ellipsis."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    head = text.split(" · ")[0]
+    if head != text and metrics.horizontalAdvance(head) <= width:
+        return head
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
 
 
 class ProgressDelegate(QStyledItemDelegate):
-    """Paints the progress column as a bar with its text (step i/N · expert)."""
+    """Paints the progress column as a bar with its text (step i/N · expert); a failure as its words."""
 
     def paint(
         self, painter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         job: Job | None = index.data(JobRole)
-        if job is None or job.state in (QUEUED, CANCELLED):
-            super().paint(painter, option, index)
+        if job is None or job.state in (QUEUED, CANCELLED, FAILED):
+            opt = QStyleOptionViewItem(option)
+            self.initStyleOption(opt, index)
+            if job is not None and job.state == FAILED:
+                # The start of the error, never cut in the middle as a bar's centred text would be.
+                opt.text = fitted_text(opt.text, opt.fontMetrics, max(0, opt.rect.width() - 8))
+                opt.palette.setColor(opt.palette.ColorRole.Text, QColor("#dc2626"))
+            style = option.widget.style() if option.widget is not None else QApplication.style()
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
             return
         bar = QStyleOptionProgressBar()
         bar.rect = option.rect.adjusted(2, 3, -2, -3)
         bar.minimum, bar.maximum = 0, 1000
         bar.progress = int(1000 * float(index.data(FractionRole) or 0.0))
-        bar.text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        bar.text = fitted_text(text, option.fontMetrics, max(0, bar.rect.width() - 8))
         bar.textVisible = True
         bar.state = option.state | QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
         style = option.widget.style() if option.widget is not None else QApplication.style()
@@ -73,6 +106,12 @@ class QueueDock(QWidget):
             ("cancel_all", "Cancel All", "Cancel every queued and running job", self.cancelAllRequested.emit),
             ("retry", "Retry", "Queue the selected failed or cancelled job again", self.retry),
             ("remove", "Remove", "Remove the selected finished or queued job from the list", self.remove),
+            (
+                "clear",
+                "Clear Finished",
+                "Remove every done, failed and cancelled job from the list",
+                self.clear_finished,
+            ),
             ("up", "▲", "Move the selected job earlier in the queue", lambda: self.move_job(-1)),
             ("down", "▼", "Move the selected job later in the queue", lambda: self.move_job(1)),
             (
@@ -102,16 +141,46 @@ class QueueDock(QWidget):
         layout.addWidget(self.overall_label)
         self.update_buttons()
 
+    def column_widths(self) -> dict[str, int]:
+        """Opening widths: the progress column fits a running job's text and the start of an error."""
+        metrics = self.table.fontMetrics()
+        pad = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 16
+        widths = {
+            name: max(metrics.horizontalAdvance(name), metrics.horizontalAdvance(sample)) + pad
+            for name, sample in COLUMN_SAMPLES.items()
+        }
+        widths["Progress"] = metrics.horizontalAdvance(WIDEST_PROGRESS) + pad + 8
+        return widths
+
     def sizeHint(self) -> QSize:
-        return QSize(220, 300)  # narrow by default: the timeline needs the width more
+        # As narrow as the visible columns allow: the timeline needs the width more.
+        hidden = (
+            {i for i in range(len(COLUMNS)) if self.table.isColumnHidden(i)}
+            if self.model
+            else {STATE, BACKEND}
+        )
+        shown = [n for i, n in enumerate(COLUMNS) if i not in hidden]
+        widths = self.column_widths()
+        scrollbar = self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return QSize(sum(widths.get(n, 0) for n in shown) + scrollbar + 12, 300)
 
     def set_model(self, model: QueueModel) -> None:
         """Show a queue's jobs (called once, when the queue is first started)."""
         self.model = model
         self.table.setModel(model)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        widths = self.column_widths()
+        for column, name in enumerate(COLUMNS):
+            if name in widths:
+                header.resizeSection(column, widths[name])
+        header.setMinimumSectionSize(24)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(PROGRESS, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.table.setColumnHidden(
+            STATE, True
+        )  # the progress column says it: "queued", "step 3/20", the error
+        self.table.setColumnHidden(BACKEND, True)  # shown once jobs run on more than one backend
         self.table.selectionModel().selectionChanged.connect(self.update_buttons)
         for signal in (model.dataChanged, model.rowsInserted, model.rowsRemoved, model.rowsMoved):
             signal.connect(self.update_buttons)
@@ -144,6 +213,12 @@ class QueueDock(QWidget):
         if (job := self.selected_job()) is not None and job.state not in ACTIVE_STATES:
             self.removeRequested.emit(job.id)
 
+    def clear_finished(self) -> None:
+        """Remove every done, failed and cancelled job from the list."""
+        for job in self.model.jobs() if self.model is not None else []:
+            if job.state in FINISHED_STATES:
+                self.removeRequested.emit(job.id)
+
     def move_job(self, delta: int) -> None:
         if (job := self.selected_job()) is not None:
             self.moveRequested.emit(job.id, delta)
@@ -157,6 +232,8 @@ class QueueDock(QWidget):
         self.buttons["cancel_all"].setEnabled(any(j.state not in FINISHED_STATES for j in jobs))
         self.buttons["retry"].setEnabled(state in (FAILED, CANCELLED))
         self.buttons["remove"].setEnabled(state is not None and state not in ACTIVE_STATES)
+        self.buttons["clear"].setEnabled(any(j.state in FINISHED_STATES for j in jobs))
+        self.table.setColumnHidden(BACKEND, len({j.backend for j in jobs if j.backend}) < 2)
         self.buttons["up"].setEnabled(job is not None and jobs[0] is not job)
         self.buttons["down"].setEnabled(job is not None and jobs[-1] is not job)
         self.buttons["pause"].setText("Resume" if self.paused else "Pause")
@@ -165,13 +242,16 @@ class QueueDock(QWidget):
     def update_overall(self) -> None:
         if self.model is None:
             return
-        fraction, finished, count, left = self.model.overall()
+        fraction, _finished, count, left = self.model.overall()
         self.overall.setValue(int(1000 * fraction))
         if not count:
             self.overall_label.setText("The queue is empty.")
             return
+        # Done and failed apart: four failed jobs are "0 of 4 done · 4 failed", never "4 of 4 done".
+        done = sum(1 for j in self.model.jobs() if j.state == DONE)
         failed = sum(1 for j in self.model.jobs() if j.state == FAILED)
-        text = f"{finished} of {count} done" + (f" · {failed} failed" if failed else "")
+        text = f"{done} of {count} done" + (f" · {failed} failed" if failed else "")
+        self.overall.setToolTip(f"{done} done, {failed} failed, {count - done - failed} to go")
         if left is not None:
             text += f" · about {format_seconds(left)} left"
         if self.paused:

@@ -124,7 +124,8 @@ class QueueModel(QAbstractTableModel):
         if not batch:
             return 0.0, 0, 0, None
         finished = sum(1 for j in batch if j.state in FINISHED_STATES)
-        fraction = sum(job_fraction(j) if j.state != FAILED else 1.0 for j in batch) / len(batch)
+        # A failed job adds nothing: the bar shows work done, and stays short of full while any failed.
+        fraction = sum(job_fraction(j) for j in batch) / len(batch)
         done = [j for j in batch if j.state == DONE and j.elapsed > 0]
         left = None
         if done and finished < len(batch):
@@ -162,6 +163,8 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if job.state == FAILED:
                 return f"{job.error}\n{job.hint or ''}".strip()
+            if column == PROGRESS:  # the full text where the column is too narrow for it
+                return progress_text(job)
             return job.label or None
         if role != Qt.ItemDataRole.DisplayRole:
             return None

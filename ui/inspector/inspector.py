@@ -125,8 +125,16 @@ class Inspector(QScrollArea):
         self.takes = TakesPanel(thumbnails)
         takes_box = QGroupBox("Takes")
         QVBoxLayout(takes_box).addWidget(self.takes)
+        self.error = QLabel()  # why the last generation failed, shown until a take succeeds
+        self.error.setObjectName("ShotError")
+        self.error.setWordWrap(True)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.setStyleSheet(
+            "QLabel { color: white; background: #991b1b; padding: 6px; border-radius: 4px; }"
+        )
         page = QWidget()
         column = QVBoxLayout(page)
+        column.addWidget(self.error)
         column.addWidget(self.form_box)
         column.addWidget(takes_box)
         column.addStretch(1)
@@ -138,7 +146,7 @@ class Inspector(QScrollArea):
         self.pages.addWidget(page)
         self.setWidget(self.pages)
 
-        for field in (
+        watched: tuple[QWidget, ...] = (
             self.title,
             self.prompt,
             self.negative,
@@ -153,7 +161,8 @@ class Inspector(QScrollArea):
             self.takes.trim_in,
             self.takes.trim_out,
             self.transition_duration,
-        ):
+        )
+        for field in watched:
             field.installEventFilter(self)
         self.title.textEdited.connect(lambda text: self._edit(title=text))
         self.prompt.textChanged.connect(lambda: self._edit(prompt=self.prompt.toPlainText()))
@@ -242,6 +251,13 @@ class Inspector(QScrollArea):
             self.frames_hint.setText(f"{frames_label(frames, fps)} at {fps} fps")
         self.takes.set_shot(self.project, shot)
         self.sent.setText(sent_text(self.project, shot))
+        self.error.setVisible(bool(shot.error))
+        self.error.setText(
+            f"The last generation failed: {shot.error}\nGenerate the shot again to retry (Ctrl+G); "
+            "the full details are in storyreel.log."
+            if shot.error
+            else ""
+        )
 
     def _on_event(self, event: str, details: dict) -> None:
         if event in ("settings_changed", "presets_changed") or details.get("shot_id") == self.shot_id:

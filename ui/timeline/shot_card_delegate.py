@@ -7,7 +7,15 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.project.model import FAILED, MISSING, NO_TAKE, OUTDATED, READY, Shot
-from ui.timeline.timeline_model import FpsRole, FramesRole, JobProgressRole, SecondsRole, ShotRole, StatusRole
+from ui.timeline.timeline_model import (
+    ErrorRole,
+    FpsRole,
+    FramesRole,
+    JobProgressRole,
+    SecondsRole,
+    ShotRole,
+    StatusRole,
+)
 from ui.widgets.thumbnails import ThumbnailCache
 
 CARD_HEIGHT = 150
@@ -57,6 +65,41 @@ def _paint_transition_marker(painter: QPainter, picture: QRect, kind: str) -> No
     else:
         painter.setBrush(QColor("black"))
         painter.drawEllipse(badge.adjusted(3, 3, -3, -3))
+
+
+def error_lines(error: str, metrics: QFontMetrics, width: int, lines: int = 2) -> list[str]:
+    """The error wrapped to at most `lines` lines of `width`; the last one elided, so the start stays."""
+    words = error.split()
+    out: list[str] = []
+    while words and len(out) < lines - 1:
+        line = words.pop(0)
+        while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width:
+            line += " " + words.pop(0)
+        out.append(line)
+    if words:
+        out.append(" ".join(words))
+    return [metrics.elidedText(text, Qt.TextElideMode.ElideRight, width) for text in out]
+
+
+def _paint_error(painter: QPainter, picture: QRect, font: QFont, error: str) -> None:
+    """A red band across the picture's foot with the start of the failure, in the card's own words."""
+    small = QFont(font)
+    small.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+    metrics = QFontMetrics(small)
+    lines = error_lines(f"⚠ {error}", metrics, max(10, picture.width() - 8))
+    band = QRect(picture.left(), picture.bottom() - metrics.height() * len(lines) - 6, picture.width(), 0)
+    band.setBottom(picture.bottom())
+    painter.fillRect(band, QColor(153, 27, 27, 225))
+    painter.setPen(QColor("white"))
+    painter.setFont(small)
+    for row, text in enumerate(lines):
+        painter.drawText(
+            QRect(
+                band.left() + 4, band.top() + 3 + row * metrics.height(), band.width() - 8, metrics.height()
+            ),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            text,
+        )
 
 
 class ShotCardDelegate(QStyledItemDelegate):
@@ -120,6 +163,9 @@ class ShotCardDelegate(QStyledItemDelegate):
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
                 text,
             )
+        error = index.data(ErrorRole)
+        if error:
+            _paint_error(painter, picture, option.font, str(error))
         painter.setClipping(False)
         if index.row() > 0 and shot.transition != "cut":
             _paint_transition_marker(painter, picture, shot.transition)

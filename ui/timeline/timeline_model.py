@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -31,6 +32,7 @@ FramesRole = Qt.ItemDataRole.UserRole + 4
 ShotRole = Qt.ItemDataRole.UserRole + 5
 FpsRole = Qt.ItemDataRole.UserRole + 6
 JobProgressRole = Qt.ItemDataRole.UserRole + 7  # 0..1 while a take of the shot is generating, else None
+ErrorRole = Qt.ItemDataRole.UserRole + 8  # why the shot's last generation failed, else None
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -133,7 +135,8 @@ class TimelineModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             status = shot_status(project, shot)
             prompt = shot.prompt.strip() or "(no prompt)"
-            return f"{shot.display_title(index.row())} · {shot_seconds(project, shot):.2f} s · {status}\n{prompt}"
+            error = f"\nThe last generation failed: {shot.error}" if shot.error else ""
+            return f"{shot.display_title(index.row())} · {shot_seconds(project, shot):.2f} s · {status}\n{prompt}{error}"
         if role == ShotIdRole:
             return shot.id
         if role == StatusRole:
@@ -150,6 +153,8 @@ class TimelineModel(QAbstractListModel):
             return shot_fps(project, shot)
         if role == ShotRole:
             return shot
+        if role == ErrorRole:
+            return shot.error or None
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -167,7 +172,7 @@ class TimelineModel(QAbstractListModel):
     def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         ids = [self._ids[i.row()] for i in sorted(indexes, key=lambda i: i.row()) if i.isValid()]
         data = QMimeData()
         data.setData(SHOT_IDS_MIME, QByteArray(json.dumps(ids).encode("utf-8")))

@@ -8,6 +8,7 @@ import pytest
 from export_support import BLUE, RED, project_with_takes, sine_tone, video_facts
 
 from app.cli.main import run_cli
+from app.diagnostics.log_file import log_path
 
 
 @pytest.fixture
@@ -82,7 +83,10 @@ def test_export_needs_every_take(tmp_path, film, capsys):
 def test_export_into_an_impossible_place_fails_with_exit_1(tmp_path, film, capsys):
     (tmp_path / "file").write_text("x")
     assert run_cli(["export", str(film.path), "-o", str(tmp_path / "file" / "a.mp4")]) == 1
-    assert "not a folder" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "not a folder" in err and "hint: Check the export's folder" in err and "Traceback" not in err
+    log = log_path().read_text(encoding="utf-8")
+    assert "Traceback" in log and "ExportError" in log and "app.cli.export_cmd" in log
 
 
 def test_render_with_export_flags_and_takes_present(tmp_path, film):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from export_support import BLUE, GREEN, RED, project_with_takes, video_facts
 from ui_support import make_window
 
+from app.diagnostics.log_file import setup_logging
 from engine.film.export_settings import ExportSettings
 from ui.export.export_dialog import ExportDialog, start_export
 from ui.timeline.transition_menu import transition_menu
@@ -76,6 +77,7 @@ def test_cancel_stops_the_worker_and_leaves_nothing(qtbot, tmp_path):
 
 
 def test_a_failed_export_is_reported(qtbot, tmp_path):
+    log_file = setup_logging()  # as the app does at start
     window = _window(qtbot, tmp_path)
     (tmp_path / "file").write_text("x")
     progress = start_export(
@@ -84,6 +86,9 @@ def test_a_failed_export_is_reported(qtbot, tmp_path):
     with qtbot.waitSignal(progress.finished, timeout=30000):
         pass
     assert window.prompts.errors and "not a folder" in window.prompts.errors[-1]
+    assert "Check the export's folder" in window.prompts.errors[-1]  # the error's hint
+    log = log_file.read_text(encoding="utf-8")
+    assert "ui.export.export_dialog" in log and "Traceback" in log and "ExportError" in log
 
 
 def test_transition_menu_and_inspector_are_undoable(qtbot, tmp_path):

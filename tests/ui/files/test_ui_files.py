@@ -214,3 +214,37 @@ def test_project_settings_dialog_gives_only_changes(qtbot):
     assert "Night Ferry" in window.windowTitle() and window.project.settings.defaults.frames == 49
     window.undo_stack.undo()
     assert window.project.settings.name == "Sample"
+
+
+def test_saving_removes_the_recovery_file(qtbot, tmp_path):
+    prompts = FakePrompts(save_changes=CANCEL)
+    window = _dirty_window(qtbot, prompts, tmp_path)
+    assert window.files.autosave() is True
+    window.files.wait()
+    assert len(recovery.find_recoveries()) == 1
+    window.act_save.trigger()
+    assert recovery.find_recoveries() == [] and not list(recovery.recovery_dir().iterdir())
+
+
+def test_a_clean_quit_while_a_job_runs_leaves_no_recovery(qtbot, tmp_path, tiny_a14b):
+    from ui_support import tiny_project, tiny_window
+
+    project = tiny_project(tmp_path, count=1, steps=400)
+    window = tiny_window(qtbot, tiny_a14b, project)
+    window.prompts.answers["save_changes"] = SAVE
+    [job] = window.generation.generate([project.shots[0].id])
+    qtbot.waitUntil(lambda: job.state == "generating", timeout=60_000)
+    assert window.session.is_dirty()  # the queued job went into a recovery file at once
+    window.files.wait()
+    assert len(recovery.find_recoveries()) == 1
+    assert window.close() is True  # Quit: "Save" to the question; the running job is cancelled
+    # The cancelled job's last report arrives after the close: it must not autosave again.
+    qtbot.wait(300)
+    window.files.wait()
+    assert recovery.find_recoveries() == [] and not list(recovery.recovery_dir().iterdir())
+    assert load_project(tmp_path / "film.reel").pending_jobs  # the job is kept, in the project
+    # At the next start nothing is offered.
+    answers = FakePrompts()
+    second = make_window(qtbot, sample_project(0), answers)
+    second.files.startup([str(tmp_path / "film.reel")])
+    assert ("recover" not in [a[0] for a in answers.asked]) and len(second.project.shots) == 1

@@ -56,7 +56,9 @@ def _drop(view, data: QMimeData, pos: QPoint, action=Qt.DropAction.MoveAction) -
 
 
 def _right_edge(view, row: int) -> QPoint:
-    rect = view.visualRect(view.model().index(row, 0))
+    index = view.model().index(row, 0)
+    view.scrollTo(index)  # a person drops where they can see: the docks may leave the strip narrow
+    rect = view.visualRect(index)
     return QPoint(rect.right() - 3, rect.center().y())
 
 
