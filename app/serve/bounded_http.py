@@ -19,14 +19,18 @@ log = logging.getLogger(__name__)
 
 HEADER_TIMEOUT = 10.0  # seconds from connecting (or the last answer) to a request's complete headers
 MAX_HEADER_BYTES = 16 * 1024  # h11's own default, stated: larger request heads are refused
+# asyncio accepts up to `backlog` sockets per wake-up before any connection_made runs, so a
+# flood could take that many descriptors past the cap; a small backlog keeps each burst small.
+ACCEPT_BACKLOG = 64
+WARN_EVERY = 10.0
 
 
 def default_max_connections() -> int:
-    """Half the process's file descriptors (the rest are for the model, logs and threads), at most 512."""
+    """Half the process's file descriptors (the rest: the model, logs, an accept burst), at most 512."""
     soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
     if soft == resource.RLIM_INFINITY:
         return 512
-    return max(16, min(512, soft // 2))
+    return max(16, min(512, (soft - ACCEPT_BACKLOG) // 2))
 
 
 class BoundedH11Protocol(H11Protocol):
@@ -34,6 +38,7 @@ class BoundedH11Protocol(H11Protocol):
 
     header_timeout = HEADER_TIMEOUT
     max_connections = 512
+    _last_warning = float("-inf")
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         """Count the connection, make room past the cap, and start the header deadline."""
@@ -86,12 +91,16 @@ class BoundedH11Protocol(H11Protocol):
             and not c.transport.is_closing()  # closed already, gone at the next turn of the loop
         ]
         victim = min(idle, key=lambda c: c.idle_since) if idle else self
-        log.warning(
-            "%d connections (cap %d): closing %s",
-            len(self.connections),
-            self.max_connections,
-            "the one idle longest" if idle else "the new one",
-        )
+        now = self.loop.time()
+        if now - BoundedH11Protocol._last_warning > WARN_EVERY:  # a flood would fill the log otherwise
+            BoundedH11Protocol._last_warning = now
+            log.warning(
+                "%d connections (cap %d): closing %s (said at most every %.0f s)",
+                len(self.connections),
+                self.max_connections,
+                "the one idle longest" if idle else "the new one",
+                WARN_EVERY,
+            )
         victim.transport.close()
 
 

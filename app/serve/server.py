@@ -11,7 +11,13 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from app.serve.bounded_http import HEADER_TIMEOUT, MAX_HEADER_BYTES, bounded_protocol, default_max_connections
+from app.serve.bounded_http import (
+    ACCEPT_BACKLOG,
+    HEADER_TIMEOUT,
+    MAX_HEADER_BYTES,
+    bounded_protocol,
+    default_max_connections,
+)
 from app.serve.request_rules import (
     BODY_TIMEOUT,
     MAX_BODY,
@@ -186,6 +192,7 @@ class ServerThread:
             limit_concurrency=cap + 1,
             timeout_keep_alive=5,
             h11_max_incomplete_event_size=MAX_HEADER_BYTES,
+            backlog=ACCEPT_BACKLOG,
         )
         self.server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self.server.run, name="storyreel-serve", daemon=True)

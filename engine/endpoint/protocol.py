@@ -18,7 +18,9 @@ EXTRA_PARAMETERS = ("height", "width", "fps", "guidance_scale_2")
 _INTS = ("num_frames", "num_inference_steps", "seed", "height", "width", "fps")
 _FLOATS = ("guidance_scale", "guidance_scale_2")
 DEFAULTS = {"num_frames": 81, "num_inference_steps": 40, "guidance_scale": 4.0, "width": 1280, "height": 720}
-MAX_SEED = 2**63 - 1
+# The project schema's bounds (resources/project.schema.json: $defs seed and guidance).
+MAX_SEED = 2**32 - 1
+MIN_GUIDANCE, MAX_GUIDANCE = 0.0, 50.0
 
 
 class RequestRejected(ValueError):
@@ -99,6 +101,10 @@ def parse_body(data: object, limits: EndpointLimits, default_fps: int) -> dict:
     for name in _FLOATS:
         if name in values and (isinstance(values[name], bool) or not isinstance(values[name], int | float)):
             raise RequestRejected(f'"{name}" must be a number, not {values[name]!r}.')
+        if name in values and not MIN_GUIDANCE <= values[name] <= MAX_GUIDANCE:  # NaN fails this too
+            raise RequestRejected(
+                f'"{name}" is {values[name]}; this endpoint takes a finite {MIN_GUIDANCE:g} to {MAX_GUIDANCE:g}.'
+            )
     _check_limits(values, limits)
     seed = values.get("seed")
     return {
