@@ -55,6 +55,23 @@ def write_sidecar(clip_path: Path, metadata: dict) -> None:
     write_bytes_atomic(sidecar, json.dumps(metadata, ensure_ascii=False, indent=2).encode("utf-8"))
 
 
+CLIP_FACTS = ("num_frames", "width", "height", "fps")  # an unreported one is read from the clip itself
+
+
+def with_clip_facts(answer: EndpointAnswer, info: ClipInfo) -> EndpointAnswer:
+    """The answer with the size, length and rate it did not report replaced by the clip's own."""
+    import dataclasses
+
+    facts = {
+        "num_frames": info.frame_count,
+        "width": info.width,
+        "height": info.height,
+        "fps": round(info.fps),
+    }
+    missing = {k: v for k, v in facts.items() if k in answer.unreported}
+    return dataclasses.replace(answer, parameters={**answer.parameters, **missing}) if missing else answer
+
+
 class RemoteBackend:
     """Sends each request to one endpoint URL and writes the clip it answers with as the take."""
 
@@ -143,9 +160,10 @@ class RemoteBackend:
             )
         self.preflight(request.model)
         started = time.perf_counter()
+        body = request_body(request)
         doc = post_json(
             self.url,
-            request_body(request),
+            body,
             self.headers(),
             name=self.name,
             timeout=self.timeout,
@@ -154,14 +172,17 @@ class RemoteBackend:
             cancel=cancel,
         )
         try:
-            answer = parse_answer(doc)
+            answer = parse_answer(doc, body["parameters"])
         except MalformedAnswer as exc:
             raise EndpointError(
                 f"{self.name} answered, but not with a take: {exc}.",
-                "Check that the endpoint runs Storyreel's handler.",
+                "Check that the endpoint runs a text-to-video handler that answers with a base64 MP4.",
             ) from None
         on_progress(Progress(ENCODING, message=f"Writing the clip from {self.name}"))
-        write_received_clip(answer.video, clip_path, self.name, frames=int(answer.parameters["num_frames"]))
+        # A reported frame count is checked against the clip; an unreported one is read from it.
+        reported_frames = None if "num_frames" in answer.unreported else int(answer.parameters["num_frames"])
+        info = write_received_clip(answer.video, clip_path, self.name, frames=reported_frames)
+        answer = with_clip_facts(answer, info)
         metadata = self._metadata(request, answer, time.perf_counter() - started)
         write_sidecar(clip_path, metadata)
         log.info("Take from %s written to %s", self.endpoint, clip_path)
@@ -193,6 +214,11 @@ class RemoteBackend:
             seconds=seconds,
         )
         metadata = take_metadata(request, result, backend=self.endpoint, seconds=seconds)
+        if answer.unreported:
+            # Which settings the endpoint did not report, and where the take's record took them from.
+            metadata["settings_not_reported"] = {
+                name: "clip" if name in CLIP_FACTS else "request" for name in answer.unreported
+            }
         if isinstance(extra.get("model"), str):
             metadata["model"] = extra["model"]
         if isinstance(extra.get("versions"), dict):
