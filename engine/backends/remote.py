@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from engine.backends.endpoint_group import EndpointGroup
-from engine.endpoint.http_call import EndpointDown, EndpointError, post_json
+from engine.endpoint.http_call import EndpointDown, EndpointError, EndpointPace, post_json
 from engine.endpoint.protocol import EndpointAnswer, MalformedAnswer, parse_answer, request_body
 from engine.endpoint.urls import check_token_transport, clean_url, public_url, short_name
 from engine.generation.request import GenerationRequest, GenerationResult, ModelSpec
@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = 1800.0  # seconds for one generation, from sending to the whole answer
 DEFAULT_SCALE_UP_TIMEOUT = 600  # seconds the endpoint's router may hold a request while a replica starts
+MAX_IN_FLIGHT = 64  # requests in flight on one endpoint URL (its replicas)
 
 
 def write_received_clip(
@@ -84,6 +85,7 @@ class RemoteBackend:
         scale_up_timeout: int = DEFAULT_SCALE_UP_TIMEOUT,
         max_start_wait: float | None = None,
         group: EndpointGroup | None = None,
+        in_flight: int = 1,
     ) -> None:
         self.url = clean_url(url)
         self.name = name or short_name(self.url)
@@ -93,11 +95,16 @@ class RemoteBackend:
         self.max_start_wait = scale_up_timeout + 300 if max_start_wait is None else max_start_wait
         self._token = token
         self.group = group
+        if not 1 <= in_flight <= MAX_IN_FLIGHT:
+            raise ValueError(f"requests in flight must be 1 to {MAX_IN_FLIGHT}, not {in_flight}")
+        # The job queue runs this many workers on this backend: one request per replica behind the URL.
+        self.slots = in_flight
+        self.pace = EndpointPace()  # a 429/503 to one request holds back all of this endpoint's
         if group is not None:
             group.join(self)
 
     def __repr__(self) -> str:  # never shows the token
-        return f"RemoteBackend({public_url(self.url)!r}, name={self.name!r})"
+        return f"RemoteBackend({public_url(self.url)!r}, name={self.name!r}, in_flight={self.slots})"
 
     @property
     def endpoint(self) -> str:
@@ -170,6 +177,7 @@ class RemoteBackend:
             max_start_wait=self.max_start_wait,
             on_progress=on_progress,
             cancel=cancel,
+            pace=self.pace,
         )
         try:
             answer = parse_answer(doc, body["parameters"])
