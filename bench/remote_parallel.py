@@ -1,4 +1,4 @@
-"""A batch of shots on 1, 2 and 4 endpoints: how close is the speed-up to linear?
+"""A batch of shots on 1, 2 and 4 endpoints, and on one endpoint with 4 replicas: how linear?
 
 Two measurements, printed side by side:
 
@@ -9,6 +9,8 @@ Two measurements, printed side by side:
    latency (--latency), one request at a time like a real replica. They use no CPU while
    "generating", so this measures the client's dispatch: one job in flight per endpoint, waits,
    decoding, writing takes. The target is within 15% of linear.
+3. One stand-in URL backed by 4 workers (an endpoint with 4 replicas), with 1, 2 and 4 requests
+   in flight on it (Preferences > Remote `URL x4`, or --in-flight 4). The target is within 10%.
 
 Usage: python bench/remote_parallel.py [--shots N] [--endpoints 1,2,4] [--latency S] [--threads T]
                                        [--skip-real]
@@ -62,9 +64,9 @@ def shot_requests(n: int, steps: int) -> list[GenerationRequest]:
     ]
 
 
-def run_batch(urls: list[str], requests: list[GenerationRequest], out: Path) -> float:
-    """Seconds to generate every request on the endpoints (one in flight on each)."""
-    jobs = JobQueue(remote_backends(urls, token=None))
+def run_batch(urls: list[str], requests: list[GenerationRequest], out: Path, in_flight: int = 1) -> float:
+    """Seconds to generate every request on the endpoints (in_flight requests on each)."""
+    jobs = JobQueue(remote_backends(urls, token=None, in_flight={u: in_flight for u in urls}))
     try:
         started = time.perf_counter()
         submitted = [jobs.submit(r, out / f"take-{i:03d}.mp4") for i, r in enumerate(requests)]
@@ -136,20 +138,20 @@ def bench_real(counts: list[int], shots: int, steps: int, threads: int, tmp: Pat
 
 
 # -- 2. fixed-latency stand-ins for remote GPUs --------------------------------------------
-def stand_in_app(clip: bytes, latency: float):
-    """An endpoint that 'generates' for `latency` seconds (no CPU), one request at a time."""
+def stand_in_app(clip: bytes, latency: float, workers: int = 1):
+    """An endpoint that 'generates' for `latency` seconds (no CPU) on `workers` replicas behind one URL."""
     from starlette.applications import Starlette
     from starlette.requests import Request
     from starlette.responses import JSONResponse, PlainTextResponse
     from starlette.routing import Route
 
-    lock = asyncio.Lock()
+    replicas = asyncio.Semaphore(workers)
     video = base64.b64encode(clip).decode("ascii")
 
     async def predict(request: Request):
         body = await request.json()
         params = body["parameters"]
-        async with lock:
+        async with replicas:
             await asyncio.sleep(latency)
         applied = GenerationRequest(
             body["inputs"],
@@ -192,14 +194,31 @@ def bench_stand_in(counts: list[int], shots: int, latency: float, tmp: Path) -> 
             s.stop()
 
 
-def report(title: str, times: dict[int, float], shots: int, note: str) -> None:
+def bench_replicas(counts: list[int], shots: int, latency: float, tmp: Path) -> dict[int, float]:
+    """One URL backed by max(counts) workers, with 1..N requests in flight on it."""
+    write_clip(
+        np.random.default_rng(0).integers(0, 255, (FRAMES, SIZE[1], SIZE[0], 3), dtype=np.uint8),
+        FPS,
+        tmp / "clip.mp4",
+    )
+    clip = (tmp / "clip.mp4").read_bytes()
+    with ServerThread(stand_in_app(clip, latency, workers=max(counts))) as server:
+        return {
+            n: run_batch([server.url], shot_requests(shots, 1), tmp / f"replicas-{n}", in_flight=n)
+            for n in counts
+        }
+
+
+def report(
+    title: str, times: dict[int, float], shots: int, note: str, target: float = 0.85, unit: str = "endpoints"
+) -> None:
     base = times[min(times)]
     print(f"\n{title}\n  {note}")
-    print(f"  {'endpoints':>9} {'seconds':>8} {'speed-up':>9} {'ideal':>6} {'of linear':>10}")
+    print(f"  {unit:>9} {'seconds':>8} {'speed-up':>9} {'ideal':>6} {'of linear':>10}")
     for k, seconds in times.items():
         speedup = base / seconds
         ideal = k / min(times)
-        verdict = "ok" if speedup >= 0.85 * ideal else "below 85%"
+        verdict = "ok" if speedup >= target * ideal else f"below {target:.0%}"
         print(f"  {k:>9} {seconds:>8.2f} {speedup:>8.2f}x {ideal:>5.0f}x {speedup / ideal:>9.0%}  {verdict}")
 
 
@@ -217,6 +236,15 @@ def main() -> None:
     print(f"{args.shots} shots of {FRAMES} frames at {SIZE[0]}x{SIZE[1]}; {cores} CPU core(s) here")
     with tempfile.TemporaryDirectory(prefix="storyreel-bench-") as name:
         tmp = Path(name)
+        replicas = bench_replicas(counts, args.shots, args.latency, tmp)
+        report(
+            f"One URL with {max(counts)} replicas (stand-ins, {args.latency:.2f} s latency)",
+            replicas,
+            args.shots,
+            "requests in flight on the one endpoint; target within 10% of linear",
+            target=0.9,
+            unit="in flight",
+        )
         stand_in = bench_stand_in(counts, args.shots, args.latency, tmp)
         report(
             f"Stand-in remote GPUs ({args.latency:.2f} s fixed generation latency, no CPU used)",

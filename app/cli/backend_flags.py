@@ -1,4 +1,4 @@
-"""The render command's backend flags: `--backend remote --endpoint URL [--endpoint URL ...]`,
+"""The render command's backend flags: `--backend remote --endpoint URL [--in-flight N] [--endpoint URL ...]`,
 `--backend provider [--provider fal-ai] [--provider-model Wan-AI/Wan2.2-T2V-A14B]`."""
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ import argparse
 from app.settings.remote_settings import LOCAL, PROVIDER, REMOTE, provider_backends, remote_backends
 from engine.backends.local import Backend, LocalBackend
 from engine.backends.provider import DEFAULT_PROVIDER, DEFAULT_PROVIDER_MODEL
-from engine.backends.remote import DEFAULT_TIMEOUT
+from engine.backends.remote import DEFAULT_TIMEOUT, MAX_IN_FLIGHT
+from engine.endpoint.urls import clean_url
 
 
 def add_remote_options(parser: argparse.ArgumentParser) -> None:
@@ -25,8 +26,17 @@ def add_remote_options(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="URL",
-        help="an endpoint URL; repeat for several (one shot in flight on each). Default: "
-        "the endpoints saved in Preferences > Remote. Token: keyring, HF_TOKEN or hf login",
+        help="an endpoint URL; repeat for several. Default: the endpoints saved in "
+        "Preferences > Remote. Token: keyring, HF_TOKEN or hf login",
+    )
+    group.add_argument(
+        "--in-flight",
+        action="append",
+        type=int,
+        default=[],
+        metavar="N",
+        help="requests in flight on an endpoint (its replicas; default 1): once for every "
+        "--endpoint, or once after each",
     )
     group.add_argument(
         "--provider",
@@ -66,15 +76,29 @@ def backends_from_args(args: argparse.Namespace) -> list[Backend]:
             provider_model or DEFAULT_PROVIDER_MODEL,
             timeout=args.remote_timeout,
         )
+    if getattr(args, "in_flight", None) and backend != REMOTE:
+        raise ValueError("--in-flight needs --backend remote")
     if backend == LOCAL:
         if getattr(args, "endpoint", None):
             raise ValueError("--endpoint needs --backend remote")
         return [LocalBackend()]
-    urls = list(args.endpoint)
+    urls = [clean_url(u) for u in args.endpoint]
+    counts = list(getattr(args, "in_flight", None) or [])
     if not urls:
         from app.settings.user_settings import load_settings
 
-        urls = load_settings().endpoints
+        settings = load_settings()
+        urls, in_flight = settings.endpoints, dict(settings.endpoint_in_flight)
+        if counts:
+            raise ValueError("--in-flight needs --endpoint (saved endpoints keep their own setting)")
+    elif len(counts) in (0, 1, len(urls)):
+        in_flight = dict(zip(urls, counts * len(urls) if len(counts) == 1 else counts, strict=False))
+    else:
+        raise ValueError(
+            f"--in-flight given {len(counts)} times for {len(urls)} endpoints: give it once or once each"
+        )
+    if any(not 1 <= n <= MAX_IN_FLIGHT for n in in_flight.values()):
+        raise ValueError(f"--in-flight must be 1 to {MAX_IN_FLIGHT}")
     if args.remote_timeout <= 0:
         raise ValueError("--remote-timeout must be positive")
-    return remote_backends(urls, timeout=args.remote_timeout)
+    return remote_backends(urls, timeout=args.remote_timeout, in_flight=in_flight)

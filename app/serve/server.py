@@ -5,20 +5,38 @@ from __future__ import annotations
 import asyncio
 import hmac
 import ipaddress
-import json
 import logging
 import threading
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
+from app.serve.bounded_http import (
+    ACCEPT_BACKLOG,
+    HEADER_TIMEOUT,
+    MAX_HEADER_BYTES,
+    bounded_protocol,
+    default_max_connections,
+)
+from app.serve.request_rules import (
+    BODY_TIMEOUT,
+    MAX_BODY,
+    BodyProblem,
+    accept_problem,
+    content_type_problem,
+    dumps_standard,
+    loads_strict,
+    query_parameters,
+    read_body,
+)
 from engine.jobs.progress import Cancelled, CancelToken
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import Response
 
-MAX_BODY = 1 << 20  # a prompt and its settings; anything larger is refused before parsing
-JSON_TYPES = ("application/json",)
-# Media bodies the Inference Toolkit accepts for other tasks; a text-to-video handler takes JSON only.
-MEDIA_PREFIXES = ("image/", "audio/")
+log = logging.getLogger(__name__)
 
 Handler = Callable[..., dict]
 
@@ -33,69 +51,24 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def _json(doc: object, status: int = 200, headers: dict | None = None):
+def _json(doc: object, status: int = 200, headers: dict | None = None) -> Response:
     from starlette.responses import Response
 
-    return Response(
-        json.dumps(doc, ensure_ascii=False),
-        status_code=status,
-        headers=headers,
-        media_type="application/json",
-    )
+    try:
+        text = dumps_standard(doc)
+    except ValueError as exc:  # NaN or Infinity in an answer: never send non-standard JSON
+        log.error("An answer could not be written as standard JSON: %s", exc)
+        text, status = dumps_standard({"error": f"The answer is not standard JSON: {exc}"}), 500
+    return Response(text, status_code=status, headers=headers, media_type="application/json")
 
 
-def _error(message: str, status: int = 400, headers: dict | None = None):
+def _error(message: str, status: int = 400, headers: dict | None = None) -> Response:
     return _json({"error": message}, status, headers)
 
 
-def _query_parameters(query) -> dict:
-    """Query parameters as the toolkit reads them: numbers and booleans converted."""
-    out: dict = {}
-    for key, value in query.items():
-        if value.lower() in ("true", "false"):
-            out[key] = value.lower() == "true"
-            continue
-        for kind in (int, float):
-            try:
-                out[key] = kind(value)
-                break
-            except ValueError:
-                continue
-        else:
-            out[key] = value
-    return out
-
-
-def _content_type_problem(content_type: str | None) -> str | None:
-    """Why a request's Content-Type is refused, or None when it is JSON."""
-    if not content_type:
-        return "No content type provided. Send Content-Type: application/json."
-    media = content_type.split(";")[0].strip().lower()
-    if media in JSON_TYPES:
-        return None
-    if media.startswith(MEDIA_PREFIXES):
-        return (
-            f'Content type "{content_type}" carries media; text-to-video takes a JSON body '
-            '{"inputs": prompt, "parameters": {...}}.'
-        )
-    return (
-        f'Content type "{content_type}" not supported. Supported content types are: application/json, '
-        "image/*, audio/*."
-    )
-
-
-def _accept_problem(accept: str | None) -> str | None:
-    """Why the Accept header cannot be met (answers are JSON), or None."""
-    if accept is None or accept.strip() in ("", "*/*"):
-        return None
-    for candidate in accept.split(","):
-        media = candidate.split(";")[0].strip().lower()
-        if media in ("application/json", "application/*", "*/*"):
-            return None
-    return f'Accept type "{accept}" not supported: answers are application/json (the video is base64 inside).'
-
-
-def build_app(handler: Handler, token: str | None = None):
+def build_app(
+    handler: Handler, token: str | None = None, max_body: int = MAX_BODY, body_timeout: float = BODY_TIMEOUT
+) -> Starlette:
     """A Starlette app: POST / and /predict run handler(body, cancel=...); GET / and /health say Ok."""
     from starlette.applications import Starlette
     from starlette.responses import PlainTextResponse
@@ -104,44 +77,43 @@ def build_app(handler: Handler, token: str | None = None):
     one_at_a_time = asyncio.Lock()
     running: set[CancelToken] = set()
 
-    def authorized(request) -> bool:
+    def authorized(request: Request) -> bool:
         if not token:
             return True
         given = request.headers.get("authorization", "")
         scheme, _, value = given.partition(" ")
         return scheme.lower() == "bearer" and hmac.compare_digest(value.strip().encode(), token.encode())
 
-    def refuse():
+    def refuse() -> Response:
         return _error(
             "Authorization required: send the server's token as 'Authorization: Bearer <token>'.",
             401,
             {"WWW-Authenticate": "Bearer"},
         )
 
-    async def health(request):
-        return PlainTextResponse("Ok") if authorized(request) else refuse()
+    async def health(request: Request) -> Response:
+        # As in the toolkit: no token, so a load balancer's or monitor's probe sees the server up.
+        return PlainTextResponse("Ok")
 
-    async def predict(request):
+    async def predict(request: Request) -> Response:
         if not authorized(request):
             return refuse()
-        problem = _content_type_problem(request.headers.get("content-type")) or _accept_problem(
+        problem = content_type_problem(request.headers.get("content-type")) or accept_problem(
             request.headers.get("accept")
         )
         if problem:
             return _error(problem)
-        body = await request.body()
-        if len(body) > MAX_BODY:
-            return _error(f"The request body is {len(body)} bytes; at most {MAX_BODY} are accepted.")
         try:
-            data = json.loads(body)
-        except ValueError as exc:
-            return _error(f"The body is not valid JSON: {exc}")
+            body = await read_body(request.headers, request.stream(), max_body, body_timeout)
+            data = loads_strict(body)
+        except BodyProblem as exc:
+            return _error(str(exc), exc.status)
         if not isinstance(data, dict) or "inputs" not in data:
             return _error(
                 f"Body needs to provide a inputs key, received: {body[:200].decode(errors='replace')}"
             )
         if request.query_params and "parameters" not in data:
-            data["parameters"] = _query_parameters(request.query_params)
+            data["parameters"] = query_parameters(request.query_params)
         cancel = CancelToken()
         watcher = asyncio.ensure_future(_cancel_on_disconnect(request, cancel))
         try:
@@ -166,7 +138,7 @@ def build_app(handler: Handler, token: str | None = None):
     return app
 
 
-async def _run(handler: Handler, data: dict, cancel: CancelToken):
+async def _run(handler: Handler, data: dict, cancel: CancelToken) -> Response:
     """Run the handler on a worker thread; any exception becomes 400 {"error": ...}, as in the toolkit."""
     import anyio
 
@@ -183,7 +155,7 @@ async def _run(handler: Handler, data: dict, cancel: CancelToken):
     return _json(result)
 
 
-async def _cancel_on_disconnect(request, cancel: CancelToken) -> None:
+async def _cancel_on_disconnect(request: Request, cancel: CancelToken) -> None:
     """Set cancel when the client closes its connection (the body has been read by then)."""
     while True:
         message = await request.receive()
@@ -195,10 +167,18 @@ async def _cancel_on_disconnect(request, cancel: CancelToken) -> None:
 class ServerThread:
     """A uvicorn server on a background thread, for tests, benchmarks and the app; stops on exit."""
 
-    def __init__(self, app, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self,
+        app: Any,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        max_connections: int | None = None,
+        header_timeout: float = HEADER_TIMEOUT,
+    ) -> None:
         import uvicorn
 
         self.app = app
+        cap = max_connections or default_max_connections()
         config = uvicorn.Config(
             app,
             host=host,
@@ -207,6 +187,12 @@ class ServerThread:
             lifespan="off",
             timeout_graceful_shutdown=1,
             access_log=False,
+            http=bounded_protocol(cap, header_timeout),
+            # The cap evicts idle connections first; this only answers 503 if every one is busy.
+            limit_concurrency=cap + 1,
+            timeout_keep_alive=5,
+            h11_max_incomplete_event_size=MAX_HEADER_BYTES,
+            backlog=ACCEPT_BACKLOG,
         )
         self.server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self.server.run, name="storyreel-serve", daemon=True)
@@ -245,5 +231,5 @@ class ServerThread:
     def __enter__(self) -> ServerThread:
         return self.start()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop()

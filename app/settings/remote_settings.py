@@ -2,33 +2,58 @@
 
 from __future__ import annotations
 
+import re
+
 from app.settings.user_settings import UserSettings
 from engine.backends.endpoint_group import EndpointGroup
 from engine.backends.local import Backend, LocalBackend
 from engine.backends.provider import DEFAULT_PROVIDER, DEFAULT_PROVIDER_MODEL, ProviderBackend
-from engine.backends.remote import DEFAULT_TIMEOUT, RemoteBackend
+from engine.backends.remote import DEFAULT_TIMEOUT, MAX_IN_FLIGHT, RemoteBackend
 from engine.endpoint.hub_token import find_token
-from engine.endpoint.urls import clean_url, short_name
+from engine.endpoint.urls import EndpointUrlError, clean_url, short_name
 
 LOCAL, REMOTE, PROVIDER = "local", "remote", "provider"
 
 
-def parse_endpoints(text: str) -> list[str]:
-    """Endpoint URLs from text, one a line (blank lines and # comments skipped); ValueError if one is bad."""
-    urls: list[str] = []
-    for line in text.splitlines():
+_IN_FLIGHT = re.compile(r"^(?P<url>\S+)(?:\s+[x×]\s*(?P<n>\d+))?$")
+
+
+def parse_endpoint_lines(text: str) -> dict[str, int]:
+    """Endpoint URLs and their requests in flight from text: one `URL` or `URL x4` a line.
+
+    Blank lines and # comments are skipped; ValueError (EndpointUrlError) names a bad line.
+    """
+    entries: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), 1):
         line = line.split("#", 1)[0].strip()
-        if line:
-            url = clean_url(line)
-            if url not in urls:
-                urls.append(url)
-    return urls
+        if not line:
+            continue
+        match = _IN_FLIGHT.match(line)  # the line is not echoed: it may hold a token by mistake
+        if match is None:
+            raise EndpointUrlError(
+                f"Line {number}: write one URL, optionally followed by x and a count (x4)."
+            )
+        url, count = clean_url(match["url"]), int(match["n"] or 1)
+        if not 1 <= count <= MAX_IN_FLIGHT:
+            raise EndpointUrlError(
+                f"Line {number}: requests in flight must be 1 to {MAX_IN_FLIGHT}, not {count}."
+            )
+        entries.setdefault(url, count)
+    return entries
+
+
+def format_endpoint_lines(urls: list[str], in_flight: dict[str, int]) -> str:
+    """The text parse_endpoint_lines reads back: `URL`, or `URL xN` for N requests in flight."""
+    return "\n".join(f"{u} x{in_flight[u]}" if in_flight.get(u, 1) > 1 else u for u in urls)
 
 
 def remote_backends(
-    urls: list[str], token: str | None = None, timeout: float = DEFAULT_TIMEOUT
+    urls: list[str],
+    token: str | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    in_flight: dict[str, int] | None = None,
 ) -> list[Backend]:
-    """One RemoteBackend per endpoint (so one job in flight on each), with short unique names."""
+    """One RemoteBackend per endpoint with short unique names; in_flight[url] requests on each (else 1)."""
     if not urls:
         raise ValueError(
             "No endpoint to generate on: add one in Preferences > Remote, or pass --endpoint URL."
@@ -43,7 +68,10 @@ def remote_backends(
         while name in names:
             name, n = f"{short_name(url)}#{n}", n + 1
         names.add(name)
-        backends.append(RemoteBackend(url, token=token, name=name, timeout=timeout, group=group))
+        slots = (in_flight or {}).get(url, 1)
+        backends.append(
+            RemoteBackend(url, token=token, name=name, timeout=timeout, group=group, in_flight=slots)
+        )
     return backends
 
 
@@ -61,5 +89,5 @@ def backends_for(settings: UserSettings) -> list[Backend]:
     from app.settings.model_settings import load_model_settings
 
     if load_model_settings(settings).backend == REMOTE:
-        return remote_backends(settings.endpoints)
+        return remote_backends(settings.endpoints, in_flight=settings.endpoint_in_flight)
     return [LocalBackend()]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.settings.user_paths import config_dir
+from engine.backends.remote import MAX_IN_FLIGHT
 from engine.storage.atomic_file import write_bytes_atomic
 
 MAX_RECENT = 10
@@ -22,6 +23,8 @@ class UserSettings:
     autosave_seconds: int = DEFAULT_AUTOSAVE_SECONDS  # 0: off
     window: dict[str, str] = field(default_factory=dict)  # opaque layout blobs (base64) by name
     endpoints: list[str] = field(default_factory=list)  # remote endpoint URLs, never with a token
+    # Requests in flight per endpoint URL (its replicas); a URL not listed has 1.
+    endpoint_in_flight: dict[str, int] = field(default_factory=dict)
     extra: dict[str, object] = field(default_factory=dict)
 
     def add_recent(self, path: Path | str) -> None:
@@ -62,6 +65,13 @@ def load_settings() -> UserSettings:
     endpoints = doc.pop("endpoints", [])
     if isinstance(endpoints, list):
         settings.endpoints = [u for u in endpoints if isinstance(u, str)]
+    in_flight = doc.pop("endpoint_in_flight", {})
+    if isinstance(in_flight, dict):
+        settings.endpoint_in_flight = {
+            u: n
+            for u, n in in_flight.items()
+            if isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= MAX_IN_FLIGHT
+        }
     settings.extra = doc
     return settings
 
@@ -74,6 +84,7 @@ def save_settings(settings: UserSettings) -> None:
         autosave_seconds=settings.autosave_seconds,
         window=settings.window,
         endpoints=settings.endpoints,
+        endpoint_in_flight=settings.endpoint_in_flight,
     )
     data = (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     write_bytes_atomic(settings_path(), data)

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from engine.backends.endpoint_group import EndpointGroup
-from engine.endpoint.http_call import EndpointDown, EndpointError, post_json
+from engine.endpoint.http_call import EndpointDown, EndpointError, EndpointPace, post_json
 from engine.endpoint.protocol import EndpointAnswer, MalformedAnswer, parse_answer, request_body
 from engine.endpoint.urls import check_token_transport, clean_url, public_url, short_name
 from engine.generation.request import GenerationRequest, GenerationResult, ModelSpec
@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = 1800.0  # seconds for one generation, from sending to the whole answer
 DEFAULT_SCALE_UP_TIMEOUT = 600  # seconds the endpoint's router may hold a request while a replica starts
+MAX_IN_FLIGHT = 64  # requests in flight on one endpoint URL (its replicas)
 
 
 def write_received_clip(
@@ -55,6 +56,23 @@ def write_sidecar(clip_path: Path, metadata: dict) -> None:
     write_bytes_atomic(sidecar, json.dumps(metadata, ensure_ascii=False, indent=2).encode("utf-8"))
 
 
+CLIP_FACTS = ("num_frames", "width", "height", "fps")  # an unreported one is read from the clip itself
+
+
+def with_clip_facts(answer: EndpointAnswer, info: ClipInfo) -> EndpointAnswer:
+    """The answer with the size, length and rate it did not report replaced by the clip's own."""
+    import dataclasses
+
+    facts = {
+        "num_frames": info.frame_count,
+        "width": info.width,
+        "height": info.height,
+        "fps": round(info.fps),
+    }
+    missing = {k: v for k, v in facts.items() if k in answer.unreported}
+    return dataclasses.replace(answer, parameters={**answer.parameters, **missing}) if missing else answer
+
+
 class RemoteBackend:
     """Sends each request to one endpoint URL and writes the clip it answers with as the take."""
 
@@ -67,6 +85,7 @@ class RemoteBackend:
         scale_up_timeout: int = DEFAULT_SCALE_UP_TIMEOUT,
         max_start_wait: float | None = None,
         group: EndpointGroup | None = None,
+        in_flight: int = 1,
     ) -> None:
         self.url = clean_url(url)
         self.name = name or short_name(self.url)
@@ -76,11 +95,16 @@ class RemoteBackend:
         self.max_start_wait = scale_up_timeout + 300 if max_start_wait is None else max_start_wait
         self._token = token
         self.group = group
+        if not 1 <= in_flight <= MAX_IN_FLIGHT:
+            raise ValueError(f"requests in flight must be 1 to {MAX_IN_FLIGHT}, not {in_flight}")
+        # The job queue runs this many workers on this backend: one request per replica behind the URL.
+        self.slots = in_flight
+        self.pace = EndpointPace()  # a 429/503 to one request holds back all of this endpoint's
         if group is not None:
             group.join(self)
 
     def __repr__(self) -> str:  # never shows the token
-        return f"RemoteBackend({public_url(self.url)!r}, name={self.name!r})"
+        return f"RemoteBackend({public_url(self.url)!r}, name={self.name!r}, in_flight={self.slots})"
 
     @property
     def endpoint(self) -> str:
@@ -143,25 +167,30 @@ class RemoteBackend:
             )
         self.preflight(request.model)
         started = time.perf_counter()
+        body = request_body(request)
         doc = post_json(
             self.url,
-            request_body(request),
+            body,
             self.headers(),
             name=self.name,
             timeout=self.timeout,
             max_start_wait=self.max_start_wait,
             on_progress=on_progress,
             cancel=cancel,
+            pace=self.pace,
         )
         try:
-            answer = parse_answer(doc)
+            answer = parse_answer(doc, body["parameters"])
         except MalformedAnswer as exc:
             raise EndpointError(
                 f"{self.name} answered, but not with a take: {exc}.",
-                "Check that the endpoint runs Storyreel's handler.",
+                "Check that the endpoint runs a text-to-video handler that answers with a base64 MP4.",
             ) from None
         on_progress(Progress(ENCODING, message=f"Writing the clip from {self.name}"))
-        write_received_clip(answer.video, clip_path, self.name, frames=int(answer.parameters["num_frames"]))
+        # A reported frame count is checked against the clip; an unreported one is read from it.
+        reported_frames = None if "num_frames" in answer.unreported else int(answer.parameters["num_frames"])
+        info = write_received_clip(answer.video, clip_path, self.name, frames=reported_frames)
+        answer = with_clip_facts(answer, info)
         metadata = self._metadata(request, answer, time.perf_counter() - started)
         write_sidecar(clip_path, metadata)
         log.info("Take from %s written to %s", self.endpoint, clip_path)
@@ -193,6 +222,11 @@ class RemoteBackend:
             seconds=seconds,
         )
         metadata = take_metadata(request, result, backend=self.endpoint, seconds=seconds)
+        if answer.unreported:
+            # Which settings the endpoint did not report, and where the take's record took them from.
+            metadata["settings_not_reported"] = {
+                name: "clip" if name in CLIP_FACTS else "request" for name in answer.unreported
+            }
         if isinstance(extra.get("model"), str):
             metadata["model"] = extra["model"]
         if isinstance(extra.get("versions"), dict):

@@ -7,7 +7,9 @@ import os
 import tempfile
 import threading
 import time
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from engine.endpoint.protocol import EndpointLimits, parse_body, response_body
 from engine.generation.pipeline_cache import PipelineCache
@@ -16,6 +18,9 @@ from engine.generation.versions import software_versions
 from engine.generation.wan_generator import generate
 from engine.jobs.progress import CancelToken
 from engine.video.video_io import write_clip
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # Written by `main.py package-endpoint` beside handler.py: which model to serve when the
 # repository holds only the handler.
@@ -42,6 +47,22 @@ def model_spec_for(path: str, env: dict[str, str] | None = None) -> ModelSpec:
     )
 
 
+def served_model(spec: ModelSpec, env: Mapping[str, str]) -> tuple[str, str | None]:
+    """The repo id and revision a take records: a Hub id as served, else HF_MODEL_ID, else the config's."""
+    source = spec.source
+    if not Path(source).is_absolute():
+        return source, spec.revision
+    config: dict = {}
+    if (Path(source) / CONFIG_FILE).is_file():
+        config = json.loads((Path(source) / CONFIG_FILE).read_text(encoding="utf-8"))
+    if env.get("HF_MODEL_ID"):
+        return env["HF_MODEL_ID"], env.get("HF_REVISION") or None
+    model = config.get("model")
+    if isinstance(model, str) and model and not Path(model).is_absolute():
+        return model, config.get("revision")
+    return Path(source).name, None  # a folder's name, never a server path
+
+
 class EndpointHandler:
     """Loads the model once, then generates one take per call, as the Inference Toolkit expects."""
 
@@ -51,6 +72,7 @@ class EndpointHandler:
         self.limits = limits or EndpointLimits.from_env()
         self.cache = PipelineCache()
         self.loaded = self.cache.get(model or model_spec_for(str(path)))
+        self.model_name, self.model_revision = served_model(self.loaded.spec, os.environ)
         # One generation at a time per replica, whoever calls.
         self._lock = threading.Lock()
 
@@ -64,25 +86,19 @@ class EndpointHandler:
             with tempfile.TemporaryDirectory(prefix="storyreel-endpoint-") as tmp:
                 clip = Path(tmp) / "take.mp4"
                 # The same lossless master a local take gets, so remote frames equal local ones.
-                write_clip(result.frames, result.applied.fps, clip, cancel=cancel)
+                write_clip(cast("np.ndarray", result.frames), result.applied.fps, clip, cancel=cancel)
                 mp4 = clip.read_bytes()
         return response_body(
             mp4,
             result.applied,
             model=self.model_name,
-            model_revision=result.model_revision,
+            model_revision=result.model_revision or self.model_revision,
             device=result.device,
             dtype=result.dtype,
             versions=software_versions(),
             notices=list(result.notices),
             seconds=round(time.perf_counter() - started, 3),
         )
-
-    @property
-    def model_name(self) -> str:
-        """The served model as a client should record it (a folder's name, not a server path)."""
-        source = self.loaded.spec.source
-        return Path(source).name if Path(source).is_absolute() else source
 
     def close(self) -> None:
         """Unload the model."""

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import functools
 import json
+import ssl
+import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,7 +67,41 @@ class Health:
     message: str
 
 
-def retry_after(headers: Any, default: float) -> float:
+@functools.lru_cache(maxsize=1)
+def tls_context() -> ssl.SSLContext:
+    """httpx's default TLS context, built once: loading the CA store takes ~0.1 s of held GIL, per
+    client, which serialises N requests in flight on N threads."""
+    import httpx2
+
+    return httpx2.create_ssl_context()
+
+
+class EndpointPace:
+    """When an endpoint may next be sent a request: a 429 or 503 to one request holds back them all.
+
+    Shared by the requests in flight on one endpoint (one per replica), so a rate limit or a
+    starting replica is waited out once, not hammered N times over.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._not_before = 0.0
+        self._label = "rate limited"
+
+    def hold(self, seconds: float, label: str) -> None:
+        """No new request to this endpoint for seconds from now (a later hold wins); label says why."""
+        with self._lock:
+            until = time.monotonic() + seconds
+            if until > self._not_before:
+                self._not_before, self._label = until, label
+
+    def wait_left(self) -> tuple[float, str]:
+        """Seconds until a request may be sent (0 when it may go now), and why."""
+        with self._lock:
+            return max(0.0, self._not_before - time.monotonic()), self._label
+
+
+def retry_after(headers: Mapping[str, str], default: float) -> float:
     """Seconds to wait from a Retry-After header (seconds or an HTTP date), else default."""
     value = (headers.get("retry-after") or "").strip()
     if not value:
@@ -101,11 +139,16 @@ def post_json(
     on_progress: ProgressCallback = ignore_progress,
     cancel: CancelToken | None = None,
     transport: Any = None,
+    pace: EndpointPace | None = None,
 ) -> object:
-    """POST body to url and return the decoded JSON answer, or raise EndpointError / Cancelled."""
+    """POST body to url and return the decoded JSON answer, or raise EndpointError / Cancelled.
+
+    pace, shared by the requests in flight on one endpoint, makes a 429/503 hold back all of them.
+    """
     call = _Call(
         url, body, headers, name, timeout, max_start_wait, on_progress, cancel or CancelToken(), transport
     )
+    call.pace = pace or EndpointPace()
     return asyncio.run(call.run())
 
 
@@ -129,16 +172,20 @@ class _Call:
         self.on_progress, self.cancel, self.transport = on_progress, cancel, transport
         self.waited = 0.0
         self.connect_failures = 0
+        self.pace = EndpointPace()
 
     async def run(self) -> object:
         import httpx2
 
         limits = httpx2.Timeout(self.timeout, connect=CONNECT_TIMEOUT)
         async with httpx2.AsyncClient(
-            timeout=limits, transport=self.transport, follow_redirects=False
+            timeout=limits, transport=self.transport, follow_redirects=False, verify=tls_context()
         ) as client:
             backoff = BACKOFF_START
             while True:
+                held, why = self.pace.wait_left()
+                if held > 0:  # a request to this endpoint (this one or another) was told to wait
+                    await self._wait(backoff, held, why)
                 response = await self._send(client)
                 if response is None:  # could not connect: nothing reached the endpoint
                     backoff = await self._wait(backoff, None, "unreachable")
@@ -148,8 +195,11 @@ class _Call:
                     return self._decode(response)
                 if code in (503, 429):
                     label = "starting" if code == 503 else "rate limited"
-                    backoff = await self._wait(backoff, retry_after(response.headers, backoff), label)
-                    continue
+                    # At least POLL: a "Retry-After: 0" must not become a tight loop of requests.
+                    delay = max(POLL, min(retry_after(response.headers, backoff), MAX_RETRY_AFTER))
+                    self.pace.hold(delay, label)
+                    backoff = min(backoff * 2, BACKOFF_MAX)
+                    continue  # the wait is the pace's, at the top
                 raise self._failure(response)
 
     async def _send(self, client: Any) -> Any:

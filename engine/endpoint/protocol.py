@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import math
 import os
 import random
 from collections.abc import Mapping
@@ -19,7 +20,9 @@ EXTRA_PARAMETERS = ("height", "width", "fps", "guidance_scale_2")
 _INTS = ("num_frames", "num_inference_steps", "seed", "height", "width", "fps")
 _FLOATS = ("guidance_scale", "guidance_scale_2")
 DEFAULTS = {"num_frames": 81, "num_inference_steps": 40, "guidance_scale": 4.0, "width": 1280, "height": 720}
-MAX_SEED = 2**63 - 1
+# The project schema's bounds (resources/project.schema.json: $defs seed and guidance).
+MAX_SEED = 2**32 - 1
+MIN_GUIDANCE, MAX_GUIDANCE = 0.0, 50.0
 
 
 class RequestRejected(StoryreelError, ValueError):
@@ -104,6 +107,10 @@ def parse_body(data: object, limits: EndpointLimits, default_fps: int) -> dict:
     for name in _FLOATS:
         if name in values and (isinstance(values[name], bool) or not isinstance(values[name], int | float)):
             raise RequestRejected(f'"{name}" must be a number, not {values[name]!r}.')
+        if name in values and not MIN_GUIDANCE <= values[name] <= MAX_GUIDANCE:  # NaN fails this too
+            raise RequestRejected(
+                f'"{name}" is {values[name]}; this endpoint takes a finite {MIN_GUIDANCE:g} to {MAX_GUIDANCE:g}.'
+            )
     _check_limits(values, limits)
     seed = values.get("seed")
     return {
@@ -178,23 +185,33 @@ def applied_parameters(applied: GenerationRequest) -> dict:
     }
 
 
+# What an answer must report for a take to be recorded; missing ones come from the request.
+ANSWER_SETTINGS = ("num_frames", "width", "height", "fps", "num_inference_steps", "guidance_scale")
+
+
 @dataclass(frozen=True)
 class EndpointAnswer:
-    """A decoded answer: the MP4 bytes and what the endpoint says it applied."""
+    """A decoded answer: the MP4 bytes, the settings applied, and which of them the endpoint left out."""
 
     video: bytes
     seed: int
     parameters: dict
     extra: dict
+    unreported: tuple[str, ...] = ()  # names taken from the request, not from the answer
 
 
-def parse_answer(doc: object) -> EndpointAnswer:
-    """Check and decode a handler's answer; MalformedAnswer says what is wrong."""
+def parse_answer(doc: object, requested: Mapping | None = None) -> EndpointAnswer:
+    """Check and decode an answer that carries a base64 MP4; MalformedAnswer says what is wrong.
+
+    Another text-to-video handler may answer with the video and its type only: each setting (and
+    the seed) it does not report is taken from requested (the request's parameters) and named in
+    `unreported`.
+    """
     if not isinstance(doc, dict):
         raise MalformedAnswer(f"the answer is a JSON {type(doc).__name__}, not an object")
     if "error" in doc and "video" not in doc:
         raise MalformedAnswer(f"the endpoint reported an error: {doc['error']}")
-    video, kind = doc.get("video"), doc.get("content_type")
+    video, kind = doc.get("video"), doc.get("content_type", VIDEO_CONTENT_TYPE)
     if not isinstance(video, str) or not video:
         raise MalformedAnswer('the answer has no "video" (base64 MP4)')
     if kind != VIDEO_CONTENT_TYPE:
@@ -203,12 +220,29 @@ def parse_answer(doc: object) -> EndpointAnswer:
         data = base64.b64decode(video, validate=True)
     except (binascii.Error, ValueError) as exc:
         raise MalformedAnswer(f'the answer\'s "video" is not valid base64 ({exc})') from exc
-    params = doc.get("parameters")
-    seed = doc.get("seed")
-    if not isinstance(params, dict) or not isinstance(seed, int):
-        raise MalformedAnswer('the answer lacks "seed" or "parameters"')
-    for name in ("num_frames", "width", "height", "fps", "num_inference_steps", "guidance_scale"):
-        if not isinstance(params.get(name), int | float):
-            raise MalformedAnswer(f'the answer\'s parameters lack "{name}"')
+    reported = doc.get("parameters")
+    params = dict(reported) if isinstance(reported, dict) else {}
+    requested = requested or {}
+    unreported: list[str] = []
+    for name in ANSWER_SETTINGS:
+        if not _is_number(params.get(name)):
+            if not _is_number(requested.get(name)):
+                raise MalformedAnswer(f'the answer\'s parameters lack "{name}", and the request had none')
+            params[name], unreported = requested[name], unreported + [name]
+    seed = doc.get("seed", params.get("seed"))
+    if not isinstance(seed, int) or isinstance(seed, bool):
+        seed = requested.get("seed")
+        if not isinstance(seed, int):
+            raise MalformedAnswer('the answer lacks "seed", and the request had none')
+        unreported.append("seed")
+    for name in ("negative_prompt", "guidance_scale_2"):
+        if name not in params and name in requested:
+            value = requested[name]
+            params[name] = ", ".join(value) if isinstance(value, list) else value  # the task spec's list
+            unreported.append(name)
     extra = {k: v for k, v in doc.items() if k not in ("video", "content_type", "seed", "parameters")}
-    return EndpointAnswer(data, seed, params, extra)
+    return EndpointAnswer(data, seed, params, extra, tuple(unreported))
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)

@@ -99,9 +99,13 @@ class JobQueue:
         self._paused = False
         self._closing = False
         self._backends = list(backends)
+        # A backend with `slots` (an endpoint with replicas) gets that many workers, so as many jobs.
         self._workers = [
-            threading.Thread(target=self._work, args=(b,), name=f"storyreel-worker-{b.name}", daemon=True)
+            threading.Thread(
+                target=self._work, args=(b,), name=f"storyreel-worker-{b.name}-{slot + 1}", daemon=True
+            )
             for b in self._backends
+            for slot in range(max(1, int(getattr(b, "slots", 1))))
         ]
         for worker in self._workers:
             worker.start()

@@ -40,7 +40,7 @@ class PreferencesDialog(QDialog):
         self.tabs.addTab(self.general, "General")
         self.model_page = ModelSettingsPage(load_model_settings(settings))
         self.tabs.addTab(self.model_page, "Model")
-        self.remote_page = RemoteSettingsPage(settings.endpoints)
+        self.remote_page = RemoteSettingsPage(settings.endpoints, in_flight=settings.endpoint_in_flight)
         self.tabs.addTab(self.remote_page, "Remote")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.settings.remote_settings import parse_endpoints
+from app.settings.remote_settings import format_endpoint_lines, parse_endpoint_lines
 from app.settings.user_settings import UserSettings
 from engine.endpoint.hub_token import (
     ENV,
@@ -46,12 +46,14 @@ class RemoteSettingsPage(QWidget):
 
     checked = Signal(str)  # the connection test's report, emitted from its worker thread
 
-    def __init__(self, endpoints: list[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, endpoints: list[str], parent: QWidget | None = None, in_flight: dict[str, int] | None = None
+    ) -> None:
         super().__init__(parent)
-        self.endpoints = QPlainTextEdit("\n".join(endpoints))
+        self.endpoints = QPlainTextEdit(format_endpoint_lines(endpoints, in_flight or {}))
         self.endpoints.setPlaceholderText(
-            "https://my-wan.us-east-1.aws.endpoints.huggingface.cloud\n"
-            "one endpoint per line; each generates one shot at a time"
+            "https://my-wan.us-east-1.aws.endpoints.huggingface.cloud x4\n"
+            "one endpoint per line; x4: four requests in flight (an endpoint with 4 replicas)"
         )
         self.endpoints.setTabChangesFocus(True)
         self.endpoints.textChanged.connect(self.validate)
@@ -83,18 +85,22 @@ class RemoteSettingsPage(QWidget):
 
     def urls(self) -> list[str]:
         """The endpoint URLs typed (EndpointUrlError if one is bad)."""
-        return parse_endpoints(self.endpoints.toPlainText())
+        return list(self.entries())
+
+    def entries(self) -> dict[str, int]:
+        """The endpoint URLs typed and each one's requests in flight (EndpointUrlError if one is bad)."""
+        return parse_endpoint_lines(self.endpoints.toPlainText())
 
     def validate(self) -> bool:
         """Show whether the endpoint list is usable."""
         try:
-            urls = self.urls()
+            entries = self.entries()
         except EndpointUrlError as exc:
             self.problem.setText(f"<span style='color:#c0392b'>{exc}</span>")
             return False
         self.problem.setText(
-            f"{len(urls)} endpoint(s): up to {len(urls)} shot(s) generate at once."
-            if urls
+            f"{len(entries)} endpoint(s): up to {sum(entries.values())} shot(s) generate at once."
+            if entries
             else "No endpoint: add one to generate remotely."
         )
         return True
@@ -150,7 +156,9 @@ class RemoteSettingsPage(QWidget):
     def apply(self, settings: UserSettings) -> None:
         """Save the endpoint list into settings (when valid) and a typed token into the keyring."""
         if self.validate():
-            settings.endpoints = self.urls()
+            entries = self.entries()
+            settings.endpoints = list(entries)
+            settings.endpoint_in_flight = {u: n for u, n in entries.items() if n > 1}
         token = self.token.text().strip()
         if token:
             try:

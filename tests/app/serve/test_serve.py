@@ -91,14 +91,22 @@ def test_routes_and_content_type_rules(server):
         assert r.status_code == 400
         r = c.post("/", json={"inputs": "boom"})
         assert (r.status_code, r.json()) == (400, {"error": "the handler refused this"})
-        r = c.post("/?num_frames=9&guidance_scale=3.5&fast=true", json={"inputs": "q"})
-        assert r.json()["echo"]["parameters"] == {"num_frames": 9, "guidance_scale": 3.5, "fast": True}
+        # The toolkit's conversion: digits to int, exact true/false to bool, anything else stays text.
+        r = c.post("/?num_frames=9&guidance_scale=3.5&fast=true&slow=False", json={"inputs": "q"})
+        assert r.json()["echo"]["parameters"] == {
+            "num_frames": 9,
+            "guidance_scale": "3.5",
+            "fast": True,
+            "slow": "False",
+        }
 
 
 def test_token_is_required_as_bearer(server):
     url = server(FakeHandler(), token="serve-secret").url
     with httpx2.Client(base_url=url, timeout=10) as c:
-        assert c.get("/health").status_code == 401
+        # /health answers a probe that carries no token (it says only "Ok"); predicting needs one.
+        assert (c.get("/health").status_code, c.get("/health").text) == (200, "Ok")
+        assert c.post("/", json={"inputs": "x"}).status_code == 401
         r = c.post("/", json={"inputs": "x"}, headers={"Authorization": "Bearer wrong"})
         assert r.status_code == 401 and r.headers["www-authenticate"] == "Bearer"
         ok = c.post("/", json={"inputs": "x"}, headers={"Authorization": "Bearer serve-secret"})

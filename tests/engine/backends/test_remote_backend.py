@@ -74,6 +74,12 @@ class FaultServer:
                 return JSONResponse({**answer(b"definitely not an mp4 file")})
             if step == "500":
                 return JSONResponse({"error": "internal"}, 500)
+            if step == "bare":  # another text-to-video handler: the video and its type only
+                return JSONResponse(
+                    {"video": base64.b64encode(self.clip).decode(), "content_type": "video/mp4"}
+                )
+            if step == "video-only":
+                return JSONResponse({"video": base64.b64encode(self.clip).decode()})
             return JSONResponse(answer(self.clip))
 
         async def health(request: Request):
@@ -119,10 +125,45 @@ def test_success_headers_metadata_and_no_token_anywhere(clip, serve, tmp_path, c
     assert body["parameters"]["seed"] == 7 and body["parameters"]["guidance_scale_2"] == 3.0
     meta = record.metadata
     assert meta["backend"] == server.url and meta["device"] == "cuda" and meta["frames"] == 5
+    assert "settings_not_reported" not in meta
     sidecar = (tmp_path / "take.json").read_text(encoding="utf-8")
     assert json.loads(sidecar) == meta
     for text in (sidecar, repr(backend), caplog.text, json.dumps(meta)):
         assert TOKEN not in text
+
+
+@pytest.mark.parametrize("step", ["bare", "video-only"])
+def test_an_answer_with_only_the_video_is_a_take_with_settings_marked_as_assumed(clip, serve, tmp_path, step):
+    """Settings the answer leaves out come from the request (seed, steps) or the clip (length, size)."""
+    import dataclasses
+
+    fault = FaultServer(clip[0], [step])
+    request = dataclasses.replace(REQUEST, num_frames=9, seed=123)  # the clip holds 5 frames
+    record = RemoteBackend(serve(fault.app).url, token=TOKEN).run(
+        request, tmp_path / "t.mp4", lambda p: None, CancelToken()
+    )
+    assert np.array_equal(read_frames(record.clip), clip[1])
+    meta = record.metadata
+    assert (meta["seed"], meta["steps"], meta["guidance_scale"], meta["guidance_scale_2"]) == (
+        123,
+        2,
+        4.0,
+        3.0,
+    )
+    assert (meta["frames"], meta["width"], meta["height"], meta["fps"]) == (5, 32, 32, 16)
+    assert meta["negative_prompt"] == "blur"
+    assert meta["settings_not_reported"] == {
+        "num_frames": "clip",
+        "width": "clip",
+        "height": "clip",
+        "fps": "clip",
+        "num_inference_steps": "request",
+        "guidance_scale": "request",
+        "seed": "request",
+        "negative_prompt": "request",
+        "guidance_scale_2": "request",
+    }
+    assert json.loads((tmp_path / "t.json").read_text(encoding="utf-8")) == meta
 
 
 def test_503_is_waited_out_as_starting_then_succeeds(clip, serve, tmp_path):

@@ -13,7 +13,7 @@ import pytest
 
 from app.cli.main import run_cli
 from app.serve.endpoint_package import VENDOR_PACKAGE, vendored_modules
-from engine.endpoint.handler import EndpointHandler, model_spec_for
+from engine.endpoint.handler import EndpointHandler, model_spec_for, served_model
 from engine.endpoint.protocol import EndpointLimits, RequestRejected, parse_answer
 from engine.generation.request import GenerationRequest, ModelSpec
 from engine.generation.wan_generator import generate
@@ -125,6 +125,21 @@ def test_limits_and_model_from_environment(tmp_path):
     assert model_spec_for(str(tmp_path), env={}).source == str(tmp_path)
 
 
+def test_takes_record_the_served_repo_id_and_revision(tmp_path):
+    assert served_model(ModelSpec("Wan-AI/Wan2.2", revision="abc"), {}) == ("Wan-AI/Wan2.2", "abc")
+    folder = tmp_path / "repository"  # where Inference Endpoints mounts the model repository
+    folder.mkdir()
+    spec = ModelSpec(str(folder))
+    assert served_model(spec, {}) == ("repository", None)
+    env = {"HF_MODEL_ID": "me/storyreel-endpoint", "HF_REVISION": "r1"}
+    assert served_model(spec, env) == ("me/storyreel-endpoint", "r1")
+    (folder / "storyreel-endpoint.json").write_text('{"model": "me/wan", "revision": "v2"}')
+    assert served_model(spec, {}) == ("me/wan", "v2")
+    assert served_model(spec, env) == ("me/storyreel-endpoint", "r1")  # the toolkit's own word first
+    (folder / "storyreel-endpoint.json").write_text(json.dumps({"model": str(tmp_path), "revision": None}))
+    assert served_model(spec, {}) == ("repository", None)  # never a server path
+
+
 def test_package_endpoint_folder_loads_like_the_toolkit(tiny_a14b, tmp_path, capsys, monkeypatch):
     folder = tmp_path / "repo"
     assert run_cli(["package-endpoint", str(folder), "--model", str(tiny_a14b)]) == 0
@@ -137,6 +152,8 @@ def test_package_endpoint_folder_loads_like_the_toolkit(tiny_a14b, tmp_path, cap
     assert run_cli(["package-endpoint", str(folder)]) == 2  # not empty, no --force
     # What the Inference Toolkit does: put the folder on sys.path, import handler.py, build it.
     monkeypatch.setenv("STORYREEL_DEVICE", "cpu")
+    monkeypatch.setenv("HF_MODEL_ID", "me/storyreel-endpoint")  # as the toolkit sets it
+    monkeypatch.setenv("HF_REVISION", "main")
     monkeypatch.syspath_prepend(str(folder))
     spec = importlib.util.spec_from_file_location("handler", folder / "handler.py")
     module = importlib.util.module_from_spec(spec)
@@ -145,6 +162,7 @@ def test_package_endpoint_folder_loads_like_the_toolkit(tiny_a14b, tmp_path, cap
         endpoint = module.EndpointHandler(str(folder))
         answer = endpoint({"inputs": "a red kite", "parameters": {**PARAMS, "num_inference_steps": 1}})
         assert answer["seed"] == 11 and base64.b64decode(answer["video"])[4:8] == b"ftyp"
+        assert (answer["model"], answer["model_revision"]) == ("me/storyreel-endpoint", "main")
         endpoint.close()
     finally:
         for name in [n for n in sys.modules if n == VENDOR_PACKAGE or n.startswith(VENDOR_PACKAGE + ".")]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.serve.server import ServerThread, build_app
+from app.serve.server import ServerThread
 from app.settings.user_settings import UserSettings, load_settings, save_settings
 from ui.preferences.preferences_dialog import PreferencesDialog
 from ui.preferences.remote_settings_page import RemoteSettingsPage
@@ -52,10 +52,41 @@ def test_bad_url_is_shown_and_not_saved(qtbot, memory_keyring):
     assert not page.validate() and "http" in page.problem.text()
     page.apply(settings)
     assert settings.endpoints == ["https://ok.example/"]
+    page.endpoints.setPlainText("https://ok.example/ x0")
+    assert not page.validate() and "1 to 64" in page.problem.text()
+
+
+def test_requests_in_flight_per_endpoint_are_edited_and_saved(qtbot, memory_keyring):
+    settings = UserSettings(endpoints=["https://a.example/", "https://b.example/"])
+    settings.endpoint_in_flight = {"https://a.example/": 4}
+    page = RemoteSettingsPage(settings.endpoints, in_flight=settings.endpoint_in_flight)
+    qtbot.addWidget(page)
+    assert page.endpoints.toPlainText() == "https://a.example/ x4\nhttps://b.example/"
+    assert "up to 5 shot(s)" in page.problem.text()
+    page.endpoints.setPlainText("https://a.example/ x2\nhttps://b.example/ x3\nhttps://c.example/")
+    page.apply(settings)
+    assert settings.endpoints == ["https://a.example/", "https://b.example/", "https://c.example/"]
+    assert settings.endpoint_in_flight == {"https://a.example/": 2, "https://b.example/": 3}
+    save_settings(settings)
+    assert load_settings().endpoint_in_flight == settings.endpoint_in_flight
+
+
+def proxied_health(token: str):
+    """/health behind a token, as Inference Endpoints' proxy answers it (serve's own needs none)."""
+    from starlette.applications import Starlette
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Route
+
+    async def health(request):
+        if request.headers.get("authorization") != f"Bearer {token}":
+            return PlainTextResponse("unauthorized", 401)
+        return PlainTextResponse("Ok")
+
+    return Starlette(routes=[Route("/health", health)])
 
 
 def test_test_connection_shows_health_and_latency(qtbot, memory_keyring):
-    with ServerThread(build_app(lambda data, cancel=None: {}, token="tok")) as server:
+    with ServerThread(proxied_health("tok")) as server:
         page = RemoteSettingsPage([server.url])
         qtbot.addWidget(page)
         with qtbot.waitSignal(page.checked, timeout=10000):

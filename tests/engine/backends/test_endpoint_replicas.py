@@ -1,0 +1,176 @@
+"""Endpoints with replicas: N requests in flight on one URL, a 429/503 pacing them all, the settings."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import base64
+import dataclasses
+import threading
+import time
+
+import numpy as np
+import pytest
+from remote_support import REQUEST, make_clip
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from app.cli.backend_flags import add_remote_options, backends_from_args
+from app.serve.server import ServerThread
+from app.settings.remote_settings import format_endpoint_lines, parse_endpoint_lines, remote_backends
+from engine.endpoint.protocol import applied_parameters
+from engine.endpoint.urls import EndpointUrlError
+from engine.jobs.job_queue import DONE, JobQueue
+
+
+class Replicas:
+    """One URL backed by `workers` stand-in replicas that 'generate' for `latency` s without CPU."""
+
+    def __init__(self, clip: bytes, workers: int, latency: float, script: list | None = None) -> None:
+        self.video = base64.b64encode(clip).decode()
+        self.workers, self.latency, self.script = workers, latency, list(script or [])
+        self.active = self.most = 0
+        self.arrivals: list[tuple[float, int]] = []  # (monotonic time, status answered)
+        self.lock = threading.Lock()
+        self.app = Starlette(routes=[Route("/", self.predict, methods=["POST"])])
+        self._replicas: asyncio.Semaphore | None = None
+
+    async def predict(self, request: Request):
+        body = await request.json()
+        with self.lock:
+            step = self.script.pop(0) if self.script else 200
+            self.arrivals.append((time.monotonic(), step))
+        if step != 200:
+            return JSONResponse({"error": "busy"}, step, headers={"Retry-After": "1"})
+        self._replicas = self._replicas or asyncio.Semaphore(self.workers)
+        async with self._replicas:
+            with self.lock:
+                self.active += 1
+                self.most = max(self.most, self.active)
+            await asyncio.sleep(self.latency)
+            with self.lock:
+                self.active -= 1
+        applied = dataclasses.replace(REQUEST, seed=body["parameters"]["seed"])
+        return JSONResponse(
+            {
+                "video": self.video,
+                "content_type": "video/mp4",
+                "seed": applied.seed,
+                "parameters": applied_parameters(applied),
+            }
+        )
+
+
+@pytest.fixture(scope="module")
+def clip(tmp_path_factory) -> bytes:
+    return make_clip(tmp_path_factory.mktemp("clip"))[0]
+
+
+def render(backends, count: int, tmp_path) -> tuple[float, list]:
+    """Run count jobs through a JobQueue on backends; seconds taken and the jobs."""
+    queue = JobQueue(backends)
+    try:
+        started = time.monotonic()
+        jobs = [
+            queue.submit(dataclasses.replace(REQUEST, seed=i), tmp_path / f"take-{i}.mp4")
+            for i in range(count)
+        ]
+        assert queue.wait_idle(60)
+        return time.monotonic() - started, jobs
+    finally:
+        queue.shutdown()
+
+
+def test_n_requests_in_flight_on_one_url_with_n_replicas(clip, tmp_path):
+    replicas = Replicas(clip, workers=4, latency=0.5)
+    with ServerThread(replicas.app) as server:
+        backends = remote_backends([server.url], token=None, in_flight={server.url: 4})
+        seconds, jobs = render(backends, 8, tmp_path)
+    assert [j.state for j in jobs] == [DONE] * 8
+    assert replicas.most == 4  # the queue kept 4 jobs in flight on the one URL
+    assert seconds < 2.0  # two rounds of 0.5 s, not eight
+    seeds = sorted(j.result.metadata["seed"] for j in jobs)
+    assert seeds == list(range(8))
+
+
+def test_one_request_in_flight_by_default(clip, tmp_path):
+    replicas = Replicas(clip, workers=4, latency=0.2)
+    with ServerThread(replicas.app) as server:
+        _, jobs = render(remote_backends([server.url], token=None), 3, tmp_path)
+    assert [j.state for j in jobs] == [DONE] * 3 and replicas.most == 1
+
+
+@pytest.mark.parametrize("status", [429, 503])
+def test_a_429_or_503_holds_back_every_request_to_that_endpoint(clip, tmp_path, status):
+    """The first request is told 'Retry-After: 1'; the others in flight finish, but send nothing new
+    to that endpoint until the second has passed."""
+    replicas = Replicas(clip, workers=4, latency=0.3, script=[status])
+    with ServerThread(replicas.app) as server:
+        backends = remote_backends([server.url], token=None, in_flight={server.url: 4})
+        _, jobs = render(backends, 8, tmp_path)
+    assert [j.state for j in jobs] == [DONE] * 8
+    arrivals = sorted(replicas.arrivals)
+    [told] = [t for t, code in arrivals if code == status]
+    assert len(arrivals) == 9  # eight takes and the one refused request
+    # The first four went out at once; every later one (a finished slot's next job, or the retry)
+    # waited for the Retry-After the first one was given.
+    later = [round(t - told, 2) for t, _ in arrivals[4:]]
+    assert min(later) >= 0.95, later
+
+
+def test_endpoint_lines_carry_requests_in_flight():
+    text = (
+        "https://a.example x4\nhttps://b.example ×2  # a comment\n\nhttps://c.example\nhttps://a.example x9\n"
+    )
+    entries = parse_endpoint_lines(text)
+    assert entries == {"https://a.example/": 4, "https://b.example/": 2, "https://c.example/": 1}
+    assert parse_endpoint_lines(format_endpoint_lines(list(entries), entries)) == entries
+    for bad, words in [
+        ("https://a.example x", "Line 1"),
+        ("https://a.example four", "Line 1"),
+        ("https://ok.example\nhttps://a.example x0", "Line 2: requests in flight must be 1 to 64"),
+        ("https://a.example x65", "1 to 64"),
+        ("https://user:hf_secret@a.example x2", "not in the endpoint URL"),
+    ]:
+        with pytest.raises(EndpointUrlError, match=words) as info:
+            parse_endpoint_lines(bad)
+        assert "hf_secret" not in str(info.value)
+
+
+def parse(argv: list[str]):
+    parser = argparse.ArgumentParser()
+    add_remote_options(parser)
+    return backends_from_args(parser.parse_args(argv))
+
+
+def test_cli_in_flight_once_for_all_or_once_each():
+    a, b = "https://a.example/", "https://b.example/"
+    assert [x.slots for x in parse(["--endpoint", a, "--in-flight", "4"])] == [4]
+    assert [x.slots for x in parse(["--endpoint", a, "--endpoint", b, "--in-flight", "3"])] == [3, 3]
+    both = parse(["--endpoint", a, "--in-flight", "2", "--endpoint", b, "--in-flight", "5"])
+    assert [x.slots for x in both] == [2, 5]
+    assert [x.slots for x in parse(["--endpoint", a])] == [1]
+    for argv, words in [
+        (
+            ["--endpoint", a, "--endpoint", b, "--endpoint", a, "--in-flight", "1", "--in-flight", "2"],
+            "once each",
+        ),
+        (["--endpoint", a, "--in-flight", "0"], "1 to 64"),
+        (["--backend", "remote", "--in-flight", "2"], "needs --endpoint"),
+        (["--backend", "local", "--in-flight", "2"], "needs --backend remote"),
+    ]:
+        with pytest.raises(ValueError, match=words):
+            parse(argv)
+
+
+def test_the_take_files_hold_the_clip(clip, tmp_path):
+    """A take made on a replica is the endpoint's clip, written whole (no interleaving between slots)."""
+    from engine.video.video_io import read_frames
+
+    replicas = Replicas(clip, workers=3, latency=0.1)
+    with ServerThread(replicas.app) as server:
+        _, jobs = render(remote_backends([server.url], token=None, in_flight={server.url: 3}), 6, tmp_path)
+    first = read_frames(jobs[0].result.clip)
+    assert all(np.array_equal(read_frames(j.result.clip), first) for j in jobs)
