@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from app.cli.backend_flags import add_remote_options
+from app.cli.exit_codes import ExitCode
 from app.cli.export_cmd import add_export_options, run_export
 from app.cli.export_cmd import register as register_export
 from app.cli.output import EventPrinter, fail
@@ -16,12 +17,10 @@ from app.cli.preset_cmd import register as register_preset
 from app.cli.serve_cmd import HANDLERS as SERVE_HANDLERS
 from app.cli.serve_cmd import register as register_serve
 from app.generation.shot_requests import resolved_settings, shot_status
-from app.project.model import ProjectSettings
+from app.project.model import Project, ProjectSettings
 from app.project.reel_file import PROJECT_SUFFIX, ProjectError, load_project, new_project_file, save_project
 from app.project.shot_list import ShotListError, load_shot_list
 from engine.generation.request import DEFAULT_MODEL
-
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 class _Parser(argparse.ArgumentParser):
@@ -29,7 +28,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, f"storyreel: error: {message}\n")
+        self.exit(ExitCode.BAD_INPUT, f"storyreel: error: {message}\n")
 
 
 def _positive(text: str) -> int:
@@ -114,7 +113,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if path.suffix.lower() != PROJECT_SUFFIX:
         path = path.with_name(path.name + PROJECT_SUFFIX)
     if path.exists() and not args.force:
-        return fail(f"{path} already exists (use --force to overwrite)", EXIT_BAD_INPUT)
+        return fail(f"{path} already exists (use --force to overwrite)", ExitCode.BAD_INPUT)
     settings = ProjectSettings(name=args.name or path.stem)
     for name in ("width", "height", "fps", "model"):
         if getattr(args, name) is not None:
@@ -130,22 +129,22 @@ def cmd_new(args: argparse.Namespace) -> int:
                 project, args.preset, {n for n in ("width", "height", "fps") if getattr(args, n) is not None}
             )
         except ValueError as exc:  # PresetError: unknown, damaged, or its files unusable
-            return fail(str(exc), EXIT_BAD_INPUT)
+            return fail(str(exc), ExitCode.BAD_INPUT)
     if args.shots is not None:
         try:
             for shot in load_shot_list(args.shots):
                 project.add_shot(shot)
         except ShotListError as exc:
-            return fail(str(exc), EXIT_BAD_INPUT)
+            return fail(str(exc), ExitCode.BAD_INPUT)
     try:
         save_project(project)
     except ProjectError as exc:
-        return fail(str(exc), EXIT_BAD_INPUT)
+        return fail(str(exc), ExitCode.BAD_INPUT)
     print(f"Created {path} with {len(project.shots)} shot(s).")
-    return EXIT_OK
+    return ExitCode.OK
 
 
-def project_summary(project) -> dict:
+def project_summary(project: Project) -> dict:
     """The project as `info` prints it."""
     shots = []
     for index, shot in enumerate(project.shots):
@@ -174,10 +173,10 @@ def cmd_info(args: argparse.Namespace) -> int:
     try:
         project = load_project(args.project)
     except ProjectError as exc:
-        return fail(str(exc), EXIT_BAD_INPUT)
+        return fail(str(exc), ExitCode.BAD_INPUT)
     json.dump(project_summary(project), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def cmd_demo_model(args: argparse.Namespace) -> int:
@@ -186,7 +185,7 @@ def cmd_demo_model(args: argparse.Namespace) -> int:
 
     folder = write_tiny_model(args.folder, arch=args.arch, seed=args.seed)
     print(f"Wrote a tiny {args.arch} model to {folder}")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def cmd_install_desktop(_: argparse.Namespace) -> int:
@@ -196,8 +195,8 @@ def cmd_install_desktop(_: argparse.Namespace) -> int:
     try:
         print(install())
     except Exception as exc:  # a missing XDG tool or unwritable folder: say what happened
-        return fail(f"could not install the desktop entry: {exc}", EXIT_FAILED)
-    return EXIT_OK
+        return fail(f"could not install the desktop entry: {exc}", ExitCode.FAILED)
+    return ExitCode.OK
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -222,7 +221,7 @@ def run_cli(argv: list[str]) -> int:
     }
     if args.command is None:
         build_parser().print_help()
-        return EXIT_BAD_INPUT
+        return ExitCode.BAD_INPUT
     return handlers[args.command](args)
 
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 
+from app.cli.exit_codes import ExitCode
 from app.cli.export_cmd import export_settings_from_args
 from app.cli.output import EventPrinter, ctrl_c_cancels, fail
 from app.film.generate_and_export import render_project
 from app.generation.batch_generation import RenderFailed
+from app.project.model import Project
 from app.project.reel_file import ProjectError, load_project, save_project
-
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def run_render(args: argparse.Namespace, printer: EventPrinter) -> int:
-    """Render a project file; returns 0 done, 1 generation failed, 2 bad input, 130 interrupted."""
+    """Render a project file; returns an ExitCode (FAILED: a generation or the write failed)."""
     from app.cli.backend_flags import backends_from_args
     from engine.film.exporter import ExportError
     from engine.generation.model_source import ModelError
@@ -29,7 +29,7 @@ def run_render(args: argparse.Namespace, printer: EventPrinter) -> int:
         export = export_settings_from_args(args, project)  # None: the classic H.264 stitch
         backends = backends_from_args(args)  # this machine, or one RemoteBackend per --endpoint
     except (ProjectError, ValueError) as exc:
-        return fail(str(exc), EXIT_BAD_INPUT)
+        return fail(str(exc), ExitCode.BAD_INPUT)
     model = ModelSpec(
         source=args.model or project.settings.model,
         revision=args.revision
@@ -46,26 +46,26 @@ def run_render(args: argparse.Namespace, printer: EventPrinter) -> int:
     except (Cancelled, KeyboardInterrupt):
         _save_quietly(project)
         printer({"event": "interrupted"})
-        return EXIT_INTERRUPTED
+        return ExitCode.INTERRUPTED
     except ModelError as exc:
         _save_quietly(project)
-        return fail(str(exc), EXIT_BAD_INPUT)
+        return fail(str(exc), ExitCode.BAD_INPUT)
     except RenderFailed as exc:
         lines = "\n".join(f"  {sid}: {msg}" for sid, msg in exc.failures.items())
-        return fail(f"{exc}; the film was not stitched:\n{lines}", EXIT_FAILED)
+        return fail(f"{exc}; the film was not stitched:\n{lines}", ExitCode.FAILED)
     except (ValueError, VideoError, ProjectError) as exc:
         _save_quietly(project)
-        return fail(str(exc), EXIT_BAD_INPUT)
+        return fail(str(exc), ExitCode.BAD_INPUT)
     except ExportError as exc:  # a full disk or an unwritable folder: the takes are kept
         _save_quietly(project)
-        return fail(str(exc), EXIT_FAILED)
+        return fail(str(exc), ExitCode.FAILED)
     except OSError as exc:
         _save_quietly(project)
-        return fail(f"{getattr(exc, 'filename', '') or output}: {exc.strerror or exc}", EXIT_FAILED)
-    return EXIT_OK
+        return fail(f"{getattr(exc, 'filename', '') or output}: {exc.strerror or exc}", ExitCode.FAILED)
+    return ExitCode.OK
 
 
-def _save_quietly(project) -> None:
+def _save_quietly(project: Project) -> None:
     try:
         save_project(project)
     except ProjectError as exc:

@@ -9,13 +9,13 @@ import sys
 import time
 from pathlib import Path
 
+from app.cli.exit_codes import ExitCode
 from app.cli.output import fail
 
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 TOKEN_ENV = "STORYREEL_SERVE_TOKEN"
 
 
-def register(subparsers) -> None:
+def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the serve and package-endpoint subcommands to the CLI's parser."""
     p = subparsers.add_parser("serve", help="serve the endpoint handler over HTTP (like Inference Endpoints)")
     p.add_argument("--model", required=True, help="Hub repo id or local diffusers folder to serve")
@@ -54,10 +54,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return fail(
             f"refusing to serve on {args.host} without a token: anyone on the network could "
             f"generate. Pass --token (or set {TOKEN_ENV}), or bind 127.0.0.1.",
-            EXIT_BAD_INPUT,
+            ExitCode.BAD_INPUT,
         )
     if not 0 <= args.port <= 65535:
-        return fail(f"port {args.port} is out of range", EXIT_BAD_INPUT)
+        return fail(f"port {args.port} is out of range", ExitCode.BAD_INPUT)
     if args.threads:
         import torch
 
@@ -69,14 +69,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         handler = EndpointHandler(model=spec)
     except (ModelError, ValueError) as exc:
-        return fail(str(exc), EXIT_BAD_INPUT)
+        return fail(str(exc), ExitCode.BAD_INPUT)
     stop = {"now": False}
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.update(now=True))
     server = ServerThread(build_app(handler, token), args.host, args.port)
     try:
         server.start()
     except (RuntimeError, OSError) as exc:
-        return fail(f"could not listen on {args.host}:{args.port}: {exc}", EXIT_FAILED)
+        return fail(f"could not listen on {args.host}:{args.port}: {exc}", ExitCode.FAILED)
     auth = "bearer token required" if token else "no token"
     print(
         f"Serving {handler.model_name} on {server.url} (POST / or /predict, GET /health; {auth}). "
@@ -93,7 +93,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         handler.close()
         signal.signal(signal.SIGTERM, previous)
     print("Stopped.", file=sys.stderr)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def cmd_package_endpoint(args: argparse.Namespace) -> int:
@@ -105,9 +105,9 @@ def cmd_package_endpoint(args: argparse.Namespace) -> int:
             args.folder, model=args.model, revision=args.revision, force=args.force
         )
     except PackageError as exc:
-        return fail(str(exc), EXIT_BAD_INPUT)
+        return fail(str(exc), ExitCode.BAD_INPUT)
     print(f"Wrote {len(files)} files to {args.folder}. Next: read {args.folder / 'README.md'}.")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 HANDLERS = {"serve": cmd_serve, "package-endpoint": cmd_package_endpoint}
