@@ -7,18 +7,18 @@ from collections.abc import Callable
 
 from app.generation.shot_requests import shot_status
 from app.generation.take_generation import TakePlan, plan_take, take_from_record
-from app.project.model import FAILED, MISSING, NO_TAKE, Project, Shot
+from app.project.model import Project, Shot, ShotState
 from app.project.reel_file import save_project
 from engine.backends.local import Backend
 from engine.generation.request import ModelSpec
-from engine.jobs.job_queue import CANCELLED, DONE, Job, JobQueue
-from engine.jobs.job_queue import FAILED as JOB_FAILED
+from engine.jobs.job_queue import Job, JobQueue
 from engine.jobs.progress import Cancelled, CancelToken, Progress
+from engine.jobs.states import JobState
 
 # An event is a plain dict with an "event" key, ready for --json output.
 EventCallback = Callable[[dict], None]
 
-NEEDS_TAKE = (NO_TAKE, FAILED, MISSING)
+NEEDS_TAKE = (ShotState.NO_TAKE, ShotState.FAILED, ShotState.MISSING)
 
 
 class RenderFailed(Exception):
@@ -114,7 +114,7 @@ def _collect(
         elif event == "finished":
             outstanding -= 1
             plan = plans[job.id]
-            if job.state == DONE and job.result is not None:
+            if job.state == JobState.DONE and job.result is not None:
                 take = take_from_record(plan, job.result)
                 project.add_take(plan.shot_id, take)
                 save_project(project)
@@ -130,12 +130,12 @@ def _collect(
                         "backend": job.backend,
                     }
                 )
-            elif job.state == JOB_FAILED:
+            elif job.state == JobState.FAILED:
                 failures[plan.shot_id] = job.error or "failed"
                 project.set_error(plan.shot_id, job.error)
                 save_project(project)
                 on_event({"event": "shot_failed", **base, "error": job.error, "hint": job.hint})
-            elif job.state == CANCELLED:
+            elif job.state == JobState.CANCELLED:
                 cancelled = True
     if cancelled:
         raise Cancelled()

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.jobs.job_queue import ACTIVE_STATES, CANCELLED, FAILED, FINISHED_STATES, QUEUED, Job
+from engine.jobs.job_queue import Job
+from engine.jobs.states import ACTIVE_STATES, FINISHED_STATES, JobState
 from ui.generation.queue_model import PROGRESS, FractionRole, JobRole, QueueModel, format_seconds
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ class ProgressDelegate(QStyledItemDelegate):
         self, painter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         job: Job | None = index.data(JobRole)
-        if job is None or job.state in (QUEUED, CANCELLED):
+        if job is None or job.state in (JobState.QUEUED, JobState.CANCELLED):
             super().paint(painter, option, index)
             return
         bar = QStyleOptionProgressBar()
@@ -130,7 +131,7 @@ class QueueDock(QWidget):
             self.controller.cancel(job.id)
 
     def retry(self) -> None:
-        if (job := self.selected_job()) is not None and job.state in (FAILED, CANCELLED):
+        if (job := self.selected_job()) is not None and job.state in (JobState.FAILED, JobState.CANCELLED):
             self.select_job(self.controller.retry(job.id).id)
 
     def remove(self) -> None:
@@ -148,7 +149,7 @@ class QueueDock(QWidget):
         jobs = self.model.jobs() if self.model is not None else []
         self.buttons["cancel"].setEnabled(state is not None and state not in FINISHED_STATES)
         self.buttons["cancel_all"].setEnabled(any(j.state not in FINISHED_STATES for j in jobs))
-        self.buttons["retry"].setEnabled(state in (FAILED, CANCELLED))
+        self.buttons["retry"].setEnabled(state in (JobState.FAILED, JobState.CANCELLED))
         self.buttons["remove"].setEnabled(state is not None and state not in ACTIVE_STATES)
         self.buttons["up"].setEnabled(job is not None and jobs[0] is not job)
         self.buttons["down"].setEnabled(job is not None and jobs[-1] is not job)
@@ -163,7 +164,7 @@ class QueueDock(QWidget):
         if not count:
             self.overall_label.setText("The queue is empty.")
             return
-        failed = sum(1 for j in self.model.jobs() if j.state == FAILED)
+        failed = sum(1 for j in self.model.jobs() if j.state == JobState.FAILED)
         text = f"{finished} of {count} done" + (f" · {failed} failed" if failed else "")
         if left is not None:
             text += f" · about {format_seconds(left)} left"
