@@ -20,6 +20,7 @@ from app.generation.shot_requests import resolved_settings, shot_status
 from app.project.model import Project, ProjectSettings
 from app.project.reel_file import PROJECT_SUFFIX, ProjectError, load_project, new_project_file, save_project
 from app.project.shot_list import ShotListError, load_shot_list
+from engine.generation.frames import snap_frames
 from engine.generation.request import DEFAULT_MODEL
 
 
@@ -55,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", help="project name (default: the file name)")
     p.add_argument("--width", type=_positive)
     p.add_argument("--height", type=_positive)
-    p.add_argument("--frames", type=_positive, help="default frames per shot (4k+1)")
+    p.add_argument("--frames", type=_positive, help="default frames per shot (snapped to 4k+1 as Wan makes them)")
     p.add_argument("--fps", type=_positive)
     p.add_argument("--steps", type=_positive)
     p.add_argument("--model", help=f"default model: Hub repo id or local folder (default {DEFAULT_MODEL})")
@@ -119,7 +120,9 @@ def cmd_new(args: argparse.Namespace) -> int:
         if getattr(args, name) is not None:
             setattr(settings, name, getattr(args, name))
     if args.frames is not None:
-        settings.defaults.frames = args.frames
+        settings.defaults.frames = snap_frames(args.frames)
+        if settings.defaults.frames != args.frames:
+            print(f"Frames {args.frames} → {settings.defaults.frames}: Wan makes 4k+1 frames.")
     if args.steps is not None:
         settings.defaults.steps = args.steps
     project = new_project_file(path, settings)
@@ -156,7 +159,7 @@ def project_summary(project: Project) -> dict:
                 "title": shot.display_title(index),
                 "prompt": shot.prompt,
                 "seed": shot.seed,
-                "frames": eff["num_frames"],
+                "frames": snap_frames(eff["num_frames"]),  # what will be generated
                 "size": [eff["width"], eff["height"]],
                 "takes": len(shot.takes),
                 "active_take": str(project.take_path(active)) if active else None,

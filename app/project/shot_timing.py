@@ -1,22 +1,17 @@
-"""How long a shot runs on the timeline, and Wan's 4k+1 frame counts."""
+"""How long a shot runs on the timeline, and the film; frame counts snap by the engine's rule."""
 
 from __future__ import annotations
 
 from app.generation.shot_requests import resolved_settings
 from app.project.model import Project, Shot
+from engine.generation.frames import snap_frames
 
-MAX_FRAMES = 1001
-
-
-def snap_frames(frames: int) -> int:
-    """The nearest valid Wan frame count (4k+1, at least 1)."""
-    frames = max(1, min(int(frames), MAX_FRAMES))
-    return max(1, round((frames - 1) / 4) * 4 + 1)
+MAX_FRAMES = 1001  # the longest shot the inspector offers (4k+1, so snapping keeps it)
 
 
 def seconds_to_frames(seconds: float, fps: int) -> int:
-    """The valid frame count closest to a duration in seconds."""
-    return snap_frames(round(seconds * max(fps, 1)))
+    """The frame count generated for a duration in seconds (at most MAX_FRAMES)."""
+    return snap_frames(min(round(seconds * max(fps, 1)), MAX_FRAMES))
 
 
 def shot_frames(project: Project, shot: Shot) -> int:
@@ -25,7 +20,7 @@ def shot_frames(project: Project, shot: Shot) -> int:
     if take is not None and take.frames > 0:
         end = shot.trim_out if shot.trim_out is not None else take.frames
         return max(1, min(end, take.frames) - max(0, shot.trim_in))
-    return int(resolved_settings(project, shot)["num_frames"])
+    return snap_frames(int(resolved_settings(project, shot)["num_frames"]))  # as it will be generated
 
 
 def shot_fps(project: Project, shot: Shot) -> int:

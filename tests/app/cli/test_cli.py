@@ -116,6 +116,18 @@ def test_new_and_info_with_cjk_csv(tmp_path, capsys):
     assert first["takes"] == 0 and first["active_take"] is None and first["status"] == "no take"
 
 
+def test_frames_snap_as_wan_makes_them(tmp_path, capsys):
+    path = tmp_path / "snap.reel"
+    csv_path = tmp_path / "shots.csv"
+    csv_path.write_text("prompt,frames\nA cat,11\nA dog,\n", encoding="utf-8")
+    assert run_cli(["new", str(path), "--shots", str(csv_path), "--frames", "12"]) == 0
+    assert "Frames 12 → 13" in capsys.readouterr().out
+    data = info(path, capsys)
+    assert data["settings"]["defaults"]["frames"] == 13
+    # info tells the frames a take will hold: diffusers makes 9 of 11.
+    assert [shot["frames"] for shot in data["shots"]] == [9, 13]
+
+
 def test_new_refuses_to_overwrite_and_bad_lists(tmp_path, capsys):
     path = make_project(tmp_path, "A\n")
     assert run_cli(["new", str(path)]) == 2
