@@ -56,7 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", help="project name (default: the file name)")
     p.add_argument("--width", type=_positive)
     p.add_argument("--height", type=_positive)
-    p.add_argument("--frames", type=_positive, help="default frames per shot (snapped to 4k+1 as Wan makes them)")
+    p.add_argument(
+        "--frames", type=_positive, help="default frames per shot (snapped to 4k+1 as Wan makes them)"
+    )
     p.add_argument("--fps", type=_positive)
     p.add_argument("--steps", type=_positive)
     p.add_argument("--model", help=f"default model: Hub repo id or local folder (default {DEFAULT_MODEL})")
