@@ -11,6 +11,7 @@ from app.cli.backend_flags import add_remote_options
 from app.cli.exit_codes import ExitCode
 from app.cli.export_cmd import add_export_options, run_export
 from app.cli.export_cmd import register as register_export
+from app.cli.model_flags import add_model_options
 from app.cli.output import EventPrinter, fail
 from app.cli.preset_cmd import apply_preset_to_new_project, cmd_preset
 from app.cli.preset_cmd import register as register_preset
@@ -77,10 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         help="the film to write: .mp4 (default format), .webm, .mov, .gif, or a folder of PNGs",
     )
-    p.add_argument("--model", help="model to generate with (Hub repo id or local folder)")
-    p.add_argument("--revision", help="Hub revision (branch, tag or commit)")
-    p.add_argument("--device", help="cuda, cuda:N, cpu or mps (default: CUDA when present)")
-    p.add_argument("--dtype", choices=["bfloat16", "float16", "float32"], help="default: bfloat16 on CUDA")
+    add_model_options(p)
     p.add_argument("--json", action="store_true", help="one JSON event per line on stdout")
     add_export_options(p)
     add_remote_options(p)

@@ -7,6 +7,7 @@ import sys
 
 from app.cli.exit_codes import ExitCode
 from app.cli.export_cmd import export_settings_from_args
+from app.cli.model_flags import model_settings_from_args
 from app.cli.output import EventPrinter, ctrl_c_cancels, fail
 from app.film.generate_and_export import render_project
 from app.generation.batch_generation import RenderFailed
@@ -19,7 +20,6 @@ def run_render(args: argparse.Namespace, printer: EventPrinter) -> int:
     from app.cli.backend_flags import backends_from_args
     from engine.film.exporter import ExportError
     from engine.generation.model_source import ModelError
-    from engine.generation.request import ModelSpec
     from engine.jobs.progress import Cancelled, CancelToken
     from engine.video.video_io import VideoError
 
@@ -30,14 +30,7 @@ def run_render(args: argparse.Namespace, printer: EventPrinter) -> int:
         backends = backends_from_args(args)  # this machine, or one RemoteBackend per --endpoint
     except (ProjectError, ValueError) as exc:
         return fail(str(exc), ExitCode.BAD_INPUT)
-    model = ModelSpec(
-        source=args.model or project.settings.model,
-        revision=args.revision
-        if args.revision
-        else (None if args.model else project.settings.model_revision),
-        device=args.device,
-        dtype=args.dtype,
-    )
+    model = model_settings_from_args(args).spec_for(project)
     cancel = CancelToken()
 
     try:

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from app.cli.exit_codes import ExitCode
+from app.cli.model_flags import add_model_options, model_settings_from_args
 from app.cli.output import fail
 
 TOKEN_ENV = "STORYREEL_SERVE_TOKEN"
@@ -18,10 +19,7 @@ TOKEN_ENV = "STORYREEL_SERVE_TOKEN"
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the serve and package-endpoint subcommands to the CLI's parser."""
     p = subparsers.add_parser("serve", help="serve the endpoint handler over HTTP (like Inference Endpoints)")
-    p.add_argument("--model", required=True, help="Hub repo id or local diffusers folder to serve")
-    p.add_argument("--revision", help="Hub revision (branch, tag or commit)")
-    p.add_argument("--device", help="cuda, cuda:N, cpu or mps (default: CUDA when present)")
-    p.add_argument("--dtype", choices=["bfloat16", "float16", "float32"])
+    add_model_options(p, required=True)
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8080, help="port (default 8080; 0 picks a free one)")
     p.add_argument(
@@ -47,7 +45,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Load the model and serve it until Ctrl+C or SIGTERM."""
     from app.serve.server import ServerThread, build_app, is_loopback
     from engine.generation.model_source import ModelError
-    from engine.generation.request import ModelSpec
 
     token = args.token or os.environ.get(TOKEN_ENV) or None
     if not is_loopback(args.host) and not token:
@@ -64,7 +61,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         torch.set_num_threads(args.threads)
     from engine.endpoint.handler import EndpointHandler
 
-    spec = ModelSpec(args.model, args.revision, args.device, args.dtype)
+    spec = model_settings_from_args(args).spec_for()
     print(f"Loading {spec.source}...", flush=True)
     try:
         handler = EndpointHandler(model=spec)

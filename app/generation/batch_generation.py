@@ -9,6 +9,7 @@ from app.generation.shot_requests import shot_status
 from app.generation.take_generation import TakePlan, plan_take, take_from_record
 from app.project.model import Project, Shot, ShotState
 from app.project.reel_file import save_project
+from app.settings.model_settings import project_model
 from engine.backends.local import Backend
 from engine.generation.request import ModelSpec
 from engine.jobs.job_queue import Job, JobQueue
@@ -50,7 +51,7 @@ def generate_missing(
     on_event({"event": "plan", "shots": len(project.shots), "to_generate": len(todo)})
     if not todo:
         return []
-    spec = model or ModelSpec(project.settings.model, project.settings.model_revision)
+    spec = model or project_model(project)
     for backend in backends:
         backend.preflight(spec)  # a missing model fails once, before any job, with its advice
     failures: dict[str, str] = {}

@@ -9,6 +9,7 @@ import secrets
 from app.presets.embedded import lora_specs, preset_name_for, shot_preset
 from app.presets.preset import Preset, PresetSettings
 from app.project.model import Project, Shot, ShotState
+from app.settings.model_settings import project_model
 from engine.generation.request import GenerationRequest, ModelSpec
 
 MAX_SEED = 2**32 - 1
@@ -74,7 +75,7 @@ def build_request(
     if not shot.prompt.strip():
         raise ValueError(f"shot {shot.title or shot.id!r} has no prompt")
     chosen = seed if seed is not None else shot.seed if shot.seed is not None else random_seed()
-    spec = model or ModelSpec(source=project.settings.model, revision=project.settings.model_revision)
+    spec = model or project_model(project)
     preset = shot_preset(project, shot)  # strict: a preset the project lacks is an error here
     return GenerationRequest(
         seed=chosen, model=spec, loras=lora_specs(project, preset), **resolved_settings(project, shot, preset)

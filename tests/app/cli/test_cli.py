@@ -13,8 +13,12 @@ from pathlib import Path
 import av
 import pytest
 
-from app.cli.main import run_cli
+from app.cli.main import build_parser, run_cli
+from app.cli.model_flags import model_settings_from_args
+from app.project.model import Project, ProjectSettings
 from app.project.reel_file import load_project, save_project
+from app.settings.model_settings import ModelSettings
+from engine.generation.request import ModelSpec
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -189,7 +193,8 @@ def test_render_conforms_other_sizes_and_rates(tmp_path, capsys, tiny_a14b):
     project = load_project(path)
     project.update_shot(project.shots[1].id, width=96, height=32)
     save_project(project)
-    run_cli(["render", str(path), "-o", str(tmp_path / "a.mp4"), "--model", str(tiny_a14b), "--json"])
+    first = ["render", str(path), "-o", str(tmp_path / "a.mp4"), "--model", str(tiny_a14b), "--vae-tiling"]
+    assert run_cli([*first, "--json"]) == 0
     project = load_project(path)
     project.update_settings(fps=24)
     save_project(project)
@@ -299,3 +304,28 @@ def test_an_unexpected_error_is_one_line_and_a_log_entry(monkeypatch, capsys):
     err = capsys.readouterr().err
     assert "unexpected error: kaboom" in err and "Traceback" not in err and str(log_path()) in err
     assert "RuntimeError: kaboom" in log_path().read_text(encoding="utf-8")
+
+
+def test_model_flags_build_the_spec_the_window_builds():
+    project = Project(ProjectSettings(model="Wan-AI/Wan2.2-TI2V-5B-Diffusers", model_revision="abc"))
+    flags = ["--revision", "v2", "--device", "cuda", "--memory-profile", "group_offload", "--vae-tiling"]
+    args = build_parser().parse_args(["render", "film.reel", "-o", "film.mp4", *flags])
+    spec = model_settings_from_args(args).spec_for(project)
+    assert spec == ModelSpec("Wan-AI/Wan2.2-TI2V-5B-Diffusers", "v2", "cuda", None, "group_offload", True)
+    window = ModelSettings(revision="v2", device="cuda", memory_profile="group_offload", vae_tiling=True)
+    assert window.spec_for(project) == spec
+    args = build_parser().parse_args(["render", "film.reel", "-o", "film.mp4", "--model", "/models/wan"])
+    assert model_settings_from_args(args).spec_for(project) == ModelSpec("/models/wan")
+    args = build_parser().parse_args(["serve", "--model", "/models/wan", "--memory-profile", "model_offload"])
+    assert model_settings_from_args(args).spec_for() == ModelSpec(
+        "/models/wan", memory_profile="model_offload"
+    )
+
+
+def test_render_refuses_an_offload_profile_on_the_cpu(tmp_path, capsys, tiny_a14b):
+    path = make_project(tmp_path, "A\n")
+    out = tmp_path / "film.mp4"
+    flags = ["--model", str(tiny_a14b), "--device", "cpu", "--memory-profile", "model_offload"]
+    assert run_cli(["render", str(path), "-o", str(out), *flags]) == 2
+    assert "model_offload" in capsys.readouterr().err
+    assert not out.exists() and load_project(path).shots[0].active is None
