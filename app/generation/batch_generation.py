@@ -6,7 +6,7 @@ import queue
 from collections.abc import Callable
 
 from app.generation.shot_requests import shot_status
-from app.generation.take_generation import TakePlan, plan_take, take_from_record
+from app.generation.take_generation import TakePlan, plan_take, record_finished_job
 from app.project.model import Project, Shot, ShotState
 from app.project.reel_file import save_project
 from app.settings.model_settings import project_model
@@ -62,9 +62,10 @@ def generate_missing(
     jobs = JobQueue(backends, listener=lambda event, job: events.put((event, job, job.progress)))
     try:
         for number, shot in enumerate(todo, start=1):
+            title = shot.display_title(project.shots.index(shot))
             base = {
                 "shot": shot.id,
-                "title": shot.display_title(project.shots.index(shot)),
+                "title": title,
                 "index": number,
                 "count": len(todo),
             }
@@ -75,7 +76,7 @@ def generate_missing(
                 project.set_error(shot.id, str(exc))
                 on_event({"event": "shot_failed", **base, "error": str(exc)})
                 continue
-            job = jobs.submit(plan.request, plan.clip, label=base["title"])
+            job = jobs.submit(plan.request, plan.clip, label=title)
             plans[job.id], bases[job.id] = plan, base
         done = _collect(project, jobs, events, plans, bases, failures, on_event, cancel)
     finally:
@@ -115,9 +116,8 @@ def _collect(
         elif event == "finished":
             outstanding -= 1
             plan = plans[job.id]
-            if job.state == JobState.DONE and job.result is not None:
-                take = take_from_record(plan, job.result)
-                project.add_take(plan.shot_id, take)
+            take = record_finished_job(project, plan, job)
+            if take is not None:
                 save_project(project)
                 done.append(plan.shot_id)
                 on_event(
@@ -133,7 +133,6 @@ def _collect(
                 )
             elif job.state == JobState.FAILED:
                 failures[plan.shot_id] = job.error or "failed"
-                project.set_error(plan.shot_id, job.error)
                 save_project(project)
                 on_event({"event": "shot_failed", **base, "error": job.error, "hint": job.hint})
             elif job.state == JobState.CANCELLED:

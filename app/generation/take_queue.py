@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from app.generation.shot_requests import random_seed
-from app.generation.take_generation import TakePlan, plan_take, take_from_record
+from app.generation.take_generation import TakePlan, plan_take, record_finished_job
 from app.project.model import Project, Shot, Take
 from engine.generation.request import ModelSpec
 from engine.jobs.job_queue import Job, JobQueue
@@ -113,16 +113,7 @@ class TakeQueue:
         if entry is None:
             return None
         self.reserved.discard(entry.plan.relative)
-        take = None
-        if job.state == JobState.DONE and job.result is not None:
-            take = take_from_record(entry.plan, job.result)
-            if entry.shot in self.project.shots:
-                self.project.add_take(entry.shot.id, take)
-            else:  # the shot was deleted meanwhile: its (undoable) removal keeps the take with it
-                entry.shot.takes.append(take)
-                entry.shot.active_take, entry.shot.trim_in, entry.shot.trim_out = take.id, 0, None
-        elif job.state == JobState.FAILED and entry.shot in self.project.shots:
-            self.project.set_error(entry.shot.id, job.error)
+        take = record_finished_job(self.project, entry.plan, job, entry.shot)
         self.sync_pending()
         return take
 
