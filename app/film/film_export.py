@@ -9,7 +9,7 @@ from pathlib import Path
 from app.film.shot_looks import look_for_shot
 from app.project.model import Project, Shot
 from engine.film.conform import ClipSpan
-from engine.film.export_settings import CUT, ExportSettings
+from engine.film.export_settings import ExportSettings
 from engine.film.exporter import ExportProgress, ExportResult, export_film
 from engine.film.film_frames import Transition
 from engine.jobs.progress import CancelToken
@@ -23,16 +23,6 @@ def project_snapshot(project: Project) -> Project:
     copy = Project(deepcopy(project.settings), deepcopy(project.shots), deepcopy(project.presets))
     copy.path = project.path
     return copy
-
-
-def uses_transitions(project: Project) -> bool:
-    """Whether the film has any crossfade, fade through black, or fade at its start or end."""
-    s = project.settings
-    return (
-        s.fade_in > 0
-        or s.fade_out > 0
-        or any(shot.transition != CUT and shot.transition_duration > 0 for shot in project.shots[1:])
-    )
 
 
 def shots_in_range(project: Project, shot_ids: list[str] | None) -> list[Shot]:

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from export_support import BLUE, GREEN, RED, flat_clip, project_with_takes, video_facts
 
-from app.film.film_export import export_project, film_transitions, uses_transitions
+from app.film.film_export import export_project, film_transitions
 from engine.film.conform import ClipSpan
 from engine.film.export_settings import ExportSettings
 from engine.film.exporter import export_film
@@ -107,10 +107,8 @@ def test_transitions_are_clamped_to_short_shots(tmp_path):
 
 def test_project_transitions_range_and_override(tmp_path):
     project = project_with_takes(tmp_path, [RED, BLUE, GREEN], frames=16)
-    assert not uses_transitions(project)
     project.update_shot(project.shots[1].id, transition="crossfade", transition_duration=0.25)
     project.update_settings(fade_out=0.5)
-    assert uses_transitions(project)
     assert film_transitions(project.shots) == [
         Transition(),
         Transition("crossfade", 0.25),
