@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from app.generation.shot_requests import resolved_settings
 from app.project.model import Project, Shot
+from engine.film.conform import conformed_frame_count
+from engine.film.film_timing import FilmTiming, Transition, time_film
 from engine.generation.frames import snap_frames
 
 MAX_FRAMES = 1001  # the longest shot the inspector offers (4k+1, so snapping keeps it)
@@ -36,16 +38,31 @@ def shot_seconds(project: Project, shot: Shot) -> float:
     return shot_frames(project, shot) / shot_fps(project, shot)
 
 
+def shot_transitions(shots: list[Shot], override: tuple[str, float] | None = None) -> list[Transition]:
+    """The transition into each shot; the first shot starts the film, so its own is not used."""
+    out = [Transition()]
+    for shot in shots[1:]:
+        kind, seconds = override if override is not None else (shot.transition, shot.transition_duration)
+        out.append(Transition(kind, seconds))
+    return out
+
+
+def film_timing(project: Project) -> FilmTiming | None:
+    """The whole film timed as the exporter will write it, without opening a clip (None: no shots)."""
+    if not project.shots:
+        return None
+    fps = max(1, project.settings.fps)
+    counts = [
+        conformed_frame_count(shot_frames(project, s), shot_fps(project, s), fps) for s in project.shots
+    ]
+    s = project.settings
+    return time_film(counts, shot_transitions(project.shots), fps, s.fade_in, s.fade_out)
+
+
 def film_seconds(project: Project) -> float:
-    """The film's length: every shot, less the crossfades that overlap neighbours (as exported)."""
-    durations = [shot_seconds(project, s) for s in project.shots]
-    total = sum(durations)
-    for i in range(1, len(durations)):
-        shot = project.shots[i]
-        if shot.transition == "crossfade":
-            # The exporter lets a transition take at most half of either neighbour.
-            total -= min(shot.transition_duration, min(durations[i - 1], durations[i]) / 2)
-    return total
+    """The film's length as exported: every shot at the film's rate, less the crossfades' overlaps."""
+    timing = film_timing(project)
+    return timing.duration if timing is not None else 0.0
 
 
 def frames_label(frames: int, fps: int) -> str:
