@@ -37,7 +37,8 @@ from app.settings.remote_settings import remote_backends  # noqa: E402
 from engine.endpoint.protocol import applied_parameters  # noqa: E402
 from engine.generation.request import GenerationRequest, ModelSpec  # noqa: E402
 from engine.generation.tiny_model import write_tiny_model  # noqa: E402
-from engine.jobs.job_queue import DONE, JobQueue  # noqa: E402
+from engine.jobs.job_queue import JobQueue  # noqa: E402
+from engine.jobs.states import JobState  # noqa: E402
 from engine.video.video_io import write_clip  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,7 +73,7 @@ def run_batch(urls: list[str], requests: list[GenerationRequest], out: Path, in_
         submitted = [jobs.submit(r, out / f"take-{i:03d}.mp4") for i, r in enumerate(requests)]
         jobs.wait_idle(timeout=1800)
         seconds = time.perf_counter() - started
-        failed = [j.error for j in submitted if j.state != DONE]
+        failed = [j.error for j in submitted if j.state != JobState.DONE]
         if failed:
             raise SystemExit(f"{len(failed)} job(s) failed: {failed[0]}")
         return seconds

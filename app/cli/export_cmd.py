@@ -6,6 +6,7 @@ import argparse
 import logging
 from pathlib import Path
 
+from app.cli.exit_codes import ExitCode
 from app.cli.output import EventPrinter, ctrl_c_cancels, fail
 from app.project.model import Project
 from app.project.reel_file import ProjectError, load_project
@@ -22,8 +23,6 @@ from engine.film.export_settings import (
 )
 
 log = logging.getLogger(__name__)
-
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 # Flags that make `render` go through the exporter instead of the plain H.264 stitch.
 EXPORT_FLAGS = ("format", "quality", "size", "fit", "fps", "transition", "audio", "shots")
@@ -129,7 +128,7 @@ def run_export(args: argparse.Namespace) -> int:
         project = load_project(args.project)
         settings = export_settings_from_args(args, project)
     except (ProjectError, ValueError) as exc:
-        return fail(exc, EXIT_BAD_INPUT)
+        return fail(exc, ExitCode.BAD_INPUT)
     assert settings is not None
     cancel = CancelToken()
 
@@ -138,11 +137,11 @@ def run_export(args: argparse.Namespace) -> int:
             export_project(project, args.output.resolve(), settings, printer, cancel)
     except (Cancelled, KeyboardInterrupt):
         printer({"event": "interrupted"})
-        return EXIT_INTERRUPTED
+        return ExitCode.INTERRUPTED
     except (ValueError, VideoError) as exc:
         log.warning("export of %s to %s failed", args.project, args.output, exc_info=True)
-        return fail(exc, EXIT_BAD_INPUT)
+        return fail(exc, ExitCode.BAD_INPUT)
     except ExportError as exc:
         log.error("export of %s to %s failed", args.project, args.output, exc_info=True)
-        return fail(exc, EXIT_FAILED)
-    return EXIT_OK
+        return fail(exc, ExitCode.FAILED)
+    return ExitCode.OK

@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 
 from app.cli.backend_flags import add_remote_options
+from app.cli.exit_codes import ExitCode
 from app.cli.export_cmd import add_export_options, run_export
 from app.cli.export_cmd import register as register_export
+from app.cli.model_flags import add_model_options
 from app.cli.output import EventPrinter, fail
 from app.cli.preset_cmd import apply_preset_to_new_project, cmd_preset
 from app.cli.preset_cmd import register as register_preset
@@ -19,9 +21,8 @@ from app.generation.shot_requests import resolved_settings, shot_status
 from app.project.model import Project, ProjectSettings
 from app.project.reel_file import PROJECT_SUFFIX, ProjectError, load_project, new_project_file, save_project
 from app.project.shot_list import ShotListError, load_shot_list
+from engine.generation.frames import snap_frames
 from engine.generation.request import DEFAULT_MODEL
-
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 class _Parser(argparse.ArgumentParser):
@@ -29,7 +30,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, f"storyreel: error: {message}\n")
+        self.exit(ExitCode.BAD_INPUT, f"storyreel: error: {message}\n")
 
 
 def _positive(text: str) -> int:
@@ -56,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", help="project name (default: the file name)")
     p.add_argument("--width", type=_positive)
     p.add_argument("--height", type=_positive)
-    p.add_argument("--frames", type=_positive, help="default frames per shot (4k+1)")
+    p.add_argument(
+        "--frames", type=_positive, help="default frames per shot (snapped to 4k+1 as Wan makes them)"
+    )
     p.add_argument("--fps", type=_positive)
     p.add_argument("--steps", type=_positive)
     p.add_argument("--model", help=f"default model: Hub repo id or local folder (default {DEFAULT_MODEL})")
@@ -75,10 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         help="the film to write: .mp4 (default format), .webm, .mov, .gif, or a folder of PNGs",
     )
-    p.add_argument("--model", help="model to generate with (Hub repo id or local folder)")
-    p.add_argument("--revision", help="Hub revision (branch, tag or commit)")
-    p.add_argument("--device", help="cuda, cuda:N, cpu or mps (default: CUDA when present)")
-    p.add_argument("--dtype", choices=["bfloat16", "float16", "float32"], help="default: bfloat16 on CUDA")
+    add_model_options(p)
     p.add_argument("--json", action="store_true", help="one JSON event per line on stdout")
     add_export_options(p)
     add_remote_options(p)
@@ -114,13 +114,15 @@ def cmd_new(args: argparse.Namespace) -> int:
     if path.suffix.lower() != PROJECT_SUFFIX:
         path = path.with_name(path.name + PROJECT_SUFFIX)
     if path.exists() and not args.force:
-        return fail(f"{path} already exists (use --force to overwrite)", EXIT_BAD_INPUT)
+        return fail(f"{path} already exists (use --force to overwrite)", ExitCode.BAD_INPUT)
     settings = ProjectSettings(name=args.name or path.stem)
     for name in ("width", "height", "fps", "model"):
         if getattr(args, name) is not None:
             setattr(settings, name, getattr(args, name))
     if args.frames is not None:
-        settings.defaults.frames = args.frames
+        settings.defaults.frames = snap_frames(args.frames)
+        if settings.defaults.frames != args.frames:
+            print(f"Frames {args.frames} → {settings.defaults.frames}: Wan makes 4k+1 frames.")
     if args.steps is not None:
         settings.defaults.steps = args.steps
     project = new_project_file(path, settings)
@@ -130,19 +132,19 @@ def cmd_new(args: argparse.Namespace) -> int:
                 project, args.preset, {n for n in ("width", "height", "fps") if getattr(args, n) is not None}
             )
         except ValueError as exc:  # PresetError: unknown, damaged, or its files unusable
-            return fail(exc, EXIT_BAD_INPUT)
+            return fail(exc, ExitCode.BAD_INPUT)
     if args.shots is not None:
         try:
             for shot in load_shot_list(args.shots):
                 project.add_shot(shot)
         except ShotListError as exc:
-            return fail(exc, EXIT_BAD_INPUT)
+            return fail(exc, ExitCode.BAD_INPUT)
     try:
         save_project(project)
     except ProjectError as exc:
-        return fail(exc, EXIT_BAD_INPUT)
+        return fail(exc, ExitCode.BAD_INPUT)
     print(f"Created {path} with {len(project.shots)} shot(s).")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def project_summary(project: Project) -> dict:
@@ -157,7 +159,7 @@ def project_summary(project: Project) -> dict:
                 "title": shot.display_title(index),
                 "prompt": shot.prompt,
                 "seed": shot.seed,
-                "frames": eff["num_frames"],
+                "frames": snap_frames(eff["num_frames"]),  # what will be generated
                 "size": [eff["width"], eff["height"]],
                 "takes": len(shot.takes),
                 "active_take": str(project.take_path(active)) if active else None,
@@ -174,10 +176,10 @@ def cmd_info(args: argparse.Namespace) -> int:
     try:
         project = load_project(args.project)
     except ProjectError as exc:
-        return fail(exc, EXIT_BAD_INPUT)
+        return fail(exc, ExitCode.BAD_INPUT)
     json.dump(project_summary(project), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def cmd_demo_model(args: argparse.Namespace) -> int:
@@ -186,7 +188,7 @@ def cmd_demo_model(args: argparse.Namespace) -> int:
 
     folder = write_tiny_model(args.folder, arch=args.arch, seed=args.seed)
     print(f"Wrote a tiny {args.arch} model to {folder}")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def cmd_install_desktop(_: argparse.Namespace) -> int:
@@ -196,8 +198,8 @@ def cmd_install_desktop(_: argparse.Namespace) -> int:
     try:
         print(install())
     except Exception as exc:  # a missing XDG tool or unwritable folder: say what happened
-        return fail(f"could not install the desktop entry: {exc}", EXIT_FAILED)
-    return EXIT_OK
+        return fail(f"could not install the desktop entry: {exc}", ExitCode.FAILED)
+    return ExitCode.OK
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -225,7 +227,7 @@ def run_cli(argv: list[str]) -> int:
     }
     if args.command is None:
         build_parser().print_help()
-        return EXIT_BAD_INPUT
+        return ExitCode.BAD_INPUT
     return handlers[args.command](args)
 
 

@@ -7,11 +7,10 @@ import json
 import sys
 from pathlib import Path
 
+from app.cli.exit_codes import ExitCode
 from app.cli.output import fail
 from app.presets.preset import PresetError
 from app.project.model import Project
-
-EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -33,11 +32,11 @@ def cmd_preset(args: argparse.Namespace) -> int:
     """Run a `preset` subcommand."""
     handlers = {"list": _list, "import": _import, "export": _export}
     if args.preset_command is None:
-        return fail("name an action: preset list | import FILE | export NAME FILE", EXIT_BAD_INPUT)
+        return fail("name an action: preset list | import FILE | export NAME FILE", ExitCode.BAD_INPUT)
     try:
         return handlers[args.preset_command](args)
     except PresetError as exc:
-        return fail(exc, EXIT_BAD_INPUT)
+        return fail(exc, ExitCode.BAD_INPUT)
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -61,7 +60,7 @@ def _list(args: argparse.Namespace) -> int:
     if args.json:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-        return EXIT_OK
+        return ExitCode.OK
     if not rows:
         print("No presets. Import one with: main.py preset import FILE.reelstyle")
     for row in rows:
@@ -71,7 +70,7 @@ def _list(args: argparse.Namespace) -> int:
         tag = " (bundled)" if row["source"] == "bundled" else ""
         text = f"DAMAGED: {row['error']}" if row["error"] else row["description"]
         print(f"{row['name']}{tag} [{', '.join(parts) or 'prompt only'}]: {text}")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -79,14 +78,14 @@ def _import(args: argparse.Namespace) -> int:
 
     preset = import_preset(args.file, replace=args.replace, rename=args.name)
     print(f"Imported preset {preset.name!r}.")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _export(args: argparse.Namespace) -> int:
     from app.presets.archive import export_preset
 
     print(f"Exported preset {args.name!r} to {export_preset(args.name, args.file)}.")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def apply_preset_to_new_project(project: Project, name: str, explicit: set[str]) -> None:

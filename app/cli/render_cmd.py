@@ -6,7 +6,9 @@ import argparse
 import logging
 import sys
 
+from app.cli.exit_codes import ExitCode
 from app.cli.export_cmd import export_settings_from_args
+from app.cli.model_flags import model_settings_from_args
 from app.cli.output import EventPrinter, ctrl_c_cancels, fail
 from app.film.generate_and_export import render_project
 from app.generation.batch_generation import RenderFailed
@@ -15,15 +17,12 @@ from app.project.reel_file import ProjectError, load_project, save_project
 
 log = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
-
 
 def run_render(args: argparse.Namespace, printer: EventPrinter) -> int:
-    """Render a project file; returns 0 done, 1 generation failed, 2 bad input, 130 interrupted."""
+    """Render a project file; returns an ExitCode (FAILED: a generation or the write failed)."""
     from app.cli.backend_flags import backends_from_args
     from engine.film.exporter import ExportError
     from engine.generation.model_source import ModelError
-    from engine.generation.request import ModelSpec
     from engine.jobs.progress import Cancelled, CancelToken
     from engine.video.video_io import VideoError
 
@@ -33,15 +32,8 @@ def run_render(args: argparse.Namespace, printer: EventPrinter) -> int:
         export = export_settings_from_args(args, project)  # None: the classic H.264 stitch
         backends = backends_from_args(args)  # this machine, or one RemoteBackend per --endpoint
     except (ProjectError, ValueError) as exc:
-        return fail(exc, EXIT_BAD_INPUT)
-    model = ModelSpec(
-        source=args.model or project.settings.model,
-        revision=args.revision
-        if args.revision
-        else (None if args.model else project.settings.model_revision),
-        device=args.device,
-        dtype=args.dtype,
-    )
+        return fail(exc, ExitCode.BAD_INPUT)
+    model = model_settings_from_args(args).spec_for(project)
     cancel = CancelToken()
 
     try:
@@ -50,28 +42,28 @@ def run_render(args: argparse.Namespace, printer: EventPrinter) -> int:
     except (Cancelled, KeyboardInterrupt):
         _save_quietly(project)
         printer({"event": "interrupted"})
-        return EXIT_INTERRUPTED
+        return ExitCode.INTERRUPTED
     except ModelError as exc:
         log.warning("render of %s: the model cannot be used", args.project, exc_info=True)
         _save_quietly(project)
-        return fail(exc, EXIT_BAD_INPUT)
+        return fail(exc, ExitCode.BAD_INPUT)
     except RenderFailed as exc:  # each failed job's traceback is already in the log
         log.error("render of %s: %s", args.project, exc)
         lines = "\n".join(f"  {sid}: {msg}" for sid, msg in exc.failures.items())
-        return fail(f"{exc}; the film was not stitched:\n{lines}", EXIT_FAILED)
+        return fail(f"{exc}; the film was not stitched:\n{lines}", ExitCode.FAILED)
     except (ValueError, VideoError, ProjectError) as exc:
         log.warning("render of %s failed", args.project, exc_info=True)
         _save_quietly(project)
-        return fail(exc, EXIT_BAD_INPUT)
+        return fail(exc, ExitCode.BAD_INPUT)
     except ExportError as exc:  # a full disk or an unwritable folder: the takes are kept
         log.error("render of %s: the film could not be written", args.project, exc_info=True)
         _save_quietly(project)
-        return fail(exc, EXIT_FAILED)
+        return fail(exc, ExitCode.FAILED)
     except OSError as exc:
         log.error("render of %s failed", args.project, exc_info=True)
         _save_quietly(project)
-        return fail(f"{getattr(exc, 'filename', '') or output}: {exc.strerror or exc}", EXIT_FAILED)
-    return EXIT_OK
+        return fail(f"{getattr(exc, 'filename', '') or output}: {exc.strerror or exc}", ExitCode.FAILED)
+    return ExitCode.OK
 
 
 def _save_quietly(project: Project) -> None:

@@ -9,19 +9,17 @@ import sys
 import time
 from pathlib import Path
 
+from app.cli.exit_codes import ExitCode
+from app.cli.model_flags import add_model_options, model_settings_from_args
 from app.cli.output import fail
 
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 TOKEN_ENV = "STORYREEL_SERVE_TOKEN"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the serve and package-endpoint subcommands to the CLI's parser."""
     p = subparsers.add_parser("serve", help="serve the endpoint handler over HTTP (like Inference Endpoints)")
-    p.add_argument("--model", required=True, help="Hub repo id or local diffusers folder to serve")
-    p.add_argument("--revision", help="Hub revision (branch, tag or commit)")
-    p.add_argument("--device", help="cuda, cuda:N, cpu or mps (default: CUDA when present)")
-    p.add_argument("--dtype", choices=["bfloat16", "float16", "float32"])
+    add_model_options(p, required=True)
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8080, help="port (default 8080; 0 picks a free one)")
     p.add_argument(
@@ -47,36 +45,35 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Load the model and serve it until Ctrl+C or SIGTERM."""
     from app.serve.server import ServerThread, build_app, is_loopback
     from engine.generation.model_source import ModelError
-    from engine.generation.request import ModelSpec
 
     token = args.token or os.environ.get(TOKEN_ENV) or None
     if not is_loopback(args.host) and not token:
         return fail(
             f"refusing to serve on {args.host} without a token: anyone on the network could "
             f"generate. Pass --token (or set {TOKEN_ENV}), or bind 127.0.0.1.",
-            EXIT_BAD_INPUT,
+            ExitCode.BAD_INPUT,
         )
     if not 0 <= args.port <= 65535:
-        return fail(f"port {args.port} is out of range", EXIT_BAD_INPUT)
+        return fail(f"port {args.port} is out of range", ExitCode.BAD_INPUT)
     if args.threads:
         import torch
 
         torch.set_num_threads(args.threads)
     from engine.endpoint.handler import EndpointHandler
 
-    spec = ModelSpec(args.model, args.revision, args.device, args.dtype)
+    spec = model_settings_from_args(args).spec_for()
     print(f"Loading {spec.source}...", flush=True)
     try:
         handler = EndpointHandler(model=spec)
     except (ModelError, ValueError) as exc:
-        return fail(exc, EXIT_BAD_INPUT)
+        return fail(exc, ExitCode.BAD_INPUT)
     stop = {"now": False}
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.update(now=True))
     server = ServerThread(build_app(handler, token), args.host, args.port)
     try:
         server.start()
     except (RuntimeError, OSError) as exc:
-        return fail(f"could not listen on {args.host}:{args.port}: {exc}", EXIT_FAILED)
+        return fail(f"could not listen on {args.host}:{args.port}: {exc}", ExitCode.FAILED)
     auth = "bearer token required" if token else "no token"
     print(
         f"Serving {handler.model_name} on {server.url} (POST / or /predict, GET /health; {auth}). "
@@ -93,7 +90,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         handler.close()
         signal.signal(signal.SIGTERM, previous)
     print("Stopped.", file=sys.stderr)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def cmd_package_endpoint(args: argparse.Namespace) -> int:
@@ -105,9 +102,9 @@ def cmd_package_endpoint(args: argparse.Namespace) -> int:
             args.folder, model=args.model, revision=args.revision, force=args.force
         )
     except PackageError as exc:
-        return fail(exc, EXIT_BAD_INPUT)
+        return fail(exc, ExitCode.BAD_INPUT)
     print(f"Wrote {len(files)} files to {args.folder}. Next: read {args.folder / 'README.md'}.")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 HANDLERS = {"serve": cmd_serve, "package-endpoint": cmd_package_endpoint}

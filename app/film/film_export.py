@@ -8,10 +8,10 @@ from pathlib import Path
 
 from app.film.shot_looks import look_for_shot
 from app.project.model import Project, Shot
+from app.project.shot_timing import shot_transitions
 from engine.film.conform import ClipSpan
-from engine.film.export_settings import CUT, ExportSettings
+from engine.film.export_settings import ExportSettings
 from engine.film.exporter import ExportProgress, ExportResult, export_film
-from engine.film.film_frames import Transition
 from engine.jobs.progress import CancelToken
 
 # An event is a plain dict with an "event" key, ready for --json output.
@@ -25,16 +25,6 @@ def project_snapshot(project: Project) -> Project:
     return copy
 
 
-def uses_transitions(project: Project) -> bool:
-    """Whether the film has any crossfade, fade through black, or fade at its start or end."""
-    s = project.settings
-    return (
-        s.fade_in > 0
-        or s.fade_out > 0
-        or any(shot.transition != CUT and shot.transition_duration > 0 for shot in project.shots[1:])
-    )
-
-
 def shots_in_range(project: Project, shot_ids: list[str] | None) -> list[Shot]:
     """The shots to export in timeline order: all of them, or those whose ids are given."""
     if shot_ids is None:
@@ -46,7 +36,7 @@ def shots_in_range(project: Project, shot_ids: list[str] | None) -> list[Shot]:
     return [s for s in project.shots if s.id in wanted]
 
 
-def film_spans(project: Project, shots: list[Shot]) -> list[ClipSpan]:
+def export_spans(project: Project, shots: list[Shot]) -> list[ClipSpan]:
     """Each shot's active take with its trims and look; ValueError naming a shot with no usable take."""
     spans = []
     for shot in shots:
@@ -60,15 +50,6 @@ def film_spans(project: Project, shots: list[Shot]) -> list[ClipSpan]:
     return spans
 
 
-def film_transitions(shots: list[Shot], override: tuple[str, float] | None = None) -> list[Transition]:
-    """The transition into each shot; the first shot starts the film, so its own is not used."""
-    out = [Transition()]
-    for shot in shots[1:]:
-        kind, seconds = override if override is not None else (shot.transition, shot.transition_duration)
-        out.append(Transition(kind, seconds))
-    return out
-
-
 def export_project(
     project: Project,
     output: Path,
@@ -80,7 +61,7 @@ def export_project(
     shots = shots_in_range(project, settings.shots)
     if not shots:
         raise ValueError("There are no shots to export")
-    spans = film_spans(project, shots)
+    spans = export_spans(project, shots)
     s = project.settings
     whole = settings.shots is None or len(shots) == len(project.shots)
 
@@ -96,7 +77,7 @@ def export_project(
         settings,
         film_size=(s.width, s.height),
         film_fps=s.fps,
-        transitions=film_transitions(shots, settings.transition),
+        transitions=shot_transitions(shots, settings.transition),
         # The film's fades belong to its start and end: a range of shots from the middle has none.
         fade_in=s.fade_in if whole or shots[0] is project.shots[0] else 0.0,
         fade_out=s.fade_out if whole or shots[-1] is project.shots[-1] else 0.0,

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from app.project.model import Project, Shot
-from app.project.shot_timing import shot_fps, shot_frames
+from app.project.shot_timing import film_timing, shot_fps, shot_frames
+from engine.film.film_timing import span_weight
 from engine.video.frame_reader import FrameReader, Transform
 
 EPSILON = 1e-6
@@ -16,7 +17,12 @@ EPSILON = 1e-6
 
 @dataclass(frozen=True)
 class PreviewSpan:
-    """One shot on the film's clock: [start, start + seconds), frames first..stop-1 of its clip."""
+    """One shot on the film's clock: [start, end), frames first..stop-1 of its clip.
+
+    The film_* fields place it as the exporter does (film_timing): its first film frame, its frame
+    count at the film's rate, and the crossfade and fade frames at its head and tail. `place` is
+    where its card starts on the timeline, which lays shots end to end.
+    """
 
     shot_id: str
     path: Path | None  # None: no playable take (shown as a gap)
@@ -25,6 +31,14 @@ class PreviewSpan:
     fps: int
     start: float
     look: Transform | None = None
+    film_fps: int = 0  # 0: not placed on a film (the span runs frames / fps seconds)
+    film_first: int = 0
+    count: int = 0
+    head: int = 0
+    tail: int = 0
+    fade_in: int = 0
+    fade_out: int = 0
+    place: float = 0.0
 
     @property
     def frames(self) -> int:
@@ -32,7 +46,7 @@ class PreviewSpan:
 
     @property
     def seconds(self) -> float:
-        return self.frames / self.fps
+        return self.count / self.film_fps if self.film_fps else self.frames / self.fps
 
     @property
     def end(self) -> float:
@@ -43,6 +57,13 @@ class PreviewSpan:
         local = int((t - self.start) * self.fps + EPSILON)
         return self.first + max(0, min(local, self.frames - 1))
 
+    def weight(self, t: float) -> float:
+        """How much of this span's frame the film shows at t: below 1 in a crossfade or a fade."""
+        if not self.film_fps:
+            return 1.0
+        k = max(0, min(int(t * self.film_fps + EPSILON) - self.film_first, self.count - 1))
+        return span_weight(k, self.count, self.head, self.tail, self.fade_in, self.fade_out)
+
 
 def look_resolver() -> Callable[[Project, Shot], Transform | None]:
     """How a shot's look is found (a seam the preview tests replace)."""
@@ -51,11 +72,15 @@ def look_resolver() -> Callable[[Project, Shot], Transform | None]:
     return look_for_shot
 
 
-def film_spans(project: Project, with_looks: bool = True) -> list[PreviewSpan]:
-    """Every shot as a span, in timeline order, timed as the timeline ruler shows them."""
+def preview_spans(project: Project, with_looks: bool = True) -> list[PreviewSpan]:
+    """Every shot as a span, in timeline order, timed as the exporter writes the film."""
+    timing = film_timing(project)
+    if timing is None:
+        return []
     resolve = look_resolver() if with_looks else (lambda project, shot: None)
-    spans, t = [], 0.0
-    for shot in project.shots:
+    spans, place = [], 0.0
+    overlap = [*timing.overlap, 0]
+    for i, (shot, film_first) in enumerate(zip(project.shots, timing.starts, strict=True)):
         frames, fps = shot_frames(project, shot), shot_fps(project, shot)
         take = shot.active
         path = project.take_path(take) if take is not None else None
@@ -68,17 +93,68 @@ def film_spans(project: Project, with_looks: bool = True) -> list[PreviewSpan]:
                 look = resolve(project, shot)
             except Exception:  # a broken look must not stop the preview
                 look = None
-        spans.append(PreviewSpan(shot.id, path, first, first + frames, fps, t, look))
-        t += frames / fps
+        spans.append(
+            PreviewSpan(
+                shot.id,
+                path,
+                first,
+                first + frames,
+                fps,
+                film_first / timing.fps,
+                look,
+                film_fps=timing.fps,
+                film_first=film_first,
+                count=timing.counts[i],
+                head=overlap[i],
+                tail=overlap[i + 1],
+                fade_in=timing.fade_in[i],
+                fade_out=timing.fade_out[i],
+                place=place,
+            )
+        )
+        place += frames / fps
     return spans
 
 
 def span_at(spans: list[PreviewSpan], t: float) -> PreviewSpan | None:
-    """The span showing film time t (the last one at or past the end)."""
+    """The span showing film time t (in a crossfade the outgoing one; the last at or past the end)."""
     for span in spans:
         if t < span.end - EPSILON:
             return span if t >= span.start - EPSILON else None
     return spans[-1] if spans else None
+
+
+def mix_at(spans: list[PreviewSpan], t: float) -> list[tuple[PreviewSpan, float]]:
+    """The spans the film shows at t with their weights: two in a crossfade, below 1 in a fade."""
+    shown = span_at(spans, t)
+    if shown is None:
+        return []
+    index = spans.index(shown)
+    parts = [(shown, shown.weight(t))]
+    following = spans[index + 1] if index + 1 < len(spans) else None
+    if following is not None and following.start - EPSILON <= t < shown.end - EPSILON:
+        parts.append((following, following.weight(t)))
+    return parts
+
+
+def timeline_time(spans: list[PreviewSpan], t: float) -> float:
+    """Where film time t falls on the timeline, whose cards do not overlap in a crossfade.
+
+    In a crossfade the incoming shot's card holds the playhead, so the mapping stays monotonic and
+    film_time_at is its inverse.
+    """
+    for span in reversed(spans):
+        if t >= span.start - EPSILON:
+            return span.place + (t - span.start)
+    return t
+
+
+def film_time_at(spans: list[PreviewSpan], place: float) -> float:
+    """The film time shown at a timeline position (the inverse of timeline_time)."""
+    for span in reversed(spans):
+        if place >= span.place - EPSILON:
+            return span.start + (place - span.place)
+    return place
 
 
 class SpanFrames:

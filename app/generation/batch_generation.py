@@ -6,20 +6,21 @@ import queue
 from collections.abc import Callable
 
 from app.generation.shot_requests import shot_status
-from app.generation.take_generation import TakePlan, plan_take, take_from_record
-from app.project.model import FAILED, MISSING, NO_TAKE, Project, Shot
+from app.generation.take_generation import TakePlan, plan_take, record_finished_job
+from app.project.model import Project, Shot, ShotState
 from app.project.reel_file import save_project
+from app.settings.model_settings import project_model
 from engine.backends.local import Backend
 from engine.errors import StoryreelError
 from engine.generation.request import ModelSpec
-from engine.jobs.job_queue import CANCELLED, DONE, Job, JobQueue
-from engine.jobs.job_queue import FAILED as JOB_FAILED
+from engine.jobs.job_queue import Job, JobQueue
 from engine.jobs.progress import Cancelled, CancelToken, Progress
+from engine.jobs.states import JobState
 
 # An event is a plain dict with an "event" key, ready for --json output.
 EventCallback = Callable[[dict], None]
 
-NEEDS_TAKE = (NO_TAKE, FAILED, MISSING)
+NEEDS_TAKE = (ShotState.NO_TAKE, ShotState.FAILED, ShotState.MISSING)
 
 
 class RenderFailed(StoryreelError):
@@ -53,7 +54,7 @@ def generate_missing(
     on_event({"event": "plan", "shots": len(project.shots), "to_generate": len(todo)})
     if not todo:
         return []
-    spec = model or ModelSpec(project.settings.model, project.settings.model_revision)
+    spec = model or project_model(project)
     for backend in backends:
         backend.preflight(spec)  # a missing model fails once, before any job, with its advice
     failures: dict[str, str] = {}
@@ -64,9 +65,10 @@ def generate_missing(
     jobs = JobQueue(backends, listener=lambda event, job: events.put((event, job, job.progress)))
     try:
         for number, shot in enumerate(todo, start=1):
+            title = shot.display_title(project.shots.index(shot))
             base = {
                 "shot": shot.id,
-                "title": shot.display_title(project.shots.index(shot)),
+                "title": title,
                 "index": number,
                 "count": len(todo),
             }
@@ -77,7 +79,7 @@ def generate_missing(
                 project.set_error(shot.id, str(exc))
                 on_event({"event": "shot_failed", **base, "error": str(exc)})
                 continue
-            job = jobs.submit(plan.request, plan.clip, label=str(base["title"]))
+            job = jobs.submit(plan.request, plan.clip, label=title)
             plans[job.id], bases[job.id] = plan, base
         done = _collect(project, jobs, events, plans, bases, failures, on_event, cancel)
     finally:
@@ -117,9 +119,8 @@ def _collect(
         elif event == "finished":
             outstanding -= 1
             plan = plans[job.id]
-            if job.state == DONE and job.result is not None:
-                take = take_from_record(plan, job.result)
-                project.add_take(plan.shot_id, take)
+            take = record_finished_job(project, plan, job)
+            if take is not None:
                 save_project(project)
                 done.append(plan.shot_id)
                 on_event(
@@ -133,12 +134,11 @@ def _collect(
                         "backend": job.backend,
                     }
                 )
-            elif job.state == JOB_FAILED:
+            elif job.state == JobState.FAILED:
                 failures[plan.shot_id] = job.error or "failed"
-                project.set_error(plan.shot_id, job.error)
                 save_project(project)
                 on_event({"event": "shot_failed", **base, "error": job.error, "hint": job.hint})
-            elif job.state == CANCELLED:
+            elif job.state == JobState.CANCELLED:
                 cancelled = True
     if cancelled:
         raise Cancelled()

@@ -8,7 +8,8 @@ import secrets
 
 from app.presets.embedded import lora_specs, preset_name_for, shot_preset
 from app.presets.preset import Preset, PresetSettings
-from app.project.model import FAILED, MISSING, NO_TAKE, OUTDATED, READY, Project, Shot
+from app.project.model import Project, Shot, ShotState
+from app.settings.model_settings import project_model
 from engine.generation.request import GenerationRequest, ModelSpec
 
 MAX_SEED = 2**32 - 1
@@ -74,23 +75,23 @@ def build_request(
     if not shot.prompt.strip():
         raise ValueError(f"shot {shot.title or shot.id!r} has no prompt")
     chosen = seed if seed is not None else shot.seed if shot.seed is not None else random_seed()
-    spec = model or ModelSpec(source=project.settings.model, revision=project.settings.model_revision)
+    spec = model or project_model(project)
     preset = shot_preset(project, shot)  # strict: a preset the project lacks is an error here
     return GenerationRequest(
         seed=chosen, model=spec, loras=lora_specs(project, preset), **resolved_settings(project, shot, preset)
     )
 
 
-def shot_status(project: Project, shot: Shot) -> str:
+def shot_status(project: Project, shot: Shot) -> ShotState:
     """no take / ready / outdated / failed / missing, for cards, `info` and the render plan."""
     take = shot.active
     if take is None:
-        return FAILED if shot.error else NO_TAKE
+        return ShotState.FAILED if shot.error else ShotState.NO_TAKE
     path = project.take_path(take)
     if path is not None and not path.exists():
-        return MISSING
+        return ShotState.MISSING
     if take.request_key and take.request_key != request_key(project, shot):
-        return OUTDATED
+        return ShotState.OUTDATED
     if take.request_key and take.preset_hash != preset_hash(project, shot):
-        return OUTDATED  # made with another preset's template, negative, LoRAs or settings
-    return READY
+        return ShotState.OUTDATED  # made with another preset's template, negative, LoRAs or settings
+    return ShotState.READY

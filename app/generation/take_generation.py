@@ -1,4 +1,4 @@
-"""From a shot to a queued job, and from a finished job back to a take in the project."""
+"""From a shot to a queued job, and from a finished job back to a take in the project (the one path)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from app.presets.embedded import preset_name_for
 from app.project.model import Project, Shot, Take, new_id
 from engine.generation.pipeline_cache import PipelineCache
 from engine.generation.request import GenerationRequest, ModelSpec
+from engine.jobs.job_queue import Job
 from engine.jobs.progress import CancelToken, ProgressCallback, ignore_progress
+from engine.jobs.states import JobState
 from engine.jobs.take_job import TakeRecord, run_take_job
 
 
@@ -75,6 +77,28 @@ def take_from_record(plan: TakePlan, record: TakeRecord) -> Take:
         preset_hash=plan.preset_hash,
         **record.metadata,
     )
+
+
+def record_finished_job(project: Project, plan: TakePlan, job: Job, shot: Shot | None = None) -> Take | None:
+    """A finished job's outcome on its shot: the new active take if it was done, else its error.
+
+    `shot` is the shot object the job was planned for (default: the project's shot of that id); if
+    it has left the timeline meanwhile, the take goes onto it anyway, so an undo of the removal
+    brings the shot back with its take.
+    """
+    shot = shot if shot is not None else project.shot(plan.shot_id)
+    on_timeline = shot in project.shots
+    if job.state == JobState.DONE and job.result is not None:
+        take = take_from_record(plan, job.result)
+        if on_timeline:
+            project.add_take(shot.id, take)
+        else:
+            shot.takes.append(take)
+            shot.active_take, shot.trim_in, shot.trim_out = take.id, 0, None
+        return take
+    if job.state == JobState.FAILED and on_timeline:
+        project.set_error(shot.id, job.error)
+    return None
 
 
 def generate_take(

@@ -6,19 +6,11 @@ import dataclasses
 from dataclasses import dataclass
 
 from app.generation.shot_requests import random_seed
-from app.generation.take_generation import TakePlan, plan_take, take_from_record
+from app.generation.take_generation import TakePlan, plan_take, record_finished_job
 from app.project.model import Project, Shot, Take
 from engine.generation.request import ModelSpec
-from engine.jobs.job_queue import (
-    ACTIVE_STATES,
-    CANCELLED,
-    DONE,
-    FAILED,
-    FINISHED_STATES,
-    QUEUED,
-    Job,
-    JobQueue,
-)
+from engine.jobs.job_queue import Job, JobQueue
+from engine.jobs.states import ACTIVE_STATES, FINISHED_STATES, JobState
 
 
 @dataclass
@@ -121,16 +113,7 @@ class TakeQueue:
         if entry is None:
             return None
         self.reserved.discard(entry.plan.relative)
-        take = None
-        if job.state == DONE and job.result is not None:
-            take = take_from_record(entry.plan, job.result)
-            if entry.shot in self.project.shots:
-                self.project.add_take(entry.shot.id, take)
-            else:  # the shot was deleted meanwhile: its (undoable) removal keeps the take with it
-                entry.shot.takes.append(take)
-                entry.shot.active_take, entry.shot.trim_in, entry.shot.trim_out = take.id, 0, None
-        elif job.state == FAILED and entry.shot in self.project.shots:
-            self.project.set_error(entry.shot.id, job.error)
+        take = record_finished_job(self.project, entry.plan, job, entry.shot)
         self.sync_pending()
         return take
 
@@ -155,7 +138,7 @@ class TakeQueue:
             if entry is None or job.state in FINISHED_STATES:
                 continue
             current = found.get(entry.shot.id)
-            if current is None or (current.state == QUEUED and job.state != QUEUED):
+            if current is None or (current.state == JobState.QUEUED and job.state != JobState.QUEUED):
                 found[entry.shot.id] = job
         return found
 
@@ -164,7 +147,7 @@ class TakeQueue:
         records = []
         for job in self.jobs.jobs():
             entry = self.tracked.get(job.id)
-            if entry is None or job.state in (DONE, FAILED, CANCELLED):
+            if entry is None or job.state in (JobState.DONE, JobState.FAILED, JobState.CANCELLED):
                 continue
             request = entry.plan.request
             records.append(

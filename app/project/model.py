@@ -8,13 +8,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from engine.generation.request import DEFAULT_MODEL
+from engine.jobs.states import StateEnum
 
-# Shot status, derived from its takes and settings.
-NO_TAKE = "no take"
-READY = "ready"
-OUTDATED = "outdated"
-FAILED = "failed"
-MISSING = "missing"
+
+class ShotState(StateEnum):
+    """A shot's status, derived from its takes and settings (the value is what cards and `info` show)."""
+
+    NO_TAKE = "no take"
+    READY = "ready"
+    OUTDATED = "outdated"
+    FAILED = "failed"
+    MISSING = "missing"
 
 
 def new_id() -> str:

@@ -1,22 +1,19 @@
-"""How long a shot runs on the timeline, and Wan's 4k+1 frame counts."""
+"""How long a shot runs on the timeline, and the film; frame counts snap by the engine's rule."""
 
 from __future__ import annotations
 
 from app.generation.shot_requests import resolved_settings
 from app.project.model import Project, Shot
+from engine.film.conform import conformed_frame_count
+from engine.film.film_timing import FilmTiming, Transition, time_film
+from engine.generation.frames import snap_frames
 
-MAX_FRAMES = 1001
-
-
-def snap_frames(frames: int) -> int:
-    """The nearest valid Wan frame count (4k+1, at least 1)."""
-    frames = max(1, min(int(frames), MAX_FRAMES))
-    return max(1, round((frames - 1) / 4) * 4 + 1)
+MAX_FRAMES = 1001  # the longest shot the inspector offers (4k+1, so snapping keeps it)
 
 
 def seconds_to_frames(seconds: float, fps: int) -> int:
-    """The valid frame count closest to a duration in seconds."""
-    return snap_frames(round(seconds * max(fps, 1)))
+    """The frame count generated for a duration in seconds (at most MAX_FRAMES)."""
+    return snap_frames(min(round(seconds * max(fps, 1)), MAX_FRAMES))
 
 
 def shot_frames(project: Project, shot: Shot) -> int:
@@ -25,7 +22,7 @@ def shot_frames(project: Project, shot: Shot) -> int:
     if take is not None and take.frames > 0:
         end = shot.trim_out if shot.trim_out is not None else take.frames
         return max(1, min(end, take.frames) - max(0, shot.trim_in))
-    return int(resolved_settings(project, shot)["num_frames"])
+    return snap_frames(int(resolved_settings(project, shot)["num_frames"]))  # as it will be generated
 
 
 def shot_fps(project: Project, shot: Shot) -> int:
@@ -41,16 +38,31 @@ def shot_seconds(project: Project, shot: Shot) -> float:
     return shot_frames(project, shot) / shot_fps(project, shot)
 
 
+def shot_transitions(shots: list[Shot], override: tuple[str, float] | None = None) -> list[Transition]:
+    """The transition into each shot; the first shot starts the film, so its own is not used."""
+    out = [Transition()]
+    for shot in shots[1:]:
+        kind, seconds = override if override is not None else (shot.transition, shot.transition_duration)
+        out.append(Transition(kind, seconds))
+    return out
+
+
+def film_timing(project: Project) -> FilmTiming | None:
+    """The whole film timed as the exporter will write it, without opening a clip (None: no shots)."""
+    if not project.shots:
+        return None
+    fps = max(1, project.settings.fps)
+    counts = [
+        conformed_frame_count(shot_frames(project, s), shot_fps(project, s), fps) for s in project.shots
+    ]
+    s = project.settings
+    return time_film(counts, shot_transitions(project.shots), fps, s.fade_in, s.fade_out)
+
+
 def film_seconds(project: Project) -> float:
-    """The film's length: every shot, less the crossfades that overlap neighbours (as exported)."""
-    durations = [shot_seconds(project, s) for s in project.shots]
-    total = sum(durations)
-    for i in range(1, len(durations)):
-        shot = project.shots[i]
-        if shot.transition == "crossfade":
-            # The exporter lets a transition take at most half of either neighbour.
-            total -= min(shot.transition_duration, min(durations[i - 1], durations[i]) / 2)
-    return total
+    """The film's length as exported: every shot at the film's rate, less the crossfades' overlaps."""
+    timing = film_timing(project)
+    return timing.duration if timing is not None else 0.0
 
 
 def frames_label(frames: int, fps: int) -> str:

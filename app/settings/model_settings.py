@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, fields
 from app.project.model import Project
 from app.settings.user_settings import UserSettings
 from engine.generation.pipeline_cache import MEMORY_PROFILES
-from engine.generation.request import ModelSpec
+from engine.generation.request import DEFAULT_MODEL, ModelSpec
 
 SETTINGS_KEY = "model"
 BACKENDS = ("local", "remote")
@@ -47,10 +47,20 @@ class ModelSettings:
         """Plain JSON-ready form."""
         return asdict(self)
 
-    def spec_for(self, project: Project) -> ModelSpec:
-        """The ModelSpec to generate a project's takes with on this machine."""
-        source = self.source.strip() or project.settings.model
-        revision = (self.revision.strip() or None) if self.source.strip() else project.settings.model_revision
+    def spec_for(self, project: Project | None = None) -> ModelSpec:
+        """The ModelSpec to generate with: the one place a ModelSpec is built from someone's choices.
+
+        An empty source means the project's model (Wan 2.2 A14B without a project); a revision given
+        without a source pins the project's model at that revision.
+        """
+        source = self.source.strip()
+        own_revision = self.revision.strip() or None
+        if source:
+            revision = own_revision
+        elif project is not None:
+            source, revision = project.settings.model, own_revision or project.settings.model_revision
+        else:
+            source, revision = DEFAULT_MODEL, own_revision
         return ModelSpec(
             source=source,
             revision=revision,
@@ -59,6 +69,11 @@ class ModelSettings:
             memory_profile=self.memory_profile,
             vae_tiling=self.vae_tiling,
         )
+
+
+def project_model(project: Project) -> ModelSpec:
+    """The project's own model with every other choice automatic (what a script gets by default)."""
+    return ModelSettings().spec_for(project)
 
 
 def load_model_settings(settings: UserSettings) -> ModelSettings:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from engine.film.conform import (
@@ -17,7 +16,7 @@ from engine.film.conform import (
     span_frames,
     span_range,
 )
-from engine.film.export_settings import CROSSFADE, CUT, FADE, TRANSITIONS
+from engine.film.film_timing import FilmTiming, Transition, time_film
 from engine.video.video_io import ClipInfo, probe
 
 if TYPE_CHECKING:
@@ -27,35 +26,12 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class Transition:
-    """How a span begins after the previous one: cut, crossfade or fade (through black), in seconds."""
+class FilmPlan(FilmTiming):
+    """The film's timing plus what each span reads: its clip, the clip's facts and its frame range."""
 
-    kind: str = CUT
-    seconds: float = 0.0
-
-
-@dataclass
-class FilmPlan:
-    """Every span's frame count and the frames each transition takes, known before encoding."""
-
-    spans: list[ClipSpan]
-    infos: list[ClipInfo]
-    ranges: list[tuple[int, int]]
-    counts: list[int]  # frames of each span at the film's rate
-    fps: int
-    overlap: list[int] = field(default_factory=list)  # crossfade frames shared with the previous span
-    fade_in: list[int] = field(default_factory=list)  # frames fading up from black at a span's head
-    fade_out: list[int] = field(default_factory=list)  # frames fading down to black at a span's tail
-
-    @property
-    def total(self) -> int:
-        """Frames in the film: crossfades overlap their neighbours, so they shorten it."""
-        return sum(self.counts) - sum(self.overlap)
-
-    @property
-    def duration(self) -> float:
-        """The film's length in seconds."""
-        return float(Fraction(self.total, self.fps))
+    spans: list[ClipSpan] = field(default_factory=list)
+    infos: list[ClipInfo] = field(default_factory=list)
+    ranges: list[tuple[int, int]] = field(default_factory=list)
 
 
 def plan_film(
@@ -65,13 +41,11 @@ def plan_film(
     fade_in: float = 0.0,
     fade_out: float = 0.0,
 ) -> FilmPlan:
-    """Probe the spans and work out frame counts; transitions[i] leads into spans[i] ([0] is ignored)."""
+    """Probe the spans and time the film; transitions[i] leads into spans[i] ([0] is ignored)."""
     if not spans:
         raise ValueError("Nothing to export: the list of clips is empty")
     if fps <= 0:
         raise ValueError(f"fps must be positive, got {fps}")
-    transitions = list(transitions or [])
-    transitions += [Transition()] * (len(spans) - len(transitions))
     # Probe everything first: a bad clip or trim fails before any encoding, and progress knows its total.
     infos = [probe(span.path) for span in spans]
     ranges = [span_range(span, info) for span, info in zip(spans, infos, strict=True)]
@@ -79,24 +53,8 @@ def plan_film(
         conformed_frame_count(stop - first, info.fps, fps)
         for (first, stop), info in zip(ranges, infos, strict=True)
     ]
-    plan = FilmPlan(spans, infos, ranges, counts, fps)
-    n = len(spans)
-    plan.overlap, plan.fade_in, plan.fade_out = [0] * n, [0] * n, [0] * n
-    for i in range(1, n):
-        kind, seconds = transitions[i].kind, transitions[i].seconds
-        if kind not in TRANSITIONS:
-            raise ValueError(f"Unknown transition {kind!r}; choose one of {', '.join(TRANSITIONS)}")
-        # Each transition may use at most half of either neighbour, so a span's head and tail never meet.
-        room = min(counts[i - 1], counts[i]) // 2
-        if kind == CROSSFADE:
-            plan.overlap[i] = min(room, round(seconds * fps))
-        elif kind == FADE:
-            # Half the time down to black, half back up: the film keeps its length.
-            half = min(room, round(seconds * fps / 2))
-            plan.fade_out[i - 1], plan.fade_in[i] = half, half
-    plan.fade_in[0] = max(plan.fade_in[0], min(counts[0], round(fade_in * fps)))
-    plan.fade_out[-1] = max(plan.fade_out[-1], min(counts[-1], round(fade_out * fps)))
-    return plan
+    t = time_film(counts, transitions, fps, fade_in, fade_out)
+    return FilmPlan(t.counts, fps, t.overlap, t.fade_in, t.fade_out, list(spans), infos, ranges)
 
 
 def mix(parts: list[tuple[VideoFrame, float]], pix_fmt: str) -> VideoFrame:
@@ -119,16 +77,6 @@ def mix(parts: list[tuple[VideoFrame, float]], pix_fmt: str) -> VideoFrame:
             acc += weight * (src.astype(np.float32) - black)
         plane_rows(dst, dtype)[:, :width] = np.clip(np.rint(acc), 0, limit).astype(dtype)
     return out
-
-
-def _fade_gain(k: int, count: int, head: int, tail: int) -> float:
-    """Brightness of frame k of count with head frames fading up and tail frames fading down."""
-    gain = 1.0
-    if k < head:
-        gain *= (k + 1) / (head + 1)
-    if k >= count - tail:
-        gain *= (count - k) / (tail + 1)
-    return gain
 
 
 ConformerFactory = Callable[[ClipSpan, ClipInfo], Callable[["VideoFrame"], "VideoFrame"]]
@@ -157,18 +105,15 @@ def film_frames(
         zip(plan.spans, plan.infos, plan.ranges, plan.counts, strict=True)
     ):
         head, tail = plan.overlap[i], plan.overlap[i + 1] if i + 1 < spans else 0
-        fade_in, fade_out = plan.fade_in[i], plan.fade_out[i]
         keep: list[tuple[VideoFrame, float]] = []
         frames = span_frames(span, info, first, stop, count, plan.fps, make(span, info))
-        with contextlib.closing(frames):
+        with contextlib.closing(frames):  # type: ignore[type-var]  # a generator has close()
             for k, frame in enumerate(frames):
-                gain = _fade_gain(k, count, fade_in, fade_out)
+                weight = plan.weight(i, k)
                 if k >= count - tail:
-                    keep.append((frame, gain))
+                    keep.append((frame, weight))
                 elif k < head:
-                    alpha = (k + 1) / (head + 1)
-                    before, before_gain = held[k]
-                    yield mix([(before, before_gain * (1 - alpha)), (frame, gain * alpha)], pix_fmt)
+                    yield mix([held[k], (frame, weight)], pix_fmt)
                 else:
-                    yield mix([(frame, gain)], pix_fmt)
+                    yield mix([(frame, weight)], pix_fmt)
         held = keep

@@ -6,6 +6,7 @@ import dataclasses
 import time
 from typing import TYPE_CHECKING, Any
 
+from engine.generation.frames import snap_frames
 from engine.generation.lora_adapters import apply_loras
 from engine.generation.pipeline_cache import LoadedPipeline, ModelInfo
 from engine.generation.request import GenerationRequest, GenerationResult
@@ -24,12 +25,6 @@ from engine.jobs.progress import (
 if TYPE_CHECKING:
     import numpy as np
     import torch
-
-
-def snap_frames(n: int, temporal: int = 4) -> int:
-    """Nearest frame count of the form temporal*k + 1 (ties go up), at least temporal + 1."""
-    k = max(1, (int(n) - 1 + temporal // 2) // temporal)
-    return k * temporal + 1
 
 
 def snap_size(width: int, height: int, multiple: int) -> tuple[int, int]:

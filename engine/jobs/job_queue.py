@@ -13,28 +13,11 @@ from pathlib import Path
 from engine.backends.local import Backend
 from engine.generation.request import GenerationRequest
 from engine.jobs.errors import describe_failure
-from engine.jobs.progress import DECODING, ENCODING, GENERATING, LOADING, Cancelled, CancelToken, Progress
+from engine.jobs.progress import GENERATING, Cancelled, CancelToken, Progress
+from engine.jobs.states import ACTIVE_STATES, FINISHED_STATES, STAGE_STATE, JobState
 from engine.jobs.take_job import TakeRecord
 
 log = logging.getLogger(__name__)
-
-QUEUED = "queued"
-LOADING_MODEL = "loading model"
-GENERATING_STATE = "generating"
-DECODING_STATE = "decoding"
-ENCODING_STATE = "encoding"
-DONE = "done"
-FAILED = "failed"
-CANCELLED = "cancelled"
-
-ACTIVE_STATES = (LOADING_MODEL, GENERATING_STATE, DECODING_STATE, ENCODING_STATE)
-FINISHED_STATES = (DONE, FAILED, CANCELLED)
-_STAGE_STATE = {
-    LOADING: LOADING_MODEL,
-    GENERATING: GENERATING_STATE,
-    DECODING: DECODING_STATE,
-    ENCODING: ENCODING_STATE,
-}
 
 
 @dataclass
@@ -46,7 +29,7 @@ class Job:
     label: str = ""
     meta: dict = field(default_factory=dict)
     id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
-    state: str = QUEUED
+    state: JobState = JobState.QUEUED
     progress: Progress | None = None
     backend: str | None = None
     error: str | None = None
@@ -67,7 +50,7 @@ class Job:
     @property
     def step_fraction(self) -> float:
         """0..1 progress through the denoising steps (1 once decoding)."""
-        if self.state == DONE or self.state in (DECODING_STATE, ENCODING_STATE):
+        if self.state == JobState.DONE or self.state in (JobState.DECODING, JobState.ENCODING):
             return 1.0
         p = self.progress
         if p is None or p.stage != GENERATING or not p.total:
@@ -129,7 +112,7 @@ class JobQueue:
     def pending(self) -> list[Job]:
         """Jobs not yet started."""
         with self._cond:
-            return [j for j in self._jobs if j.state == QUEUED]
+            return [j for j in self._jobs if j.state == JobState.QUEUED]
 
     def busy(self) -> bool:
         """Whether any job is queued or running."""
@@ -157,9 +140,9 @@ class JobQueue:
             if job.state in FINISHED_STATES:
                 return
             job.cancel.cancel()
-            queued = job.state == QUEUED
+            queued = job.state == JobState.QUEUED
             if queued:
-                job.state, job.finished = CANCELLED, time.monotonic()
+                job.state, job.finished = JobState.CANCELLED, time.monotonic()
         if queued:
             self._listener("finished", job)
 
@@ -172,7 +155,7 @@ class JobQueue:
         """Queue a failed or cancelled job again (a new job at the end, same request and path)."""
         with self._cond:
             old = self._find(job_id)
-            if old.state not in (FAILED, CANCELLED):
+            if old.state not in (JobState.FAILED, JobState.CANCELLED):
                 raise ValueError("only failed or cancelled jobs can be retried")
         return self.submit(old.request, old.clip_path, old.label, old.meta)
 
@@ -224,7 +207,7 @@ class JobQueue:
         with self._cond:
             self._closing = True
             for job in self._jobs:
-                if job.state == QUEUED or (cancel_running and job.state in ACTIVE_STATES):
+                if job.state == JobState.QUEUED or (cancel_running and job.state in ACTIVE_STATES):
                     job.cancel.cancel()
             self._cond.notify_all()
         for worker in self._workers:
@@ -246,9 +229,9 @@ class JobQueue:
                     return None
                 if not self._paused:
                     for job in self._jobs:
-                        if job.state == QUEUED and not job.cancel.cancelled:
+                        if job.state == JobState.QUEUED and not job.cancel.cancelled:
                             job.state, job.backend, job.started = (
-                                LOADING_MODEL,
+                                JobState.LOADING_MODEL,
                                 backend.name,
                                 time.monotonic(),
                             )
@@ -266,20 +249,20 @@ class JobQueue:
     def _run(self, backend: Backend, job: Job) -> None:
         def on_progress(p: Progress) -> None:
             job.progress = p
-            state = _STAGE_STATE.get(p.stage)
+            state = STAGE_STATE.get(p.stage)
             if state is not None:
                 job.state = state
             self._listener("progress", job)
 
         try:
             job.result = backend.run(job.request, job.clip_path, on_progress, job.cancel)
-            job.state = DONE
+            job.state = JobState.DONE
         except Cancelled:
-            job.state = CANCELLED
+            job.state = JobState.CANCELLED
         except Exception as exc:  # one failed job must not stop the queue
             job.error, job.hint = describe_failure(exc)
             # The person sees the short message; the traceback is for the log.
             log.exception("job %s (%s) failed on %s: %s", job.id, job.label or "?", backend.name, job.error)
-            job.state = FAILED
+            job.state = JobState.FAILED
         finally:
             job.finished = time.monotonic()

@@ -11,7 +11,6 @@ LOADING = "loading"
 GENERATING = "generating"
 DECODING = "decoding"
 ENCODING = "encoding"
-STITCHING = "stitching"
 DONE = "done"
 
 HIGH_NOISE = "high-noise"

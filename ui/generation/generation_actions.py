@@ -13,7 +13,8 @@ from app.generation.take_queue import TakeQueue
 from app.project.model import Project, Take
 from app.settings.model_settings import load_model_settings
 from app.settings.user_settings import UserSettings
-from engine.jobs.job_queue import FINISHED_STATES, QUEUED, Job, JobQueue
+from engine.jobs.job_queue import Job, JobQueue
+from engine.jobs.states import FINISHED_STATES, JobState
 from ui.generation.generation_bridge import GenerationBridge
 from ui.generation.queue_dock import QueueDock
 from ui.generation.queue_model import QueueModel, job_fraction
@@ -288,7 +289,7 @@ class GenerationController(QObject):
         if self.take_queue is None:
             return
         states = {
-            shot_id: ("queued" if job.state == QUEUED else "generating", job_fraction(job))
+            shot_id: ("queued" if job.state == JobState.QUEUED else "generating", job_fraction(job))
             for shot_id, job in self.take_queue.shot_jobs().items()
         }
         self.jobStatesChanged.emit(states)

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.jobs.job_queue import ACTIVE_STATES, CANCELLED, DONE, FAILED, FINISHED_STATES, QUEUED, Job
+from engine.jobs.job_queue import Job
+from engine.jobs.states import ACTIVE_STATES, FINISHED_STATES, JobState
 from ui.generation.queue_model import (
     BACKEND,
     COLUMNS,
@@ -56,10 +57,10 @@ class ProgressDelegate(QStyledItemDelegate):
         self, painter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         job: Job | None = index.data(JobRole)
-        if job is None or job.state in (QUEUED, CANCELLED, FAILED):
+        if job is None or job.state in (JobState.QUEUED, JobState.CANCELLED, JobState.FAILED):
             opt = QStyleOptionViewItem(option)
             self.initStyleOption(opt, index)
-            if job is not None and job.state == FAILED:
+            if job is not None and job.state == JobState.FAILED:
                 # The start of the error, never cut in the middle as a bar's centred text would be.
                 opt.text = fitted_text(opt.text, opt.fontMetrics, max(0, opt.rect.width() - 8))
                 opt.palette.setColor(opt.palette.ColorRole.Text, QColor("#dc2626"))
@@ -206,7 +207,7 @@ class QueueDock(QWidget):
             self.cancelRequested.emit(job.id)
 
     def retry(self) -> None:
-        if (job := self.selected_job()) is not None and job.state in (FAILED, CANCELLED):
+        if (job := self.selected_job()) is not None and job.state in (JobState.FAILED, JobState.CANCELLED):
             self.retryRequested.emit(job.id)
 
     def remove(self) -> None:
@@ -230,7 +231,7 @@ class QueueDock(QWidget):
         jobs = self.model.jobs() if self.model is not None else []
         self.buttons["cancel"].setEnabled(state is not None and state not in FINISHED_STATES)
         self.buttons["cancel_all"].setEnabled(any(j.state not in FINISHED_STATES for j in jobs))
-        self.buttons["retry"].setEnabled(state in (FAILED, CANCELLED))
+        self.buttons["retry"].setEnabled(state in (JobState.FAILED, JobState.CANCELLED))
         self.buttons["remove"].setEnabled(state is not None and state not in ACTIVE_STATES)
         self.buttons["clear"].setEnabled(any(j.state in FINISHED_STATES for j in jobs))
         self.table.setColumnHidden(BACKEND, len({j.backend for j in jobs if j.backend}) < 2)
@@ -248,8 +249,8 @@ class QueueDock(QWidget):
             self.overall_label.setText("The queue is empty.")
             return
         # Done and failed apart: four failed jobs are "0 of 4 done · 4 failed", never "4 of 4 done".
-        done = sum(1 for j in self.model.jobs() if j.state == DONE)
-        failed = sum(1 for j in self.model.jobs() if j.state == FAILED)
+        done = sum(1 for j in self.model.jobs() if j.state == JobState.DONE)
+        failed = sum(1 for j in self.model.jobs() if j.state == JobState.FAILED)
         text = f"{done} of {count} done" + (f" · {failed} failed" if failed else "")
         self.overall.setToolTip(f"{done} done, {failed} failed, {count - done - failed} to go")
         if left is not None:

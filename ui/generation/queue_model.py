@@ -4,17 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 
-from engine.jobs.job_queue import (
-    ACTIVE_STATES,
-    CANCELLED,
-    DONE,
-    FAILED,
-    FINISHED_STATES,
-    GENERATING_STATE,
-    LOADING_MODEL,
-    Job,
-    JobQueue,
-)
+from engine.jobs.job_queue import Job, JobQueue
+from engine.jobs.states import ACTIVE_STATES, FINISHED_STATES, JobState
 from ui.generation.generation_bridge import GenerationBridge
 
 COLUMNS = ("Shot", "Take", "Backend", "State", "Progress", "Elapsed", "Left")
@@ -35,12 +26,12 @@ def format_seconds(seconds: float | None) -> str:
 
 def job_fraction(job: Job) -> float:
     """0..1 of a job's whole run: steps up to 90 %, then decoding and encoding."""
-    if job.state in (DONE, FAILED, CANCELLED):
-        return 1.0 if job.state == DONE else 0.0
+    if job.state in (JobState.DONE, JobState.FAILED, JobState.CANCELLED):
+        return 1.0 if job.state == JobState.DONE else 0.0
     p = job.progress
-    if job.state == GENERATING_STATE:
+    if job.state == JobState.GENERATING:
         return 0.9 * job.step_fraction
-    if job.state in ACTIVE_STATES and job.state != LOADING_MODEL:
+    if job.state in ACTIVE_STATES and job.state != JobState.LOADING_MODEL:
         encoded = (p.step / p.total) if p is not None and p.total and p.stage == "encoding" else 0.0
         return 0.9 + 0.1 * encoded
     return 0.0
@@ -49,10 +40,10 @@ def job_fraction(job: Job) -> float:
 def progress_text(job: Job) -> str:
     """'step 12/40 · high-noise', 'loading model', 'encoding 30/81' or the state."""
     p = job.progress
-    if job.state == GENERATING_STATE and p is not None and p.total:
+    if job.state == JobState.GENERATING and p is not None and p.total:
         expert = f" · {p.expert}" if p.expert and p.expert != "dense" else ""
         return f"step {p.step}/{p.total}{expert}"
-    if job.state == FAILED:
+    if job.state == JobState.FAILED:
         return job.error or "failed"
     if p is not None and job.state in ACTIVE_STATES and p.total and p.stage in ("encoding", "loading"):
         return f"{job.state} {p.step}/{p.total}"
@@ -120,13 +111,13 @@ class QueueModel(QAbstractTableModel):
 
     def overall(self) -> tuple[float, int, int, float | None]:
         """(fraction of the batch done, finished count, batch size, seconds left) over the listed jobs."""
-        batch = [j for j in self._jobs if j.state != CANCELLED]
+        batch = [j for j in self._jobs if j.state != JobState.CANCELLED]
         if not batch:
             return 0.0, 0, 0, None
         finished = sum(1 for j in batch if j.state in FINISHED_STATES)
         # A failed job adds nothing: the bar shows work done, and stays short of full while any failed.
         fraction = sum(job_fraction(j) for j in batch) / len(batch)
-        done = [j for j in batch if j.state == DONE and j.elapsed > 0]
+        done = [j for j in batch if j.state == JobState.DONE and j.elapsed > 0]
         left = None
         if done and finished < len(batch):
             per_job = sum(j.elapsed for j in done) / len(done)
@@ -161,7 +152,7 @@ class QueueModel(QAbstractTableModel):
         if role == FractionRole:
             return job_fraction(job)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if job.state == FAILED:
+            if job.state == JobState.FAILED:
                 return f"{job.error}\n{job.hint or ''}".strip()
             if column == PROGRESS:  # the full text where the column is too narrow for it
                 return progress_text(job)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
@@ -15,7 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.film.preview_sequence import PreviewSpan, SpanFrames, film_spans, span_at
+from app.film.preview_sequence import (
+    PreviewSpan,
+    SpanFrames,
+    film_time_at,
+    mix_at,
+    preview_spans,
+    span_at,
+    timeline_time,
+)
 from app.project.model import Project
 from ui.widgets.labels import format_time
 
@@ -171,7 +181,7 @@ class PreviewPlayer(QWidget):
         """Shot or film."""
         if mode == self.mode:
             return
-        t = self.film_time()
+        t = timeline_time(self.spans, self.film_time())
         self.mode = mode
         self.mode_box.setCurrentIndex(0 if mode == SHOT_MODE else 1)
         self.reload()
@@ -184,7 +194,7 @@ class PreviewPlayer(QWidget):
 
     def reload(self) -> None:
         """Rebuild the spans from the project and show the current frame again."""
-        self.spans = film_spans(self.project)
+        self.spans = preview_spans(self.project)
         if self.mode == SHOT_MODE:
             span = next((s for s in self.spans if s.shot_id == self.shot_id), None)
             self.range_start = span.start if span else 0.0
@@ -225,7 +235,8 @@ class PreviewPlayer(QWidget):
         self.clock.seek(frame)
 
     def seek_time(self, t: float) -> None:
-        """Go to a film time (a click on the ruler); in shot mode a time in another shot selects it."""
+        """Go to a timeline time (a click on the ruler); in shot mode a time in another shot selects it."""
+        t = film_time_at(self.spans, t)
         if self.mode == SHOT_MODE:
             span = span_at(self.spans, t)
             if span is not None and span.shot_id != self.shot_id:
@@ -250,7 +261,7 @@ class PreviewPlayer(QWidget):
         self.scrub.setValue(frame)
         self.scrub.blockSignals(False)
         self.timecode.setText(f"{timecode(frame, self.rate)} · {format_time(t)}")
-        self.positionChanged.emit(t)
+        self.positionChanged.emit(timeline_time(self.spans, t))
         span = span_at(self.spans, t)
         if self.mode == SHOT_MODE and (span is None or span.shot_id != self.shot_id):
             span = None
@@ -259,7 +270,7 @@ class PreviewPlayer(QWidget):
             self.current = None
             self.view.show_message("No take to show" if self.spans else "No shots yet")
             return
-        image = self.frames.frame(span, t)
+        image = self._film_frame(t) if self.mode == FILM_MODE else self.frames.frame(span, t)
         if image is None:
             if not self.clock.playing and not self._retry.isActive():
                 self._retry.start()  # paused: poll until the reader has it; playing: the next tick will
@@ -270,6 +281,22 @@ class PreviewPlayer(QWidget):
         following = self.spans.index(span) + 1
         if self.mode == FILM_MODE and following < len(self.spans) and span.end - t < 0.5:
             self.frames.prefetch(self.spans[following])
+
+    def _film_frame(self, t: float) -> Any:
+        """The film's frame at t as exported: crossfades blend both takes, fades go toward black."""
+        import numpy as np
+
+        parts = [(span, weight) for span, weight in mix_at(self.spans, t) if span.path is not None]
+        if len(parts) == 1 and parts[0][1] == 1.0:
+            return self.frames.frame(parts[0][0], t)
+        images = [(self.frames.frame(span, t), weight) for span, weight in parts]
+        if not images or any(image is None for image, _ in images):
+            return None  # not decoded yet: the retry (paused) or the next tick (playing) shows it
+        if len({image.shape for image, _ in images}) > 1:
+            # Takes of different sizes: the view scales each, so blend none and show the stronger one.
+            return max(images, key=lambda part: part[1])[0]
+        mixed = sum(weight * image.astype(np.float32) for image, weight in images)
+        return np.clip(np.rint(mixed), 0, 255).astype(np.uint8)
 
     def shutdown(self) -> None:
         """Stop playing and close the decoders."""

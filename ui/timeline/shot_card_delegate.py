@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QS
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from app.project.model import FAILED, MISSING, NO_TAKE, OUTDATED, READY, Shot
+from app.project.model import Shot, ShotState
 from ui.timeline.timeline_model import (
     ErrorRole,
     FpsRole,
@@ -23,11 +23,11 @@ MIN_CARD_WIDTH = 56
 FOOTER = 46
 
 STATUS_COLORS = {
-    NO_TAKE: QColor("#6b7280"),
-    READY: QColor("#16a34a"),
-    OUTDATED: QColor("#d97706"),
-    FAILED: QColor("#dc2626"),
-    MISSING: QColor("#9f1239"),
+    ShotState.NO_TAKE: QColor("#6b7280"),
+    ShotState.READY: QColor("#16a34a"),
+    ShotState.OUTDATED: QColor("#d97706"),
+    ShotState.FAILED: QColor("#dc2626"),
+    ShotState.MISSING: QColor("#9f1239"),
     "queued": QColor("#2563eb"),
     "generating": QColor("#7c3aed"),
 }
@@ -171,7 +171,7 @@ class ShotCardDelegate(QStyledItemDelegate):
             _paint_transition_marker(painter, picture, shot.transition)
 
         footer = QRect(card.left() + 6, picture.bottom() + 3, card.width() - 12, FOOTER - 6)
-        status = index.data(StatusRole) or NO_TAKE
+        status = index.data(StatusRole) or ShotState.NO_TAKE
         bold = QFont(option.font)
         bold.setBold(True)
         painter.setFont(bold)

@@ -13,8 +13,12 @@ from pathlib import Path
 import av
 import pytest
 
-from app.cli.main import run_cli
+from app.cli.main import build_parser, run_cli
+from app.cli.model_flags import model_settings_from_args
+from app.project.model import Project, ProjectSettings
 from app.project.reel_file import load_project, save_project
+from app.settings.model_settings import ModelSettings
+from engine.generation.request import ModelSpec
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -116,6 +120,18 @@ def test_new_and_info_with_cjk_csv(tmp_path, capsys):
     assert first["takes"] == 0 and first["active_take"] is None and first["status"] == "no take"
 
 
+def test_frames_snap_as_wan_makes_them(tmp_path, capsys):
+    path = tmp_path / "snap.reel"
+    csv_path = tmp_path / "shots.csv"
+    csv_path.write_text("prompt,frames\nA cat,11\nA dog,\n", encoding="utf-8")
+    assert run_cli(["new", str(path), "--shots", str(csv_path), "--frames", "12"]) == 0
+    assert "Frames 12 → 13" in capsys.readouterr().out
+    data = info(path, capsys)
+    assert data["settings"]["defaults"]["frames"] == 13
+    # info tells the frames a take will hold: diffusers makes 9 of 11.
+    assert [shot["frames"] for shot in data["shots"]] == [9, 13]
+
+
 def test_new_refuses_to_overwrite_and_bad_lists(tmp_path, capsys):
     path = make_project(tmp_path, "A\n")
     assert run_cli(["new", str(path)]) == 2
@@ -177,7 +193,8 @@ def test_render_conforms_other_sizes_and_rates(tmp_path, capsys, tiny_a14b):
     project = load_project(path)
     project.update_shot(project.shots[1].id, width=96, height=32)
     save_project(project)
-    run_cli(["render", str(path), "-o", str(tmp_path / "a.mp4"), "--model", str(tiny_a14b), "--json"])
+    first = ["render", str(path), "-o", str(tmp_path / "a.mp4"), "--model", str(tiny_a14b), "--vae-tiling"]
+    assert run_cli([*first, "--json"]) == 0
     project = load_project(path)
     project.update_settings(fps=24)
     save_project(project)
@@ -262,12 +279,13 @@ def test_ctrl_c_exits_130_keeping_finished_takes(tmp_path, tiny_a14b):
 def test_render_with_the_dense_ti2v_layout(tmp_path, capsys, tiny_5b):
     # 64x48 is not a multiple of 32: the take is made at 64x32 with a notice, then padded back.
     path = make_project(tmp_path, "A\n", "--frames", "10")
+    assert load_project(path).settings.defaults.frames == 9  # snapped by `new`, as Wan would
     out = tmp_path / "dense.mp4"
     capsys.readouterr()
     assert run_cli(["render", str(path), "-o", str(out), "--model", str(tiny_5b), "--json"]) == 0
     events = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     notices = " ".join(e["message"] for e in events if e.get("message"))
-    assert "64x32" in notices.replace("×", "x") and "9" in notices
+    assert "64x32" in notices.replace("×", "x")
     assert {e.get("expert") for e in events if e.get("stage") == "generating" and e.get("step")} == {"dense"}
     take = load_project(path).shots[0].active
     assert (take.width, take.height, take.frames, take.guidance_scale_2) == (64, 32, 9, None)
@@ -287,3 +305,28 @@ def test_an_unexpected_error_is_one_line_and_a_log_entry(monkeypatch, capsys):
     err = capsys.readouterr().err
     assert "unexpected error: kaboom" in err and "Traceback" not in err and str(log_path()) in err
     assert "RuntimeError: kaboom" in log_path().read_text(encoding="utf-8")
+
+
+def test_model_flags_build_the_spec_the_window_builds():
+    project = Project(ProjectSettings(model="Wan-AI/Wan2.2-TI2V-5B-Diffusers", model_revision="abc"))
+    flags = ["--revision", "v2", "--device", "cuda", "--memory-profile", "group_offload", "--vae-tiling"]
+    args = build_parser().parse_args(["render", "film.reel", "-o", "film.mp4", *flags])
+    spec = model_settings_from_args(args).spec_for(project)
+    assert spec == ModelSpec("Wan-AI/Wan2.2-TI2V-5B-Diffusers", "v2", "cuda", None, "group_offload", True)
+    window = ModelSettings(revision="v2", device="cuda", memory_profile="group_offload", vae_tiling=True)
+    assert window.spec_for(project) == spec
+    args = build_parser().parse_args(["render", "film.reel", "-o", "film.mp4", "--model", "/models/wan"])
+    assert model_settings_from_args(args).spec_for(project) == ModelSpec("/models/wan")
+    args = build_parser().parse_args(["serve", "--model", "/models/wan", "--memory-profile", "model_offload"])
+    assert model_settings_from_args(args).spec_for() == ModelSpec(
+        "/models/wan", memory_profile="model_offload"
+    )
+
+
+def test_render_refuses_an_offload_profile_on_the_cpu(tmp_path, capsys, tiny_a14b):
+    path = make_project(tmp_path, "A\n")
+    out = tmp_path / "film.mp4"
+    flags = ["--model", str(tiny_a14b), "--device", "cpu", "--memory-profile", "model_offload"]
+    assert run_cli(["render", str(path), "-o", str(out), *flags]) == 2
+    assert "model_offload" in capsys.readouterr().err
+    assert not out.exists() and load_project(path).shots[0].active is None

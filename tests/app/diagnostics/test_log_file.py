@@ -18,7 +18,8 @@ from remote_support import REQUEST
 from app.diagnostics.log_file import LOG_ROOTS, log_path, setup_logging
 from engine.backends.local import LocalBackend
 from engine.generation.request import ModelSpec
-from engine.jobs.job_queue import FAILED, JobQueue
+from engine.jobs.job_queue import JobQueue
+from engine.jobs.states import JobState
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -60,7 +61,7 @@ def test_a_failed_job_leaves_its_traceback_in_the_log(tmp_path):
         assert jobs.wait_idle(60)
     finally:
         jobs.shutdown()
-    assert job.state == FAILED and "no-such-model" in job.error and "Traceback" not in job.error
+    assert job.state == JobState.FAILED and "no-such-model" in job.error and "Traceback" not in job.error
     text = path.read_text(encoding="utf-8")
     assert f"job {job.id} (Shot 1) failed on local" in text
     assert "Traceback (most recent call last)" in text and "ModelError" in text and "no-such-model" in text

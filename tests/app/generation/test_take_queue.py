@@ -8,7 +8,8 @@ from app.generation.take_queue import TakeQueue, take_number
 from app.project.model import Project, ProjectSettings, Shot
 from app.project.reel_file import load_project, save_project
 from engine.generation.request import ModelSpec
-from engine.jobs.job_queue import DONE, JobQueue
+from engine.jobs.job_queue import JobQueue
+from engine.jobs.states import JobState
 from engine.jobs.take_job import TakeRecord
 from engine.video.video_io import write_clip
 
@@ -51,7 +52,7 @@ def test_reserved_paths_pending_records_and_takes(tmp_path):
         jobs.resume()
         assert jobs.wait_idle(10)
         takes = [tq.finish(j) for j in queued]
-        assert all(j.state == DONE for j in queued) and all(t is not None for t in takes)
+        assert all(j.state == JobState.DONE for j in queued) and all(t is not None for t in takes)
         assert [t.path for t in a.takes] == [f"{a.id}/take-001.mp4", f"{a.id}/take-002.mp4"]
         assert a.active_take == a.takes[-1].id and project.pending_jobs == [] and not tq.reserved
     finally:

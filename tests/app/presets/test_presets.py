@@ -36,7 +36,7 @@ from app.presets.preset import (
     PresetError,
     preset_from_dict,
 )
-from app.project.model import OUTDATED, READY, Project, ProjectSettings, Shot, Take
+from app.project.model import Project, ProjectSettings, Shot, ShotState, Take
 from app.project.reel_file import load_project, save_project
 
 
@@ -179,11 +179,11 @@ def test_generation_changes_outdate_takes_but_looks_do_not(tmp_path: Path) -> No
             preset_hash=preset_hash(project, shot),
         ),
     )
-    assert shot_status(project, shot) == READY
+    assert shot_status(project, shot) == ShotState.READY
     doc = project.presets["Brand"]
     for change in ({"grade": {**doc["grade"], "strength": 0.2}}, {"watermark": None}, {"description": "new"}):
         project.presets["Brand"] = {**doc, **change}
-        assert shot_status(project, shot) == READY, change
+        assert shot_status(project, shot) == ShotState.READY, change
     for change in (
         {"prompt_template": "{prompt}!"},
         {"negative_prompt": "x"},
@@ -191,11 +191,11 @@ def test_generation_changes_outdate_takes_but_looks_do_not(tmp_path: Path) -> No
         {"loras": [{"file": "a.safetensors", "sha256": ""}]},
     ):
         project.presets["Brand"] = {**doc, **change}
-        assert shot_status(project, shot) == OUTDATED, change
+        assert shot_status(project, shot) == ShotState.OUTDATED, change
     project.presets["Brand"] = doc
     project.presets["Other"] = {**doc, "name": "Other", "grade": None}
     shot.preset = "Other"  # another preset that generates the same way: the take still fits
-    assert shot_status(project, shot) == READY
+    assert shot_status(project, shot) == ShotState.READY
 
 
 def read_frames(path: Path) -> np.ndarray:

@@ -61,4 +61,5 @@ def test_film_length_subtracts_crossfades_like_the_exporter():
     project.update_shot(project.shots[2].id, transition="fade", transition_duration=0.5)
     assert film_seconds(project) == 3 * 33 / 16 - 0.5  # a fade through black keeps the length
     project.update_shot(project.shots[2].id, transition="crossfade", transition_duration=5.0)
-    assert film_seconds(project) == 3 * 33 / 16 - 0.5 - 33 / 32  # at most half a neighbour
+    # At most half a neighbour, in whole frames as the exporter counts them: 33 // 2 = 16 frames.
+    assert film_seconds(project) == 3 * 33 / 16 - 0.5 - 16 / 16

@@ -22,7 +22,8 @@ from app.serve.server import ServerThread
 from app.settings.remote_settings import format_endpoint_lines, parse_endpoint_lines, remote_backends
 from engine.endpoint.protocol import applied_parameters
 from engine.endpoint.urls import EndpointUrlError
-from engine.jobs.job_queue import DONE, JobQueue
+from engine.jobs.job_queue import JobQueue
+from engine.jobs.states import JobState
 
 
 class Replicas:
@@ -88,7 +89,7 @@ def test_n_requests_in_flight_on_one_url_with_n_replicas(clip, tmp_path):
     with ServerThread(replicas.app) as server:
         backends = remote_backends([server.url], token=None, in_flight={server.url: 4})
         seconds, jobs = render(backends, 8, tmp_path)
-    assert [j.state for j in jobs] == [DONE] * 8
+    assert [j.state for j in jobs] == [JobState.DONE] * 8
     assert replicas.most == 4  # the queue kept 4 jobs in flight on the one URL
     assert seconds < 2.0  # two rounds of 0.5 s, not eight
     seeds = sorted(j.result.metadata["seed"] for j in jobs)
@@ -99,7 +100,7 @@ def test_one_request_in_flight_by_default(clip, tmp_path):
     replicas = Replicas(clip, workers=4, latency=0.2)
     with ServerThread(replicas.app) as server:
         _, jobs = render(remote_backends([server.url], token=None), 3, tmp_path)
-    assert [j.state for j in jobs] == [DONE] * 3 and replicas.most == 1
+    assert [j.state for j in jobs] == [JobState.DONE] * 3 and replicas.most == 1
 
 
 @pytest.mark.parametrize("status", [429, 503])
@@ -110,7 +111,7 @@ def test_a_429_or_503_holds_back_every_request_to_that_endpoint(clip, tmp_path, 
     with ServerThread(replicas.app) as server:
         backends = remote_backends([server.url], token=None, in_flight={server.url: 4})
         _, jobs = render(backends, 8, tmp_path)
-    assert [j.state for j in jobs] == [DONE] * 8
+    assert [j.state for j in jobs] == [JobState.DONE] * 8
     arrivals = sorted(replicas.arrivals)
     [told] = [t for t, code in arrivals if code == status]
     assert len(arrivals) == 9  # eight takes and the one refused request

@@ -8,11 +8,13 @@ import numpy as np
 import pytest
 from export_support import BLUE, GREEN, RED, flat_clip, project_with_takes, video_facts
 
-from app.film.film_export import export_project, film_transitions, uses_transitions
+from app.film.film_export import export_project
+from app.project.shot_timing import shot_transitions
 from engine.film.conform import ClipSpan
 from engine.film.export_settings import ExportSettings
 from engine.film.exporter import export_film
-from engine.film.film_frames import Transition, plan_film
+from engine.film.film_frames import plan_film
+from engine.film.film_timing import Transition
 from engine.video.video_io import read_frames
 
 
@@ -107,11 +109,9 @@ def test_transitions_are_clamped_to_short_shots(tmp_path):
 
 def test_project_transitions_range_and_override(tmp_path):
     project = project_with_takes(tmp_path, [RED, BLUE, GREEN], frames=16)
-    assert not uses_transitions(project)
     project.update_shot(project.shots[1].id, transition="crossfade", transition_duration=0.25)
     project.update_settings(fade_out=0.5)
-    assert uses_transitions(project)
-    assert film_transitions(project.shots) == [
+    assert shot_transitions(project.shots) == [
         Transition(),
         Transition("crossfade", 0.25),
         Transition("cut", 0.5),
@@ -138,3 +138,19 @@ def test_a_shot_without_a_take_is_named(tmp_path):
     with pytest.raises(ValueError, match="S2 has no take"):
         export_project(project, tmp_path / "f.mp4", ExportSettings(), lambda e: None)
     assert not (tmp_path / "f.mp4").exists()
+
+
+def test_status_bar_preview_and_exporter_agree_on_the_film_length(tmp_path):
+    from app.film.preview_sequence import preview_spans
+    from app.project.shot_timing import film_seconds
+
+    project = project_with_takes(tmp_path, [RED, BLUE, GREEN], frames=16)
+    project.update_shot(project.shots[1].id, transition="crossfade", transition_duration=0.3)
+    project.update_shot(project.shots[2].id, transition="fade", transition_duration=0.5)
+    project.update_settings(fade_in=0.25, fps=24)  # the 16 fps takes are conformed to 24
+    result = export_project(project, tmp_path / "film.mp4", ExportSettings(), lambda event: None)
+    spans = preview_spans(project, with_looks=False)
+    assert result.frames == 24 * 3 - 7  # 24 frames a shot, less a crossfade of round(0.3 * 24)
+    assert film_seconds(project) == result.duration == pytest.approx(spans[-1].end)
+    # The crossfade overlaps the first two spans, as the exporter blends them.
+    assert spans[1].start == pytest.approx((24 - 7) / 24) and spans[0].end == pytest.approx(1.0)

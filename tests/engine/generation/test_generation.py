@@ -9,10 +9,11 @@ import numpy as np
 import pytest
 import torch
 
+from engine.generation.frames import snap_frames
 from engine.generation.model_source import ModelError
 from engine.generation.pipeline_cache import LoadedPipeline, PipelineCache, load_pipeline
 from engine.generation.request import GenerationRequest, ModelSpec
-from engine.generation.wan_generator import expert_for_timestep, generate, snap_frames, snap_size, to_uint8
+from engine.generation.wan_generator import expert_for_timestep, generate, snap_size, to_uint8
 from engine.jobs.progress import (
     DECODING,
     DENSE,
@@ -47,8 +48,10 @@ def make_request(model: Path | str, **changes: object) -> GenerationRequest:
     return GenerationRequest(**fields)
 
 
-def test_snap_frames() -> None:
-    assert [snap_frames(n) for n in (1, 5, 9, 17, 18, 19, 20, 81, 121)] == [5, 5, 9, 17, 17, 21, 21, 81, 121]
+def test_snap_frames_is_diffusers_rule() -> None:
+    # diffusers: n // 4 * 4 + 1 unless n is already 4k+1 (so 4k rounds up by one, 4k+2 and 4k+3 down).
+    asked = (0, 1, 2, 4, 5, 9, 10, 11, 12, 13, 17, 18, 19, 20, 81, 121)
+    assert [snap_frames(n) for n in asked] == [1, 1, 1, 5, 5, 9, 9, 9, 13, 13, 17, 17, 17, 21, 81, 121]
 
 
 def test_snap_size() -> None:

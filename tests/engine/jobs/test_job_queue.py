@@ -11,8 +11,9 @@ import pytest
 
 from engine.backends.local import LocalBackend
 from engine.generation.request import GenerationRequest, ModelSpec
-from engine.jobs.job_queue import CANCELLED, DONE, FAILED, QUEUED, JobQueue
+from engine.jobs.job_queue import JobQueue
 from engine.jobs.progress import GENERATING, Progress
+from engine.jobs.states import JobState
 from engine.jobs.take_job import TakeRecord
 
 
@@ -64,8 +65,15 @@ def test_a_job_runs_through_every_state(tmp_path, tiny_a14b, local_queue):
     jobs, recorder = local_queue
     job = jobs.submit(request_for(tiny_a14b), tmp_path / "a.mp4", label="Shot 1")
     assert jobs.wait_idle(60)
-    assert job.state == DONE and job.result is not None and (tmp_path / "a.mp4").exists()
-    assert recorder.states(job.id) == [QUEUED, "loading model", "generating", "decoding", "encoding", DONE]
+    assert job.state == JobState.DONE and job.result is not None and (tmp_path / "a.mp4").exists()
+    assert recorder.states(job.id) == [
+        JobState.QUEUED,
+        "loading model",
+        "generating",
+        "decoding",
+        "encoding",
+        JobState.DONE,
+    ]
     assert job.backend == "local" and job.elapsed > 0 and job.step_fraction == 1.0
 
 
@@ -74,11 +82,15 @@ def test_a_failing_job_then_a_good_one(tmp_path, tiny_a14b, local_queue):
     bad = jobs.submit(request_for(tmp_path / "no-such-model"), tmp_path / "bad.mp4")
     good = jobs.submit(request_for(tiny_a14b), tmp_path / "good.mp4")
     assert jobs.wait_idle(60)
-    assert bad.state == FAILED and "no-such-model" in bad.error and "Preferences" in bad.hint
-    assert good.state == DONE and (tmp_path / "good.mp4").exists() and not (tmp_path / "bad.mp4").exists()
+    assert bad.state == JobState.FAILED and "no-such-model" in bad.error and "Preferences" in bad.hint
+    assert (
+        good.state == JobState.DONE
+        and (tmp_path / "good.mp4").exists()
+        and not (tmp_path / "bad.mp4").exists()
+    )
     retried = jobs.retry(bad.id)
     assert retried.id != bad.id and retried.request == bad.request
-    assert jobs.wait_idle(60) and retried.state == FAILED
+    assert jobs.wait_idle(60) and retried.state == JobState.FAILED
 
 
 def test_cancel_mid_run_leaves_no_file_and_the_queue_goes_on(tmp_path, tiny_a14b):
@@ -100,8 +112,8 @@ def test_cancel_mid_run_leaves_no_file_and_the_queue_goes_on(tmp_path, tiny_a14b
         assert jobs.wait_idle(60)
     finally:
         jobs.shutdown()
-    assert first.state == CANCELLED and first.progress.step < 40
-    assert second.state == DONE
+    assert first.state == JobState.CANCELLED and first.progress.step < 40
+    assert second.state == JobState.DONE
     assert sorted(p.name for p in tmp_path.iterdir()) == ["second.json", "second.mp4"]
 
 
@@ -149,7 +161,7 @@ def test_pause_resume_move_remove_and_cancel_queued(tmp_path):
         jobs.move(c.id, -2)
         assert [j.id for j in jobs.jobs()] == [running.id, c.id, a.id, b.id]
         jobs.cancel(a.id)
-        assert a.state == CANCELLED
+        assert a.state == JobState.CANCELLED
         jobs.remove(a.id)
         assert a.id not in [j.id for j in jobs.jobs()]
         with pytest.raises(ValueError):
@@ -157,10 +169,10 @@ def test_pause_resume_move_remove_and_cancel_queued(tmp_path):
         jobs.pause()
         backend.gate.set()
         time.sleep(0.3)
-        assert running.state == DONE and c.state == QUEUED and b.state == QUEUED
+        assert running.state == JobState.DONE and c.state == JobState.QUEUED and b.state == JobState.QUEUED
         jobs.resume()
         assert jobs.wait_idle(5)
-        assert (c.state, b.state) == (DONE, DONE)
+        assert (c.state, b.state) == (JobState.DONE, JobState.DONE)
         assert c.finished <= b.started  # the moved job ran first
     finally:
         jobs.shutdown()
@@ -172,13 +184,13 @@ def test_each_backend_runs_one_job_at_a_time_in_parallel(tmp_path):
     try:
         submitted = [jobs.submit(request_for("m", seed=i), tmp_path / f"{i}") for i in range(4)]
         assert one.running.acquire(timeout=5) and two.running.acquire(timeout=5)
-        assert sum(j.state == QUEUED for j in submitted) == 2
+        assert sum(j.state == JobState.QUEUED for j in submitted) == 2
         one.gate.set()
         two.gate.set()
         assert jobs.wait_idle(5)
     finally:
         jobs.shutdown()
-    assert all(j.state == DONE for j in submitted)
+    assert all(j.state == JobState.DONE for j in submitted)
     assert {j.backend for j in submitted} == {"one", "two"}
     assert one.peak == 1 and two.peak == 1
 
@@ -190,7 +202,7 @@ def test_shutdown_cancels_the_running_job(tmp_path):
     assert backend.running.acquire(timeout=5)
     backend.close = lambda: None  # keep the gate shut: only the cancel can end the job
     jobs.shutdown(timeout=5)
-    assert job.state == CANCELLED
+    assert job.state == JobState.CANCELLED
     assert job.error is None
     with pytest.raises(RuntimeError):
         jobs.submit(request_for("m"), tmp_path / "y")

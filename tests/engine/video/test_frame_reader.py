@@ -7,7 +7,7 @@ import threading
 import numpy as np
 import pytest
 
-from app.film.preview_sequence import PreviewSpan, SpanFrames, film_spans, span_at
+from app.film.preview_sequence import PreviewSpan, SpanFrames, preview_spans, span_at
 from app.project.model import Project, ProjectSettings, Shot, Take
 from engine.video.frame_reader import FrameReader
 from engine.video.video_io import VideoError, read_frames, write_clip
@@ -73,7 +73,7 @@ def test_unreadable_file(tmp_path):
         FrameReader(bad)
 
 
-def test_film_spans_follow_trims_and_order(tmp_path):
+def test_preview_spans_follow_trims_and_order(tmp_path):
     project = Project(ProjectSettings(fps=16), [Shot(prompt="a"), Shot(prompt="b"), Shot(prompt="c")])
     project.path = tmp_path / "film.reel"
     media = project.media_dir
@@ -84,7 +84,7 @@ def test_film_spans_follow_trims_and_order(tmp_path):
     project.shots[0].trim_in, project.shots[0].trim_out = 2, 6
     project.shots[1].takes.append(Take(id="t2", path="a.mp4", frames=9, fps=8))
     project.shots[1].active_take = "t2"
-    spans = film_spans(project, with_looks=False)
+    spans = preview_spans(project, with_looks=False)
     assert [(s.first, s.stop, s.fps) for s in spans[:2]] == [(2, 6, 16), (0, 9, 8)]
     assert spans[1].start == pytest.approx(0.25) and spans[2].path is None
     assert span_at(spans, 0.3).shot_id == project.shots[1].id

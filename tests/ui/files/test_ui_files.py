@@ -8,7 +8,7 @@ import time
 from ui_support import FakePrompts, make_window, sample_project, write_video
 
 from app.project import recovery
-from app.project.model import MISSING, Take
+from app.project.model import ShotState, Take
 from app.project.reel_file import load_project, save_project
 from app.settings.user_settings import load_settings
 from ui.questions import CANCEL, DISCARD, SAVE
@@ -123,7 +123,7 @@ def test_restored_recovery_is_unsaved_and_missing_media_is_marked(qtbot, tmp_pat
     assert answers.asked[0][0] == "recover"
     assert window.project.path == (tmp_path / "film.reel").resolve()
     assert window.project.shots[0].active.id == "t"
-    assert window.model.index(0).data(StatusRole) == MISSING
+    assert window.model.index(0).data(StatusRole) == ShotState.MISSING
     assert window.isWindowModified()
     assert "missing media" in window.statusBar().currentMessage()
 

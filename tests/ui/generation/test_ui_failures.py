@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 from ui_support import tiny_project, tiny_window, wait_finished
 
 from app.settings.model_settings import ModelSettings, store_model_settings
-from engine.jobs.job_queue import DONE, FAILED
+from engine.jobs.states import JobState
 from ui.generation.queue_dock import WIDEST_PROGRESS, fitted_text
 from ui.generation.queue_model import PROGRESS
 from ui.timeline.shot_card_delegate import CARD_HEIGHT, FOOTER, error_lines
@@ -55,7 +55,7 @@ def test_a_failed_shot_and_job_say_why_and_are_counted_apart(qtbot, tiny_a14b, t
     )
     [bad] = controller.generate([project.shots[0].id])
     wait_finished(qtbot, window, [good, bad])
-    assert (good.state, bad.state) == (DONE, FAILED)
+    assert (good.state, bad.state) == (JobState.DONE, JobState.FAILED)
     assert "memory profile" in bad.error and "Error" not in bad.error and "Errno" not in bad.error
 
     # The card: its error as data, its tooltip, and a red band painted across the picture.

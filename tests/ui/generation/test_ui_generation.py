@@ -8,11 +8,10 @@ import pytest
 from ui_support import WAIT, tiny_project, tiny_window, wait_finished
 
 from app.project import recovery
-from app.project.model import FAILED, READY
+from app.project.model import ShotState
 from app.project.reel_file import load_project
 from app.settings.model_settings import ModelSettings, store_model_settings
-from engine.jobs.job_queue import CANCELLED, DONE
-from engine.jobs.job_queue import FAILED as JOB_FAILED
+from engine.jobs.states import JobState
 from ui.editing.undo_commands import EditShotCommand, RemoveTakeCommand
 from ui.timeline.timeline_model import JobProgressRole, StatusRole
 
@@ -41,7 +40,7 @@ def test_jobs_complete_and_takes_appear(qtbot, tiny_a14b, tmp_path):
     jobs = window.generation.jobs.jobs()
     assert len(jobs) == 2
     wait_finished(qtbot, window, jobs)
-    assert [j.state for j in jobs] == [DONE, DONE]
+    assert [j.state for j in jobs] == [JobState.DONE, JobState.DONE]
     qtbot.waitUntil(lambda: all(len(s.takes) == 1 for s in project.shots), timeout=WAIT)
     assert {"queued", "generating"} <= seen  # cards showed the queue
     assert any(p is not None and 0 < p < 1 for p in progress)
@@ -49,7 +48,7 @@ def test_jobs_complete_and_takes_appear(qtbot, tiny_a14b, tmp_path):
         take = shot.active
         assert take is not None and project.take_path(take).is_file()
         assert take.path == f"{shot.id}/take-001.mp4" and take.frames == 9
-        assert window.model.index(project.shots.index(shot)).data(StatusRole) == READY
+        assert window.model.index(project.shots.index(shot)).data(StatusRole) == ShotState.READY
     model = window.generation.queue_model
     assert model.rowCount() == 2 and model.index(0, 3).data() == "done"
     assert model.overall()[:3] == (1.0, 2, 2)
@@ -82,7 +81,7 @@ def test_cancel_mid_run_leaves_no_take_and_no_file(qtbot, tiny_a14b, tmp_path):
     controller.bridge.jobEvent.connect(on_event)
     [job] = controller.generate([project.shots[0].id])
     wait_finished(qtbot, window, [job])
-    assert job.state == CANCELLED and job.progress.step < 400
+    assert job.state == JobState.CANCELLED and job.progress.step < 400
     # The worker has finished; the GUI thread learns of it through a queued signal.
     qtbot.waitUntil(lambda: project.pending_jobs == [], timeout=WAIT)
     assert project.shots[0].takes == []
@@ -97,11 +96,11 @@ def test_failing_job_then_a_good_one(qtbot, tiny_a14b, tmp_path):
     store_model_settings(window.settings, ModelSettings(source=str(tiny_a14b), device="cpu", dtype="float32"))
     [good] = controller.generate([project.shots[1].id])
     wait_finished(qtbot, window, [bad, good])
-    assert bad.state == JOB_FAILED and "memory profile" in bad.error and bad.hint
-    assert good.state == DONE
+    assert bad.state == JobState.FAILED and "memory profile" in bad.error and bad.hint
+    assert good.state == JobState.DONE
     qtbot.waitUntil(lambda: len(project.shots[1].takes) == 1, timeout=WAIT)
     assert project.shots[0].takes == [] and project.shots[0].error == bad.error
-    assert window.model.index(0).data(StatusRole) == FAILED
+    assert window.model.index(0).data(StatusRole) == ShotState.FAILED
     tip = controller.queue_model.index(0, 4).data(0x03)  # ToolTipRole
     assert "memory profile" in tip
     # Retry queues it again (still failing with this setting is fine: it ends, and the queue goes on).
@@ -130,7 +129,7 @@ def test_pending_jobs_are_saved_and_offered_on_reopen(qtbot, tiny_a14b, tmp_path
     assert reopened is not project
     qtbot.waitUntil(lambda: ("resume_queue", 2) in window.prompts.asked, timeout=WAIT)
     controller.toggle_pause()  # resume the (still paused) queue
-    resumed = [j for j in controller.jobs.jobs() if j.state != CANCELLED]
+    resumed = [j for j in controller.jobs.jobs() if j.state != JobState.CANCELLED]
     assert sorted(j.request.seed for j in resumed) == sorted(seeds)
     wait_finished(qtbot, window, resumed)
     qtbot.waitUntil(lambda: all(len(s.takes) == 1 for s in reopened.shots), timeout=WAIT)

@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from ui_support import tiny_project, tiny_window, wait_finished
 
-from engine.jobs.job_queue import CANCELLED, DONE, QUEUED, Job
+from engine.jobs.job_queue import Job
 from engine.jobs.progress import GENERATING, HIGH_NOISE, Progress
+from engine.jobs.states import JobState
 from ui.generation.queue_model import format_seconds, job_fraction, progress_text
 
 
@@ -34,7 +35,7 @@ def test_queue_dock_buttons(qtbot, tiny_a14b, tmp_path):
     model = controller.queue_model
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     jobs = controller.generate([s.id for s in project.shots])
-    assert model.rowCount() == 3 and states(model) == [QUEUED] * 3
+    assert model.rowCount() == 3 and states(model) == [JobState.QUEUED] * 3
     assert [model.index(r, 0).data() for r in range(3)] == ["S0", "S1", "S2"]
     assert model.index(0, 1).data() == "1"
 
@@ -46,7 +47,7 @@ def test_queue_dock_buttons(qtbot, tiny_a14b, tmp_path):
 
     dock.select_job(jobs[0].id)
     qtbot.mouseClick(dock.buttons["cancel"], Qt.MouseButton.LeftButton)
-    assert jobs[0].state == CANCELLED and dock.buttons["retry"].isEnabled()
+    assert jobs[0].state == JobState.CANCELLED and dock.buttons["retry"].isEnabled()
     qtbot.mouseClick(dock.buttons["remove"], Qt.MouseButton.LeftButton)
     assert model.rowCount() == 2 and [r["shot"] for r in project.pending_jobs] == [
         project.shots[2].id,
@@ -54,7 +55,7 @@ def test_queue_dock_buttons(qtbot, tiny_a14b, tmp_path):
     ]
     qtbot.mouseClick(dock.buttons["pause"], Qt.MouseButton.LeftButton)  # resume
     wait_finished(qtbot, window, jobs[1:])
-    assert states(model) == [DONE, DONE]
+    assert states(model) == [JobState.DONE, JobState.DONE]
     assert dock.overall.value() == 1000 and dock.overall_label.text().startswith("2 of 2 done")
     assert not dock.table.grab().isNull()  # paints the progress bars
     assert format_seconds(model.job(0).elapsed) != ""
@@ -71,13 +72,13 @@ def test_cancel_all_stops_running_and_queued(qtbot, tiny_a14b, tmp_path):
     qtbot.waitUntil(lambda: bool(started), timeout=30_000)
     controller.act_cancel_all.trigger()
     wait_finished(qtbot, window, jobs)
-    assert [j.state for j in jobs] == [CANCELLED, CANCELLED]
+    assert [j.state for j in jobs] == [JobState.CANCELLED, JobState.CANCELLED]
     assert all(not s.takes for s in project.shots)
 
 
 def test_progress_text_and_fraction():
     job = Job(request=None, clip_path=None)  # type: ignore[arg-type]
-    assert progress_text(job) == QUEUED and job_fraction(job) == 0.0
+    assert progress_text(job) == JobState.QUEUED and job_fraction(job) == 0.0
     job.state, job.started = "generating", 1.0
     job.progress = Progress(GENERATING, 3, 12, HIGH_NOISE)
     assert progress_text(job) == "step 3/12 · high-noise"

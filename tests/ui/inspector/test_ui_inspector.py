@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication
 from ui_support import make_window, sample_project
 
+from app.generation.shot_requests import build_request
 from app.project.model import Take
 from app.project.reel_file import load_project, save_project
+from app.project.shot_timing import shot_frames
+from engine.generation.request import ModelSpec
+from engine.generation.wan_generator import generate, make_generator, pipeline_kwargs
 from ui.inspector.takes_list import TakeIdRole, TakesModel
 from ui.widgets.thumbnails import ThumbnailCache
 
@@ -163,3 +170,19 @@ def test_several_selected_shots_show_a_count(qtbot):
     window.timeline.selectAll()
     assert inspector.pages.currentIndex() == 0
     assert "2 shots selected" in inspector.empty.text()
+
+
+@pytest.mark.parametrize(("typed", "made"), [(11, 9), (12, 13), (13, 13)])
+def test_inspector_request_and_take_agree_on_frames(qtbot, loaded_a14b, typed, made):
+    window, inspector, shot = _window(qtbot)
+    inspector.frames.setValue(typed)
+    model = ModelSpec(str(loaded_a14b.model_dir), device="cpu", dtype="float32")
+    request = build_request(window.project, shot, model=model)
+    request = dataclasses.replace(request, width=64, height=64, num_inference_steps=2)
+    take = generate(loaded_a14b, request)
+    # diffusers asked for the typed count itself, with none of our snapping in between.
+    direct = dataclasses.replace(take.applied, num_frames=typed)
+    raw = loaded_a14b.pipe(**pipeline_kwargs(direct, make_generator("cpu", direct.seed))).frames[0]
+    assert inspector.frames.value() == shot.frames == request.num_frames == made
+    assert take.frames.shape[0] == len(raw) == shot_frames(window.project, shot) == made
+    assert (f"Snapped {typed}" in inspector.frames_hint.text()) == (typed != made)

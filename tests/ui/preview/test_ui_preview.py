@@ -82,6 +82,24 @@ def test_whole_film_in_timeline_order_and_ruler_seeks(qtbot, tmp_path, monkeypat
     assert window.ruler.playhead == pytest.approx(0.625)
 
 
+def test_the_film_plays_crossfades_as_exported(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(preview_sequence, "look_resolver", lambda: lambda project, shot: None)
+    project = film(tmp_path, frames=(8, 8))
+    project.update_shot(project.shots[1].id, transition="crossfade", transition_duration=0.25)
+    window = make_window(qtbot, project, FakePrompts())
+    player = window.preview
+    first, second = (read_frames(project.take_path(s.active)).astype(np.float32) for s in project.shots)
+    window.act_film.trigger()
+    assert player.clock.length == 16 - 4  # the exporter's length: 4 frames of crossfade overlap
+    # Shot 2's card starts at 0.5 s; its second frame is film frame 5, 2/5 of the way into the blend.
+    window.ruler.seekRequested.emit(0.5 + 1 / 16)
+    blend = np.clip(np.rint(0.6 * first[5] + 0.4 * second[1]), 0, 255).astype(np.uint8)
+    qtbot.waitUntil(lambda: shown(player) is not None and np.array_equal(shown(player), blend))
+    assert player.clock.position == 5 and window.ruler.playhead == pytest.approx(0.5625)
+    player.seek_frame(8)  # after the crossfade: shot 2 alone
+    qtbot.waitUntil(lambda: np.array_equal(shown(player), second[4].astype(np.uint8)))
+
+
 def test_plays_at_the_right_speed_and_loops(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(preview_sequence, "look_resolver", lambda: lambda project, shot: None)
     project = film(tmp_path, frames=(9,), fps=24)

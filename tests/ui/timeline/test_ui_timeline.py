@@ -10,7 +10,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication
 from ui_support import FakePrompts, ids, make_window, sample_project, write_video
 
-from app.project.model import READY, Shot, Take
+from app.project.model import Shot, ShotState, Take
 from app.project.reel_file import save_project
 from ui.timeline.timeline_model import SHOT_IDS_MIME, SecondsRole, StatusRole, TimelineModel
 
@@ -111,7 +111,7 @@ def test_dropping_a_video_adds_a_shot_with_an_imported_take(qtbot, tmp_path):
     take = shot.active
     assert take is not None and take.imported and take.frames == 9 and take.fps == 16
     assert project.take_path(take).is_file()
-    assert window.model.index(1).data(StatusRole) == READY
+    assert window.model.index(1).data(StatusRole) == ShotState.READY
     assert window.undo_stack.undoText() == "Import Video"
     window.undo_stack.undo()
     assert len(project.shots) == 2

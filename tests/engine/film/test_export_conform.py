@@ -1,4 +1,4 @@
-"""Stitching: trims, conforming size and frame rate, output format, atomic and cancellable writes."""
+"""Exporting cut films: trims, conforming size and frame rate, render's H.264 output, atomic and cancellable."""
 
 from __future__ import annotations
 
@@ -9,16 +9,10 @@ import av
 import numpy as np
 import pytest
 
-from engine.film.stitcher import (
-    ClipSpan,
-    StitchInfo,
-    conformed_frame_count,
-    fit_size,
-    source_index,
-    span_frame_count,
-    stitch,
-)
-from engine.jobs.progress import STITCHING, Cancelled, CancelToken
+from engine.film.conform import ClipSpan, conformed_frame_count, fit_size, source_index, span_frame_count
+from engine.film.export_settings import ExportSettings
+from engine.film.exporter import ExportResult, export_film
+from engine.jobs.progress import Cancelled, CancelToken
 from engine.video.video_io import VideoError, probe, read_frames, write_clip
 
 TOL = 6  # yuv420p at crf 18 keeps flat colours within a few levels
@@ -39,6 +33,11 @@ def make_clip(folder: Path, name: str, frames: np.ndarray, fps: int) -> Path:
     return path
 
 
+def export(spans: list[ClipSpan], dest: Path, width: int, height: int, fps: int, **options) -> ExportResult:
+    """The film as render writes it: the exporter's default H.264 MP4 at the project's size and fps."""
+    return export_film(spans, dest, ExportSettings(), film_size=(width, height), film_fps=fps, **options)
+
+
 def frame_ids(frames: np.ndarray) -> list[int]:
     """Which red_ramp frame each output frame shows."""
     return [round((float(f[..., 0].mean()) - 20) / 10) for f in frames]
@@ -49,7 +48,7 @@ def test_output_format_and_trims(tmp_path: Path) -> None:
     b = make_clip(tmp_path, "b.mp4", red_ramp(10), 24)
     dest = tmp_path / "film.mp4"
     reports = []
-    info = stitch(
+    info = export(
         [ClipSpan(a, 2, 5), ClipSpan(b, trim_in=6), ClipSpan(a, trim_out=2)],
         dest,
         64,
@@ -57,7 +56,13 @@ def test_output_format_and_trims(tmp_path: Path) -> None:
         24,
         on_progress=reports.append,
     )
-    assert info == StitchInfo(frames=9, duration=pytest.approx(9 / 24))
+    assert (info.frames, info.duration, info.width, info.height, info.fps) == (
+        9,
+        pytest.approx(9 / 24),
+        64,
+        48,
+        24,
+    )
     with av.open(str(dest)) as container:
         stream = container.streams.video[0]
         assert stream.codec_context.name == "h264"
@@ -70,7 +75,7 @@ def test_output_format_and_trims(tmp_path: Path) -> None:
     assert frame_ids(frames) == [2, 3, 4, 6, 7, 8, 9, 0, 1]
     expected = red_ramp(10)[[2, 3, 4, 6, 7, 8, 9, 0, 1]]
     assert np.abs(frames.astype(int) - expected.astype(int)).max() <= TOL
-    assert reports[-1].stage == STITCHING and reports[-1].step == reports[-1].total == 9
+    assert reports[-1].stage == "exporting" and reports[-1].frame == reports[-1].total == 9
     data = dest.read_bytes()
     assert data.index(b"moov") < data.index(b"mdat")  # faststart: playable while downloading
 
@@ -78,7 +83,7 @@ def test_output_format_and_trims(tmp_path: Path) -> None:
 def test_wide_clip_is_letterboxed(tmp_path: Path) -> None:
     wide = make_clip(tmp_path, "wide.mp4", np.full((3, 32, 128, 3), 200, np.uint8), 24)  # 4:1
     dest = tmp_path / "film.mp4"
-    stitch([ClipSpan(wide)], dest, 64, 48, 24)
+    export([ClipSpan(wide)], dest, 64, 48, 24)
     frame = read_frames(dest)[1].astype(int)
     assert frame.shape == (48, 64, 3)
     # 128x32 fits 64x48 as 64x16, centred: 16 black rows above and below.
@@ -89,7 +94,7 @@ def test_wide_clip_is_letterboxed(tmp_path: Path) -> None:
 def test_tall_clip_is_pillarboxed(tmp_path: Path) -> None:
     tall = make_clip(tmp_path, "tall.mp4", np.full((2, 96, 48, 3), 180, np.uint8), 24)
     dest = tmp_path / "film.mp4"
-    stitch([ClipSpan(tall)], dest, 64, 48, 24)
+    export([ClipSpan(tall)], dest, 64, 48, 24)
     frame = read_frames(dest)[0].astype(int)
     # 48x96 fits as 24x48 with 20 black columns each side.
     assert frame[:, :18].max() <= TOL and frame[:, -18:].max() <= TOL
@@ -99,7 +104,7 @@ def test_tall_clip_is_pillarboxed(tmp_path: Path) -> None:
 def test_larger_clip_of_same_aspect_is_scaled(tmp_path: Path) -> None:
     big = make_clip(tmp_path, "big.mp4", red_ramp(3, 96, 128), 24)
     dest = tmp_path / "film.mp4"
-    stitch([ClipSpan(big)], dest, 64, 48, 24)
+    export([ClipSpan(big)], dest, 64, 48, 24)
     frames = read_frames(dest)
     assert frames.shape == (3, 48, 64, 3)
     assert frame_ids(frames) == [0, 1, 2]
@@ -108,7 +113,7 @@ def test_larger_clip_of_same_aspect_is_scaled(tmp_path: Path) -> None:
 def test_slower_clip_keeps_its_duration(tmp_path: Path) -> None:
     slow = make_clip(tmp_path, "slow.mp4", red_ramp(8), 16)  # 0.5 s
     dest = tmp_path / "film.mp4"
-    info = stitch([ClipSpan(slow)], dest, 64, 48, 24)
+    info = export([ClipSpan(slow)], dest, 64, 48, 24)
     assert info.frames == 12 and info.duration == pytest.approx(0.5)
     assert probe(dest).frame_count == 12
     # Output frame k at k/24 s shows the 16 fps frame nearest in time.
@@ -118,7 +123,7 @@ def test_slower_clip_keeps_its_duration(tmp_path: Path) -> None:
 def test_faster_clip_drops_frames(tmp_path: Path) -> None:
     fast = make_clip(tmp_path, "fast.mp4", red_ramp(12), 24)  # 0.5 s
     dest = tmp_path / "film.mp4"
-    info = stitch([ClipSpan(fast, trim_in=0)], dest, 64, 48, 16)
+    info = export([ClipSpan(fast, trim_in=0)], dest, 64, 48, 16)
     assert info.frames == 8
     assert frame_ids(read_frames(dest)) == [0, 2, 3, 5, 6, 8, 9, 11]
     assert probe(dest).fps == 16
@@ -142,18 +147,17 @@ def test_cancel_leaves_no_file(tmp_path: Path) -> None:
     clip = make_clip(tmp_path, "a.mp4", red_ramp(10), 24)
     token = CancelToken()
 
-    def cancel_at_four(progress) -> None:
-        if progress.step >= 4:
-            token.cancel()
+    def cancel_at_first_report(progress) -> None:
+        token.cancel()  # the first frame reports at once; the next frame's check stops the export
 
     with pytest.raises(Cancelled):
-        stitch(
+        export(
             [ClipSpan(clip), ClipSpan(clip)],
             tmp_path / "film.mp4",
             64,
             48,
             24,
-            on_progress=cancel_at_four,
+            on_progress=cancel_at_first_report,
             cancel=token,
         )
     assert [p.name for p in tmp_path.iterdir()] == ["a.mp4"]
@@ -163,13 +167,11 @@ def test_bad_requests_are_refused(tmp_path: Path) -> None:
     clip = make_clip(tmp_path, "a.mp4", red_ramp(5), 24)
     dest = tmp_path / "film.mp4"
     with pytest.raises(ValueError, match="empty"):
-        stitch([], dest, 64, 48, 24)
+        export([], dest, 64, 48, 24)
     with pytest.raises(ValueError, match="a.mp4"):
-        stitch([ClipSpan(clip, 3, 3)], dest, 64, 48, 24)
+        export([ClipSpan(clip, 3, 3)], dest, 64, 48, 24)
     with pytest.raises(ValueError, match="a.mp4"):
-        stitch([ClipSpan(clip, trim_in=5)], dest, 64, 48, 24)
-    with pytest.raises(ValueError, match="even"):
-        stitch([ClipSpan(clip)], dest, 63, 48, 24)
+        export([ClipSpan(clip, trim_in=5)], dest, 64, 48, 24)
     assert [p.name for p in tmp_path.iterdir()] == ["a.mp4"]
 
 
@@ -178,16 +180,18 @@ def test_unreadable_clip_is_named(tmp_path: Path) -> None:
     bad = tmp_path / "bad take.mp4"
     bad.write_bytes(b"\x00not a video" * 50)
     with pytest.raises(VideoError, match="bad take.mp4"):
-        stitch([ClipSpan(good), ClipSpan(bad)], tmp_path / "film.mp4", 64, 48, 24)
+        export([ClipSpan(good), ClipSpan(bad)], tmp_path / "film.mp4", 64, 48, 24)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad take.mp4", "good.mp4"]
 
 
+def test_odd_project_sizes_become_even_for_yuv420p(tmp_path: Path) -> None:
+    clip = make_clip(tmp_path, "a.mp4", red_ramp(3), 24)
+    info = export([ClipSpan(clip)], tmp_path / "film.mp4", 63, 47, 24)
+    assert (info.width, info.height) == (62, 46)
+    assert read_frames(tmp_path / "film.mp4").shape == (3, 46, 62, 3)
+
+
 def test_a_look_is_applied_to_each_span_frame(tmp_path):
-    import numpy as np
-
-    from engine.film.stitcher import ClipSpan, stitch
-    from engine.video.video_io import read_frames, write_clip
-
     grey = np.full((6, 32, 32, 3), 100, np.uint8)
     clip = tmp_path / "grey.mp4"
     write_clip(grey, 16, clip)
@@ -198,7 +202,7 @@ def test_a_look_is_applied_to_each_span_frame(tmp_path):
         return 255 - frame
 
     out = tmp_path / "film.mp4"
-    stitch([ClipSpan(clip, look=invert), ClipSpan(clip)], out, 64, 32, 16)
+    export([ClipSpan(clip, look=invert), ClipSpan(clip)], out, 64, 32, 16)
     frames = read_frames(out)
     # The look sees the frame at its size in the film (32x32 inside a 64x32 frame, bars excluded).
     assert sizes == [(32, 32, 3)] * 6
