@@ -8,37 +8,16 @@ tests never see it. This one runs long enough, in a child process, so an abort i
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from soak_support import SOAK_DIR, child_env
 
 SOAK_SECONDS = 21.0
 # None's refcount moves a little as objects holding None come and go; the broken binding loses one per
 # paint (thousands here), so a few dozen of slack can't hide it.
 SLACK = 50
-
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
-
-
-def child_env(home: Path) -> dict[str, str]:
-    """The child sees the project and the test helpers first, with its own user folders."""
-    env = dict(os.environ)
-    paths = [str(ROOT), str(ROOT / "tests")]
-    if env.get("PYTHONPATH"):
-        paths.append(env["PYTHONPATH"])
-    env.update(
-        PYTHONPATH=os.pathsep.join(paths),
-        QT_QPA_PLATFORM=env.get("QT_QPA_PLATFORM", "offscreen"),
-        STORYREEL_HOME=str(home),
-        XDG_DATA_HOME=str(home / "xdg-data"),
-        XDG_CONFIG_HOME=str(home / "xdg-config"),
-        HF_HUB_OFFLINE="1",
-    )
-    return env
 
 
 @pytest.mark.slow
@@ -48,7 +27,7 @@ def test_main_window_survives_a_repaint_and_playback_soak(tmp_path):
             sys.executable,
             "-X",
             "faulthandler",
-            str(HERE / "window_soak.py"),
+            str(SOAK_DIR / "window_soak.py"),
             str(tmp_path),
             str(SOAK_SECONDS),
         ],

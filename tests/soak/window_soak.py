@@ -11,35 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
-
-from app.project.model import Project, ProjectSettings, Shot, Take
-from app.project.reel_file import save_project
-from engine.video.video_io import write_clip
-
-SHOTS, FRAMES, FPS, WIDTH, HEIGHT = 4, 32, 16, 160, 96
-
-
-def film_with_takes(folder: Path) -> Project:
-    """A saved project whose every shot has a real take of moving noise."""
-    project = Project(
-        ProjectSettings(name="Soak", width=WIDTH, height=HEIGHT, fps=FPS),
-        [Shot(title=f"Shot {i}", prompt=f"a lighthouse at dusk, take {i}") for i in range(SHOTS)],
-    )
-    save_project(project, folder / "soak.reel")
-    rng = np.random.default_rng(7)
-    for i, shot in enumerate(project.shots):
-        path = project.media_dir / shot.id / "take-001.mp4"
-        path.parent.mkdir(parents=True)
-        write_clip(rng.integers(0, 256, (FRAMES, HEIGHT, WIDTH, 3), dtype=np.uint8), FPS, path)
-        take = Take(
-            id=f"t{i}", path=f"{shot.id}/take-001.mp4", frames=FRAMES, fps=FPS, width=WIDTH, height=HEIGHT
-        )
-        project.add_take(shot.id, take)
-    save_project(project, folder / "soak.reel")
-    return project
 
 
 class PaintCounter(QObject):
@@ -56,6 +29,7 @@ class PaintCounter(QObject):
 
 
 def main(folder: Path, seconds: float) -> int:
+    from soak_support import film_with_takes
     from ui_support import FakePrompts
 
     from ui.main_window import MainWindow
