@@ -37,7 +37,7 @@ from ui.presets.presets_panel import PresetsPanel
 from ui.preview.preview_player import PreviewPlayer
 from ui.questions import Prompts
 from ui.timeline.time_ruler import TimeRuler, format_time
-from ui.timeline.timeline_model import TimelineModel
+from ui.timeline.timeline_model import TimelineModel, refusal_message
 from ui.timeline.timeline_view import TimelineView
 from ui.widgets.thumbnails import ThumbnailCache
 
@@ -89,6 +89,9 @@ class MainWindow(QMainWindow):
         self.model.videosDropped.connect(lambda paths, row: self.files.import_videos(paths, row))
         self.model.projectDropped.connect(
             lambda path: QTimer.singleShot(0, lambda: self.files.open_path(path))
+        )
+        self.model.filesRefused.connect(
+            lambda paths: self.prompts.error("Not added to the timeline", refusal_message(paths))
         )
         self.timeline.selectionModel().selectionChanged.connect(self._selection_changed)
         self.timeline.moveRequested.connect(self.move_selection)
@@ -185,7 +188,10 @@ class MainWindow(QMainWindow):
         self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
         self.act_undo.setShortcut(QKeySequence(K.Undo))
         self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(K.Redo)])
+        # The platform's Redo keys already hold Ctrl+Shift+Z on Linux: listing it again made it
+        # ambiguous (neither fired). Ctrl+Y is added where the platform lacks it, each key once.
+        redo_keys = QKeySequence.keyBindings(K.Redo) + [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+        self.act_redo.setShortcuts(list(dict.fromkeys(redo_keys)))
         self.act_add = self._action(
             "&Add Shot", self.add_shot, "Ctrl+Shift+N", "Add a new shot after the selection"
         )

@@ -93,3 +93,39 @@ def test_real_window_survives_a_minute_of_clicks_and_keys_and_quits_on_ctrl_q(tm
     seen = json.loads(line[5:])
     # The input arrived: clicks changed the selection, Space played, playback showed frames.
     assert seen["selections"] >= 20 and seen["toggles"] >= 10 and seen["frames"] >= 50, seen
+
+
+REDO_CHECK = """
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from ui_support import FakePrompts, sample_project
+from ui.main_window import MainWindow
+app = QApplication([])
+w = MainWindow(sample_project(2), FakePrompts())
+w.show()
+w.activateWindow()
+QTest.qWaitForWindowActive(w)
+print("KEYS", [k.toString() for k in w.act_redo.shortcuts()])
+ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+w.add_shot()
+for key, mods in ((Qt.Key.Key_Z, ctrl | shift), (Qt.Key.Key_Y, ctrl)):
+    w.timeline.setFocus()
+    QTest.keyClick(w.timeline, Qt.Key.Key_Z, ctrl)
+    QTest.keyClick(w.timeline, key, mods)
+    print("REDONE", len(w.project.shots) == 3)
+"""
+
+
+def test_redo_keys_work_with_the_x11_platform_theme(tmp_path, display):
+    # Under xcb the platform's Redo is Ctrl+Shift+Z alone (offscreen says Ctrl+Y): where it doubled up.
+    env = child_env(tmp_path / "home")
+    env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
+    run = subprocess.run(
+        [sys.executable, "-c", REDO_CHECK], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    keys = next(line for line in run.stdout.splitlines() if line.startswith("KEYS "))
+    assert keys.count("'Ctrl+Shift+Z'") == 1 and "'Ctrl+Y'" in keys, keys
+    assert run.stdout.count("REDONE True") == 2, run.stdout
+    assert "Ambiguous shortcut" not in run.stderr

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QSlider,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.film.preview_sequence import PreviewSpan, SpanFrames, film_spans, span_at
 from app.project.model import Project
+from ui.preview.scrub_bar import ScrubBar
 from ui.timeline.time_ruler import format_time
 
 SHOT_MODE, FILM_MODE = "shot", "film"
@@ -122,7 +122,7 @@ class PreviewPlayer(QWidget):
         forward.setText("|▶")
         forward.setToolTip("Next frame (Right)")
         forward.clicked.connect(lambda: self.step(1))
-        self.scrub = QSlider(Qt.Orientation.Horizontal)
+        self.scrub = ScrubBar()
         self.scrub.setToolTip("Scrub")
         self.scrub.valueChanged.connect(self._scrubbed)
         self.timecode = QLabel("0:00:00")
