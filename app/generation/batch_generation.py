@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from app.generation.shot_requests import shot_status
 from app.generation.take_generation import TakePlan, plan_take, take_from_record
-from app.project.model import FAILED, MISSING, NO_TAKE, Project, Shot
+from app.project.model import FAILED, MISSING, NO_TAKE, OUTDATED, Project, Shot
 from app.project.reel_file import save_project
 from engine.backends.local import Backend
 from engine.generation.request import ModelSpec
@@ -32,6 +32,11 @@ class RenderFailed(Exception):
 def shots_to_generate(project: Project) -> list[Shot]:
     """Shots without a usable take, in timeline order."""
     return [s for s in project.shots if shot_status(project, s) in NEEDS_TAKE]
+
+
+def outdated_shots(project: Project) -> list[Shot]:
+    """Shots whose active take was made from settings, prompt or preset they no longer have."""
+    return [s for s in project.shots if shot_status(project, s) == OUTDATED]
 
 
 def generate_missing(

@@ -14,6 +14,7 @@ from app.project.model import Project, Take
 from app.settings.model_settings import load_model_settings
 from engine.jobs.job_queue import FINISHED_STATES, QUEUED, Job, JobQueue
 from ui.generation.generation_bridge import GenerationBridge
+from ui.generation.outdated_action import install_regenerate_outdated
 from ui.generation.queue_dock import QueueDock
 from ui.generation.queue_model import QueueModel, job_fraction
 
@@ -287,6 +288,7 @@ def install_generation(window: MainWindow) -> GenerationController:
     """Wire generation and playback into the window: menus, queue dock, preview, playhead, keys."""
     controller = GenerationController(window)
     controller.install()
+    install_regenerate_outdated(controller)
     player, ruler, timeline = window.preview, window.ruler, window.timeline
 
     def selection_changed(*args: object) -> None:
