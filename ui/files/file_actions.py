@@ -19,6 +19,7 @@ from app.project.reel_file import (
 )
 from app.project.take_import import shots_from_videos
 from ui.editing.undo_commands import InsertShotsCommand
+from ui.files.backup_offer import offer_backup
 from ui.questions import CANCEL, RESTORE, SAVE, SHOT_LIST_FILTER, VIDEO_FILTER
 
 if TYPE_CHECKING:
@@ -119,13 +120,17 @@ class FileActions(QObject):
         path = Path(path)
         if ask and not self.maybe_save():
             return False
+        recovered = False
         try:
             project = load_project(path)
         except ProjectError as exc:
-            self.window.prompts.error("Cannot open project", str(exc))
-            self.window.settings.remove_recent(path)
-            return False
-        self.show(project)
+            backup = offer_backup(self.window.prompts, path, exc.problem)
+            if backup is None:
+                self.window.prompts.error("Cannot open project", str(exc))
+                self.window.settings.remove_recent(path)
+                return False
+            project, recovered = backup, True  # unsaved until saved over the damaged file
+        self.show(project, recovered=recovered)
         self.window.settings.add_recent(project.path or path)
         self.window.save_settings()
         self.window.statusBar().showMessage(f"Opened {path}", 5000)
