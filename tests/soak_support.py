@@ -53,3 +53,14 @@ def film_with_takes(folder: Path) -> Project:
         project.add_take(shot.id, take)
     save_project(project, folder / "soak.reel")
     return project
+
+
+def film_window(qtbot, folder: Path, row: int = 0):
+    """The main window on film_with_takes, with shot `row` selected and its first frame in the preview."""
+    from ui_support import FakePrompts, make_window
+
+    project = film_with_takes(folder)
+    window = make_window(qtbot, project, FakePrompts())
+    window.timeline.select_ids([project.shots[row].id])
+    qtbot.waitUntil(lambda: window.preview.current is not None)
+    return window, project

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from soak_support import film_with_takes
-from ui_support import FakePrompts, make_window
+from soak_support import film_window
 
 
 def greyness(frame: np.ndarray) -> float:
@@ -12,11 +11,8 @@ def greyness(frame: np.ndarray) -> float:
 
 
 def test_applying_a_preset_refreshes_the_paused_preview(qtbot, tmp_path) -> None:
-    project = film_with_takes(tmp_path)
-    window = make_window(qtbot, project, FakePrompts())
+    window, project = film_window(qtbot, tmp_path, row=1)
     player = window.preview
-    window.timeline.select_ids([project.shots[1].id])
-    qtbot.waitUntil(lambda: player.current is not None)
     assert greyness(player.current) > 20  # colour noise
     window.presets_panel.select("Monochrome")
     window.presets_panel.apply_to_project()

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from soak_support import FRAMES, film_with_takes
-from ui_support import FakePrompts, make_window
+from soak_support import FRAMES, film_window
 
 
 def test_clicking_the_scrub_bar_seeks_to_the_click(qtbot, tmp_path) -> None:
-    project = film_with_takes(tmp_path)
-    window = make_window(qtbot, project, FakePrompts())
+    window, project = film_window(qtbot, tmp_path, row=0)
     player = window.preview
-    window.timeline.select_ids([project.shots[0].id])
-    qtbot.waitUntil(lambda: player.current is not None)
     scrub = player.scrub
     assert scrub.maximum() == FRAMES - 1
     for fraction in (0.75, 0.25):

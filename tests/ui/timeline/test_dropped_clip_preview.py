@@ -6,8 +6,8 @@ import numpy as np
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
-from soak_support import film_with_takes
-from ui_support import FakePrompts, make_window, write_video
+from soak_support import film_window
+from ui_support import write_video
 
 from engine.video.video_io import read_frames
 
@@ -25,11 +25,8 @@ def drop_files(view, paths, pos: QPoint) -> None:
 
 
 def test_a_dropped_clip_shows_in_the_preview_without_another_click(qtbot, tmp_path) -> None:
-    project = film_with_takes(tmp_path)
-    window = make_window(qtbot, project, FakePrompts())
+    window, project = film_window(qtbot, tmp_path, row=0)
     player = window.preview
-    window.timeline.select_ids([project.shots[0].id])
-    qtbot.waitUntil(lambda: player.current is not None)
     clip = write_video(tmp_path / "dropped.mp4", frames=30, width=64, height=48, fps=24)
     last = window.timeline.visualRect(window.model.index(len(project.shots) - 1)).right()
     drop_files(window.timeline, [clip], QPoint(last + 10, 20))
