@@ -68,6 +68,12 @@ def check_model_folder(folder: Path) -> dict:
             f"{folder} holds a {name or 'unknown'} model, not a Wan text-to-video model "
             f"({' or '.join(WAN_PIPELINES)}). Choose a Wan 2.2 T2V or TI2V '-Diffusers' model."
         )
+    # Components keep their weights one level down (transformer/diffusion_pytorch_model*.safetensors).
+    if not any(folder.glob("*/*.safetensors")):
+        raise ModelError(
+            f"{folder} has a model_index.json but no .safetensors weights in its component folders. "
+            "The download may be incomplete: download the model again."
+        )
     return config
 
 
