@@ -48,6 +48,24 @@ def resolve_model(spec: ModelSpec, local_files_only: bool = False) -> tuple[Path
     return folder, folder.name if in_cache else None
 
 
+def check_model_source(spec: ModelSpec) -> None:
+    """Raise ModelError if spec's model surely cannot be used now; never downloads anything.
+
+    A folder must hold a Wan pipeline with its weights; a repo id must be in the cache, or else
+    downloadable (the Hub is not switched off with HF_HUB_OFFLINE).
+    """
+    from huggingface_hub import constants
+
+    if is_repo_id(spec.source.strip()):
+        try:
+            resolve_model(spec, local_files_only=True)
+        except ModelError:
+            if constants.HF_HUB_OFFLINE:
+                raise
+        return
+    resolve_model(spec)
+
+
 def check_model_folder(folder: Path) -> dict:
     """Return the folder's model_index.json, or raise ModelError if it is not a Wan pipeline."""
     index = folder / "model_index.json"

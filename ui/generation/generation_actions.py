@@ -14,6 +14,7 @@ from app.project.model import Project, Take
 from app.settings.model_settings import load_model_settings
 from engine.jobs.job_queue import FINISHED_STATES, QUEUED, Job, JobQueue
 from ui.generation.generation_bridge import GenerationBridge
+from ui.generation.model_check import model_ready
 from ui.generation.outdated_action import install_regenerate_outdated
 from ui.generation.queue_dock import QueueDock
 from ui.generation.queue_model import QueueModel, job_fraction
@@ -180,6 +181,8 @@ class GenerationController(QObject):
             if not self.window.files.save_as():
                 return []
         spec = load_model_settings(self.window.settings).spec_for(self.project)
+        if not model_ready(self.window, spec):
+            return []
         queue = self.ensure_queue()
         if queue is None:
             return []
