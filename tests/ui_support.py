@@ -45,6 +45,10 @@ class FakePrompts:
         self.asked.append(("resume_queue", count))
         return self.answers.get("resume_queue", True)
 
+    def open_backup(self, name, reason, backup):
+        self.asked.append(("open_backup", reason))
+        return self.answers.get("open_backup", True)
+
     def error(self, title, message):
         self.errors.append(f"{title}: {message}")
 

@@ -26,6 +26,7 @@ from ui import window_layout
 from ui.editing.undo_commands import EditSettingsCommand
 from ui.files.file_actions import FileActions
 from ui.generation.generation_actions import GenerationController
+from ui.generation.outdated_action import install_regenerate_outdated
 from ui.inspector.inspector import Inspector
 from ui.presets.presets_panel import PresetsPanel
 from ui.preview.playback_actions import playback_actions
@@ -34,7 +35,7 @@ from ui.project_session import ProjectSession
 from ui.questions import Prompts
 from ui.timeline.shot_actions import ShotActions
 from ui.timeline.time_ruler import TimeRuler
-from ui.timeline.timeline_model import TimelineModel
+from ui.timeline.timeline_model import TimelineModel, refusal_message
 from ui.timeline.timeline_view import TimelineView
 from ui.widgets.labels import format_time
 from ui.widgets.thumbnails import ThumbnailCache
@@ -97,6 +98,9 @@ class MainWindow(QMainWindow):
         self.model.videosDropped.connect(self.files.import_videos)
         self.model.projectDropped.connect(
             lambda path: QTimer.singleShot(0, lambda: self.files.open_path(path))
+        )
+        self.model.filesRefused.connect(
+            lambda paths: self.prompts.error("Not added to the timeline", refusal_message(paths))
         )
         self.timeline.selectionModel().selectionChanged.connect(self._selection_changed)
         self.timeline.moveRequested.connect(self.shots.move_selection)
@@ -193,7 +197,10 @@ class MainWindow(QMainWindow):
         self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
         self.act_undo.setShortcut(QKeySequence(K.Undo))
         self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(K.Redo)])
+        # The platform's Redo keys already hold Ctrl+Shift+Z on Linux: listing it again made it
+        # ambiguous (neither fired). Ctrl+Y is added where the platform lacks it, each key once.
+        redo_keys = QKeySequence.keyBindings(K.Redo) + [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+        self.act_redo.setShortcuts(list(dict.fromkeys(redo_keys)))
         sa = self.shots
         self.act_add = self._action(
             "&Add Shot", sa.add_shot, "Ctrl+Shift+N", "Add a new shot after the selection"
@@ -308,6 +315,8 @@ class MainWindow(QMainWindow):
         g.jobStatesChanged.connect(self.model.set_job_states)
         g.takeArrived.connect(lambda shot_id, take: self.timeline.viewport().update())
         g.fill_menu(menu := QMenu("&Generate", self))
+        self.generate_menu = menu
+        self.act_regenerate_outdated = install_regenerate_outdated(g, menu)
         self.menuBar().insertMenu(self.menuBar().actions()[-1], menu)  # before Help
         self.queue_dock.setWidget(g.dock)
         player = self.preview

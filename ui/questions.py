@@ -92,6 +92,18 @@ class Prompts:
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    def open_backup(self, name: str, reason: str, backup: str) -> bool:
+        """Whether to open a damaged project's backup instead (the damaged file is kept aside)."""
+        answer = QMessageBox.question(
+            self.parent,
+            "Open the backup?",
+            f"“{name}” cannot be opened: {reason}\n\nIts backup “{backup}” (the version saved before) "
+            f"can be. Open the backup? The damaged file is kept as “{name}.damaged”.",
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Open,
+        )
+        return answer == QMessageBox.StandardButton.Open
+
     def error(self, title: str, message: str) -> None:
         QMessageBox.critical(self.parent, title, message)
 

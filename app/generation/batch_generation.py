@@ -38,6 +38,11 @@ def shots_to_generate(project: Project) -> list[Shot]:
     return [s for s in project.shots if shot_status(project, s) in NEEDS_TAKE]
 
 
+def outdated_shots(project: Project) -> list[Shot]:
+    """Shots whose active take was made from settings, prompt or preset they no longer have."""
+    return [s for s in project.shots if shot_status(project, s) == ShotState.OUTDATED]
+
+
 def generate_missing(
     project: Project,
     backends: list[Backend],

@@ -51,6 +51,24 @@ def resolve_model(spec: ModelSpec, local_files_only: bool = False) -> tuple[Path
     return folder, folder.name if in_cache else None
 
 
+def check_model_source(spec: ModelSpec) -> None:
+    """Raise ModelError if spec's model surely cannot be used now; never downloads anything.
+
+    A folder must hold a Wan pipeline with its weights; a repo id must be in the cache, or else
+    downloadable (the Hub is not switched off with HF_HUB_OFFLINE).
+    """
+    from huggingface_hub import constants
+
+    if is_repo_id(spec.source.strip()):
+        try:
+            resolve_model(spec, local_files_only=True)
+        except ModelError:
+            if constants.HF_HUB_OFFLINE:
+                raise
+        return
+    resolve_model(spec)
+
+
 def check_model_folder(folder: Path) -> dict:
     """Return the folder's model_index.json, or raise ModelError if it is not a Wan pipeline."""
     index = folder / "model_index.json"
@@ -70,6 +88,12 @@ def check_model_folder(folder: Path) -> dict:
         raise ModelError(
             f"{folder} holds a {name or 'unknown'} model, not a Wan text-to-video model "
             f"({' or '.join(WAN_PIPELINES)}). Choose a Wan 2.2 T2V or TI2V '-Diffusers' model."
+        )
+    # Components keep their weights one level down (transformer/diffusion_pytorch_model*.safetensors).
+    if not any(folder.glob("*/*.safetensors")):
+        raise ModelError(
+            f"{folder} has a model_index.json but no .safetensors weights in its component folders. "
+            "The download may be incomplete: download the model again."
         )
     return config
 

@@ -81,6 +81,8 @@ class FrameReader:
             if transform is not self._transform:
                 self._transform = transform
                 self._cache.clear()
+                # The worker sleeps while the wanted frames are cached: wake it to decode them anew.
+                self._cond.notify_all()
 
     def close(self, timeout: float = 5.0) -> None:
         """Stop the worker and close the file."""

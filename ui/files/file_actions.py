@@ -20,6 +20,7 @@ from app.project.reel_file import (
 from app.project.take_import import shots_from_videos
 from app.settings.user_settings import UserSettings
 from ui.editing.undo_commands import InsertShotsCommand
+from ui.files.backup_offer import offer_backup
 from ui.project_session import ProjectSession, StatusSink
 from ui.questions import CANCEL, RESTORE, SAVE, SHOT_LIST_FILTER, VIDEO_FILTER, Prompts
 
@@ -129,13 +130,17 @@ class FileActions(QObject):
         path = Path(path)
         if ask and not self.maybe_save():
             return False
+        recovered = False
         try:
             project = load_project(path)
         except ProjectError as exc:
-            self.prompts.error("Cannot open project", str(exc))
-            self.settings.remove_recent(path)
-            return False
-        self.show(project)
+            backup = offer_backup(self.prompts, path, exc.problem)
+            if backup is None:
+                self.prompts.error("Cannot open project", str(exc))
+                self.settings.remove_recent(path)
+                return False
+            project, recovered = backup, True  # unsaved until saved over the damaged file
+        self.show(project, recovered=recovered)
         self.settings.add_recent(project.path or path)
         self.settingsChanged.emit()
         self.status.showMessage(f"Opened {path}", 5000)

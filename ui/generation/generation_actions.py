@@ -16,6 +16,7 @@ from app.settings.user_settings import UserSettings
 from engine.jobs.job_queue import Job, JobQueue
 from engine.jobs.states import FINISHED_STATES, JobState
 from ui.generation.generation_bridge import GenerationBridge
+from ui.generation.model_check import model_ready
 from ui.generation.queue_dock import QueueDock
 from ui.generation.queue_model import QueueModel, job_fraction
 from ui.project_session import ProjectSession, StatusSink
@@ -195,6 +196,8 @@ class GenerationController(QObject):
             if not self.save_as():
                 return []
         spec = load_model_settings(self.settings).spec_for(self.project)
+        if not model_ready(self.settings, self.prompts, spec):
+            return []
         queue = self.ensure_queue()
         if queue is None:
             return []

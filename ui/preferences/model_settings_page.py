@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -48,6 +49,8 @@ def describe_source(text: str) -> tuple[bool, str]:
 
 class ModelSettingsPage(QWidget):
     """Edits a ModelSettings; `apply()` writes the fields back."""
+
+    validityChanged = Signal(bool)  # whether the source can be used (the dialog's OK follows it)
 
     def __init__(self, settings: ModelSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,6 +113,7 @@ class ModelSettingsPage(QWidget):
         self.status.setText(message)
         self.status.setStyleSheet("" if ok else "color: #dc2626;")
         self.download_button.setEnabled(is_repo_id(self.source.text().strip()))
+        self.validityChanged.emit(ok)
         return ok
 
     def _browse(self) -> None:

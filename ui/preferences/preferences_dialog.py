@@ -46,6 +46,10 @@ class PreferencesDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
+        # A model folder that cannot be used is refused here, not when the first shot fails.
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.model_page.validityChanged.connect(self.ok_button.setEnabled)
+        self.ok_button.setEnabled(self.model_page.validate())
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)

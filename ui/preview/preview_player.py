@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QSlider,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from app.film.preview_sequence import (
     timeline_time,
 )
 from app.project.model import Project
+from ui.preview.scrub_bar import ScrubBar
 from ui.widgets.labels import format_time
 
 SHOT_MODE, FILM_MODE = "shot", "film"
@@ -132,7 +132,7 @@ class PreviewPlayer(QWidget):
         forward.setText("|▶")
         forward.setToolTip("Next frame (Right)")
         forward.clicked.connect(lambda: self.step(1))
-        self.scrub = QSlider(Qt.Orientation.Horizontal)
+        self.scrub = ScrubBar()
         self.scrub.setToolTip("Scrub")
         self.scrub.valueChanged.connect(self._scrubbed)
         self.timecode = QLabel("0:00:00")

@@ -20,10 +20,11 @@ from app.generation.shot_requests import shot_status
 from app.project.model import Project, Shot
 from app.project.reel_file import PROJECT_SUFFIX
 from app.project.shot_timing import shot_fps, shot_frames, shot_seconds
-from app.project.take_import import is_video_file
+from app.project.take_import import VIDEO_SUFFIXES, is_video_file
 
 SHOT_IDS_MIME = "application/x-storyreel-shot-ids"
 URI_LIST_MIME = "text/uri-list"
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".bmp", ".tif", ".tiff"}
 
 ShotIdRole = Qt.ItemDataRole.UserRole + 1
 StatusRole = Qt.ItemDataRole.UserRole + 2
@@ -43,6 +44,7 @@ class TimelineModel(QAbstractListModel):
     shotsDropped = Signal(list, int)  # shot ids, row to insert before (-1: end)
     videosDropped = Signal(list, int)  # file paths, row
     projectDropped = Signal(str)  # a .reel file path
+    filesRefused = Signal(list)  # dropped files that are neither videos nor a project (say why, never ignore)
 
     def __init__(self, project: Project, parent=None) -> None:
         super().__init__(parent)
@@ -183,7 +185,8 @@ class TimelineModel(QAbstractListModel):
     ) -> bool:
         if data.hasFormat(SHOT_IDS_MIME):
             return True
-        return any(is_video_file(p) or p.suffix.lower() == PROJECT_SUFFIX for p in _local_paths(data))
+        # Any local file is taken, so one that cannot be used gets a message instead of a silent no-entry cursor.
+        return bool(_local_paths(data))
 
     def dropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
@@ -212,8 +215,23 @@ class TimelineModel(QAbstractListModel):
         videos = [str(p) for p in paths if is_video_file(p)]
         if videos:
             self.videosDropped.emit(videos, row)
-            return True
-        return False
+        refused = [str(p) for p in paths if not is_video_file(p)]
+        if refused:
+            self.filesRefused.emit(refused)
+        return bool(videos)
+
+
+def refusal_message(paths: list[str]) -> str:
+    """Why dropped files were not added, and what the timeline takes instead."""
+    names = ", ".join(Path(p).name for p in paths[:5]) + (
+        f" and {len(paths) - 5} more" if len(paths) > 5 else ""
+    )
+    images = all(Path(p).suffix.lower() in IMAGE_SUFFIXES for p in paths)
+    what = "Still images cannot become shots" if images else "These files are not videos"
+    return (
+        f"{what}: {names}.\nDrop video files ({', '.join(sorted(VIDEO_SUFFIXES))}) to add them as shots, "
+        f"or a {PROJECT_SUFFIX} file to open it."
+    )
 
 
 def _local_paths(data: QMimeData) -> list[Path]:

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 import torch
 
+from app.project.model import ProjectSettings
 from engine.generation.frames import snap_frames
 from engine.generation.model_source import ModelError
 from engine.generation.pipeline_cache import LoadedPipeline, PipelineCache, load_pipeline
@@ -250,3 +251,24 @@ def test_cache_rejects_bad_placement(tiny_a14b: Path, device: str, dtype: str | 
 def test_bad_steps(loaded_a14b: LoadedPipeline) -> None:
     with pytest.raises(ValueError, match="Steps"):
         generate(loaded_a14b, make_request(loaded_a14b.model_dir, num_inference_steps=0))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("size", [(ProjectSettings().width, ProjectSettings().height), (832, 480)])
+def test_demo_model_renders_the_wan_sizes(loaded_a14b: LoadedPipeline, size: tuple[int, int]) -> None:
+    # The project's default 1280×720 is 80×45 patches: the tiny model's RoPE table must reach that far.
+    width, height = size
+    request = make_request(
+        loaded_a14b.model_dir, width=width, height=height, num_frames=5, num_inference_steps=2
+    )
+    result = generate(loaded_a14b, request)
+    assert result.frames.shape == (5, height, width, 3)
+    assert result.frames.std() > 0
+
+
+@pytest.mark.slow
+def test_dense_demo_model_renders_720p(loaded_5b: LoadedPipeline) -> None:
+    request = make_request(loaded_5b.model_dir, width=1280, height=720, num_frames=5, num_inference_steps=2)
+    result = generate(loaded_5b, request)
+    assert result.frames.shape == (5, 704, 1280, 3)  # the dense model's sizes are multiples of 32
+    assert result.applied.height == 704 and result.notices

@@ -96,3 +96,19 @@ def test_preview_spans_follow_trims_and_order(tmp_path):
     finally:
         frames.close()
     assert np.array_equal(read_frames(media / "a.mp4", 2, 3)[0], data[2])
+
+
+def test_a_new_look_redecodes_the_frames_on_screen(tmp_path):
+    path = tmp_path / "clip.mp4"
+    data = noise_clip(path, frames=8)
+    reader = FrameReader(path)
+    try:
+        assert np.array_equal(reader.frame(2), data[2])
+        reader.set_transform(lambda frame: 255 - frame)
+        assert reader.peek(2) is None  # the old look's frames are gone
+        # No new request: the worker must redecode the wanted frame in the new look by itself.
+        with reader._cond:
+            assert reader._cond.wait_for(lambda: 2 in reader._cache, timeout=5)
+        assert np.array_equal(reader.peek(2), 255 - data[2])
+    finally:
+        reader.close()

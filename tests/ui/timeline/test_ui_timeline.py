@@ -128,14 +128,30 @@ def test_dropping_a_reel_file_opens_it(qtbot, tmp_path):
     assert "Other film" in window.windowTitle()
 
 
-def test_unrelated_files_are_refused(qtbot, tmp_path):
-    window = make_window(qtbot)
+def test_unrelated_files_are_refused_with_a_message(qtbot, tmp_path):
+    prompts = FakePrompts()
+    window = make_window(qtbot, sample_project(2), prompts)
     text = tmp_path / "notes.txt"
     text.write_text("hello")
-    data = _url_data(text)
-    assert not window.model.canDropMimeData(
-        data, Qt.DropAction.CopyAction, -1, -1, window.model.index(0).parent()
-    )
+    _drop(window.timeline, _url_data(text), QPoint(5, 5), Qt.DropAction.CopyAction)
+    assert len(window.project.shots) == 2 and window.undo_stack.count() == 0
+    assert len(prompts.errors) == 1 and "notes.txt" in prompts.errors[0] and ".mp4" in prompts.errors[0]
+
+
+def test_a_dropped_image_is_refused_with_a_message_and_videos_beside_it_still_come_in(qtbot, tmp_path):
+    from PIL import Image
+
+    project = sample_project(1)
+    save_project(project, tmp_path / "film.reel")
+    prompts = FakePrompts()
+    window = make_window(qtbot, project, prompts)
+    still = tmp_path / "first frame.png"
+    Image.new("RGB", (32, 24), (200, 30, 30)).save(still)
+    video = write_video(tmp_path / "clip.mp4", frames=9)
+    _drop(window.timeline, _url_data(still, video), QPoint(5, 5), Qt.DropAction.CopyAction)
+    assert prompts.errors and "Still images cannot become shots: first frame.png" in prompts.errors[0]
+    qtbot.waitUntil(lambda: len(project.shots) == 2, timeout=10000)
+    assert len(prompts.errors) == 1
 
 
 def test_keys_delete_duplicate_move_and_add(qtbot):

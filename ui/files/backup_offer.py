@@ -1,0 +1,23 @@
+"""When a project file will not open but its backup does: offer the backup, and keep the damaged file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.project.backup_file import backup_path, readable_backup, set_damaged_aside
+from app.project.model import Project
+
+if TYPE_CHECKING:
+    from ui.questions import Prompts
+
+
+def offer_backup(prompts: Prompts, path: Path, reason: str) -> Project | None:
+    """The backup's project if there is a readable one and the person chooses it; else None."""
+    project = readable_backup(path)
+    if project is None:
+        return None
+    if not prompts.open_backup(path.name, reason, backup_path(path).name):
+        return None
+    set_damaged_aside(path)
+    return project
