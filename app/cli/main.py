@@ -16,7 +16,7 @@ from app.cli.preset_cmd import register as register_preset
 from app.cli.serve_cmd import HANDLERS as SERVE_HANDLERS
 from app.cli.serve_cmd import register as register_serve
 from app.generation.shot_requests import resolved_settings, shot_status
-from app.project.model import ProjectSettings
+from app.project.model import MISSING, Project, ProjectSettings
 from app.project.reel_file import PROJECT_SUFFIX, ProjectError, load_project, new_project_file, save_project
 from app.project.shot_list import ShotListError, load_shot_list
 from engine.generation.request import DEFAULT_MODEL
@@ -145,12 +145,13 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def project_summary(project) -> dict:
+def project_summary(project: Project) -> dict:
     """The project as `info` prints it."""
     shots = []
     for index, shot in enumerate(project.shots):
         eff = resolved_settings(project, shot)
         active = shot.active
+        status = shot_status(project, shot)
         shots.append(
             {
                 "id": shot.id,
@@ -160,8 +161,8 @@ def project_summary(project) -> dict:
                 "frames": eff["num_frames"],
                 "size": [eff["width"], eff["height"]],
                 "takes": len(shot.takes),
-                "active_take": str(project.take_path(active)) if active else None,
-                "status": shot_status(project, shot),
+                "active_take": str(project.take_path(active)) if active and status != MISSING else None,
+                "status": status,
             }
         )
     import dataclasses

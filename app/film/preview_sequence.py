@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.project.media_paths import UnsafePath
 from app.project.model import Project, Shot
 from app.project.shot_timing import shot_fps, shot_frames
 from engine.video.frame_reader import FrameReader, Transform
@@ -58,7 +59,10 @@ def film_spans(project: Project, with_looks: bool = True) -> list[PreviewSpan]:
     for shot in project.shots:
         frames, fps = shot_frames(project, shot), shot_fps(project, shot)
         take = shot.active
-        path = project.take_path(take) if take is not None else None
+        try:
+            path = project.take_path(take) if take is not None else None
+        except UnsafePath:  # shown as a missing take
+            path = None
         if path is not None and not path.exists():
             path = None
         first = shot.trim_in if path is not None else 0

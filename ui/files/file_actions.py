@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from app.project import recovery
-from app.project.model import Project, ProjectSettings, new_id
+from app.project.media_paths import UnsafePath
+from app.project.model import Project, ProjectSettings, Take, new_id
 from app.project.reel_file import (
     PROJECT_SUFFIX,
     ProjectError,
@@ -23,6 +24,15 @@ from ui.questions import CANCEL, RESTORE, SAVE, SHOT_LIST_FILTER, VIDEO_FILTER
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+
+
+def _take_missing(project: Project, take: Take) -> bool:
+    """Whether a saved project's take has no clip we may read (gone, or behind a link out)."""
+    try:
+        path = project.take_path(take)
+    except UnsafePath:
+        return True
+    return path is not None and not path.exists()
 
 
 class _Signals(QObject):
@@ -194,12 +204,7 @@ class FileActions(QObject):
             self.window.prompts.error("Cannot restore", str(exc))
             return False
         self.show(project, recovered=True)
-        missing = sum(
-            1
-            for shot in project.shots
-            for take in shot.takes
-            if (p := project.take_path(take)) is not None and not p.exists()
-        )
+        missing = sum(1 for shot in project.shots for take in shot.takes if _take_missing(project, take))
         note = f" ({missing} take(s) have missing media)" if missing else ""
         self.window.statusBar().showMessage(f"Restored unsaved work on {project.settings.name}{note}", 8000)
         return True

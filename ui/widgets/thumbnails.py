@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QImage, QPixmap
 
+from app.project.media_paths import UnsafePath
 from app.project.model import Project, Take
 
 THUMB_HEIGHT = 180
@@ -78,7 +79,10 @@ class ThumbnailCache(QObject):
             return self._pixmaps[take.id]
         if take.id in self._pending or take.id in self._failed:
             return None
-        media, video = project.media_dir, project.take_path(take)
+        try:
+            media, video = project.media_dir, project.take_path(take)
+        except UnsafePath:
+            return None
         if media is None or video is None or not video.exists():
             return None
         cached = thumbnail_file(media, take)
