@@ -18,6 +18,7 @@ from app.settings.resources import resource_path
 from engine.storage.atomic_file import write_bytes_atomic
 
 PROJECT_SUFFIX = ".reel"
+MAX_PROJECT_BYTES = 64 << 20  # a thousand-shot film with embedded presets is well under 10 MB
 
 
 class ProjectError(Exception):
@@ -146,7 +147,13 @@ def load_project(path: Path | str) -> Project:
     """Open a project file; never modifies it. Raises ProjectError with a clear message."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            # Bounded before it is read: a project is text, and a huge file is not one.
+            raw = handle.read(MAX_PROJECT_BYTES + 1)
+        if len(raw) > MAX_PROJECT_BYTES:
+            raise ProjectError(
+                path, f"too large to be a Storyreel project (over {MAX_PROJECT_BYTES >> 20} MB)"
+            )
     except FileNotFoundError:
         raise ProjectError(path, "no such file") from None
     except IsADirectoryError:
