@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
+from app.generation.take_recovery import recover_after_crash
 from app.project import recovery
 from app.project.media_paths import UnsafePath
 from app.project.model import Project, ProjectSettings, Take, new_id
@@ -135,6 +137,10 @@ class FileActions(QObject):
             self.window.prompts.error("Cannot open project", str(exc))
             self.window.settings.remove_recent(path)
             return False
+        try:
+            recover_after_crash(project)  # stale temp files go, finished unlisted takes come back
+        except Exception:  # tidying must never stop a project from opening
+            logging.getLogger("storyreel.ui").exception("tidying %s after a crash failed", path)
         self.show(project)
         self.window.settings.add_recent(project.path or path)
         self.window.save_settings()
