@@ -154,5 +154,5 @@ def import_preset(path: Path, replace: bool = False, rename: str | None = None) 
                 "(replace it, or import under another name)"
             )
         sources = {relative: Path(tmp, relative) for relative in preset.assets()}
-        save_preset(preset, sources)
+        save_preset(preset, sources, checked=True)  # read_archive has just checked every asset
     return preset

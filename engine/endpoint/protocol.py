@@ -19,6 +19,7 @@ _INTS = ("num_frames", "num_inference_steps", "seed", "height", "width", "fps")
 _FLOATS = ("guidance_scale", "guidance_scale_2")
 DEFAULTS = {"num_frames": 81, "num_inference_steps": 40, "guidance_scale": 4.0, "width": 1280, "height": 720}
 MAX_SEED = 2**63 - 1
+MAX_GUIDANCE = 50  # as resources/project.schema.json
 
 
 class RequestRejected(ValueError):
@@ -99,6 +100,9 @@ def parse_body(data: object, limits: EndpointLimits, default_fps: int) -> dict:
     for name in _FLOATS:
         if name in values and (isinstance(values[name], bool) or not isinstance(values[name], int | float)):
             raise RequestRejected(f'"{name}" must be a number, not {values[name]!r}.')
+        # The project schema's bounds; NaN and infinities fail the comparison too.
+        if name in values and not 0 <= values[name] <= MAX_GUIDANCE:
+            raise RequestRejected(f'"{name}" is {values[name]!r}; this endpoint takes 0 to {MAX_GUIDANCE}.')
     _check_limits(values, limits)
     seed = values.get("seed")
     return {
