@@ -29,7 +29,7 @@ def render_thumbnail(video: Path, dest: Path, height: int = THUMB_HEIGHT) -> QIm
     if h > height:
         image = image.scaledToHeight(height, mode=_smooth())
     dest.parent.mkdir(parents=True, exist_ok=True)
-    image.save(str(dest), "PNG")
+    image.save(str(dest), "PNG")  # type: ignore[call-overload]  # the stubs want bytes; PySide6 takes str
     return image
 
 
