@@ -49,6 +49,8 @@ bench: setup
 	$(PY) bench/remote_parallel.py
 	command -v ffmpeg >/dev/null 2>&1 || { apt-get update && apt-get install -y ffmpeg; }
 	$(PY) bench/export_throughput.py
+	$(PY) bench/fuzz_inputs.py
+	$(PY) bench/kill_saves.py
 
 clean:
 	rm -rf build .pytest_cache .ruff_cache

@@ -18,7 +18,7 @@ from app.cli.preset_cmd import register as register_preset
 from app.cli.serve_cmd import HANDLERS as SERVE_HANDLERS
 from app.cli.serve_cmd import register as register_serve
 from app.generation.shot_requests import resolved_settings, shot_status
-from app.project.model import Project, ProjectSettings
+from app.project.model import Project, ProjectSettings, ShotState
 from app.project.reel_file import PROJECT_SUFFIX, ProjectError, load_project, new_project_file, save_project
 from app.project.shot_list import ShotListError, load_shot_list
 from engine.generation.frames import snap_frames
@@ -153,6 +153,7 @@ def project_summary(project: Project) -> dict:
     for index, shot in enumerate(project.shots):
         eff = resolved_settings(project, shot)
         active = shot.active
+        status = shot_status(project, shot)
         shots.append(
             {
                 "id": shot.id,
@@ -162,8 +163,10 @@ def project_summary(project: Project) -> dict:
                 "frames": snap_frames(eff["num_frames"]),  # what will be generated
                 "size": [eff["width"], eff["height"]],
                 "takes": len(shot.takes),
-                "active_take": str(project.take_path(active)) if active else None,
-                "status": shot_status(project, shot),
+                "active_take": str(project.take_path(active))
+                if active and status != ShotState.MISSING
+                else None,
+                "status": status,
             }
         )
     import dataclasses

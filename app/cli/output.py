@@ -99,6 +99,9 @@ class EventPrinter:
             return f"{clock} Stitching the film into {e['output']}"
         if kind == "done":
             return f"{clock} Done: {e['output']} ({e['frames']} frames, {e['duration']:.2f}s)"
+        if kind == "recovered":
+            adopted = f", adopted {len(e['adopted'])} finished take(s)" if e["adopted"] else ""
+            return f"{clock} After a crash: removed {e['removed']} stale temp file(s){adopted}"
         if kind == "interrupted":
             return f"{clock} Interrupted: finished takes are kept and the project is saved."
         return None

@@ -12,6 +12,7 @@ from app.cli.model_flags import model_settings_from_args
 from app.cli.output import EventPrinter, ctrl_c_cancels, fail
 from app.film.generate_and_export import render_project
 from app.generation.batch_generation import RenderFailed
+from app.generation.take_recovery import recover_after_crash
 from app.project.model import Project
 from app.project.reel_file import ProjectError, load_project, save_project
 
@@ -33,6 +34,16 @@ def run_render(args: argparse.Namespace, printer: EventPrinter) -> int:
         backends = backends_from_args(args)  # this machine, or one RemoteBackend per --endpoint
     except (ProjectError, ValueError) as exc:
         return fail(exc, ExitCode.BAD_INPUT)
+    tidied = recover_after_crash(project)  # a finished take a kill left unlisted is not generated again
+    if tidied.removed or tidied.adopted:
+        printer(
+            {"event": "recovered", "removed": len(tidied.removed), "adopted": [p for _, p in tidied.adopted]}
+        )
+    if tidied.adopted:
+        try:
+            save_project(project)
+        except ProjectError as exc:
+            return fail(exc, ExitCode.BAD_INPUT)
     model = model_settings_from_args(args).spec_for(project)
     cancel = CancelToken()
 

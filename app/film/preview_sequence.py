@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.project.media_paths import UnsafePath
 from app.project.model import Project, Shot
 from app.project.shot_timing import film_timing, shot_fps, shot_frames
 from engine.film.film_timing import span_weight
@@ -83,7 +84,10 @@ def preview_spans(project: Project, with_looks: bool = True) -> list[PreviewSpan
     for i, (shot, film_first) in enumerate(zip(project.shots, timing.starts, strict=True)):
         frames, fps = shot_frames(project, shot), shot_fps(project, shot)
         take = shot.active
-        path = project.take_path(take) if take is not None else None
+        try:
+            path = project.take_path(take) if take is not None else None
+        except UnsafePath:  # shown as a missing take
+            path = None
         if path is not None and not path.exists():
             path = None
         first = shot.trim_in if path is not None else 0

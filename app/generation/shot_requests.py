@@ -8,6 +8,7 @@ import secrets
 
 from app.presets.embedded import lora_specs, preset_name_for, shot_preset
 from app.presets.preset import Preset, PresetSettings
+from app.project.media_paths import UnsafePath
 from app.project.model import Project, Shot, ShotState
 from app.settings.model_settings import project_model
 from engine.generation.request import GenerationRequest, ModelSpec
@@ -87,7 +88,10 @@ def shot_status(project: Project, shot: Shot) -> ShotState:
     take = shot.active
     if take is None:
         return ShotState.FAILED if shot.error else ShotState.NO_TAKE
-    path = project.take_path(take)
+    try:
+        path = project.take_path(take)
+    except UnsafePath:  # a link planted in the media folder: the take is not there for us
+        return ShotState.MISSING
     if path is not None and not path.exists():
         return ShotState.MISSING
     if take.request_key and take.request_key != request_key(project, shot):

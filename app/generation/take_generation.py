@@ -7,13 +7,14 @@ from pathlib import Path
 
 from app.generation.shot_requests import build_request, preset_hash, request_key
 from app.presets.embedded import preset_name_for
+from app.project.media_paths import contained
 from app.project.model import Project, Shot, Take, new_id
 from engine.generation.pipeline_cache import PipelineCache
 from engine.generation.request import GenerationRequest, ModelSpec
 from engine.jobs.job_queue import Job
 from engine.jobs.progress import CancelToken, ProgressCallback, ignore_progress
 from engine.jobs.states import JobState
-from engine.jobs.take_job import TakeRecord, run_take_job
+from engine.jobs.take_job import TakeRecord, run_take_job, take_files_exist
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,10 @@ def next_take_path(project: Project, shot: Shot, reserved: set[str] | None = Non
     number = len(shot.takes) + 1
     while True:
         relative = f"{shot.id}/take-{number:03d}.mp4"
-        if not (media / relative).exists() and relative not in (reserved or ()):
-            return media / relative, relative
+        clip = contained(media, relative)  # UnsafePath (a ValueError) for a shot id that would leave
+        # The sidecar must be free too: a take never replaces a file it did not write.
+        if not take_files_exist(clip) and relative not in (reserved or ()):
+            return clip, relative
         number += 1
 
 

@@ -6,7 +6,16 @@ import shutil
 from pathlib import Path, PurePosixPath
 
 from app.presets.library import check_assets, find_preset
-from app.presets.preset import Preset, PresetError, file_sha256, preset_from_dict
+from app.presets.preset import (
+    GradeRef,
+    LoraRef,
+    Preset,
+    PresetError,
+    WatermarkRef,
+    file_sha256,
+    preset_from_dict,
+)
+from app.project.media_paths import UnsafePath, contained
 from app.project.model import Project, Shot
 from engine.generation.request import LoraSpec
 
@@ -44,15 +53,23 @@ def shot_preset(project: Project, shot: Shot, strict: bool = True) -> Preset | N
 
 def project_preset_folder(project: Project, name: str) -> Path:
     """Where the project keeps a preset's assets: FILM.media/presets/NAME/."""
-    media = project.media_dir
-    if media is None:
-        raise PresetError("save the project first: its presets' files live in its media folder")
-    return media / PRESETS_FOLDER / name
+    return _in_media(project, f"{PRESETS_FOLDER}/{name}")
 
 
 def asset_path(project: Project, preset: Preset, relative: str) -> Path:
     """Absolute path of one of an embedded preset's files."""
-    return project_preset_folder(project, preset.name).joinpath(*PurePosixPath(relative).parts)
+    return _in_media(project, f"{PRESETS_FOLDER}/{preset.name}/{relative}")
+
+
+def _in_media(project: Project, relative: str) -> Path:
+    """A path in the media folder through the one containment check (a project's presets are shared)."""
+    media = project.media_dir
+    if media is None:
+        raise PresetError("save the project first: its presets' files live in its media folder")
+    try:
+        return contained(media, relative)
+    except UnsafePath as exc:
+        raise PresetError(f"an embedded preset names a file Storyreel will not use: {exc}") from None
 
 
 def lora_specs(project: Project, preset: Preset | None) -> tuple[LoraSpec, ...]:
@@ -75,14 +92,14 @@ def embed_copy(project: Project, preset: Preset, source_folder: Path) -> dict:
     check_assets(preset, source_folder)
     folder = project_preset_folder(project, preset.name)
     copy = preset_from_dict(preset.to_dict(), f"preset {preset.name!r}")
-    refs = [(lora, "file") for lora in copy.loras]
+    refs: list[tuple[LoraRef | GradeRef | WatermarkRef, str]] = [(lora, "file") for lora in copy.loras]
     refs += [(ref, attr) for ref, attr in ((copy.grade, "lut"), (copy.watermark, "image")) if ref is not None]
     try:
         for ref, attr in refs:
             source = source_folder.joinpath(*PurePosixPath(getattr(ref, attr)).parts)
             ref.sha256 = ref.sha256 or file_sha256(source)
             relative = f"{ref.sha256[:16]}/{PurePosixPath(getattr(ref, attr)).name}"
-            target = folder.joinpath(*PurePosixPath(relative).parts)
+            target = asset_path(project, copy, relative)
             if not target.is_file() or target.stat().st_size != source.stat().st_size:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 tmp = target.with_name(f".{target.name}.tmp")

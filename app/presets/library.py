@@ -43,7 +43,7 @@ def bundled_dir() -> Path:
 
 
 def _scan(root: Path, read_only: bool) -> list[LibraryEntry]:
-    entries = []
+    entries: list[LibraryEntry] = []
     if not root.is_dir():
         return entries
     for folder in sorted(root.iterdir(), key=lambda p: p.name.casefold()):
@@ -108,7 +108,9 @@ def _check_safetensors(path: Path) -> None:
         raise PresetError(f"{path}: holds no LoRA weights (no 'lora' tensors)")
 
 
-def write_preset_folder(preset: Preset, folder: Path, sources: dict[str, Path] | None = None) -> None:
+def write_preset_folder(
+    preset: Preset, folder: Path, sources: dict[str, Path] | None = None, checked: bool = False
+) -> None:
     """Write preset.json and copy its assets (relative name -> source file) into folder, hashing them."""
     validate_preset(preset)
     folder.mkdir(parents=True, exist_ok=True)
@@ -117,7 +119,8 @@ def write_preset_folder(preset: Preset, folder: Path, sources: dict[str, Path] |
         if Path(source).resolve() != target.resolve():
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
-    check_assets(preset, folder)
+    if not checked:  # checked: the caller has just opened these very files (a 256³ LUT takes seconds)
+        check_assets(preset, folder)
     for ref, attr in [(lora, "file") for lora in preset.loras] + [
         (ref, name) for ref, name in ((preset.grade, "lut"), (preset.watermark, "image")) if ref is not None
     ]:
@@ -126,8 +129,13 @@ def write_preset_folder(preset: Preset, folder: Path, sources: dict[str, Path] |
     write_bytes_atomic(folder / PRESET_FILE, data.encode("utf-8"))
 
 
-def save_preset(preset: Preset, sources: dict[str, Path] | None = None, replace: str | None = None) -> Path:
-    """Create or update a user preset (replace: its old name, when renamed); returns its folder."""
+def save_preset(
+    preset: Preset, sources: dict[str, Path] | None = None, replace: str | None = None, checked: bool = False
+) -> Path:
+    """Create or update a user preset (replace: its old name, when renamed); returns its folder.
+
+    checked: every asset in sources has just passed check_assets, so it is not opened again.
+    """
     root = library_dir()
     root.mkdir(parents=True, exist_ok=True)
     folder = root / preset.name
@@ -141,7 +149,7 @@ def save_preset(preset: Preset, sources: dict[str, Path] | None = None, replace:
             sources[relative] = old / relative
     staging = Path(tempfile.mkdtemp(prefix=".new-", dir=root))
     try:
-        write_preset_folder(preset, staging, sources)
+        write_preset_folder(preset, staging, sources, checked)
         backup = None
         if old.exists():
             backup = root / f".old-{old.name}"

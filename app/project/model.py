@@ -1,4 +1,4 @@
-"""The project model: settings, shots in timeline order, and their takes. No Qt, no file I/O."""
+"""The project model: settings, shots in timeline order, and their takes. No Qt, no file reads."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.project.media_paths import contained
 from engine.generation.request import DEFAULT_MODEL
 from engine.jobs.states import StateEnum
 
@@ -168,9 +169,10 @@ class Project:
         return self.path.with_name(self.path.stem + ".media")
 
     def take_path(self, take: Take) -> Path | None:
-        """Absolute path of a take's clip."""
+        """Absolute path of a take's clip (None for an unsaved project); UnsafePath if it would leave
+        the media folder."""
         media = self.media_dir
-        return None if media is None else media / take.path
+        return None if media is None else contained(media, take.path)
 
     def shot(self, shot_id: str) -> Shot:
         """The shot with this id (KeyError if none)."""

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__
+from app.project.json_limits import UnsafeJson, loads_strict
+from app.project.media_paths import UnsafePath, check_id, check_relative
 from app.project.migrations import FORMAT_VERSION, MigrationError, migrate
 from app.project.model import GenerationDefaults, Project, ProjectSettings, Shot, Take
 from app.settings.resources import resource_path
@@ -17,6 +19,7 @@ from engine.errors import StoryreelError
 from engine.storage.atomic_file import write_bytes_atomic
 
 PROJECT_SUFFIX = ".reel"
+MAX_PROJECT_BYTES = 64 << 20  # a thousand-shot film with embedded presets is well under 10 MB
 
 
 class ProjectError(StoryreelError):
@@ -60,8 +63,21 @@ def _build(cls: type, data: dict) -> Any:
     return cls(**{k: v for k, v in data.items() if k in names})
 
 
+def check_names(doc: dict) -> None:
+    """Raise UnsafePath if a shot id, take id or take path could name a file outside the media folder."""
+    for index, shot in enumerate(doc["shots"]):
+        check_id(shot["id"], f"shots[{index}].id")
+        for number, take in enumerate(shot.get("takes") or []):
+            check_id(take["id"], f"shots[{index}].takes[{number}].id")
+            try:
+                check_relative(take["path"])
+            except UnsafePath as exc:
+                raise UnsafePath(f"shots[{index}].takes[{number}].path {exc}") from None
+
+
 def project_from_dict(doc: dict) -> Project:
     """Build a Project from a validated, current-format document."""
+    check_names(doc)
     settings_data = dict(doc["settings"])
     defaults = _build(GenerationDefaults, settings_data.pop("defaults", {}) or {})
     settings = _build(ProjectSettings, settings_data)
@@ -98,7 +114,9 @@ def project_to_dict(project: Project) -> dict:
 def parse_project(text: str, path: Path | str = "<memory>") -> Project:
     """Parse project JSON text (migrating older formats); raises ProjectError."""
     try:
-        doc = json.loads(text)
+        doc = loads_strict(text)
+    except UnsafeJson as exc:
+        raise ProjectError(path, str(exc)) from None
     except json.JSONDecodeError as exc:
         if not text.strip():
             raise ProjectError(path, "the file is empty") from None
@@ -124,13 +142,21 @@ def parse_project(text: str, path: Path | str = "<memory>") -> Project:
         return project_from_dict(doc)
     except (ValueError, MigrationError) as exc:
         raise ProjectError(path, str(exc)) from None
+    except RecursionError:
+        raise ProjectError(path, "nested too deeply to be a Storyreel project") from None
 
 
 def load_project(path: Path | str) -> Project:
     """Open a project file; never modifies it. Raises ProjectError with a clear message."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            # Bounded before it is read: a project is text, and a huge file is not one.
+            raw = handle.read(MAX_PROJECT_BYTES + 1)
+        if len(raw) > MAX_PROJECT_BYTES:
+            raise ProjectError(
+                path, f"too large to be a Storyreel project (over {MAX_PROJECT_BYTES >> 20} MB)"
+            )
     except FileNotFoundError:
         raise ProjectError(path, "no such file") from None
     except IsADirectoryError:

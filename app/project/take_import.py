@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import re
 import shutil
 from pathlib import Path
 
+from app.project.media_paths import UnsafePath, contained
 from app.project.model import Shot, Take, new_id
 from engine.errors import StoryreelError
 
@@ -24,6 +26,12 @@ def is_video_file(path: Path | str) -> bool:
     return Path(path).suffix.lower() in VIDEO_SUFFIXES
 
 
+def safe_stem(stem: str) -> str:
+    """A file's name made portable for the media folder (odd characters become '_', 100 at most)."""
+    cleaned = re.sub(r'[<>:"|?*\\\x00-\x1f/]', "_", stem)[:100].rstrip(" .")
+    return cleaned or "clip"
+
+
 def import_take(media_dir: Path, source: Path | str) -> Take:
     """Probe a video and copy it into the media folder; returns an imported Take (not yet attached)."""
     from engine.video.video_io import VideoError, probe
@@ -36,12 +44,12 @@ def import_take(media_dir: Path, source: Path | str) -> Take:
     except VideoError as exc:
         raise TakeImportError(f"{source}: not a video Storyreel can read ({exc})") from None
     take_id = new_id()
-    relative = f"{IMPORT_FOLDER}/{source.stem}-{take_id}{source.suffix.lower()}"
-    dest = media_dir / relative
+    relative = f"{IMPORT_FOLDER}/{safe_stem(source.stem)}-{take_id}{source.suffix.lower()}"
     try:
+        dest = contained(media_dir, relative)
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source, dest)
-    except OSError as exc:
+    except (OSError, UnsafePath) as exc:
         raise TakeImportError(f"{source}: could not be copied into {media_dir} ({exc})") from None
     return Take(
         id=take_id,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from pathlib import Path
@@ -13,8 +12,8 @@ from engine.endpoint.protocol import EndpointAnswer, MalformedAnswer, parse_answ
 from engine.endpoint.urls import check_token_transport, clean_url, public_url, short_name
 from engine.generation.request import GenerationRequest, GenerationResult, ModelSpec
 from engine.jobs.progress import ENCODING, LOADING, CancelToken, Progress, ProgressCallback
-from engine.jobs.take_job import TakeRecord, take_metadata
-from engine.storage.atomic_file import atomic_path, write_bytes_atomic
+from engine.jobs.take_job import TakeRecord, take_metadata, write_sidecar
+from engine.storage.atomic_file import atomic_path
 from engine.video.video_io import ClipInfo
 
 log = logging.getLogger(__name__)
@@ -39,7 +38,8 @@ def write_received_clip(
     """
     from engine.video.video_io import VideoError, probe
 
-    with atomic_path(clip_path) as tmp:
+    # A take never replaces a file it did not write (FileExistsError).
+    with atomic_path(clip_path, replace=False) as tmp:
         tmp.write_bytes(video)
         try:
             info = probe(tmp)
@@ -48,12 +48,6 @@ def write_received_clip(
         if frames is not None and info.frame_count != frames:
             raise error(f"{source} sent {info.frame_count} frames, not the {frames} it reported.", hint)
     return info
-
-
-def write_sidecar(clip_path: Path, metadata: dict) -> None:
-    """Write a take's JSON record beside its clip (take.mp4 -> take.json), atomically."""
-    sidecar = clip_path.with_suffix(".json")
-    write_bytes_atomic(sidecar, json.dumps(metadata, ensure_ascii=False, indent=2).encode("utf-8"))
 
 
 CLIP_FACTS = ("num_frames", "width", "height", "fps")  # an unreported one is read from the clip itself

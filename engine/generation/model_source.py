@@ -13,6 +13,7 @@ from engine.generation.request import ModelSpec
 WAN_PIPELINES = ("WanPipeline",)
 _REPO_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 _COMMIT = re.compile(r"^[0-9a-f]{40}$")
+PICKLE_SUFFIXES = (".bin", ".pt", ".pth", ".ckpt", ".pkl", ".pickle")
 
 
 class ModelError(StoryreelError):
@@ -89,6 +90,7 @@ def check_model_folder(folder: Path) -> dict:
             f"{folder} holds a {name or 'unknown'} model, not a Wan text-to-video model "
             f"({' or '.join(WAN_PIPELINES)}). Choose a Wan 2.2 T2V or TI2V '-Diffusers' model."
         )
+    check_safetensors_only(folder, config)
     # Components keep their weights one level down (transformer/diffusion_pytorch_model*.safetensors).
     if not any(folder.glob("*/*.safetensors")):
         raise ModelError(
@@ -96,6 +98,28 @@ def check_model_folder(folder: Path) -> dict:
             "The download may be incomplete: download the model again."
         )
     return config
+
+
+def check_safetensors_only(folder: Path, config: dict) -> None:
+    """Refuse a model any of whose components has pickle weights only (.bin, .pt): loading runs code.
+
+    Looked at by file name alone, before any weight is read; from_pretrained is then told
+    use_safetensors=True, so a folder holding both kinds loads its safetensors.
+    """
+    for component, spec in config.items():
+        if component.startswith("_") or not isinstance(spec, list) or None in spec:
+            continue
+        part = folder / component
+        if not part.is_dir():
+            continue
+        names = [p.name for p in part.iterdir()]
+        pickles = sorted(n for n in names if n.endswith(PICKLE_SUFFIXES))
+        if pickles and not any(n.endswith(".safetensors") for n in names):
+            raise ModelError(
+                f"{part} holds its weights only as {pickles[0]} (pickle), which can run code when "
+                "loaded. Storyreel loads safetensors only: use a model published with .safetensors "
+                "weights (every Wan 2.2 '-Diffusers' repo is), or convert this one."
+            )
 
 
 def _download(repo_id: str, revision: str | None, local_files_only: bool) -> Path:

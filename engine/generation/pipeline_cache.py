@@ -8,14 +8,11 @@ import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from engine.generation.model_source import ModelError, resolve_model
 from engine.generation.request import ModelSpec
 from engine.jobs.progress import LOADING, Progress, ProgressCallback, ignore_progress
-
-if TYPE_CHECKING:
-    from diffusers import WanPipeline
 
 DTYPES = ("bfloat16", "float16", "float32")
 _DEVICE = re.compile(r"^(cpu|mps|cuda(:\d+)?)$")
@@ -65,8 +62,8 @@ class ModelInfo:
         )
 
     @classmethod
-    def from_pipeline(cls, pipe: WanPipeline) -> ModelInfo:
-        """Read the layout of a loaded pipeline."""
+    def from_pipeline(cls, pipe: Any) -> ModelInfo:
+        """Read the layout of a loaded WanPipeline (its components are registered at run time, so Any)."""
         main = pipe.transformer if pipe.transformer is not None else pipe.transformer_2
         return cls.from_configs(
             dict(pipe.config),
@@ -198,7 +195,10 @@ def load_pipeline(spec: ModelSpec, on_progress: ProgressCallback = ignore_progre
     folder, revision = resolve_model(spec)
     on_progress(Progress(LOADING, message=f"Loading {folder.name} ({dtype}) onto {device}"))
     try:
-        pipe = WanPipeline.from_pretrained(folder, **{_dtype_keyword(): getattr(torch, dtype)})
+        # Never pickle: a shared model folder must not run code when it loads (see check_safetensors_only).
+        pipe = WanPipeline.from_pretrained(
+            folder, use_safetensors=True, **{_dtype_keyword(): getattr(torch, dtype)}
+        )
         apply_memory_profile(pipe, spec.memory_profile, device)
         if spec.vae_tiling:
             pipe.vae.enable_tiling()

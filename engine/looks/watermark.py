@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right")
+MAX_LOGO_PIXELS = 4096 * 4096  # a logo is small; Pillow itself only stops at 178 megapixels
 
 
 class WatermarkError(StoryreelError, ValueError):
@@ -32,10 +33,18 @@ def read_logo(path: Path | str) -> np.ndarray:
                 raise WatermarkError(
                     f"{path}: the logo must be a PNG image, this is {image.format or 'unknown'}"
                 )
+            # Sized from the header, before a pixel is decoded: a logo this big is a bomb, not a logo.
+            if image.width * image.height > MAX_LOGO_PIXELS:
+                raise WatermarkError(
+                    f"{path}: the logo is {image.width}×{image.height} pixels; at most "
+                    f"{MAX_LOGO_PIXELS // 1_000_000} megapixels are taken"
+                )
             image.load()
             rgba = image.convert("RGBA")
     except FileNotFoundError:
         raise WatermarkError(f"{path}: logo file not found") from None
+    except Image.DecompressionBombError as exc:  # Pillow's own limit, hit while opening
+        raise WatermarkError(f"{path}: the logo is too large to be read ({exc})") from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         if isinstance(exc, WatermarkError):
             raise

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import secrets
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,17 +35,45 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def temp_prefix(dest: Path) -> str:
+    """How the temporary files of a write to dest begin: '.' + its stem + '.' (see stale_temp_files)."""
+    return f".{Path(dest).stem}."
+
+
+def _publish(tmp: Path, dest: Path, replace: bool) -> None:
+    """Move a finished temporary file to dest; without replace, FileExistsError if dest exists."""
+    if replace:
+        os.replace(tmp, dest)
+        return
+    try:
+        # link() refuses an existing name atomically, where exists()-then-rename would race.
+        os.link(tmp, dest)
+    except FileExistsError:
+        raise FileExistsError(
+            errno.EEXIST, "refusing to replace a file Storyreel did not write", str(dest)
+        ) from None
+    except OSError:  # no hard links on this file system
+        if os.path.lexists(dest):
+            raise FileExistsError(
+                errno.EEXIST, "refusing to replace a file Storyreel did not write", str(dest)
+            ) from None
+        os.replace(tmp, dest)
+        return
+    tmp.unlink()
+
+
 @contextlib.contextmanager
-def atomic_path(dest: Path, suffix: str | None = None) -> Iterator[Path]:
+def atomic_path(dest: Path, suffix: str | None = None, replace: bool = True) -> Iterator[Path]:
     """Yield a temporary path beside dest; on success it replaces dest, on any error it is removed.
 
     The temporary name keeps dest's suffix so that writers which pick a format by extension
-    (PyAV, PIL) pick the right one.
+    (PyAV, PIL) pick the right one. With replace=False an existing dest is never replaced
+    (FileExistsError), however it got there.
     """
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{dest.stem}.",
+        prefix=temp_prefix(dest),
         suffix=suffix if suffix is not None else dest.suffix,
         dir=dest.parent,
     )
@@ -60,7 +90,7 @@ def atomic_path(dest: Path, suffix: str | None = None) -> Iterator[Path]:
         yield tmp
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
-        os.replace(tmp, dest)
+        _publish(tmp, dest, replace)
         fsync_dir(dest.parent)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -68,18 +98,36 @@ def atomic_path(dest: Path, suffix: str | None = None) -> Iterator[Path]:
         raise
 
 
-def write_bytes_atomic(dest: Path, data: bytes, backup: bool = False) -> None:
-    """Write data to dest atomically; with backup, the previous file is kept as dest + '.bak'."""
+def keep_backup(dest: Path) -> None:
+    """Keep dest's current content as dest + '.bak', so that some backup exists at every instant.
+
+    The new backup is made under a temporary name and moved over the old one with os.replace: a
+    crash at any point leaves the old backup or the new one, never none.
+    """
+    bak = dest.with_name(dest.name + ".bak")
+    tmp = dest.with_name(f"{temp_prefix(bak)}{secrets.token_hex(4)}.tmp")
+    try:
+        # A hard link keeps the old content under the backup name without a copy; fall back to
+        # copying where links are not allowed.
+        try:
+            os.link(dest, tmp)
+        except FileNotFoundError:
+            return
+        except OSError:
+            tmp.write_bytes(dest.read_bytes())
+        os.replace(tmp, bak)
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def write_bytes_atomic(dest: Path, data: bytes, backup: bool = False, replace: bool = True) -> None:
+    """Write data to dest atomically; with backup, the previous file is kept as dest + '.bak'.
+
+    With replace=False an existing dest is refused (FileExistsError) rather than replaced.
+    """
     dest = Path(dest)
-    with atomic_path(dest) as tmp:
+    with atomic_path(dest, replace=replace) as tmp:
         tmp.write_bytes(data)
         if backup and dest.exists():
-            bak = dest.with_name(dest.name + ".bak")
-            # A hard link keeps the old content under the backup name without a copy;
-            # fall back to copying where links are not allowed.
-            with contextlib.suppress(FileNotFoundError):
-                bak.unlink()
-            try:
-                os.link(dest, bak)
-            except OSError:
-                bak.write_bytes(dest.read_bytes())
+            keep_backup(dest)

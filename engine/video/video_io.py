@@ -50,8 +50,12 @@ def write_clip(
     dest: Path,
     cancel: CancelToken | None = None,
     on_progress: ProgressCallback = ignore_progress,
+    replace: bool = True,
 ) -> None:
-    """Write uint8 RGB frames (F,H,W,3) to dest as a lossless H.264 master, atomically."""
+    """Write uint8 RGB frames (F,H,W,3) to dest as a lossless H.264 master, atomically.
+
+    With replace=False an existing dest is never replaced (FileExistsError): takes use this.
+    """
     import av
 
     if frames.ndim != 4 or frames.shape[-1] != 3 or frames.dtype.name != "uint8" or len(frames) == 0:
@@ -64,7 +68,7 @@ def write_clip(
     # libx264rgb at crf 0 stores RGB as-is (no YUV matrix, no chroma subsampling): an exact round trip.
     lossless = "libx264rgb" in av.codecs_available
     every = progress_every(total)
-    with atomic_path(dest) as tmp:
+    with atomic_path(dest, replace=replace) as tmp:
         container = av.open(str(tmp), "w")
         try:
             if lossless:

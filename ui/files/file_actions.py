@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+from app.generation.take_recovery import recover_after_crash
 from app.project import recovery
-from app.project.model import Project, ProjectSettings
+from app.project.media_paths import UnsafePath
+from app.project.model import Project, ProjectSettings, Take
 from app.project.reel_file import (
     PROJECT_SUFFIX,
     ProjectError,
@@ -23,6 +26,17 @@ from ui.editing.undo_commands import InsertShotsCommand
 from ui.files.backup_offer import offer_backup
 from ui.project_session import ProjectSession, StatusSink
 from ui.questions import CANCEL, RESTORE, SAVE, SHOT_LIST_FILTER, VIDEO_FILTER, Prompts
+
+log = logging.getLogger(__name__)
+
+
+def _take_missing(project: Project, take: Take) -> bool:
+    """Whether a saved project's take has no clip we may read (gone, or behind a link out)."""
+    try:
+        path = project.take_path(take)
+    except UnsafePath:
+        return True
+    return path is not None and not path.exists()
 
 
 class _Signals(QObject):
@@ -140,6 +154,10 @@ class FileActions(QObject):
                 self.settings.remove_recent(path)
                 return False
             project, recovered = backup, True  # unsaved until saved over the damaged file
+        try:
+            recover_after_crash(project)  # stale temp files go, finished unlisted takes come back
+        except Exception:  # tidying must never stop a project from opening
+            log.exception("tidying %s after a crash failed", path)
         self.show(project, recovered=recovered)
         self.settings.add_recent(project.path or path)
         self.settingsChanged.emit()
@@ -205,12 +223,7 @@ class FileActions(QObject):
             self.prompts.error("Cannot restore", str(exc))
             return False
         self.show(project, recovered=True)
-        missing = sum(
-            1
-            for shot in project.shots
-            for take in shot.takes
-            if (p := project.take_path(take)) is not None and not p.exists()
-        )
+        missing = sum(1 for shot in project.shots for take in shot.takes if _take_missing(project, take))
         note = f" ({missing} take(s) have missing media)" if missing else ""
         self.status.showMessage(f"Restored unsaved work on {project.settings.name}{note}", 8000)
         return True

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QImage, QPixmap
 
+from app.project.media_paths import UnsafePath
 from app.project.model import Project, Take
 
 THUMB_HEIGHT = 180
@@ -28,7 +29,7 @@ def render_thumbnail(video: Path, dest: Path, height: int = THUMB_HEIGHT) -> QIm
     if h > height:
         image = image.scaledToHeight(height, mode=_smooth())
     dest.parent.mkdir(parents=True, exist_ok=True)
-    image.save(str(dest), "PNG")
+    image.save(str(dest), "PNG")  # type: ignore[call-overload]  # the stubs want bytes; PySide6 takes str
     return image
 
 
@@ -78,7 +79,10 @@ class ThumbnailCache(QObject):
             return self._pixmaps[take.id]
         if take.id in self._pending or take.id in self._failed:
             return None
-        media, video = project.media_dir, project.take_path(take)
+        try:
+            media, video = project.media_dir, project.take_path(take)
+        except UnsafePath:
+            return None
         if media is None or video is None or not video.exists():
             return None
         cached = thumbnail_file(media, take)

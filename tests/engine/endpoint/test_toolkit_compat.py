@@ -53,6 +53,8 @@ USED_API = {
     ("diffusers.utils", "deprecation_utils"): False,
     ("transformers.utils", "logging"): True,
     ("huggingface_hub", "snapshot_download"): True,
+    # HF_HUB_OFFLINE, read by model_source.check_model_source; in huggingface_hub since 0.x.
+    ("huggingface_hub", "constants"): True,
     ("huggingface_hub.errors", "GatedRepoError"): True,
     ("huggingface_hub.errors", "LocalEntryNotFoundError"): True,
     ("huggingface_hub.errors", "RepositoryNotFoundError"): True,
