@@ -274,8 +274,7 @@ class ProviderBackend:
                 outcome["video"] = client.text_to_video(
                     request.prompt,
                     model=self.model,
-                    # Wan takes one negative prompt string (the client's hint says list[str]; it is sent as is).
-                    negative_prompt=request.negative_prompt or None,  # type: ignore[arg-type]
+                    negative_prompt=request.negative_prompt or None,  # type: ignore[arg-type]  # Wan takes one str; the hint says list[str]
                     num_frames=request.num_frames,
                     num_inference_steps=request.num_inference_steps,
                     guidance_scale=request.guidance_scale,
@@ -425,8 +424,8 @@ def _provider_name(provider: str) -> PROVIDER_OR_POLICY_T:
     return cast("PROVIDER_OR_POLICY_T", provider)
 
 
-def _has_request(exc: Exception) -> bool:
+def _has_request(exc: httpx2.HTTPError) -> bool:
     try:
-        return exc.request is not None  # type: ignore[attr-defined]
+        return exc.request is not None
     except RuntimeError:  # httpx raises when no request is attached
         return False
