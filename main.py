@@ -13,6 +13,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv is None:  # the process's own command line: an entry point, so fatal errors are logged too
         log_faults(log_file)
     argv = sys.argv[1:] if argv is None else argv
+    from app.cli.exit_codes import ExitCode
     from app.cli.main import COMMANDS, run_cli
 
     if argv and (argv[0] in COMMANDS or argv[0].startswith("-")):
@@ -24,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
             logging.getLogger("app.cli").exception("unexpected error in %s", argv[0])
             first = (str(exc).strip() or type(exc).__name__).splitlines()[0]
             print(f"storyreel: unexpected error: {first} (details in {log_file})", file=sys.stderr)
-            return 1
+            return ExitCode.FAILED
     from ui.app_main import run
 
     return run(argv)

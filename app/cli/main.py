@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from app.cli.backend_flags import add_remote_options
 from app.cli.exit_codes import ExitCode
@@ -28,7 +29,7 @@ from engine.generation.request import DEFAULT_MODEL
 class _Parser(argparse.ArgumentParser):
     """argparse that exits with our bad-input code (2, as argparse already does) and a hint."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(ExitCode.BAD_INPUT, f"storyreel: error: {message}\n")
 

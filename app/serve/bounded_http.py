@@ -40,7 +40,9 @@ class BoundedH11Protocol(H11Protocol):
     max_connections = 512
     _last_warning = float("-inf")
 
-    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+    def connection_made(  # type: ignore[override]  # uvicorn's H11Protocol narrows it to Transport too
+        self, transport: asyncio.Transport
+    ) -> None:
         """Count the connection, make room past the cap, and start the header deadline."""
         super().connection_made(transport)
         self._header_timer: asyncio.TimerHandle | None = None

@@ -37,12 +37,18 @@ def xdg_config_home() -> Path:
     return Path(value) if value and Path(value).is_absolute() else Path.home() / ".config"
 
 
+class _KeyFileParser(configparser.ConfigParser):
+    """configparser for the freedesktop key file format, whose keys are case-sensitive."""
+
+    def optionxform(self, optionstr: str) -> str:
+        """Keep the key as written (configparser lowercases by default)."""
+        return optionstr
+
+
 def set_default_application(config_home: Path | None = None) -> Path:
     """Make Storyreel the default for .reel files in mimeapps.list (what `xdg-mime default` writes)."""
     path = (config_home or xdg_config_home()) / "mimeapps.list"
-    # configparser reads and writes the freedesktop key file format; keys are case-sensitive there.
-    parser = configparser.ConfigParser(interpolation=None, strict=False, delimiters=("=",))
-    parser.optionxform = str  # type: ignore[assignment, method-assign]
+    parser = _KeyFileParser(interpolation=None, strict=False, delimiters=("=",))
     try:
         parser.read(path, encoding="utf-8")
     except configparser.Error as exc:

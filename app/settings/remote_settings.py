@@ -62,7 +62,7 @@ def remote_backends(
         token, _ = find_token()
     backends: list[Backend] = []
     names: set[str] = set()
-    group = EndpointGroup()  # a job whose endpoint is down goes to another one
+    group: EndpointGroup[RemoteBackend] = EndpointGroup()  # a job whose endpoint is down goes to another one
     for url in urls:
         name, n = short_name(url), 2
         while name in names:

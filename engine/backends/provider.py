@@ -21,6 +21,7 @@ import logging
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 from urllib.parse import urlsplit
 
 from engine.backends.remote import DEFAULT_TIMEOUT, write_received_clip, write_sidecar
@@ -30,6 +31,10 @@ from engine.generation.model_source import ModelError
 from engine.generation.request import GenerationRequest, GenerationResult, ModelSpec
 from engine.jobs.progress import ENCODING, GENERATING, Cancelled, CancelToken, Progress, ProgressCallback
 from engine.jobs.take_job import TakeRecord, take_metadata
+
+if TYPE_CHECKING:
+    import httpx2
+    from huggingface_hub.inference._providers import PROVIDER_OR_POLICY_T
 
 log = logging.getLogger(__name__)
 
@@ -63,14 +68,14 @@ class _Abandoned(Exception):
 _workers: dict[int, threading.Event] = {}
 
 
-def _refuse_abandoned(request) -> None:
+def _refuse_abandoned(request: httpx2.Request) -> None:
     """Request hook: stop an abandoned worker before it sends another status poll or download."""
     stop = _workers.get(threading.get_ident())
     if stop is not None and stop.is_set():
         raise _Abandoned("nobody is waiting for this job any more")
 
 
-def _raise_for_status(response) -> None:
+def _raise_for_status(response: httpx2.Response) -> None:
     """Response hook: on a worker, every error status raises (the fal helper ignores it on the
     result and video downloads, which would lose the provider's message behind a KeyError)."""
     if response.status_code >= 400 and threading.get_ident() in _workers:
@@ -109,7 +114,7 @@ def provider_extras(provider: str, request: GenerationRequest) -> dict:
     return extras
 
 
-def _server_text(response) -> str:
+def _server_text(response: httpx2.Response) -> str:
     """The error text a provider or the router sent: JSON error/detail/message fields, else plain text."""
     try:
         try:
@@ -189,7 +194,7 @@ class ProviderBackend:
         from huggingface_hub.inference._providers import get_provider_helper
 
         try:
-            get_provider_helper(self.provider, task=TASK, model=self.model)
+            get_provider_helper(_provider_name(self.provider), task=TASK, model=self.model)
         except ValueError as exc:
             raise ModelError(f"{self.provider} cannot generate videos with huggingface_hub: {exc}") from None
 
@@ -258,7 +263,7 @@ class ProviderBackend:
         """Run the blocking client call on a worker thread; wait for it, cancellably, within the timeout."""
         from huggingface_hub import InferenceClient
 
-        client = InferenceClient(provider=self.provider, api_key=token, timeout=self.timeout)
+        client = InferenceClient(provider=_provider_name(self.provider), api_key=token, timeout=self.timeout)
         extra = {**provider_extras(self.provider, request), **self.extra_body}
         stop, done = threading.Event(), threading.Event()
         outcome: dict = {}
@@ -269,8 +274,7 @@ class ProviderBackend:
                 outcome["video"] = client.text_to_video(
                     request.prompt,
                     model=self.model,
-                    # Wan takes one negative prompt string (the client's hint says list[str]; it is sent as is).
-                    negative_prompt=request.negative_prompt or None,  # type: ignore[arg-type]
+                    negative_prompt=request.negative_prompt or None,  # type: ignore[arg-type]  # Wan takes one str; the hint says list[str]
                     num_frames=request.num_frames,
                     num_inference_steps=request.num_inference_steps,
                     guidance_scale=request.guidance_scale,
@@ -385,7 +389,7 @@ class ProviderBackend:
                 "Retry later; the provider may be busy.",
             )
         if isinstance(exc, httpx2.TransportError):
-            host = urlsplit(str(exc.request.url)).hostname if _has_request(exc) else p
+            host = (urlsplit(str(exc.request.url)).hostname or p) if _has_request(exc) else p
             return ProviderError(
                 f"Cannot reach {host} ({type(exc).__name__}).",
                 "Check the internet connection, then retry the job.",
@@ -414,8 +418,14 @@ class ProviderBackend:
             stop.set()
 
 
-def _has_request(exc: Exception) -> bool:
+def _provider_name(provider: str) -> PROVIDER_OR_POLICY_T:
+    """The provider as huggingface_hub's type for it."""
+    # Any name is passed on: the client checks it against its own list and says which it knows.
+    return cast("PROVIDER_OR_POLICY_T", provider)
+
+
+def _has_request(exc: httpx2.HTTPError) -> bool:
     try:
-        return exc.request is not None  # type: ignore[attr-defined]
+        return exc.request is not None
     except RuntimeError:  # httpx raises when no request is attached
         return False

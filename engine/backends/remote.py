@@ -78,7 +78,7 @@ class RemoteBackend:
         timeout: float = DEFAULT_TIMEOUT,
         scale_up_timeout: int = DEFAULT_SCALE_UP_TIMEOUT,
         max_start_wait: float | None = None,
-        group: EndpointGroup | None = None,
+        group: EndpointGroup[RemoteBackend] | None = None,
         in_flight: int = 1,
     ) -> None:
         self.url = clean_url(url)

@@ -43,7 +43,12 @@ class MusicTrack:
             raise ValueError(f"The music file {source} has no audio stream")
         self.source = source
         self.codec, self.format = codec, SAMPLE_FORMAT[codec]
-        self.stream = output.add_stream(codec, rate=RATE, layout="stereo")
+        stream = output.add_stream(codec, rate=RATE, layout="stereo")
+        # The codec comes as a plain string, so PyAV can only say it is some kind of stream.
+        if not isinstance(stream, av.audio.stream.AudioStream):
+            self.input.close()
+            raise ValueError(f"{codec} is not an audio codec")
+        self.stream = stream
         self.stream.time_base = Fraction(1, RATE)
         if codec == "aac":
             self.stream.codec_context.bit_rate = 192_000

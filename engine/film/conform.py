@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -12,6 +12,7 @@ from engine.video.video_io import ClipInfo, VideoError, iter_av_frames, probe
 
 if TYPE_CHECKING:
     import av.video.frame
+    import av.video.plane
     import av.video.reformatter
     import numpy as np
 
@@ -90,12 +91,13 @@ def cover_size(width: int, height: int, box_w: int, box_h: int) -> tuple[int, in
     return box_w, max(box_h, 2 * -(-height * box_w // (2 * width)))
 
 
-def plane_rows(plane, dtype: str) -> np.ndarray:
+def plane_rows(plane: av.video.plane.VideoPlane, dtype: str) -> np.ndarray:
     """A plane's memory as a 2-D array of rows (line padding included)."""
     import numpy as np
 
     item = np.dtype(dtype).itemsize
-    return np.frombuffer(plane, dtype).reshape(plane.height, plane.line_size // item)
+    # Through a memoryview (no copy): numpy's stubs don't take any object with __buffer__.
+    return np.frombuffer(memoryview(plane), dtype).reshape(plane.height, plane.line_size // item)
 
 
 class Conformer:
@@ -112,7 +114,7 @@ class Conformer:
         pix_fmt: str = "yuv420p",
         fill: bool = False,
     ) -> None:
-        from av.video.reformatter import VideoReformatter
+        from av.video.reformatter import ColorRange, Colorspace, VideoReformatter
 
         # One reformatter per clip keeps its swscale context cached between frames.
         self.reformatter: av.video.reformatter.VideoReformatter = VideoReformatter()
@@ -125,7 +127,10 @@ class Conformer:
         # say where the crop starts in the scaled frame; for pad, where it goes in the output.
         self.left = abs(out_w - self.fit_w) // 4 * 2
         self.top = abs(out_h - self.fit_h) // 4 * 2
-        self.yuv = pix_fmt.startswith("yuv")
+        # BT.709 limited range, as the encoders tag their streams; RGB output keeps RGB (None: as it is).
+        yuv = pix_fmt.startswith("yuv")
+        self.colorspace: int | None = Colorspace.ITU709 if yuv else None
+        self.color_range: int | None = ColorRange.MPEG if yuv else None
 
     def __call__(self, frame: av.video.frame.VideoFrame) -> av.video.frame.VideoFrame:
         """One conformed frame, scaled and converted in a single swscale pass."""
@@ -134,9 +139,15 @@ class Conformer:
             frame = self._looked(frame)
             if self.fill:  # the look already saw (and got) the cropped frame
                 w, h = self.out_w, self.out_h
-        # BT.709 limited range, as the encoders tag their streams; RGB output keeps RGB.
-        options = {"dst_colorspace": "ITU709", "dst_color_range": "MPEG"} if self.yuv else {}
-        scaled = self.reformatter.reformat(frame, w, h, self.pix_fmt, interpolation="BICUBIC", **options)
+        scaled = self.reformatter.reformat(
+            frame,
+            w,
+            h,
+            self.pix_fmt,
+            dst_colorspace=self.colorspace,
+            interpolation="BICUBIC",
+            dst_color_range=self.color_range,
+        )
         if (w, h) == (self.out_w, self.out_h):
             return scaled
         return self._crop(scaled) if self.fill else self._pad(scaled)
@@ -186,7 +197,7 @@ def span_frames(
     count: int,
     fps: Fraction | int,
     conform: Callable[[av.video.frame.VideoFrame], av.video.frame.VideoFrame],
-) -> Iterator[av.video.frame.VideoFrame]:
+) -> Generator[av.video.frame.VideoFrame, None, None]:
     """Yield the span's frames conformed to the output, one per output slot (count in all).
 
     A frame shown in several slots (a slower clip) is the same object each time: never change it.

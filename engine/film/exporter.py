@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from engine.errors import StoryreelError, describe_os_error
 from engine.film.conform import ClipSpan
@@ -17,6 +18,9 @@ from engine.film.export_settings import FILL, ExportSettings, output_size
 from engine.film.film_frames import Transition, film_frames, plan_film
 from engine.jobs.progress import CancelToken
 from engine.storage.atomic_file import atomic_path, fsync_dir
+
+if TYPE_CHECKING:
+    from engine.film.writers import FilmWriter
 
 EXPORTING = "exporting"
 # The pixel format frames are conformed to; GIF palettes are made from RGB.
@@ -156,13 +160,13 @@ def export_film(
     width, height = output_size(film_size[0], film_size[1], settings)
     plan = plan_film(spans, transitions, fps, fade_in, fade_out)
     pix_fmt = CONFORM_FORMAT.get(preset.pix_fmt, preset.pix_fmt)
-    writer_class = WRITERS[settings.format]
-    meter = _Meter(plan.total * writer_class.passes, on_progress)
+    make_writer = WRITERS[settings.format]
     place = atomic_folder(dest) if folder else atomic_path(dest)
     try:
         with place as tmp:
-            writer = writer_class(tmp, settings, width, height, fps, plan.duration)
+            writer: FilmWriter = make_writer(tmp, settings, width, height, fps, plan.duration)
             try:
+                meter = _Meter(plan.total * writer.passes, on_progress)
                 for pass_index in range(writer.passes):
                     frames = film_frames(plan, width, height, pix_fmt, fill=settings.fit == FILL)
                     with contextlib.closing(frames):

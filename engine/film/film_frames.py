@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -89,7 +89,7 @@ def film_frames(
     pix_fmt: str = "yuv420p",
     fill: bool = False,
     conformer: ConformerFactory | None = None,
-) -> Iterator[VideoFrame]:
+) -> Generator[VideoFrame, None, None]:
     """Yield plan.total frames of the film at width x height in pix_fmt (ready for the encoder).
 
     Frames may repeat as the same object (a slower clip): consumers must not change them.
@@ -107,7 +107,7 @@ def film_frames(
         head, tail = plan.overlap[i], plan.overlap[i + 1] if i + 1 < spans else 0
         keep: list[tuple[VideoFrame, float]] = []
         frames = span_frames(span, info, first, stop, count, plan.fps, make(span, info))
-        with contextlib.closing(frames):  # type: ignore[type-var]  # a generator has close()
+        with contextlib.closing(frames):
             for k, frame in enumerate(frames):
                 weight = plan.weight(i, k)
                 if k >= count - tail:

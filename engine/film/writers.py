@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from engine.film.export_settings import ExportSettings, FormatPreset
 from engine.video.video_io import tag_bt709
@@ -19,6 +20,31 @@ if TYPE_CHECKING:
     from engine.film.audio_track import MusicTrack
 
 
+class FilmWriter(Protocol):
+    """What the exporter drives: every frame of the film once per pass, then close (or abort)."""
+
+    @property
+    def passes(self) -> int:
+        """How many times the exporter sends the whole film."""
+        ...
+
+    def write(self, frame: av.video.frame.VideoFrame, pass_index: int = 0) -> None:
+        """Take the next frame of pass pass_index (passes come in order)."""
+        ...
+
+    def close(self) -> None:
+        """Finish the output after the last pass."""
+        ...
+
+    def abort(self) -> None:
+        """Close without caring about errors (the output is thrown away)."""
+        ...
+
+
+# How the exporter makes a writer: (path, settings, width, height, fps, duration in seconds).
+WriterFactory = Callable[["Path", ExportSettings, int, int, int, float], FilmWriter]
+
+
 def _video_stream(
     container: av.container.OutputContainer,
     preset: FormatPreset,
@@ -28,9 +54,14 @@ def _video_stream(
     fps: int,
 ) -> av.video.stream.VideoStream:
     """A frame-threaded video stream for the preset, BT.709-tagged when it is YUV."""
+    from av.video.stream import VideoStream
+
     stream = container.add_stream(
         preset.codec, rate=fps, options=dict(preset.quality_options.get(quality, {}))
     )
+    # The preset names its codec as a plain string, so PyAV can only say it is some kind of stream.
+    if not isinstance(stream, VideoStream):
+        raise ValueError(f"The format's codec {preset.codec} is not a video codec")
     stream.width, stream.height, stream.pix_fmt = width, height, preset.pix_fmt
     stream.time_base = stream.codec_context.time_base = Fraction(1, fps)
     if preset.pix_fmt.startswith("yuv"):
@@ -106,18 +137,19 @@ class GifWriter:
         self, path: Path, settings: ExportSettings, width: int, height: int, fps: int, duration: float
     ) -> None:
         import av
+        from av.video.format import VideoFormat
 
         self.size, self.fps = (width, height), fps
         self.dither = settings.preset.quality_options[settings.quality]["dither"]
         self.time_base = Fraction(1, fps)
         self.graph = av.filter.Graph()
         self.source = self.graph.add_buffer(
-            width=width, height=height, format="rgb24", time_base=self.time_base
+            width=width, height=height, format=VideoFormat("rgb24"), time_base=self.time_base
         )
         palettegen = self.graph.add("palettegen", "stats_mode=full")
-        self.sink = self.graph.add("buffersink")
+        sink = self.graph.add("buffersink")
         self.source.link_to(palettegen)
-        palettegen.link_to(self.sink)
+        palettegen.link_to(sink)
         self.graph.configure()
         self.container = av.open(str(path), "w", format="gif")
         self.stream = self.container.add_stream("gif", rate=fps)
@@ -126,21 +158,22 @@ class GifWriter:
 
     def _start_second_pass(self) -> None:
         import av
+        from av.video.format import VideoFormat
 
         self.source.push(None)
-        palette = self.sink.pull()
+        palette = self.graph.vpull()
         self.graph = av.filter.Graph()
         self.source = self.graph.add_buffer(
-            width=self.size[0], height=self.size[1], format="rgb24", time_base=self.time_base
+            width=self.size[0], height=self.size[1], format=VideoFormat("rgb24"), time_base=self.time_base
         )
         palette_in = self.graph.add_buffer(
-            width=palette.width, height=palette.height, format=palette.format.name, time_base=self.time_base
+            width=palette.width, height=palette.height, format=palette.format, time_base=self.time_base
         )
         paletteuse = self.graph.add("paletteuse", f"dither={self.dither}")
-        self.sink = self.graph.add("buffersink")
+        sink = self.graph.add("buffersink")
         self.source.link_to(paletteuse, 0, 0)
         palette_in.link_to(paletteuse, 0, 1)
-        paletteuse.link_to(self.sink)
+        paletteuse.link_to(sink)
         self.graph.configure()
         # One palette for the whole film: paletteuse keeps using it after its input ends.
         palette.pts = 0
@@ -163,7 +196,8 @@ class GifWriter:
 
         while True:
             try:
-                out = self.sink.pull()
+                # The graph's one sink gives video frames; vpull says so to the type checker.
+                out = self.graph.vpull()
             except (BlockingIOError, av.error.EOFError):
                 return
             self.container.mux(self.stream.encode(out))
@@ -212,7 +246,7 @@ class PngSequenceWriter:
             self.container.close()
 
 
-WRITERS = {
+WRITERS: dict[str, WriterFactory] = {
     "mp4": MovieWriter,
     "webm": MovieWriter,
     "mov": MovieWriter,

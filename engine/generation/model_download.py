@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from engine.generation.model_source import ModelError, check_model_folder, is_repo_id
 from engine.jobs.progress import Cancelled, CancelToken
+
+if TYPE_CHECKING:
+    from tqdm.auto import tqdm
 
 # Room kept free beyond the download itself (the OS, temporary files, the project's takes).
 DISK_MARGIN = 2 * 1024**3
@@ -66,14 +70,14 @@ def check_disk_space(needed: int | None, folder: Path) -> None:
         )
 
 
-def progress_tqdm(on_progress: DownloadCallback, cancel: CancelToken):
+def progress_tqdm(on_progress: DownloadCallback, cancel: CancelToken) -> type[tqdm]:
     """A tqdm class for snapshot_download that reports bytes and files, and stops when cancelled."""
     from tqdm.auto import tqdm
 
     state = {"bytes": 0, "total": 0, "files": 0, "file_total": 0}
 
     class _Tqdm(tqdm):
-        def __init__(self, *args, **kwargs) -> None:
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             self._kind = (
                 "bytes"
                 if kwargs.get("unit") == "B" and "Reconstruct" in str(kwargs.get("desc"))
@@ -96,7 +100,7 @@ def progress_tqdm(on_progress: DownloadCallback, cancel: CancelToken):
             on_progress(DownloadProgress(state["bytes"], state["total"], state["files"], state["file_total"]))
             return None
 
-        def __iter__(self):
+        def __iter__(self) -> Iterator[Any]:
             for item in super().__iter__():
                 cancel.check()
                 yield item

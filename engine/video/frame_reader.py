@@ -6,11 +6,12 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from engine.video.video_io import ClipInfo, VideoError, frame_to_rgb, probe
 
 if TYPE_CHECKING:
+    import av.video.frame
     import numpy as np
 
 Transform = Callable[["np.ndarray"], "np.ndarray"]
@@ -34,7 +35,7 @@ class FrameReader:
         self.frame_count = self.info.frame_count
         self.cache_size, self.ahead = max(cache_size, ahead + 2), ahead
         self._transform = transform
-        self._cache: OrderedDict[int, Any] = OrderedDict()
+        self._cache: OrderedDict[int, np.ndarray] = OrderedDict()
         self._cond = threading.Condition()
         self._want: int | None = None
         self._closed = False
@@ -129,17 +130,19 @@ class FrameReader:
 
     def _decode_one(self, target: int, transform: Transform | None) -> None:
         decoder = self._decoder
-        fresh = decoder is None or target < decoder.next_index or target > decoder.next_index + SEEK_DISTANCE
-        if fresh:
+        if decoder is not None and decoder.next_index <= target <= decoder.next_index + SEEK_DISTANCE:
+            fresh = False
+        else:
             if decoder is not None:
                 decoder.close()
             decoder = self._decoder = _Decoder(self.path, self.info, target)
-        index, image = decoder.read()
-        if fresh and index is not None and index > target:  # the seek overshot: decode from the start
+            fresh = True
+        got = decoder.read()
+        if fresh and got is not None and got[0] > target:  # the seek overshot: decode from the start
             decoder.close()
             decoder = self._decoder = _Decoder(self.path, self.info, target, seek=False)
-            index, image = decoder.read()
-        if index is None:
+            got = decoder.read()
+        if got is None:
             if decoder.next_index == 0:
                 raise VideoError(f"No frames could be decoded from {self.path}")
             with self._cond:  # the file holds fewer frames than its header said
@@ -147,6 +150,7 @@ class FrameReader:
                 self._want = self._clamp(self._want or 0)
                 self._cond.notify_all()
             return
+        index, image = got
         if transform is not None:
             image = transform(image)
         with self._cond:
@@ -189,20 +193,20 @@ class _Decoder:
         self.frames = self.container.decode(self.stream)
         self.skip_to = start
 
-    def _index_of(self, frame: Any) -> int:
+    def _index_of(self, frame: av.video.frame.VideoFrame) -> int:
         if frame.pts is None or not self.stream.time_base:
             return self.next_index
         return round(float((frame.pts - self.origin) * self.stream.time_base) * float(self.info.fps))
 
-    def read(self) -> tuple[int | None, Any]:
-        """The next frame at or after the start index, as (index, RGB array); (None, None) at the end."""
+    def read(self) -> tuple[int, np.ndarray] | None:
+        """The next frame at or after the start index, as (index, RGB array); None at the end."""
         for frame in self.frames:
             index = self._index_of(frame)
             self.next_index = index + 1
             if index >= self.skip_to:
                 self.skip_to = index + 1
                 return index, frame_to_rgb(frame)
-        return None, None
+        return None
 
     def close(self) -> None:
         self.container.close()

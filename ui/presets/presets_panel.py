@@ -102,7 +102,7 @@ class PresetsPanel(QWidget):
                     "Selected shots follow the project's preset again",
                 ),
                 ("none", "No Project Preset", self.clear_project, "Shots without their own preset use none"),
-                ("new", "New…", self.create, "Create a preset"),
+                ("new", "New…", self.new_preset, "Create a preset"),
                 ("duplicate", "Duplicate", self.duplicate, "Copy the selected preset (bundled ones too)"),
                 ("edit", "Edit…", self.edit, "Change the selected preset (bundled ones are read-only)"),
                 ("delete", "Delete", self.delete, "Delete the selected preset from your library"),
@@ -242,7 +242,7 @@ class PresetsPanel(QWidget):
             self.undo_stack.push(ApplyPresetCommand(self.project, None))
 
     # -- the library --------------------------------------------------------------------
-    def create(self) -> None:
+    def new_preset(self) -> None:
         self._edit_dialog(None)
 
     def edit(self) -> None:

@@ -41,7 +41,7 @@ class TimelineView(QListView):
         self.setToolTip("")
         thumbnails.updated.connect(lambda _take_id: self.viewport().update())
 
-    def setModel(self, model: TimelineModel) -> None:  # type: ignore[override]
+    def setModel(self, model: TimelineModel) -> None:  # type: ignore[override]  # it draws TimelineModel cards only
         super().setModel(model)
         for signal in (
             model.dataChanged,

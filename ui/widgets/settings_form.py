@@ -149,6 +149,6 @@ def set_quietly(widget: QWidget, value: object) -> None:
             widget.setChecked(bool(value))
         elif isinstance(widget, QSpinBox | QDoubleSpinBox):
             if widget.value() != value:
-                widget.setValue(value)  # type: ignore[arg-type]
+                widget.setValue(value)  # type: ignore[arg-type]  # a number; the binding rejects others
     finally:
         widget.blockSignals(False)

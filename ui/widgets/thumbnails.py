@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QImageWriter, QPixmap
 
 from app.project.media_paths import UnsafePath
 from app.project.model import Project, Take
@@ -29,7 +29,8 @@ def render_thumbnail(video: Path, dest: Path, height: int = THUMB_HEIGHT) -> QIm
     if h > height:
         image = image.scaledToHeight(height, mode=_smooth())
     dest.parent.mkdir(parents=True, exist_ok=True)
-    image.save(str(dest), "PNG")  # type: ignore[call-overload]  # the stubs want bytes; PySide6 takes str
+    # QImageWriter, not QImage.save: PySide6's stub types save's format as bytes, its binding takes str.
+    QImageWriter(str(dest), b"PNG").write(image)
     return image
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import av
 import pytest
 
+from app.cli.exit_codes import ExitCode
 from app.cli.main import build_parser, run_cli
 from app.cli.model_flags import model_settings_from_args
 from app.project.model import Project, ProjectSettings
@@ -301,7 +302,7 @@ def test_an_unexpected_error_is_one_line_and_a_log_entry(monkeypatch, capsys):
         raise RuntimeError("kaboom\nmore")
 
     monkeypatch.setattr(app.cli.main, "run_cli", broken)
-    assert main.main(["info", "x.reel"]) == 1
+    assert main.main(["info", "x.reel"]) == ExitCode.FAILED
     err = capsys.readouterr().err
     assert "unexpected error: kaboom" in err and "Traceback" not in err and str(log_path()) in err
     assert "RuntimeError: kaboom" in log_path().read_text(encoding="utf-8")
