@@ -14,14 +14,17 @@ from app.settings.resources import resource_path
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with Storyreel's names and icon (reused if one exists)."""
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    existing = QApplication.instance()
+    if existing is not None and not isinstance(existing, QApplication):
+        raise RuntimeError("a QCoreApplication without widgets is already running")
+    app = existing or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Storyreel")
     app.setApplicationDisplayName("Storyreel")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Storyreel")
     app.setDesktopFileName("storyreel")
     app.setWindowIcon(QIcon(str(resource_path("icons", "storyreel.svg"))))
-    return app  # type: ignore[return-value]
+    return app
 
 
 def run(paths: list[str]) -> int:
