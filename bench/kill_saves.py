@@ -18,24 +18,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from crash_support import KILL_SAVES  # noqa: E402
 
 from app.generation.take_recovery import recover_after_crash  # noqa: E402
 from app.project.model import Project, ProjectSettings, Shot  # noqa: E402
 from app.project.reel_file import ProjectError, load_project, save_project  # noqa: E402
-
-SAVER = """
-import sys
-sys.path.insert(0, {root!r})
-from app.project.reel_file import load_project, save_project
-project = load_project(sys.argv[1])
-print("ready", flush=True)
-n = 0
-while True:
-    n += 1
-    project.update_settings(name=f"save {{n}}")
-    save_project(project)
-"""
 
 
 def opens(path: Path) -> bool:
@@ -58,7 +47,7 @@ def main() -> int:
         broken = no_backup = 0
         for _ in range(args.kills):
             proc = subprocess.Popen(
-                [sys.executable, "-c", SAVER.format(root=str(ROOT)), str(path)], stdout=subprocess.PIPE
+                [sys.executable, "-c", KILL_SAVES.format(root=str(ROOT)), str(path)], stdout=subprocess.PIPE
             )
             assert proc.stdout is not None
             proc.stdout.readline()

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from crash_support import KILL_SAVES
 
 from app.cli.main import run_cli
 from app.generation.take_recovery import recover_after_crash
@@ -125,20 +126,6 @@ def test_adoption_refuses_a_sidecar_whose_values_do_not_fit_a_project(tmp_path, 
     sidecar.write_text(json.dumps({**meta, "versions": {"torch": 5}}), encoding="utf-8")
     project.remove_take(shot.id, take.id)
     assert recover_after_crash(project).adopted == []
-
-
-KILL_SAVES = """
-import sys
-sys.path.insert(0, {root!r})
-from app.project.reel_file import load_project, save_project
-project = load_project(sys.argv[1])
-print("ready", flush=True)
-n = 0
-while True:
-    n += 1
-    project.update_settings(name=f"save {{n}}")
-    save_project(project)
-"""
 
 
 @pytest.mark.slow
