@@ -201,6 +201,7 @@ class GenerationController(QObject):
         queue = self.ensure_queue()
         if queue is None:
             return []
+        queue.jobs.forget_model_failures()  # a new batch tries the model again
         jobs, errors = queue.enqueue(shot_ids, spec, new_seed=new_seed)
         self._report(jobs, errors)
         return jobs
@@ -277,6 +278,12 @@ class GenerationController(QObject):
             tq.forget(job)
         elif event == "moved" and tq is not None:
             tq.sync_pending()
+        elif event == "model_failed":
+            # One message for the batch: the queue cancelled this model's other jobs unstarted.
+            self.prompts.error(
+                "The model could not be loaded",
+                f"{job.error}\n\n{job.hint or ''}\n\nThe other shots for this model were not started.",
+            )
         if event in ("changed", "progress", "finished", "removed", "moved", "added"):
             self._update_cards()
         if event in ("finished", "changed"):
