@@ -46,6 +46,7 @@ class GenerationController(QObject):
         self.bridge = GenerationBridge(self)
         self.bridge.jobEvent.connect(self._on_job_event)
         self.jobs: JobQueue | None = None
+        self.offer_model: Callable[[str], None] | None = None  # the window's model choices
         self.take_queue: TakeQueue | None = None
         self._jobs_key: tuple = ()
         self.queue_model: QueueModel | None = None
@@ -196,7 +197,7 @@ class GenerationController(QObject):
             if not self.save_as():
                 return []
         spec = load_model_settings(self.settings).spec_for(self.project)
-        if not model_ready(self.settings, self.prompts, spec):
+        if not model_ready(self.settings, self.prompts, spec, self.offer_model):
             return []
         queue = self.ensure_queue()
         if queue is None:

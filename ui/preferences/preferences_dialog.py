@@ -1,8 +1,9 @@
-"""Preferences: a General tab (autosave) and a Model tab (backend, model, device, memory)."""
+"""Preferences: a General tab (autosave, reopen the last film) and a Model tab (backend, model, device, memory)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -35,8 +36,11 @@ class PreferencesDialog(QDialog):
         self.autosave.setSpecialValueText("Off")
         self.autosave.setValue(settings.autosave_seconds)
         self.autosave.setToolTip("Seconds between autosaves to a recovery file (Off: never)")
+        self.reopen_last = QCheckBox("Reopen the last film at start")
+        self.reopen_last.setChecked(settings.reopen_last)
         form = QFormLayout(self.general)
         form.addRow("Autosave every", self.autosave)
+        form.addRow("", self.reopen_last)
         self.tabs.addTab(self.general, "General")
         self.model_page = ModelSettingsPage(load_model_settings(settings))
         self.tabs.addTab(self.model_page, "Model")
@@ -58,6 +62,7 @@ class PreferencesDialog(QDialog):
 
     def apply(self, settings: UserSettings) -> None:
         settings.autosave_seconds = self.autosave.value()
+        settings.reopen_last = self.reopen_last.isChecked()
         model = load_model_settings(settings)
         self.model_page.apply(model)
         store_model_settings(settings, model)
