@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QWidget
 
 from app.project.model import Project
 from app.settings.model_settings import load_model_settings, store_model_settings
@@ -76,8 +77,8 @@ class ModelChoices(QObject):
         self._pool.setMaxThreadCount(1)
         self._signals = _Signals()
         self._signals.built.connect(self._built)
-        self.downloader = None  # download_model unless a test gives its own (no Hub here)
-        self.download_dialog = None
+        self.downloader: Callable[..., Path] | None = None  # a test's own; else download_model
+        self.download_dialog: QDialog | None = None  # the last download's, while it shows
 
     def set_source(self, source: str) -> None:
         """Make source this machine's model."""
