@@ -425,7 +425,7 @@ class MainWindow(QMainWindow):
     def edit_project_settings(self) -> None:
         from ui.preferences.project_settings_dialog import ProjectSettingsDialog
 
-        dialog = ProjectSettingsDialog(self.project.settings, self)
+        dialog = ProjectSettingsDialog(self.project.settings, self, self.settings, self.edit_preferences)
         if dialog.exec():
             self.apply_project_settings(dialog.changes())
 
@@ -437,7 +437,7 @@ class MainWindow(QMainWindow):
     def edit_preferences(self) -> None:
         from ui.preferences.preferences_dialog import PreferencesDialog
 
-        dialog = PreferencesDialog(self.settings, self)
+        dialog = PreferencesDialog(self.settings, self, self.project.settings.model)
         if dialog.exec():
             dialog.apply(self.settings)
             self.apply_preferences()

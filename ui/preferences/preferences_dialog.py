@@ -25,7 +25,9 @@ class PreferencesDialog(QDialog):
     Another page is added with `self.tabs.addTab(page, "Name")` and applied in `apply()`.
     """
 
-    def __init__(self, settings: UserSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: UserSettings, parent: QWidget | None = None, film_model: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self.tabs = QTabWidget()
@@ -42,7 +44,7 @@ class PreferencesDialog(QDialog):
         form.addRow("Autosave every", self.autosave)
         form.addRow("", self.reopen_last)
         self.tabs.addTab(self.general, "General")
-        self.model_page = ModelSettingsPage(load_model_settings(settings))
+        self.model_page = ModelSettingsPage(load_model_settings(settings), film_model=film_model)
         self.tabs.addTab(self.model_page, "Model")
         self.remote_page = RemoteSettingsPage(settings.endpoints, in_flight=settings.endpoint_in_flight)
         self.tabs.addTab(self.remote_page, "Remote")
