@@ -33,6 +33,7 @@ from ui.preview.playback_actions import playback_actions
 from ui.preview.preview_player import PreviewPlayer
 from ui.project_session import ProjectSession
 from ui.questions import Prompts
+from ui.start.start_wiring import StartWiring
 from ui.timeline.shot_actions import ShotActions
 from ui.timeline.time_ruler import TimeRuler
 from ui.timeline.timeline_model import TimelineModel, refusal_message
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self._build_generation()
         self.status_summary = QLabel()
         self.statusBar().addPermanentWidget(self.status_summary)
+        self.start = StartWiring(self)  # the start page while there is no film; the model line
         for signal in (self.session.dirtyChanged, self.session.saved):
             signal.connect(self.update_title)
         self.files.shotsAdded.connect(self.timeline.select_ids)
@@ -423,7 +425,7 @@ class MainWindow(QMainWindow):
     def edit_project_settings(self) -> None:
         from ui.preferences.project_settings_dialog import ProjectSettingsDialog
 
-        dialog = ProjectSettingsDialog(self.project.settings, self)
+        dialog = ProjectSettingsDialog(self.project.settings, self, self.settings, self.edit_preferences)
         if dialog.exec():
             self.apply_project_settings(dialog.changes())
 
@@ -435,13 +437,14 @@ class MainWindow(QMainWindow):
     def edit_preferences(self) -> None:
         from ui.preferences.preferences_dialog import PreferencesDialog
 
-        dialog = PreferencesDialog(self.settings, self)
+        dialog = PreferencesDialog(self.settings, self, self.project.settings.model)
         if dialog.exec():
             dialog.apply(self.settings)
             self.apply_preferences()
 
     def apply_preferences(self) -> None:
         self.files.set_autosave_interval(self.settings.autosave_seconds)
+        self.start.update_model()
         self.save_settings()
 
     def about(self) -> None:
@@ -489,6 +492,7 @@ class MainWindow(QMainWindow):
         self.preview.shutdown()
         self.generation.shutdown()  # cancels the running job; pending ones were saved with the project
         self.thumbnails.shutdown()
+        self.start.choices.wait()  # a demo model being built is finished, not cut in half
         # Saved, discarded or clean: a clean quit leaves no recovery to offer at the next start.
         self.files.discard_recovery()
         event.accept()

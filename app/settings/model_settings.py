@@ -71,6 +71,19 @@ class ModelSettings:
         )
 
 
+def precedence_note(model: ModelSettings, film_model: str) -> str:
+    """Which model this machine generates with, and why: the one rule, said the same in both dialogs."""
+    if model.backend == "remote":
+        return "This machine generates on a remote endpoint, which holds its own model."
+    source = model.source.strip()
+    if source and source != film_model:
+        return (
+            f"This machine generates with {source} (Preferences > Model), not the film's model "
+            f"{film_model}: the machine's model, when set, comes first on this computer."
+        )
+    return f"This machine generates with the film's model, {film_model} (Preferences > Model leaves it)."
+
+
 def project_model(project: Project) -> ModelSpec:
     """The project's own model with every other choice automatic (what a script gets by default)."""
     return ModelSettings().spec_for(project)

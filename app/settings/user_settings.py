@@ -21,6 +21,7 @@ class UserSettings:
 
     recent_files: list[str] = field(default_factory=list)
     autosave_seconds: int = DEFAULT_AUTOSAVE_SECONDS  # 0: off
+    reopen_last: bool = True  # starting again opens the most recent film
     window: dict[str, str] = field(default_factory=dict)  # opaque layout blobs (base64) by name
     endpoints: list[str] = field(default_factory=list)  # remote endpoint URLs, never with a token
     # Requests in flight per endpoint URL (its replicas); a URL not listed has 1.
@@ -59,6 +60,8 @@ def load_settings() -> UserSettings:
     autosave = doc.pop("autosave_seconds", DEFAULT_AUTOSAVE_SECONDS)
     if isinstance(autosave, int) and not isinstance(autosave, bool) and autosave >= 0:
         settings.autosave_seconds = autosave
+    reopen = doc.pop("reopen_last", True)
+    settings.reopen_last = reopen if isinstance(reopen, bool) else True
     window = doc.pop("window", {})
     if isinstance(window, dict):
         settings.window = {k: v for k, v in window.items() if isinstance(v, str)}
@@ -82,6 +85,7 @@ def save_settings(settings: UserSettings) -> None:
     doc.update(
         recent_files=settings.recent_files,
         autosave_seconds=settings.autosave_seconds,
+        reopen_last=settings.reopen_last,
         window=settings.window,
         endpoints=settings.endpoints,
         endpoint_in_flight=settings.endpoint_in_flight,

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from engine.backends.local import Backend
-from engine.generation.request import GenerationRequest
+from engine.generation.model_source import ModelError
+from engine.generation.request import GenerationRequest, ModelSpec
 from engine.jobs.errors import describe_failure
 from engine.jobs.progress import GENERATING, Cancelled, CancelToken, Progress
 from engine.jobs.states import ACTIVE_STATES, FINISHED_STATES, STAGE_STATE, JobState
@@ -82,6 +83,9 @@ class JobQueue:
         self._paused = False
         self._closing = False
         self._backends = list(backends)
+        # Models that failed to load in this batch, with the job that found out: more jobs for
+        # them are cancelled unstarted until forget_model_failures() or a retry.
+        self._failed_models: dict[ModelSpec, Job] = {}
         # A backend with `slots` (an endpoint with replicas) gets that many workers, so as many jobs.
         self._workers = [
             threading.Thread(
@@ -128,10 +132,20 @@ class JobQueue:
         with self._cond:
             if self._closing:
                 raise RuntimeError("the queue is shut down")
+            failed = self._failed_models.get(request.model)
+            if failed is not None:
+                self._hold_back(job, failed)
             self._jobs.append(job)
             self._cond.notify_all()
         self._listener("added", job)
+        if failed is not None:
+            self._listener("finished", job)
         return job
+
+    def forget_model_failures(self) -> None:
+        """A new batch: models that failed to load before are tried again."""
+        with self._cond:
+            self._failed_models.clear()
 
     def cancel(self, job_id: str) -> None:
         """Cancel a queued job at once, or a running one at its next step."""
@@ -157,6 +171,7 @@ class JobQueue:
             old = self._find(job_id)
             if old.state not in (JobState.FAILED, JobState.CANCELLED):
                 raise ValueError("only failed or cancelled jobs can be retried")
+            self._failed_models.pop(old.request.model, None)  # asked for again: try loading it
         return self.submit(old.request, old.clip_path, old.label, old.meta)
 
     def remove(self, job_id: str) -> None:
@@ -263,6 +278,31 @@ class JobQueue:
             job.error, job.hint = describe_failure(exc)
             # The person sees the short message; the traceback is for the log.
             log.exception("job %s (%s) failed on %s: %s", job.id, job.label or "?", backend.name, job.error)
+            at_load = job.state == JobState.LOADING_MODEL
             job.state = JobState.FAILED
+            if at_load and isinstance(exc, ModelError):
+                self._stop_model(job)
         finally:
             job.finished = time.monotonic()
+
+    def _stop_model(self, failed: Job) -> None:
+        """The model failed to load: every queued job for it would fail the same way, so cancel them."""
+        failed.meta["model_failed"] = True
+        with self._cond:
+            self._failed_models[failed.request.model] = failed
+            held = [
+                j
+                for j in self._jobs
+                if j.state == JobState.QUEUED and j.request.model == failed.request.model
+            ]
+            for job in held:
+                self._hold_back(job, failed)
+        for job in held:
+            self._listener("finished", job)
+        self._listener("model_failed", failed)  # one report for the whole batch
+
+    @staticmethod
+    def _hold_back(job: Job, failed: Job) -> None:
+        job.cancel.cancel()
+        job.state, job.finished = JobState.CANCELLED, time.monotonic()
+        job.error, job.hint = f"Not started: {failed.error}", failed.hint

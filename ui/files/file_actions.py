@@ -205,7 +205,10 @@ class FileActions(QObject):
 
     # -- startup and recovery -----------------------------------------------------------
     def startup(self, paths: list[str]) -> None:
-        """Offer recoveries (never restoring without asking), then open the first project given."""
+        """Offer recoveries (never restoring without asking), then open the first project given.
+
+        With none given, the last film opens again when the setting says so.
+        """
         for found in recovery.find_recoveries():
             if self.prompts.recover(found) == RESTORE:
                 self.restore(found)
@@ -215,6 +218,9 @@ class FileActions(QObject):
             if Path(raw).suffix.lower() == PROJECT_SUFFIX or Path(raw).is_file():
                 self.open_path(raw, ask=False)
                 return
+        last = self.settings.recent_files[0] if self.settings.recent_files else None
+        if not paths and self.settings.reopen_last and last and Path(last).is_file():
+            self.open_path(last, ask=False)
 
     def restore(self, found: recovery.Recovery) -> bool:
         try:

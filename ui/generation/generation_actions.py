@@ -46,6 +46,7 @@ class GenerationController(QObject):
         self.bridge = GenerationBridge(self)
         self.bridge.jobEvent.connect(self._on_job_event)
         self.jobs: JobQueue | None = None
+        self.offer_model: Callable[[str], None] | None = None  # the window's model choices
         self.take_queue: TakeQueue | None = None
         self._jobs_key: tuple = ()
         self.queue_model: QueueModel | None = None
@@ -196,11 +197,12 @@ class GenerationController(QObject):
             if not self.save_as():
                 return []
         spec = load_model_settings(self.settings).spec_for(self.project)
-        if not model_ready(self.settings, self.prompts, spec):
+        if not model_ready(self.settings, self.prompts, spec, self.offer_model):
             return []
         queue = self.ensure_queue()
         if queue is None:
             return []
+        queue.jobs.forget_model_failures()  # a new batch tries the model again
         jobs, errors = queue.enqueue(shot_ids, spec, new_seed=new_seed)
         self._report(jobs, errors)
         return jobs
@@ -277,6 +279,12 @@ class GenerationController(QObject):
             tq.forget(job)
         elif event == "moved" and tq is not None:
             tq.sync_pending()
+        elif event == "model_failed":
+            # One message for the batch: the queue cancelled this model's other jobs unstarted.
+            self.prompts.error(
+                "The model could not be loaded",
+                f"{job.error}\n\n{job.hint or ''}\n\nThe other shots for this model were not started.",
+            )
         if event in ("changed", "progress", "finished", "removed", "moved", "added"):
             self._update_cards()
         if event in ("finished", "changed"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from app.settings.model_settings import load_model_settings
 from app.settings.user_settings import UserSettings
 from engine.generation.model_source import ModelError, check_model_source
@@ -9,13 +11,21 @@ from engine.generation.request import ModelSpec
 from ui.questions import Prompts
 
 
-def model_ready(settings: UserSettings, prompts: Prompts, spec: ModelSpec) -> bool:
-    """True if spec's model can be used (or generation runs remotely); else say why, once."""
+def model_ready(
+    settings: UserSettings, prompts: Prompts, spec: ModelSpec, offer: Callable[[str], None] | None = None
+) -> bool:
+    """True if spec's model can be used (or generation runs remotely); else say why, once.
+
+    With `offer`, the reason goes to it (the window's model choices) instead of an error box.
+    """
     if load_model_settings(settings).backend == "remote":
         return True  # the endpoint holds the model
     try:
         check_model_source(spec)
     except ModelError as exc:
+        if offer is not None:
+            offer(str(exc))
+            return False
         prompts.error("Cannot generate: the model cannot be used", str(exc))
         return False
     return True

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.settings.model_settings import DEVICES, DTYPES, ModelSettings
+from app.settings.model_settings import DEVICES, DTYPES, ModelSettings, precedence_note
 from ui.widgets.labels import SETTING_LABELS
 
 MEMORY_LABELS = {
@@ -52,8 +52,14 @@ class ModelSettingsPage(QWidget):
 
     validityChanged = Signal(bool)  # whether the source can be used (the dialog's OK follows it)
 
-    def __init__(self, settings: ModelSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: ModelSettings, parent: QWidget | None = None, film_model: str | None = None
+    ) -> None:
         super().__init__(parent)
+        self.film_model = film_model  # the open film's model, to show which one wins
+        self.precedence = QLabel()
+        self.precedence.setObjectName("ModelPrecedence")
+        self.precedence.setWordWrap(True)
         self.backend = QComboBox()
         self.backend.addItem("Local (this computer)", "local")
         self.backend.addItem("Remote endpoint (see the Remote tab)", "remote")
@@ -90,6 +96,7 @@ class ModelSettingsPage(QWidget):
         ):
             box.setCurrentIndex(max(0, box.findData(value)))
         self.vae_tiling.setChecked(settings.vae_tiling)
+        self.backend.currentIndexChanged.connect(self.validate)
         source_row = QHBoxLayout()
         source_row.addWidget(self.source, 1)
         source_row.addWidget(browse)
@@ -98,6 +105,7 @@ class ModelSettingsPage(QWidget):
         form.addRow("Backend", self.backend)
         form.addRow(SETTING_LABELS["model"], source_row)
         form.addRow("Revision", self.revision)
+        form.addRow("", self.precedence)
         form.addRow("", self.status)
         form.addRow("Device", self.device)
         form.addRow("Precision", self.dtype)
@@ -110,6 +118,10 @@ class ModelSettingsPage(QWidget):
         from engine.generation.model_source import is_repo_id
 
         ok, message = describe_source(self.source.text())
+        if self.film_model is not None:
+            shown = ModelSettings(backend=self.backend.currentData() or "local", source=self.source.text())
+            self.precedence.setText(precedence_note(shown, self.film_model))
+        self.precedence.setVisible(self.film_model is not None)
         self.status.setText(message)
         self.status.setStyleSheet("" if ok else "color: #dc2626;")
         self.download_button.setEnabled(is_repo_id(self.source.text().strip()))

@@ -1,8 +1,9 @@
-"""Preferences: a General tab (autosave) and a Model tab (backend, model, device, memory)."""
+"""Preferences: a General tab (autosave, reopen the last film) and a Model tab (backend, model, device, memory)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,7 +25,9 @@ class PreferencesDialog(QDialog):
     Another page is added with `self.tabs.addTab(page, "Name")` and applied in `apply()`.
     """
 
-    def __init__(self, settings: UserSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: UserSettings, parent: QWidget | None = None, film_model: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self.tabs = QTabWidget()
@@ -35,10 +38,13 @@ class PreferencesDialog(QDialog):
         self.autosave.setSpecialValueText("Off")
         self.autosave.setValue(settings.autosave_seconds)
         self.autosave.setToolTip("Seconds between autosaves to a recovery file (Off: never)")
+        self.reopen_last = QCheckBox("Reopen the last film at start")
+        self.reopen_last.setChecked(settings.reopen_last)
         form = QFormLayout(self.general)
         form.addRow("Autosave every", self.autosave)
+        form.addRow("", self.reopen_last)
         self.tabs.addTab(self.general, "General")
-        self.model_page = ModelSettingsPage(load_model_settings(settings))
+        self.model_page = ModelSettingsPage(load_model_settings(settings), film_model=film_model)
         self.tabs.addTab(self.model_page, "Model")
         self.remote_page = RemoteSettingsPage(settings.endpoints, in_flight=settings.endpoint_in_flight)
         self.tabs.addTab(self.remote_page, "Remote")
@@ -58,6 +64,7 @@ class PreferencesDialog(QDialog):
 
     def apply(self, settings: UserSettings) -> None:
         settings.autosave_seconds = self.autosave.value()
+        settings.reopen_last = self.reopen_last.isChecked()
         model = load_model_settings(settings)
         self.model_page.apply(model)
         store_model_settings(settings, model)

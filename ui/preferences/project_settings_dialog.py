@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.project.model import GenerationDefaults, ProjectSettings
+from app.settings.model_settings import load_model_settings, precedence_note
+from app.settings.user_settings import UserSettings
 from engine.generation.request import DEFAULT_MODEL
 from ui.widgets.labels import SETTING_LABELS
 from ui.widgets.settings_form import SettingsForm
@@ -28,8 +33,15 @@ DEFAULT_FIELDS = ("frames", "steps", "guidance_scale", "guidance_scale_2")
 class ProjectSettingsDialog(QDialog):
     """Edits a copy of the settings; `changes()` gives the fields that differ, for one undo step."""
 
-    def __init__(self, settings: ProjectSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: ProjectSettings,
+        parent: QWidget | None = None,
+        user_settings: UserSettings | None = None,
+        open_preferences: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.user_settings, self.open_preferences = user_settings, open_preferences
         self.setWindowTitle("Project Settings")
         self.original = settings
         self.name = QLineEdit(settings.name)
@@ -43,6 +55,18 @@ class ProjectSettingsDialog(QDialog):
         self.film_form.set_values(dataclasses.asdict(settings))
         self.film_form.form.insertRow(0, "Name", self.name)
         self.film_form.form.addRow(SETTING_LABELS["model"], self.model)
+        # The film's model travels with the film; this machine's own, if set, wins here: say so.
+        self.precedence = QLabel()
+        self.precedence.setObjectName("ModelPrecedence")
+        self.precedence.setWordWrap(True)
+        self.preferences_button = QPushButton("Preferences > Model…")
+        self.preferences_button.clicked.connect(self._go_to_preferences)
+        self.model.currentTextChanged.connect(self._show_precedence)
+        if user_settings is not None:
+            self.film_form.form.addRow("", self.precedence)
+            self.film_form.form.addRow("", self.preferences_button)
+        self.preferences_button.setEnabled(open_preferences is not None)
+        self._show_precedence()
         self.defaults_form = SettingsForm(DEFAULT_FIELDS, optional=False)
         self.defaults_form.set_values(dataclasses.asdict(d))
         self.negative = QPlainTextEdit(d.negative_prompt)
@@ -66,6 +90,16 @@ class ProjectSettingsDialog(QDialog):
         layout.addWidget(general)
         layout.addWidget(gen)
         layout.addWidget(buttons)
+
+    def _show_precedence(self, *args: object) -> None:
+        if self.user_settings is not None:
+            film_model = self.model.currentText().strip() or DEFAULT_MODEL
+            self.precedence.setText(precedence_note(load_model_settings(self.user_settings), film_model))
+
+    def _go_to_preferences(self) -> None:
+        if self.open_preferences is not None:
+            self.open_preferences()
+            self._show_precedence()  # the machine's model may have changed there
 
     def changes(self) -> dict:
         """Fields whose value the user changed (defaults as one new GenerationDefaults)."""

@@ -206,3 +206,33 @@ def test_shutdown_cancels_the_running_job(tmp_path):
     assert job.error is None
     with pytest.raises(RuntimeError):
         jobs.submit(request_for("m"), tmp_path / "y")
+
+
+def test_a_model_that_fails_to_load_stops_its_batch_at_the_first_shot(tmp_path, tiny_a14b):
+    """Three shots on a model folder that cannot load: one failure, the rest cancelled with the reason."""
+    broken = tmp_path / "not-a-model"
+    broken.mkdir()
+    (broken / "model_index.json").write_text("{not json", encoding="utf-8")
+    recorder = Recorder()
+    jobs = JobQueue([LocalBackend()], recorder)
+    try:
+        first, second, third = (
+            jobs.submit(request_for(broken, seed=i), tmp_path / f"{i}.mp4") for i in range(3)
+        )
+        other = jobs.submit(request_for(tiny_a14b), tmp_path / "other.mp4")
+        assert jobs.wait_idle(120)
+        late = jobs.submit(request_for(broken, seed=7), tmp_path / "late.mp4")  # same batch: held too
+        assert late.state == JobState.CANCELLED and late.error.startswith("Not started")
+        jobs.forget_model_failures()  # a new batch loads it again
+        again = jobs.submit(request_for(broken, seed=8), tmp_path / "again.mp4")
+        assert jobs.wait_idle(60) and again.state == JobState.FAILED and again.started is not None
+    finally:
+        jobs.shutdown()
+    assert first.state == JobState.FAILED and first.meta.get("model_failed") is True
+    assert "model_index.json" in first.error
+    for held in (second, third):
+        assert held.state == JobState.CANCELLED and held.started is None
+        assert held.error == f"Not started: {first.error}"
+    assert [j for e, j, _ in recorder.events if e == "model_failed"] == [first.id, again.id]
+    assert other.state == JobState.DONE  # another model's jobs go on
+    assert not any((tmp_path / f"{i}.mp4").exists() for i in range(3))

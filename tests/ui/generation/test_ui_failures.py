@@ -101,7 +101,8 @@ def test_all_failed_is_not_all_done(qtbot, tiny_a14b, tmp_path):
     jobs = window.generation.generate([s.id for s in project.shots])
     wait_finished(qtbot, window, jobs)
     dock = window.generation.dock
-    assert dock.overall_label.text() == "0 of 2 done · 2 failed" and dock.overall.value() == 0
+    # The model fails to load at the first shot: the second is cancelled unstarted, not failed too.
+    assert dock.overall_label.text() == "0 of 1 done · 1 failed" and dock.overall.value() == 0
 
 
 def test_error_lines_keep_the_start_and_fit():

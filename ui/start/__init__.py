@@ -1,0 +1,1 @@
+"""The start page: what the window shows with no film, and the model choices of a first run."""

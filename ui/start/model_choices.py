@@ -1,0 +1,144 @@
+"""The three ways to a usable model: a folder, a Hub download, or a demo model built here."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QWidget
+
+from app.project.model import Project
+from app.settings.model_settings import load_model_settings, store_model_settings
+from app.settings.user_paths import data_dir
+from app.settings.user_settings import UserSettings
+from engine.generation.model_source import ModelError, is_repo_id, resolve_model
+from engine.generation.request import DEFAULT_MODEL
+from ui.questions import Prompts
+
+log = logging.getLogger(__name__)
+DEMO_FOLDER = "demo-model"
+
+
+def model_state(settings: UserSettings, project: Project | None) -> tuple[bool, str]:
+    """Whether the model in use is on this machine now, and a line saying which it is."""
+    model = load_model_settings(settings)
+    device = model.device or "auto"
+    if model.backend == "remote":
+        return True, "Model: remote endpoint · device: the endpoint's"
+    spec = model.spec_for(project)
+    try:
+        resolve_model(spec, local_files_only=True)  # never a download at start
+    except ModelError as exc:
+        if is_repo_id(spec.source.strip()):
+            return False, f"Model: {spec.source} (not downloaded) · device: {device}"
+        log.info("model not usable: %s", exc)
+        return False, f"Model: {spec.source} (cannot be used: {exc}) · device: {device}"
+    return True, f"Model: {spec.source} · device: {device}"
+
+
+class _Signals(QObject):
+    built = Signal(str, str)  # folder, error ("" on success)
+
+
+class _Build(QRunnable):
+    def __init__(self, dest: Path, signals: _Signals) -> None:
+        super().__init__()
+        self.dest, self.signals = dest, signals
+
+    def run(self) -> None:
+        from engine.generation.tiny_model import write_tiny_model
+
+        # Built beside its place and moved in whole, so a half-built model is never used.
+        building = self.dest.with_name(self.dest.name + ".building")
+        try:
+            shutil.rmtree(building, ignore_errors=True)
+            write_tiny_model(building)
+            building.replace(self.dest)
+        except Exception as exc:  # a worker must report, never die silently
+            log.exception("building the demo model in %s failed", self.dest)
+            self.signals.built.emit(str(self.dest), str(exc) or type(exc).__name__)
+            return
+        self.signals.built.emit(str(self.dest), "")
+
+
+class ModelChoices(QObject):
+    """Sets the machine's model (Preferences > Model) from one of three choices; `changed` after."""
+
+    changed = Signal()
+    busy = Signal(bool)  # the demo model is being built
+
+    def __init__(self, settings: UserSettings, prompts: Prompts, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.settings, self.prompts, self.widget = settings, prompts, parent
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _Signals()
+        self._signals.built.connect(self._built)
+        self.downloader: Callable[..., Path] | None = None  # a test's own; else download_model
+        self.download_dialog: QDialog | None = None  # the last download's, while it shows
+
+    def set_source(self, source: str) -> None:
+        """Make source this machine's model."""
+        model = load_model_settings(self.settings)
+        model.backend, model.source, model.revision = "local", source, ""
+        store_model_settings(self.settings, model)
+        self.changed.emit()
+
+    def choose_folder(self, folder: str | None = None) -> bool:
+        """A diffusers Wan folder on disk; refused with the reason if it cannot be used."""
+        from ui.preferences.model_settings_page import describe_source
+
+        folder = folder or QFileDialog.getExistingDirectory(
+            self.widget, "Choose a model folder", str(Path.home())
+        )
+        if not folder:
+            return False
+        ok, message = describe_source(folder)
+        if not ok:
+            self.prompts.error("This folder cannot be used", message)
+            return False
+        self.set_source(folder)
+        return True
+
+    def download(self, repo_id: str | None = None) -> bool:
+        """Download a Hub repo with size, progress and cancel; it becomes the model when complete."""
+        from ui.preferences.download_dialog import DownloadDialog
+
+        if repo_id is None:
+            repo_id, ok = QInputDialog.getText(
+                self.widget, "Download a model", "Hub repo id", text=DEFAULT_MODEL
+            )
+            if not ok or not repo_id.strip():
+                return False
+        dialog = self.download_dialog = DownloadDialog(
+            repo_id.strip(), None, self.widget, downloader=self.downloader
+        )
+        dialog.start()
+        dialog.exec()
+        if dialog.folder is None:
+            return False
+        self.set_source(repo_id.strip())
+        return True
+
+    def use_demo(self) -> None:
+        """Build the tiny random-weight model in the user data folder on a worker, then use it."""
+        dest = data_dir() / DEMO_FOLDER
+        if (dest / "model_index.json").is_file():
+            self.set_source(str(dest))  # built before: reuse it
+            return
+        self.busy.emit(True)
+        self._pool.start(_Build(dest, self._signals))
+
+    def _built(self, folder: str, error: str) -> None:
+        self.busy.emit(False)
+        if error:
+            self.prompts.error("The demo model could not be built", f"{error}\nDetails are in storyreel.log.")
+            return
+        self.set_source(folder)
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Wait for a demo build to end (tests, shutdown)."""
+        return self._pool.waitForDone(msecs)
