@@ -1,6 +1,9 @@
-"""Take docs/screenshot.png: the main window at 1440×900 with the example project (offscreen or Xvfb).
+"""Take docs/screenshot.png (the main window at 1440×900 with the example project) and docs/start-page.png.
 
     QT_QPA_PLATFORM=offscreen python docs/make_screenshot.py [--render] [-o docs/screenshot.png]
+
+The start page is taken first, as a new user sees it on the first run: no film open, the example
+in the recent films, no model set yet.
 
 --render first makes takes for the example with the tiny demo model (`main.py demo-model` and
 `main.py render`, about a minute on a CPU), so the cards show thumbnails; without it they show
@@ -34,11 +37,22 @@ def render_takes(film: Path, work: Path) -> None:
         subprocess.run([sys.executable, str(ROOT / "main.py"), *args], check=True, env=env, cwd=ROOT)
 
 
+def settle(app: object, window: object) -> None:
+    """Until the window's thumbnails are painted (a script, not the app: it may wait)."""
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        window.thumbnails.wait(100)  # type: ignore[attr-defined]
+        app.processEvents()  # type: ignore[attr-defined]
+        if not window.thumbnails._pending:  # type: ignore[attr-defined]
+            break
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-o", "--output", type=Path, default=ROOT / "docs" / "screenshot.png")
     parser.add_argument("--project", type=Path, default=EXAMPLE)
     parser.add_argument("--render", action="store_true", help="make takes with the tiny demo model first")
+    parser.add_argument("--start-page", type=Path, default=ROOT / "docs" / "start-page.png")
     parser.add_argument("--select", type=int, default=1, help="which shot the inspector shows (0-based)")
     args = parser.parse_args()
 
@@ -58,11 +72,22 @@ def main() -> int:
 
         from PySide6.QtWidgets import QApplication
 
+        from app.settings.user_settings import load_settings, save_settings
         from ui.app_main import create_application
         from ui.main_window import MainWindow
 
+        settings = load_settings()
+        settings.add_recent(film)
+        settings.reopen_last = False  # the first run: the start page, not the last film
+        save_settings(settings)
         app = create_application([sys.argv[0]])
         window = MainWindow()
+        window.show()
+        window.resize(*SIZE)
+        settle(app, window)
+        args.start_page.parent.mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(args.start_page))
+        print(f"wrote {args.start_page}")
         if not window.files.open_path(film, ask=False):
             return 1
         window.show()
@@ -72,12 +97,7 @@ def main() -> int:
         if shots:
             window.timeline.select_ids([shots[min(args.select, len(shots) - 1)].id])
         window.zoom_to_fit()
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:  # a script, not the app: wait for the thumbnails
-            window.thumbnails.wait(100)
-            app.processEvents()
-            if not window.thumbnails._pending:
-                break
+        settle(app, window)
         window.statusBar().clearMessage()
         app.processEvents()
         args.output.parent.mkdir(parents=True, exist_ok=True)
