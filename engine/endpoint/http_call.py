@@ -146,9 +146,17 @@ def post_json(
     pace, shared by the requests in flight on one endpoint, makes a 429/503 hold back all of them.
     """
     call = _Call(
-        url, body, headers, name, timeout, max_start_wait, on_progress, cancel or CancelToken(), transport
+        url,
+        body,
+        headers,
+        name,
+        timeout,
+        max_start_wait,
+        on_progress,
+        cancel or CancelToken(),
+        transport,
+        pace or EndpointPace(),
     )
-    call.pace = pace or EndpointPace()
     return asyncio.run(call.run())
 
 
@@ -166,13 +174,14 @@ class _Call:
         on_progress: ProgressCallback,
         cancel: CancelToken,
         transport: Any,
+        pace: EndpointPace,
     ) -> None:
         self.url, self.body, self.headers, self.name = url, body, headers, name
         self.timeout, self.max_start_wait = timeout, max_start_wait
         self.on_progress, self.cancel, self.transport = on_progress, cancel, transport
         self.waited = 0.0
         self.connect_failures = 0
-        self.pace = EndpointPace()
+        self.pace = pace
 
     async def run(self) -> object:
         import httpx2

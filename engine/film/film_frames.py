@@ -42,9 +42,7 @@ def plan_film(
     fade_out: float = 0.0,
 ) -> FilmPlan:
     """Probe the spans and time the film; transitions[i] leads into spans[i] ([0] is ignored)."""
-    if not spans:
-        raise ValueError("Nothing to export: the list of clips is empty")
-    if fps <= 0:
+    if fps <= 0:  # before probing: time_film checks it too, but only after every clip was opened
         raise ValueError(f"fps must be positive, got {fps}")
     # Probe everything first: a bad clip or trim fails before any encoding, and progress knows its total.
     infos = [probe(span.path) for span in spans]
