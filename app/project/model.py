@@ -52,6 +52,7 @@ class ProjectSettings:
     preset: str | None = None  # the project-wide style preset (a key of Project.presets)
     fade_in: float = 0.0  # seconds of fade from black at the start of the film
     fade_out: float = 0.0  # seconds of fade to black at the end of the film
+    quality: str = "final"  # the film's default: "draft" (fast 4-step) or "final"
 
 
 @dataclass
@@ -82,6 +83,8 @@ class Take:
     preset: str | None = None  # the style preset it was generated with
     preset_hash: str = ""  # content hash of the generation-relevant part of that preset
     request_key: str = ""  # fingerprint of the shot's settings it was made from (see shot_requests)
+    quality: str = "final"  # "draft" (Lightning 4-step) or "final"
+    speed: dict = field(default_factory=dict)  # the speed levers it was made with
 
 
 @dataclass
@@ -107,6 +110,7 @@ class Shot:
     preset: str | None = None  # overrides the project's preset for this shot
     transition: str = "cut"  # into this shot from the previous one: cut, crossfade or fade (via black)
     transition_duration: float = 0.5  # seconds, for crossfade and fade
+    quality: str | None = None  # "draft" or "final"; None: the project's
 
     def take(self, take_id: str | None) -> Take | None:
         """The take with this id, if any."""

@@ -6,7 +6,7 @@ import gc
 import json
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +104,8 @@ class LoadedPipeline:
     device: str
     dtype: str
     info: ModelInfo
+    levers: dict = field(default_factory=dict)  # the speed levers applied at load (speed/levers.py)
+    draft: Any = None  # the fused Draft LoRA pair while in Draft (speed/draft.py)
 
 
 def default_device() -> str:
@@ -189,15 +191,20 @@ def load_pipeline(spec: ModelSpec, on_progress: ProgressCallback = ignore_progre
     import torch
     from diffusers import WanPipeline
 
+    from engine.generation.speed.levers import apply_levers, quantization_config, resolve_levers
+
     quiet_library_progress_bars()
     device, dtype = resolve_placement(spec)
+    levers = resolve_levers(spec, device)  # refused here, before any weight is read
     on_progress(Progress(LOADING, message=f"Finding model {spec.source}"))
     folder, revision = resolve_model(spec)
     on_progress(Progress(LOADING, message=f"Loading {folder.name} ({dtype}) onto {device}"))
     try:
         # Never pickle: a shared model folder must not run code when it loads (see check_safetensors_only).
+        quantization = quantization_config(levers, ["transformer", "transformer_2"])
+        extra = {"quantization_config": quantization} if quantization is not None else {}
         pipe = WanPipeline.from_pretrained(
-            folder, use_safetensors=True, **{_dtype_keyword(): getattr(torch, dtype)}
+            folder, use_safetensors=True, **{_dtype_keyword(): getattr(torch, dtype)}, **extra
         )
         apply_memory_profile(pipe, spec.memory_profile, device)
         if spec.vae_tiling:
@@ -212,11 +219,12 @@ def load_pipeline(spec: ModelSpec, on_progress: ProgressCallback = ignore_progre
             f"The model in {folder} could not be loaded ({type(exc).__name__}: {exc}). "
             "The download may be incomplete: download it again."
         ) from exc
+    applied = apply_levers(pipe, levers, dtype)  # its own clear errors, not "download again"
     # The pipeline's own step bar is configured per pipeline, not by the global switch.
     pipe.set_progress_bar_config(disable=True)
     info = ModelInfo.from_pipeline(pipe)
     on_progress(Progress(LOADING, message=f"Loaded {folder.name} ({info.arch}) on {device}"))
-    return LoadedPipeline(pipe, spec, folder, revision, device, dtype, info)
+    return LoadedPipeline(pipe, spec, folder, revision, device, dtype, info, levers=applied)
 
 
 def _dtype_keyword() -> str:
@@ -244,7 +252,10 @@ class PipelineCache:
     def get(self, spec: ModelSpec, on_progress: ProgressCallback = ignore_progress) -> LoadedPipeline:
         """Return the pipeline for spec, loading it only if source, revision, device or dtype changed."""
         device, dtype = resolve_placement(spec)
-        key = (spec.source.strip(), spec.revision, device, dtype, spec.memory_profile, spec.vae_tiling)
+        key = (
+            *(spec.source.strip(), spec.revision, device, dtype, spec.memory_profile, spec.vae_tiling),
+            *(spec.attention_backend, spec.compile, spec.fp8),
+        )
         with self._lock:
             if self._loaded is not None and self._key == key:
                 return self._loaded

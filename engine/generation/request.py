@@ -8,6 +8,18 @@ DEFAULT_MODEL = "Wan-AI/Wan2.2-T2V-A14B-Diffusers"
 
 
 @dataclass(frozen=True)
+class DraftLoras:
+    """Where Draft's 4-step Lightning LoRA pair comes from, and the scheduler shift its authors give."""
+
+    repo: str = "lightx2v/Wan2.2-Lightning"
+    high_noise: str = "Wan2.2-T2V-A14B-4steps-lora-rank64-Seko-V1.1/high_noise_model.safetensors"
+    low_noise: str = "Wan2.2-T2V-A14B-4steps-lora-rank64-Seko-V1.1/low_noise_model.safetensors"
+    revision: str | None = None
+    flow_shift: float = 5.0  # LightX2V's Wan 2.2 4-step configs: sample_shift 5.0, guidance 1
+    steps: int = 4
+
+
+@dataclass(frozen=True)
 class ModelSpec:
     """Which model to load, and where: a Hub repo id or a local diffusers folder."""
 
@@ -17,6 +29,11 @@ class ModelSpec:
     dtype: str | None = None  # None: bfloat16 on CUDA, float32 on CPU
     memory_profile: str = "none"  # none, model_offload, group_offload or sequential_offload
     vae_tiling: bool = False  # decode in tiles (less memory for large frames)
+    # Load-time speed levers (engine/generation/speed/levers.py), applied to both experts.
+    attention_backend: str = "auto"  # auto, native, cudnn, flash, flash3 or sage
+    compile: str = "off"  # off, on (regional: compile_repeated_blocks) or auto
+    fp8: str = "off"  # off, compute (torchao, Hopper/Ada), storage (layerwise casting) or auto
+    draft: DraftLoras = field(default_factory=DraftLoras)
 
 
 @dataclass(frozen=True)
@@ -44,6 +61,9 @@ class GenerationRequest:
     guidance_scale_2: float | None
     model: ModelSpec = field(default_factory=ModelSpec)
     loras: tuple[LoraSpec, ...] = ()
+    quality: str = "final"  # "draft": the Lightning 4-step pair, no guidance; "final": as set
+    step_cache: str = "none"  # Final only: "none" or "first_block" (diffusers FirstBlockCache)
+    cache_threshold: float = 0.05  # FirstBlockCache's residual threshold: higher skips more
 
     def to_dict(self) -> dict:
         """Plain JSON-ready form."""
@@ -61,3 +81,4 @@ class GenerationResult:
     dtype: str
     seconds: float
     notices: tuple[str, ...] = ()
+    speed: dict = field(default_factory=dict)  # the speed levers really applied (take metadata)

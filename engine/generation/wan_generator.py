@@ -10,6 +10,7 @@ from engine.generation.frames import snap_frames
 from engine.generation.lora_adapters import apply_loras
 from engine.generation.pipeline_cache import LoadedPipeline, ModelInfo
 from engine.generation.request import GenerationRequest, GenerationResult
+from engine.generation.speed.speed_run import plan_speed, speed_run
 from engine.jobs.progress import (
     DECODING,
     DENSE,
@@ -115,12 +116,12 @@ def generate(
     start = time.perf_counter()
     info = loaded.info
     applied, notices = apply_model_rules(request, info)
+    applied, speed_notices = plan_speed(applied, info)  # Draft's steps and guidance; the guidance trap
+    notices += speed_notices
     for notice in notices:
         on_progress(Progress(GENERATING, total=applied.num_inference_steps, message=notice))
     if cancel is not None:
         cancel.check()
-    # Swap the LoRA adapters to this request's (none: the base model), keeping the base loaded.
-    apply_loras(loaded, applied.loras)
     pipe = loaded.pipe
 
     def on_step_end(pipe: Any, i: int, t: Any, callback_kwargs: dict) -> dict:
@@ -135,7 +136,10 @@ def generate(
 
     generator = make_generator(loaded.device, applied.seed)
     try:
-        output = pipe(**pipeline_kwargs(applied, generator), callback_on_step_end=on_step_end)
+        with speed_run(loaded, applied) as speed:  # Draft fused or not, the step cache, both guidances
+            # Swap the LoRA adapters to this request's (none: the base model), keeping the base loaded.
+            apply_loras(loaded, applied.loras)
+            output = pipe(**pipeline_kwargs(applied, generator), callback_on_step_end=on_step_end)
     except BaseException:
         # A successful call frees its offload hooks itself; an interrupted one must be put back.
         pipe.maybe_free_model_hooks()
@@ -149,4 +153,5 @@ def generate(
         dtype=loaded.dtype,
         seconds=time.perf_counter() - start,
         notices=tuple(notices),
+        speed=speed,
     )

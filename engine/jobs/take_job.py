@@ -46,6 +46,8 @@ def take_metadata(request: GenerationRequest, result: GenerationResult, backend:
         "steps": applied.num_inference_steps,
         "guidance_scale": applied.guidance_scale,
         "guidance_scale_2": applied.guidance_scale_2,
+        "quality": applied.quality,
+        "speed": result.speed,
         "model": request.model.source,
         "model_revision": result.model_revision,
         "backend": backend,
