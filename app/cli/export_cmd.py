@@ -28,15 +28,28 @@ log = logging.getLogger(__name__)
 EXPORT_FLAGS = ("format", "quality", "size", "fit", "fps", "transition", "audio", "shots")
 
 
-def add_export_options(parser: argparse.ArgumentParser) -> None:
-    """The format, quality, size, fit, fps, transition, music and range flags."""
+TAKE_QUALITIES = ("draft", "final")  # render's --quality also names the quality of the takes it makes
+
+
+def add_export_options(parser: argparse.ArgumentParser, takes: bool = False) -> None:
+    """The format, quality, size, fit, fps, transition, music and range flags (takes: render's too)."""
     parser.add_argument(
         "--format",
         choices=list(FORMATS),
         help="mp4 (H.264), webm (VP9), mov (ProRes 422), gif, png (a folder of frames); "
         "default: from the output's extension",
     )
-    parser.add_argument("--quality", choices=QUALITIES, help="default: high")
+    parser.add_argument(
+        "--quality",
+        choices=(*QUALITIES, *TAKE_QUALITIES) if takes else QUALITIES,
+        action="append",
+        help="the film's encoding (default: high)"
+        + (
+            "; draft or final: the takes this run makes (default: each shot's), may be given with one"
+            if takes
+            else ""
+        ),
+    )
     parser.add_argument("--size", help="WxH, 1080p, 720p, vertical (1080x1920) or project (default)")
     parser.add_argument(
         "--fit",
@@ -93,7 +106,10 @@ def export_settings_from_args(args: argparse.Namespace, project: Project) -> Exp
     """The export the flags ask for; None for a plain MP4 with none of them (render's classic output)."""
     output: Path = args.output
     inferred = format_for_output(output)
-    given = any(getattr(args, name, None) is not None for name in EXPORT_FLAGS)
+    encoding = [q for q in args.quality or () if q in QUALITIES]
+    given = (
+        any(getattr(args, name, None) is not None for name in EXPORT_FLAGS if name != "quality") or encoding
+    )
     if not given and inferred == "mp4" and args.command == "render":
         return None
     fmt = args.format or inferred
@@ -104,7 +120,11 @@ def export_settings_from_args(args: argparse.Namespace, project: Project) -> Exp
     if args.format and inferred is not None and inferred != args.format:
         raise ValueError(f"{output}: the extension does not match --format {args.format}")
     settings = ExportSettings(
-        format=fmt, quality=args.quality or "high", fit=args.fit or PAD, fps=args.fps, audio=args.audio
+        format=fmt,
+        quality=encoding[-1] if encoding else "high",
+        fit=args.fit or PAD,
+        fps=args.fps,
+        audio=args.audio,
     )
     if args.size:
         settings.size = parse_size(args.size)

@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_model_options(p)
     p.add_argument("--json", action="store_true", help="one JSON event per line on stdout")
-    add_export_options(p)
+    add_export_options(p, takes=True)
     add_remote_options(p)
     register_export(sub)
 
@@ -208,9 +208,16 @@ def cmd_install_desktop(_: argparse.Namespace) -> int:
 
 def cmd_render(args: argparse.Namespace) -> int:
     """Generate missing takes and stitch."""
+    from app.cli.gpu_launch import run_over_gpus
+    from app.cli.model_flags import model_settings_from_args
     from app.cli.render_cmd import run_render
 
-    return run_render(args, EventPrinter(json_lines=args.json))
+    try:  # the followers of a --gpus run load the same model as rank 0: the project's, unless --model
+        project: Project | None = load_project(args.project) if args.gpus > 1 else None
+    except ProjectError:
+        project = None  # rank 0 says what is wrong with it
+    spec = model_settings_from_args(args).spec_for(project)
+    return run_over_gpus(args, args.argv, lambda: run_render(args, EventPrinter(json_lines=args.json)), spec)
 
 
 def run_cli(argv: list[str]) -> int:
@@ -219,6 +226,7 @@ def run_cli(argv: list[str]) -> int:
 
     setup_logging()  # failed jobs and exports are logged with their tracebacks
     args = build_parser().parse_args(argv)
+    args.argv = list(argv)  # --gpus relaunches the same command under torchrun
     handlers = {
         "new": cmd_new,
         "info": cmd_info,

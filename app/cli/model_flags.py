@@ -6,6 +6,8 @@ import argparse
 
 from app.settings.model_settings import ModelSettings
 from engine.generation.pipeline_cache import MEMORY_PROFILES
+from engine.generation.speed.levers import ATTENTION_CHOICES, COMPILE_CHOICES, FP8_CHOICES
+from engine.generation.speed.step_cache import STEP_CACHES
 
 DTYPES = ("bfloat16", "float16", "float32")
 
@@ -32,6 +34,53 @@ def add_model_options(parser: argparse.ArgumentParser, *, required: bool = False
         action="store_true",
         help="decode frames in tiles: less GPU memory for large frames, a little slower",
     )
+    add_speed_options(parser)
+
+
+def _gpus(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 64:
+        raise argparse.ArgumentTypeError(f"{value} GPUs: use 1 to 64")
+    return value
+
+
+def _threshold(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 < value <= 1:  # NaN fails this too
+        raise argparse.ArgumentTypeError(f"{text}: use a number above 0 and at most 1")
+    return value
+
+
+def add_speed_options(parser: argparse.ArgumentParser) -> None:
+    """The speed levers of Preferences > Model > Speed, and --gpus (one shot over several GPUs)."""
+    group = parser.add_argument_group("speed (applied to both experts; recorded in each take)")
+    group.add_argument("--attention", choices=ATTENTION_CHOICES, default="auto", help="attention backend")
+    group.add_argument("--compile", choices=COMPILE_CHOICES, default="off", help="regional torch.compile")
+    group.add_argument(
+        "--fp8",
+        choices=FP8_CHOICES,
+        default="off",
+        help="compute: torchao (Ada/Hopper); storage: memory only",
+    )
+    group.add_argument("--step-cache", choices=STEP_CACHES, default="none", help="Final takes only")
+    group.add_argument(
+        "--cache-threshold", type=_threshold, default=0.05, help="higher skips more (default 0.05)"
+    )
+    group.add_argument(
+        "--draft-loras", help="Hub repo or folder of Draft's LoRA pair (default the Lightning pair)"
+    )
+    group.add_argument(
+        "--gpus",
+        type=_gpus,
+        default=1,
+        help="run each shot over N GPUs of this machine (context parallel, launched with torchrun)",
+    )
 
 
 def model_settings_from_args(args: argparse.Namespace) -> ModelSettings:
@@ -43,4 +92,10 @@ def model_settings_from_args(args: argparse.Namespace) -> ModelSettings:
         dtype=args.dtype or "",
         memory_profile=args.memory_profile,
         vae_tiling=args.vae_tiling,
+        attention_backend=args.attention,
+        compile=args.compile,
+        fp8=args.fp8,
+        step_cache=args.step_cache,
+        cache_threshold=args.cache_threshold,
+        draft_repo=args.draft_loras or ModelSettings.draft_repo,
     )

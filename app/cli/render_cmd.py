@@ -7,7 +7,8 @@ import logging
 import sys
 
 from app.cli.exit_codes import ExitCode
-from app.cli.export_cmd import export_settings_from_args
+from app.cli.export_cmd import TAKE_QUALITIES, export_settings_from_args
+from app.cli.gpu_launch import with_gpus
 from app.cli.model_flags import model_settings_from_args
 from app.cli.output import EventPrinter, ctrl_c_cancels, fail
 from app.film.generate_and_export import render_project
@@ -44,12 +45,22 @@ def run_render(args: argparse.Namespace, printer: EventPrinter) -> int:
             save_project(project)
         except ProjectError as exc:
             return fail(exc, ExitCode.BAD_INPUT)
-    model = model_settings_from_args(args).spec_for(project)
+    model = with_gpus(model_settings_from_args(args).spec_for(project), args.gpus)
+    takes = [q for q in args.quality or () if q in TAKE_QUALITIES]
     cancel = CancelToken()
 
     try:
         with ctrl_c_cancels(cancel, "Stopping after this step..."):
-            render_project(project, output.resolve(), backends, model, printer, cancel, export=export)
+            render_project(
+                project,
+                output.resolve(),
+                backends,
+                model,
+                printer,
+                cancel,
+                export=export,
+                quality=takes[-1] if takes else None,
+            )
     except (Cancelled, KeyboardInterrupt):
         _save_quietly(project)
         printer({"event": "interrupted"})

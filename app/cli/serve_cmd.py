@@ -42,7 +42,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Load the model and serve it until Ctrl+C or SIGTERM."""
+    """Load the model and serve it until Ctrl+C or SIGTERM (with --gpus, rank 0 serves)."""
+    from app.cli.gpu_launch import run_over_gpus
+
+    spec = model_settings_from_args(args).spec_for()
+    return run_over_gpus(args, getattr(args, "argv", []), lambda: _serve(args), spec)
+
+
+def _serve(args: argparse.Namespace) -> int:
     from app.serve.server import ServerThread, build_app, is_loopback
     from engine.generation.model_source import ModelError
 
@@ -59,9 +66,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         import torch
 
         torch.set_num_threads(args.threads)
+    from app.cli.gpu_launch import with_gpus
     from engine.endpoint.handler import EndpointHandler
 
-    spec = model_settings_from_args(args).spec_for()
+    spec = with_gpus(model_settings_from_args(args).spec_for(), args.gpus)
     print(f"Loading {spec.source}...", flush=True)
     try:
         handler = EndpointHandler(model=spec)

@@ -33,6 +33,7 @@ def render_project(
     on_event: EventCallback,
     cancel: CancelToken | None = None,
     export: ExportSettings | None = None,
+    quality: str | None = None,
 ) -> RenderReport:
     """Generate what is missing (on every backend at once), then export the whole film into output.
 
@@ -42,7 +43,7 @@ def render_project(
         raise ValueError("the project has no shots")
     for shot in project.shots:
         look_for_shot(project, shot)  # a missing preset or unusable LUT/logo fails before any generation
-    report = RenderReport(generated=generate_missing(project, backends, model, on_event, cancel))
+    report = RenderReport(generated=generate_missing(project, backends, model, on_event, cancel, quality))
     on_event({"event": "stitch_started", "output": str(output)})
 
     def forward(event: dict) -> None:

@@ -49,6 +49,7 @@ def generate_missing(
     model: ModelSpec | None,
     on_event: EventCallback,
     cancel: CancelToken | None = None,
+    quality: str | None = None,
 ) -> list[str]:
     """Generate a take for each shot that needs one, on every backend at once; returns the shot ids.
 
@@ -78,7 +79,7 @@ def generate_missing(
                 "count": len(todo),
             }
             try:
-                plan = plan_take(project, shot, spec)
+                plan = plan_take(project, shot, spec, quality=quality)
             except ValueError as exc:  # e.g. an empty prompt: this shot fails, the others go on
                 failures[shot.id] = str(exc)
                 project.set_error(shot.id, str(exc))

@@ -65,21 +65,41 @@ def request_key(project: Project, shot: Shot) -> str:
     data["model"] = [project.settings.model, project.settings.model_revision]
     if preset_hash(project, shot):  # only then: keys of takes made without a preset stay valid
         data["preset"] = preset_hash(project, shot)
+    if shot_quality(project, shot) == "draft":  # only then, as above: a shot set back to Final is outdated
+        data["quality"] = "draft"
     blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(blob).hexdigest()[:16]
 
 
+def shot_quality(project: Project, shot: Shot) -> str:
+    """The shot's quality, else the project's: "draft" or "final"."""
+    return shot.quality or project.settings.quality or "final"
+
+
 def build_request(
-    project: Project, shot: Shot, model: ModelSpec | None = None, seed: int | None = None
+    project: Project,
+    shot: Shot,
+    model: ModelSpec | None = None,
+    seed: int | None = None,
+    quality: str | None = None,
 ) -> GenerationRequest:
-    """The request for a new take of a shot; a random seed is drawn when the shot has none."""
+    """The request for a new take of a shot; a random seed is drawn when the shot has none.
+
+    `quality` overrides the shot's and the project's (render --quality, this run only).
+    """
     if not shot.prompt.strip():
         raise ValueError(f"shot {shot.title or shot.id!r} has no prompt")
     chosen = seed if seed is not None else shot.seed if shot.seed is not None else random_seed()
     spec = model or project_model(project)
     preset = shot_preset(project, shot)  # strict: a preset the project lacks is an error here
     return GenerationRequest(
-        seed=chosen, model=spec, loras=lora_specs(project, preset), **resolved_settings(project, shot, preset)
+        seed=chosen,
+        model=spec,
+        loras=lora_specs(project, preset),
+        quality=quality or shot_quality(project, shot),
+        step_cache=spec.step_cache,
+        cache_threshold=spec.cache_threshold,
+        **resolved_settings(project, shot, preset),
     )
 
 

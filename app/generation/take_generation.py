@@ -55,9 +55,10 @@ def plan_take(
     model: ModelSpec | None = None,
     reserved: set[str] | None = None,
     seed: int | None = None,
+    quality: str | None = None,
 ) -> TakePlan:
     """Resolve a shot into a request and a clip path (a random seed is drawn if the shot has none)."""
-    request = build_request(project, shot, model=model, seed=seed)
+    request = build_request(project, shot, model=model, seed=seed, quality=quality)
     clip, relative = next_take_path(project, shot, reserved)
     return TakePlan(
         shot.id,

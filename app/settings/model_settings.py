@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, fields
 
 from app.project.model import Project
 from app.settings.user_settings import UserSettings
 from engine.generation.pipeline_cache import MEMORY_PROFILES
-from engine.generation.request import DEFAULT_MODEL, ModelSpec
+from engine.generation.request import DEFAULT_MODEL, DraftLoras, ModelSpec
+from engine.generation.speed.levers import ATTENTION_CHOICES, COMPILE_CHOICES, FP8_CHOICES
+from engine.generation.speed.step_cache import STEP_CACHES
 
 SETTINGS_KEY = "model"
 BACKENDS = ("local", "remote")
@@ -26,6 +29,16 @@ class ModelSettings:
     dtype: str = ""
     memory_profile: str = "none"
     vae_tiling: bool = False
+    # Preferences > Model > Speed (engine/generation/speed/): applied to both experts.
+    attention_backend: str = "auto"
+    compile: str = "off"
+    fp8: str = "off"
+    step_cache: str = "none"  # Final takes only
+    cache_threshold: float = 0.05
+    draft_repo: str = DraftLoras.repo  # a Hub repo id or a local folder holding the pair
+    draft_high_noise: str = DraftLoras.high_noise
+    draft_low_noise: str = DraftLoras.low_noise
+    draft_shift: float = DraftLoras.flow_shift
 
     @classmethod
     def from_dict(cls, data: object) -> ModelSettings:
@@ -41,6 +54,14 @@ class ModelSettings:
             settings.memory_profile = "none"
         if settings.backend not in BACKENDS:
             settings.backend = "local"
+        defaults = cls()
+        for name, choices in _SPEED_CHOICES.items():
+            if getattr(settings, name) not in choices:
+                setattr(settings, name, getattr(defaults, name))
+        for name, top in (("cache_threshold", 1.0), ("draft_shift", 100.0)):
+            value = getattr(settings, name)
+            if isinstance(value, bool) or not math.isfinite(value) or not 0 < value <= top:
+                setattr(settings, name, getattr(defaults, name))
         return settings
 
     def to_dict(self) -> dict:
@@ -68,7 +89,30 @@ class ModelSettings:
             dtype=self.dtype or None,
             memory_profile=self.memory_profile,
             vae_tiling=self.vae_tiling,
+            attention_backend=self.attention_backend,
+            compile=self.compile,
+            fp8=self.fp8,
+            draft=self.draft_loras(),
+            step_cache=self.step_cache,
+            cache_threshold=self.cache_threshold,
         )
+
+    def draft_loras(self) -> DraftLoras:
+        """Where Draft's LoRA pair comes from (empty fields: the Lightning defaults)."""
+        return DraftLoras(
+            repo=self.draft_repo.strip() or DraftLoras.repo,
+            high_noise=self.draft_high_noise.strip() or DraftLoras.high_noise,
+            low_noise=self.draft_low_noise.strip() or DraftLoras.low_noise,
+            flow_shift=self.draft_shift,
+        )
+
+
+_SPEED_CHOICES = {
+    "attention_backend": ATTENTION_CHOICES,
+    "compile": COMPILE_CHOICES,
+    "fp8": FP8_CHOICES,
+    "step_cache": STEP_CACHES,
+}
 
 
 def precedence_note(model: ModelSettings, film_model: str) -> str:

@@ -48,7 +48,10 @@ class LocalBackend:
 
     def preflight(self, model: ModelSpec) -> None:
         """Check that the model folder (or Hub snapshot) and device are usable, without loading."""
-        resolve_placement(model)
+        from engine.generation.speed.levers import resolve_levers
+
+        device, _ = resolve_placement(model)
+        resolve_levers(model, device)  # a speed lever this device cannot do is refused before any job
         resolve_model(model)
 
     def close(self) -> None:

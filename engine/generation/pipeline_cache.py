@@ -220,6 +220,13 @@ def load_pipeline(spec: ModelSpec, on_progress: ProgressCallback = ignore_progre
             "The download may be incomplete: download it again."
         ) from exc
     applied = apply_levers(pipe, levers, dtype)  # its own clear errors, not "download again"
+    if spec.gpus > 1:
+        from engine.generation.speed.context_parallel import enable_context_parallel
+
+        applied["context_parallel"] = {
+            "ulysses_degree": spec.gpus,
+            "experts": enable_context_parallel(pipe, spec.gpus),
+        }
     # The pipeline's own step bar is configured per pipeline, not by the global switch.
     pipe.set_progress_bar_config(disable=True)
     info = ModelInfo.from_pipeline(pipe)
@@ -254,7 +261,7 @@ class PipelineCache:
         device, dtype = resolve_placement(spec)
         key = (
             *(spec.source.strip(), spec.revision, device, dtype, spec.memory_profile, spec.vae_tiling),
-            *(spec.attention_backend, spec.compile, spec.fp8),
+            *(spec.attention_backend, spec.compile, spec.fp8, spec.gpus),
         )
         with self._lock:
             if self._loaded is not None and self._key == key:

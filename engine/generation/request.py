@@ -34,6 +34,10 @@ class ModelSpec:
     compile: str = "off"  # off, on (regional: compile_repeated_blocks) or auto
     fp8: str = "off"  # off, compute (torchao, Hopper/Ada), storage (layerwise casting) or auto
     draft: DraftLoras = field(default_factory=DraftLoras)
+    # This machine's step cache for Final takes, copied into each request (GenerationRequest.step_cache).
+    step_cache: str = "none"
+    cache_threshold: float = 0.05
+    gpus: int = 1  # > 1: one generation split over this many GPUs (speed/context_parallel.py)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from contextlib import ExitStack, contextmanager
 from typing import TYPE_CHECKING
 
 from engine.generation.request import GenerationRequest
+from engine.generation.speed.context_parallel import lead, rank
 from engine.generation.speed.draft import draft_request, enter_draft, leave_draft
 from engine.generation.speed.guidance import guidance_trap, honour_both_guidance, trap_notice
 from engine.generation.speed.step_cache import check_step_cache, step_cache
@@ -31,6 +32,8 @@ def speed_run(loaded: LoadedPipeline, applied: GenerationRequest) -> Iterator[di
 
     Yields the record for the take's metadata (the load-time levers, quality, cache, guidance).
     """
+    if loaded.spec.gpus > 1 and rank() == 0:
+        lead(applied)  # the other ranks run the same call on their share of the sequence
     if applied.quality == "draft":
         enter_draft(loaded, applied.model.draft)
     else:

@@ -1,0 +1,53 @@
+"""`--gpus N` for render and serve: relaunch under torchrun, rank 0 does the command, the others follow."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import logging
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+from app.cli.exit_codes import ExitCode
+from app.cli.output import fail
+from engine.generation.request import ModelSpec
+from engine.generation.speed import context_parallel as cp
+
+log = logging.getLogger(__name__)
+MAIN = Path(__file__).resolve().parents[2] / "main.py"
+
+
+def with_gpus(spec: ModelSpec, gpus: int) -> ModelSpec:
+    """The spec for this rank: its own GPU, and the degree to split each generation over."""
+    if gpus == 1:
+        return spec
+    return dataclasses.replace(spec, gpus=gpus, device=f"cuda:{cp.rank() % gpus}")
+
+
+def run_over_gpus(
+    args: argparse.Namespace, argv: list[str], command: Callable[[], int], spec: ModelSpec
+) -> int:
+    """Run command on one GPU, or relaunch this CLI once per GPU and return torchrun's exit code."""
+    gpus = args.gpus
+    if gpus == 1:
+        return command()
+    if cp.world_size() == 1:
+        try:
+            cp.check_gpus(gpus)
+        except cp.SpeedError as exc:
+            return fail(exc, ExitCode.BAD_INPUT)
+        return subprocess.call(cp.torchrun_command(MAIN, argv, gpus))
+    if cp.world_size() != gpus:
+        return fail(f"--gpus {gpus} under a torchrun of {cp.world_size()} processes", ExitCode.BAD_INPUT)
+    cp.start_rank()
+    if cp.rank() > 0:
+        from engine.generation.pipeline_cache import PipelineCache
+
+        cache = PipelineCache()
+        cp.follow(cache.get(with_gpus(spec, gpus)))
+        return ExitCode.OK
+    try:
+        return command()
+    finally:
+        cp.lead(None)  # the other ranks stop
