@@ -51,6 +51,8 @@ bench: setup
 	$(PY) bench/export_throughput.py
 	$(PY) bench/fuzz_inputs.py
 	$(PY) bench/kill_saves.py
+	$(PY) bench/speed_levers.py
+	$(PY) bench/gpu_speed.py --smoke
 
 clean:
 	rm -rf build .pytest_cache .ruff_cache
