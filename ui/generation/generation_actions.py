@@ -16,6 +16,7 @@ from app.settings.user_settings import UserSettings
 from engine.jobs.job_queue import Job, JobQueue
 from engine.jobs.states import FINISHED_STATES, JobState
 from ui.generation.generation_bridge import GenerationBridge
+from ui.generation.make_final_action import make_final_action
 from ui.generation.model_check import model_ready
 from ui.generation.queue_dock import QueueDock
 from ui.generation.queue_model import QueueModel, job_fraction
@@ -97,16 +98,19 @@ class GenerationController(QObject):
             "&Pause Queue", None, "Start no new jobs until resumed", self.toggle_pause
         )
         self.act_pause.setCheckable(True)
+        self.act_make_final = make_final_action(self)
 
     def fill_menu(self, menu: QMenu) -> None:
         """The Generate menu's actions (the window owns the menu)."""
-        menu.addActions([self.act_generate, self.act_regenerate, self.act_generate_missing])
+        menu.addActions(
+            [self.act_generate, self.act_regenerate, self.act_generate_missing, self.act_make_final]
+        )
         menu.addSeparator()
         menu.addActions([self.act_pause, self.act_cancel_all])
 
     def add_to_menu(self, menu: QMenu) -> None:
         """Put the generate actions at the top of a context menu (the timeline's)."""
-        actions = [self.act_generate, self.act_regenerate, self.act_generate_missing]
+        actions = [self.act_generate, self.act_regenerate, self.act_generate_missing, self.act_make_final]
         if not menu.actions():
             menu.addActions(actions)
             return
@@ -119,6 +123,7 @@ class GenerationController(QObject):
         has = bool(self.selected_ids())
         self.act_generate.setEnabled(has)
         self.act_regenerate.setEnabled(has)
+        self.act_make_final.setEnabled(has)
 
     # -- the queue ----------------------------------------------------------------------
     @property
@@ -184,8 +189,13 @@ class GenerationController(QObject):
         else:
             project.pending_jobs = []
 
-    def generate(self, shot_ids: list[str], new_seed: bool = False) -> list[Job]:
-        """Queue a new take of each shot (asks for a file name first if the project has none)."""
+    def generate(
+        self, shot_ids: list[str], new_seed: bool = False, seeds: dict[str, int | None] | None = None
+    ) -> list[Job]:
+        """Queue a new take of each shot (asks for a file name first if the project has none).
+
+        `seeds` pins a shot's seed for this take (Make Final reuses its Draft's).
+        """
         if not shot_ids:
             return []
         if self.project.path is None:
@@ -203,7 +213,7 @@ class GenerationController(QObject):
         if queue is None:
             return []
         queue.jobs.forget_model_failures()  # a new batch tries the model again
-        jobs, errors = queue.enqueue(shot_ids, spec, new_seed=new_seed)
+        jobs, errors = queue.enqueue(shot_ids, spec, new_seed=new_seed, seeds=seeds)
         self._report(jobs, errors)
         return jobs
 

@@ -26,6 +26,7 @@ from app.generation.shot_requests import MAX_SEED, random_seed, resolved_setting
 from app.project.model import Project, Shot
 from app.project.shot_timing import frames_label, seconds_to_frames, snap_frames
 from ui.editing.undo_commands import EditShotCommand, RemoveTakeCommand, set_active_take_command
+from ui.inspector.speed_rows import ShotSpeedRows
 from ui.inspector.takes_list import TakesPanel
 from ui.widgets.labels import SETTING_LABELS, TRANSITION_LABELS
 from ui.widgets.settings_form import SettingsForm, set_quietly
@@ -121,6 +122,9 @@ class Inspector(QScrollArea):
         self.sent.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sent.setToolTip("Exactly what the model receives, after the style preset's template")
         form.addRow("Sends", self.sent)
+        self.speed_rows = ShotSpeedRows(self)
+        form.addRow(self.speed_rows.label, self.speed_rows.quality)
+        form.addRow("", self.speed_rows.warning)
         form.addRow("Transition in", transition_row)
         self.takes = TakesPanel(thumbnails)
         takes_box = QGroupBox("Takes")
@@ -175,6 +179,7 @@ class Inspector(QScrollArea):
         self.settings_form.edited.connect(self._setting_edited)
         self.transition.activated.connect(lambda i: self._edit(transition=self.transition.itemData(i)))
         self.transition_duration.valueChanged.connect(lambda v: self._edit(transition_duration=round(v, 2)))
+        self.speed_rows.qualityChosen.connect(lambda quality: self._edit(quality=quality))
         self.takes.chooseRequested.connect(self._choose_take)
         self.takes.removeRequested.connect(self._remove_take)
         self.takes.trimEdited.connect(lambda name, value: self._edit(**{name: value}))
@@ -251,6 +256,7 @@ class Inspector(QScrollArea):
             self.frames_hint.setText(f"{frames_label(frames, fps)} at {fps} fps")
         self.takes.set_shot(self.project, shot)
         self.sent.setText(sent_text(self.project, shot))
+        self.speed_rows.show_shot(self.project, shot)
         self.error.setVisible(bool(shot.error))
         self.error.setText(
             f"The last generation failed: {shot.error}\nGenerate the shot again to retry (Ctrl+G); "

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.settings.model_settings import DEVICES, DTYPES, ModelSettings, precedence_note
+from ui.preferences.speed_settings_box import SpeedSettingsBox
 from ui.widgets.labels import SETTING_LABELS
 
 MEMORY_LABELS = {
@@ -111,6 +112,8 @@ class ModelSettingsPage(QWidget):
         form.addRow("Precision", self.dtype)
         form.addRow("Memory profile", self.memory)
         form.addRow("", self.vae_tiling)
+        self.speed = SpeedSettingsBox(settings)
+        form.addRow(self.speed)
         self.validate()
 
     def validate(self, *args: object) -> bool:
@@ -151,3 +154,4 @@ class ModelSettingsPage(QWidget):
         settings.dtype = self.dtype.currentData()
         settings.memory_profile = self.memory.currentData()
         settings.vae_tiling = self.vae_tiling.isChecked()
+        self.speed.apply(settings)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.project.model import Shot, ShotState
+from ui.timeline.draft_badge import paint_draft_badge
 from ui.timeline.timeline_model import (
     ErrorRole,
     FpsRole,
@@ -169,6 +170,8 @@ class ShotCardDelegate(QStyledItemDelegate):
         painter.setClipping(False)
         if index.row() > 0 and shot.transition != "cut":
             _paint_transition_marker(painter, picture, shot.transition)
+        if shot.active is not None and shot.active.quality == "draft":
+            paint_draft_badge(painter, picture, option.font)
 
         footer = QRect(card.left() + 6, picture.bottom() + 3, card.width() - 12, FOOTER - 6)
         status = index.data(StatusRole) or ShotState.NO_TAKE
