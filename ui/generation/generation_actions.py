@@ -98,7 +98,7 @@ class GenerationController(QObject):
             "&Pause Queue", None, "Start no new jobs until resumed", self.toggle_pause
         )
         self.act_pause.setCheckable(True)
-        self.act_make_final = make_final_action(self)
+        self.act_make_final = make_final_action(self, self)
 
     def fill_menu(self, menu: QMenu) -> None:
         """The Generate menu's actions (the window owns the menu)."""

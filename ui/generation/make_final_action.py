@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 
+from app.project.model import Project
+from engine.jobs.job_queue import Job
 from ui.editing.undo_commands import EditShotCommand
+from ui.project_session import ProjectSession, StatusSink
 
-if TYPE_CHECKING:
-    from engine.jobs.job_queue import Job
-    from ui.generation.generation_actions import GenerationController
+
+class GenerationController(Protocol):
+    """What Make Final needs of the window's GenerationController (which creates this action)."""
+
+    session: ProjectSession
+    status: StatusSink
+    selected_ids: Callable[[], list[str]]
+
+    @property
+    def project(self) -> Project: ...
+
+    def generate(
+        self, shot_ids: list[str], new_seed: bool = False, seeds: dict[str, int | None] | None = None
+    ) -> list[Job]: ...
 
 
 def make_final(controller: GenerationController, shot_ids: list[str]) -> list[Job]:
@@ -37,9 +52,9 @@ def make_final(controller: GenerationController, shot_ids: list[str]) -> list[Jo
     return controller.generate(list(seeds), seeds=seeds)
 
 
-def make_final_action(controller: GenerationController) -> QAction:
+def make_final_action(controller: GenerationController, parent: QObject) -> QAction:
     """The action, for the Generate menu and the timeline's context menu."""
-    action = QAction(QCoreApplication.translate("MakeFinal", "Make &Final"), controller)
+    action = QAction(QCoreApplication.translate("MakeFinal", "Make &Final"), parent)
     tip = QCoreApplication.translate(
         "MakeFinal", "Generate each selected Draft take again at Final, with the same seed and prompt"
     )
