@@ -19,7 +19,7 @@ ATTENTION_BACKENDS = {
     "flash3": "_flash_3",
     "sage": "sage",
 }
-ATTENTION_CHOICES = ("auto", *ATTENTION_BACKENDS)
+ATTENTION_CHOICES = ("auto", *ATTENTION_BACKENDS)  # auto: FA3 on Hopper, else FA2, where installed
 COMPILE_CHOICES = ("off", "on", "auto")
 FP8_CHOICES = ("off", "compute", "storage", "auto")
 EXPERTS = ("transformer", "transformer_2")
@@ -65,7 +65,7 @@ def resolve_attention(choice: str, device: str) -> str:
             return "flash3"  # FlashAttention-3 is written for Hopper
         if _installed(_BACKEND_PACKAGES["flash"]):
             return "flash"
-        return "cudnn"
+        return "native"  # cuDNN attention is asked for by name: not every GPU and driver has it
     if choice != "native" and capability is None:
         raise SpeedError(
             f"The {choice!r} attention backend needs a CUDA GPU; the device is {device}. Use 'native'."

@@ -59,6 +59,15 @@ USED_API = {
     ("huggingface_hub.errors", "LocalEntryNotFoundError"): True,
     ("huggingface_hub.errors", "RepositoryNotFoundError"): True,
     ("huggingface_hub.errors", "RevisionNotFoundError"): True,
+    # engine/generation/speed: imported only when that lever is chosen (Draft, the step cache, fp8
+    # compute, --gpus), never by a plain Final take, so an endpoint on the oldest wheels still runs.
+    ("diffusers", "ContextParallelConfig"): False,
+    ("diffusers", "FirstBlockCacheConfig"): False,
+    ("diffusers", "PipelineQuantizationConfig"): False,
+    ("diffusers", "TorchAoConfig"): False,
+    ("huggingface_hub", "hf_hub_download"): False,
+    ("huggingface_hub.errors", "HfHubHTTPError"): False,
+    ("peft.tuners.tuners_utils", "BaseTunerLayer"): False,
 }
 LIBRARIES = ("diffusers", "transformers", "huggingface_hub", "peft", "accelerate")
 
