@@ -207,6 +207,11 @@ class ProviderBackend:
                 "LoRA adapters are local files; Inference Providers cannot load them.",
                 "Generate this shot locally, or use a preset without LoRAs.",
             )
+        if request.quality == "draft":
+            raise ProviderError(
+                "Draft fuses the Lightning LoRA pair on this computer; Inference Providers run Final only.",
+                "Generate Draft shots locally, or set the shot to Final.",
+            )
         token = self._api_key(ProviderError)
         cancel.check()
         started = time.perf_counter()

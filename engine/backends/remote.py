@@ -159,6 +159,11 @@ class RemoteBackend:
                 "LoRA adapters are local files; remote endpoints cannot load them.",
                 "Generate this shot locally, or use a preset without LoRAs.",
             )
+        if request.quality == "draft":  # the protocol has no quality: the endpoint would make a Final
+            raise EndpointError(
+                "Draft fuses the Lightning LoRA pair on this computer; remote endpoints run Final only.",
+                "Generate Draft shots locally, or set the shot to Final.",
+            )
         self.preflight(request.model)
         started = time.perf_counter()
         body = request_body(request)

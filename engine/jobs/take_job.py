@@ -46,7 +46,7 @@ def take_metadata(request: GenerationRequest, result: GenerationResult, backend:
         "steps": applied.num_inference_steps,
         "guidance_scale": applied.guidance_scale,
         "guidance_scale_2": applied.guidance_scale_2,
-        "quality": applied.quality,
+        "quality": result.speed.get("quality", "final"),  # what really ran (a remote take is Final)
         "speed": result.speed,
         "model": request.model.source,
         "model_revision": result.model_revision,
