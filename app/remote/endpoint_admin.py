@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from app.remote.endpoint_errors import TOKEN_HINT, EndpointAdminError, describe
+from app.remote.endpoint_errors import TOKEN_HINT, EndpointAdminError, EndpointInputError, describe
 
 if TYPE_CHECKING:
     from huggingface_hub import HfApi, InferenceEndpoint
@@ -39,7 +39,7 @@ ACTIONS = ("resume", "pause", "scale_to_zero", "delete")
 def check_name(name: str) -> str:
     """The endpoint name if the service would take it, else EndpointAdminError."""
     if not NAME.fullmatch(name or ""):
-        raise EndpointAdminError(
+        raise EndpointInputError(
             f"{name!r} is not an endpoint name: use 1 to 32 lower-case letters, digits and hyphens, "
             "starting and ending with a letter or digit.",
             "For example: wan-studio.",
@@ -50,7 +50,7 @@ def check_name(name: str) -> str:
 def check_namespace(namespace: str | None) -> str | None:
     """A user or organisation name (None: the token's own user), else EndpointAdminError."""
     if namespace is not None and (not NAMESPACE.fullmatch(namespace) or ".." in namespace):
-        raise EndpointAdminError(
+        raise EndpointInputError(
             f"{namespace!r} is not a user or organisation name.", "Give it as on the Hub, e.g. my-studio."
         )
     return namespace
@@ -139,7 +139,7 @@ class EndpointAdmin:
         poll_seconds: float = 5.0,
     ) -> None:
         if not token:
-            raise EndpointAdminError("Managing Inference Endpoints needs a Hugging Face token.", TOKEN_HINT)
+            raise EndpointInputError("Managing Inference Endpoints needs a Hugging Face token.", TOKEN_HINT)
         self._token = token
         self.namespace = check_namespace(namespace)
         self.timeout = timeout
@@ -198,7 +198,7 @@ class EndpointAdmin:
     def act(self, name: str, action: str) -> EndpointInfo | None:
         """resume | pause | scale_to_zero | delete, through the InferenceEndpoint's own methods."""
         if action not in ACTIONS:
-            raise EndpointAdminError(f"{action!r} is not one of {', '.join(ACTIONS)}.")
+            raise EndpointInputError(f"{action!r} is not one of {', '.join(ACTIONS)}.")
         endpoint = self._endpoint(name)
         what = f"endpoint {name!r}"
         if action == "delete":

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.remote.endpoint_admin import EndpointAdmin, EndpointInfo, check_name, endpoint_info
-from app.remote.endpoint_errors import EndpointAdminError
+from app.remote.endpoint_errors import EndpointAdminError, EndpointInputError
 
 log = logging.getLogger(__name__)
 
@@ -40,19 +40,19 @@ class EndpointSpec:
         """The spec if it makes sense, else EndpointAdminError naming the bad value."""
         check_name(self.name)
         if not 0 <= self.min_replica <= self.max_replica <= MAX_REPLICAS or self.max_replica < 1:
-            raise EndpointAdminError(
+            raise EndpointInputError(
                 f"Replicas {self.min_replica} to {self.max_replica} do not make sense.",
                 f"Give at least 1 and at most {MAX_REPLICAS} replicas, the minimum not above the maximum.",
             )
         if self.scale_to_zero_minutes is not None and not 1 <= self.scale_to_zero_minutes <= 10080:
-            raise EndpointAdminError(
+            raise EndpointInputError(
                 f"Scale to zero after {self.scale_to_zero_minutes} minutes is out of range.",
                 "Give 1 to 10080 minutes (a week).",
             )
         for field in ("vendor", "region", "accelerator", "instance_type", "instance_size"):
             value = getattr(self, field)
             if not value or len(value) > 64 or not all(c.isalnum() or c in "-_." for c in value):
-                raise EndpointAdminError(f"{field.replace('_', ' ')} {value!r} is not a hardware name.")
+                raise EndpointInputError(f"{field.replace('_', ' ')} {value!r} is not a hardware name.")
         return self
 
 

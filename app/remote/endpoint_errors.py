@@ -19,6 +19,12 @@ class EndpointAdminError(StoryreelError):
         self.status = status
 
 
+class EndpointInputError(EndpointAdminError):
+    """A name, namespace or setting refused before anything is sent to the Hub."""
+
+    hint = "Check the value named above."
+
+
 def _server_text(exc: BaseException) -> str:
     """What the Hub said, in one line and bounded (a hostile or broken answer can be any size)."""
     text = getattr(exc, "server_message", None) or ""
