@@ -47,7 +47,9 @@ def test_create_shows_each_step_then_refreshes_until_running_and_offers_its_url(
     manager.max_replicas.setValue(2)
     manager.scale_to_zero.setValue(15)
     steps = []
-    manager.progressed.connect(lambda step, total, text: steps.append((step, total, manager.progress.value())))
+    manager.progressed.connect(
+        lambda step, total, text: steps.append((step, total, manager.progress.value()))
+    )
     act(qtbot, manager, "create")
     assert [s[:2] for s in steps] == [(1, 4), (2, 4), (3, 4), (4, 4)] and steps[-1][2] == 4
     assert f"{USER}/wan-ui: pending" in manager.state.text() and manager.add_url.isHidden()
