@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.remote.endpoint_admin import EndpointAdmin, EndpointInfo
+from app.remote.endpoint_admin import EndpointAdmin, EndpointInfo, check_name
 from app.remote.endpoint_create import MAX_REPLICAS, EndpointSpec, create_endpoint
 from app.remote.endpoint_errors import EndpointAdminError
 
@@ -119,8 +119,6 @@ class EndpointManager(QGroupBox):
             )
             spec = self._spec(name) if action == "create" else None
             if spec is None:
-                from app.remote.endpoint_admin import check_name
-
                 check_name(name)
         except EndpointAdminError as exc:
             self._show_error(str(exc), exc.hint)

@@ -26,7 +26,7 @@ from engine.endpoint.hub_token import (
     find_token,
     store_token,
 )
-from engine.endpoint.urls import EndpointUrlError, clean_url, short_name
+from engine.endpoint.urls import EndpointUrlError, short_name
 from ui.preferences.endpoint_manager import EndpointManager
 
 TOKEN_SOURCES = {
@@ -114,9 +114,10 @@ class RemoteSettingsPage(QWidget):
         """Add a URL to the endpoint list unless it is there already; False if it was."""
         try:
             known = self.entries()
-        except EndpointUrlError:
-            known = {}
-        if clean_url(url) in known:
+            [added] = parse_endpoint_lines(url)  # the URL as the list keeps it
+        except (EndpointUrlError, ValueError):
+            known, added = {}, url
+        if added in known:
             self.report.setText(self.tr("{0} is in the list already.").format(short_name(url)))
             return False
         text = self.endpoints.toPlainText().rstrip("\n")
