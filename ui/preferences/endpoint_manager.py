@@ -111,8 +111,6 @@ class EndpointManager(QGroupBox):
         if self.busy:
             return False
         name = self.name.text().strip()
-        if action == "delete" and name and not self.confirm_delete(name):
-            return False
         try:
             admin = EndpointAdmin(
                 self.token(), namespace=self.namespace.text().strip() or None, timeout=self.hub_timeout
@@ -122,6 +120,8 @@ class EndpointManager(QGroupBox):
                 check_name(name)
         except EndpointAdminError as exc:
             self._show_error(str(exc), exc.hint)
+            return False
+        if action == "delete" and not self.confirm_delete(name):
             return False
         self.timer.stop()
         self.busy = True

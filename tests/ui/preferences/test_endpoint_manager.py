@@ -131,4 +131,9 @@ def test_bad_names_and_no_token_are_refused_without_a_call(qtbot, hub, page, mon
     page.token.clear()
     monkeypatch.setattr("ui.preferences.remote_settings_page.find_token", lambda: (None, ""))
     assert not manager.start("refresh") and "hf auth login" in manager.state.text()
+    asked = []
+    manager.confirm_delete = lambda name: asked.append(name) or True
+    page.token.setText(TOKEN)
+    manager.name.setText("../admin")
+    assert not manager.start("delete") and not asked  # a bad name is refused before asking
     assert not stand_in.seen and not manager.busy
