@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.settings.model_settings import load_model_settings, store_model_settings
 from app.settings.user_settings import UserSettings
+from ui.preferences.appearance_page import AppearancePage
 from ui.preferences.model_settings_page import ModelSettingsPage
 from ui.preferences.remote_settings_page import RemoteSettingsPage
 
@@ -44,6 +45,8 @@ class PreferencesDialog(QDialog):
         form.addRow("Autosave every", self.autosave)
         form.addRow("", self.reopen_last)
         self.tabs.addTab(self.general, "General")
+        self.appearance_page = AppearancePage(settings)
+        self.tabs.addTab(self.appearance_page, self.tr("Appearance"))
         self.model_page = ModelSettingsPage(load_model_settings(settings), film_model=film_model)
         self.tabs.addTab(self.model_page, "Model")
         self.remote_page = RemoteSettingsPage(settings.endpoints, in_flight=settings.endpoint_in_flight)
@@ -65,6 +68,7 @@ class PreferencesDialog(QDialog):
     def apply(self, settings: UserSettings) -> None:
         settings.autosave_seconds = self.autosave.value()
         settings.reopen_last = self.reopen_last.isChecked()
+        self.appearance_page.apply(settings)
         model = load_model_settings(settings)
         self.model_page.apply(model)
         store_model_settings(settings, model)
