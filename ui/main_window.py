@@ -473,11 +473,7 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             if "state" not in self.settings.window:
-                queue_width = max(330, self.queue_dock.widget().sizeHint().width())  # fits its columns
-                self.resizeDocks(
-                    [self.inspector_dock, self.queue_dock], [440, queue_width], Qt.Orientation.Horizontal
-                )
-                self.splitter.setSizes([self.height() - 330, 330])
+                window_layout.first_run_layout(self, self.splitter, self.inspector_dock, self.queue_dock)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.maybe_save():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.widgets.icons import icon
 
@@ -22,41 +22,50 @@ def open_location(path: Path) -> bool:
     return False
 
 
-class ExportNotice(QMessageBox):
+class ExportNotice(QDialog):
     """Non-modal: the film's name and folder; Open plays it, Show in Folder opens the folder holding it."""
 
     def __init__(self, output: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.output = output
         self.opened: Path | None = None  # what the last button asked the desktop to open
-        self.setIcon(QMessageBox.Icon.Information)
         self.setWindowTitle(self.tr("Export Finished"))
-        self.setText(self.tr("The film is ready: {0}").format(output.name))
-        self.setInformativeText(self.tr("In {0}").format(str(output.parent)))
-        self.open_button = self.addButton(self.tr("Open"), QMessageBox.ButtonRole.ActionRole)
-        self.open_button.setIcon(icon("open_file"))
-        self.folder_button = self.addButton(self.tr("Show in Folder"), QMessageBox.ButtonRole.ActionRole)
-        self.folder_button.setIcon(icon("show_folder"))
-        self.close_button = self.addButton(QMessageBox.StandardButton.Close)
-        self.setDefaultButton(self.open_button)
-        self.setEscapeButton(self.close_button)
-        self.buttonClicked.connect(self._clicked)
-
-    def _clicked(self, button: QAbstractButton) -> None:
+        self.message = QLabel(self.tr("The film is ready: {0}").format(output.name))
+        self.message.setObjectName("ExportNoticeMessage")
+        self.where = QLabel(self.tr("In {0}").format(str(output.parent)))
+        self.where.setWordWrap(True)
+        self.where.setEnabled(False)
+        self.open_button = QPushButton(icon("open_file"), self.tr("Open"))
+        self.open_button.setToolTip(self.tr("Play the film with the desktop's video player"))
+        self.folder_button = QPushButton(icon("show_folder"), self.tr("Show in Folder"))
+        self.folder_button.setToolTip(self.tr("Open the folder that holds the film"))
+        self.close_button = QPushButton(self.tr("Close"))
+        self.open_button.setDefault(True)
         # A PNG sequence is a folder: Open shows its frames; Show in Folder the folder it is in.
-        if button is self.open_button:
-            target = self.output
-        elif button is self.folder_button:
-            target = self.output.parent
-        else:
-            return
+        self.open_button.clicked.connect(lambda: self._open(self.output))
+        self.folder_button.clicked.connect(lambda: self._open(self.output.parent))
+        self.close_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.open_button, self.folder_button, self.close_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(self.where)
+        layout.addLayout(buttons)
+
+    def _open(self, target: Path) -> None:
         self.opened = target
-        if not open_location(target):
-            QMessageBox.warning(
-                self.parentWidget(),
-                self.tr("Could Not Open"),
-                self.tr("The desktop has no program to open {0}.").format(str(target)),
+        if open_location(target):
+            self.accept()
+            return
+        # The notice stays, and says so: the film is still there to find by hand.
+        self.where.setEnabled(True)
+        self.where.setText(
+            self.tr("The desktop could not open {0}. The film is in {1}").format(
+                str(target), str(self.output.parent)
             )
+        )
 
 
 def show_export_notice(output: Path, parent: QWidget | None = None) -> ExportNotice:
