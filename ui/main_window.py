@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
 
     def _build_docks(self) -> None:
         self.inspector = Inspector(self.project, self.undo_stack, self.thumbnails)
-        self.inspector.setMinimumWidth(360)
+        self.inspector.setMinimumWidth(400)  # its form, without a horizontal scroll bar
         self.inspector_dock = QDockWidget("Inspector", self)
         self.inspector_dock.setObjectName("InspectorDock")
         self.inspector_dock.setWidget(self.inspector)

@@ -8,9 +8,9 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
 
 # The first run's layout: the viewer takes what the docks and the timeline strip leave, the largest pane.
-INSPECTOR_WIDTH = 400
+INSPECTOR_WIDTH = 440  # its form without a horizontal scroll bar
 QUEUE_WIDTH = 300  # at least; the queue widens to fit its columns
-TIMELINE_HEIGHT = 280  # buttons, ruler and a row of cards
+TIMELINE_HEIGHT = 250  # buttons, ruler and a row of cards
 
 
 def store_layout(window: QMainWindow, splitter: QSplitter, zoom: float) -> dict[str, str]:
