@@ -45,12 +45,12 @@ class PreferencesDialog(QDialog):
         form.addRow("Autosave every", self.autosave)
         form.addRow("", self.reopen_last)
         self.tabs.addTab(self.general, "General")
-        self.appearance_page = AppearancePage(settings)
-        self.tabs.addTab(self.appearance_page, self.tr("Appearance"))
         self.model_page = ModelSettingsPage(load_model_settings(settings), film_model=film_model)
         self.tabs.addTab(self.model_page, "Model")
         self.remote_page = RemoteSettingsPage(settings.endpoints, in_flight=settings.endpoint_in_flight)
         self.tabs.addTab(self.remote_page, "Remote")
+        self.appearance_page = AppearancePage(settings)
+        self.tabs.addTab(self.appearance_page, self.tr("Appearance"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
