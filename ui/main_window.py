@@ -259,6 +259,7 @@ class MainWindow(QMainWindow):
         self.timeline_buttons.addStretch(1)
         hint = QLabel("Drag cards to reorder · drop videos or a .reel here · Ctrl+wheel to zoom")
         hint.setEnabled(False)
+        hint.setMinimumWidth(1)  # a hint, not a reason to squeeze the docks: it gives way first
         self.timeline_buttons.addWidget(hint)
 
     def _build_menus(self) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
 
 # The first run's layout: the viewer takes what the docks and the timeline strip leave, the largest pane.
 INSPECTOR_WIDTH = 440  # its form without a horizontal scroll bar
-QUEUE_WIDTH = 300  # at least; the queue widens to fit its columns
+QUEUE_WIDTH = 330  # at least; the queue widens to fit its columns
 TIMELINE_HEIGHT = 250  # buttons, ruler and a row of cards
 
 
