@@ -40,7 +40,7 @@ run: setup
 	$(PY) main.py
 
 screenshot: setup
-	QT_QPA_PLATFORM=offscreen $(PY) docs/make_screenshot.py
+	QT_QPA_PLATFORM=offscreen $(PY) docs/make_screenshot.py --lang en zh_CN
 
 bench: setup
 	$(PY) bench/engine_overhead.py

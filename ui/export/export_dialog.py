@@ -29,6 +29,7 @@ from engine.errors import hint_of
 from engine.film.export_settings import FIT_POLICIES, FORMATS, FPS_CHOICES, QUALITIES, SIZES, ExportSettings
 from engine.film.exporter import ExportError, format_eta
 from engine.jobs.progress import Cancelled, CancelToken
+from ui.export.export_notice import ExportNotice, show_export_notice
 from ui.project_session import StatusSink
 from ui.questions import Prompts
 
@@ -251,6 +252,7 @@ class ExportProgressDialog(QDialog):
         self.outcome: object | None = None  # the ExportResult once done
         self.error: str | None = None
         self.was_cancelled = False
+        self.notice: ExportNotice | None = None  # shown when the export has finished
         self.label = QLabel(f"Preparing {output.name}…")
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)
@@ -350,6 +352,7 @@ def start_export(
             status.showMessage("Export cancelled; nothing was written.", 8000)
         else:
             status.showMessage(f"Exported {output}", 8000)
+            progress.notice = show_export_notice(output, parent)  # Open / Show in Folder
         progress.deleteLater()
 
     progress.finished.connect(done)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.settings.model_settings import load_model_settings, store_model_settings
 from app.settings.user_settings import UserSettings
+from ui.preferences.appearance_page import AppearancePage
 from ui.preferences.model_settings_page import ModelSettingsPage
 from ui.preferences.remote_settings_page import RemoteSettingsPage
 
@@ -48,6 +49,8 @@ class PreferencesDialog(QDialog):
         self.tabs.addTab(self.model_page, "Model")
         self.remote_page = RemoteSettingsPage(settings.endpoints, in_flight=settings.endpoint_in_flight)
         self.tabs.addTab(self.remote_page, "Remote")
+        self.appearance_page = AppearancePage(settings)
+        self.tabs.addTab(self.appearance_page, self.tr("Appearance"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -65,6 +68,7 @@ class PreferencesDialog(QDialog):
     def apply(self, settings: UserSettings) -> None:
         settings.autosave_seconds = self.autosave.value()
         settings.reopen_last = self.reopen_last.isChecked()
+        self.appearance_page.apply(settings)
         model = load_model_settings(settings)
         self.model_page.apply(model)
         store_model_settings(settings, model)
