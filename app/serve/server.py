@@ -67,14 +67,21 @@ def _error(message: str, status: int = 400, headers: dict | None = None) -> Resp
 
 
 def build_app(
-    handler: Handler, token: str | None = None, max_body: int = MAX_BODY, body_timeout: float = BODY_TIMEOUT
+    handler: Handler,
+    token: str | None = None,
+    max_body: int = MAX_BODY,
+    body_timeout: float = BODY_TIMEOUT,
+    concurrent: int = 1,
 ) -> Starlette:
-    """A Starlette app: POST / and /predict run handler(body, cancel=...); GET / and /health say Ok."""
+    """A Starlette app: POST / and /predict run handler(body, cancel=...); GET / and /health say Ok.
+
+    concurrent handler calls run at once (1: a replica's one at a time; the farm's front takes many).
+    """
     from starlette.applications import Starlette
     from starlette.responses import PlainTextResponse
     from starlette.routing import Route
 
-    one_at_a_time = asyncio.Lock()
+    one_at_a_time = asyncio.Semaphore(concurrent)
     running: set[CancelToken] = set()
 
     def authorized(request: Request) -> bool:
