@@ -77,7 +77,7 @@ def load_state() -> FarmState | None:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:  # RecursionError: nesting past the stack
         raise FarmError(f"{path} cannot be read ({exc}); remove it and start the farm again.") from None
     pid = doc.get("head_pid") if isinstance(doc, dict) else None
     if not (

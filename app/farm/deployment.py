@@ -10,6 +10,7 @@ import dataclasses
 import functools
 import logging
 import os
+import threading
 from typing import Any
 
 from ray import serve
@@ -79,6 +80,8 @@ class Ingress:
     def __init__(self, generator: DeploymentHandle, token: str | None) -> None:
         self.generator = generator
         self._token = token
+        self._lock = threading.Lock()
+        self._counts = {"received": 0, "sent": 0, "replicas_lost": 0}
 
     def __serve_build_asgi_app__(self) -> Any:
         """`serve`'s own app (token, request rules, /health), many requests at once."""
@@ -88,18 +91,30 @@ class Ingress:
 
     def generate(self, data: dict, cancel: CancelToken) -> dict:
         """A take from the first Generator free; sent again only when the replica that took it died."""
+        self._count("received")
         for lost in range(MAX_REPLICA_LOSSES + 1):
+            self._count("sent")
             response = self.generator.remote(data)
             try:
                 return _wait(response, cancel)
             except ActorDiedError as exc:
                 # The process is gone, and its generation with it: sending again makes no duplicate.
+                self._count("replicas_lost")
                 log.warning("A replica died under a request (%s); sending it again", exc.__class__.__name__)
                 if lost == MAX_REPLICA_LOSSES:
                     raise ReplicasLost(
                         f"{lost + 1} replicas died under this request; it was not sent again."
                     ) from None
         raise AssertionError("unreachable")
+
+    def stats(self) -> dict[str, int]:
+        """Requests received over HTTP, sent to replicas, and lost with a replica (status and tests)."""
+        with self._lock:
+            return dict(self._counts)
+
+    def _count(self, name: str) -> None:
+        with self._lock:
+            self._counts[name] += 1
 
 
 def _wait(response: Any, cancel: CancelToken) -> dict:

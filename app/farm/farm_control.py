@@ -175,13 +175,19 @@ def farm_status(address: str | None = None) -> dict:
 
 
 def stop_farm(address: str | None = None) -> str:
-    """Delete the farm's application (and Serve, when nothing else uses it), then its local cluster."""
+    """Stop the farm: its own local cluster goes down whole; on a joined one, only its application."""
     require_ray()
     recorded = load_state()
     if address is None and recorded is not None and recorded.head_pid and not head_alive(recorded.head_pid):
         clear_state()
         return "The farm's local Ray cluster was not running any more; its record is removed."
     address, state = _target(address)
+    if state is not None and state.head_pid:
+        # The cluster is the farm's own: stopping its head stops every replica with it, at once.
+        stop_local_head(state.head_pid)
+        clear_state()
+        log.info("Farm stopped with its local cluster %s", address)
+        return "The farm is stopped and its local Ray cluster shut down."
     connect(address)
     import ray
     from ray import serve
@@ -190,13 +196,10 @@ def stop_farm(address: str | None = None) -> str:
     if not serve.status().applications:
         serve.shutdown()  # frees the HTTP port; another team's application would keep it
     ray.shutdown()
+    if state is not None:
+        clear_state()
     log.info("Farm stopped on %s", address)
-    if state is None:
-        return f"The farm on {address} is stopped."
-    if state.head_pid:
-        stop_local_head(state.head_pid)
-    clear_state()
-    return "The farm is stopped" + (" and its local Ray cluster shut down." if state.head_pid else ".")
+    return f"The farm on {address} is stopped (the Ray cluster keeps running)."
 
 
 def _live_state() -> FarmState | None:
