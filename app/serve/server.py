@@ -191,6 +191,9 @@ class ServerThread:
             host=host,
             port=port,
             log_level="warning",
+            # The asyncio loop `serve` is built and tested on, also where uvloop is installed (ray[serve]
+            # brings it, and uvicorn's "auto" would then switch loops under this code).
+            loop="asyncio",
             lifespan="off",
             timeout_graceful_shutdown=1,
             access_log=False,
