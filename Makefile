@@ -6,9 +6,11 @@ PY := $(VENV)/bin/python
 # (see README), and this spec is then already satisfied.
 TORCH ?= torch==2.13.0
 STAMP := $(VENV)/.storyreel-installed
+# The farm extra (ray[serve]) only for what needs it (tests, benchmarks): demo and run stay lean.
+FARM_STAMP := $(VENV)/.storyreel-farm-installed
 DEMO := build/demo
 
-.PHONY: setup demo test lint run screenshot bench clean
+.PHONY: setup setup-farm demo test lint run screenshot bench clean
 
 setup: $(STAMP)
 
@@ -18,6 +20,12 @@ $(STAMP): pyproject.toml
 	$(PY) -c "import torch" 2>/dev/null || $(PY) -m pip install --quiet "$(TORCH)"
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
+
+setup-farm: $(FARM_STAMP)
+
+$(FARM_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e ".[dev,farm]"
+	touch $(FARM_STAMP)
 
 demo: setup
 	$(PY) main.py demo-model $(DEMO)/tiny-model
@@ -33,7 +41,7 @@ lint: setup
 	$(VENV)/bin/lint-imports
 	$(PY) -m mypy
 
-test: lint
+test: setup-farm lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 run: setup
@@ -42,11 +50,12 @@ run: setup
 screenshot: setup
 	QT_QPA_PLATFORM=offscreen $(PY) docs/make_screenshot.py --lang en zh_CN
 
-bench: setup
+bench: setup-farm
 	$(PY) bench/engine_overhead.py
 	$(PY) bench/render_scaling.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/ui_responsiveness.py
 	$(PY) bench/remote_parallel.py
+	$(PY) bench/farm_scaling.py
 	command -v ffmpeg >/dev/null 2>&1 || { apt-get update && apt-get install -y ffmpeg; }
 	$(PY) bench/export_throughput.py
 	$(PY) bench/fuzz_inputs.py

@@ -14,6 +14,8 @@ from app.cli.endpoint_cmd import register as register_endpoint
 from app.cli.exit_codes import ExitCode
 from app.cli.export_cmd import add_export_options, run_export
 from app.cli.export_cmd import register as register_export
+from app.cli.farm_cmd import HANDLERS as FARM_HANDLERS
+from app.cli.farm_cmd import register as register_farm
 from app.cli.model_flags import add_model_options
 from app.cli.output import EventPrinter, fail
 from app.cli.preset_cmd import apply_preset_to_new_project, cmd_preset
@@ -93,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0)
 
     register_serve(sub)
+    register_farm(sub)
     sub.add_parser("install-desktop", help="register the app, icon and .reel file type for this user")
     register_preset(sub)
     register_endpoint(sub)
@@ -108,6 +111,7 @@ COMMANDS = (
     "install-desktop",
     "serve",
     "package-endpoint",
+    "farm",
     "preset",
     "endpoint",
 )
@@ -233,6 +237,7 @@ def run_cli(argv: list[str]) -> int:
         "preset": cmd_preset,
         "endpoint": cmd_endpoint,
         **SERVE_HANDLERS,
+        **FARM_HANDLERS,
     }
     if args.command is None:
         build_parser().print_help()
