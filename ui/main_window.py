@@ -23,6 +23,7 @@ from app.project.shot_timing import film_seconds, shot_seconds
 from app.settings.resources import resource_path
 from app.settings.user_settings import UserSettings, load_settings, save_settings
 from ui import window_layout
+from ui.continuity.continuity_wiring import ContinuityWiring
 from ui.editing.undo_commands import EditSettingsCommand
 from ui.files.file_actions import FileActions
 from ui.generation.generation_actions import GenerationController
@@ -70,7 +71,7 @@ class MainWindow(QMainWindow):
         self._build_generation()
         self.status_summary = QLabel()
         self.statusBar().addPermanentWidget(self.status_summary)
-        self.start = StartWiring(self)  # the start page while there is no film; the model line
+        self.start, self.continuity = StartWiring(self), ContinuityWiring(self)  # start page; shot images
         for signal in (self.session.dirtyChanged, self.session.saved):
             signal.connect(self.update_title)
         self.files.shotsAdded.connect(self.timeline.select_ids)
