@@ -136,7 +136,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             return fail(exc, ExitCode.BAD_INPUT)
     if args.shots is not None:
         try:
-            for shot in load_shot_list(args.shots):
+            for shot in load_shot_list(args.shots, project):
                 project.add_shot(shot)
         except ShotListError as exc:
             return fail(exc, ExitCode.BAD_INPUT)
