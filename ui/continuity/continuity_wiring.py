@@ -11,12 +11,11 @@ from PySide6.QtCore import QObject
 from app.project.model import Project, ShotImage
 from app.project.shot_images import frame_image, import_image
 from engine.errors import StoryreelError, hint_of
+from ui.continuity.image_tasks import ImageTasks
 from ui.editing.shot_image_commands import set_end_image_command, set_start_image_command
 from ui.inspector.shot_images_box import START
 from ui.preview.frame_actions import NextShotStartAction, ShownFrame
 from ui.timeline.image_drop import ImageDropTarget
-
-from ui.continuity.image_tasks import ImageTasks
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +30,9 @@ class ContinuityWiring(QObject):
         self.tasks = ImageTasks(self)
         self.drops = ImageDropTarget(window.timeline)
         self.drops.imageDropped.connect(lambda shot_id, path: self.use_file(shot_id, START, path))
-        self.drops.refused.connect(lambda text: window.prompts.error(self.tr("Not added to the timeline"), text))
+        self.drops.refused.connect(
+            lambda text: window.prompts.error(self.tr("Not added to the timeline"), text)
+        )
         images = window.inspector.images
         images.fileChosen.connect(self.use_file)
         images.chooseRequested.connect(self.choose_file)
@@ -98,7 +99,9 @@ class ContinuityWiring(QObject):
             return True
         self.window.prompts.info(
             self.tr("Save the project first"),
-            self.tr("Shot images are copied into the project's media folder, so the project needs a file name first."),
+            self.tr(
+                "Shot images are copied into the project's media folder, so the project needs a file name first."
+            ),
         )
         return bool(self.window.files.save_as())
 
@@ -119,7 +122,7 @@ class ContinuityWiring(QObject):
         else:
             log.error("%s: unexpected error", title, exc_info=exc)
             first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-            text = self.tr("An unexpected error stopped it: {error}\n\nThe details are in storyreel.log.").format(
-                error=first
-            )
+            text = self.tr(
+                "An unexpected error stopped it: {error}\n\nThe details are in storyreel.log."
+            ).format(error=first)
         self.window.prompts.error(title, text)

@@ -74,7 +74,9 @@ class ImageSlot(QWidget):
     def show_image(self, pixmap: QPixmap | None, caption: str, has_image: bool) -> None:
         if pixmap is not None:
             self.picture.setPixmap(
-                pixmap.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+                pixmap.scaled(
+                    THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
             )
         else:
             self.picture.clear()
@@ -99,14 +101,18 @@ class ShotImagesBox(QGroupBox):
     fileChosen = Signal(str, str, str)  # shot id, "start" | "end", path of the file to import
     chooseRequested = Signal(str, str)  # shot id, "start" | "end": ask for a file, then import it
 
-    def __init__(self, undo_stack: QUndoStack, thumbnails: ThumbnailCache, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, undo_stack: QUndoStack, thumbnails: ThumbnailCache, parent: QWidget | None = None
+    ) -> None:
         super().__init__(self.tr("Start and end images"), parent)
         self.undo_stack, self.thumbnails = undo_stack, thumbnails
         self.project: Project | None = None
         self.shot_id: str | None = None
         self.continue_box = QCheckBox(self.tr("Continue from the previous shot"))
         self.continue_box.setToolTip(
-            self.tr("Start from the last frame of the previous shot's active take, taken when this shot is generated")
+            self.tr(
+                "Start from the last frame of the previous shot's active take, taken when this shot is generated"
+            )
         )
         self.start = ImageSlot(self.tr("Drop an image here"))
         self.start.setToolTip(self.tr("The shot's first frame: a PNG, JPEG or WebP image"))
@@ -125,7 +131,9 @@ class ShotImagesBox(QGroupBox):
         self.fit.activated.connect(lambda i: self._fit_chosen(self.fit.itemData(i)))
         for which, slot in ((START, self.start), (END, self.end)):
             slot.fileDropped.connect(lambda path, w=which: self._file(w, path))
-            slot.chooseClicked.connect(lambda w=which: self.shot_id and self.chooseRequested.emit(self.shot_id, w))
+            slot.chooseClicked.connect(
+                lambda w=which: self.shot_id and self.chooseRequested.emit(self.shot_id, w)
+            )
         self.start.removeClicked.connect(lambda: self._remove(start_command))
         self.end.removeClicked.connect(lambda: self._remove(end_command))
         thumbnails.updated.connect(lambda key: self.refresh())
@@ -166,7 +174,9 @@ class ShotImagesBox(QGroupBox):
         if shot.continue_previous:
             start_caption = self.tr("The last frame of the previous shot, taken when this shot is generated")
         self.start.show_image(self._pixmap(shot.start_image), start_caption, shot.start_image is not None)
-        self.end.show_image(self._pixmap(shot.end_image), self._caption(shot.end_image), shot.end_image is not None)
+        self.end.show_image(
+            self._pixmap(shot.end_image), self._caption(shot.end_image), shot.end_image is not None
+        )
         image = shot.start_image or shot.end_image
         self.fit.setEnabled(image is not None)
         self.fit.setCurrentIndex(max(0, self.fit.findData(image.fit if image else "fill")))

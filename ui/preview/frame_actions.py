@@ -30,8 +30,6 @@ def next_shot_id(project: Project, shot_id: str) -> str | None:
 
 def shown_frame(player: PreviewPlayer) -> ShownFrame | None:
     """Which take frame the preview is on (None: no take on screen)."""
-    if player.current is None:
-        return None
     t = player.film_time()
     span = span_at(player.spans, t)
     if span is None or span.path is None or (player.mode == SHOT_MODE and span.shot_id != player.shot_id):

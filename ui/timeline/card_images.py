@@ -13,22 +13,33 @@ MIN_PICTURE_HEIGHT = 36  # below this the card has no room for insets
 
 
 def _inset(
-    painter: QPainter, right: int, picture: QRect, image: ShotImage, project: Project, thumbnails: ThumbnailCache
+    painter: QPainter,
+    right: int,
+    picture: QRect,
+    image: ShotImage,
+    project: Project,
+    thumbnails: ThumbnailCache,
 ) -> int:
     """Draw one image inset ending at x = right; returns the inset's left edge."""
     height = max(12, round(picture.height() * INSET_SHARE))
     pixmap = thumbnails.still(project, image)
-    width = round(height * pixmap.width() / pixmap.height()) if pixmap is not None and pixmap.height() else height
+    width = (
+        round(height * pixmap.width() / pixmap.height()) if pixmap is not None and pixmap.height() else height
+    )
     width = min(width, max(12, picture.width() // 2 - 4))
     box = QRect(right - width, picture.top() + 3, width, height)
     if pixmap is not None:
         scaled = pixmap.scaled(
-            box.size(), Qt.AspectRatioMode.KeepAspectRatioByExpanding, Qt.TransformationMode.SmoothTransformation
+            box.size(),
+            Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+            Qt.TransformationMode.SmoothTransformation,
         )
         painter.save()
         painter.setClipRect(box)
         painter.drawPixmap(
-            box.left() + (box.width() - scaled.width()) // 2, box.top() + (box.height() - scaled.height()) // 2, scaled
+            box.left() + (box.width() - scaled.width()) // 2,
+            box.top() + (box.height() - scaled.height()) // 2,
+            scaled,
         )
         painter.restore()
     else:
@@ -51,7 +62,11 @@ def _continue_mark(painter: QPainter, right: int, picture: QRect, font: QFont) -
     painter.setBrush(QColor(37, 99, 235, 220))
     painter.drawRoundedRect(badge, 3, 3)
     painter.setPen(QColor("white"))
-    painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width - 4))
+    painter.drawText(
+        badge,
+        Qt.AlignmentFlag.AlignCenter,
+        painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width - 4),
+    )
 
 
 def paint_image_marks(

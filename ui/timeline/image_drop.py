@@ -64,7 +64,9 @@ class ImageDropTarget(QObject):
             )
         elif len(paths) > 1:
             self.refused.emit(
-                self.tr("Drop one image on a card: it becomes that shot's start image ({names}).").format(names=names)
+                self.tr("Drop one image on a card: it becomes that shot's start image ({names}).").format(
+                    names=names
+                )
             )
         else:
             self.imageDropped.emit(str(index.data(ShotIdRole)), str(paths[0]))

@@ -68,7 +68,11 @@ class _ThumbnailJob(QRunnable):
 
     def run(self) -> None:
         try:
-            image = read_still_thumbnail(self.video) if self.dest is None else render_thumbnail(self.video, self.dest)
+            image = (
+                read_still_thumbnail(self.video)
+                if self.dest is None
+                else render_thumbnail(self.video, self.dest)
+            )
         except Exception:  # any unreadable clip just keeps its placeholder
             image = QImage()
         self.signals.done.emit(self.take_id, image)

@@ -28,7 +28,9 @@ def test_a_file_dropped_anywhere_on_the_inspector_becomes_the_start_image(qtbot,
     _wait(qtbot, window)
     assert shot.start_image is not None and window.undo_stack.undoText() == "Set Start Image"
     assert box.start.remove.isEnabled() and box.start.caption.text().startswith("Image ")
-    qtbot.waitUntil(lambda: box.start.picture.pixmap() is not None and not box.start.picture.pixmap().isNull())
+    qtbot.waitUntil(
+        lambda: box.start.picture.pixmap() is not None and not box.start.picture.pixmap().isNull()
+    )
 
 
 def test_the_end_slot_takes_its_own_image_and_fit_changes_both_in_one_step(qtbot, tmp_path):
