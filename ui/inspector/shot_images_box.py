@@ -170,12 +170,14 @@ class ShotImagesBox(QGroupBox):
         self.continue_box.setChecked(shot.continue_previous)
         self.continue_box.blockSignals(False)
         self.continue_box.setEnabled(not first or shot.continue_previous)
-        start_caption = self._caption(shot.start_image)
+        start_caption = self._caption(shot.start_image, self.tr("None: the shot starts from its prompt"))
         if shot.continue_previous:
             start_caption = self.tr("The last frame of the previous shot, taken when this shot is generated")
         self.start.show_image(self._pixmap(shot.start_image), start_caption, shot.start_image is not None)
         self.end.show_image(
-            self._pixmap(shot.end_image), self._caption(shot.end_image), shot.end_image is not None
+            self._pixmap(shot.end_image),
+            self._caption(shot.end_image, self.tr("None: the model decides how the shot ends")),
+            shot.end_image is not None,
         )
         image = shot.start_image or shot.end_image
         self.fit.setEnabled(image is not None)
@@ -184,9 +186,9 @@ class ShotImagesBox(QGroupBox):
     def _pixmap(self, image: ShotImage | None) -> QPixmap | None:
         return None if image is None or self.project is None else self.thumbnails.still(self.project, image)
 
-    def _caption(self, image: ShotImage | None) -> str:
+    def _caption(self, image: ShotImage | None, none_text: str) -> str:
         if image is None:
-            return self.tr("None: the shot starts from its prompt")
+            return none_text
         if image.source == "take-frame" and self.project is not None:
             return self.tr("Frame {frame} of {shot}").format(
                 frame=(image.source_frame or 0) + 1, shot=self._take_owner(image.source_take)

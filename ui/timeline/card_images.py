@@ -9,6 +9,7 @@ from app.project.model import Project, Shot, ShotImage
 from ui.widgets.thumbnails import ThumbnailCache
 
 INSET_SHARE = 0.42  # of the picture's height
+MAX_INSET_HEIGHT = 60  # on tall cards the inset stays a corner, not a second picture
 MIN_PICTURE_HEIGHT = 36  # below this the card has no room for insets
 
 
@@ -21,7 +22,7 @@ def _inset(
     thumbnails: ThumbnailCache,
 ) -> int:
     """Draw one image inset ending at x = right; returns the inset's left edge."""
-    height = max(12, round(picture.height() * INSET_SHARE))
+    height = max(12, min(MAX_INSET_HEIGHT, round(picture.height() * INSET_SHARE)))
     pixmap = thumbnails.still(project, image)
     width = (
         round(height * pixmap.width() / pixmap.height()) if pixmap is not None and pixmap.height() else height
