@@ -56,6 +56,8 @@ class Job:
         p = self.progress
         if p is None or p.stage != GENERATING or not p.total:
             return 0.0
+        if p.segment and p.segments:  # a long shot: the segments before this one are done
+            return (p.segment - 1 + p.step / p.total) / p.segments
         return p.step / p.total
 
     @property
@@ -64,7 +66,8 @@ class Job:
         p = self.progress
         if self.started is None or p is None or p.stage != GENERATING or not p.step or not p.total:
             return None
-        return self.elapsed / p.step * (p.total - p.step)
+        done = self.step_fraction
+        return self.elapsed / done * (1 - done)
 
 
 # Called from worker threads with ("added" | "changed" | "progress" | "finished" | "removed" | "moved", job).
