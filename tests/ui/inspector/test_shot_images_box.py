@@ -80,3 +80,16 @@ def test_the_first_shot_cannot_continue_and_choose_asks_for_a_file(qtbot, tmp_pa
     assert shot.start_image is not None and shot.start_image.path.endswith(".jpg")
     box.start.remove.click()
     assert shot.start_image is None and window.undo_stack.undoText() == "Remove Start Image"
+
+
+def test_a_file_that_is_not_an_image_dropped_on_the_inspector_is_refused_with_the_reason(qtbot, tmp_path):
+    prompts = FakePrompts()
+    window, box, shot = _window(qtbot, tmp_path, prompts)
+    notes = tmp_path / "notes.txt"
+    notes.write_text("a shot list, not a picture")
+    drop_files(box.start, url_data(notes), QPoint(5, 5))
+    qtbot.waitUntil(lambda: bool(prompts.errors), timeout=10_000)
+    reason, hint = prompts.errors[0].split("\n\n")
+    assert reason == f"Image not used: {notes}: not an image Storyreel can read (PNG, JPEG or WebP)"
+    assert hint.startswith("Use an 8-bit RGB PNG, JPEG or WebP still")  # what to do instead
+    assert shot.start_image is None and window.undo_stack.count() == 0
