@@ -21,10 +21,11 @@ $(STAMP): pyproject.toml
 
 demo: setup
 	$(PY) main.py demo-model $(DEMO)/tiny-model
+	$(PY) main.py demo-model $(DEMO)/tiny-i2v --arch i2v-a14b
 	rm -rf $(DEMO)/film && mkdir -p $(DEMO)/film
 	cp resources/examples/example.reel $(DEMO)/film/example.reel
 	cp -r resources/examples/example.media $(DEMO)/film/example.media
-	$(PY) main.py render $(DEMO)/film/example.reel -o $(DEMO)/example.mp4 --model $(DEMO)/tiny-model
+	$(PY) main.py render $(DEMO)/film/example.reel -o $(DEMO)/example.mp4 --model $(DEMO)/tiny-model --image-model $(DEMO)/tiny-i2v
 	@echo "The film: $(DEMO)/example.mp4"
 
 lint: setup

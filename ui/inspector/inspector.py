@@ -209,6 +209,7 @@ class Inspector(QScrollArea):
             )
             self.pages.setCurrentIndex(0)
             self.takes.set_shot(None, None)
+            self.images.set_shot(self.project, None)
             return
         self.pages.setCurrentIndex(1)
         self.frames_hint.setText("")
