@@ -174,11 +174,13 @@ class ShotImagesBox(QGroupBox):
         if shot.continue_previous:
             start_caption = self.tr("The last frame of the previous shot, taken when this shot is generated")
         self.start.show_image(self._pixmap(shot.start_image), start_caption, shot.start_image is not None)
-        self.end.show_image(
-            self._pixmap(shot.end_image),
-            self._caption(shot.end_image, self.tr("None: the model decides how the shot ends")),
-            shot.end_image is not None,
-        )
+        end_caption = self._caption(shot.end_image, self.tr("None: the model decides how the shot ends"))
+        if shot.end_image is not None and shot.start_image is None and not shot.continue_previous:
+            # The pipelines take an end frame only with a start frame: say so before a generation fails.
+            end_caption += "\n" + self.tr(
+                "Used once the shot has a start image or continues the previous shot"
+            )
+        self.end.show_image(self._pixmap(shot.end_image), end_caption, shot.end_image is not None)
         image = shot.start_image or shot.end_image
         self.fit.setEnabled(image is not None)
         self.fit.setCurrentIndex(max(0, self.fit.findData(image.fit if image else "fill")))

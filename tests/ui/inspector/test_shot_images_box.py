@@ -47,6 +47,10 @@ def test_the_end_slot_takes_its_own_image_and_fit_changes_both_in_one_step(qtbot
     window.undo_stack.undo()
     assert (shot.start_image.fit, shot.end_image.fit) == ("fill", "fill")
     assert box.fit.currentData() == "fill"  # the view follows undo
+    box.start.remove.click()
+    assert "Used once the shot has a start image" in box.end.caption.text()
+    window.undo_stack.undo()
+    assert "Used once" not in box.end.caption.text()
     box.end.remove.click()
     assert shot.end_image is None and shot.start_image is not None
     window.undo_stack.undo()
