@@ -10,6 +10,9 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from engine.generation.request import GenerationRequest, ImageConditioning
+from engine.generation.still_image import png_bytes, still_from_frame
+
 
 def gradient(width: int = 40, height: int = 24, seed: int = 0) -> np.ndarray:
     """A deterministic colourful RGB uint8 image (height, width, 3)."""
@@ -85,3 +88,31 @@ def bad_images() -> dict[str, tuple[bytes, str]]:
         "GIF": (encoded(frames[0], "GIF"), "GIF"),
         "truncated": (encoded(Image.fromarray(gradient(64, 64)), "PNG")[:300], "damaged"),
     }
+
+
+SIZE = 32
+
+
+def still(seed: int = 0, width: int = SIZE, height: int = SIZE) -> bytes:
+    """PNG bytes of a deterministic image."""
+    return png_bytes(still_from_frame(gradient(width, height, seed)))
+
+
+def image_request(loaded, **changes: object) -> GenerationRequest:
+    """A small, fast image-to-video request."""
+    fields: dict = {
+        "prompt": "a girl in a red hanfu turns her head",
+        "negative_prompt": "blurry",
+        "seed": 11,
+        "num_frames": 9,
+        "width": SIZE,
+        "height": SIZE,
+        "fps": 16,
+        "num_inference_steps": 2,
+        "guidance_scale": 4.0,
+        "guidance_scale_2": 3.0,
+        "model": loaded.spec,
+        "images": ImageConditioning(still()),
+    }
+    fields.update(changes)
+    return GenerationRequest(**fields)

@@ -79,7 +79,8 @@ def generate_shot(
     request = resolve_images(request)
     length = snap_frames(request.segment_frames or info.native_frames, info.temporal_factor)
     total = snap_frames(request.num_frames, info.temporal_factor)
-    overlap = max(0, request.segment_overlap)
+    # At most half a segment blends, so every segment adds frames of its own.
+    overlap = max(0, min(request.segment_overlap, (length - 1) // 2))
     if total <= length:
         return generate(loaded, request, on_progress, cancel)
     if request.images is None and not info.takes_image:
