@@ -94,8 +94,9 @@ def frame_image(project: Project, take: Take, frame_index: int, fit: str = "fill
     )
 
 
-def load_shot_image(project: Project, image: ShotImage) -> Image.Image:
-    """The image decoded to RGB, after checking its path and that its bytes still match its hash."""
+def shot_image_bytes(project: Project, image: ShotImage) -> bytes:
+    """The image file's bytes, after checking its path, that they still match its hash, and that they
+    decode as a still Storyreel takes."""
     media = _media(project)
     try:
         check_image_path(image.path, "the shot image")
@@ -109,6 +110,12 @@ def load_shot_image(project: Project, image: ShotImage) -> Image.Image:
             "Add the image to the shot again.",
         )
     try:
-        return read_still(data, image.path)[0]
+        read_still(data, image.path)
     except ImageError as exc:
         raise ShotImageError(str(exc), exc.hint) from None
+    return data
+
+
+def load_shot_image(project: Project, image: ShotImage) -> Image.Image:
+    """The image decoded to RGB, checked as shot_image_bytes does."""
+    return read_still(shot_image_bytes(project, image), image.path)[0]
