@@ -27,23 +27,17 @@ SIZE = (1440, 900)
 
 def render_takes(film: Path, work: Path) -> None:
     """Generate the example's takes with the tiny random-weight text and image models."""
+    from app.project.reel_file import load_project, save_project
+
     env = dict(os.environ, STORYREEL_HOME=str(work / "home"))
     text, image = work / "tiny-model", work / "tiny-i2v"
-    for args in (
-        ["demo-model", str(text)],
-        ["demo-model", str(image), "--arch", "i2v-a14b"],
-        [
-            "render",
-            str(film),
-            "-o",
-            str(work / "film.mp4"),
-            "--model",
-            str(text),
-            "--image-model",
-            str(image),
-        ],
-    ):
+    for args in (["demo-model", str(text)], ["demo-model", str(image), "--arch", "i2v-a14b"]):
         subprocess.run([sys.executable, str(ROOT / "main.py"), *args], check=True, env=env, cwd=ROOT)
+    project = load_project(film)  # this copy's shots with images go to the tiny I2V model
+    project.settings.image_model = str(image)
+    save_project(project)
+    render = ["render", str(film), "-o", str(work / "film.mp4"), "--model", str(text)]
+    subprocess.run([sys.executable, str(ROOT / "main.py"), *render], check=True, env=env, cwd=ROOT)
 
 
 def wait_for(app: object, done, seconds: float = 20) -> None:
