@@ -10,10 +10,6 @@ from PySide6.QtGui import QUndoCommand
 from app.project.model import KEEP, Project, ShotImage
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ShotImageCommands", text)
-
-
 class ShotImagesCommand(QUndoCommand):
     """One change of a shot's images through Project.set_shot_images; undo puts every field back."""
 
@@ -44,20 +40,37 @@ class ShotImagesCommand(QUndoCommand):
 def set_start_image_command(project: Project, shot_id: str, image: ShotImage | None) -> ShotImagesCommand:
     """Start the shot from this image (None: from text again); it no longer continues the previous shot."""
     if image is None:
-        return ShotImagesCommand(project, shot_id, _tr("Remove Start Image"), start=None)
-    text = _tr("Start from Frame") if image.source == "take-frame" else _tr("Set Start Image")
+        return ShotImagesCommand(
+            project,
+            shot_id,
+            QCoreApplication.translate("ShotImageCommands", "Remove Start Image"),
+            start=None,
+        )
+    text = (
+        QCoreApplication.translate("ShotImageCommands", "Start from Frame")
+        if image.source == "take-frame"
+        else QCoreApplication.translate("ShotImageCommands", "Set Start Image")
+    )
     return ShotImagesCommand(project, shot_id, text, start=image)
 
 
 def set_end_image_command(project: Project, shot_id: str, image: ShotImage | None) -> ShotImagesCommand:
     """End the shot on this image (None: no end image)."""
-    text = _tr("Set End Image") if image is not None else _tr("Remove End Image")
+    text = (
+        QCoreApplication.translate("ShotImageCommands", "Set End Image")
+        if image is not None
+        else QCoreApplication.translate("ShotImageCommands", "Remove End Image")
+    )
     return ShotImagesCommand(project, shot_id, text, end=image)
 
 
 def set_continue_command(project: Project, shot_id: str, on: bool) -> ShotImagesCommand:
     """Continue from the previous shot's last frame (its start image goes), or stop continuing."""
-    text = _tr("Continue from Previous Shot") if on else _tr("Stop Continuing Previous Shot")
+    text = (
+        QCoreApplication.translate("ShotImageCommands", "Continue from Previous Shot")
+        if on
+        else QCoreApplication.translate("ShotImageCommands", "Stop Continuing Previous Shot")
+    )
     return ShotImagesCommand(project, shot_id, text, continue_previous=on)
 
 
@@ -70,5 +83,9 @@ def set_fit_command(project: Project, shot_id: str, fit: str) -> ShotImagesComma
     )
     if start is KEEP and end is KEEP:
         return None
-    text = _tr("Fit Images in the Shot") if fit == "fit" else _tr("Fill the Shot with Images")
+    text = (
+        QCoreApplication.translate("ShotImageCommands", "Fit Images in the Shot")
+        if fit == "fit"
+        else QCoreApplication.translate("ShotImageCommands", "Fill the Shot with Images")
+    )
     return ShotImagesCommand(project, shot_id, text, start=start, end=end)
