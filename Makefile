@@ -46,6 +46,7 @@ run: setup
 
 screenshot: setup
 	QT_QPA_PLATFORM=offscreen $(PY) docs/make_screenshot.py
+	QT_QPA_PLATFORM=offscreen $(PY) docs/make_continuity_screenshots.py
 
 bench: setup
 	$(PY) bench/engine_overhead.py
