@@ -38,18 +38,19 @@ def model_for(project: Project, shot: Shot, spec: ModelSpec) -> ModelSpec:
 
 
 def generation_order(project: Project, shots: list[Shot], spec: ModelSpec) -> list[Shot]:
-    """Shots in the order to generate them: grouped by model, so models swap rarely (the text model's
-    group first), in timeline order within a group.
+    """Shots (a shot asked twice stays twice) in the order to generate them: grouped by model, so
+    models swap rarely (the text model's group first), in timeline order within a group.
 
     A continuing shot uses the image model and continues an earlier shot, which is either in the
     text model's group or earlier in its own: it always comes after the shot it continues.
     """
-    timeline = [s for s in project.shots if s in shots]
+    position = {id(s): i for i, s in enumerate(project.shots)}
+    asked = [s for s in shots if id(s) in position]
     models: list[ModelSpec] = [spec]
-    for shot in timeline:
+    for shot in sorted(asked, key=lambda s: position[id(s)]):
         if (model := model_for(project, shot, spec)) not in models:
             models.append(model)
-    return sorted(timeline, key=lambda shot: models.index(model_for(project, shot, spec)))
+    return sorted(asked, key=lambda s: (models.index(model_for(project, s, spec)), position[id(s)]))
 
 
 def _entry(image: ShotImage) -> dict:

@@ -54,8 +54,9 @@ class TakeQueue:
         """Queue a new take of each shot; returns the jobs and {shot id: why it was not queued}."""
         queued: list[Job] = []
         errors: dict[str, str] = {}
-        wanted = set(shot_ids)
-        for shot in generation_order(self.project, [s for s in self.project.shots if s.id in wanted], spec):
+        by_id = {s.id: s for s in self.project.shots}
+        asked = [by_id[shot_id] for shot_id in shot_ids if shot_id in by_id]
+        for shot in generation_order(self.project, asked, spec):
             seed = random_seed() if new_seed else (seeds or {}).get(shot.id)
             after = (
                 self._queued_take_of(previous_shot(self.project, shot)) if shot.continue_previous else None
