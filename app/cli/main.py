@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fps", type=_positive)
     p.add_argument("--steps", type=_positive)
     p.add_argument("--model", help=f"default model: Hub repo id or local folder (default {DEFAULT_MODEL})")
+    p.add_argument(
+        "--image-model",
+        help="model for shots that start from an image (e.g. Wan-AI/Wan2.2-I2V-A14B-Diffusers); "
+        "default: the model, when it takes an image (TI2V-5B)",
+    )
     p.add_argument("--force", action="store_true", help="overwrite an existing project file")
     p.add_argument("--preset", help="style preset from your library to use for every shot")
 
@@ -118,7 +123,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if path.exists() and not args.force:
         return fail(f"{path} already exists (use --force to overwrite)", ExitCode.BAD_INPUT)
     settings = ProjectSettings(name=args.name or path.stem)
-    for name in ("width", "height", "fps", "model"):
+    for name in ("width", "height", "fps", "model", "image_model"):
         if getattr(args, name) is not None:
             setattr(settings, name, getattr(args, name))
     if args.frames is not None:
@@ -169,6 +174,9 @@ def project_summary(project: Project) -> dict:
                 if active and status != ShotState.MISSING
                 else None,
                 "status": status,
+                "start_image": shot.start_image.path if shot.start_image else None,
+                "end_image": shot.end_image.path if shot.end_image else None,
+                "continue_previous": shot.continue_previous,
             }
         )
     import dataclasses
