@@ -25,6 +25,7 @@ from app.settings.resources import resource_path
 from app.settings.user_settings import UserSettings, load_settings, save_settings
 from ui import window_layout
 from ui.chrome.window_chrome import WindowChrome
+from ui.continuity.continuity_wiring import ContinuityWiring
 from ui.editing.undo_commands import EditSettingsCommand
 from ui.files.file_actions import FileActions
 from ui.generation.generation_actions import GenerationController
@@ -73,7 +74,7 @@ class MainWindow(QMainWindow):
         self._build_generation()
         self.status_summary = QLabel()
         self.statusBar().addPermanentWidget(self.status_summary)
-        self.start = StartWiring(self)  # the start page while there is no film; the model line
+        self.start, self.continuity = StartWiring(self), ContinuityWiring(self)  # start page; shot images
         self.chrome = WindowChrome(self)  # toolbar, icons, Help, full-screen preview, J/K/L
         for signal in (self.session.dirtyChanged, self.session.saved):
             signal.connect(self.update_title)

@@ -28,6 +28,7 @@ from app.project.reel_file import PROJECT_SUFFIX, ProjectError, load_project, ne
 from app.project.shot_list import ShotListError, load_shot_list
 from engine.generation.frames import snap_frames
 from engine.generation.request import DEFAULT_MODEL
+from engine.generation.tiny_model import ARCHS as TINY_ARCHS
 
 
 class _Parser(argparse.ArgumentParser):
@@ -68,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fps", type=_positive)
     p.add_argument("--steps", type=_positive)
     p.add_argument("--model", help=f"default model: Hub repo id or local folder (default {DEFAULT_MODEL})")
+    p.add_argument(
+        "--image-model",
+        help="model for shots that start from an image (e.g. Wan-AI/Wan2.2-I2V-A14B-Diffusers); "
+        "default: the model, when it takes an image (TI2V-5B)",
+    )
     p.add_argument("--force", action="store_true", help="overwrite an existing project file")
     p.add_argument("--preset", help="style preset from your library to use for every shot")
 
@@ -91,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo-model", help="write a tiny random-weight Wan 2.2 model (for tests and demos)")
     p.add_argument("folder", type=Path)
-    p.add_argument("--arch", choices=["t2v-a14b", "ti2v-5b"], default="t2v-a14b")
+    p.add_argument("--arch", choices=list(TINY_ARCHS), default="t2v-a14b")
     p.add_argument("--seed", type=int, default=0)
 
     register_serve(sub)
@@ -125,7 +131,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if path.exists() and not args.force:
         return fail(f"{path} already exists (use --force to overwrite)", ExitCode.BAD_INPUT)
     settings = ProjectSettings(name=args.name or path.stem)
-    for name in ("width", "height", "fps", "model"):
+    for name in ("width", "height", "fps", "model", "image_model"):
         if getattr(args, name) is not None:
             setattr(settings, name, getattr(args, name))
     if args.frames is not None:
@@ -144,7 +150,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             return fail(exc, ExitCode.BAD_INPUT)
     if args.shots is not None:
         try:
-            for shot in load_shot_list(args.shots):
+            for shot in load_shot_list(args.shots, project):
                 project.add_shot(shot)
         except ShotListError as exc:
             return fail(exc, ExitCode.BAD_INPUT)
@@ -176,6 +182,9 @@ def project_summary(project: Project) -> dict:
                 if active and status != ShotState.MISSING
                 else None,
                 "status": status,
+                "start_image": shot.start_image.path if shot.start_image else None,
+                "end_image": shot.end_image.path if shot.end_image else None,
+                "continue_previous": shot.continue_previous,
             }
         )
     import dataclasses

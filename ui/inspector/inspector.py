@@ -26,6 +26,7 @@ from app.generation.shot_requests import MAX_SEED, random_seed, resolved_setting
 from app.project.model import Project, Shot
 from app.project.shot_timing import frames_label, seconds_to_frames, snap_frames
 from ui.editing.undo_commands import EditShotCommand, RemoveTakeCommand, set_active_take_command
+from ui.inspector.shot_images_box import ShotImagesBox
 from ui.inspector.takes_list import TakesPanel
 from ui.widgets.labels import SETTING_LABELS, TRANSITION_LABELS
 from ui.widgets.settings_form import SettingsForm, set_quietly
@@ -132,10 +133,13 @@ class Inspector(QScrollArea):
         self.error.setStyleSheet(
             "QLabel { color: white; background: #991b1b; padding: 6px; border-radius: 4px; }"
         )
+        self.images = ShotImagesBox(self.undo_stack, thumbnails)
         page = QWidget()
+        self.images.watch_drops(page)  # an image file dropped anywhere here becomes the start image
         column = QVBoxLayout(page)
         column.addWidget(self.error)
         column.addWidget(self.form_box)
+        column.addWidget(self.images)
         column.addWidget(takes_box)
         column.addStretch(1)
         self.empty = QLabel("Select a shot on the timeline to edit it.")
@@ -205,6 +209,7 @@ class Inspector(QScrollArea):
             )
             self.pages.setCurrentIndex(0)
             self.takes.set_shot(None, None)
+            self.images.set_shot(self.project, None)
             return
         self.pages.setCurrentIndex(1)
         self.frames_hint.setText("")
@@ -252,6 +257,7 @@ class Inspector(QScrollArea):
         if not self.frames_hint.text().startswith("Snapped"):
             self.frames_hint.setText(f"{frames_label(frames, fps)} at {fps} fps")
         self.takes.set_shot(self.project, shot)
+        self.images.set_shot(self.project, shot)
         self.sent.setText(sent_text(self.project, shot))
         self.error.setVisible(bool(shot.error))
         self.error.setText(
