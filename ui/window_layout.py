@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import base64
 
-from PySide6.QtCore import QByteArray
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
 
 
 def store_layout(window: QMainWindow, splitter: QSplitter, zoom: float) -> dict[str, str]:
@@ -28,3 +28,12 @@ def restore_layout(window: QMainWindow, splitter: QSplitter, stored: dict[str, s
         return float(stored["zoom"]) if "zoom" in stored else None
     except ValueError:
         return None  # a damaged layout just falls back to the default one
+
+
+def first_layout(
+    window: QMainWindow, inspector: QDockWidget, queue: QDockWidget, splitter: QSplitter
+) -> None:
+    """The layout of a first start (nothing stored): the docks' widths, the timeline's height."""
+    queue_width = max(330, queue.widget().sizeHint().width())  # fits its columns
+    window.resizeDocks([inspector, queue], [440, queue_width], Qt.Orientation.Horizontal)
+    splitter.setSizes([window.height() - 330, 330])

@@ -48,7 +48,7 @@ class FrameView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.image: QImage | None = None
-        self.message = "No take to show"
+        self.message = self.tr("No take to show")
         self._array = None  # keeps the pixels the QImage points into alive
         self.setMinimumSize(160, 90)
 
@@ -118,26 +118,28 @@ class PreviewPlayer(QWidget):
     def _build(self) -> None:
         self.view = FrameView()
         self.mode_box = QComboBox()
-        self.mode_box.addItem("Shot", SHOT_MODE)
-        self.mode_box.addItem("Film", FILM_MODE)
-        self.mode_box.setToolTip("Play the selected shot's take, or the whole film in timeline order")
+        self.mode_box.addItem(self.tr("Shot"), SHOT_MODE)
+        self.mode_box.addItem(self.tr("Film"), FILM_MODE)
+        self.mode_box.setToolTip(
+            self.tr("Play the selected shot's take, or the whole film in timeline order")
+        )
         self.mode_box.currentIndexChanged.connect(lambda i: self.set_mode(self.mode_box.itemData(i)))
         self.play_button = QToolButton()
-        self.play_button.setToolTip("Play / pause (Space)")
+        self.play_button.setToolTip(self.tr("Play / pause (Space)"))
         self.play_button.clicked.connect(self.toggle)
         back, forward = QToolButton(), QToolButton()
         back.setText("◀|")
-        back.setToolTip("Previous frame (Left)")
+        back.setToolTip(self.tr("Previous frame (Left)"))
         back.clicked.connect(lambda: self.step(-1))
         forward.setText("|▶")
-        forward.setToolTip("Next frame (Right)")
+        forward.setToolTip(self.tr("Next frame (Right)"))
         forward.clicked.connect(lambda: self.step(1))
         self.scrub = ScrubBar()
-        self.scrub.setToolTip("Scrub")
+        self.scrub.setToolTip(self.tr("Scrub"))
         self.scrub.valueChanged.connect(self._scrubbed)
         self.timecode = QLabel("0:00:00")
         self.timecode.setMinimumWidth(120)
-        self.loop = QCheckBox("Loop")
+        self.loop = QCheckBox(self.tr("Loop"))
         self.loop.toggled.connect(lambda on: setattr(self.clock, "loop", on))
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 0, 4, 2)
@@ -268,7 +270,7 @@ class PreviewPlayer(QWidget):
         if span is None or span.path is None:
             self._retry.stop()
             self.current = None
-            self.view.show_message("No take to show" if self.spans else "No shots yet")
+            self.view.show_message(self.tr("No take to show") if self.spans else self.tr("No shots yet"))
             return
         image = self._film_frame(t) if self.mode == FILM_MODE else self.frames.frame(span, t)
         if image is None:

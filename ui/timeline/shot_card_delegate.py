@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -16,6 +16,7 @@ from ui.timeline.timeline_model import (
     ShotRole,
     StatusRole,
 )
+from ui.widgets.labels import state_label
 from ui.widgets.thumbnails import ThumbnailCache
 
 CARD_HEIGHT = 150
@@ -157,7 +158,7 @@ class ShotCardDelegate(QStyledItemDelegate):
             small = QFont(option.font)
             small.setPointSizeF(max(7.0, option.font.pointSizeF() - 1))
             painter.setFont(small)
-            text = first_words(shot.prompt) or "(no prompt)"
+            text = first_words(shot.prompt) or QCoreApplication.translate("ShotCard", "(no prompt)")
             painter.drawText(
                 picture.adjusted(6, 4, -6, -4),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
@@ -185,7 +186,8 @@ class ShotCardDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(option.font)
         frames, seconds, fps = index.data(FramesRole), index.data(SecondsRole), index.data(FpsRole)
         duration = f"{seconds:.2f} s · {frames} f" if fps else ""
-        chip_w = metrics.horizontalAdvance(status) + 10
+        shown = state_label(status)
+        chip_w = metrics.horizontalAdvance(shown) + 10
         chip = QRect(
             footer.right() - chip_w, footer.bottom() - metrics.height() - 1, chip_w, metrics.height() + 2
         )
@@ -198,7 +200,7 @@ class ShotCardDelegate(QStyledItemDelegate):
         painter.drawText(
             chip,
             Qt.AlignmentFlag.AlignCenter,
-            metrics.elidedText(status, Qt.TextElideMode.ElideRight, chip.width()),
+            metrics.elidedText(shown, Qt.TextElideMode.ElideRight, chip.width()),
         )
         duration_rect = QRect(
             footer.left(), chip.top(), max(0, chip.left() - footer.left() - 4), chip.height()
