@@ -8,7 +8,7 @@ TORCH ?= torch==2.13.0
 STAMP := $(VENV)/.storyreel-installed
 DEMO := build/demo
 
-.PHONY: setup demo test lint run screenshot bench clean
+.PHONY: setup demo test lint run screenshot translations bench clean
 
 setup: $(STAMP)
 
@@ -41,6 +41,11 @@ run: setup
 
 screenshot: setup
 	QT_QPA_PLATFORM=offscreen $(PY) docs/make_screenshot.py
+
+# ui/'s strings into resources/i18n/*.ts (pyside6-lupdate), compiled into *.qm (pyside6-lrelease);
+# idempotent, and lists what is left to translate. See docs/i18n.md.
+translations: setup
+	$(PY) resources/i18n/translations.py
 
 bench: setup
 	$(PY) bench/engine_overhead.py

@@ -131,7 +131,7 @@ class ExportDialog(QDialog):
         music = QHBoxLayout()
         music.addWidget(self.music)
         music.addWidget(browse_music)
-        self.output_edit = QLineEdit(str(default_output(project, self.tr("mp4"))))
+        self.output_edit = QLineEdit(str(default_output(project, "mp4")))
         browse_out = QPushButton(self.tr("Browse…"))
         browse_out.clicked.connect(self._browse_output)
         out = QHBoxLayout()

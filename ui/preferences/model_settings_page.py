@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.settings.model_settings import DEVICES, DTYPES, ModelSettings, precedence_note
+from app.settings.model_settings import DEVICES, DTYPES, ModelSettings
 from ui.i18n import QT_TRANSLATE_NOOP
-from ui.widgets.labels import setting_label
+from ui.widgets.labels import precedence_text, setting_label
 
 MEMORY_LABELS = {
     "none": QT_TRANSLATE_NOOP("ModelSettingsPage", "None (whole model on the device)"),
@@ -137,7 +137,7 @@ class ModelSettingsPage(QWidget):
         ok, message = describe_source(self.source.text())
         if self.film_model is not None:
             shown = ModelSettings(backend=self.backend.currentData() or "local", source=self.source.text())
-            self.precedence.setText(precedence_note(shown, self.film_model))
+            self.precedence.setText(precedence_text(shown, self.film_model))
         self.precedence.setVisible(self.film_model is not None)
         self.status.setText(message)
         self.status.setStyleSheet("" if ok else "color: #dc2626;")

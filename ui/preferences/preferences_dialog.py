@@ -1,4 +1,4 @@
-"""Preferences: a General tab (autosave, reopen the last film) and a Model tab (backend, model, device, memory)."""
+"""Preferences: General (autosave, reopen), Model (backend, model, device, memory), Remote, Language."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.settings.model_settings import load_model_settings, store_model_settings
 from app.settings.user_settings import UserSettings
+from ui.preferences.language_page import LanguagePage
 from ui.preferences.model_settings_page import ModelSettingsPage
 from ui.preferences.remote_settings_page import RemoteSettingsPage
 
@@ -48,6 +49,8 @@ class PreferencesDialog(QDialog):
         self.tabs.addTab(self.model_page, self.tr("Model"))
         self.remote_page = RemoteSettingsPage(settings.endpoints, in_flight=settings.endpoint_in_flight)
         self.tabs.addTab(self.remote_page, self.tr("Remote"))
+        self.language_page = LanguagePage(settings)
+        self.tabs.addTab(self.language_page, self.tr("Language"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -69,3 +72,4 @@ class PreferencesDialog(QDialog):
         self.model_page.apply(model)
         store_model_settings(settings, model)
         self.remote_page.apply(settings)
+        self.language_page.apply(settings)

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.project.model import GenerationDefaults, ProjectSettings
-from app.settings.model_settings import load_model_settings, precedence_note
+from app.settings.model_settings import load_model_settings
 from app.settings.user_settings import UserSettings
 from engine.generation.request import DEFAULT_MODEL
-from ui.widgets.labels import setting_label
+from ui.widgets.labels import precedence_text, setting_label
 from ui.widgets.settings_form import SettingsForm
 
 KNOWN_MODELS = (DEFAULT_MODEL, "Wan-AI/Wan2.2-TI2V-5B-Diffusers")
@@ -94,7 +94,7 @@ class ProjectSettingsDialog(QDialog):
     def _show_precedence(self, *args: object) -> None:
         if self.user_settings is not None:
             film_model = self.model.currentText().strip() or DEFAULT_MODEL
-            self.precedence.setText(precedence_note(load_model_settings(self.user_settings), film_model))
+            self.precedence.setText(precedence_text(load_model_settings(self.user_settings), film_model))
 
     def _go_to_preferences(self) -> None:
         if self.open_preferences is not None:

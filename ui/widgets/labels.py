@@ -7,6 +7,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
+from app.settings.model_settings import ModelSettings, precedence_case
 from engine.film.export_settings import CROSSFADE, CUT, FADE
 from ui.i18n import QT_TRANSLATE_NOOP
 
@@ -96,6 +97,24 @@ def job_title(job: object) -> str:
     if match := _DEFAULT_TITLE.fullmatch(title):
         return QCoreApplication.translate("Labels", "Shot {0}").format(match.group(1))
     return title
+
+
+def precedence_text(model: ModelSettings, film_model: str) -> str:
+    """app's precedence_note (which model this machine generates with, and why) in the window's language."""
+    case = precedence_case(model, film_model)
+    if case == "remote":
+        return QCoreApplication.translate(
+            "Labels", "This machine generates on a remote endpoint, which holds its own model."
+        )
+    if case == "machine":
+        return QCoreApplication.translate(
+            "Labels",
+            "This machine generates with {0} (Preferences > Model), not the film's model "
+            "{1}: the machine's model, when set, comes first on this computer.",
+        ).format(model.source.strip(), film_model)
+    return QCoreApplication.translate(
+        "Labels", "This machine generates with the film's model, {0} (Preferences > Model leaves it)."
+    ).format(film_model)
 
 
 def format_time(seconds: float) -> str:
