@@ -29,6 +29,33 @@
     </message>
 </context>
 <context>
+    <name>BundledPresets</name>
+    <message>
+        <source>Monochrome</source>
+        <translation>黑白</translation>
+    </message>
+    <message>
+        <source>Black and white with a gentle S-curve; no logo.</source>
+        <translation>黑白画面，柔和的 S 曲线；无标志。</translation>
+    </message>
+    <message>
+        <source>Teal and Orange</source>
+        <translation>青橙色调</translation>
+    </message>
+    <message>
+        <source>Blockbuster contrast: teal shadows, orange skin tones and highlights.</source>
+        <translation>大片式反差：青色暗部，橙色肤色与高光。</translation>
+    </message>
+    <message>
+        <source>Warm Film</source>
+        <translation>暖调胶片</translation>
+    </message>
+    <message>
+        <source>Golden 35 mm print look: warm highlights, lifted blacks, a small logo.</source>
+        <translation>金色 35 mm 胶片拷贝质感：温暖的高光，提亮的黑位，一个小标志。</translation>
+    </message>
+</context>
+<context>
     <name>DownloadDialog</name>
     <message>
         <source>Download {0}</source>
@@ -1767,6 +1794,10 @@ A desktop studio for AI film-making with Wan 2.2.</source>
     <message>
         <source>Left</source>
         <translation>剩余</translation>
+    </message>
+    <message>
+        <source>{0} · take {1}</source>
+        <translation>{0} · 镜次 {1}</translation>
     </message>
 </context>
 <context>

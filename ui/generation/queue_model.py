@@ -179,7 +179,9 @@ class QueueModel(QAbstractTableModel):
                 return f"{job.error}\n{job.hint or ''}".strip()
             if column == PROGRESS:  # the full text where the column is too narrow for it
                 return progress_text(job)
-            return job.label or None
+            take = job.meta.get("take")
+            title = job_title(job)
+            return self.tr("{0} · take {1}").format(title, take) if take and title else (title or None)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == SHOT:

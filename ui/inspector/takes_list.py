@@ -45,6 +45,16 @@ def take_summary(take: Take) -> str:
     )
 
 
+def _local_time(stamp: str) -> str:
+    """An ISO time as '2026-12-01 13:04' in local time; the text as it is if it is not one."""
+    import datetime
+
+    try:
+        return datetime.datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
+
+
 def take_details(take: Take) -> str:
     """Every setting of a take, for its tooltip."""
     lines = [take_summary(take), QCoreApplication.translate("Takes", "file: {0}").format(take.path)]
@@ -55,13 +65,13 @@ def take_details(take: Take) -> str:
     if take.model:
         model = take.model + (f" @ {take.model_revision}" if take.model_revision else "")
         lines.append(QCoreApplication.translate("Takes", "model: {0}").format(model))
-    if take.backend or take.device:
+    if (take.backend or take.device) and not take.imported:  # an import's summary says so
         where = f"{take.backend} {take.device} {take.dtype}".rstrip()
         lines.append(QCoreApplication.translate("Takes", "backend: {0}").format(where))
     if take.seconds:
         lines.append(QCoreApplication.translate("Takes", "took {0:.1f} s").format(take.seconds))
     if take.created:
-        lines.append(QCoreApplication.translate("Takes", "created {0}").format(take.created))
+        lines.append(QCoreApplication.translate("Takes", "created {0}").format(_local_time(take.created)))
     return "\n".join(lines)
 
 

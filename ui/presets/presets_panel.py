@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.presets.preset import PresetError
 from app.project.model import Project
+from ui.presets.bundled_texts import shown_text
 from ui.presets.preset_commands import ApplyPresetCommand
 
 THUMB = QSize(192, 108)
@@ -184,10 +185,15 @@ class PresetsPanel(QWidget):
         current = self.current_name()
         self.list.clear()
         for entry in list_presets():
-            item = QListWidgetItem(entry.name + ("  " + self.tr("(bundled)") if entry.read_only else ""))
+            item = QListWidgetItem(
+                shown_text(entry.name) + ("  " + self.tr("(bundled)") if entry.read_only else "")
+            )
             item.setData(NAME_ROLE, entry.name)
             item.setData(Qt.ItemDataRole.UserRole + 1, entry.read_only)
-            frame, tip = self.frame, entry.error or (entry.preset.description if entry.preset else "")
+            frame, tip = (
+                self.frame,
+                entry.error or (shown_text(entry.preset.description) if entry.preset else ""),
+            )
             if entry.preset is not None:
                 try:
                     look = look_for_preset(entry.preset, entry.folder)
@@ -217,7 +223,7 @@ class PresetsPanel(QWidget):
 
     def _update_status(self) -> None:
         overrides = sum(1 for s in self.project.shots if s.preset)
-        default = self.project.settings.preset or self.tr("none")
+        default = shown_text(self.project.settings.preset or "") or self.tr("none")
         self.status.setText(self.tr("Project preset: {0} · {1} shot override(s)").format(default, overrides))
 
     def _update_buttons(self) -> None:
