@@ -54,8 +54,8 @@ def resolve_language(choice: str, system: QLocale | None = None) -> str:
             return ENGLISH
         if candidate.language() == QLocale.Language.Chinese:
             # Simplified Chinese is what we have: Traditional script (Taiwan, Hong Kong) stays English.
-            if candidate.script() != QLocale.Script.TraditionalChineseScript and "zh_CN" in languages:
-                return "zh_CN"
+            simplified = candidate.script() != QLocale.Script.TraditionalChineseScript
+            return "zh_CN" if simplified and "zh_CN" in languages else ENGLISH
     return ENGLISH
 
 
