@@ -40,7 +40,7 @@ run: setup
 	$(PY) main.py
 
 screenshot: setup
-	QT_QPA_PLATFORM=offscreen $(PY) docs/make_screenshot.py
+	QT_QPA_PLATFORM=offscreen $(PY) docs/make_screenshot.py --lang en zh_CN
 
 # ui/'s strings into resources/i18n/*.ts (pyside6-lupdate), compiled into *.qm (pyside6-lrelease);
 # idempotent, and lists what is left to translate. See docs/i18n.md.

@@ -91,6 +91,7 @@ ALLOWED = {
     "cpu",
     "cuda",
     "mps",
+    "Esc",
     "mm",
     "ms",
     "GB",

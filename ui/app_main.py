@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QApplication
 
 from app import __version__
 from app.settings.resources import resource_path
+from app.settings.user_settings import load_settings
+from ui.widgets.theme import apply_theme
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with Storyreel's names and icon (reused if one exists)."""
+    """The QApplication with Storyreel's names, icon and theme (reused if one exists)."""
     existing = QApplication.instance()
     if existing is not None and not isinstance(existing, QApplication):
         raise RuntimeError("a QCoreApplication without widgets is already running")
@@ -24,6 +26,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Storyreel")
     app.setDesktopFileName("storyreel")
     app.setWindowIcon(QIcon(str(resource_path("icons", "storyreel.svg"))))
+    apply_theme(app, load_settings().theme)
     return app
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QHBoxLayout,
     QLabel,
@@ -21,6 +22,7 @@ from app.project.shot_timing import film_seconds, shot_seconds
 from app.settings.resources import resource_path
 from app.settings.user_settings import UserSettings, load_settings, save_settings
 from ui import window_layout
+from ui.chrome.window_chrome import WindowChrome
 from ui.editing.undo_commands import EditSettingsCommand
 from ui.files.file_actions import FileActions
 from ui.files.recent_menu import fill_recent_menu
@@ -38,6 +40,7 @@ from ui.timeline.time_ruler import TimeRuler
 from ui.timeline.timeline_model import TimelineModel, refusal_message
 from ui.timeline.timeline_view import TimelineView
 from ui.widgets.labels import format_time
+from ui.widgets.theme import apply_theme
 from ui.widgets.thumbnails import ThumbnailCache
 
 APP_TITLE = "Storyreel"
@@ -70,6 +73,7 @@ class MainWindow(QMainWindow):
         self.status_summary = QLabel()
         self.statusBar().addPermanentWidget(self.status_summary)
         self.start = StartWiring(self)  # the start page while there is no film; the model line
+        self.chrome = WindowChrome(self)  # toolbar, icons, Help, full-screen preview, J/K/L
         for signal in (self.session.dirtyChanged, self.session.saved):
             signal.connect(self.update_title)
         self.files.shotsAdded.connect(self.timeline.select_ids)
@@ -135,7 +139,7 @@ class MainWindow(QMainWindow):
 
     def _build_docks(self) -> None:
         self.inspector = Inspector(self.project, self.undo_stack, self.thumbnails)
-        self.inspector.setMinimumWidth(360)
+        self.inspector.setMinimumWidth(400)  # its form, without a horizontal scroll bar
         self.inspector_dock = QDockWidget(self.tr("Inspector"), self)
         self.inspector_dock.setObjectName("InspectorDock")
         self.inspector_dock.setWidget(self.inspector)
@@ -256,16 +260,11 @@ class MainWindow(QMainWindow):
             self.tr("Zoom to &Fit"), self.zoom_to_fit, "Ctrl+0", self.tr("Fit the whole film in the timeline")
         )
         self.act_about = self._action(
-            self.tr("&About Storyreel"), self.about, None, self.tr("About Storyreel")
+            self.tr("&About Storyreel"), lambda: self.chrome.about(), None, self.tr("About Storyreel")
         )
-        for action, icon in (
-            (self.act_add, "list-add"),
-            (self.act_duplicate, "edit-copy"),
-            (self.act_delete, "edit-delete"),
-        ):
+        for action in (self.act_add, self.act_duplicate, self.act_delete):  # icons: ui/chrome
             button = QToolButton()
             button.setDefaultAction(action)
-            action.setIcon(QIcon.fromTheme(icon))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             self.timeline_buttons.addWidget(button)
         self.timeline_buttons.addStretch(1)
@@ -313,7 +312,8 @@ class MainWindow(QMainWindow):
         )
         view.addSeparator()
         view.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_fit])
-        bar.addMenu(self.tr("&Help")).addAction(self.act_about)
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.act_about)
         self.shots.shotAdded.connect(lambda shot_id: self.inspector.prompt.setFocus())
 
     def _build_generation(self) -> None:
@@ -365,6 +365,8 @@ class MainWindow(QMainWindow):
 
     def _on_project_event(self, event: str, details: dict) -> None:
         self._update_summary()
+        if event == "settings_changed" and {"fps", "width", "height"} & set(details.get("fields") or ()):
+            QTimer.singleShot(0, lambda: self.zoom_to_fit(readable=True))  # card widths follow the rate
 
     def _after_edit(self, *args: object) -> None:
         self.update_title()
@@ -452,11 +454,9 @@ class MainWindow(QMainWindow):
 
     def apply_preferences(self) -> None:
         self.files.set_autosave_interval(self.settings.autosave_seconds)
+        apply_theme(QApplication.instance(), self.settings.theme)
         self.start.update_model()
         self.save_settings()
-
-    def about(self) -> None:
-        self.prompts.about()
 
     # -- settings and closing -----------------------------------------------------------
     def save_settings(self) -> None:
@@ -479,13 +479,14 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             if "state" not in self.settings.window:
-                window_layout.first_layout(self, self.inspector_dock, self.queue_dock, self.splitter)
+                window_layout.first_run_layout(self, self.splitter, self.inspector_dock, self.queue_dock)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.maybe_save():
             event.ignore()
             return
         self.files.stop_autosave()
+        self.chrome.shutdown()  # the viewer back in its place before the layout is stored
         self.store_layout()
         self.save_settings()
         self.files.wait()

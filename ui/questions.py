@@ -137,15 +137,3 @@ class Prompts:
 
     def info(self, title: str, message: str) -> None:
         QMessageBox.information(self.parent, title, message)
-
-    def about(self) -> None:
-        """Help > About: the name, version and purpose."""
-        from app import __version__
-
-        QMessageBox.about(
-            self.parent,
-            QCoreApplication.translate("Prompts", "About Storyreel"),
-            QCoreApplication.translate(
-                "Prompts", "Storyreel {0}\nA desktop studio for AI film-making with Wan 2.2."
-            ).format(__version__),
-        )

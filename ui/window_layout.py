@@ -7,6 +7,11 @@ import base64
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
 
+# The first run's layout: the viewer takes what the docks and the timeline strip leave, the largest pane.
+INSPECTOR_WIDTH = 440  # its form without a horizontal scroll bar
+QUEUE_WIDTH = 300  # at least; the queue widens to fit its columns
+TIMELINE_HEIGHT = 250  # buttons, ruler and a row of cards
+
 
 def store_layout(window: QMainWindow, splitter: QSplitter, zoom: float) -> dict[str, str]:
     """Base64 blobs of the window's geometry and dock state, the splitter, and the zoom."""
@@ -30,10 +35,10 @@ def restore_layout(window: QMainWindow, splitter: QSplitter, stored: dict[str, s
         return None  # a damaged layout just falls back to the default one
 
 
-def first_layout(
-    window: QMainWindow, inspector: QDockWidget, queue: QDockWidget, splitter: QSplitter
+def first_run_layout(
+    window: QMainWindow, splitter: QSplitter, inspector: QDockWidget, queue: QDockWidget
 ) -> None:
-    """The layout of a first start (nothing stored): the docks' widths, the timeline's height."""
-    queue_width = max(330, queue.widget().sizeHint().width())  # fits its columns
-    window.resizeDocks([inspector, queue], [440, queue_width], Qt.Orientation.Horizontal)
-    splitter.setSizes([window.height() - 330, 330])
+    """Dock widths and the timeline's height when no layout was stored: the viewer gets the most room."""
+    queue_width = max(QUEUE_WIDTH, queue.widget().sizeHint().width())  # fits its columns
+    window.resizeDocks([inspector, queue], [INSPECTOR_WIDTH, queue_width], Qt.Orientation.Horizontal)
+    splitter.setSizes([window.height() - TIMELINE_HEIGHT, TIMELINE_HEIGHT])

@@ -15,6 +15,8 @@ DEFAULT_AUTOSAVE_SECONDS = 60
 SETTINGS_FILE = "settings.json"
 # The window's language: "" follows the system; otherwise a locale with a translation in resources/i18n.
 LANGUAGES = ("", "en", "zh_CN")
+# The window's colours: dark (the default, as video tools are), light, or whatever the system uses.
+THEMES = ("dark", "light", "system")
 
 
 @dataclass
@@ -29,6 +31,7 @@ class UserSettings:
     # Requests in flight per endpoint URL (its replicas); a URL not listed has 1.
     endpoint_in_flight: dict[str, int] = field(default_factory=dict)
     language: str = ""  # one of LANGUAGES; "" follows the system
+    theme: str = "dark"  # one of THEMES
     extra: dict[str, object] = field(default_factory=dict)
 
     def add_recent(self, path: Path | str) -> None:
@@ -80,6 +83,8 @@ def load_settings() -> UserSettings:
         }
     language = doc.pop("language", "")
     settings.language = language if language in LANGUAGES else ""
+    theme = doc.pop("theme", "dark")
+    settings.theme = theme if theme in THEMES else "dark"
     settings.extra = doc
     return settings
 
@@ -95,6 +100,7 @@ def save_settings(settings: UserSettings) -> None:
         endpoints=settings.endpoints,
         endpoint_in_flight=settings.endpoint_in_flight,
         language=settings.language,
+        theme=settings.theme,
     )
     data = (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     write_bytes_atomic(settings_path(), data)

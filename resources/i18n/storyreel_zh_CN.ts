@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AppearancePage</name>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Dark suits judging pictures; the system&apos;s choice where it tells one</source>
+        <translation>深色更适合审看画面；跟随系统时使用系统给出的选择</translation>
+    </message>
+    <message>
+        <source>The theme changes as soon as you press OK.</source>
+        <translation>按下“确定”后主题立即更改。</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+</context>
+<context>
     <name>ApplyPresetCommand</name>
     <message>
         <source>Apply Preset “{0}” to Project</source>
@@ -249,6 +276,45 @@ Your project is unchanged on disk. The details were written to {1}.</source>
     </message>
 </context>
 <context>
+    <name>ExportNotice</name>
+    <message>
+        <source>Export Finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <source>The film is ready: {0}</source>
+        <translation>影片已完成：{0}</translation>
+    </message>
+    <message>
+        <source>In {0}</source>
+        <translation>位于 {0}</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Play the film with the desktop&apos;s video player</source>
+        <translation>用桌面的视频播放器播放影片</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Open the folder that holds the film</source>
+        <translation>打开存放影片的文件夹</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The desktop could not open {0}. The film is in {1}</source>
+        <translation>桌面无法打开 {0}。影片位于 {1}</translation>
+    </message>
+</context>
+<context>
     <name>ExportProgressDialog</name>
     <message>
         <source>Exporting</source>
@@ -389,6 +455,21 @@ The details are in storyreel.log.</source>
     <message>
         <source>No take to show</source>
         <translation>没有可显示的镜次</translation>
+    </message>
+</context>
+<context>
+    <name>FullScreenPreview</name>
+    <message>
+        <source>&amp;Full-Screen Preview</source>
+        <translation>全屏预览(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show the preview on the whole screen (Esc leaves)</source>
+        <translation>在整个屏幕上显示预览（按 Esc 退出）</translation>
+    </message>
+    <message>
+        <source>Leave Full Screen</source>
+        <translation>退出全屏</translation>
     </message>
 </context>
 <context>
@@ -759,6 +840,13 @@ Generate the shot again to retry (Ctrl+G); the full details are in storyreel.log
     <message>
         <source>Restart Storyreel to see the new language.</source>
         <translation>重新启动 Storyreel 后显示新的语言。</translation>
+    </message>
+</context>
+<context>
+    <name>MainToolbar</name>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>主工具栏</translation>
     </message>
 </context>
 <context>
@@ -1247,16 +1335,16 @@ Details are in storyreel.log.</source>
         <translation>常规</translation>
     </message>
     <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
         <source>Remote</source>
         <translation>远程</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>语言</translation>
     </message>
 </context>
 <context>
@@ -1512,6 +1600,10 @@ Details are in storyreel.log.</source>
 <context>
     <name>PreviewPlayer</name>
     <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
         <source>Shot</source>
         <translation>镜头</translation>
     </message>
@@ -1540,16 +1632,32 @@ Details are in storyreel.log.</source>
         <translation>拖动定位</translation>
     </message>
     <message>
+        <source>Timecode (hours:minutes:seconds:frames) and frame number</source>
+        <translation>时间码（时:分:秒:帧）和帧号</translation>
+    </message>
+    <message>
         <source>Loop</source>
         <translation>循环</translation>
     </message>
     <message>
-        <source>No take to show</source>
-        <translation>没有可显示的镜次</translation>
+        <source>TC {0} · Frame {1}</source>
+        <translation>时间码 {0} · 第 {1} 帧</translation>
     </message>
     <message>
-        <source>No shots yet</source>
-        <translation>还没有镜头</translation>
+        <source>{0}×</source>
+        <translation>{0}×</translation>
+    </message>
+    <message>
+        <source>This shot has no take yet: generate it (Ctrl+G) to see it here.</source>
+        <translation>此镜头还没有镜次：生成它（Ctrl+G）即可在此查看。</translation>
+    </message>
+    <message>
+        <source>Select a shot on the timeline to preview it, or preview the whole film.</source>
+        <translation>在时间线上选择一个镜头进行预览，或预览整部影片。</translation>
+    </message>
+    <message>
+        <source>No shots yet: the film plays here once its shots have takes.</source>
+        <translation>还没有镜头：镜头有了镜次后，影片会在这里播放。</translation>
     </message>
 </context>
 <context>
@@ -1659,19 +1767,13 @@ Its backup “{2}” (the version saved before) can be. Open the backup? The dam
 
 它的备份“{2}”（上一次保存的版本）可以打开。要打开备份吗？损坏的文件将保留为“{0}.damaged”。</translation>
     </message>
-    <message>
-        <source>About Storyreel</source>
-        <translation>关于 Storyreel</translation>
-    </message>
-    <message>
-        <source>Storyreel {0}
-A desktop studio for AI film-making with Wan 2.2.</source>
-        <translation>Storyreel {0}
-用 Wan 2.2 进行 AI 电影创作的桌面工作室。</translation>
-    </message>
 </context>
 <context>
     <name>QueueDock</name>
+    <message>
+        <source>Generations wait and run here, one after another: select shots and press Generate.</source>
+        <translation>生成任务在这里排队并依次运行：选择镜头，然后按“生成”。</translation>
+    </message>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
@@ -1914,6 +2016,40 @@ A desktop studio for AI film-making with Wan 2.2.</source>
     </message>
 </context>
 <context>
+    <name>ShortcutTips</name>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Find a command or a key…</source>
+        <translation>查找命令或按键…</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
     <name>ShotActions</name>
     <message>
         <source>Add Shot</source>
@@ -1941,6 +2077,33 @@ A desktop studio for AI film-making with Wan 2.2.</source>
     <message>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
+    </message>
+</context>
+<context>
+    <name>Shuttle</name>
+    <message>
+        <source>Play &amp;Backwards</source>
+        <translation>倒放(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Pa&amp;use</source>
+        <translation>暂停(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Play For&amp;wards</source>
+        <translation>正放(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Play backwards; again for 2×, 4×, 8× (with K held: one frame back)</source>
+        <translation>倒放；再按一次为 2×、4×、8×（按住 K 时：后退一帧）</translation>
+    </message>
+    <message>
+        <source>Pause; hold it and press J or L to step a frame</source>
+        <translation>暂停；按住它再按 J 或 L 可逐帧移动</translation>
+    </message>
+    <message>
+        <source>Play forwards; again for 2×, 4×, 8× (with K held: one frame on)</source>
+        <translation>正放；再按一次为 2×、4×、8×（按住 K 时：前进一帧）</translation>
     </message>
 </context>
 <context>
@@ -2105,6 +2268,13 @@ Drop video files ({2}) to add them as shots, or a {3} file to open it.</source>
     </message>
 </context>
 <context>
+    <name>TimelineView</name>
+    <message>
+        <source>No shots yet. Add a shot (Ctrl+Shift+N), import a shot list, or drop video files or a .reel film here.</source>
+        <translation>还没有镜头。添加一个镜头（Ctrl+Shift+N）、导入镜头列表，或将视频文件或 .reel 影片拖放到这里。</translation>
+    </message>
+</context>
+<context>
     <name>TransitionMenu</name>
     <message>
         <source>Set Transition</source>
@@ -2236,6 +2406,91 @@ Drop video files ({2}) to add them as shots, or a {3} file to open it.</source>
     <message>
         <source>Edit Project Settings</source>
         <translation>编辑项目设置</translation>
+    </message>
+</context>
+<context>
+    <name>WindowChrome</name>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation>文档(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Open Storyreel&apos;s documentation</source>
+        <translation>打开 Storyreel 的文档</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Every shortcut of the window</source>
+        <translation>窗口的所有快捷键</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Generate All</source>
+        <translation>全部生成</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Full Screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Documentation</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>The documentation could not be opened: {0}</source>
+        <translation>无法打开文档：{0}</translation>
+    </message>
+    <message>
+        <source>this copy has none installed</source>
+        <translation>此副本未安装文档</translation>
+    </message>
+    <message>
+        <source>About Storyreel</source>
+        <translation>关于 Storyreel</translation>
+    </message>
+    <message>
+        <source>Storyreel {0}
+A desktop studio for AI film-making with Wan 2.2.</source>
+        <translation>Storyreel {0}
+用 Wan 2.2 进行 AI 电影创作的桌面工作室。</translation>
     </message>
 </context>
 </TS>

@@ -29,6 +29,7 @@ from engine.errors import hint_of
 from engine.film.export_settings import FIT_POLICIES, FORMATS, FPS_CHOICES, QUALITIES, SIZES, ExportSettings
 from engine.film.exporter import ExportError, format_eta
 from engine.jobs.progress import Cancelled, CancelToken
+from ui.export.export_notice import ExportNotice, show_export_notice
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.project_session import StatusSink
 from ui.questions import Prompts
@@ -277,6 +278,7 @@ class ExportProgressDialog(QDialog):
         self.outcome: object | None = None  # the ExportResult once done
         self.error: str | None = None
         self.was_cancelled = False
+        self.notice: ExportNotice | None = None  # shown when the export has finished
         self.label = QLabel(self.tr("Preparing {0}…").format(output.name))
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)
@@ -381,6 +383,7 @@ def start_export(
             status.showMessage(
                 QCoreApplication.translate("ExportDialog", "Exported {0}").format(output), 8000
             )
+            progress.notice = show_export_notice(output, parent)  # Open / Show in Folder
         progress.deleteLater()
 
     progress.finished.connect(done)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionProgressBar,
     QStyleOptionViewItem,
-    QTableView,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -34,6 +33,7 @@ from ui.generation.queue_model import (
     column_title,
     format_seconds,
 )
+from ui.widgets.placeholder import PlaceholderTableView
 
 # The widest progress text a running job shows: its column opens wide enough for it.
 WIDEST_PROGRESS = "step 20/20 · high-noise"  # and its translation (widest_progress)
@@ -100,7 +100,9 @@ class QueueDock(QWidget):
         super().__init__(parent)
         self.paused = False
         self.model: QueueModel | None = None
-        self.table = QTableView()
+        self.table = PlaceholderTableView(
+            self.tr("Generations wait and run here, one after another: select shots and press Generate.")
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()

@@ -247,6 +247,8 @@ class Inspector(QScrollArea):
         ]
         for widget, value in values:
             set_quietly(widget, value)
+        # The name the timeline shows while the title is empty ("Shot 3"), not a generic "Shot N".
+        self.title.setPlaceholderText(shot.display_title(self.project.index_of(shot.id)))
         self.seed.setEnabled(shot.seed is not None)
         self.transition.setCurrentIndex(
             max(0, self.transition.findData(shot.transition))

@@ -30,9 +30,9 @@ class LanguagePage(QWidget):
         self.note.setObjectName("LanguageNote")
         self.note.setWordWrap(True)
         self.language.currentIndexChanged.connect(self._update_note)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Language"), self.language)
-        form.addRow("", self.note)
+        self.form = QFormLayout(self)
+        self.form.addRow(self.tr("Language"), self.language)
+        self.form.addRow("", self.note)
         self._update_note()
 
     def choice(self) -> str:

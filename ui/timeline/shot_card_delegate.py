@@ -40,6 +40,28 @@ def first_words(text: str, count: int = 12) -> str:
     return " ".join(words[:count]) + (" …" if len(words) > count else "")
 
 
+def duration_text(seconds: float, frames: object, metrics: QFontMetrics, width: int) -> str:
+    """The longest form of the duration that fits whole ("2.00 s · 33 f" … "2.0"); "" when none does."""
+    for text in (f"{seconds:.2f} s · {frames} f", f"{seconds:.2f} s", f"{seconds:.1f} s", f"{seconds:.1f}"):
+        if metrics.horizontalAdvance(text) <= width:
+            return text
+    return ""  # never a cut "2.0…": a number with an ellipsis reads as a different number
+
+
+def footer_texts(
+    seconds: float, frames: object, timed: bool, status: str, metrics: QFontMetrics, width: int
+) -> tuple[str, int]:
+    """(duration text, status chip width) for a card footer `width` wide: the chip shrinks to a dot first."""
+    chip_w = metrics.horizontalAdvance(status) + 10
+    if not timed:
+        return "", chip_w
+    text = duration_text(seconds, frames, metrics, width - chip_w - 4)
+    if not text:
+        chip_w = metrics.height()
+        text = duration_text(seconds, frames, metrics, width - chip_w - 4)
+    return text, chip_w
+
+
 def _paint_transition_marker(painter: QPainter, picture: QRect, kind: str) -> None:
     """A badge at the card's leading edge: two overlapping wedges for a crossfade, a dark dot for a fade."""
     badge = QRect(picture.left() + 3, picture.top() + 3, 16, 16)
@@ -185,9 +207,10 @@ class ShotCardDelegate(QStyledItemDelegate):
         painter.setFont(option.font)
         metrics = QFontMetrics(option.font)
         frames, seconds, fps = index.data(FramesRole), index.data(SecondsRole), index.data(FpsRole)
-        duration = f"{seconds:.2f} s · {frames} f" if fps else ""
         shown = state_label(status)
-        chip_w = metrics.horizontalAdvance(shown) + 10
+        duration, chip_w = footer_texts(
+            float(seconds or 0.0), frames, bool(fps), shown, metrics, footer.width()
+        )
         chip = QRect(
             footer.right() - chip_w, footer.bottom() - metrics.height() - 1, chip_w, metrics.height() + 2
         )
@@ -195,22 +218,21 @@ class ShotCardDelegate(QStyledItemDelegate):
             chip.setLeft(footer.left())
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(STATUS_COLORS.get(status, QColor("#6b7280")))
-        painter.drawRoundedRect(chip, 4, 4)
-        painter.setPen(QColor("white"))
-        painter.drawText(
-            chip,
-            Qt.AlignmentFlag.AlignCenter,
-            metrics.elidedText(shown, Qt.TextElideMode.ElideRight, chip.width()),
-        )
+        if chip_w <= metrics.height():  # a narrow card: the status as a dot (its words are in the tooltip)
+            painter.drawEllipse(chip.adjusted(2, 2, -2, -2))
+        else:
+            painter.drawRoundedRect(chip, 4, 4)
+            painter.setPen(QColor("white"))
+            painter.drawText(
+                chip,
+                Qt.AlignmentFlag.AlignCenter,
+                metrics.elidedText(shown, Qt.TextElideMode.ElideRight, chip.width()),
+            )
         duration_rect = QRect(
             footer.left(), chip.top(), max(0, chip.left() - footer.left() - 4), chip.height()
         )
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        painter.drawText(
-            duration_rect,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(duration, Qt.TextElideMode.ElideRight, duration_rect.width()),
-        )
+        painter.drawText(duration_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, duration)
         fraction = index.data(JobProgressRole)
         if fraction is not None:  # a take of this shot is generating: a bar along the picture's foot
             bar = QRect(picture.left(), picture.bottom() - 4, picture.width(), 5)

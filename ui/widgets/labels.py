@@ -122,3 +122,12 @@ def format_time(seconds: float) -> str:
     minutes, rest = divmod(seconds, 60)
     text = f"{int(minutes)}:{int(rest):02d}"
     return text + (f".{int(round((rest % 1) * 10))}" if abs(rest - round(rest)) > 1e-6 else "")
+
+
+def timecode(frame: int, fps: float) -> str:
+    """SMPTE-style HH:MM:SS:FF of a frame at a frame rate ('00:00:03:07' is frame 55 at 16 fps)."""
+    fps_i = max(1, round(fps))  # non-drop: 23.976 counts 24 frames a second, as editors show it
+    seconds, frames = divmod(max(0, int(frame)), fps_i)
+    minutes, seconds = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}:{frames:02d}"
