@@ -11,7 +11,7 @@ and the cards show their prompts. The example in resources/ is never modified: e
 in a temp folder.
 
 --lang takes one or more languages (English, "en", by default); another language's pictures are
-named with it (docs/screenshot-zh_CN.png) and need its catalogue, resources/i18n/storyreel_LANG.qm.
+named with it (docs/screenshot-zh.png) and need its catalogue, resources/i18n/storyreel_LANG.qm.
 """
 
 from __future__ import annotations
@@ -53,27 +53,15 @@ def settle(app: object, window: object) -> None:
 
 def install_language(app: object, language: str) -> bool:
     """Translate the windows built from now on; False when the language's catalogue is not there."""
-    if language == "en":
-        return True
-    try:
-        from ui.i18n import install_translators  # the window's own language switch, where merged
-    except ImportError:
-        from PySide6.QtCore import QTranslator
+    from ui.i18n import install_translators  # the window's own language switch (English removes others)
 
-        from app.settings.resources import resource_path
-
-        catalogue = resource_path("i18n", f"storyreel_{language}.qm")
-        translator = QTranslator(app)  # type: ignore[arg-type]
-        if not (catalogue.is_file() and translator.load(str(catalogue))):
-            return False
-        app.installTranslator(translator)  # type: ignore[attr-defined]
-        return True
-    return install_translators(app, language) == language
+    return install_translators(app, language) == language  # type: ignore[arg-type]
 
 
 def named(path: Path, language: str) -> Path:
-    """docs/screenshot.png for English, docs/screenshot-zh_CN.png for another language."""
-    return path if language == "en" else path.with_name(f"{path.stem}-{language}{path.suffix}")
+    """docs/screenshot.png for English, docs/screenshot-zh.png for Chinese (the language without its region)."""
+    short = language.split("_")[0]
+    return path if language == "en" else path.with_name(f"{path.stem}-{short}{path.suffix}")
 
 
 def take_pictures(app: object, film: Path, main_path: Path, start_path: Path, select: int) -> bool:

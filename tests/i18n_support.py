@@ -96,6 +96,9 @@ ALLOWED = {
     "ms",
     "GB",
 }
+# Key names as QKeySequence writes them in tooltips and the shortcuts list.
+KEYS = {"Del", "Ins", "Space", "Tab", "Home", "End", "PgUp", "PgDown", "Backspace", "Return", "Enter", "Meta"}
+_KEY = re.compile(r"F\d{1,2}")
 _TAGS = re.compile(r"<[^>]+>")
 _PATHS = re.compile(r"\S*[/\\]\S*")  # file paths and Hub repo ids are data, not words to translate
 _WORDS = re.compile(r"[A-Za-z][A-Za-z0-9_.+-]*[A-Za-z0-9]")
@@ -108,7 +111,8 @@ def english_words(text: str) -> list[str]:
     for word in _WORDS.findall(text):
         word = word.strip(".")
         parts = [p for p in re.split(r"[.+]", word) if p]
-        if word in ALLOWED or all(p in ALLOWED or len(p) < 2 or p.isdigit() for p in parts):
+        known = ALLOWED | KEYS
+        if word in known or all(p in known or len(p) < 2 or p.isdigit() or _KEY.fullmatch(p) for p in parts):
             continue
         words.append(word)
     return words
