@@ -21,9 +21,14 @@ $(STAMP): pyproject.toml
 
 demo: setup
 	$(PY) main.py demo-model $(DEMO)/tiny-model
+	$(PY) main.py demo-model $(DEMO)/tiny-i2v --arch i2v-a14b
 	rm -rf $(DEMO)/film && mkdir -p $(DEMO)/film
 	cp resources/examples/example.reel $(DEMO)/film/example.reel
 	cp -r resources/examples/example.media $(DEMO)/film/example.media
+	@# The film names the Hub's I2V-A14B for its shots with images; this copy uses the tiny one.
+	$(PY) -c 'import sys; from app.project.reel_file import load_project, save_project; \
+	p = load_project(sys.argv[1]); p.settings.image_model = sys.argv[2]; save_project(p)' \
+	$(DEMO)/film/example.reel $(abspath $(DEMO))/tiny-i2v
 	$(PY) main.py render $(DEMO)/film/example.reel -o $(DEMO)/example.mp4 --model $(DEMO)/tiny-model
 	@echo "The film: $(DEMO)/example.mp4"
 
@@ -41,6 +46,7 @@ run: setup
 
 screenshot: setup
 	QT_QPA_PLATFORM=offscreen $(PY) docs/make_screenshot.py --lang en zh_CN
+	QT_QPA_PLATFORM=offscreen $(PY) docs/make_continuity_screenshots.py
 
 # ui/'s strings into resources/i18n/*.ts (pyside6-lupdate), compiled into *.qm (pyside6-lrelease);
 # idempotent, and lists what is left to translate. See docs/i18n.md.

@@ -23,6 +23,7 @@ from app.settings.resources import resource_path
 from app.settings.user_settings import UserSettings, load_settings, save_settings
 from ui import window_layout
 from ui.chrome.window_chrome import WindowChrome
+from ui.continuity.continuity_wiring import ContinuityWiring
 from ui.editing.undo_commands import EditSettingsCommand
 from ui.files.file_actions import FileActions
 from ui.files.recent_menu import fill_recent_menu
@@ -72,7 +73,7 @@ class MainWindow(QMainWindow):
         self._build_generation()
         self.status_summary = QLabel()
         self.statusBar().addPermanentWidget(self.status_summary)
-        self.start = StartWiring(self)  # the start page while there is no film; the model line
+        self.start, self.continuity = StartWiring(self), ContinuityWiring(self)  # start page; shot images
         self.chrome = WindowChrome(self)  # toolbar, icons, Help, full-screen preview, J/K/L
         for signal in (self.session.dirtyChanged, self.session.saved):
             signal.connect(self.update_title)
@@ -277,7 +278,9 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.act_new, self.act_open])
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.recent_menu.aboutToShow.connect(
+            lambda: fill_recent_menu(self.recent_menu, self.settings.recent_files, self.files.open_path)
+        )
         file_menu.addSeparator()
         file_menu.addActions([self.act_save, self.act_save_as])
         file_menu.addSeparator()
@@ -342,9 +345,6 @@ class MainWindow(QMainWindow):
         self.addAction(self.act_play)
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.act_play, self.act_film])
-
-    def _fill_recent(self) -> None:
-        fill_recent_menu(self.recent_menu, self.settings.recent_files, self.files.open_path)
 
     # -- the project --------------------------------------------------------------------
     def _show_project(self, project: Project) -> None:

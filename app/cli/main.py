@@ -24,6 +24,7 @@ from app.project.reel_file import PROJECT_SUFFIX, ProjectError, load_project, ne
 from app.project.shot_list import ShotListError, load_shot_list
 from engine.generation.frames import snap_frames
 from engine.generation.request import DEFAULT_MODEL
+from engine.generation.tiny_model import ARCHS as TINY_ARCHS
 
 
 class _Parser(argparse.ArgumentParser):
@@ -87,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo-model", help="write a tiny random-weight Wan 2.2 model (for tests and demos)")
     p.add_argument("folder", type=Path)
-    p.add_argument("--arch", choices=["t2v-a14b", "ti2v-5b"], default="t2v-a14b")
+    p.add_argument("--arch", choices=list(TINY_ARCHS), default="t2v-a14b")
     p.add_argument("--seed", type=int, default=0)
 
     register_serve(sub)
@@ -136,7 +137,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             return fail(exc, ExitCode.BAD_INPUT)
     if args.shots is not None:
         try:
-            for shot in load_shot_list(args.shots):
+            for shot in load_shot_list(args.shots, project):
                 project.add_shot(shot)
         except ShotListError as exc:
             return fail(exc, ExitCode.BAD_INPUT)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import secrets
+from pathlib import Path
 
+from app.generation.shot_conditioning import conditioning_key, model_for, resolve_conditioning, uses_image
 from app.presets.embedded import lora_specs, preset_name_for, shot_preset
 from app.presets.preset import Preset, PresetSettings
 from app.project.media_paths import UnsafePath
@@ -58,11 +61,19 @@ def preset_hash(project: Project, shot: Shot) -> str:
     return preset.generation_hash() if preset is not None else f"missing:{name}"
 
 
-def request_key(project: Project, shot: Shot) -> str:
-    """A fingerprint of everything that decides a shot's frames; a take made from another is outdated."""
+def request_key(project: Project, shot: Shot, pending: str | None = None) -> str:
+    """A fingerprint of everything that decides a shot's frames; a take made from another is outdated.
+
+    `pending`: the media path of the previous shot's queued take, for a shot that continues it.
+    """
     data = resolved_settings(project, shot)
     data["seed"] = shot.seed
-    data["model"] = [project.settings.model, project.settings.model_revision]
+    s = project.settings
+    data["model"] = [s.model, s.model_revision]
+    if uses_image(shot) and (s.image_model or "").strip():
+        data["model"] = [s.image_model, s.image_model_revision]
+    if conditioning := conditioning_key(project, shot, pending):
+        data["conditioning"] = conditioning  # only then: keys of text-only takes stay valid
     if preset_hash(project, shot):  # only then: keys of takes made without a preset stay valid
         data["preset"] = preset_hash(project, shot)
     blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
@@ -70,17 +81,38 @@ def request_key(project: Project, shot: Shot) -> str:
 
 
 def build_request(
-    project: Project, shot: Shot, model: ModelSpec | None = None, seed: int | None = None
+    project: Project,
+    shot: Shot,
+    model: ModelSpec | None = None,
+    seed: int | None = None,
+    pending: tuple[Path, str] | None = None,
 ) -> GenerationRequest:
-    """The request for a new take of a shot; a random seed is drawn when the shot has none."""
+    """The request for a new take of a shot; a random seed is drawn when the shot has none.
+
+    A shot with a start image goes to the project's image model (when it names one); `pending` is
+    the previous shot's queued take (clip, media path) for a shot that continues it.
+    """
+    return build_request_with_record(project, shot, model, seed, pending)[0]
+
+
+def build_request_with_record(
+    project: Project,
+    shot: Shot,
+    model: ModelSpec | None = None,
+    seed: int | None = None,
+    pending: tuple[Path, str] | None = None,
+) -> tuple[GenerationRequest, dict]:
+    """build_request, and the conditioning record the take will keep."""
     if not shot.prompt.strip():
         raise ValueError(f"shot {shot.title or shot.id!r} has no prompt")
     chosen = seed if seed is not None else shot.seed if shot.seed is not None else random_seed()
-    spec = model or project_model(project)
+    spec = model_for(project, shot, model or project_model(project))
     preset = shot_preset(project, shot)  # strict: a preset the project lacks is an error here
-    return GenerationRequest(
+    images, record = resolve_conditioning(project, shot, pending)
+    request = GenerationRequest(
         seed=chosen, model=spec, loras=lora_specs(project, preset), **resolved_settings(project, shot, preset)
     )
+    return dataclasses.replace(request, images=images), record
 
 
 def shot_status(project: Project, shot: Shot) -> ShotState:

@@ -214,6 +214,7 @@ class RemoteBackend:
             device=str(extra.get("device", "")),
             dtype=str(extra.get("dtype", "")),
             seconds=seconds,
+            segments=_segments(extra.get("segments")),
         )
         metadata = take_metadata(request, result, backend=self.endpoint, seconds=seconds)
         if answer.unreported:
@@ -229,3 +230,12 @@ class RemoteBackend:
 
     def close(self) -> None:
         """Nothing is held between jobs: each request has its own connection."""
+
+
+def _segments(value: object) -> dict | None:
+    """A long shot's segments as the endpoint reported them, if it sent whole numbers."""
+    if not isinstance(value, dict):
+        return None
+    numbers = {k: value.get(k) for k in ("count", "length", "overlap")}
+    ok = all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 100_000 for v in numbers.values())
+    return numbers if ok else None

@@ -40,6 +40,7 @@ class Job:
     started: float | None = None
     finished: float | None = None
     cancel: CancelToken = field(default_factory=CancelToken, repr=False)
+    after: str | None = None  # the id of a job that must be done first (the take this one continues)
 
     @property
     def elapsed(self) -> float:
@@ -56,6 +57,8 @@ class Job:
         p = self.progress
         if p is None or p.stage != GENERATING or not p.total:
             return 0.0
+        if p.segment and p.segments:  # a long shot: the segments before this one are done
+            return (p.segment - 1 + p.step / p.total) / p.segments
         return p.step / p.total
 
     @property
@@ -64,7 +67,8 @@ class Job:
         p = self.progress
         if self.started is None or p is None or p.stage != GENERATING or not p.step or not p.total:
             return None
-        return self.elapsed / p.step * (p.total - p.step)
+        done = self.step_fraction
+        return self.elapsed / done * (1 - done)
 
 
 # Called from worker threads with ("added" | "changed" | "progress" | "finished" | "removed" | "moved", job).
@@ -125,10 +129,15 @@ class JobQueue:
 
     # -- changes ----------------------------------------------------------------------------
     def submit(
-        self, request: GenerationRequest, clip_path: Path, label: str = "", meta: dict | None = None
+        self,
+        request: GenerationRequest,
+        clip_path: Path,
+        label: str = "",
+        meta: dict | None = None,
+        after: str | None = None,
     ) -> Job:
-        """Add a job at the end of the queue."""
-        job = Job(request, Path(clip_path), label, dict(meta or {}))
+        """Add a job at the end of the queue; with `after`, it starts only once that job is done."""
+        job = Job(request, Path(clip_path), label, dict(meta or {}), after=after)
         with self._cond:
             if self._closing:
                 raise RuntimeError("the queue is shut down")
@@ -244,7 +253,7 @@ class JobQueue:
                     return None
                 if not self._paused:
                     for job in self._jobs:
-                        if job.state == JobState.QUEUED and not job.cancel.cancelled:
+                        if job.state == JobState.QUEUED and not job.cancel.cancelled and self._ready(job):
                             job.state, job.backend, job.started = (
                                 JobState.LOADING_MODEL,
                                 backend.name,
@@ -253,13 +262,44 @@ class JobQueue:
                             return job
                 self._cond.wait()
 
+    def _ready(self, job: Job) -> bool:
+        """Whether the job it waits for (if any, and still listed) has finished.
+
+        One that failed holds its dependents back (_hold_dependents); one cancelled while queued lets
+        them run, and they fail at once saying the take they continue is not there.
+        """
+        if job.after is None:
+            return True
+        before = next((j for j in self._jobs if j.id == job.after), None)
+        return before is None or before.state in FINISHED_STATES
+
     def _work(self, backend: Backend) -> None:
         while (job := self._next_job(backend)) is not None:
             self._listener("changed", job)
             self._run(backend, job)
+            held = self._hold_dependents(job) if job.state != JobState.DONE else []
             with self._cond:
                 self._cond.notify_all()
             self._listener("finished", job)
+            for dependent in held:
+                self._listener("finished", dependent)
+
+    def _hold_dependents(self, failed: Job) -> list[Job]:
+        """Cancel the queued jobs that continue a job that did not finish (and theirs, down the chain)."""
+        held: list[Job] = []
+        with self._cond:
+            stopped = {failed.id}
+            for job in self._jobs:  # queue order: a chain's later links come later
+                if job.state == JobState.QUEUED and job.after in stopped:
+                    job.cancel.cancel()
+                    job.state, job.finished = JobState.CANCELLED, time.monotonic()
+                    job.error = (
+                        f"Not started: the take it continues ({failed.label or failed.id}) was not made."
+                    )
+                    job.hint = "Generate the previous shot, then retry this one."
+                    stopped.add(job.id)
+                    held.append(job)
+        return held
 
     def _run(self, backend: Backend, job: Job) -> None:
         def on_progress(p: Progress) -> None:

@@ -83,6 +83,65 @@
     </message>
 </context>
 <context>
+    <name>ContinuityWiring</name>
+    <message>
+        <source>Not added to the timeline</source>
+        <translation>未添加到时间线</translation>
+    </message>
+    <message>
+        <source>Choose the Start Image</source>
+        <translation>选择起始图像</translation>
+    </message>
+    <message>
+        <source>Choose the End Image</source>
+        <translation>选择结束图像</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
+        <source>Adding {name} to {shot}…</source>
+        <translation>正在将 {name} 添加到 {shot}…</translation>
+    </message>
+    <message>
+        <source>{shot} starts from {name}</source>
+        <translation>{shot} 从 {name} 开始</translation>
+    </message>
+    <message>
+        <source>{shot} ends on {name}</source>
+        <translation>{shot} 以 {name} 结束</translation>
+    </message>
+    <message>
+        <source>Image not used</source>
+        <translation>未使用图像</translation>
+    </message>
+    <message>
+        <source>{shot} starts from frame {frame} of {source}</source>
+        <translation>{shot} 从 {source} 的第 {frame} 帧开始</translation>
+    </message>
+    <message>
+        <source>Frame not used</source>
+        <translation>未使用该帧</translation>
+    </message>
+    <message>
+        <source>Save the project first</source>
+        <translation>请先保存项目</translation>
+    </message>
+    <message>
+        <source>Shot images are copied into the project&apos;s media folder, so the project needs a file name first.</source>
+        <translation>镜头图像会复制到项目的媒体文件夹，因此项目需要先有文件名。</translation>
+    </message>
+    <message>
+        <source>An unexpected error stopped it: {error}
+
+The details are in storyreel.log.</source>
+        <translation>因意外错误而停止：{error}
+
+详细信息见 storyreel.log。</translation>
+    </message>
+</context>
+<context>
     <name>DownloadDialog</name>
     <message>
         <source>Download {0}</source>
@@ -557,6 +616,45 @@ The other shots for this model were not started.</source>
     <message>
         <source>New take of {0} ({1})</source>
         <translation>{0} 的新镜次（{1}）</translation>
+    </message>
+</context>
+<context>
+    <name>ImageDropTarget</name>
+    <message>
+        <source>Still images cannot become shots of their own: {names}.
+Drop an image on a shot&apos;s card to start that shot from it.</source>
+        <translation>静态图像不能单独成为镜头：{names}。
+将图像拖放到某个镜头的卡片上，该镜头即从这张图像开始。</translation>
+    </message>
+    <message>
+        <source>Drop one image on a card: it becomes that shot&apos;s start image ({names}).</source>
+        <translation>请只将一张图像拖放到卡片上：它会成为该镜头的起始图像（{names}）。</translation>
+    </message>
+</context>
+<context>
+    <name>ImageModelField</name>
+    <message>
+        <source>The film&apos;s model, when it takes an image (TI2V-5B)</source>
+        <translation>影片的模型（若它接受图像输入，如 TI2V-5B）</translation>
+    </message>
+    <message>
+        <source>The model for shots with a start image or continuing the previous shot: a Hugging Face repo id or a local diffusers folder. Empty: the film&apos;s model, when it takes an image.</source>
+        <translation>用于有起始图像或接续上一个镜头的镜头的模型：Hugging Face 仓库 ID 或本地 diffusers 文件夹。留空：使用影片的模型（若它接受图像输入）。</translation>
+    </message>
+</context>
+<context>
+    <name>ImageSlot</name>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
     </message>
 </context>
 <context>
@@ -1275,6 +1373,25 @@ Details are in storyreel.log.</source>
     </message>
 </context>
 <context>
+    <name>NextShotStartAction</name>
+    <message>
+        <source>Use This Frame as the Next Shot&apos;s Start</source>
+        <translation>将此帧用作下一个镜头的起始帧</translation>
+    </message>
+    <message>
+        <source>Show a take&apos;s frame in the preview first</source>
+        <translation>请先在预览中显示某个镜次的帧</translation>
+    </message>
+    <message>
+        <source>This is the last shot: add a shot after it to continue from this frame</source>
+        <translation>这是最后一个镜头：在它之后添加一个镜头，才能从这一帧接续</translation>
+    </message>
+    <message>
+        <source>The next shot starts from this exact frame (it no longer continues by itself)</source>
+        <translation>下一个镜头从这一帧开始（不再自动接续）</translation>
+    </message>
+</context>
+<context>
     <name>OutdatedAction</name>
     <message>
         <source>No shot is outdated: every take matches its shot</source>
@@ -1679,6 +1796,10 @@ Details are in storyreel.log.</source>
         <translation>首选项 &gt; 模型…</translation>
     </message>
     <message>
+        <source>Image model</source>
+        <translation>图像模型</translation>
+    </message>
+    <message>
         <source>Film</source>
         <translation>影片</translation>
     </message>
@@ -2077,6 +2198,132 @@ Its backup “{2}” (the version saved before) can be. Open the backup? The dam
     <message>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
+    </message>
+    <message>
+        <source>↪ continues</source>
+        <translation>↪ 接续</translation>
+    </message>
+</context>
+<context>
+    <name>ShotImageCommands</name>
+    <message>
+        <source>Remove Start Image</source>
+        <translation>移除起始图像</translation>
+    </message>
+    <message>
+        <source>Start from Frame</source>
+        <translation>从帧开始</translation>
+    </message>
+    <message>
+        <source>Set Start Image</source>
+        <translation>设置起始图像</translation>
+    </message>
+    <message>
+        <source>Set End Image</source>
+        <translation>设置结束图像</translation>
+    </message>
+    <message>
+        <source>Remove End Image</source>
+        <translation>移除结束图像</translation>
+    </message>
+    <message>
+        <source>Continue from Previous Shot</source>
+        <translation>接续上一个镜头</translation>
+    </message>
+    <message>
+        <source>Stop Continuing Previous Shot</source>
+        <translation>停止接续上一个镜头</translation>
+    </message>
+    <message>
+        <source>Fit Images in the Shot</source>
+        <translation>图像适应镜头</translation>
+    </message>
+    <message>
+        <source>Fill the Shot with Images</source>
+        <translation>图像填充镜头</translation>
+    </message>
+</context>
+<context>
+    <name>ShotImagesBox</name>
+    <message>
+        <source>Start and end images</source>
+        <translation>起始和结束图像</translation>
+    </message>
+    <message>
+        <source>Continue from the previous shot</source>
+        <translation>接续上一个镜头</translation>
+    </message>
+    <message>
+        <source>Start from the last frame of the previous shot&apos;s active take, taken when this shot is generated</source>
+        <translation>从上一个镜头当前镜次的最后一帧开始，该帧在生成此镜头时截取</translation>
+    </message>
+    <message>
+        <source>Drop an image here</source>
+        <translation>将图像拖放到这里</translation>
+    </message>
+    <message>
+        <source>The shot&apos;s first frame: a PNG, JPEG or WebP image</source>
+        <translation>镜头的第一帧：PNG、JPEG 或 WebP 图像</translation>
+    </message>
+    <message>
+        <source>No end image</source>
+        <translation>无结束图像</translation>
+    </message>
+    <message>
+        <source>Optional: the shot&apos;s last frame, where the image model takes one</source>
+        <translation>可选：镜头的最后一帧（若图像模型支持）</translation>
+    </message>
+    <message>
+        <source>Fill: scale and crop to cover the shot</source>
+        <translation>填充：缩放并裁切以铺满镜头</translation>
+    </message>
+    <message>
+        <source>Fit: scale to fit, pad the rest</source>
+        <translation>适应：缩放以完整显示，其余部分补边</translation>
+    </message>
+    <message>
+        <source>How an image of another shape is made the shot&apos;s size</source>
+        <translation>比例不同的图像如何调整为镜头的尺寸</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Framing</source>
+        <translation>构图适配</translation>
+    </message>
+    <message>
+        <source>None: the shot starts from its prompt</source>
+        <translation>无：镜头从其提示词开始</translation>
+    </message>
+    <message>
+        <source>The last frame of the previous shot, taken when this shot is generated</source>
+        <translation>上一个镜头的最后一帧，在生成此镜头时截取</translation>
+    </message>
+    <message>
+        <source>None: the model decides how the shot ends</source>
+        <translation>无：由模型决定镜头如何结束</translation>
+    </message>
+    <message>
+        <source>Used once the shot has a start image or continues the previous shot</source>
+        <translation>在镜头有起始图像或接续上一个镜头时使用</translation>
+    </message>
+    <message>
+        <source>Frame {frame} of {shot}</source>
+        <translation>{shot} 的第 {frame} 帧</translation>
+    </message>
+    <message>
+        <source>Image {hash}</source>
+        <translation>图像 {hash}</translation>
+    </message>
+    <message>
+        <source>a removed take</source>
+        <translation>一个已移除的镜次</translation>
     </message>
 </context>
 <context>

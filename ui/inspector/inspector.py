@@ -26,8 +26,9 @@ from app.generation.shot_requests import MAX_SEED, random_seed, resolved_setting
 from app.project.model import Project, Shot
 from app.project.shot_timing import seconds_to_frames, snap_frames
 from ui.editing.undo_commands import EditShotCommand, RemoveTakeCommand, set_active_take_command
+from ui.inspector.shot_images_box import ShotImagesBox
 from ui.inspector.takes_list import TakesPanel
-from ui.widgets.labels import TRANSITION_LABELS, setting_label, transition_label
+from ui.widgets.labels import TRANSITION_LABELS, setting_label, shot_title, transition_label
 from ui.widgets.settings_form import SettingsForm, set_quietly
 from ui.widgets.thumbnails import ThumbnailCache
 
@@ -137,10 +138,13 @@ class Inspector(QScrollArea):
         self.error.setStyleSheet(
             "QLabel { color: white; background: #991b1b; padding: 6px; border-radius: 4px; }"
         )
+        self.images = ShotImagesBox(self.undo_stack, thumbnails)
         page = QWidget()
+        self.images.watch_drops(page)  # an image file dropped anywhere here becomes the start image
         column = QVBoxLayout(page)
         column.addWidget(self.error)
         column.addWidget(self.form_box)
+        column.addWidget(self.images)
         column.addWidget(takes_box)
         column.addStretch(1)
         self.empty = QLabel(self.tr("Select a shot on the timeline to edit it."))
@@ -212,6 +216,7 @@ class Inspector(QScrollArea):
             )
             self.pages.setCurrentIndex(0)
             self.takes.set_shot(None, None)
+            self.images.set_shot(self.project, None)
             return
         self.pages.setCurrentIndex(1)
         self.frames_hint.setText("")
@@ -248,7 +253,7 @@ class Inspector(QScrollArea):
         for widget, value in values:
             set_quietly(widget, value)
         # The name the timeline shows while the title is empty ("Shot 3"), not a generic "Shot N".
-        self.title.setPlaceholderText(shot.display_title(self.project.index_of(shot.id)))
+        self.title.setPlaceholderText(shot_title(shot, self.project.index_of(shot.id)))
         self.seed.setEnabled(shot.seed is not None)
         self.transition.setCurrentIndex(
             max(0, self.transition.findData(shot.transition))
@@ -260,6 +265,7 @@ class Inspector(QScrollArea):
         if not self._snapped:
             self.frames_hint.setText(self._frames_text(frames, fps))
         self.takes.set_shot(self.project, shot)
+        self.images.set_shot(self.project, shot)
         self.sent.setText(sent_text(self.project, shot))
         self.error.setVisible(bool(shot.error))
         self.error.setText(

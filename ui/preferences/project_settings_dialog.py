@@ -22,6 +22,7 @@ from app.project.model import GenerationDefaults, ProjectSettings
 from app.settings.model_settings import load_model_settings
 from app.settings.user_settings import UserSettings
 from engine.generation.request import DEFAULT_MODEL
+from ui.preferences.image_model_field import ImageModelField
 from ui.widgets.labels import precedence_text, setting_label
 from ui.widgets.settings_form import SettingsForm
 
@@ -67,6 +68,8 @@ class ProjectSettingsDialog(QDialog):
             self.film_form.form.addRow("", self.preferences_button)
         self.preferences_button.setEnabled(open_preferences is not None)
         self._show_precedence()
+        self.image_model = ImageModelField(settings.image_model)
+        self.film_form.form.addRow(self.tr("Image model"), self.image_model)
         self.defaults_form = SettingsForm(DEFAULT_FIELDS, optional=False)
         self.defaults_form.set_values(dataclasses.asdict(d))
         self.negative = QPlainTextEdit(d.negative_prompt)
@@ -111,6 +114,7 @@ class ProjectSettingsDialog(QDialog):
             "name": self.name.text().strip() or self.original.name,
             **self.film_form.values(),
             "model": self.model.currentText().strip() or DEFAULT_MODEL,
+            "image_model": self.image_model.value(),
             "defaults": defaults,
         }
         current = dataclasses.asdict(self.original)

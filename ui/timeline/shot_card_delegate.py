@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.project.model import Shot, ShotState
+from ui.timeline.card_images import paint_image_marks
 from ui.timeline.timeline_model import (
     ErrorRole,
     FpsRole,
@@ -189,6 +190,8 @@ class ShotCardDelegate(QStyledItemDelegate):
         error = index.data(ErrorRole)
         if error:
             _paint_error(painter, picture, option.font, str(error))
+        if project is not None:
+            paint_image_marks(painter, picture, shot, project, self.thumbnails, option.font)
         painter.setClipping(False)
         if index.row() > 0 and shot.transition != "cut":
             _paint_transition_marker(painter, picture, shot.transition)
