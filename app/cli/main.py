@@ -1,4 +1,4 @@
-"""The headless command line: new, info, render, export, demo-model, install-desktop."""
+"""The headless command line: new, info, render, export, demo-model, install-desktop, endpoint."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from app.cli.backend_flags import add_remote_options
+from app.cli.endpoint_cmd import cmd_endpoint
+from app.cli.endpoint_cmd import register as register_endpoint
 from app.cli.exit_codes import ExitCode
 from app.cli.export_cmd import add_export_options, run_export
 from app.cli.export_cmd import register as register_export
@@ -94,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_serve(sub)
     sub.add_parser("install-desktop", help="register the app, icon and .reel file type for this user")
     register_preset(sub)
+    register_endpoint(sub)
     return parser
 
 
@@ -107,6 +110,7 @@ COMMANDS = (
     "serve",
     "package-endpoint",
     "preset",
+    "endpoint",
 )
 
 
@@ -228,6 +232,7 @@ def run_cli(argv: list[str]) -> int:
         "demo-model": cmd_demo_model,
         "install-desktop": cmd_install_desktop,
         "preset": cmd_preset,
+        "endpoint": cmd_endpoint,
         **SERVE_HANDLERS,
     }
     if args.command is None:

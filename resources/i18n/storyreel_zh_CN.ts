@@ -173,6 +173,137 @@ The details are in storyreel.log.</source>
     </message>
 </context>
 <context>
+    <name>EndpointManager</name>
+    <message>
+        <source>Inference Endpoint</source>
+        <translation>推理端点</translation>
+    </message>
+    <message>
+        <source>wan-studio (lower-case letters, digits, hyphens)</source>
+        <translation>wan-studio（小写字母、数字、连字符）</translation>
+    </message>
+    <message>
+        <source>your user (or an organisation)</source>
+        <translation>你的用户名（或组织）</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source> min idle</source>
+        <translation> 分钟空闲后</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Scale to zero</source>
+        <translation>缩容到零</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>State: not checked yet.</source>
+        <translation>状态：尚未检查。</translation>
+    </message>
+    <message>
+        <source>Add its URL to the endpoint list</source>
+        <translation>将其 URL 添加到端点列表</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>命名空间</translation>
+    </message>
+    <message>
+        <source>Instance (create)</source>
+        <translation>实例（创建时）</translation>
+    </message>
+    <message>
+        <source>Max replicas (create)</source>
+        <translation>最大副本数（创建时）</translation>
+    </message>
+    <message>
+        <source>Scale to zero after (create)</source>
+        <translation>空闲多久后缩容到零（创建时）</translation>
+    </message>
+    <message>
+        <source>Delete endpoint</source>
+        <translation>删除端点</translation>
+    </message>
+    <message>
+        <source>Delete {0} for good? Its model repository stays on the Hub.</source>
+        <translation>永久删除 {0}？它的模型仓库仍保留在 Hub 上。</translation>
+    </message>
+    <message>
+        <source>Asking the Hub…</source>
+        <translation>正在询问 Hub…</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>已删除。</translation>
+    </message>
+    <message>
+        <source> at {0}</source>
+        <translation>，地址 {0}</translation>
+    </message>
+    <message>
+        <source>{0}/{1}: {2}</source>
+        <translation>{0}/{1}：{2}</translation>
+    </message>
+    <message>
+        <source>pending (waiting for hardware)</source>
+        <translation>等待中（等待硬件）</translation>
+    </message>
+    <message>
+        <source>initializing (loading the model)</source>
+        <translation>初始化中（正在加载模型）</translation>
+    </message>
+    <message>
+        <source>updating</source>
+        <translation>更新中</translation>
+    </message>
+    <message>
+        <source>update failed</source>
+        <translation>更新失败</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>scaled to zero (wakes on the next request)</source>
+        <translation>已缩容到零（下一个请求时唤醒）</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <source>Something went wrong</source>
@@ -2083,6 +2214,14 @@ Its backup “{2}” (the version saved before) can be. Open the backup? The dam
     <message>
         <source>No endpoint: add one to generate remotely.</source>
         <translation>没有端点：添加一个即可远程生成。</translation>
+    </message>
+    <message>
+        <source>{0} is in the list already.</source>
+        <translation>{0} 已在列表中。</translation>
+    </message>
+    <message>
+        <source>Added {0}; OK saves the list.</source>
+        <translation>已添加 {0}；按“确定”保存列表。</translation>
     </message>
     <message>
         <source>Add an endpoint first.</source>

@@ -28,6 +28,7 @@ from engine.endpoint.hub_token import (
 )
 from engine.endpoint.urls import EndpointUrlError, short_name
 from ui.i18n import QT_TRANSLATE_NOOP
+from ui.preferences.endpoint_manager import EndpointManager
 
 TOKEN_SOURCES = {
     KEYRING: QT_TRANSLATE_NOOP("RemoteSettingsPage", "saved in the system keyring"),
@@ -85,6 +86,10 @@ class RemoteSettingsPage(QWidget):
         form.addRow("", self.token_state)
         form.addRow("", self.test)
         form.addRow("", self.report)
+        # Create, start, pause and delete an Inference Endpoint; a running one's URL joins the list above.
+        self.manager = EndpointManager(lambda: self.token.text().strip() or find_token()[0])
+        self.manager.url_offered.connect(self.add_endpoint_url)
+        form.addRow(self.manager)
         self._testing = False
         self.validate()
 
@@ -110,6 +115,21 @@ class RemoteSettingsPage(QWidget):
             if entries
             else self.tr("No endpoint: add one to generate remotely.")
         )
+        return True
+
+    def add_endpoint_url(self, url: str) -> bool:
+        """Add a URL to the endpoint list unless it is there already; False if it was."""
+        try:
+            known = self.entries()
+            [added] = parse_endpoint_lines(url)  # the URL as the list keeps it
+        except (EndpointUrlError, ValueError):
+            known, added = {}, url
+        if added in known:
+            self.report.setText(self.tr("{0} is in the list already.").format(short_name(url)))
+            return False
+        text = self.endpoints.toPlainText().rstrip("\n")
+        self.endpoints.setPlainText(f"{text}\n{url}" if text else url)
+        self.report.setText(self.tr("Added {0}; OK saves the list.").format(short_name(url)))
         return True
 
     def forget_token(self) -> None:
