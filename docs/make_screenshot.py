@@ -32,13 +32,21 @@ SIZE = (1440, 900)
 
 def render_takes(film: Path, work: Path) -> None:
     """Generate the example's takes with the tiny random-weight model."""
-    model = work / "tiny-model"
+    model, image_model = work / "tiny-model", work / "tiny-i2v"
     env = dict(os.environ, STORYREEL_HOME=str(work / "home"))
-    for args in (
-        ["demo-model", str(model)],
-        ["render", str(film), "-o", str(work / "film.mp4"), "--model", str(model)],
-    ):
+
+    def run(*args: str) -> None:
         subprocess.run([sys.executable, str(ROOT / "main.py"), *args], check=True, env=env, cwd=ROOT)
+
+    run("demo-model", str(model))
+    run("demo-model", str(image_model), "--arch", "i2v-a14b")
+    # The film names the Hub's I2V-A14B for its shots with images; this copy uses the tiny one (as make demo).
+    from app.project.reel_file import load_project, save_project
+
+    project = load_project(film)
+    project.settings.image_model = str(image_model)
+    save_project(project)
+    run("render", str(film), "-o", str(work / "film.mp4"), "--model", str(model))
 
 
 def settle(app: object, window: object) -> None:

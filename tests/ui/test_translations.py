@@ -92,7 +92,7 @@ def test_make_translations_is_idempotent(tmp_path):
 
 def test_bundled_presets_texts_are_marked():
     """Every bundled preset's name and description is in ui/presets/bundled_texts.py, so it is translated."""
-    from ui.presets.bundled_texts import BUNDLED_TEXTS
+    from ui.widgets.bundled_texts import BUNDLED_TEXTS
 
     for path in Path(resource_path("presets")).glob("*/preset.json"):
         doc = json.loads(path.read_text(encoding="utf-8"))

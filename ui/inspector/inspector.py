@@ -28,6 +28,7 @@ from app.project.shot_timing import seconds_to_frames, snap_frames
 from ui.editing.undo_commands import EditShotCommand, RemoveTakeCommand, set_active_take_command
 from ui.inspector.shot_images_box import ShotImagesBox
 from ui.inspector.takes_list import TakesPanel
+from ui.widgets.bundled_texts import shown_text
 from ui.widgets.labels import TRANSITION_LABELS, setting_label, shot_title, transition_label
 from ui.widgets.settings_form import SettingsForm, set_quietly
 from ui.widgets.thumbnails import ThumbnailCache
@@ -369,7 +370,7 @@ def sent_text(project: Project, shot: Shot) -> str:
 
     name = preset_name_for(project, shot)
     eff = resolved_settings(project, shot)
-    bold = f"<b>{escape(name or '')}</b>"
+    bold = f"<b>{escape(shown_text(name or ''))}</b>"
     if name and shot_preset(project, shot, strict=False) is None:
         preset = QCoreApplication.translate(
             "Inspector", "{0} (missing from the project: apply it again)"

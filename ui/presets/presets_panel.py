@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from app.presets.preset import PresetError
 from app.project.model import Project
-from ui.presets.bundled_texts import shown_text
 from ui.presets.preset_commands import ApplyPresetCommand
+from ui.widgets.bundled_texts import shown_text
 
 THUMB = QSize(192, 108)
 NAME_ROLE = Qt.ItemDataRole.UserRole
