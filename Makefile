@@ -10,7 +10,7 @@ STAMP := $(VENV)/.storyreel-installed
 FARM_STAMP := $(VENV)/.storyreel-farm-installed
 DEMO := build/demo
 
-.PHONY: setup setup-farm demo test lint run screenshot bench clean
+.PHONY: setup setup-farm demo test lint run screenshot translations bench clean
 
 setup: $(STAMP)
 
@@ -55,6 +55,11 @@ run: setup
 screenshot: setup
 	QT_QPA_PLATFORM=offscreen $(PY) docs/make_screenshot.py --lang en zh_CN
 	QT_QPA_PLATFORM=offscreen $(PY) docs/make_continuity_screenshots.py
+
+# ui/'s strings into resources/i18n/*.ts (pyside6-lupdate), compiled into *.qm (pyside6-lrelease);
+# idempotent, and lists what is left to translate. See docs/i18n.md.
+translations: setup
+	$(PY) resources/i18n/translations.py
 
 bench: setup-farm
 	$(PY) bench/engine_overhead.py

@@ -11,7 +11,7 @@ and the cards show their prompts. The example in resources/ is never modified: e
 in a temp folder.
 
 --lang takes one or more languages (English, "en", by default); another language's pictures are
-named with it (docs/screenshot-zh_CN.png) and need its catalogue, resources/i18n/storyreel_LANG.qm.
+named with it (docs/screenshot-zh.png) and need its catalogue, resources/i18n/storyreel_LANG.qm.
 """
 
 from __future__ import annotations
@@ -32,13 +32,21 @@ SIZE = (1440, 900)
 
 def render_takes(film: Path, work: Path) -> None:
     """Generate the example's takes with the tiny random-weight model."""
-    model = work / "tiny-model"
+    model, image_model = work / "tiny-model", work / "tiny-i2v"
     env = dict(os.environ, STORYREEL_HOME=str(work / "home"))
-    for args in (
-        ["demo-model", str(model)],
-        ["render", str(film), "-o", str(work / "film.mp4"), "--model", str(model)],
-    ):
+
+    def run(*args: str) -> None:
         subprocess.run([sys.executable, str(ROOT / "main.py"), *args], check=True, env=env, cwd=ROOT)
+
+    run("demo-model", str(model))
+    run("demo-model", str(image_model), "--arch", "i2v-a14b")
+    # The film names the Hub's I2V-A14B for its shots with images; this copy uses the tiny one (as make demo).
+    from app.project.reel_file import load_project, save_project
+
+    project = load_project(film)
+    project.settings.image_model = str(image_model)
+    save_project(project)
+    run("render", str(film), "-o", str(work / "film.mp4"), "--model", str(model))
 
 
 def settle(app: object, window: object) -> None:
@@ -53,27 +61,15 @@ def settle(app: object, window: object) -> None:
 
 def install_language(app: object, language: str) -> bool:
     """Translate the windows built from now on; False when the language's catalogue is not there."""
-    if language == "en":
-        return True
-    try:
-        from ui.i18n import install_translators  # the window's own language switch, where merged
-    except ImportError:
-        from PySide6.QtCore import QTranslator
+    from ui.i18n import install_translators  # the window's own language switch (English removes others)
 
-        from app.settings.resources import resource_path
-
-        catalogue = resource_path("i18n", f"storyreel_{language}.qm")
-        translator = QTranslator(app)  # type: ignore[arg-type]
-        if not (catalogue.is_file() and translator.load(str(catalogue))):
-            return False
-        app.installTranslator(translator)  # type: ignore[attr-defined]
-        return True
-    return install_translators(app, language) == language
+    return install_translators(app, language) == language  # type: ignore[arg-type]
 
 
 def named(path: Path, language: str) -> Path:
-    """docs/screenshot.png for English, docs/screenshot-zh_CN.png for another language."""
-    return path if language == "en" else path.with_name(f"{path.stem}-{language}{path.suffix}")
+    """docs/screenshot.png for English, docs/screenshot-zh.png for Chinese (the language without its region)."""
+    short = language.split("_")[0]
+    return path if language == "en" else path.with_name(f"{path.stem}-{short}{path.suffix}")
 
 
 def take_pictures(app: object, film: Path, main_path: Path, start_path: Path, select: int) -> bool:

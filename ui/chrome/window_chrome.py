@@ -17,10 +17,6 @@ from ui.preview.shuttle import Shuttle
 from ui.widgets.icons import icon
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WindowChrome", text)
-
-
 class WindowChrome:
     """The window's toolbar and Help, the preview's full screen and shuttle keys, icons and shortcut tips."""
 
@@ -34,11 +30,17 @@ class WindowChrome:
         window.view_menu.addAction(self.full_screen.act_full)
         window.view_menu.addActions(self.shuttle.actions())
         self.act_docs = self._action(
-            _tr("&Documentation"), self.open_documentation, QKeySequence.StandardKey.HelpContents
+            QCoreApplication.translate("WindowChrome", "&Documentation"),
+            self.open_documentation,
+            QKeySequence.StandardKey.HelpContents,
         )
-        self.act_docs.setToolTip(_tr("Open Storyreel's documentation"))
-        self.act_shortcuts = self._action(_tr("&Keyboard Shortcuts"), self.show_shortcuts, "Ctrl+/")
-        self.act_shortcuts.setToolTip(_tr("Every shortcut of the window"))
+        self.act_docs.setToolTip(QCoreApplication.translate("WindowChrome", "Open Storyreel's documentation"))
+        self.act_shortcuts = self._action(
+            QCoreApplication.translate("WindowChrome", "&Keyboard Shortcuts"), self.show_shortcuts, "Ctrl+/"
+        )
+        self.act_shortcuts.setToolTip(
+            QCoreApplication.translate("WindowChrome", "Every shortcut of the window")
+        )
         help_menu = window.help_menu
         first = help_menu.actions()[0] if help_menu.actions() else None
         help_menu.insertActions(first, [self.act_docs, self.act_shortcuts])
@@ -49,18 +51,24 @@ class WindowChrome:
             window,
             [
                 [
-                    (window.act_new, _tr("New")),
-                    (window.act_open, _tr("Open")),
-                    (window.act_save, _tr("Save")),
+                    (window.act_new, QCoreApplication.translate("WindowChrome", "New")),
+                    (window.act_open, QCoreApplication.translate("WindowChrome", "Open")),
+                    (window.act_save, QCoreApplication.translate("WindowChrome", "Save")),
                 ],
-                [(window.act_undo, _tr("Undo")), (window.act_redo, _tr("Redo"))],
                 [
-                    (g.act_generate, _tr("Generate")),
-                    (g.act_generate_missing, _tr("Generate All")),
-                    (g.act_cancel_all, _tr("Stop")),
+                    (window.act_undo, QCoreApplication.translate("WindowChrome", "Undo")),
+                    (window.act_redo, QCoreApplication.translate("WindowChrome", "Redo")),
                 ],
-                [(window.act_play, _tr("Play")), (self.full_screen.act_full, _tr("Full Screen"))],
-                [(window.act_export, _tr("Export"))],
+                [
+                    (g.act_generate, QCoreApplication.translate("WindowChrome", "Generate")),
+                    (g.act_generate_missing, QCoreApplication.translate("WindowChrome", "Generate All")),
+                    (g.act_cancel_all, QCoreApplication.translate("WindowChrome", "Stop")),
+                ],
+                [
+                    (window.act_play, QCoreApplication.translate("WindowChrome", "Play")),
+                    (self.full_screen.act_full, QCoreApplication.translate("WindowChrome", "Full Screen")),
+                ],
+                [(window.act_export, QCoreApplication.translate("WindowChrome", "Export"))],
             ],
             with_text=[g.act_generate, g.act_generate_missing, window.act_export],
         )
@@ -141,9 +149,11 @@ class WindowChrome:
         if url is not None and QDesktopServices.openUrl(url):
             return True
         self.window.prompts.error(
-            _tr("Documentation"),
-            _tr("The documentation could not be opened: {0}").format(
-                url.toDisplayString() if url is not None else _tr("this copy has none installed")
+            QCoreApplication.translate("WindowChrome", "Documentation"),
+            QCoreApplication.translate("WindowChrome", "The documentation could not be opened: {0}").format(
+                url.toDisplayString()
+                if url is not None
+                else QCoreApplication.translate("WindowChrome", "this copy has none installed")
             ),
         )
         return False
@@ -153,8 +163,10 @@ class WindowChrome:
         from app import __version__
 
         self.window.prompts.info(
-            _tr("About Storyreel"),
-            _tr("Storyreel {0}\nA desktop studio for AI film-making with Wan 2.2.").format(__version__),
+            QCoreApplication.translate("WindowChrome", "About Storyreel"),
+            QCoreApplication.translate(
+                "WindowChrome", "Storyreel {0}\nA desktop studio for AI film-making with Wan 2.2."
+            ).format(__version__),
         )
 
     def shutdown(self) -> None:

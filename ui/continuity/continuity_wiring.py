@@ -16,6 +16,7 @@ from ui.editing.shot_image_commands import set_end_image_command, set_start_imag
 from ui.inspector.shot_images_box import START
 from ui.preview.frame_actions import NextShotStartAction, ShownFrame
 from ui.timeline.image_drop import ImageDropTarget
+from ui.widgets.labels import shot_title
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +62,7 @@ class ContinuityWiring(QObject):
         current = shot.start_image if which == START else shot.end_image
         fit = (current or shot.start_image or shot.end_image or ShotImage("", "")).fit
         name = Path(path).name
-        title = shot.display_title(project.index_of(shot_id))
+        title = shot_title(shot, project.index_of(shot_id))
         self.window.statusBar().showMessage(self.tr("Adding {name} to {shot}…").format(name=name, shot=title))
         message = (
             self.tr("{shot} starts from {name}") if which == START else self.tr("{shot} ends on {name}")
@@ -84,9 +85,9 @@ class ContinuityWiring(QObject):
             return
         fit = target.start_image.fit if target.start_image else "fill"
         message = self.tr("{shot} starts from frame {frame} of {source}").format(
-            shot=target.display_title(project.index_of(target.id)),
+            shot=shot_title(target, project.index_of(target.id)),
             frame=frame.frame + 1,
-            source=source.display_title(project.index_of(source.id)),
+            source=shot_title(source, project.index_of(source.id)),
         )
         self.tasks.run(
             lambda: frame_image(project, take, frame.frame, fit),

@@ -23,6 +23,7 @@ from app.project.model import Project, Shot, ShotImage
 from ui.editing.shot_image_commands import set_continue_command, set_fit_command
 from ui.editing.shot_image_commands import set_end_image_command as end_command
 from ui.editing.shot_image_commands import set_start_image_command as start_command
+from ui.widgets.labels import shot_title
 from ui.widgets.thumbnails import ThumbnailCache
 
 START, END = "start", "end"
@@ -201,7 +202,7 @@ class ShotImagesBox(QGroupBox):
         assert self.project is not None
         for index, shot in enumerate(self.project.shots):
             if shot.take(take_id) is not None:
-                return shot.display_title(index)
+                return shot_title(shot, index)
         return self.tr("a removed take")
 
     # -- editing ------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -27,19 +27,24 @@ from engine.endpoint.hub_token import (
     store_token,
 )
 from engine.endpoint.urls import EndpointUrlError, short_name
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.preferences.endpoint_manager import EndpointManager
 
 TOKEN_SOURCES = {
-    KEYRING: "saved in the system keyring",
-    ENV: "from the HF_TOKEN variable",
-    HUB: "from your Hugging Face login (hf auth login)",
+    KEYRING: QT_TRANSLATE_NOOP("RemoteSettingsPage", "saved in the system keyring"),
+    ENV: QT_TRANSLATE_NOOP("RemoteSettingsPage", "from the HF_TOKEN variable"),
+    HUB: QT_TRANSLATE_NOOP("RemoteSettingsPage", "from your Hugging Face login (hf auth login)"),
 }
 
 
 def token_status() -> str:
     """Where the token in use comes from, never the token itself."""
     _, where = find_token()
-    return f"Token: {TOKEN_SOURCES[where]}." if where else "No token yet: paste one above."
+    if not where:
+        return QCoreApplication.translate("RemoteSettingsPage", "No token yet: paste one above.")
+    return QCoreApplication.translate("RemoteSettingsPage", "Token: {0}.").format(
+        QCoreApplication.translate("RemoteSettingsPage", TOKEN_SOURCES[where])
+    )
 
 
 class RemoteSettingsPage(QWidget):
@@ -54,7 +59,7 @@ class RemoteSettingsPage(QWidget):
         self.endpoints = QPlainTextEdit(format_endpoint_lines(endpoints, in_flight or {}))
         self.endpoints.setPlaceholderText(
             "https://my-wan.us-east-1.aws.endpoints.huggingface.cloud x4\n"
-            "one endpoint per line; x4: four requests in flight (an endpoint with 4 replicas)"
+            + self.tr("one endpoint per line; x4: four requests in flight (an endpoint with 4 replicas)")
         )
         self.endpoints.setTabChangesFocus(True)
         self.endpoints.textChanged.connect(self.validate)
@@ -62,11 +67,11 @@ class RemoteSettingsPage(QWidget):
         self.problem.setWordWrap(True)
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token.setPlaceholderText("hf_… (kept in the system keyring, never in projects or logs)")
-        self.forget = QPushButton("Forget saved token")
+        self.token.setPlaceholderText(self.tr("hf_… (kept in the system keyring, never in projects or logs)"))
+        self.forget = QPushButton(self.tr("Forget saved token"))
         self.forget.clicked.connect(self.forget_token)
         self.token_state = QLabel(token_status())
-        self.test = QPushButton("Test connection")
+        self.test = QPushButton(self.tr("Test connection"))
         self.test.clicked.connect(self.test_connection)
         self.report = QLabel()
         self.report.setWordWrap(True)
@@ -75,9 +80,9 @@ class RemoteSettingsPage(QWidget):
         token_row.addWidget(self.token, 1)
         token_row.addWidget(self.forget)
         form = QFormLayout(self)
-        form.addRow("Endpoints", self.endpoints)
+        form.addRow(self.tr("Endpoints"), self.endpoints)
         form.addRow("", self.problem)
-        form.addRow("Hugging Face token", token_row)
+        form.addRow(self.tr("Hugging Face token"), token_row)
         form.addRow("", self.token_state)
         form.addRow("", self.test)
         form.addRow("", self.report)
@@ -104,9 +109,11 @@ class RemoteSettingsPage(QWidget):
             self.problem.setText(f"<span style='color:#c0392b'>{exc}</span>")
             return False
         self.problem.setText(
-            f"{len(entries)} endpoint(s): up to {sum(entries.values())} shot(s) generate at once."
+            self.tr("{0} endpoint(s): up to {1} shot(s) generate at once.").format(
+                len(entries), sum(entries.values())
+            )
             if entries
-            else "No endpoint: add one to generate remotely."
+            else self.tr("No endpoint: add one to generate remotely.")
         )
         return True
 
@@ -145,12 +152,12 @@ class RemoteSettingsPage(QWidget):
             self.report.setText(str(exc))
             return
         if not urls:
-            self.report.setText("Add an endpoint first.")
+            self.report.setText(self.tr("Add an endpoint first."))
             return
         token = self.token.text().strip() or find_token()[0]
         self._testing = True
         self.test.setEnabled(False)
-        self.report.setText("Testing…")
+        self.report.setText(self.tr("Testing…"))
         threading.Thread(
             target=self._check, args=(urls, token), daemon=True, name="storyreel-endpoint-test"
         ).start()

@@ -41,7 +41,7 @@ class FrameView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.image: QImage | None = None
-        self.message = "No take to show"
+        self.message = self.tr("No take to show")
         self._array = None  # keeps the pixels the QImage points into alive
         self.setMinimumSize(160, 90)
 
@@ -113,23 +113,25 @@ class PreviewPlayer(QWidget):
         mode_label = QLabel(self.tr("Preview"))
         self.mode_box = QComboBox()
         mode_label.setBuddy(self.mode_box)
-        self.mode_box.addItem("Shot", SHOT_MODE)
-        self.mode_box.addItem("Film", FILM_MODE)
-        self.mode_box.setToolTip("Play the selected shot's take, or the whole film in timeline order")
+        self.mode_box.addItem(self.tr("Shot"), SHOT_MODE)
+        self.mode_box.addItem(self.tr("Film"), FILM_MODE)
+        self.mode_box.setToolTip(
+            self.tr("Play the selected shot's take, or the whole film in timeline order")
+        )
         self.mode_box.currentIndexChanged.connect(lambda i: self.set_mode(self.mode_box.itemData(i)))
         self.play_button = QToolButton()
         self.play_button.setObjectName("PlayButton")
-        self.play_button.setToolTip("Play / pause (Space)")
+        self.play_button.setToolTip(self.tr("Play / pause (Space)"))
         self.play_button.clicked.connect(self.toggle)
         back, forward = QToolButton(), QToolButton()
         back.setIcon(icon("step_back"))
-        back.setToolTip("Previous frame (Left)")
+        back.setToolTip(self.tr("Previous frame (Left)"))
         back.clicked.connect(lambda: self.step(-1))
         forward.setIcon(icon("step_forward"))
-        forward.setToolTip("Next frame (Right)")
+        forward.setToolTip(self.tr("Next frame (Right)"))
         forward.clicked.connect(lambda: self.step(1))
         self.scrub = ScrubBar()
-        self.scrub.setToolTip("Scrub")
+        self.scrub.setToolTip(self.tr("Scrub"))
         self.scrub.valueChanged.connect(self._scrubbed)
         self.timecode = QLabel()
         self.timecode.setObjectName("Timecode")
@@ -138,7 +140,7 @@ class PreviewPlayer(QWidget):
         mono.setFamily("monospace")
         mono.setStyleHint(mono.StyleHint.TypeWriter)  # digits that do not jiggle while playing
         self.timecode.setFont(mono)
-        self.loop = QCheckBox("Loop")
+        self.loop = QCheckBox(self.tr("Loop"))
         self.loop.toggled.connect(lambda on: setattr(self.clock, "loop", on))
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 0, 4, 2)

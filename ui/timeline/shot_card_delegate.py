@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -17,6 +17,7 @@ from ui.timeline.timeline_model import (
     ShotRole,
     StatusRole,
 )
+from ui.widgets.labels import state_label
 from ui.widgets.thumbnails import ThumbnailCache
 
 CARD_HEIGHT = 150
@@ -180,7 +181,7 @@ class ShotCardDelegate(QStyledItemDelegate):
             small = QFont(option.font)
             small.setPointSizeF(max(7.0, option.font.pointSizeF() - 1))
             painter.setFont(small)
-            text = first_words(shot.prompt) or "(no prompt)"
+            text = first_words(shot.prompt) or QCoreApplication.translate("ShotCard", "(no prompt)")
             painter.drawText(
                 picture.adjusted(6, 4, -6, -4),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
@@ -209,8 +210,9 @@ class ShotCardDelegate(QStyledItemDelegate):
         painter.setFont(option.font)
         metrics = QFontMetrics(option.font)
         frames, seconds, fps = index.data(FramesRole), index.data(SecondsRole), index.data(FpsRole)
+        shown = state_label(status)
         duration, chip_w = footer_texts(
-            float(seconds or 0.0), frames, bool(fps), status, metrics, footer.width()
+            float(seconds or 0.0), frames, bool(fps), shown, metrics, footer.width()
         )
         chip = QRect(
             footer.right() - chip_w, footer.bottom() - metrics.height() - 1, chip_w, metrics.height() + 2
@@ -227,7 +229,7 @@ class ShotCardDelegate(QStyledItemDelegate):
             painter.drawText(
                 chip,
                 Qt.AlignmentFlag.AlignCenter,
-                metrics.elidedText(status, Qt.TextElideMode.ElideRight, chip.width()),
+                metrics.elidedText(shown, Qt.TextElideMode.ElideRight, chip.width()),
             )
         duration_rect = QRect(
             footer.left(), chip.top(), max(0, chip.left() - footer.left() - 4), chip.height()
