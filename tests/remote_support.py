@@ -1,11 +1,23 @@
-"""What the remote and provider backend tests share: one small request and one lossless clip."""
+"""What the remote and provider backend tests share: one small request, one lossless clip, and a
+stand-in for an endpoint with replicas."""
 
 from __future__ import annotations
 
+import asyncio
+import base64
+import dataclasses
+import json
+import threading
+import time
 from pathlib import Path
 
 import numpy as np
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
 
+from engine.endpoint.protocol import applied_parameters
 from engine.generation.request import GenerationRequest, ModelSpec
 from engine.video.video_io import write_clip
 
@@ -30,3 +42,60 @@ def make_clip(folder: Path) -> tuple[bytes, np.ndarray]:
     path = folder / "c.mp4"
     write_clip(frames, 16, path)
     return path.read_bytes(), frames
+
+
+class Replicas:
+    """One URL backed by `workers` stand-in replicas that 'generate' for `latency` s without CPU.
+
+    Answers with `clip` as made by `applied` (with the request's seed); records how many requests
+    ran at once, when each arrived, and which ones the client dropped while they were generating.
+    """
+
+    def __init__(
+        self,
+        clip: bytes,
+        workers: int,
+        latency: float,
+        script: list | None = None,
+        applied: GenerationRequest = REQUEST,
+    ) -> None:
+        # The answer's bytes are joined, not json.dumps'ed: the stand-in shares the test's process
+        # (and its GIL), and must not stall the loop the test measures.
+        self.video = base64.b64encode(clip)
+        self.workers, self.latency, self.script = workers, latency, list(script or [])
+        self.applied = applied
+        self.active = self.most = 0
+        self.arrivals: list[tuple[float, int]] = []  # (monotonic time, status answered)
+        self.dropped: list[int] = []  # seeds of requests whose client left mid-generation
+        self.lock = threading.Lock()
+        self.app = Starlette(routes=[Route("/", self.predict, methods=["POST"])])
+        self._replicas: asyncio.Semaphore | None = None
+
+    async def predict(self, request: Request):
+        body = await request.json()
+        with self.lock:
+            step = self.script.pop(0) if self.script else 200
+            self.arrivals.append((time.monotonic(), step))
+        if step != 200:
+            return JSONResponse({"error": "busy"}, step, headers={"Retry-After": "1"})
+        seed = body["parameters"]["seed"]
+        self._replicas = self._replicas or asyncio.Semaphore(self.workers)
+        async with self._replicas:
+            with self.lock:
+                self.active += 1
+                self.most = max(self.most, self.active)
+            try:
+                end = time.monotonic() + self.latency
+                while (left := end - time.monotonic()) > 0:
+                    if await request.is_disconnected():  # as a real handler stops generating
+                        with self.lock:
+                            self.dropped.append(seed)
+                        return Response(status_code=499)
+                    await asyncio.sleep(min(0.05, left))
+            finally:
+                with self.lock:
+                    self.active -= 1
+        applied = dataclasses.replace(self.applied, seed=seed)
+        facts = {"content_type": "video/mp4", "seed": seed, "parameters": applied_parameters(applied)}
+        body = b"".join([json.dumps(facts)[:-1].encode(), b', "video": "', self.video, b'"}'])
+        return Response(body, media_type="application/json")

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 from engine.backends.endpoint_group import EndpointGroup
 from engine.endpoint.http_call import EndpointDown, EndpointError, EndpointPace, post_json
+from engine.endpoint.off_loop import off_loop
 from engine.endpoint.protocol import EndpointAnswer, MalformedAnswer, parse_answer, request_body
 from engine.endpoint.urls import check_token_transport, clean_url, public_url, short_name
 from engine.generation.request import GenerationRequest, GenerationResult, ModelSpec
@@ -25,22 +23,6 @@ log = logging.getLogger(__name__)
 DEFAULT_TIMEOUT = 1800.0  # seconds for one generation, from sending to the whole answer
 DEFAULT_SCALE_UP_TIMEOUT = 600  # seconds the endpoint's router may hold a request while a replica starts
 MAX_IN_FLIGHT = 64  # requests in flight on one endpoint URL (its replicas)
-
-T = TypeVar("T")
-
-
-async def off_loop(work: Callable[[], T], writes: list[Path]) -> T:
-    """Run blocking work on a worker thread; if the task is cancelled meanwhile, wait for the work
-    (a thread cannot be stopped) and delete the files it wrote, so a cancelled job keeps nothing."""
-    future = asyncio.ensure_future(asyncio.to_thread(work))
-    try:
-        return await asyncio.shield(future)
-    except asyncio.CancelledError:
-        with contextlib.suppress(Exception):
-            await future
-            for path in writes:
-                path.unlink(missing_ok=True)
-        raise
 
 
 def write_received_clip(

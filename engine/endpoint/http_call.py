@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from engine.endpoint.off_loop import off_loop
 from engine.errors import StoryreelError
 from engine.jobs.progress import (
     GENERATING,
@@ -207,7 +208,7 @@ class _Call:
                 code = response.status_code
                 if code == 200:
                     # Parsing a large answer (tens of MB of base64) would stall the loop.
-                    return await asyncio.to_thread(self._decode, response)
+                    return await off_loop(functools.partial(self._decode, response))
                 if code in (503, 429):
                     label = "starting" if code == 503 else "rate limited"
                     # At least POLL: a "Retry-After: 0" must not become a tight loop of requests.

@@ -3,65 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
-import base64
 import dataclasses
-import threading
 import time
 
 import numpy as np
 import pytest
-from remote_support import REQUEST, make_clip
-from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import JSONResponse
-from starlette.routing import Route
+from remote_support import REQUEST, Replicas, make_clip
 
 from app.cli.backend_flags import add_remote_options, backends_from_args
 from app.serve.server import ServerThread
 from app.settings.remote_settings import format_endpoint_lines, parse_endpoint_lines, remote_backends
-from engine.endpoint.protocol import applied_parameters
 from engine.endpoint.urls import EndpointUrlError
 from engine.jobs.job_queue import JobQueue
 from engine.jobs.states import JobState
-
-
-class Replicas:
-    """One URL backed by `workers` stand-in replicas that 'generate' for `latency` s without CPU."""
-
-    def __init__(self, clip: bytes, workers: int, latency: float, script: list | None = None) -> None:
-        self.video = base64.b64encode(clip).decode()
-        self.workers, self.latency, self.script = workers, latency, list(script or [])
-        self.active = self.most = 0
-        self.arrivals: list[tuple[float, int]] = []  # (monotonic time, status answered)
-        self.lock = threading.Lock()
-        self.app = Starlette(routes=[Route("/", self.predict, methods=["POST"])])
-        self._replicas: asyncio.Semaphore | None = None
-
-    async def predict(self, request: Request):
-        body = await request.json()
-        with self.lock:
-            step = self.script.pop(0) if self.script else 200
-            self.arrivals.append((time.monotonic(), step))
-        if step != 200:
-            return JSONResponse({"error": "busy"}, step, headers={"Retry-After": "1"})
-        self._replicas = self._replicas or asyncio.Semaphore(self.workers)
-        async with self._replicas:
-            with self.lock:
-                self.active += 1
-                self.most = max(self.most, self.active)
-            await asyncio.sleep(self.latency)
-            with self.lock:
-                self.active -= 1
-        applied = dataclasses.replace(REQUEST, seed=body["parameters"]["seed"])
-        return JSONResponse(
-            {
-                "video": self.video,
-                "content_type": "video/mp4",
-                "seed": applied.seed,
-                "parameters": applied_parameters(applied),
-            }
-        )
 
 
 @pytest.fixture(scope="module")
