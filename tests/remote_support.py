@@ -7,6 +7,9 @@ import asyncio
 import base64
 import dataclasses
 import json
+import os
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -68,8 +71,14 @@ class Replicas:
         self.arrivals: list[tuple[float, int]] = []  # (monotonic time, status answered)
         self.dropped: list[int] = []  # seeds of requests whose client left mid-generation
         self.lock = threading.Lock()
-        self.app = Starlette(routes=[Route("/", self.predict, methods=["POST"])])
+        self.app = Starlette(
+            routes=[Route("/", self.predict, methods=["POST"]), Route("/stats", self.stats, methods=["GET"])]
+        )
         self._replicas: asyncio.Semaphore | None = None
+
+    async def stats(self, request: Request):
+        with self.lock:
+            return JSONResponse({"active": self.active, "most": self.most, "dropped": self.dropped})
 
     async def predict(self, request: Request):
         body = await request.json()
@@ -99,3 +108,52 @@ class Replicas:
         facts = {"content_type": "video/mp4", "seed": seed, "parameters": applied_parameters(applied)}
         body = b"".join([json.dumps(facts)[:-1].encode(), b', "video": "', self.video, b'"}'])
         return Response(body, media_type="application/json")
+
+
+class ReplicasProcess:
+    """Replicas in a process of their own, as a remote endpoint is: a test that measures its own
+    process's responsiveness must not share its GIL with the stand-in. `stats()` reads its counts."""
+
+    def __init__(self, clip_path: Path, workers: int, latency: float, applied: GenerationRequest) -> None:
+        self.args = [str(clip_path), str(workers), str(latency), json.dumps(dataclasses.asdict(applied))]
+        self.proc: subprocess.Popen | None = None
+        self.url = ""
+
+    def __enter__(self) -> ReplicasProcess:
+        root = Path(__file__).resolve().parent
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root.parent), str(root)])}
+        code = "import remote_support; remote_support.serve_replicas()"
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", code, *self.args], stdout=subprocess.PIPE, text=True, env=env
+        )
+        assert self.proc.stdout is not None
+        self.url = self.proc.stdout.readline().strip()
+        if not self.url.startswith("http"):
+            self.__exit__()
+            raise RuntimeError("the stand-in endpoint did not start")
+        return self
+
+    def stats(self) -> dict:
+        import httpx2
+
+        return httpx2.get(self.url + "stats", timeout=5).json()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.proc is not None:
+            self.proc.terminate()
+            self.proc.wait(10)
+
+
+def serve_replicas() -> None:
+    """ReplicasProcess's child: serve Replicas from argv until terminated; print the URL first."""
+    from app.serve.server import ServerThread
+
+    clip, workers, latency, applied = sys.argv[1:5]
+    fields = json.loads(applied)
+    fields["model"] = ModelSpec(**fields["model"])
+    replicas = Replicas(
+        Path(clip).read_bytes(), int(workers), float(latency), applied=GenerationRequest(**fields)
+    )
+    server = ServerThread(replicas.app).start()
+    print(server.url, flush=True)
+    threading.Event().wait()

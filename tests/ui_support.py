@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 from app.project.model import GenerationDefaults, Project, ProjectSettings, Shot
 from app.project.reel_file import save_project
@@ -123,19 +122,3 @@ def wait_finished(qtbot, window, jobs):
     """Until the workers are done with jobs and the GUI thread has taken in their results."""
     qtbot.waitUntil(lambda: {j.id for j in jobs} <= window.handled_jobs, timeout=WAIT)
     assert all(j.finished is not None for j in jobs)
-
-
-@pytest.fixture
-def qt_loop(qapp, qtbot):
-    """The window's asyncio loop (qasync) over the test's Qt loop: tasks step whenever qtbot waits."""
-    import asyncio
-
-    from ui import event_loop
-
-    loop = event_loop.install(qapp, already_running=True)
-    yield loop
-    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
-    for task in pending:
-        task.cancel()
-    qtbot.waitUntil(lambda: all(t.done() for t in pending), timeout=5000)
-    event_loop.uninstall(loop)

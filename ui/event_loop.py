@@ -42,8 +42,10 @@ def uninstall(loop: asyncio.AbstractEventLoop) -> None:
         task.cancel()
     if pending and not loop.is_running():
         loop.run_until_complete(asyncio.wait(pending, timeout=DRAIN_SECONDS))
-    if loop.is_running():  # installed with already_running: stop() only marks it stopped
-        loop.stop()
+    if loop.is_running():
+        # Installed with already_running (over a test's Qt loop): stop() would also exit the
+        # QApplication's loop, ending every later nested loop at once; only the mark is cleared.
+        loop._QEventLoop__is_running = False  # type: ignore[attr-defined]  # qasync keeps it private
     asyncio.events._set_running_loop(None)  # qasync sets it for an already running loop
     loop.close()
     asyncio.set_event_loop(None)

@@ -170,10 +170,11 @@ class RemoteBackend:
         self.preflight(request.model)
         started = time.perf_counter()
         body = request_body(request)
+        headers = await asyncio.to_thread(self.headers)  # the first reads package versions from disk
         doc = await post_json(
             self.url,
             body,
-            self.headers(),
+            headers,
             name=self.name,
             timeout=self.timeout,
             max_start_wait=self.max_start_wait,

@@ -80,6 +80,23 @@ def tls_context() -> ssl.SSLContext:
     return httpx2.create_ssl_context()
 
 
+@functools.lru_cache(maxsize=1)
+def _trusting_nothing() -> ssl.SSLContext:
+    return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # verifies, with no CA: any TLS use fails closed
+
+
+async def tls_for(url: str) -> ssl.SSLContext:
+    """The TLS context for a request to url, without stalling the loop.
+
+    Loading the CA store holds the GIL 0.1-0.3 s even on a worker thread, so it happens once, and
+    only for https; plain http (serve on a LAN, loopback) gets a context that trusts nothing, as no
+    redirect is followed to an https address.
+    """
+    if url.lower().startswith("https:"):
+        return await asyncio.to_thread(tls_context)
+    return _trusting_nothing()
+
+
 class EndpointPace:
     """When an endpoint may next be sent a request: a 429 or 503 to one request holds back them all.
 
@@ -192,7 +209,7 @@ class _Call:
         import httpx2
 
         limits = httpx2.Timeout(self.timeout, connect=CONNECT_TIMEOUT)
-        context = await asyncio.to_thread(tls_context)  # the first build holds the loop ~0.1 s
+        context = await tls_for(self.url)
         async with httpx2.AsyncClient(
             timeout=limits, transport=self.transport, follow_redirects=False, verify=context
         ) as client:
@@ -341,7 +358,7 @@ async def check_health_async(
 
     base = url.rstrip("/")
     headers = {"Authorization": f"Bearer {token}"} if token else {}
-    context = await asyncio.to_thread(tls_context)
+    context = await tls_for(base)
     started = time.perf_counter()
     try:
         async with httpx2.AsyncClient(timeout=timeout, transport=transport, verify=context) as client:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from ui_support import qt_loop  # noqa: F401  # the fixture
 
 from app.serve.server import ServerThread
 from app.settings.user_settings import UserSettings, load_settings, save_settings
@@ -86,7 +85,7 @@ def proxied_health(token: str):
     return Starlette(routes=[Route("/health", health)])
 
 
-def test_test_connection_shows_health_and_latency(qtbot, memory_keyring, qt_loop):  # noqa: F811
+def test_test_connection_shows_health_and_latency(qtbot, memory_keyring, qt_loop):
     with ServerThread(proxied_health("tok")) as server:
         page = RemoteSettingsPage([server.url])
         qtbot.addWidget(page)
