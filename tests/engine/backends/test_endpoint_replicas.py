@@ -129,3 +129,41 @@ def test_the_take_files_hold_the_clip(clip, tmp_path):
         _, jobs = render(remote_backends([server.url], token=None, in_flight={server.url: 3}), 6, tmp_path)
     first = read_frames(jobs[0].result.clip)
     assert all(np.array_equal(read_frames(j.result.clip), first) for j in jobs)
+
+
+def test_requests_in_flight_are_tasks_on_one_thread_and_a_cancel_drops_the_connection(
+    clip, tmp_path, monkeypatch
+):
+    """Without a window, the queue runs its requests with asyncio.run on one thread (as the CLI does):
+    4 in flight need no 4 threads, and a cancel from another thread cancels the request's task."""
+    import threading
+
+    # The token is polled every 30 s here: only the task's cancel can stop the request at once.
+    monkeypatch.setattr("engine.endpoint.http_call.POLL", 30.0)
+    replicas = Replicas(clip, workers=4, latency=30.0)
+    with ServerThread(replicas.app) as server:
+        queue = JobQueue(remote_backends([server.url], token=None, in_flight={server.url: 4}))
+        try:
+            jobs = [
+                queue.submit(dataclasses.replace(REQUEST, seed=i), tmp_path / f"take-{i}.mp4")
+                for i in range(4)
+            ]
+            deadline = time.monotonic() + 30
+            while replicas.active < 4 and time.monotonic() < deadline:
+                time.sleep(0.02)
+            ours = sorted(t.name for t in threading.enumerate() if t.name.startswith("storyreel-"))
+            assert ours == ["storyreel-remote", "storyreel-serve"]  # one for 4 requests, one for the server
+            started = time.monotonic()
+            queue.cancel(jobs[1].id)
+            while jobs[1].state != JobState.CANCELLED and time.monotonic() - started < 5:
+                time.sleep(0.01)
+            cancelled_in = time.monotonic() - started
+            while replicas.dropped != [1] and time.monotonic() - started < 5:
+                time.sleep(0.01)
+            assert replicas.dropped == [1] and cancelled_in < 1.0
+            assert [j.state for j in jobs if j is not jobs[1]] == [JobState.GENERATING] * 3
+        finally:
+            queue.shutdown()
+    assert all(j.state == JobState.CANCELLED for j in jobs)
+    assert not list(tmp_path.glob("take-*"))
+    assert not [t for t in threading.enumerate() if t.name.startswith("storyreel-remote")]
