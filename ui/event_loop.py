@@ -23,7 +23,7 @@ DRAIN_SECONDS = 5.0  # how long tasks cancelled at exit get to close their conne
 _tasks: set[asyncio.Task] = set()  # asyncio keeps only weak references to running tasks
 
 
-def install(app: QApplication, already_running: bool = False) -> asyncio.AbstractEventLoop:
+def install(app: QApplication, already_running: bool = False) -> qasync.QEventLoop:
     """A qasync loop over app's event loop, set as this thread's asyncio loop.
 
     already_running: the Qt loop is run by someone else (a test's qtbot), so asyncio sees the loop
