@@ -71,11 +71,17 @@ class AsyncDispatch(Generic[B, J]):
 
     def wake(self) -> None:
         """Look for jobs to start (a job was queued, a slot freed, the queue resumed); any thread."""
-        self._loop.call_soon_threadsafe(self._wake.set)
+        self._call(self._wake.set)
 
     def cancel(self, job_id: str) -> None:
         """Cancel the task running this job, if any (from any thread)."""
-        self._loop.call_soon_threadsafe(self._cancel_task, job_id)
+        self._call(self._cancel_task, job_id)
+
+    def _call(self, callback: Callable[..., object], *args: object) -> None:
+        try:
+            self._loop.call_soon_threadsafe(callback, *args)
+        except RuntimeError:  # the loop is closed (the window's, at exit): its tasks are gone too
+            self._stopped.set()
 
     def close(self, cancel_running: bool, timeout: float | None) -> None:
         """Start nothing more; cancel (or let finish) the running tasks and wait for them up to timeout.
