@@ -1,4 +1,4 @@
-"""Starting the desktop app: QApplication, the main window, then the recovery offer."""
+"""Starting the desktop app: QApplication and its asyncio loop, the main window, the recovery offer."""
 
 from __future__ import annotations
 
@@ -33,18 +33,22 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def run(paths: list[str]) -> int:
     """Open the main window (and the first .reel in paths); returns the exit code."""
     from app.settings.user_settings import load_settings
+    from ui import event_loop
     from ui.error_reporter import ErrorReporter
     from ui.i18n import install_translators
     from ui.main_window import MainWindow
 
     app = create_application()
     install_translators(app, load_settings().language)  # before any window: texts are set once
+    # Remote requests and connection tests are asyncio tasks on the Qt loop (qasync).
+    loop = event_loop.install(app)
     window = MainWindow()
     reporter = ErrorReporter(window)
     window.show()
     # After the window is up: recovery questions and opening files never delay its first paint.
     QTimer.singleShot(0, lambda: window.files.startup(list(paths)))
     try:
-        return app.exec()
+        return int(loop.run_forever())  # app.exec(), with asyncio's tasks stepping inside it
     finally:
+        event_loop.uninstall(loop)
         reporter.uninstall()

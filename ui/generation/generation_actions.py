@@ -15,6 +15,7 @@ from app.settings.model_settings import load_model_settings
 from app.settings.user_settings import UserSettings
 from engine.jobs.job_queue import Job, JobQueue
 from engine.jobs.states import FINISHED_STATES, JobState
+from ui.event_loop import running_loop
 from ui.generation.generation_bridge import GenerationBridge
 from ui.generation.model_check import model_ready
 from ui.generation.queue_dock import QueueDock
@@ -152,7 +153,8 @@ class GenerationController(QObject):
             except ValueError as exc:  # e.g. remote chosen but no endpoint configured
                 self.prompts.error(self.tr("Cannot generate"), str(exc))
                 return None
-            self.jobs = JobQueue(backends, listener=self.bridge.listener)
+            # Remote jobs run as tasks on the window's asyncio loop (none in some tests: then their own).
+            self.jobs = JobQueue(backends, listener=self.bridge.listener, loop=running_loop())
             self._jobs_key = key
             self.queue_model = QueueModel(self.jobs, self.bridge, self)
             self.dock.set_model(self.queue_model)

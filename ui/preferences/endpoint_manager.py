@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.remote.endpoint_admin import EndpointAdmin, EndpointInfo, check_name
 from app.remote.endpoint_create import MAX_REPLICAS, EndpointSpec, create_endpoint
 from app.remote.endpoint_errors import EndpointAdminError
+from ui.event_loop import start_task
 
 log = logging.getLogger(__name__)
 INSTANCES = ("nvidia-a100", "nvidia-h100", "nvidia-l40s")
@@ -107,7 +108,7 @@ class EndpointManager(QGroupBox):
         return answer == QMessageBox.StandardButton.Yes
 
     def start(self, action: str) -> bool:
-        """Run one action on a worker thread; False when it was refused here (busy, bad input, not confirmed)."""
+        """Run one action as a task on the window's loop; False when it was refused here (busy, bad input, not confirmed)."""
         if self.busy:
             return False
         name = self.name.text().strip()
@@ -130,9 +131,9 @@ class EndpointManager(QGroupBox):
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)  # busy until the first step is known
         self.state.setText(self.tr("Asking the Hub…"))
-        threading.Thread(
-            target=self._work, args=(admin, action, name, spec), daemon=True, name="storyreel-endpoint-admin"
-        ).start()
+        # huggingface_hub's API is synchronous: the call runs in asyncio's thread pool, awaited by a
+        # task on the window's loop (ui/event_loop), like every other remote call of the window.
+        start_task(asyncio.to_thread(self._work, admin, action, name, spec), lambda _: None)
         return True
 
     def _spec(self, name: str) -> EndpointSpec:

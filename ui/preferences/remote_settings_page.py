@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import threading
+import asyncio
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -27,6 +27,7 @@ from engine.endpoint.hub_token import (
     store_token,
 )
 from engine.endpoint.urls import EndpointUrlError, short_name
+from ui.event_loop import start_task
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.preferences.endpoint_manager import EndpointManager
 
@@ -47,10 +48,22 @@ def token_status() -> str:
     )
 
 
+async def check_endpoints(urls: list[str], token: str | None) -> str:
+    """One line per endpoint: its /health answer and latency (all checked at once)."""
+    from engine.endpoint.http_call import check_health_async
+
+    results = await asyncio.gather(*(check_health_async(url, token) for url in urls))
+    lines = []
+    for url, health in zip(urls, results, strict=True):
+        when = f", {health.latency * 1000:.0f} ms" if health.status is not None else ""
+        lines.append(f"{short_name(url)}: {health.message}{when}")
+    return "\n".join(lines)
+
+
 class RemoteSettingsPage(QWidget):
     """Edits the endpoint list and the token; `apply()` saves them (the token into the keyring only)."""
 
-    checked = Signal(str)  # the connection test's report, emitted from its worker thread
+    checked = Signal(str)  # the connection test's report, once every endpoint answered or failed
 
     def __init__(
         self, endpoints: list[str], parent: QWidget | None = None, in_flight: dict[str, int] | None = None
@@ -143,7 +156,7 @@ class RemoteSettingsPage(QWidget):
         self.token_state.setText(token_status())
 
     def test_connection(self) -> None:
-        """Check each endpoint's /health on a worker thread; the report arrives by `checked`."""
+        """Check every endpoint's /health at once, as a task on the window's loop; `checked` reports."""
         if self._testing:
             return
         try:
@@ -158,22 +171,10 @@ class RemoteSettingsPage(QWidget):
         self._testing = True
         self.test.setEnabled(False)
         self.report.setText(self.tr("Testing…"))
-        threading.Thread(
-            target=self._check, args=(urls, token), daemon=True, name="storyreel-endpoint-test"
-        ).start()
+        start_task(check_endpoints(urls, token), self.checked.emit, self._check_failed)
 
-    def _check(self, urls: list[str], token: str | None) -> None:
-        from engine.endpoint.http_call import check_health
-
-        lines = []
-        for url in urls:
-            health = check_health(url, token)
-            when = f", {health.latency * 1000:.0f} ms" if health.status is not None else ""
-            lines.append(f"{short_name(url)}: {health.message}{when}")
-        try:
-            self.checked.emit("\n".join(lines))
-        except RuntimeError:  # the dialog closed while the test ran
-            pass
+    def _check_failed(self, error: BaseException) -> None:
+        self.checked.emit(self.tr("The test failed: {0}").format(error))
 
     def _show_report(self, text: str) -> None:
         self.report.setText(text)

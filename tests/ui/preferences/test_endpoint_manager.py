@@ -27,7 +27,7 @@ def hub(monkeypatch):
 
 
 @pytest.fixture
-def page(qtbot):
+def page(qtbot, qt_loop):
     page = RemoteSettingsPage([])
     qtbot.addWidget(page)
     page.token.setText(TOKEN)
