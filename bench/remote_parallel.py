@@ -12,6 +12,10 @@ Two measurements, printed side by side:
 3. One stand-in URL backed by 4 workers (an endpoint with 4 replicas), with 1, 2 and 4 requests
    in flight on it (Preferences > Remote `URL x4`, or --in-flight 4). The target is within 10%.
 
+Requests run as asyncio tasks (engine/jobs/async_dispatch.py): here on the queue's own thread
+with `asyncio.run`, as in the CLI; in the window on its qasync loop. N in flight are N tasks on
+one thread, and the output says how many threads the process had at the most.
+
 Usage: python bench/remote_parallel.py [--shots N] [--endpoints 1,2,4] [--latency S] [--threads T]
                                        [--skip-real]
 """
@@ -25,6 +29,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -65,13 +70,19 @@ def shot_requests(n: int, steps: int) -> list[GenerationRequest]:
     ]
 
 
+MOST_THREADS = [threading.active_count()]
+
+
 def run_batch(urls: list[str], requests: list[GenerationRequest], out: Path, in_flight: int = 1) -> float:
     """Seconds to generate every request on the endpoints (in_flight requests on each)."""
     jobs = JobQueue(remote_backends(urls, token=None, in_flight={u: in_flight for u in urls}))
     try:
         started = time.perf_counter()
         submitted = [jobs.submit(r, out / f"take-{i:03d}.mp4") for i, r in enumerate(requests)]
-        jobs.wait_idle(timeout=1800)
+        while not jobs.wait_idle(timeout=0.1):
+            MOST_THREADS[0] = max(MOST_THREADS[0], threading.active_count())
+            if time.perf_counter() - started > 1800:
+                break
         seconds = time.perf_counter() - started
         failed = [j.error for j in submitted if j.state != JobState.DONE]
         if failed:
@@ -254,6 +265,7 @@ def main() -> None:
             f"ideal time with K endpoints: {args.shots} / K x {args.latency:.2f} s "
             "(client dispatch scaling; target within 15% of linear)",
         )
+        print(f"\n  threads in this process at the most: {MOST_THREADS[0]} (servers included)")
         if not args.skip_real:
             real = bench_real(counts, args.shots, args.steps, args.threads, tmp)
             report(

@@ -1,13 +1,17 @@
 """Take docs/screenshot.png (the main window at 1440×900 with the example project) and docs/start-page.png.
 
-    QT_QPA_PLATFORM=offscreen python docs/make_screenshot.py [--render] [-o docs/screenshot.png]
+    QT_QPA_PLATFORM=offscreen python docs/make_screenshot.py [--lang en zh_CN] [--no-render]
 
 The start page is taken first, as a new user sees it on the first run: no film open, the example
-in the recent films, no model set yet.
+in the recent films, no model set yet. Both in the default (dark) theme.
 
---render first makes takes for the example with the tiny demo model (`main.py demo-model` and
-`main.py render`, about a minute on a CPU), so the cards show thumbnails; without it they show
-their prompts. The example in resources/ is never modified: everything happens in a temp folder.
+Takes are made first for the example with the tiny demo model (`main.py demo-model` and
+`main.py render`, about a minute on a CPU), so the cards show thumbnails; --no-render skips that
+and the cards show their prompts. The example in resources/ is never modified: everything happens
+in a temp folder.
+
+--lang takes one or more languages (English, "en", by default); another language's pictures are
+named with it (docs/screenshot-zh.png) and need its catalogue, resources/i18n/storyreel_LANG.qm.
 """
 
 from __future__ import annotations
@@ -28,13 +32,21 @@ SIZE = (1440, 900)
 
 def render_takes(film: Path, work: Path) -> None:
     """Generate the example's takes with the tiny random-weight model."""
-    model = work / "tiny-model"
+    model, image_model = work / "tiny-model", work / "tiny-i2v"
     env = dict(os.environ, STORYREEL_HOME=str(work / "home"))
-    for args in (
-        ["demo-model", str(model)],
-        ["render", str(film), "-o", str(work / "film.mp4"), "--model", str(model)],
-    ):
+
+    def run(*args: str) -> None:
         subprocess.run([sys.executable, str(ROOT / "main.py"), *args], check=True, env=env, cwd=ROOT)
+
+    run("demo-model", str(model))
+    run("demo-model", str(image_model), "--arch", "i2v-a14b")
+    # The film names the Hub's I2V-A14B for its shots with images; this copy uses the tiny one (as make demo).
+    from app.project.reel_file import load_project, save_project
+
+    project = load_project(film)
+    project.settings.image_model = str(image_model)
+    save_project(project)
+    run("render", str(film), "-o", str(work / "film.mp4"), "--model", str(model))
 
 
 def settle(app: object, window: object) -> None:
@@ -47,11 +59,59 @@ def settle(app: object, window: object) -> None:
             break
 
 
+def install_language(app: object, language: str) -> bool:
+    """Translate the windows built from now on; False when the language's catalogue is not there."""
+    from ui.i18n import install_translators  # the window's own language switch (English removes others)
+
+    return install_translators(app, language) == language  # type: ignore[arg-type]
+
+
+def named(path: Path, language: str) -> Path:
+    """docs/screenshot.png for English, docs/screenshot-zh.png for Chinese (the language without its region)."""
+    short = language.split("_")[0]
+    return path if language == "en" else path.with_name(f"{path.stem}-{short}{path.suffix}")
+
+
+def take_pictures(app: object, film: Path, main_path: Path, start_path: Path, select: int) -> bool:
+    """The start page, then the film open in the main window; False if the film does not open."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    window.resize(*SIZE)
+    settle(app, window)
+    start_path.parent.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(start_path))
+    print(f"wrote {start_path}")
+    if not window.files.open_path(film, ask=False):
+        return False
+    window.show()
+    window.resize(*SIZE)
+    QApplication.processEvents()
+    shots = window.project.shots
+    if shots:
+        window.timeline.select_ids([shots[min(select, len(shots) - 1)].id])
+    window.zoom_to_fit()
+    settle(app, window)
+    window.statusBar().clearMessage()
+    QApplication.processEvents()
+    main_path.parent.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(main_path))
+    print(f"wrote {main_path}")
+    window.undo_stack.setClean()
+    window.close()
+    QApplication.processEvents()
+    return True
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-o", "--output", type=Path, default=ROOT / "docs" / "screenshot.png")
     parser.add_argument("--project", type=Path, default=EXAMPLE)
-    parser.add_argument("--render", action="store_true", help="make takes with the tiny demo model first")
+    parser.add_argument("--no-render", action="store_true", help="no takes: the cards show their prompts")
+    parser.add_argument("--lang", nargs="+", default=["en"], help="languages, e.g. en zh_CN (default: en)")
     parser.add_argument("--start-page", type=Path, default=ROOT / "docs" / "start-page.png")
     parser.add_argument("--select", type=int, default=1, help="which shot the inspector shows (0-based)")
     args = parser.parse_args()
@@ -67,45 +127,24 @@ def main() -> int:
         media = args.project.with_name(args.project.stem + ".media")
         if media.is_dir():
             shutil.copytree(media, film.with_name(film.stem + ".media"))
-        if args.render:
+        if not args.no_render:
             render_takes(film, work)
-
-        from PySide6.QtWidgets import QApplication
 
         from app.settings.user_settings import load_settings, save_settings
         from ui.app_main import create_application
-        from ui.main_window import MainWindow
 
         settings = load_settings()
         settings.add_recent(film)
         settings.reopen_last = False  # the first run: the start page, not the last film
         save_settings(settings)
         app = create_application([sys.argv[0]])
-        window = MainWindow()
-        window.show()
-        window.resize(*SIZE)
-        settle(app, window)
-        args.start_page.parent.mkdir(parents=True, exist_ok=True)
-        window.grab().save(str(args.start_page))
-        print(f"wrote {args.start_page}")
-        if not window.files.open_path(film, ask=False):
-            return 1
-        window.show()
-        window.resize(*SIZE)
-        app.processEvents()
-        shots = window.project.shots
-        if shots:
-            window.timeline.select_ids([shots[min(args.select, len(shots) - 1)].id])
-        window.zoom_to_fit()
-        settle(app, window)
-        window.statusBar().clearMessage()
-        app.processEvents()
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        window.grab().save(str(args.output))
-        window.undo_stack.setClean()
-        window.close()
-        QApplication.processEvents()
-    print(f"wrote {args.output}")
+        for language in args.lang:
+            if not install_language(app, language):
+                print(f"no {language} translation (resources/i18n/storyreel_{language}.qm): skipped")
+                continue
+            pictures = (named(args.output, language), named(args.start_page, language))
+            if not take_pictures(app, film, *pictures, args.select):
+                return 1
     return 0
 
 

@@ -33,4 +33,20 @@ def closed_log_file():
 
 
 # Session fixtures with the tiny models, shared by every test module (built once per run).
-from engine_fixtures import loaded_5b, loaded_a14b, tiny_5b, tiny_a14b  # noqa: E402, F401
+from engine_fixtures import loaded_5b, loaded_a14b, loaded_i2v, tiny_5b, tiny_a14b, tiny_i2v  # noqa: E402, F401
+
+
+@pytest.fixture
+def qt_loop(qapp, qtbot):
+    """The window's asyncio loop (qasync) over the test's Qt loop: tasks step whenever qtbot waits."""
+    import asyncio
+
+    from ui import event_loop
+
+    loop = event_loop.install(qapp, already_running=True)
+    yield loop
+    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    for task in pending:
+        task.cancel()
+    qtbot.waitUntil(lambda: all(t.done() for t in pending), timeout=5000)
+    event_loop.uninstall(loop)

@@ -33,3 +33,15 @@ def loaded_a14b(tiny_a14b: Path) -> LoadedPipeline:
 def loaded_5b(tiny_5b: Path) -> LoadedPipeline:
     """The tiny dense model loaded on CPU in float32."""
     return load_pipeline(ModelSpec(str(tiny_5b), device="cpu", dtype="float32"))
+
+
+@pytest.fixture(scope="session")
+def tiny_i2v(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny image-to-video (I2V-A14B layout: two experts over 36 input channels) model folder."""
+    return write_tiny_model(tmp_path_factory.mktemp("tiny") / "i2v-a14b", "i2v-a14b")
+
+
+@pytest.fixture(scope="session")
+def loaded_i2v(tiny_i2v: Path) -> LoadedPipeline:
+    """The tiny image-to-video model loaded on CPU in float32."""
+    return load_pipeline(ModelSpec(str(tiny_i2v), device="cpu", dtype="float32"))

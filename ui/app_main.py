@@ -1,4 +1,4 @@
-"""Starting the desktop app: QApplication, the main window, then the recovery offer."""
+"""Starting the desktop app: QApplication and its asyncio loop, the main window, the recovery offer."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QApplication
 
 from app import __version__
 from app.settings.resources import resource_path
+from app.settings.user_settings import load_settings
+from ui.widgets.theme import apply_theme
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with Storyreel's names and icon (reused if one exists)."""
+    """The QApplication with Storyreel's names, icon and theme (reused if one exists)."""
     existing = QApplication.instance()
     if existing is not None and not isinstance(existing, QApplication):
         raise RuntimeError("a QCoreApplication without widgets is already running")
@@ -24,21 +26,29 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Storyreel")
     app.setDesktopFileName("storyreel")
     app.setWindowIcon(QIcon(str(resource_path("icons", "storyreel.svg"))))
+    apply_theme(app, load_settings().theme)
     return app
 
 
 def run(paths: list[str]) -> int:
     """Open the main window (and the first .reel in paths); returns the exit code."""
+    from app.settings.user_settings import load_settings
+    from ui import event_loop
     from ui.error_reporter import ErrorReporter
+    from ui.i18n import install_translators
     from ui.main_window import MainWindow
 
     app = create_application()
+    install_translators(app, load_settings().language)  # before any window: texts are set once
+    # Remote requests and connection tests are asyncio tasks on the Qt loop (qasync).
+    loop = event_loop.install(app)
     window = MainWindow()
     reporter = ErrorReporter(window)
     window.show()
     # After the window is up: recovery questions and opening files never delay its first paint.
     QTimer.singleShot(0, lambda: window.files.startup(list(paths)))
     try:
-        return app.exec()
+        return int(loop.run_forever())  # app.exec(), with asyncio's tasks stepping inside it
     finally:
+        event_loop.uninstall(loop)
         reporter.uninstall()

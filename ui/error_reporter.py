@@ -67,9 +67,10 @@ class ErrorReporter(QObject):
         try:
             QMessageBox.warning(
                 self.parent_widget,
-                "Something went wrong",
-                f"{message}\n\nYour project is unchanged on disk. The details were written to "
-                f"{self.log_file}.",
+                self.tr("Something went wrong"),
+                self.tr("{0}\n\nYour project is unchanged on disk. The details were written to {1}.").format(
+                    message, self.log_file
+                ),
             )
         finally:
             QTimer.singleShot(0, self._reset)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QHBoxLayout,
     QLabel,
@@ -23,8 +22,11 @@ from app.project.shot_timing import film_seconds, shot_seconds
 from app.settings.resources import resource_path
 from app.settings.user_settings import UserSettings, load_settings, save_settings
 from ui import window_layout
+from ui.chrome.window_chrome import WindowChrome
+from ui.continuity.continuity_wiring import ContinuityWiring
 from ui.editing.undo_commands import EditSettingsCommand
 from ui.files.file_actions import FileActions
+from ui.files.recent_menu import fill_recent_menu
 from ui.generation.generation_actions import GenerationController
 from ui.generation.outdated_action import install_regenerate_outdated
 from ui.inspector.inspector import Inspector
@@ -39,6 +41,7 @@ from ui.timeline.time_ruler import TimeRuler
 from ui.timeline.timeline_model import TimelineModel, refusal_message
 from ui.timeline.timeline_view import TimelineView
 from ui.widgets.labels import format_time
+from ui.widgets.theme import apply_theme
 from ui.widgets.thumbnails import ThumbnailCache
 
 APP_TITLE = "Storyreel"
@@ -70,7 +73,8 @@ class MainWindow(QMainWindow):
         self._build_generation()
         self.status_summary = QLabel()
         self.statusBar().addPermanentWidget(self.status_summary)
-        self.start = StartWiring(self)  # the start page while there is no film; the model line
+        self.start, self.continuity = StartWiring(self), ContinuityWiring(self)  # start page; shot images
+        self.chrome = WindowChrome(self)  # toolbar, icons, Help, full-screen preview, J/K/L
         for signal in (self.session.dirtyChanged, self.session.saved):
             signal.connect(self.update_title)
         self.files.shotsAdded.connect(self.timeline.select_ids)
@@ -102,7 +106,7 @@ class MainWindow(QMainWindow):
             lambda path: QTimer.singleShot(0, lambda: self.files.open_path(path))
         )
         self.model.filesRefused.connect(
-            lambda paths: self.prompts.error("Not added to the timeline", refusal_message(paths))
+            lambda paths: self.prompts.error(self.tr("Not added to the timeline"), refusal_message(paths))
         )
         self.timeline.selectionModel().selectionChanged.connect(self._selection_changed)
         self.timeline.moveRequested.connect(self.shots.move_selection)
@@ -136,18 +140,18 @@ class MainWindow(QMainWindow):
 
     def _build_docks(self) -> None:
         self.inspector = Inspector(self.project, self.undo_stack, self.thumbnails)
-        self.inspector.setMinimumWidth(360)
-        self.inspector_dock = QDockWidget("Inspector", self)
+        self.inspector.setMinimumWidth(400)  # its form, without a horizontal scroll bar
+        self.inspector_dock = QDockWidget(self.tr("Inspector"), self)
         self.inspector_dock.setObjectName("InspectorDock")
         self.inspector_dock.setWidget(self.inspector)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
-        self.queue_dock = QDockWidget("Queue", self)
+        self.queue_dock = QDockWidget(self.tr("Queue"), self)
         self.queue_dock.setObjectName("QueueDock")
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.queue_dock)
         self.presets_panel = PresetsPanel(
             self.project, self.undo_stack, self.timeline.selected_ids, self.prompts
         )
-        self.presets_dock = QDockWidget("Presets", self)
+        self.presets_dock = QDockWidget(self.tr("Presets"), self)
         self.presets_dock.setObjectName("PresetsDock")
         self.presets_dock.setWidget(self.presets_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.presets_dock)
@@ -170,102 +174,114 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         K = QKeySequence.StandardKey
         f = self.files
-        self.act_new = self._action("&New", f.new, K.New, "Start a new project")
-        self.act_open = self._action("&Open…", f.open, K.Open, "Open a project file")
-        self.act_save = self._action("&Save", f.save, K.Save, "Save the project")
+        self.act_new = self._action(self.tr("&New"), f.new, K.New, self.tr("Start a new project"))
+        self.act_open = self._action(self.tr("&Open…"), f.open, K.Open, self.tr("Open a project file"))
+        self.act_save = self._action(self.tr("&Save"), f.save, K.Save, self.tr("Save the project"))
         self.act_save_as = self._action(
-            "Save &As…", f.save_as, K.SaveAs, "Save under a new name, with its media"
+            self.tr("Save &As…"), f.save_as, K.SaveAs, self.tr("Save under a new name, with its media")
         )
-        self.act_close = self._action("&Close", f.close, K.Close, "Close the project")
-        self.act_quit = self._action("&Quit", self.close, K.Quit, "Quit Storyreel")
+        self.act_close = self._action(self.tr("&Close"), f.close, K.Close, self.tr("Close the project"))
+        self.act_quit = self._action(self.tr("&Quit"), self.close, K.Quit, self.tr("Quit Storyreel"))
         self.act_import_list = self._action(
-            "Import Shot &List…",
+            self.tr("Import Shot &List…"),
             f.import_shot_list,
             None,
-            "Add shots from a .txt (one prompt per line) or .csv file",
+            self.tr("Add shots from a .txt (one prompt per line) or .csv file"),
         )
         self.act_import_videos = self._action(
-            "Import &Videos…", f.import_videos_dialog, None, "Add video files as shots with an imported take"
+            self.tr("Import &Videos…"),
+            f.import_videos_dialog,
+            None,
+            self.tr("Add video files as shots with an imported take"),
         )
         self.act_settings = self._action(
-            "Project &Settings…",
+            self.tr("Project &Settings…"),
             self.edit_project_settings,
             None,
-            "Name, size, frame rate, model and default generation settings",
+            self.tr("Name, size, frame rate, model and default generation settings"),
         )
         self.act_export = self._action(
-            "&Export…", self.export_film, "Ctrl+E", "Export the film as MP4, WebM, ProRes, GIF or PNG frames"
+            self.tr("&Export…"),
+            self.export_film,
+            "Ctrl+E",
+            self.tr("Export the film as MP4, WebM, ProRes, GIF or PNG frames"),
         )
-        self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
+        self.act_undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.act_undo.setShortcut(QKeySequence(K.Undo))
-        self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
+        self.act_redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         # The platform's Redo keys already hold Ctrl+Shift+Z on Linux: listing it again made it
         # ambiguous (neither fired). Ctrl+Y is added where the platform lacks it, each key once.
         redo_keys = QKeySequence.keyBindings(K.Redo) + [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
         self.act_redo.setShortcuts(list(dict.fromkeys(redo_keys)))
         sa = self.shots
         self.act_add = self._action(
-            "&Add Shot", sa.add_shot, "Ctrl+Shift+N", "Add a new shot after the selection"
+            self.tr("&Add Shot"), sa.add_shot, "Ctrl+Shift+N", self.tr("Add a new shot after the selection")
         )
         self.act_duplicate = self._action(
-            "D&uplicate",
+            self.tr("D&uplicate"),
             sa.duplicate_selected,
             "Ctrl+D",
-            "Duplicate the selected shots",
+            self.tr("Duplicate the selected shots"),
             timeline_only=True,
         )
         self.act_delete = self._action(
-            "&Delete", sa.delete_selected, K.Delete, "Delete the selected shots", timeline_only=True
+            self.tr("&Delete"),
+            sa.delete_selected,
+            K.Delete,
+            self.tr("Delete the selected shots"),
+            timeline_only=True,
         )
         self.act_earlier = self._action(
-            "Move &Earlier",
+            self.tr("Move &Earlier"),
             lambda: sa.move_selection(-1),
             "Alt+Left",
-            "Move the selected shots one place earlier",
+            self.tr("Move the selected shots one place earlier"),
             timeline_only=True,
         )
         self.act_later = self._action(
-            "Move &Later",
+            self.tr("Move &Later"),
             lambda: sa.move_selection(1),
             "Alt+Right",
-            "Move the selected shots one place later",
+            self.tr("Move the selected shots one place later"),
             timeline_only=True,
         )
         self.act_select_all = self._action(
-            "Select &All Shots", self.timeline.selectAll, None, "Select every shot"
+            self.tr("Select &All Shots"), self.timeline.selectAll, None, self.tr("Select every shot")
         )
         self.act_prefs = self._action(
-            "&Preferences…", self.edit_preferences, K.Preferences, "Autosave interval"
+            self.tr("&Preferences…"), self.edit_preferences, K.Preferences, self.tr("Autosave interval")
         )
         self.act_zoom_in = self._action(
-            "Zoom &In", lambda: self.zoom(1.25), K.ZoomIn, "Wider cards (Ctrl+wheel)"
+            self.tr("Zoom &In"), lambda: self.zoom(1.25), K.ZoomIn, self.tr("Wider cards (Ctrl+wheel)")
         )
-        self.act_zoom_out = self._action("Zoom &Out", lambda: self.zoom(0.8), K.ZoomOut, "Narrower cards")
+        self.act_zoom_out = self._action(
+            self.tr("Zoom &Out"), lambda: self.zoom(0.8), K.ZoomOut, self.tr("Narrower cards")
+        )
         self.act_zoom_fit = self._action(
-            "Zoom to &Fit", self.zoom_to_fit, "Ctrl+0", "Fit the whole film in the timeline"
+            self.tr("Zoom to &Fit"), self.zoom_to_fit, "Ctrl+0", self.tr("Fit the whole film in the timeline")
         )
-        self.act_about = self._action("&About Storyreel", self.about, None, "About Storyreel")
-        for action, icon in (
-            (self.act_add, "list-add"),
-            (self.act_duplicate, "edit-copy"),
-            (self.act_delete, "edit-delete"),
-        ):
+        self.act_about = self._action(
+            self.tr("&About Storyreel"), lambda: self.chrome.about(), None, self.tr("About Storyreel")
+        )
+        for action in (self.act_add, self.act_duplicate, self.act_delete):  # icons: ui/chrome
             button = QToolButton()
             button.setDefaultAction(action)
-            action.setIcon(QIcon.fromTheme(icon))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             self.timeline_buttons.addWidget(button)
         self.timeline_buttons.addStretch(1)
-        hint = QLabel("Drag cards to reorder · drop videos or a .reel here · Ctrl+wheel to zoom")
+        hint = QLabel(self.tr("Drag cards to reorder · drop videos or a .reel here · Ctrl+wheel to zoom"))
         hint.setEnabled(False)
+        hint.setMinimumWidth(1)  # a hint, not a reason to squeeze the docks: it gives way first
         self.timeline_buttons.addWidget(hint)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.act_new, self.act_open])
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(
+            lambda: fill_recent_menu(self.recent_menu, self.settings.recent_files, self.files.open_path)
+        )
         file_menu.addSeparator()
         file_menu.addActions([self.act_save, self.act_save_as])
         file_menu.addSeparator()
@@ -275,7 +291,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_settings)
         file_menu.addSeparator()
         file_menu.addActions([self.act_close, self.act_quit])
-        edit = bar.addMenu("&Edit")
+        edit = bar.addMenu(self.tr("&Edit"))
         edit.addActions([self.act_undo, self.act_redo])
         edit.addSeparator()
         edit.addActions(
@@ -290,7 +306,7 @@ class MainWindow(QMainWindow):
         )
         edit.addSeparator()
         edit.addAction(self.act_prefs)
-        view = self.view_menu = bar.addMenu("&View")
+        view = self.view_menu = bar.addMenu(self.tr("&View"))
         view.addActions(
             [
                 self.inspector_dock.toggleViewAction(),
@@ -300,7 +316,8 @@ class MainWindow(QMainWindow):
         )
         view.addSeparator()
         view.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_fit])
-        bar.addMenu("&Help").addAction(self.act_about)
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.act_about)
         self.shots.shotAdded.connect(lambda shot_id: self.inspector.prompt.setFocus())
 
     def _build_generation(self) -> None:
@@ -316,7 +333,7 @@ class MainWindow(QMainWindow):
         )
         g.jobStatesChanged.connect(self.model.set_job_states)
         g.takeArrived.connect(lambda shot_id, take: self.timeline.viewport().update())
-        g.fill_menu(menu := QMenu("&Generate", self))
+        g.fill_menu(menu := QMenu(self.tr("&Generate"), self))
         self.generate_menu = menu
         self.act_regenerate_outdated = install_regenerate_outdated(g, menu)
         self.menuBar().insertMenu(self.menuBar().actions()[-1], menu)  # before Help
@@ -329,16 +346,6 @@ class MainWindow(QMainWindow):
         self.addAction(self.act_play)
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.act_play, self.act_film])
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for path in self.settings.recent_files:
-            action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
-            action.setStatusTip(path)
-            action.triggered.connect(lambda checked=False, p=path: self.files.open_path(p))
-        if not self.settings.recent_files:
-            self.recent_menu.addAction("(none)").setEnabled(False)
 
     # -- the project --------------------------------------------------------------------
     def _show_project(self, project: Project) -> None:
@@ -359,6 +366,8 @@ class MainWindow(QMainWindow):
 
     def _on_project_event(self, event: str, details: dict) -> None:
         self._update_summary()
+        if event == "settings_changed" and {"fps", "width", "height"} & set(details.get("fields") or ()):
+            QTimer.singleShot(0, lambda: self.zoom_to_fit(readable=True))  # card widths follow the rate
 
     def _after_edit(self, *args: object) -> None:
         self.update_title()
@@ -375,7 +384,9 @@ class MainWindow(QMainWindow):
         total = film_seconds(p)
         s = p.settings
         self.status_summary.setText(
-            f"{len(p.shots)} shots · {format_time(total)} · {s.width}×{s.height} @ {s.fps} fps"
+            self.tr("{0} shots · {1} · {2}×{3} @ {4} fps").format(
+                len(p.shots), format_time(total), s.width, s.height, s.fps
+            )
         )
 
     # -- selection and timeline edits ---------------------------------------------------
@@ -444,22 +455,16 @@ class MainWindow(QMainWindow):
 
     def apply_preferences(self) -> None:
         self.files.set_autosave_interval(self.settings.autosave_seconds)
+        apply_theme(QApplication.instance(), self.settings.theme)
         self.start.update_model()
         self.save_settings()
-
-    def about(self) -> None:
-        from app import __version__
-
-        self.prompts.info(
-            "About Storyreel", f"Storyreel {__version__}\nA desktop studio for AI film-making with Wan 2.2."
-        )
 
     # -- settings and closing -----------------------------------------------------------
     def save_settings(self) -> None:
         try:
             save_settings(self.settings)
         except OSError as exc:
-            self.statusBar().showMessage(f"Settings not saved: {exc}", 8000)
+            self.statusBar().showMessage(self.tr("Settings not saved: {0}").format(exc), 8000)
 
     def store_layout(self) -> None:
         self.settings.window = window_layout.store_layout(
@@ -475,17 +480,14 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             if "state" not in self.settings.window:
-                queue_width = max(330, self.queue_dock.widget().sizeHint().width())  # fits its columns
-                self.resizeDocks(
-                    [self.inspector_dock, self.queue_dock], [440, queue_width], Qt.Orientation.Horizontal
-                )
-                self.splitter.setSizes([self.height() - 330, 330])
+                window_layout.first_run_layout(self, self.splitter, self.inspector_dock, self.queue_dock)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.maybe_save():
             event.ignore()
             return
         self.files.stop_autosave()
+        self.chrome.shutdown()  # the viewer back in its place before the layout is stored
         self.store_layout()
         self.save_settings()
         self.files.wait()

@@ -4,17 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.project.recovery import Recovery
 from app.project.reel_file import PROJECT_SUFFIX
+from ui.i18n import QT_TRANSLATE_NOOP
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 RESTORE = "restore"
 
-PROJECT_FILTER = f"Storyreel projects (*{PROJECT_SUFFIX})"
-VIDEO_FILTER = "Videos (*.mp4 *.mov *.mkv *.webm *.avi *.m4v)"
-SHOT_LIST_FILTER = "Shot lists (*.txt *.csv)"
+# File dialog filters, translated where a dialog opens (Prompts' context); {0} is the suffix.
+PROJECT_FILTER = QT_TRANSLATE_NOOP("Prompts", "Storyreel projects (*{0})")
+VIDEO_FILTER = QT_TRANSLATE_NOOP("Prompts", "Videos (*.mp4 *.mov *.mkv *.webm *.avi *.m4v)")
+SHOT_LIST_FILTER = QT_TRANSLATE_NOOP("Prompts", "Shot lists (*.txt *.csv)")
+
+
+def _tr(text: str) -> str:
+    """A string marked in Prompts' context (a filter, a caption), translated now."""
+    return QCoreApplication.translate("Prompts", text).replace("{0}", PROJECT_SUFFIX)
 
 
 class Prompts:
@@ -27,11 +35,13 @@ class Prompts:
         """SAVE, DISCARD or CANCEL for a project with unsaved changes."""
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Unsaved changes",
-            f"Save the changes to “{name}” before closing?",
+            QCoreApplication.translate("Prompts", "Unsaved changes"),
+            QCoreApplication.translate("Prompts", "Save the changes to “{0}” before closing?").format(name),
             parent=self.parent,
         )
-        box.setInformativeText("Your changes will be lost if you don't save them.")
+        box.setInformativeText(
+            QCoreApplication.translate("Prompts", "Your changes will be lost if you don't save them.")
+        )
         box.setStandardButtons(
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
@@ -48,33 +58,46 @@ class Prompts:
         import datetime
 
         when = datetime.datetime.fromtimestamp(recovery.written).strftime("%Y-%m-%d %H:%M")
-        where = str(recovery.project_path) if recovery.project_path else "a project that was never saved"
+        never = QCoreApplication.translate("Prompts", "a project that was never saved")
+        where = str(recovery.project_path) if recovery.project_path else never
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Recover unsaved work",
-            f"Storyreel found unsaved work on “{recovery.name}” from {when}.",
+            QCoreApplication.translate("Prompts", "Recover unsaved work"),
+            QCoreApplication.translate("Prompts", "Storyreel found unsaved work on “{0}” from {1}.").format(
+                recovery.name, when
+            ),
             parent=self.parent,
         )
-        box.setInformativeText(f"It belongs to {where}.\nRestore it, or discard it for good?")
-        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "Prompts", "It belongs to {0}.\nRestore it, or discard it for good?"
+            ).format(where)
+        )
+        restore = box.addButton(
+            QCoreApplication.translate("Prompts", "Restore"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(
+            QCoreApplication.translate("Prompts", "Discard"), QMessageBox.ButtonRole.DestructiveRole
+        )
         box.setDefaultButton(restore)
         box.exec()
         return RESTORE if box.clickedButton() is restore else DISCARD
 
-    def open_path(
-        self, start: Path | None, caption: str = "Open Project", filter: str = PROJECT_FILTER
-    ) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self.parent, caption, str(start or Path.home()), filter)
+    def open_path(self, start: Path | None, caption: str = "", filter: str = PROJECT_FILTER) -> Path | None:
+        caption = caption or QCoreApplication.translate("Prompts", "Open Project")
+        name, _ = QFileDialog.getOpenFileName(self.parent, caption, str(start or Path.home()), _tr(filter))
         return Path(name) if name else None
 
     def open_paths(self, start: Path | None, caption: str, filter: str) -> list[Path]:
-        names, _ = QFileDialog.getOpenFileNames(self.parent, caption, str(start or Path.home()), filter)
+        names, _ = QFileDialog.getOpenFileNames(self.parent, caption, str(start or Path.home()), _tr(filter))
         return [Path(n) for n in names]
 
     def save_path(self, start: Path | None) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
-            self.parent, "Save Project As", str(start or Path.home()), PROJECT_FILTER
+            self.parent,
+            QCoreApplication.translate("Prompts", "Save Project As"),
+            str(start or Path.home()),
+            _tr(PROJECT_FILTER),
         )
         if not name:
             return None
@@ -85,8 +108,10 @@ class Prompts:
         """Whether to queue again the generations a project had pending when it was saved."""
         answer = QMessageBox.question(
             self.parent,
-            "Resume generations",
-            f"“{name}” had {count} generation(s) queued when it was saved. Queue them again now?",
+            QCoreApplication.translate("Prompts", "Resume generations"),
+            QCoreApplication.translate(
+                "Prompts", "“{0}” had {1} generation(s) queued when it was saved. Queue them again now?"
+            ).format(name, count),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )
@@ -96,9 +121,12 @@ class Prompts:
         """Whether to open a damaged project's backup instead (the damaged file is kept aside)."""
         answer = QMessageBox.question(
             self.parent,
-            "Open the backup?",
-            f"“{name}” cannot be opened: {reason}\n\nIts backup “{backup}” (the version saved before) "
-            f"can be. Open the backup? The damaged file is kept as “{name}.damaged”.",
+            QCoreApplication.translate("Prompts", "Open the backup?"),
+            QCoreApplication.translate(
+                "Prompts",
+                "“{0}” cannot be opened: {1}\n\nIts backup “{2}” (the version saved before) "
+                "can be. Open the backup? The damaged file is kept as “{0}.damaged”.",
+            ).format(name, reason, backup),
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Open,
         )

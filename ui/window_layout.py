@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import base64
 
-from PySide6.QtCore import QByteArray
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
+
+# The first run's layout: the viewer takes what the docks and the timeline strip leave, the largest pane.
+INSPECTOR_WIDTH = 440  # its form without a horizontal scroll bar
+QUEUE_WIDTH = 330  # at least; the queue widens to fit its columns
+TIMELINE_HEIGHT = 250  # buttons, ruler and a row of cards
 
 
 def store_layout(window: QMainWindow, splitter: QSplitter, zoom: float) -> dict[str, str]:
@@ -28,3 +33,12 @@ def restore_layout(window: QMainWindow, splitter: QSplitter, stored: dict[str, s
         return float(stored["zoom"]) if "zoom" in stored else None
     except ValueError:
         return None  # a damaged layout just falls back to the default one
+
+
+def first_run_layout(
+    window: QMainWindow, splitter: QSplitter, inspector: QDockWidget, queue: QDockWidget
+) -> None:
+    """Dock widths and the timeline's height when no layout was stored: the viewer gets the most room."""
+    queue_width = max(QUEUE_WIDTH, queue.widget().sizeHint().width())  # fits its columns
+    window.resizeDocks([inspector, queue], [INSPECTOR_WIDTH, queue_width], Qt.Orientation.Horizontal)
+    splitter.setSizes([window.height() - TIMELINE_HEIGHT, TIMELINE_HEIGHT])

@@ -1,4 +1,4 @@
-"""The headless command line: new, info, render, export, demo-model, install-desktop."""
+"""The headless command line: new, info, render, export, demo-model, install-desktop, endpoint."""
 
 from __future__ import annotations
 
@@ -9,9 +9,13 @@ from pathlib import Path
 from typing import NoReturn
 
 from app.cli.backend_flags import add_remote_options
+from app.cli.endpoint_cmd import cmd_endpoint
+from app.cli.endpoint_cmd import register as register_endpoint
 from app.cli.exit_codes import ExitCode
 from app.cli.export_cmd import add_export_options, run_export
 from app.cli.export_cmd import register as register_export
+from app.cli.farm_cmd import HANDLERS as FARM_HANDLERS
+from app.cli.farm_cmd import register as register_farm
 from app.cli.model_flags import add_model_options
 from app.cli.output import EventPrinter, fail
 from app.cli.preset_cmd import apply_preset_to_new_project, cmd_preset
@@ -24,6 +28,7 @@ from app.project.reel_file import PROJECT_SUFFIX, ProjectError, load_project, ne
 from app.project.shot_list import ShotListError, load_shot_list
 from engine.generation.frames import snap_frames
 from engine.generation.request import DEFAULT_MODEL
+from engine.generation.tiny_model import ARCHS as TINY_ARCHS
 
 
 class _Parser(argparse.ArgumentParser):
@@ -64,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fps", type=_positive)
     p.add_argument("--steps", type=_positive)
     p.add_argument("--model", help=f"default model: Hub repo id or local folder (default {DEFAULT_MODEL})")
+    p.add_argument(
+        "--image-model",
+        help="model for shots that start from an image (e.g. Wan-AI/Wan2.2-I2V-A14B-Diffusers); "
+        "default: the model, when it takes an image (TI2V-5B)",
+    )
     p.add_argument("--force", action="store_true", help="overwrite an existing project file")
     p.add_argument("--preset", help="style preset from your library to use for every shot")
 
@@ -87,12 +97,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo-model", help="write a tiny random-weight Wan 2.2 model (for tests and demos)")
     p.add_argument("folder", type=Path)
-    p.add_argument("--arch", choices=["t2v-a14b", "ti2v-5b"], default="t2v-a14b")
+    p.add_argument("--arch", choices=list(TINY_ARCHS), default="t2v-a14b")
     p.add_argument("--seed", type=int, default=0)
 
     register_serve(sub)
+    register_farm(sub)
     sub.add_parser("install-desktop", help="register the app, icon and .reel file type for this user")
     register_preset(sub)
+    register_endpoint(sub)
     return parser
 
 
@@ -105,7 +117,9 @@ COMMANDS = (
     "install-desktop",
     "serve",
     "package-endpoint",
+    "farm",
     "preset",
+    "endpoint",
 )
 
 
@@ -117,7 +131,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if path.exists() and not args.force:
         return fail(f"{path} already exists (use --force to overwrite)", ExitCode.BAD_INPUT)
     settings = ProjectSettings(name=args.name or path.stem)
-    for name in ("width", "height", "fps", "model"):
+    for name in ("width", "height", "fps", "model", "image_model"):
         if getattr(args, name) is not None:
             setattr(settings, name, getattr(args, name))
     if args.frames is not None:
@@ -136,7 +150,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             return fail(exc, ExitCode.BAD_INPUT)
     if args.shots is not None:
         try:
-            for shot in load_shot_list(args.shots):
+            for shot in load_shot_list(args.shots, project):
                 project.add_shot(shot)
         except ShotListError as exc:
             return fail(exc, ExitCode.BAD_INPUT)
@@ -168,6 +182,9 @@ def project_summary(project: Project) -> dict:
                 if active and status != ShotState.MISSING
                 else None,
                 "status": status,
+                "start_image": shot.start_image.path if shot.start_image else None,
+                "end_image": shot.end_image.path if shot.end_image else None,
+                "continue_previous": shot.continue_previous,
             }
         )
     import dataclasses
@@ -235,7 +252,9 @@ def run_cli(argv: list[str]) -> int:
         "demo-model": cmd_demo_model,
         "install-desktop": cmd_install_desktop,
         "preset": cmd_preset,
+        "endpoint": cmd_endpoint,
         **SERVE_HANDLERS,
+        **FARM_HANDLERS,
     }
     if args.command is None:
         build_parser().print_help()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import queue
 from collections.abc import Callable
+from pathlib import Path
 
+from app.generation.shot_conditioning import generation_order, model_for, previous_shot
 from app.generation.shot_requests import shot_status
 from app.generation.take_generation import TakePlan, plan_take, record_finished_job
 from app.project.model import Project, Shot, ShotState
@@ -61,10 +63,13 @@ def generate_missing(
     if not todo:
         return []
     spec = model or project_model(project)
+    todo = generation_order(project, todo, spec)
     for backend in backends:
-        backend.preflight(spec)  # a missing model fails once, before any job, with its advice
+        for needed in dict.fromkeys(model_for(project, shot, spec) for shot in todo):
+            backend.preflight(needed)  # a missing model fails once, before any job, with its advice
     failures: dict[str, str] = {}
     plans: dict[str, TakePlan] = {}
+    queued: dict[str, tuple[str, tuple[Path, str]]] = {}  # shot id → its job and (clip, media path)
     bases: dict[str, dict] = {}
     # Progress objects are immutable: taking the current one keeps each report as it was sent.
     events: queue.Queue[tuple[str, Job, Progress | None]] = queue.Queue()
@@ -78,15 +83,20 @@ def generate_missing(
                 "index": number,
                 "count": len(todo),
             }
+            before = previous_shot(project, shot) if shot.continue_previous else None
+            after = queued.get(before.id) if before is not None else None
             try:
-                plan = plan_take(project, shot, spec, quality=quality)
+                plan = plan_take(
+                    project, shot, spec, quality=quality, pending=None if after is None else after[1]
+                )
             except ValueError as exc:  # e.g. an empty prompt: this shot fails, the others go on
                 failures[shot.id] = str(exc)
                 project.set_error(shot.id, str(exc))
                 on_event({"event": "shot_failed", **base, "error": str(exc)})
                 continue
-            job = jobs.submit(plan.request, plan.clip, label=title)
+            job = jobs.submit(plan.request, plan.clip, label=title, after=None if after is None else after[0])
             plans[job.id], bases[job.id] = plan, base
+            queued[shot.id] = (job.id, (plan.clip, plan.relative))
         done = _collect(project, jobs, events, plans, bases, failures, on_event, cancel)
     finally:
         jobs.shutdown()
@@ -140,7 +150,8 @@ def _collect(
                         "backend": job.backend,
                     }
                 )
-            elif job.state == JobState.FAILED:
+            elif job.state == JobState.FAILED or (job.state == JobState.CANCELLED and job.error):
+                # A job held back (the take it continues was not made) failed; it was not cancelled.
                 failures[plan.shot_id] = job.error or "failed"
                 save_project(project)
                 on_event({"event": "shot_failed", **base, "error": job.error, "hint": job.hint})

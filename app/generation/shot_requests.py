@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import secrets
+from pathlib import Path
 
+from app.generation.shot_conditioning import conditioning_key, model_for, resolve_conditioning, uses_image
 from app.presets.embedded import lora_specs, preset_name_for, shot_preset
 from app.presets.preset import Preset, PresetSettings
 from app.project.media_paths import UnsafePath
@@ -58,11 +61,19 @@ def preset_hash(project: Project, shot: Shot) -> str:
     return preset.generation_hash() if preset is not None else f"missing:{name}"
 
 
-def request_key(project: Project, shot: Shot) -> str:
-    """A fingerprint of everything that decides a shot's frames; a take made from another is outdated."""
+def request_key(project: Project, shot: Shot, pending: str | None = None) -> str:
+    """A fingerprint of everything that decides a shot's frames; a take made from another is outdated.
+
+    `pending`: the media path of the previous shot's queued take, for a shot that continues it.
+    """
     data = resolved_settings(project, shot)
     data["seed"] = shot.seed
-    data["model"] = [project.settings.model, project.settings.model_revision]
+    s = project.settings
+    data["model"] = [s.model, s.model_revision]
+    if uses_image(shot) and (s.image_model or "").strip():
+        data["model"] = [s.image_model, s.image_model_revision]
+    if conditioning := conditioning_key(project, shot, pending):
+        data["conditioning"] = conditioning  # only then: keys of text-only takes stay valid
     if preset_hash(project, shot):  # only then: keys of takes made without a preset stay valid
         data["preset"] = preset_hash(project, shot)
     if shot_quality(project, shot) == "draft":  # only then, as above: a shot set back to Final is outdated
@@ -82,17 +93,33 @@ def build_request(
     model: ModelSpec | None = None,
     seed: int | None = None,
     quality: str | None = None,
+    pending: tuple[Path, str] | None = None,
 ) -> GenerationRequest:
     """The request for a new take of a shot; a random seed is drawn when the shot has none.
 
-    `quality` overrides the shot's and the project's (render --quality, this run only).
+    `quality` overrides the shot's and the project's (render --quality, this run only). A shot with
+    a start image goes to the project's image model (when it names one); `pending` is the previous
+    shot's queued take (clip, media path) for a shot that continues it.
     """
+    return build_request_with_record(project, shot, model, seed, pending, quality)[0]
+
+
+def build_request_with_record(
+    project: Project,
+    shot: Shot,
+    model: ModelSpec | None = None,
+    seed: int | None = None,
+    pending: tuple[Path, str] | None = None,
+    quality: str | None = None,
+) -> tuple[GenerationRequest, dict]:
+    """build_request, and the conditioning record the take will keep."""
     if not shot.prompt.strip():
         raise ValueError(f"shot {shot.title or shot.id!r} has no prompt")
     chosen = seed if seed is not None else shot.seed if shot.seed is not None else random_seed()
-    spec = model or project_model(project)
+    spec = model_for(project, shot, model or project_model(project))
     preset = shot_preset(project, shot)  # strict: a preset the project lacks is an error here
-    return GenerationRequest(
+    images, record = resolve_conditioning(project, shot, pending)
+    request = GenerationRequest(
         seed=chosen,
         model=spec,
         loras=lora_specs(project, preset),
@@ -101,6 +128,7 @@ def build_request(
         cache_threshold=spec.cache_threshold,
         **resolved_settings(project, shot, preset),
     )
+    return dataclasses.replace(request, images=images), record
 
 
 def shot_status(project: Project, shot: Shot) -> ShotState:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.generation.shot_requests import build_request, preset_hash, request_key
+from app.generation.shot_conditioning import settle_record
+from app.generation.shot_requests import build_request_with_record, preset_hash, request_key
 from app.presets.embedded import preset_name_for
 from app.project.media_paths import contained
 from app.project.model import Project, Shot, Take, new_id
@@ -28,6 +29,7 @@ class TakePlan:
     request_key: str
     preset: str | None = None  # the style preset in effect, recorded on the take
     preset_hash: str = ""
+    conditioning: dict = field(default_factory=dict)  # what the take starts from (Take.conditioning)
 
 
 def next_take_path(project: Project, shot: Shot, reserved: set[str] | None = None) -> tuple[Path, str]:
@@ -56,30 +58,40 @@ def plan_take(
     reserved: set[str] | None = None,
     seed: int | None = None,
     quality: str | None = None,
+    pending: tuple[Path, str] | None = None,
 ) -> TakePlan:
-    """Resolve a shot into a request and a clip path (a random seed is drawn if the shot has none)."""
-    request = build_request(project, shot, model=model, seed=seed, quality=quality)
+    """Resolve a shot into a request and a clip path (a random seed is drawn if the shot has none).
+
+    `quality` overrides the shot's and the project's; `pending`: the previous shot's queued take
+    (clip, media path), for a shot that continues it.
+    """
+    request, conditioning = build_request_with_record(
+        project, shot, model=model, seed=seed, pending=pending, quality=quality
+    )
     clip, relative = next_take_path(project, shot, reserved)
     return TakePlan(
         shot.id,
         request,
         clip,
         relative,
-        request_key(project, shot),
+        request_key(project, shot, pending[1] if pending else None),
         preset_name_for(project, shot),
         preset_hash(project, shot),
+        conditioning,
     )
 
 
-def take_from_record(plan: TakePlan, record: TakeRecord) -> Take:
-    """The project's record of a finished take."""
+def take_from_record(plan: TakePlan, record: TakeRecord, project: Project | None = None) -> Take:
+    """The project's record of a finished take (a continued take names the take it came from)."""
+    conditioning = plan.conditioning if project is None else settle_record(project, plan.conditioning)
     return Take(
         id=new_id(),
         path=plan.relative,
         request_key=plan.request_key,
         preset=plan.preset,
         preset_hash=plan.preset_hash,
-        **record.metadata,
+        conditioning=conditioning,
+        **{k: v for k, v in record.metadata.items() if k != "conditioning"},
     )
 
 
@@ -93,7 +105,7 @@ def record_finished_job(project: Project, plan: TakePlan, job: Job, shot: Shot |
     shot = shot if shot is not None else project.shot(plan.shot_id)
     on_timeline = shot in project.shots
     if job.state == JobState.DONE and job.result is not None:
-        take = take_from_record(plan, job.result)
+        take = take_from_record(plan, job.result, project)
         if on_timeline:
             project.add_take(shot.id, take)
         else:
@@ -116,6 +128,6 @@ def generate_take(
     """Generate one take of a shot right here (no queue), write it, and make it active."""
     plan = plan_take(project, shot, model)
     record = run_take_job(cache, plan.request, plan.clip, on_progress=on_progress, cancel=cancel)
-    take = take_from_record(plan, record)
+    take = take_from_record(plan, record, project)
     project.add_take(shot.id, take)
     return take

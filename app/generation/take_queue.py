@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from app.generation.shot_conditioning import generation_order, previous_shot
 from app.generation.shot_requests import random_seed
 from app.generation.take_generation import TakePlan, plan_take, record_finished_job
 from app.project.model import Project, Shot, Take
@@ -53,20 +54,34 @@ class TakeQueue:
         """Queue a new take of each shot; returns the jobs and {shot id: why it was not queued}."""
         queued: list[Job] = []
         errors: dict[str, str] = {}
-        for shot_id in shot_ids:
+        by_id = {s.id: s for s in self.project.shots}
+        asked = [by_id[shot_id] for shot_id in shot_ids if shot_id in by_id]
+        for shot in generation_order(self.project, asked, spec):
+            seed = random_seed() if new_seed else (seeds or {}).get(shot.id)
+            after = (
+                self._queued_take_of(previous_shot(self.project, shot)) if shot.continue_previous else None
+            )
+            pending = None if after is None else (after[1].plan.clip, after[1].plan.relative)
             try:
-                shot = self.project.shot(shot_id)
-            except KeyError:
+                plan = plan_take(self.project, shot, spec, self.reserved, seed=seed, pending=pending)
+            except ValueError as exc:  # no prompt, an unsaved project, nothing to continue from
+                errors[shot.id] = str(exc)
                 continue
-            seed = random_seed() if new_seed else (seeds or {}).get(shot_id)
-            try:
-                plan = plan_take(self.project, shot, spec, self.reserved, seed=seed)
-            except ValueError as exc:  # no prompt, or an unsaved project
-                errors[shot_id] = str(exc)
-                continue
-            queued.append(self._submit(plan, shot))
+            job = self._submit(plan, shot, after=None if after is None else after[0])
+            queued.append(job)
         self.sync_pending()
         return queued, errors
+
+    def _queued_take_of(self, shot: Shot | None) -> tuple[str, QueuedTake] | None:
+        """The latest unfinished queued take of a shot, with its job id, if it has one."""
+        if shot is None:
+            return None
+        found = None
+        for job in self.jobs.jobs():
+            entry = self.tracked.get(job.id)
+            if entry is not None and entry.shot is shot and job.state not in FINISHED_STATES:
+                found = (job.id, entry)
+        return found
 
     def resume(self, records: list[dict], spec: ModelSpec) -> tuple[list[Job], dict[str, str]]:
         """Queue the pending jobs saved with the project again (same shots, seeds and models)."""
@@ -96,13 +111,15 @@ class TakeQueue:
         self.sync_pending()
         return job
 
-    def _submit(self, plan: TakePlan, shot: Shot) -> Job:
+    def _submit(self, plan: TakePlan, shot: Shot, after: str | None = None) -> Job:
         index = self.project.shots.index(shot) if shot in self.project.shots else 0
         number = take_number(plan.relative)
         title = shot.display_title(index)
         meta = {"shot": shot.id, "title": title, "take": number}
         self.reserved.add(plan.relative)
-        job = self.jobs.submit(plan.request, plan.clip, label=f"{title} · take {number}", meta=meta)
+        job = self.jobs.submit(
+            plan.request, plan.clip, label=f"{title} · take {number}", meta=meta, after=after
+        )
         self.tracked[job.id] = QueuedTake(plan, shot, title, number)
         return job
 

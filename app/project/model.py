@@ -28,6 +28,22 @@ def new_id() -> str:
 
 
 @dataclass
+class ShotImage:
+    """A still that conditions a shot (its start or end frame), copied into the media folder."""
+
+    path: str  # relative to the project's media folder, forward slashes: "images/<sha256>.png"
+    sha256: str  # of the file's bytes, checked again when a take is generated from it
+    fit: str = "fill"  # "fill": scale and centre-crop to cover the shot; "fit": scale to fit and pad
+    source: str = "file"  # "file" (an imported image) or "take-frame" (a frame of a take)
+    source_take: str | None = None  # for "take-frame": the take's id
+    source_frame: int | None = None  # for "take-frame": the frame's index in that take
+
+
+IMAGE_FITS = ("fill", "fit")
+IMAGE_SOURCES = ("file", "take-frame")
+
+
+@dataclass
 class GenerationDefaults:
     """Project-wide generation settings that a shot inherits unless it overrides them."""
 
@@ -48,6 +64,9 @@ class ProjectSettings:
     fps: int = 16
     model: str = DEFAULT_MODEL
     model_revision: str | None = None
+    # The model for shots with a start image; None: the text model, when it can take one (TI2V-5B).
+    image_model: str | None = None
+    image_model_revision: str | None = None
     defaults: GenerationDefaults = field(default_factory=GenerationDefaults)
     preset: str | None = None  # the project-wide style preset (a key of Project.presets)
     fade_in: float = 0.0  # seconds of fade from black at the start of the film
@@ -85,6 +104,10 @@ class Take:
     request_key: str = ""  # fingerprint of the shot's settings it was made from (see shot_requests)
     quality: str = "final"  # "draft" (Lightning 4-step) or "final"
     speed: dict = field(default_factory=dict)  # the speed levers it was made with
+    # The image(s) it was generated from ({} = text only): {"kind": "file" | "take-frame" | "continue",
+    # "image": {"path", "sha256", "fit"}, "last_image": {...} | None, "from_shot", "from_take", "from_frame"}.
+    conditioning: dict = field(default_factory=dict)
+    segments: dict | None = None  # a long shot's {"count", "length", "overlap"}; None: one run
 
 
 @dataclass
@@ -111,6 +134,10 @@ class Shot:
     transition: str = "cut"  # into this shot from the previous one: cut, crossfade or fade (via black)
     transition_duration: float = 0.5  # seconds, for crossfade and fade
     quality: str | None = None  # "draft" or "final"; None: the project's
+    start_image: ShotImage | None = None  # the first frame's image
+    end_image: ShotImage | None = None  # the last frame's image (first-last-frame), where the model takes one
+    # Start from the last frame of the previous shot's active take, taken at generation time.
+    continue_previous: bool = False
 
     def take(self, take_id: str | None) -> Take | None:
         """The take with this id, if any."""
@@ -125,6 +152,9 @@ class Shot:
         """The title, or 'Shot N' when it has none."""
         return self.title or f"Shot {index + 1}"
 
+
+# "Leave this field as it is" for set_shot_images, where None means "clear".
+KEEP = object()
 
 # A change listener gets the event name and details, e.g. ("shot_moved", {"from": 0, "to": 2}).
 Listener = Callable[[str, dict], None]
@@ -259,6 +289,38 @@ class Project:
             shot.trim_in, shot.trim_out = 0, None
         self._emit("take_removed", shot_id=shot_id, take_id=take_id)
         return index, take
+
+    def set_shot_images(
+        self,
+        shot_id: str,
+        start: ShotImage | None | object = KEEP,
+        end: ShotImage | None | object = KEEP,
+        continue_previous: bool | None = None,
+    ) -> dict[str, object]:
+        """Set a shot's start/end image and continue flag (KEEP/None leaves one as it is); returns the
+        previous values, for undo through update_shot. A start image and continuing exclude each other:
+        setting one clears the other."""
+        self.shot(shot_id)  # KeyError before anything changes
+        fields: dict[str, object] = {}
+        if start is not KEEP:
+            fields["start_image"] = start
+            if start is not None and continue_previous is None:
+                fields["continue_previous"] = False
+        if end is not KEEP:
+            fields["end_image"] = end
+        if continue_previous is not None:
+            fields["continue_previous"] = continue_previous
+            if continue_previous:
+                if fields.get("start_image") is not None:
+                    raise ValueError("a shot cannot both continue the previous shot and have a start image")
+                fields["start_image"] = None
+        for name in ("start_image", "end_image"):
+            value = fields.get(name)
+            if value is not None and not isinstance(value, ShotImage):
+                raise TypeError(f"{name} must be a ShotImage or None")
+        if not fields:
+            return {}
+        return self.update_shot(shot_id, **fields)
 
     def set_error(self, shot_id: str, message: str | None) -> None:
         """Record (or clear) a shot's last generation failure."""

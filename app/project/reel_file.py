@@ -13,7 +13,7 @@ from app import __version__
 from app.project.json_limits import UnsafeJson, loads_strict
 from app.project.media_paths import UnsafePath, check_id, check_relative
 from app.project.migrations import FORMAT_VERSION, MigrationError, migrate
-from app.project.model import GenerationDefaults, Project, ProjectSettings, Shot, Take
+from app.project.model import GenerationDefaults, Project, ProjectSettings, Shot, ShotImage, Take
 from app.settings.resources import resource_path
 from engine.errors import StoryreelError
 from engine.storage.atomic_file import write_bytes_atomic
@@ -63,10 +63,33 @@ def _build(cls: type, data: dict) -> Any:
     return cls(**{k: v for k, v in data.items() if k in names})
 
 
+IMAGE_FOLDER = "images"  # shot images live in FILM.media/images/, named by their content hash
+
+
+def check_image_path(relative: object, what: str) -> None:
+    """Raise UnsafePath unless relative names a file inside the media folder's images/ folder."""
+    try:
+        pure = check_relative(relative)
+    except UnsafePath as exc:
+        raise UnsafePath(f"{what} {exc}") from None
+    if len(pure.parts) != 2 or pure.parts[0] != IMAGE_FOLDER:
+        raise UnsafePath(
+            f"{what} {str(relative)[:80]!r}: shot images live in the media folder's {IMAGE_FOLDER}/"
+        )
+
+
 def check_names(doc: dict) -> None:
-    """Raise UnsafePath if a shot id, take id or take path could name a file outside the media folder."""
+    """Raise UnsafePath if a shot id, take id, take path or image path could name a file outside the
+    media folder."""
     for index, shot in enumerate(doc["shots"]):
         check_id(shot["id"], f"shots[{index}].id")
+        for name in ("start_image", "end_image"):
+            if shot.get(name) is not None:
+                check_image_path(shot[name]["path"], f"shots[{index}].{name}.path")
+        if shot.get("start_image") is not None and shot.get("continue_previous"):
+            raise ValueError(
+                f"shots[{index}] both continues the previous shot and has a start image; it can do only one"
+            )
         for number, take in enumerate(shot.get("takes") or []):
             check_id(take["id"], f"shots[{index}].takes[{number}].id")
             try:
@@ -86,6 +109,9 @@ def project_from_dict(doc: dict) -> Project:
     for shot_data in doc["shots"]:
         shot_data = dict(shot_data)
         takes = [_build(Take, t) for t in shot_data.pop("takes", [])]
+        for name in ("start_image", "end_image"):
+            if shot_data.get(name) is not None:
+                shot_data[name] = _build(ShotImage, shot_data[name])
         shot = _build(Shot, shot_data)
         shot.takes = takes
         if shot.active_take is not None and shot.take(shot.active_take) is None:

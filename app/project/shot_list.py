@@ -7,7 +7,8 @@ import io
 from pathlib import Path
 from typing import Any
 
-from app.project.model import Shot
+from app.project.media_paths import UnsafePath, check_relative, contained
+from app.project.model import Project, Shot
 from engine.errors import StoryreelError
 
 CSV_COLUMNS = (
@@ -21,9 +22,12 @@ CSV_COLUMNS = (
     "steps",
     "guidance_scale",
     "guidance_scale_2",
+    "image",  # a start image, relative to the shot list's folder
+    "continue",  # true: start from the last frame of the previous shot
 )
 _INT_COLUMNS = {"seed", "frames", "width", "height", "steps"}
 _FLOAT_COLUMNS = {"guidance_scale", "guidance_scale_2"}
+_TRUE, _FALSE = {"true", "yes", "1", "y"}, {"false", "no", "0", "n", ""}
 
 
 class ShotListError(StoryreelError):
@@ -78,11 +82,23 @@ def _convert(column: str, value: str, where: str) -> object:
         if not 0 <= scale <= 50:
             raise ShotListError(f"{where}: {column} must be between 0 and 50, not {scale}")
         return scale
+    if column == "continue":
+        if value.lower() not in _TRUE | _FALSE:
+            raise ShotListError(f"{where}: continue must be true or false, not {value!r}")
+        return value.lower() in _TRUE
+    if column == "image" and value:
+        try:
+            check_relative(value)  # no absolute path, no '..': a shot list names images beside it
+        except UnsafePath as exc:
+            raise ShotListError(f"{where}: image {exc}", exc.hint) from None
     return value
 
 
-def parse_csv(text: str, source: str = "<csv>") -> list[Shot]:
-    """A header row naming any of CSV_COLUMNS ('prompt' required), then one shot per row."""
+def parse_csv(text: str, source: str = "<csv>") -> list[tuple[Shot, str, str]]:
+    """A header row naming any of CSV_COLUMNS ('prompt' required), then one shot per row.
+
+    Each row gives (shot, its `image` cell or "", where it was read), as load_shot_list imports the
+    images into a project."""
     reader = csv.DictReader(io.StringIO(text))
     header = [(name or "").strip().lower() for name in (reader.fieldnames or [])]
     if "prompt" not in header:
@@ -93,7 +109,7 @@ def parse_csv(text: str, source: str = "<csv>") -> list[Shot]:
             f"{source}: unknown column(s) {', '.join(unknown)}; known: {', '.join(CSV_COLUMNS)}"
         )
     reader.fieldnames = header
-    shots = []
+    rows: list[tuple[Shot, str, str]] = []
     for row in reader:
         where = f"{source}, line {reader.line_num}"
         if None in row:
@@ -103,16 +119,41 @@ def parse_csv(text: str, source: str = "<csv>") -> list[Shot]:
             if any(values.values()):
                 raise ShotListError(f"{where}: the prompt is empty")
             continue  # a blank row
-        shots.append(Shot(**values))
-    return shots
+        image = values.pop("image", "") or ""
+        cont = bool(values.pop("continue", False))
+        if image and cont:
+            raise ShotListError(f"{where}: a shot can have an image or continue the previous one, not both")
+        rows.append((Shot(**values, continue_previous=cont), image, where))
+    return rows
 
 
-def load_shot_list(path: Path | str) -> list[Shot]:
-    """Read a .txt or .csv shot list into new shots (not yet in a project)."""
+def _import_images(rows: list[tuple[Shot, str, str]], folder: Path, project: Project | None) -> None:
+    """Copy each row's image (relative to the list's folder, inside it) into the project as its start."""
+    from app.project.shot_images import import_image
+
+    for shot, image, where in rows:
+        if not image:
+            continue
+        if project is None or project.media_dir is None:
+            raise ShotListError(
+                f"{where}: the shot list names start images; save the film first, then import it",
+                "Images are copied into the film's media folder, so the film needs a file name.",
+            )
+        try:
+            shot.start_image = import_image(project, contained(folder, image))
+        except (UnsafePath, StoryreelError) as exc:
+            raise ShotListError(f"{where}: image {image!r}: {exc}", exc.hint) from None
+
+
+def load_shot_list(path: Path | str, project: Project | None = None) -> list[Shot]:
+    """Read a .txt or .csv shot list into new shots (not yet in the project); start images named by
+    an `image` column are copied into the project's media folder."""
     path = Path(path)
     text = _read_text(path)
     if path.suffix.lower() == ".csv":
-        shots = parse_csv(text, str(path))
+        rows = parse_csv(text, str(path))
+        _import_images(rows, path.parent, project)
+        shots = [shot for shot, _, _ in rows]
     else:
         shots = parse_text(text)
     if not shots:

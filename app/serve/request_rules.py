@@ -8,7 +8,10 @@ from collections.abc import AsyncIterator, Mapping
 
 from engine.errors import StoryreelError
 
-MAX_BODY = 1 << 20  # a prompt and its settings; anything larger is refused before it is read
+# A prompt and its settings, plus a start and an end image in base64 (the handler's own limit, 16 MB
+# each, bounds them further); anything larger is refused before it is read.
+MAX_IMAGE_BYTES = 16 << 20
+MAX_BODY = (1 << 20) + 2 * ((MAX_IMAGE_BYTES + 2) // 3 * 4)
 BODY_TIMEOUT = 30.0  # seconds for the whole body once the headers are in
 # The toolkit's content_type_mapping for JSON: exact strings, compared as sent.
 JSON_TYPES = ("application/json", "application/json; charset=UTF-8")

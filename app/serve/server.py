@@ -67,14 +67,21 @@ def _error(message: str, status: int = 400, headers: dict | None = None) -> Resp
 
 
 def build_app(
-    handler: Handler, token: str | None = None, max_body: int = MAX_BODY, body_timeout: float = BODY_TIMEOUT
+    handler: Handler,
+    token: str | None = None,
+    max_body: int = MAX_BODY,
+    body_timeout: float = BODY_TIMEOUT,
+    concurrent: int = 1,
 ) -> Starlette:
-    """A Starlette app: POST / and /predict run handler(body, cancel=...); GET / and /health say Ok."""
+    """A Starlette app: POST / and /predict run handler(body, cancel=...); GET / and /health say Ok.
+
+    concurrent handler calls run at once (1: a replica's one at a time; the farm's front takes many).
+    """
     from starlette.applications import Starlette
     from starlette.responses import PlainTextResponse
     from starlette.routing import Route
 
-    one_at_a_time = asyncio.Lock()
+    one_at_a_time = asyncio.Semaphore(concurrent)
     running: set[CancelToken] = set()
 
     def authorized(request: Request) -> bool:
@@ -184,6 +191,9 @@ class ServerThread:
             host=host,
             port=port,
             log_level="warning",
+            # The asyncio loop `serve` is built and tested on, also where uvloop is installed (ray[serve]
+            # brings it, and uvicorn's "auto" would then switch loops under this code).
+            loop="asyncio",
             lifespan="off",
             timeout_graceful_shutdown=1,
             access_log=False,

@@ -115,12 +115,21 @@ _SPEED_CHOICES = {
 }
 
 
+def precedence_case(model: ModelSettings, film_model: str) -> str:
+    """The one rule: "remote" (the endpoint's model), "machine" (this machine's model wins) or "film"."""
+    if model.backend == "remote":
+        return "remote"
+    source = model.source.strip()
+    return "machine" if source and source != film_model else "film"
+
+
 def precedence_note(model: ModelSettings, film_model: str) -> str:
     """Which model this machine generates with, and why: the one rule, said the same in both dialogs."""
-    if model.backend == "remote":
+    case = precedence_case(model, film_model)
+    if case == "remote":
         return "This machine generates on a remote endpoint, which holds its own model."
     source = model.source.strip()
-    if source and source != film_model:
+    if case == "machine":
         return (
             f"This machine generates with {source} (Preferences > Model), not the film's model "
             f"{film_model}: the machine's model, when set, comes first on this computer."

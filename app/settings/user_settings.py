@@ -13,6 +13,10 @@ from engine.storage.atomic_file import write_bytes_atomic
 MAX_RECENT = 10
 DEFAULT_AUTOSAVE_SECONDS = 60
 SETTINGS_FILE = "settings.json"
+# The window's language: "" follows the system; otherwise a locale with a translation in resources/i18n.
+LANGUAGES = ("", "en", "zh_CN")
+# The window's colours: dark (the default, as video tools are), light, or whatever the system uses.
+THEMES = ("dark", "light", "system")
 
 
 @dataclass
@@ -26,6 +30,8 @@ class UserSettings:
     endpoints: list[str] = field(default_factory=list)  # remote endpoint URLs, never with a token
     # Requests in flight per endpoint URL (its replicas); a URL not listed has 1.
     endpoint_in_flight: dict[str, int] = field(default_factory=dict)
+    language: str = ""  # one of LANGUAGES; "" follows the system
+    theme: str = "dark"  # one of THEMES
     extra: dict[str, object] = field(default_factory=dict)
 
     def add_recent(self, path: Path | str) -> None:
@@ -75,6 +81,10 @@ def load_settings() -> UserSettings:
             for u, n in in_flight.items()
             if isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= MAX_IN_FLIGHT
         }
+    language = doc.pop("language", "")
+    settings.language = language if language in LANGUAGES else ""
+    theme = doc.pop("theme", "dark")
+    settings.theme = theme if theme in THEMES else "dark"
     settings.extra = doc
     return settings
 
@@ -89,6 +99,8 @@ def save_settings(settings: UserSettings) -> None:
         window=settings.window,
         endpoints=settings.endpoints,
         endpoint_in_flight=settings.endpoint_in_flight,
+        language=settings.language,
+        theme=settings.theme,
     )
     data = (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     write_bytes_atomic(settings_path(), data)

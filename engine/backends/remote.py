@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from pathlib import Path
 
 from engine.backends.endpoint_group import EndpointGroup
 from engine.endpoint.http_call import EndpointDown, EndpointError, EndpointPace, post_json
+from engine.endpoint.off_loop import off_loop
 from engine.endpoint.protocol import EndpointAnswer, MalformedAnswer, parse_answer, request_body
 from engine.endpoint.urls import check_token_transport, clean_url, public_url, short_name
 from engine.generation.request import GenerationRequest, GenerationResult, ModelSpec
 from engine.jobs.progress import ENCODING, LOADING, CancelToken, Progress, ProgressCallback
-from engine.jobs.take_job import TakeRecord, take_metadata, write_sidecar
+from engine.jobs.take_job import TakeRecord, sidecar_path, take_metadata, write_sidecar
 from engine.storage.atomic_file import atomic_path
 from engine.video.video_io import ClipInfo
 
@@ -91,7 +93,7 @@ class RemoteBackend:
         self.group = group
         if not 1 <= in_flight <= MAX_IN_FLIGHT:
             raise ValueError(f"requests in flight must be 1 to {MAX_IN_FLIGHT}, not {in_flight}")
-        # The job queue runs this many workers on this backend: one request per replica behind the URL.
+        # The job queue keeps this many of its requests in flight (tasks on one loop): one per replica.
         self.slots = in_flight
         self.pace = EndpointPace()  # a 429/503 to one request holds back all of this endpoint's
         if group is not None:
@@ -127,15 +129,21 @@ class RemoteBackend:
     def run(
         self, request: GenerationRequest, clip_path: Path, on_progress: ProgressCallback, cancel: CancelToken
     ) -> TakeRecord:
+        """run_async for callers without a loop (scripts, tests): one request on its own loop."""
+        return asyncio.run(self.run_async(request, clip_path, on_progress, cancel))
+
+    async def run_async(
+        self, request: GenerationRequest, clip_path: Path, on_progress: ProgressCallback, cancel: CancelToken
+    ) -> TakeRecord:
         """Generate here; if this endpoint is down (nothing generated), on a healthy one of its group."""
         group = self.group
         if group is not None and group.is_down(self):
             peer = group.healthy_peer(self)
             if peer is not None:
                 on_progress(Progress(LOADING, message=f"{self.name} is down; sending to {peer.name}"))
-                return peer.run_here(request, clip_path, on_progress, cancel)
+                return await peer.run_here(request, clip_path, on_progress, cancel)
         try:
-            record = self.run_here(request, clip_path, on_progress, cancel)
+            record = await self.run_here(request, clip_path, on_progress, cancel)
         except EndpointDown as exc:
             peer = None
             if group is not None:
@@ -145,12 +153,12 @@ class RemoteBackend:
                 raise
             log.warning("%s is down (%s); sending the job to %s", self.name, exc, peer.name)
             on_progress(Progress(LOADING, message=f"{self.name} is down ({exc}); sending to {peer.name}"))
-            return peer.run_here(request, clip_path, on_progress, cancel)
+            return await peer.run_here(request, clip_path, on_progress, cancel)
         if group is not None:
             group.mark_up(self)
         return record
 
-    def run_here(
+    async def run_here(
         self, request: GenerationRequest, clip_path: Path, on_progress: ProgressCallback, cancel: CancelToken
     ) -> TakeRecord:
         """Send the request to this endpoint, wait (cancellably), write the clip and sidecar atomically."""
@@ -167,10 +175,11 @@ class RemoteBackend:
         self.preflight(request.model)
         started = time.perf_counter()
         body = request_body(request)
-        doc = post_json(
+        headers = await asyncio.to_thread(self.headers)  # the first reads package versions from disk
+        doc = await post_json(
             self.url,
             body,
-            self.headers(),
+            headers,
             name=self.name,
             timeout=self.timeout,
             max_start_wait=self.max_start_wait,
@@ -178,6 +187,18 @@ class RemoteBackend:
             cancel=cancel,
             pace=self.pace,
         )
+        cancel.check()
+        on_progress(Progress(ENCODING, message=f"Writing the clip from {self.name}"))
+        # base64 and PyAV work on a large clip would stall the loop (the window's, N requests').
+        return await off_loop(
+            lambda: self._write_take(request, doc, body, clip_path, started),
+            [clip_path, sidecar_path(clip_path)],
+        )
+
+    def _write_take(
+        self, request: GenerationRequest, doc: object, body: dict, clip_path: Path, started: float
+    ) -> TakeRecord:
+        """Check the answer, write its clip as received and the take's sidecar (on a worker thread)."""
         try:
             answer = parse_answer(doc, body["parameters"])
         except MalformedAnswer as exc:
@@ -185,7 +206,6 @@ class RemoteBackend:
                 f"{self.name} answered, but not with a take: {exc}.",
                 "Check that the endpoint runs a text-to-video handler that answers with a base64 MP4.",
             ) from None
-        on_progress(Progress(ENCODING, message=f"Writing the clip from {self.name}"))
         # A reported frame count is checked against the clip; an unreported one is read from it.
         reported_frames = None if "num_frames" in answer.unreported else int(answer.parameters["num_frames"])
         info = write_received_clip(answer.video, clip_path, self.name, frames=reported_frames)
@@ -219,6 +239,7 @@ class RemoteBackend:
             device=str(extra.get("device", "")),
             dtype=str(extra.get("dtype", "")),
             seconds=seconds,
+            segments=_segments(extra.get("segments")),
         )
         metadata = take_metadata(request, result, backend=self.endpoint, seconds=seconds)
         if answer.unreported:
@@ -234,3 +255,12 @@ class RemoteBackend:
 
     def close(self) -> None:
         """Nothing is held between jobs: each request has its own connection."""
+
+
+def _segments(value: object) -> dict | None:
+    """A long shot's segments as the endpoint reported them, if it sent whole numbers."""
+    if not isinstance(value, dict):
+        return None
+    numbers = {k: value.get(k) for k in ("count", "length", "overlap")}
+    ok = all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 100_000 for v in numbers.values())
+    return numbers if ok else None

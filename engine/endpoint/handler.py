@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from engine.endpoint.protocol import EndpointLimits, parse_body, response_body
+from engine.generation.long_shot import generate_shot
 from engine.generation.pipeline_cache import PipelineCache
 from engine.generation.request import DEFAULT_MODEL, GenerationRequest, ModelSpec
 from engine.generation.versions import software_versions
-from engine.generation.wan_generator import generate
 from engine.jobs.progress import CancelToken
 from engine.video.video_io import write_clip
 
@@ -82,7 +82,7 @@ class EndpointHandler:
         request = GenerationRequest(model=self.loaded.spec, **fields)
         with self._lock:
             started = time.perf_counter()
-            result = generate(self.loaded, request, cancel=cancel)
+            result = generate_shot(self.loaded, request, cancel=cancel)
             with tempfile.TemporaryDirectory(prefix="storyreel-endpoint-") as tmp:
                 clip = Path(tmp) / "take.mp4"
                 # The same lossless master a local take gets, so remote frames equal local ones.
@@ -98,6 +98,7 @@ class EndpointHandler:
             versions=software_versions(),
             notices=list(result.notices),
             seconds=round(time.perf_counter() - started, 3),
+            **({} if result.segments is None else {"segments": result.segments}),
         )
 
     def close(self) -> None:

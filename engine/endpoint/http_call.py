@@ -1,7 +1,10 @@
 """One endpoint request with the status-code policy: wait out 503/429, never resend after a send.
 
-The call runs on its own asyncio loop so that a cancel, checked every POLL seconds, aborts the
-request at once and closes its connection (the server then drops or stops the generation).
+Coroutines on httpx's async client, so N requests in flight are N tasks on one loop (the window's
+qasync loop, or `asyncio.run` in the CLI), not N threads. Cancelling the task, or the CancelToken
+(checked every POLL seconds), aborts the request at once and closes its connection, so the server
+drops or stops the generation. Work that would hold the loop (loading the CA store, decoding a
+large JSON answer) runs on a worker thread.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from engine.endpoint.off_loop import off_loop
 from engine.errors import StoryreelError
 from engine.jobs.progress import (
     GENERATING,
@@ -76,6 +80,23 @@ def tls_context() -> ssl.SSLContext:
     return httpx2.create_ssl_context()
 
 
+@functools.lru_cache(maxsize=1)
+def _trusting_nothing() -> ssl.SSLContext:
+    return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # verifies, with no CA: any TLS use fails closed
+
+
+async def tls_for(url: str) -> ssl.SSLContext:
+    """The TLS context for a request to url, without stalling the loop.
+
+    Loading the CA store holds the GIL 0.1-0.3 s even on a worker thread, so it happens once, and
+    only for https; plain http (serve on a LAN, loopback) gets a context that trusts nothing, as no
+    redirect is followed to an https address.
+    """
+    if url.lower().startswith("https:"):
+        return await asyncio.to_thread(tls_context)
+    return _trusting_nothing()
+
+
 class EndpointPace:
     """When an endpoint may next be sent a request: a 429 or 503 to one request holds back them all.
 
@@ -129,7 +150,7 @@ def error_text(response: Any) -> str:
     return text[:300] or f"HTTP {response.status_code}"
 
 
-def post_json(
+async def post_json(
     url: str,
     body: dict,
     headers: dict[str, str],
@@ -144,6 +165,7 @@ def post_json(
     """POST body to url and return the decoded JSON answer, or raise EndpointError / Cancelled.
 
     pace, shared by the requests in flight on one endpoint, makes a 429/503 hold back all of them.
+    Cancelling the awaiting task closes the connection, as the CancelToken does.
     """
     call = _Call(
         url,
@@ -157,7 +179,7 @@ def post_json(
         transport,
         pace or EndpointPace(),
     )
-    return asyncio.run(call.run())
+    return await call.run()
 
 
 class _Call:
@@ -187,8 +209,9 @@ class _Call:
         import httpx2
 
         limits = httpx2.Timeout(self.timeout, connect=CONNECT_TIMEOUT)
+        context = await tls_for(self.url)
         async with httpx2.AsyncClient(
-            timeout=limits, transport=self.transport, follow_redirects=False, verify=tls_context()
+            timeout=limits, transport=self.transport, follow_redirects=False, verify=context
         ) as client:
             backoff = BACKOFF_START
             while True:
@@ -201,7 +224,8 @@ class _Call:
                     continue
                 code = response.status_code
                 if code == 200:
-                    return self._decode(response)
+                    # Parsing a large answer (tens of MB of base64) would stall the loop.
+                    return await off_loop(functools.partial(self._decode, response))
                 if code in (503, 429):
                     label = "starting" if code == 503 else "rate limited"
                     # At least POLL: a "Retry-After: 0" must not become a tight loop of requests.
@@ -290,7 +314,7 @@ class _Call:
 
     def _decode(self, response: Any) -> object:
         try:
-            return response.json()
+            return json.loads(response.content)
         except ValueError:
             start = response.content[:80]
             raise EndpointError(
@@ -326,16 +350,19 @@ class _Call:
         )
 
 
-def check_health(url: str, token: str | None = None, timeout: float = 10.0, transport: Any = None) -> Health:
+async def check_health_async(
+    url: str, token: str | None = None, timeout: float = 10.0, transport: Any = None
+) -> Health:
     """GET <url>/health once: whether it answers OK, and how long it took."""
     import httpx2
 
     base = url.rstrip("/")
     headers = {"Authorization": f"Bearer {token}"} if token else {}
+    context = await tls_for(base)
     started = time.perf_counter()
     try:
-        with httpx2.Client(timeout=timeout, transport=transport) as client:
-            response = client.get(base + "/health", headers=headers)
+        async with httpx2.AsyncClient(timeout=timeout, transport=transport, verify=context) as client:
+            response = await client.get(base + "/health", headers=headers)
     except httpx2.HTTPError as exc:
         return Health(False, None, time.perf_counter() - started, f"{type(exc).__name__}: {exc}")
     latency = time.perf_counter() - started
@@ -349,3 +376,8 @@ def check_health(url: str, token: str | None = None, timeout: float = 10.0, tran
     return Health(
         code == 200, code, latency, messages.get(code, f"HTTP {code}: {error_text(response)[:100]}")
     )
+
+
+def check_health(url: str, token: str | None = None, timeout: float = 10.0, transport: Any = None) -> Health:
+    """check_health_async for callers without a loop (scripts, the CLI)."""
+    return asyncio.run(check_health_async(url, token, timeout, transport))

@@ -9,15 +9,27 @@ import os
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from typing import cast
 
 from engine.errors import StoryreelError
-from engine.generation.request import GenerationRequest
+from engine.generation.request import DEFAULT_OVERLAP, GenerationRequest, ImageConditioning
 
 VIDEO_CONTENT_TYPE = "video/mp4"
 # The text-to-video task's own names, then the extras this handler also takes.
 TASK_PARAMETERS = ("negative_prompt", "num_frames", "num_inference_steps", "guidance_scale", "seed")
 EXTRA_PARAMETERS = ("height", "width", "fps", "guidance_scale_2")
-_INTS = ("num_frames", "num_inference_steps", "seed", "height", "width", "fps")
+# Image-to-video: base64 PNG/JPEG/WebP stills, how they fit the size, and a long shot's segments.
+IMAGE_PARAMETERS = ("image", "last_image", "image_fit", "segment_frames", "segment_overlap")
+_INTS = (
+    "num_frames",
+    "num_inference_steps",
+    "seed",
+    "height",
+    "width",
+    "fps",
+    "segment_frames",
+    "segment_overlap",
+)
 _FLOATS = ("guidance_scale", "guidance_scale_2")
 DEFAULTS = {"num_frames": 81, "num_inference_steps": 40, "guidance_scale": 4.0, "width": 1280, "height": 720}
 # The project schema's bounds (resources/project.schema.json: $defs seed and guidance).
@@ -46,10 +58,11 @@ class EndpointLimits:
     max_pixels: int = 1280 * 720
     max_steps: int = 100
     max_prompt_chars: int = 2000
+    max_image_bytes: int = 16 << 20  # each of image and last_image, decoded
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> EndpointLimits:
-        """Defaults, overridden by STORYREEL_MAX_FRAMES, _SIDE, _PIXELS, _STEPS, _PROMPT_CHARS."""
+        """Defaults, overridden by STORYREEL_MAX_FRAMES, _SIDE, _PIXELS, _STEPS, _PROMPT_CHARS, _IMAGE_BYTES."""
         env = os.environ if env is None else env
         values = {}
         for f in fields(cls):
@@ -77,7 +90,62 @@ def request_body(request: GenerationRequest) -> dict:
         parameters["negative_prompt"] = [request.negative_prompt]  # the task spec's form: a list
     if request.guidance_scale_2 is not None:
         parameters["guidance_scale_2"] = request.guidance_scale_2
+    parameters.update(image_parameters(request))
     return {"inputs": request.prompt, "parameters": parameters}
+
+
+def image_parameters(request: GenerationRequest) -> dict:
+    """The stills as base64 (a continued shot's frame read now, when the job runs) and the segments."""
+    from engine.generation.image_to_video import resolve_images
+
+    extra: dict = {}
+    images = resolve_images(request).images
+    if images is not None:
+        extra["image"] = base64.b64encode(cast(bytes, images.image)).decode("ascii")  # a frame is read by now
+        extra["image_fit"] = images.fit
+        if images.last_image is not None:
+            extra["last_image"] = base64.b64encode(images.last_image).decode("ascii")
+    if request.segment_frames is not None:
+        extra["segment_frames"] = request.segment_frames
+    if request.segment_overlap != DEFAULT_OVERLAP:
+        extra["segment_overlap"] = request.segment_overlap
+    return extra
+
+
+def _still(params: dict, name: str, limits: EndpointLimits) -> bytes | None:
+    """A base64 still from the parameters, bounded before it is decoded and checked as a shot image is."""
+    from engine.generation.still_image import ImageError, read_still
+
+    value = params.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value:
+        raise RequestRejected(f'"{name}" must be a base64-encoded PNG, JPEG or WebP image.')
+    if len(value) > (limits.max_image_bytes + 2) // 3 * 4:
+        raise RequestRejected(
+            f'"{name}" is over {limits.max_image_bytes >> 20} MB; this endpoint takes smaller images.'
+        )
+    try:
+        data = base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        raise RequestRejected(f'"{name}" is not valid base64.') from None
+    try:
+        read_still(data, f'"{name}"')
+    except ImageError as exc:
+        raise RequestRejected(str(exc)) from None
+    return data
+
+
+def _images(params: dict, limits: EndpointLimits) -> ImageConditioning | None:
+    image, last = _still(params, "image", limits), _still(params, "last_image", limits)
+    fit = params.get("image_fit", "fill")
+    if fit not in ("fill", "fit"):
+        raise RequestRejected('"image_fit" must be "fill" or "fit".')
+    if image is None:
+        if last is not None:
+            raise RequestRejected('"last_image" needs an "image" (the first frame) too.')
+        return None
+    return ImageConditioning(image, last, fit)
 
 
 def parse_body(data: object, limits: EndpointLimits, default_fps: int) -> dict:
@@ -94,11 +162,11 @@ def parse_body(data: object, limits: EndpointLimits, default_fps: int) -> dict:
     params = data.get("parameters") or {}
     if not isinstance(params, dict):
         raise RequestRejected('"parameters" must be a JSON object.')
-    unknown = sorted(set(params) - set(TASK_PARAMETERS) - set(EXTRA_PARAMETERS))
+    unknown = sorted(set(params) - set(TASK_PARAMETERS) - set(EXTRA_PARAMETERS) - set(IMAGE_PARAMETERS))
     if unknown:
         raise RequestRejected(
             f"Unknown parameter(s) {', '.join(unknown)}; this endpoint takes "
-            f"{', '.join(TASK_PARAMETERS + EXTRA_PARAMETERS)}."
+            f"{', '.join(TASK_PARAMETERS + EXTRA_PARAMETERS + IMAGE_PARAMETERS)}."
         )
     values = {**DEFAULTS, "fps": default_fps, **{k: v for k, v in params.items() if v is not None}}
     for name in _INTS:
@@ -126,6 +194,9 @@ def parse_body(data: object, limits: EndpointLimits, default_fps: int) -> dict:
         "guidance_scale_2": None
         if values.get("guidance_scale_2") is None
         else float(values["guidance_scale_2"]),
+        "images": _images(params, limits),
+        "segment_frames": values.get("segment_frames"),
+        "segment_overlap": values.get("segment_overlap", DEFAULT_OVERLAP),
     }
 
 
@@ -147,6 +218,8 @@ def _check_limits(values: dict, limits: EndpointLimits) -> None:
         ("height", 16, limits.max_side, "pixels high"),
         ("fps", 1, 120, "frames per second"),
         ("seed", 0, MAX_SEED, "as a seed"),
+        ("segment_frames", 5, limits.max_frames, "frames a segment"),
+        ("segment_overlap", 0, 32, "frames of overlap"),
     )
     for name, low, high, unit in checks:
         value = values.get(name)
@@ -217,7 +290,7 @@ def parse_answer(doc: object, requested: Mapping | None = None) -> EndpointAnswe
     if kind != VIDEO_CONTENT_TYPE:
         raise MalformedAnswer(f'the answer\'s content_type is {kind!r}, not "{VIDEO_CONTENT_TYPE}"')
     try:
-        data = base64.b64decode(video, validate=True)
+        data = b64decode_in_chunks(video)
     except (binascii.Error, ValueError) as exc:
         raise MalformedAnswer(f'the answer\'s "video" is not valid base64 ({exc})') from exc
     reported = doc.get("parameters")
@@ -246,3 +319,13 @@ def parse_answer(doc: object, requested: Mapping | None = None) -> EndpointAnswe
 
 def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+B64_CHUNK = 1 << 18  # characters (a multiple of 4): each decode call holds the GIL under 1 ms
+
+
+def b64decode_in_chunks(text: str) -> bytes:
+    """Strict base64 decoding in short calls, so a large clip never holds the GIL for long."""
+    return b"".join(
+        base64.b64decode(text[i : i + B64_CHUNK], validate=True) for i in range(0, len(text), B64_CHUNK)
+    )

@@ -10,7 +10,7 @@ from engine.errors import StoryreelError
 from engine.generation.request import ModelSpec
 
 # Pipeline classes whose folders this app can load with WanPipeline.
-WAN_PIPELINES = ("WanPipeline",)
+WAN_PIPELINES = ("WanPipeline", "WanImageToVideoPipeline")
 _REPO_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 _COMMIT = re.compile(r"^[0-9a-f]{40}$")
 PICKLE_SUFFIXES = (".bin", ".pt", ".pth", ".ckpt", ".pkl", ".pickle")
@@ -87,8 +87,8 @@ def check_model_folder(folder: Path) -> dict:
     name = config.get("_class_name") if isinstance(config, dict) else None
     if name not in WAN_PIPELINES:
         raise ModelError(
-            f"{folder} holds a {name or 'unknown'} model, not a Wan text-to-video model "
-            f"({' or '.join(WAN_PIPELINES)}). Choose a Wan 2.2 T2V or TI2V '-Diffusers' model."
+            f"{folder} holds a {name or 'unknown'} model, not a Wan video model "
+            f"({' or '.join(WAN_PIPELINES)}). Choose a Wan 2.2 T2V, I2V or TI2V '-Diffusers' model."
         )
     check_safetensors_only(folder, config)
     # Components keep their weights one level down (transformer/diffusion_pytorch_model*.safetensors).

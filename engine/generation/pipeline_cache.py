@@ -22,7 +22,9 @@ _DEVICE = re.compile(r"^(cpu|mps|cuda(:\d+)?)$")
 class ModelInfo:
     """What generation needs to know about a loaded model's layout, read from its config."""
 
-    arch: str  # "t2v-a14b" (two experts), "ti2v-5b" (dense, expand_timesteps) or "wan" (other)
+    # "t2v-a14b" (two experts), "i2v-a14b" (two experts over 36 input channels: noise, mask and the
+    # image), "ti2v-5b" (dense, expand_timesteps) or "wan" (other)
+    arch: str
     boundary_ratio: float | None
     expand_timesteps: bool
     size_multiple: int  # width and height must be multiples of this
@@ -30,6 +32,21 @@ class ModelInfo:
     default_fps: int
     num_train_timesteps: int
     two_experts: bool
+
+    @property
+    def needs_image(self) -> bool:
+        """Whether every run needs a start image (an image-to-video-only model)."""
+        return self.arch == "i2v-a14b"
+
+    @property
+    def takes_image(self) -> bool:
+        """Whether the model can start from an image (I2V-A14B, or TI2V-5B's image mode)."""
+        return self.arch in ("i2v-a14b", "ti2v-5b")
+
+    @property
+    def native_frames(self) -> int:
+        """The clip length the model was trained for: 121 frames for TI2V-5B, 81 for the A14B models."""
+        return 121 if self.expand_timesteps else 81
 
     @property
     def boundary_timestep(self) -> float | None:
@@ -49,7 +66,9 @@ class ModelInfo:
         patch = transformer.get("patch_size", (1, 2, 2))
         # AutoencoderKLWan's defaults (8, 4) apply when an older config lacks the keys.
         spatial = vae.get("scale_factor_spatial") or 8
-        arch = "t2v-a14b" if two else "ti2v-5b" if expand else "wan"
+        # 36 = 16 noise + 4 mask + 16 image channels: the A14B image-to-video layout.
+        image_input = int(transformer.get("in_channels", 16)) > int(transformer.get("out_channels", 16))
+        arch = ("i2v-a14b" if image_input else "t2v-a14b") if two else "ti2v-5b" if expand else "wan"
         return cls(
             arch=arch,
             boundary_ratio=boundary,
@@ -189,7 +208,6 @@ def quiet_library_progress_bars() -> None:
 def load_pipeline(spec: ModelSpec, on_progress: ProgressCallback = ignore_progress) -> LoadedPipeline:
     """Resolve, load and place a WanPipeline for spec (no caching)."""
     import torch
-    from diffusers import WanPipeline
 
     from engine.generation.speed.levers import apply_levers, quantization_config, resolve_levers
 
@@ -199,11 +217,12 @@ def load_pipeline(spec: ModelSpec, on_progress: ProgressCallback = ignore_progre
     on_progress(Progress(LOADING, message=f"Finding model {spec.source}"))
     folder, revision = resolve_model(spec)
     on_progress(Progress(LOADING, message=f"Loading {folder.name} ({dtype}) onto {device}"))
+    pipeline_class = _pipeline_class(folder)
     try:
         # Never pickle: a shared model folder must not run code when it loads (see check_safetensors_only).
         quantization = quantization_config(levers, ["transformer", "transformer_2"])
         extra = {"quantization_config": quantization} if quantization is not None else {}
-        pipe = WanPipeline.from_pretrained(
+        pipe = pipeline_class.from_pretrained(
             folder, use_safetensors=True, **{_dtype_keyword(): getattr(torch, dtype)}, **extra
         )
         apply_memory_profile(pipe, spec.memory_profile, device)
@@ -232,6 +251,18 @@ def load_pipeline(spec: ModelSpec, on_progress: ProgressCallback = ignore_progre
     info = ModelInfo.from_pipeline(pipe)
     on_progress(Progress(LOADING, message=f"Loaded {folder.name} ({info.arch}) on {device}"))
     return LoadedPipeline(pipe, spec, folder, revision, device, dtype, info, levers=applied)
+
+
+def _pipeline_class(folder: Path) -> Any:
+    """WanImageToVideoPipeline for an image-to-video folder (I2V-A14B), else WanPipeline."""
+    from diffusers import WanImageToVideoPipeline, WanPipeline
+
+    try:
+        index = json.loads((folder / "model_index.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return WanPipeline  # from_pretrained says what is wrong with the folder
+    image = isinstance(index, dict) and index.get("_class_name") == "WanImageToVideoPipeline"
+    return WanImageToVideoPipeline if image else WanPipeline
 
 
 def _dtype_keyword() -> str:

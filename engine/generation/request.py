@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 DEFAULT_MODEL = "Wan-AI/Wan2.2-T2V-A14B-Diffusers"
+DEFAULT_OVERLAP = 4  # frames blended where two segments of a long shot meet
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,28 @@ class LoraSpec:
 
 
 @dataclass(frozen=True)
+class FrameSource:
+    """A frame of a clip on disk, read when the job runs (a continued shot's previous take)."""
+
+    clip: Path
+    frame: int | None = None  # None: the last frame
+
+
+@dataclass(frozen=True)
+class ImageConditioning:
+    """The stills a generation starts (and ends) from: checked PNG/JPEG/WebP bytes, or a clip's frame."""
+
+    image: bytes | FrameSource
+    last_image: bytes | None = None
+    fit: str = "fill"  # "fill": scale and centre-crop to the size; "fit": scale and pad with black
+
+    def __repr__(self) -> str:  # the bytes would flood logs and job lists
+        image = self.image if isinstance(self.image, FrameSource) else f"<{len(self.image)} bytes>"
+        last = None if self.last_image is None else f"<{len(self.last_image)} bytes>"
+        return f"ImageConditioning(image={image}, last_image={last}, fit={self.fit!r})"
+
+
+@dataclass(frozen=True)
 class GenerationRequest:
     """One shot × settings, resolved: nothing left to look up elsewhere."""
 
@@ -68,10 +92,17 @@ class GenerationRequest:
     quality: str = "final"  # "draft": the Lightning 4-step pair, no guidance; "final": as set
     step_cache: str = "none"  # Final only: "none" or "first_block" (diffusers FirstBlockCache)
     cache_threshold: float = 0.05  # FirstBlockCache's residual threshold: higher skips more
+    images: ImageConditioning | None = None  # None: from text alone
+    # A shot longer than this is made in segments, each from the last frame of the one before;
+    # None: the model's native length (81 frames for the A14B models, 121 for TI2V-5B).
+    segment_frames: int | None = None
+    segment_overlap: int = DEFAULT_OVERLAP
 
     def to_dict(self) -> dict:
-        """Plain JSON-ready form."""
-        return asdict(self)
+        """Plain JSON-ready form (images as their size and fit, not their bytes)."""
+        data = asdict(self)
+        data["images"] = None if self.images is None else repr(self.images)
+        return data
 
 
 @dataclass(frozen=True)
@@ -86,3 +117,4 @@ class GenerationResult:
     seconds: float
     notices: tuple[str, ...] = ()
     speed: dict = field(default_factory=dict)  # the speed levers really applied (take metadata)
+    segments: dict | None = None  # a long shot's {"count", "length", "overlap"}

@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-ARCHS = ("t2v-a14b", "ti2v-5b")
+ARCHS = ("t2v-a14b", "ti2v-5b", "i2v-a14b")
 # Written beside model_index.json for people and tools; loading never reads it (real models lack it).
 INFO_FILE = "storyreel.json"
-_DEFAULT_FPS = {"t2v-a14b": 16, "ti2v-5b": 24}
+_DEFAULT_FPS = {"t2v-a14b": 16, "ti2v-5b": 24, "i2v-a14b": 16}
 _TEXT_DIM = 32  # transformer text_dim == text encoder d_model
 
 
@@ -17,14 +17,21 @@ def write_tiny_model(dest: Path, arch: str = "t2v-a14b", seed: int = 0) -> Path:
     """Write a tiny Wan 2.2 pipeline (random weights, same bytes for the same seed) to dest."""
     if arch not in ARCHS:
         raise ValueError(f"Unknown tiny model architecture {arch!r}; choose one of {', '.join(ARCHS)}.")
-    from diffusers import WanPipeline
+    from diffusers import WanImageToVideoPipeline, WanPipeline
 
     from engine.generation.pipeline_cache import quiet_library_progress_bars
 
     quiet_library_progress_bars()
     dest = Path(dest)
     # Any: diffusers builds its classes lazily, so mypy sees none of their methods.
-    pipe: Any = WanPipeline(**_components(arch, seed))
+    if arch == "i2v-a14b":
+        # As Wan-AI/Wan2.2-I2V-A14B-Diffusers: no CLIP image encoder (image_encoder and
+        # image_processor null in model_index.json); the image enters as 16 latent channels + 4 mask.
+        pipe: Any = WanImageToVideoPipeline(
+            **_components(arch, seed), image_encoder=None, image_processor=None
+        )
+    else:
+        pipe = WanPipeline(**_components(arch, seed))
     pipe.save_pretrained(dest, safe_serialization=True)
     _portable_tokenizer_class(dest)
     info = {"arch": arch, "default_fps": _DEFAULT_FPS[arch], "seed": seed, "tiny": True}
@@ -50,6 +57,7 @@ def _components(arch: str, seed: int) -> dict[str, Any]:
 
     dense = arch == "ti2v-5b"
     channels = 48 if dense else 16
+    in_channels = 36 if arch == "i2v-a14b" else channels
     scheduler = UniPCMultistepScheduler(
         prediction_type="flow_prediction", use_flow_sigmas=True, flow_shift=3.0
     )
@@ -58,16 +66,16 @@ def _components(arch: str, seed: int) -> dict[str, Any]:
         "text_encoder": _text_encoder(seed),
         "vae": _vae(dense, seed),
         "scheduler": scheduler,
-        "transformer": _transformer(channels, seed),
-        "transformer_2": None if dense else _transformer(channels, seed + 1),
-        "boundary_ratio": None if dense else 0.875,
+        "transformer": _transformer(in_channels, channels, seed),
+        "transformer_2": None if dense else _transformer(in_channels, channels, seed + 1),
+        "boundary_ratio": None if dense else 0.9 if arch == "i2v-a14b" else 0.875,
     }
     if dense:
         components["expand_timesteps"] = True
     return components
 
 
-def _transformer(channels: int, seed: int) -> Any:
+def _transformer(in_channels: int, channels: int, seed: int) -> Any:
     """A two-layer WanTransformer3DModel with diffusers' own test sizes."""
     import torch
     from diffusers import WanTransformer3DModel
@@ -77,7 +85,7 @@ def _transformer(channels: int, seed: int) -> Any:
         patch_size=(1, 2, 2),
         num_attention_heads=2,
         attention_head_dim=12,
-        in_channels=channels,
+        in_channels=in_channels,
         out_channels=channels,
         text_dim=_TEXT_DIM,
         freq_dim=256,

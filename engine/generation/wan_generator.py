@@ -7,6 +7,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from engine.generation.frames import snap_frames
+from engine.generation.image_to_video import check_images, image_kwargs, image_pipe, resolve_images
 from engine.generation.lora_adapters import apply_loras
 from engine.generation.pipeline_cache import LoadedPipeline, ModelInfo
 from engine.generation.request import GenerationRequest, GenerationResult
@@ -115,14 +116,17 @@ def generate(
     """Generate the request's frames; raises Cancelled (before any decode) if cancel is set."""
     start = time.perf_counter()
     info = loaded.info
-    applied, notices = apply_model_rules(request, info)
+    applied, notices = apply_model_rules(resolve_images(request), info)
+    check_images(info, applied)
     applied, speed_notices = plan_speed(applied, info)  # Draft's steps and guidance; the guidance trap
     notices += speed_notices
     for notice in notices:
         on_progress(Progress(GENERATING, total=applied.num_inference_steps, message=notice))
     if cancel is not None:
         cancel.check()
-    pipe = loaded.pipe
+    # An image run goes through WanImageToVideoPipeline (TI2V-5B's shares the text pipeline's modules).
+    pipe = loaded.pipe if applied.images is None else image_pipe(loaded)
+    images = {} if applied.images is None else image_kwargs(applied.images, applied.width, applied.height)
 
     def on_step_end(pipe: Any, i: int, t: Any, callback_kwargs: dict) -> dict:
         total = pipe.num_timesteps
@@ -139,7 +143,7 @@ def generate(
         with speed_run(loaded, applied) as speed:  # Draft fused or not, the step cache, both guidances
             # Swap the LoRA adapters to this request's (none: the base model), keeping the base loaded.
             apply_loras(loaded, applied.loras)
-            output = pipe(**pipeline_kwargs(applied, generator), callback_on_step_end=on_step_end)
+            output = pipe(**pipeline_kwargs(applied, generator), **images, callback_on_step_end=on_step_end)
     except BaseException:
         # A successful call frees its offload hooks itself; an interrupted one must be put back.
         pipe.maybe_free_model_hooks()

@@ -1,7 +1,12 @@
-"""The generation queue: jobs with explicit states, one long-lived worker thread per backend."""
+"""The generation queue: jobs with explicit states, one long-lived worker thread per backend.
+
+A backend that talks over the network (a coroutine `run_async`: remote endpoints) has no threads:
+its jobs run as asyncio tasks on one loop, `slots` of them at once (engine/jobs/async_dispatch.py).
+"""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 import time
@@ -9,12 +14,14 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from engine.backends.local import Backend
 from engine.generation.model_source import ModelError
 from engine.generation.request import GenerationRequest, ModelSpec
+from engine.jobs.async_dispatch import AsyncDispatch, NetworkBackend, is_async, slots
 from engine.jobs.errors import describe_failure
-from engine.jobs.progress import GENERATING, Cancelled, CancelToken, Progress
+from engine.jobs.progress import GENERATING, Cancelled, CancelToken, Progress, ProgressCallback
 from engine.jobs.states import ACTIVE_STATES, FINISHED_STATES, STAGE_STATE, JobState
 from engine.jobs.take_job import TakeRecord
 
@@ -40,6 +47,7 @@ class Job:
     started: float | None = None
     finished: float | None = None
     cancel: CancelToken = field(default_factory=CancelToken, repr=False)
+    after: str | None = None  # the id of a job that must be done first (the take this one continues)
 
     @property
     def elapsed(self) -> float:
@@ -56,6 +64,8 @@ class Job:
         p = self.progress
         if p is None or p.stage != GENERATING or not p.total:
             return 0.0
+        if p.segment and p.segments:  # a long shot: the segments before this one are done
+            return (p.segment - 1 + p.step / p.total) / p.segments
         return p.step / p.total
 
     @property
@@ -64,7 +74,8 @@ class Job:
         p = self.progress
         if self.started is None or p is None or p.stage != GENERATING or not p.step or not p.total:
             return None
-        return self.elapsed / p.step * (p.total - p.step)
+        done = self.step_fraction
+        return self.elapsed / done * (1 - done)
 
 
 # Called from worker threads with ("added" | "changed" | "progress" | "finished" | "removed" | "moved", job).
@@ -74,7 +85,13 @@ JobListener = Callable[[str, Job], None]
 class JobQueue:
     """Runs jobs in order on the backends' workers; cancel, retry, reorder, pause and resume."""
 
-    def __init__(self, backends: list[Backend], listener: JobListener | None = None) -> None:
+    def __init__(
+        self,
+        backends: list[Backend],
+        listener: JobListener | None = None,
+        loop: asyncio.AbstractEventLoop | None = None,
+    ) -> None:
+        """loop runs the network backends' tasks (the window's); without one they get a thread's own."""
         if not backends:
             raise ValueError("a job queue needs at least one backend")
         self._listener = listener or (lambda event, job: None)
@@ -86,14 +103,20 @@ class JobQueue:
         # Models that failed to load in this batch, with the job that found out: more jobs for
         # them are cancelled unstarted until forget_model_failures() or a retry.
         self._failed_models: dict[ModelSpec, Job] = {}
-        # A backend with `slots` (an endpoint with replicas) gets that many workers, so as many jobs.
+        # A backend with `slots` (a local GPU per worker thread, an endpoint's replicas) runs that
+        # many jobs at once: on as many threads, or as tasks on one loop for the network backends.
         self._workers = [
             threading.Thread(
                 target=self._work, args=(b,), name=f"storyreel-worker-{b.name}-{slot + 1}", daemon=True
             )
             for b in self._backends
-            for slot in range(max(1, int(getattr(b, "slots", 1))))
+            if not is_async(b)
+            for slot in range(slots(b))
         ]
+        network = [b for b in self._backends if is_async(b)]
+        self._dispatch: AsyncDispatch[Backend, Job] | None = None
+        if network:
+            self._dispatch = AsyncDispatch(network, self._claim, self._run_async, self._abandon, loop)
         for worker in self._workers:
             worker.start()
 
@@ -125,10 +148,15 @@ class JobQueue:
 
     # -- changes ----------------------------------------------------------------------------
     def submit(
-        self, request: GenerationRequest, clip_path: Path, label: str = "", meta: dict | None = None
+        self,
+        request: GenerationRequest,
+        clip_path: Path,
+        label: str = "",
+        meta: dict | None = None,
+        after: str | None = None,
     ) -> Job:
-        """Add a job at the end of the queue."""
-        job = Job(request, Path(clip_path), label, dict(meta or {}))
+        """Add a job at the end of the queue; with `after`, it starts only once that job is done."""
+        job = Job(request, Path(clip_path), label, dict(meta or {}), after=after)
         with self._cond:
             if self._closing:
                 raise RuntimeError("the queue is shut down")
@@ -136,7 +164,7 @@ class JobQueue:
             if failed is not None:
                 self._hold_back(job, failed)
             self._jobs.append(job)
-            self._cond.notify_all()
+            self._notify()
         self._listener("added", job)
         if failed is not None:
             self._listener("finished", job)
@@ -159,6 +187,8 @@ class JobQueue:
                 job.state, job.finished = JobState.CANCELLED, time.monotonic()
         if queued:
             self._listener("finished", job)
+        elif self._dispatch is not None:
+            self._dispatch.cancel(job.id)  # a request in flight: its task is cancelled, its connection closed
 
     def cancel_all(self) -> None:
         """Cancel every queued and running job."""
@@ -204,7 +234,7 @@ class JobQueue:
         """Start queued jobs again."""
         with self._cond:
             self._paused = False
-            self._cond.notify_all()
+            self._notify()
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Block until nothing is queued or running (False on timeout)."""
@@ -225,6 +255,8 @@ class JobQueue:
                 if job.state == JobState.QUEUED or (cancel_running and job.state in ACTIVE_STATES):
                     job.cancel.cancel()
             self._cond.notify_all()
+        if self._dispatch is not None:
+            self._dispatch.close(cancel_running, timeout)
         for worker in self._workers:
             worker.join(timeout)
         for backend in self._backends:
@@ -237,31 +269,91 @@ class JobQueue:
                 return job
         raise KeyError(job_id)
 
+    def _notify(self) -> None:
+        """Wake the workers and the task dispatcher (call with the lock held)."""
+        self._cond.notify_all()
+        if self._dispatch is not None:
+            self._dispatch.wake()
+
+    def _claim_locked(self, backend: Backend) -> Job | None:
+        if self._closing or self._paused:
+            return None
+        for job in self._jobs:
+            if job.state == JobState.QUEUED and not job.cancel.cancelled and self._ready(job):
+                job.state, job.backend, job.started = JobState.LOADING_MODEL, backend.name, time.monotonic()
+                return job
+        return None
+
+    def _claim(self, backend: Backend) -> tuple[str, Job] | None:
+        """The next job for a task of backend, now (None if there is none, or the queue is paused)."""
+        with self._cond:
+            job = self._claim_locked(backend)
+        return None if job is None else (job.id, job)
+
     def _next_job(self, backend: Backend) -> Job | None:
         with self._cond:
-            while True:
-                if self._closing:
-                    return None
-                if not self._paused:
-                    for job in self._jobs:
-                        if job.state == JobState.QUEUED and not job.cancel.cancelled:
-                            job.state, job.backend, job.started = (
-                                JobState.LOADING_MODEL,
-                                backend.name,
-                                time.monotonic(),
-                            )
-                            return job
+            while not self._closing:
+                job = self._claim_locked(backend)
+                if job is not None:
+                    return job
                 self._cond.wait()
+            return None
+
+    def _ready(self, job: Job) -> bool:
+        """Whether the job it waits for (if any, and still listed) has finished.
+
+        One that failed holds its dependents back (_hold_dependents); one cancelled while queued lets
+        them run, and they fail at once saying the take they continue is not there.
+        """
+        if job.after is None:
+            return True
+        before = next((j for j in self._jobs if j.id == job.after), None)
+        return before is None or before.state in FINISHED_STATES
 
     def _work(self, backend: Backend) -> None:
         while (job := self._next_job(backend)) is not None:
             self._listener("changed", job)
-            self._run(backend, job)
-            with self._cond:
-                self._cond.notify_all()
-            self._listener("finished", job)
+            try:
+                job.result = backend.run(job.request, job.clip_path, self._progress(job), job.cancel)
+            except Exception as exc:  # one failed job must not stop the queue
+                self._settle(backend, job, exc)
+            else:
+                self._settle(backend, job, None)
 
-    def _run(self, backend: Backend, job: Job) -> None:
+    def _hold_dependents(self, failed: Job) -> list[Job]:
+        """Cancel the queued jobs that continue a job that did not finish (and theirs, down the chain)."""
+        held: list[Job] = []
+        with self._cond:
+            stopped = {failed.id}
+            for job in self._jobs:  # queue order: a chain's later links come later
+                if job.state == JobState.QUEUED and job.after in stopped:
+                    job.cancel.cancel()
+                    job.state, job.finished = JobState.CANCELLED, time.monotonic()
+                    job.error = (
+                        f"Not started: the take it continues ({failed.label or failed.id}) was not made."
+                    )
+                    job.hint = "Generate the previous shot, then retry this one."
+                    stopped.add(job.id)
+                    held.append(job)
+        return held
+
+    async def _run_async(self, backend: Backend, job: Job) -> None:
+        """One job of a network backend, as a task: cancelling the task cancels the job."""
+        self._listener("changed", job)
+        network = cast(NetworkBackend, backend)
+        try:
+            job.result = await network.run_async(job.request, job.clip_path, self._progress(job), job.cancel)
+        except asyncio.CancelledError:
+            self._settle(backend, job, Cancelled())
+        except Exception as exc:  # one failed job must not stop the queue
+            self._settle(backend, job, exc)
+        else:
+            self._settle(backend, job, None)
+
+    def _abandon(self, backend: Backend, job: Job) -> None:
+        self._settle(backend, job, Cancelled())
+
+    def _progress(self, job: Job) -> ProgressCallback:
         def on_progress(p: Progress) -> None:
             job.progress = p
             state = STAGE_STATE.get(p.stage)
@@ -269,21 +361,36 @@ class JobQueue:
                 job.state = state
             self._listener("progress", job)
 
-        try:
-            job.result = backend.run(job.request, job.clip_path, on_progress, job.cancel)
+        return on_progress
+
+    def _settle(self, backend: Backend, job: Job, error: Exception | None) -> None:
+        """Record how a started job ended (done, cancelled or failed) and tell the listener."""
+        if error is None:
             job.state = JobState.DONE
-        except Cancelled:
+        elif isinstance(error, Cancelled):
             job.state = JobState.CANCELLED
-        except Exception as exc:  # one failed job must not stop the queue
-            job.error, job.hint = describe_failure(exc)
+        else:
+            job.error, job.hint = describe_failure(error)
             # The person sees the short message; the traceback is for the log.
-            log.exception("job %s (%s) failed on %s: %s", job.id, job.label or "?", backend.name, job.error)
+            log.error(
+                "job %s (%s) failed on %s: %s",
+                job.id,
+                job.label or "?",
+                backend.name,
+                job.error,
+                exc_info=error,
+            )
             at_load = job.state == JobState.LOADING_MODEL
             job.state = JobState.FAILED
-            if at_load and isinstance(exc, ModelError):
+            if at_load and isinstance(error, ModelError):
                 self._stop_model(job)
-        finally:
-            job.finished = time.monotonic()
+        job.finished = time.monotonic()
+        held = self._hold_dependents(job) if job.state != JobState.DONE else []
+        with self._cond:
+            self._notify()
+        self._listener("finished", job)
+        for dependent in held:
+            self._listener("finished", dependent)
 
     def _stop_model(self, failed: Job) -> None:
         """The model failed to load: every queued job for it would fail the same way, so cancel them."""

@@ -27,6 +27,8 @@ class Progress:
     total: int = 0
     expert: str | None = None
     message: str = ""
+    segment: int | None = None  # a long shot's segment being made (1-based), with how many there are
+    segments: int | None = None
 
     def to_dict(self) -> dict:
         """Plain JSON-ready form."""

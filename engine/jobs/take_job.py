@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from engine.generation.long_shot import generate_shot
 from engine.generation.pipeline_cache import PipelineCache
 from engine.generation.request import GenerationRequest, GenerationResult
 from engine.generation.versions import software_versions
-from engine.generation.wan_generator import generate
 from engine.jobs.progress import ENCODING, CancelToken, Progress, ProgressCallback, ignore_progress
 from engine.storage.atomic_file import write_bytes_atomic
 from engine.video.video_io import write_clip
@@ -35,6 +35,7 @@ class TakeRecord:
 def take_metadata(request: GenerationRequest, result: GenerationResult, backend: str, seconds: float) -> dict:
     """The reproducibility record of a take: the request as applied, model, backend, versions, time."""
     applied = result.applied
+    extra = {} if result.segments is None else {"segments": result.segments}
     return {
         "prompt": applied.prompt,
         "negative_prompt": applied.negative_prompt,
@@ -56,6 +57,7 @@ def take_metadata(request: GenerationRequest, result: GenerationResult, backend:
         "versions": software_versions(),
         "seconds": round(seconds, 3),
         "created": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        **extra,
     }
 
 
@@ -76,7 +78,7 @@ def run_take_job(
         raise FileExistsError(errno.EEXIST, "a take never replaces an existing file", str(clip_path))
     started = time.perf_counter()
     loaded = cache.get(request.model, on_progress=on_progress)
-    result = generate(loaded, request, on_progress=on_progress, cancel=cancel)
+    result = generate_shot(loaded, request, on_progress=on_progress, cancel=cancel)
     frames = cast("np.ndarray", result.frames)
     on_progress(Progress(ENCODING, 0, int(frames.shape[0])))
     write_clip(frames, result.applied.fps, clip_path, cancel=cancel, on_progress=on_progress, replace=False)

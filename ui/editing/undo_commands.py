@@ -4,29 +4,32 @@ from __future__ import annotations
 
 import copy
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from app.project.model import Project, Shot, Take, new_id
+from ui.i18n import QT_TRANSLATE_NOOP
 
 EDIT_SHOT_ID = 1
 EDIT_SETTINGS_ID = 2
 
+# Marked for lupdate, translated when a step is named.
 FIELD_LABELS = {
-    "title": "Title",
-    "prompt": "Prompt",
-    "negative_prompt": "Negative Prompt",
-    "seed": "Seed",
-    "frames": "Frames",
-    "width": "Width",
-    "height": "Height",
-    "steps": "Steps",
-    "guidance_scale": "Guidance (High Noise)",
-    "guidance_scale_2": "Guidance (Low Noise)",
-    "trim_in": "Trim In",
-    "trim_out": "Trim Out",
-    "active_take": "Active Take",
-    "transition": "Transition",
-    "transition_duration": "Transition Duration",
+    "title": QT_TRANSLATE_NOOP("UndoCommands", "Title"),
+    "prompt": QT_TRANSLATE_NOOP("UndoCommands", "Prompt"),
+    "negative_prompt": QT_TRANSLATE_NOOP("UndoCommands", "Negative Prompt"),
+    "seed": QT_TRANSLATE_NOOP("UndoCommands", "Seed"),
+    "frames": QT_TRANSLATE_NOOP("UndoCommands", "Frames"),
+    "width": QT_TRANSLATE_NOOP("UndoCommands", "Width"),
+    "height": QT_TRANSLATE_NOOP("UndoCommands", "Height"),
+    "steps": QT_TRANSLATE_NOOP("UndoCommands", "Steps"),
+    "guidance_scale": QT_TRANSLATE_NOOP("UndoCommands", "Guidance (High Noise)"),
+    "guidance_scale_2": QT_TRANSLATE_NOOP("UndoCommands", "Guidance (Low Noise)"),
+    "trim_in": QT_TRANSLATE_NOOP("UndoCommands", "Trim In"),
+    "trim_out": QT_TRANSLATE_NOOP("UndoCommands", "Trim Out"),
+    "active_take": QT_TRANSLATE_NOOP("UndoCommands", "Active Take"),
+    "transition": QT_TRANSLATE_NOOP("UndoCommands", "Transition"),
+    "transition_duration": QT_TRANSLATE_NOOP("UndoCommands", "Transition Duration"),
 }
 
 
@@ -36,7 +39,11 @@ class EditShotCommand(QUndoCommand):
     def __init__(
         self, project: Project, shot_id: str, fields: dict, burst: int | None = None, text: str | None = None
     ) -> None:
-        label = text or "Edit " + ", ".join(FIELD_LABELS.get(f, f) for f in fields)
+        names = ", ".join(
+            QCoreApplication.translate("UndoCommands", FIELD_LABELS[f]) if f in FIELD_LABELS else f
+            for f in fields
+        )
+        label = text or QCoreApplication.translate("UndoCommands", "Edit {0}").format(names)
         super().__init__(label)
         self.project, self.shot_id, self.new, self.burst = project, shot_id, dict(fields), burst
         shot = project.shot(shot_id)
@@ -96,8 +103,8 @@ def order_after_move(project: Project, shot_ids: list[str], row: int) -> list[st
 class ReorderShotsCommand(QUndoCommand):
     """Move shots on the timeline: a whole drag (or one keyboard move) is one step."""
 
-    def __init__(self, project: Project, new_order: list[str], text: str = "Move Shot") -> None:
-        super().__init__(text)
+    def __init__(self, project: Project, new_order: list[str], text: str = "") -> None:
+        super().__init__(text or QCoreApplication.translate("UndoCommands", "Move Shot"))
         self.project = project
         self.old_order = [s.id for s in project.shots]
         self.new_order = list(new_order)
@@ -114,8 +121,8 @@ class ReorderShotsCommand(QUndoCommand):
 class InsertShotsCommand(QUndoCommand):
     """Insert shots at timeline positions (add, duplicate, import)."""
 
-    def __init__(self, project: Project, index: int, shots: list[Shot], text: str = "Add Shot") -> None:
-        super().__init__(text)
+    def __init__(self, project: Project, index: int, shots: list[Shot], text: str = "") -> None:
+        super().__init__(text or QCoreApplication.translate("UndoCommands", "Add Shot"))
         self.project, self.shots = project, list(shots)
         self.index = len(project.shots) if index < 0 else min(index, len(project.shots))
 
@@ -132,7 +139,11 @@ class RemoveShotsCommand(QUndoCommand):
     """Delete shots; undo puts each back where it was."""
 
     def __init__(self, project: Project, shot_ids: list[str], text: str | None = None) -> None:
-        super().__init__(text or ("Delete Shot" if len(shot_ids) == 1 else f"Delete {len(shot_ids)} Shots"))
+        one, many = (
+            QCoreApplication.translate("UndoCommands", "Delete Shot"),
+            QCoreApplication.translate("UndoCommands", "Delete {0} Shots").format(len(shot_ids)),
+        )
+        super().__init__(text or (one if len(shot_ids) == 1 else many))
         self.project = project
         positions = sorted((project.index_of(sid), sid) for sid in shot_ids)
         self.removed: list[tuple[int, Shot]] = [(i, project.shot(sid)) for i, sid in positions]
@@ -155,7 +166,7 @@ def duplicate_shot(shot: Shot) -> Shot:
         mapping[take.id] = take.id = new_id()
     twin.active_take = mapping.get(shot.active_take) if shot.active_take else None
     if twin.title:
-        twin.title = f"{twin.title} (copy)"
+        twin.title = QCoreApplication.translate("UndoCommands", "{0} (copy)").format(twin.title)
     return twin
 
 
@@ -163,7 +174,7 @@ class RemoveTakeCommand(QUndoCommand):
     """Detach a take from its shot (the file stays on disk so undo can bring it back)."""
 
     def __init__(self, project: Project, shot_id: str, take_id: str) -> None:
-        super().__init__("Remove Take")
+        super().__init__(QCoreApplication.translate("UndoCommands", "Remove Take"))
         self.project, self.shot_id, self.take_id = project, shot_id, take_id
         shot = project.shot(shot_id)
         self.saved = {f: getattr(shot, f) for f in ("active_take", "trim_in", "trim_out", "error")}
@@ -185,15 +196,18 @@ class RemoveTakeCommand(QUndoCommand):
 def set_active_take_command(project: Project, shot_id: str, take_id: str) -> EditShotCommand:
     """Choose the take used in the film (trims start over, as for a new take)."""
     return EditShotCommand(
-        project, shot_id, {"active_take": take_id, "trim_in": 0, "trim_out": None}, text="Choose Take"
+        project,
+        shot_id,
+        {"active_take": take_id, "trim_in": 0, "trim_out": None},
+        text=QCoreApplication.translate("UndoCommands", "Choose Take"),
     )
 
 
 class EditSettingsCommand(QUndoCommand):
     """Change project settings (one dialog's OK is one step)."""
 
-    def __init__(self, project: Project, fields: dict, text: str = "Edit Project Settings") -> None:
-        super().__init__(text)
+    def __init__(self, project: Project, fields: dict, text: str = "") -> None:
+        super().__init__(text or QCoreApplication.translate("UndoCommands", "Edit Project Settings"))
         self.project, self.new = project, dict(fields)
         self.old = {name: copy.deepcopy(getattr(project.settings, name)) for name in fields}
 

@@ -29,23 +29,48 @@ from engine.errors import hint_of
 from engine.film.export_settings import FIT_POLICIES, FORMATS, FPS_CHOICES, QUALITIES, SIZES, ExportSettings
 from engine.film.exporter import ExportError, format_eta
 from engine.jobs.progress import Cancelled, CancelToken
+from ui.export.export_notice import ExportNotice, show_export_notice
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.project_session import StatusSink
 from ui.questions import Prompts
 
 log = logging.getLogger(__name__)
 
+# Marked for lupdate, translated at use in ExportDialog's context.
 SIZE_LABELS = {
-    "project": "Project",
+    "project": QT_TRANSLATE_NOOP("ExportDialog", "Project"),
     "1080p": "1080p (1920×1080)",
     "720p": "720p (1280×720)",
-    "vertical": "Vertical (1080×1920)",
-    "custom": "Custom…",
+    "vertical": QT_TRANSLATE_NOOP("ExportDialog", "Vertical (1080×1920)"),
+    "custom": QT_TRANSLATE_NOOP("ExportDialog", "Custom…"),
 }
 FIT_LABELS = {
-    "fit": "Fit (keep the film's shape)",
-    "fill": "Fill (crop to the frame)",
-    "pad": "Pad (black bars)",
+    "fit": QT_TRANSLATE_NOOP("ExportDialog", "Fit (keep the film's shape)"),
+    "fill": QT_TRANSLATE_NOOP("ExportDialog", "Fill (crop to the frame)"),
+    "pad": QT_TRANSLATE_NOOP("ExportDialog", "Pad (black bars)"),
 }
+# engine's format labels and quality names, as the dialog shows them.
+FORMAT_LABELS = {
+    "mp4": "MP4 (H.264)",
+    "webm": "WebM (VP9)",
+    "mov": QT_TRANSLATE_NOOP("ExportDialog", "MOV (ProRes 422, editing master)"),
+    "gif": QT_TRANSLATE_NOOP("ExportDialog", "Animated GIF"),
+    "png": QT_TRANSLATE_NOOP("ExportDialog", "PNG sequence (folder)"),
+}
+QUALITY_LABELS = {
+    "low": QT_TRANSLATE_NOOP("ExportDialog", "Low"),
+    "medium": QT_TRANSLATE_NOOP("ExportDialog", "Medium"),
+    "high": QT_TRANSLATE_NOOP("ExportDialog", "High"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ExportDialog", text)
+
+
+def format_label(key: str) -> str:
+    """A format's name in the window's language (engine's own label for one this table lacks)."""
+    return _tr(FORMAT_LABELS[key]) if key in FORMAT_LABELS else FORMATS[key].label
 
 
 def default_output(project: Project, fmt: str) -> Path:
@@ -61,20 +86,20 @@ class ExportDialog(QDialog):
 
     def __init__(self, project: Project, selected: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export Film")
+        self.setWindowTitle(self.tr("Export Film"))
         self.project, self.selected = project, list(selected)
         self.format = QComboBox()
-        for key, preset in FORMATS.items():
-            self.format.addItem(preset.label, key)
+        for key in FORMATS:
+            self.format.addItem(format_label(key), key)
         self.quality = QComboBox()
         for key in QUALITIES:
-            self.quality.addItem(key.capitalize(), key)
+            self.quality.addItem(_tr(QUALITY_LABELS.get(key, key.capitalize())), key)
         self.quality.setCurrentIndex(QUALITIES.index("high"))
         self.size_box = QComboBox()
         for key, label in SIZE_LABELS.items():
-            self.size_box.addItem(label, key)
+            self.size_box.addItem(_tr(label), key)
         s = project.settings
-        self.size_box.setItemText(0, f"Project ({s.width}×{s.height})")
+        self.size_box.setItemText(0, self.tr("Project ({0}×{1})").format(s.width, s.height))
         self.custom_w, self.custom_h = QSpinBox(), QSpinBox()
         for spin, value in ((self.custom_w, s.width), (self.custom_h, s.height)):
             spin.setRange(16, 8192)
@@ -86,46 +111,46 @@ class ExportDialog(QDialog):
         custom.addWidget(self.custom_h)
         self.fit = QComboBox()
         for key in FIT_POLICIES:
-            self.fit.addItem(FIT_LABELS[key], key)
+            self.fit.addItem(_tr(FIT_LABELS[key]), key)
         self.fit.setCurrentIndex(FIT_POLICIES.index("pad"))
         self.fps = QComboBox()
-        self.fps.addItem(f"Project ({s.fps} fps)", None)
+        self.fps.addItem(self.tr("Project ({0} fps)").format(s.fps), None)
         for value in FPS_CHOICES:
             self.fps.addItem(f"{value} fps", value)
-        self.whole = QRadioButton("Whole film")
-        self.only_selected = QRadioButton(f"Selected shots ({len(self.selected)})")
+        self.whole = QRadioButton(self.tr("Whole film"))
+        self.only_selected = QRadioButton(self.tr("Selected shots ({0})").format(len(self.selected)))
         self.whole.setChecked(True)
         self.only_selected.setEnabled(bool(self.selected))
         span = QHBoxLayout()
         span.addWidget(self.whole)
         span.addWidget(self.only_selected)
         self.music = QLineEdit()
-        self.music.setPlaceholderText("None (any audio file FFmpeg reads)")
-        self.music.setToolTip("Trimmed to the film and faded out at its end; AAC, or Opus in WebM")
-        browse_music = QPushButton("Browse…")
+        self.music.setPlaceholderText(self.tr("None (any audio file FFmpeg reads)"))
+        self.music.setToolTip(self.tr("Trimmed to the film and faded out at its end; AAC, or Opus in WebM"))
+        browse_music = QPushButton(self.tr("Browse…"))
         browse_music.clicked.connect(self._browse_music)
         music = QHBoxLayout()
         music.addWidget(self.music)
         music.addWidget(browse_music)
         self.output_edit = QLineEdit(str(default_output(project, "mp4")))
-        browse_out = QPushButton("Browse…")
+        browse_out = QPushButton(self.tr("Browse…"))
         browse_out.clicked.connect(self._browse_output)
         out = QHBoxLayout()
         out.addWidget(self.output_edit)
         out.addWidget(browse_out)
 
         form = QFormLayout()
-        form.addRow("Format", self.format)
-        form.addRow("Quality", self.quality)
-        form.addRow("Size", self.size_box)
+        form.addRow(self.tr("Format"), self.format)
+        form.addRow(self.tr("Quality"), self.quality)
+        form.addRow(self.tr("Size"), self.size_box)
         form.addRow("", custom)
-        form.addRow("Shape", self.fit)
-        form.addRow("Frame rate", self.fps)
-        form.addRow("Range", span)
-        form.addRow("Music", music)
-        form.addRow("Save to", out)
+        form.addRow(self.tr("Shape"), self.fit)
+        form.addRow(self.tr("Frame rate"), self.fps)
+        form.addRow(self.tr("Range"), span)
+        form.addRow(self.tr("Music"), music)
+        form.addRow(self.tr("Save to"), out)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -153,9 +178,9 @@ class ExportDialog(QDialog):
     def _browse_music(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Music",
+            self.tr("Music"),
             str(Path.home()),
-            "Audio (*.mp3 *.m4a *.aac *.wav *.flac *.ogg *.opus);;All files (*)",
+            self.tr("Audio (*.mp3 *.m4a *.aac *.wav *.flac *.ogg *.opus);;All files (*)"),
         )
         if path:
             self.music.setText(path)
@@ -165,13 +190,13 @@ class ExportDialog(QDialog):
         if FORMATS[fmt].extension:
             path, _ = QFileDialog.getSaveFileName(
                 self,
-                "Export To",
+                self.tr("Export To"),
                 self.output_edit.text(),
-                f"{FORMATS[fmt].label} (*{FORMATS[fmt].extension})",
+                f"{format_label(fmt)} (*{FORMATS[fmt].extension})",
             )
         else:
             path = QFileDialog.getExistingDirectory(
-                self, "Folder for the PNG Sequence", str(Path(self.output_edit.text()).parent)
+                self, self.tr("Folder for the PNG Sequence"), str(Path(self.output_edit.text()).parent)
             )
             path = str(Path(path) / Path(self.output_edit.text()).name) if path else ""
         if path:
@@ -232,7 +257,9 @@ class ExportWorker(QObject):
             log.exception("export to %s failed unexpectedly", self.output)
             first = (str(exc).strip() or type(exc).__name__).splitlines()[0]
             self.failed.emit(
-                f"The export stopped on an unexpected error: {first}\n\nThe details are in storyreel.log."
+                self.tr(
+                    "The export stopped on an unexpected error: {0}\n\nThe details are in storyreel.log."
+                ).format(first)
             )
         else:
             self.finished.emit(result)
@@ -245,16 +272,17 @@ class ExportProgressDialog(QDialog):
         self, project: Project, output: Path, settings: ExportSettings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Exporting")
+        self.setWindowTitle(self.tr("Exporting"))
         self.setMinimumWidth(420)
         self.output = output
         self.outcome: object | None = None  # the ExportResult once done
         self.error: str | None = None
         self.was_cancelled = False
-        self.label = QLabel(f"Preparing {output.name}…")
+        self.notice: ExportNotice | None = None  # shown when the export has finished
+        self.label = QLabel(self.tr("Preparing {0}…").format(output.name))
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
@@ -290,15 +318,16 @@ class ExportProgressDialog(QDialog):
         """Ask the export to stop; the partial file is removed."""
         self.worker.token.cancel()
         self.cancel_button.setEnabled(False)
-        self.label.setText("Stopping…")
+        self.label.setText(self.tr("Stopping…"))
 
     def _on_progress(self, event: dict) -> None:
         total, step = int(event.get("total") or 0), int(event.get("step") or 0)
         self.bar.setRange(0, max(1, total))
         self.bar.setValue(step)
         eta = event.get("eta")
-        left = f" · {format_eta(eta)} left" if eta is not None else ""
-        self.label.setText(f"Frame {step} of {total} · {event.get('fps', 0):.1f} fps{left}")
+        left = " · " + self.tr("{0} left").format(format_eta(eta)) if eta is not None else ""
+        rate = float(event.get("fps", 0) or 0)
+        self.label.setText(self.tr("Frame {0} of {1} · {2:.1f} fps").format(step, total, rate) + left)
 
     def _finish(self) -> None:
         self.thread_.quit()
@@ -339,17 +368,22 @@ def start_export(
     try:
         settings.check()
     except ValueError as exc:
-        prompts.error("Export", str(exc))
+        prompts.error(QCoreApplication.translate("ExportDialog", "Export"), str(exc))
         return None
     progress = ExportProgressDialog(project, output, settings, parent)
 
     def done(_code: int) -> None:
         if progress.error is not None:
-            prompts.error("Export Failed", progress.error)
+            prompts.error(QCoreApplication.translate("ExportDialog", "Export Failed"), progress.error)
         elif progress.was_cancelled:
-            status.showMessage("Export cancelled; nothing was written.", 8000)
+            status.showMessage(
+                QCoreApplication.translate("ExportDialog", "Export cancelled; nothing was written."), 8000
+            )
         else:
-            status.showMessage(f"Exported {output}", 8000)
+            status.showMessage(
+                QCoreApplication.translate("ExportDialog", "Exported {0}").format(output), 8000
+            )
+            progress.notice = show_export_notice(output, parent)  # Open / Show in Folder
         progress.deleteLater()
 
     progress.finished.connect(done)
@@ -367,7 +401,10 @@ def ask_and_export(
 ) -> ExportProgressDialog | None:
     """File > Export…: ask for the choices, then start the export."""
     if not project.shots:
-        prompts.error("Export", "The project has no shots to export.")
+        prompts.error(
+            QCoreApplication.translate("ExportDialog", "Export"),
+            QCoreApplication.translate("ExportDialog", "The project has no shots to export."),
+        )
         return None
     dialog = ExportDialog(project, selected_ids, parent)
     if not dialog.exec():

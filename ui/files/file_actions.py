@@ -128,7 +128,7 @@ class FileActions(QObject):
     def new(self) -> bool:
         if not self.maybe_save():
             return False
-        self.show(Project(ProjectSettings(name="Untitled")))
+        self.show(Project(ProjectSettings(name=self.tr("Untitled"))))
         return True
 
     def close(self) -> bool:
@@ -150,7 +150,7 @@ class FileActions(QObject):
         except ProjectError as exc:
             backup = offer_backup(self.prompts, path, exc.problem)
             if backup is None:
-                self.prompts.error("Cannot open project", str(exc))
+                self.prompts.error(self.tr("Cannot open project"), str(exc))
                 self.settings.remove_recent(path)
                 return False
             project, recovered = backup, True  # unsaved until saved over the damaged file
@@ -161,7 +161,7 @@ class FileActions(QObject):
         self.show(project, recovered=recovered)
         self.settings.add_recent(project.path or path)
         self.settingsChanged.emit()
-        self.status.showMessage(f"Opened {path}", 5000)
+        self.status.showMessage(self.tr("Opened {0}").format(path), 5000)
         self._offer_recovery_for(project.path)
         return True
 
@@ -190,12 +190,12 @@ class FileActions(QObject):
         try:
             path = save()
         except ProjectError as exc:
-            self.prompts.error("Cannot save project", str(exc))
+            self.prompts.error(self.tr("Cannot save project"), str(exc))
             return False
         self.session.mark_saved(path)
         recovery.discard_for(path, self.session.recovery_key())
         self._autosaved_index = None
-        self.status.showMessage(f"Saved {path}", 5000)
+        self.status.showMessage(self.tr("Saved {0}").format(path), 5000)
         return True
 
     def show(self, project: Project, recovered: bool = False) -> None:
@@ -226,12 +226,14 @@ class FileActions(QObject):
         try:
             project = recovery.open_recovery(found)
         except ProjectError as exc:
-            self.prompts.error("Cannot restore", str(exc))
+            self.prompts.error(self.tr("Cannot restore"), str(exc))
             return False
         self.show(project, recovered=True)
         missing = sum(1 for shot in project.shots for take in shot.takes if _take_missing(project, take))
-        note = f" ({missing} take(s) have missing media)" if missing else ""
-        self.status.showMessage(f"Restored unsaved work on {project.settings.name}{note}", 8000)
+        note = " " + self.tr("({0} take(s) have missing media)").format(missing) if missing else ""
+        self.status.showMessage(
+            self.tr("Restored unsaved work on {0}").format(project.settings.name) + note, 8000
+        )
         return True
 
     def _offer_recovery_for(self, path: Path | None) -> None:
@@ -273,7 +275,7 @@ class FileActions(QObject):
 
     def _autosave_done(self, error: str) -> None:
         if error:
-            self.status.showMessage(f"Autosave failed: {error}", 8000)
+            self.status.showMessage(self.tr("Autosave failed: {0}").format(error), 8000)
 
     def wait(self) -> None:
         """Wait for background writes and imports (shutdown, tests)."""
@@ -283,21 +285,23 @@ class FileActions(QObject):
     def import_shot_list(self) -> None:
         from app.project.shot_list import ShotListError, load_shot_list
 
-        path = self.prompts.open_path(self._start_dir(), "Import Shot List", SHOT_LIST_FILTER)
+        path = self.prompts.open_path(self._start_dir(), self.tr("Import Shot List"), SHOT_LIST_FILTER)
         if path is None:
             return
         try:
             shots = load_shot_list(path)
         except ShotListError as exc:
-            self.prompts.error("Cannot import shot list", str(exc))
+            self.prompts.error(self.tr("Cannot import shot list"), str(exc))
             return
         self.undo_stack.push(
-            InsertShotsCommand(self.project, -1, shots, f"Import {len(shots)} Shots from {path.name}")
+            InsertShotsCommand(
+                self.project, -1, shots, self.tr("Import {0} Shots from {1}").format(len(shots), path.name)
+            )
         )
         self.shotsAdded.emit([s.id for s in shots])
 
     def import_videos_dialog(self) -> None:
-        paths = self.prompts.open_paths(self._start_dir(), "Import Videos", VIDEO_FILTER)
+        paths = self.prompts.open_paths(self._start_dir(), self.tr("Import Videos"), VIDEO_FILTER)
         if paths:
             self.import_videos(paths, -1)
 
@@ -305,14 +309,16 @@ class FileActions(QObject):
         """Copy videos into the media folder in the background, then add them as shots (one undo step)."""
         if self.project.path is None:
             self.prompts.info(
-                "Save the project first",
-                "Imported videos are copied into the project's media folder, "
-                "so the project needs a file name first.",
+                self.tr("Save the project first"),
+                self.tr(
+                    "Imported videos are copied into the project's media folder, "
+                    "so the project needs a file name first."
+                ),
             )
             if not self.save_as():
                 return
         media, project = self.project.media_dir, self.project
-        self.status.showMessage(f"Importing {len(paths)} video(s)…")
+        self.status.showMessage(self.tr("Importing {0} video(s)…").format(len(paths)))
         sources = [Path(p) for p in paths]
 
         def work() -> None:
@@ -327,10 +333,15 @@ class FileActions(QObject):
         if shots and project is self.project:
             self.undo_stack.push(
                 InsertShotsCommand(
-                    project, row, shots, "Import Video" if len(shots) == 1 else f"Import {len(shots)} Videos"
+                    project,
+                    row,
+                    shots,
+                    self.tr("Import Video")
+                    if len(shots) == 1
+                    else self.tr("Import {0} Videos").format(len(shots)),
                 )
             )
             self.shotsAdded.emit([s.id for s in shots])
-            self.status.showMessage(f"Imported {len(shots)} video(s)", 5000)
+            self.status.showMessage(self.tr("Imported {0} video(s)").format(len(shots)), 5000)
         if errors:
-            self.prompts.error("Some videos were not imported", "\n".join(errors))
+            self.prompts.error(self.tr("Some videos were not imported"), "\n".join(errors))

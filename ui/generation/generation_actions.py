@@ -15,6 +15,7 @@ from app.settings.model_settings import load_model_settings
 from app.settings.user_settings import UserSettings
 from engine.jobs.job_queue import Job, JobQueue
 from engine.jobs.states import FINISHED_STATES, JobState
+from ui.event_loop import running_loop
 from ui.generation.generation_bridge import GenerationBridge
 from ui.generation.make_final_action import make_final_action
 from ui.generation.model_check import model_ready
@@ -22,6 +23,7 @@ from ui.generation.queue_dock import QueueDock
 from ui.generation.queue_model import QueueModel, job_fraction
 from ui.project_session import ProjectSession, StatusSink
 from ui.questions import Prompts
+from ui.widgets.labels import job_title, shot_title
 
 
 class GenerationController(QObject):
@@ -74,28 +76,31 @@ class GenerationController(QObject):
 
     def _build_actions(self) -> None:
         self.act_generate = self._action(
-            "&Generate Selected Shots",
+            self.tr("&Generate Selected Shots"),
             "Ctrl+G",
-            "Queue a new take of each selected shot",
+            self.tr("Queue a new take of each selected shot"),
             self.generate_selected,
         )
         self.act_generate_missing = self._action(
-            "Generate All Shots &Without a Take",
+            self.tr("Generate All Shots &Without a Take"),
             "Ctrl+Shift+G",
-            "Queue a take for every shot that has none (or a failed or missing one)",
+            self.tr("Queue a take for every shot that has none (or a failed or missing one)"),
             self.generate_missing,
         )
         self.act_regenerate = self._action(
-            "&Regenerate with a New Seed",
+            self.tr("&Regenerate with a New Seed"),
             "Ctrl+R",
-            "Queue a new take of each selected shot with a fresh random seed",
+            self.tr("Queue a new take of each selected shot with a fresh random seed"),
             lambda: self.generate_selected(new_seed=True),
         )
         self.act_cancel_all = self._action(
-            "&Cancel All Generations", None, "Cancel every queued and running job", self.cancel_all
+            self.tr("&Cancel All Generations"),
+            None,
+            self.tr("Cancel every queued and running job"),
+            self.cancel_all,
         )
         self.act_pause = self._action(
-            "&Pause Queue", None, "Start no new jobs until resumed", self.toggle_pause
+            self.tr("&Pause Queue"), None, self.tr("Start no new jobs until resumed"), self.toggle_pause
         )
         self.act_pause.setCheckable(True)
         self.act_make_final = make_final_action(self, self)
@@ -151,9 +156,10 @@ class GenerationController(QObject):
             try:
                 backends = backends_for(self.settings)
             except ValueError as exc:  # e.g. remote chosen but no endpoint configured
-                self.prompts.error("Cannot generate", str(exc))
+                self.prompts.error(self.tr("Cannot generate"), str(exc))
                 return None
-            self.jobs = JobQueue(backends, listener=self.bridge.listener)
+            # Remote jobs run as tasks on the window's asyncio loop (none in some tests: then their own).
+            self.jobs = JobQueue(backends, listener=self.bridge.listener, loop=running_loop())
             self._jobs_key = key
             self.queue_model = QueueModel(self.jobs, self.bridge, self)
             self.dock.set_model(self.queue_model)
@@ -200,9 +206,11 @@ class GenerationController(QObject):
             return []
         if self.project.path is None:
             self.prompts.info(
-                "Save the project first",
-                "Generated takes are written into the project's media folder, "
-                "so the project needs a file name first.",
+                self.tr("Save the project first"),
+                self.tr(
+                    "Generated takes are written into the project's media folder, "
+                    "so the project needs a file name first."
+                ),
             )
             if not self.save_as():
                 return []
@@ -228,14 +236,14 @@ class GenerationController(QObject):
     def _report(self, jobs: list[Job], errors: dict[str, str]) -> None:
         if jobs:
             self.session.note_outside_change()  # the pending jobs go into the recovery file
-            self.status.showMessage(f"Queued {len(jobs)} take(s)", 5000)
+            self.status.showMessage(self.tr("Queued {0} take(s)").format(len(jobs)), 5000)
         if errors:
             lines = [
-                f"{self.project.shot(k).display_title(self.project.index_of(k))}: {v}"
+                f"{shot_title(self.project.shot(k), self.project.index_of(k))}: {v}"
                 for k, v in errors.items()
                 if k in {s.id for s in self.project.shots}
             ]
-            self.prompts.error("Some shots were not queued", "\n".join(lines))
+            self.prompts.error(self.tr("Some shots were not queued"), "\n".join(lines))
         self._update_cards()
 
     def cancel(self, job_id: str) -> None:
@@ -292,8 +300,10 @@ class GenerationController(QObject):
         elif event == "model_failed":
             # One message for the batch: the queue cancelled this model's other jobs unstarted.
             self.prompts.error(
-                "The model could not be loaded",
-                f"{job.error}\n\n{job.hint or ''}\n\nThe other shots for this model were not started.",
+                self.tr("The model could not be loaded"),
+                self.tr("{0}\n\n{1}\n\nThe other shots for this model were not started.").format(
+                    job.error, job.hint or ""
+                ),
             )
         if event in ("changed", "progress", "finished", "removed", "moved", "added"):
             self._update_cards()
@@ -303,7 +313,8 @@ class GenerationController(QObject):
     def _take_arrived(self, job: Job, take: Take) -> None:
         shot_id = job.meta.get("shot", "")
         self.session.note_outside_change()
-        self.status.showMessage(f"New take of {job.meta.get('title', 'a shot')} ({take.path})", 5000)
+        title = job_title(job) or self.tr("a shot")
+        self.status.showMessage(self.tr("New take of {0} ({1})").format(title, take.path), 5000)
         self.takeArrived.emit(shot_id, take)
 
     def _update_cards(self) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
+
 from app.settings.model_settings import load_model_settings
 from app.settings.user_settings import UserSettings
 from engine.generation.model_source import ModelError, check_model_source
@@ -26,6 +28,8 @@ def model_ready(
         if offer is not None:
             offer(str(exc))
             return False
-        prompts.error("Cannot generate: the model cannot be used", str(exc))
+        prompts.error(
+            QCoreApplication.translate("ModelCheck", "Cannot generate: the model cannot be used"), str(exc)
+        )
         return False
     return True

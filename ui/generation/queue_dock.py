@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionProgressBar,
     QStyleOptionViewItem,
-    QTableView,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -31,13 +30,21 @@ from ui.generation.queue_model import (
     FractionRole,
     JobRole,
     QueueModel,
+    column_title,
     format_seconds,
 )
+from ui.widgets.placeholder import PlaceholderTableView
 
 # The widest progress text a running job shows: its column opens wide enough for it.
-WIDEST_PROGRESS = "step 20/20 · high-noise"
+WIDEST_PROGRESS = "step 20/20 · high-noise"  # and its translation (widest_progress)
 # Samples for the other columns' opening widths (the header is used where it is wider).
 COLUMN_SAMPLES = {"Shot": "Shot 10", "Take": "10", "Backend": "local", "Elapsed": "10:00", "Left": "10:00"}
+
+
+def widest_progress() -> str:
+    """WIDEST_PROGRESS in the window's language."""
+    step = QCoreApplication.translate("QueueModel", "step {0}/{1}").format(20, 20)
+    return step + " · " + QCoreApplication.translate("Labels", "high-noise")
 
 
 def fitted_text(text: str, metrics: QFontMetrics, width: int) -> str:
@@ -93,7 +100,9 @@ class QueueDock(QWidget):
         super().__init__(parent)
         self.paused = False
         self.model: QueueModel | None = None
-        self.table = QTableView()
+        self.table = PlaceholderTableView(
+            self.tr("Generations wait and run here, one after another: select shots and press Generate.")
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
@@ -103,22 +112,42 @@ class QueueDock(QWidget):
         bar = QToolBar()  # buttons that do not fit go into its overflow menu: the dock can stay narrow
         bar.setIconSize(QSize(16, 16))
         for key, text, tip, slot in (
-            ("cancel", "Cancel", "Cancel the selected job (a running one stops within a step)", self.cancel),
-            ("cancel_all", "Cancel All", "Cancel every queued and running job", self.cancelAllRequested.emit),
-            ("retry", "Retry", "Queue the selected failed or cancelled job again", self.retry),
-            ("remove", "Remove", "Remove the selected finished or queued job from the list", self.remove),
+            (
+                "cancel",
+                self.tr("Cancel"),
+                self.tr("Cancel the selected job (a running one stops within a step)"),
+                self.cancel,
+            ),
+            (
+                "cancel_all",
+                self.tr("Cancel All"),
+                self.tr("Cancel every queued and running job"),
+                self.cancelAllRequested.emit,
+            ),
+            (
+                "retry",
+                self.tr("Retry"),
+                self.tr("Queue the selected failed or cancelled job again"),
+                self.retry,
+            ),
+            (
+                "remove",
+                self.tr("Remove"),
+                self.tr("Remove the selected finished or queued job from the list"),
+                self.remove,
+            ),
             (
                 "clear",
-                "Clear Finished",
-                "Remove every done, failed and cancelled job from the list",
+                self.tr("Clear Finished"),
+                self.tr("Remove every done, failed and cancelled job from the list"),
                 self.clear_finished,
             ),
-            ("up", "▲", "Move the selected job earlier in the queue", lambda: self.move_job(-1)),
-            ("down", "▼", "Move the selected job later in the queue", lambda: self.move_job(1)),
+            ("up", "▲", self.tr("Move the selected job earlier in the queue"), lambda: self.move_job(-1)),
+            ("down", "▼", self.tr("Move the selected job later in the queue"), lambda: self.move_job(1)),
             (
                 "pause",
-                "Pause",
-                "Pause the queue (the running job finishes) / resume it",
+                self.tr("Pause"),
+                self.tr("Pause the queue (the running job finishes) / resume it"),
                 self.pauseRequested.emit,
             ),
         ):
@@ -131,7 +160,7 @@ class QueueDock(QWidget):
         self.overall = QProgressBar()
         self.overall.setRange(0, 1000)
         self.overall.setTextVisible(False)
-        self.overall_label = QLabel("No generations yet. Generate shots with Ctrl+G.")
+        self.overall_label = QLabel(self.tr("No generations yet. Generate shots with Ctrl+G."))
         self.overall_label.setWordWrap(True)
         self.table.setMinimumWidth(160)
         layout = QVBoxLayout(self)
@@ -147,10 +176,11 @@ class QueueDock(QWidget):
         metrics = self.table.fontMetrics()
         pad = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 16
         widths = {
-            name: max(metrics.horizontalAdvance(name), metrics.horizontalAdvance(sample)) + pad
+            name: max(metrics.horizontalAdvance(column_title(name)), metrics.horizontalAdvance(sample)) + pad
             for name, sample in COLUMN_SAMPLES.items()
         }
-        widths["Progress"] = metrics.horizontalAdvance(WIDEST_PROGRESS) + pad + 8
+        widest = max(metrics.horizontalAdvance(WIDEST_PROGRESS), metrics.horizontalAdvance(widest_progress()))
+        widths["Progress"] = widest + pad + 8
         return widths
 
     def sizeHint(self) -> QSize:
@@ -237,7 +267,7 @@ class QueueDock(QWidget):
         self.table.setColumnHidden(BACKEND, len({j.backend for j in jobs if j.backend}) < 2)
         self.buttons["up"].setEnabled(job is not None and jobs[0] is not job)
         self.buttons["down"].setEnabled(job is not None and jobs[-1] is not job)
-        self.buttons["pause"].setText("Resume" if self.paused else "Pause")
+        self.buttons["pause"].setText(self.tr("Resume") if self.paused else self.tr("Pause"))
         self.update_overall()
 
     def update_overall(self) -> None:
@@ -246,15 +276,19 @@ class QueueDock(QWidget):
         fraction, _finished, count, left = self.model.overall()
         self.overall.setValue(int(1000 * fraction))
         if not count:
-            self.overall_label.setText("The queue is empty.")
+            self.overall_label.setText(self.tr("The queue is empty."))
             return
         # Done and failed apart: four failed jobs are "0 of 4 done · 4 failed", never "4 of 4 done".
         done = sum(1 for j in self.model.jobs() if j.state == JobState.DONE)
         failed = sum(1 for j in self.model.jobs() if j.state == JobState.FAILED)
-        text = f"{done} of {count} done" + (f" · {failed} failed" if failed else "")
-        self.overall.setToolTip(f"{done} done, {failed} failed, {count - done - failed} to go")
+        text = self.tr("{0} of {1} done").format(done, count)
+        if failed:
+            text += " · " + self.tr("{0} failed").format(failed)
+        self.overall.setToolTip(
+            self.tr("{0} done, {1} failed, {2} to go").format(done, failed, count - done - failed)
+        )
         if left is not None:
-            text += f" · about {format_seconds(left)} left"
+            text += " · " + self.tr("about {0} left").format(format_seconds(left))
         if self.paused:
-            text += " · paused"
+            text += " · " + self.tr("paused")
         self.overall_label.setText(text)

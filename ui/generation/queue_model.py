@@ -2,17 +2,40 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 
 from engine.jobs.job_queue import Job, JobQueue
 from engine.jobs.states import ACTIVE_STATES, FINISHED_STATES, JobState
 from ui.generation.generation_bridge import GenerationBridge
+from ui.i18n import QT_TRANSLATE_NOOP
+from ui.widgets.labels import expert_label, job_title, state_label
 
-COLUMNS = ("Shot", "Take", "Backend", "State", "Progress", "Elapsed", "Left")
+# Column keys, shown translated (column_title) in the header.
+COLUMNS = (
+    QT_TRANSLATE_NOOP("QueueModel", "Shot"),
+    QT_TRANSLATE_NOOP("QueueModel", "Take"),
+    QT_TRANSLATE_NOOP("QueueModel", "Backend"),
+    QT_TRANSLATE_NOOP("QueueModel", "State"),
+    QT_TRANSLATE_NOOP("QueueModel", "Progress"),
+    QT_TRANSLATE_NOOP("QueueModel", "Elapsed"),
+    QT_TRANSLATE_NOOP("QueueModel", "Left"),
+)
 SHOT, TAKE, BACKEND, STATE, PROGRESS, ELAPSED, LEFT = range(len(COLUMNS))
 JobRole = Qt.ItemDataRole.UserRole + 1
 FractionRole = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
+
+
+def column_title(name: str) -> str:
+    """A column's header in the window's language."""
+    return QCoreApplication.translate("QueueModel", name)
 
 
 def format_seconds(seconds: float | None) -> str:
@@ -41,13 +64,13 @@ def progress_text(job: Job) -> str:
     """'step 12/40 · high-noise', 'loading model', 'encoding 30/81' or the state."""
     p = job.progress
     if job.state == JobState.GENERATING and p is not None and p.total:
-        expert = f" · {p.expert}" if p.expert and p.expert != "dense" else ""
-        return f"step {p.step}/{p.total}{expert}"
+        expert = f" · {expert_label(p.expert)}" if p.expert and p.expert != "dense" else ""
+        return QCoreApplication.translate("QueueModel", "step {0}/{1}").format(p.step, p.total) + expert
     if job.state == JobState.FAILED:
-        return job.error or "failed"
+        return job.error or state_label(job.state)
     if p is not None and job.state in ACTIVE_STATES and p.total and p.stage in ("encoding", "loading"):
-        return f"{job.state} {p.step}/{p.total}"
-    return job.state
+        return f"{state_label(job.state)} {p.step}/{p.total}"
+    return state_label(job.state)
 
 
 class QueueModel(QAbstractTableModel):
@@ -140,7 +163,7 @@ class QueueModel(QAbstractTableModel):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(COLUMNS)
         ):
-            return COLUMNS[section]
+            return column_title(COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -156,17 +179,19 @@ class QueueModel(QAbstractTableModel):
                 return f"{job.error}\n{job.hint or ''}".strip()
             if column == PROGRESS:  # the full text where the column is too narrow for it
                 return progress_text(job)
-            return job.label or None
+            take = job.meta.get("take")
+            title = job_title(job)
+            return self.tr("{0} · take {1}").format(title, take) if take and title else (title or None)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == SHOT:
-            return job.meta.get("title") or job.label
+            return job_title(job)
         if column == TAKE:
             return str(job.meta.get("take", ""))
         if column == BACKEND:
             return job.backend or ""
         if column == STATE:
-            return job.state
+            return state_label(job.state)
         if column == PROGRESS:
             return progress_text(job)
         if column == ELAPSED:

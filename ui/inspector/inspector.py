@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QRegularExpressionValidator, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 
 from app.generation.shot_requests import MAX_SEED, random_seed, resolved_settings
 from app.project.model import Project, Shot
-from app.project.shot_timing import frames_label, seconds_to_frames, snap_frames
+from app.project.shot_timing import seconds_to_frames, snap_frames
 from ui.editing.undo_commands import EditShotCommand, RemoveTakeCommand, set_active_take_command
+from ui.inspector.shot_images_box import ShotImagesBox
 from ui.inspector.speed_rows import ShotSpeedRows
 from ui.inspector.takes_list import TakesPanel
-from ui.widgets.labels import SETTING_LABELS, TRANSITION_LABELS
+from ui.widgets.bundled_texts import shown_text
+from ui.widgets.labels import TRANSITION_LABELS, setting_label, shot_title, transition_label
 from ui.widgets.settings_form import SettingsForm, set_quietly
 from ui.widgets.thumbnails import ThumbnailCache
 
@@ -48,6 +50,7 @@ class Inspector(QScrollArea):
         super().__init__(parent)
         self.project, self.undo_stack = project, undo_stack
         self.shot_id: str | None = None
+        self._snapped = False  # the frames hint says a value was snapped: kept until the next edit
         self.burst = 0  # edits within one focus of one field merge into one undo step
         self.setWidgetResizable(True)
         self._build(thumbnails)
@@ -57,23 +60,25 @@ class Inspector(QScrollArea):
     # -- construction -------------------------------------------------------------------
     def _build(self, thumbnails: ThumbnailCache) -> None:
         self.title = QLineEdit()
-        self.title.setPlaceholderText("Shot N")
-        self.title.setToolTip("The shot's name on the timeline")
+        self.title.setPlaceholderText(self.tr("Shot N"))
+        self.title.setToolTip(self.tr("The shot's name on the timeline"))
         self.prompt = QPlainTextEdit()
-        self.prompt.setPlaceholderText("What the camera sees: subject, action, place, light, lens…")
-        self.prompt.setToolTip("The prompt for this shot (any language)")
+        self.prompt.setPlaceholderText(self.tr("What the camera sees: subject, action, place, light, lens…"))
+        self.prompt.setToolTip(self.tr("The prompt for this shot (any language)"))
         self.prompt.setMinimumHeight(110)
         self.negative = QPlainTextEdit()
-        self.negative.setPlaceholderText("Added to the project's negative prompt")
-        self.negative.setToolTip("What this shot should avoid, added to the project's negative prompt")
+        self.negative.setPlaceholderText(self.tr("Added to the project's negative prompt"))
+        self.negative.setToolTip(
+            self.tr("What this shot should avoid, added to the project's negative prompt")
+        )
         self.negative.setMaximumHeight(70)
-        self.random_seed = QCheckBox("Random")
-        self.random_seed.setToolTip("Draw a new seed for every take")
+        self.random_seed = QCheckBox(self.tr("Random"))
+        self.random_seed.setToolTip(self.tr("Draw a new seed for every take"))
         self.seed = QLineEdit()
         self.seed.setValidator(QRegularExpressionValidator(r"\d{0,10}"))
-        self.seed.setToolTip(f"A fixed seed (0 to {MAX_SEED}) makes takes repeatable")
-        self.new_seed = QPushButton("New Seed")
-        self.new_seed.setToolTip("Pick a new random fixed seed")
+        self.seed.setToolTip(self.tr("A fixed seed (0 to {0}) makes takes repeatable").format(MAX_SEED))
+        self.new_seed = QPushButton(self.tr("New Seed"))
+        self.new_seed.setToolTip(self.tr("Pick a new random fixed seed"))
         seed_row = QHBoxLayout()
         for w in (self.random_seed, self.seed, self.new_seed):
             seed_row.addWidget(w)
@@ -87,22 +92,24 @@ class Inspector(QScrollArea):
         self.seconds.setDecimals(2)
         self.seconds.setSuffix(" s")
         self.seconds.setKeyboardTracking(False)
-        self.seconds.setToolTip("Duration; snapped to the nearest valid frame count")
+        self.seconds.setToolTip(self.tr("Duration; snapped to the nearest valid frame count"))
         self.frames_hint = QLabel()
         self.frames_hint.setWordWrap(True)
         self.settings_form.rows["frames"].addWidget(self.seconds)
         self.transition = QComboBox()
-        for kind, label in TRANSITION_LABELS.items():
-            self.transition.addItem(label, kind)
+        for kind in TRANSITION_LABELS:
+            self.transition.addItem(transition_label(kind), kind)
         self.transition.setToolTip(
-            "How this shot begins after the previous one (also on the timeline's right-click)"
+            self.tr("How this shot begins after the previous one (also on the timeline's right-click)")
         )
         self.transition_duration = QDoubleSpinBox()
         self.transition_duration.setRange(0.05, 10.0)
         self.transition_duration.setSingleStep(0.25)
         self.transition_duration.setSuffix(" s")
         self.transition_duration.setKeyboardTracking(False)
-        self.transition_duration.setToolTip("Length of the crossfade, or of the whole fade through black")
+        self.transition_duration.setToolTip(
+            self.tr("Length of the crossfade, or of the whole fade through black")
+        )
         transition_row = QHBoxLayout()
         transition_row.addWidget(self.transition, 1)
         transition_row.addWidget(self.transition_duration)
@@ -111,23 +118,23 @@ class Inspector(QScrollArea):
         self.form_box = self.settings_form
         form = self.settings_form.form
         form.setContentsMargins(9, 9, 9, 9)
-        form.insertRow(0, "Title", self.title)
-        form.insertRow(1, "Prompt", self.prompt)
-        form.insertRow(2, SETTING_LABELS["negative_prompt"], self.negative)
-        form.insertRow(3, "Seed", seed_row)
+        form.insertRow(0, self.tr("Title"), self.title)
+        form.insertRow(1, self.tr("Prompt"), self.prompt)
+        form.insertRow(2, setting_label("negative_prompt"), self.negative)
+        form.insertRow(3, self.tr("Seed"), seed_row)
         form.insertRow(self.settings_form.row_index("frames") + 1, "", self.frames_hint)
         self.sent = QLabel()
         self.sent.setObjectName("SentPrompt")
         self.sent.setWordWrap(True)
         self.sent.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.sent.setToolTip("Exactly what the model receives, after the style preset's template")
-        form.addRow("Sends", self.sent)
+        self.sent.setToolTip(self.tr("Exactly what the model receives, after the style preset's template"))
+        form.addRow(self.tr("Sends"), self.sent)
         self.speed_rows = ShotSpeedRows(self)
         form.addRow(self.speed_rows.label, self.speed_rows.quality)
         form.addRow("", self.speed_rows.warning)
-        form.addRow("Transition in", transition_row)
+        form.addRow(self.tr("Transition in"), transition_row)
         self.takes = TakesPanel(thumbnails)
-        takes_box = QGroupBox("Takes")
+        takes_box = QGroupBox(self.tr("Takes"))
         QVBoxLayout(takes_box).addWidget(self.takes)
         self.error = QLabel()  # why the last generation failed, shown until a take succeeds
         self.error.setObjectName("ShotError")
@@ -136,13 +143,16 @@ class Inspector(QScrollArea):
         self.error.setStyleSheet(
             "QLabel { color: white; background: #991b1b; padding: 6px; border-radius: 4px; }"
         )
+        self.images = ShotImagesBox(self.undo_stack, thumbnails)
         page = QWidget()
+        self.images.watch_drops(page)  # an image file dropped anywhere here becomes the start image
         column = QVBoxLayout(page)
         column.addWidget(self.error)
         column.addWidget(self.form_box)
+        column.addWidget(self.images)
         column.addWidget(takes_box)
         column.addStretch(1)
-        self.empty = QLabel("Select a shot on the timeline to edit it.")
+        self.empty = QLabel(self.tr("Select a shot on the timeline to edit it."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.pages = QStackedWidget()
@@ -206,13 +216,17 @@ class Inspector(QScrollArea):
         self.burst += 1
         if shot_id is None:
             self.empty.setText(
-                f"{selected} shots selected." if selected > 1 else "Select a shot on the timeline to edit it."
+                self.tr("{0} shots selected.").format(selected)
+                if selected > 1
+                else self.tr("Select a shot on the timeline to edit it.")
             )
             self.pages.setCurrentIndex(0)
             self.takes.set_shot(None, None)
+            self.images.set_shot(self.project, None)
             return
         self.pages.setCurrentIndex(1)
         self.frames_hint.setText("")
+        self._snapped = False
         self.refresh()
 
     def shot(self) -> Shot | None:
@@ -244,6 +258,8 @@ class Inspector(QScrollArea):
         ]
         for widget, value in values:
             set_quietly(widget, value)
+        # The name the timeline shows while the title is empty ("Shot 3"), not a generic "Shot N".
+        self.title.setPlaceholderText(shot_title(shot, self.project.index_of(shot.id)))
         self.seed.setEnabled(shot.seed is not None)
         self.transition.setCurrentIndex(
             max(0, self.transition.findData(shot.transition))
@@ -252,15 +268,18 @@ class Inspector(QScrollArea):
         starts_film = bool(self.project.shots) and self.project.shots[0] is shot
         self.transition.setEnabled(not starts_film)
         self.transition_duration.setEnabled(not starts_film and shot.transition != "cut")
-        if not self.frames_hint.text().startswith("Snapped"):
-            self.frames_hint.setText(f"{frames_label(frames, fps)} at {fps} fps")
+        if not self._snapped:
+            self.frames_hint.setText(self._frames_text(frames, fps))
         self.takes.set_shot(self.project, shot)
+        self.images.set_shot(self.project, shot)
         self.sent.setText(sent_text(self.project, shot))
         self.speed_rows.show_shot(self.project, shot)
         self.error.setVisible(bool(shot.error))
         self.error.setText(
-            f"The last generation failed: {shot.error}\nGenerate the shot again to retry (Ctrl+G); "
-            "the full details are in storyreel.log."
+            self.tr(
+                "The last generation failed: {0}\nGenerate the shot again to retry (Ctrl+G); "
+                "the full details are in storyreel.log."
+            ).format(shot.error)
             if shot.error
             else ""
         )
@@ -299,6 +318,7 @@ class Inspector(QScrollArea):
         self._edit(seed=random_seed())
 
     def _frames_changed(self, value: int) -> None:
+        self._snapped = False
         if value == 0:
             self.frames_hint.setText("")
             self._edit(frames=None)
@@ -307,22 +327,35 @@ class Inspector(QScrollArea):
         fps = self.project.settings.fps
         if snapped != value:
             set_quietly(self.frames, snapped)
+            self._snapped = True
             self.frames_hint.setText(
-                f"Snapped {value} → {frames_label(snapped, fps)}: Wan makes 4k+1 frames."
+                self.tr("Snapped {0} → {1}: Wan makes 4k+1 frames.").format(
+                    value, self._frames_label(snapped, fps)
+                )
             )
         else:
-            self.frames_hint.setText(f"{frames_label(snapped, fps)} at {fps} fps")
+            self.frames_hint.setText(self._frames_text(snapped, fps))
         self._edit(frames=snapped)
 
     def _seconds_changed(self, seconds: float) -> None:
         fps = self.project.settings.fps
         frames = seconds_to_frames(seconds, fps)
+        self._snapped = abs(frames / fps - seconds) > 0.005
         self.frames_hint.setText(
-            f"Snapped {seconds:g} s → {frames_label(frames, fps)}: Wan makes 4k+1 frames."
-            if abs(frames / fps - seconds) > 0.005
-            else f"{frames_label(frames, fps)} at {fps} fps"
+            self.tr("Snapped {0:g} s → {1}: Wan makes 4k+1 frames.").format(
+                seconds, self._frames_label(frames, fps)
+            )
+            if self._snapped
+            else self._frames_text(frames, fps)
         )
         self._edit(frames=frames)
+
+    def _frames_label(self, frames: int, fps: int) -> str:
+        """'81 frames = 5.06 s' (app's frames_label, in the window's language)."""
+        return self.tr("{0} frames = {1:.2f} s").format(frames, frames / max(fps, 1))
+
+    def _frames_text(self, frames: int, fps: int) -> str:
+        return self.tr("{0} at {1} fps").format(self._frames_label(frames, fps), fps)
 
     def _choose_take(self, take_id: str) -> None:
         shot = self.shot()
@@ -343,11 +376,19 @@ def sent_text(project: Project, shot: Shot) -> str:
 
     name = preset_name_for(project, shot)
     eff = resolved_settings(project, shot)
+    bold = f"<b>{escape(shown_text(name or ''))}</b>"
     if name and shot_preset(project, shot, strict=False) is None:
-        preset = f"<b>{escape(name)}</b> (missing from the project: apply it again)"
+        preset = QCoreApplication.translate(
+            "Inspector", "{0} (missing from the project: apply it again)"
+        ).format(bold)
+    elif name:
+        preset = (
+            bold
+            if shot.preset
+            else QCoreApplication.translate("Inspector", "{0} (project default)").format(bold)
+        )
     else:
-        preset = f"<b>{escape(name)}</b>" + ("" if shot.preset else " (project default)") if name else "none"
-    return (
-        f"Preset: {preset}<br>Prompt: <i>{escape(eff['prompt']) or '—'}</i><br>"
-        f"Negative: <i>{escape(eff['negative_prompt']) or '—'}</i>"
-    )
+        preset = QCoreApplication.translate("Inspector", "none")
+    return QCoreApplication.translate(
+        "Inspector", "Preset: {0}<br>Prompt: <i>{1}</i><br>Negative: <i>{2}</i>"
+    ).format(preset, escape(eff["prompt"]) or "—", escape(eff["negative_prompt"]) or "—")

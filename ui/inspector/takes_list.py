@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,28 +34,44 @@ def take_summary(take: Take) -> str:
     """One line: seed, size, frames, steps, guidance (or 'imported')."""
     size = f"{take.width}×{take.height}" if take.width else "?"
     if take.imported:
-        return f"imported · {size} · {take.frames} f @ {take.fps} fps"
+        return QCoreApplication.translate("Takes", "imported · {0} · {1} f @ {2} fps").format(
+            size, take.frames, take.fps
+        )
     guidance = f"{take.guidance_scale:g}" + (
         f"/{take.guidance_scale_2:g}" if take.guidance_scale_2 is not None else ""
     )
-    return f"seed {take.seed} · {size} · {take.frames} f · {take.steps} steps · cfg {guidance}"
+    return QCoreApplication.translate("Takes", "seed {0} · {1} · {2} f · {3} steps · cfg {4}").format(
+        take.seed, size, take.frames, take.steps, guidance
+    )
+
+
+def _local_time(stamp: str) -> str:
+    """An ISO time as '2026-12-01 13:04' in local time; the text as it is if it is not one."""
+    import datetime
+
+    try:
+        return datetime.datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
 
 
 def take_details(take: Take) -> str:
     """Every setting of a take, for its tooltip."""
-    lines = [take_summary(take), f"file: {take.path}"]
+    lines = [take_summary(take), QCoreApplication.translate("Takes", "file: {0}").format(take.path)]
     if take.prompt:
-        lines.append(f"prompt: {take.prompt}")
+        lines.append(QCoreApplication.translate("Takes", "prompt: {0}").format(take.prompt))
     if take.negative_prompt:
-        lines.append(f"negative: {take.negative_prompt}")
+        lines.append(QCoreApplication.translate("Takes", "negative: {0}").format(take.negative_prompt))
     if take.model:
-        lines.append(f"model: {take.model}" + (f" @ {take.model_revision}" if take.model_revision else ""))
-    if take.backend or take.device:
-        lines.append(f"backend: {take.backend} {take.device} {take.dtype}".rstrip())
+        model = take.model + (f" @ {take.model_revision}" if take.model_revision else "")
+        lines.append(QCoreApplication.translate("Takes", "model: {0}").format(model))
+    if (take.backend or take.device) and not take.imported:  # an import's summary says so
+        where = f"{take.backend} {take.device} {take.dtype}".rstrip()
+        lines.append(QCoreApplication.translate("Takes", "backend: {0}").format(where))
     if take.seconds:
-        lines.append(f"took {take.seconds:.1f} s")
+        lines.append(QCoreApplication.translate("Takes", "took {0:.1f} s").format(take.seconds))
     if take.created:
-        lines.append(f"created {take.created}")
+        lines.append(QCoreApplication.translate("Takes", "created {0}").format(_local_time(take.created)))
     return "\n".join(lines)
 
 
@@ -84,7 +108,8 @@ class TakesModel(QAbstractListModel):
         take = self._takes[index.row()]
         active = take.id == self._active
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{'✓ ' if active else ''}Take {index.row() + 1}\n{take_summary(take)}"
+            name = self.tr("Take {0}").format(index.row() + 1)
+            return f"{'✓ ' if active else ''}{name}\n{take_summary(take)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return take_details(take)
         if role == Qt.ItemDataRole.FontRole and active:
@@ -122,18 +147,20 @@ class TakesPanel(QWidget):
         self.view.setMinimumHeight(120)
         self.view.setWordWrap(True)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.setToolTip("Double-click a take to use it in the film")
+        self.view.setToolTip(self.tr("Double-click a take to use it in the film"))
         self.view.doubleClicked.connect(lambda index: self.chooseRequested.emit(index.data(TakeIdRole)))
-        self.use_button = QPushButton("Use Take")
-        self.use_button.setToolTip("Use the selected take in the film")
+        self.use_button = QPushButton(self.tr("Use Take"))
+        self.use_button.setToolTip(self.tr("Use the selected take in the film"))
         self.use_button.clicked.connect(self._choose)
-        self.remove_button = QPushButton("Remove Take")
-        self.remove_button.setToolTip("Remove the selected take from the shot (undoable; the file stays)")
+        self.remove_button = QPushButton(self.tr("Remove Take"))
+        self.remove_button.setToolTip(
+            self.tr("Remove the selected take from the shot (undoable; the file stays)")
+        )
         self.remove_button.clicked.connect(self._remove)
         self.trim_in = QSpinBox()
-        self.trim_in.setToolTip("First frame of the active take shown in the film")
+        self.trim_in.setToolTip(self.tr("First frame of the active take shown in the film"))
         self.trim_out = QSpinBox()
-        self.trim_out.setToolTip("Frame after the last one shown (the take's length: to the end)")
+        self.trim_out.setToolTip(self.tr("Frame after the last one shown (the take's length: to the end)"))
         for spin, name in ((self.trim_in, "trim_in"), (self.trim_out, "trim_out")):
             spin.setKeyboardTracking(False)
             spin.valueChanged.connect(lambda value, name=name: self._trim(name, value))
@@ -141,9 +168,9 @@ class TakesPanel(QWidget):
         buttons.addWidget(self.use_button)
         buttons.addWidget(self.remove_button)
         trims = QHBoxLayout()
-        trims.addWidget(QLabel("Trim in"))
+        trims.addWidget(QLabel(self.tr("Trim in")))
         trims.addWidget(self.trim_in)
-        trims.addWidget(QLabel("out"))
+        trims.addWidget(QLabel(self.tr("out")))
         trims.addWidget(self.trim_out)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -27,7 +27,7 @@ class DownloadDialog(QDialog):
         self, repo_id: str, revision: str | None = None, parent: QWidget | None = None, downloader=None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Download {repo_id}")
+        self.setWindowTitle(self.tr("Download {0}").format(repo_id))
         self.repo_id, self.revision = repo_id, revision
         self.cancel_token = CancelToken()
         self.folder: Path | None = None
@@ -37,7 +37,7 @@ class DownloadDialog(QDialog):
         self.signals = _Signals()
         self.signals.progress.connect(self._on_progress)
         self.signals.done.connect(self._on_done)
-        self.label = QLabel(f"Checking {repo_id} and the free disk space…")
+        self.label = QLabel(self.tr("Checking {0} and the free disk space…").format(repo_id))
         self.label.setWordWrap(True)
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)
@@ -78,7 +78,7 @@ class DownloadDialog(QDialog):
             self.reject()
             return
         self.cancel_token.cancel()
-        self.label.setText("Cancelling…")
+        self.label.setText(self.tr("Cancelling…"))
 
     def wait(self, timeout: float | None = None) -> None:
         if self._thread is not None:
@@ -88,8 +88,11 @@ class DownloadDialog(QDialog):
         if p.total_bytes:
             self.bar.setRange(0, 1000)
             self.bar.setValue(int(1000 * min(1.0, p.done_bytes / p.total_bytes)))
-        files = f" · {p.done_files}/{p.total_files} files" if p.total_files else ""
-        self.label.setText(f"Downloading {self.repo_id}: {_gb(p.done_bytes)} of {_gb(p.total_bytes)}{files}")
+        files = " · " + self.tr("{0}/{1} files").format(p.done_files, p.total_files) if p.total_files else ""
+        text = self.tr("Downloading {0}: {1} of {2}").format(
+            self.repo_id, _gb(p.done_bytes), _gb(p.total_bytes)
+        )
+        self.label.setText(text + files)
 
     def _on_done(self, folder: str, error: str) -> None:
         self.bar.setRange(0, 1000)
@@ -97,11 +100,13 @@ class DownloadDialog(QDialog):
         if folder:
             self.folder = Path(folder)
             self.bar.setValue(1000)
-            self.label.setText(f"Downloaded {self.repo_id} to {folder}")
+            self.label.setText(self.tr("Downloaded {0} to {1}").format(self.repo_id, folder))
         elif error == "cancelled":
             self.error = error
             self.label.setText(
-                "Download cancelled. Downloaded files are kept; it continues where it stopped next time."
+                self.tr(
+                    "Download cancelled. Downloaded files are kept; it continues where it stopped next time."
+                )
             )
             self.reject()
         else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,15 +17,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.settings.model_settings import DEVICES, DTYPES, ModelSettings, precedence_note
+from app.settings.model_settings import DEVICES, DTYPES, ModelSettings
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.preferences.speed_settings_box import SpeedSettingsBox
-from ui.widgets.labels import SETTING_LABELS
+from ui.widgets.labels import precedence_text, setting_label
 
 MEMORY_LABELS = {
-    "none": "None (whole model on the device)",
-    "model_offload": "Model CPU offload (one component on the GPU at a time)",
-    "group_offload": "Group offload (blocks stream to the GPU; overlaps transfers)",
-    "sequential_offload": "Sequential offload (lowest memory, slowest)",
+    "none": QT_TRANSLATE_NOOP("ModelSettingsPage", "None (whole model on the device)"),
+    "model_offload": QT_TRANSLATE_NOOP(
+        "ModelSettingsPage", "Model CPU offload (one component on the GPU at a time)"
+    ),
+    "group_offload": QT_TRANSLATE_NOOP(
+        "ModelSettingsPage", "Group offload (blocks stream to the GPU; overlaps transfers)"
+    ),
+    "sequential_offload": QT_TRANSLATE_NOOP(
+        "ModelSettingsPage", "Sequential offload (lowest memory, slowest)"
+    ),
 }
 
 
@@ -35,17 +42,25 @@ def describe_source(text: str) -> tuple[bool, str]:
 
     text = text.strip()
     if not text:
-        return True, "Empty: each project's own model is used."
+        return True, QCoreApplication.translate(
+            "ModelSettingsPage", "Empty: each project's own model is used."
+        )
     if is_repo_id(text):
-        return True, "A Hugging Face repo id: downloaded into the Hugging Face cache when first used."
+        return True, QCoreApplication.translate(
+            "ModelSettingsPage",
+            "A Hugging Face repo id: downloaded into the Hugging Face cache when first used.",
+        )
     folder = Path(text).expanduser()
     if not folder.is_dir():
-        return False, f"{folder} is not a folder, and not a repo id like 'Wan-AI/Wan2.2-T2V-A14B-Diffusers'."
+        return False, QCoreApplication.translate(
+            "ModelSettingsPage",
+            "{0} is not a folder, and not a repo id like 'Wan-AI/Wan2.2-T2V-A14B-Diffusers'.",
+        ).format(folder)
     try:
         check_model_folder(folder)
     except ModelError as exc:
         return False, str(exc)
-    return True, "A diffusers Wan model folder."
+    return True, QCoreApplication.translate("ModelSettingsPage", "A diffusers Wan model folder.")
 
 
 class ModelSettingsPage(QWidget):
@@ -62,17 +77,19 @@ class ModelSettingsPage(QWidget):
         self.precedence.setObjectName("ModelPrecedence")
         self.precedence.setWordWrap(True)
         self.backend = QComboBox()
-        self.backend.addItem("Local (this computer)", "local")
-        self.backend.addItem("Remote endpoint (see the Remote tab)", "remote")
-        self.backend.setToolTip("Where takes are generated")
+        self.backend.addItem(self.tr("Local (this computer)"), "local")
+        self.backend.addItem(self.tr("Remote endpoint (see the Remote tab)"), "remote")
+        self.backend.setToolTip(self.tr("Where takes are generated"))
         self.source = QLineEdit(settings.source)
-        self.source.setPlaceholderText("the project's model, e.g. Wan-AI/Wan2.2-T2V-A14B-Diffusers")
-        self.source.setToolTip("A Hugging Face repo id, or a local folder holding a diffusers Wan model")
+        self.source.setPlaceholderText(self.tr("the project's model, e.g. Wan-AI/Wan2.2-T2V-A14B-Diffusers"))
+        self.source.setToolTip(
+            self.tr("A Hugging Face repo id, or a local folder holding a diffusers Wan model")
+        )
         self.source.textChanged.connect(self.validate)
-        browse = QPushButton("Folder…")
+        browse = QPushButton(self.tr("Folder…"))
         browse.clicked.connect(self._browse)
-        self.download_button = QPushButton("Download…")
-        self.download_button.setToolTip("Download the repo into the Hugging Face cache now")
+        self.download_button = QPushButton(self.tr("Download…"))
+        self.download_button.setToolTip(self.tr("Download the repo into the Hugging Face cache now"))
         self.download_button.clicked.connect(self._download)
         self.revision = QLineEdit(settings.revision)
         self.revision.setPlaceholderText("main")
@@ -80,15 +97,15 @@ class ModelSettingsPage(QWidget):
         self.status.setWordWrap(True)
         self.device = QComboBox()
         for value in DEVICES:
-            self.device.addItem(value or "Automatic (CUDA if present, else CPU)", value)
+            self.device.addItem(value or self.tr("Automatic (CUDA if present, else CPU)"), value)
         self.dtype = QComboBox()
         for value in DTYPES:
-            self.dtype.addItem(value or "Automatic (bfloat16 on GPU, float32 on CPU)", value)
+            self.dtype.addItem(value or self.tr("Automatic (bfloat16 on GPU, float32 on CPU)"), value)
         self.memory = QComboBox()
         for value, label in MEMORY_LABELS.items():
-            self.memory.addItem(label, value)
-        self.memory.setToolTip("Offloading needs a GPU; it trades speed for memory")
-        self.vae_tiling = QCheckBox("Decode in tiles (VAE tiling: less memory for large frames)")
+            self.memory.addItem(QCoreApplication.translate("ModelSettingsPage", label), value)
+        self.memory.setToolTip(self.tr("Offloading needs a GPU; it trades speed for memory"))
+        self.vae_tiling = QCheckBox(self.tr("Decode in tiles (VAE tiling: less memory for large frames)"))
         for box, value in (
             (self.backend, settings.backend),
             (self.device, settings.device),
@@ -103,14 +120,14 @@ class ModelSettingsPage(QWidget):
         source_row.addWidget(browse)
         source_row.addWidget(self.download_button)
         form = QFormLayout(self)
-        form.addRow("Backend", self.backend)
-        form.addRow(SETTING_LABELS["model"], source_row)
-        form.addRow("Revision", self.revision)
+        form.addRow(self.tr("Backend"), self.backend)
+        form.addRow(setting_label("model"), source_row)
+        form.addRow(self.tr("Revision"), self.revision)
         form.addRow("", self.precedence)
         form.addRow("", self.status)
-        form.addRow("Device", self.device)
-        form.addRow("Precision", self.dtype)
-        form.addRow("Memory profile", self.memory)
+        form.addRow(self.tr("Device"), self.device)
+        form.addRow(self.tr("Precision"), self.dtype)
+        form.addRow(self.tr("Memory profile"), self.memory)
         form.addRow("", self.vae_tiling)
         self.speed = SpeedSettingsBox(settings)
         form.addRow(self.speed)
@@ -123,7 +140,7 @@ class ModelSettingsPage(QWidget):
         ok, message = describe_source(self.source.text())
         if self.film_model is not None:
             shown = ModelSettings(backend=self.backend.currentData() or "local", source=self.source.text())
-            self.precedence.setText(precedence_note(shown, self.film_model))
+            self.precedence.setText(precedence_text(shown, self.film_model))
         self.precedence.setVisible(self.film_model is not None)
         self.status.setText(message)
         self.status.setStyleSheet("" if ok else "color: #dc2626;")
@@ -133,7 +150,7 @@ class ModelSettingsPage(QWidget):
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, "Choose a model folder", self.source.text() or str(Path.home())
+            self, self.tr("Choose a model folder"), self.source.text() or str(Path.home())
         )
         if folder:
             self.source.setText(folder)

@@ -1,4 +1,4 @@
-"""Preferences: a General tab (autosave, reopen the last film) and a Model tab (backend, model, device, memory)."""
+"""Preferences: General (autosave, reopen), Appearance (theme, language), Model, Remote."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 
 from app.settings.model_settings import load_model_settings, store_model_settings
 from app.settings.user_settings import UserSettings
+from ui.preferences.appearance_page import AppearancePage
+from ui.preferences.language_page import LanguagePage
 from ui.preferences.model_settings_page import ModelSettingsPage
 from ui.preferences.remote_settings_page import RemoteSettingsPage
 
@@ -29,25 +31,33 @@ class PreferencesDialog(QDialog):
         self, settings: UserSettings, parent: QWidget | None = None, film_model: str | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         self.tabs = QTabWidget()
         self.general = QWidget()
         self.autosave = QSpinBox()
         self.autosave.setRange(0, 3600)
         self.autosave.setSuffix(" s")
-        self.autosave.setSpecialValueText("Off")
+        self.autosave.setSpecialValueText(self.tr("Off"))
         self.autosave.setValue(settings.autosave_seconds)
-        self.autosave.setToolTip("Seconds between autosaves to a recovery file (Off: never)")
-        self.reopen_last = QCheckBox("Reopen the last film at start")
+        self.autosave.setToolTip(self.tr("Seconds between autosaves to a recovery file (Off: never)"))
+        self.reopen_last = QCheckBox(self.tr("Reopen the last film at start"))
         self.reopen_last.setChecked(settings.reopen_last)
         form = QFormLayout(self.general)
-        form.addRow("Autosave every", self.autosave)
+        form.addRow(self.tr("Autosave every"), self.autosave)
         form.addRow("", self.reopen_last)
-        self.tabs.addTab(self.general, "General")
+        self.tabs.addTab(self.general, self.tr("General"))
         self.model_page = ModelSettingsPage(load_model_settings(settings), film_model=film_model)
-        self.tabs.addTab(self.model_page, "Model")
+        self.tabs.addTab(self.model_page, self.tr("Model"))
         self.remote_page = RemoteSettingsPage(settings.endpoints, in_flight=settings.endpoint_in_flight)
-        self.tabs.addTab(self.remote_page, "Remote")
+        self.tabs.addTab(self.remote_page, self.tr("Remote"))
+        self.appearance_page = AppearancePage(settings)
+        # The language is part of the look: its choice sits under the theme's on the same page.
+        self.language_page = LanguagePage(settings)
+        self.language_page.form.setContentsMargins(0, 0, 0, 0)
+        appearance = self.appearance_page.layout()
+        assert isinstance(appearance, QFormLayout)  # the theme's form: the language rows go below it
+        appearance.addRow(self.language_page)
+        self.tabs.addTab(self.appearance_page, self.tr("Appearance"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -65,7 +75,9 @@ class PreferencesDialog(QDialog):
     def apply(self, settings: UserSettings) -> None:
         settings.autosave_seconds = self.autosave.value()
         settings.reopen_last = self.reopen_last.isChecked()
+        self.appearance_page.apply(settings)
         model = load_model_settings(settings)
         self.model_page.apply(model)
         store_model_settings(settings, model)
         self.remote_page.apply(settings)
+        self.language_page.apply(settings)

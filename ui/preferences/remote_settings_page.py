@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import threading
+import asyncio
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -27,24 +27,43 @@ from engine.endpoint.hub_token import (
     store_token,
 )
 from engine.endpoint.urls import EndpointUrlError, short_name
+from ui.event_loop import start_task
+from ui.i18n import QT_TRANSLATE_NOOP
+from ui.preferences.endpoint_manager import EndpointManager
 
 TOKEN_SOURCES = {
-    KEYRING: "saved in the system keyring",
-    ENV: "from the HF_TOKEN variable",
-    HUB: "from your Hugging Face login (hf auth login)",
+    KEYRING: QT_TRANSLATE_NOOP("RemoteSettingsPage", "saved in the system keyring"),
+    ENV: QT_TRANSLATE_NOOP("RemoteSettingsPage", "from the HF_TOKEN variable"),
+    HUB: QT_TRANSLATE_NOOP("RemoteSettingsPage", "from your Hugging Face login (hf auth login)"),
 }
 
 
 def token_status() -> str:
     """Where the token in use comes from, never the token itself."""
     _, where = find_token()
-    return f"Token: {TOKEN_SOURCES[where]}." if where else "No token yet: paste one above."
+    if not where:
+        return QCoreApplication.translate("RemoteSettingsPage", "No token yet: paste one above.")
+    return QCoreApplication.translate("RemoteSettingsPage", "Token: {0}.").format(
+        QCoreApplication.translate("RemoteSettingsPage", TOKEN_SOURCES[where])
+    )
+
+
+async def check_endpoints(urls: list[str], token: str | None) -> str:
+    """One line per endpoint: its /health answer and latency (all checked at once)."""
+    from engine.endpoint.http_call import check_health_async
+
+    results = await asyncio.gather(*(check_health_async(url, token) for url in urls))
+    lines = []
+    for url, health in zip(urls, results, strict=True):
+        when = f", {health.latency * 1000:.0f} ms" if health.status is not None else ""
+        lines.append(f"{short_name(url)}: {health.message}{when}")
+    return "\n".join(lines)
 
 
 class RemoteSettingsPage(QWidget):
     """Edits the endpoint list and the token; `apply()` saves them (the token into the keyring only)."""
 
-    checked = Signal(str)  # the connection test's report, emitted from its worker thread
+    checked = Signal(str)  # the connection test's report, once every endpoint answered or failed
 
     def __init__(
         self, endpoints: list[str], parent: QWidget | None = None, in_flight: dict[str, int] | None = None
@@ -53,7 +72,7 @@ class RemoteSettingsPage(QWidget):
         self.endpoints = QPlainTextEdit(format_endpoint_lines(endpoints, in_flight or {}))
         self.endpoints.setPlaceholderText(
             "https://my-wan.us-east-1.aws.endpoints.huggingface.cloud x4\n"
-            "one endpoint per line; x4: four requests in flight (an endpoint with 4 replicas)"
+            + self.tr("one endpoint per line; x4: four requests in flight (an endpoint with 4 replicas)")
         )
         self.endpoints.setTabChangesFocus(True)
         self.endpoints.textChanged.connect(self.validate)
@@ -61,11 +80,11 @@ class RemoteSettingsPage(QWidget):
         self.problem.setWordWrap(True)
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token.setPlaceholderText("hf_… (kept in the system keyring, never in projects or logs)")
-        self.forget = QPushButton("Forget saved token")
+        self.token.setPlaceholderText(self.tr("hf_… (kept in the system keyring, never in projects or logs)"))
+        self.forget = QPushButton(self.tr("Forget saved token"))
         self.forget.clicked.connect(self.forget_token)
         self.token_state = QLabel(token_status())
-        self.test = QPushButton("Test connection")
+        self.test = QPushButton(self.tr("Test connection"))
         self.test.clicked.connect(self.test_connection)
         self.report = QLabel()
         self.report.setWordWrap(True)
@@ -74,12 +93,16 @@ class RemoteSettingsPage(QWidget):
         token_row.addWidget(self.token, 1)
         token_row.addWidget(self.forget)
         form = QFormLayout(self)
-        form.addRow("Endpoints", self.endpoints)
+        form.addRow(self.tr("Endpoints"), self.endpoints)
         form.addRow("", self.problem)
-        form.addRow("Hugging Face token", token_row)
+        form.addRow(self.tr("Hugging Face token"), token_row)
         form.addRow("", self.token_state)
         form.addRow("", self.test)
         form.addRow("", self.report)
+        # Create, start, pause and delete an Inference Endpoint; a running one's URL joins the list above.
+        self.manager = EndpointManager(lambda: self.token.text().strip() or find_token()[0])
+        self.manager.url_offered.connect(self.add_endpoint_url)
+        form.addRow(self.manager)
         self._testing = False
         self.validate()
 
@@ -99,10 +122,27 @@ class RemoteSettingsPage(QWidget):
             self.problem.setText(f"<span style='color:#c0392b'>{exc}</span>")
             return False
         self.problem.setText(
-            f"{len(entries)} endpoint(s): up to {sum(entries.values())} shot(s) generate at once."
+            self.tr("{0} endpoint(s): up to {1} shot(s) generate at once.").format(
+                len(entries), sum(entries.values())
+            )
             if entries
-            else "No endpoint: add one to generate remotely."
+            else self.tr("No endpoint: add one to generate remotely.")
         )
+        return True
+
+    def add_endpoint_url(self, url: str) -> bool:
+        """Add a URL to the endpoint list unless it is there already; False if it was."""
+        try:
+            known = self.entries()
+            [added] = parse_endpoint_lines(url)  # the URL as the list keeps it
+        except (EndpointUrlError, ValueError):
+            known, added = {}, url
+        if added in known:
+            self.report.setText(self.tr("{0} is in the list already.").format(short_name(url)))
+            return False
+        text = self.endpoints.toPlainText().rstrip("\n")
+        self.endpoints.setPlainText(f"{text}\n{url}" if text else url)
+        self.report.setText(self.tr("Added {0}; OK saves the list.").format(short_name(url)))
         return True
 
     def forget_token(self) -> None:
@@ -116,7 +156,7 @@ class RemoteSettingsPage(QWidget):
         self.token_state.setText(token_status())
 
     def test_connection(self) -> None:
-        """Check each endpoint's /health on a worker thread; the report arrives by `checked`."""
+        """Check every endpoint's /health at once, as a task on the window's loop; `checked` reports."""
         if self._testing:
             return
         try:
@@ -125,28 +165,16 @@ class RemoteSettingsPage(QWidget):
             self.report.setText(str(exc))
             return
         if not urls:
-            self.report.setText("Add an endpoint first.")
+            self.report.setText(self.tr("Add an endpoint first."))
             return
         token = self.token.text().strip() or find_token()[0]
         self._testing = True
         self.test.setEnabled(False)
-        self.report.setText("Testing…")
-        threading.Thread(
-            target=self._check, args=(urls, token), daemon=True, name="storyreel-endpoint-test"
-        ).start()
+        self.report.setText(self.tr("Testing…"))
+        start_task(check_endpoints(urls, token), self.checked.emit, self._check_failed)
 
-    def _check(self, urls: list[str], token: str | None) -> None:
-        from engine.endpoint.http_call import check_health
-
-        lines = []
-        for url in urls:
-            health = check_health(url, token)
-            when = f", {health.latency * 1000:.0f} ms" if health.status is not None else ""
-            lines.append(f"{short_name(url)}: {health.message}{when}")
-        try:
-            self.checked.emit("\n".join(lines))
-        except RuntimeError:  # the dialog closed while the test ran
-            pass
+    def _check_failed(self, error: BaseException) -> None:
+        self.checked.emit(self.tr("The test failed: {0}").format(error))
 
     def _show_report(self, text: str) -> None:
         self.report.setText(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from app.project.model import Project
@@ -20,12 +21,7 @@ class ApplyPresetCommand(QUndoCommand):
         shot_ids: list[str] | None = None,
         text: str | None = None,
     ) -> None:
-        target = (
-            "Project" if shot_ids is None else ("Shot" if len(shot_ids) == 1 else f"{len(shot_ids)} Shots")
-        )
-        super().__init__(
-            text or (f"Apply Preset “{name}” to {target}" if name else f"Clear Preset of {target}")
-        )
+        super().__init__(text or _label(name, shot_ids))
         self.project, self.name, self.doc, self.shot_ids = project, name, copy.deepcopy(doc), shot_ids
         self.old_doc = copy.deepcopy(project.presets.get(name)) if name else None
         self.old_default = project.settings.preset
@@ -47,3 +43,23 @@ class ApplyPresetCommand(QUndoCommand):
         if self.name and self.doc is not None:
             # The files of the earlier copy stay in the media folder, so it renders as before.
             self.project.set_preset_document(self.name, copy.deepcopy(self.old_doc))
+
+
+def _label(name: str | None, shot_ids: list[str] | None) -> str:
+    """The undo step's name: whole sentences, as word order differs between languages."""
+    count = len(shot_ids) if shot_ids is not None else 0
+    if name:
+        if shot_ids is None:
+            return QCoreApplication.translate("ApplyPresetCommand", "Apply Preset “{0}” to Project").format(
+                name
+            )
+        if count == 1:
+            return QCoreApplication.translate("ApplyPresetCommand", "Apply Preset “{0}” to Shot").format(name)
+        return QCoreApplication.translate("ApplyPresetCommand", "Apply Preset “{0}” to {1} Shots").format(
+            name, count
+        )
+    if shot_ids is None:
+        return QCoreApplication.translate("ApplyPresetCommand", "Clear Preset of Project")
+    if count == 1:
+        return QCoreApplication.translate("ApplyPresetCommand", "Clear Preset of Shot")
+    return QCoreApplication.translate("ApplyPresetCommand", "Clear Preset of {0} Shots").format(count)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path, PurePosixPath
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -35,8 +36,16 @@ from app.presets.preset import (
     PresetSettings,
     WatermarkRef,
 )
-from ui.widgets.labels import SETTING_LABELS
+from ui.i18n import QT_TRANSLATE_NOOP
+from ui.widgets.labels import expert_label, setting_label
 from ui.widgets.settings_form import SettingsForm
+
+CORNER_LABELS = {
+    "top-left": QT_TRANSLATE_NOOP("PresetDialog", "top-left"),
+    "top-right": QT_TRANSLATE_NOOP("PresetDialog", "top-right"),
+    "bottom-left": QT_TRANSLATE_NOOP("PresetDialog", "bottom-left"),
+    "bottom-right": QT_TRANSLATE_NOOP("PresetDialog", "bottom-right"),
+}
 
 
 def _unit(value: float, step: float = 0.05, maximum: float = 1.0) -> QDoubleSpinBox:
@@ -55,8 +64,8 @@ class FileField(QWidget):
         super().__init__()
         self.caption, self.filter = caption, filter
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText("none")
-        browse, clear = QPushButton("Browse…"), QPushButton("Clear")
+        self.edit.setPlaceholderText(self.tr("none"))
+        browse, clear = QPushButton(self.tr("Browse…")), QPushButton(self.tr("Clear"))
         browse.clicked.connect(self._browse)
         clear.clicked.connect(self.edit.clear)
         row = QHBoxLayout(self)
@@ -82,39 +91,46 @@ class PresetDialog(QDialog):
         self, preset: Preset | None = None, folder: Path | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Edit Preset" if preset else "New Preset")
+        self.setWindowTitle(self.tr("Edit Preset") if preset else self.tr("New Preset"))
         self.folder = folder
-        preset = preset or Preset(name="New preset")
+        preset = preset or Preset(name=self.tr("New preset"))
         self.name = QLineEdit(preset.name)
         self.description = QLineEdit(preset.description)
         self.template = QPlainTextEdit(preset.prompt_template)
-        self.template.setToolTip(f"The prompt sent to the model; {PLACEHOLDER} stands for the shot's prompt")
+        self.template.setToolTip(
+            self.tr("The prompt sent to the model; {0} stands for the shot's prompt").format(PLACEHOLDER)
+        )
         self.template.setMaximumHeight(70)
         self.negative = QPlainTextEdit(preset.negative_prompt)
-        self.negative.setToolTip("Joined with each shot's own negative prompt")
+        self.negative.setToolTip(self.tr("Joined with each shot's own negative prompt"))
         self.negative.setMaximumHeight(60)
         self.loras = QTableWidget(0, 3)
-        self.loras.setHorizontalHeaderLabels(["LoRA file (.safetensors)", "Weight", "Expert"])
+        self.loras.setHorizontalHeaderLabels(
+            [self.tr("LoRA file (.safetensors)"), self.tr("Weight"), self.tr("Expert")]
+        )
         self.loras.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.loras.setMinimumHeight(90)
         for lora in preset.loras:
             self._add_lora(self._absolute(lora.file), lora.weight, lora.expert)
-        add, remove = QPushButton("Add LoRA…"), QPushButton("Remove")
+        add, remove = QPushButton(self.tr("Add LoRA…")), QPushButton(self.tr("Remove"))
         add.clicked.connect(self._browse_lora)
         remove.clicked.connect(lambda: self.loras.removeRow(self.loras.currentRow()))
-        self.lut = FileField("Choose a LUT", "Cube LUTs (*.cube)")
+        self.lut = FileField(self.tr("Choose a LUT"), self.tr("Cube LUTs (*.cube)"))
         grade = preset.grade
         self.lut.edit.setText(str(self._absolute(grade.lut)) if grade else "")
         self.strength = _unit(grade.strength if grade else 1.0)
-        self.logo = FileField("Choose a logo", "PNG images (*.png)")
+        self.logo = FileField(self.tr("Choose a logo"), self.tr("PNG images (*.png)"))
         mark = preset.watermark or WatermarkRef("")
         self.logo.edit.setText(str(self._absolute(mark.image)) if preset.watermark else "")
         self.corner = QComboBox()
-        self.corner.addItems(CORNERS)
-        self.corner.setCurrentText(mark.corner)
+        for corner in CORNERS:
+            self.corner.addItem(
+                QCoreApplication.translate("PresetDialog", CORNER_LABELS.get(corner, corner)), corner
+            )
+        self.corner.setCurrentIndex(max(0, self.corner.findData(mark.corner)))
         self.margin, self.scale = _unit(mark.margin, 0.01, 0.5), _unit(mark.scale, 0.01)
         self.opacity = _unit(mark.opacity)
-        self.settings_form = SettingsForm(inherit_text="Project's")
+        self.settings_form = SettingsForm(inherit_text=self.tr("Project's"))
         self.settings_form.set_values(dataclasses.asdict(preset.settings))
         self.error = QLabel()
         self.error.setStyleSheet("color: #b91c1c")
@@ -123,11 +139,11 @@ class PresetDialog(QDialog):
 
     def _layout(self, add: QPushButton, remove: QPushButton) -> None:
         top = QFormLayout()
-        top.addRow("Name", self.name)
-        top.addRow("Description", self.description)
-        top.addRow("Prompt template", self.template)
-        top.addRow(SETTING_LABELS["negative_prompt"], self.negative)
-        lora_box = QGroupBox("LoRA adapters")
+        top.addRow(self.tr("Name"), self.name)
+        top.addRow(self.tr("Description"), self.description)
+        top.addRow(self.tr("Prompt template"), self.template)
+        top.addRow(setting_label("negative_prompt"), self.negative)
+        lora_box = QGroupBox(self.tr("LoRA adapters"))
         column = QVBoxLayout(lora_box)
         column.addWidget(self.loras)
         buttons = QHBoxLayout()
@@ -135,16 +151,16 @@ class PresetDialog(QDialog):
         buttons.addWidget(remove)
         buttons.addStretch(1)
         column.addLayout(buttons)
-        look = QGroupBox("Look (applied at preview and export; never needs a new take)")
+        look = QGroupBox(self.tr("Look (applied at preview and export; never needs a new take)"))
         form = QFormLayout(look)
-        form.addRow("Grade LUT", self.lut)
-        form.addRow("Strength", self.strength)
-        form.addRow("Logo", self.logo)
-        form.addRow("Corner", self.corner)
-        form.addRow("Margin", self.margin)
-        form.addRow("Scale", self.scale)
-        form.addRow("Opacity", self.opacity)
-        defaults = QGroupBox("Default generation settings")
+        form.addRow(self.tr("Grade LUT"), self.lut)
+        form.addRow(self.tr("Strength"), self.strength)
+        form.addRow(self.tr("Logo"), self.logo)
+        form.addRow(self.tr("Corner"), self.corner)
+        form.addRow(self.tr("Margin"), self.margin)
+        form.addRow(self.tr("Scale"), self.scale)
+        form.addRow(self.tr("Opacity"), self.opacity)
+        defaults = QGroupBox(self.tr("Default generation settings"))
         QVBoxLayout(defaults).addWidget(self.settings_form)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         box.accepted.connect(self._accept)
@@ -165,12 +181,15 @@ class PresetDialog(QDialog):
         spin.setMinimum(-4.0)
         self.loras.setCellWidget(row, 1, spin)
         combo = QComboBox()
-        combo.addItems(EXPERTS)
-        combo.setCurrentText(expert)
+        for name in EXPERTS:
+            combo.addItem(expert_label(name), name)
+        combo.setCurrentIndex(max(0, combo.findData(expert)))
         self.loras.setCellWidget(row, 2, combo)
 
     def _browse_lora(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Choose a LoRA", str(Path.home()), "LoRA (*.safetensors)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a LoRA"), str(Path.home()), self.tr("LoRA (*.safetensors)")
+        )
         if name:
             self._add_lora(Path(name))
 
@@ -198,7 +217,7 @@ class PresetDialog(QDialog):
             item, weight = self.loras.item(row, 0), self.loras.cellWidget(row, 1)
             expert = self.loras.cellWidget(row, 2)
             assert item is not None and isinstance(weight, QDoubleSpinBox) and isinstance(expert, QComboBox)
-            loras.append(LoraRef(asset(Path(item.text()), "loras/"), weight.value(), expert.currentText()))
+            loras.append(LoraRef(asset(Path(item.text()), "loras/"), weight.value(), expert.currentData()))
         lut, logo = self.lut.path(), self.logo.path()
         settings = PresetSettings(**self.settings_form.values())
         preset = Preset(
@@ -210,7 +229,7 @@ class PresetDialog(QDialog):
             grade=GradeRef(asset(lut), self.strength.value()) if lut else None,
             watermark=WatermarkRef(
                 asset(logo),
-                self.corner.currentText(),
+                self.corner.currentData(),
                 self.margin.value(),
                 self.scale.value() or 0.01,
                 self.opacity.value(),

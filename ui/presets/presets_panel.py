@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.presets.preset import PresetError
 from app.project.model import Project
 from ui.presets.preset_commands import ApplyPresetCommand
+from ui.widgets.bundled_texts import shown_text
 
 THUMB = QSize(192, 108)
 NAME_ROLE = Qt.ItemDataRole.UserRole
@@ -85,29 +86,59 @@ class PresetsPanel(QWidget):
             [
                 (
                     "project",
-                    "Apply to Project",
+                    self.tr("Apply to Project"),
                     self.apply_to_project,
-                    "Use for every shot without its own preset",
+                    self.tr("Use for every shot without its own preset"),
                 ),
                 (
                     "shots",
-                    "Apply to Selected Shots",
+                    self.tr("Apply to Selected Shots"),
                     self.apply_to_shots,
-                    "Override the project's preset for these shots",
+                    self.tr("Override the project's preset for these shots"),
                 ),
                 (
                     "clear",
-                    "Clear Shot Override",
+                    self.tr("Clear Shot Override"),
                     self.clear_shots,
-                    "Selected shots follow the project's preset again",
+                    self.tr("Selected shots follow the project's preset again"),
                 ),
-                ("none", "No Project Preset", self.clear_project, "Shots without their own preset use none"),
-                ("new", "New…", self.new_preset, "Create a preset"),
-                ("duplicate", "Duplicate", self.duplicate, "Copy the selected preset (bundled ones too)"),
-                ("edit", "Edit…", self.edit, "Change the selected preset (bundled ones are read-only)"),
-                ("delete", "Delete", self.delete, "Delete the selected preset from your library"),
-                ("import", "Import…", self.import_file, "Add a .reelstyle file to your library"),
-                ("export", "Export…", self.export_file, "Save the selected preset as one .reelstyle file"),
+                (
+                    "none",
+                    self.tr("No Project Preset"),
+                    self.clear_project,
+                    self.tr("Shots without their own preset use none"),
+                ),
+                ("new", self.tr("New…"), self.new_preset, self.tr("Create a preset")),
+                (
+                    "duplicate",
+                    self.tr("Duplicate"),
+                    self.duplicate,
+                    self.tr("Copy the selected preset (bundled ones too)"),
+                ),
+                (
+                    "edit",
+                    self.tr("Edit…"),
+                    self.edit,
+                    self.tr("Change the selected preset (bundled ones are read-only)"),
+                ),
+                (
+                    "delete",
+                    self.tr("Delete"),
+                    self.delete,
+                    self.tr("Delete the selected preset from your library"),
+                ),
+                (
+                    "import",
+                    self.tr("Import…"),
+                    self.import_file,
+                    self.tr("Add a .reelstyle file to your library"),
+                ),
+                (
+                    "export",
+                    self.tr("Export…"),
+                    self.export_file,
+                    self.tr("Save the selected preset as one .reelstyle file"),
+                ),
             ]
         ):
             button = QPushButton(text)
@@ -154,10 +185,15 @@ class PresetsPanel(QWidget):
         current = self.current_name()
         self.list.clear()
         for entry in list_presets():
-            item = QListWidgetItem(entry.name + ("  (bundled)" if entry.read_only else ""))
+            item = QListWidgetItem(
+                shown_text(entry.name) + ("  " + self.tr("(bundled)") if entry.read_only else "")
+            )
             item.setData(NAME_ROLE, entry.name)
             item.setData(Qt.ItemDataRole.UserRole + 1, entry.read_only)
-            frame, tip = self.frame, entry.error or (entry.preset.description if entry.preset else "")
+            frame, tip = (
+                self.frame,
+                entry.error or (shown_text(entry.preset.description) if entry.preset else ""),
+            )
             if entry.preset is not None:
                 try:
                     look = look_for_preset(entry.preset, entry.folder)
@@ -187,8 +223,8 @@ class PresetsPanel(QWidget):
 
     def _update_status(self) -> None:
         overrides = sum(1 for s in self.project.shots if s.preset)
-        default = self.project.settings.preset or "none"
-        self.status.setText(f"Project preset: {default} · {overrides} shot override(s)")
+        default = shown_text(self.project.settings.preset or "") or self.tr("none")
+        self.status.setText(self.tr("Project preset: {0} · {1} shot override(s)").format(default, overrides))
 
     def _update_buttons(self) -> None:
         chosen, shots = self.current_name() is not None, bool(self.selected_ids())
@@ -207,9 +243,9 @@ class PresetsPanel(QWidget):
 
     def _error(self, message: str) -> None:
         if self.prompts is not None:
-            self.prompts.error("Presets", message)
+            self.prompts.error(self.tr("Presets"), message)
         else:
-            QMessageBox.warning(self, "Presets", message)
+            QMessageBox.warning(self, self.tr("Presets"), message)
 
     # -- applying -----------------------------------------------------------------------
     def _apply(self, shot_ids: list[str] | None) -> None:
@@ -299,7 +335,7 @@ class PresetsPanel(QWidget):
 
         if path is None:
             name, _ = QFileDialog.getOpenFileName(
-                self, "Import Preset", str(Path.home()), "Storyreel presets (*.reelstyle)"
+                self, self.tr("Import Preset"), str(Path.home()), self.tr("Storyreel presets (*.reelstyle)")
             )
             path = Path(name) if name else None
         if path is None:
@@ -321,9 +357,9 @@ class PresetsPanel(QWidget):
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
                 self,
-                "Export Preset",
+                self.tr("Export Preset"),
                 str(Path.home() / f"{name}{STYLE_SUFFIX}"),
-                "Storyreel presets (*.reelstyle)",
+                self.tr("Storyreel presets (*.reelstyle)"),
             )
             path = Path(chosen) if chosen else None
         if path is None:

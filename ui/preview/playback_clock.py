@@ -16,6 +16,7 @@ class PlaybackClock(QObject):
         self.fps = 24.0
         self.length = 0
         self.loop = False
+        self.speed = 1.0  # frames of film per frame of time: 2.0 twice as fast, -1.0 backwards (J/K/L)
         self.position = 0
         self._origin = 0  # frame at the moment the elapsed timer was started
         self._elapsed = QElapsedTimer()
@@ -30,17 +31,29 @@ class PlaybackClock(QObject):
     def configure(self, fps: float, length: int) -> None:
         """Set the rate and the number of frames (keeps the position inside)."""
         self.fps, self.length = max(float(fps), 1.0), max(int(length), 0)
-        self._timer.setInterval(max(2, int(1000 / self.fps / 3)))
+        self._set_interval()
         self.position = min(self.position, max(self.length - 1, 0))
         if self.playing:
             self._restart_from(self.position)
 
+    def _set_interval(self) -> None:
+        self._timer.setInterval(max(2, int(1000 / (self.fps * abs(self.speed)) / 3)))
+
+    def set_speed(self, speed: float) -> None:
+        """Play at this multiple of real time; negative plays backwards (keeps the position)."""
+        self.speed = float(speed) if speed else 1.0
+        self._set_interval()
+        if self.playing:
+            self._restart_from(self.position)
+
     def start(self) -> None:
-        """Play from the current position (from the start if at the end)."""
+        """Play from the current position (from the start if at the end; backwards: from the end if at 0)."""
         if self.length <= 0:
             return
-        if self.position >= self.length - 1:
+        if self.speed > 0 and self.position >= self.length - 1:
             self.position = 0
+        elif self.speed < 0 and self.position <= 0:
+            self.position = self.length - 1
         self._restart_from(self.position)
         self._timer.start()
 
@@ -60,7 +73,18 @@ class PlaybackClock(QObject):
         self._elapsed.start()
 
     def _poll(self) -> None:
-        frame = self._origin + int(self._elapsed.nsecsElapsed() * self.fps / 1e9)
+        frame = self._origin + int(self._elapsed.nsecsElapsed() * self.fps * self.speed / 1e9)
+        if frame < 0:  # backwards past the first frame
+            if self.loop and self.length > 0:
+                self._origin = frame = self.length - 1
+                self._elapsed.start()
+            else:
+                self._timer.stop()
+                if self.position != 0:
+                    self.position = 0
+                    self.frameChanged.emit(0)
+                self.finished.emit()
+                return
         if frame >= self.length:
             if self.loop and self.length > 0:
                 frame = frame % self.length

@@ -27,19 +27,12 @@ from app.film.preview_sequence import (
 )
 from app.project.model import Project
 from ui.preview.scrub_bar import ScrubBar
-from ui.widgets.labels import format_time
+from ui.widgets.icons import icon
+from ui.widgets.labels import timecode
 
 SHOT_MODE, FILM_MODE = "shot", "film"
 # Shot fields whose change alters what the preview shows.
 _VISIBLE_FIELDS = {"active_take", "trim_in", "trim_out", "preset", "frames"}
-
-
-def timecode(frame: int, fps: float) -> str:
-    """'0:03:07' style: minutes:seconds:frames."""
-    fps_i = max(1, round(fps))
-    seconds, frames = divmod(frame, fps_i)
-    minutes, seconds = divmod(seconds, 60)
-    return f"{minutes}:{seconds:02d}:{frames:02d}"
 
 
 class FrameView(QWidget):
@@ -48,7 +41,7 @@ class FrameView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.image: QImage | None = None
-        self.message = "No take to show"
+        self.message = self.tr("No take to show")
         self._array = None  # keeps the pixels the QImage points into alive
         self.setMinimumSize(160, 90)
 
@@ -117,31 +110,41 @@ class PreviewPlayer(QWidget):
 
     def _build(self) -> None:
         self.view = FrameView()
+        mode_label = QLabel(self.tr("Preview"))
         self.mode_box = QComboBox()
-        self.mode_box.addItem("Shot", SHOT_MODE)
-        self.mode_box.addItem("Film", FILM_MODE)
-        self.mode_box.setToolTip("Play the selected shot's take, or the whole film in timeline order")
+        mode_label.setBuddy(self.mode_box)
+        self.mode_box.addItem(self.tr("Shot"), SHOT_MODE)
+        self.mode_box.addItem(self.tr("Film"), FILM_MODE)
+        self.mode_box.setToolTip(
+            self.tr("Play the selected shot's take, or the whole film in timeline order")
+        )
         self.mode_box.currentIndexChanged.connect(lambda i: self.set_mode(self.mode_box.itemData(i)))
         self.play_button = QToolButton()
-        self.play_button.setToolTip("Play / pause (Space)")
+        self.play_button.setObjectName("PlayButton")
+        self.play_button.setToolTip(self.tr("Play / pause (Space)"))
         self.play_button.clicked.connect(self.toggle)
         back, forward = QToolButton(), QToolButton()
-        back.setText("◀|")
-        back.setToolTip("Previous frame (Left)")
+        back.setIcon(icon("step_back"))
+        back.setToolTip(self.tr("Previous frame (Left)"))
         back.clicked.connect(lambda: self.step(-1))
-        forward.setText("|▶")
-        forward.setToolTip("Next frame (Right)")
+        forward.setIcon(icon("step_forward"))
+        forward.setToolTip(self.tr("Next frame (Right)"))
         forward.clicked.connect(lambda: self.step(1))
         self.scrub = ScrubBar()
-        self.scrub.setToolTip("Scrub")
+        self.scrub.setToolTip(self.tr("Scrub"))
         self.scrub.valueChanged.connect(self._scrubbed)
-        self.timecode = QLabel("0:00:00")
-        self.timecode.setMinimumWidth(120)
-        self.loop = QCheckBox("Loop")
+        self.timecode = QLabel()
+        self.timecode.setObjectName("Timecode")
+        self.timecode.setToolTip(self.tr("Timecode (hours:minutes:seconds:frames) and frame number"))
+        mono = self.timecode.font()
+        mono.setFamily("monospace")
+        mono.setStyleHint(mono.StyleHint.TypeWriter)  # digits that do not jiggle while playing
+        self.timecode.setFont(mono)
+        self.loop = QCheckBox(self.tr("Loop"))
         self.loop.toggled.connect(lambda on: setattr(self.clock, "loop", on))
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 0, 4, 2)
-        for widget in (self.mode_box, back, self.play_button, forward):
+        for widget in (mode_label, self.mode_box, back, self.play_button, forward):
             bar.addWidget(widget)
         bar.addWidget(self.scrub, 1)
         bar.addWidget(self.timecode)
@@ -211,10 +214,18 @@ class PreviewPlayer(QWidget):
 
     # -- transport ----------------------------------------------------------------------
     def toggle(self) -> None:
-        """Play or pause."""
+        """Play (forwards, at real time) or pause."""
         if self.clock.playing:
             self.clock.stop()
         else:
+            self.clock.set_speed(1.0)
+            self.clock.start()
+        self._update_play_button()
+
+    def play_at(self, speed: float) -> None:
+        """Play at a multiple of real time, negative backwards (the J/K/L shuttle)."""
+        self.clock.set_speed(speed)
+        if not self.clock.playing:
             self.clock.start()
         self._update_play_button()
 
@@ -247,12 +258,21 @@ class PreviewPlayer(QWidget):
     def film_time(self) -> float:
         return self.range_start + self.clock.position / self.rate
 
+    def position_text(self, frame: int) -> str:
+        """'TC 00:00:03:07 · Frame 55', plus the shuttle speed when it is not 1×."""
+        text = self.tr("TC {0} · Frame {1}").format(timecode(frame, self.rate), frame)
+        speed = self.clock.speed
+        if speed != 1.0:
+            text += " · " + self.tr("{0}×").format(f"{speed:g}")
+        return text
+
     def _scrubbed(self, value: int) -> None:
         if value != self.clock.position:
             self.clock.seek(value)
 
     def _update_play_button(self) -> None:
-        self.play_button.setText("❚❚" if self.clock.playing else "▶")
+        self.play_button.setIcon(icon("pause" if self.clock.playing else "play"))
+        self.timecode.setText(self.position_text(self.clock.position))
 
     # -- showing ------------------------------------------------------------------------
     def _show(self, frame: int) -> None:
@@ -260,7 +280,7 @@ class PreviewPlayer(QWidget):
         self.scrub.blockSignals(True)
         self.scrub.setValue(frame)
         self.scrub.blockSignals(False)
-        self.timecode.setText(f"{timecode(frame, self.rate)} · {format_time(t)}")
+        self.timecode.setText(self.position_text(frame))
         self.positionChanged.emit(timeline_time(self.spans, t))
         span = span_at(self.spans, t)
         if self.mode == SHOT_MODE and (span is None or span.shot_id != self.shot_id):
@@ -268,7 +288,13 @@ class PreviewPlayer(QWidget):
         if span is None or span.path is None:
             self._retry.stop()
             self.current = None
-            self.view.show_message("No take to show" if self.spans else "No shots yet")
+            self.view.show_message(
+                self.tr("This shot has no take yet: generate it (Ctrl+G) to see it here.")
+                if span is not None
+                else self.tr("Select a shot on the timeline to preview it, or preview the whole film.")
+                if self.spans
+                else self.tr("No shots yet: the film plays here once its shots have takes.")
+            )
             return
         image = self._film_frame(t) if self.mode == FILM_MODE else self.frames.frame(span, t)
         if image is None:

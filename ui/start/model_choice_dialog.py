@@ -14,13 +14,15 @@ class ModelChoiceDialog(QMessageBox):
         super().__init__(parent)
         self.setObjectName("ModelChoiceDialog")
         self.setIcon(QMessageBox.Icon.Warning)
-        self.setWindowTitle("Choose a model")
-        self.setText("Cannot generate: the model cannot be used.")
-        self.setInformativeText(f"{reason}\n\nChoose a model folder, download one, or try the demo model.")
+        self.setWindowTitle(self.tr("Choose a model"))
+        self.setText(self.tr("Cannot generate: the model cannot be used."))
+        self.setInformativeText(
+            self.tr("{0}\n\nChoose a model folder, download one, or try the demo model.").format(reason)
+        )
         role = QMessageBox.ButtonRole.ActionRole
-        self.folder_button: QPushButton = self.addButton("Choose a Folder…", role)
-        self.download_button: QPushButton = self.addButton("Download…", role)
-        self.demo_button: QPushButton = self.addButton("Use the Demo Model", role)
+        self.folder_button: QPushButton = self.addButton(self.tr("Choose a Folder…"), role)
+        self.download_button: QPushButton = self.addButton(self.tr("Download…"), role)
+        self.demo_button: QPushButton = self.addButton(self.tr("Use the Demo Model"), role)
         self.addButton(QMessageBox.StandardButton.Cancel)
         # Each choice runs after the box has closed, so a file dialog never opens under it.
         self.folder_button.clicked.connect(lambda: choices.choose_folder())

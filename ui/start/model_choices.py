@@ -7,7 +7,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QWidget
 
 from app.project.model import Project
@@ -25,18 +25,26 @@ DEMO_FOLDER = "demo-model"
 def model_state(settings: UserSettings, project: Project | None) -> tuple[bool, str]:
     """Whether the model in use is on this machine now, and a line saying which it is."""
     model = load_model_settings(settings)
-    device = model.device or "auto"
+    device = model.device or QCoreApplication.translate("ModelChoices", "auto")
     if model.backend == "remote":
-        return True, "Model: remote endpoint · device: the endpoint's"
+        return True, QCoreApplication.translate(
+            "ModelChoices", "Model: remote endpoint · device: the endpoint's"
+        )
     spec = model.spec_for(project)
     try:
         resolve_model(spec, local_files_only=True)  # never a download at start
     except ModelError as exc:
         if is_repo_id(spec.source.strip()):
-            return False, f"Model: {spec.source} (not downloaded) · device: {device}"
+            return False, QCoreApplication.translate(
+                "ModelChoices", "Model: {0} (not downloaded) · device: {1}"
+            ).format(spec.source, device)
         log.info("model not usable: %s", exc)
-        return False, f"Model: {spec.source} (cannot be used: {exc}) · device: {device}"
-    return True, f"Model: {spec.source} · device: {device}"
+        return False, QCoreApplication.translate(
+            "ModelChoices", "Model: {0} (cannot be used: {1}) · device: {2}"
+        ).format(spec.source, exc, device)
+    return True, QCoreApplication.translate("ModelChoices", "Model: {0} · device: {1}").format(
+        spec.source, device
+    )
 
 
 class _Signals(QObject):
@@ -92,13 +100,13 @@ class ModelChoices(QObject):
         from ui.preferences.model_settings_page import describe_source
 
         folder = folder or QFileDialog.getExistingDirectory(
-            self.widget, "Choose a model folder", str(Path.home())
+            self.widget, self.tr("Choose a model folder"), str(Path.home())
         )
         if not folder:
             return False
         ok, message = describe_source(folder)
         if not ok:
-            self.prompts.error("This folder cannot be used", message)
+            self.prompts.error(self.tr("This folder cannot be used"), message)
             return False
         self.set_source(folder)
         return True
@@ -109,7 +117,7 @@ class ModelChoices(QObject):
 
         if repo_id is None:
             repo_id, ok = QInputDialog.getText(
-                self.widget, "Download a model", "Hub repo id", text=DEFAULT_MODEL
+                self.widget, self.tr("Download a model"), self.tr("Hub repo id"), text=DEFAULT_MODEL
             )
             if not ok or not repo_id.strip():
                 return False
@@ -135,7 +143,10 @@ class ModelChoices(QObject):
     def _built(self, folder: str, error: str) -> None:
         self.busy.emit(False)
         if error:
-            self.prompts.error("The demo model could not be built", f"{error}\nDetails are in storyreel.log.")
+            self.prompts.error(
+                self.tr("The demo model could not be built"),
+                self.tr("{0}\nDetails are in storyreel.log.").format(error),
+            )
             return
         self.set_source(folder)
 

@@ -47,9 +47,11 @@ class StartPage(QWidget):
         self.setObjectName("StartPage")
         self.settings, self.thumbnails, self.choices = settings, thumbnails, choices
         self._projects: dict[str, Project] = {}  # recent films read for their thumbnails
-        title = QLabel("<h1>Storyreel</h1>Write a film as a row of shots, generate each with Wan 2.2.")
-        self.new_button = QPushButton("New Film")
-        self.open_button = QPushButton("Open…")
+        title = QLabel(
+            self.tr("<h1>Storyreel</h1>Write a film as a row of shots, generate each with Wan 2.2.")
+        )
+        self.new_button = QPushButton(self.tr("New Film"))
+        self.open_button = QPushButton(self.tr("Open…"))
         self.new_button.clicked.connect(self.newRequested)
         self.open_button.clicked.connect(self.openRequested)
         buttons = QHBoxLayout()
@@ -62,16 +64,16 @@ class StartPage(QWidget):
         self.recent.itemActivated.connect(lambda item: self.recentRequested.emit(item.data(PathRole)))
         self.model_label = QLabel()
         self.model_label.setWordWrap(True)
-        self.folder_button = QPushButton("Choose a Model Folder…")
-        self.download_button = QPushButton("Download from the Hub…")
-        self.demo_button = QPushButton("Use a Built-in Demo Model")
+        self.folder_button = QPushButton(self.tr("Choose a Model Folder…"))
+        self.download_button = QPushButton(self.tr("Download from the Hub…"))
+        self.demo_button = QPushButton(self.tr("Use a Built-in Demo Model"))
         self.demo_button.setToolTip(
-            "A tiny random-weight model built here: abstract colour noise, every part real"
+            self.tr("A tiny random-weight model built here: abstract colour noise, every part real")
         )
         self.folder_button.clicked.connect(lambda: choices.choose_folder())
         self.download_button.clicked.connect(lambda: choices.download())
         self.demo_button.clicked.connect(choices.use_demo)
-        model_box = QGroupBox("Model")
+        model_box = QGroupBox(self.tr("Model"))
         model_column = QVBoxLayout(model_box)
         model_column.addWidget(self.model_label)
         self.choice_row = QWidget()
@@ -85,7 +87,7 @@ class StartPage(QWidget):
         column.setContentsMargins(48, 32, 48, 32)
         column.addWidget(title)
         column.addLayout(buttons)
-        column.addWidget(QLabel("<b>Recent films</b>"))
+        column.addWidget(QLabel(self.tr("<b>Recent films</b>")))
         column.addWidget(self.recent, 1)
         column.addWidget(model_box)
         thumbnails.updated.connect(lambda take_id: self._refresh_icons())
@@ -103,7 +105,7 @@ class StartPage(QWidget):
             try:
                 self._projects[path] = load_project(Path(path))
             except (ProjectError, OSError) as exc:
-                item.setText(f"{Path(path).stem} (cannot be opened)")
+                item.setText(self.tr("{0} (cannot be opened)").format(Path(path).stem))
                 log.info("recent film %s not read: %s", path, exc)
             self.recent.addItem(item)
         self._refresh_icons()
@@ -126,4 +128,4 @@ class StartPage(QWidget):
     def _building(self, busy: bool) -> None:
         self.demo_button.setEnabled(not busy)
         if busy:
-            self.model_label.setText("Building the demo model…")
+            self.model_label.setText(self.tr("Building the demo model…"))

@@ -40,7 +40,7 @@ class ShotActions(QObject):
         ids = self.timeline.selected_ids()
         row = self.project.index_of(ids[-1]) + 1 if ids else len(self.project.shots)
         shot = Shot()
-        self.undo_stack.push(InsertShotsCommand(self.project, row, [shot], "Add Shot"))
+        self.undo_stack.push(InsertShotsCommand(self.project, row, [shot], self.tr("Add Shot")))
         self.timeline.select_ids([shot.id])
         self.shotAdded.emit(shot.id)
 
@@ -50,7 +50,11 @@ class ShotActions(QObject):
             return
         twins = [duplicate_shot(self.project.shot(i)) for i in ids]
         row = max(self.project.index_of(i) for i in ids) + 1
-        text = "Duplicate Shot" if len(twins) == 1 else f"Duplicate {len(twins)} Shots"
+        text = (
+            self.tr("Duplicate Shot")
+            if len(twins) == 1
+            else self.tr("Duplicate {0} Shots").format(len(twins))
+        )
         self.undo_stack.push(InsertShotsCommand(self.project, row, twins, text))
         self.timeline.select_ids([t.id for t in twins])
 
@@ -69,7 +73,9 @@ class ShotActions(QObject):
         """Move shots to insert before row (a drop): one undo step."""
         order = order_after_move(self.project, ids, row)
         command = ReorderShotsCommand(
-            self.project, order, "Move Shot" if len(ids) == 1 else f"Move {len(ids)} Shots"
+            self.project,
+            order,
+            self.tr("Move Shot") if len(ids) == 1 else self.tr("Move {0} Shots").format(len(ids)),
         )
         if not command.isObsolete():
             self.undo_stack.push(command)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.project.model import Shot, ShotState
+from ui.timeline.card_images import paint_image_marks
 from ui.timeline.draft_badge import paint_draft_badge
 from ui.timeline.timeline_model import (
     ErrorRole,
@@ -17,6 +18,7 @@ from ui.timeline.timeline_model import (
     ShotRole,
     StatusRole,
 )
+from ui.widgets.labels import state_label
 from ui.widgets.thumbnails import ThumbnailCache
 
 CARD_HEIGHT = 150
@@ -38,6 +40,28 @@ def first_words(text: str, count: int = 12) -> str:
     """The start of a prompt for a placeholder card."""
     words = text.split()
     return " ".join(words[:count]) + (" …" if len(words) > count else "")
+
+
+def duration_text(seconds: float, frames: object, metrics: QFontMetrics, width: int) -> str:
+    """The longest form of the duration that fits whole ("2.00 s · 33 f" … "2.0"); "" when none does."""
+    for text in (f"{seconds:.2f} s · {frames} f", f"{seconds:.2f} s", f"{seconds:.1f} s", f"{seconds:.1f}"):
+        if metrics.horizontalAdvance(text) <= width:
+            return text
+    return ""  # never a cut "2.0…": a number with an ellipsis reads as a different number
+
+
+def footer_texts(
+    seconds: float, frames: object, timed: bool, status: str, metrics: QFontMetrics, width: int
+) -> tuple[str, int]:
+    """(duration text, status chip width) for a card footer `width` wide: the chip shrinks to a dot first."""
+    chip_w = metrics.horizontalAdvance(status) + 10
+    if not timed:
+        return "", chip_w
+    text = duration_text(seconds, frames, metrics, width - chip_w - 4)
+    if not text:
+        chip_w = metrics.height()
+        text = duration_text(seconds, frames, metrics, width - chip_w - 4)
+    return text, chip_w
 
 
 def _paint_transition_marker(painter: QPainter, picture: QRect, kind: str) -> None:
@@ -158,7 +182,7 @@ class ShotCardDelegate(QStyledItemDelegate):
             small = QFont(option.font)
             small.setPointSizeF(max(7.0, option.font.pointSizeF() - 1))
             painter.setFont(small)
-            text = first_words(shot.prompt) or "(no prompt)"
+            text = first_words(shot.prompt) or QCoreApplication.translate("ShotCard", "(no prompt)")
             painter.drawText(
                 picture.adjusted(6, 4, -6, -4),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
@@ -167,6 +191,8 @@ class ShotCardDelegate(QStyledItemDelegate):
         error = index.data(ErrorRole)
         if error:
             _paint_error(painter, picture, option.font, str(error))
+        if project is not None:
+            paint_image_marks(painter, picture, shot, project, self.thumbnails, option.font)
         painter.setClipping(False)
         if index.row() > 0 and shot.transition != "cut":
             _paint_transition_marker(painter, picture, shot.transition)
@@ -187,8 +213,10 @@ class ShotCardDelegate(QStyledItemDelegate):
         painter.setFont(option.font)
         metrics = QFontMetrics(option.font)
         frames, seconds, fps = index.data(FramesRole), index.data(SecondsRole), index.data(FpsRole)
-        duration = f"{seconds:.2f} s · {frames} f" if fps else ""
-        chip_w = metrics.horizontalAdvance(status) + 10
+        shown = state_label(status)
+        duration, chip_w = footer_texts(
+            float(seconds or 0.0), frames, bool(fps), shown, metrics, footer.width()
+        )
         chip = QRect(
             footer.right() - chip_w, footer.bottom() - metrics.height() - 1, chip_w, metrics.height() + 2
         )
@@ -196,22 +224,21 @@ class ShotCardDelegate(QStyledItemDelegate):
             chip.setLeft(footer.left())
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(STATUS_COLORS.get(status, QColor("#6b7280")))
-        painter.drawRoundedRect(chip, 4, 4)
-        painter.setPen(QColor("white"))
-        painter.drawText(
-            chip,
-            Qt.AlignmentFlag.AlignCenter,
-            metrics.elidedText(status, Qt.TextElideMode.ElideRight, chip.width()),
-        )
+        if chip_w <= metrics.height():  # a narrow card: the status as a dot (its words are in the tooltip)
+            painter.drawEllipse(chip.adjusted(2, 2, -2, -2))
+        else:
+            painter.drawRoundedRect(chip, 4, 4)
+            painter.setPen(QColor("white"))
+            painter.drawText(
+                chip,
+                Qt.AlignmentFlag.AlignCenter,
+                metrics.elidedText(shown, Qt.TextElideMode.ElideRight, chip.width()),
+            )
         duration_rect = QRect(
             footer.left(), chip.top(), max(0, chip.left() - footer.left() - 4), chip.height()
         )
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        painter.drawText(
-            duration_rect,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(duration, Qt.TextElideMode.ElideRight, duration_rect.width()),
-        )
+        painter.drawText(duration_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, duration)
         fraction = index.data(JobProgressRole)
         if fraction is not None:  # a take of this shot is generating: a bar along the picture's foot
             bar = QRect(picture.left(), picture.bottom() - 4, picture.width(), 5)

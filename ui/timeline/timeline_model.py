@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -21,6 +22,7 @@ from app.project.model import Project, Shot
 from app.project.reel_file import PROJECT_SUFFIX
 from app.project.shot_timing import shot_fps, shot_frames, shot_seconds
 from app.project.take_import import VIDEO_SUFFIXES, is_video_file
+from ui.widgets.labels import shot_title, state_label
 
 SHOT_IDS_MIME = "application/x-storyreel-shot-ids"
 URI_LIST_MIME = "text/uri-list"
@@ -133,12 +135,13 @@ class TimelineModel(QAbstractListModel):
             return None
         project = self.project
         if role == Qt.ItemDataRole.DisplayRole:
-            return shot.display_title(index.row())
+            return shot_title(shot, index.row())
         if role == Qt.ItemDataRole.ToolTipRole:
-            status = shot_status(project, shot)
-            prompt = shot.prompt.strip() or "(no prompt)"
-            error = f"\nThe last generation failed: {shot.error}" if shot.error else ""
-            return f"{shot.display_title(index.row())} · {shot_seconds(project, shot):.2f} s · {status}\n{prompt}{error}"
+            status = state_label(shot_status(project, shot))
+            prompt = shot.prompt.strip() or self.tr("(no prompt)")
+            error = "\n" + self.tr("The last generation failed: {0}").format(shot.error) if shot.error else ""
+            seconds = shot_seconds(project, shot)
+            return f"{shot_title(shot, index.row())} · {seconds:.2f} s · {status}\n{prompt}{error}"
         if role == ShotIdRole:
             return shot.id
         if role == StatusRole:
@@ -223,15 +226,17 @@ class TimelineModel(QAbstractListModel):
 
 def refusal_message(paths: list[str]) -> str:
     """Why dropped files were not added, and what the timeline takes instead."""
-    names = ", ".join(Path(p).name for p in paths[:5]) + (
-        f" and {len(paths) - 5} more" if len(paths) > 5 else ""
-    )
+    names = ", ".join(Path(p).name for p in paths[:5])
+    if len(paths) > 5:
+        names = QCoreApplication.translate("TimelineModel", "{0} and {1} more").format(names, len(paths) - 5)
     images = all(Path(p).suffix.lower() in IMAGE_SUFFIXES for p in paths)
-    what = "Still images cannot become shots" if images else "These files are not videos"
-    return (
-        f"{what}: {names}.\nDrop video files ({', '.join(sorted(VIDEO_SUFFIXES))}) to add them as shots, "
-        f"or a {PROJECT_SUFFIX} file to open it."
-    )
+    if images:
+        what = QCoreApplication.translate("TimelineModel", "Still images cannot become shots")
+    else:
+        what = QCoreApplication.translate("TimelineModel", "These files are not videos")
+    return QCoreApplication.translate(
+        "TimelineModel", "{0}: {1}.\nDrop video files ({2}) to add them as shots, or a {3} file to open it."
+    ).format(what, names, ", ".join(sorted(VIDEO_SUFFIXES)), PROJECT_SUFFIX)
 
 
 def _local_paths(data: QMimeData) -> list[Path]:

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QDrag, QKeySequence, QWheelEvent
+from PySide6.QtGui import (
+    QDrag,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+    QPaintEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
+from ui.timeline.drop_marker import DropMarker
 from ui.timeline.shot_card_delegate import CARD_HEIGHT, ShotCardDelegate
 from ui.timeline.timeline_model import SecondsRole, ShotIdRole, TimelineModel
+from ui.widgets.placeholder import paint_placeholder
 from ui.widgets.thumbnails import ThumbnailCache
 
 MIN_PPS, MAX_PPS = 8.0, 400.0
@@ -34,7 +44,8 @@ class TimelineView(QListView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
-        self.setDropIndicatorShown(True)
+        self.setDropIndicatorShown(True)  # Qt then works out where a drop lands; DropMarker shows it
+        self.drop_marker = DropMarker(self)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setMinimumHeight(CARD_HEIGHT + 24)
@@ -63,6 +74,18 @@ class TimelineView(QListView):
         if height != self.card_delegate.card_height:
             self.card_delegate.card_height = height
             self.scheduleDelayedItemsLayout()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.model() is not None and self.model().rowCount() == 0:
+            paint_placeholder(
+                self.viewport(),
+                self.tr(
+                    "No shots yet. Add a shot (Ctrl+Shift+N), import a shot list, "
+                    "or drop video files or a .reel film here."
+                ),
+            )
+        self.drop_marker.paint()
 
     def updateGeometries(self) -> None:
         super().updateGeometries()
@@ -140,6 +163,18 @@ class TimelineView(QListView):
         if first.isValid():
             drag.setPixmap(self.viewport().grab(first).scaledToHeight(80))
         drag.exec(Qt.DropAction.MoveAction, Qt.DropAction.MoveAction)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        super().dragMoveEvent(event)
+        self.drop_marker.follow(event.position().toPoint(), event.isAccepted())
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        super().dragLeaveEvent(event)
+        self.drop_marker.clear()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.drop_marker.clear()
+        super().dropEvent(event)
 
     # -- geometry for the ruler ---------------------------------------------------------
     def segments(self) -> list[tuple[int, int, float, float]]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMenu, QWidget
 
 from app.project.model import Project
 from engine.film.export_settings import CUT
 from ui.editing.undo_commands import EditSettingsCommand, EditShotCommand
-from ui.widgets.labels import TRANSITION_LABELS
+from ui.widgets.labels import TRANSITION_LABELS, transition_label
 
 DURATIONS = (0.25, 0.5, 1.0, 2.0)
 FILM_FADE = 1.0  # seconds, when a film fade is switched on from the menu
@@ -20,10 +21,19 @@ def set_transition(project: Project, undo_stack: QUndoStack, shot_ids: list[str]
     if not changed:
         return
     undo_stack.beginMacro(
-        "Set Transition" if len(changed) == 1 else f"Set Transition of {len(changed)} Shots"
+        QCoreApplication.translate("TransitionMenu", "Set Transition")
+        if len(changed) == 1
+        else QCoreApplication.translate("TransitionMenu", "Set Transition of {0} Shots").format(len(changed))
     )
     for sid in changed:
-        undo_stack.push(EditShotCommand(project, sid, dict(fields), text="Set Transition"))
+        undo_stack.push(
+            EditShotCommand(
+                project,
+                sid,
+                dict(fields),
+                text=QCoreApplication.translate("TransitionMenu", "Set Transition"),
+            )
+        )
     undo_stack.endMacro()
 
 
@@ -37,16 +47,16 @@ def transition_menu(
     shots = [project.shot(sid) for sid in ids]
     kinds = {s.transition for s in shots}
     durations = {s.transition_duration for s in shots}
-    into = menu.addMenu("Transition &In")
+    into = menu.addMenu(QCoreApplication.translate("TransitionMenu", "Transition &In"))
     into.setEnabled(bool(ids))
-    for kind, label in TRANSITION_LABELS.items():
-        action = into.addAction(label)
+    for kind in TRANSITION_LABELS:
+        action = into.addAction(transition_label(kind))
         action.setCheckable(True)
         action.setChecked(kinds == {kind})
         action.triggered.connect(
             lambda checked=False, k=kind: set_transition(project, undo_stack, ids, transition=k)
         )
-    duration = menu.addMenu("Transition &Duration")
+    duration = menu.addMenu(QCoreApplication.translate("TransitionMenu", "Transition &Duration"))
     duration.setEnabled(bool(ids) and kinds != {CUT})
     for seconds in DURATIONS:
         action = duration.addAction(f"{seconds:g} s")
@@ -56,16 +66,28 @@ def transition_menu(
             lambda checked=False, s=seconds: set_transition(project, undo_stack, ids, transition_duration=s)
         )
     if shot_ids and not ids:
-        into.setToolTip("The first shot starts the film; use the film fades below")
+        into.setToolTip(
+            QCoreApplication.translate(
+                "TransitionMenu", "The first shot starts the film; use the film fades below"
+            )
+        )
     menu.addSeparator()
     settings = project.settings
-    for field, label in (("fade_in", "Film Fades &In From Black"), ("fade_out", "Film Fades &Out to Black")):
+    fades = (
+        ("fade_in", QCoreApplication.translate("TransitionMenu", "Film Fades &In From Black")),
+        ("fade_out", QCoreApplication.translate("TransitionMenu", "Film Fades &Out to Black")),
+    )
+    for field, label in fades:
         action = menu.addAction(label)
         action.setCheckable(True)
         action.setChecked(getattr(settings, field) > 0)
         action.triggered.connect(
             lambda checked, f=field: undo_stack.push(
-                EditSettingsCommand(project, {f: FILM_FADE if checked else 0.0}, text="Set Film Fade")
+                EditSettingsCommand(
+                    project,
+                    {f: FILM_FADE if checked else 0.0},
+                    text=QCoreApplication.translate("TransitionMenu", "Set Film Fade"),
+                )
             )
         )
     return menu

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -18,20 +18,28 @@ from PySide6.QtWidgets import (
 )
 
 from app.project.shot_timing import MAX_FRAMES, snap_frames
-from ui.widgets.labels import SETTING_LABELS
+from ui.i18n import QT_TRANSLATE_NOOP
+from ui.widgets.labels import setting_label
 
 FIELDS = ("width", "height", "fps", "frames", "steps", "guidance_scale", "guidance_scale_2")
 _MAXIMA = {"width": 4096, "height": 4096, "fps": 120, "frames": MAX_FRAMES, "steps": 1000}
 _GUIDANCE = ("guidance_scale", "guidance_scale_2")
 _UNSET = -0.5  # a guidance box's minimum, shown as its special text: no value of its own
+# Translated at use, in SettingsForm's context.
 TIPS = {
-    "width": "Multiples of 16; Wan 2.2 A14B is made for 1280×720 and 832×480",
-    "height": "Multiples of 16; Wan 2.2 A14B is made for 1280×720 and 832×480",
-    "fps": "Frames per second of the film (Wan 2.2 A14B: 16)",
-    "frames": "Frames to generate; Wan uses 4k+1 (81 = 5 s at 16 fps)",
-    "steps": "Denoising steps",
-    "guidance_scale": "Guidance of the high-noise expert (early steps)",
-    "guidance_scale_2": "Guidance of the low-noise expert (late steps); unset: the same as high",
+    "width": QT_TRANSLATE_NOOP(
+        "SettingsForm", "Multiples of 16; Wan 2.2 A14B is made for 1280×720 and 832×480"
+    ),
+    "height": QT_TRANSLATE_NOOP(
+        "SettingsForm", "Multiples of 16; Wan 2.2 A14B is made for 1280×720 and 832×480"
+    ),
+    "fps": QT_TRANSLATE_NOOP("SettingsForm", "Frames per second of the film (Wan 2.2 A14B: 16)"),
+    "frames": QT_TRANSLATE_NOOP("SettingsForm", "Frames to generate; Wan uses 4k+1 (81 = 5 s at 16 fps)"),
+    "steps": QT_TRANSLATE_NOOP("SettingsForm", "Denoising steps"),
+    "guidance_scale": QT_TRANSLATE_NOOP("SettingsForm", "Guidance of the high-noise expert (early steps)"),
+    "guidance_scale_2": QT_TRANSLATE_NOOP(
+        "SettingsForm", "Guidance of the low-noise expert (late steps); unset: the same as high"
+    ),
 }
 
 
@@ -57,11 +65,11 @@ class SettingsForm(QWidget):
         self,
         fields: Iterable[str] = FIELDS,
         optional: bool = True,
-        inherit_text: str = "Default",
+        inherit_text: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.optional, self.inherit_text = optional, inherit_text
+        self.optional, self.inherit_text = optional, inherit_text or self.tr("Default")
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.spins: dict[str, QSpinBox | QDoubleSpinBox] = {}
@@ -69,11 +77,13 @@ class SettingsForm(QWidget):
         for name in fields:
             spin = self._make(name)
             spin.setKeyboardTracking(False)
-            spin.setToolTip(TIPS[name] + (f"; {inherit_text}: the project's" if optional else ""))
+            tip = QCoreApplication.translate("SettingsForm", TIPS[name])
+            inherited = self.tr("{0}: the project's").format(self.inherit_text)
+            spin.setToolTip(tip + (f"; {inherited}" if optional else ""))
             spin.valueChanged.connect(lambda _v, n=name: self.edited.emit(n, self.value(n)))
             row = QHBoxLayout()
             row.addWidget(spin, 1)
-            self.form.addRow(SETTING_LABELS[name], row)
+            self.form.addRow(setting_label(name), row)
             self.spins[name], self.rows[name] = spin, row
         self.set_inherited({})
 
@@ -101,7 +111,9 @@ class SettingsForm(QWidget):
         for name, spin in self.spins.items():
             if name == "guidance_scale_2" and (not self.optional or values.get(name, 0) is None):
                 spin.setSpecialValueText(
-                    f"{self.inherit_text} (same as high)" if self.optional else "Same as high"
+                    self.tr("{0} (same as high)").format(self.inherit_text)
+                    if self.optional
+                    else self.tr("Same as high")
                 )
             elif self.optional:
                 value = values.get(name)

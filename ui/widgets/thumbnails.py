@@ -1,14 +1,14 @@
-"""Thumbnails of takes: the first frame, decoded off the GUI thread and cached as a small PNG."""
+"""Thumbnails of takes (the first frame, cached as a small PNG) and of shot images, decoded off the GUI thread."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtGui import QImage, QImageWriter, QPixmap
+from PySide6.QtGui import QImage, QImageReader, QImageWriter, QPixmap
 
-from app.project.media_paths import UnsafePath
-from app.project.model import Project, Take
+from app.project.media_paths import UnsafePath, contained
+from app.project.model import Project, ShotImage, Take
 
 THUMB_HEIGHT = 180
 THUMB_FOLDER = ".thumbs"
@@ -34,6 +34,22 @@ def render_thumbnail(video: Path, dest: Path, height: int = THUMB_HEIGHT) -> QIm
     return image
 
 
+def read_still_thumbnail(path: Path, height: int = THUMB_HEIGHT) -> QImage:
+    """A shot image decoded straight to thumbnail size (a null image if it cannot be read)."""
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if size.isValid() and size.height() > height:
+        reader.setScaledSize(size.scaled(size.width(), height, _keep_aspect()))
+    return reader.read()
+
+
+def _keep_aspect():
+    from PySide6.QtCore import Qt
+
+    return Qt.AspectRatioMode.KeepAspectRatio
+
+
 def _smooth():
     from PySide6.QtCore import Qt
 
@@ -45,13 +61,18 @@ class _Signals(QObject):
 
 
 class _ThumbnailJob(QRunnable):
-    def __init__(self, take_id: str, video: Path, dest: Path, signals: _Signals) -> None:
+    # dest None: video is a shot image, read at thumbnail size and kept in memory only.
+    def __init__(self, take_id: str, video: Path, dest: Path | None, signals: _Signals) -> None:
         super().__init__()
         self.take_id, self.video, self.dest, self.signals = take_id, video, dest, signals
 
     def run(self) -> None:
         try:
-            image = render_thumbnail(self.video, self.dest)
+            image = (
+                read_still_thumbnail(self.video)
+                if self.dest is None
+                else render_thumbnail(self.video, self.dest)
+            )
         except Exception:  # any unreadable clip just keeps its placeholder
             image = QImage()
         self.signals.done.emit(self.take_id, image)
@@ -60,7 +81,7 @@ class _ThumbnailJob(QRunnable):
 class ThumbnailCache(QObject):
     """Pixmaps by take id; missing ones are made in a background pool and announced by `updated`."""
 
-    updated = Signal(str)  # take id
+    updated = Signal(str)  # take id, or "image:<sha256>" for a shot image
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -94,6 +115,21 @@ class ThumbnailCache(QObject):
                 return pixmap
         self._pending.add(take.id)
         self._pool.start(_ThumbnailJob(take.id, video, cached, self._signals))
+        return None
+
+    def still(self, project: Project, image: ShotImage) -> QPixmap | None:
+        """A shot image's thumbnail if ready; otherwise None, and one is requested (`updated` says when)."""
+        key = "image:" + image.sha256  # the same picture is decoded once, whichever shots use it
+        if key in self._pixmaps:
+            return self._pixmaps[key]
+        if key in self._pending or key in self._failed or project.media_dir is None:
+            return None
+        try:
+            path = contained(project.media_dir, image.path)
+        except UnsafePath:
+            return None
+        self._pending.add(key)
+        self._pool.start(_ThumbnailJob(key, path, None, self._signals))
         return None
 
     def _on_done(self, take_id: str, image: QImage) -> None:

@@ -3,65 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
-import base64
 import dataclasses
-import threading
 import time
 
 import numpy as np
 import pytest
-from remote_support import REQUEST, make_clip
-from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import JSONResponse
-from starlette.routing import Route
+from remote_support import REQUEST, Replicas, make_clip
 
 from app.cli.backend_flags import add_remote_options, backends_from_args
 from app.serve.server import ServerThread
 from app.settings.remote_settings import format_endpoint_lines, parse_endpoint_lines, remote_backends
-from engine.endpoint.protocol import applied_parameters
 from engine.endpoint.urls import EndpointUrlError
 from engine.jobs.job_queue import JobQueue
 from engine.jobs.states import JobState
-
-
-class Replicas:
-    """One URL backed by `workers` stand-in replicas that 'generate' for `latency` s without CPU."""
-
-    def __init__(self, clip: bytes, workers: int, latency: float, script: list | None = None) -> None:
-        self.video = base64.b64encode(clip).decode()
-        self.workers, self.latency, self.script = workers, latency, list(script or [])
-        self.active = self.most = 0
-        self.arrivals: list[tuple[float, int]] = []  # (monotonic time, status answered)
-        self.lock = threading.Lock()
-        self.app = Starlette(routes=[Route("/", self.predict, methods=["POST"])])
-        self._replicas: asyncio.Semaphore | None = None
-
-    async def predict(self, request: Request):
-        body = await request.json()
-        with self.lock:
-            step = self.script.pop(0) if self.script else 200
-            self.arrivals.append((time.monotonic(), step))
-        if step != 200:
-            return JSONResponse({"error": "busy"}, step, headers={"Retry-After": "1"})
-        self._replicas = self._replicas or asyncio.Semaphore(self.workers)
-        async with self._replicas:
-            with self.lock:
-                self.active += 1
-                self.most = max(self.most, self.active)
-            await asyncio.sleep(self.latency)
-            with self.lock:
-                self.active -= 1
-        applied = dataclasses.replace(REQUEST, seed=body["parameters"]["seed"])
-        return JSONResponse(
-            {
-                "video": self.video,
-                "content_type": "video/mp4",
-                "seed": applied.seed,
-                "parameters": applied_parameters(applied),
-            }
-        )
 
 
 @pytest.fixture(scope="module")
@@ -175,3 +129,41 @@ def test_the_take_files_hold_the_clip(clip, tmp_path):
         _, jobs = render(remote_backends([server.url], token=None, in_flight={server.url: 3}), 6, tmp_path)
     first = read_frames(jobs[0].result.clip)
     assert all(np.array_equal(read_frames(j.result.clip), first) for j in jobs)
+
+
+def test_requests_in_flight_are_tasks_on_one_thread_and_a_cancel_drops_the_connection(
+    clip, tmp_path, monkeypatch
+):
+    """Without a window, the queue runs its requests with asyncio.run on one thread (as the CLI does):
+    4 in flight need no 4 threads, and a cancel from another thread cancels the request's task."""
+    import threading
+
+    # The token is polled every 30 s here: only the task's cancel can stop the request at once.
+    monkeypatch.setattr("engine.endpoint.http_call.POLL", 30.0)
+    replicas = Replicas(clip, workers=4, latency=30.0)
+    with ServerThread(replicas.app) as server:
+        queue = JobQueue(remote_backends([server.url], token=None, in_flight={server.url: 4}))
+        try:
+            jobs = [
+                queue.submit(dataclasses.replace(REQUEST, seed=i), tmp_path / f"take-{i}.mp4")
+                for i in range(4)
+            ]
+            deadline = time.monotonic() + 30
+            while replicas.active < 4 and time.monotonic() < deadline:
+                time.sleep(0.02)
+            ours = sorted(t.name for t in threading.enumerate() if t.name.startswith("storyreel-"))
+            assert ours == ["storyreel-remote", "storyreel-serve"]  # one for 4 requests, one for the server
+            started = time.monotonic()
+            queue.cancel(jobs[1].id)
+            while jobs[1].state != JobState.CANCELLED and time.monotonic() - started < 5:
+                time.sleep(0.01)
+            cancelled_in = time.monotonic() - started
+            while replicas.dropped != [1] and time.monotonic() - started < 5:
+                time.sleep(0.01)
+            assert replicas.dropped == [1] and cancelled_in < 1.0
+            assert [j.state for j in jobs if j is not jobs[1]] == [JobState.GENERATING] * 3
+        finally:
+            queue.shutdown()
+    assert all(j.state == JobState.CANCELLED for j in jobs)
+    assert not list(tmp_path.glob("take-*"))
+    assert not [t for t in threading.enumerate() if t.name.startswith("storyreel-remote")]

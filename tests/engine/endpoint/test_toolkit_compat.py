@@ -49,6 +49,9 @@ BREAKS = [
 # below; False marks an import that is guarded (a fallback exists when it is missing).
 USED_API = {
     ("diffusers", "WanPipeline"): True,
+    # Image-to-video; 0.35.0's has boundary_ratio, expand_timesteps and last_image (checked by hand
+    # in the wheel, and below).
+    ("diffusers", "WanImageToVideoPipeline"): True,
     ("diffusers.utils", "logging"): True,
     ("diffusers.utils", "deprecation_utils"): False,
     ("transformers.utils", "logging"): True,
@@ -192,6 +195,8 @@ def test_oldest_allowed_wheels_have_the_api_the_handler_uses(tmp_path):
     assert set(pipeline_kwargs(request, None)) | {"callback_on_step_end"} <= accepted
     assert request_body(request)["parameters"]["guidance_scale_2"] == 3.0
     assert "transformer_2" in source and "boundary_ratio" in source
+    i2v = wheels["diffusers"].read("diffusers/pipelines/wan/pipeline_wan_i2v.py").decode("utf-8")
+    assert all(word in i2v for word in ("boundary_ratio", "expand_timesteps", "last_image"))
     # The toolkit's own import that transformers 5 removed is still there at our oldest transformers.
     file_utils = wheels["transformers"].read("transformers/file_utils.py").decode("utf-8")
     assert "is_tf_available" in file_utils

@@ -59,7 +59,7 @@ def test_same_seed_same_bytes(tiny_a14b: Path, tmp_path: Path) -> None:
 
 def test_unknown_arch(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="t2v-a14b"):
-        write_tiny_model(tmp_path / "x", "i2v-a14b")
+        write_tiny_model(tmp_path / "x", "i2v-b99")
 
 
 def test_info_from_folder_matches_pipeline(tiny_a14b, tiny_5b, loaded_a14b, loaded_5b) -> None:

@@ -159,7 +159,7 @@ def test_recent_files_keep_ten_and_layout_is_restored(qtbot, tmp_path):
         window.files.open_path(p, ask=False)
     recent = load_settings().recent_files
     assert len(recent) == 10 and recent[0] == str(paths[-1])
-    window._fill_recent()
+    window.recent_menu.aboutToShow.emit()
     assert [a.text() for a in window.recent_menu.actions()][:2] == ["p11.reel", "p10.reel"]
 
     window.queue_dock.hide()

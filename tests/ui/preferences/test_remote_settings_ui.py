@@ -85,7 +85,7 @@ def proxied_health(token: str):
     return Starlette(routes=[Route("/health", health)])
 
 
-def test_test_connection_shows_health_and_latency(qtbot, memory_keyring):
+def test_test_connection_shows_health_and_latency(qtbot, memory_keyring, qt_loop):
     with ServerThread(proxied_health("tok")) as server:
         page = RemoteSettingsPage([server.url])
         qtbot.addWidget(page)

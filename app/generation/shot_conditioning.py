@@ -1,0 +1,150 @@
+"""What a shot starts from: its start/end image or the previous shot's last frame, and which model."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from app.project.media_paths import UnsafePath
+from app.project.model import Project, Shot, ShotImage
+from app.project.shot_images import shot_image_bytes
+from engine.errors import StoryreelError
+from engine.generation.request import FrameSource, ImageConditioning, ModelSpec
+
+
+class ConditioningError(StoryreelError, ValueError):
+    """A shot's image or continuation cannot be resolved; the message names the shot."""
+
+    hint = "Generate the previous shot first, or give this shot a start image of its own."
+
+
+def uses_image(shot: Shot) -> bool:
+    """Whether the shot starts from an image (its own, or the previous shot's last frame)."""
+    return shot.start_image is not None or shot.continue_previous
+
+
+def previous_shot(project: Project, shot: Shot) -> Shot | None:
+    """The shot before this one on the timeline (None for the first)."""
+    index = project.shots.index(shot) if shot in project.shots else -1
+    return project.shots[index - 1] if index > 0 else None
+
+
+def model_for(project: Project, shot: Shot, spec: ModelSpec) -> ModelSpec:
+    """The image model for a shot that starts from an image (when the project names one), else spec."""
+    source = (project.settings.image_model or "").strip()
+    if not uses_image(shot) or not source:
+        return spec
+    return dataclasses.replace(spec, source=source, revision=project.settings.image_model_revision)
+
+
+def generation_order(project: Project, shots: list[Shot], spec: ModelSpec) -> list[Shot]:
+    """Shots (a shot asked twice stays twice) in the order to generate them: grouped by model, so
+    models swap rarely (the text model's group first), in timeline order within a group.
+
+    A continuing shot uses the image model and continues an earlier shot, which is either in the
+    text model's group or earlier in its own: it always comes after the shot it continues.
+    """
+    position = {id(s): i for i, s in enumerate(project.shots)}
+    asked = [s for s in shots if id(s) in position]
+    models: list[ModelSpec] = [spec]
+    for shot in sorted(asked, key=lambda s: position[id(s)]):
+        if (model := model_for(project, shot, spec)) not in models:
+            models.append(model)
+    return sorted(asked, key=lambda s: (models.index(model_for(project, s, spec)), position[id(s)]))
+
+
+def _entry(image: ShotImage) -> dict:
+    return {"path": image.path, "sha256": image.sha256, "fit": image.fit}
+
+
+def continued_path(project: Project, shot: Shot, pending: str | None = None) -> str | None:
+    """The media path of the take a continuing shot starts from: a queued take's, else the active one's."""
+    before = previous_shot(project, shot)
+    if before is None:
+        return None
+    if pending is not None:
+        return pending
+    return before.active.path if before.active is not None else None
+
+
+def conditioning_key(project: Project, shot: Shot, pending: str | None = None) -> dict:
+    """What decides a shot's frames beyond its settings (empty for text only): for request_key."""
+    key: dict = {}
+    if shot.start_image is not None:
+        key["image"] = [shot.start_image.sha256, shot.start_image.fit]
+    if shot.end_image is not None:
+        key["last_image"] = [shot.end_image.sha256, shot.end_image.fit]
+    if shot.continue_previous:
+        before = previous_shot(project, shot)
+        # The previous shot's take by its clip path: a new take of it, or another one picked, is another path.
+        key["continue"] = [before.id if before else None, continued_path(project, shot, pending)]
+    return key
+
+
+def resolve_conditioning(
+    project: Project, shot: Shot, pending: tuple[Path, str] | None = None
+) -> tuple[ImageConditioning | None, dict]:
+    """The images a shot's request carries, and the record its take keeps.
+
+    `pending` is the (clip, media path) of the previous shot's queued take when it is not made yet;
+    a continued frame is read when the job runs, so it is the take the previous job writes.
+    """
+    last = None if shot.end_image is None else _image_bytes(project, shot, shot.end_image, "end")
+    record: dict = {"last_image": None if shot.end_image is None else _entry(shot.end_image)}
+    if shot.start_image is not None:
+        image = shot.start_image
+        record.update(kind=image.source, image=_entry(image))
+        if image.source == "take-frame":
+            record.update(from_take=image.source_take, from_frame=image.source_frame)
+        data = _image_bytes(project, shot, image, "start")
+        return ImageConditioning(data, last, image.fit), record
+    if not shot.continue_previous:
+        if last is not None:
+            raise ConditioningError(
+                f"Shot {shot.title or shot.id} has an end image but no start: give it a start image too.",
+                "Add a start image, or continue from the previous shot.",
+            )
+        return None, {}
+    before = previous_shot(project, shot)
+    if before is None:
+        raise ConditioningError(
+            f"Shot {shot.title or shot.id} is the first shot, so there is no previous shot to continue from.",
+            "Turn off 'continue from the previous shot', or move the shot after another.",
+        )
+    if pending is not None:
+        clip, relative = pending
+    elif before.active is not None:
+        relative = before.active.path
+        try:
+            clip = project.take_path(before.active) or Path(relative)
+        except UnsafePath as exc:
+            raise ConditioningError(str(exc)) from None
+    else:
+        raise ConditioningError(
+            f"Shot {shot.title or shot.id} continues {before.title or before.id}, which has no take yet."
+        )
+    record.update(kind="continue", image=None, from_shot=before.id, from_path=relative)
+    if pending is None and before.active is not None:
+        record.update(from_take=before.active.id, from_frame=max(0, before.active.frames - 1))
+    return ImageConditioning(FrameSource(clip), last, "fill"), record
+
+
+def settle_record(project: Project, record: dict) -> dict:
+    """A continued take's record with the previous take's id and last frame filled in once it exists."""
+    if record.get("kind") != "continue" or record.get("from_take"):
+        return dict(record)
+    try:
+        before = project.shot(str(record.get("from_shot")))
+    except KeyError:
+        return dict(record)
+    take = next((t for t in before.takes if t.path == record.get("from_path")), None)
+    if take is None:
+        return dict(record)
+    return {**record, "from_take": take.id, "from_frame": max(0, take.frames - 1)}
+
+
+def _image_bytes(project: Project, shot: Shot, image: ShotImage, which: str) -> bytes:
+    try:
+        return shot_image_bytes(project, image)
+    except StoryreelError as exc:
+        raise ConditioningError(f"Shot {shot.title or shot.id}'s {which} image: {exc}", exc.hint) from None

@@ -1,0 +1,1 @@
+"""Managing Hugging Face Inference Endpoints: push the packaged handler, create, start, pause, delete."""

@@ -1,0 +1,28 @@
+"""Where the documentation is: the README and docs/ beside an installed copy, else the project's URL."""
+
+from __future__ import annotations
+
+from importlib import metadata
+from pathlib import Path
+
+from app.settings.resources import RESOURCES
+
+DIST_NAME = "storyreel"
+
+
+def documentation_target() -> Path | str | None:
+    """The local README (it links docs/), else a Documentation or Homepage URL from the package metadata."""
+    root = RESOURCES.parent
+    for candidate in (root / "README.md", root / "docs"):
+        if candidate.exists():
+            return candidate
+    try:
+        urls = metadata.metadata(DIST_NAME).get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        return None
+    # Entries read "Label, https://…"; Documentation first, then any.
+    pairs = [tuple(part.strip() for part in entry.split(",", 1)) for entry in urls if "," in entry]
+    for _label, url in sorted(pairs, key=lambda pair: pair[0].lower() != "documentation"):
+        if url.startswith(("https://", "http://")):
+            return url
+    return None

@@ -1,0 +1,131 @@
+"""Long shots: segments of the model's native length, each from the one before, blended into one clip."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from typing import TYPE_CHECKING, cast
+
+from engine.generation.frames import snap_frames
+from engine.generation.image_to_video import ImageModelError, resolve_images
+from engine.generation.pipeline_cache import LoadedPipeline
+from engine.generation.request import GenerationRequest, GenerationResult, ImageConditioning
+from engine.generation.still_image import png_bytes, still_from_frame
+from engine.generation.wan_generator import generate
+from engine.jobs.progress import CancelToken, Progress, ProgressCallback, ignore_progress
+
+if TYPE_CHECKING:
+    import numpy as np
+
+MAX_SEED = 2**32 - 1
+
+
+def plan_segments(total: int, length: int, overlap: int, temporal: int = 4) -> list[int]:
+    """Each segment's frame count (every one temporal*k+1) so that joined they give at least total.
+
+    A segment after the first starts at frame length-1-overlap of the one before: its first frame
+    is dropped (it is that frame again) and its next `overlap` frames are blended with the earlier
+    segment's last ones, so each adds length-1-overlap new frames. The last is cut to what is left.
+    """
+    if total <= length:
+        return [total]
+    if length < overlap + 2 or length < 2:
+        raise ValueError(f"a segment of {length} frames cannot overlap the one before by {overlap}")
+    lengths = [length]
+    made = length
+    while made < total:
+        left = total - made
+        piece = min(length, snap_frames(left + 1 + overlap, temporal))
+        while piece - 1 - overlap < left and piece < length:  # snapping rounded down: one step more
+            piece += temporal
+        lengths.append(min(piece, length))
+        made += lengths[-1] - 1 - overlap
+    return lengths
+
+
+def join_segments(pieces: list[np.ndarray], overlap: int) -> np.ndarray:
+    """One clip from segments: each later one's first frame dropped, its next `overlap` frames
+    cross-faded (linearly) into the previous one's last `overlap` frames."""
+    import numpy as np
+
+    clip = pieces[0]
+    for piece in pieces[1:]:
+        if overlap:
+            weights = (np.arange(1, overlap + 1, dtype=np.float32) / (overlap + 1))[:, None, None, None]
+            old, new = clip[-overlap:].astype(np.float32), piece[1 : overlap + 1].astype(np.float32)
+            blend = np.rint(old * (1 - weights) + new * weights).astype(np.uint8)
+            clip = np.concatenate([clip[:-overlap], blend, piece[overlap + 1 :]])
+        else:
+            clip = np.concatenate([clip, piece[1:]])
+    return clip
+
+
+def anchor_index(length: int, overlap: int) -> int:
+    """Where in a segment the next one starts from: its last frame before the overlap."""
+    return length - 1 - overlap
+
+
+def generate_shot(
+    loaded: LoadedPipeline,
+    request: GenerationRequest,
+    on_progress: ProgressCallback = ignore_progress,
+    cancel: CancelToken | None = None,
+) -> GenerationResult:
+    """Generate a shot: in one run, or in segments when it is longer than the model's native length.
+
+    A cancel raises Cancelled within one step, and nothing of the segments made so far is kept.
+    """
+    info = loaded.info
+    request = resolve_images(request)
+    length = snap_frames(request.segment_frames or info.native_frames, info.temporal_factor)
+    total = snap_frames(request.num_frames, info.temporal_factor)
+    # At most half a segment blends, so every segment adds frames of its own.
+    overlap = max(0, min(request.segment_overlap, (length - 1) // 2))
+    if total <= length:
+        return generate(loaded, request, on_progress, cancel)
+    if request.images is None and not info.takes_image:
+        raise ImageModelError(
+            f"A shot of {total} frames is made in segments of {length}, each from the last frame of the one "
+            f"before, and this model ({info.arch}) cannot start from an image.",
+            "Use TI2V-5B, or give the shot a start image and an image model (File > Project Settings).",
+        )
+    start = time.perf_counter()
+    lengths = plan_segments(total, length, overlap, info.temporal_factor)
+    pieces: list[np.ndarray] = []
+    results: list[GenerationResult] = []
+    images = request.images
+    end_image = None if request.images is None else request.images.last_image
+    for index, frames in enumerate(lengths):
+        last = index == len(lengths) - 1
+        if images is not None:
+            # The shot's end image belongs to its last frame, so only the last segment aims at it.
+            images = dataclasses.replace(images, last_image=end_image if last else None)
+        part = dataclasses.replace(
+            request, num_frames=frames, seed=(request.seed + index) % (MAX_SEED + 1), images=images
+        )
+
+        def report(p: Progress, number: int = index + 1) -> None:
+            on_progress(dataclasses.replace(p, segment=number, segments=len(lengths)))
+
+        result = generate(loaded, part, report, cancel)
+        piece = cast("np.ndarray", result.frames)
+        pieces.append(piece)
+        results.append(result)
+        if not last:
+            # A fresh seed per segment: the same noise again is what makes motion repeat every window.
+            anchor = piece[anchor_index(len(piece), overlap)]
+            images = ImageConditioning(png_bytes(still_from_frame(anchor)), None, "fill")
+    first = results[0]
+    clip = join_segments(pieces, overlap)[:total]
+    applied = dataclasses.replace(
+        first.applied, num_frames=int(clip.shape[0]), seed=request.seed, images=request.images
+    )
+    notices = tuple(dict.fromkeys(n for r in results for n in r.notices))
+    return dataclasses.replace(
+        first,
+        frames=clip,
+        applied=applied,
+        seconds=time.perf_counter() - start,
+        notices=notices,
+        segments={"count": len(lengths), "length": length, "overlap": overlap},
+    )

@@ -1,0 +1,34 @@
+"""`make demo`'s path at test size: the example film renders, continuing shot and start image included."""
+
+from __future__ import annotations
+
+import shutil
+
+from app.cli.main import run_cli
+from app.project.reel_file import load_project, save_project
+from app.settings.resources import resource_path
+
+
+def test_the_example_renders_with_the_tiny_text_and_image_models(tmp_path, capsys, tiny_a14b, tiny_i2v):
+    example = resource_path("examples", "example.reel")
+    film = tmp_path / "film" / "example.reel"
+    film.parent.mkdir()
+    shutil.copy2(example, film)
+    shutil.copytree(example.with_name("example.media"), film.with_name("example.media"))
+    project = load_project(film)
+    # What the Makefile does (the tiny I2V model for the shots with images), at a size the suite affords.
+    project.settings.image_model = str(tiny_i2v)
+    project.settings.width = project.settings.height = 32
+    project.settings.defaults.frames, project.settings.defaults.steps = 5, 2
+    save_project(project)
+    out = tmp_path / "example.mp4"
+    assert run_cli(["render", str(film), "-o", str(out), "--model", str(tiny_a14b)]) == 0, capsys.readouterr()
+    assert out.is_file()
+    done = load_project(film)
+    by_title = {shot.title: shot for shot in done.shots}
+    dawn, gulls, keeper = by_title["Dawn"], by_title["Gulls"], by_title["Keeper"]
+    assert all(shot.active is not None for shot in done.shots)
+    assert gulls.active.conditioning["kind"] == "continue"
+    assert gulls.active.conditioning["from_take"] == dawn.active.id and gulls.active.model == str(tiny_i2v)
+    assert keeper.active.conditioning["image"]["sha256"] == keeper.start_image.sha256
+    assert dawn.active.conditioning == {} and dawn.active.model == str(tiny_a14b)

@@ -1,0 +1,87 @@
+"""What a card shows of a shot's conditioning: its start and end images as insets, a mark for continuing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QRect, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+
+from app.project.model import Project, Shot, ShotImage
+from ui.widgets.thumbnails import ThumbnailCache
+
+INSET_SHARE = 0.42  # of the picture's height
+MAX_INSET_HEIGHT = 60  # on tall cards the inset stays a corner, not a second picture
+MIN_PICTURE_HEIGHT = 36  # below this the card has no room for insets
+
+
+def _inset(
+    painter: QPainter,
+    right: int,
+    picture: QRect,
+    image: ShotImage,
+    project: Project,
+    thumbnails: ThumbnailCache,
+) -> int:
+    """Draw one image inset ending at x = right; returns the inset's left edge."""
+    height = max(12, min(MAX_INSET_HEIGHT, round(picture.height() * INSET_SHARE)))
+    pixmap = thumbnails.still(project, image)
+    width = (
+        round(height * pixmap.width() / pixmap.height()) if pixmap is not None and pixmap.height() else height
+    )
+    width = min(width, max(12, picture.width() // 2 - 4))
+    box = QRect(right - width, picture.top() + 3, width, height)
+    if pixmap is not None:
+        scaled = pixmap.scaled(
+            box.size(),
+            Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        painter.save()
+        painter.setClipRect(box)
+        painter.drawPixmap(
+            box.left() + (box.width() - scaled.width()) // 2,
+            box.top() + (box.height() - scaled.height()) // 2,
+            scaled,
+        )
+        painter.restore()
+    else:
+        painter.fillRect(box, QColor("#475569"))  # still decoding: a placeholder of the same place
+    painter.setPen(QPen(QColor("white"), 1))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(box.adjusted(0, 0, -1, -1))
+    return box.left()
+
+
+def _continue_mark(painter: QPainter, right: int, picture: QRect, font: QFont) -> None:
+    """A badge saying the shot starts from the previous shot's last frame."""
+    small = QFont(font)
+    small.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+    painter.setFont(small)
+    text = QCoreApplication.translate("ShotCard", "↪ continues")
+    width = min(painter.fontMetrics().horizontalAdvance(text) + 8, picture.width() - 8)
+    badge = QRect(right - width, picture.top() + 3, width, painter.fontMetrics().height() + 2)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(37, 99, 235, 220))
+    painter.drawRoundedRect(badge, 3, 3)
+    painter.setPen(QColor("white"))
+    painter.drawText(
+        badge,
+        Qt.AlignmentFlag.AlignCenter,
+        painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width - 4),
+    )
+
+
+def paint_image_marks(
+    painter: QPainter, picture: QRect, shot: Shot, project: Project, thumbnails: ThumbnailCache, font: QFont
+) -> None:
+    """The end image, then the start image (or the continue badge) along the picture's top right corner."""
+    if picture.height() < MIN_PICTURE_HEIGHT or picture.width() < 40:
+        return
+    painter.save()
+    right = picture.right() - 2
+    if shot.end_image is not None:
+        right = _inset(painter, right, picture, shot.end_image, project, thumbnails) - 3
+    if shot.continue_previous:
+        _continue_mark(painter, right, picture, font)
+    elif shot.start_image is not None:
+        _inset(painter, right, picture, shot.start_image, project, thumbnails)
+    painter.restore()
