@@ -41,6 +41,7 @@ ALLOWED = {
     "Face",
     "ID",
     "LoRA",
+    "Lightning",  # the Wan 2.2 Lightning LoRA pair (lightx2v), a name
     "LUT",
     "MOV",
     "MP4",

@@ -1310,6 +1310,25 @@ Generate the shot again to retry (Ctrl+G); the full details are in storyreel.log
     </message>
 </context>
 <context>
+    <name>MakeFinal</name>
+    <message>
+        <source>No selected shot has a Draft take to make final</source>
+        <translation>所选镜头中没有可转为成片的草稿镜次</translation>
+    </message>
+    <message>
+        <source>Make Final</source>
+        <translation>转为成片</translation>
+    </message>
+    <message>
+        <source>Make &amp;Final</source>
+        <translation>转为成片(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Generate each selected Draft take again at Final, with the same seed and prompt</source>
+        <translation>以相同的种子和提示词，按成片质量重新生成每个所选的草稿镜次</translation>
+    </message>
+</context>
+<context>
     <name>ModelCheck</name>
     <message>
         <source>Cannot generate: the model cannot be used</source>
@@ -2231,6 +2250,10 @@ Its backup “{2}” (the version saved before) can be. Open the backup? The dam
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
+    <message>
+        <source>The test failed: {0}</source>
+        <translation>测试失败：{0}</translation>
+    </message>
 </context>
 <context>
     <name>SettingsForm</name>
@@ -2341,6 +2364,10 @@ Its backup “{2}” (the version saved before) can be. Open the backup? The dam
     <message>
         <source>↪ continues</source>
         <translation>↪ 接续</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
     </message>
 </context>
 <context>
@@ -2466,6 +2493,33 @@ Its backup “{2}” (the version saved before) can be. Open the backup? The dam
     </message>
 </context>
 <context>
+    <name>ShotSpeedRows</name>
+    <message>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>The project&apos;s</source>
+        <translation>沿用项目设置</translation>
+    </message>
+    <message>
+        <source>Draft (4 steps, Lightning LoRA, no guidance)</source>
+        <translation>草稿（4 步，Lightning LoRA，无引导）</translation>
+    </message>
+    <message>
+        <source>Final (the steps and guidance set here)</source>
+        <translation>成片（使用此处设置的步数和引导）</translation>
+    </message>
+    <message>
+        <source>Draft is several times faster to judge a shot; Make Final redoes it</source>
+        <translation>草稿的速度快数倍，便于评估镜头；“转为成片”会重新生成</translation>
+    </message>
+    <message>
+        <source>High-noise guidance {0:g} turns guidance off in diffusers for both experts, so low-noise guidance {1:g} would be lost. Storyreel runs each expert&apos;s guidance as set, with two passes a step (slower).</source>
+        <translation>高噪声引导为 {0:g} 时，diffusers 会关闭两个专家的引导，低噪声引导 {1:g} 将会丢失。Storyreel 按设置分别运行每个专家的引导，每步两次前向计算（较慢）。</translation>
+    </message>
+</context>
+<context>
     <name>Shuttle</name>
     <message>
         <source>Play &amp;Backwards</source>
@@ -2490,6 +2544,109 @@ Its backup “{2}” (the version saved before) can be. Open the backup? The dam
     <message>
         <source>Play forwards; again for 2×, 4×, 8× (with K held: one frame on)</source>
         <translation>正放；再按一次为 2×、4×、8×（按住 K 时：前进一帧）</translation>
+    </message>
+</context>
+<context>
+    <name>SpeedSettingsBox</name>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Automatic (the fastest installed for this GPU)</source>
+        <translation>自动（此 GPU 上已安装的最快方案）</translation>
+    </message>
+    <message>
+        <source>PyTorch (native)</source>
+        <translation>PyTorch（原生）</translation>
+    </message>
+    <message>
+        <source>cuDNN (NVIDIA)</source>
+        <translation>cuDNN（NVIDIA）</translation>
+    </message>
+    <message>
+        <source>FlashAttention 2</source>
+        <translation>FlashAttention 2</translation>
+    </message>
+    <message>
+        <source>FlashAttention 3 (Hopper)</source>
+        <translation>FlashAttention 3（Hopper）</translation>
+    </message>
+    <message>
+        <source>SageAttention</source>
+        <translation>SageAttention</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Regional (compiles one block; the first take waits)</source>
+        <translation>区域编译（编译一个模块；首个镜次需等待）</translation>
+    </message>
+    <message>
+        <source>Automatic (on with a GPU)</source>
+        <translation>自动（有 GPU 时开启）</translation>
+    </message>
+    <message>
+        <source>Compute (torchao; Ada and Hopper GPUs)</source>
+        <translation>计算（torchao；Ada 与 Hopper GPU）</translation>
+    </message>
+    <message>
+        <source>Storage (less memory, same speed)</source>
+        <translation>存储（占用更少显存，速度不变）</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>First-block cache (Final takes)</source>
+        <translation>首块缓存（成片镜次）</translation>
+    </message>
+    <message>
+        <source>Higher skips more blocks: faster, further from the uncached take</source>
+        <translation>值越高跳过的模块越多：更快，但与未缓存的镜次差异更大</translation>
+    </message>
+    <message>
+        <source>A Hugging Face repo id or a folder holding Draft&apos;s LoRA pair</source>
+        <translation>存放草稿 LoRA 组合的 Hugging Face 仓库 ID 或文件夹</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>Compile</source>
+        <translation>编译</translation>
+    </message>
+    <message>
+        <source>FP8</source>
+        <translation>FP8</translation>
+    </message>
+    <message>
+        <source>Step cache</source>
+        <translation>步缓存</translation>
+    </message>
+    <message>
+        <source>Cache threshold</source>
+        <translation>缓存阈值</translation>
+    </message>
+    <message>
+        <source>Draft LoRA repo</source>
+        <translation>草稿 LoRA 仓库</translation>
+    </message>
+    <message>
+        <source>High-noise file</source>
+        <translation>高噪声文件</translation>
+    </message>
+    <message>
+        <source>Low-noise file</source>
+        <translation>低噪声文件</translation>
+    </message>
+    <message>
+        <source>Draft shift</source>
+        <translation>草稿偏移</translation>
     </message>
 </context>
 <context>
