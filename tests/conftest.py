@@ -34,6 +34,7 @@ def closed_log_file():
 
 # Session fixtures with the tiny models, shared by every test module (built once per run).
 from engine_fixtures import loaded_5b, loaded_a14b, loaded_i2v, tiny_5b, tiny_a14b, tiny_i2v  # noqa: E402, F401
+from hub_support import hub  # noqa: E402, F401  (the loopback Hub stand-in)
 
 
 @pytest.fixture

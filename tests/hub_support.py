@@ -14,6 +14,7 @@ import json
 import time
 from dataclasses import dataclass, field
 
+import pytest
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
@@ -203,3 +204,18 @@ def start_hub(monkeypatch, fault: str | None = None) -> tuple[HubStandIn, Server
     monkeypatch.setattr(constants, "ENDPOINT", hub.base)
     monkeypatch.setattr(constants, "INFERENCE_ENDPOINTS_ENDPOINT", f"{hub.base}/v2")
     return hub, server
+
+
+@pytest.fixture
+def hub(monkeypatch):
+    """start(fault) -> a loopback Hub stand-in; every one started is stopped after the test."""
+    servers = []
+
+    def start(fault: str | None = None):
+        stand_in, server = start_hub(monkeypatch, fault)
+        servers.append(server)
+        return stand_in
+
+    yield start
+    for server in servers:
+        server.stop()

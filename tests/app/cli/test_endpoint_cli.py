@@ -5,28 +5,19 @@ from __future__ import annotations
 import json
 
 import pytest
-from hub_support import TOKEN, USER, start_hub
+from hub_support import TOKEN, USER
 
 from app.cli.main import run_cli
 
 
 @pytest.fixture
-def hub(monkeypatch):
+def hub(hub, monkeypatch):
     """start(fault) -> the stand-in, with the token in HF_TOKEN (and no keyring)."""
     import keyring
 
     monkeypatch.setattr(keyring, "get_password", lambda *_: None)
     monkeypatch.setenv("HF_TOKEN", TOKEN)
-    servers = []
-
-    def start(fault: str | None = None):
-        stand_in, server = start_hub(monkeypatch, fault)
-        servers.append(server)
-        return stand_in
-
-    yield start
-    for server in servers:
-        server.stop()
+    return hub
 
 
 def test_create_with_wait_shows_each_step_and_the_url(hub, capsys):

@@ -6,27 +6,12 @@ import logging
 import time
 
 import pytest
-from hub_support import COMMIT, TOKEN, USER, start_hub
+from hub_support import COMMIT, TOKEN, USER
 
 from app.remote.endpoint_admin import EndpointAdmin
 from app.remote.endpoint_create import EndpointSpec, create_endpoint
 from app.remote.endpoint_errors import EndpointAdminError
 from app.serve.endpoint_package import write_endpoint_package
-
-
-@pytest.fixture
-def hub(monkeypatch):
-    """start(fault) -> the stand-in; stopped after the test."""
-    servers = []
-
-    def start(fault: str | None = None):
-        stand_in, server = start_hub(monkeypatch, fault)
-        servers.append(server)
-        return stand_in
-
-    yield start
-    for server in servers:
-        server.stop()
 
 
 def admin(**kwargs) -> EndpointAdmin:

@@ -5,25 +5,10 @@ from __future__ import annotations
 import time
 
 import pytest
-from hub_support import TOKEN, USER, start_hub
+from hub_support import TOKEN, USER
 from PySide6.QtCore import QTimer
 
 from ui.preferences.remote_settings_page import RemoteSettingsPage
-
-
-@pytest.fixture
-def hub(monkeypatch):
-    """start(fault) -> the stand-in; stopped after the test."""
-    servers = []
-
-    def start(fault: str | None = None):
-        stand_in, server = start_hub(monkeypatch, fault)
-        servers.append(server)
-        return stand_in
-
-    yield start
-    for server in servers:
-        server.stop()
 
 
 @pytest.fixture
