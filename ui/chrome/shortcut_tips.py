@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
 _BASE = "storyreelBaseTip"  # the tooltip as the action's author wrote it, before the keys were added
+_SHOWN = "storyreelShownTip"  # the tooltip set here last, to tell the author's later changes from ours
 
 
 def plain_text(text: str) -> str:
@@ -36,9 +37,14 @@ def name_shortcut_in_tip(action: QAction) -> None:
     def update() -> None:
         if not shiboken6.isValid(action):
             return  # a window being torn down: its undo stack still reports to the dying Undo action
+        current = action.toolTip()
+        if current != action.property(_SHOWN):
+            # Its author set a new tip since (one that says why it is disabled): that is the base now.
+            action.setProperty(_BASE, "" if current == plain_text(action.text()) else current)
         base = str(action.property(_BASE) or "") or plain_text(action.text())
         tip = tip_with_shortcut(base, shortcut_text(action))
-        if action.toolTip() != tip:
+        action.setProperty(_SHOWN, tip)
+        if current != tip:
             action.setToolTip(tip)  # emits changed again, which then finds nothing to do
 
     action.changed.connect(update)

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 
-from app.film.preview_sequence import span_at
 from app.project.model import Project
-from ui.preview.preview_player import SHOT_MODE, PreviewPlayer
+from ui.preview.preview_player import PreviewPlayer
 
 
 @dataclass(frozen=True)
@@ -31,8 +30,8 @@ def next_shot_id(project: Project, shot_id: str) -> str | None:
 def shown_frame(player: PreviewPlayer) -> ShownFrame | None:
     """Which take frame the preview is on (None: no take on screen)."""
     t = player.film_time()
-    span = span_at(player.spans, t)
-    if span is None or span.path is None or (player.mode == SHOT_MODE and span.shot_id != player.shot_id):
+    span = player.shown_span(t)
+    if span is None or span.path is None:
         return None
     try:
         shot = player.project.shot(span.shot_id)

@@ -255,6 +255,13 @@ class PreviewPlayer(QWidget):
                 self.set_shot(span.shot_id)
         self.clock.seek(int((t - self.range_start) * self.rate + 1e-6))
 
+    def shown_span(self, t: float) -> PreviewSpan | None:
+        """The span on screen at film time t: in shot mode always the shot's own (a crossfade into it
+        overlaps the shot before, which span_at would name)."""
+        if self.mode == SHOT_MODE:
+            return next((s for s in self.spans if s.shot_id == self.shot_id), None)
+        return span_at(self.spans, t)
+
     def film_time(self) -> float:
         return self.range_start + self.clock.position / self.rate
 
@@ -282,9 +289,7 @@ class PreviewPlayer(QWidget):
         self.scrub.blockSignals(False)
         self.timecode.setText(self.position_text(frame))
         self.positionChanged.emit(timeline_time(self.spans, t))
-        span = span_at(self.spans, t)
-        if self.mode == SHOT_MODE and (span is None or span.shot_id != self.shot_id):
-            span = None
+        span = self.shown_span(t)
         if span is None or span.path is None:
             self._retry.stop()
             self.current = None

@@ -115,7 +115,7 @@ def test_preferences_model_tab(qtbot, tiny_a14b, tmp_path):
     settings = load_settings()
     dialog = PreferencesDialog(settings)
     qtbot.addWidget(dialog)
-    assert [dialog.tabs.tabText(i) for i in range(3)] == ["General", "Appearance", "Model"]  # then Remote
+    assert [dialog.tabs.tabText(i) for i in range(4)] == ["General", "Model", "Remote", "Appearance"]
     page = dialog.model_page
     page.source.setText(str(tmp_path))
     assert not page.validate() and "model_index.json" in page.status.text()

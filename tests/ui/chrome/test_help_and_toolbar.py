@@ -120,3 +120,20 @@ def test_documentation_target_prefers_local_files_then_the_documentation_url(mon
     assert documentation.documentation_target() == tmp_path / "docs"
     (tmp_path / "README.md").write_text("# Storyreel\n")
     assert documentation.documentation_target() == tmp_path / "README.md"
+
+
+def test_a_tip_its_author_changes_later_still_names_the_shortcut(qtbot):
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from ui.chrome.shortcut_tips import name_shortcut_in_tip, shortcut_text
+
+    action = QAction("Generate")
+    action.setShortcut(QKeySequence("Ctrl+G"))
+    action.setToolTip("Generate the selected shots")
+    name_shortcut_in_tip(action)
+    keys = shortcut_text(action)
+    assert action.toolTip() == f"Generate the selected shots ({keys})"
+    action.setToolTip("Select a shot first")  # a reason it is disabled, set after the keys were added
+    assert action.toolTip() == f"Select a shot first ({keys})"
+    action.setShortcut(QKeySequence("Ctrl+Shift+G"))
+    assert action.toolTip() == f"Select a shot first ({shortcut_text(action)})"
