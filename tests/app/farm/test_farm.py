@@ -252,7 +252,9 @@ def test_render_through_the_farm_equals_local_and_survives_a_killed_replica(farm
     while time.monotonic() < deadline:
         now = _live_pids()
         status = json.loads(farm.main("farm", "status", "--json").stdout)
-        if status["deployments"]["Generator"]["replicas"] == {"RUNNING": 2} and killed not in now:
+        # Serve may call the new replica RUNNING before its actor answers: wait for both.
+        running = status["deployments"]["Generator"]["replicas"] == {"RUNNING": 2}
+        if running and killed not in now and len(now) == 2:
             break
         time.sleep(2)
     else:
