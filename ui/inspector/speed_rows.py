@@ -22,6 +22,9 @@ class ShotSpeedRows(QWidget):
         self.quality.addItem(self.tr("The project's"), None)
         self.quality.addItem(self.tr("Draft (4 steps, Lightning LoRA, no guidance)"), "draft")
         self.quality.addItem(self.tr("Final (the steps and guidance set here)"), "final")
+        # Sized by a short text, not its longest item: the inspector must fit its dock without scrolling.
+        self.quality.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.quality.setMinimumContentsLength(12)
         self.quality.setToolTip(
             self.tr("Draft is several times faster to judge a shot; Make Final redoes it")
         )
@@ -29,7 +32,7 @@ class ShotSpeedRows(QWidget):
         self.warning = QLabel()
         self.warning.setObjectName("GuidanceTrap")
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("QLabel#GuidanceTrap { color: #92400e; }")
+        self.warning.setStyleSheet("QLabel#GuidanceTrap { color: #d97706; }")
 
     def show_shot(self, project: Project, shot: Shot) -> None:
         """Show the shot's quality and warn when its guidance scales fall into diffusers' trap."""
