@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 from PIL import Image
+from speed_support import small_request
 
 from engine.generation.request import GenerationRequest, ImageConditioning
 from engine.generation.still_image import png_bytes, still_from_frame
@@ -102,17 +103,12 @@ def image_request(loaded, **changes: object) -> GenerationRequest:
     """A small, fast image-to-video request."""
     fields: dict = {
         "prompt": "a girl in a red hanfu turns her head",
-        "negative_prompt": "blurry",
         "seed": 11,
         "num_frames": 9,
         "width": SIZE,
         "height": SIZE,
-        "fps": 16,
         "num_inference_steps": 2,
-        "guidance_scale": 4.0,
-        "guidance_scale_2": 3.0,
-        "model": loaded.spec,
         "images": ImageConditioning(still()),
     }
     fields.update(changes)
-    return GenerationRequest(**fields)
+    return small_request(loaded.spec, **fields)

@@ -1,4 +1,4 @@
-"""Shared by the speed tests and bench/speed_levers.py: a small request on the tiny model."""
+"""Shared by the speed and image tests: a small request on the tiny model."""
 
 from __future__ import annotations
 
