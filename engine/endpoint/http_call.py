@@ -23,7 +23,7 @@ from typing import Any
 from engine.endpoint.http_status import STATUS_TEXTS, status_label, status_text
 from engine.endpoint.off_loop import off_loop
 from engine.errors import StoryreelError
-from engine.jobs.progress import (
+from engine.progress import (
     GENERATING,
     LOADING,
     Cancelled,
