@@ -8,7 +8,7 @@ from pathlib import Path
 
 from app.cli.exit_codes import ExitCode
 from app.cli.output import EventPrinter, ctrl_c_cancels, fail
-from app.project.model import Project
+from app.project.project import Project
 from app.project.reel_file import ProjectError, load_project
 from engine.film.export_settings import (
     FIT_POLICIES,

@@ -23,7 +23,7 @@ from app.cli.preset_cmd import register as register_preset
 from app.cli.serve_cmd import HANDLERS as SERVE_HANDLERS
 from app.cli.serve_cmd import register as register_serve
 from app.generation.shot_requests import resolved_settings, shot_status
-from app.project.model import Project, ProjectSettings, ShotState
+from app.project.project import Project, ProjectSettings, ShotState
 from app.project.reel_file import PROJECT_SUFFIX, ProjectError, load_project, new_project_file, save_project
 from app.project.shot_list import ShotListError, load_shot_list
 from engine.generation.frames import snap_frames

@@ -10,7 +10,7 @@ from pathlib import Path
 from app.cli.exit_codes import ExitCode
 from app.cli.output import fail
 from app.presets.preset import PresetError
-from app.project.model import Project
+from app.project.project import Project
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -14,7 +14,7 @@ from app.cli.output import EventPrinter, ctrl_c_cancels, fail
 from app.film.generate_and_export import render_project
 from app.generation.batch_generation import RenderFailed
 from app.generation.take_recovery import recover_after_crash
-from app.project.model import Project
+from app.project.project import Project
 from app.project.reel_file import ProjectError, load_project, save_project
 
 log = logging.getLogger(__name__)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.generation.shot_conditioning import ConditioningError
 from app.project.media_paths import UnsafePath
-from app.project.model import IMAGE_FITS, Project, ShotImage, Take
+from app.project.project import IMAGE_FITS, Project, ShotImage, Take
 from app.project.shot_images import shot_image_bytes
 from engine.generation.request import (
     DEFAULT_OVERLAP,

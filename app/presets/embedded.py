@@ -16,7 +16,7 @@ from app.presets.preset import (
     preset_from_dict,
 )
 from app.project.media_paths import UnsafePath, contained
-from app.project.model import Project, Shot
+from app.project.project import Project, Shot
 from engine.generation.request import LoraSpec
 
 PRESETS_FOLDER = "presets"  # inside the project's media folder

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from app.project.media_paths import UnsafePath, contained
-from app.project.model import Project
+from app.project.project import Project
 
 log = logging.getLogger(__name__)
 
