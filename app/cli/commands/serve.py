@@ -1,24 +1,21 @@
-"""`main.py serve` and `main.py package-endpoint`: run or package the endpoint handler."""
+"""`main.py serve --model MODEL`: serve the endpoint handler over HTTP until Ctrl+C or SIGTERM."""
 
 from __future__ import annotations
 
 import argparse
-import os
 import signal
 import sys
 import time
-from pathlib import Path
 
+from app.cli.bearer_token import TOKEN_ENV, required_token
+from app.cli.error_boundary import CommandFailed, UsageError, flags_checked
 from app.cli.exit_codes import ExitCode
 from app.cli.model_flags import add_model_options, model_settings_from_args
-from app.cli.output import fail
-
-TOKEN_ENV = "STORYREEL_SERVE_TOKEN"
+from app.cli.registry import Command
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add the serve and package-endpoint subcommands to the CLI's parser."""
-    p = subparsers.add_parser("serve", help="serve the endpoint handler over HTTP (like Inference Endpoints)")
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The model flags, the address, the token and torch's threads."""
     add_model_options(p, required=True)
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8080, help="port (default 8080; 0 picks a free one)")
@@ -28,20 +25,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--threads", type=int, help="CPU threads for torch (several servers on one machine)")
 
-    p = subparsers.add_parser(
-        "package-endpoint", help="write a folder to push as a model repo for Inference Endpoints"
-    )
-    p.add_argument("folder", type=Path)
-    p.add_argument(
-        "--model",
-        help="model the endpoint serves when the repo holds no weights "
-        "(default Wan-AI/Wan2.2-T2V-A14B-Diffusers)",
-    )
-    p.add_argument("--revision", help="Hub revision of that model")
-    p.add_argument("--force", action="store_true", help="write into a folder that is not empty")
 
-
-def cmd_serve(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     """Load the model and serve it until Ctrl+C or SIGTERM (with --gpus, rank 0 serves)."""
     from app.cli.gpu_launch import run_over_gpus
 
@@ -50,18 +35,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from app.serve.server import ServerThread, build_app, is_loopback
-    from engine.generation.model_source import ModelError
+    from app.serve.server import ServerThread, build_app
 
-    token = args.token or os.environ.get(TOKEN_ENV) or None
-    if not is_loopback(args.host) and not token:
-        return fail(
-            f"refusing to serve on {args.host} without a token: anyone on the network could "
-            f"generate. Pass --token (or set {TOKEN_ENV}), or bind 127.0.0.1.",
-            ExitCode.BAD_INPUT,
-        )
+    token = required_token(args, "serve")
     if not 0 <= args.port <= 65535:
-        return fail(f"port {args.port} is out of range", ExitCode.BAD_INPUT)
+        raise UsageError(f"port {args.port} is out of range")
     if args.threads:
         import torch
 
@@ -71,17 +49,15 @@ def _serve(args: argparse.Namespace) -> int:
 
     spec = with_gpus(model_settings_from_args(args).spec_for(), args.gpus)
     print(f"Loading {spec.source}...", flush=True)
-    try:
+    with flags_checked():  # a ModelError or a bad setting
         handler = EndpointHandler(model=spec)
-    except (ModelError, ValueError) as exc:
-        return fail(exc, ExitCode.BAD_INPUT)
     stop = {"now": False}
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.update(now=True))
     server = ServerThread(build_app(handler, token), args.host, args.port)
     try:
         server.start()
     except (RuntimeError, OSError) as exc:
-        return fail(f"could not listen on {args.host}:{args.port}: {exc}", ExitCode.FAILED)
+        raise CommandFailed(f"could not listen on {args.host}:{args.port}: {exc}") from exc
     auth = "bearer token required" if token else "no token"
     print(
         f"Serving {handler.model_name} on {server.url} (POST / or /predict, GET /health; {auth}). "
@@ -101,18 +77,6 @@ def _serve(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-def cmd_package_endpoint(args: argparse.Namespace) -> int:
-    """Write handler.py, the vendored engine, requirements.txt and a README into a folder."""
-    from app.serve.endpoint_package import PackageError, write_endpoint_package
-
-    try:
-        files = write_endpoint_package(
-            args.folder, model=args.model, revision=args.revision, force=args.force
-        )
-    except PackageError as exc:
-        return fail(exc, ExitCode.BAD_INPUT)
-    print(f"Wrote {len(files)} files to {args.folder}. Next: read {args.folder / 'README.md'}.")
-    return ExitCode.OK
-
-
-HANDLERS = {"serve": cmd_serve, "package-endpoint": cmd_package_endpoint}
+COMMAND = Command(
+    "serve", "serve the endpoint handler over HTTP (like Inference Endpoints)", add_arguments, run
+)
