@@ -50,8 +50,10 @@ class TakeQueue:
         spec: ModelSpec,
         new_seed: bool = False,
         seeds: dict[str, int | None] | None = None,
+        quality: str | None = None,
     ) -> tuple[list[Job], dict[str, str]]:
-        """Queue a new take of each shot; returns the jobs and {shot id: why it was not queued}."""
+        """Queue a new take of each shot, a continuing shot after the take it continues; returns the
+        jobs and {shot id: why it was not queued}. `quality` overrides the shots' own."""
         queued: list[Job] = []
         errors: dict[str, str] = {}
         by_id = {s.id: s for s in self.project.shots}
@@ -63,7 +65,9 @@ class TakeQueue:
             )
             pending = None if after is None else (after[1].plan.clip, after[1].plan.relative)
             try:
-                plan = plan_take(self.project, shot, spec, self.reserved, seed=seed, pending=pending)
+                plan = plan_take(
+                    self.project, shot, spec, self.reserved, seed=seed, quality=quality, pending=pending
+                )
             except ValueError as exc:  # no prompt, an unsaved project, nothing to continue from
                 errors[shot.id] = str(exc)
                 continue
