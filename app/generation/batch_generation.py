@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import queue
 from collections.abc import Callable
+from typing import Any
 
 from app.generation.shot_conditioning import generation_order, model_for
 from app.generation.shot_requests import shot_status
@@ -19,7 +20,7 @@ from engine.jobs.progress import Cancelled, CancelToken, Progress
 from engine.jobs.states import JobState
 
 # An event is a plain dict with an "event" key, ready for --json output.
-EventCallback = Callable[[dict], None]
+EventCallback = Callable[[dict[str, Any]], None]
 
 NEEDS_TAKE = (ShotState.NO_TAKE, ShotState.FAILED, ShotState.MISSING)
 
@@ -73,7 +74,7 @@ def generate_missing(
     takes = TakeQueue(project, jobs)  # the window's queue: the same planning, chaining and recording
     numbers = {shot.id: number for number, shot in enumerate(todo, start=1)}
 
-    def base(shot: Shot) -> dict:
+    def base(shot: Shot) -> dict[str, Any]:
         title = shot.display_title(project.shots.index(shot))
         return {"shot": shot.id, "title": title, "index": numbers[shot.id], "count": len(todo)}
 
@@ -97,7 +98,7 @@ def generate_missing(
 def _collect(
     takes: TakeQueue,
     events: queue.Queue[tuple[str, Job, Progress | None]],
-    bases: dict[str, dict],
+    bases: dict[str, dict[str, Any]],
     failures: dict[str, str],
     on_event: EventCallback,
     cancel: CancelToken | None,

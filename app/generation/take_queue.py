@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 from app.generation.shot_conditioning import generation_order, previous_shot
 from app.generation.shot_requests import random_seed
@@ -87,7 +88,7 @@ class TakeQueue:
                 found = (job.id, entry)
         return found
 
-    def resume(self, records: list[dict], spec: ModelSpec) -> tuple[list[Job], dict[str, str]]:
+    def resume(self, records: list[dict[str, Any]], spec: ModelSpec) -> tuple[list[Job], dict[str, str]]:
         """Queue the pending jobs saved with the project again (same shots, seeds and models)."""
         jobs: list[Job] = []
         errors: dict[str, str] = {}
@@ -163,7 +164,7 @@ class TakeQueue:
                 found[entry.shot.id] = job
         return found
 
-    def pending_records(self) -> list[dict]:
+    def pending_records(self) -> list[dict[str, Any]]:
         """The unfinished jobs, in queue order, as the project file keeps them."""
         records = []
         for job in self.jobs.jobs():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.generation.shot_conditioning import ConditioningError
 from app.project.media_paths import UnsafePath
 from app.project.project import IMAGE_FITS, Project, ShotImage, Take
@@ -24,7 +26,7 @@ def _image(project: Project, entry: object, which: str) -> bytes | None:
     return shot_image_bytes(project, image)
 
 
-def _continued(project: Project, record: dict) -> FrameSource:
+def _continued(project: Project, record: dict[str, Any]) -> FrameSource:
     """The frame of the take a continued take started from."""
     try:
         before = project.shot(str(record.get("from_shot")))
