@@ -72,7 +72,7 @@ def test_the_parser_and_the_command_list_come_from_the_registry():
     names = command_names()
     assert len(names) == len(set(names)) == 11 and names[:3] == ("new", "info", "render")
     sub = next(a for a in build_parser()._actions if a.dest == "command")
-    assert list(sub.choices) == list(names)  # type: ignore[arg-type]
+    assert list(sub.choices) == list(names)
     modules = {m.name for m in pkgutil.iter_modules(app.cli.commands.__path__)}
     registered = {c.run.__module__.rsplit(".", 1)[1] for c in registry()}
     assert registered == modules  # every command module is registered, once
