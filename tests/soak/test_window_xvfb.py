@@ -99,10 +99,10 @@ REDO_CHECK = """
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from ui_support import FakePrompts, sample_project
+from ui_support import FakeDialogs, sample_project
 from ui.main_window import MainWindow
 app = QApplication([])
-w = MainWindow(sample_project(2), FakePrompts())
+w = MainWindow(sample_project(2), FakeDialogs())
 w.show()
 w.activateWindow()
 QTest.qWaitForWindowActive(w)

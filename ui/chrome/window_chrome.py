@@ -148,7 +148,7 @@ class WindowChrome:
         url = QUrl(target) if isinstance(target, str) else url
         if url is not None and QDesktopServices.openUrl(url):
             return True
-        self.window.prompts.error(
+        self.window.dialogs.error(
             QCoreApplication.translate("WindowChrome", "Documentation"),
             QCoreApplication.translate("WindowChrome", "The documentation could not be opened: {0}").format(
                 url.toDisplayString()
@@ -162,7 +162,7 @@ class WindowChrome:
         """Help > About Storyreel."""
         from app import __version__
 
-        self.window.prompts.info(
+        self.window.dialogs.info(
             QCoreApplication.translate("WindowChrome", "About Storyreel"),
             QCoreApplication.translate(
                 "WindowChrome", "Storyreel {0}\nA desktop studio for AI film-making with Wan 2.2."

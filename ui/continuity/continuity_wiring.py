@@ -32,7 +32,7 @@ class ContinuityWiring(QObject):
         self.drops = ImageDropTarget(window.timeline)
         self.drops.imageDropped.connect(lambda shot_id, path: self.use_file(shot_id, START, path))
         self.drops.refused.connect(
-            lambda text: window.prompts.error(self.tr("Not added to the timeline"), text)
+            lambda text: window.dialogs.error(self.tr("Not added to the timeline"), text)
         )
         images = window.inspector.images
         images.fileChosen.connect(self.use_file)
@@ -49,7 +49,7 @@ class ContinuityWiring(QObject):
         """Ask for an image file, then use it."""
         caption = self.tr("Choose the Start Image") if which == START else self.tr("Choose the End Image")
         folder = self.project.path.parent if self.project.path else None
-        path = self.window.prompts.open_path(folder, caption, self.tr("Images (*.png *.jpg *.jpeg *.webp)"))
+        path = self.window.dialogs.open_path(folder, caption, self.tr("Images (*.png *.jpg *.jpeg *.webp)"))
         if path:
             self.use_file(shot_id, which, str(path))
 
@@ -98,7 +98,7 @@ class ContinuityWiring(QObject):
     def _saved(self) -> bool:
         if self.project.path is not None:
             return True
-        self.window.prompts.info(
+        self.window.dialogs.info(
             self.tr("Save the project first"),
             self.tr(
                 "Shot images are copied into the project's media folder, so the project needs a file name first."
@@ -126,4 +126,4 @@ class ContinuityWiring(QObject):
             text = self.tr(
                 "An unexpected error stopped it: {error}\n\nThe details are in storyreel.log."
             ).format(error=first)
-        self.window.prompts.error(title, text)
+        self.window.dialogs.error(title, text)

@@ -22,10 +22,10 @@ from app.project.reel_file import (
 )
 from app.project.take_import import shots_from_videos
 from app.settings.user_settings import UserSettings
+from ui.dialogs import CANCEL, RESTORE, SAVE, SHOT_LIST_FILTER, VIDEO_FILTER, Dialogs
 from ui.editing.undo_commands import InsertShotsCommand
 from ui.files.backup_offer import offer_backup
 from ui.project_session import ProjectSession, StatusSink
-from ui.questions import CANCEL, RESTORE, SAVE, SHOT_LIST_FILTER, VIDEO_FILTER, Prompts
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ class _Task(QRunnable):
 
 
 class FileActions(QObject):
-    """New, open, save, recovery and imports for a ProjectSession; asks through the prompts."""
+    """New, open, save, recovery and imports for a ProjectSession; asks through the dialogs."""
 
     shotsAdded = Signal(list)  # ids of imported shots, to select
     settingsChanged = Signal()  # the recent files changed: the user settings need writing
@@ -62,13 +62,13 @@ class FileActions(QObject):
     def __init__(
         self,
         session: ProjectSession,
-        prompts: Prompts,
+        dialogs: Dialogs,
         settings: UserSettings,
         status: StatusSink,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.session, self.prompts, self.settings, self.status = session, prompts, settings, status
+        self.session, self.dialogs, self.settings, self.status = session, dialogs, settings, status
         self.undo_stack: QUndoStack = session.undo_stack
         self.closing = False  # the window is quitting: nothing more goes into a recovery file
         self._autosaved_index: int | None = None
@@ -103,7 +103,7 @@ class FileActions(QObject):
         """True when it is fine to drop the current project (saved, discarded, or clean)."""
         if not self.session.is_dirty():
             return True
-        answer = self.prompts.save_changes(self.project.settings.name)
+        answer = self.dialogs.save_changes(self.project.settings.name)
         if answer == CANCEL:
             return False
         if answer == SAVE:
@@ -136,7 +136,7 @@ class FileActions(QObject):
         return self.new()
 
     def open(self) -> bool:
-        path = self.prompts.open_path(self._start_dir())
+        path = self.dialogs.open_path(self._start_dir())
         return self.open_path(path) if path else False
 
     def open_path(self, path: Path | str, ask: bool = True) -> bool:
@@ -148,9 +148,9 @@ class FileActions(QObject):
         try:
             project = load_project(path)
         except ProjectError as exc:
-            backup = offer_backup(self.prompts, path, exc.problem)
+            backup = offer_backup(self.dialogs, path, exc.problem)
             if backup is None:
-                self.prompts.error(self.tr("Cannot open project"), str(exc))
+                self.dialogs.error(self.tr("Cannot open project"), str(exc))
                 self.settings.remove_recent(path)
                 return False
             project, recovered = backup, True  # unsaved until saved over the damaged file
@@ -173,7 +173,7 @@ class FileActions(QObject):
     def save_as(self) -> bool:
         start = self._start_dir()
         suggestion = (start / f"{self.project.settings.name}{PROJECT_SUFFIX}") if start else None
-        path = self.prompts.save_path(suggestion)
+        path = self.dialogs.save_path(suggestion)
         if path is None:
             return False
         old_key = self.session.recovery_key()
@@ -190,7 +190,7 @@ class FileActions(QObject):
         try:
             path = save()
         except ProjectError as exc:
-            self.prompts.error(self.tr("Cannot save project"), str(exc))
+            self.dialogs.error(self.tr("Cannot save project"), str(exc))
             return False
         self.session.mark_saved(path)
         recovery.discard_for(path, self.session.recovery_key())
@@ -210,7 +210,7 @@ class FileActions(QObject):
         With none given, the last film opens again when the setting says so.
         """
         for found in recovery.find_recoveries():
-            if self.prompts.recover(found) == RESTORE:
+            if self.dialogs.recover(found) == RESTORE:
                 self.restore(found)
                 return
             recovery.discard(found)
@@ -226,7 +226,7 @@ class FileActions(QObject):
         try:
             project = recovery.open_recovery(found)
         except ProjectError as exc:
-            self.prompts.error(self.tr("Cannot restore"), str(exc))
+            self.dialogs.error(self.tr("Cannot restore"), str(exc))
             return False
         self.show(project, recovered=True)
         missing = sum(1 for shot in project.shots for take in shot.takes if _take_missing(project, take))
@@ -241,7 +241,7 @@ class FileActions(QObject):
             return
         for found in recovery.find_recoveries():
             if found.project_path is not None and Path(found.project_path).resolve() == path.resolve():
-                if self.prompts.recover(found) == RESTORE:
+                if self.dialogs.recover(found) == RESTORE:
                     self.restore(found)
                 else:
                     recovery.discard(found)
@@ -285,13 +285,13 @@ class FileActions(QObject):
     def import_shot_list(self) -> None:
         from app.project.shot_list import ShotListError, load_shot_list
 
-        path = self.prompts.open_path(self._start_dir(), self.tr("Import Shot List"), SHOT_LIST_FILTER)
+        path = self.dialogs.open_path(self._start_dir(), self.tr("Import Shot List"), SHOT_LIST_FILTER)
         if path is None:
             return
         try:
             shots = load_shot_list(path)
         except ShotListError as exc:
-            self.prompts.error(self.tr("Cannot import shot list"), str(exc))
+            self.dialogs.error(self.tr("Cannot import shot list"), str(exc))
             return
         self.undo_stack.push(
             InsertShotsCommand(
@@ -301,14 +301,14 @@ class FileActions(QObject):
         self.shotsAdded.emit([s.id for s in shots])
 
     def import_videos_dialog(self) -> None:
-        paths = self.prompts.open_paths(self._start_dir(), self.tr("Import Videos"), VIDEO_FILTER)
+        paths = self.dialogs.open_paths(self._start_dir(), self.tr("Import Videos"), VIDEO_FILTER)
         if paths:
             self.import_videos(paths, -1)
 
     def import_videos(self, paths: list[Path], row: int) -> None:
         """Copy videos into the media folder in the background, then add them as shots (one undo step)."""
         if self.project.path is None:
-            self.prompts.info(
+            self.dialogs.info(
                 self.tr("Save the project first"),
                 self.tr(
                     "Imported videos are copied into the project's media folder, "
@@ -344,4 +344,4 @@ class FileActions(QObject):
             self.shotsAdded.emit([s.id for s in shots])
             self.status.showMessage(self.tr("Imported {0} video(s)").format(len(shots)), 5000)
         if errors:
-            self.prompts.error(self.tr("Some videos were not imported"), "\n".join(errors))
+            self.dialogs.error(self.tr("Some videos were not imported"), "\n".join(errors))

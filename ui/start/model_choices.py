@@ -16,7 +16,7 @@ from app.settings.user_paths import data_dir
 from app.settings.user_settings import UserSettings
 from engine.generation.model_source import ModelError, is_repo_id, resolve_model
 from engine.generation.request import DEFAULT_MODEL
-from ui.questions import Prompts
+from ui.dialogs import Dialogs
 
 log = logging.getLogger(__name__)
 DEMO_FOLDER = "demo-model"
@@ -78,9 +78,9 @@ class ModelChoices(QObject):
     changed = Signal()
     busy = Signal(bool)  # the demo model is being built
 
-    def __init__(self, settings: UserSettings, prompts: Prompts, parent: QWidget) -> None:
+    def __init__(self, settings: UserSettings, dialogs: Dialogs, parent: QWidget) -> None:
         super().__init__(parent)
-        self.settings, self.prompts, self.widget = settings, prompts, parent
+        self.settings, self.dialogs, self.widget = settings, dialogs, parent
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._signals = _Signals()
@@ -106,7 +106,7 @@ class ModelChoices(QObject):
             return False
         ok, message = describe_source(folder)
         if not ok:
-            self.prompts.error(self.tr("This folder cannot be used"), message)
+            self.dialogs.error(self.tr("This folder cannot be used"), message)
             return False
         self.set_source(folder)
         return True
@@ -143,7 +143,7 @@ class ModelChoices(QObject):
     def _built(self, folder: str, error: str) -> None:
         self.busy.emit(False)
         if error:
-            self.prompts.error(
+            self.dialogs.error(
                 self.tr("The demo model could not be built"),
                 self.tr("{0}\nDetails are in storyreel.log.").format(error),
             )

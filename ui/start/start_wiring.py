@@ -17,7 +17,7 @@ class StartWiring:
     # Any: naming MainWindow here would close an import loop with the window that builds this.
     def __init__(self, window: Any) -> None:
         self.window = window
-        self.choices = ModelChoices(window.settings, window.prompts, window)
+        self.choices = ModelChoices(window.settings, window.dialogs, window)
         self.page = StartPage(window.settings, window.thumbnails, self.choices)
         editor = window.takeCentralWidget()
         self.stack = QStackedWidget()

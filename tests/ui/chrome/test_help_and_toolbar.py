@@ -92,7 +92,7 @@ def test_documentation_opens_the_readme_else_says_why(qtbot, monkeypatch, tmp_pa
     # An install without the README and no project URL: a message, no crash, nothing opened.
     monkeypatch.setattr(window_chrome, "documentation_target", lambda: None)
     assert window.chrome.open_documentation() is False
-    assert len(opened) == 1 and window.prompts.errors[-1].startswith("Documentation:")
+    assert len(opened) == 1 and window.dialogs.errors[-1].startswith("Documentation:")
 
 
 class _Metadata:
