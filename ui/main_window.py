@@ -73,8 +73,19 @@ class MainWindow(QMainWindow):
         self._build_generation()
         self.status_summary = QLabel()
         self.statusBar().addPermanentWidget(self.status_summary)
-        self.start, self.continuity = StartWiring(self), ContinuityWiring(self)  # start page; shot images
-        self.chrome = WindowChrome(self)  # toolbar, icons, Help, full-screen preview, J/K/L
+        self.start = StartWiring(  # the start page and the model line
+            self, self.settings, self.dialogs, self.thumbnails, self.files, self.generation, self.act_close
+        )
+        self.continuity = ContinuityWiring(  # shot images from files, drops and preview frames
+            self,
+            self.dialogs,
+            self.files,
+            self.timeline,
+            self.inspector.images,
+            self.preview,
+            self.view_menu,
+        )
+        self.chrome = WindowChrome(self, self)  # toolbar, icons, Help, full-screen preview, J/K/L
         for signal in (self.session.dirtyChanged, self.session.saved):
             signal.connect(self.update_title)
         self.files.shotsAdded.connect(self.timeline.select_ids)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from app.generation.take_recovery import recover_after_crash
 from app.project import recovery
 from app.project.media_paths import UnsafePath
-from app.project.model import Project, ProjectSettings, Take
+from app.project.model import Project, ProjectSettings, Shot, Take
 from app.project.reel_file import (
     PROJECT_SUFFIX,
     ProjectError,
@@ -26,6 +26,7 @@ from ui.dialogs import CANCEL, RESTORE, SAVE, SHOT_LIST_FILTER, VIDEO_FILTER, Di
 from ui.editing.undo_commands import InsertShotsCommand
 from ui.files.backup_offer import offer_backup
 from ui.project_session import ProjectSession, StatusSink
+from ui.widgets.background import BackgroundWorker
 
 log = logging.getLogger(__name__)
 
@@ -37,20 +38,6 @@ def _take_missing(project: Project, take: Take) -> bool:
     except UnsafePath:
         return True
     return path is not None and not path.exists()
-
-
-class _Signals(QObject):
-    imported = Signal(object, object, int)  # shots, errors, row
-    autosaved = Signal(str)  # error message, "" on success
-
-
-class _Task(QRunnable):
-    def __init__(self, work) -> None:
-        super().__init__()
-        self.work = work
-
-    def run(self) -> None:
-        self.work()
 
 
 class FileActions(QObject):
@@ -72,11 +59,7 @@ class FileActions(QObject):
         self.undo_stack: QUndoStack = session.undo_stack
         self.closing = False  # the window is quitting: nothing more goes into a recovery file
         self._autosaved_index: int | None = None
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._signals = _Signals()
-        self._signals.imported.connect(self._finish_import)
-        self._signals.autosaved.connect(self._autosave_done)
+        self._worker = BackgroundWorker(self)  # one at a time: a later autosave never lands before an earlier
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave)
         self.set_autosave_interval(settings.autosave_seconds)
@@ -112,7 +95,7 @@ class FileActions(QObject):
         return True
 
     def discard_recovery(self) -> None:
-        self._pool.waitForDone()
+        self._worker.wait()
         recovery.discard_for(self.project.path, self.session.recovery_key())
 
     def stop_autosave(self) -> None:
@@ -186,7 +169,7 @@ class FileActions(QObject):
         return True
 
     def _write(self, save) -> bool:
-        self._pool.waitForDone()  # an autosave in flight finishes first
+        self._worker.wait()  # an autosave in flight finishes first
         try:
             path = save()
         except ProjectError as exc:
@@ -199,7 +182,7 @@ class FileActions(QObject):
         return True
 
     def show(self, project: Project, recovered: bool = False) -> None:
-        self._pool.waitForDone()
+        self._worker.wait()
         self._autosaved_index = None
         self.session.show(project, recovered)
 
@@ -263,23 +246,18 @@ class FileActions(QObject):
         text = dumps_project(self.project)
         path, name, key = self.project.path, self.project.settings.name, self.session.recovery_key()
 
-        def work() -> None:
-            try:
-                recovery.write_recovery(text, path, name, key)
-                self._signals.autosaved.emit("")
-            except OSError as exc:
-                self._signals.autosaved.emit(str(exc))
-
-        self._pool.start(_Task(work))
+        self._worker.run(
+            lambda: recovery.write_recovery(text, path, name, key), lambda _: None, self._autosave_failed
+        )
         return True
 
-    def _autosave_done(self, error: str) -> None:
-        if error:
-            self.status.showMessage(self.tr("Autosave failed: {0}").format(error), 8000)
+    def _autosave_failed(self, exc: BaseException) -> None:
+        log.error("autosave failed", exc_info=exc)
+        self.status.showMessage(self.tr("Autosave failed: {0}").format(exc), 8000)
 
     def wait(self) -> None:
         """Wait for background writes and imports (shutdown, tests)."""
-        self._pool.waitForDone()
+        self._worker.wait()
 
     # -- importing ----------------------------------------------------------------------
     def import_shot_list(self) -> None:
@@ -321,14 +299,18 @@ class FileActions(QObject):
         self.status.showMessage(self.tr("Importing {0} video(s)…").format(len(paths)))
         sources = [Path(p) for p in paths]
 
-        def work() -> None:
-            shots, errors = shots_from_videos(media, sources)
-            self._signals.imported.emit((project, shots), errors, row)
+        self._worker.run(
+            lambda: shots_from_videos(media, sources),
+            lambda found: self._finish_import(project, found[0], found[1], row),
+            self._import_failed,
+        )
 
-        self._pool.start(_Task(work))
+    def _import_failed(self, exc: BaseException) -> None:
+        log.error("importing videos failed", exc_info=exc)
+        self.status.clearMessage()
+        self.dialogs.error(self.tr("Some videos were not imported"), str(exc))
 
-    def _finish_import(self, result: tuple, errors: list[str], row: int) -> None:
-        project, shots = result
+    def _finish_import(self, project: Project, shots: list[Shot], errors: list[str], row: int) -> None:
         self.status.clearMessage()
         if shots and project is self.project:
             self.undo_stack.push(
