@@ -831,6 +831,13 @@ The other shots for this model were not started.</source>
     </message>
 </context>
 <context>
+    <name>GuideViewer</name>
+    <message>
+        <source>Storyreel Documentation</source>
+        <translation>Storyreel 文档</translation>
+    </message>
+</context>
+<context>
     <name>ImageDropTarget</name>
     <message>
         <source>Still images cannot become shots of their own: {names}.
