@@ -45,6 +45,7 @@ def xdotool(env: dict[str, str], *args: str) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.soak
 def test_real_window_survives_a_minute_of_clicks_and_keys_and_quits_on_ctrl_q(tmp_path, display):
     film_with_takes(tmp_path)
     env = child_env(tmp_path / "home")
