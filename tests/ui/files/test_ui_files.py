@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 
+import pytest
 from ui_support import FakeDialogs, make_window, sample_project, write_video
 
 from app.project import recovery
@@ -138,6 +139,7 @@ def test_recovery_is_never_restored_without_asking(qtbot, tmp_path):
     assert window.project.shots == [] and recovery.find_recoveries() == []
 
 
+@pytest.mark.slow
 def test_autosave_interval_from_preferences(qtbot):
     window = make_window(qtbot)
     assert window.files.autosave_timer.interval() == 60_000
@@ -150,6 +152,7 @@ def test_autosave_interval_from_preferences(qtbot):
     assert not window.files.autosave_timer.isActive()
 
 
+@pytest.mark.slow
 def test_recent_files_keep_ten_and_layout_is_restored(qtbot, tmp_path):
     paths = []
     for n in range(12):
@@ -226,6 +229,7 @@ def test_saving_removes_the_recovery_file(qtbot, tmp_path):
     assert recovery.find_recoveries() == [] and not list(recovery.recovery_dir().iterdir())
 
 
+@pytest.mark.slow
 def test_a_clean_quit_while_a_job_runs_leaves_no_recovery(qtbot, tmp_path, tiny_a14b):
     from ui_support import tiny_project, tiny_window
 

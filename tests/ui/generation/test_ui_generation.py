@@ -109,6 +109,7 @@ def test_failing_job_then_a_good_one(qtbot, tiny_a14b, tmp_path):
     assert controller.queue_model.rowCount() == 3
 
 
+@pytest.mark.slow
 def test_pending_jobs_are_saved_and_offered_on_reopen(qtbot, tiny_a14b, tmp_path):
     project = tiny_project(tmp_path)
     window = tiny_window(qtbot, tiny_a14b, project)
@@ -137,6 +138,7 @@ def test_pending_jobs_are_saved_and_offered_on_reopen(qtbot, tiny_a14b, tmp_path
     assert reopened.pending_jobs == []
 
 
+@pytest.mark.slow
 def test_a_take_arriving_between_edits_keeps_undo_consistent(qtbot, tiny_a14b, tmp_path):
     project = tiny_project(tmp_path, count=1)
     window = tiny_window(qtbot, tiny_a14b, project)
