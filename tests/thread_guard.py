@@ -16,6 +16,8 @@ GRACE_S = 2.0  # a thread in its last steps (a server closing its socket) may fi
 # Threads that legitimately outlive one test, by exact name, each with its reason. Nothing else.
 ALLOWED_THREADS: dict[str, str] = {
     "tqdm_monitor": "tqdm's one monitor for every progress bar (diffusers' steps); it ends by itself",
+    "AnyIO worker thread": "the idle pool of a module-wide `serve` server (anyio.to_thread, tests/app/serve and "
+    "tests/app/cli/test_remote_render.py); anyio retires them after 10 s idle or when the server stops",
     "ray_listen_error_messages": "the Ray client of tests/app/farm/test_farm.py's module-wide cluster "
     "(ray.shutdown in that fixture's teardown ends it)",
     "ray_print_logs": "the same Ray client's log forwarder",
