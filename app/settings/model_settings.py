@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, fields
+from typing import Any
 
-from app.project.model import Project
+from app.project.project import Project
 from app.settings.user_settings import UserSettings
 from engine.generation.pipeline_cache import MEMORY_PROFILES
 from engine.generation.request import DEFAULT_MODEL, DraftLoras, ModelSpec
@@ -64,7 +65,7 @@ class ModelSettings:
                 setattr(settings, name, getattr(defaults, name))
         return settings
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready form."""
         return asdict(self)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
-from app.project.model import Project
+from app.project.project import Project
 from app.settings.user_settings import UserSettings
 from ui.dialogs import Dialogs
 from ui.files.file_actions import FileActions
