@@ -94,6 +94,7 @@ def take_frames(path: Path) -> list[np.ndarray]:
     return [read_frames(project.take_path(s.active)) for s in project.shots]
 
 
+@pytest.mark.slow
 def test_remote_render_equals_local_and_shares_the_batch(
     tiny_a14b, endpoints, tmp_path, monkeypatch, memory_keyring, capsys
 ):

@@ -25,6 +25,7 @@ def film(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_render_quality_draft_makes_a_draft_take_with_its_levers_recorded(
     film, tmp_path, tiny_a14b, capsys
 ) -> None:

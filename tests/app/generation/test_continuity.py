@@ -72,6 +72,7 @@ def run_all(project: Project, shot_ids: list[str], spec: ModelSpec, cache: Pipel
         jobs.shutdown()
 
 
+@pytest.mark.slow
 def test_continue_feeds_exactly_the_previous_takes_last_frame(tmp_path, tiny_5b, seen_images):
     project = film(tmp_path, tiny_5b)  # TI2V-5B: the text model takes an image too
     project.set_shot_images("s2", continue_previous=True)
@@ -121,6 +122,7 @@ def generate_shot_for(project: Project, take, model) -> np.ndarray:
         cache.release()
 
 
+@pytest.mark.slow
 def test_text_and_image_models_generate_their_own_shots_in_groups(tmp_path, tiny_a14b, tiny_i2v, seen_images):
     project = film(tmp_path, tiny_a14b, tiny_i2v, shots=4)
     project.set_shot_images("s2", continue_previous=True)
@@ -164,6 +166,7 @@ def test_nothing_to_continue_from_is_said_clearly(tmp_path, tiny_5b):
         jobs.shutdown()
 
 
+@pytest.mark.slow
 def test_a_long_take_made_again_from_its_metadata_is_identical(tmp_path, tiny_i2v, loaded_i2v):
     from image_support import image_request
 

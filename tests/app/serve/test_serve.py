@@ -154,6 +154,7 @@ def test_serve_refuses_a_public_bind_without_token(capsys, monkeypatch):
     assert "without a token" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_serve_command_end_to_end(tiny_a14b):
     """The real command in its own process: listens, answers /health, generates, stops on SIGINT."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}

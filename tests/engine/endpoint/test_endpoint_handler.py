@@ -50,6 +50,7 @@ def decode_frames(answer: dict, tmp_path: Path) -> np.ndarray:
     return read_frames(path)
 
 
+@pytest.mark.slow
 def test_answer_matches_a_local_take(handler, loaded_a14b, tmp_path):
     answer = handler({"inputs": "a red kite", "parameters": PARAMS})
     assert answer["content_type"] == "video/mp4" and answer["seed"] == 11
@@ -140,6 +141,7 @@ def test_takes_record_the_served_repo_id_and_revision(tmp_path):
     assert served_model(spec, {}) == ("repository", None)  # never a server path
 
 
+@pytest.mark.slow
 def test_package_endpoint_folder_loads_like_the_toolkit(tiny_a14b, tmp_path, capsys, monkeypatch):
     folder = tmp_path / "repo"
     assert run_cli(["package-endpoint", str(folder), "--model", str(tiny_a14b)]) == 0

@@ -104,6 +104,7 @@ def test_dense_model_reports_dense(loaded_5b: LoadedPipeline) -> None:
     assert any("single expert" in n for n in result.notices)
 
 
+@pytest.mark.slow
 def test_equals_direct_diffusers_call(loaded_a14b: LoadedPipeline, tiny_a14b: Path) -> None:
     from diffusers import WanPipeline
 
@@ -126,6 +127,7 @@ def test_equals_direct_diffusers_call(loaded_a14b: LoadedPipeline, tiny_a14b: Pa
     assert ours.std() > 0  # real content, not a constant image
 
 
+@pytest.mark.slow
 def test_same_seed_same_frames_across_loads(tiny_a14b: Path) -> None:
     request = make_request(tiny_a14b, seed=99)
     first = run_wan(load_pipeline(request.model), request).frames
@@ -134,6 +136,7 @@ def test_same_seed_same_frames_across_loads(tiny_a14b: Path) -> None:
     assert not np.array_equal(first, run_wan(second_load, dataclasses.replace(request, seed=100)).frames)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("cancel_at", [1, 3])
 def test_cancel_stops_before_decode(loaded_a14b: LoadedPipeline, monkeypatch, cancel_at: int) -> None:
     pipe = loaded_a14b.pipe
@@ -178,6 +181,7 @@ def test_cancel_before_start(loaded_a14b: LoadedPipeline) -> None:
         run_wan(loaded_a14b, make_request(loaded_a14b.model_dir), cancel=token)
 
 
+@pytest.mark.slow
 def test_both_architectures_shapes(loaded_a14b: LoadedPipeline, loaded_5b: LoadedPipeline) -> None:
     a14b = run_wan(loaded_a14b, make_request(loaded_a14b.model_dir, num_frames=13, width=48, height=32))
     assert a14b.frames.shape == (13, 32, 48, 3) and a14b.notices == ()
@@ -188,6 +192,7 @@ def test_both_architectures_shapes(loaded_a14b: LoadedPipeline, loaded_5b: Loade
     assert dense.device == "cpu" and dense.dtype == "float32" and dense.seconds > 0
 
 
+@pytest.mark.slow
 def test_snapping_notices(loaded_a14b: LoadedPipeline, loaded_5b: LoadedPipeline) -> None:
     reports: list[Progress] = []
     result = run_wan(
@@ -205,6 +210,7 @@ def test_snapping_notices(loaded_a14b: LoadedPipeline, loaded_5b: LoadedPipeline
     assert dense.notices == ("Size 80×48 → 64×32: this model needs multiples of 32 pixels.",)
 
 
+@pytest.mark.slow
 def test_cjk_prompt(loaded_a14b: LoadedPipeline) -> None:
     cjk = run_wan(
         loaded_a14b,

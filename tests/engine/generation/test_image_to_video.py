@@ -96,6 +96,7 @@ def test_ti2v_image_mode_shares_the_loaded_components(loaded_5b):
     assert not np.array_equal(text, ours)  # the image changed the run
 
 
+@pytest.mark.slow
 def test_an_end_image_reaches_the_a14b_pipeline(loaded_i2v):
     request = image_request(loaded_i2v, images=ImageConditioning(still(0), last_image=still(1)))
     ours = run_wan(loaded_i2v, request).frames

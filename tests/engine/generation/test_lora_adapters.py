@@ -51,6 +51,7 @@ def run(loaded: LoadedPipeline, *specs: LoraSpec) -> np.ndarray:
     return run_wan(loaded, request).frames.astype(np.int16)
 
 
+@pytest.mark.slow
 def test_lora_changes_output_weight_zero_does_not_and_unloading_restores(pipe, loras) -> None:
     base = run(pipe)
     styled = run(pipe, LoraSpec(str(loras["style"]), 1.0, "both"))
@@ -63,6 +64,7 @@ def test_lora_changes_output_weight_zero_does_not_and_unloading_restores(pipe, l
     assert not any("lora" in name for name, _ in pipe.pipe.transformer.named_modules())
 
 
+@pytest.mark.slow
 def test_adapters_go_into_the_named_expert_and_swap_between_jobs(pipe, loras) -> None:
     transformer = pipe.pipe.transformer
     high = run(pipe, LoraSpec(str(loras["style"]), 1.0, "high-noise"))

@@ -39,6 +39,7 @@ def test_join_blends_the_overlap_and_repeats_no_frame():
     assert [int(v) for v in clip[:, 0, 0, 0]] == [10] * 7 + [40, 70] + [100] * 6
 
 
+@pytest.mark.slow
 def test_a_three_segment_shot_chains_each_segment_from_the_one_before(loaded_i2v, monkeypatch):
     parts, outputs = [], []
     real = shot_run.run_wan
@@ -93,6 +94,7 @@ def test_a_long_text_shot_needs_a_model_that_takes_an_image(loaded_a14b):
         run_shot(loaded_a14b, request)
 
 
+@pytest.mark.slow
 def test_a_long_text_shot_on_ti2v_continues_in_image_mode(loaded_5b):
     request = image_request(
         loaded_5b, images=None, guidance_scale_2=None, num_frames=13, segment_frames=5, segment_overlap=9
@@ -113,6 +115,7 @@ class _Held:
         return self.loaded
 
 
+@pytest.mark.slow
 def test_segment_request_changes_nothing_for_a_short_shot(loaded_i2v):
     request = image_request(loaded_i2v)
     assert run_shot(loaded_i2v, request).segments is None

@@ -46,6 +46,7 @@ def test_the_lightx2v_layout_loads_into_both_experts(tiny_a14b: Path, draft: Dra
     assert bias is not None and bias.abs().sum() > 0  # diff_b became the LoRA's bias
 
 
+@pytest.mark.slow
 def test_draft_fuses_both_experts_runs_four_passes_and_final_comes_back_exactly(loaded) -> None:
     pipe = loaded.pipe
     base = {"transformer": state(pipe.transformer), "transformer_2": state(pipe.transformer_2)}

@@ -63,6 +63,7 @@ def test_fp8_storage_and_compile_reach_both_experts(tiny_a14b: Path, tmp_path: P
     assert compiled.levers["compile"] == "regional"
 
 
+@pytest.mark.slow
 def test_first_block_cache_skips_blocks_on_both_experts_and_comes_off(loaded_a14b) -> None:
     request = small_request(loaded_a14b.spec)
     plain = run_wan(loaded_a14b, request)
@@ -91,6 +92,7 @@ def test_a_hostile_cache_threshold_is_refused(loaded_a14b, threshold: float) -> 
         run_wan(loaded_a14b, small_request(loaded_a14b.spec, step_cache="faster"))
 
 
+@pytest.mark.slow
 def test_the_guidance_trap_runs_each_experts_guidance_as_asked(loaded_a14b) -> None:
     with count_passes(loaded_a14b.pipe) as counts:
         trapped = run_wan(
@@ -103,6 +105,7 @@ def test_the_guidance_trap_runs_each_experts_guidance_as_asked(loaded_a14b) -> N
     assert type(loaded_a14b.pipe).__name__ == "WanPipeline"  # the switch is put back after the call
 
 
+@pytest.mark.slow
 def test_honoured_guidance_equals_what_diffusers_runs_just_above_one(loaded_a14b) -> None:
     pipe = loaded_a14b.pipe
 

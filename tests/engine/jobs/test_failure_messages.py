@@ -34,6 +34,7 @@ def _project_errors() -> list[type[BaseException]]:
     return found
 
 
+@pytest.mark.slow
 def test_every_error_of_ours_derives_from_the_base_and_carries_a_hint():
     errors = _project_errors()
     names = {e.__name__ for e in errors}

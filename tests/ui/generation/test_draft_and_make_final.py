@@ -47,6 +47,7 @@ def card_has_draft_badge(window, row: int) -> bool:
     return abs(color.hue() - DRAFT_COLOR.hue()) < 10 and color.saturation() > 100
 
 
+@pytest.mark.slow
 def test_a_draft_take_shows_its_badge_and_make_final_redoes_it_with_its_seed(
     qtbot, tiny_a14b, tmp_path
 ) -> None:

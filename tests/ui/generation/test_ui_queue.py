@@ -26,6 +26,7 @@ def states(model):
     return [model.index(r, 3).data() for r in range(model.rowCount())]
 
 
+@pytest.mark.slow
 def test_queue_dock_buttons(qtbot, tiny_a14b, tmp_path):
     project = tiny_project(tmp_path, count=3)
     window = tiny_window(qtbot, tiny_a14b, project)

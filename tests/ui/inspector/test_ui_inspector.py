@@ -172,6 +172,7 @@ def test_several_selected_shots_show_a_count(qtbot):
     assert "2 shots selected" in inspector.empty.text()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("typed", "made"), [(11, 9), (12, 13), (13, 13)])
 def test_inspector_request_and_take_agree_on_frames(qtbot, loaded_a14b, typed, made):
     window, inspector, shot = _window(qtbot)
