@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from engine.endpoint.off_loop import off_loop
+from engine.endpoint.redaction import redact
 from engine.errors import StoryreelError
 from engine.jobs.progress import (
     GENERATING,
@@ -38,6 +39,10 @@ CONNECT_TIMEOUT = 20.0
 CONNECT_TRIES = 3
 BACKOFF_START, BACKOFF_MAX = 1.0, 30.0
 MAX_RETRY_AFTER = 300.0  # a server asking for longer than this is treated as asking for this
+# The largest answer read: a 161-frame 720p take is ~60 MB of base64. Bigger answers are refused
+# before they are held (a 512 MB body took 2 GB as bytes, text and JSON). Preferences > Remote sets it.
+DEFAULT_MAX_ANSWER_MB = 256
+MAX_ERROR_TEXT = 300  # characters of a server's error text shown
 
 
 class EndpointError(StoryreelError):
@@ -50,6 +55,10 @@ class EndpointError(StoryreelError):
         self.status = status
 
 
+class AnswerTooLarge(EndpointError):
+    """An answer over the size limit; it was not read (the generation may have run)."""
+
+
 class EndpointTimeout(EndpointError):
     """No answer within the timeout; the endpoint may still be generating."""
 
@@ -59,6 +68,15 @@ class EndpointDown(EndpointError):
 
     Nothing was generated, so the request may safely go to another endpoint.
     """
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A response read in full, up to the answer limit: status, headers and body."""
+
+    status_code: int
+    headers: Mapping[str, str]
+    content: bytes
 
 
 @dataclass(frozen=True)
@@ -138,16 +156,41 @@ def retry_after(headers: Mapping[str, str], default: float) -> float:
     return max(0.0, when.timestamp() - time.time())
 
 
-def error_text(response: Any) -> str:
-    """The handler's {"error": ...} text, else the start of the body."""
+def error_text(status: int, content: bytes, secrets: tuple[str, ...] = ()) -> str:
+    """The handler's {"error": ...} text, else the start of the body; our tokens redacted (a server
+    may echo the Authorization header)."""
     try:
-        doc = response.json()
+        doc = json.loads(content)
     except ValueError:
         doc = None
     if isinstance(doc, dict) and doc.get("error"):
-        return str(doc["error"]).strip()
-    text = response.text.strip()
-    return text[:300] or f"HTTP {response.status_code}"
+        text = str(doc["error"])
+    else:
+        text = content[: MAX_ERROR_TEXT * 4].decode("utf-8", errors="replace")
+    # Redacted before it is cut: a token cut in half would no longer match.
+    return redact(text.strip(), secrets)[:MAX_ERROR_TEXT] or f"HTTP {status}"
+
+
+async def read_capped(response: Any, max_bytes: int, name: str) -> bytes:
+    """A streamed response's body (decompressed), refused with AnswerTooLarge past max_bytes."""
+    hint = "Raise the largest answer in Preferences > Remote (or --max-answer-mb) if the clip is that big."
+    declared = response.headers.get("content-length", "")
+    mb = max_bytes / (1 << 20)
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise AnswerTooLarge(
+            f"{name} answered with {int(declared) / (1 << 20):.0f} MB, more than the {mb:.0f} MB limit; "
+            "it was not read.",
+            hint,
+        )
+    chunks, size = [], 0
+    async for chunk in response.aiter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
+            raise AnswerTooLarge(
+                f"{name} answered with more than the {mb:.0f} MB limit; it was not read.", hint
+            )
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 async def post_json(
@@ -161,11 +204,15 @@ async def post_json(
     cancel: CancelToken | None = None,
     transport: Any = None,
     pace: EndpointPace | None = None,
+    max_answer_bytes: int = DEFAULT_MAX_ANSWER_MB << 20,
+    busy_goes_elsewhere: bool = False,
 ) -> object:
     """POST body to url and return the decoded JSON answer, or raise EndpointError / Cancelled.
 
     pace, shared by the requests in flight on one endpoint, makes a 429/503 hold back all of them.
-    Cancelling the awaiting task closes the connection, as the CancelToken does.
+    Cancelling the awaiting task closes the connection, as the CancelToken does. An answer over
+    max_answer_bytes is refused (AnswerTooLarge) before it is held. With busy_goes_elsewhere, a 503
+    (starting, or a server shutting down) raises EndpointDown at once, so another endpoint takes it.
     """
     call = _Call(
         url,
@@ -179,6 +226,7 @@ async def post_json(
         transport,
         pace or EndpointPace(),
     )
+    call.max_answer_bytes, call.busy_goes_elsewhere = max_answer_bytes, busy_goes_elsewhere
     return await call.run()
 
 
@@ -204,6 +252,10 @@ class _Call:
         self.waited = 0.0
         self.connect_failures = 0
         self.pace = pace
+        self.max_answer_bytes = DEFAULT_MAX_ANSWER_MB << 20
+        self.busy_goes_elsewhere = False
+        credential = headers.get("Authorization", "").partition(" ")[2]
+        self.secrets = (credential,) if credential else ()
 
     async def run(self) -> object:
         import httpx2
@@ -226,6 +278,12 @@ class _Call:
                 if code == 200:
                     # Parsing a large answer (tens of MB of base64) would stall the loop.
                     return await off_loop(functools.partial(self._decode, response))
+                if code == 503 and self.busy_goes_elsewhere:  # nothing was generated: send it elsewhere
+                    raise EndpointDown(
+                        f"{self.name} is unavailable (HTTP 503: {error_text(code, response.content, self.secrets)}).",
+                        "The job goes to another endpoint; retry later on this one.",
+                        code,
+                    )
                 if code in (503, 429):
                     label = "starting" if code == 503 else "rate limited"
                     # At least POLL: a "Retry-After: 0" must not become a tight loop of requests.
@@ -240,9 +298,7 @@ class _Call:
         import httpx2
 
         started = time.monotonic()
-        task = asyncio.ensure_future(
-            client.post(self.url, content=json.dumps(self.body).encode("utf-8"), headers=self.headers)
-        )
+        task = asyncio.ensure_future(self._exchange(client))
         last = 0.0
         try:
             while not task.done():
@@ -287,6 +343,18 @@ class _Call:
                 task.cancel()  # closes the connection: the server sees the client leave
                 await asyncio.gather(task, return_exceptions=True)
 
+    async def _exchange(self, client: Any) -> Reply:
+        """POST once and read the answer, up to the limit, before it is held in full."""
+        request = client.build_request(
+            "POST", self.url, content=json.dumps(self.body).encode("utf-8"), headers=self.headers
+        )
+        response = await client.send(request, stream=True)
+        try:
+            content = await read_capped(response, self.max_answer_bytes, self.name)
+        finally:
+            await response.aclose()
+        return Reply(response.status_code, response.headers, content)
+
     async def _wait(self, backoff: float, delay: float | None, label: str) -> float:
         """Sleep (cancellably, with progress) before the next try; EndpointError past max_start_wait."""
         delay = min(backoff, BACKOFF_MAX) if delay is None else min(delay, MAX_RETRY_AFTER)
@@ -312,17 +380,17 @@ class _Call:
         self.waited += delay
         return min(backoff * 2, BACKOFF_MAX)
 
-    def _decode(self, response: Any) -> object:
+    def _decode(self, response: Reply) -> object:
         try:
             return json.loads(response.content)
         except ValueError:
-            start = response.content[:80]
+            start = redact(response.content[:80].decode("utf-8", errors="replace"), self.secrets)
             raise EndpointError(
                 f"{self.name} answered with something that is not JSON ({start!r}).",
                 "Check that the endpoint runs Storyreel's handler.",
             ) from None
 
-    def _failure(self, response: Any) -> EndpointError:
+    def _failure(self, response: Reply) -> EndpointError:
         code = response.status_code
         if code in (401, 403):
             what = "was refused" if code == 401 else "has no access"
@@ -334,7 +402,7 @@ class _Call:
             )
         if code == 400:
             return EndpointError(
-                f"{self.name} refused the request: {error_text(response)}",
+                f"{self.name} refused the request: {error_text(code, response.content, self.secrets)}",
                 "Check the shot's settings against the endpoint's limits.",
                 code,
             )
@@ -343,7 +411,7 @@ class _Call:
                 f"{self.name}: nothing answers at this address (HTTP 404).", "Check the endpoint URL.", code
             )
         return EndpointError(
-            f"{self.name} failed with HTTP {code}: {error_text(response)}. It may still be generating; "
+            f"{self.name} failed with HTTP {code}: {error_text(code, response.content, self.secrets)}. It may still be generating; "
             "the request was not sent again.",
             "Retry the job; if it fails again, check the endpoint's logs.",
             code,
@@ -374,7 +442,10 @@ async def check_health_async(
         503: "starting (scaled to zero?)",
     }
     return Health(
-        code == 200, code, latency, messages.get(code, f"HTTP {code}: {error_text(response)[:100]}")
+        code == 200,
+        code,
+        latency,
+        messages.get(code, f"HTTP {code}: {error_text(code, response.content, (token or '',))[:100]}"),
     )
 
 
