@@ -14,6 +14,7 @@ from app.cli.model_flags import add_model_options, model_settings_from_args
 from app.cli.output import fail
 
 TOKEN_ENV = "STORYREEL_SERVE_TOKEN"
+DEFAULT_GRACE = 20.0  # within the 30 s a container is given between SIGTERM and SIGKILL
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,6 +28,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=f"require this bearer token (default: ${TOKEN_ENV}); needed to bind beyond this machine",
     )
     p.add_argument("--threads", type=int, help="CPU threads for torch (several servers on one machine)")
+    p.add_argument(
+        "--grace",
+        type=float,
+        default=DEFAULT_GRACE,
+        metavar="SECONDS",
+        help=f"on SIGTERM or Ctrl+C, how long running generations may finish before they are "
+        f"cancelled (default {DEFAULT_GRACE:.0f}); new requests get 503 with Retry-After meanwhile",
+    )
 
     p = subparsers.add_parser(
         "package-endpoint", help="write a folder to push as a model repo for Inference Endpoints"
@@ -62,6 +71,8 @@ def _serve(args: argparse.Namespace) -> int:
         )
     if not 0 <= args.port <= 65535:
         return fail(f"port {args.port} is out of range", ExitCode.BAD_INPUT)
+    if not 0 <= args.grace <= 3600:
+        return fail(f"--grace {args.grace:g} must be 0 to 3600 seconds", ExitCode.BAD_INPUT)
     if args.threads:
         import torch
 
@@ -94,7 +105,8 @@ def _serve(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         pass
     finally:
-        server.stop()
+        print("Stopping: new requests get 503; running ones may finish.", file=sys.stderr, flush=True)
+        server.drain(args.grace)
         handler.close()
         signal.signal(signal.SIGTERM, previous)
     print("Stopped.", file=sys.stderr)

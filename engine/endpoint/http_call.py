@@ -173,22 +173,20 @@ def error_text(status: int, content: bytes, secrets: tuple[str, ...] = ()) -> st
 
 async def read_capped(response: Any, max_bytes: int, name: str) -> bytes:
     """A streamed response's body (decompressed), refused with AnswerTooLarge past max_bytes."""
-    hint = "Raise the largest answer in Preferences > Remote (or --max-answer-mb) if the clip is that big."
-    declared = response.headers.get("content-length", "")
     mb = max_bytes / (1 << 20)
+    declared = response.headers.get("content-length", "")
+    size = f"{int(declared) / (1 << 20):.0f} MB" if declared.isdigit() else "more"
+    too_large = AnswerTooLarge(
+        f"{name} answered with {size}, over the {mb:.0f} MB limit for an answer; it was not read.",
+        "If the clip really is that big, raise the limit: --max-answer-mb, or max_answer_mb in settings.json.",
+    )
     if declared.isdigit() and int(declared) > max_bytes:
-        raise AnswerTooLarge(
-            f"{name} answered with {int(declared) / (1 << 20):.0f} MB, more than the {mb:.0f} MB limit; "
-            "it was not read.",
-            hint,
-        )
-    chunks, size = [], 0
+        raise too_large
+    chunks, received = [], 0
     async for chunk in response.aiter_bytes():
-        size += len(chunk)
-        if size > max_bytes:
-            raise AnswerTooLarge(
-                f"{name} answered with more than the {mb:.0f} MB limit; it was not read.", hint
-            )
+        received += len(chunk)
+        if received > max_bytes:
+            raise too_large
         chunks.append(chunk)
     return b"".join(chunks)
 
