@@ -25,6 +25,7 @@ from starlette.routing import Route
 from app.cli.main import run_cli
 from app.project.reel_file import load_project
 from app.serve.server import ServerThread
+from app.settings.user_settings import UserSettings, save_settings
 
 ROOT = Path(__file__).resolve().parents[3]
 TOKEN = "ours-not-hf-shaped-7731"  # as a `serve` token may be: known as ours only by its value
@@ -34,7 +35,8 @@ Answer = Callable[[dict, bytes], Response]
 
 def good(params: dict, clip: bytes) -> dict:
     """What Storyreel's handler answers for these parameters (the clip holds 5 frames of 32×32 at 16)."""
-    applied = {k: params[k] for k in ("num_frames", "num_inference_steps", "guidance_scale", "seed")}
+    names = ("num_frames", "num_inference_steps", "guidance_scale", "guidance_scale_2", "seed")
+    applied = {k: params.get(k) for k in names}
     applied.update(width=params["width"], height=params["height"], fps=params["fps"], negative_prompt="")
     return {
         "video": base64.b64encode(clip).decode(),
@@ -179,7 +181,8 @@ def test_an_answer_over_the_limit_is_refused_unread(endpoint, tiny_a14b, tmp_pat
     stand_in, url = endpoint
     path = film(tmp_path, tiny_a14b)
     stand_in.answer = huge
-    done = render(path, url, "--max-answer-mb", "1")
+    save_settings(UserSettings(max_answer_mb=1))  # the limit is a user setting (and --max-answer-mb)
+    done = render(path, url)
     assert done.returncode == 1, done.stdout + done.stderr
     assert "over the 1 MB limit for an answer; it was not read" in done.stderr
     still_opens(path)
