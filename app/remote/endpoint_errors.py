@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from engine.endpoint.redaction import redact
 from engine.errors import StoryreelError
 
 TOKEN_HINT = "Paste a token with write access in Preferences > Remote, set HF_TOKEN, or run `hf auth login`."
@@ -28,7 +29,7 @@ class EndpointInputError(EndpointAdminError):
 def _server_text(exc: BaseException) -> str:
     """What the Hub said, in one line and bounded (a hostile or broken answer can be any size)."""
     text = getattr(exc, "server_message", None) or ""
-    text = " ".join(str(text).split())
+    text = redact(" ".join(str(text).split()))  # the Hub, or a proxy, may echo the token
     return text[:300] + ("…" if len(text) > 300 else "")
 
 
@@ -90,7 +91,7 @@ def describe(exc: BaseException, what: str) -> EndpointAdminError:
         )
     if isinstance(exc, InferenceEndpointError):
         return EndpointAdminError(
-            f"{what[0].upper()}{what[1:]} failed: {exc}",
+            redact(f"{what[0].upper()}{what[1:]} failed: {exc}"),  # the endpoint's own message
             "Open the endpoint's page on endpoints.huggingface.co for its logs.",
         )
     if isinstance(exc, OfflineModeIsEnabled):
