@@ -105,8 +105,16 @@ def _serve(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         pass
     finally:
-        print("Stopping: new requests get 503; running ones may finish.", file=sys.stderr, flush=True)
-        server.drain(args.grace)
+        print(
+            f"Stopping: new requests get 503; a running one may finish within {args.grace:g} s "
+            "(Ctrl+C again stops at once).",
+            file=sys.stderr,
+            flush=True,
+        )
+        try:
+            server.drain(args.grace)
+        except KeyboardInterrupt:
+            server.drain(0)  # cancel now, but still let the pipeline leave its step before exiting
         handler.close()
         signal.signal(signal.SIGTERM, previous)
     print("Stopped.", file=sys.stderr)
