@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from engine.endpoint.http_status import STATUS_TEXTS, status_label, status_text
 from engine.endpoint.off_loop import off_loop
 from engine.endpoint.redaction import redact
 from engine.errors import StoryreelError
@@ -32,6 +33,7 @@ from engine.jobs.progress import (
     ProgressCallback,
     ignore_progress,
 )
+from engine.values import MAX_TEXT, shorten
 
 POLL = 0.1
 REPORT_EVERY = 5.0  # seconds between "generating remotely" progress reports
@@ -42,7 +44,6 @@ MAX_RETRY_AFTER = 300.0  # a server asking for longer than this is treated as as
 # The largest answer read: a 161-frame 720p take is ~60 MB of base64. Bigger answers are refused
 # before they are held (a 512 MB body took 2 GB as bytes, text and JSON). Preferences > Remote sets it.
 DEFAULT_MAX_ANSWER_MB = 256
-MAX_ERROR_TEXT = 300  # characters of a server's error text shown
 
 
 class EndpointError(StoryreelError):
@@ -166,9 +167,9 @@ def error_text(status: int, content: bytes, secrets: tuple[str, ...] = ()) -> st
     if isinstance(doc, dict) and doc.get("error"):
         text = str(doc["error"])
     else:
-        text = content[: MAX_ERROR_TEXT * 4].decode("utf-8", errors="replace")
+        text = content[: MAX_TEXT * 4].decode("utf-8", errors="replace")
     # Redacted before it is cut: a token cut in half would no longer match.
-    return redact(text.strip(), secrets)[:MAX_ERROR_TEXT] or f"HTTP {status}"
+    return shorten(redact(text.strip(), secrets)) or f"HTTP {status}"
 
 
 async def read_capped(response: Any, max_bytes: int, name: str) -> bytes:
@@ -390,23 +391,14 @@ class _Call:
 
     def _failure(self, response: Reply) -> EndpointError:
         code = response.status_code
-        if code in (401, 403):
-            what = "was refused" if code == 401 else "has no access"
-            return EndpointDown(
-                f"{self.name}: the token {what} (HTTP {code}).",
-                "Set a Hugging Face token with access to this endpoint in Preferences > Remote "
-                "(or HF_TOKEN).",
-                code,
-            )
+        known = status_text(code, self.name, f"endpoint {self.name}")
+        if known is not None and code in (401, 403, 404):  # no use retrying: nothing will change
+            return EndpointDown(*known, code)
         if code == 400:
             return EndpointError(
                 f"{self.name} refused the request: {error_text(code, response.content, self.secrets)}",
                 "Check the shot's settings against the endpoint's limits.",
                 code,
-            )
-        if code == 404:
-            return EndpointDown(
-                f"{self.name}: nothing answers at this address (HTTP 404).", "Check the endpoint URL.", code
             )
         return EndpointError(
             f"{self.name} failed with HTTP {code}: {error_text(code, response.content, self.secrets)}. It may still be generating; "
@@ -433,18 +425,13 @@ async def check_health_async(
         return Health(False, None, time.perf_counter() - started, f"{type(exc).__name__}: {exc}")
     latency = time.perf_counter() - started
     code = response.status_code
-    messages = {
-        200: "OK",
-        401: "token refused",
-        403: "token has no access",
-        503: "starting (scaled to zero?)",
-    }
-    return Health(
-        code == 200,
-        code,
-        latency,
-        messages.get(code, f"HTTP {code}: {error_text(code, response.content, (token or '',))[:100]}"),
-    )
+    if code in STATUS_TEXTS:
+        said = status_label(code)
+    else:
+        said = {200: "OK", 503: "starting (scaled to zero?)"}.get(
+            code
+        ) or f"HTTP {code}: {error_text(code, response.content, (token or '',))[:100]}"
+    return Health(code == 200, code, latency, said)
 
 
 def check_health(url: str, token: str | None = None, timeout: float = 10.0, transport: Any = None) -> Health:

@@ -168,7 +168,7 @@ def test_a_long_take_made_again_from_its_metadata_is_identical(tmp_path, tiny_i2
     from image_support import image_request
 
     from app.project.model import Take
-    from engine.jobs.take_job import run_take_job
+    from engine.backends.local import run_take_job
 
     project = film(tmp_path, tiny_i2v, shots=1)
     start = import_image(project, png_file(tmp_path / "still.png"))

@@ -8,12 +8,12 @@ import numpy as np
 import pytest
 from image_support import image_request
 
+from engine.backends.local import run_take_job
 from engine.generation import long_shot
 from engine.generation.image_to_video import ImageModelError
 from engine.generation.long_shot import anchor_index, generate_shot, join_segments, plan_segments
 from engine.generation.still_image import read_still
 from engine.jobs.progress import Cancelled, CancelToken
-from engine.jobs.take_job import run_take_job
 
 
 @pytest.mark.parametrize(

@@ -11,13 +11,13 @@ import pytest
 import torch
 from speed_support import small_request
 
+from engine.backends.local import run_take_job
 from engine.generation.pipeline_cache import PipelineCache, load_pipeline
 from engine.generation.request import ModelSpec
 from engine.generation.speed.guidance import honour_both_guidance
 from engine.generation.speed.levers import SpeedError, resolve_levers
 from engine.generation.speed.pass_counter import count_passes
 from engine.generation.wan_generator import generate
-from engine.jobs.take_job import run_take_job
 
 
 @pytest.mark.parametrize(
