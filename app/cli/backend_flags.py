@@ -60,7 +60,7 @@ def add_remote_options(parser: argparse.ArgumentParser) -> None:
         type=int,
         metavar="MB",
         help="largest endpoint answer read; a bigger one fails its shot unread "
-        "(default: Preferences > Remote, else 256)",
+        "(default: max_answer_mb in settings.json, else 256)",
     )
 
 

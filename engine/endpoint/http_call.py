@@ -42,7 +42,8 @@ CONNECT_TRIES = 3
 BACKOFF_START, BACKOFF_MAX = 1.0, 30.0
 MAX_RETRY_AFTER = 300.0  # a server asking for longer than this is treated as asking for this
 # The largest answer read: a 161-frame 720p take is ~60 MB of base64. Bigger answers are refused
-# before they are held (a 512 MB body took 2 GB as bytes, text and JSON). Preferences > Remote sets it.
+# before they are held (a 512 MB body took 2 GB as bytes, text and JSON). The user setting
+# max_answer_mb (settings.json) or render --max-answer-mb sets it.
 DEFAULT_MAX_ANSWER_MB = 256
 
 
