@@ -15,8 +15,8 @@ from engine.backends.take_record import TakeRecord, take_files_exist
 from engine.generation.pipeline_cache import PipelineCache
 from engine.generation.request import GenerationRequest, ModelSpec
 from engine.jobs.job_queue import Job
-from engine.jobs.progress import CancelToken, ProgressCallback, ignore_progress
 from engine.jobs.states import JobState
+from engine.progress import CancelToken, ProgressCallback, ignore_progress
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
 from engine.backends.take_record import TakeRecord, record_take, take_files_exist
-from engine.generation.long_shot import generate_shot
 from engine.generation.model_source import resolve_model
 from engine.generation.pipeline_cache import PipelineCache, resolve_placement
 from engine.generation.request import GenerationRequest, ModelSpec
-from engine.jobs.progress import ENCODING, CancelToken, Progress, ProgressCallback, ignore_progress
+from engine.generation.shot_run import run_shot
+from engine.progress import ENCODING, CancelToken, Progress, ProgressCallback, ignore_progress
 from engine.video.video_io import write_clip
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ def run_take_job(
         raise FileExistsError(errno.EEXIST, "a take never replaces an existing file", str(clip_path))
     started = time.perf_counter()
     loaded = cache.get(request.model, on_progress=on_progress)
-    result = generate_shot(loaded, request, on_progress=on_progress, cancel=cancel)
+    result = run_shot(loaded, request, on_progress=on_progress, cancel=cancel)
     frames = cast("np.ndarray", result.frames)
     on_progress(Progress(ENCODING, 0, int(frames.shape[0])))
     write_clip(frames, result.applied.fps, clip_path, cancel=cancel, on_progress=on_progress, replace=False)

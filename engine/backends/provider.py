@@ -32,7 +32,7 @@ from engine.endpoint.hub_token import find_token
 from engine.endpoint.redaction import redact, remember_secret
 from engine.generation.model_source import ModelError
 from engine.generation.request import GenerationRequest, GenerationResult, ModelSpec
-from engine.jobs.progress import ENCODING, GENERATING, Cancelled, CancelToken, Progress, ProgressCallback
+from engine.progress import ENCODING, GENERATING, Cancelled, CancelToken, Progress, ProgressCallback
 from engine.values import shorten
 
 if TYPE_CHECKING:

@@ -22,7 +22,7 @@ from engine.endpoint.protocol import EndpointAnswer, MalformedAnswer, parse_answ
 from engine.endpoint.redaction import redact, remember_secret
 from engine.endpoint.urls import check_token_transport, clean_url, public_url, short_name
 from engine.generation.request import GenerationRequest, GenerationResult, ModelSpec
-from engine.jobs.progress import ENCODING, LOADING, CancelToken, Progress, ProgressCallback
+from engine.progress import ENCODING, LOADING, CancelToken, Progress, ProgressCallback
 from engine.storage.atomic_file import atomic_path
 from engine.values import is_json_int
 from engine.video.video_io import ClipInfo

@@ -24,7 +24,7 @@ from engine.endpoint.http_status import STATUS_TEXTS, status_label, status_text
 from engine.endpoint.off_loop import off_loop
 from engine.endpoint.redaction import redact
 from engine.errors import StoryreelError
-from engine.jobs.progress import (
+from engine.progress import (
     GENERATING,
     LOADING,
     Cancelled,

@@ -30,7 +30,7 @@ from app.serve.server import ServerThread
 from engine.backends.provider import ProviderBackend, ProviderError, ProviderTimeout, provider_extras
 from engine.generation.model_source import ModelError
 from engine.generation.request import GenerationRequest
-from engine.jobs.progress import Cancelled, CancelToken
+from engine.progress import Cancelled, CancelToken
 from engine.video.video_io import read_frames
 
 TOKEN = "hf_testSECRETtoken1234"
