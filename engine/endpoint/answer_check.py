@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from engine.endpoint.http_call import EndpointError
 from engine.endpoint.protocol import EndpointAnswer
 from engine.endpoint.redaction import redact
+from engine.values import shorten
 
 SCHEMA = Path(__file__).resolve().parents[2] / "resources" / "project.schema.json"
 # The take's field, and the answer's name for it (parameters, then the answer's top level).
@@ -50,7 +51,7 @@ def reported_record(answer: EndpointAnswer) -> dict[str, object]:
     return record
 
 
-def check_answer(answer: EndpointAnswer, sender: str, secrets: Iterable[str | None] = ()) -> None:
+def check_answer(answer: EndpointAnswer, sender: str, secrets: Sequence[str | None] = ()) -> None:
     """Raise EndpointError naming the value if what the answer reports cannot be saved in a take."""
     import jsonschema
 
@@ -62,12 +63,11 @@ def check_answer(answer: EndpointAnswer, sender: str, secrets: Iterable[str | No
     path = list(error.absolute_path)
     field = str(path[0]) if path else ""
     name = FROM_PARAMETERS.get(field, field)
-    value = json.dumps(record.get(field), ensure_ascii=False, default=str)
-    if len(value) > SHOWN:
-        value = value[:SHOWN] + "…"
-    problem = error.message if len(error.message) <= 2 * SHOWN else error.message[: 2 * SHOWN] + "…"
+    # Redacted before it is cut: a token cut in half would no longer be found.
+    value = shorten(redact(json.dumps(record.get(field), ensure_ascii=False, default=str), secrets), SHOWN)
+    problem = shorten(redact(error.message, secrets), 2 * SHOWN)
     raise EndpointError(
-        redact(f'{sender} sent "{name}": {value}, which a take cannot hold ({problem}).', secrets),
+        f'{sender} sent "{name}": {value}, which a take cannot hold ({problem}).',
         "The endpoint's handler reported a value out of range: check its version and logs. "
         "Nothing was saved for this shot.",
     )

@@ -384,7 +384,10 @@ class _Call:
         try:
             return json.loads(response.content)
         except ValueError:
-            start = redact(response.content[:80].decode("utf-8", errors="replace"), self.secrets)
+            # Redacted before it is cut to 80 characters, or half a token could stay.
+            start = shorten(
+                redact(response.content[:400].decode("utf-8", errors="replace"), self.secrets), 80
+            )
             raise EndpointError(
                 f"{self.name} answered with something that is not JSON ({start!r}).",
                 "Check that the endpoint runs Storyreel's handler.",

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import cast
 
+from engine.endpoint.redaction import redact
 from engine.errors import StoryreelError
 from engine.generation.request import DEFAULT_OVERLAP, GenerationRequest, ImageConditioning
 from engine.values import is_json_int, is_json_number, shorten
@@ -328,7 +329,7 @@ def _is_number(value: object) -> bool:
 
 def _shown(value: object) -> str:
     """A value an endpoint sent, as quoted in a message (bounded: it can be any size)."""
-    return shorten(repr(value), 80)
+    return shorten(redact(repr(value)), 80)  # redacted before it is cut, or half a token would stay
 
 
 B64_CHUNK = 1 << 18  # characters (a multiple of 4): each decode call holds the GIL under 1 ms

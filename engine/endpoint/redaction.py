@@ -13,9 +13,12 @@ import threading
 from collections.abc import Iterable
 
 REDACTED = "[redacted]"
-# Hugging Face tokens (hf_ + 30-odd letters and digits; api_org_ for old organisation tokens), and
-# whatever follows "Bearer" (any scheme's credential, ours or one we do not know).
-_SHAPES = re.compile(r"\b(?:hf|api_org)_[A-Za-z0-9_-]{8,}|(?P<scheme>(?i:\bbearer)\s+)[^\s\"',;}]+")
+# Hugging Face tokens (hf_ + 34 random letters and digits; api_org_ for old organisation tokens;
+# a capital or a digit in it, so names like hf_transfer stay), and whatever follows "Bearer" (any
+# scheme's credential, ours or one we do not know).
+_SHAPES = re.compile(
+    r"\b(?:hf|api_org)_(?=[\w-]*[A-Z0-9])[A-Za-z0-9_-]{8,}|(?P<scheme>(?i:\bbearer)\s+)[^\s\"',;}]+"
+)
 MIN_SECRET = 6  # a shorter "token" would blank ordinary words
 
 _lock = threading.Lock()

@@ -9,6 +9,7 @@ import pytest
 from engine.endpoint.answer_check import check_answer
 from engine.endpoint.http_call import EndpointError
 from engine.endpoint.protocol import MalformedAnswer, parse_answer
+from engine.endpoint.redaction import remember_secret
 
 REQUESTED = {
     "num_frames": 5,
@@ -71,11 +72,24 @@ def test_an_out_of_range_value_is_named_with_what_was_sent(name, value, said):
 
 
 def test_a_sent_value_is_redacted_and_bounded_in_the_message():
-    parsed = parse_answer(answer(device=["hf_" + "x" * 40 + "y" * 500]), REQUESTED)
+    parsed = parse_answer(answer(device=["hf_" + "aB3x" * 10 + "y" * 500]), REQUESTED)
     with pytest.raises(EndpointError) as info:
         check_answer(parsed, "wan-a")
-    assert "hf_x" not in str(info.value) and len(str(info.value)) < 500
+    assert "aB3x" not in str(info.value) and len(str(info.value)) < 500
 
 
 def test_a_valid_answer_passes():
     check_answer(parse_answer(answer(model_revision="abc", device="cuda"), REQUESTED), "wan-a")
+
+
+def test_a_token_across_the_cut_is_redacted_whole():
+    """Redacted before the value is cut to 80 characters: no half of our token is left."""
+    ours = "ours-lowercase-token-5555"
+    parsed = parse_answer(answer(model_revision=["x" * 68 + ours]), REQUESTED)
+    with pytest.raises(EndpointError) as info:
+        check_answer(parsed, "wan-a", [ours])
+    assert ours[:6] not in str(info.value)
+    with pytest.raises(MalformedAnswer) as garbage:
+        remember_secret(ours)
+        parse_answer(answer(width="y" * 68 + ours), REQUESTED)
+    assert ours[:6] not in str(garbage.value)

@@ -18,5 +18,5 @@ def test_our_tokens_hf_shapes_and_bearer_credentials_are_redacted():
 
 
 def test_ordinary_text_is_left_alone():
-    text = "num_frames is 999; this endpoint takes 1 to 161 frames (hf_x, Bearer)."
+    text = "num_frames is 999; this endpoint takes 1 to 161 frames (hf_x, hf_transfer, Bearer)."
     assert redact(text, ["", None, "ab"]) == text  # empty and very short "secrets" are ignored
