@@ -15,7 +15,7 @@ import httpx2
 ROOT = Path(__file__).resolve().parents[3]
 AUTH = {"Authorization": "Bearer t0k"}
 # Long enough on a CPU with one thread that SIGTERM lands mid-generation (the tiny model, 100 steps).
-SLOW = {"num_frames": 33, "width": 64, "height": 64, "num_inference_steps": 100, "seed": 3}
+SLOW = {"num_frames": 81, "width": 64, "height": 64, "num_inference_steps": 100, "seed": 3}
 
 
 def start_serve(model: Path, grace: float) -> tuple[subprocess.Popen, str]:
