@@ -225,8 +225,9 @@ async def post_json(
         cancel or CancelToken(),
         transport,
         pace or EndpointPace(),
+        max_answer_bytes,
+        busy_goes_elsewhere,
     )
-    call.max_answer_bytes, call.busy_goes_elsewhere = max_answer_bytes, busy_goes_elsewhere
     return await call.run()
 
 
@@ -245,6 +246,8 @@ class _Call:
         cancel: CancelToken,
         transport: Any,
         pace: EndpointPace,
+        max_answer_bytes: int = DEFAULT_MAX_ANSWER_MB << 20,
+        busy_goes_elsewhere: bool = False,
     ) -> None:
         self.url, self.body, self.headers, self.name = url, body, headers, name
         self.timeout, self.max_start_wait = timeout, max_start_wait
@@ -252,8 +255,7 @@ class _Call:
         self.waited = 0.0
         self.connect_failures = 0
         self.pace = pace
-        self.max_answer_bytes = DEFAULT_MAX_ANSWER_MB << 20
-        self.busy_goes_elsewhere = False
+        self.max_answer_bytes, self.busy_goes_elsewhere = max_answer_bytes, busy_goes_elsewhere
         credential = headers.get("Authorization", "").partition(" ")[2]
         self.secrets = (credential,) if credential else ()
 
@@ -279,8 +281,9 @@ class _Call:
                     # Parsing a large answer (tens of MB of base64) would stall the loop.
                     return await off_loop(functools.partial(self._decode, response))
                 if code == 503 and self.busy_goes_elsewhere:  # nothing was generated: send it elsewhere
+                    said = error_text(code, response.content, self.secrets)
                     raise EndpointDown(
-                        f"{self.name} is unavailable (HTTP 503: {error_text(code, response.content, self.secrets)}).",
+                        f"{self.name} is unavailable (HTTP 503: {said}).",
                         "The job goes to another endpoint; retry later on this one.",
                         code,
                     )
@@ -395,17 +398,18 @@ class _Call:
 
     def _failure(self, response: Reply) -> EndpointError:
         code = response.status_code
+        said = error_text(code, response.content, self.secrets)
         known = status_text(code, self.name, f"endpoint {self.name}")
         if known is not None and code in (401, 403, 404):  # no use retrying: nothing will change
             return EndpointDown(*known, code)
         if code == 400:
             return EndpointError(
-                f"{self.name} refused the request: {error_text(code, response.content, self.secrets)}",
+                f"{self.name} refused the request: {said}",
                 "Check the shot's settings against the endpoint's limits.",
                 code,
             )
         return EndpointError(
-            f"{self.name} failed with HTTP {code}: {error_text(code, response.content, self.secrets)}. It may still be generating; "
+            f"{self.name} failed with HTTP {code}: {said}. It may still be generating; "
             "the request was not sent again.",
             "Retry the job; if it fails again, check the endpoint's logs.",
             code,
