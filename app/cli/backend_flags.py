@@ -55,6 +55,13 @@ def add_remote_options(parser: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help=f"longest wait for one take (default {DEFAULT_TIMEOUT:.0f})",
     )
+    group.add_argument(
+        "--max-answer-mb",
+        type=int,
+        metavar="MB",
+        help="largest endpoint answer read; a bigger one fails its shot unread "
+        "(default: max_answer_mb in settings.json, else 256)",
+    )
 
 
 def backends_from_args(args: argparse.Namespace) -> list[Backend]:
@@ -82,12 +89,16 @@ def backends_from_args(args: argparse.Namespace) -> list[Backend]:
         if getattr(args, "endpoint", None):
             raise ValueError("--endpoint needs --backend remote")
         return [LocalBackend()]
+    from app.settings.user_settings import load_settings
+
+    settings = load_settings()
+    given = getattr(args, "max_answer_mb", None)
+    max_answer = settings.max_answer_mb if given is None else given
+    if max_answer < 1:
+        raise ValueError("--max-answer-mb must be at least 1")
     urls = [clean_url(u) for u in args.endpoint]
     counts = list(getattr(args, "in_flight", None) or [])
     if not urls:
-        from app.settings.user_settings import load_settings
-
-        settings = load_settings()
         urls, in_flight = settings.endpoints, dict(settings.endpoint_in_flight)
         if counts:
             raise ValueError("--in-flight needs --endpoint (saved endpoints keep their own setting)")
@@ -101,4 +112,4 @@ def backends_from_args(args: argparse.Namespace) -> list[Backend]:
         raise ValueError(f"--in-flight must be 1 to {MAX_IN_FLIGHT}")
     if args.remote_timeout <= 0:
         raise ValueError("--remote-timeout must be positive")
-    return remote_backends(urls, timeout=args.remote_timeout, in_flight=in_flight)
+    return remote_backends(urls, timeout=args.remote_timeout, in_flight=in_flight, max_answer_mb=max_answer)

@@ -109,6 +109,8 @@ class Take:
     # "image": {"path", "sha256", "fit"}, "last_image": {...} | None, "from_shot", "from_take", "from_frame"}.
     conditioning: dict[str, Any] = field(default_factory=dict)
     segments: dict[str, Any] | None = None  # a long shot's {"count", "length", "overlap"}; None: one run
+    # Settings the backend did not report, and where the record took them from ("clip" or "request").
+    settings_not_reported: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

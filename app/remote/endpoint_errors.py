@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from engine.endpoint.http_status import status_text
+from engine.endpoint.redaction import redact
 from engine.errors import StoryreelError
 from engine.values import shorten
 
@@ -30,7 +31,7 @@ class EndpointInputError(EndpointAdminError):
 def _server_text(exc: BaseException) -> str:
     """What the Hub said, in one line and bounded (a hostile or broken answer can be any size)."""
     text = getattr(exc, "server_message", None) or ""
-    text = " ".join(str(text).split())
+    text = redact(" ".join(str(text).split()))  # the Hub, or a proxy, may echo the token
     return shorten(text)
 
 
@@ -76,7 +77,7 @@ def describe(exc: BaseException, what: str) -> EndpointAdminError:
         )
     if isinstance(exc, InferenceEndpointError):
         return EndpointAdminError(
-            f"{what[0].upper()}{what[1:]} failed: {exc}",
+            redact(f"{what[0].upper()}{what[1:]} failed: {exc}"),  # the endpoint's own message
             "Open the endpoint's page on endpoints.huggingface.co for its logs.",
         )
     if isinstance(exc, OfflineModeIsEnabled):

@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Handler = Callable[..., dict[str, Any]]
+RETRY_AFTER = 10  # seconds a client is asked to wait while this server shuts down (or another takes it)
+CANCEL_WAIT = 30.0  # seconds a cancelled generation has to reach its next step and stop
+SHUTTING_DOWN = "This server is shutting down; send the request again (to another replica, or here later)."
 
 
 def is_loopback(host: str) -> bool:
@@ -64,6 +67,11 @@ def _json(doc: object, status: int = 200, headers: dict[str, Any] | None = None)
 
 def _error(message: str, status: int = 400, headers: dict[str, Any] | None = None) -> Response:
     return _json({"error": message}, status, headers)
+
+
+def _shutting_down() -> Response:
+    """503 with Retry-After: nothing was (or will be) generated here, so the client may send it again."""
+    return _error(SHUTTING_DOWN, 503, {"Retry-After": str(RETRY_AFTER)})
 
 
 def build_app(
@@ -99,10 +107,15 @@ def build_app(
         )
 
     async def health(request: Request) -> Response:
-        # As in the toolkit: no token, so a load balancer's or monitor's probe sees the server up.
+        # As in the toolkit: no token, so a load balancer's or monitor's probe sees the server up
+        # (and, while it shuts down, not ready: the balancer stops sending it work).
+        if app.state.draining:
+            return _shutting_down()
         return PlainTextResponse("Ok")
 
     async def predict(request: Request) -> Response:
+        if app.state.draining:
+            return _shutting_down()
         if not authorized(request):
             return refuse()
         problem = content_type_problem(request.headers.get("content-type")) or accept_problem(
@@ -127,8 +140,12 @@ def build_app(
             async with one_at_a_time:  # each replica runs one request at a time; others wait here
                 if cancel.cancelled:
                     return _error("The client left before its turn.", 499)
+                if app.state.draining:  # queued behind a generation when the shutdown began
+                    return _shutting_down()
                 running.add(cancel)
-                return await _run(handler, data, cancel)
+                response = await _run(handler, data, cancel)
+                # A generation cancelled by the shutdown is one the client may send again.
+                return _shutting_down() if app.state.draining and response.status_code == 499 else response
         finally:
             running.discard(cancel)
             watcher.cancel()
@@ -142,6 +159,7 @@ def build_app(
         ]
     )
     app.state.running = running
+    app.state.draining = False  # set by ServerThread.drain: new and queued requests get 503
     return app
 
 
@@ -233,6 +251,26 @@ class ServerThread:
             cancel.cancel()
         self.server.should_exit = True
         self._thread.join(timeout)
+
+    def drain(self, grace: float) -> None:
+        """Shut down gently: refuse new work with 503 + Retry-After, let the running generations finish
+        for up to grace seconds, cancel the rest (their clients get 503 too), then stop."""
+        state = self.app.state
+        state.draining = True
+        running: set[CancelToken] = getattr(state, "running", set())
+        deadline = time.monotonic() + grace
+        while running and time.monotonic() < deadline and self.alive():
+            time.sleep(0.05)
+        if running:
+            log.info("Shutting down: cancelling %d running generation(s)", len(running))
+        for cancel in list(running):
+            cancel.cancel()
+        # A worker thread still inside the pipeline at interpreter exit aborts the process (SIGABRT):
+        # wait until each cancelled generation has stopped at its next step and answered.
+        deadline = time.monotonic() + CANCEL_WAIT
+        while running and time.monotonic() < deadline and self.alive():
+            time.sleep(0.05)
+        self.stop()
 
     def alive(self) -> bool:
         """Whether the server thread still runs."""

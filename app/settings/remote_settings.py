@@ -9,6 +9,7 @@ from engine.backends.endpoint_group import EndpointGroup
 from engine.backends.local import Backend, LocalBackend
 from engine.backends.provider import DEFAULT_PROVIDER, DEFAULT_PROVIDER_MODEL, ProviderBackend
 from engine.backends.remote import DEFAULT_TIMEOUT, MAX_IN_FLIGHT, RemoteBackend
+from engine.endpoint.http_call import DEFAULT_MAX_ANSWER_MB
 from engine.endpoint.hub_token import find_token
 from engine.endpoint.urls import EndpointUrlError, clean_url, short_name
 
@@ -52,8 +53,10 @@ def remote_backends(
     token: str | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     in_flight: dict[str, int] | None = None,
+    max_answer_mb: int = DEFAULT_MAX_ANSWER_MB,
 ) -> list[Backend]:
-    """One RemoteBackend per endpoint with short unique names; in_flight[url] requests on each (else 1)."""
+    """One RemoteBackend per endpoint with short unique names; in_flight[url] requests on each (else 1);
+    answers over max_answer_mb fail unread."""
     if not urls:
         raise ValueError(
             "No endpoint to generate on: add one in Preferences > Remote, or pass --endpoint URL."
@@ -70,7 +73,15 @@ def remote_backends(
         names.add(name)
         slots = (in_flight or {}).get(url, 1)
         backends.append(
-            RemoteBackend(url, token=token, name=name, timeout=timeout, group=group, in_flight=slots)
+            RemoteBackend(
+                url,
+                token=token,
+                name=name,
+                timeout=timeout,
+                group=group,
+                in_flight=slots,
+                max_answer_mb=max_answer_mb,
+            )
         )
     return backends
 
@@ -89,5 +100,7 @@ def backends_for(settings: UserSettings) -> list[Backend]:
     from app.settings.model_settings import load_model_settings
 
     if load_model_settings(settings).backend == REMOTE:
-        return remote_backends(settings.endpoints, in_flight=settings.endpoint_in_flight)
+        return remote_backends(
+            settings.endpoints, in_flight=settings.endpoint_in_flight, max_answer_mb=settings.max_answer_mb
+        )
     return [LocalBackend()]

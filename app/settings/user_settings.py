@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.settings.user_paths import config_dir
 from engine.backends.remote import MAX_IN_FLIGHT
+from engine.endpoint.http_call import DEFAULT_MAX_ANSWER_MB
 from engine.storage.atomic_file import write_bytes_atomic
 from engine.values import is_json_int
 
@@ -31,6 +32,8 @@ class UserSettings:
     endpoints: list[str] = field(default_factory=list)  # remote endpoint URLs, never with a token
     # Requests in flight per endpoint URL (its replicas); a URL not listed has 1.
     endpoint_in_flight: dict[str, int] = field(default_factory=dict)
+    # The largest endpoint answer read, in MB (base64 JSON); a bigger one fails its shot unread.
+    max_answer_mb: int = DEFAULT_MAX_ANSWER_MB
     language: str = ""  # one of LANGUAGES; "" follows the system
     theme: str = "dark"  # one of THEMES
     extra: dict[str, object] = field(default_factory=dict)
@@ -80,6 +83,9 @@ def load_settings() -> UserSettings:
         settings.endpoint_in_flight = {
             u: n for u, n in in_flight.items() if is_json_int(n) and 1 <= n <= MAX_IN_FLIGHT
         }
+    max_answer = doc.pop("max_answer_mb", DEFAULT_MAX_ANSWER_MB)
+    if isinstance(max_answer, int) and not isinstance(max_answer, bool) and max_answer >= 1:
+        settings.max_answer_mb = max_answer
     language = doc.pop("language", "")
     settings.language = language if language in LANGUAGES else ""
     theme = doc.pop("theme", "dark")
@@ -98,6 +104,7 @@ def save_settings(settings: UserSettings) -> None:
         window=settings.window,
         endpoints=settings.endpoints,
         endpoint_in_flight=settings.endpoint_in_flight,
+        max_answer_mb=settings.max_answer_mb,
         language=settings.language,
         theme=settings.theme,
     )

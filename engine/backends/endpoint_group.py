@@ -50,8 +50,8 @@ class EndpointGroup(Generic[M]):
         with self._lock:
             return self._down_until.get(backend.name, 0.0) > time.monotonic()
 
-    def healthy_peer(self, backend: M) -> M | None:
-        """Another member not marked down (taking turns among them), or None."""
+    def healthy_peer(self, backend: M, take_turn: bool = True) -> M | None:
+        """Another member not marked down (taking turns among them, unless take_turn is False), or None."""
         now = time.monotonic()
         with self._lock:
             peers = [
@@ -59,5 +59,5 @@ class EndpointGroup(Generic[M]):
             ]
             if not peers:
                 return None
-            self._turn += 1
+            self._turn += take_turn
             return peers[self._turn % len(peers)]

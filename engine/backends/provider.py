@@ -29,6 +29,7 @@ from engine.backends.take_record import TakeRecord, record_take, refuse_local_on
 from engine.endpoint.http_call import EndpointError, EndpointTimeout
 from engine.endpoint.http_status import status_text
 from engine.endpoint.hub_token import find_token
+from engine.endpoint.redaction import redact, remember_secret
 from engine.generation.model_source import ModelError
 from engine.generation.request import GenerationRequest, GenerationResult, ModelSpec
 from engine.progress import ENCODING, GENERATING, Cancelled, CancelToken, Progress, ProgressCallback
@@ -147,7 +148,7 @@ def _server_text(response: httpx2.Response) -> str:
             text = ""
         if text and "html" not in response.headers.get("content-type", "").lower():
             parts.append(text)
-    text = "; ".join(dict.fromkeys(parts))
+    text = redact("; ".join(dict.fromkeys(parts)))  # a provider or proxy may echo the token
     return shorten(text)
 
 
@@ -182,6 +183,7 @@ class ProviderBackend:
 
     def _api_key(self, error: type[Exception] = ModelError) -> str:
         token = self._token or find_token()[0]
+        remember_secret(token)
         if not token:
             message = f"Generating on {self.provider} needs a Hugging Face token, and none is set. "
             if error is ModelError:
@@ -387,7 +389,7 @@ class ProviderBackend:
             )
         if isinstance(exc, KeyError | TypeError | ValueError):  # a result without the expected video
             return ProviderError(
-                f"{p} answered, but not with a video ({type(exc).__name__}: {exc}).",
+                redact(f"{p} answered, but not with a video ({type(exc).__name__}: {exc})."),
                 f"Retry the job; if it fails again, try another provider than {p}.",
             )
         return exc

@@ -10,9 +10,17 @@ from typing import Any
 
 from engine.backends.endpoint_group import EndpointGroup
 from engine.backends.take_record import TakeRecord, record_take, refuse_local_only, sidecar_path
-from engine.endpoint.http_call import EndpointDown, EndpointError, EndpointPace, post_json
+from engine.endpoint.answer_check import check_answer
+from engine.endpoint.http_call import (
+    DEFAULT_MAX_ANSWER_MB,
+    EndpointDown,
+    EndpointError,
+    EndpointPace,
+    post_json,
+)
 from engine.endpoint.off_loop import off_loop
 from engine.endpoint.protocol import EndpointAnswer, MalformedAnswer, parse_answer, request_body
+from engine.endpoint.redaction import redact, remember_secret
 from engine.endpoint.urls import check_token_transport, clean_url, public_url, short_name
 from engine.generation.request import GenerationRequest, GenerationResult, ModelSpec, Segments
 from engine.progress import ENCODING, LOADING, CancelToken, Progress, ProgressCallback
@@ -27,18 +35,31 @@ DEFAULT_SCALE_UP_TIMEOUT = 600  # seconds the endpoint's router may hold a reque
 MAX_IN_FLIGHT = 64  # requests in flight on one endpoint URL (its replicas)
 
 
+CLIP_FACTS = ("num_frames", "width", "height", "fps")  # an unreported one is read from the clip itself
+
+
+def clip_facts(info: ClipInfo) -> dict[str, int]:
+    """A clip's length, size and rate (read with PyAV), under the answer's names."""
+    return {
+        "num_frames": info.frame_count,
+        "width": info.width,
+        "height": info.height,
+        "fps": round(info.fps),
+    }
+
+
 def write_received_clip(
     video: bytes,
     clip_path: Path,
     source: str,
-    frames: int | None = None,
+    reported: dict[str, int] | None = None,
     hint: str = "Retry the job; if it fails again, check the endpoint's logs.",
     error: type[EndpointError] = EndpointError,
 ) -> ClipInfo:
     """Write an MP4 as it was received (no re-encode), atomically, once it probes as a readable video.
 
-    source names the sender in messages; with frames, a clip of another length is refused too. On any
-    error nothing is left at clip_path (the error is `error`, with `hint`).
+    source names the sender in messages; a clip whose length, size or rate differs from `reported`
+    (CLIP_FACTS names) is refused too. On any error nothing is left at clip_path (`error`, with `hint`).
     """
     from engine.video.video_io import VideoError, probe
 
@@ -49,25 +70,20 @@ def write_received_clip(
             info = probe(tmp)
         except VideoError as exc:
             raise error(f"{source} answered with a video that cannot be read: {exc}", hint) from None
-        if frames is not None and info.frame_count != frames:
-            raise error(f"{source} sent {info.frame_count} frames, not the {frames} it reported.", hint)
+        real = clip_facts(info)
+        wrong = {k: v for k, v in (reported or {}).items() if real[k] != v}
+        if wrong:
+            said = ", ".join(f"{k} {v}" for k, v in wrong.items())
+            found = ", ".join(f"{k} {real[k]}" for k in wrong)
+            raise error(f"{source} reported {said}, but the clip it sent has {found}.", hint)
     return info
-
-
-CLIP_FACTS = ("num_frames", "width", "height", "fps")  # an unreported one is read from the clip itself
 
 
 def with_clip_facts(answer: EndpointAnswer, info: ClipInfo) -> EndpointAnswer:
     """The answer with the size, length and rate it did not report replaced by the clip's own."""
     import dataclasses
 
-    facts = {
-        "num_frames": info.frame_count,
-        "width": info.width,
-        "height": info.height,
-        "fps": round(info.fps),
-    }
-    missing = {k: v for k, v in facts.items() if k in answer.unreported}
+    missing = {k: v for k, v in clip_facts(info).items() if k in answer.unreported}
     return dataclasses.replace(answer, parameters={**answer.parameters, **missing}) if missing else answer
 
 
@@ -84,6 +100,7 @@ class RemoteBackend:
         max_start_wait: float | None = None,
         group: EndpointGroup[RemoteBackend] | None = None,
         in_flight: int = 1,
+        max_answer_mb: int = DEFAULT_MAX_ANSWER_MB,
     ) -> None:
         self.url = clean_url(url)
         self.name = name or short_name(self.url)
@@ -92,6 +109,10 @@ class RemoteBackend:
         # How long 503s ("starting") and 429s are waited out before the job fails.
         self.max_start_wait = scale_up_timeout + 300 if max_start_wait is None else max_start_wait
         self._token = token
+        remember_secret(token)  # whatever a server echoes is cleaned of it (engine/endpoint/redaction)
+        if max_answer_mb < 1:
+            raise ValueError(f"the largest answer must be at least 1 MB, not {max_answer_mb}")
+        self.max_answer_bytes = max_answer_mb << 20
         self.group = group
         if not 1 <= in_flight <= MAX_IN_FLIGHT:
             raise ValueError(f"requests in flight must be 1 to {MAX_IN_FLIGHT}, not {in_flight}")
@@ -179,6 +200,8 @@ class RemoteBackend:
             on_progress=on_progress,
             cancel=cancel,
             pace=self.pace,
+            max_answer_bytes=self.max_answer_bytes,
+            busy_goes_elsewhere=group_has_peer(self),
         )
         cancel.check()
         on_progress(Progress(ENCODING, message=f"Writing the clip from {self.name}"))
@@ -196,12 +219,14 @@ class RemoteBackend:
             answer = parse_answer(doc, body["parameters"])
         except MalformedAnswer as exc:
             raise EndpointError(
-                f"{self.name} answered, but not with a take: {exc}.",
+                redact(f"{self.name} answered, but not with a take: {exc}.", [self._token]),
                 "Check that the endpoint runs a text-to-video handler that answers with a base64 MP4.",
             ) from None
-        # A reported frame count is checked against the clip; an unreported one is read from it.
-        reported_frames = None if "num_frames" in answer.unreported else int(answer.parameters["num_frames"])
-        info = write_received_clip(answer.video, clip_path, self.name, frames=reported_frames)
+        check_answer(answer, self.name, [self._token])  # before anything is written
+        # Reported length, size and rate are checked against the clip; unreported ones are read from it.
+        p = answer.parameters
+        reported = {k: int(p[k]) for k in CLIP_FACTS if k not in answer.unreported}
+        info = write_received_clip(answer.video, clip_path, self.name, reported)
         answer = with_clip_facts(answer, info)
         record = self._record(request, answer, clip_path, time.perf_counter() - started)
         log.info("Take from %s written to %s", self.endpoint, clip_path)
@@ -229,9 +254,9 @@ class RemoteBackend:
         result = GenerationResult(
             frames=None,
             applied=applied,
-            model_revision=extra.get("model_revision"),
-            device=str(extra.get("device", "")),
-            dtype=str(extra.get("dtype", "")),
+            model_revision=_clean(extra.get("model_revision")),
+            device=_clean(extra.get("device")) or "",
+            dtype=_clean(extra.get("dtype")) or "",
             seconds=seconds,
             segments=_segments(extra.get("segments")),
         )
@@ -242,8 +267,12 @@ class RemoteBackend:
             result,
             backend=self.endpoint,
             seconds=seconds,
-            model=model if isinstance(model, str) else None,
-            versions={str(k): str(v) for k, v in versions.items()} if isinstance(versions, dict) else None,
+            model=_clean(model) if isinstance(model, str) else None,
+            versions=(
+                {str(_clean(k)): str(_clean(v)) for k, v in versions.items()}
+                if isinstance(versions, dict)
+                else None
+            ),
             # Which settings the endpoint did not report, and where the take's record took them from.
             settings_not_reported={
                 name: "clip" if name in CLIP_FACTS else "request" for name in answer.unreported
@@ -252,6 +281,16 @@ class RemoteBackend:
 
     def close(self) -> None:
         """Nothing is held between jobs: each request has its own connection."""
+
+
+def _clean(value: object) -> str | None:
+    """A text the endpoint reported, as saved in the take: without our tokens or hf_… shapes."""
+    return None if value is None else redact(str(value))
+
+
+def group_has_peer(backend: RemoteBackend) -> bool:
+    """Whether a busy answer (503) should go to another endpoint of the group rather than wait."""
+    return backend.group is not None and backend.group.healthy_peer(backend, take_turn=False) is not None
 
 
 def _segments(value: object) -> Segments | None:

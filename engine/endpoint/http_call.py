@@ -22,6 +22,7 @@ from typing import Any
 
 from engine.endpoint.http_status import STATUS_TEXTS, status_label, status_text
 from engine.endpoint.off_loop import off_loop
+from engine.endpoint.redaction import redact
 from engine.errors import StoryreelError
 from engine.progress import (
     GENERATING,
@@ -32,7 +33,7 @@ from engine.progress import (
     ProgressCallback,
     ignore_progress,
 )
-from engine.values import shorten
+from engine.values import MAX_TEXT, shorten
 
 POLL = 0.1
 REPORT_EVERY = 5.0  # seconds between "generating remotely" progress reports
@@ -40,6 +41,10 @@ CONNECT_TIMEOUT = 20.0
 CONNECT_TRIES = 3
 BACKOFF_START, BACKOFF_MAX = 1.0, 30.0
 MAX_RETRY_AFTER = 300.0  # a server asking for longer than this is treated as asking for this
+# The largest answer read: a 161-frame 720p take is ~60 MB of base64. Bigger answers are refused
+# before they are held (a 512 MB body took 2 GB as bytes, text and JSON). The user setting
+# max_answer_mb (settings.json) or render --max-answer-mb sets it.
+DEFAULT_MAX_ANSWER_MB = 256
 
 
 class EndpointError(StoryreelError):
@@ -52,6 +57,10 @@ class EndpointError(StoryreelError):
         self.status = status
 
 
+class AnswerTooLarge(EndpointError):
+    """An answer over the size limit; it was not read (the generation may have run)."""
+
+
 class EndpointTimeout(EndpointError):
     """No answer within the timeout; the endpoint may still be generating."""
 
@@ -61,6 +70,15 @@ class EndpointDown(EndpointError):
 
     Nothing was generated, so the request may safely go to another endpoint.
     """
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A response read in full, up to the answer limit: status, headers and body."""
+
+    status_code: int
+    headers: Mapping[str, str]
+    content: bytes
 
 
 @dataclass(frozen=True)
@@ -140,16 +158,39 @@ def retry_after(headers: Mapping[str, str], default: float) -> float:
     return max(0.0, when.timestamp() - time.time())
 
 
-def error_text(response: Any) -> str:
-    """The handler's {"error": ...} text, else the start of the body."""
+def error_text(status: int, content: bytes, secrets: tuple[str, ...] = ()) -> str:
+    """The handler's {"error": ...} text, else the start of the body; our tokens redacted (a server
+    may echo the Authorization header)."""
     try:
-        doc = response.json()
+        doc = json.loads(content)
     except ValueError:
         doc = None
     if isinstance(doc, dict) and doc.get("error"):
-        return str(doc["error"]).strip()
-    text = response.text.strip()
-    return shorten(text) or f"HTTP {response.status_code}"
+        text = str(doc["error"])
+    else:
+        text = content[: MAX_TEXT * 4].decode("utf-8", errors="replace")
+    # Redacted before it is cut: a token cut in half would no longer match.
+    return shorten(redact(text.strip(), secrets)) or f"HTTP {status}"
+
+
+async def read_capped(response: Any, max_bytes: int, name: str) -> bytes:
+    """A streamed response's body (decompressed), refused with AnswerTooLarge past max_bytes."""
+    mb = max_bytes / (1 << 20)
+    declared = response.headers.get("content-length", "")
+    size = f"{int(declared) / (1 << 20):.0f} MB" if declared.isdigit() else "more"
+    too_large = AnswerTooLarge(
+        f"{name} answered with {size}, over the {mb:.0f} MB limit for an answer; it was not read.",
+        "If the clip really is that big, raise the limit: --max-answer-mb, or max_answer_mb in settings.json.",
+    )
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise too_large
+    chunks, received = [], 0
+    async for chunk in response.aiter_bytes():
+        received += len(chunk)
+        if received > max_bytes:
+            raise too_large
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 async def post_json(
@@ -163,11 +204,15 @@ async def post_json(
     cancel: CancelToken | None = None,
     transport: Any = None,
     pace: EndpointPace | None = None,
+    max_answer_bytes: int = DEFAULT_MAX_ANSWER_MB << 20,
+    busy_goes_elsewhere: bool = False,
 ) -> object:
     """POST body to url and return the decoded JSON answer, or raise EndpointError / Cancelled.
 
     pace, shared by the requests in flight on one endpoint, makes a 429/503 hold back all of them.
-    Cancelling the awaiting task closes the connection, as the CancelToken does.
+    Cancelling the awaiting task closes the connection, as the CancelToken does. An answer over
+    max_answer_bytes is refused (AnswerTooLarge) before it is held. With busy_goes_elsewhere, a 503
+    (starting, or a server shutting down) raises EndpointDown at once, so another endpoint takes it.
     """
     call = _Call(
         url,
@@ -180,6 +225,8 @@ async def post_json(
         cancel or CancelToken(),
         transport,
         pace or EndpointPace(),
+        max_answer_bytes,
+        busy_goes_elsewhere,
     )
     return await call.run()
 
@@ -199,6 +246,8 @@ class _Call:
         cancel: CancelToken,
         transport: Any,
         pace: EndpointPace,
+        max_answer_bytes: int = DEFAULT_MAX_ANSWER_MB << 20,
+        busy_goes_elsewhere: bool = False,
     ) -> None:
         self.url, self.body, self.headers, self.name = url, body, headers, name
         self.timeout, self.max_start_wait = timeout, max_start_wait
@@ -206,6 +255,9 @@ class _Call:
         self.waited = 0.0
         self.connect_failures = 0
         self.pace = pace
+        self.max_answer_bytes, self.busy_goes_elsewhere = max_answer_bytes, busy_goes_elsewhere
+        credential = headers.get("Authorization", "").partition(" ")[2]
+        self.secrets = (credential,) if credential else ()
 
     async def run(self) -> object:
         import httpx2
@@ -228,6 +280,13 @@ class _Call:
                 if code == 200:
                     # Parsing a large answer (tens of MB of base64) would stall the loop.
                     return await off_loop(functools.partial(self._decode, response))
+                if code == 503 and self.busy_goes_elsewhere:  # nothing was generated: send it elsewhere
+                    said = error_text(code, response.content, self.secrets)
+                    raise EndpointDown(
+                        f"{self.name} is unavailable (HTTP 503: {said}).",
+                        "The job goes to another endpoint; retry later on this one.",
+                        code,
+                    )
                 if code in (503, 429):
                     label = "starting" if code == 503 else "rate limited"
                     # At least POLL: a "Retry-After: 0" must not become a tight loop of requests.
@@ -242,9 +301,7 @@ class _Call:
         import httpx2
 
         started = time.monotonic()
-        task = asyncio.ensure_future(
-            client.post(self.url, content=json.dumps(self.body).encode("utf-8"), headers=self.headers)
-        )
+        task = asyncio.ensure_future(self._exchange(client))
         last = 0.0
         try:
             while not task.done():
@@ -289,6 +346,18 @@ class _Call:
                 task.cancel()  # closes the connection: the server sees the client leave
                 await asyncio.gather(task, return_exceptions=True)
 
+    async def _exchange(self, client: Any) -> Reply:
+        """POST once and read the answer, up to the limit, before it is held in full."""
+        request = client.build_request(
+            "POST", self.url, content=json.dumps(self.body).encode("utf-8"), headers=self.headers
+        )
+        response = await client.send(request, stream=True)
+        try:
+            content = await read_capped(response, self.max_answer_bytes, self.name)
+        finally:
+            await response.aclose()
+        return Reply(response.status_code, response.headers, content)
+
     async def _wait(self, backoff: float, delay: float | None, label: str) -> float:
         """Sleep (cancellably, with progress) before the next try; EndpointError past max_start_wait."""
         delay = min(backoff, BACKOFF_MAX) if delay is None else min(delay, MAX_RETRY_AFTER)
@@ -314,29 +383,33 @@ class _Call:
         self.waited += delay
         return min(backoff * 2, BACKOFF_MAX)
 
-    def _decode(self, response: Any) -> object:
+    def _decode(self, response: Reply) -> object:
         try:
             return json.loads(response.content)
         except ValueError:
-            start = response.content[:80]
+            # Redacted before it is cut to 80 characters, or half a token could stay.
+            start = shorten(
+                redact(response.content[:400].decode("utf-8", errors="replace"), self.secrets), 80
+            )
             raise EndpointError(
                 f"{self.name} answered with something that is not JSON ({start!r}).",
                 "Check that the endpoint runs Storyreel's handler.",
             ) from None
 
-    def _failure(self, response: Any) -> EndpointError:
+    def _failure(self, response: Reply) -> EndpointError:
         code = response.status_code
+        said = error_text(code, response.content, self.secrets)
         known = status_text(code, self.name, f"endpoint {self.name}")
         if known is not None and code in (401, 403, 404):  # no use retrying: nothing will change
             return EndpointDown(*known, code)
         if code == 400:
             return EndpointError(
-                f"{self.name} refused the request: {error_text(response)}",
+                f"{self.name} refused the request: {said}",
                 "Check the shot's settings against the endpoint's limits.",
                 code,
             )
         return EndpointError(
-            f"{self.name} failed with HTTP {code}: {error_text(response)}. It may still be generating; "
+            f"{self.name} failed with HTTP {code}: {said}. It may still be generating; "
             "the request was not sent again.",
             "Retry the job; if it fails again, check the endpoint's logs.",
             code,
@@ -365,7 +438,7 @@ async def check_health_async(
     else:
         said = {200: "OK", 503: "starting (scaled to zero?)"}.get(
             code
-        ) or f"HTTP {code}: {error_text(response)[:100]}"
+        ) or f"HTTP {code}: {error_text(code, response.content, (token or '',))[:100]}"
     return Health(code == 200, code, latency, said)
 
 

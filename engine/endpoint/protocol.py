@@ -11,9 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any, cast
 
+from engine.endpoint.redaction import redact
 from engine.errors import StoryreelError
 from engine.generation.request import DEFAULT_OVERLAP, GenerationRequest, ImageConditioning
-from engine.values import is_json_int, is_json_number
+from engine.values import is_json_int, is_json_number, shorten
 
 VIDEO_CONTENT_TYPE = "video/mp4"
 # The text-to-video task's own names, then the extras this handler also takes.
@@ -299,12 +300,16 @@ def parse_answer(doc: object, requested: Mapping[str, Any] | None = None) -> End
     requested = requested or {}
     unreported: list[str] = []
     for name in ANSWER_SETTINGS:
-        if not _is_number(params.get(name)):
+        if params.get(name) is not None and not _is_number(params[name]):  # sent, but not a number
+            raise MalformedAnswer(f'the answer\'s "{name}" is {_shown(params[name])}, not a finite number')
+        if params.get(name) is None:
             if not _is_number(requested.get(name)):
                 raise MalformedAnswer(f'the answer\'s parameters lack "{name}", and the request had none')
             params[name], unreported = requested[name], unreported + [name]
     seed = doc.get("seed", params.get("seed"))
-    if not is_json_int(seed):
+    if seed is not None and not is_json_int(seed):
+        raise MalformedAnswer(f'the answer\'s "seed" is {_shown(seed)}, not a whole number')
+    if seed is None:
         seed = requested.get("seed")
         if not isinstance(seed, int):
             raise MalformedAnswer('the answer lacks "seed", and the request had none')
@@ -320,6 +325,11 @@ def parse_answer(doc: object, requested: Mapping[str, Any] | None = None) -> End
 
 def _is_number(value: object) -> bool:
     return is_json_number(value) and math.isfinite(value)
+
+
+def _shown(value: object) -> str:
+    """A value an endpoint sent, as quoted in a message (bounded: it can be any size)."""
+    return shorten(redact(repr(value)), 80)  # redacted before it is cut, or half a token would stay
 
 
 B64_CHUNK = 1 << 18  # characters (a multiple of 4): each decode call holds the GIL under 1 ms

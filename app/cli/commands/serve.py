@@ -13,6 +13,8 @@ from app.cli.exit_codes import ExitCode
 from app.cli.model_flags import add_model_options, model_settings_from_args
 from app.cli.registry import Command
 
+DEFAULT_GRACE = 20.0  # within the 30 s a container is given between SIGTERM and SIGKILL
+
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """The model flags, the address, the token and torch's threads."""
@@ -24,6 +26,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help=f"require this bearer token (default: ${TOKEN_ENV}); needed to bind beyond this machine",
     )
     p.add_argument("--threads", type=int, help="CPU threads for torch (several servers on one machine)")
+    p.add_argument(
+        "--grace",
+        type=float,
+        default=DEFAULT_GRACE,
+        metavar="SECONDS",
+        help=f"on SIGTERM or Ctrl+C, how long running generations may finish before they are "
+        f"cancelled (default {DEFAULT_GRACE:.0f}); new requests get 503 with Retry-After meanwhile",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,6 +50,8 @@ def _serve(args: argparse.Namespace) -> int:
     token = required_token(args, "serve")
     if not 0 <= args.port <= 65535:
         raise UsageError(f"port {args.port} is out of range")
+    if not 0 <= args.grace <= 3600:
+        raise UsageError(f"--grace {args.grace:g} must be 0 to 3600 seconds")
     if args.threads:
         import torch
 
@@ -70,7 +82,16 @@ def _serve(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         pass
     finally:
-        server.stop()
+        print(
+            f"Stopping: new requests get 503; a running one may finish within {args.grace:g} s "
+            "(Ctrl+C again stops at once).",
+            file=sys.stderr,
+            flush=True,
+        )
+        try:
+            server.drain(args.grace)
+        except KeyboardInterrupt:
+            server.drain(0)  # cancel now, but still let the pipeline leave its step before exiting
         handler.close()
         signal.signal(signal.SIGTERM, previous)
     print("Stopped.", file=sys.stderr)

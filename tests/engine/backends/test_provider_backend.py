@@ -49,7 +49,7 @@ def clip(tmp_path_factory) -> tuple[bytes, np.ndarray]:
 class FalStandIn:
     """The Hub's model API, the router's fal-ai queue and fal's media host, with scripted faults.
 
-    fault: None (works), "401", "402", "429", "submit-400", "result-422", "broken-video", "video-404" or "hang"
+    fault: None (works), "401", "402", "429", "echo", "submit-400", "result-422", "broken-video", "video-404" or "hang"
     (the job never completes). Every request is recorded as (host, method, path, query, headers, body).
     """
 
@@ -95,6 +95,9 @@ class FalStandIn:
                     return JSONResponse(
                         {"error": "You have exceeded your monthly included credits"}, int(self.fault)
                     )
+                if self.fault == "echo":  # a proxy that repeats what it was sent
+                    said = request.headers.get("authorization")
+                    return JSONResponse({"error": f"bad request with Authorization: {said}"}, 400)
                 if self.fault == "submit-400":
                     return JSONResponse(
                         {"error": "Prompt exceeds the maximum length of 1000 characters"}, 400
@@ -266,6 +269,13 @@ def test_provider_errors_show_the_servers_text(provider, tmp_path, fault, text, 
     with pytest.raises(ProviderError, match=text) as info:
         run(ProviderBackend(token=TOKEN), tmp_path / "t.mp4")
     assert info.value.status == status and not list(tmp_path.iterdir())
+
+
+def test_a_token_the_provider_echoes_is_redacted(provider, tmp_path, caplog):
+    provider("echo")
+    with pytest.raises(ProviderError, match=r"Authorization: Bearer \[redacted\]") as info:
+        run(ProviderBackend(token=TOKEN), tmp_path / "t.mp4")
+    assert TOKEN not in str(info.value) and TOKEN not in caplog.text
 
 
 @pytest.mark.parametrize("fault, text", [("402", "No credits left"), ("429", "rate limiting")])

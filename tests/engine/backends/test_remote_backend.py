@@ -293,3 +293,23 @@ def test_health_check_reports_latency(clip, serve):
     health = check_health(server.url)
     assert health.ok and health.status == 200 and 0 < health.latency < 5
     assert not check_health("http://127.0.0.1:9/", timeout=1).ok
+
+
+def test_a_503_goes_to_another_endpoint_of_the_group_at_once(clip, serve, tmp_path):
+    """A server shutting down (or starting) answers 503; with a healthy peer the job goes there."""
+    draining = FaultServer(clip[0], [(503, {"Retry-After": "10"})] * 5, require_token=False)
+    healthy = FaultServer(clip[0], [], require_token=False)
+    first, second = remote_backends([serve(draining.app).url, serve(healthy.app).url], token=TOKEN)
+    started = time.monotonic()
+    record = run(first, tmp_path / "a.mp4")
+    assert time.monotonic() - started < 5  # not the 10 s the draining server asked for
+    assert record.metadata["backend"] == second.endpoint
+    assert len(draining.seen) == 1 and len(healthy.seen) == 1
+
+
+def test_a_503_without_a_peer_is_sent_again_to_the_same_url(clip, serve, tmp_path):
+    """Alone, the URL is asked again after Retry-After: its router sends it to another replica."""
+    fault = FaultServer(clip[0], [(503, {"Retry-After": "0"})], require_token=False)
+    (only,) = remote_backends([serve(fault.app).url], token=TOKEN)
+    record = run(only, tmp_path / "a.mp4")
+    assert len(fault.seen) == 2 and record.metadata["frames"] == 5
