@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path, PurePosixPath
 
 from app.presets.library import check_assets, find_preset
@@ -18,6 +17,7 @@ from app.presets.preset import (
 from app.project.media_paths import UnsafePath, contained
 from app.project.model import Project, Shot
 from engine.generation.request import LoraSpec
+from engine.storage.atomic_file import copy_file_atomic
 
 PRESETS_FOLDER = "presets"  # inside the project's media folder
 
@@ -101,10 +101,7 @@ def embed_copy(project: Project, preset: Preset, source_folder: Path) -> dict:
             relative = f"{ref.sha256[:16]}/{PurePosixPath(getattr(ref, attr)).name}"
             target = asset_path(project, copy, relative)
             if not target.is_file() or target.stat().st_size != source.stat().st_size:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                tmp = target.with_name(f".{target.name}.tmp")
-                shutil.copyfile(source, tmp)
-                tmp.replace(target)
+                copy_file_atomic(source, target)
             setattr(ref, attr, relative)
     except OSError as exc:
         raise PresetError(

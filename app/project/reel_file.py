@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import logging
 import shutil
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ from engine.errors import StoryreelError
 from engine.storage.atomic_file import write_bytes_atomic
 
 PROJECT_SUFFIX = ".reel"
+log = logging.getLogger(__name__)
+
 MAX_PROJECT_BYTES = 64 << 20  # a thousand-shot film with embedded presets is well under 10 MB
 
 
@@ -209,13 +212,44 @@ def save_project(project: Project, path: Path | str | None = None) -> Path:
     if target is None:
         raise ProjectError("<unsaved>", "no file name given")
     target = target.resolve()
-    data = dumps_project(project).encode("utf-8")
+    text = dumps_project(project)
+    check_loadable(text, target)
     try:
-        write_bytes_atomic(target, data, backup=True)
+        write_bytes_atomic(target, text.encode("utf-8"), backup=_loads_from_disk(target))
     except OSError as exc:
         raise ProjectError(target, f"cannot be written ({exc.strerror or exc})") from None
     project.path = target
     return target
+
+
+def check_loadable(text: str, target: Path) -> None:
+    """Refuse to write text the loader would refuse: the schema and every rule of parse_project."""
+    try:
+        parse_project(text, target)
+    except ProjectError as exc:
+        log.error("refused to save %s: %s", target, exc.problem)
+        raise ProjectError(
+            target,
+            f"not saved, because the file would not open again: {exc.problem}",
+            "The film on disk and its backup are unchanged. A value in the project is out of range; "
+            "undo the last change, or report this with storyreel.log.",
+        ) from None
+
+
+def _loads_from_disk(target: Path) -> bool:
+    """Whether the file about to be replaced opens, so it may become the backup (a damaged one may not)."""
+    try:
+        load_project(target)
+    except ProjectError as exc:
+        if target.exists():
+            from app.project.backup_file import set_damaged_aside  # it builds on this module
+
+            aside = set_damaged_aside(target)
+            log.warning(
+                "%s does not open (%s); kept as %s, the backup is left as it is", target, exc.problem, aside
+            )
+        return False
+    return True
 
 
 def save_project_as(project: Project, new_path: Path | str) -> Path:

@@ -6,9 +6,11 @@ import contextlib
 import errno
 import os
 import secrets
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 
 def _read_umask() -> int:
@@ -98,6 +100,18 @@ def atomic_path(dest: Path, suffix: str | None = None, replace: bool = True) -> 
         raise
 
 
+# Opened without following a link: a name in a shared folder may have been planted as one.
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+CHUNK = 1 << 20
+
+
+def open_unlinked(path: Path, create: bool = False) -> BinaryIO:
+    """Open path for writing, refusing a symbolic link there (OSError); with create, only a new file."""
+    flags = os.O_WRONLY | _NOFOLLOW | getattr(os, "O_BINARY", 0)
+    flags |= os.O_CREAT | os.O_EXCL if create else os.O_TRUNC
+    return os.fdopen(os.open(path, flags, 0o600), "wb")
+
+
 def keep_backup(dest: Path) -> None:
     """Keep dest's current content as dest + '.bak', so that some backup exists at every instant.
 
@@ -114,7 +128,8 @@ def keep_backup(dest: Path) -> None:
         except FileNotFoundError:
             return
         except OSError:
-            tmp.write_bytes(dest.read_bytes())
+            with open_unlinked(tmp, create=True) as out:
+                out.write(dest.read_bytes())
         os.replace(tmp, bak)
     finally:
         with contextlib.suppress(OSError):
@@ -128,6 +143,13 @@ def write_bytes_atomic(dest: Path, data: bytes, backup: bool = False, replace: b
     """
     dest = Path(dest)
     with atomic_path(dest, replace=replace) as tmp:
-        tmp.write_bytes(data)
+        with open_unlinked(tmp) as out:
+            out.write(data)
         if backup and dest.exists():
             keep_backup(dest)
+
+
+def copy_file_atomic(source: Path, dest: Path) -> None:
+    """Copy source to dest through an unpredictable temporary name, never writing through a link."""
+    with atomic_path(Path(dest)) as tmp, open(source, "rb") as src, open_unlinked(tmp) as out:
+        shutil.copyfileobj(src, out, CHUNK)
