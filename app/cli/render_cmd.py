@@ -15,7 +15,7 @@ from app.film.generate_and_export import render_project
 from app.generation.batch_generation import RenderFailed
 from app.generation.take_recovery import recover_after_crash
 from app.project.model import Project
-from app.project.reel_file import ProjectError, load_project, save_project
+from app.project.reel_file import ProjectError, ProjectWriteError, load_project, save_project
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ def run_render(args: argparse.Namespace, printer: EventPrinter) -> int:
         try:
             save_project(project)
         except ProjectError as exc:
-            return fail(exc, ExitCode.BAD_INPUT)
+            return fail(exc, ExitCode.FAILED)
     model = with_gpus(model_settings_from_args(args).spec_for(project), args.gpus)
     takes = [q for q in args.quality or () if q in TAKE_QUALITIES]
     cancel = CancelToken()
@@ -73,6 +73,9 @@ def run_render(args: argparse.Namespace, printer: EventPrinter) -> int:
         log.error("render of %s: %s", args.project, exc)
         lines = "\n".join(f"  {sid}: {msg}" for sid, msg in exc.failures.items())
         return fail(f"{exc}; the film was not stitched:\n{lines}", ExitCode.FAILED)
+    except ProjectWriteError as exc:  # a full disk is a failed write, not bad input
+        log.error("render of %s: the project file could not be written", args.project)
+        return fail(exc, ExitCode.FAILED)
     except (ValueError, VideoError, ProjectError) as exc:
         log.warning("render of %s failed", args.project, exc_info=True)
         _save_quietly(project)

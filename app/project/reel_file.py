@@ -16,7 +16,7 @@ from app.project.media_paths import UnsafePath, check_id, check_relative
 from app.project.migrations import FORMAT_VERSION, MigrationError, migrate
 from app.project.model import GenerationDefaults, Project, ProjectSettings, Shot, ShotImage, Take
 from app.settings.resources import resource_path
-from engine.errors import StoryreelError
+from engine.errors import StoryreelError, describe_os_error
 from engine.storage.atomic_file import write_bytes_atomic
 
 PROJECT_SUFFIX = ".reel"
@@ -34,6 +34,14 @@ class ProjectError(StoryreelError):
         super().__init__(f"{path}: {problem}", hint)
         self.path = Path(path)
         self.problem = problem
+
+
+class ProjectWriteError(ProjectError):
+    """The project file could not be written (a full disk, no permission): the work failed, the input was fine."""
+
+    hint = (
+        "The film on disk and its backup are unchanged; the takes made so far are kept in the media folder."
+    )
 
 
 @functools.cache
@@ -217,7 +225,8 @@ def save_project(project: Project, path: Path | str | None = None) -> Path:
     try:
         write_bytes_atomic(target, text.encode("utf-8"), backup=_loads_from_disk(target))
     except OSError as exc:
-        raise ProjectError(target, f"cannot be written ({exc.strerror or exc})") from None
+        log.error("could not write %s", target, exc_info=True)
+        raise ProjectWriteError(target, f"cannot be written: {describe_os_error(exc, target)}") from None
     project.path = target
     return target
 

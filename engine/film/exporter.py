@@ -17,7 +17,7 @@ from engine.film.conform import ClipSpan
 from engine.film.export_settings import FILL, ExportSettings, output_size
 from engine.film.film_frames import Transition, film_frames, plan_film
 from engine.jobs.progress import CancelToken
-from engine.storage.atomic_file import atomic_path, fsync_dir
+from engine.storage.atomic_file import atomic_path, fsync_dir, temp_prefix
 
 if TYPE_CHECKING:
     from engine.film.writers import FilmWriter
@@ -103,7 +103,7 @@ def _is_png_sequence(folder: Path) -> bool:
 def atomic_folder(dest: Path) -> Iterator[Path]:
     """Yield a temporary folder beside dest; on success it takes dest's place, on error it is removed."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))
+    tmp = Path(tempfile.mkdtemp(prefix=temp_prefix(dest), suffix=dest.suffix, dir=dest.parent))
     try:
         os.chmod(tmp, 0o755)  # mkdtemp makes it private; an export is for sharing
         yield tmp

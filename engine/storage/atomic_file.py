@@ -38,8 +38,11 @@ def fsync_dir(folder: Path) -> None:
 
 
 def temp_prefix(dest: Path) -> str:
-    """How the temporary files of a write to dest begin: '.' + its stem + '.' (see stale_temp_files)."""
-    return f".{Path(dest).stem}."
+    """How the temporary names of a write to dest begin: '.' + its stem + '.' + this process's id + '-'.
+
+    The id tells a later cleanup whose file it is (engine/storage/stale_temp.py).
+    """
+    return f".{Path(dest).stem}.{os.getpid()}-"
 
 
 def _publish(tmp: Path, dest: Path, replace: bool) -> None:
