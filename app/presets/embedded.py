@@ -82,6 +82,21 @@ def lora_specs(project: Project, preset: Preset | None) -> tuple[LoraSpec, ...]:
     )
 
 
+def lora_records(preset: Preset | None) -> list[dict[str, object]]:
+    """The preset's LoRAs as a take's sidecar keeps them: media-relative file, weight, expert, SHA-256."""
+    if preset is None:
+        return []
+    return [
+        {
+            "file": f"{PRESETS_FOLDER}/{preset.name}/{lora.file}",
+            "weight": lora.weight,
+            "expert": lora.expert,
+            "sha256": lora.sha256,
+        }
+        for lora in preset.loras
+    ]
+
+
 def embed_copy(project: Project, preset: Preset, source_folder: Path) -> dict:
     """Copy a preset's assets into the project's media folder; returns the document to embed.
 

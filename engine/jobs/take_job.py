@@ -35,7 +35,9 @@ class TakeRecord:
 def take_metadata(request: GenerationRequest, result: GenerationResult, backend: str, seconds: float) -> dict:
     """The reproducibility record of a take: the request as applied, model, backend, versions, time."""
     applied = result.applied
-    extra = {} if result.segments is None else {"segments": result.segments}
+    extra: dict[str, object] = {} if result.segments is None else {"segments": result.segments}
+    if request.made_from:
+        extra["made_from"] = dict(request.made_from)
     return {
         "prompt": applied.prompt,
         "negative_prompt": applied.negative_prompt,
