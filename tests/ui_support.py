@@ -9,7 +9,7 @@ import numpy as np
 from app.project.model import GenerationDefaults, Project, ProjectSettings, Shot
 from app.project.reel_file import save_project
 from app.settings.model_settings import ModelSettings, store_model_settings
-from ui.questions import DISCARD, RESTORE
+from ui.questions import CANCEL, DISCARD, RESTORE
 
 
 class FakePrompts:
@@ -48,6 +48,14 @@ class FakePrompts:
     def open_backup(self, name, reason, backup):
         self.asked.append(("open_backup", reason))
         return self.answers.get("open_backup", True)
+
+    def film_in_use(self, name, holder):
+        self.asked.append(("film_in_use", holder))
+        return self.answers.get("film_in_use", CANCEL)
+
+    def changed_on_disk(self, name):
+        self.asked.append(("changed_on_disk", name))
+        return self.answers.get("changed_on_disk", CANCEL)
 
     def error(self, title, message):
         self.errors.append(f"{title}: {message}")

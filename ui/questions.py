@@ -13,6 +13,8 @@ from ui.i18n import QT_TRANSLATE_NOOP
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 RESTORE = "restore"
+READ_ONLY, OPEN_ANYWAY = "read-only", "open-anyway"  # a film another Storyreel has open
+RELOAD, OVERWRITE, SAVE_AS = "reload", "overwrite", "save-as"  # a film changed on disk since it was read
 
 # File dialog filters, translated where a dialog opens (Prompts' context); {0} is the suffix.
 PROJECT_FILTER = QT_TRANSLATE_NOOP("Prompts", "Storyreel projects (*{0})")
@@ -131,6 +133,49 @@ class Prompts:
             QMessageBox.StandardButton.Open,
         )
         return answer == QMessageBox.StandardButton.Open
+
+    def film_in_use(self, name: str, holder: str) -> str:
+        """READ_ONLY, OPEN_ANYWAY or CANCEL for a film another Storyreel has open."""
+        return self._choose(
+            QCoreApplication.translate("Prompts", "Film in use"),
+            QCoreApplication.translate(
+                "Prompts",
+                "“{0}” is open in another Storyreel: {1}.\n\nOpen it read-only, or open it anyway "
+                "(saving here then may overwrite what the other one saves)?",
+            ).format(name, holder),
+            [
+                (READ_ONLY, QCoreApplication.translate("Prompts", "Open Read-Only")),
+                (OPEN_ANYWAY, QCoreApplication.translate("Prompts", "Open Anyway")),
+            ],
+        )
+
+    def changed_on_disk(self, name: str) -> str:
+        """RELOAD, OVERWRITE, SAVE_AS or CANCEL when the film changed on disk since it was opened."""
+        return self._choose(
+            QCoreApplication.translate("Prompts", "Film changed on disk"),
+            QCoreApplication.translate(
+                "Prompts",
+                "“{0}” was changed on disk since you opened it (another window or program saved it).\n\n"
+                "Reload it (your unsaved changes are lost), overwrite it with your version, or save "
+                "yours under another name?",
+            ).format(name),
+            [
+                (RELOAD, QCoreApplication.translate("Prompts", "Reload")),
+                (OVERWRITE, QCoreApplication.translate("Prompts", "Overwrite")),
+                (SAVE_AS, QCoreApplication.translate("Prompts", "Save As…")),
+            ],
+        )
+
+    def _choose(self, title: str, text: str, choices: list[tuple[str, str]]) -> str:
+        """A warning with one button per (answer, label), and Cancel; returns the answer clicked."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.parent)
+        buttons = {
+            box.addButton(label, QMessageBox.ButtonRole.AcceptRole): answer for answer, label in choices
+        }
+        box.setDefaultButton(next(iter(buttons)))
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return buttons.get(box.clickedButton(), CANCEL)
 
     def error(self, title: str, message: str) -> None:
         QMessageBox.critical(self.parent, title, message)

@@ -91,6 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_model_options(p)
     p.add_argument("--json", action="store_true", help="one JSON event per line on stdout")
+    p.add_argument(
+        "--wait",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="if another Storyreel has the film, wait this long for it (default: refuse at once, exit 3)",
+    )
     add_export_options(p, takes=True)
     add_remote_options(p)
     register_export(sub)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from pathlib import Path
 
 from app.cli.exit_codes import ExitCode
 from app.cli.export_cmd import TAKE_QUALITIES, export_settings_from_args
@@ -14,6 +15,7 @@ from app.cli.output import EventPrinter, ctrl_c_cancels, fail
 from app.film.generate_and_export import render_project
 from app.generation.batch_generation import RenderFailed
 from app.generation.take_recovery import recover_after_crash
+from app.project.film_lock import FilmLock, FilmLocked
 from app.project.model import Project
 from app.project.reel_file import ProjectError, ProjectWriteError, load_project, save_project
 
@@ -21,6 +23,21 @@ log = logging.getLogger(__name__)
 
 
 def run_render(args: argparse.Namespace, printer: EventPrinter) -> int:
+    """Render a project file holding its lock; returns an ExitCode (BUSY: another Storyreel has it)."""
+    if not Path(args.project).is_file():
+        return _render(args, printer)  # which says what is wrong with the path
+    lock = FilmLock(args.project, "render")
+    try:
+        lock.acquire(wait=max(0.0, args.wait))
+    except FilmLocked as exc:
+        return fail(exc, ExitCode.BUSY)
+    except OSError as exc:  # the folder cannot hold a lock file: read-only, or gone
+        return fail(f"{args.project}: cannot lock the film ({exc.strerror or exc})", ExitCode.FAILED)
+    with lock:
+        return _render(args, printer)
+
+
+def _render(args: argparse.Namespace, printer: EventPrinter) -> int:
     """Render a project file; returns an ExitCode (FAILED: a generation or the write failed)."""
     from app.cli.backend_flags import backends_from_args
     from engine.film.exporter import ExportError

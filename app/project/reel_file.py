@@ -6,6 +6,7 @@ import dataclasses
 import functools
 import json
 import logging
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,21 @@ class ProjectWriteError(ProjectError):
     hint = (
         "The film on disk and its backup are unchanged; the takes made so far are kept in the media folder."
     )
+
+
+class ProjectChangedOnDisk(ProjectWriteError):
+    """The project file changed on disk since it was read (another window or process saved it)."""
+
+    hint = "Reload it to see the other changes, or save yours under another name."
+
+
+def disk_stamp(path: Path) -> tuple[int, int, int] | None:
+    """What tells one version of a file from the next: inode (a save replaces it), mtime and size."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_ino, info.st_mtime_ns, info.st_size
 
 
 @functools.cache
@@ -190,6 +206,7 @@ def load_project(path: Path | str) -> Project:
         with open(path, "rb") as handle:
             # Bounded before it is read: a project is text, and a huge file is not one.
             raw = handle.read(MAX_PROJECT_BYTES + 1)
+            info = os.fstat(handle.fileno())
         if len(raw) > MAX_PROJECT_BYTES:
             raise ProjectError(
                 path, f"too large to be a Storyreel project (over {MAX_PROJECT_BYTES >> 20} MB)"
@@ -206,6 +223,7 @@ def load_project(path: Path | str) -> Project:
         raise ProjectError(path, "not a Storyreel project (not UTF-8 text)") from None
     project = parse_project(text, path)
     project.path = path.resolve()
+    project.disk_stamp = info.st_ino, info.st_mtime_ns, info.st_size
     return project
 
 
@@ -214,20 +232,30 @@ def dumps_project(project: Project) -> str:
     return json.dumps(project_to_dict(project), ensure_ascii=False, indent=2) + "\n"
 
 
-def save_project(project: Project, path: Path | str | None = None) -> Path:
-    """Write the project atomically, keeping the previous file as FILM.reel.bak; sets project.path."""
+def save_project(project: Project, path: Path | str | None = None, overwrite: bool = False) -> Path:
+    """Write the project atomically, keeping the previous file as FILM.reel.bak; sets project.path.
+
+    A file changed on disk since this project read or wrote it is not replaced (ProjectChangedOnDisk)
+    unless overwrite is set.
+    """
     target = Path(path) if path is not None else project.path
     if target is None:
         raise ProjectError("<unsaved>", "no file name given")
     target = target.resolve()
     text = dumps_project(project)
     check_loadable(text, target)
+    if not overwrite and target == project.path and project.disk_stamp not in (None, disk_stamp(target)):
+        raise ProjectChangedOnDisk(
+            target,
+            "changed on disk since it was opened (another window or process saved it); not overwritten",
+        )
     try:
         write_bytes_atomic(target, text.encode("utf-8"), backup=_loads_from_disk(target))
     except OSError as exc:
         log.error("could not write %s", target, exc_info=True)
         raise ProjectWriteError(target, f"cannot be written: {describe_os_error(exc, target)}") from None
     project.path = target
+    project.disk_stamp = disk_stamp(target)
     return target
 
 

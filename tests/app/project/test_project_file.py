@@ -211,7 +211,7 @@ def test_a_damaged_film_never_becomes_the_backup(tmp_path):
     save_project(project)
     good_backup = (tmp_path / "film.reel.bak").read_bytes()
     path.write_text('{"format_version": 1, "settings": {"width": 0}}', encoding="utf-8")
-    save_project(project)
+    save_project(project, overwrite=True)  # changed on disk since it was read: only on purpose
     assert (tmp_path / "film.reel.bak").read_bytes() == good_backup
     assert (tmp_path / "film.reel.damaged").read_text(encoding="utf-8").startswith('{"format_version": 1')
     load_project(path)
