@@ -7,7 +7,7 @@ from copy import deepcopy
 from pathlib import Path
 
 from app.film.shot_looks import look_for_shot
-from app.project.model import Project, Shot
+from app.project.project import Project, Shot
 from app.project.shot_timing import shot_transitions
 from engine.film.conform import ClipSpan
 from engine.film.export_settings import ExportSettings

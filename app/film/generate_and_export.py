@@ -8,7 +8,7 @@ from pathlib import Path
 from app.film.film_export import export_project
 from app.film.shot_looks import look_for_shot
 from app.generation.batch_generation import EventCallback, generate_missing
-from app.project.model import Project
+from app.project.project import Project
 from engine.backends.local import Backend
 from engine.film.export_settings import ExportSettings
 from engine.generation.request import ModelSpec

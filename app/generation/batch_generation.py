@@ -9,7 +9,7 @@ from pathlib import Path
 from app.generation.shot_conditioning import generation_order, model_for, previous_shot
 from app.generation.shot_requests import shot_status
 from app.generation.take_generation import TakePlan, plan_take, record_finished_job
-from app.project.model import Project, Shot, ShotState
+from app.project.project import Project, Shot, ShotState
 from app.project.reel_file import ProjectWriteError, save_project
 from app.settings.model_settings import project_model
 from engine.backends.local import Backend

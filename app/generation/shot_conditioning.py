@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 
 from app.project.media_paths import UnsafePath
-from app.project.model import Project, Shot, ShotImage
+from app.project.project import Project, Shot, ShotImage
 from app.project.shot_images import shot_image_bytes
 from engine.errors import StoryreelError
 from engine.generation.request import FrameSource, ImageConditioning, ModelSpec

@@ -12,7 +12,7 @@ from app.generation.shot_conditioning import conditioning_key, model_for, resolv
 from app.presets.embedded import lora_specs, preset_name_for, shot_preset
 from app.presets.preset import Preset, PresetSettings
 from app.project.media_paths import UnsafePath
-from app.project.model import Project, Shot, ShotState
+from app.project.project import Project, Shot, ShotState
 from app.settings.model_settings import project_model
 from engine.generation.request import GenerationRequest, ModelSpec
 

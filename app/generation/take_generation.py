@@ -10,7 +10,7 @@ from app.generation.shot_conditioning import settle_record
 from app.generation.shot_requests import build_request_with_record, preset_hash, request_key
 from app.presets.embedded import lora_records, preset_name_for, shot_preset
 from app.project.media_paths import contained
-from app.project.model import Project, Shot, Take, new_id
+from app.project.project import Project, Shot, Take, new_id
 from engine.generation.pipeline_cache import PipelineCache
 from engine.generation.request import GenerationRequest, ModelSpec
 from engine.jobs.job_queue import Job

@@ -13,7 +13,7 @@ from pathlib import Path
 from app.generation.shot_conditioning import ConditioningError
 from app.project.json_limits import UnsafeJson, loads_strict
 from app.project.media_paths import UnsafePath, contained
-from app.project.model import IMAGE_FITS, Project, ShotImage, Take
+from app.project.project import IMAGE_FITS, Project, ShotImage, Take
 from app.project.shot_images import shot_image_bytes
 from engine.generation.request import (
     DEFAULT_OVERLAP,

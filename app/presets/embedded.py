@@ -15,7 +15,7 @@ from app.presets.preset import (
     preset_from_dict,
 )
 from app.project.media_paths import UnsafePath, contained
-from app.project.model import Project, Shot
+from app.project.project import Project, Shot
 from engine.generation.request import LoraSpec
 from engine.storage.atomic_file import copy_file_atomic
 

@@ -15,7 +15,7 @@ from app import __version__
 from app.project.json_limits import UnsafeJson, loads_strict
 from app.project.media_paths import UnsafePath, check_id, check_relative
 from app.project.migrations import FORMAT_VERSION, MigrationError, migrate
-from app.project.model import GenerationDefaults, Project, ProjectSettings, Shot, ShotImage, Take
+from app.project.project import GenerationDefaults, Project, ProjectSettings, Shot, ShotImage, Take
 from app.settings.resources import resource_path
 from engine.errors import StoryreelError, describe_os_error
 from engine.storage.atomic_file import write_bytes_atomic

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from app.project.media_paths import UnsafePath, contained
-from app.project.model import Project
+from app.project.project import Project
 from engine.storage.stale_temp import OWNER, matching, remove_stale
 
 log = logging.getLogger(__name__)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass, fields
 
-from app.project.model import Project
+from app.project.project import Project
 from app.settings.user_settings import UserSettings
 from engine.generation.pipeline_cache import MEMORY_PROFILES
 from engine.generation.request import DEFAULT_MODEL, DraftLoras, ModelSpec

@@ -12,7 +12,7 @@ from app.generation.take_recovery import recover_after_crash
 from app.project import recovery
 from app.project.film_lock import FilmLock, FilmLocked
 from app.project.media_paths import UnsafePath
-from app.project.model import Project, ProjectSettings, Take
+from app.project.project import Project, ProjectSettings, Take
 from app.project.reel_file import (
     PROJECT_SUFFIX,
     ProjectChangedOnDisk,

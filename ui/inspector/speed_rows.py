@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from app.generation.shot_requests import resolved_settings
-from app.project.model import Project, Shot
+from app.project.project import Project, Shot
 from engine.generation.speed.guidance import guidance_trap
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from app.generation.take_queue import TakeQueue, take_number
-from app.project.model import Project, ProjectSettings, Shot
+from app.project.project import Project, ProjectSettings, Shot
 from app.project.reel_file import load_project, save_project
 from engine.generation.request import ModelSpec
 from engine.jobs.job_queue import JobQueue

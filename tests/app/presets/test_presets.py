@@ -36,7 +36,7 @@ from app.presets.preset import (
     PresetError,
     preset_from_dict,
 )
-from app.project.model import Project, ProjectSettings, Shot, ShotState, Take
+from app.project.project import Project, ProjectSettings, Shot, ShotState, Take
 from app.project.reel_file import load_project, save_project
 
 
