@@ -169,13 +169,14 @@ class Prompts:
     def _choose(self, title: str, text: str, choices: list[tuple[str, str]]) -> str:
         """A warning with one button per (answer, label), and Cancel; returns the answer clicked."""
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.parent)
-        buttons = {
-            box.addButton(label, QMessageBox.ButtonRole.AcceptRole): answer for answer, label in choices
-        }
-        box.setDefaultButton(next(iter(buttons)))
+        buttons = [
+            (box.addButton(label, QMessageBox.ButtonRole.AcceptRole), answer) for answer, label in choices
+        ]
+        box.setDefaultButton(buttons[0][0])
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
-        return buttons.get(box.clickedButton(), CANCEL)
+        clicked = box.clickedButton()
+        return next((answer for button, answer in buttons if button == clicked), CANCEL)
 
     def error(self, title: str, message: str) -> None:
         QMessageBox.critical(self.parent, title, message)

@@ -75,7 +75,7 @@ def plan_take(
     clip, relative = next_take_path(project, shot, reserved)
     preset, digest = preset_name_for(project, shot), preset_hash(project, shot)
     # The sidecar keeps what the take was made from, so it can be made again without the project.
-    made_from = {
+    made_from: dict[str, object] = {
         "conditioning": conditioning,
         "preset": preset,
         "preset_hash": digest,

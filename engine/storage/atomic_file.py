@@ -112,7 +112,7 @@ def open_unlinked(path: Path, create: bool = False) -> BinaryIO:
     """Open path for writing, refusing a symbolic link there (OSError); with create, only a new file."""
     flags = os.O_WRONLY | _NOFOLLOW | getattr(os, "O_BINARY", 0)
     flags |= os.O_CREAT | os.O_EXCL if create else os.O_TRUNC
-    return os.fdopen(os.open(path, flags, 0o600), "wb")
+    return os.fdopen(os.open(path, flags, 0o666), "wb")  # a new file's mode follows the umask
 
 
 def keep_backup(dest: Path) -> None:

@@ -138,6 +138,7 @@ class FileActions(QObject):
         """
         self.closing = True
         self.autosave_timer.stop()
+        self._hold(None)  # the film's lock goes with the window
 
     # -- commands -----------------------------------------------------------------------
     def new(self) -> bool:

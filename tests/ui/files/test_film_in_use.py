@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -80,6 +81,9 @@ def test_the_window_holds_its_film_and_lets_it_go(qtbot, film):
     assert window.files.new()
     assert not lock_path(film).exists()
     assert other.files.open_path(film)
+    assert read_owner(film).pid == os.getpid()
+    other.close()  # a closed window lets its film go
+    assert not lock_path(film).exists()
 
 
 @pytest.mark.parametrize("answer", [OVERWRITE, RELOAD, SAVE_AS, CANCEL])
