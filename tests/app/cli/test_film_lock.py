@@ -95,3 +95,28 @@ def test_a_save_does_not_overwrite_a_film_changed_on_disk(tmp_path: Path) -> Non
     save_project(mine, overwrite=True)  # what the window's "Overwrite" does
     assert load_project(path).shots[1].prompt == "My edit"
     save_project(mine)  # its own save is no change underneath it
+
+
+def test_render_never_overwrites_a_film_changed_underneath_it(
+    tmp_path: Path, tiny_a14b: Path, monkeypatch, capsys
+) -> None:
+    """Another program saves the film mid-render (it ignored the lock): render exits 1, their save stays."""
+    from app.cli.main import run_cli
+    from app.generation import batch_generation
+
+    path = make_project(tmp_path, "A lighthouse\n")
+    real = batch_generation.record_finished_job
+
+    def theirs_first(project, plan, job, shot=None):
+        other = load_project(path)
+        other.update_settings(name="their save")
+        save_project(other)
+        return real(project, plan, job, shot)
+
+    monkeypatch.setattr(batch_generation, "record_finished_job", theirs_first)
+    code = run_cli(["render", str(path), "-o", str(tmp_path / "a.mp4"), "--model", str(tiny_a14b)])
+    err = capsys.readouterr().err
+    assert code == ExitCode.FAILED, err
+    assert "changed on disk since it was opened" in err and "Traceback" not in err
+    assert load_project(path).settings.name == "their save"
+    assert list((tmp_path / "film.media").rglob("take-*.mp4"))  # the take is kept, to adopt next time
