@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from copy import deepcopy
 from pathlib import Path
+from typing import Any
 
 from app.film.shot_looks import look_for_shot
 from app.project.project import Project, Shot
@@ -16,7 +17,7 @@ from engine.jobs.progress import CancelToken
 from engine.storage.stale_temp import remove_stale_partials
 
 # An event is a plain dict with an "event" key, ready for --json output.
-EventCallback = Callable[[dict], None]
+EventCallback = Callable[[dict[str, Any]], None]
 
 
 def project_snapshot(project: Project) -> Project:

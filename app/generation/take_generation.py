@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from app.generation.shot_conditioning import settle_record
 from app.generation.shot_requests import build_request_with_record, preset_hash, request_key
@@ -33,7 +34,8 @@ class TakePlan:
     request_key: str
     preset: str | None = None  # the style preset in effect, recorded on the take
     preset_hash: str = ""
-    conditioning: dict = field(default_factory=dict)  # what the take starts from (Take.conditioning)
+    # What the take starts from (Take.conditioning).
+    conditioning: dict[str, Any] = field(default_factory=dict)
 
 
 def next_take_path(project: Project, shot: Shot, reserved: set[str] | None = None) -> tuple[Path, str]:

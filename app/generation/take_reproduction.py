@@ -9,6 +9,7 @@ import dataclasses
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 from app.generation.shot_conditioning import ConditioningError
 from app.project.json_limits import UnsafeJson, loads_strict
@@ -37,7 +38,7 @@ def _image(project: Project, entry: object, which: str) -> bytes | None:
     return shot_image_bytes(project, image)
 
 
-def _continued(project: Project, record: dict) -> FrameSource:
+def _continued(project: Project, record: dict[str, Any]) -> FrameSource:
     """The frame of the take a continued take started from (by its media path, which the sidecar keeps)."""
     relative = record.get("from_path")
     if not isinstance(relative, str):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from app.presets.library import check_assets, find_preset
 from app.presets.preset import (
@@ -97,7 +98,7 @@ def lora_records(preset: Preset | None) -> list[dict[str, object]]:
     ]
 
 
-def embed_copy(project: Project, preset: Preset, source_folder: Path) -> dict:
+def embed_copy(project: Project, preset: Preset, source_folder: Path) -> dict[str, Any]:
     """Copy a preset's assets into the project's media folder; returns the document to embed.
 
     Each file goes to presets/NAME/<content hash>/<file name>, so a copy made earlier (that an undo
@@ -125,7 +126,7 @@ def embed_copy(project: Project, preset: Preset, source_folder: Path) -> dict:
     return copy.to_dict()
 
 
-def embed_from_library(project: Project, name: str) -> dict:
+def embed_from_library(project: Project, name: str) -> dict[str, Any]:
     """Copy a library preset into the project's media folder; returns the document to embed."""
     entry = find_preset(name)
     assert entry.preset is not None

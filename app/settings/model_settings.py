@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, fields
+from typing import Any
 
 from app.project.project import Project
 from app.settings.user_settings import UserSettings
@@ -64,7 +65,7 @@ class ModelSettings:
                 setattr(settings, name, getattr(defaults, name))
         return settings
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready form."""
         return asdict(self)
 

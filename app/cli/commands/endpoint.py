@@ -115,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--timeout {args.timeout} must be 1 to 604800 seconds")
     if getattr(args, "wait", False) and not 0.05 <= args.poll <= 3600:  # NaN fails both
         raise UsageError(f"--poll {args.poll} must be 0.05 to 3600 seconds")
-    from huggingface_hub.utils import disable_progress_bars
+    from huggingface_hub.utils.tqdm import disable_progress_bars
 
     disable_progress_bars()  # our own progress line, not the upload's live display on stderr
     poll = args.poll if getattr(args, "wait", False) else 5.0
