@@ -77,7 +77,7 @@ def conditioning_of(project: Project, take: Take) -> ImageConditioning | None:
     return ImageConditioning(start, last, fit if fit in IMAGE_FITS else "fill")
 
 
-def read_sidecar(clip: Path) -> dict:
+def read_sidecar(clip: Path) -> dict[str, Any]:
     """A take's sidecar record (bounded, strict JSON); ConditioningError if it is missing or damaged."""
     path = sidecar_path(clip)
     try:
@@ -93,7 +93,7 @@ def read_sidecar(clip: Path) -> dict:
     return record
 
 
-def sidecar_loras(project: Project, record: dict) -> tuple[LoraSpec, ...]:
+def sidecar_loras(project: Project, record: dict[str, Any]) -> tuple[LoraSpec, ...]:
     """The LoRAs a sidecar says its take was made with, found in the media folder and checked by hash."""
     media = project.media_dir
     made_from = record.get("made_from")
@@ -121,7 +121,7 @@ def request_from_sidecar(film: Path, clip: Path, model: ModelSpec | None = None)
     record = read_sidecar(clip)
     names = {f.name for f in dataclasses.fields(Take)} - {"id", "path", "conditioning"}
     found = record.get("made_from")
-    made_from: dict = found if isinstance(found, dict) else {}
+    made_from: dict[str, Any] = found if isinstance(found, dict) else {}
     take = Take(
         id="sidecar",
         path=str(clip),
