@@ -102,10 +102,10 @@ def test_render_never_overwrites_a_film_changed_underneath_it(
 ) -> None:
     """Another program saves the film mid-render (it ignored the lock): render exits 1, their save stays."""
     from app.cli.main import run_cli
-    from app.generation import batch_generation
+    from app.generation import take_queue
 
     path = make_project(tmp_path, "A lighthouse\n")
-    real = batch_generation.record_finished_job
+    real = take_queue.record_finished_job
 
     def theirs_first(project, plan, job, shot=None):
         other = load_project(path)
@@ -113,7 +113,7 @@ def test_render_never_overwrites_a_film_changed_underneath_it(
         save_project(other)
         return real(project, plan, job, shot)
 
-    monkeypatch.setattr(batch_generation, "record_finished_job", theirs_first)
+    monkeypatch.setattr(take_queue, "record_finished_job", theirs_first)
     code = run_cli(["render", str(path), "-o", str(tmp_path / "a.mp4"), "--model", str(tiny_a14b)])
     err = capsys.readouterr().err
     assert code == ExitCode.FAILED, err
