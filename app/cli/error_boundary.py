@@ -72,7 +72,8 @@ def run_command(command: Command, args: argparse.Namespace) -> int:
             raise  # a bug: main.py logs its traceback and prints one line
         if code == ExitCode.INTERRUPTED:
             return code
-        if not isinstance(exc, UsageError):  # the traceback says where a real failure came from
+        # A refused flag says all there is; for any other failure the log gets where it came from.
+        if not isinstance(exc, UsageError) or exc.__cause__ is not None:
             level = logging.WARNING if code == ExitCode.BAD_INPUT else logging.ERROR
             logging.getLogger(command.run.__module__).log(
                 level, "%s failed: %s", command.name, exc, exc_info=True
