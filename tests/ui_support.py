@@ -9,7 +9,7 @@ import numpy as np
 from app.project.project import GenerationDefaults, Project, ProjectSettings, Shot
 from app.project.reel_file import save_project
 from app.settings.model_settings import ModelSettings, store_model_settings
-from ui.dialogs import DISCARD, RESTORE
+from ui.dialogs import CANCEL, DISCARD, RESTORE
 
 
 class FakeDialogs:
@@ -48,6 +48,14 @@ class FakeDialogs:
     def open_backup(self, name, reason, backup):
         self.asked.append(("open_backup", reason))
         return self.answers.get("open_backup", True)
+
+    def film_in_use(self, name, holder):
+        self.asked.append(("film_in_use", holder))
+        return self.answers.get("film_in_use", CANCEL)
+
+    def changed_on_disk(self, name):
+        self.asked.append(("changed_on_disk", name))
+        return self.answers.get("changed_on_disk", CANCEL)
 
     def error(self, title, message):
         self.errors.append(f"{title}: {message}")

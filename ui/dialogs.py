@@ -13,6 +13,8 @@ from ui.i18n import QT_TRANSLATE_NOOP
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 RESTORE = "restore"
+READ_ONLY, OPEN_ANYWAY = "read-only", "open-anyway"  # a film another Storyreel has open
+RELOAD, OVERWRITE, SAVE_AS = "reload", "overwrite", "save-as"  # a film changed on disk since it was read
 
 # File dialog filters, translated where a dialog opens (Dialogs' context); {0} is the suffix.
 PROJECT_FILTER = QT_TRANSLATE_NOOP("Dialogs", "Storyreel projects (*{0})")
@@ -131,6 +133,50 @@ class Dialogs:
             QMessageBox.StandardButton.Open,
         )
         return answer == QMessageBox.StandardButton.Open
+
+    def film_in_use(self, name: str, holder: str) -> str:
+        """READ_ONLY, OPEN_ANYWAY or CANCEL for a film another Storyreel has open."""
+        return self._choose(
+            QCoreApplication.translate("Dialogs", "Film in use"),
+            QCoreApplication.translate(
+                "Dialogs",
+                "“{0}” is open in another Storyreel: {1}.\n\nOpen it read-only, or open it anyway "
+                "(saving here then may overwrite what the other one saves)?",
+            ).format(name, holder),
+            [
+                (READ_ONLY, QCoreApplication.translate("Dialogs", "Open Read-Only")),
+                (OPEN_ANYWAY, QCoreApplication.translate("Dialogs", "Open Anyway")),
+            ],
+        )
+
+    def changed_on_disk(self, name: str) -> str:
+        """RELOAD, OVERWRITE, SAVE_AS or CANCEL when the film changed on disk since it was opened."""
+        return self._choose(
+            QCoreApplication.translate("Dialogs", "Film changed on disk"),
+            QCoreApplication.translate(
+                "Dialogs",
+                "“{0}” was changed on disk since you opened it (another window or program saved it).\n\n"
+                "Reload it (your unsaved changes are lost), overwrite it with your version, or save "
+                "yours under another name?",
+            ).format(name),
+            [
+                (RELOAD, QCoreApplication.translate("Dialogs", "Reload")),
+                (OVERWRITE, QCoreApplication.translate("Dialogs", "Overwrite")),
+                (SAVE_AS, QCoreApplication.translate("Dialogs", "Save As…")),
+            ],
+        )
+
+    def _choose(self, title: str, text: str, choices: list[tuple[str, str]]) -> str:
+        """A warning with one button per (answer, label), and Cancel; returns the answer clicked."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.parent)
+        buttons = [
+            (box.addButton(label, QMessageBox.ButtonRole.AcceptRole), answer) for answer, label in choices
+        ]
+        box.setDefaultButton(buttons[0][0])
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return next((answer for button, answer in buttons if button == clicked), CANCEL)
 
     def error(self, title: str, message: str) -> None:
         QMessageBox.critical(self.parent, title, message)

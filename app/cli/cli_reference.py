@@ -16,7 +16,8 @@ HEADER = """# The command line
 without a window. `python main.py` alone, or with one `.reel` file, opens the window.
 
 Exit codes: 0 done, 1 the work failed (the message says why), 2 bad input (the message says what to
-fix), 130 stopped by Ctrl+C. Failures are logged with their tracebacks in `storyreel.log`.
+fix), 3 the film is in use by another Storyreel (the message says which; `render --wait` waits),
+130 stopped by Ctrl+C. Failures are logged with their tracebacks in `storyreel.log`.
 
 This page is generated from the parser by `make docs`; a test fails when it is out of date.
 """

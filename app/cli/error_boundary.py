@@ -32,6 +32,8 @@ def exit_codes() -> tuple[tuple[type[BaseException], ExitCode], ...]:
     # Imported on the first failure only: a command that succeeds never loads the others' errors.
     from app.farm.cluster import FarmError, FarmUnavailable
     from app.generation.batch_generation import RenderFailed
+    from app.project.film_lock import FilmLocked
+    from app.project.reel_file import ProjectWriteError
     from app.remote.endpoint_errors import EndpointAdminError, EndpointInputError
     from app.settings.desktop_integration import DesktopIntegrationError
     from engine.film.exporter import ExportError
@@ -47,6 +49,8 @@ def exit_codes() -> tuple[tuple[type[BaseException], ExitCode], ...]:
         (EndpointInputError, ExitCode.BAD_INPUT),
         (EndpointAdminError, ExitCode.FAILED),
         (RenderFailed, ExitCode.FAILED),
+        (FilmLocked, ExitCode.BUSY),  # another Storyreel has the film: the message names it
+        (ProjectWriteError, ExitCode.FAILED),  # a full disk, or a film changed underneath: not bad input
         (ExportError, ExitCode.FAILED),
         (DesktopIntegrationError, ExitCode.FAILED),
         (StoryreelError, ExitCode.BAD_INPUT),  # an unreadable project, a missing model, a bad preset...

@@ -102,6 +102,8 @@ class EventPrinter:
         if kind == "recovered":
             adopted = f", adopted {len(e['adopted'])} finished take(s)" if e["adopted"] else ""
             return f"{clock} After a crash: removed {e['removed']} stale temp file(s){adopted}"
+        if kind == "warning":
+            return f"{clock} Warning: {e['message']}"
         if kind == "interrupted":
             return f"{clock} Interrupted: finished takes are kept and the project is saved."
         return None

@@ -14,6 +14,7 @@ from engine.film.conform import ClipSpan
 from engine.film.export_settings import ExportSettings
 from engine.film.exporter import ExportProgress, ExportResult, export_film
 from engine.progress import CancelToken
+from engine.storage.stale_temp import remove_stale_partials
 
 # An event is a plain dict with an "event" key, ready for --json output.
 EventCallback = Callable[[dict[str, Any]], None]
@@ -69,6 +70,8 @@ def export_project(
     def forward(p: ExportProgress) -> None:
         on_event({"event": "progress", **p.to_dict()})
 
+    # Partial outputs of exports to this name that were killed; a live export keeps its own.
+    remove_stale_partials(Path(output))
     on_event(
         {"event": "export_started", "output": str(output), "format": settings.format, "shots": len(shots)}
     )

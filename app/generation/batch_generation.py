@@ -10,7 +10,7 @@ from app.generation.shot_conditioning import generation_order, model_for
 from app.generation.shot_requests import shot_status
 from app.generation.take_queue import TakeQueue
 from app.project.project import Project, Shot, ShotState
-from app.project.reel_file import save_project
+from app.project.reel_file import ProjectWriteError, save_project
 from app.settings.model_settings import project_model
 from engine.backends.local import Backend
 from engine.errors import StoryreelError
@@ -89,10 +89,23 @@ def generate_missing(
         done = _collect(takes, events, bases, failures, on_event, cancel)
     finally:
         jobs.shutdown()
-        save_project(project)
+        unsaved = save_or_report(project, on_event)
     if failures:
-        raise RenderFailed(failures)
+        # The shots' own errors come first; a project file that could not be written is one more.
+        raise RenderFailed(failures if unsaved is None else {**failures, "project file": unsaved.problem})
+    if unsaved is not None:
+        raise unsaved
     return done
+
+
+def save_or_report(project: Project, on_event: EventCallback) -> ProjectWriteError | None:
+    """Save the project; a failed write is reported as an event and returned, so the render goes on."""
+    try:
+        save_project(project)
+    except ProjectWriteError as exc:
+        on_event({"event": "warning", "message": str(exc)})
+        return exc
+    return None
 
 
 def _collect(
@@ -124,7 +137,7 @@ def _collect(
             shot_id = base["shot"]
             take = takes.finish(job)
             if take is not None:
-                save_project(takes.project)
+                save_or_report(takes.project, on_event)
                 done.append(shot_id)
                 on_event(
                     {
@@ -140,7 +153,7 @@ def _collect(
             elif job.state == JobState.FAILED or (job.state == JobState.CANCELLED and job.error):
                 # A job held back (the take it continues was not made) failed; it was not cancelled.
                 failures[shot_id] = job.error or "failed"
-                save_project(takes.project)
+                save_or_report(takes.project, on_event)
                 on_event({"event": "shot_failed", **base, "error": job.error, "hint": job.hint})
             elif job.state == JobState.CANCELLED:
                 cancelled = True

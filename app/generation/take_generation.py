@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
 from app.generation.shot_conditioning import settle_record
 from app.generation.shot_requests import build_request_with_record, preset_hash, request_key
-from app.presets.embedded import preset_name_for
+from app.presets.embedded import lora_records, preset_name_for, shot_preset
 from app.project.media_paths import contained
 from app.project.project import Project, Shot, Take, new_id
 from engine.backends.local import run_take_job
@@ -18,6 +19,9 @@ from engine.generation.request import GenerationRequest, ModelSpec
 from engine.jobs.job_queue import Job
 from engine.jobs.states import JobState
 from engine.progress import CancelToken, ProgressCallback, ignore_progress
+
+# The sidecar's keys that are the take's own fields (it also holds "made_from", read by take_reproduction).
+_FROM_SIDECAR = {f.name for f in dataclasses.fields(Take)} - {"id", "path", "conditioning"}
 
 
 @dataclass(frozen=True)
@@ -72,16 +76,17 @@ def plan_take(
         project, shot, model=model, seed=seed, pending=pending, quality=quality
     )
     clip, relative = next_take_path(project, shot, reserved)
-    return TakePlan(
-        shot.id,
-        request,
-        clip,
-        relative,
-        request_key(project, shot, pending[1] if pending else None),
-        preset_name_for(project, shot),
-        preset_hash(project, shot),
-        conditioning,
-    )
+    preset, digest = preset_name_for(project, shot), preset_hash(project, shot)
+    # The sidecar keeps what the take was made from, so it can be made again without the project.
+    made_from: dict[str, object] = {
+        "conditioning": conditioning,
+        "preset": preset,
+        "preset_hash": digest,
+        "loras": lora_records(shot_preset(project, shot)),
+    }
+    request = dataclasses.replace(request, made_from=made_from)
+    key = request_key(project, shot, pending[1] if pending else None)
+    return TakePlan(shot.id, request, clip, relative, key, preset, digest, conditioning)
 
 
 def take_from_record(plan: TakePlan, record: TakeRecord, project: Project | None = None) -> Take:
@@ -94,8 +99,8 @@ def take_from_record(plan: TakePlan, record: TakeRecord, project: Project | None
         preset=plan.preset,
         preset_hash=plan.preset_hash,
         conditioning=conditioning,
-        # The sidecar's keys are the Take's fields (TakeMetadata mirrors them).
-        **{k: v for k, v in cast("dict[str, Any]", record.metadata).items() if k != "conditioning"},
+        # The sidecar's keys that are the Take's fields (TakeMetadata mirrors them, plus "made_from").
+        **{k: v for k, v in cast("dict[str, Any]", record.metadata).items() if k in _FROM_SIDECAR},
     )
 
 

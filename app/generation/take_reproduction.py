@@ -1,21 +1,33 @@
-"""A take's request rebuilt from its metadata alone: same prompt, seed, settings, model and images."""
+"""A take's request rebuilt from its metadata alone: same prompt, seed, settings, model, images and LoRAs.
+
+The take's sidecar (take-001.json beside take-001.mp4) is enough: request_from_sidecar needs no .reel.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
+from pathlib import Path
 from typing import Any
 
 from app.generation.shot_conditioning import ConditioningError
-from app.project.media_paths import UnsafePath
+from app.project.json_limits import UnsafeJson, loads_strict
+from app.project.media_paths import UnsafePath, contained
 from app.project.project import IMAGE_FITS, Project, ShotImage, Take
 from app.project.shot_images import shot_image_bytes
+from engine.backends.take_record import sidecar_path
 from engine.generation.request import (
     DEFAULT_OVERLAP,
     FrameSource,
     GenerationRequest,
     ImageConditioning,
+    LoraSpec,
     ModelSpec,
 )
 from engine.values import is_json_int
+
+MAX_SIDECAR_BYTES = 1 << 20  # a take's record is a few kilobytes
 
 
 def _image(project: Project, entry: object, which: str) -> bytes | None:
@@ -28,21 +40,26 @@ def _image(project: Project, entry: object, which: str) -> bytes | None:
 
 
 def _continued(project: Project, record: dict[str, Any]) -> FrameSource:
-    """The frame of the take a continued take started from."""
-    try:
-        before = project.shot(str(record.get("from_shot")))
-    except KeyError:
-        raise ConditioningError(f"the shot it continued ({record.get('from_shot')}) is gone") from None
-    take = before.take(str(record.get("from_take")))
-    if take is None:
-        raise ConditioningError(f"the take it continued ({record.get('from_take')}) is gone")
+    """The frame of the take a continued take started from (by its media path, which the sidecar keeps)."""
+    relative = record.get("from_path")
+    if not isinstance(relative, str):
+        try:
+            take = project.shot(str(record.get("from_shot"))).take(str(record.get("from_take")))
+        except KeyError:
+            take = None
+        if take is None:
+            raise ConditioningError(f"the take it continued ({record.get('from_take')}) is gone")
+        relative = take.path
     frame = record.get("from_frame")
+    media = project.media_dir
+    if media is None:
+        raise ConditioningError("save the project first: takes live beside the project file")
     try:
-        clip = project.take_path(take)
+        clip = contained(media, relative)
     except UnsafePath as exc:
         raise ConditioningError(str(exc)) from None
-    if clip is None:
-        raise ConditioningError("save the project first: takes live beside the project file")
+    if not clip.is_file():
+        raise ConditioningError(f"the take it continued ({relative}) is gone")
     return FrameSource(clip, frame if is_json_int(frame) else None)
 
 
@@ -61,8 +78,74 @@ def conditioning_of(project: Project, take: Take) -> ImageConditioning | None:
     return ImageConditioning(start, last, fit if fit in IMAGE_FITS else "fill")
 
 
-def request_from_take(project: Project, take: Take, model: ModelSpec | None = None) -> GenerationRequest:
-    """The request that makes this take again (on `model`, default the take's own model and placement)."""
+def read_sidecar(clip: Path) -> dict[str, Any]:
+    """A take's sidecar record (bounded, strict JSON); ConditioningError if it is missing or damaged."""
+    path = sidecar_path(clip)
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_SIDECAR_BYTES + 1)
+        if len(raw) > MAX_SIDECAR_BYTES:
+            raise ConditioningError(f"{path}: too large to be a take's record")
+        record = loads_strict(raw.decode("utf-8"))
+    except (OSError, UnicodeDecodeError, UnsafeJson, json.JSONDecodeError) as exc:
+        raise ConditioningError(f"{path}: the take's record cannot be read ({exc})") from None
+    if not isinstance(record, dict):
+        raise ConditioningError(f"{path}: not a take's record")
+    return record
+
+
+def sidecar_loras(project: Project, record: dict[str, Any]) -> tuple[LoraSpec, ...]:
+    """The LoRAs a sidecar says its take was made with, found in the media folder and checked by hash."""
+    media = project.media_dir
+    made_from = record.get("made_from")
+    loras = made_from.get("loras") if isinstance(made_from, dict) else None
+    if not loras or media is None:
+        return ()
+    specs = []
+    for lora in loras:
+        try:
+            path = contained(media, str(lora["file"]))
+            data = path.read_bytes()
+        except (KeyError, TypeError, UnsafePath, OSError) as exc:
+            raise ConditioningError(f"the take's LoRA {lora!r} cannot be used ({exc})") from None
+        if lora.get("sha256") and hashlib.sha256(data).hexdigest() != lora["sha256"]:
+            raise ConditioningError(f"the take's LoRA {lora['file']} changed since the take was made")
+        specs.append(LoraSpec(str(path), float(lora.get("weight", 1.0)), str(lora.get("expert", "both"))))
+    return tuple(specs)
+
+
+def request_from_sidecar(film: Path, clip: Path, model: ModelSpec | None = None) -> GenerationRequest:
+    """The request that makes a take again from its sidecar alone (film: the .reel it belongs to, which
+    may be gone: only its media folder is used)."""
+    project = Project()
+    project.path = Path(film).resolve()
+    record = read_sidecar(clip)
+    names = {f.name for f in dataclasses.fields(Take)} - {"id", "path", "conditioning"}
+    found = record.get("made_from")
+    made_from: dict[str, Any] = found if isinstance(found, dict) else {}
+    take = Take(
+        id="sidecar",
+        path=str(clip),
+        conditioning=dict(made_from.get("conditioning") or {}),
+        **{k: v for k, v in record.items() if k in names},
+    )
+    return request_from_take(project, take, model, sidecar_loras(project, record))
+
+
+def request_from_take(
+    project: Project, take: Take, model: ModelSpec | None = None, loras: tuple[LoraSpec, ...] | None = None
+) -> GenerationRequest:
+    """The request that makes this take again (on `model`, default the take's own model and placement).
+
+    loras: default, those the take's sidecar records.
+    """
+    if loras is None:
+        clip = project.take_path(take)
+        loras = (
+            sidecar_loras(project, read_sidecar(clip))
+            if clip is not None and sidecar_path(clip).is_file()
+            else ()
+        )
     spec = model or ModelSpec(
         take.model, take.model_revision, device=take.device or None, dtype=take.dtype or None
     )
@@ -79,6 +162,7 @@ def request_from_take(project: Project, take: Take, model: ModelSpec | None = No
         guidance_scale=take.guidance_scale,
         guidance_scale_2=take.guidance_scale_2,
         model=spec,
+        loras=loras,
         images=conditioning_of(project, take),
         segment_frames=segments.get("length") or None,
         segment_overlap=int(segments.get("overlap", DEFAULT_OVERLAP)),

@@ -11,6 +11,7 @@ from app.presets.library import check_assets, find_preset, library_dir, list_pre
 from app.presets.preset import PRESET_FILE, Preset, PresetError, preset_from_dict
 from app.project.json_limits import loads_strict
 from engine.looks.cube_lut import MAX_CUBE_BYTES
+from engine.storage.atomic_file import atomic_path, open_unlinked
 
 STYLE_SUFFIX = ".reelstyle"
 MAX_ARCHIVE_BYTES = 4 << 30  # uncompressed: LoRA files can be large, but not unbounded
@@ -32,18 +33,18 @@ def export_preset(name: str, dest: Path) -> Path:
     dest = Path(dest)
     if dest.suffix.lower() != STYLE_SUFFIX:
         dest = dest.with_name(dest.name + STYLE_SUFFIX)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f".{dest.name}.tmp")
     try:
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
+        with (
+            atomic_path(dest) as tmp,
+            open_unlinked(tmp) as out,
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive,
+        ):
             archive.writestr(PRESET_FILE, json.dumps(preset.to_dict(), ensure_ascii=False, indent=2) + "\n")
             for relative in sorted(set(preset.assets())):
                 # LoRA weights barely compress: store them to save time.
                 kind = zipfile.ZIP_STORED if relative.endswith(".safetensors") else zipfile.ZIP_DEFLATED
                 archive.write(entry.folder / relative, relative, compress_type=kind)
-        tmp.replace(dest)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise PresetError(f"{dest}: cannot be written ({exc})") from None
     return dest
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -19,6 +18,7 @@ from app.presets.preset import (
 from app.project.media_paths import UnsafePath, contained
 from app.project.project import Project, Shot
 from engine.generation.request import LoraSpec
+from engine.storage.atomic_file import copy_file_atomic
 
 PRESETS_FOLDER = "presets"  # inside the project's media folder
 
@@ -83,6 +83,21 @@ def lora_specs(project: Project, preset: Preset | None) -> tuple[LoraSpec, ...]:
     )
 
 
+def lora_records(preset: Preset | None) -> list[dict[str, object]]:
+    """The preset's LoRAs as a take's sidecar keeps them: media-relative file, weight, expert, SHA-256."""
+    if preset is None:
+        return []
+    return [
+        {
+            "file": f"{PRESETS_FOLDER}/{preset.name}/{lora.file}",
+            "weight": lora.weight,
+            "expert": lora.expert,
+            "sha256": lora.sha256,
+        }
+        for lora in preset.loras
+    ]
+
+
 def embed_copy(project: Project, preset: Preset, source_folder: Path) -> dict[str, Any]:
     """Copy a preset's assets into the project's media folder; returns the document to embed.
 
@@ -102,10 +117,7 @@ def embed_copy(project: Project, preset: Preset, source_folder: Path) -> dict[st
             relative = f"{ref.sha256[:16]}/{PurePosixPath(getattr(ref, attr)).name}"
             target = asset_path(project, copy, relative)
             if not target.is_file() or target.stat().st_size != source.stat().st_size:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                tmp = target.with_name(f".{target.name}.tmp")
-                shutil.copyfile(source, tmp)
-                tmp.replace(target)
+                copy_file_atomic(source, target)
             setattr(ref, attr, relative)
     except OSError as exc:
         raise PresetError(

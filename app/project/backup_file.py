@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from app.project.project import Project
-from app.project.reel_file import ProjectError, load_project
+from app.project.reel_file import ProjectError, disk_stamp, load_project
 
 
 def backup_path(path: Path | str) -> Path:
@@ -25,6 +25,7 @@ def readable_backup(path: Path | str) -> Project | None:
     except ProjectError:
         return None
     project.path = Path(path).resolve()  # its media folder and next save are the original's
+    project.disk_stamp = disk_stamp(project.path)  # the damaged file is the one to replace
     return project
 
 

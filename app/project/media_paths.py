@@ -80,9 +80,11 @@ def contained(media_dir: Path, relative: str) -> Path:
     """
     pure = check_relative(relative)
     media_dir = Path(media_dir)
-    current = media_dir
+    # The media folder itself comes with a shared project, so it is looked at like the parts below it.
+    on_the_way = [media_dir]
     for part in pure.parts:
-        current = current / part
+        on_the_way.append(on_the_way[-1] / part)
+    for current in on_the_way:
         try:
             mode = os.lstat(current).st_mode
         except FileNotFoundError:

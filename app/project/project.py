@@ -181,6 +181,8 @@ class Project:
         # app/generation/take_queue.py. Kept outside the undo history, like the takes they become.
         self.pending_jobs: list[dict[str, Any]] = []
         self.path: Path | None = None
+        # The file as it was when last read or written (inode, mtime, size): a save checks it is unchanged.
+        self.disk_stamp: tuple[int, int, int] | None = None
         self._listeners: list[Listener] = []
 
     # -- notification -------------------------------------------------------------------

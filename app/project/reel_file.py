@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -14,10 +16,12 @@ from app.project.media_paths import UnsafePath, check_id, check_relative
 from app.project.migrations import FORMAT_VERSION, MIGRATIONS
 from app.project.project import GenerationDefaults, Project, ProjectSettings, Shot, ShotImage, Take
 from app.project.versioned_document import DocumentFormat
-from engine.errors import StoryreelError
+from engine.errors import StoryreelError, describe_os_error
 from engine.storage.atomic_file import write_bytes_atomic
 
 PROJECT_SUFFIX = ".reel"
+log = logging.getLogger(__name__)
+
 MAX_PROJECT_BYTES = 64 << 20  # a thousand-shot film with embedded presets is well under 10 MB
 
 
@@ -30,6 +34,29 @@ class ProjectError(StoryreelError):
         super().__init__(f"{path}: {problem}", hint)
         self.path = Path(path)
         self.problem = problem
+
+
+class ProjectWriteError(ProjectError):
+    """The project file could not be written (a full disk, no permission): the work failed, the input was fine."""
+
+    hint = (
+        "The film on disk and its backup are unchanged; the takes made so far are kept in the media folder."
+    )
+
+
+class ProjectChangedOnDisk(ProjectWriteError):
+    """The project file changed on disk since it was read (another window or process saved it)."""
+
+    hint = "Reload it to see the other changes, or save yours under another name."
+
+
+def disk_stamp(path: Path) -> tuple[int, int, int] | None:
+    """What tells one version of a file from the next: inode (a save replaces it), mtime and size."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_ino, info.st_mtime_ns, info.st_size
 
 
 PROJECT_FORMAT = DocumentFormat("project", FORMAT_VERSION, MIGRATIONS, ("project.schema.json",))
@@ -148,6 +175,7 @@ def load_project(path: Path | str) -> Project:
         with open(path, "rb") as handle:
             # Bounded before it is read: a project is text, and a huge file is not one.
             raw = handle.read(MAX_PROJECT_BYTES + 1)
+            info = os.fstat(handle.fileno())
         if len(raw) > MAX_PROJECT_BYTES:
             raise ProjectError(
                 path, f"too large to be a Storyreel project (over {MAX_PROJECT_BYTES >> 20} MB)"
@@ -164,6 +192,7 @@ def load_project(path: Path | str) -> Project:
         raise ProjectError(path, "not a Storyreel project (not UTF-8 text)") from None
     project = parse_project(text, path)
     project.path = path.resolve()
+    project.disk_stamp = info.st_ino, info.st_mtime_ns, info.st_size
     return project
 
 
@@ -172,19 +201,61 @@ def dumps_project(project: Project) -> str:
     return json.dumps(project_to_dict(project), ensure_ascii=False, indent=2) + "\n"
 
 
-def save_project(project: Project, path: Path | str | None = None) -> Path:
-    """Write the project atomically, keeping the previous file as FILM.reel.bak; sets project.path."""
+def save_project(project: Project, path: Path | str | None = None, overwrite: bool = False) -> Path:
+    """Write the project atomically, keeping the previous file as FILM.reel.bak; sets project.path.
+
+    A file changed on disk since this project read or wrote it is not replaced (ProjectChangedOnDisk)
+    unless overwrite is set.
+    """
     target = Path(path) if path is not None else project.path
     if target is None:
         raise ProjectError("<unsaved>", "no file name given")
     target = target.resolve()
-    data = dumps_project(project).encode("utf-8")
+    text = dumps_project(project)
+    check_loadable(text, target)
+    if not overwrite and target == project.path and project.disk_stamp not in (None, disk_stamp(target)):
+        raise ProjectChangedOnDisk(
+            target,
+            "changed on disk since it was opened (another window or process saved it); not overwritten",
+        )
     try:
-        write_bytes_atomic(target, data, backup=True)
+        write_bytes_atomic(target, text.encode("utf-8"), backup=_loads_from_disk(target))
     except OSError as exc:
-        raise ProjectError(target, f"cannot be written ({exc.strerror or exc})") from None
+        log.error("could not write %s", target, exc_info=True)
+        raise ProjectWriteError(target, f"cannot be written: {describe_os_error(exc, target)}") from None
     project.path = target
+    project.disk_stamp = disk_stamp(target)
     return target
+
+
+def check_loadable(text: str, target: Path) -> None:
+    """Refuse to write text the loader would refuse: the schema and every rule of parse_project."""
+    try:
+        parse_project(text, target)
+    except ProjectError as exc:
+        log.error("refused to save %s: %s", target, exc.problem)
+        raise ProjectError(
+            target,
+            f"not saved, because the file would not open again: {exc.problem}",
+            "The film on disk and its backup are unchanged. A value in the project is out of range; "
+            "undo the last change, or report this with storyreel.log.",
+        ) from None
+
+
+def _loads_from_disk(target: Path) -> bool:
+    """Whether the file about to be replaced opens, so it may become the backup (a damaged one may not)."""
+    try:
+        load_project(target)
+    except ProjectError as exc:
+        if target.exists():
+            from app.project.backup_file import set_damaged_aside  # it builds on this module
+
+            aside = set_damaged_aside(target)
+            log.warning(
+                "%s does not open (%s); kept as %s, the backup is left as it is", target, exc.problem, aside
+            )
+        return False
+    return True
 
 
 def save_project_as(project: Project, new_path: Path | str) -> Path:

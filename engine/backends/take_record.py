@@ -41,6 +41,7 @@ class TakeMetadata(TypedDict):
     created: str
     segments: NotRequired[Segments]
     settings_not_reported: NotRequired[dict[str, str]]  # setting -> where the record took it from
+    made_from: NotRequired[dict[str, object]]  # conditioning and preset: enough to make it again alone
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,8 @@ def take_metadata(
     }
     if result.segments is not None:
         metadata["segments"] = result.segments
+    if request.made_from:
+        metadata["made_from"] = dict(request.made_from)
     return metadata
 
 

@@ -18,7 +18,7 @@ from engine.film.export_settings import FILL, ExportSettings, output_size
 from engine.film.film_frames import film_frames, plan_film
 from engine.film.film_timing import Transition
 from engine.progress import CancelToken
-from engine.storage.atomic_file import atomic_path, fsync_dir
+from engine.storage.atomic_file import atomic_path, fsync_dir, temp_prefix
 
 if TYPE_CHECKING:
     from engine.film.writers import FilmWriter
@@ -104,7 +104,7 @@ def _is_png_sequence(folder: Path) -> bool:
 def atomic_folder(dest: Path) -> Iterator[Path]:
     """Yield a temporary folder beside dest; on success it takes dest's place, on error it is removed."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))
+    tmp = Path(tempfile.mkdtemp(prefix=temp_prefix(dest), suffix=dest.suffix, dir=dest.parent))
     try:
         os.chmod(tmp, 0o755)  # mkdtemp makes it private; an export is for sharing
         yield tmp

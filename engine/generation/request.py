@@ -98,11 +98,16 @@ class GenerationRequest:
     # None: the model's native length (81 frames for the A14B models, 121 for TI2V-5B).
     segment_frames: int | None = None
     segment_overlap: int = DEFAULT_OVERLAP
+    # Where the request came from, as the caller records it (its images' files, the take it continues,
+    # its preset's LoRAs): written into the take's sidecar as it is, so the take can be made again
+    # from the sidecar alone. It changes nothing in the generation and never leaves this machine.
+    made_from: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready form (images as their size and fit, not their bytes)."""
         data = asdict(self)
         data["images"] = None if self.images is None else repr(self.images)
+        del data["made_from"]
         return data
 
 

@@ -6,9 +6,11 @@ import contextlib
 import errno
 import os
 import secrets
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 
 def _read_umask() -> int:
@@ -36,8 +38,11 @@ def fsync_dir(folder: Path) -> None:
 
 
 def temp_prefix(dest: Path) -> str:
-    """How the temporary files of a write to dest begin: '.' + its stem + '.' (see stale_temp_files)."""
-    return f".{Path(dest).stem}."
+    """How the temporary names of a write to dest begin: '.' + its stem + '.' + this process's id + '-'.
+
+    The id tells a later cleanup whose file it is (engine/storage/stale_temp.py).
+    """
+    return f".{Path(dest).stem}.{os.getpid()}-"
 
 
 def _publish(tmp: Path, dest: Path, replace: bool) -> None:
@@ -98,6 +103,18 @@ def atomic_path(dest: Path, suffix: str | None = None, replace: bool = True) -> 
         raise
 
 
+# Opened without following a link: a name in a shared folder may have been planted as one.
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+CHUNK = 1 << 20
+
+
+def open_unlinked(path: Path, create: bool = False) -> BinaryIO:
+    """Open path for writing, refusing a symbolic link there (OSError); with create, only a new file."""
+    flags = os.O_WRONLY | _NOFOLLOW | getattr(os, "O_BINARY", 0)
+    flags |= os.O_CREAT | os.O_EXCL if create else os.O_TRUNC
+    return os.fdopen(os.open(path, flags, 0o666), "wb")  # a new file's mode follows the umask
+
+
 def keep_backup(dest: Path) -> None:
     """Keep dest's current content as dest + '.bak', so that some backup exists at every instant.
 
@@ -114,7 +131,8 @@ def keep_backup(dest: Path) -> None:
         except FileNotFoundError:
             return
         except OSError:
-            tmp.write_bytes(dest.read_bytes())
+            with open_unlinked(tmp, create=True) as out:
+                out.write(dest.read_bytes())
         os.replace(tmp, bak)
     finally:
         with contextlib.suppress(OSError):
@@ -128,6 +146,13 @@ def write_bytes_atomic(dest: Path, data: bytes, backup: bool = False, replace: b
     """
     dest = Path(dest)
     with atomic_path(dest, replace=replace) as tmp:
-        tmp.write_bytes(data)
+        with open_unlinked(tmp) as out:
+            out.write(data)
         if backup and dest.exists():
             keep_backup(dest)
+
+
+def copy_file_atomic(source: Path, dest: Path) -> None:
+    """Copy source to dest through an unpredictable temporary name, never writing through a link."""
+    with atomic_path(Path(dest)) as tmp, open(source, "rb") as src, open_unlinked(tmp) as out:
+        shutil.copyfileobj(src, out, CHUNK)

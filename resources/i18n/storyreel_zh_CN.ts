@@ -221,6 +221,50 @@ Its backup “{2}” (the version saved before) can be. Open the backup? The dam
 
 它的备份“{2}”（上一次保存的版本）可以打开。要打开备份吗？损坏的文件将保留为“{0}.damaged”。</translation>
     </message>
+    <message>
+        <source>Film in use</source>
+        <translation>影片正在使用中</translation>
+    </message>
+    <message>
+        <source>“{0}” is open in another Storyreel: {1}.
+
+Open it read-only, or open it anyway (saving here then may overwrite what the other one saves)?</source>
+        <translation>“{0}”已在另一个 Storyreel 中打开：{1}。
+
+以只读方式打开，还是仍然打开（之后在这里保存可能会覆盖另一个保存的内容）？</translation>
+    </message>
+    <message>
+        <source>Open Read-Only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <source>Open Anyway</source>
+        <translation>仍然打开</translation>
+    </message>
+    <message>
+        <source>Film changed on disk</source>
+        <translation>磁盘上的影片已更改</translation>
+    </message>
+    <message>
+        <source>“{0}” was changed on disk since you opened it (another window or program saved it).
+
+Reload it (your unsaved changes are lost), overwrite it with your version, or save yours under another name?</source>
+        <translation>自您打开以来，“{0}”已在磁盘上被更改（另一个窗口或程序保存了它）。
+
+重新载入（未保存的更改将丢失），用您的版本覆盖，还是将您的版本另存为其他名称？</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
 </context>
 <context>
     <name>DownloadDialog</name>
@@ -704,6 +748,14 @@ The details are in storyreel.log.</source>
     <message>
         <source>Some videos were not imported</source>
         <translation>部分视频未能导入</translation>
+    </message>
+    <message>
+        <source>another Storyreel</source>
+        <translation>另一个 Storyreel</translation>
+    </message>
+    <message>
+        <source>Opened read-only: Save asks for a new name</source>
+        <translation>已以只读方式打开：保存时会要求新的文件名</translation>
     </message>
 </context>
 <context>

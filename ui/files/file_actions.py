@@ -10,10 +10,12 @@ from PySide6.QtGui import QUndoStack
 
 from app.generation.take_recovery import recover_after_crash
 from app.project import recovery
+from app.project.film_lock import FilmLock, FilmLocked
 from app.project.media_paths import UnsafePath
 from app.project.project import Project, ProjectSettings, Shot, Take
 from app.project.reel_file import (
     PROJECT_SUFFIX,
+    ProjectChangedOnDisk,
     ProjectError,
     dumps_project,
     load_project,
@@ -22,7 +24,18 @@ from app.project.reel_file import (
 )
 from app.project.take_import import shots_from_videos
 from app.settings.user_settings import UserSettings
-from ui.dialogs import CANCEL, RESTORE, SAVE, SHOT_LIST_FILTER, VIDEO_FILTER, Dialogs
+from ui.dialogs import (
+    CANCEL,
+    OVERWRITE,
+    READ_ONLY,
+    RELOAD,
+    RESTORE,
+    SAVE,
+    SAVE_AS,
+    SHOT_LIST_FILTER,
+    VIDEO_FILTER,
+    Dialogs,
+)
 from ui.editing.undo_commands import InsertShotsCommand
 from ui.files.backup_offer import offer_backup
 from ui.project_session import ProjectSession, StatusSink
@@ -60,6 +73,8 @@ class FileActions(QObject):
         self.closing = False  # the window is quitting: nothing more goes into a recovery file
         self._autosaved_index: int | None = None
         self._worker = BackgroundWorker(self)  # one at a time: a later autosave never lands before an earlier
+        self._lock: FilmLock | None = None  # the open film's lock, while this window holds it
+        self.read_only = False  # opened while another Storyreel has it: Save goes to Save As
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave)
         self.set_autosave_interval(settings.autosave_seconds)
@@ -106,12 +121,14 @@ class FileActions(QObject):
         """
         self.closing = True
         self.autosave_timer.stop()
+        self._hold(None)  # the film's lock goes with the window
 
     # -- commands -----------------------------------------------------------------------
     def new(self) -> bool:
         if not self.maybe_save():
             return False
         self.show(Project(ProjectSettings(name=self.tr("Untitled"))))
+        self._hold(None)
         return True
 
     def close(self) -> bool:
@@ -137,21 +154,57 @@ class FileActions(QObject):
                 self.settings.remove_recent(path)
                 return False
             project, recovered = backup, True  # unsaved until saved over the damaged file
+        same = self._lock is not None and self._lock.film == path.resolve()  # a reload keeps its lock
+        lock = self._lock if same and self._lock is not None else FilmLock(path, "a window")
+        read_only = False
         try:
-            recover_after_crash(project)  # stale temp files go, finished unlisted takes come back
-        except Exception:  # tidying must never stop a project from opening
-            log.exception("tidying %s after a crash failed", path)
+            if not lock.held:
+                lock.acquire()
+        except FilmLocked as exc:
+            holder = exc.owner.describe() if exc.owner is not None else self.tr("another Storyreel")
+            answer = self.dialogs.film_in_use(path.name, holder)
+            if answer == CANCEL:
+                return False
+            read_only = answer == READ_ONLY
+        except OSError:  # a folder that cannot hold the lock file (read-only): open unlocked
+            log.warning("cannot lock %s", path, exc_info=True)
+        if lock.held:
+            try:
+                recover_after_crash(project)  # stale temp files go, finished unlisted takes come back
+            except Exception:  # tidying must never stop a project from opening
+                log.exception("tidying %s after a crash failed", path)
         self.show(project, recovered=recovered)
         self.settings.add_recent(project.path or path)
         self.settingsChanged.emit()
         self.status.showMessage(self.tr("Opened {0}").format(path), 5000)
+        self._hold(lock if lock.held else None, read_only)
         self._offer_recovery_for(project.path)
         return True
 
     def save(self) -> bool:
-        if self.project.path is None:
+        if self.project.path is None or self.read_only:
             return self.save_as()
-        return self._write(lambda: save_project(self.project))
+        try:
+            return self._write(lambda: save_project(self.project), quiet=(ProjectChangedOnDisk,))
+        except ProjectChangedOnDisk:
+            pass
+        answer = self.dialogs.changed_on_disk(self.project.path.name)
+        if answer == RELOAD:
+            self.discard_recovery()
+            return self.open_path(self.project.path, ask=False)
+        if answer == OVERWRITE:
+            return self._write(lambda: save_project(self.project, overwrite=True))
+        if answer == SAVE_AS:
+            return self.save_as()
+        return False
+
+    def _hold(self, lock: FilmLock | None, read_only: bool = False) -> None:
+        """Keep the shown film's lock (letting the previous film's go)."""
+        if self._lock is not None and self._lock is not lock:
+            self._lock.release()
+        self._lock, self.read_only = lock, read_only
+        if read_only:
+            self.status.showMessage(self.tr("Opened read-only: Save asks for a new name"), 10000)
 
     def save_as(self) -> bool:
         start = self._start_dir()
@@ -163,15 +216,24 @@ class FileActions(QObject):
         old_path = self.project.path
         if not self._write(lambda: save_project_as(self.project, path)):
             return False
+        lock = FilmLock(path, "a window")
+        try:
+            lock.acquire()
+        except (FilmLocked, OSError):  # saved; another Storyreel has that name open too
+            log.warning("%s is saved but not locked", path, exc_info=True)
+        self._hold(lock if lock.held else None)
         recovery.discard_for(old_path, old_key)
         self.settings.add_recent(path)
         self.settingsChanged.emit()
         return True
 
-    def _write(self, save) -> bool:
+    def _write(self, save, quiet: tuple[type[ProjectError], ...] = ()) -> bool:
+        """Run save(); a ProjectError is shown, except the kinds in quiet, which are raised to the caller."""
         self._worker.wait()  # an autosave in flight finishes first
         try:
             path = save()
+        except quiet:
+            raise
         except ProjectError as exc:
             self.dialogs.error(self.tr("Cannot save project"), str(exc))
             return False

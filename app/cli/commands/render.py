@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from app.cli.backend_flags import add_remote_options
 from app.cli.commands.export import (
@@ -28,6 +29,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     add_model_options(p)
     add_json_option(p)
+    p.add_argument(
+        "--wait",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="if another Storyreel has the film, wait this long for it (default: refuse at once, exit 3)",
+    )
     add_export_options(p, takes=True)
     add_remote_options(p)
 
@@ -46,6 +54,21 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_render(args: argparse.Namespace, printer: EventPrinter) -> int:
+    """Render a project file holding its lock (FilmLocked: another Storyreel has it, exit 3)."""
+    from app.project.film_lock import FilmLock
+
+    if not Path(args.project).is_file():
+        return _render(args, printer)  # which says what is wrong with the path
+    lock = FilmLock(args.project, "render")
+    try:
+        lock.acquire(wait=max(0.0, args.wait))
+    except OSError as exc:  # the folder cannot hold a lock file: read-only, or gone
+        raise CommandFailed(f"{args.project}: cannot lock the film ({exc.strerror or exc})") from exc
+    with lock:
+        return _render(args, printer)
+
+
+def _render(args: argparse.Namespace, printer: EventPrinter) -> int:
     """Render a project file; a failure keeps the finished takes and saves the project."""
     from app.cli.backend_flags import backends_from_args
     from app.cli.gpu_launch import with_gpus

@@ -197,3 +197,50 @@ def test_a_long_take_made_again_from_its_metadata_is_identical(tmp_path, tiny_i2
     )
     remade = run_shot(loaded_i2v, request_from_take(project, take, loaded_i2v.spec))
     assert remade.frames.shape[0] == 21 and np.array_equal(remade.frames, read_frames(clip))
+
+
+def test_a_take_is_made_again_from_its_sidecar_alone(tmp_path, tiny_5b):
+    """Issue 21.8: the sidecar keeps the start image, the take continued and the preset's LoRAs."""
+    import json
+
+    from lora_support import make_lora
+    from preset_support import make_preset
+
+    from app.cli.main import run_cli
+    from app.generation.take_reproduction import request_from_sidecar
+    from app.presets.embedded import embed_from_library
+    from app.presets.preset import LoraRef
+    from engine.backends.take_record import sidecar_path
+
+    lora = make_lora(tiny_5b / "transformer", tmp_path / "src" / "style.safetensors", seed=1)
+    make_preset(
+        tmp_path, extra={"style.safetensors": lora}, loras=[LoraRef("style.safetensors", 0.7, "both")]
+    )
+    project = film(tmp_path, tiny_5b, shots=2)
+    project.presets["Brand"] = embed_from_library(project, "Brand")
+    project.settings.preset = "Brand"
+    start = import_image(project, png_file(tmp_path / "still.png"))
+    project.set_shot_images("s1", start=start)
+    project.set_shot_images("s2", continue_previous=True)
+    save_project(project)
+    assert run_cli(["render", str(project.path), "-o", str(tmp_path / "film.mp4")]) == 0
+    project = load_project(project.path)
+    clips = [project.take_path(shot.active) for shot in project.shots]
+    first, second = (
+        json.loads(sidecar_path(clip).read_text(encoding="utf-8"))["made_from"] for clip in clips
+    )
+    assert first["conditioning"]["image"] == {"path": start.path, "sha256": start.sha256, "fit": "fill"}
+    assert second["conditioning"]["from_path"] == project.shots[0].active.path
+    assert first["loras"][0]["sha256"] and first["preset"] == "Brand"
+
+    project.path.unlink()
+    project.path.with_name("film.reel.bak").unlink(missing_ok=True)
+    cache = PipelineCache()
+    try:
+        for clip in clips:
+            request = request_from_sidecar(tmp_path / "film.reel", clip, cpu(tiny_5b))
+            assert len(request.loras) == 1 and request.images is not None
+            remade = run_shot(cache.get(request.model), request).frames
+            assert np.array_equal(remade, read_frames(clip)), clip
+    finally:
+        cache.release()

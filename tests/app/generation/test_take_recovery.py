@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from crash_support import KILL_SAVES
+from crash_support import KILL_SAVES, make_project
 
 from app.cli.main import run_cli
 from app.generation.take_recovery import recover_after_crash
@@ -20,15 +20,6 @@ from app.project.stale_files import remove_stale_temp_files
 
 ROOT = Path(__file__).resolve().parents[3]
 LONG_AGO = 946684800  # 2000-01-01: before any live process started
-
-
-def make_project(tmp_path: Path, prompts: str = "A lighthouse\nGulls\n") -> Path:
-    shots = tmp_path / "shots.txt"
-    shots.write_text(prompts, encoding="utf-8")
-    path = tmp_path / "film.reel"
-    flags = ["--width", "64", "--height", "48", "--frames", "9", "--fps", "16", "--steps", "2"]
-    assert run_cli(["new", str(path), "--shots", str(shots), *flags]) == 0
-    return path
 
 
 def plant(path: Path, old: bool = True) -> Path:

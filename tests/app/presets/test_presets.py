@@ -205,8 +205,19 @@ def read_frames(path: Path) -> np.ndarray:
         return np.stack([f.to_ndarray(format="rgb24") for f in container.decode(video=0)])
 
 
+def read_png_frames(folder: Path) -> np.ndarray:
+    from PIL import Image
+
+    return np.stack([np.asarray(Image.open(p).convert("RGB")) for p in sorted(folder.glob("frame_*.png"))])
+
+
 def test_render_from_the_embedded_copy_with_an_empty_library(tmp_path: Path, tiny_a14b: Path, capsys) -> None:
-    """The film renders the same after the library is wiped: the project carries its preset."""
+    """The film renders the same after the library is wiped: the project carries its preset.
+
+    Compared as PNG frames: libx264 does not always encode the same frames to the same bits
+    (issue 21.9: 4 different films from 6 exports of one take in one process), so an MP4 compare
+    failed on busy machines although the takes and the looked frames were identical.
+    """
     import shutil
 
     from lora_support import make_lora
@@ -254,14 +265,21 @@ def test_render_from_the_embedded_copy_with_an_empty_library(tmp_path: Path, tin
     error = lambda a, b: np.abs(a.astype(int) - b.astype(int)).mean()  # noqa: E731
     assert error(first, looked) < error(first, raw) / 2
 
+    frames = tmp_path / "a-frames"
+    assert run_cli(["export", str(path), "-o", str(frames), "--format", "png"]) == 0
+    before = read_png_frames(frames)
+    assert np.array_equal(before, np.stack([look_for_shot(project, project.shots[0])(f) for f in raw]))
+
     shutil.rmtree(library_dir())
     shutil.rmtree(project.media_dir / take.path.split("/")[0])
     project.shots[0].takes.clear()
     project.shots[0].active_take = None
     save_project(project)
-    again = tmp_path / "b.mp4"
-    assert run_cli(["render", str(path), "-o", str(again), "--model", str(tiny_a14b)]) == 0
-    assert np.array_equal(read_frames(again), first)
+    again = tmp_path / "b-frames"
+    assert run_cli(["render", str(path), "-o", str(again), "--format", "png", "--model", str(tiny_a14b)]) == 0
+    project = load_project(path)
+    assert np.array_equal(read_frames(project.take_path(project.shots[0].active)), raw)  # the same take
+    assert np.array_equal(read_png_frames(again), before)  # and the same look, from the embedded copy
 
 
 def test_cli_preset_commands(tmp_path: Path, capsys) -> None:

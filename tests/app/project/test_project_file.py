@@ -180,3 +180,38 @@ def test_save_as_brings_the_media_folder(tmp_path):
     assert project.media_dir == tmp_path / "other" / "copy.media"
     assert project.take_path(project.shots[0].active).read_bytes() == b"clip"
     assert clip.exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("seed", -1), ("steps", 10**6), ("width", 100001), ("seed", 10**45), ("model_revision", 123)],
+)
+def test_save_refuses_a_value_the_loader_would_refuse(tmp_path, field, value):
+    """Issue 21.1: an out-of-range take value never reaches the disk, and the film and backup still open."""
+    project = sample_project()
+    path = save_project(project, tmp_path / "film.reel")
+    project.update_shot(project.shots[1].id, prompt="Second save")
+    save_project(project)
+    before = path.read_bytes(), (tmp_path / "film.reel.bak").read_bytes()
+    setattr(project.shots[0].takes[0], field, value)
+    with pytest.raises(ProjectError, match="not saved, because the file would not open again"):
+        save_project(project)
+    with pytest.raises(ProjectError, match="not saved"):
+        save_project(project)  # a second try does not replace the backup either
+    assert (path.read_bytes(), (tmp_path / "film.reel.bak").read_bytes()) == before
+    load_project(path)
+    load_project(tmp_path / "film.reel.bak")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["film.reel", "film.reel.bak"]
+
+
+def test_a_damaged_film_never_becomes_the_backup(tmp_path):
+    """Issue 21.1: the .bak is only replaced by a file that loads; the damaged one is set aside."""
+    project = sample_project()
+    path = save_project(project, tmp_path / "film.reel")
+    save_project(project)
+    good_backup = (tmp_path / "film.reel.bak").read_bytes()
+    path.write_text('{"format_version": 1, "settings": {"width": 0}}', encoding="utf-8")
+    save_project(project, overwrite=True)  # changed on disk since it was read: only on purpose
+    assert (tmp_path / "film.reel.bak").read_bytes() == good_backup
+    assert (tmp_path / "film.reel.damaged").read_text(encoding="utf-8").startswith('{"format_version": 1')
+    load_project(path)
