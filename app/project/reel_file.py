@@ -184,9 +184,11 @@ def load_project(path: Path | str) -> Project:
                 path, f"too large to be a Storyreel project (over {MAX_PROJECT_BYTES >> 20} MB)"
             )
     except FileNotFoundError:
-        raise ProjectError(path, "no such file") from None
+        raise ProjectError(path, "no such file", "Check the file's name and folder.") from None
     except IsADirectoryError:
-        raise ProjectError(path, "this is a folder, not a project file") from None
+        raise ProjectError(
+            path, "this is a folder, not a project file", "Name the .reel file itself."
+        ) from None
     except OSError as exc:
         raise ProjectError(path, f"cannot be read ({exc.strerror})") from None
     try:
