@@ -140,6 +140,8 @@ def cmd_new(args: argparse.Namespace) -> int:
             print(f"Frames {args.frames} → {settings.defaults.frames}: Wan makes 4k+1 frames.")
     if args.steps is not None:
         settings.defaults.steps = args.steps
+    if notice := _small_start(args, settings):
+        print(notice)
     project = new_project_file(path, settings)
     if args.preset:
         try:
@@ -160,6 +162,26 @@ def cmd_new(args: argparse.Namespace) -> int:
         return fail(exc, ExitCode.BAD_INPUT)
     print(f"Created {path} with {len(project.shots)} shot(s).")
     return ExitCode.OK
+
+
+_SMALL_REASONS = {"demo": "the demo model makes small test clips", "no-gpu": "this machine has no GPU"}
+
+
+def _small_start(args: argparse.Namespace, settings: ProjectSettings) -> str | None:
+    """Start a film small for the demo model or a machine without a GPU; the line saying so."""
+    from app.project.starting_size import SMALL_START, small_start_reason, start_small
+
+    given = frozenset(name for name in SMALL_START if getattr(args, name) is not None)
+    if given & {"width", "height"}:
+        given |= {"width", "height"}  # a size given in part is not mixed with the small one
+    reason = None if len(given) == len(SMALL_START) else small_start_reason(settings.model)
+    if reason is None:
+        return None
+    size = start_small(settings, keep=given)
+    return (
+        f"Starting small ({size}): {_SMALL_REASONS[reason]}. "
+        "Pass --width, --height, --frames and --steps for a bigger film."
+    )
 
 
 def project_summary(project: Project) -> dict:

@@ -191,3 +191,12 @@ def build_tokenizer() -> Any:
         unk_token="<unk>",
         model_max_length=512,
     )
+
+
+def is_tiny_model(folder: Path) -> bool:
+    """Whether folder holds a model written by write_tiny_model (the demo model)."""
+    try:
+        info = json.loads((folder / INFO_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(info, dict) and info.get("tiny") is True

@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoStack
 from app.generation.take_recovery import recover_after_crash
 from app.project import recovery
 from app.project.media_paths import UnsafePath
-from app.project.model import Project, ProjectSettings, Take
+from app.project.model import Project, Take
 from app.project.reel_file import (
     PROJECT_SUFFIX,
     ProjectError,
@@ -24,6 +24,7 @@ from app.project.take_import import shots_from_videos
 from app.settings.user_settings import UserSettings
 from ui.editing.undo_commands import InsertShotsCommand
 from ui.files.backup_offer import offer_backup
+from ui.files.new_film import new_film
 from ui.project_session import ProjectSession, StatusSink
 from ui.questions import CANCEL, RESTORE, SAVE, SHOT_LIST_FILTER, VIDEO_FILTER, Prompts
 
@@ -128,7 +129,10 @@ class FileActions(QObject):
     def new(self) -> bool:
         if not self.maybe_save():
             return False
-        self.show(Project(ProjectSettings(name=self.tr("Untitled"))))
+        project, notice = new_film(self.settings)
+        self.show(project)
+        if notice:
+            self.status.showMessage(notice)  # stays until the next message: the size is worth reading
         return True
 
     def close(self) -> bool:

@@ -1,11 +1,14 @@
-"""The hint under a CLI error fits that error: no backups for a missing file, no window menus."""
+"""A new user's first hour on the CLI: hints that fit the error, and a first film that starts small."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -58,3 +61,29 @@ def test_an_absolute_image_path_in_a_shot_list_is_copied_in(tmp_path):
     assert done.returncode == 0, done.stderr
     copies = list((tmp_path / "film" / "film.media" / "images").iterdir())
     assert [c.read_bytes() for c in copies] == [(tmp_path / "mine.png").read_bytes()]
+
+
+def _settings(folder) -> dict:
+    return json.loads(cli("info", "film.reel", cwd=folder).stdout)["settings"]
+
+
+def test_new_without_a_gpu_starts_small_and_says_so(tmp_path):
+    import torch
+
+    if torch.cuda.is_available():
+        pytest.skip("this machine has a GPU")
+    done = cli("new", "film.reel", cwd=tmp_path)
+    assert done.returncode == 0 and "Starting small (256×144, 17 frames, 4 steps)" in done.stdout
+    settings = _settings(tmp_path)
+    assert (settings["width"], settings["height"]) == (256, 144)
+    assert (settings["defaults"]["frames"], settings["defaults"]["steps"]) == (17, 4)
+
+
+def test_new_for_the_demo_model_starts_small_but_keeps_what_was_given(tmp_path, tiny_a14b):
+    done = cli("new", "film.reel", "--model", str(tiny_a14b), "--steps", "6", cwd=tmp_path)
+    assert done.returncode == 0 and "demo model" in done.stdout
+    settings = _settings(tmp_path)
+    assert (settings["width"], settings["defaults"]["frames"], settings["defaults"]["steps"]) == (256, 17, 6)
+    flags = ("--width", "640", "--height", "360", "--frames", "9", "--steps", "2")
+    done = cli("new", "big.reel", "--model", str(tiny_a14b), *flags, cwd=tmp_path)
+    assert done.returncode == 0 and "small" not in done.stdout
