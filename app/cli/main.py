@@ -95,9 +95,13 @@ def build_parser() -> argparse.ArgumentParser:
     add_remote_options(p)
     register_export(sub)
 
-    p = sub.add_parser("demo-model", help="write a tiny random-weight Wan 2.2 model (for tests and demos)")
+    p = sub.add_parser(
+        "demo-model",
+        help="write the tiny random-weight demo: a Wan 2.2 text model carrying an image model and a "
+        "Draft LoRA pair (for tests and demos; no download)",
+    )
     p.add_argument("folder", type=Path)
-    p.add_argument("--arch", choices=list(TINY_ARCHS), default="t2v-a14b")
+    p.add_argument("--arch", choices=list(TINY_ARCHS), help="write only one tiny model of this layout")
     p.add_argument("--seed", type=int, default=0)
 
     register_serve(sub)
@@ -227,10 +231,15 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def cmd_demo_model(args: argparse.Namespace) -> int:
     """Write the tiny model."""
+    from engine.generation.demo_model import write_demo_model
     from engine.generation.tiny_model import write_tiny_model
 
-    folder = write_tiny_model(args.folder, arch=args.arch, seed=args.seed)
-    print(f"Wrote a tiny {args.arch} model to {folder}")
+    if args.arch is not None:
+        folder = write_tiny_model(args.folder, arch=args.arch, seed=args.seed)
+        print(f"Wrote a tiny {args.arch} model to {folder}")
+        return ExitCode.OK
+    folder = write_demo_model(args.folder, seed=args.seed)
+    print(f"Wrote the demo model to {folder}: text, a start-image model and a Draft LoRA pair inside it")
     return ExitCode.OK
 
 

@@ -57,13 +57,14 @@ class _Build(QRunnable):
         self.dest, self.signals = dest, signals
 
     def run(self) -> None:
-        from engine.generation.tiny_model import write_tiny_model
+        from engine.generation.demo_model import write_demo_model
 
         # Built beside its place and moved in whole, so a half-built model is never used.
         building = self.dest.with_name(self.dest.name + ".building")
         try:
             shutil.rmtree(building, ignore_errors=True)
-            write_tiny_model(building)
+            write_demo_model(building)
+            shutil.rmtree(self.dest, ignore_errors=True)  # an older build without the image model
             building.replace(self.dest)
         except Exception as exc:  # a worker must report, never die silently
             log.exception("building the demo model in %s failed", self.dest)
@@ -132,9 +133,12 @@ class ModelChoices(QObject):
         return True
 
     def use_demo(self) -> None:
-        """Build the tiny random-weight model in the user data folder on a worker, then use it."""
+        """Build the tiny random-weight demo (text and image models, Draft pair) in the user data
+        folder on a worker, then use it."""
+        from engine.generation.demo_model import is_complete_demo
+
         dest = data_dir() / DEMO_FOLDER
-        if (dest / "model_index.json").is_file():
+        if is_complete_demo(dest):
             self.set_source(str(dest))  # built before: reuse it
             return
         self.busy.emit(True)

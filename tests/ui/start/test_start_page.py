@@ -13,6 +13,7 @@ from app.project.reel_file import save_project
 from app.settings.model_settings import ModelSettings, load_model_settings, store_model_settings
 from app.settings.user_paths import data_dir
 from app.settings.user_settings import UserSettings, load_settings, save_settings
+from engine.generation.demo_model import is_complete_demo
 from ui.start.model_choice_dialog import ModelChoiceDialog
 
 
@@ -80,11 +81,11 @@ def test_the_status_bar_shows_the_model_and_device_and_the_demo_model_is_built_h
         "Wan-AI/Wan2.2-T2V-A14B-Diffusers (not downloaded)" in line.text() and "device: auto" in line.text()
     )
     assert line.isVisible() and page.choice_row.isVisible()
-    with qtbot.waitSignal(window.start.choices.changed, timeout=120_000):
+    with qtbot.waitSignal(window.start.choices.changed, timeout=300_000):
         qtbot.mouseClick(page.demo_button, Qt.MouseButton.LeftButton)
         assert not page.demo_button.isEnabled()  # built on a worker, the window stays live
     demo = data_dir() / "demo-model"
-    assert (demo / "model_index.json").is_file() and not demo.with_name("demo-model.building").exists()
+    assert is_complete_demo(demo) and not demo.with_name("demo-model.building").exists()
     assert load_model_settings(window.settings).source == str(demo)
     assert line.text() == f"Model: {demo} · device: auto" and not page.choice_row.isVisible()
     assert page.demo_button.isEnabled()
