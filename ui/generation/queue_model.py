@@ -15,7 +15,7 @@ from engine.jobs.job_queue import Job, JobQueue
 from engine.jobs.states import ACTIVE_STATES, FINISHED_STATES, JobState
 from ui.generation.generation_bridge import GenerationBridge
 from ui.i18n import QT_TRANSLATE_NOOP
-from ui.widgets.labels import expert_label, job_title, state_label
+from ui.widgets.labels import expert_label, job_title, state_label, tooltip_text
 
 # Column keys, shown translated (column_title) in the header.
 COLUMNS = (
@@ -176,7 +176,7 @@ class QueueModel(QAbstractTableModel):
             return job_fraction(job)
         if role == Qt.ItemDataRole.ToolTipRole:
             if job.state == JobState.FAILED:
-                return f"{job.error}\n{job.hint or ''}".strip()
+                return tooltip_text(f"{job.error}\n{job.hint or ''}".strip())
             if column == PROGRESS:  # the full text where the column is too narrow for it
                 return progress_text(job)
             take = job.meta.get("take")
