@@ -25,6 +25,7 @@ from ui import window_layout
 from ui.chrome.window_chrome import WindowChrome
 from ui.continuity.continuity_wiring import ContinuityWiring
 from ui.editing.undo_commands import EditSettingsCommand
+from ui.editing.undone_failures import UndoneFailures
 from ui.files.file_actions import FileActions
 from ui.files.recent_menu import fill_recent_menu
 from ui.generation.generation_actions import GenerationController
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = self.session.undo_stack
         self.thumbnails = ThumbnailCache(self)
         self.files = FileActions(self.session, self.prompts, self.settings, self.statusBar(), self)
+        self.undone_failures = UndoneFailures(self.session)
         self._build_central()
         self._build_docks()
         self._build_actions()

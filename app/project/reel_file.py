@@ -131,10 +131,18 @@ def project_to_dict(project: Project) -> dict:
         "format_version": FORMAT_VERSION,
         "app": f"storyreel {__version__}",
         "settings": dataclasses.asdict(project.settings),
-        "shots": [dataclasses.asdict(shot) for shot in project.shots],
+        "shots": [_shot_dict(shot) for shot in project.shots],
         "presets": project.presets,
         "pending_jobs": project.pending_jobs,
     }
+
+
+def _shot_dict(shot: Shot) -> dict:
+    """A shot as saved: a failure is kept only while the shot has no take to show instead."""
+    saved = dataclasses.asdict(shot)
+    if shot.active_take is not None:
+        saved["error"] = None  # else a reopened film shows "failed" over a good take
+    return saved
 
 
 def parse_project(text: str, path: Path | str = "<memory>") -> Project:
