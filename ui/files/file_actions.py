@@ -24,7 +24,7 @@ from app.project.take_import import shots_from_videos
 from app.settings.user_settings import UserSettings
 from ui.editing.undo_commands import InsertShotsCommand
 from ui.files.backup_offer import offer_backup
-from ui.files.new_film import new_film
+from ui.files.new_film import is_untitled, new_film
 from ui.project_session import ProjectSession, StatusSink
 from ui.questions import CANCEL, RESTORE, SAVE, SHOT_LIST_FILTER, VIDEO_FILTER, Prompts
 
@@ -182,7 +182,12 @@ class FileActions(QObject):
             return False
         old_key = self.session.recovery_key()
         old_path = self.project.path
+        old_name = self.project.settings.name
+        if is_untitled(old_name):
+            # Named after its file, as the CLI's `new` does: the title bar and the start page agree.
+            self.project.update_settings(name=Path(path).stem)
         if not self._write(lambda: save_project_as(self.project, path)):
+            self.project.update_settings(name=old_name)
             return False
         recovery.discard_for(old_path, old_key)
         self.settings.add_recent(path)

@@ -14,6 +14,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("NewFilm", text)
 
 
+def is_untitled(name: str) -> bool:
+    """Whether a film still has the name a new one gets (in English or the window's language)."""
+    return name in ("Untitled", _tr("Untitled"))
+
+
 def new_film(settings: UserSettings) -> tuple[Project, str]:
     """A new untitled film for this machine's model, and the notice to show ("" for none)."""
     project = Project(ProjectSettings(name=_tr("Untitled")))

@@ -205,14 +205,13 @@ class GenerationController(QObject):
         if not shot_ids:
             return []
         if self.project.path is None:
-            self.prompts.info(
-                self.tr("Save the project first"),
-                self.tr(
-                    "Generated takes are written into the project's media folder, "
-                    "so the project needs a file name first."
-                ),
+            # Straight to Save As (a box with only OK in front of it was one more click); the
+            # status bar says why while the dialog is open.
+            self.status.showMessage(
+                self.tr("Takes are written beside the film: save it first, then they are generated.")
             )
             if not self.save_as():
+                self.status.clearMessage()
                 return []
         spec = load_model_settings(self.settings).spec_for(self.project)
         if not model_ready(self.settings, self.prompts, spec, self.offer_model):
