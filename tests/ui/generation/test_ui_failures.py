@@ -61,7 +61,8 @@ def test_a_failed_shot_and_job_say_why_and_are_counted_apart(qtbot, tiny_a14b, t
     # The card: its error as data, its tooltip, and a red band painted across the picture.
     qtbot.waitUntil(lambda: project.shots[0].error == bad.error)
     index = window.model.index(0)
-    assert index.data(ErrorRole) == bad.error and bad.error in index.data(Qt.ItemDataRole.ToolTipRole)
+    tip = " ".join(index.data(Qt.ItemDataRole.ToolTipRole).split())  # the tooltip wraps its lines
+    assert index.data(ErrorRole) == bad.error and bad.error in tip
     assert window.model.index(1).data(ErrorRole) is None
     failed_card, good_card = _card(window, 0), _card(window, 1)
     foot = CARD_HEIGHT - FOOTER - 6  # just above the footer, inside the picture
@@ -83,7 +84,7 @@ def test_a_failed_shot_and_job_say_why_and_are_counted_apart(qtbot, tiny_a14b, t
     row = controller.queue_model.row_of(bad.id)
     shown = fitted_text(bad.error, metrics, table.columnWidth(PROGRESS) - 8)
     assert shown.startswith("The memory profile") and (shown == bad.error or shown.endswith("…"))
-    tip = controller.queue_model.index(row, PROGRESS).data(Qt.ItemDataRole.ToolTipRole)
+    tip = " ".join(controller.queue_model.index(row, PROGRESS).data(Qt.ItemDataRole.ToolTipRole).split())
     assert bad.error in tip and bad.hint in tip
     assert not table.grab().isNull()  # paints the failed row as text and the done one as a bar
 
