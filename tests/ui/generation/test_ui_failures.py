@@ -5,10 +5,9 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
-from PySide6.QtWidgets import QStyleOptionViewItem
-from ui_support import tiny_project, tiny_window, wait_finished
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFontMetrics
+from ui_support import paint_card, tiny_project, tiny_window, wait_finished
 
 from app.settings.model_settings import ModelSettings, store_model_settings
 from engine.jobs.states import JobState
@@ -23,20 +22,6 @@ def no_threads_left():
     yield
     left = [t.name for t in threading.enumerate() if t.name.startswith("storyreel-") and t.is_alive()]
     assert not left, f"threads left running: {left}"
-
-
-def _card(window, row: int, width: int = 240) -> QImage:
-    """The timeline's own delegate painting one card into an image."""
-    image = QImage(width, CARD_HEIGHT, QImage.Format.Format_RGB32)
-    image.fill(QColor("white"))
-    option = QStyleOptionViewItem()
-    option.rect = QRect(0, 0, width, CARD_HEIGHT)
-    option.font = window.timeline.font()
-    option.palette = window.timeline.palette()
-    painter = QPainter(image)
-    window.timeline.itemDelegate().paint(painter, option, window.model.index(row))
-    painter.end()
-    return image
 
 
 def _is_error_red(color: QColor) -> bool:
@@ -64,7 +49,7 @@ def test_a_failed_shot_and_job_say_why_and_are_counted_apart(qtbot, tiny_a14b, t
     tip = " ".join(index.data(Qt.ItemDataRole.ToolTipRole).split())  # the tooltip wraps its lines
     assert index.data(ErrorRole) == bad.error and bad.error in tip
     assert window.model.index(1).data(ErrorRole) is None
-    failed_card, good_card = _card(window, 0), _card(window, 1)
+    failed_card, good_card = paint_card(window, 0), paint_card(window, 1)
     foot = CARD_HEIGHT - FOOTER - 6  # just above the footer, inside the picture
     assert _is_error_red(failed_card.pixelColor(20, foot))
     assert not _is_error_red(good_card.pixelColor(20, foot))
