@@ -9,22 +9,22 @@ from engine.film.export_settings import CUT, TRANSITIONS
 from ui.widgets.labels import transition_label
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExportOverrides", text)
-
-
 class ExportOverrides(QObject):
     """Two checks (grade, logo) and a transition choice with its seconds, as form rows."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.grade = QCheckBox(_tr("Colour grade"))
-        self.logo = QCheckBox(_tr("Logo"))
+        self.grade = QCheckBox(QCoreApplication.translate("ExportOverrides", "Colour grade"))
+        self.logo = QCheckBox(QCoreApplication.translate("ExportOverrides", "Logo"))
         for box in (self.grade, self.logo):
             box.setChecked(True)
-            box.setToolTip(_tr("From the shots' style presets; unticked, this export leaves it out"))
+            box.setToolTip(
+                QCoreApplication.translate(
+                    "ExportOverrides", "From the shots' style presets; unticked, this export leaves it out"
+                )
+            )
         self.transition = QComboBox()
-        self.transition.addItem(_tr("As on the timeline"), None)
+        self.transition.addItem(QCoreApplication.translate("ExportOverrides", "As on the timeline"), None)
         for kind in TRANSITIONS:
             self.transition.addItem(transition_label(kind), kind)
         self.seconds = QDoubleSpinBox()
@@ -41,11 +41,11 @@ class ExportOverrides(QObject):
         looks.addWidget(self.grade)
         looks.addWidget(self.logo)
         looks.addStretch(1)
-        form.addRow(_tr("Include"), looks)
+        form.addRow(QCoreApplication.translate("ExportOverrides", "Include"), looks)
         transition = QHBoxLayout()
         transition.addWidget(self.transition, 1)
         transition.addWidget(self.seconds)
-        form.addRow(_tr("Transitions"), transition)
+        form.addRow(QCoreApplication.translate("ExportOverrides", "Transitions"), transition)
 
     def _transition_changed(self, *args: object) -> None:
         kind = self.transition.currentData()

@@ -10,18 +10,14 @@ from app.settings.model_settings import load_model_settings
 from app.settings.user_settings import UserSettings
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NewFilm", text)
-
-
 def is_untitled(name: str) -> bool:
     """Whether a film still has the name a new one gets (in English or the window's language)."""
-    return name in ("Untitled", _tr("Untitled"))
+    return name in ("Untitled", QCoreApplication.translate("NewFilm", "Untitled"))
 
 
 def new_film(settings: UserSettings) -> tuple[Project, str]:
     """A new untitled film for this machine's model, and the notice to show ("" for none)."""
-    project = Project(ProjectSettings(name=_tr("Untitled")))
+    project = Project(ProjectSettings(name=QCoreApplication.translate("NewFilm", "Untitled")))
     return project, start_small_notice(project, settings)
 
 
@@ -33,11 +29,17 @@ def start_small_notice(project: Project, settings: UserSettings) -> str:
     if reason is None:
         return ""
     start_small(project.settings)
-    size = _tr("{0}×{1}, {2} frames, {3} steps").format(
+    size = QCoreApplication.translate("NewFilm", "{0}×{1}, {2} frames, {3} steps").format(
         project.settings.width,
         project.settings.height,
         project.settings.defaults.frames,
         project.settings.defaults.steps,
     )
-    why = _tr("the demo model makes small test clips") if reason == "demo" else _tr("this machine has no GPU")
-    return _tr("This film starts small ({0}): {1}. Change it in File > Project Settings.").format(size, why)
+    why = (
+        QCoreApplication.translate("NewFilm", "the demo model makes small test clips")
+        if reason == "demo"
+        else QCoreApplication.translate("NewFilm", "this machine has no GPU")
+    )
+    return QCoreApplication.translate(
+        "NewFilm", "This film starts small ({0}): {1}. Change it in File > Project Settings."
+    ).format(size, why)
