@@ -186,9 +186,12 @@ class GenerationController(QObject):
     def _drop_closed_rows(self) -> None:
         """The closed film's jobs leave the queue: the finished ones now, the cancelled running ones
         when they stop (their step ends first)."""
-        for job in self.jobs.jobs() if self.jobs is not None else []:
+        jobs = self.jobs
+        if jobs is None:
+            return
+        for job in jobs.jobs():
             if job.state in FINISHED_STATES:
-                self.jobs.remove(job.id)
+                jobs.remove(job.id)
             else:
                 self._closed_jobs.add(job.id)
         self._show_cancelling()
