@@ -25,11 +25,11 @@ from ui import window_layout
 from ui.chrome.window_chrome import WindowChrome
 from ui.continuity.continuity_wiring import ContinuityWiring
 from ui.editing.undo_commands import EditSettingsCommand
-from ui.editing.undone_failures import UndoneFailures
 from ui.files.file_actions import FileActions
 from ui.files.recent_menu import fill_recent_menu
 from ui.generation.generation_actions import GenerationController
 from ui.generation.outdated_action import install_regenerate_outdated
+from ui.generation.undone_failures import UndoneFailures
 from ui.inspector.inspector import Inspector
 from ui.presets.presets_panel import PresetsPanel
 from ui.preview.playback_actions import playback_actions
