@@ -10,7 +10,7 @@ STAMP := $(VENV)/.storyreel-installed
 FARM_STAMP := $(VENV)/.storyreel-farm-installed
 DEMO := build/demo
 
-.PHONY: setup setup-farm demo test lint run screenshot translations bench clean
+.PHONY: setup setup-farm demo test lint run screenshot docs translations bench clean
 
 setup: $(STAMP)
 
@@ -50,6 +50,10 @@ test: setup-farm lint
 
 run: setup
 	$(PY) main.py
+
+# docs/cli.md from the parser itself: the flags' own help, so the page never lags the code.
+docs: setup
+	$(PY) -m app.cli.cli_reference docs/cli.md
 
 screenshot: setup
 	QT_QPA_PLATFORM=offscreen $(PY) docs/make_screenshot.py --lang en zh_CN

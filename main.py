@@ -5,18 +5,23 @@ from __future__ import annotations
 import sys
 
 
+def opens_window(argv: list[str]) -> bool:
+    """Whether these arguments open the window: none, or one project file (as a file manager passes it)."""
+    return not argv or (len(argv) == 1 and argv[0].lower().endswith(".reel") and not argv[0].startswith("-"))
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run a CLI command when one is named, else open the window (with any .reel files given)."""
+    """Open the window for no arguments or one .reel file; run a command (or say what is wrong) otherwise."""
     from app.diagnostics.log_file import log_faults, setup_logging
 
     log_file = setup_logging()
     if argv is None:  # the process's own command line: an entry point, so fatal errors are logged too
         log_faults(log_file)
     argv = sys.argv[1:] if argv is None else argv
-    from app.cli.exit_codes import ExitCode
-    from app.cli.main import COMMANDS, run_cli
+    if not opens_window(argv):
+        from app.cli.exit_codes import ExitCode
+        from app.cli.main import run_cli
 
-    if argv and (argv[0] in COMMANDS or argv[0].startswith("-")):
         try:
             return run_cli(argv)
         except Exception as exc:  # a bug, not bad input: full details to the log, one line to the person

@@ -23,7 +23,7 @@ from app.farm.cluster import free_port  # noqa: E402
 from app.farm.farm_config import FarmConfig  # noqa: E402
 from app.farm.farm_control import HeadOptions, start_farm, stop_farm  # noqa: E402
 from app.film.generate_and_export import render_project  # noqa: E402
-from app.project.model import Project, ProjectSettings, Shot  # noqa: E402
+from app.project.project import Project, ProjectSettings, Shot  # noqa: E402
 from app.project.reel_file import save_project  # noqa: E402
 from app.settings.remote_settings import remote_backends  # noqa: E402
 from engine.generation.request import ModelSpec  # noqa: E402

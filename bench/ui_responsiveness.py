@@ -57,7 +57,7 @@ def build_project(root: Path, width: int, height: int, frames: int, steps: int):
     """A saved project: shot 1 has a preview clip (played in a loop), shot 2 is generated."""
     import numpy as np
 
-    from app.project.model import GenerationDefaults, Project, ProjectSettings, Shot, Take
+    from app.project.project import GenerationDefaults, Project, ProjectSettings, Shot, Take
     from app.project.reel_file import save_project
     from engine.video.video_io import write_clip
 

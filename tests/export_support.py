@@ -8,7 +8,7 @@ from pathlib import Path
 import av
 import numpy as np
 
-from app.project.model import Project, ProjectSettings, Shot, Take
+from app.project.project import Project, ProjectSettings, Shot, Take
 from app.project.reel_file import save_project
 from engine.video.video_io import write_clip
 

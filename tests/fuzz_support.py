@@ -182,7 +182,7 @@ def _tree(folder: Path) -> dict[str, tuple[int, bytes]]:
 
 def check_project_case(folder: Path, data: bytes) -> str:
     """Open project bytes; a project must then report, plan and save inside its folder."""
-    from app.cli.main import project_summary
+    from app.cli.commands.info import project_summary
     from app.generation.take_generation import next_take_path
     from app.project.reel_file import ProjectError, load_project, save_project
 

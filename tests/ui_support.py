@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
-from app.project.model import GenerationDefaults, Project, ProjectSettings, Shot
+from app.project.project import GenerationDefaults, Project, ProjectSettings, Shot
 from app.project.reel_file import save_project
 from app.settings.model_settings import ModelSettings, store_model_settings
 from ui.questions import DISCARD, RESTORE

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.project.model import Project
+from app.project.project import Project
 from app.project.shot_timing import film_seconds, shot_seconds
 from app.settings.resources import resource_path
 from app.settings.user_settings import UserSettings, load_settings, save_settings

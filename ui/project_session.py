@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from app.project import recovery
-from app.project.model import Project, new_id
+from app.project.project import Project, new_id
 
 
 class StatusSink(Protocol):

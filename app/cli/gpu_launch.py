@@ -9,8 +9,8 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+from app.cli.error_boundary import UsageError
 from app.cli.exit_codes import ExitCode
-from app.cli.output import fail
 from engine.generation.request import ModelSpec
 from engine.generation.speed import context_parallel as cp
 
@@ -33,13 +33,10 @@ def run_over_gpus(
     if gpus == 1:
         return command()
     if cp.world_size() == 1:
-        try:
-            cp.check_gpus(gpus)
-        except cp.SpeedError as exc:
-            return fail(exc, ExitCode.BAD_INPUT)
+        cp.check_gpus(gpus)  # a SpeedError (bad input) when this machine has fewer
         return subprocess.call(cp.torchrun_command(MAIN, argv, gpus))
     if cp.world_size() != gpus:
-        return fail(f"--gpus {gpus} under a torchrun of {cp.world_size()} processes", ExitCode.BAD_INPUT)
+        raise UsageError(f"--gpus {gpus} under a torchrun of {cp.world_size()} processes")
     cp.start_rank()
     if cp.rank() > 0:
         from engine.generation.pipeline_cache import PipelineCache

@@ -8,7 +8,7 @@ import signal
 import sys
 import time
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from engine.jobs.progress import CancelToken
@@ -51,9 +51,9 @@ class EventPrinter:
         self.live = not json_lines and self.stream.isatty()
         self._started = time.monotonic()
         self._line_open = False
-        self._last_key: tuple | None = None
+        self._last_key: tuple[object, ...] | None = None
 
-    def __call__(self, event: dict) -> None:
+    def __call__(self, event: dict[str, Any]) -> None:
         if self.json_lines:
             self.stream.write(json.dumps(event, ensure_ascii=False) + "\n")
             self.stream.flush()
@@ -71,7 +71,7 @@ class EventPrinter:
             self.stream.write(text + "\n")
         self.stream.flush()
 
-    def _describe(self, e: dict) -> str | None:
+    def _describe(self, e: dict[str, Any]) -> str | None:
         kind = e["event"]
         clock = f"[{time.monotonic() - self._started:6.1f}s]"
         where = f"[{e.get('index')}/{e.get('count')}] {e.get('title', '')}" if "index" in e else "Film"

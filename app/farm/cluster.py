@@ -16,6 +16,7 @@ import sys
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from app.settings.user_paths import state_dir
 from engine.errors import StoryreelError
@@ -59,7 +60,7 @@ class FarmState:
     address: str
     url: str
     head_pid: int | None = None  # the local `ray start --head --block` process, if the farm started one
-    config: dict = field(default_factory=dict)
+    config: dict[str, Any] = field(default_factory=dict)
     started: float = 0.0
 
 
@@ -210,7 +211,7 @@ def stop_local_head(pid: int, timeout: float = HEAD_STOP_TIMEOUT) -> None:
         os.killpg(os.getpgid(pid), 9)  # its own session: only the processes it started
 
 
-def connect(address: str, runtime_env: dict | None = None) -> None:
+def connect(address: str, runtime_env: dict[str, Any] | None = None) -> None:
     """ray.init to the cluster at address, quietly; FarmError if nothing answers there.
 
     runtime_env (code and variables shipped to the cluster) becomes the default of what this

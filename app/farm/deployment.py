@@ -41,11 +41,11 @@ class ReplicasLost(StoryreelError):
 class Generator:
     """One replica: the endpoint handler with its pipeline loaded once, one generation at a time."""
 
-    def __init__(self, model: dict) -> None:
+    def __init__(self, model: dict[str, Any]) -> None:
         self.handler = EndpointHandler(model=ModelSpec(**model))
         self.broken: str | None = None
 
-    async def __call__(self, data: dict) -> dict:
+    async def __call__(self, data: dict[str, Any]) -> dict[str, Any]:
         """Generate one take; a cancelled call (the client left) stops the run at its next step."""
         cancel = CancelToken()
         work = asyncio.get_running_loop().run_in_executor(None, functools.partial(self._run, data, cancel))
@@ -55,7 +55,7 @@ class Generator:
             cancel.cancel()
             raise
 
-    def _run(self, data: dict, cancel: CancelToken) -> dict:
+    def _run(self, data: dict[str, Any], cancel: CancelToken) -> dict[str, Any]:
         try:
             return self.handler(data, cancel=cancel)
         except RuntimeError as exc:
@@ -77,7 +77,7 @@ class Generator:
 class Ingress:
     """The farm's URL: the Inference Endpoints protocol of `serve`, sending each body to a Generator."""
 
-    def __init__(self, generator: DeploymentHandle, token: str | None) -> None:
+    def __init__(self, generator: DeploymentHandle[Any], token: str | None) -> None:
         self.generator = generator
         self._token = token
         self._lock = threading.Lock()
@@ -89,7 +89,7 @@ class Ingress:
 
         return build_app(self.generate, self._token, concurrent=INGRESS_IN_FLIGHT)
 
-    def generate(self, data: dict, cancel: CancelToken) -> dict:
+    def generate(self, data: dict[str, Any], cancel: CancelToken) -> dict[str, Any]:
         """A take from the first Generator free; sent again only when the replica that took it died."""
         self._count("received")
         for lost in range(MAX_REPLICA_LOSSES + 1):
@@ -117,14 +117,15 @@ class Ingress:
             self._counts[name] += 1
 
 
-def _wait(response: Any, cancel: CancelToken) -> dict:
+def _wait(response: Any, cancel: CancelToken) -> dict[str, Any]:
     """The Generator's answer, watching cancel; its own exception (not Ray's wrapper) if it raised."""
     while True:
         if cancel.cancelled:
             response.cancel()
             raise Cancelled()
         try:
-            return response.result(timeout_s=POLL)
+            answer: dict[str, Any] = response.result(timeout_s=POLL)
+            return answer
         except TimeoutError:
             continue
         except RayTaskError as exc:

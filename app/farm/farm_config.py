@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from dataclasses import dataclass
+from typing import Any
 
 from engine.errors import StoryreelError
 from engine.generation.request import ModelSpec
@@ -76,9 +77,9 @@ class FarmConfig:
             )
         return dataclasses.replace(self, gpus_per_replica=gpus)
 
-    def generator_options(self) -> dict:
+    def generator_options(self) -> dict[str, Any]:
         """The Generator deployment's Serve options: replicas or autoscaling, resources, health checks."""
-        options: dict = {
+        options: dict[str, Any] = {
             "max_ongoing_requests": MAX_ONGOING,
             "ray_actor_options": {
                 "num_gpus": self.gpus_per_replica or 0.0,
@@ -107,7 +108,7 @@ class FarmConfig:
             }
         return options
 
-    def describe(self) -> dict:
+    def describe(self) -> dict[str, Any]:
         """The settings as the state file and `farm status` show them (no secrets in here)."""
         doc = dataclasses.asdict(self)
         doc["model"] = {k: v for k, v in doc["model"].items() if v not in (None, "", False, "none")}

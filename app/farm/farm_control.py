@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from app.farm.cluster import (
     DEFAULT_RAY_PORT,
@@ -43,7 +44,7 @@ class HeadOptions:
     object_store_bytes: int | None = None
 
 
-def runtime_env() -> dict:
+def runtime_env() -> dict[str, Any]:
     """Storyreel's own code travels with the application: every machine runs this version of it."""
     import app
     import engine
@@ -138,7 +139,7 @@ def wait_until_running(replicas: int, timeout: float, report: Callable[[str], No
         time.sleep(1.0)
 
 
-def farm_status(address: str | None = None) -> dict:
+def farm_status(address: str | None = None) -> dict[str, Any]:
     """The farm's URL, the application's state, and each deployment's replicas by state."""
     require_ray()
     address, state = _target(address)
@@ -146,7 +147,7 @@ def farm_status(address: str | None = None) -> dict:
     from ray import serve
 
     application = serve.status().applications.get(APP_NAME)
-    doc: dict = {
+    doc: dict[str, Any] = {
         "address": address,
         "url": state.url if state is not None else _serve_url(),
         "local_cluster": bool(state is not None and state.head_pid),
@@ -251,7 +252,7 @@ def _tidy_failed_start(head_pid: int | None) -> None:
         stop_local_head(head_pid)
 
 
-def replica_counts(states: Mapping) -> dict[str, int]:
+def replica_counts(states: Mapping[Any, Any]) -> dict[str, int]:
     """Serve's replica counts by state, keyed by the state's name ("RUNNING", "STARTING", ...)."""
     return {str(getattr(state, "value", state)): int(n) for state, n in states.items()}
 

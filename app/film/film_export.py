@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from copy import deepcopy
 from pathlib import Path
+from typing import Any
 
 from app.film.shot_looks import look_for_shot
-from app.project.model import Project, Shot
+from app.project.project import Project, Shot
 from app.project.shot_timing import shot_transitions
 from engine.film.conform import ClipSpan
 from engine.film.export_settings import ExportSettings
@@ -15,7 +16,7 @@ from engine.film.exporter import ExportProgress, ExportResult, export_film
 from engine.jobs.progress import CancelToken
 
 # An event is a plain dict with an "event" key, ready for --json output.
-EventCallback = Callable[[dict], None]
+EventCallback = Callable[[dict[str, Any]], None]
 
 
 def project_snapshot(project: Project) -> Project:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from app.film.film_export import export_project
 from app.film.shot_looks import look_for_shot
 from app.generation.batch_generation import EventCallback, generate_missing
-from app.project.model import Project
+from app.project.project import Project
 from engine.backends.local import Backend
 from engine.film.export_settings import ExportSettings
 from engine.generation.request import ModelSpec
@@ -46,7 +47,7 @@ def render_project(
     report = RenderReport(generated=generate_missing(project, backends, model, on_event, cancel, quality))
     on_event({"event": "stitch_started", "output": str(output)})
 
-    def forward(event: dict) -> None:
+    def forward(event: dict[str, Any]) -> None:
         if event["event"] not in ("export_started", "done"):  # render reports its own start and end
             on_event(event)
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import queue
 from collections.abc import Callable
-from pathlib import Path
+from typing import Any
 
-from app.generation.shot_conditioning import generation_order, model_for, previous_shot
+from app.generation.shot_conditioning import generation_order, model_for
 from app.generation.shot_requests import shot_status
-from app.generation.take_generation import TakePlan, plan_take, record_finished_job
-from app.project.model import Project, Shot, ShotState
+from app.generation.take_queue import TakeQueue
+from app.project.project import Project, Shot, ShotState
 from app.project.reel_file import save_project
 from app.settings.model_settings import project_model
 from engine.backends.local import Backend
@@ -20,7 +20,7 @@ from engine.jobs.progress import Cancelled, CancelToken, Progress
 from engine.jobs.states import JobState
 
 # An event is a plain dict with an "event" key, ready for --json output.
-EventCallback = Callable[[dict], None]
+EventCallback = Callable[[dict[str, Any]], None]
 
 NEEDS_TAKE = (ShotState.NO_TAKE, ShotState.FAILED, ShotState.MISSING)
 
@@ -68,36 +68,25 @@ def generate_missing(
         for needed in dict.fromkeys(model_for(project, shot, spec) for shot in todo):
             backend.preflight(needed)  # a missing model fails once, before any job, with its advice
     failures: dict[str, str] = {}
-    plans: dict[str, TakePlan] = {}
-    queued: dict[str, tuple[str, tuple[Path, str]]] = {}  # shot id → its job and (clip, media path)
-    bases: dict[str, dict] = {}
     # Progress objects are immutable: taking the current one keeps each report as it was sent.
     events: queue.Queue[tuple[str, Job, Progress | None]] = queue.Queue()
     jobs = JobQueue(backends, listener=lambda event, job: events.put((event, job, job.progress)))
+    takes = TakeQueue(project, jobs)  # the window's queue: the same planning, chaining and recording
+    numbers = {shot.id: number for number, shot in enumerate(todo, start=1)}
+
+    def base(shot: Shot) -> dict[str, Any]:
+        title = shot.display_title(project.shots.index(shot))
+        return {"shot": shot.id, "title": title, "index": numbers[shot.id], "count": len(todo)}
+
     try:
-        for number, shot in enumerate(todo, start=1):
-            title = shot.display_title(project.shots.index(shot))
-            base = {
-                "shot": shot.id,
-                "title": title,
-                "index": number,
-                "count": len(todo),
-            }
-            before = previous_shot(project, shot) if shot.continue_previous else None
-            after = queued.get(before.id) if before is not None else None
-            try:
-                plan = plan_take(
-                    project, shot, spec, quality=quality, pending=None if after is None else after[1]
-                )
-            except ValueError as exc:  # e.g. an empty prompt: this shot fails, the others go on
-                failures[shot.id] = str(exc)
-                project.set_error(shot.id, str(exc))
-                on_event({"event": "shot_failed", **base, "error": str(exc)})
-                continue
-            job = jobs.submit(plan.request, plan.clip, label=title, after=None if after is None else after[0])
-            plans[job.id], bases[job.id] = plan, base
-            queued[shot.id] = (job.id, (plan.clip, plan.relative))
-        done = _collect(project, jobs, events, plans, bases, failures, on_event, cancel)
+        queued, refused = takes.enqueue([shot.id for shot in todo], spec, quality=quality)
+        for shot in todo:
+            if (message := refused.get(shot.id)) is not None:  # e.g. an empty prompt: the others go on
+                failures[shot.id] = message
+                project.set_error(shot.id, message)
+                on_event({"event": "shot_failed", **base(shot), "error": message})
+        bases = {job.id: base(takes.tracked[job.id].shot) for job in queued}
+        done = _collect(takes, events, bases, failures, on_event, cancel)
     finally:
         jobs.shutdown()
         save_project(project)
@@ -107,22 +96,20 @@ def generate_missing(
 
 
 def _collect(
-    project: Project,
-    jobs: JobQueue,
-    events: queue.Queue,
-    plans: dict[str, TakePlan],
-    bases: dict[str, dict],
+    takes: TakeQueue,
+    events: queue.Queue[tuple[str, Job, Progress | None]],
+    bases: dict[str, dict[str, Any]],
     failures: dict[str, str],
     on_event: EventCallback,
     cancel: CancelToken | None,
 ) -> list[str]:
     """Turn worker reports into takes and events until every job has finished."""
     done: list[str] = []
-    outstanding, cancelled = len(plans), False
+    outstanding, cancelled = len(bases), False
     while outstanding:
         if cancel is not None and cancel.cancelled and not cancelled:
             cancelled = True
-            jobs.cancel_all()
+            takes.jobs.cancel_all()
         try:
             event, job, progress = events.get(timeout=0.1)
         except queue.Empty:
@@ -134,11 +121,11 @@ def _collect(
             on_event({"event": "progress", **base, **progress.to_dict()})
         elif event == "finished":
             outstanding -= 1
-            plan = plans[job.id]
-            take = record_finished_job(project, plan, job)
+            shot_id = base["shot"]
+            take = takes.finish(job)
             if take is not None:
-                save_project(project)
-                done.append(plan.shot_id)
+                save_project(takes.project)
+                done.append(shot_id)
                 on_event(
                     {
                         "event": "take",
@@ -152,8 +139,8 @@ def _collect(
                 )
             elif job.state == JobState.FAILED or (job.state == JobState.CANCELLED and job.error):
                 # A job held back (the take it continues was not made) failed; it was not cancelled.
-                failures[plan.shot_id] = job.error or "failed"
-                save_project(project)
+                failures[shot_id] = job.error or "failed"
+                save_project(takes.project)
                 on_event({"event": "shot_failed", **base, "error": job.error, "hint": job.hint})
             elif job.state == JobState.CANCELLED:
                 cancelled = True

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 from app.project.media_paths import UnsafePath
-from app.project.model import Project, Shot, ShotImage
+from app.project.project import Project, Shot, ShotImage
 from app.project.shot_images import shot_image_bytes
 from engine.errors import StoryreelError
 from engine.generation.demo_model import demo_image_model
@@ -59,7 +60,7 @@ def generation_order(project: Project, shots: list[Shot], spec: ModelSpec) -> li
     return sorted(asked, key=lambda s: (models.index(model_for(project, s, spec)), position[id(s)]))
 
 
-def _entry(image: ShotImage) -> dict:
+def _entry(image: ShotImage) -> dict[str, Any]:
     return {"path": image.path, "sha256": image.sha256, "fit": image.fit}
 
 
@@ -73,9 +74,9 @@ def continued_path(project: Project, shot: Shot, pending: str | None = None) -> 
     return before.active.path if before.active is not None else None
 
 
-def conditioning_key(project: Project, shot: Shot, pending: str | None = None) -> dict:
+def conditioning_key(project: Project, shot: Shot, pending: str | None = None) -> dict[str, Any]:
     """What decides a shot's frames beyond its settings (empty for text only): for request_key."""
-    key: dict = {}
+    key: dict[str, Any] = {}
     if shot.start_image is not None:
         key["image"] = [shot.start_image.sha256, shot.start_image.fit]
     if shot.end_image is not None:
@@ -89,14 +90,14 @@ def conditioning_key(project: Project, shot: Shot, pending: str | None = None) -
 
 def resolve_conditioning(
     project: Project, shot: Shot, pending: tuple[Path, str] | None = None
-) -> tuple[ImageConditioning | None, dict]:
+) -> tuple[ImageConditioning | None, dict[str, Any]]:
     """The images a shot's request carries, and the record its take keeps.
 
     `pending` is the (clip, media path) of the previous shot's queued take when it is not made yet;
     a continued frame is read when the job runs, so it is the take the previous job writes.
     """
     last = None if shot.end_image is None else _image_bytes(project, shot, shot.end_image, "end")
-    record: dict = {"last_image": None if shot.end_image is None else _entry(shot.end_image)}
+    record: dict[str, Any] = {"last_image": None if shot.end_image is None else _entry(shot.end_image)}
     if shot.start_image is not None:
         image = shot.start_image
         record.update(kind=image.source, image=_entry(image))
@@ -135,7 +136,7 @@ def resolve_conditioning(
     return ImageConditioning(FrameSource(clip), last, "fill"), record
 
 
-def settle_record(project: Project, record: dict) -> dict:
+def settle_record(project: Project, record: dict[str, Any]) -> dict[str, Any]:
     """A continued take's record with the previous take's id and last frame filled in once it exists."""
     if record.get("kind") != "continue" or record.get("from_take"):
         return dict(record)

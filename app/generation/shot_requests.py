@@ -7,16 +7,18 @@ import hashlib
 import json
 import secrets
 from pathlib import Path
+from typing import Any, TypedDict, TypeVar
 
 from app.generation.shot_conditioning import conditioning_key, model_for, resolve_conditioning, uses_image
 from app.presets.embedded import lora_specs, preset_name_for, shot_preset
 from app.presets.preset import Preset, PresetSettings
 from app.project.media_paths import UnsafePath
-from app.project.model import Project, Shot, ShotState
+from app.project.project import Project, Shot, ShotState
 from app.settings.model_settings import project_model
 from engine.generation.request import GenerationRequest, ModelSpec
 
 MAX_SEED = 2**32 - 1
+T = TypeVar("T")
 
 
 def random_seed() -> int:
@@ -24,11 +26,26 @@ def random_seed() -> int:
     return secrets.randbelow(MAX_SEED + 1)
 
 
-def _first(*values: object) -> object:
-    return next((v for v in values if v is not None), None)
+class ResolvedSettings(TypedDict):
+    """A shot's effective generation settings: what its request is built from."""
+
+    prompt: str  # through the preset's template
+    negative_prompt: str  # the shot's, the preset's and the project's, joined
+    width: int
+    height: int
+    num_frames: int
+    fps: int
+    num_inference_steps: int
+    guidance_scale: float
+    guidance_scale_2: float | None  # None: one scale for both experts
 
 
-def resolved_settings(project: Project, shot: Shot, preset: Preset | None = None) -> dict:
+def _first(default: T, *overrides: T | None) -> T:
+    """The first override that is set, else the default."""
+    return next((v for v in overrides if v is not None), default)
+
+
+def resolved_settings(project: Project, shot: Shot, preset: Preset | None = None) -> ResolvedSettings:
     """The shot's effective settings (seed excluded): its own values, else its preset's, else the project's.
 
     The prompt goes through the preset's template; the negative prompt joins the shot's, the
@@ -42,13 +59,13 @@ def resolved_settings(project: Project, shot: Shot, preset: Preset | None = None
     return {
         "prompt": prompt,
         "negative_prompt": ", ".join(n.strip() for n in negatives if n.strip()),
-        "num_frames": _first(shot.frames, p.frames, d.frames),
-        "width": _first(shot.width, p.width, s.width),
-        "height": _first(shot.height, p.height, s.height),
-        "fps": _first(p.fps, s.fps),
-        "num_inference_steps": _first(shot.steps, p.steps, d.steps),
-        "guidance_scale": _first(shot.guidance_scale, p.guidance_scale, d.guidance_scale),
-        "guidance_scale_2": _first(shot.guidance_scale_2, p.guidance_scale_2, d.guidance_scale_2),
+        "num_frames": _first(d.frames, shot.frames, p.frames),
+        "width": _first(s.width, shot.width, p.width),
+        "height": _first(s.height, shot.height, p.height),
+        "fps": _first(s.fps, p.fps),
+        "num_inference_steps": _first(d.steps, shot.steps, p.steps),
+        "guidance_scale": _first(d.guidance_scale, shot.guidance_scale, p.guidance_scale),
+        "guidance_scale_2": _first(d.guidance_scale_2, shot.guidance_scale_2, p.guidance_scale_2),
     }
 
 
@@ -66,7 +83,7 @@ def request_key(project: Project, shot: Shot, pending: str | None = None) -> str
 
     `pending`: the media path of the previous shot's queued take, for a shot that continues it.
     """
-    data = resolved_settings(project, shot)
+    data: dict[str, Any] = dict(resolved_settings(project, shot))
     data["seed"] = shot.seed
     s = project.settings
     data["model"] = [s.model, s.model_revision]
@@ -111,7 +128,7 @@ def build_request_with_record(
     seed: int | None = None,
     pending: tuple[Path, str] | None = None,
     quality: str | None = None,
-) -> tuple[GenerationRequest, dict]:
+) -> tuple[GenerationRequest, dict[str, Any]]:
     """build_request, and the conditioning record the take will keep."""
     if not shot.prompt.strip():
         raise ValueError(f"shot {shot.title or shot.id!r} has no prompt")

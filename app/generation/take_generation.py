@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from app.generation.shot_conditioning import settle_record
 from app.generation.shot_requests import build_request_with_record, preset_hash, request_key
 from app.presets.embedded import preset_name_for
 from app.project.media_paths import contained
-from app.project.model import Project, Shot, Take, new_id
+from app.project.project import Project, Shot, Take, new_id
 from engine.generation.pipeline_cache import PipelineCache
 from engine.generation.request import GenerationRequest, ModelSpec
 from engine.jobs.job_queue import Job
@@ -29,7 +30,8 @@ class TakePlan:
     request_key: str
     preset: str | None = None  # the style preset in effect, recorded on the take
     preset_hash: str = ""
-    conditioning: dict = field(default_factory=dict)  # what the take starts from (Take.conditioning)
+    # What the take starts from (Take.conditioning).
+    conditioning: dict[str, Any] = field(default_factory=dict)
 
 
 def next_take_path(project: Project, shot: Shot, reserved: set[str] | None = None) -> tuple[Path, str]:

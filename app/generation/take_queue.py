@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 from app.generation.shot_conditioning import generation_order, previous_shot
 from app.generation.shot_requests import random_seed
 from app.generation.take_generation import TakePlan, plan_take, record_finished_job
-from app.project.model import Project, Shot, Take
+from app.project.project import Project, Shot, Take
 from engine.generation.request import ModelSpec
 from engine.jobs.job_queue import Job, JobQueue
 from engine.jobs.states import ACTIVE_STATES, FINISHED_STATES, JobState
@@ -50,8 +51,10 @@ class TakeQueue:
         spec: ModelSpec,
         new_seed: bool = False,
         seeds: dict[str, int | None] | None = None,
+        quality: str | None = None,
     ) -> tuple[list[Job], dict[str, str]]:
-        """Queue a new take of each shot; returns the jobs and {shot id: why it was not queued}."""
+        """Queue a new take of each shot, a continuing shot after the take it continues; returns the
+        jobs and {shot id: why it was not queued}. `quality` overrides the shots' own."""
         queued: list[Job] = []
         errors: dict[str, str] = {}
         by_id = {s.id: s for s in self.project.shots}
@@ -63,7 +66,9 @@ class TakeQueue:
             )
             pending = None if after is None else (after[1].plan.clip, after[1].plan.relative)
             try:
-                plan = plan_take(self.project, shot, spec, self.reserved, seed=seed, pending=pending)
+                plan = plan_take(
+                    self.project, shot, spec, self.reserved, seed=seed, quality=quality, pending=pending
+                )
             except ValueError as exc:  # no prompt, an unsaved project, nothing to continue from
                 errors[shot.id] = str(exc)
                 continue
@@ -83,7 +88,7 @@ class TakeQueue:
                 found = (job.id, entry)
         return found
 
-    def resume(self, records: list[dict], spec: ModelSpec) -> tuple[list[Job], dict[str, str]]:
+    def resume(self, records: list[dict[str, Any]], spec: ModelSpec) -> tuple[list[Job], dict[str, str]]:
         """Queue the pending jobs saved with the project again (same shots, seeds and models)."""
         jobs: list[Job] = []
         errors: dict[str, str] = {}
@@ -159,7 +164,7 @@ class TakeQueue:
                 found[entry.shot.id] = job
         return found
 
-    def pending_records(self) -> list[dict]:
+    def pending_records(self) -> list[dict[str, Any]]:
         """The unfinished jobs, in queue order, as the project file keeps them."""
         records = []
         for job in self.jobs.jobs():

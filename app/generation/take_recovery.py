@@ -13,12 +13,13 @@ import re
 import stat
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from app.generation.shot_requests import preset_hash, request_key, resolved_settings
 from app.presets.embedded import preset_name_for
 from app.project.json_limits import UnsafeJson, loads_strict
 from app.project.media_paths import UnsafePath, contained
-from app.project.model import Project, Shot, Take, new_id
+from app.project.project import Project, Shot, Take, new_id
 from app.project.reel_file import validate_document
 from app.project.stale_files import remove_stale_temp_files
 
@@ -39,7 +40,7 @@ class CrashRecovery:
     adopted: list[tuple[str, str]] = field(default_factory=list)
 
 
-def read_sidecar(path: Path) -> dict | None:
+def read_sidecar(path: Path) -> dict[str, Any] | None:
     """A take's sidecar if it is complete and well-formed, else None (it is never trusted further)."""
     try:
         info = os.lstat(path)
@@ -57,7 +58,7 @@ def read_sidecar(path: Path) -> dict | None:
     return doc
 
 
-def matches_shot(project: Project, shot: Shot, meta: dict) -> bool:
+def matches_shot(project: Project, shot: Shot, meta: dict[str, Any]) -> bool:
     """Whether a take's record is what generating the shot now would give (up to snapping)."""
     want = resolved_settings(project, shot)
     same = (
@@ -87,7 +88,7 @@ def _complete_clip(clip: Path, frames: int) -> bool:
         return False
 
 
-def orphan_takes(project: Project, shot: Shot) -> list[tuple[str, dict]]:
+def orphan_takes(project: Project, shot: Shot) -> list[tuple[str, dict[str, Any]]]:
     """(relative path, sidecar) of every complete take in the shot's folder that the project does not list."""
     media = project.media_dir
     if media is None:

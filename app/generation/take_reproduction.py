@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.generation.shot_conditioning import ConditioningError
 from app.project.media_paths import UnsafePath
-from app.project.model import IMAGE_FITS, Project, ShotImage, Take
+from app.project.project import IMAGE_FITS, Project, ShotImage, Take
 from app.project.shot_images import shot_image_bytes
 from engine.generation.request import (
     DEFAULT_OVERLAP,
@@ -24,7 +26,7 @@ def _image(project: Project, entry: object, which: str) -> bytes | None:
     return shot_image_bytes(project, image)
 
 
-def _continued(project: Project, record: dict) -> FrameSource:
+def _continued(project: Project, record: dict[str, Any]) -> FrameSource:
     """The frame of the take a continued take started from."""
     try:
         before = project.shot(str(record.get("from_shot")))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from app.presets.library import check_assets, find_preset
 from app.presets.preset import (
@@ -16,7 +17,7 @@ from app.presets.preset import (
     preset_from_dict,
 )
 from app.project.media_paths import UnsafePath, contained
-from app.project.model import Project, Shot
+from app.project.project import Project, Shot
 from engine.generation.request import LoraSpec
 
 PRESETS_FOLDER = "presets"  # inside the project's media folder
@@ -82,7 +83,7 @@ def lora_specs(project: Project, preset: Preset | None) -> tuple[LoraSpec, ...]:
     )
 
 
-def embed_copy(project: Project, preset: Preset, source_folder: Path) -> dict:
+def embed_copy(project: Project, preset: Preset, source_folder: Path) -> dict[str, Any]:
     """Copy a preset's assets into the project's media folder; returns the document to embed.
 
     Each file goes to presets/NAME/<content hash>/<file name>, so a copy made earlier (that an undo
@@ -113,7 +114,7 @@ def embed_copy(project: Project, preset: Preset, source_folder: Path) -> dict:
     return copy.to_dict()
 
 
-def embed_from_library(project: Project, name: str) -> dict:
+def embed_from_library(project: Project, name: str) -> dict[str, Any]:
     """Copy a library preset into the project's media folder; returns the document to embed."""
     entry = find_preset(name)
     assert entry.preset is not None

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.project.migrations import Migration, MigrationError, migrate
-from app.settings.resources import resource_path
+from app.project.migrations import Migration
+from app.project.versioned_document import DocumentError, DocumentFormat
 from engine.errors import StoryreelError
 
 # The preset format this version writes; PRESET_MIGRATIONS[n] turns format n into n + 1.
@@ -114,51 +113,29 @@ class Preset:
         blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
         return hashlib.sha256(blob).hexdigest()[:16]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The preset.json document."""
         return {"format_version": PRESET_FORMAT_VERSION, **dataclasses.asdict(self)}
 
 
-@functools.cache
-def _validator() -> Any:
-    import jsonschema
-
-    schema = json.loads(resource_path("presets", "preset.schema.json").read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
-
-
-def _check(doc: dict, where: str) -> None:
-    import jsonschema
-
-    error = jsonschema.exceptions.best_match(_validator().iter_errors(doc))
-    if error is not None:
-        place = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path).lstrip(".")
-        raise PresetError(f"{where}: invalid preset at {place or '(top level)'}: {error.message}")
-
-
-def _build(cls: type, data: dict) -> Any:
+def _build(cls: type, data: dict[str, Any]) -> Any:
     names = {f.name for f in dataclasses.fields(cls)}
     return cls(**{k: v for k, v in data.items() if k in names})
 
 
+def preset_format() -> DocumentFormat:
+    """The preset document's format, with the version and migrations as they are now."""
+    return DocumentFormat(
+        "preset", PRESET_FORMAT_VERSION, PRESET_MIGRATIONS, ("presets", "preset.schema.json")
+    )
+
+
 def preset_from_dict(doc: Any, where: str = "preset") -> Preset:
     """Validate, migrate and build a preset document; raises PresetError naming `where`."""
-    if not isinstance(doc, dict):
-        raise PresetError(f"{where}: not a Storyreel preset (expected a JSON object)")
-    version = doc.get("format_version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise PresetError(f"{where}: not a Storyreel preset (format_version is missing or not an integer)")
-    if version > PRESET_FORMAT_VERSION:
-        raise PresetError(
-            f"{where}: made by a newer Storyreel (preset format {version}; this version "
-            f"reads up to {PRESET_FORMAT_VERSION})"
-        )
-    _check(doc, where)
     try:
-        doc, _ = migrate(dict(doc), PRESET_FORMAT_VERSION, PRESET_MIGRATIONS)
-    except MigrationError as exc:
+        doc = preset_format().load(doc)
+    except DocumentError as exc:
         raise PresetError(f"{where}: {exc}") from None
-    _check(doc, where)
     grade, mark = doc.get("grade"), doc.get("watermark")
     return Preset(
         name=doc["name"],

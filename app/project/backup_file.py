@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from app.project.model import Project
+from app.project.project import Project
 from app.project.reel_file import ProjectError, load_project
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from engine.errors import StoryreelError
 
@@ -11,7 +12,7 @@ FORMAT_VERSION = 1
 
 # MIGRATIONS[n] turns a format-n document into a format-(n+1) one. Each step is a pure function on
 # the parsed JSON, so a failed migration leaves the file on disk untouched.
-Migration = Callable[[dict], dict]
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
 MIGRATIONS: dict[int, Migration] = {}
 
 
@@ -22,8 +23,8 @@ class MigrationError(StoryreelError):
 
 
 def migrate(
-    doc: dict, target: int = FORMAT_VERSION, migrations: dict[int, Migration] | None = None
-) -> tuple[dict, int]:
+    doc: dict[str, Any], target: int = FORMAT_VERSION, migrations: dict[int, Migration] | None = None
+) -> tuple[dict[str, Any], int]:
     """Apply each step from the document's version up to target; returns (document, original version).
 
     `migrations` defaults to the project file's; other versioned formats (presets) pass their own.

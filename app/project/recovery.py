@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.project.model import Project
+from app.project.project import Project
 from app.project.reel_file import PROJECT_SUFFIX, ProjectError, dumps_project, parse_project
 from app.settings.user_paths import state_dir
 from engine.storage.atomic_file import write_bytes_atomic
@@ -69,7 +69,7 @@ def _process_started(pid: int) -> float | None:
     import psutil
 
     try:
-        return psutil.Process(pid).create_time()
+        return float(psutil.Process(pid).create_time())
     except (psutil.Error, OSError):
         return None
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import json
 import shutil
 from pathlib import Path
@@ -12,9 +11,9 @@ from typing import Any
 from app import __version__
 from app.project.json_limits import UnsafeJson, loads_strict
 from app.project.media_paths import UnsafePath, check_id, check_relative
-from app.project.migrations import FORMAT_VERSION, MigrationError, migrate
-from app.project.model import GenerationDefaults, Project, ProjectSettings, Shot, ShotImage, Take
-from app.settings.resources import resource_path
+from app.project.migrations import FORMAT_VERSION, MIGRATIONS
+from app.project.project import GenerationDefaults, Project, ProjectSettings, Shot, ShotImage, Take
+from app.project.versioned_document import DocumentFormat
 from engine.errors import StoryreelError
 from engine.storage.atomic_file import write_bytes_atomic
 
@@ -33,31 +32,15 @@ class ProjectError(StoryreelError):
         self.problem = problem
 
 
-@functools.cache
-def _validator() -> Any:
-    import jsonschema
-
-    schema = json.loads(resource_path("project.schema.json").read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
-
-
-def _error_location(error: Any) -> str:
-    parts = [f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path]
-    return "".join(parts).lstrip(".") or "(top level)"
+PROJECT_FORMAT = DocumentFormat("project", FORMAT_VERSION, MIGRATIONS, ("project.schema.json",))
 
 
 def validate_document(doc: Any) -> None:
     """Raise ValueError with a readable message if doc does not follow the project schema."""
-    import jsonschema
-
-    if not isinstance(doc, dict):
-        raise ValueError("the file holds JSON, but not a Storyreel project (expected an object)")
-    error = jsonschema.exceptions.best_match(_validator().iter_errors(doc))
-    if error is not None:
-        raise ValueError(f"invalid project at {_error_location(error)}: {error.message}")
+    PROJECT_FORMAT.validate(doc)
 
 
-def _build(cls: type, data: dict) -> Any:
+def _build(cls: type, data: dict[str, Any]) -> Any:
     # Keys a newer minor writer added are ignored rather than fatal.
     names = {f.name for f in dataclasses.fields(cls)}
     return cls(**{k: v for k, v in data.items() if k in names})
@@ -78,7 +61,7 @@ def check_image_path(relative: object, what: str) -> None:
         )
 
 
-def check_names(doc: dict) -> None:
+def check_names(doc: dict[str, Any]) -> None:
     """Raise UnsafePath if a shot id, take id, take path or image path could name a file outside the
     media folder."""
     for index, shot in enumerate(doc["shots"]):
@@ -98,7 +81,7 @@ def check_names(doc: dict) -> None:
                 raise UnsafePath(f"shots[{index}].takes[{number}].path {exc}") from None
 
 
-def project_from_dict(doc: dict) -> Project:
+def project_from_dict(doc: dict[str, Any]) -> Project:
     """Build a Project from a validated, current-format document."""
     check_names(doc)
     settings_data = dict(doc["settings"])
@@ -125,7 +108,7 @@ def project_from_dict(doc: dict) -> Project:
     return project
 
 
-def project_to_dict(project: Project) -> dict:
+def project_to_dict(project: Project) -> dict[str, Any]:
     """The JSON document for a project."""
     return {
         "format_version": FORMAT_VERSION,
@@ -158,23 +141,9 @@ def parse_project(text: str, path: Path | str = "<memory>") -> Project:
         raise ProjectError(
             path, f"{what} (not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno})"
         ) from None
-    if not isinstance(doc, dict):
-        raise ProjectError(path, "the file holds JSON, but not a Storyreel project (expected an object)")
-    version = doc.get("format_version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise ProjectError(path, "not a Storyreel project (format_version is missing or not an integer)")
-    if version > FORMAT_VERSION:
-        raise ProjectError(
-            path,
-            f"it was saved by a newer Storyreel (format {version}; this version reads up to "
-            f"{FORMAT_VERSION}). Update Storyreel to open it.",
-        )
     try:
-        validate_document(doc)
-        doc, _ = migrate(doc)
-        validate_document(doc)
-        return project_from_dict(doc)
-    except (ValueError, MigrationError) as exc:
+        return project_from_dict(PROJECT_FORMAT.load(doc))
+    except ValueError as exc:  # DocumentError, or a name that would leave the media folder
         raise ProjectError(path, str(exc)) from None
     except RecursionError:
         raise ProjectError(path, "nested too deeply to be a Storyreel project") from None

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app.project.media_paths import UnsafePath, check_relative, contained
-from app.project.model import Project, Shot
+from app.project.project import Project, Shot
 from engine.errors import StoryreelError
 
 CSV_COLUMNS = (

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from app.project.media_paths import UnsafePath, contained
-from app.project.model import Project
+from app.project.project import Project
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ def oldest_live_start() -> float:
     """When the longest-running live Storyreel process started (this one at the latest)."""
     import psutil
 
-    oldest = psutil.Process(os.getpid()).create_time()
+    oldest = float(psutil.Process(os.getpid()).create_time())
     for process in psutil.process_iter(["cmdline", "create_time"]):
         with contextlib.suppress(psutil.Error, OSError, TypeError):
             if _is_storyreel(process.info["cmdline"] or []):

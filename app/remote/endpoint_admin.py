@@ -7,7 +7,7 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from app.remote.endpoint_errors import TOKEN_HINT, EndpointAdminError, EndpointInputError, describe
 
@@ -182,7 +182,7 @@ class EndpointAdmin:
             error = describe(box["error"], what)
             log.warning("Hub call about %s failed: %s", what, error, exc_info=box["error"])
             raise error from box["error"]
-        return box["value"]
+        return cast(T, box["value"])
 
     def _endpoint(self, name: str) -> InferenceEndpoint:
         check_name(name)

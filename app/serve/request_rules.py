@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator, Mapping
+from typing import Any
 
 from engine.errors import StoryreelError
 
@@ -56,9 +57,9 @@ def accept_problem(accept: str | None) -> str | None:
     )
 
 
-def query_parameters(query: Mapping[str, str]) -> dict:
+def query_parameters(query: Mapping[str, str]) -> dict[str, Any]:
     """Query parameters as the toolkit converts them: digits to int, "true"/"false" to bool, else text."""
-    out: dict = {}
+    out: dict[str, Any] = {}
     for key, value in query.items():
         if value.isnumeric():
             out[key] = int(value)

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-Handler = Callable[..., dict]
+Handler = Callable[..., dict[str, Any]]
 
 
 def is_loopback(host: str) -> bool:
@@ -51,7 +51,7 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def _json(doc: object, status: int = 200, headers: dict | None = None) -> Response:
+def _json(doc: object, status: int = 200, headers: dict[str, Any] | None = None) -> Response:
     from starlette.responses import Response
 
     try:
@@ -62,7 +62,7 @@ def _json(doc: object, status: int = 200, headers: dict | None = None) -> Respon
     return Response(text, status_code=status, headers=headers, media_type="application/json")
 
 
-def _error(message: str, status: int = 400, headers: dict | None = None) -> Response:
+def _error(message: str, status: int = 400, headers: dict[str, Any] | None = None) -> Response:
     return _json({"error": message}, status, headers)
 
 
@@ -145,7 +145,7 @@ def build_app(
     return app
 
 
-async def _run(handler: Handler, data: dict, cancel: CancelToken) -> Response:
+async def _run(handler: Handler, data: dict[str, Any], cancel: CancelToken) -> Response:
     """Run the handler on a worker thread; any exception becomes 400 {"error": ...}, as in the toolkit."""
     import anyio
 
@@ -210,7 +210,7 @@ class ServerThread:
     @property
     def port(self) -> int:
         """The bound port (useful after asking for port 0)."""
-        return self.server.servers[0].sockets[0].getsockname()[1]
+        return int(self.server.servers[0].sockets[0].getsockname()[1])
 
     @property
     def url(self) -> str:

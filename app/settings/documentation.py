@@ -24,5 +24,5 @@ def documentation_target() -> Path | str | None:
     pairs = [tuple(part.strip() for part in entry.split(",", 1)) for entry in urls if "," in entry]
     for _label, url in sorted(pairs, key=lambda pair: pair[0].lower() != "documentation"):
         if url.startswith(("https://", "http://")):
-            return url
+            return str(url)
     return None

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
 
-from app.project.model import Project
+from app.project.project import Project
 from app.settings.user_settings import UserSettings
 from engine.generation.demo_model import demo_draft_loras
 from engine.generation.pipeline_cache import MEMORY_PROFILES
@@ -65,7 +66,7 @@ class ModelSettings:
                 setattr(settings, name, getattr(defaults, name))
         return settings
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready form."""
         return asdict(self)
 

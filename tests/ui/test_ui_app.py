@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ui_support import make_window, sample_project, write_video
 
-from app.project.model import Take
+from app.project.project import Take
 from app.project.reel_file import save_project
 from ui.widgets.thumbnails import ThumbnailCache, thumbnail_file
 

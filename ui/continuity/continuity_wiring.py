@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from app.project.model import Project, ShotImage
+from app.project.project import Project, ShotImage
 from app.project.shot_images import frame_image, import_image
 from engine.errors import StoryreelError, hint_of
 from ui.continuity.image_tasks import ImageTasks

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from app.project.model import ShotImage
+from app.project.project import ShotImage
 
 
 class _Signals(QObject):

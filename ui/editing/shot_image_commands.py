@@ -7,7 +7,7 @@ import dataclasses
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from app.project.model import KEEP, Project, ShotImage
+from app.project.project import KEEP, Project, ShotImage
 
 
 class ShotImagesCommand(QUndoCommand):

@@ -7,7 +7,7 @@ import copy
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from app.project.model import Project, Shot, Take, new_id
+from app.project.project import Project, Shot, Take, new_id
 from ui.i18n import QT_TRANSLATE_NOOP
 
 EDIT_SHOT_ID = 1

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.film.film_export import export_project, project_snapshot
-from app.project.model import Project
+from app.project.project import Project
 from engine.errors import hint_of
 from engine.film.export_settings import FIT_POLICIES, FORMATS, FPS_CHOICES, QUALITIES, SIZES, ExportSettings
 from engine.film.exporter import ExportError, format_eta

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.project.backup_file import backup_path, readable_backup, set_damaged_aside
-from app.project.model import Project
+from app.project.project import Project
 
 if TYPE_CHECKING:
     from ui.questions import Prompts

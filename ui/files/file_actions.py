@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoStack
 from app.generation.take_recovery import recover_after_crash
 from app.project import recovery
 from app.project.media_paths import UnsafePath
-from app.project.model import Project, Take
+from app.project.project import Project, Take
 from app.project.reel_file import (
     PROJECT_SUFFIX,
     ProjectError,

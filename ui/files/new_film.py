@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.project.model import Project, ProjectSettings
+from app.project.project import Project, ProjectSettings
 from app.project.starting_size import small_start_reason, start_small
 from app.settings.model_settings import load_model_settings
 from app.settings.user_settings import UserSettings

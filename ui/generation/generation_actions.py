@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMenu
 
 from app.generation.batch_generation import shots_to_generate
 from app.generation.take_queue import TakeQueue
-from app.project.model import Project, Take
+from app.project.project import Project, Take
 from app.settings.model_settings import load_model_settings
 from app.settings.user_settings import UserSettings
 from engine.jobs.job_queue import Job, JobQueue

@@ -8,7 +8,7 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 
-from app.project.model import Project
+from app.project.project import Project
 from engine.jobs.job_queue import Job
 from ui.editing.undo_commands import EditShotCommand
 from ui.project_session import ProjectSession, StatusSink

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from app.project.model import Project
+from app.project.project import Project
 from ui.project_session import ProjectSession
 
 # Film-wide changes reach every shot's request (size, model, preset, the order that "continue" follows).

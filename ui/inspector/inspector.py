@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.generation.shot_requests import MAX_SEED, random_seed, resolved_settings
-from app.project.model import Project, Shot
+from app.project.project import Project, Shot
 from app.project.shot_timing import seconds_to_frames, snap_frames
 from ui.editing.undo_commands import EditShotCommand, RemoveTakeCommand, set_active_take_command
 from ui.inspector.shot_images_box import ShotImagesBox

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from app.generation.shot_requests import resolved_settings
-from app.project.model import Project, Shot
+from app.project.project import Project, Shot
 from engine.generation.speed.guidance import guidance_trap
 
 
@@ -38,15 +38,15 @@ class ShotSpeedRows(QWidget):
         """Show the shot's quality and warn when its guidance scales fall into diffusers' trap."""
         self.quality.setCurrentIndex(max(0, self.quality.findData(shot.quality)))
         eff = resolved_settings(project, shot)
-        gs, gs2 = float(eff["guidance_scale"]), eff["guidance_scale_2"]
-        trapped = gs2 is not None and guidance_trap(gs, float(gs2))
+        gs, gs2 = eff["guidance_scale"], eff["guidance_scale_2"] or 0.0  # None: one guidance scale
+        trapped = eff["guidance_scale_2"] is not None and guidance_trap(gs, gs2)
         self.warning.setVisible(trapped)
         self.warning.setText(
             self.tr(
                 "High-noise guidance {0:g} turns guidance off in diffusers for both experts, so low-noise "
                 "guidance {1:g} would be lost. Storyreel runs each expert's guidance as set, with two "
                 "passes a step (slower)."
-            ).format(gs, float(gs2))
+            ).format(gs, gs2)
             if trapped
             else ""
         )

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.project.model import Project, Shot, Take
+from app.project.project import Project, Shot, Take
 from ui.widgets.thumbnails import ThumbnailCache
 
 TakeIdRole = Qt.ItemDataRole.UserRole + 1

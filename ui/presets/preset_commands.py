@@ -7,7 +7,7 @@ import copy
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from app.project.model import Project
+from app.project.project import Project
 
 
 class ApplyPresetCommand(QUndoCommand):

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.presets.preset import PresetError
-from app.project.model import Project
+from app.project.project import Project
 from ui.presets.preset_commands import ApplyPresetCommand
 from ui.widgets.bundled_texts import shown_text
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 
-from app.project.model import Project
+from app.project.project import Project
 from ui.preview.preview_player import PreviewPlayer
 
 

@@ -25,7 +25,7 @@ from app.film.preview_sequence import (
     span_at,
     timeline_time,
 )
-from app.project.model import Project
+from app.project.project import Project
 from ui.preview.scrub_bar import ScrubBar
 from ui.widgets.icons import icon
 from ui.widgets.labels import timecode

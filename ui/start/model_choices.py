@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QWidget
 
-from app.project.model import Project
+from app.project.project import Project
 from app.settings.model_settings import load_model_settings, store_model_settings
 from app.settings.user_paths import data_dir
 from app.settings.user_settings import UserSettings

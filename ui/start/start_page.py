@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.project.model import Project
+from app.project.project import Project
 from app.project.reel_file import ProjectError, load_project
 from app.settings.user_settings import UserSettings
 from ui.start.model_choices import ModelChoices, model_state

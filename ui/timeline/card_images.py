@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
-from app.project.model import Project, Shot, ShotImage
+from app.project.project import Project, Shot, ShotImage
 from ui.widgets.thumbnails import ThumbnailCache
 
 INSET_SHARE = 0.42  # of the picture's height

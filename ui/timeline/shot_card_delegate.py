@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from app.project.model import Shot, ShotState
+from app.project.project import Shot, ShotState
 from ui.timeline.card_images import paint_image_marks
 from ui.timeline.draft_badge import paint_draft_badge
 from ui.timeline.timeline_model import (

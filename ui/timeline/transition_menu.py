@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMenu, QWidget
 
-from app.project.model import Project
+from app.project.project import Project
 from engine.film.export_settings import CUT
 from ui.editing.undo_commands import EditSettingsCommand, EditShotCommand
 from ui.widgets.labels import TRANSITION_LABELS, transition_label

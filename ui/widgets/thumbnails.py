@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QImage, QImageReader, QImageWriter, QPixmap
 
 from app.project.media_paths import UnsafePath, contained
-from app.project.model import Project, ShotImage, Take
+from app.project.project import Project, ShotImage, Take
 
 THUMB_HEIGHT = 180
 THUMB_FOLDER = ".thumbs"

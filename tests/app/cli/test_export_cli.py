@@ -86,7 +86,7 @@ def test_export_into_an_impossible_place_fails_with_exit_1(tmp_path, film, capsy
     err = capsys.readouterr().err
     assert "not a folder" in err and "hint: Check the export's folder" in err and "Traceback" not in err
     log = log_path().read_text(encoding="utf-8")
-    assert "Traceback" in log and "ExportError" in log and "app.cli.export_cmd" in log
+    assert "Traceback" in log and "ExportError" in log and "app.cli.commands.export" in log
 
 
 def test_render_with_export_flags_and_takes_present(tmp_path, film):

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[3]
 # Run in a fresh interpreter: which modules an import pulls in is only visible from an empty start.
 LOADS = """
 import json, sys
-import app.cli.main, app.cli.farm_cmd, app.farm.farm_control, app.farm.cluster, app.farm.farm_config
+import app.cli.main, app.cli.commands.farm, app.farm.farm_control, app.farm.cluster, app.farm.farm_config
 import ui.main_window
 print(json.dumps(sorted(m for m in sys.modules if m == "ray" or m.startswith("ray."))))
 """

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from app.generation.take_queue import TakeQueue, take_number
-from app.project.model import Project, ProjectSettings, Shot
+from app.project.project import Project, ProjectSettings, Shot
 from app.project.reel_file import load_project, save_project
 from engine.generation.request import ModelSpec
 from engine.jobs.job_queue import JobQueue
@@ -85,3 +85,31 @@ def test_unsaved_project_is_an_error(tmp_path):
         assert not queued and "save the project" in errors[project.shots[0].id]
     finally:
         jobs.shutdown()
+
+
+def test_the_cli_batch_runs_through_the_windows_queue(tmp_path):
+    # One driver: generate_missing queues through TakeQueue, so the project lists the jobs still to
+    # come while it runs (the window's resume offer after a kill), and numbers takes the same way.
+    import pytest
+
+    from app.generation.batch_generation import RenderFailed, generate_missing
+
+    project = setup(tmp_path, count=3)
+    project.shots[1].prompt = ""  # refused when queued: reported, and the others still run
+    first, _, last = project.shots
+    seen: list[dict] = []
+
+    def on_event(event):
+        seen.append(event)
+        if event["event"] == "take" and event["shot"] == first.id:
+            assert [r["shot"] for r in project.pending_jobs] == [last.id]
+            assert [r["shot"] for r in load_project(project.path).pending_jobs] == [last.id]
+
+    with pytest.raises(RenderFailed) as failed:
+        generate_missing(project, [ClipBackend()], ModelSpec("m"), on_event)
+    assert list(failed.value.failures) == [project.shots[1].id] and "no prompt" in project.shots[1].error
+    takes = [e for e in seen if e["event"] == "take"]
+    assert [(e["shot"], e["index"], e["count"]) for e in takes] == [(first.id, 1, 3), (last.id, 3, 3)]
+    assert [e["index"] for e in seen if e["event"] == "shot_failed"] == [2]
+    assert first.takes[0].path == f"{first.id}/take-001.mp4" and project.pending_jobs == []
+    assert load_project(project.path).pending_jobs == []

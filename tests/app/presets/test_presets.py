@@ -36,7 +36,7 @@ from app.presets.preset import (
     PresetError,
     preset_from_dict,
 )
-from app.project.model import Project, ProjectSettings, Shot, ShotState, Take
+from app.project.project import Project, ProjectSettings, Shot, ShotState, Take
 from app.project.reel_file import load_project, save_project
 
 
@@ -51,7 +51,7 @@ def test_format_is_versioned_and_checked() -> None:
         ({**good, "name": "a/b"}, "name"),
         ({**good, "grade": {"lut": "../../etc/passwd"}}, "grade"),
         ({**good, "loras": [{"file": "x.safetensors", "expert": "middle"}]}, "expert"),
-        ([1, 2], "JSON object"),
+        ([1, 2], "not a Storyreel preset \\(expected an object\\)"),
     ):
         with pytest.raises(PresetError, match=problem):
             preset_from_dict(doc, "test")

@@ -10,7 +10,7 @@ import pytest
 
 from app.project import migrations
 from app.project.migrations import FORMAT_VERSION
-from app.project.model import Project, ProjectSettings, Shot, Take
+from app.project.project import Project, ProjectSettings, Shot, Take
 from app.project.reel_file import ProjectError, dumps_project, load_project, save_project, save_project_as
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.project.model import Project, Shot, Take
+from app.project.project import Project, Shot, Take
 
 
 def project_with_events():
@@ -49,7 +49,7 @@ def test_takes_activate_and_removing_the_active_one_resets_trims():
 
 
 def test_film_length_subtracts_crossfades_like_the_exporter():
-    from app.project.model import ProjectSettings
+    from app.project.project import ProjectSettings
     from app.project.shot_timing import film_seconds
 
     project = Project(ProjectSettings(fps=16))

@@ -9,7 +9,7 @@ import pytest
 from image_support import bad_images, gradient, png_file
 from PIL import Image
 
-from app.project.model import Shot, ShotImage, Take
+from app.project.project import Shot, ShotImage, Take
 from app.project.reel_file import load_project, new_project_file, save_project
 from app.project.shot_images import ShotImageError, frame_image, import_image, load_shot_image
 from engine.generation.still_image import ImageError

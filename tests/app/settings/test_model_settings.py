@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from app.project.model import Project, ProjectSettings
+from app.project.project import Project, ProjectSettings
 from app.settings.model_settings import ModelSettings, load_model_settings, store_model_settings
 from app.settings.user_settings import load_settings, save_settings
 from engine.generation import model_download

@@ -12,7 +12,7 @@ import pytest
 from image_support import png_file
 
 from app.generation.shot_conditioning import model_for
-from app.project.model import Project, ProjectSettings, Shot
+from app.project.project import Project, ProjectSettings, Shot
 from app.settings.model_settings import ModelSettings
 from engine.generation.demo_model import (
     DRAFT_FOLDER,

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import torch
 
-from app.project.model import ProjectSettings
+from app.project.project import ProjectSettings
 from engine.generation.frames import snap_frames
 from engine.generation.model_source import ModelError
 from engine.generation.pipeline_cache import LoadedPipeline, PipelineCache, load_pipeline

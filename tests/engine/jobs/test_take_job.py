@@ -8,7 +8,7 @@ import pytest
 
 from app.generation.shot_requests import shot_status
 from app.generation.take_generation import generate_take
-from app.project.model import Project, ProjectSettings, Shot
+from app.project.project import Project, ProjectSettings, Shot
 from app.project.reel_file import save_project
 from engine.generation.pipeline_cache import PipelineCache
 from engine.generation.request import ModelSpec

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from app.film.preview_sequence import PreviewSpan, SpanFrames, preview_spans, span_at
-from app.project.model import Project, ProjectSettings, Shot, Take
+from app.project.project import Project, ProjectSettings, Shot, Take
 from engine.video.frame_reader import FrameReader
 from engine.video.video_io import VideoError, read_frames, write_clip
 

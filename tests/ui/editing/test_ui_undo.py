@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoStack
 from ui_support import ids, make_window, sample_project
 
-from app.project.model import GenerationDefaults, Take
+from app.project.project import GenerationDefaults, Take
 from ui.editing.undo_commands import (
     EditSettingsCommand,
     EditShotCommand,

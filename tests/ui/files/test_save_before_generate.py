@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ui_support import FakePrompts, make_window
 
-from app.project.model import Project, ProjectSettings, Shot
+from app.project.project import Project, ProjectSettings, Shot
 
 
 def _unsaved_window(qtbot, tmp_path, answer):

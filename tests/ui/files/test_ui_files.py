@@ -8,7 +8,7 @@ import time
 from ui_support import FakePrompts, make_window, sample_project, write_video
 
 from app.project import recovery
-from app.project.model import ShotState, Take
+from app.project.project import ShotState, Take
 from app.project.reel_file import load_project, save_project
 from app.settings.user_settings import load_settings
 from ui.questions import CANCEL, DISCARD, SAVE

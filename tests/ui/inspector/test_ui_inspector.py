@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from ui_support import make_window, sample_project
 
 from app.generation.shot_requests import build_request
-from app.project.model import Take
+from app.project.project import Take
 from app.project.reel_file import load_project, save_project
 from app.project.shot_timing import shot_frames
 from engine.generation.request import ModelSpec

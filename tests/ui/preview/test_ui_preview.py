@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from ui_support import FakePrompts, make_window
 
 from app.film import preview_sequence
-from app.project.model import Project, ProjectSettings, Shot, Take
+from app.project.project import Project, ProjectSettings, Shot, Take
 from app.project.reel_file import save_project
 from engine.video.video_io import read_frames, write_clip
 from ui.editing.undo_commands import EditShotCommand

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QSplitter
 from ui_support import FakePrompts, make_window
 
 from app.film import preview_sequence
-from app.project.model import Project, ProjectSettings, Shot, Take
+from app.project.project import Project, ProjectSettings, Shot, Take
 from app.project.reel_file import save_project
 from engine.video.video_io import write_clip
 from ui.widgets.labels import timecode

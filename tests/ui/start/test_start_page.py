@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from ui_support import FakePrompts, sample_project, tiny_project, write_video
 
-from app.project.model import Project, Take
+from app.project.project import Project, Take
 from app.project.reel_file import save_project
 from app.settings.model_settings import ModelSettings, load_model_settings, store_model_settings
 from app.settings.user_paths import data_dir

@@ -10,7 +10,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication
 from ui_support import FakePrompts, ids, make_window, sample_project, write_video
 
-from app.project.model import Shot, ShotState, Take
+from app.project.project import Shot, ShotState, Take
 from app.project.reel_file import save_project
 from ui.timeline.timeline_model import SHOT_IDS_MIME, SecondsRole, StatusRole, TimelineModel
 

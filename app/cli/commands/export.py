@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import logging
 from pathlib import Path
 
+from app.cli.error_boundary import flags_checked
 from app.cli.exit_codes import ExitCode
-from app.cli.output import EventPrinter, ctrl_c_cancels, fail
-from app.project.model import Project
-from app.project.reel_file import ProjectError, load_project
+from app.cli.output import EventPrinter, ctrl_c_cancels
+from app.cli.registry import Command
+from app.project.project import Project
 from engine.film.export_settings import (
     FIT_POLICIES,
     FORMATS,
@@ -21,8 +21,6 @@ from engine.film.export_settings import (
     parse_size,
     parse_transition,
 )
-
-log = logging.getLogger(__name__)
 
 # Flags that make `render` go through the exporter instead of the plain H.264 stitch.
 EXPORT_FLAGS = ("format", "quality", "size", "fit", "fps", "transition", "audio", "shots")
@@ -71,19 +69,22 @@ def add_export_options(parser: argparse.ArgumentParser, takes: bool = False) -> 
     parser.add_argument("--shots", help="a range of shots by position, e.g. 2-4 or 1,3,5 (default: all)")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add the `export` command."""
-    p = subparsers.add_parser("export", help="stitch the existing takes into a film (no generation)")
+def add_project_and_output(p: argparse.ArgumentParser, output_help: str) -> None:
+    """The project file and -o, the film to write (export's and render's first arguments)."""
     p.add_argument("project", type=Path)
-    p.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        required=True,
-        help="the file to write (.mp4, .webm, .mov, .gif) or a folder for a PNG sequence",
-    )
-    add_export_options(p)
+    p.add_argument("-o", "--output", type=Path, required=True, help=output_help)
+
+
+def add_json_option(p: argparse.ArgumentParser) -> None:
+    """--json: the events as JSON lines, for scripts."""
     p.add_argument("--json", action="store_true", help="one JSON event per line on stdout")
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The project, the file or folder to write, and the export flags."""
+    add_project_and_output(p, "the file to write (.mp4, .webm, .mov, .gif) or a folder for a PNG sequence")
+    add_export_options(p)
+    add_json_option(p)
 
 
 def parse_shot_range(text: str, project: Project) -> list[str]:
@@ -136,32 +137,25 @@ def export_settings_from_args(args: argparse.Namespace, project: Project) -> Exp
     return settings
 
 
-def run_export(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     """Export existing takes; 0 done, 1 the write failed, 2 bad input (e.g. a shot has no take), 130 stopped."""
     from app.film.film_export import export_project
-    from engine.film.exporter import ExportError
+    from app.project.reel_file import load_project
     from engine.jobs.progress import Cancelled, CancelToken
-    from engine.video.video_io import VideoError
 
     printer = EventPrinter(json_lines=args.json)
-    try:
-        project = load_project(args.project)
+    project = load_project(args.project)
+    with flags_checked():
         settings = export_settings_from_args(args, project)
-    except (ProjectError, ValueError) as exc:
-        return fail(exc, ExitCode.BAD_INPUT)
-    assert settings is not None
+    assert settings is not None  # None only for render's classic stitch
     cancel = CancelToken()
-
     try:
-        with ctrl_c_cancels(cancel, "Stopping..."):
+        with ctrl_c_cancels(cancel, "Stopping..."), flags_checked():
             export_project(project, args.output.resolve(), settings, printer, cancel)
     except (Cancelled, KeyboardInterrupt):
         printer({"event": "interrupted"})
-        return ExitCode.INTERRUPTED
-    except (ValueError, VideoError) as exc:
-        log.warning("export of %s to %s failed", args.project, args.output, exc_info=True)
-        return fail(exc, ExitCode.BAD_INPUT)
-    except ExportError as exc:
-        log.error("export of %s to %s failed", args.project, args.output, exc_info=True)
-        return fail(exc, ExitCode.FAILED)
+        raise
     return ExitCode.OK
+
+
+COMMAND = Command("export", "stitch the existing takes into a film (no generation)", add_arguments, run)

@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from app.project.media_paths import contained
 from engine.generation.request import DEFAULT_MODEL
@@ -104,11 +105,11 @@ class Take:
     preset_hash: str = ""  # content hash of the generation-relevant part of that preset
     request_key: str = ""  # fingerprint of the shot's settings it was made from (see shot_requests)
     quality: str = "final"  # "draft" (Lightning 4-step) or "final"
-    speed: dict = field(default_factory=dict)  # the speed levers it was made with
+    speed: dict[str, Any] = field(default_factory=dict)  # the speed levers it was made with
     # The image(s) it was generated from ({} = text only): {"kind": "file" | "take-frame" | "continue",
     # "image": {"path", "sha256", "fit"}, "last_image": {...} | None, "from_shot", "from_take", "from_frame"}.
-    conditioning: dict = field(default_factory=dict)
-    segments: dict | None = None  # a long shot's {"count", "length", "overlap"}; None: one run
+    conditioning: dict[str, Any] = field(default_factory=dict)
+    segments: dict[str, Any] | None = None  # a long shot's {"count", "length", "overlap"}; None: one run
 
 
 @dataclass
@@ -158,7 +159,7 @@ class Shot:
 KEEP = object()
 
 # A change listener gets the event name and details, e.g. ("shot_moved", {"from": 0, "to": 2}).
-Listener = Callable[[str, dict], None]
+Listener = Callable[[str, dict[str, Any]], None]
 
 
 class Project:
@@ -168,16 +169,16 @@ class Project:
         self,
         settings: ProjectSettings | None = None,
         shots: list[Shot] | None = None,
-        presets: dict[str, dict] | None = None,
+        presets: dict[str, dict[str, Any]] | None = None,
     ) -> None:
         self.settings = settings or ProjectSettings()
         self.shots: list[Shot] = shots or []
         # Embedded copies of the style presets the project uses, by name (see app/presets/preset.py), so the
         # film renders the same on a machine whose preset library is empty.
-        self.presets: dict[str, dict] = presets or {}
+        self.presets: dict[str, dict[str, Any]] = presets or {}
         # Generations queued when the project was last saved ({"shot", "seed", "model", ...}); see
         # app/generation/take_queue.py. Kept outside the undo history, like the takes they become.
-        self.pending_jobs: list[dict] = []
+        self.pending_jobs: list[dict[str, Any]] = []
         self.path: Path | None = None
         self._listeners: list[Listener] = []
 
@@ -329,7 +330,7 @@ class Project:
         self._emit("shot_changed", shot_id=shot_id, fields=["error"])
 
     # -- presets ------------------------------------------------------------------------
-    def set_preset_document(self, name: str, doc: dict | None) -> dict | None:
+    def set_preset_document(self, name: str, doc: dict[str, Any] | None) -> dict[str, Any] | None:
         """Embed (or with None, drop) a preset document; returns the previous one."""
         old = self.presets.pop(name, None)
         if doc is not None:

@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 
+from app.cli.bearer_token import TOKEN_ENV, required_token
 from app.cli.exit_codes import ExitCode
 from app.cli.model_flags import add_model_options, model_settings_from_args
-from app.cli.output import fail
-from app.cli.serve_cmd import TOKEN_ENV
+from app.cli.registry import Command
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add `farm` and its start, status and stop subcommands to the CLI's parser."""
-    farm = subparsers.add_parser(
-        "farm", help="a render farm: the endpoint handler on a Ray cluster (needs storyreel[farm])"
-    )
+def add_arguments(farm: argparse.ArgumentParser) -> None:
+    """The start, status and stop actions."""
     sub = farm.add_subparsers(dest="farm_command", metavar="ACTION", required=True, parser_class=type(farm))
     p = sub.add_parser("start", help="deploy the model on a Ray cluster (a local one without --address)")
     add_model_options(p, required=True)
@@ -57,44 +53,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             p.add_argument("--json", action="store_true", help="print the status as JSON")
 
 
-def cmd_farm(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     """Run one farm action; Ray missing or a farm problem is one readable line and exit code."""
-    from app.farm.cluster import FarmError
-    from app.farm.farm_config import FarmConfigError
-    from engine.generation.model_source import ModelError
+    if args.farm_command == "start":
+        return _start(args)
+    if args.farm_command == "status":
+        return _status(args)
+    from app.farm.farm_control import stop_farm
 
-    try:
-        if args.farm_command == "start":
-            return _start(args)
-        if args.farm_command == "status":
-            return _status(args)
-        from app.farm.farm_control import stop_farm
-
-        print(stop_farm(args.address))
-        return ExitCode.OK
-    except (FarmConfigError, ModelError) as exc:
-        return fail(exc, ExitCode.BAD_INPUT)
-    except FarmError as exc:
-        from app.farm.cluster import FarmUnavailable
-
-        return fail(exc, ExitCode.BAD_INPUT if isinstance(exc, FarmUnavailable) else ExitCode.FAILED)
+    print(stop_farm(args.address))
+    return ExitCode.OK
 
 
 def _start(args: argparse.Namespace) -> int:
     from app.farm.cluster import require_ray
     from app.farm.farm_config import FarmConfig, parse_autoscale
     from app.farm.farm_control import HeadOptions, start_farm
-    from app.serve.server import is_loopback
     from engine.generation.model_source import check_model_source, is_repo_id
 
     require_ray()  # before anything else: without the extra, the one thing to say is how to get it
-    token = args.token or os.environ.get(TOKEN_ENV) or None
-    if not is_loopback(args.host) and not token:
-        return fail(
-            f"refusing to open the farm on {args.host} without a token: anyone on the network could "
-            f"generate. Pass --token (or set {TOKEN_ENV}), or bind 127.0.0.1.",
-            ExitCode.BAD_INPUT,
-        )
+    token = required_token(args, "open the farm")
     spec = model_settings_from_args(args).spec_for()
     if not is_repo_id(spec.source):
         # Replicas start elsewhere: a folder is sent as an absolute path (the same on every machine).
@@ -150,4 +128,6 @@ def _status(args: argparse.Namespace) -> int:
     return ExitCode.OK if doc["status"] == "RUNNING" else ExitCode.FAILED
 
 
-HANDLERS = {"farm": cmd_farm}
+COMMAND = Command(
+    "farm", "a render farm: the endpoint handler on a Ray cluster (needs storyreel[farm])", add_arguments, run
+)

@@ -8,8 +8,9 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
+from app.cli.error_boundary import UsageError
 from app.cli.exit_codes import ExitCode
-from app.cli.output import fail
+from app.cli.registry import Command
 
 if TYPE_CHECKING:
     from app.remote.endpoint_admin import EndpointAdmin, EndpointInfo
@@ -32,9 +33,8 @@ def _add_wait(p: argparse.ArgumentParser) -> None:
     p.add_argument("--poll", type=float, default=5.0, help="seconds between --wait's checks (default 5)")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add `endpoint` and its actions to the CLI's parser."""
-    p = subparsers.add_parser("endpoint", help="create, start, pause and delete Inference Endpoints")
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The create, status, resume, pause, scale-to-zero and delete actions."""
     actions = p.add_subparsers(dest="endpoint_command", metavar="ACTION", parser_class=type(p))
     q = actions.add_parser("create", help="push the packaged handler to a model repo and create an endpoint")
     _add_common(q)
@@ -100,60 +100,54 @@ def _wait(admin: EndpointAdmin, args: argparse.Namespace) -> EndpointInfo:
     return info
 
 
-def cmd_endpoint(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     """Run an `endpoint` action; Hub failures are one message, exit 1; bad input exit 2."""
     from app.remote.endpoint_admin import EndpointAdmin
     from app.remote.endpoint_create import EndpointSpec, create_endpoint
-    from app.remote.endpoint_errors import EndpointAdminError, EndpointInputError
     from engine.endpoint.hub_token import find_token
 
     command = args.endpoint_command
     if command is None:
-        return fail(
-            "name an action: endpoint create|status|resume|pause|scale-to-zero|delete NAME",
-            ExitCode.BAD_INPUT,
-        )
+        raise UsageError("name an action: endpoint create|status|resume|pause|scale-to-zero|delete NAME")
     if command == "delete" and not args.yes:
-        return fail(f"delete removes {args.name} for good: pass --yes to confirm", ExitCode.BAD_INPUT)
+        raise UsageError(f"delete removes {args.name} for good: pass --yes to confirm")
     if getattr(args, "wait", False) and not 1 <= args.timeout <= 7 * 24 * 3600:
-        return fail(f"--timeout {args.timeout} must be 1 to 604800 seconds", ExitCode.BAD_INPUT)
+        raise UsageError(f"--timeout {args.timeout} must be 1 to 604800 seconds")
     if getattr(args, "wait", False) and not 0.05 <= args.poll <= 3600:  # NaN fails both
-        return fail(f"--poll {args.poll} must be 0.05 to 3600 seconds", ExitCode.BAD_INPUT)
-    from huggingface_hub.utils import disable_progress_bars
+        raise UsageError(f"--poll {args.poll} must be 0.05 to 3600 seconds")
+    from huggingface_hub.utils.tqdm import disable_progress_bars
 
     disable_progress_bars()  # our own progress line, not the upload's live display on stderr
-    try:
-        poll = args.poll if getattr(args, "wait", False) else 5.0
-        admin = EndpointAdmin(find_token()[0], namespace=args.namespace, poll_seconds=poll)
-        if command == "create":
-            spec = EndpointSpec(
-                args.name,
-                repo_id=args.repo,
-                model=args.model,
-                model_revision=args.revision,
-                vendor=args.vendor,
-                region=args.region,
-                accelerator=args.accelerator,
-                instance_type=args.instance_type,
-                instance_size=args.instance_size,
-                min_replica=args.min_replicas,
-                max_replica=args.max_replicas,
-                scale_to_zero_minutes=args.scale_to_zero_after,
-            )
-            info = create_endpoint(admin, spec, _progress)
-        elif command == "status":
-            info = admin.status(args.name)
-        else:
-            acted = admin.act(args.name, ACTIONS[command])
-            if acted is None:
-                print(f"Deleted {args.name}.")
-                return ExitCode.OK
-            info = acted
-        if getattr(args, "wait", False):
-            info = _wait(admin, args)
-    except EndpointInputError as exc:
-        return fail(exc, ExitCode.BAD_INPUT)
-    except EndpointAdminError as exc:
-        return fail(exc, ExitCode.FAILED)
+    poll = args.poll if getattr(args, "wait", False) else 5.0
+    admin = EndpointAdmin(find_token()[0], namespace=args.namespace, poll_seconds=poll)
+    if command == "create":
+        spec = EndpointSpec(
+            args.name,
+            repo_id=args.repo,
+            model=args.model,
+            model_revision=args.revision,
+            vendor=args.vendor,
+            region=args.region,
+            accelerator=args.accelerator,
+            instance_type=args.instance_type,
+            instance_size=args.instance_size,
+            min_replica=args.min_replicas,
+            max_replica=args.max_replicas,
+            scale_to_zero_minutes=args.scale_to_zero_after,
+        )
+        info = create_endpoint(admin, spec, _progress)
+    elif command == "status":
+        info = admin.status(args.name)
+    else:
+        acted = admin.act(args.name, ACTIONS[command])
+        if acted is None:
+            print(f"Deleted {args.name}.")
+            return ExitCode.OK
+        info = acted
+    if getattr(args, "wait", False):
+        info = _wait(admin, args)
     _print_info(info, args.json)
     return ExitCode.OK
+
+
+COMMAND = Command("endpoint", "create, start, pause and delete Inference Endpoints", add_arguments, run)

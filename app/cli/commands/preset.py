@@ -7,15 +7,14 @@ import json
 import sys
 from pathlib import Path
 
+from app.cli.error_boundary import UsageError
 from app.cli.exit_codes import ExitCode
-from app.cli.output import fail
-from app.presets.preset import PresetError
-from app.project.model import Project
+from app.cli.registry import Command
+from app.project.project import Project
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add the `preset` command and its subcommands."""
-    p = subparsers.add_parser("preset", help="list, import and export style presets")
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The list, import and export actions."""
     actions = p.add_subparsers(dest="preset_command", metavar="ACTION", parser_class=type(p))
     q = actions.add_parser("list", help="the presets in your library (and the bundled ones)")
     q.add_argument("--json", action="store_true", help="print the list as JSON")
@@ -28,15 +27,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     q.add_argument("file", type=Path)
 
 
-def cmd_preset(args: argparse.Namespace) -> int:
-    """Run a `preset` subcommand."""
+def run(args: argparse.Namespace) -> int:
+    """Run a `preset` subcommand (a PresetError is bad input)."""
     handlers = {"list": _list, "import": _import, "export": _export}
     if args.preset_command is None:
-        return fail("name an action: preset list | import FILE | export NAME FILE", ExitCode.BAD_INPUT)
-    try:
-        return handlers[args.preset_command](args)
-    except PresetError as exc:
-        return fail(exc, ExitCode.BAD_INPUT)
+        raise UsageError("name an action: preset list | import FILE | export NAME FILE")
+    return handlers[args.preset_command](args)
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -99,3 +95,6 @@ def apply_preset_to_new_project(project: Project, name: str, explicit: set[str])
     for field in ("width", "height", "fps"):
         if field not in explicit and settings.get(field) is not None:
             setattr(project.settings, field, settings[field])
+
+
+COMMAND = Command("preset", "list, import and export style presets", add_arguments, run)

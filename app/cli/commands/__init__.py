@@ -1,0 +1,1 @@
+"""One module per `main.py` command, each declaring its `COMMAND` (parser and function)."""

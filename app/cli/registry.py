@@ -1,0 +1,50 @@
+"""The CLI's commands in one list: the parser, the command names and the dispatch derive from it."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+
+@dataclass(frozen=True)
+class Command:
+    """One `main.py` command: its name, one line of help, its arguments and the function that runs it."""
+
+    name: str
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+@cache
+def registry() -> tuple[Command, ...]:
+    """Every command, in the order `--help` lists them."""
+    # Each module keeps its heavy imports inside its functions, so loading them all stays cheap.
+    from app.cli.commands import (
+        demo_model,
+        endpoint,
+        export,
+        farm,
+        info,
+        install_desktop,
+        new,
+        package_endpoint,
+        preset,
+        render,
+        serve,
+    )
+
+    modules = (new, info, render, export, demo_model, install_desktop, serve, package_endpoint)
+    return tuple(m.COMMAND for m in (*modules, farm, preset, endpoint))
+
+
+def command_names() -> tuple[str, ...]:
+    """The names a first argument may take."""
+    return tuple(c.name for c in registry())
+
+
+def find_command(name: str) -> Command | None:
+    """The command called name, or None."""
+    return next((c for c in registry() if c.name == name), None)

@@ -1,0 +1,69 @@
+"""The one loader of Storyreel's versioned JSON documents (projects, presets): kind and integer
+version checked, the schema checked before and after the ordered migrations."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from app.project.migrations import Migration, MigrationError, migrate
+from app.settings.resources import resource_path
+from engine.errors import StoryreelError
+
+
+class DocumentError(StoryreelError, ValueError):
+    """A document is not one this version can read; the caller adds which file it came from."""
+
+
+@functools.cache
+def _validator(schema: tuple[str, ...]) -> Any:
+    import jsonschema
+
+    document = json.loads(resource_path(*schema).read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(document)
+
+
+@dataclass(frozen=True)
+class DocumentFormat:
+    """A versioned document kind: the version written, the migrations up to it, and its JSON Schema."""
+
+    kind: str  # the word messages use: "project", "preset"
+    version: int
+    migrations: Mapping[int, Migration]
+    schema: tuple[str, ...]  # the schema's path under resources/
+
+    def validate(self, doc: Any) -> None:
+        """Raise DocumentError, naming the place, unless doc follows the schema."""
+        import jsonschema
+
+        if not isinstance(doc, dict):
+            raise DocumentError(f"the file holds JSON, but not a Storyreel {self.kind} (expected an object)")
+        error = jsonschema.exceptions.best_match(_validator(self.schema).iter_errors(doc))
+        if error is not None:
+            place = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
+            raise DocumentError(
+                f"invalid {self.kind} at {place.lstrip('.') or '(top level)'}: {error.message}"
+            )
+
+    def load(self, doc: Any) -> dict[str, Any]:
+        """The document in the current format (a migrated copy); DocumentError says what is wrong."""
+        if not isinstance(doc, dict):
+            raise DocumentError(f"the file holds JSON, but not a Storyreel {self.kind} (expected an object)")
+        version = doc.get("format_version")
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise DocumentError(f"not a Storyreel {self.kind} (format_version is missing or not an integer)")
+        if version > self.version:
+            raise DocumentError(
+                f"it was saved by a newer Storyreel ({self.kind} format {version}; this version reads up "
+                f"to {self.version}). Update Storyreel to open it."
+            )
+        self.validate(doc)
+        try:
+            current, _ = migrate(dict(doc), self.version, dict(self.migrations))
+        except MigrationError as exc:
+            raise DocumentError(str(exc)) from None
+        self.validate(current)
+        return current
