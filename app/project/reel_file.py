@@ -120,7 +120,7 @@ def project_to_dict(project: Project) -> dict[str, Any]:
     }
 
 
-def _shot_dict(shot: Shot) -> dict:
+def _shot_dict(shot: Shot) -> dict[str, Any]:
     """A shot as saved: a failure is kept only while the shot has no take to show instead."""
     saved = dataclasses.asdict(shot)
     if shot.active_take is not None:
