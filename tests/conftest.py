@@ -32,6 +32,15 @@ def closed_log_file():
     close_logging()
 
 
+@pytest.fixture(autouse=True)
+def dangling_threads():
+    """A test that leaves a Python thread, a QThread or a busy QThreadPool running fails (see thread_guard)."""
+    from thread_guard import no_dangling_threads
+
+    with no_dangling_threads():
+        yield
+
+
 # Session fixtures with the tiny models, shared by every test module (built once per run).
 from engine_fixtures import loaded_5b, loaded_a14b, loaded_i2v, tiny_5b, tiny_a14b, tiny_i2v  # noqa: E402, F401
 from hub_support import hub  # noqa: E402, F401  (the loopback Hub stand-in)

@@ -57,10 +57,10 @@ def film_with_takes(folder: Path) -> Project:
 
 def film_window(qtbot, folder: Path, row: int = 0):
     """The main window on film_with_takes, with shot `row` selected and its first frame in the preview."""
-    from ui_support import FakePrompts, make_window
+    from ui_support import FakeDialogs, make_window
 
     project = film_with_takes(folder)
-    window = make_window(qtbot, project, FakePrompts())
+    window = make_window(qtbot, project, FakeDialogs())
     window.timeline.select_ids([project.shots[row].id])
     qtbot.waitUntil(lambda: window.preview.current is not None)
     return window, project

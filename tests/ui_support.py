@@ -9,10 +9,10 @@ import numpy as np
 from app.project.project import GenerationDefaults, Project, ProjectSettings, Shot
 from app.project.reel_file import save_project
 from app.settings.model_settings import ModelSettings, store_model_settings
-from ui.questions import DISCARD, RESTORE
+from ui.dialogs import DISCARD, RESTORE
 
 
-class FakePrompts:
+class FakeDialogs:
     """Answers every question from scripted lists and records what was asked."""
 
     def __init__(self, save_changes=DISCARD, recover=RESTORE, save_path=None, open_path=None) -> None:
@@ -72,13 +72,13 @@ def write_video(path: Path, frames: int = 5, width: int = 64, height: int = 48, 
     return path
 
 
-def make_window(qtbot, project: Project | None = None, prompts: FakePrompts | None = None):
+def make_window(qtbot, project: Project | None = None, dialogs: FakeDialogs | None = None):
     from ui.main_window import MainWindow
 
-    prompts = prompts or FakePrompts()
-    window = MainWindow(project or sample_project(), prompts)
+    dialogs = dialogs or FakeDialogs()
+    window = MainWindow(project or sample_project(), dialogs)
 
-    def before_close(w=window, p=prompts):
+    def before_close(w=window, p=dialogs):
         p.answers["save_changes"] = DISCARD  # teardown never blocks on a question
 
     qtbot.addWidget(window, before_close_func=before_close)
@@ -108,7 +108,7 @@ def tiny_project(tmp_path, count: int = 2, steps: int = 2) -> Project:
 
 
 def tiny_window(qtbot, tiny_model, project, **model):
-    window = make_window(qtbot, project, FakePrompts())
+    window = make_window(qtbot, project, FakeDialogs())
     # Job ids the GUI thread has finished handling (takes added, pending list updated).
     window.handled_jobs = set()
     window.generation.jobFinished.connect(lambda job: window.handled_jobs.add(job.id))

@@ -24,6 +24,7 @@ from app.settings.user_settings import UserSettings, load_settings, save_setting
 from ui import window_layout
 from ui.chrome.window_chrome import WindowChrome
 from ui.continuity.continuity_wiring import ContinuityWiring
+from ui.dialogs import Dialogs
 from ui.editing.undo_commands import EditSettingsCommand
 from ui.files.file_actions import FileActions
 from ui.files.recent_menu import fill_recent_menu
@@ -35,7 +36,6 @@ from ui.presets.presets_panel import PresetsPanel
 from ui.preview.playback_actions import playback_actions
 from ui.preview.preview_player import PreviewPlayer
 from ui.project_session import ProjectSession
-from ui.questions import Prompts
 from ui.start.start_wiring import StartWiring
 from ui.timeline.shot_actions import ShotActions
 from ui.timeline.time_ruler import TimeRuler
@@ -54,18 +54,18 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         project: Project | None = None,
-        prompts: Prompts | None = None,
+        dialogs: Dialogs | None = None,
         settings: UserSettings | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
         self.setWindowIcon(QIcon(str(resource_path("icons", "storyreel.svg"))))
-        self.prompts = prompts or Prompts(self)
+        self.dialogs = dialogs or Dialogs(self)
         self.settings = settings or load_settings()
         self.session = ProjectSession(project or Project(), self)
         self.undo_stack = self.session.undo_stack
         self.thumbnails = ThumbnailCache(self)
-        self.files = FileActions(self.session, self.prompts, self.settings, self.statusBar(), self)
+        self.files = FileActions(self.session, self.dialogs, self.settings, self.statusBar(), self)
         self.undone_failures = UndoneFailures(self.session)
         self._build_central()
         self._build_docks()
@@ -75,8 +75,19 @@ class MainWindow(QMainWindow):
         self._build_generation()
         self.status_summary = QLabel()
         self.statusBar().addPermanentWidget(self.status_summary)
-        self.start, self.continuity = StartWiring(self), ContinuityWiring(self)  # start page; shot images
-        self.chrome = WindowChrome(self)  # toolbar, icons, Help, full-screen preview, J/K/L
+        self.start = StartWiring(  # the start page and the model line
+            self, self.settings, self.dialogs, self.thumbnails, self.files, self.generation, self.act_close
+        )
+        self.continuity = ContinuityWiring(  # shot images from files, drops and preview frames
+            self,
+            self.dialogs,
+            self.files,
+            self.timeline,
+            self.inspector.images,
+            self.preview,
+            self.view_menu,
+        )
+        self.chrome = WindowChrome(self, self)  # toolbar, icons, Help, full-screen preview, J/K/L
         for signal in (self.session.dirtyChanged, self.session.saved):
             signal.connect(self.update_title)
         self.files.shotsAdded.connect(self.timeline.select_ids)
@@ -108,7 +119,7 @@ class MainWindow(QMainWindow):
             lambda path: QTimer.singleShot(0, lambda: self.files.open_path(path))
         )
         self.model.filesRefused.connect(
-            lambda paths: self.prompts.error(self.tr("Not added to the timeline"), refusal_message(paths))
+            lambda paths: self.dialogs.error(self.tr("Not added to the timeline"), refusal_message(paths))
         )
         self.timeline.selectionModel().selectionChanged.connect(self._selection_changed)
         self.timeline.moveRequested.connect(self.shots.move_selection)
@@ -151,7 +162,7 @@ class MainWindow(QMainWindow):
         self.queue_dock.setObjectName("QueueDock")
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.queue_dock)
         self.presets_panel = PresetsPanel(
-            self.project, self.undo_stack, self.timeline.selected_ids, self.prompts
+            self.project, self.undo_stack, self.timeline.selected_ids, self.dialogs
         )
         self.presets_dock = QDockWidget(self.tr("Presets"), self)
         self.presets_dock.setObjectName("PresetsDock")
@@ -327,7 +338,7 @@ class MainWindow(QMainWindow):
         g = self.generation = GenerationController(
             self.session,
             self.settings,
-            self.prompts,
+            self.dialogs,
             self.statusBar(),
             self.files.save_as,
             self.timeline.selected_ids,
@@ -433,7 +444,7 @@ class MainWindow(QMainWindow):
     def export_film(self) -> None:
         from ui.export.export_dialog import ask_and_export
 
-        ask_and_export(self.project, self.timeline.selected_ids(), self.prompts, self.statusBar(), self)
+        ask_and_export(self.project, self.timeline.selected_ids(), self.dialogs, self.statusBar(), self)
 
     def edit_project_settings(self) -> None:
         from ui.preferences.project_settings_dialog import ProjectSettingsDialog

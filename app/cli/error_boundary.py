@@ -35,7 +35,7 @@ def exit_codes() -> tuple[tuple[type[BaseException], ExitCode], ...]:
     from app.remote.endpoint_errors import EndpointAdminError, EndpointInputError
     from app.settings.desktop_integration import DesktopIntegrationError
     from engine.film.exporter import ExportError
-    from engine.jobs.progress import Cancelled
+    from engine.progress import Cancelled
 
     return (
         (KeyboardInterrupt, ExitCode.INTERRUPTED),
@@ -68,7 +68,8 @@ def run_command(command: Command, args: argparse.Namespace) -> int:
             raise  # a bug: main.py logs its traceback and prints one line
         if code == ExitCode.INTERRUPTED:
             return code
-        if not isinstance(exc, UsageError):  # the traceback says where a real failure came from
+        # A refused flag says all there is; for any other failure the log gets where it came from.
+        if not isinstance(exc, UsageError) or exc.__cause__ is not None:
             level = logging.WARNING if code == ExitCode.BAD_INPUT else logging.ERROR
             logging.getLogger(command.run.__module__).log(
                 level, "%s failed: %s", command.name, exc, exc_info=True

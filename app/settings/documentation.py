@@ -1,4 +1,4 @@
-"""Where the documentation is: the README and docs/ beside an installed copy, else the project's URL."""
+"""Where the documentation is: the user guide in docs/ beside this copy, else the project's URL."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ DIST_NAME = "storyreel"
 
 
 def documentation_target() -> Path | str | None:
-    """The local README (it links docs/), else a Documentation or Homepage URL from the package metadata."""
+    """The local user guide (else README, else docs/), else a Documentation or Homepage URL from the metadata."""
     root = RESOURCES.parent
-    for candidate in (root / "README.md", root / "docs"):
+    for candidate in (root / "docs" / "user-guide.md", root / "README.md", root / "docs"):
         if candidate.exists():
             return candidate
     try:

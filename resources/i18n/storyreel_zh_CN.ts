@@ -142,6 +142,87 @@ The details are in storyreel.log.</source>
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <source>Storyreel projects (*{0})</source>
+        <translation>Storyreel 项目 (*{0})</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.mov *.mkv *.webm *.avi *.m4v)</source>
+        <translation>视频 (*.mp4 *.mov *.mkv *.webm *.avi *.m4v)</translation>
+    </message>
+    <message>
+        <source>Shot lists (*.txt *.csv)</source>
+        <translation>镜头列表 (*.txt *.csv)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Save the changes to “{0}” before closing?</source>
+        <translation>关闭前是否保存对“{0}”的更改？</translation>
+    </message>
+    <message>
+        <source>Your changes will be lost if you don&apos;t save them.</source>
+        <translation>如果不保存，你的更改将会丢失。</translation>
+    </message>
+    <message>
+        <source>a project that was never saved</source>
+        <translation>一个从未保存过的项目</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <source>Storyreel found unsaved work on “{0}” from {1}.</source>
+        <translation>Storyreel 发现了“{0}”在 {1} 未保存的工作。</translation>
+    </message>
+    <message>
+        <source>It belongs to {0}.
+Restore it, or discard it for good?</source>
+        <translation>它属于 {0}。
+要恢复它，还是永久丢弃？</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Save Project As</source>
+        <translation>项目另存为</translation>
+    </message>
+    <message>
+        <source>Resume generations</source>
+        <translation>继续生成</translation>
+    </message>
+    <message>
+        <source>“{0}” had {1} generation(s) queued when it was saved. Queue them again now?</source>
+        <translation>“{0}”保存时有 {1} 个生成任务在排队。现在重新加入队列吗？</translation>
+    </message>
+    <message>
+        <source>Open the backup?</source>
+        <translation>打开备份？</translation>
+    </message>
+    <message>
+        <source>“{0}” cannot be opened: {1}
+
+Its backup “{2}” (the version saved before) can be. Open the backup? The damaged file is kept as “{0}.damaged”.</source>
+        <translation>无法打开“{0}”：{1}
+
+它的备份“{2}”（上一次保存的版本）可以打开。要打开备份吗？损坏的文件将保留为“{0}.damaged”。</translation>
+    </message>
+</context>
+<context>
     <name>DownloadDialog</name>
     <message>
         <source>Download {0}</source>
@@ -766,6 +847,13 @@ The other shots for this model were not started.</source>
     <message>
         <source>New take of {0} ({1})</source>
         <translation>{0} 的新镜次（{1}）</translation>
+    </message>
+</context>
+<context>
+    <name>GuideViewer</name>
+    <message>
+        <source>Storyreel Documentation</source>
+        <translation>Storyreel 文档</translation>
     </message>
 </context>
 <context>
@@ -1998,87 +2086,6 @@ Details are in storyreel.log.</source>
     <message>
         <source>Default generation settings</source>
         <translation>默认生成设置</translation>
-    </message>
-</context>
-<context>
-    <name>Prompts</name>
-    <message>
-        <source>Storyreel projects (*{0})</source>
-        <translation>Storyreel 项目 (*{0})</translation>
-    </message>
-    <message>
-        <source>Videos (*.mp4 *.mov *.mkv *.webm *.avi *.m4v)</source>
-        <translation>视频 (*.mp4 *.mov *.mkv *.webm *.avi *.m4v)</translation>
-    </message>
-    <message>
-        <source>Shot lists (*.txt *.csv)</source>
-        <translation>镜头列表 (*.txt *.csv)</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>未保存的更改</translation>
-    </message>
-    <message>
-        <source>Save the changes to “{0}” before closing?</source>
-        <translation>关闭前是否保存对“{0}”的更改？</translation>
-    </message>
-    <message>
-        <source>Your changes will be lost if you don&apos;t save them.</source>
-        <translation>如果不保存，你的更改将会丢失。</translation>
-    </message>
-    <message>
-        <source>a project that was never saved</source>
-        <translation>一个从未保存过的项目</translation>
-    </message>
-    <message>
-        <source>Recover unsaved work</source>
-        <translation>恢复未保存的工作</translation>
-    </message>
-    <message>
-        <source>Storyreel found unsaved work on “{0}” from {1}.</source>
-        <translation>Storyreel 发现了“{0}”在 {1} 未保存的工作。</translation>
-    </message>
-    <message>
-        <source>It belongs to {0}.
-Restore it, or discard it for good?</source>
-        <translation>它属于 {0}。
-要恢复它，还是永久丢弃？</translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation>恢复</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>丢弃</translation>
-    </message>
-    <message>
-        <source>Open Project</source>
-        <translation>打开项目</translation>
-    </message>
-    <message>
-        <source>Save Project As</source>
-        <translation>项目另存为</translation>
-    </message>
-    <message>
-        <source>Resume generations</source>
-        <translation>继续生成</translation>
-    </message>
-    <message>
-        <source>“{0}” had {1} generation(s) queued when it was saved. Queue them again now?</source>
-        <translation>“{0}”保存时有 {1} 个生成任务在排队。现在重新加入队列吗？</translation>
-    </message>
-    <message>
-        <source>Open the backup?</source>
-        <translation>打开备份？</translation>
-    </message>
-    <message>
-        <source>“{0}” cannot be opened: {1}
-
-Its backup “{2}” (the version saved before) can be. Open the backup? The damaged file is kept as “{0}.damaged”.</source>
-        <translation>无法打开“{0}”：{1}
-
-它的备份“{2}”（上一次保存的版本）可以打开。要打开备份吗？损坏的文件将保留为“{0}.damaged”。</translation>
     </message>
 </context>
 <context>

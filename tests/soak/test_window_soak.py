@@ -21,6 +21,7 @@ SLACK = 50
 
 
 @pytest.mark.slow
+@pytest.mark.soak
 def test_main_window_survives_a_repaint_and_playback_soak(tmp_path):
     run = subprocess.run(
         [

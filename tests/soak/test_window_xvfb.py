@@ -45,6 +45,7 @@ def xdotool(env: dict[str, str], *args: str) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.soak
 def test_real_window_survives_a_minute_of_clicks_and_keys_and_quits_on_ctrl_q(tmp_path, display):
     film_with_takes(tmp_path)
     env = child_env(tmp_path / "home")
@@ -99,10 +100,10 @@ REDO_CHECK = """
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from ui_support import FakePrompts, sample_project
+from ui_support import FakeDialogs, sample_project
 from ui.main_window import MainWindow
 app = QApplication([])
-w = MainWindow(sample_project(2), FakePrompts())
+w = MainWindow(sample_project(2), FakeDialogs())
 w.show()
 w.activateWindow()
 QTest.qWaitForWindowActive(w)

@@ -30,13 +30,13 @@ class PaintCounter(QObject):
 
 def main(folder: Path, seconds: float) -> int:
     from soak_support import film_with_takes
-    from ui_support import FakePrompts
+    from ui_support import FakeDialogs
 
     from ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     project = film_with_takes(folder)
-    window = MainWindow(project, FakePrompts())
+    window = MainWindow(project, FakeDialogs())
     window.show()
     window.session.show(project)
     player = window.preview

@@ -6,7 +6,7 @@ import os
 import time
 
 from PySide6.QtWidgets import QStatusBar
-from ui_support import FakePrompts, sample_project
+from ui_support import FakeDialogs, sample_project
 
 from app.project import recovery
 from app.project.reel_file import load_project, save_project
@@ -20,12 +20,12 @@ def _age(path):
     os.utime(path, (time.time() - 100, time.time() - 100))
 
 
-def _session(qtbot, prompts=None):
+def _session(qtbot, dialogs=None):
     """A session and its FileActions on nothing but their narrow collaborators (no MainWindow)."""
     status = QStatusBar()
     qtbot.addWidget(status)
     session = ProjectSession(sample_project(2), status)
-    files = FileActions(session, prompts or FakePrompts(), UserSettings(), status, status)
+    files = FileActions(session, dialogs or FakeDialogs(), UserSettings(), status, status)
     events: list[tuple[str, object]] = []
     session.projectChanged.connect(lambda project: events.append(("project", project)))
     session.saved.connect(lambda path: events.append(("saved", path)))
@@ -50,7 +50,7 @@ def test_open_shows_the_project_and_starts_a_clean_history(qtbot, tmp_path):
 
 
 def test_save_says_where_and_clears_dirty(qtbot, tmp_path):
-    session, files, status, events = _session(qtbot, FakePrompts(save_path=tmp_path / "film.reel"))
+    session, files, status, events = _session(qtbot, FakeDialogs(save_path=tmp_path / "film.reel"))
     shot = session.project.shots[1]
     session.undo_stack.push(EditShotCommand(session.project, shot.id, {"prompt": "a kite"}))
     settings_written = []
@@ -96,7 +96,7 @@ def test_a_restored_recovery_stays_dirty_until_saved(qtbot, tmp_path):
 def test_import_asks_the_window_to_select_the_new_shots(qtbot, tmp_path):
     shots = tmp_path / "shots.txt"
     shots.write_text("a lighthouse\na ferry at night\n", encoding="utf-8")
-    session, files, status, events = _session(qtbot, FakePrompts(open_path=shots))
+    session, files, status, events = _session(qtbot, FakeDialogs(open_path=shots))
     selected: list[list[str]] = []
     files.shotsAdded.connect(selected.append)
     files.import_shot_list()

@@ -7,6 +7,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from ui_support import make_window, sample_project, write_video
 
 from app.project.project import Take
@@ -16,6 +17,7 @@ from ui.widgets.thumbnails import ThumbnailCache, thumbnail_file
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.slow
 def test_run_opens_a_project_without_heavy_imports(tmp_path):
     path = save_project(sample_project(2), tmp_path / "film.reel")
     script = textwrap.dedent(f"""

@@ -2,33 +2,71 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from app.settings.documentation import documentation_target
+from ui.chrome.guide_viewer import GuideViewer
 from ui.chrome.main_toolbar import build_main_toolbar
 from ui.chrome.shortcut_tips import name_shortcut_in_tip
 from ui.chrome.shortcuts_dialog import ShortcutsDialog
+from ui.dialogs import Dialogs
+from ui.generation.generation_actions import GenerationController
 from ui.preview.full_screen import FullScreenPreview
+from ui.preview.preview_player import PreviewPlayer
 from ui.preview.shuttle import Shuttle
 from ui.widgets.icons import icon
+
+
+class ChromeHost(Protocol):
+    """What the chrome reads from the main window: its preview, queue, dialogs, menus and actions."""
+
+    preview: PreviewPlayer
+    generation: GenerationController
+    dialogs: Dialogs
+    view_menu: QMenu
+    help_menu: QMenu
+    act_new: QAction
+    act_open: QAction
+    act_save: QAction
+    act_save_as: QAction
+    act_close: QAction
+    act_quit: QAction
+    act_import_list: QAction
+    act_import_videos: QAction
+    act_settings: QAction
+    act_export: QAction
+    act_undo: QAction
+    act_redo: QAction
+    act_add: QAction
+    act_duplicate: QAction
+    act_delete: QAction
+    act_prefs: QAction
+    act_zoom_in: QAction
+    act_zoom_out: QAction
+    act_zoom_fit: QAction
+    act_about: QAction
+    act_play: QAction
+    act_film: QAction
 
 
 class WindowChrome:
     """The window's toolbar and Help, the preview's full screen and shuttle keys, icons and shortcut tips."""
 
-    # Any: naming MainWindow here would close an import loop with the window that builds this.
-    def __init__(self, window: Any) -> None:
-        self.window = window
-        player = window.preview
+    def __init__(self, window: QMainWindow, host: ChromeHost) -> None:
+        """`window` receives the chrome (parent, toolbar); `host` (the same window, typically) lends its parts."""
+        self.window, self.host = window, host
+        player = host.preview
         self.shuttle = Shuttle(player, window)
         self.full_screen = FullScreenPreview(player, window)
-        player.addAction(window.act_play)  # Space plays while the preview is full screen too
-        window.view_menu.addAction(self.full_screen.act_full)
-        window.view_menu.addActions(self.shuttle.actions())
+        player.addAction(host.act_play)  # Space plays while the preview is full screen too
+        host.view_menu.addAction(self.full_screen.act_full)
+        host.view_menu.addActions(self.shuttle.actions())
         self.act_docs = self._action(
             QCoreApplication.translate("WindowChrome", "&Documentation"),
             self.open_documentation,
@@ -41,23 +79,25 @@ class WindowChrome:
         self.act_shortcuts.setToolTip(
             QCoreApplication.translate("WindowChrome", "Every shortcut of the window")
         )
-        help_menu = window.help_menu
-        first = help_menu.actions()[0] if help_menu.actions() else None
-        help_menu.insertActions(first, [self.act_docs, self.act_shortcuts])
-        help_menu.insertSeparator(first)
+        help_menu = host.help_menu
+        if existing := help_menu.actions():  # ahead of About, with a line between
+            help_menu.insertActions(existing[0], [self.act_docs, self.act_shortcuts])
+            help_menu.insertSeparator(existing[0])
+        else:
+            help_menu.addActions([self.act_docs, self.act_shortcuts])
         self._set_icons()
-        g = window.generation
+        g = host.generation
         self.toolbar = build_main_toolbar(
             window,
             [
                 [
-                    (window.act_new, QCoreApplication.translate("WindowChrome", "New")),
-                    (window.act_open, QCoreApplication.translate("WindowChrome", "Open")),
-                    (window.act_save, QCoreApplication.translate("WindowChrome", "Save")),
+                    (host.act_new, QCoreApplication.translate("WindowChrome", "New")),
+                    (host.act_open, QCoreApplication.translate("WindowChrome", "Open")),
+                    (host.act_save, QCoreApplication.translate("WindowChrome", "Save")),
                 ],
                 [
-                    (window.act_undo, QCoreApplication.translate("WindowChrome", "Undo")),
-                    (window.act_redo, QCoreApplication.translate("WindowChrome", "Redo")),
+                    (host.act_undo, QCoreApplication.translate("WindowChrome", "Undo")),
+                    (host.act_redo, QCoreApplication.translate("WindowChrome", "Redo")),
                 ],
                 [
                     (g.act_generate, QCoreApplication.translate("WindowChrome", "Generate")),
@@ -65,23 +105,25 @@ class WindowChrome:
                     (g.act_cancel_all, QCoreApplication.translate("WindowChrome", "Stop")),
                 ],
                 [
-                    (window.act_play, QCoreApplication.translate("WindowChrome", "Play")),
+                    (host.act_play, QCoreApplication.translate("WindowChrome", "Play")),
                     (self.full_screen.act_full, QCoreApplication.translate("WindowChrome", "Full Screen")),
                 ],
-                [(window.act_export, QCoreApplication.translate("WindowChrome", "Export"))],
+                [(host.act_export, QCoreApplication.translate("WindowChrome", "Export"))],
             ],
-            with_text=[g.act_generate, g.act_generate_missing, window.act_export],
+            with_text=[g.act_generate, g.act_generate_missing, host.act_export],
         )
         self._playing: bool | None = None
         player.clock.frameChanged.connect(lambda frame: self._follow_playing())
         player.clock.finished.connect(self._follow_playing)
-        for action in (window.act_play, *self.shuttle.actions()):
+        for action in (host.act_play, *self.shuttle.actions()):
             action.triggered.connect(lambda checked=False: self._follow_playing())
         self._follow_playing()
         for action in dict.fromkeys(window.findChildren(QAction) + self._widget_actions()):
             name_shortcut_in_tip(action)
 
-    def _action(self, text: str, slot, shortcut) -> QAction:
+    def _action(
+        self, text: str, slot: Callable[[], object], shortcut: QKeySequence.StandardKey | str
+    ) -> QAction:
         action = QAction(text, self.window)
         action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda checked=False: slot())
@@ -91,7 +133,7 @@ class WindowChrome:
         return [a for w in [self.window, *self.window.findChildren(QWidget)] for a in w.actions()]
 
     def _set_icons(self) -> None:
-        w, g = self.window, self.window.generation
+        w, g = self.host, self.host.generation
         for action, name in (
             (w.act_new, "new"),
             (w.act_open, "open"),
@@ -128,10 +170,10 @@ class WindowChrome:
 
     def _follow_playing(self) -> None:
         """The toolbar's Play shows Pause while the preview plays."""
-        playing = self.window.preview.clock.playing
+        playing = self.host.preview.clock.playing
         if playing != self._playing:
             self._playing = playing
-            self.window.act_play.setIcon(icon("pause" if playing else "play"))
+            self.host.act_play.setIcon(icon("pause" if playing else "play"))
 
     # -- Help ---------------------------------------------------------------------------
     def show_shortcuts(self) -> ShortcutsDialog:
@@ -142,13 +184,20 @@ class WindowChrome:
         return self.shortcuts_dialog
 
     def open_documentation(self) -> bool:
-        """Help > Documentation: the README beside this copy, else the project's page; says so if neither."""
+        """Help > Documentation: the user guide in the desktop's viewer, else in a window of ours; else says why."""
         target = documentation_target()
-        url = QUrl.fromLocalFile(str(target)) if target is not None and not isinstance(target, str) else None
-        url = QUrl(target) if isinstance(target, str) else url
+        url = QUrl(target) if isinstance(target, str) else None
+        if isinstance(target, Path):
+            url = QUrl.fromLocalFile(str(target))
         if url is not None and QDesktopServices.openUrl(url):
             return True
-        self.window.prompts.error(
+        if isinstance(target, Path) and target.suffix == ".md":
+            # No desktop handler for Markdown (a bare window manager, a kiosk): the window shows it.
+            self.guide_viewer = GuideViewer(target, self.window)
+            self.guide_viewer.finished.connect(self.guide_viewer.deleteLater)
+            self.guide_viewer.show()
+            return True
+        self.host.dialogs.error(
             QCoreApplication.translate("WindowChrome", "Documentation"),
             QCoreApplication.translate("WindowChrome", "The documentation could not be opened: {0}").format(
                 url.toDisplayString()
@@ -162,7 +211,7 @@ class WindowChrome:
         """Help > About Storyreel."""
         from app import __version__
 
-        self.window.prompts.info(
+        self.host.dialogs.info(
             QCoreApplication.translate("WindowChrome", "About Storyreel"),
             QCoreApplication.translate(
                 "WindowChrome", "Storyreel {0}\nA desktop studio for AI film-making with Wan 2.2."

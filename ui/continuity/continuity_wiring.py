@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from app.project.project import Project, ShotImage
 from app.project.shot_images import frame_image, import_image
 from engine.errors import StoryreelError, hint_of
-from ui.continuity.image_tasks import ImageTasks
+from ui.dialogs import Dialogs
 from ui.editing.shot_image_commands import set_end_image_command, set_start_image_command
-from ui.inspector.shot_images_box import START
+from ui.files.file_actions import FileActions
+from ui.inspector.shot_images_box import START, ShotImagesBox
 from ui.preview.frame_actions import NextShotStartAction, ShownFrame
+from ui.preview.preview_player import PreviewPlayer
 from ui.timeline.image_drop import ImageDropTarget
+from ui.timeline.timeline_view import TimelineView
+from ui.widgets.background import BackgroundWorker
 from ui.widgets.labels import shot_title
 
 log = logging.getLogger(__name__)
@@ -24,32 +28,38 @@ log = logging.getLogger(__name__)
 class ContinuityWiring(QObject):
     """Image files dropped on cards or the inspector, chosen files, and preview frames become shot images."""
 
-    # Any: naming MainWindow here would close an import loop with the window that builds this.
-    def __init__(self, window: Any) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        dialogs: Dialogs,
+        files: FileActions,
+        timeline: TimelineView,
+        images: ShotImagesBox,
+        preview: PreviewPlayer,
+        view_menu: QMenu,
+    ) -> None:
         super().__init__(window)
-        self.window = window
-        self.tasks = ImageTasks(self)
-        self.drops = ImageDropTarget(window.timeline)
+        self.dialogs, self.files, self.session = dialogs, files, files.session
+        self.status = window.statusBar()
+        self.tasks = BackgroundWorker(self)  # in order: two drops on one card end with the second image
+        self.drops = ImageDropTarget(timeline)
         self.drops.imageDropped.connect(lambda shot_id, path: self.use_file(shot_id, START, path))
-        self.drops.refused.connect(
-            lambda text: window.prompts.error(self.tr("Not added to the timeline"), text)
-        )
-        images = window.inspector.images
+        self.drops.refused.connect(lambda text: dialogs.error(self.tr("Not added to the timeline"), text))
         images.fileChosen.connect(self.use_file)
         images.chooseRequested.connect(self.choose_file)
-        self.frame_action = NextShotStartAction(window.preview)
+        self.frame_action = NextShotStartAction(preview)
         self.frame_action.frameChosen.connect(self.use_frame)
-        window.view_menu.addAction(self.frame_action.action)
+        view_menu.addAction(self.frame_action.action)
 
     @property
     def project(self) -> Project:
-        return self.window.project
+        return self.session.project
 
     def choose_file(self, shot_id: str, which: str) -> None:
         """Ask for an image file, then use it."""
         caption = self.tr("Choose the Start Image") if which == START else self.tr("Choose the End Image")
         folder = self.project.path.parent if self.project.path else None
-        path = self.window.prompts.open_path(folder, caption, self.tr("Images (*.png *.jpg *.jpeg *.webp)"))
+        path = self.dialogs.open_path(folder, caption, self.tr("Images (*.png *.jpg *.jpeg *.webp)"))
         if path:
             self.use_file(shot_id, which, str(path))
 
@@ -63,7 +73,7 @@ class ContinuityWiring(QObject):
         fit = (current or shot.start_image or shot.end_image or ShotImage("", "")).fit
         name = Path(path).name
         title = shot_title(shot, project.index_of(shot_id))
-        self.window.statusBar().showMessage(self.tr("Adding {name} to {shot}…").format(name=name, shot=title))
+        self.status.showMessage(self.tr("Adding {name} to {shot}…").format(name=name, shot=title))
         message = (
             self.tr("{shot} starts from {name}") if which == START else self.tr("{shot} ends on {name}")
         ).format(shot=title, name=name)
@@ -98,24 +108,24 @@ class ContinuityWiring(QObject):
     def _saved(self) -> bool:
         if self.project.path is not None:
             return True
-        self.window.prompts.info(
+        self.dialogs.info(
             self.tr("Save the project first"),
             self.tr(
                 "Shot images are copied into the project's media folder, so the project needs a file name first."
             ),
         )
-        return bool(self.window.files.save_as())
+        return bool(self.files.save_as())
 
     def _apply(self, project: Project, shot_id: str, which: str, image: ShotImage, message: str) -> None:
-        self.window.statusBar().clearMessage()
+        self.status.clearMessage()
         if project is not self.project or shot_id not in {s.id for s in project.shots}:
             return  # another film was opened, or the shot deleted, while the image was being read
         make = set_start_image_command if which == START else set_end_image_command
-        self.window.undo_stack.push(make(project, shot_id, image))
-        self.window.statusBar().showMessage(message, 6000)
+        self.session.undo_stack.push(make(project, shot_id, image))
+        self.status.showMessage(message, 6000)
 
     def _failed(self, title: str, exc: BaseException) -> None:
-        self.window.statusBar().clearMessage()
+        self.status.clearMessage()
         if isinstance(exc, StoryreelError):
             log.warning("%s: %s", title, exc, exc_info=exc)
             hint = hint_of(exc)
@@ -126,4 +136,4 @@ class ContinuityWiring(QObject):
             text = self.tr(
                 "An unexpected error stopped it: {error}\n\nThe details are in storyreel.log."
             ).format(error=first)
-        self.window.prompts.error(title, text)
+        self.dialogs.error(title, text)

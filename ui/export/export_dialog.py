@@ -28,12 +28,12 @@ from app.project.project import Project
 from engine.errors import hint_of
 from engine.film.export_settings import FIT_POLICIES, FORMATS, FPS_CHOICES, QUALITIES, SIZES, ExportSettings
 from engine.film.exporter import ExportError, format_eta
-from engine.jobs.progress import Cancelled, CancelToken
+from engine.progress import Cancelled, CancelToken
+from ui.dialogs import Dialogs
 from ui.export.export_notice import ExportNotice, show_export_notice
 from ui.export.export_overrides import ExportOverrides
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.project_session import StatusSink
-from ui.questions import Prompts
 
 log = logging.getLogger(__name__)
 
@@ -372,7 +372,7 @@ def start_export(
     project: Project,
     output: Path,
     settings: ExportSettings,
-    prompts: Prompts,
+    dialogs: Dialogs,
     status: StatusSink,
     parent: QWidget | None = None,
 ) -> ExportProgressDialog | None:
@@ -380,13 +380,13 @@ def start_export(
     try:
         settings.check()
     except ValueError as exc:
-        prompts.error(QCoreApplication.translate("ExportDialog", "Export"), str(exc))
+        dialogs.error(QCoreApplication.translate("ExportDialog", "Export"), str(exc))
         return None
     progress = ExportProgressDialog(project, output, settings, parent)
 
     def done(_code: int) -> None:
         if progress.error is not None:
-            prompts.error(QCoreApplication.translate("ExportDialog", "Export Failed"), progress.error)
+            dialogs.error(QCoreApplication.translate("ExportDialog", "Export Failed"), progress.error)
         elif progress.was_cancelled:
             status.showMessage(
                 QCoreApplication.translate("ExportDialog", "Export cancelled; nothing was written."), 8000
@@ -407,13 +407,13 @@ def start_export(
 def ask_and_export(
     project: Project,
     selected_ids: list[str],
-    prompts: Prompts,
+    dialogs: Dialogs,
     status: StatusSink,
     parent: QWidget | None = None,
 ) -> ExportProgressDialog | None:
     """File > Export…: ask for the choices, then start the export."""
     if not project.shots:
-        prompts.error(
+        dialogs.error(
             QCoreApplication.translate("ExportDialog", "Export"),
             QCoreApplication.translate("ExportDialog", "The project has no shots to export."),
         )
@@ -421,4 +421,4 @@ def ask_and_export(
     dialog = ExportDialog(project, selected_ids, parent)
     if not dialog.exec():
         return None
-    return start_export(project, dialog.output(), dialog.settings(), prompts, status, parent)
+    return start_export(project, dialog.output(), dialog.settings(), dialogs, status, parent)

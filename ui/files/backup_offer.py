@@ -9,15 +9,15 @@ from app.project.backup_file import backup_path, readable_backup, set_damaged_as
 from app.project.project import Project
 
 if TYPE_CHECKING:
-    from ui.questions import Prompts
+    from ui.dialogs import Dialogs
 
 
-def offer_backup(prompts: Prompts, path: Path, reason: str) -> Project | None:
+def offer_backup(dialogs: Dialogs, path: Path, reason: str) -> Project | None:
     """The backup's project if there is a readable one and the person chooses it; else None."""
     project = readable_backup(path)
     if project is None:
         return None
-    if not prompts.open_backup(path.name, reason, backup_path(path).name):
+    if not dialogs.open_backup(path.name, reason, backup_path(path).name):
         return None
     set_damaged_aside(path)
     return project

@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from app.generation.take_recovery import recover_after_crash
 from app.project import recovery
 from app.project.media_paths import UnsafePath
-from app.project.project import Project, Take
+from app.project.project import Project, Shot, Take
 from app.project.reel_file import (
     PROJECT_SUFFIX,
     ProjectError,
@@ -22,11 +22,12 @@ from app.project.reel_file import (
 )
 from app.project.take_import import shots_from_videos
 from app.settings.user_settings import UserSettings
+from ui.dialogs import CANCEL, RESTORE, SAVE, SHOT_LIST_FILTER, VIDEO_FILTER, Dialogs
 from ui.editing.undo_commands import InsertShotsCommand
 from ui.files.backup_offer import offer_backup
 from ui.files.new_film import is_untitled, new_film
 from ui.project_session import ProjectSession, StatusSink
-from ui.questions import CANCEL, RESTORE, SAVE, SHOT_LIST_FILTER, VIDEO_FILTER, Prompts
+from ui.widgets.background import BackgroundWorker
 
 log = logging.getLogger(__name__)
 
@@ -40,22 +41,8 @@ def _take_missing(project: Project, take: Take) -> bool:
     return path is not None and not path.exists()
 
 
-class _Signals(QObject):
-    imported = Signal(object, object, int)  # shots, errors, row
-    autosaved = Signal(str)  # error message, "" on success
-
-
-class _Task(QRunnable):
-    def __init__(self, work) -> None:
-        super().__init__()
-        self.work = work
-
-    def run(self) -> None:
-        self.work()
-
-
 class FileActions(QObject):
-    """New, open, save, recovery and imports for a ProjectSession; asks through the prompts."""
+    """New, open, save, recovery and imports for a ProjectSession; asks through the dialogs."""
 
     shotsAdded = Signal(list)  # ids of imported shots, to select
     settingsChanged = Signal()  # the recent files changed: the user settings need writing
@@ -63,21 +50,17 @@ class FileActions(QObject):
     def __init__(
         self,
         session: ProjectSession,
-        prompts: Prompts,
+        dialogs: Dialogs,
         settings: UserSettings,
         status: StatusSink,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.session, self.prompts, self.settings, self.status = session, prompts, settings, status
+        self.session, self.dialogs, self.settings, self.status = session, dialogs, settings, status
         self.undo_stack: QUndoStack = session.undo_stack
         self.closing = False  # the window is quitting: nothing more goes into a recovery file
         self._autosaved_index: int | None = None
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._signals = _Signals()
-        self._signals.imported.connect(self._finish_import)
-        self._signals.autosaved.connect(self._autosave_done)
+        self._worker = BackgroundWorker(self)  # one at a time: a later autosave never lands before an earlier
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave)
         self.set_autosave_interval(settings.autosave_seconds)
@@ -104,7 +87,7 @@ class FileActions(QObject):
         """True when it is fine to drop the current project (saved, discarded, or clean)."""
         if not self.session.is_dirty():
             return True
-        answer = self.prompts.save_changes(self.project.settings.name)
+        answer = self.dialogs.save_changes(self.project.settings.name)
         if answer == CANCEL:
             return False
         if answer == SAVE:
@@ -113,7 +96,7 @@ class FileActions(QObject):
         return True
 
     def discard_recovery(self) -> None:
-        self._pool.waitForDone()
+        self._worker.wait()
         recovery.discard_for(self.project.path, self.session.recovery_key())
 
     def stop_autosave(self) -> None:
@@ -140,7 +123,7 @@ class FileActions(QObject):
         return self.new()
 
     def open(self) -> bool:
-        path = self.prompts.open_path(self._start_dir())
+        path = self.dialogs.open_path(self._start_dir())
         return self.open_path(path) if path else False
 
     def open_path(self, path: Path | str, ask: bool = True) -> bool:
@@ -152,9 +135,9 @@ class FileActions(QObject):
         try:
             project = load_project(path)
         except ProjectError as exc:
-            backup = offer_backup(self.prompts, path, exc.problem)
+            backup = offer_backup(self.dialogs, path, exc.problem)
             if backup is None:
-                self.prompts.error(self.tr("Cannot open project"), str(exc))
+                self.dialogs.error(self.tr("Cannot open project"), str(exc))
                 self.settings.remove_recent(path)
                 return False
             project, recovered = backup, True  # unsaved until saved over the damaged file
@@ -177,7 +160,7 @@ class FileActions(QObject):
     def save_as(self) -> bool:
         start = self._start_dir()
         suggestion = (start / f"{self.project.settings.name}{PROJECT_SUFFIX}") if start else None
-        path = self.prompts.save_path(suggestion)
+        path = self.dialogs.save_path(suggestion)
         if path is None:
             return False
         old_key = self.session.recovery_key()
@@ -195,11 +178,11 @@ class FileActions(QObject):
         return True
 
     def _write(self, save) -> bool:
-        self._pool.waitForDone()  # an autosave in flight finishes first
+        self._worker.wait()  # an autosave in flight finishes first
         try:
             path = save()
         except ProjectError as exc:
-            self.prompts.error(self.tr("Cannot save project"), str(exc))
+            self.dialogs.error(self.tr("Cannot save project"), str(exc))
             return False
         self.session.mark_saved(path)
         recovery.discard_for(path, self.session.recovery_key())
@@ -208,7 +191,7 @@ class FileActions(QObject):
         return True
 
     def show(self, project: Project, recovered: bool = False) -> None:
-        self._pool.waitForDone()
+        self._worker.wait()
         self._autosaved_index = None
         self.session.show(project, recovered)
 
@@ -219,7 +202,7 @@ class FileActions(QObject):
         With none given, the last film opens again when the setting says so.
         """
         for found in recovery.find_recoveries():
-            if self.prompts.recover(found) == RESTORE:
+            if self.dialogs.recover(found) == RESTORE:
                 self.restore(found)
                 return
             recovery.discard(found)
@@ -235,7 +218,7 @@ class FileActions(QObject):
         try:
             project = recovery.open_recovery(found)
         except ProjectError as exc:
-            self.prompts.error(self.tr("Cannot restore"), str(exc))
+            self.dialogs.error(self.tr("Cannot restore"), str(exc))
             return False
         self.show(project, recovered=True)
         missing = sum(1 for shot in project.shots for take in shot.takes if _take_missing(project, take))
@@ -250,7 +233,7 @@ class FileActions(QObject):
             return
         for found in recovery.find_recoveries():
             if found.project_path is not None and Path(found.project_path).resolve() == path.resolve():
-                if self.prompts.recover(found) == RESTORE:
+                if self.dialogs.recover(found) == RESTORE:
                     self.restore(found)
                 else:
                     recovery.discard(found)
@@ -272,35 +255,30 @@ class FileActions(QObject):
         text = dumps_project(self.project)
         path, name, key = self.project.path, self.project.settings.name, self.session.recovery_key()
 
-        def work() -> None:
-            try:
-                recovery.write_recovery(text, path, name, key)
-                self._signals.autosaved.emit("")
-            except OSError as exc:
-                self._signals.autosaved.emit(str(exc))
-
-        self._pool.start(_Task(work))
+        self._worker.run(
+            lambda: recovery.write_recovery(text, path, name, key), lambda _: None, self._autosave_failed
+        )
         return True
 
-    def _autosave_done(self, error: str) -> None:
-        if error:
-            self.status.showMessage(self.tr("Autosave failed: {0}").format(error), 8000)
+    def _autosave_failed(self, exc: BaseException) -> None:
+        log.error("autosave failed", exc_info=exc)
+        self.status.showMessage(self.tr("Autosave failed: {0}").format(exc), 8000)
 
     def wait(self) -> None:
         """Wait for background writes and imports (shutdown, tests)."""
-        self._pool.waitForDone()
+        self._worker.wait()
 
     # -- importing ----------------------------------------------------------------------
     def import_shot_list(self) -> None:
         from app.project.shot_list import ShotListError, load_shot_list
 
-        path = self.prompts.open_path(self._start_dir(), self.tr("Import Shot List"), SHOT_LIST_FILTER)
+        path = self.dialogs.open_path(self._start_dir(), self.tr("Import Shot List"), SHOT_LIST_FILTER)
         if path is None:
             return
         try:
             shots = load_shot_list(path)
         except ShotListError as exc:
-            self.prompts.error(self.tr("Cannot import shot list"), str(exc))
+            self.dialogs.error(self.tr("Cannot import shot list"), str(exc))
             return
         self.undo_stack.push(
             InsertShotsCommand(
@@ -310,14 +288,14 @@ class FileActions(QObject):
         self.shotsAdded.emit([s.id for s in shots])
 
     def import_videos_dialog(self) -> None:
-        paths = self.prompts.open_paths(self._start_dir(), self.tr("Import Videos"), VIDEO_FILTER)
+        paths = self.dialogs.open_paths(self._start_dir(), self.tr("Import Videos"), VIDEO_FILTER)
         if paths:
             self.import_videos(paths, -1)
 
     def import_videos(self, paths: list[Path], row: int) -> None:
         """Copy videos into the media folder in the background, then add them as shots (one undo step)."""
         if self.project.path is None:
-            self.prompts.info(
+            self.dialogs.info(
                 self.tr("Save the project first"),
                 self.tr(
                     "Imported videos are copied into the project's media folder, "
@@ -330,14 +308,18 @@ class FileActions(QObject):
         self.status.showMessage(self.tr("Importing {0} video(s)…").format(len(paths)))
         sources = [Path(p) for p in paths]
 
-        def work() -> None:
-            shots, errors = shots_from_videos(media, sources)
-            self._signals.imported.emit((project, shots), errors, row)
+        self._worker.run(
+            lambda: shots_from_videos(media, sources),
+            lambda found: self._finish_import(project, found[0], found[1], row),
+            self._import_failed,
+        )
 
-        self._pool.start(_Task(work))
+    def _import_failed(self, exc: BaseException) -> None:
+        log.error("importing videos failed", exc_info=exc)
+        self.status.clearMessage()
+        self.dialogs.error(self.tr("Some videos were not imported"), str(exc))
 
-    def _finish_import(self, result: tuple, errors: list[str], row: int) -> None:
-        project, shots = result
+    def _finish_import(self, project: Project, shots: list[Shot], errors: list[str], row: int) -> None:
         self.status.clearMessage()
         if shots and project is self.project:
             self.undo_stack.push(
@@ -353,4 +335,4 @@ class FileActions(QObject):
             self.shotsAdded.emit([s.id for s in shots])
             self.status.showMessage(self.tr("Imported {0} video(s)").format(len(shots)), 5000)
         if errors:
-            self.prompts.error(self.tr("Some videos were not imported"), "\n".join(errors))
+            self.dialogs.error(self.tr("Some videos were not imported"), "\n".join(errors))

@@ -15,6 +15,7 @@ from app.settings.model_settings import load_model_settings
 from app.settings.user_settings import UserSettings
 from engine.jobs.job_queue import Job, JobQueue
 from engine.jobs.states import FINISHED_STATES, JobState
+from ui.dialogs import Dialogs
 from ui.event_loop import running_loop
 from ui.generation.generation_bridge import GenerationBridge
 from ui.generation.make_final_action import make_final_action
@@ -22,7 +23,6 @@ from ui.generation.model_check import model_ready
 from ui.generation.queue_dock import QueueDock
 from ui.generation.queue_model import QueueModel, job_fraction
 from ui.project_session import ProjectSession, StatusSink
-from ui.questions import Prompts
 from ui.widgets.labels import job_title, shot_title
 
 
@@ -37,14 +37,14 @@ class GenerationController(QObject):
         self,
         session: ProjectSession,
         settings: UserSettings,
-        prompts: Prompts,
+        dialogs: Dialogs,
         status: StatusSink,
         save_as: Callable[[], bool],
         selected_ids: Callable[[], list[str]],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.session, self.settings, self.prompts, self.status = session, settings, prompts, status
+        self.session, self.settings, self.dialogs, self.status = session, settings, dialogs, status
         self.save_as, self.selected_ids = save_as, selected_ids
         self.bridge = GenerationBridge(self)
         self.bridge.jobEvent.connect(self._on_job_event)
@@ -157,7 +157,7 @@ class GenerationController(QObject):
             try:
                 backends = backends_for(self.settings)
             except ValueError as exc:  # e.g. remote chosen but no endpoint configured
-                self.prompts.error(self.tr("Cannot generate"), str(exc))
+                self.dialogs.error(self.tr("Cannot generate"), str(exc))
                 return None
             # Remote jobs run as tasks on the window's asyncio loop (none in some tests: then their own).
             self.jobs = JobQueue(backends, listener=self.bridge.listener, loop=running_loop())
@@ -200,7 +200,7 @@ class GenerationController(QObject):
         if project is not self.project or not project.pending_jobs:
             return
         records = list(project.pending_jobs)
-        if self.prompts.resume_queue(project.settings.name, len(records)):
+        if self.dialogs.resume_queue(project.settings.name, len(records)):
             spec = load_model_settings(self.settings).spec_for(project)
             queue = self.ensure_queue()
             if queue is None:
@@ -229,7 +229,7 @@ class GenerationController(QObject):
                 self.status.clearMessage()
                 return []
         spec = load_model_settings(self.settings).spec_for(self.project)
-        if not model_ready(self.settings, self.prompts, spec, self.offer_model):
+        if not model_ready(self.settings, self.dialogs, spec, self.offer_model):
             return []
         queue = self.ensure_queue()
         if queue is None:
@@ -257,7 +257,7 @@ class GenerationController(QObject):
                 for k, v in errors.items()
                 if k in {s.id for s in self.project.shots}
             ]
-            self.prompts.error(self.tr("Some shots were not queued"), "\n".join(lines))
+            self.dialogs.error(self.tr("Some shots were not queued"), "\n".join(lines))
         self._update_cards()
 
     def cancel(self, job_id: str) -> None:
@@ -325,7 +325,7 @@ class GenerationController(QObject):
             tq.sync_pending()
         elif event == "model_failed":
             # One message for the batch: the queue cancelled this model's other jobs unstarted.
-            self.prompts.error(
+            self.dialogs.error(
                 self.tr("The model could not be loaded"),
                 self.tr("{0}\n\n{1}\n\nThe other shots for this model were not started.").format(
                     job.error, job.hint or ""

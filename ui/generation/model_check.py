@@ -10,11 +10,11 @@ from app.settings.model_settings import load_model_settings
 from app.settings.user_settings import UserSettings
 from engine.generation.model_source import ModelError, check_model_source
 from engine.generation.request import ModelSpec
-from ui.questions import Prompts
+from ui.dialogs import Dialogs
 
 
 def model_ready(
-    settings: UserSettings, prompts: Prompts, spec: ModelSpec, offer: Callable[[str], None] | None = None
+    settings: UserSettings, dialogs: Dialogs, spec: ModelSpec, offer: Callable[[str], None] | None = None
 ) -> bool:
     """True if spec's model can be used (or generation runs remotely); else say why, once.
 
@@ -28,7 +28,7 @@ def model_ready(
         if offer is not None:
             offer(str(exc))
             return False
-        prompts.error(
+        dialogs.error(
             QCoreApplication.translate("ModelCheck", "Cannot generate: the model cannot be used"), str(exc)
         )
         return False

@@ -58,15 +58,15 @@ class PresetsPanel(QWidget):
         project: Project,
         undo_stack: QUndoStack,
         selected_ids: Callable[[], list[str]],
-        prompts=None,
+        dialogs=None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.project, self.undo_stack, self.selected_ids, self.prompts = (
+        self.project, self.undo_stack, self.selected_ids, self.dialogs = (
             project,
             undo_stack,
             selected_ids,
-            prompts,
+            dialogs,
         )
         self.frame = colour_card()
         self.list = QListWidget()
@@ -242,8 +242,8 @@ class PresetsPanel(QWidget):
             self._update_buttons()
 
     def _error(self, message: str) -> None:
-        if self.prompts is not None:
-            self.prompts.error(self.tr("Presets"), message)
+        if self.dialogs is not None:
+            self.dialogs.error(self.tr("Presets"), message)
         else:
             QMessageBox.warning(self, self.tr("Presets"), message)
 

@@ -7,7 +7,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QWidget
 
 from app.project.project import Project
@@ -16,7 +16,8 @@ from app.settings.user_paths import data_dir
 from app.settings.user_settings import UserSettings
 from engine.generation.model_source import ModelError, is_repo_id, resolve_model
 from engine.generation.request import DEFAULT_MODEL
-from ui.questions import Prompts
+from ui.dialogs import Dialogs
+from ui.widgets.background import BackgroundWorker
 
 log = logging.getLogger(__name__)
 DEMO_FOLDER = "demo-model"
@@ -47,30 +48,16 @@ def model_state(settings: UserSettings, project: Project | None) -> tuple[bool, 
     )
 
 
-class _Signals(QObject):
-    built = Signal(str, str)  # folder, error ("" on success)
+def _build_demo(dest: Path) -> Path:
+    from engine.generation.demo_model import write_demo_model
 
-
-class _Build(QRunnable):
-    def __init__(self, dest: Path, signals: _Signals) -> None:
-        super().__init__()
-        self.dest, self.signals = dest, signals
-
-    def run(self) -> None:
-        from engine.generation.demo_model import write_demo_model
-
-        # Built beside its place and moved in whole, so a half-built model is never used.
-        building = self.dest.with_name(self.dest.name + ".building")
-        try:
-            shutil.rmtree(building, ignore_errors=True)
-            write_demo_model(building)
-            shutil.rmtree(self.dest, ignore_errors=True)  # an older build without the image model
-            building.replace(self.dest)
-        except Exception as exc:  # a worker must report, never die silently
-            log.exception("building the demo model in %s failed", self.dest)
-            self.signals.built.emit(str(self.dest), str(exc) or type(exc).__name__)
-            return
-        self.signals.built.emit(str(self.dest), "")
+    # Built beside its place and moved in whole, so a half-built model is never used.
+    building = dest.with_name(dest.name + ".building")
+    shutil.rmtree(building, ignore_errors=True)
+    write_demo_model(building)
+    shutil.rmtree(dest, ignore_errors=True)  # an older build without the image model
+    building.replace(dest)
+    return dest
 
 
 class ModelChoices(QObject):
@@ -79,13 +66,10 @@ class ModelChoices(QObject):
     changed = Signal()
     busy = Signal(bool)  # the demo model is being built
 
-    def __init__(self, settings: UserSettings, prompts: Prompts, parent: QWidget) -> None:
+    def __init__(self, settings: UserSettings, dialogs: Dialogs, parent: QWidget) -> None:
         super().__init__(parent)
-        self.settings, self.prompts, self.widget = settings, prompts, parent
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._signals = _Signals()
-        self._signals.built.connect(self._built)
+        self.settings, self.dialogs, self.widget = settings, dialogs, parent
+        self._worker = BackgroundWorker(self)
         self.downloader: Callable[..., Path] | None = None  # a test's own; else download_model
         self.download_dialog: QDialog | None = None  # the last download's, while it shows
 
@@ -107,7 +91,7 @@ class ModelChoices(QObject):
             return False
         ok, message = describe_source(folder)
         if not ok:
-            self.prompts.error(self.tr("This folder cannot be used"), message)
+            self.dialogs.error(self.tr("This folder cannot be used"), message)
             return False
         self.set_source(folder)
         return True
@@ -142,18 +126,20 @@ class ModelChoices(QObject):
             self.set_source(str(dest))  # built before: reuse it
             return
         self.busy.emit(True)
-        self._pool.start(_Build(dest, self._signals))
+        self._worker.run(lambda: _build_demo(dest), self._built, lambda exc: self._build_failed(dest, exc))
 
-    def _built(self, folder: str, error: str) -> None:
+    def _built(self, folder: Path) -> None:
         self.busy.emit(False)
-        if error:
-            self.prompts.error(
-                self.tr("The demo model could not be built"),
-                self.tr("{0}\nDetails are in storyreel.log.").format(error),
-            )
-            return
-        self.set_source(folder)
+        self.set_source(str(folder))
+
+    def _build_failed(self, dest: Path, exc: BaseException) -> None:
+        self.busy.emit(False)
+        log.error("building the demo model in %s failed", dest, exc_info=exc)
+        self.dialogs.error(
+            self.tr("The demo model could not be built"),
+            self.tr("{0}\nDetails are in storyreel.log.").format(str(exc) or type(exc).__name__),
+        )
 
     def wait(self, msecs: int = -1) -> bool:
         """Wait for a demo build to end (tests, shutdown)."""
-        return self._pool.waitForDone(msecs)
+        return self._worker.wait(msecs)

@@ -2,24 +2,39 @@
 
 from __future__ import annotations
 
-from typing import Any
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
-from PySide6.QtWidgets import QLabel, QStackedWidget
-
+from app.project.project import Project
+from app.settings.user_settings import UserSettings
+from ui.dialogs import Dialogs
+from ui.files.file_actions import FileActions
+from ui.generation.generation_actions import GenerationController
 from ui.start.model_choice_dialog import ModelChoiceDialog
 from ui.start.model_choices import ModelChoices, model_state
 from ui.start.start_page import StartPage
+from ui.widgets.thumbnails import ThumbnailCache
 
 
 class StartWiring:
     """The start page in front of the editing area while there is no film; the model in the status bar."""
 
-    # Any: naming MainWindow here would close an import loop with the window that builds this.
-    def __init__(self, window: Any) -> None:
-        self.window = window
-        self.choices = ModelChoices(window.settings, window.prompts, window)
-        self.page = StartPage(window.settings, window.thumbnails, self.choices)
+    def __init__(
+        self,
+        window: QMainWindow,
+        settings: UserSettings,
+        dialogs: Dialogs,
+        thumbnails: ThumbnailCache,
+        files: FileActions,
+        generation: GenerationController,
+        act_close: QAction,
+    ) -> None:
+        self.window, self.settings, self.files = window, settings, files
+        self.session = files.session
+        self.choices = ModelChoices(settings, dialogs, window)
+        self.page = StartPage(settings, thumbnails, self.choices)
         editor = window.takeCentralWidget()
+        assert editor is not None, "the window builds its editing area before the start page"
         self.stack = QStackedWidget()
         self.stack.addWidget(self.page)
         self.stack.addWidget(editor)
@@ -28,47 +43,51 @@ class StartWiring:
         self.model_label.setObjectName("ModelStatus")
         window.statusBar().addPermanentWidget(self.model_label)
         self.page.newRequested.connect(self._new)
-        self.page.openRequested.connect(window.files.open)
-        self.page.recentRequested.connect(window.files.open_path)
-        window.session.projectChanged.connect(lambda project: self.show_editor())
-        window.act_close.triggered.connect(self._after_close)  # runs after the close itself
-        window.undo_stack.indexChanged.connect(lambda index: self._edited())
+        self.page.openRequested.connect(files.open)
+        self.page.recentRequested.connect(files.open_path)
+        self.session.projectChanged.connect(lambda project: self.show_editor())
+        act_close.triggered.connect(self._after_close)  # runs after the close itself
+        self.session.undo_stack.indexChanged.connect(lambda index: self._edited())
         self.choices.changed.connect(self.update_model)
-        window.session.projectChanged.connect(lambda project: self.update_model())
-        window.generation.offer_model = self.offer_model
+        self.session.projectChanged.connect(lambda project: self.update_model())
+        generation.offer_model = self.offer_model
         self.update_model()
-        project = window.project
+        project = self.project
         self.show_start() if project.path is None and not project.shots else self.show_editor()
+
+    @property
+    def project(self) -> Project:
+        return self.session.project
 
     def showing_start(self) -> bool:
         return self.stack.currentWidget() is self.page
 
     def show_start(self) -> None:
-        self.page.refresh(self.window.project)
+        self.page.refresh(self.project)
         self.stack.setCurrentWidget(self.page)
 
     def show_editor(self) -> None:
         self.stack.setCurrentIndex(1)
 
     def _new(self) -> None:
-        if self.window.files.new():
+        if self.files.new():
             self.show_editor()
 
     def _after_close(self) -> None:
-        project = self.window.project
-        if project.path is None and not project.shots and not self.window.session.is_dirty():
+        project = self.project
+        if project.path is None and not project.shots and not self.session.is_dirty():
             self.show_start()
 
     def _edited(self) -> None:
-        if self.showing_start() and self.window.project.shots:
+        if self.showing_start() and self.project.shots:
             self.show_editor()  # a shot arrived (a drop, an import): the film is being made
 
     def update_model(self) -> None:
         """The status bar's model line and the start page's model box, from the settings."""
-        ok, text = model_state(self.window.settings, self.window.project)
+        ok, text = model_state(self.settings, self.project)
         self.model_label.setText(text if ok else f"⚠ {text}")
         self.model_label.setToolTip(text)
-        self.page.update_model(self.window.project)
+        self.page.update_model(self.project)
 
     def offer_model(self, reason: str) -> None:
         """Generate found no usable model: say why and offer the three choices."""

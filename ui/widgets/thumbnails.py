@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage, QImageReader, QImageWriter, QPixmap
 
 from app.project.media_paths import UnsafePath, contained
 from app.project.project import Project, ShotImage, Take
+from ui.widgets.background import BackgroundWorker
 
 THUMB_HEIGHT = 180
 THUMB_FOLDER = ".thumbs"
@@ -56,26 +57,9 @@ def _smooth():
     return Qt.TransformationMode.SmoothTransformation
 
 
-class _Signals(QObject):
-    done = Signal(str, QImage)  # take id, image (null on failure)
-
-
-class _ThumbnailJob(QRunnable):
-    # dest None: video is a shot image, read at thumbnail size and kept in memory only.
-    def __init__(self, take_id: str, video: Path, dest: Path | None, signals: _Signals) -> None:
-        super().__init__()
-        self.take_id, self.video, self.dest, self.signals = take_id, video, dest, signals
-
-    def run(self) -> None:
-        try:
-            image = (
-                read_still_thumbnail(self.video)
-                if self.dest is None
-                else render_thumbnail(self.video, self.dest)
-            )
-        except Exception:  # any unreadable clip just keeps its placeholder
-            image = QImage()
-        self.signals.done.emit(self.take_id, image)
+def _thumbnail(path: Path, dest: Path | None) -> QImage:
+    # dest None: path is a shot image, read at thumbnail size and kept in memory only.
+    return read_still_thumbnail(path) if dest is None else render_thumbnail(path, dest)
 
 
 class ThumbnailCache(QObject):
@@ -88,10 +72,7 @@ class ThumbnailCache(QObject):
         self._pixmaps: dict[str, QPixmap] = {}
         self._pending: set[str] = set()
         self._failed: set[str] = set()
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._signals = _Signals()
-        self._signals.done.connect(self._on_done)
+        self._worker = BackgroundWorker(self)
 
     def get(self, project: Project, take: Take | None) -> QPixmap | None:
         """The thumbnail if ready; otherwise None, and one is requested."""
@@ -114,7 +95,7 @@ class ThumbnailCache(QObject):
                 self._pixmaps[take.id] = pixmap
                 return pixmap
         self._pending.add(take.id)
-        self._pool.start(_ThumbnailJob(take.id, video, cached, self._signals))
+        self._request(take.id, video, cached)
         return None
 
     def still(self, project: Project, image: ShotImage) -> QPixmap | None:
@@ -129,8 +110,15 @@ class ThumbnailCache(QObject):
         except UnsafePath:
             return None
         self._pending.add(key)
-        self._pool.start(_ThumbnailJob(key, path, None, self._signals))
+        self._request(key, path, None)
         return None
+
+    def _request(self, key: str, path: Path, dest: Path | None) -> None:
+        self._worker.run(
+            lambda: _thumbnail(path, dest),
+            lambda image: self._on_done(key, image),
+            lambda _exc: self._on_done(key, QImage()),  # any unreadable clip just keeps its placeholder
+        )
 
     def _on_done(self, take_id: str, image: QImage) -> None:
         self._pending.discard(take_id)
@@ -147,9 +135,8 @@ class ThumbnailCache(QObject):
 
     def wait(self, msecs: int = -1) -> bool:
         """Wait for background work to end (tests, shutdown)."""
-        return self._pool.waitForDone(msecs)
+        return self._worker.wait(msecs)
 
     def shutdown(self) -> None:
         """Drop queued work and wait for the running job."""
-        self._pool.clear()
-        self._pool.waitForDone()
+        self._worker.shutdown()

@@ -141,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
     """Export existing takes; 0 done, 1 the write failed, 2 bad input (e.g. a shot has no take), 130 stopped."""
     from app.film.film_export import export_project
     from app.project.reel_file import load_project
-    from engine.jobs.progress import Cancelled, CancelToken
+    from engine.progress import Cancelled, CancelToken
 
     printer = EventPrinter(json_lines=args.json)
     project = load_project(args.project)

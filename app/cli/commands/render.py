@@ -53,7 +53,7 @@ def run_render(args: argparse.Namespace, printer: EventPrinter) -> int:
     from app.generation.batch_generation import RenderFailed
     from app.generation.take_recovery import recover_after_crash
     from app.project.reel_file import load_project, save_project
-    from engine.jobs.progress import Cancelled, CancelToken
+    from engine.progress import Cancelled, CancelToken
 
     output = args.output
     project = load_project(args.project)

@@ -156,6 +156,7 @@ def test_bad_flags_and_bad_projects_exit_2(tmp_path, capsys):
     assert str(broken) in err and "Traceback" not in err
 
 
+@pytest.mark.slow
 def test_render_generates_and_stitches(tmp_path, capsys, tiny_a14b):
     path = make_project(tmp_path, "A lighthouse at dawn\n灯塔的灯光在薄雾中旋转\nGulls over the sea\n")
     project = load_project(path)
@@ -189,6 +190,7 @@ def test_render_generates_and_stitches(tmp_path, capsys, tiny_a14b):
     assert load_project(path).shots[1].active.id == take.id
 
 
+@pytest.mark.slow
 def test_render_conforms_other_sizes_and_rates(tmp_path, capsys, tiny_a14b):
     path = make_project(tmp_path, "A\nB\n")
     project = load_project(path)
@@ -219,6 +221,7 @@ def test_missing_model_is_bad_input_with_advice(tmp_path, capsys):
     assert "nobody/no-such-model" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_a_failing_shot_exits_1_and_the_others_are_kept(tmp_path, capsys, tiny_a14b):
     path = make_project(tmp_path, "A\nB\n")
     project = load_project(path)
@@ -233,6 +236,7 @@ def test_a_failing_shot_exits_1_and_the_others_are_kept(tmp_path, capsys, tiny_a
     assert not out.exists()
 
 
+@pytest.mark.slow
 def test_ctrl_c_exits_130_keeping_finished_takes(tmp_path, tiny_a14b):
     path = make_project(tmp_path, "".join(f"Shot number {i}\n" for i in range(6)), "--steps", "30")
     out = tmp_path / "o.mp4"

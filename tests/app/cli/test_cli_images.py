@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from image_support import gradient, png_file
 
 from app.cli.main import run_cli
@@ -23,6 +24,7 @@ def test_demo_model_writes_the_i2v_a14b_layout(tmp_path, capsys):
     assert "i2v-a14b" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_render_a_film_with_a_start_image_and_a_continuing_shot(tmp_path, capsys, tiny_a14b, tiny_i2v):
     png_file(tmp_path / "hanfu.png", gradient(40, 30, 9))
     shots = tmp_path / "shots.csv"

@@ -18,7 +18,7 @@ from app.cli.main import build_parser
 from app.cli.registry import Command, command_names, registry
 from engine.errors import StoryreelError
 from engine.film.exporter import ExportError
-from engine.jobs.progress import Cancelled
+from engine.progress import Cancelled
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -72,7 +72,7 @@ def test_the_parser_and_the_command_list_come_from_the_registry():
     names = command_names()
     assert len(names) == len(set(names)) == 11 and names[:3] == ("new", "info", "render")
     sub = next(a for a in build_parser()._actions if a.dest == "command")
-    assert list(sub.choices) == list(names)  # type: ignore[arg-type]
+    assert list(sub.choices) == list(names)
     modules = {m.name for m in pkgutil.iter_modules(app.cli.commands.__path__)}
     registered = {c.run.__module__.rsplit(".", 1)[1] for c in registry()}
     assert registered == modules  # every command module is registered, once
@@ -101,13 +101,30 @@ def _command(error: BaseException) -> Command:
         (StoryreelError("the project cannot be read"), ExitCode.BAD_INPUT, True),
     ],
 )
-def test_the_boundary_maps_each_error_to_its_code_and_one_message(capsys, error, code, hint):
+def test_the_boundary_maps_each_error_to_its_code_and_one_message(capsys, caplog, error, code, hint):
     import argparse
 
     assert run_command(_command(error), argparse.Namespace()) == code
     err = capsys.readouterr().err
     assert err.startswith(f"storyreel: error: {error}\n") and "Traceback" not in err
     assert ("storyreel: hint: " in err) == hint
+    logged = [r for r in caplog.records if r.name == __name__]  # the command's own module logs it
+    assert bool(logged and logged[0].exc_info) == (not isinstance(error, UsageError))
+
+
+def test_a_value_error_behind_a_flag_keeps_its_traceback_in_the_log(caplog):
+    import argparse
+
+    from app.cli.error_boundary import flags_checked
+
+    def run(args: object) -> int:
+        with flags_checked():
+            int("many")
+        return 0
+
+    command = Command("probe", "parses", lambda p: None, run)
+    assert run_command(command, argparse.Namespace()) == ExitCode.BAD_INPUT
+    assert [r.exc_info is not None for r in caplog.records if r.name == __name__] == [True]
 
 
 def test_ctrl_c_is_130_and_a_bug_is_not_swallowed():

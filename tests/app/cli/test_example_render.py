@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from app.cli.main import run_cli
 from app.project.reel_file import load_project, save_project
 from app.settings.resources import resource_path
 
 
+@pytest.mark.slow
 def test_the_example_renders_with_the_tiny_text_and_image_models(tmp_path, capsys, tiny_a14b, tiny_i2v):
     example = resource_path("examples", "example.reel")
     film = tmp_path / "film" / "example.reel"

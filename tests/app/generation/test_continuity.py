@@ -17,10 +17,10 @@ from app.project.project import Project, ProjectSettings, Shot, ShotState
 from app.project.reel_file import load_project, save_project
 from app.project.shot_images import import_image
 from engine.backends.local import LocalBackend
-from engine.generation import wan_generator
-from engine.generation.long_shot import generate_shot
+from engine.generation import wan_run
 from engine.generation.pipeline_cache import PipelineCache
 from engine.generation.request import ModelSpec
+from engine.generation.shot_run import run_shot
 from engine.jobs.job_queue import JobQueue
 from engine.jobs.states import JobState
 from engine.video.video_io import read_frames
@@ -48,14 +48,14 @@ def cpu(model) -> ModelSpec:
 def seen_images(monkeypatch):
     """Every start image that reached a pipeline call, as an RGB array."""
     images: list[np.ndarray] = []
-    real = wan_generator.image_kwargs
+    real = wan_run.image_kwargs
 
     def spy(conditioning, width, height):
         kwargs = real(conditioning, width, height)
         images.append(np.asarray(kwargs["image"]))
         return kwargs
 
-    monkeypatch.setattr(wan_generator, "image_kwargs", spy)
+    monkeypatch.setattr(wan_run, "image_kwargs", spy)
     return images
 
 
@@ -72,6 +72,7 @@ def run_all(project: Project, shot_ids: list[str], spec: ModelSpec, cache: Pipel
         jobs.shutdown()
 
 
+@pytest.mark.slow
 def test_continue_feeds_exactly_the_previous_takes_last_frame(tmp_path, tiny_5b, seen_images):
     project = film(tmp_path, tiny_5b)  # TI2V-5B: the text model takes an image too
     project.set_shot_images("s2", continue_previous=True)
@@ -116,11 +117,12 @@ def generate_shot_for(project: Project, take, model) -> np.ndarray:
     cache = PipelineCache()
     try:
         request = request_from_take(project, take, cpu(model))
-        return generate_shot(cache.get(request.model), request).frames
+        return run_shot(cache.get(request.model), request).frames
     finally:
         cache.release()
 
 
+@pytest.mark.slow
 def test_text_and_image_models_generate_their_own_shots_in_groups(tmp_path, tiny_a14b, tiny_i2v, seen_images):
     project = film(tmp_path, tiny_a14b, tiny_i2v, shots=4)
     project.set_shot_images("s2", continue_previous=True)
@@ -164,11 +166,12 @@ def test_nothing_to_continue_from_is_said_clearly(tmp_path, tiny_5b):
         jobs.shutdown()
 
 
+@pytest.mark.slow
 def test_a_long_take_made_again_from_its_metadata_is_identical(tmp_path, tiny_i2v, loaded_i2v):
     from image_support import image_request
 
     from app.project.project import Take
-    from engine.jobs.take_job import run_take_job
+    from engine.backends.local import run_take_job
 
     project = film(tmp_path, tiny_i2v, shots=1)
     start = import_image(project, png_file(tmp_path / "still.png"))
@@ -192,5 +195,5 @@ def test_a_long_take_made_again_from_its_metadata_is_identical(tmp_path, tiny_i2
         conditioning={"kind": "file", "image": {"path": start.path, "sha256": start.sha256, "fit": "fill"}},
         **record.metadata,
     )
-    remade = generate_shot(loaded_i2v, request_from_take(project, take, loaded_i2v.spec))
+    remade = run_shot(loaded_i2v, request_from_take(project, take, loaded_i2v.spec))
     assert remade.frames.shape[0] == 21 and np.array_equal(remade.frames, read_frames(clip))

@@ -17,7 +17,7 @@ from app.cli.main import run_cli
 from app.serve.server import ServerThread, build_app
 from engine.backends.remote import RemoteBackend
 from engine.generation.request import GenerationRequest, ModelSpec
-from engine.jobs.progress import CancelToken
+from engine.progress import CancelToken
 
 ROOT = Path(__file__).resolve().parents[3]
 JSON = {"Content-Type": "application/json"}
@@ -154,6 +154,7 @@ def test_serve_refuses_a_public_bind_without_token(capsys, monkeypatch):
     assert "without a token" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_serve_command_end_to_end(tiny_a14b):
     """The real command in its own process: listens, answers /health, generates, stops on SIGINT."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}

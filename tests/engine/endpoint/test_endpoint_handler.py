@@ -16,7 +16,7 @@ from app.serve.endpoint_package import VENDOR_PACKAGE, vendored_modules
 from engine.endpoint.handler import EndpointHandler, model_spec_for, served_model
 from engine.endpoint.protocol import EndpointLimits, RequestRejected, parse_answer
 from engine.generation.request import GenerationRequest, ModelSpec
-from engine.generation.wan_generator import generate
+from engine.generation.wan_run import run_wan
 from engine.video.video_io import read_frames
 
 PARAMS = {
@@ -50,6 +50,7 @@ def decode_frames(answer: dict, tmp_path: Path) -> np.ndarray:
     return read_frames(path)
 
 
+@pytest.mark.slow
 def test_answer_matches_a_local_take(handler, loaded_a14b, tmp_path):
     answer = handler({"inputs": "a red kite", "parameters": PARAMS})
     assert answer["content_type"] == "video/mp4" and answer["seed"] == 11
@@ -57,7 +58,7 @@ def test_answer_matches_a_local_take(handler, loaded_a14b, tmp_path):
     assert applied["negative_prompt"] == "blurry, text" and applied["num_frames"] == 9
     assert applied["guidance_scale_2"] == 3.0 and answer["device"] == "cpu"
     assert json.loads(json.dumps(answer)) == answer  # plain JSON
-    local = generate(
+    local = run_wan(
         loaded_a14b,
         GenerationRequest(
             prompt="a red kite",
@@ -140,12 +141,13 @@ def test_takes_record_the_served_repo_id_and_revision(tmp_path):
     assert served_model(spec, {}) == ("repository", None)  # never a server path
 
 
+@pytest.mark.slow
 def test_package_endpoint_folder_loads_like_the_toolkit(tiny_a14b, tmp_path, capsys, monkeypatch):
     folder = tmp_path / "repo"
     assert run_cli(["package-endpoint", str(folder), "--model", str(tiny_a14b)]) == 0
     names = {p.name for p in folder.iterdir()}
     assert {"handler.py", "requirements.txt", "README.md", "storyreel-endpoint.json", VENDOR_PACKAGE} <= names
-    assert "endpoint.handler" in vendored_modules() and "generation.wan_generator" in vendored_modules()
+    assert "endpoint.handler" in vendored_modules() and "generation.wan_run" in vendored_modules()
     assert "from engine" not in "".join(p.read_text() for p in (folder / VENDOR_PACKAGE).rglob("*.py"))
     assert "diffusers" in (folder / "requirements.txt").read_text()
     assert "hf upload" in (folder / "README.md").read_text()

@@ -34,6 +34,7 @@ def test_without_cuda_more_than_one_gpu_is_refused_with_the_reason() -> None:
         cp.check_gpus(2)
 
 
+@pytest.mark.slow
 def test_diffusers_context_parallel_needs_an_accelerator_even_over_gloo(
     tiny_a14b: Path, tmp_path: Path
 ) -> None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QToolBar, QToolButton
+from PySide6.QtWidgets import QApplication, QToolBar, QToolButton
 from ui_support import make_window
 
 from app.settings import documentation
 from ui.chrome import window_chrome
+from ui.chrome.guide_viewer import GuideViewer
 from ui.chrome.shortcut_tips import plain_text
 from ui.chrome.shortcuts_dialog import ShortcutsDialog, window_shortcuts
 
@@ -80,19 +81,44 @@ def test_tooltips_name_their_shortcut_and_follow_changes(qtbot):
             assert action.toolTip().endswith(")"), action.toolTip()
 
 
-def test_documentation_opens_the_readme_else_says_why(qtbot, monkeypatch, tmp_path):
+def test_documentation_opens_the_user_guide_else_says_why(qtbot, monkeypatch, tmp_path):
     opened: list[QUrl] = []
     monkeypatch.setattr(
         QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(QUrl(url)) or True)
     )
     window = make_window(qtbot)
     window.chrome.act_docs.trigger()
-    assert len(opened) == 1 and Path(opened[0].toLocalFile()).name == "README.md"
+    assert len(opened) == 1 and Path(opened[0].toLocalFile()).name == "user-guide.md"
     assert Path(opened[0].toLocalFile()).is_file()
     # An install without the README and no project URL: a message, no crash, nothing opened.
     monkeypatch.setattr(window_chrome, "documentation_target", lambda: None)
     assert window.chrome.open_documentation() is False
-    assert len(opened) == 1 and window.prompts.errors[-1].startswith("Documentation:")
+    assert len(opened) == 1 and window.dialogs.errors[-1].startswith("Documentation:")
+
+
+def test_f1_without_a_desktop_handler_shows_the_guide_in_the_window(qtbot, monkeypatch):
+    tried: list[QUrl] = []
+    # A desktop with no handler for .md files: QDesktopServices.openUrl says False.
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", staticmethod(lambda url: tried.append(QUrl(url)) and False)
+    )
+    window = make_window(qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert window.chrome.act_docs.shortcut() == QKeySequence(QKeySequence.StandardKey.HelpContents)
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_F1)
+    assert len(tried) == 1 and Path(tried[0].toLocalFile()).name == "user-guide.md"
+    viewer = window.findChild(GuideViewer)
+    assert viewer is not None and viewer.isVisible()
+    text = viewer.browser.toPlainText()
+    assert text.startswith("Storyreel user guide") and "The timeline" in text  # rendered, not raw "# …"
+    assert "## " not in text
+    assert window.dialogs.errors == []  # never an error box while the guide is there
+    # A link to another page of docs/ opens in the same viewer.
+    viewer.browser.setSource(QUrl("presets.md"))
+    assert "preset" in viewer.browser.toPlainText().lower()
+    viewer.close()
 
 
 class _Metadata:
@@ -120,6 +146,8 @@ def test_documentation_target_prefers_local_files_then_the_documentation_url(mon
     assert documentation.documentation_target() == tmp_path / "docs"
     (tmp_path / "README.md").write_text("# Storyreel\n")
     assert documentation.documentation_target() == tmp_path / "README.md"
+    (tmp_path / "docs" / "user-guide.md").write_text("# Storyreel user guide\n")
+    assert documentation.documentation_target() == tmp_path / "docs" / "user-guide.md"
 
 
 def test_a_tip_its_author_changes_later_still_names_the_shortcut(qtbot):

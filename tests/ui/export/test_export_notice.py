@@ -29,7 +29,7 @@ def finished_export(qtbot, tmp_path, name="film.mp4"):
     out = tmp_path / "exports" / name
     out.parent.mkdir()
     progress = start_export(
-        window.project, out, ExportSettings(format="mp4"), window.prompts, window.statusBar(), window
+        window.project, out, ExportSettings(format="mp4"), window.dialogs, window.statusBar(), window
     )
     with qtbot.waitSignal(progress.finished, timeout=30000):
         pass
@@ -65,8 +65,8 @@ def test_a_failed_export_shows_no_notice(qtbot, tmp_path, monkeypatch):
     window = make_window(qtbot, project_with_takes(tmp_path, [RED], frames=4))
     (tmp_path / "file").write_text("a file where the folder should be")
     progress = start_export(
-        window.project, tmp_path / "file" / "out.mp4", ExportSettings(), window.prompts, window.statusBar()
+        window.project, tmp_path / "file" / "out.mp4", ExportSettings(), window.dialogs, window.statusBar()
     )
     with qtbot.waitSignal(progress.finished, timeout=30000):
         pass
-    assert window.prompts.errors and not window.findChildren(ExportNotice)
+    assert window.dialogs.errors and not window.findChildren(ExportNotice)

@@ -50,7 +50,7 @@ def test_export_runs_on_a_worker_with_progress(qtbot, tmp_path):
     assert window.act_export.shortcut().toString() == "Ctrl+E"
     out = tmp_path / "out.webm"
     progress = start_export(
-        window.project, out, ExportSettings(format="webm"), window.prompts, window.statusBar(), window
+        window.project, out, ExportSettings(format="webm"), window.dialogs, window.statusBar(), window
     )
     assert progress is not None and progress.isVisible()
     with qtbot.waitSignal(progress.finished, timeout=30000):
@@ -65,7 +65,7 @@ def test_cancel_stops_the_worker_and_leaves_nothing(qtbot, tmp_path):
     window = _window(qtbot, tmp_path, frames=120)
     out = tmp_path / "out.mov"
     progress = start_export(
-        window.project, out, ExportSettings(format="mov", size=(640, 480)), window.prompts, window.statusBar()
+        window.project, out, ExportSettings(format="mov", size=(640, 480)), window.dialogs, window.statusBar()
     )
     assert progress is not None
     progress.reject()  # Escape: asks the worker to stop, closes when it has
@@ -81,12 +81,12 @@ def test_a_failed_export_is_reported(qtbot, tmp_path):
     window = _window(qtbot, tmp_path)
     (tmp_path / "file").write_text("x")
     progress = start_export(
-        window.project, tmp_path / "file" / "out.mp4", ExportSettings(), window.prompts, window.statusBar()
+        window.project, tmp_path / "file" / "out.mp4", ExportSettings(), window.dialogs, window.statusBar()
     )
     with qtbot.waitSignal(progress.finished, timeout=30000):
         pass
-    assert window.prompts.errors and "not a folder" in window.prompts.errors[-1]
-    assert "Check the export's folder" in window.prompts.errors[-1]  # the error's hint
+    assert window.dialogs.errors and "not a folder" in window.dialogs.errors[-1]
+    assert "Check the export's folder" in window.dialogs.errors[-1]  # the error's hint
     log = log_file.read_text(encoding="utf-8")
     assert "ui.export.export_dialog" in log and "Traceback" in log and "ExportError" in log
 

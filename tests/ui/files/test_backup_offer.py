@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ui_support import FakePrompts, make_window, sample_project
+from ui_support import FakeDialogs, make_window, sample_project
 
 from app.project.reel_file import load_project, save_project
 
@@ -18,12 +18,12 @@ def damaged_with_backup(tmp_path):
 
 def test_damaged_project_offers_its_backup(qtbot, tmp_path) -> None:
     path = damaged_with_backup(tmp_path)
-    prompts = FakePrompts()
-    window = make_window(qtbot, prompts=prompts)
+    dialogs = FakeDialogs()
+    window = make_window(qtbot, dialogs=dialogs)
     assert window.files.open_path(path)
-    asked = [reason for kind, reason in prompts.asked if kind == "open_backup"]
+    asked = [reason for kind, reason in dialogs.asked if kind == "open_backup"]
     assert len(asked) == 1 and asked[0]  # the reason the file would not open
-    assert not prompts.errors
+    assert not dialogs.errors
     assert window.project.path == path.resolve() and len(window.project.shots) == 2
     assert window.project.shots[0].prompt == "prompt number 0"  # the backup's version
     assert window.session.is_dirty()
@@ -34,18 +34,18 @@ def test_damaged_project_offers_its_backup(qtbot, tmp_path) -> None:
 
 def test_declining_the_backup_reports_the_damage(qtbot, tmp_path) -> None:
     path = damaged_with_backup(tmp_path)
-    prompts = FakePrompts()
-    prompts.answers["open_backup"] = False
-    window = make_window(qtbot, prompts=prompts)
+    dialogs = FakeDialogs()
+    dialogs.answers["open_backup"] = False
+    window = make_window(qtbot, dialogs=dialogs)
     assert not window.files.open_path(path)
-    assert len(prompts.errors) == 1 and "film.reel" in prompts.errors[0]
+    assert len(dialogs.errors) == 1 and "film.reel" in dialogs.errors[0]
     assert not (tmp_path / "film.reel.damaged").exists()
 
 
 def test_no_backup_no_offer(qtbot, tmp_path) -> None:
     path = tmp_path / "lonely.reel"
     path.write_text("not json", encoding="utf-8")
-    prompts = FakePrompts()
-    window = make_window(qtbot, prompts=prompts)
+    dialogs = FakeDialogs()
+    window = make_window(qtbot, dialogs=dialogs)
     assert not window.files.open_path(path)
-    assert not [k for k, _ in prompts.asked if k == "open_backup"] and len(prompts.errors) == 1
+    assert not [k for k, _ in dialogs.asked if k == "open_backup"] and len(dialogs.errors) == 1

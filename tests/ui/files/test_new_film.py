@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from ui_support import FakePrompts
+from ui_support import FakeDialogs
 
 from app.settings.model_settings import load_model_settings, store_model_settings
 from app.settings.user_settings import UserSettings
@@ -14,7 +14,7 @@ from app.settings.user_settings import UserSettings
 def window(qtbot):
     from ui.main_window import MainWindow
 
-    window = MainWindow(None, FakePrompts(), UserSettings())
+    window = MainWindow(None, FakeDialogs(), UserSettings())
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

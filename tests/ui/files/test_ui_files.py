@@ -5,32 +5,33 @@ from __future__ import annotations
 import os
 import time
 
-from ui_support import FakePrompts, make_window, sample_project, write_video
+import pytest
+from ui_support import FakeDialogs, make_window, sample_project, write_video
 
 from app.project import recovery
 from app.project.project import ShotState, Take
 from app.project.reel_file import load_project, save_project
 from app.settings.user_settings import load_settings
-from ui.questions import CANCEL, DISCARD, SAVE
+from ui.dialogs import CANCEL, DISCARD, SAVE
 from ui.timeline.timeline_model import StatusRole
 
 
 def test_save_as_and_open_round_trip_with_title_mark(qtbot, tmp_path):
-    prompts = FakePrompts(save_path=tmp_path / "film.reel")
-    window = make_window(qtbot, sample_project(2), prompts)
+    dialogs = FakeDialogs(save_path=tmp_path / "film.reel")
+    window = make_window(qtbot, sample_project(2), dialogs)
     window.timeline.select_ids([window.project.shots[1].id])
     window.inspector.title.setFocus()
     qtbot.keyClicks(window.inspector.title, "!")
     assert window.isWindowModified() and "[*]" in window.windowTitle()
     window.act_save.trigger()  # no file yet: Save asks for a name
-    assert ("save_path", None) in prompts.asked or prompts.asked[-1][0] == "save_path"
+    assert ("save_path", None) in dialogs.asked or dialogs.asked[-1][0] == "save_path"
     assert not window.isWindowModified()
     assert load_project(tmp_path / "film.reel").shots[1].title == "S1!"
     assert load_settings().recent_files[0] == str((tmp_path / "film.reel").resolve())
 
     window.act_new.trigger()
     assert window.project.path is None and window.project.shots == []
-    prompts.open_path_answer = tmp_path / "film.reel"
+    dialogs.open_path_answer = tmp_path / "film.reel"
     window.act_open.trigger()
     assert window.project.path == (tmp_path / "film.reel").resolve()
     assert [s.title for s in window.project.shots] == ["S0", "S1!"]
@@ -42,18 +43,18 @@ def test_save_as_brings_the_media_folder(qtbot, tmp_path):
     save_project(project, tmp_path / "a.reel")
     write_video(tmp_path / "a.media" / "takes" / "x.mp4")
     project.add_take(project.shots[0].id, Take(id="x", path="takes/x.mp4", frames=5, fps=16))
-    prompts = FakePrompts(save_path=tmp_path / "copy" / "b.reel")
+    dialogs = FakeDialogs(save_path=tmp_path / "copy" / "b.reel")
     (tmp_path / "copy").mkdir()
-    window = make_window(qtbot, project, prompts)
+    window = make_window(qtbot, project, dialogs)
     window.act_save_as.trigger()
     assert (tmp_path / "copy" / "b.media" / "takes" / "x.mp4").is_file()
     assert window.project.path == (tmp_path / "copy" / "b.reel").resolve()
 
 
-def _dirty_window(qtbot, prompts, tmp_path):
+def _dirty_window(qtbot, dialogs, tmp_path):
     project = sample_project(1)
     save_project(project, tmp_path / "film.reel")
-    window = make_window(qtbot, project, prompts)
+    window = make_window(qtbot, project, dialogs)
     window.timeline.select_ids([project.shots[0].id])
     window.inspector.title.setFocus()
     qtbot.keyClicks(window.inspector.title, "X")
@@ -61,36 +62,36 @@ def _dirty_window(qtbot, prompts, tmp_path):
 
 
 def test_closing_with_changes_asks_and_cancel_keeps_the_window(qtbot, tmp_path):
-    prompts = FakePrompts(save_changes=CANCEL)
-    window = _dirty_window(qtbot, prompts, tmp_path)
+    dialogs = FakeDialogs(save_changes=CANCEL)
+    window = _dirty_window(qtbot, dialogs, tmp_path)
     assert window.close() is False
-    assert window.isVisible() and prompts.asked[-1] == ("save_changes", "Sample")
+    assert window.isVisible() and dialogs.asked[-1] == ("save_changes", "Sample")
     assert window.files.new() is False and window.project.shots[0].title == "S0X"
 
 
 def test_closing_with_changes_save_writes_the_file(qtbot, tmp_path):
-    prompts = FakePrompts(save_changes=SAVE)
-    window = _dirty_window(qtbot, prompts, tmp_path)
+    dialogs = FakeDialogs(save_changes=SAVE)
+    window = _dirty_window(qtbot, dialogs, tmp_path)
     assert window.close() is True
     assert load_project(tmp_path / "film.reel").shots[0].title == "S0X"
 
 
 def test_closing_with_changes_discard_drops_them(qtbot, tmp_path):
-    prompts = FakePrompts(save_changes=DISCARD)
-    window = _dirty_window(qtbot, prompts, tmp_path)
+    dialogs = FakeDialogs(save_changes=DISCARD)
+    window = _dirty_window(qtbot, dialogs, tmp_path)
     assert window.close() is True
     assert load_project(tmp_path / "film.reel").shots[0].title == "S0"
 
 
 def test_clean_project_closes_without_asking(qtbot, tmp_path):
-    prompts = FakePrompts(save_changes=CANCEL)
-    window = make_window(qtbot, sample_project(1), prompts)
-    assert window.close() is True and prompts.asked == []
+    dialogs = FakeDialogs(save_changes=CANCEL)
+    window = make_window(qtbot, sample_project(1), dialogs)
+    assert window.close() is True and dialogs.asked == []
 
 
 def test_autosave_then_recovery_offered_at_next_start(qtbot, tmp_path):
-    prompts = FakePrompts(save_changes=CANCEL)
-    window = _dirty_window(qtbot, prompts, tmp_path)
+    dialogs = FakeDialogs(save_changes=CANCEL)
+    window = _dirty_window(qtbot, dialogs, tmp_path)
     assert window.files.autosave() is True
     assert window.files.autosave() is False  # nothing new since
     window.files.wait()
@@ -99,7 +100,7 @@ def test_autosave_then_recovery_offered_at_next_start(qtbot, tmp_path):
     assert load_project(tmp_path / "film.reel").shots[0].title == "S0"  # the project itself is untouched
 
     # The "crash": a new window at the next start.
-    answers = FakePrompts(recover=DISCARD)
+    answers = FakeDialogs(recover=DISCARD)
     second = make_window(qtbot, sample_project(0), answers)
     second.files.startup([str(tmp_path / "film.reel")])
     assert answers.asked[0][0] == "recover"
@@ -117,7 +118,7 @@ def test_restored_recovery_is_unsaved_and_missing_media_is_marked(qtbot, tmp_pat
     video.unlink()
     os.utime(tmp_path / "film.reel", (time.time() - 100, time.time() - 100))
 
-    answers = FakePrompts()  # restore
+    answers = FakeDialogs()  # restore
     window = make_window(qtbot, sample_project(0), answers)
     window.files.startup([])
     assert answers.asked[0][0] == "recover"
@@ -131,13 +132,14 @@ def test_restored_recovery_is_unsaved_and_missing_media_is_marked(qtbot, tmp_pat
 def test_recovery_is_never_restored_without_asking(qtbot, tmp_path):
     project = sample_project(1)
     recovery.autosave(project, recovery.recovery_key(None, "abc"))
-    answers = FakePrompts(recover=DISCARD)
+    answers = FakeDialogs(recover=DISCARD)
     window = make_window(qtbot, sample_project(0), answers)
     window.files.startup([])
     assert [a[0] for a in answers.asked] == ["recover"]
     assert window.project.shots == [] and recovery.find_recoveries() == []
 
 
+@pytest.mark.slow
 def test_autosave_interval_from_preferences(qtbot):
     window = make_window(qtbot)
     assert window.files.autosave_timer.interval() == 60_000
@@ -150,6 +152,7 @@ def test_autosave_interval_from_preferences(qtbot):
     assert not window.files.autosave_timer.isActive()
 
 
+@pytest.mark.slow
 def test_recent_files_keep_ten_and_layout_is_restored(qtbot, tmp_path):
     paths = []
     for n in range(12):
@@ -176,17 +179,17 @@ def test_recent_files_keep_ten_and_layout_is_restored(qtbot, tmp_path):
 def test_open_errors_are_shown_in_a_dialog(qtbot, tmp_path):
     bad = tmp_path / "bad.reel"
     bad.write_text("{ not json")
-    prompts = FakePrompts()
-    window = make_window(qtbot, prompts=prompts)
+    dialogs = FakeDialogs()
+    window = make_window(qtbot, dialogs=dialogs)
     assert window.files.open_path(bad) is False
-    assert prompts.errors and "bad.reel" in prompts.errors[0]
+    assert dialogs.errors and "bad.reel" in dialogs.errors[0]
 
 
 def test_import_shot_list_uses_the_cli_parser(qtbot, tmp_path):
     shots = tmp_path / "shots.csv"
     shots.write_text("title,prompt,frames\nA,一只猫,41\nB,a dog,\n", encoding="utf-8")
-    prompts = FakePrompts(open_path=shots)
-    window = make_window(qtbot, sample_project(1), prompts)
+    dialogs = FakeDialogs(open_path=shots)
+    window = make_window(qtbot, sample_project(1), dialogs)
     window.act_import_list.trigger()
     assert [s.title for s in window.project.shots] == ["S0", "A", "B"]
     assert window.project.shots[1].prompt == "一只猫" and window.project.shots[1].frames == 41
@@ -195,7 +198,7 @@ def test_import_shot_list_uses_the_cli_parser(qtbot, tmp_path):
     assert len(window.project.shots) == 1
     shots.write_text("title,prompt,frames\nA,x,many\n", encoding="utf-8")
     window.act_import_list.trigger()
-    assert "frames must be a whole number" in prompts.errors[-1]
+    assert "frames must be a whole number" in dialogs.errors[-1]
 
 
 def test_project_settings_dialog_gives_only_changes(qtbot):
@@ -217,8 +220,8 @@ def test_project_settings_dialog_gives_only_changes(qtbot):
 
 
 def test_saving_removes_the_recovery_file(qtbot, tmp_path):
-    prompts = FakePrompts(save_changes=CANCEL)
-    window = _dirty_window(qtbot, prompts, tmp_path)
+    dialogs = FakeDialogs(save_changes=CANCEL)
+    window = _dirty_window(qtbot, dialogs, tmp_path)
     assert window.files.autosave() is True
     window.files.wait()
     assert len(recovery.find_recoveries()) == 1
@@ -226,12 +229,13 @@ def test_saving_removes_the_recovery_file(qtbot, tmp_path):
     assert recovery.find_recoveries() == [] and not list(recovery.recovery_dir().iterdir())
 
 
+@pytest.mark.slow
 def test_a_clean_quit_while_a_job_runs_leaves_no_recovery(qtbot, tmp_path, tiny_a14b):
     from ui_support import tiny_project, tiny_window
 
     project = tiny_project(tmp_path, count=1, steps=400)
     window = tiny_window(qtbot, tiny_a14b, project)
-    window.prompts.answers["save_changes"] = SAVE
+    window.dialogs.answers["save_changes"] = SAVE
     [job] = window.generation.generate([project.shots[0].id])
     qtbot.waitUntil(lambda: job.state == "generating", timeout=60_000)
     assert window.session.is_dirty()  # the queued job went into a recovery file at once
@@ -244,7 +248,7 @@ def test_a_clean_quit_while_a_job_runs_leaves_no_recovery(qtbot, tmp_path, tiny_
     assert recovery.find_recoveries() == [] and not list(recovery.recovery_dir().iterdir())
     assert load_project(tmp_path / "film.reel").pending_jobs  # the job is kept, in the project
     # At the next start nothing is offered.
-    answers = FakePrompts()
+    answers = FakeDialogs()
     second = make_window(qtbot, sample_project(0), answers)
     second.files.startup([str(tmp_path / "film.reel")])
     assert ("recover" not in [a[0] for a in answers.asked]) and len(second.project.shots) == 1

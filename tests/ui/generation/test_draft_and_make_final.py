@@ -5,10 +5,10 @@ from __future__ import annotations
 import threading
 
 import pytest
+from tiny_draft import write_tiny_draft_loras
 from ui_support import make_window, sample_project, tiny_project, tiny_window, wait_finished
 
 from app.settings.model_settings import ModelSettings
-from engine.generation.speed.tiny_draft import write_tiny_draft_loras
 from engine.jobs.states import JobState
 from ui.preferences.model_settings_page import ModelSettingsPage
 from ui.timeline.draft_badge import DRAFT_COLOR
@@ -47,6 +47,7 @@ def card_has_draft_badge(window, row: int) -> bool:
     return abs(color.hue() - DRAFT_COLOR.hue()) < 10 and color.saturation() > 100
 
 
+@pytest.mark.slow
 def test_a_draft_take_shows_its_badge_and_make_final_redoes_it_with_its_seed(
     qtbot, tiny_a14b, tmp_path
 ) -> None:

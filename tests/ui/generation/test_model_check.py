@@ -11,7 +11,7 @@ from ui.start.model_choice_dialog import ModelChoiceDialog
 def one_message(window) -> str:
     """The single message shown: the model choices (folder, download, demo) with the reason."""
     dialogs = window.findChildren(ModelChoiceDialog)
-    assert window.prompts.errors == [] and len(dialogs) == 1 and dialogs[0].isVisible()
+    assert window.dialogs.errors == [] and len(dialogs) == 1 and dialogs[0].isVisible()
     return dialogs[0].informativeText()
 
 

@@ -17,9 +17,9 @@ def test_a_batch_on_a_model_that_cannot_load_gives_one_message(qtbot, tiny_a14b,
     failed = [j for j in jobs if j.state == JobState.FAILED]
     held = [j for j in jobs if j.state == JobState.CANCELLED and j.started is None]
     assert len(failed) == 1 and len(held) == 2
-    prompts = window.prompts
-    assert len(prompts.errors) == 1, prompts.errors
-    assert prompts.errors[0].startswith("The model could not be loaded")
-    assert "memory profile" in prompts.errors[0] and "were not started" in prompts.errors[0]
+    dialogs = window.dialogs
+    assert len(dialogs.errors) == 1, dialogs.errors
+    assert dialogs.errors[0].startswith("The model could not be loaded")
+    assert "memory profile" in dialogs.errors[0] and "were not started" in dialogs.errors[0]
     assert window.generation.dock.model.rowCount() == 3  # the queue still shows every job
     window.generation.shutdown()

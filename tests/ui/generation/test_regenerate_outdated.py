@@ -25,6 +25,7 @@ def outdated_action(window):
     return next(a for a in menu.actions() if a.text() == "Regenerate &Outdated Shots")
 
 
+@pytest.mark.slow
 def test_regenerate_outdated_queues_only_the_changed_shots(qtbot, tiny_a14b, tmp_path):
     project = tiny_project(tmp_path, count=3, steps=1)
     window = tiny_window(qtbot, tiny_a14b, project)

@@ -95,6 +95,7 @@ def test_decoding_a_big_answer_on_the_loop_would_stall_it():
     assert b64decode_in_chunks(video) == clip
 
 
+@pytest.mark.slow
 def test_eight_requests_in_flight_on_the_window_loop_keep_it_responsive(
     qtbot,
     qt_loop,

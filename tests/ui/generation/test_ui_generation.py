@@ -109,6 +109,7 @@ def test_failing_job_then_a_good_one(qtbot, tiny_a14b, tmp_path):
     assert controller.queue_model.rowCount() == 3
 
 
+@pytest.mark.slow
 def test_pending_jobs_are_saved_and_offered_on_reopen(qtbot, tiny_a14b, tmp_path):
     project = tiny_project(tmp_path)
     window = tiny_window(qtbot, tiny_a14b, project)
@@ -123,11 +124,11 @@ def test_pending_jobs_are_saved_and_offered_on_reopen(qtbot, tiny_a14b, tmp_path
     doc = load_project(project.path)
     assert sorted(r["seed"] for r in doc.pending_jobs) == sorted(seeds)
 
-    window.prompts.answers["save_changes"] = "discard"
+    window.dialogs.answers["save_changes"] = "discard"
     assert window.files.open_path(project.path)
     reopened = window.project
     assert reopened is not project
-    qtbot.waitUntil(lambda: ("resume_queue", 2) in window.prompts.asked, timeout=WAIT)
+    qtbot.waitUntil(lambda: ("resume_queue", 2) in window.dialogs.asked, timeout=WAIT)
     controller.toggle_pause()  # resume the (still paused) queue
     resumed = [j for j in controller.jobs.jobs() if j.state != JobState.CANCELLED]
     assert sorted(j.request.seed for j in resumed) == sorted(seeds)
@@ -137,6 +138,7 @@ def test_pending_jobs_are_saved_and_offered_on_reopen(qtbot, tiny_a14b, tmp_path
     assert reopened.pending_jobs == []
 
 
+@pytest.mark.slow
 def test_a_take_arriving_between_edits_keeps_undo_consistent(qtbot, tiny_a14b, tmp_path):
     project = tiny_project(tmp_path, count=1)
     window = tiny_window(qtbot, tiny_a14b, project)
@@ -175,7 +177,7 @@ def test_the_queue_follows_the_backend_chosen_in_preferences(qtbot, tiny_a14b, t
     # Remote with no endpoint: a clear error, nothing queued, no worker started.
     window.timeline.select_ids([project.shots[0].id])
     assert controller.generate_selected() == []
-    assert any("endpoint" in e.lower() for e in window.prompts.errors) and controller.jobs is None
+    assert any("endpoint" in e.lower() for e in window.dialogs.errors) and controller.jobs is None
     # Two endpoints: one worker per endpoint, named after it.
     window.settings.endpoints = ["http://127.0.0.1:9/a", "http://127.0.0.1:9/b"]
     assert controller.ensure_queue() is not None

@@ -10,8 +10,8 @@ from PySide6.QtTest import QAbstractItemModelTester
 from ui_support import tiny_project, tiny_window, wait_finished
 
 from engine.jobs.job_queue import Job
-from engine.jobs.progress import GENERATING, HIGH_NOISE, Progress
 from engine.jobs.states import JobState
+from engine.progress import GENERATING, HIGH_NOISE, Progress
 from ui.generation.queue_model import format_seconds, job_fraction, progress_text
 
 
@@ -26,6 +26,7 @@ def states(model):
     return [model.index(r, 3).data() for r in range(model.rowCount())]
 
 
+@pytest.mark.slow
 def test_queue_dock_buttons(qtbot, tiny_a14b, tmp_path):
     project = tiny_project(tmp_path, count=3)
     window = tiny_window(qtbot, tiny_a14b, project)

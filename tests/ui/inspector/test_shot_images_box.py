@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from drop_support import drop_files, still, url_data
 from PySide6.QtCore import QPoint
-from ui_support import FakePrompts, make_window, sample_project
+from ui_support import FakeDialogs, make_window, sample_project
 
 from app.project.reel_file import save_project
 
 
-def _window(qtbot, tmp_path, prompts=None, select=1):
+def _window(qtbot, tmp_path, dialogs=None, select=1):
     project = sample_project(3)
     save_project(project, tmp_path / "film.reel")
-    window = make_window(qtbot, project, prompts or FakePrompts())
+    window = make_window(qtbot, project, dialogs or FakeDialogs())
     window.timeline.select_ids([project.shots[select].id])
     return window, window.inspector.images, project.shots[select]
 
@@ -89,25 +89,25 @@ def test_continue_from_the_previous_shot_replaces_the_start_image_and_undo_resto
 
 
 def test_the_first_shot_cannot_continue_and_choose_asks_for_a_file(qtbot, tmp_path):
-    prompts = FakePrompts(open_path=still(tmp_path / "chosen.jpg"))
-    window, box, shot = _window(qtbot, tmp_path, prompts, select=0)
+    dialogs = FakeDialogs(open_path=still(tmp_path / "chosen.jpg"))
+    window, box, shot = _window(qtbot, tmp_path, dialogs, select=0)
     assert not box.continue_box.isEnabled()
     box.start.choose.click()
     _wait(qtbot, window)
-    assert ("open_path", "Choose the Start Image") in prompts.asked
+    assert ("open_path", "Choose the Start Image") in dialogs.asked
     assert shot.start_image is not None and shot.start_image.path.endswith(".jpg")
     box.start.remove.click()
     assert shot.start_image is None and window.undo_stack.undoText() == "Remove Start Image"
 
 
 def test_a_file_that_is_not_an_image_dropped_on_the_inspector_is_refused_with_the_reason(qtbot, tmp_path):
-    prompts = FakePrompts()
-    window, box, shot = _window(qtbot, tmp_path, prompts)
+    dialogs = FakeDialogs()
+    window, box, shot = _window(qtbot, tmp_path, dialogs)
     notes = tmp_path / "notes.txt"
     notes.write_text("a shot list, not a picture")
     drop_files(box.start, url_data(notes), QPoint(5, 5))
-    qtbot.waitUntil(lambda: bool(prompts.errors), timeout=10_000)
-    reason, hint = prompts.errors[0].split("\n\n")
+    qtbot.waitUntil(lambda: bool(dialogs.errors), timeout=10_000)
+    reason, hint = dialogs.errors[0].split("\n\n")
     assert reason == f"Image not used: {notes}: not an image Storyreel can read (PNG, JPEG or WebP)"
     assert hint.startswith("Use an 8-bit RGB PNG, JPEG or WebP still")  # what to do instead
     assert shot.start_image is None and window.undo_stack.count() == 0

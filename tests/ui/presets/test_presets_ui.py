@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 from preset_support import make_preset
-from ui_support import FakePrompts, make_window, sample_project
+from ui_support import FakeDialogs, make_window, sample_project
 
 from app.presets.library import find_preset, list_presets
 from app.presets.preset import Preset
@@ -15,10 +15,10 @@ from ui.presets.preset_dialog import PresetDialog
 from ui.presets.presets_panel import NAME_ROLE, colour_card, image_to_array
 
 
-def saved_window(qtbot, tmp_path: Path, prompts: FakePrompts | None = None):
+def saved_window(qtbot, tmp_path: Path, dialogs: FakeDialogs | None = None):
     project = sample_project(3)
     save_project(project, tmp_path / "film.reel")
-    return make_window(qtbot, project, prompts)
+    return make_window(qtbot, project, dialogs)
 
 
 def names(panel) -> list[str]:
@@ -65,12 +65,12 @@ def test_apply_to_project_and_shots_is_undoable(qtbot, tmp_path) -> None:
 
 
 def test_unsaved_project_is_told_to_save_first(qtbot) -> None:
-    prompts = FakePrompts()
-    window = make_window(qtbot, sample_project(2), prompts)
+    dialogs = FakeDialogs()
+    window = make_window(qtbot, sample_project(2), dialogs)
     window.presets_panel.select("Warm Film")
     window.presets_panel.apply_to_project()
     assert window.project.settings.preset is None
-    assert any("save the project first" in e for e in prompts.errors)
+    assert any("save the project first" in e for e in dialogs.errors)
 
 
 def test_library_actions_from_the_panel(qtbot, tmp_path) -> None:

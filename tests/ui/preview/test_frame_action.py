@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PIL import Image
-from ui_support import FakePrompts, make_window
+from ui_support import FakeDialogs, make_window
 
 from app.film import preview_sequence
 from app.project.project import Project, ProjectSettings, Shot, Take
@@ -48,7 +48,7 @@ def test_the_frame_on_screen_becomes_the_next_shots_start_image(qtbot, tmp_path)
     project = _film(tmp_path)
     first, second = project.shots[:2]
     project.set_shot_images(second.id, continue_previous=True)
-    window = make_window(qtbot, project, FakePrompts())
+    window = make_window(qtbot, project, FakeDialogs())
     action = window.continuity.frame_action.action
     clip = read_frames(project.take_path(first.active))
     window.undo_stack.push(EditShotCommand(project, first.id, {"trim_in": 2, "trim_out": 7}))
@@ -79,7 +79,7 @@ def test_the_frame_on_screen_becomes_the_next_shots_start_image(qtbot, tmp_path)
 
 def test_the_action_is_offered_only_on_a_take_frame_with_a_shot_after_it(qtbot, tmp_path):
     project = _film(tmp_path)
-    window = make_window(qtbot, project, FakePrompts())
+    window = make_window(qtbot, project, FakeDialogs())
     frames = window.continuity.frame_action
     last_with_take = project.shots[1]
     _on_frame(qtbot, window, last_with_take, 0, read_frames(project.take_path(last_with_take.active))[0])
@@ -94,7 +94,7 @@ def test_the_action_is_offered_only_on_a_take_frame_with_a_shot_after_it(qtbot, 
 
 def test_in_film_mode_the_frame_under_the_playhead_goes_to_the_shot_after_its_shot(qtbot, tmp_path):
     project = _film(tmp_path)
-    window = make_window(qtbot, project, FakePrompts())
+    window = make_window(qtbot, project, FakeDialogs())
     second = project.shots[1]
     clip = read_frames(project.take_path(second.active))
     window.act_film.trigger()

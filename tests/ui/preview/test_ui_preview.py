@@ -8,7 +8,7 @@ import time
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from ui_support import FakePrompts, make_window
+from ui_support import FakeDialogs, make_window
 
 from app.film import preview_sequence
 from app.project.project import Project, ProjectSettings, Shot, Take
@@ -47,7 +47,7 @@ def shown(player):
 def test_shows_the_takes_actual_frames_with_trims(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(preview_sequence, "look_resolver", lambda: lambda project, shot: None)
     project = film(tmp_path)
-    window = make_window(qtbot, project, FakePrompts())
+    window = make_window(qtbot, project, FakeDialogs())
     player, shot = window.preview, project.shots[0]
     clip = read_frames(project.take_path(shot.active))
     window.timeline.select_ids([shot.id])
@@ -72,7 +72,7 @@ def test_shows_the_takes_actual_frames_with_trims(qtbot, tmp_path, monkeypatch):
 def test_whole_film_in_timeline_order_and_ruler_seeks(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(preview_sequence, "look_resolver", lambda: lambda project, shot: None)
     project = film(tmp_path)
-    window = make_window(qtbot, project, FakePrompts())
+    window = make_window(qtbot, project, FakeDialogs())
     player = window.preview
     second = read_frames(project.take_path(project.shots[1].active))
     window.act_film.trigger()
@@ -86,7 +86,7 @@ def test_the_film_plays_crossfades_as_exported(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(preview_sequence, "look_resolver", lambda: lambda project, shot: None)
     project = film(tmp_path, frames=(8, 8))
     project.update_shot(project.shots[1].id, transition="crossfade", transition_duration=0.25)
-    window = make_window(qtbot, project, FakePrompts())
+    window = make_window(qtbot, project, FakeDialogs())
     player = window.preview
     first, second = (read_frames(project.take_path(s.active)).astype(np.float32) for s in project.shots)
     window.act_film.trigger()
@@ -103,7 +103,7 @@ def test_the_film_plays_crossfades_as_exported(qtbot, tmp_path, monkeypatch):
 def test_plays_at_the_right_speed_and_loops(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(preview_sequence, "look_resolver", lambda: lambda project, shot: None)
     project = film(tmp_path, frames=(9,), fps=24)
-    window = make_window(qtbot, project, FakePrompts())
+    window = make_window(qtbot, project, FakeDialogs())
     player = window.preview
     window.timeline.select_ids([project.shots[0].id])
     qtbot.waitUntil(lambda: shown(player) is not None)
@@ -125,7 +125,7 @@ def test_plays_at_the_right_speed_and_loops(qtbot, tmp_path, monkeypatch):
 def test_applies_the_shots_look(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(preview_sequence, "look_resolver", lambda: lambda project, shot: lambda f: 255 - f)
     project = film(tmp_path, frames=(5,))
-    window = make_window(qtbot, project, FakePrompts())
+    window = make_window(qtbot, project, FakeDialogs())
     clip = read_frames(project.take_path(project.shots[0].active))
     window.timeline.select_ids([project.shots[0].id])
     qtbot.waitUntil(

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter
-from ui_support import FakePrompts, make_window
+from ui_support import FakeDialogs, make_window
 
 from app.film import preview_sequence
 from app.project.project import Project, ProjectSettings, Shot, Take
@@ -33,7 +33,7 @@ def film(tmp_path, frames=40, fps=16) -> Project:
 def viewer(qtbot, tmp_path, monkeypatch, request):
     monkeypatch.setattr(preview_sequence, "look_resolver", lambda: lambda project, shot: None)
     project = film(tmp_path, fps=getattr(request, "param", 16))
-    window = make_window(qtbot, project, FakePrompts())
+    window = make_window(qtbot, project, FakeDialogs())
     window.timeline.select_ids([project.shots[0].id])
     player = window.preview
     qtbot.waitUntil(lambda: player.current is not None)

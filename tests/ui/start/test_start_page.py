@@ -6,7 +6,7 @@ import threading
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from ui_support import FakePrompts, sample_project, tiny_project, write_video
+from ui_support import FakeDialogs, sample_project, tiny_project, write_video
 
 from app.project.project import Project, Take
 from app.project.reel_file import save_project
@@ -27,7 +27,7 @@ def no_threads_left():
 def _window(qtbot, project: Project | None = None, settings: UserSettings | None = None):
     from ui.main_window import MainWindow
 
-    window = MainWindow(project, FakePrompts(), settings)
+    window = MainWindow(project, FakeDialogs(), settings)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -102,10 +102,10 @@ def test_generate_without_a_usable_model_offers_the_three_choices(qtbot, tmp_pat
     assert window.generation.generate([project.shots[0].id]) == []
     dialog = window.findChild(ModelChoiceDialog)
     assert dialog is not None and dialog.isVisible() and "nowhere" in dialog.informativeText()
-    assert window.prompts.errors == []  # the dialog is the one message
+    assert window.dialogs.errors == []  # the dialog is the one message
     # The folder choice refuses a folder that is no model, with the reason, and keeps the setting.
     assert not window.start.choices.choose_folder(str(tmp_path))
-    assert "no model_index.json" in window.prompts.errors[-1]
+    assert "no model_index.json" in window.dialogs.errors[-1]
     assert window.start.choices.choose_folder(str(tiny_a14b))
     assert window.start.model_label.text().startswith(f"Model: {tiny_a14b}")
     dialog.reject()

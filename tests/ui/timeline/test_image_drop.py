@@ -9,7 +9,7 @@ from drop_support import card_centre, drop_files, still, url_data
 from image_support import bad_images
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QColor
-from ui_support import FakePrompts, make_window, sample_project
+from ui_support import FakeDialogs, make_window, sample_project
 
 from app.project.reel_file import load_project, save_project
 from ui.timeline.shot_card_delegate import FOOTER
@@ -17,11 +17,11 @@ from ui.timeline.shot_card_delegate import FOOTER
 RED = (200, 30, 30)
 
 
-def _window(qtbot, tmp_path, prompts=None, count=3, saved=True):
+def _window(qtbot, tmp_path, dialogs=None, count=3, saved=True):
     project = sample_project(count)
     if saved:
         save_project(project, tmp_path / "film.reel")
-    return make_window(qtbot, project, prompts or FakePrompts())
+    return make_window(qtbot, project, dialogs or FakeDialogs())
 
 
 def _inset_colour(window, row: int) -> QColor:
@@ -78,16 +78,16 @@ def test_an_image_dropped_on_a_continuing_shot_replaces_continuing_and_undo_brin
 
 
 def test_bad_images_get_a_clear_message_change_nothing_and_are_logged(qtbot, tmp_path, caplog):
-    prompts = FakePrompts()
-    window = _window(qtbot, tmp_path, prompts)
+    dialogs = FakeDialogs()
+    window = _window(qtbot, tmp_path, dialogs)
     caplog.set_level(logging.WARNING)
     cases = bad_images()
     for number, (name, (data, phrase)) in enumerate(cases.items()):
         path = tmp_path / f"bad {number}.png"
         path.write_bytes(data)
         drop_files(window.timeline.viewport(), url_data(path), card_centre(window.timeline, number % 3))
-        qtbot.waitUntil(lambda n=number: len(prompts.errors) == n + 1, timeout=10_000)
-        message = prompts.errors[-1]
+        qtbot.waitUntil(lambda n=number: len(dialogs.errors) == n + 1, timeout=10_000)
+        message = dialogs.errors[-1]
         assert message.startswith("Image not used: ") and path.name in message, name
         assert phrase.lower() in message.lower(), (name, message)
         assert "Traceback" not in message and 'File "' not in message, name
@@ -100,36 +100,36 @@ def test_bad_images_get_a_clear_message_change_nothing_and_are_logged(qtbot, tmp
 
 
 def test_images_dropped_between_cards_or_several_at_once_are_refused_with_a_message(qtbot, tmp_path):
-    prompts = FakePrompts()
-    window = _window(qtbot, tmp_path, prompts, count=2)
+    dialogs = FakeDialogs()
+    window = _window(qtbot, tmp_path, dialogs, count=2)
     view = window.timeline
     view.set_pixels_per_second(8)  # narrow cards: the strip's right end is empty
     a, b = still(tmp_path / "a.png"), still(tmp_path / "b.webp")
     drop_files(view.viewport(), url_data(a), QPoint(view.viewport().width() - 5, 30))
     drop_files(view.viewport(), url_data(a, b), card_centre(view, 0))
-    assert "Still images cannot become shots of their own: a.png" in prompts.errors[0]
-    assert "Drop one image on a card" in prompts.errors[1] and "a.png, b.webp" in prompts.errors[1]
+    assert "Still images cannot become shots of their own: a.png" in dialogs.errors[0]
+    assert "Drop one image on a card" in dialogs.errors[1] and "a.png, b.webp" in dialogs.errors[1]
     assert len(window.project.shots) == 2 and window.undo_stack.count() == 0
     assert all(s.start_image is None for s in window.project.shots)
 
 
 def test_an_unsaved_film_is_saved_first_then_the_image_is_used(qtbot, tmp_path):
-    prompts = FakePrompts(save_path=tmp_path / "new film.reel")
-    window = _window(qtbot, tmp_path, prompts, saved=False)
+    dialogs = FakeDialogs(save_path=tmp_path / "new film.reel")
+    window = _window(qtbot, tmp_path, dialogs, saved=False)
     drop_files(
         window.timeline.viewport(), url_data(still(tmp_path / "a.png")), card_centre(window.timeline, 0)
     )
-    assert ("info", "Save the project first") in prompts.asked
+    assert ("info", "Save the project first") in dialogs.asked
     qtbot.waitUntil(lambda: window.project.shots[0].start_image is not None, timeout=10_000)
     assert window.project.path == tmp_path / "new film.reel"
     assert (tmp_path / "new film.media" / window.project.shots[0].start_image.path).is_file()
 
 
 def test_an_unsaved_film_whose_save_is_cancelled_keeps_everything_as_it_was(qtbot, tmp_path):
-    prompts = FakePrompts(save_path=None)
-    window = _window(qtbot, tmp_path, prompts, saved=False)
+    dialogs = FakeDialogs(save_path=None)
+    window = _window(qtbot, tmp_path, dialogs, saved=False)
     drop_files(
         window.timeline.viewport(), url_data(still(tmp_path / "a.png")), card_centre(window.timeline, 0)
     )
-    assert window.project.path is None and window.undo_stack.count() == 0 and not prompts.errors
+    assert window.project.path is None and window.undo_stack.count() == 0 and not dialogs.errors
     assert not window.continuity.tasks.busy()

@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication
-from ui_support import FakePrompts, ids, make_window, sample_project, write_video
+from ui_support import FakeDialogs, ids, make_window, sample_project, write_video
 
 from app.project.project import Shot, ShotState, Take
 from app.project.reel_file import save_project
@@ -129,13 +129,13 @@ def test_dropping_a_reel_file_opens_it(qtbot, tmp_path):
 
 
 def test_unrelated_files_are_refused_with_a_message(qtbot, tmp_path):
-    prompts = FakePrompts()
-    window = make_window(qtbot, sample_project(2), prompts)
+    dialogs = FakeDialogs()
+    window = make_window(qtbot, sample_project(2), dialogs)
     text = tmp_path / "notes.txt"
     text.write_text("hello")
     _drop(window.timeline, _url_data(text), QPoint(5, 5), Qt.DropAction.CopyAction)
     assert len(window.project.shots) == 2 and window.undo_stack.count() == 0
-    assert len(prompts.errors) == 1 and "notes.txt" in prompts.errors[0] and ".mp4" in prompts.errors[0]
+    assert len(dialogs.errors) == 1 and "notes.txt" in dialogs.errors[0] and ".mp4" in dialogs.errors[0]
 
 
 def test_a_dropped_image_is_refused_with_a_message_and_videos_beside_it_still_come_in(qtbot, tmp_path):
@@ -143,15 +143,15 @@ def test_a_dropped_image_is_refused_with_a_message_and_videos_beside_it_still_co
 
     project = sample_project(1)
     save_project(project, tmp_path / "film.reel")
-    prompts = FakePrompts()
-    window = make_window(qtbot, project, prompts)
+    dialogs = FakeDialogs()
+    window = make_window(qtbot, project, dialogs)
     still = tmp_path / "first frame.png"
     Image.new("RGB", (32, 24), (200, 30, 30)).save(still)
     video = write_video(tmp_path / "clip.mp4", frames=9)
     _drop(window.timeline, _url_data(still, video), QPoint(5, 5), Qt.DropAction.CopyAction)
-    assert prompts.errors and "Still images cannot become shots: first frame.png" in prompts.errors[0]
+    assert dialogs.errors and "Still images cannot become shots: first frame.png" in dialogs.errors[0]
     qtbot.waitUntil(lambda: len(project.shots) == 2, timeout=10000)
-    assert len(prompts.errors) == 1
+    assert len(dialogs.errors) == 1
 
 
 def test_keys_delete_duplicate_move_and_add(qtbot):
@@ -187,7 +187,7 @@ def test_card_widths_follow_durations(qtbot):
     project = sample_project(2)
     project.shots[0].frames = 161
     project.shots[1].frames = 41
-    window = make_window(qtbot, project, FakePrompts())
+    window = make_window(qtbot, project, FakeDialogs())
     view = window.timeline
     wide, narrow = (view.visualRect(window.model.index(r)).width() for r in (0, 1))
     assert abs(wide / narrow - 160 / 40) < 0.1

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from engine.errors import StoryreelError, hint_of
-from engine.jobs.errors import OOM_HINT, describe_failure
-from engine.jobs.progress import Cancelled
+from engine.jobs.failure_messages import OOM_HINT, describe_failure
+from engine.progress import Cancelled
 
 ROOT = Path(__file__).resolve().parents[3]
 # Signals between threads, never shown to a person.
@@ -34,6 +34,7 @@ def _project_errors() -> list[type[BaseException]]:
     return found
 
 
+@pytest.mark.slow
 def test_every_error_of_ours_derives_from_the_base_and_carries_a_hint():
     errors = _project_errors()
     names = {e.__name__ for e in errors}

@@ -14,18 +14,18 @@ from ui.i18n import QT_TRANSLATE_NOOP
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 RESTORE = "restore"
 
-# File dialog filters, translated where a dialog opens (Prompts' context); {0} is the suffix.
-PROJECT_FILTER = QT_TRANSLATE_NOOP("Prompts", "Storyreel projects (*{0})")
-VIDEO_FILTER = QT_TRANSLATE_NOOP("Prompts", "Videos (*.mp4 *.mov *.mkv *.webm *.avi *.m4v)")
-SHOT_LIST_FILTER = QT_TRANSLATE_NOOP("Prompts", "Shot lists (*.txt *.csv)")
+# File dialog filters, translated where a dialog opens (Dialogs' context); {0} is the suffix.
+PROJECT_FILTER = QT_TRANSLATE_NOOP("Dialogs", "Storyreel projects (*{0})")
+VIDEO_FILTER = QT_TRANSLATE_NOOP("Dialogs", "Videos (*.mp4 *.mov *.mkv *.webm *.avi *.m4v)")
+SHOT_LIST_FILTER = QT_TRANSLATE_NOOP("Dialogs", "Shot lists (*.txt *.csv)")
 
 
 def _tr(text: str) -> str:
-    """A string marked in Prompts' context (a filter, a caption), translated now."""
-    return QCoreApplication.translate("Prompts", text).replace("{0}", PROJECT_SUFFIX)
+    """A string marked in Dialogs' context (a filter, a caption), translated now."""
+    return QCoreApplication.translate("Dialogs", text).replace("{0}", PROJECT_SUFFIX)
 
 
-class Prompts:
+class Dialogs:
     """Dialogs with a parent window; each returns a plain answer."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -35,12 +35,12 @@ class Prompts:
         """SAVE, DISCARD or CANCEL for a project with unsaved changes."""
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            QCoreApplication.translate("Prompts", "Unsaved changes"),
-            QCoreApplication.translate("Prompts", "Save the changes to “{0}” before closing?").format(name),
+            QCoreApplication.translate("Dialogs", "Unsaved changes"),
+            QCoreApplication.translate("Dialogs", "Save the changes to “{0}” before closing?").format(name),
             parent=self.parent,
         )
         box.setInformativeText(
-            QCoreApplication.translate("Prompts", "Your changes will be lost if you don't save them.")
+            QCoreApplication.translate("Dialogs", "Your changes will be lost if you don't save them.")
         )
         box.setStandardButtons(
             QMessageBox.StandardButton.Save
@@ -58,33 +58,33 @@ class Prompts:
         import datetime
 
         when = datetime.datetime.fromtimestamp(recovery.written).strftime("%Y-%m-%d %H:%M")
-        never = QCoreApplication.translate("Prompts", "a project that was never saved")
+        never = QCoreApplication.translate("Dialogs", "a project that was never saved")
         where = str(recovery.project_path) if recovery.project_path else never
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            QCoreApplication.translate("Prompts", "Recover unsaved work"),
-            QCoreApplication.translate("Prompts", "Storyreel found unsaved work on “{0}” from {1}.").format(
+            QCoreApplication.translate("Dialogs", "Recover unsaved work"),
+            QCoreApplication.translate("Dialogs", "Storyreel found unsaved work on “{0}” from {1}.").format(
                 recovery.name, when
             ),
             parent=self.parent,
         )
         box.setInformativeText(
             QCoreApplication.translate(
-                "Prompts", "It belongs to {0}.\nRestore it, or discard it for good?"
+                "Dialogs", "It belongs to {0}.\nRestore it, or discard it for good?"
             ).format(where)
         )
         restore = box.addButton(
-            QCoreApplication.translate("Prompts", "Restore"), QMessageBox.ButtonRole.AcceptRole
+            QCoreApplication.translate("Dialogs", "Restore"), QMessageBox.ButtonRole.AcceptRole
         )
         box.addButton(
-            QCoreApplication.translate("Prompts", "Discard"), QMessageBox.ButtonRole.DestructiveRole
+            QCoreApplication.translate("Dialogs", "Discard"), QMessageBox.ButtonRole.DestructiveRole
         )
         box.setDefaultButton(restore)
         box.exec()
         return RESTORE if box.clickedButton() is restore else DISCARD
 
     def open_path(self, start: Path | None, caption: str = "", filter: str = PROJECT_FILTER) -> Path | None:
-        caption = caption or QCoreApplication.translate("Prompts", "Open Project")
+        caption = caption or QCoreApplication.translate("Dialogs", "Open Project")
         name, _ = QFileDialog.getOpenFileName(self.parent, caption, str(start or Path.home()), _tr(filter))
         return Path(name) if name else None
 
@@ -95,7 +95,7 @@ class Prompts:
     def save_path(self, start: Path | None) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
             self.parent,
-            QCoreApplication.translate("Prompts", "Save Project As"),
+            QCoreApplication.translate("Dialogs", "Save Project As"),
             str(start or Path.home()),
             _tr(PROJECT_FILTER),
         )
@@ -108,9 +108,9 @@ class Prompts:
         """Whether to queue again the generations a project had pending when it was saved."""
         answer = QMessageBox.question(
             self.parent,
-            QCoreApplication.translate("Prompts", "Resume generations"),
+            QCoreApplication.translate("Dialogs", "Resume generations"),
             QCoreApplication.translate(
-                "Prompts", "“{0}” had {1} generation(s) queued when it was saved. Queue them again now?"
+                "Dialogs", "“{0}” had {1} generation(s) queued when it was saved. Queue them again now?"
             ).format(name, count),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
@@ -121,9 +121,9 @@ class Prompts:
         """Whether to open a damaged project's backup instead (the damaged file is kept aside)."""
         answer = QMessageBox.question(
             self.parent,
-            QCoreApplication.translate("Prompts", "Open the backup?"),
+            QCoreApplication.translate("Dialogs", "Open the backup?"),
             QCoreApplication.translate(
-                "Prompts",
+                "Dialogs",
                 "“{0}” cannot be opened: {1}\n\nIts backup “{2}” (the version saved before) "
                 "can be. Open the backup? The damaged file is kept as “{0}.damaged”.",
             ).format(name, reason, backup),

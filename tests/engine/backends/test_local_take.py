@@ -12,7 +12,7 @@ from app.project.project import Project, ProjectSettings, Shot
 from app.project.reel_file import save_project
 from engine.generation.pipeline_cache import PipelineCache
 from engine.generation.request import ModelSpec
-from engine.jobs.progress import Cancelled, CancelToken, Progress
+from engine.progress import Cancelled, CancelToken, Progress
 from engine.video.video_io import probe, read_frames
 
 
@@ -25,6 +25,7 @@ def small_project(tmp_path) -> Project:
     return project
 
 
+@pytest.mark.slow
 def test_take_records_everything_and_draws_a_seed(tmp_path, tiny_a14b):
     project = small_project(tmp_path)
     shot = project.shots[0]
@@ -65,6 +66,7 @@ def test_take_records_everything_and_draws_a_seed(tmp_path, tiny_a14b):
     assert shot_status(project, shot) == "outdated"
 
 
+@pytest.mark.slow
 def test_same_fixed_seed_gives_the_same_frames(tmp_path, tiny_a14b):
     project = small_project(tmp_path)
     shot = project.shots[0]
@@ -79,6 +81,7 @@ def test_same_fixed_seed_gives_the_same_frames(tmp_path, tiny_a14b):
     assert (read_frames(project.take_path(a)) == read_frames(project.take_path(b))).all()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("cancel_at", [("generating", 2), ("encoding", 1)])
 def test_cancel_leaves_no_take_and_no_file(tmp_path, tiny_a14b, cancel_at):
     project = small_project(tmp_path)
