@@ -16,10 +16,17 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.mark.skipif(
     importlib.util.find_spec("torchvision") is not None, reason="the warning needs torchvision missing"
 )
-def test_importing_the_image_pipeline_does_not_warn_about_torchvision() -> None:
+@pytest.mark.parametrize(
+    "start",
+    [
+        "from engine.generation.pipeline_cache import quiet_library_progress_bars as start",  # the engine
+        "from app.diagnostics.log_file import setup_logging as start",  # every CLI command, the window
+    ],
+)
+def test_importing_the_image_pipeline_does_not_warn_about_torchvision(start: str) -> None:
     code = (
-        "from engine.generation.pipeline_cache import quiet_library_progress_bars\n"
-        "quiet_library_progress_bars()\n"
+        f"{start}\n"
+        "start()\n"
         "from diffusers import WanImageToVideoPipeline\n"
         "import transformers\n"
         "print(transformers.CLIPImageProcessor.__name__)\n"

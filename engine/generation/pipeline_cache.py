@@ -102,6 +102,12 @@ def quiet_library_progress_bars() -> None:
 
     diffusers_logging.disable_progress_bar()
     transformers_logging.disable_progress_bar()
+    quiet_unused_image_processor()
+
+
+def quiet_unused_image_processor() -> None:
+    """Drop transformers' torchvision fallback warning (cheap: imports nothing; the CLI and window call
+    it at start, so no path that imports diffusers' Wan modules prints it)."""
     # diffusers' Wan image-to-video module imports CLIPImageProcessor by name; without torchvision,
     # transformers substitutes the PIL one and warns on every run. Wan 2.2 has no CLIP image encoder
     # (image_processor is null), so neither class is ever used: the warning only alarms people.
