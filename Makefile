@@ -29,14 +29,13 @@ $(FARM_STAMP): $(STAMP)
 
 demo: setup
 	$(PY) main.py demo-model $(DEMO)/tiny-model
-	$(PY) main.py demo-model $(DEMO)/tiny-i2v --arch i2v-a14b
 	rm -rf $(DEMO)/film && mkdir -p $(DEMO)/film
 	cp resources/examples/example.reel $(DEMO)/film/example.reel
 	cp -r resources/examples/example.media $(DEMO)/film/example.media
-	@# The film names the Hub's I2V-A14B for its shots with images; this copy uses the tiny one.
+	@# The film names the Hub's I2V-A14B for its shots with images; this copy uses the demo's own.
 	$(PY) -c 'import sys; from app.project.reel_file import load_project, save_project; \
 	p = load_project(sys.argv[1]); p.settings.image_model = sys.argv[2]; save_project(p)' \
-	$(DEMO)/film/example.reel $(abspath $(DEMO))/tiny-i2v
+	$(DEMO)/film/example.reel $(abspath $(DEMO))/tiny-model/image-model
 	$(PY) main.py render $(DEMO)/film/example.reel -o $(DEMO)/example.mp4 --model $(DEMO)/tiny-model
 	@echo "The film: $(DEMO)/example.mp4"
 

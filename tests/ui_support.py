@@ -130,3 +130,23 @@ def wait_finished(qtbot, window, jobs):
     """Until the workers are done with jobs and the GUI thread has taken in their results."""
     qtbot.waitUntil(lambda: {j.id for j in jobs} <= window.handled_jobs, timeout=WAIT)
     assert all(j.finished is not None for j in jobs)
+
+
+def paint_card(window, row: int, width: int = 240):
+    """The timeline's own delegate painting one card into an image."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from ui.timeline.shot_card_delegate import CARD_HEIGHT
+
+    image = QImage(width, CARD_HEIGHT, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, width, CARD_HEIGHT)
+    option.font = window.timeline.font()
+    option.palette = window.timeline.palette()
+    painter = QPainter(image)
+    window.timeline.itemDelegate().paint(painter, option, window.model.index(row))
+    painter.end()
+    return image

@@ -30,6 +30,7 @@ from ui.files.file_actions import FileActions
 from ui.files.recent_menu import fill_recent_menu
 from ui.generation.generation_actions import GenerationController
 from ui.generation.outdated_action import install_regenerate_outdated
+from ui.generation.undone_failures import UndoneFailures
 from ui.inspector.inspector import Inspector
 from ui.presets.presets_panel import PresetsPanel
 from ui.preview.playback_actions import playback_actions
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = self.session.undo_stack
         self.thumbnails = ThumbnailCache(self)
         self.files = FileActions(self.session, self.dialogs, self.settings, self.statusBar(), self)
+        self.undone_failures = UndoneFailures(self.session)
         self._build_central()
         self._build_docks()
         self._build_actions()

@@ -38,8 +38,11 @@ def shots_in_range(project: Project, shot_ids: list[str] | None) -> list[Shot]:
     return [s for s in project.shots if s.id in wanted]
 
 
-def export_spans(project: Project, shots: list[Shot]) -> list[ClipSpan]:
-    """Each shot's active take with its trims and look; ValueError naming a shot with no usable take."""
+def export_spans(
+    project: Project, shots: list[Shot], grade: bool = True, logo: bool = True
+) -> list[ClipSpan]:
+    """Each shot's active take with its trims and look (grade and logo unless left out); ValueError
+    naming a shot with no usable take."""
     spans = []
     for shot in shots:
         take = shot.active
@@ -48,7 +51,9 @@ def export_spans(project: Project, shots: list[Shot]) -> list[ClipSpan]:
             title = shot.display_title(project.shots.index(shot))
             reason = "has no take" if take is None else f"has lost its take file ({path})"
             raise ValueError(f"{title} {reason}: generate it first (main.py render) or pick another take")
-        spans.append(ClipSpan(path, shot.trim_in, shot.trim_out, look=look_for_shot(project, shot)))
+        spans.append(
+            ClipSpan(path, shot.trim_in, shot.trim_out, look=look_for_shot(project, shot, grade, logo))
+        )
     return spans
 
 
@@ -63,7 +68,7 @@ def export_project(
     shots = shots_in_range(project, settings.shots)
     if not shots:
         raise ValueError("There are no shots to export")
-    spans = export_spans(project, shots)
+    spans = export_spans(project, shots, settings.grade, settings.logo)
     s = project.settings
     whole = settings.shots is None or len(shots) == len(project.shots)
 

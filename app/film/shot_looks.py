@@ -16,8 +16,9 @@ if TYPE_CHECKING:
 Look = Callable[["np.ndarray"], "np.ndarray"]
 
 
-def look_for_preset(preset: Preset, folder: Path) -> Look | None:
-    """The grade-then-watermark function of a preset whose files are in folder (None: it has neither).
+def look_for_preset(preset: Preset, folder: Path, grade: bool = True, logo: bool = True) -> Look | None:
+    """The grade-then-watermark function of a preset whose files are in folder (None: it has neither,
+    or they are left out with grade=False / logo=False).
 
     Raises PresetError naming the file when the LUT or the logo cannot be used.
     """
@@ -26,10 +27,10 @@ def look_for_preset(preset: Preset, folder: Path) -> Look | None:
 
     steps: list[Look] = []
     try:
-        if preset.grade is not None and preset.grade.strength > 0:
+        if grade and preset.grade is not None and preset.grade.strength > 0:
             steps.append(load_grade(_asset(folder, preset.grade.lut), preset.grade.strength))
         mark = preset.watermark
-        if mark is not None and mark.opacity > 0:
+        if logo and mark is not None and mark.opacity > 0:
             steps.append(
                 load_watermark(_asset(folder, mark.image), mark.corner, mark.margin, mark.scale, mark.opacity)
             )
@@ -48,7 +49,7 @@ def look_for_preset(preset: Preset, folder: Path) -> Look | None:
     return look
 
 
-def look_for_shot(project: Project, shot: Shot) -> Look | None:
+def look_for_shot(project: Project, shot: Shot, grade: bool = True, logo: bool = True) -> Look | None:
     """The look of a shot from the project's embedded copy of its preset (None: no grade or logo).
 
     Raises PresetError if the shot's preset is missing from the project or its files are unusable.
@@ -56,7 +57,7 @@ def look_for_shot(project: Project, shot: Shot) -> Look | None:
     preset = shot_preset(project, shot)
     if preset is None:
         return None
-    return look_for_preset(preset, project_preset_folder(project, preset.name))
+    return look_for_preset(preset, project_preset_folder(project, preset.name), grade, logo)
 
 
 def _asset(folder: Path, relative: str) -> Path:

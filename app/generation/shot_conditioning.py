@@ -10,6 +10,7 @@ from app.project.media_paths import UnsafePath
 from app.project.project import Project, Shot, ShotImage
 from app.project.shot_images import shot_image_bytes
 from engine.errors import StoryreelError
+from engine.generation.demo_model import demo_image_model
 from engine.generation.request import FrameSource, ImageConditioning, ModelSpec
 
 
@@ -31,10 +32,15 @@ def previous_shot(project: Project, shot: Shot) -> Shot | None:
 
 
 def model_for(project: Project, shot: Shot, spec: ModelSpec) -> ModelSpec:
-    """The image model for a shot that starts from an image (when the project names one), else spec."""
+    """The image model for a shot that starts from an image (the project's, else the one the demo
+    model carries), else spec."""
     source = (project.settings.image_model or "").strip()
-    if not uses_image(shot) or not source:
+    if not uses_image(shot):
         return spec
+    if not source:
+        # The demo text model carries a tiny image model, so a first film's start image works offline.
+        carried = demo_image_model(spec.source)
+        return spec if carried is None else dataclasses.replace(spec, source=str(carried), revision=None)
     return dataclasses.replace(spec, source=source, revision=project.settings.image_model_revision)
 
 

@@ -38,6 +38,7 @@ class ShotImage:
     source: str = "file"  # "file" (an imported image) or "take-frame" (a frame of a take)
     source_take: str | None = None  # for "take-frame": the take's id
     source_frame: int | None = None  # for "take-frame": the frame's index in that take
+    name: str | None = None  # for "file": the imported file's own name, as the window labels it
 
 
 IMAGE_FITS = ("fill", "fit")

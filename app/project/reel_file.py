@@ -141,10 +141,18 @@ def project_to_dict(project: Project) -> dict[str, Any]:
         "format_version": FORMAT_VERSION,
         "app": f"storyreel {__version__}",
         "settings": dataclasses.asdict(project.settings),
-        "shots": [dataclasses.asdict(shot) for shot in project.shots],
+        "shots": [_shot_dict(shot) for shot in project.shots],
         "presets": project.presets,
         "pending_jobs": project.pending_jobs,
     }
+
+
+def _shot_dict(shot: Shot) -> dict[str, Any]:
+    """A shot as saved: a failure is kept only while the shot has no take to show instead."""
+    saved = dataclasses.asdict(shot)
+    if shot.active_take is not None:
+        saved["error"] = None  # else a reopened film shows "failed" over a good take
+    return saved
 
 
 def parse_project(text: str, path: Path | str = "<memory>") -> Project:
@@ -181,9 +189,11 @@ def load_project(path: Path | str) -> Project:
                 path, f"too large to be a Storyreel project (over {MAX_PROJECT_BYTES >> 20} MB)"
             )
     except FileNotFoundError:
-        raise ProjectError(path, "no such file") from None
+        raise ProjectError(path, "no such file", "Check the file's name and folder.") from None
     except IsADirectoryError:
-        raise ProjectError(path, "this is a folder, not a project file") from None
+        raise ProjectError(
+            path, "this is a folder, not a project file", "Name the .reel file itself."
+        ) from None
     except OSError as exc:
         raise ProjectError(path, f"cannot be read ({exc.strerror})") from None
     try:

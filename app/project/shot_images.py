@@ -68,7 +68,7 @@ def import_image(project: Project, source: Path | str, fit: str = "fill") -> Sho
     data = _read_bounded(source)
     _, suffix = read_still(data, str(source))  # ImageError says what is wrong with it
     relative, digest = _store(media, data, suffix)
-    return ShotImage(path=relative, sha256=digest, fit=fit)
+    return ShotImage(path=relative, sha256=digest, fit=fit, name=source.name[:255] or None)
 
 
 def frame_image(project: Project, take: Take, frame_index: int, fit: str = "fill") -> ShotImage:

@@ -22,7 +22,7 @@ CSV_COLUMNS = (
     "steps",
     "guidance_scale",
     "guidance_scale_2",
-    "image",  # a start image, relative to the shot list's folder
+    "image",  # a start image: relative to the shot list's folder, or the person's own absolute path
     "continue",  # true: start from the last frame of the previous shot
 )
 _INT_COLUMNS = {"seed", "frames", "width", "height", "steps"}
@@ -41,11 +41,13 @@ def _read_text(path: Path) -> str:
         # utf-8-sig: spreadsheets on Windows write a byte-order mark.
         return path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        raise ShotListError(f"{path}: no such file") from None
+        raise ShotListError(f"{path}: no such file", "Check the shot list's name and folder.") from None
     except UnicodeDecodeError:
-        raise ShotListError(f"{path}: not UTF-8 text (save the shot list as UTF-8)") from None
+        raise ShotListError(f"{path}: not UTF-8 text", "Save the shot list as UTF-8 text or CSV.") from None
     except OSError as exc:
-        raise ShotListError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise ShotListError(
+            f"{path}: cannot be read ({exc.strerror})", "Check the file's permissions."
+        ) from None
 
 
 def parse_text(text: str) -> list[Shot]:
@@ -86,9 +88,9 @@ def _convert(column: str, value: str, where: str) -> object:
         if value.lower() not in _TRUE | _FALSE:
             raise ShotListError(f"{where}: continue must be true or false, not {value!r}")
         return value.lower() in _TRUE
-    if column == "image" and value:
+    if column == "image" and value and not Path(value).is_absolute():
         try:
-            check_relative(value)  # no absolute path, no '..': a shot list names images beside it
+            check_relative(value)  # no '..': a relative name means a file beside the shot list
         except UnsafePath as exc:
             raise ShotListError(f"{where}: image {exc}", exc.hint) from None
     return value
@@ -128,7 +130,8 @@ def parse_csv(text: str, source: str = "<csv>") -> list[tuple[Shot, str, str]]:
 
 
 def _import_images(rows: list[tuple[Shot, str, str]], folder: Path, project: Project | None) -> None:
-    """Copy each row's image (relative to the list's folder, inside it) into the project as its start."""
+    """Copy each row's image (an absolute path, or relative to the list's folder and inside it) into the
+    project as its start; the copy is what the film keeps, so the original may be anywhere."""
     from app.project.shot_images import import_image
 
     for shot, image, where in rows:
@@ -140,7 +143,9 @@ def _import_images(rows: list[tuple[Shot, str, str]], folder: Path, project: Pro
                 "Images are copied into the film's media folder, so the film needs a file name.",
             )
         try:
-            shot.start_image = import_image(project, contained(folder, image))
+            # Absolute: the person's own file, as on a command line; it is only read and copied.
+            source = Path(image) if Path(image).is_absolute() else contained(folder, image)
+            shot.start_image = import_image(project, source)
         except (UnsafePath, StoryreelError) as exc:
             raise ShotListError(f"{where}: image {image!r}: {exc}", exc.hint) from None
 

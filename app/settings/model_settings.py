@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from app.project.project import Project
 from app.settings.user_settings import UserSettings
+from engine.generation.demo_model import demo_draft_loras
 from engine.generation.pipeline_cache import MEMORY_PROFILES
 from engine.generation.request import DEFAULT_MODEL, DraftLoras, ModelSpec
 from engine.generation.speed.levers import ATTENTION_CHOICES, COMPILE_CHOICES, FP8_CHOICES
@@ -93,13 +94,16 @@ class ModelSettings:
             attention_backend=self.attention_backend,
             compile=self.compile,
             fp8=self.fp8,
-            draft=self.draft_loras(),
+            draft=self.draft_loras(source),
             step_cache=self.step_cache,
             cache_threshold=self.cache_threshold,
         )
 
-    def draft_loras(self) -> DraftLoras:
-        """Where Draft's LoRA pair comes from (empty fields: the Lightning defaults)."""
+    def draft_loras(self, source: str = "") -> DraftLoras:
+        """Where Draft's LoRA pair comes from (empty fields: the Lightning defaults, or the pair the
+        demo model carries when source is the demo model: Draft then needs no network)."""
+        if self.draft_repo.strip() in ("", DraftLoras.repo) and (carried := demo_draft_loras(source)):
+            return replace(carried, flow_shift=self.draft_shift)
         return DraftLoras(
             repo=self.draft_repo.strip() or DraftLoras.repo,
             high_noise=self.draft_high_noise.strip() or DraftLoras.high_noise,

@@ -129,6 +129,8 @@ class ExportSettings:
     audio_fade: float = 2.0  # seconds of music fade-out at the end of the film
     shots: list[str] | None = None  # shot ids to export, in timeline order; None: the whole film
     transition: tuple[str, float] | None = None  # replaces every boundary's transition (not saved)
+    grade: bool = True  # the presets' colour grades; False leaves them out of this export
+    logo: bool = True  # the presets' logo watermarks; False leaves them out of this export
 
     def check(self) -> None:
         """Raise ValueError naming the first choice that is not possible."""

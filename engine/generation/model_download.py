@@ -31,6 +31,26 @@ class DownloadProgress:
 DownloadCallback = Callable[[DownloadProgress], None]
 
 
+def hub_offline(timeout: float = 3.0) -> bool:
+    """Whether the Hub is surely out of reach: HF_HUB_OFFLINE, or no TCP connection within timeout.
+
+    huggingface_hub retries an unreachable Hub for about 25 s before saying so; this answers at once.
+    """
+    import socket
+    from urllib.parse import urlsplit
+
+    from huggingface_hub import constants
+
+    if constants.HF_HUB_OFFLINE:
+        return True
+    url = urlsplit(constants.ENDPOINT)
+    try:
+        with socket.create_connection((url.hostname or "", url.port or 443), timeout=timeout):
+            return False
+    except OSError:  # no name resolution, no route, refused, timed out
+        return True
+
+
 def hub_cache_dir() -> Path:
     """Where huggingface_hub keeps downloaded models."""
     from huggingface_hub import constants

@@ -20,7 +20,8 @@ PICKLE_SUFFIXES = (".bin", ".pt", ".pth", ".ckpt", ".pkl", ".pickle")
 class ModelError(StoryreelError):
     """A model cannot be used; the message says what is wrong and what to do."""
 
-    hint = "Check the model in Preferences > Model, or download it first."
+    # The CLI, the endpoint and the window all show it: it names no place that only one of them has.
+    hint = "Check the model's folder or Hub repo id, or download the model first."
 
 
 def is_repo_id(source: str) -> bool:

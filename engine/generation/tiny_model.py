@@ -17,11 +17,11 @@ def write_tiny_model(dest: Path, arch: str = "t2v-a14b", seed: int = 0) -> Path:
     """Write a tiny Wan 2.2 pipeline (random weights, same bytes for the same seed) to dest."""
     if arch not in ARCHS:
         raise ValueError(f"Unknown tiny model architecture {arch!r}; choose one of {', '.join(ARCHS)}.")
-    from diffusers import WanImageToVideoPipeline, WanPipeline
-
     from engine.generation.pipeline_cache import quiet_library_progress_bars
 
-    quiet_library_progress_bars()
+    quiet_library_progress_bars()  # before diffusers' Wan modules import, which warn
+    from diffusers import WanImageToVideoPipeline, WanPipeline
+
     dest = Path(dest)
     # Any: diffusers builds its classes lazily, so mypy sees none of their methods.
     if arch == "i2v-a14b":
@@ -191,3 +191,12 @@ def build_tokenizer() -> Any:
         unk_token="<unk>",
         model_max_length=512,
     )
+
+
+def is_tiny_model(folder: Path) -> bool:
+    """Whether folder holds a model written by write_tiny_model (the demo model)."""
+    try:
+        info = json.loads((folder / INFO_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(info, dict) and info.get("tiny") is True

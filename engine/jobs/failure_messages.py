@@ -14,7 +14,7 @@ from engine.errors import StoryreelError, describe_os_error
 from engine.values import shorten
 
 OOM_HINT = (
-    "Try a memory profile with CPU offload (Preferences > Model), a smaller size, fewer frames, "
+    "Try a memory profile with CPU offload, a smaller size, fewer frames, "
     "or close other programs using the GPU."
 )
 RETRY_HINT = "Retry the job; if it fails again, the full details are in storyreel.log."

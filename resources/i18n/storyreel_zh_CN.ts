@@ -630,6 +630,33 @@ Your project is unchanged on disk. The details were written to {1}.</source>
     </message>
 </context>
 <context>
+    <name>ExportOverrides</name>
+    <message>
+        <source>Colour grade</source>
+        <translation>调色</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>From the shots&apos; style presets; unticked, this export leaves it out</source>
+        <translation>来自镜头的风格预设；取消勾选后，本次导出不包含它</translation>
+    </message>
+    <message>
+        <source>As on the timeline</source>
+        <translation>按时间线</translation>
+    </message>
+    <message>
+        <source>Include</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <source>Transitions</source>
+        <translation>转场</translation>
+    </message>
+</context>
+<context>
     <name>ExportProgressDialog</name>
     <message>
         <source>Exporting</source>
@@ -669,10 +696,6 @@ The details are in storyreel.log.</source>
 </context>
 <context>
     <name>FileActions</name>
-    <message>
-        <source>Untitled</source>
-        <translation>未命名</translation>
-    </message>
     <message>
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
@@ -842,12 +865,8 @@ The details are in storyreel.log.</source>
         <translation>无法生成</translation>
     </message>
     <message>
-        <source>Save the project first</source>
-        <translation>请先保存项目</translation>
-    </message>
-    <message>
-        <source>Generated takes are written into the project&apos;s media folder, so the project needs a file name first.</source>
-        <translation>生成的镜次会写入项目的媒体文件夹，因此项目需要先有文件名。</translation>
+        <source>Takes are written beside the film: save it first, then they are generated.</source>
+        <translation>镜次会写在影片旁边：请先保存影片，然后再生成。</translation>
     </message>
     <message>
         <source>Queued {0} take(s)</source>
@@ -1663,6 +1682,29 @@ Details are in storyreel.log.</source>
     </message>
 </context>
 <context>
+    <name>NewFilm</name>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>{0}×{1}, {2} frames, {3} steps</source>
+        <translation>{0}×{1}，{2} 帧，{3} 步</translation>
+    </message>
+    <message>
+        <source>the demo model makes small test clips</source>
+        <translation>演示模型只生成小尺寸的测试片段</translation>
+    </message>
+    <message>
+        <source>this machine has no GPU</source>
+        <translation>本机没有 GPU</translation>
+    </message>
+    <message>
+        <source>This film starts small ({0}): {1}. Change it in File &gt; Project Settings.</source>
+        <translation>这部影片以小尺寸开始（{0}）：{1}。可在 文件 &gt; 项目设置 中更改。</translation>
+    </message>
+</context>
+<context>
     <name>NextShotStartAction</name>
     <message>
         <source>Use This Frame as the Next Shot&apos;s Start</source>
@@ -2192,6 +2234,10 @@ Details are in storyreel.log.</source>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
+    <message>
+        <source>cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
 </context>
 <context>
     <name>QueueModel</name>
@@ -2226,6 +2272,10 @@ Details are in storyreel.log.</source>
     <message>
         <source>Left</source>
         <translation>剩余</translation>
+    </message>
+    <message>
+        <source>cancelling…</source>
+        <translation>正在取消…</translation>
     </message>
     <message>
         <source>{0} · take {1}</source>

@@ -31,6 +31,7 @@ from engine.film.exporter import ExportError, format_eta
 from engine.progress import Cancelled, CancelToken
 from ui.dialogs import Dialogs
 from ui.export.export_notice import ExportNotice, show_export_notice
+from ui.export.export_overrides import ExportOverrides
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.project_session import StatusSink
 
@@ -147,6 +148,8 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Shape"), self.fit)
         form.addRow(self.tr("Frame rate"), self.fps)
         form.addRow(self.tr("Range"), span)
+        self.overrides = ExportOverrides(self)
+        self.overrides.add_rows(form)
         form.addRow(self.tr("Music"), music)
         form.addRow(self.tr("Save to"), out)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -171,9 +174,15 @@ class ExportDialog(QDialog):
         self.music.setEnabled(preset.audio_codec is not None)
 
     def _size_changed(self, *args: object) -> None:
-        custom = self.size_box.currentData() == "custom"
+        key = self.size_box.currentData()
+        custom = key == "custom"
         self.custom_w.setEnabled(custom)
         self.custom_h.setEnabled(custom)
+        if not custom:  # the fields show the size the choice means (greyed), a start for Custom…
+            s = self.project.settings
+            width, height = SIZES.get(key) or (s.width, s.height)
+            self.custom_w.setValue(width)
+            self.custom_h.setValue(height)
 
     def _browse_music(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -220,6 +229,9 @@ class ExportDialog(QDialog):
             fps=self.fps.currentData(),
             audio=Path(music) if music and FORMATS[fmt].audio_codec else None,
             shots=list(self.selected) if self.only_selected.isChecked() else None,
+            transition=self.overrides.chosen_transition(),
+            grade=self.overrides.grade.isChecked(),
+            logo=self.overrides.logo.isChecked(),
         )
 
 

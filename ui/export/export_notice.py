@@ -32,6 +32,8 @@ class ExportNotice(QDialog):
         self.setWindowTitle(self.tr("Export Finished"))
         self.message = QLabel(self.tr("The film is ready: {0}").format(output.name))
         self.message.setObjectName("ExportNoticeMessage")
+        self.message.setWordWrap(True)  # a long file name wraps instead of being cut at the edge
+        self.setMinimumWidth(420)
         self.where = QLabel(self.tr("In {0}").format(str(output.parent)))
         self.where.setWordWrap(True)
         self.where.setEnabled(False)

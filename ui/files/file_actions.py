@@ -12,7 +12,7 @@ from app.generation.take_recovery import recover_after_crash
 from app.project import recovery
 from app.project.film_lock import FilmLock, FilmLocked
 from app.project.media_paths import UnsafePath
-from app.project.project import Project, ProjectSettings, Shot, Take
+from app.project.project import Project, Shot, Take
 from app.project.reel_file import (
     PROJECT_SUFFIX,
     ProjectChangedOnDisk,
@@ -38,6 +38,7 @@ from ui.dialogs import (
 )
 from ui.editing.undo_commands import InsertShotsCommand
 from ui.files.backup_offer import offer_backup
+from ui.files.new_film import is_untitled, new_film
 from ui.project_session import ProjectSession, StatusSink
 from ui.widgets.background import BackgroundWorker
 
@@ -127,8 +128,11 @@ class FileActions(QObject):
     def new(self) -> bool:
         if not self.maybe_save():
             return False
-        self.show(Project(ProjectSettings(name=self.tr("Untitled"))))
+        project, notice = new_film(self.settings)
+        self.show(project)
         self._hold(None)
+        if notice:
+            self.status.showMessage(notice)  # stays until the next message: the size is worth reading
         return True
 
     def close(self) -> bool:
@@ -214,7 +218,12 @@ class FileActions(QObject):
             return False
         old_key = self.session.recovery_key()
         old_path = self.project.path
+        old_name = self.project.settings.name
+        if is_untitled(old_name):
+            # Named after its file, as the CLI's `new` does: the title bar and the start page agree.
+            self.project.update_settings(name=Path(path).stem)
         if not self._write(lambda: save_project_as(self.project, path)):
+            self.project.update_settings(name=old_name)
             return False
         lock = FilmLock(path, "a window")
         try:

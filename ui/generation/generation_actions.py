@@ -53,6 +53,7 @@ class GenerationController(QObject):
         self.take_queue: TakeQueue | None = None
         self._jobs_key: tuple = ()
         self.queue_model: QueueModel | None = None
+        self._closed_jobs: set[str] = set()  # a closed film's jobs, listed until they stop
         self.dock = QueueDock()
         self.dock.cancelRequested.connect(self.cancel)
         self.dock.cancelAllRequested.connect(self.cancel_all)
@@ -177,9 +178,23 @@ class GenerationController(QObject):
         if self.take_queue is not None:
             self.take_queue.detach()
             self.take_queue = None
+            self._drop_closed_rows()
         self.jobStatesChanged.emit({})
         if project.pending_jobs:
             QTimer.singleShot(0, lambda p=project: self._offer_resume(p))
+
+    def _drop_closed_rows(self) -> None:
+        """The closed film's jobs leave the queue: the finished ones now, the cancelled running ones
+        when they stop (their step ends first)."""
+        jobs = self.jobs
+        if jobs is None:
+            return
+        for job in jobs.jobs():
+            if job.state in FINISHED_STATES:
+                jobs.remove(job.id)
+            else:
+                self._closed_jobs.add(job.id)
+        self._show_cancelling()
 
     def _offer_resume(self, project: Project) -> None:
         if project is not self.project or not project.pending_jobs:
@@ -205,14 +220,13 @@ class GenerationController(QObject):
         if not shot_ids:
             return []
         if self.project.path is None:
-            self.dialogs.info(
-                self.tr("Save the project first"),
-                self.tr(
-                    "Generated takes are written into the project's media folder, "
-                    "so the project needs a file name first."
-                ),
+            # Straight to Save As (a box with only OK in front of it was one more click); the
+            # status bar says why while the dialog is open.
+            self.status.showMessage(
+                self.tr("Takes are written beside the film: save it first, then they are generated.")
             )
             if not self.save_as():
+                self.status.clearMessage()
                 return []
         spec = load_model_settings(self.settings).spec_for(self.project)
         if not model_ready(self.settings, self.dialogs, spec, self.offer_model):
@@ -249,10 +263,18 @@ class GenerationController(QObject):
     def cancel(self, job_id: str) -> None:
         if self.jobs is not None:
             self.jobs.cancel(job_id)
+            self._show_cancelling()
 
     def cancel_all(self) -> None:
         if self.jobs is not None:
             self.jobs.cancel_all()
+            self._show_cancelling()
+
+    def _show_cancelling(self) -> None:
+        """Say "cancelling…" now: a running job only reports back when its current step ends."""
+        if self.dock.model is not None:
+            self.dock.model.refresh()
+        self.dock.update_buttons()
 
     def retry(self, job_id: str) -> Job | None:
         queue = self.ensure_queue(rebuild=False)  # the job lives in the queue as it is
@@ -285,6 +307,10 @@ class GenerationController(QObject):
 
     # -- worker reports (on the GUI thread) ---------------------------------------------
     def _on_job_event(self, event: str, job: Job) -> None:
+        if event == "finished" and job.id in self._closed_jobs and self.jobs is not None:
+            self._closed_jobs.discard(job.id)
+            self.jobs.remove(job.id)
+            return
         tq = self.take_queue
         if event == "finished" and tq is not None:
             take = tq.finish(job)

@@ -41,6 +41,9 @@ WIDEST_PROGRESS = "step 20/20 · high-noise"  # and its translation (widest_prog
 COLUMN_SAMPLES = {"Shot": "Shot 10", "Take": "10", "Backend": "local", "Elapsed": "10:00", "Left": "10:00"}
 
 
+SECOND_ROW = ("clear", "up", "down", "pause")
+
+
 def widest_progress() -> str:
     """WIDEST_PROGRESS in the window's language."""
     step = QCoreApplication.translate("QueueModel", "step {0}/{1}").format(20, 20)
@@ -109,8 +112,11 @@ class QueueDock(QWidget):
         self.table.setItemDelegateForColumn(PROGRESS, ProgressDelegate(self.table))
         self.table.setWordWrap(False)
         self.buttons: dict[str, QToolButton] = {}
-        bar = QToolBar()  # buttons that do not fit go into its overflow menu: the dock can stay narrow
-        bar.setIconSize(QSize(16, 16))
+        # Two rows, so all eight buttons show at the dock's opening width; a button that still does
+        # not fit (a narrower dock, a longer language) goes into its row's overflow menu.
+        bars = [QToolBar(), QToolBar()]
+        for bar in bars:
+            bar.setIconSize(QSize(16, 16))
         for key, text, tip, slot in (
             (
                 "cancel",
@@ -155,7 +161,7 @@ class QueueDock(QWidget):
             button.setText(text)
             button.setToolTip(tip)
             button.clicked.connect(lambda checked=False, s=slot: s())
-            bar.addWidget(button)
+            bars[key in SECOND_ROW].addWidget(button)
             self.buttons[key] = button
         self.overall = QProgressBar()
         self.overall.setRange(0, 1000)
@@ -165,7 +171,8 @@ class QueueDock(QWidget):
         self.table.setMinimumWidth(160)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(bar)
+        for bar in bars:
+            layout.addWidget(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.overall)
         layout.addWidget(self.overall_label)
@@ -279,8 +286,9 @@ class QueueDock(QWidget):
             self.overall_label.setText(self.tr("The queue is empty."))
             return
         # Done and failed apart: four failed jobs are "0 of 4 done · 4 failed", never "4 of 4 done".
-        done = sum(1 for j in self.model.jobs() if j.state == JobState.DONE)
-        failed = sum(1 for j in self.model.jobs() if j.state == JobState.FAILED)
+        batch = self.model.batch()
+        done = sum(1 for j in batch if j.state == JobState.DONE)
+        failed = sum(1 for j in batch if j.state == JobState.FAILED)
         text = self.tr("{0} of {1} done").format(done, count)
         if failed:
             text += " · " + self.tr("{0} failed").format(failed)
@@ -291,4 +299,6 @@ class QueueDock(QWidget):
             text += " · " + self.tr("about {0} left").format(format_seconds(left))
         if self.paused:
             text += " · " + self.tr("paused")
+        if any(j.state in ACTIVE_STATES and j.cancel.cancelled for j in batch):
+            text += " · " + self.tr("cancelling…")
         self.overall_label.setText(text)

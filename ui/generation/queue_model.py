@@ -15,7 +15,7 @@ from engine.jobs.job_queue import Job, JobQueue
 from engine.jobs.states import ACTIVE_STATES, FINISHED_STATES, JobState
 from ui.generation.generation_bridge import GenerationBridge
 from ui.i18n import QT_TRANSLATE_NOOP
-from ui.widgets.labels import expert_label, job_title, state_label
+from ui.widgets.labels import expert_label, job_title, state_label, tooltip_text
 
 # Column keys, shown translated (column_title) in the header.
 COLUMNS = (
@@ -68,6 +68,9 @@ def progress_text(job: Job) -> str:
         return QCoreApplication.translate("QueueModel", "step {0}/{1}").format(p.step, p.total) + expert
     if job.state == JobState.FAILED:
         return job.error or state_label(job.state)
+    if job.state in ACTIVE_STATES and job.cancel.cancelled:
+        # Asked to stop; a running step finishes first, which can take many seconds on a big shot.
+        return QCoreApplication.translate("QueueModel", "cancelling…")
     if p is not None and job.state in ACTIVE_STATES and p.total and p.stage in ("encoding", "loading"):
         return f"{state_label(job.state)} {p.step}/{p.total}"
     return state_label(job.state)
@@ -80,6 +83,12 @@ class QueueModel(QAbstractTableModel):
         super().__init__(parent)
         self.queue = queue
         self._jobs: list[Job] = list(queue.jobs())
+        # The jobs of the batch under way: the footer counts these (a retry after every job had
+        # finished starts a new batch, so earlier failures are not counted against it).
+        self._batch: set[str] = {j.id for j in self._jobs}
+        # Jobs whose "finished" event has not arrived yet. Events come in order, so this tells a batch's
+        # end exactly; a job's live state would not (the worker changes it before its events arrive).
+        self._open: set[str] = {j.id for j in self._jobs if j.state not in FINISHED_STATES}
         bridge.jobEvent.connect(self._on_event)
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
@@ -95,7 +104,13 @@ class QueueModel(QAbstractTableModel):
 
     def _on_event(self, event: str, job: Job) -> None:
         row = self._row(job)
+        if event in ("finished", "removed"):
+            self._open.discard(job.id)
         if event == "added" and row < 0:
+            if not self._open:
+                self._batch.clear()
+            self._batch.add(job.id)
+            self._open.add(job.id)
             at = len(self._jobs)
             self.beginInsertRows(QModelIndex(), at, at)
             self._jobs.append(job)
@@ -129,12 +144,21 @@ class QueueModel(QAbstractTableModel):
     def jobs(self) -> list[Job]:
         return list(self._jobs)
 
+    def batch(self) -> list[Job]:
+        """The listed jobs of the batch under way (or the last one, once all are finished)."""
+        return [j for j in self._jobs if j.id in self._batch]
+
+    def refresh(self) -> None:
+        """Repaint every row now (a cancel shows before the job's next event)."""
+        if self._jobs:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._jobs) - 1, len(COLUMNS) - 1))
+
     def row_of(self, job_id: str) -> int:
         return next((r for r, j in enumerate(self._jobs) if j.id == job_id), -1)
 
     def overall(self) -> tuple[float, int, int, float | None]:
         """(fraction of the batch done, finished count, batch size, seconds left) over the listed jobs."""
-        batch = [j for j in self._jobs if j.state != JobState.CANCELLED]
+        batch = [j for j in self.batch() if j.state != JobState.CANCELLED]
         if not batch:
             return 0.0, 0, 0, None
         finished = sum(1 for j in batch if j.state in FINISHED_STATES)
@@ -176,7 +200,7 @@ class QueueModel(QAbstractTableModel):
             return job_fraction(job)
         if role == Qt.ItemDataRole.ToolTipRole:
             if job.state == JobState.FAILED:
-                return f"{job.error}\n{job.hint or ''}".strip()
+                return tooltip_text(f"{job.error}\n{job.hint or ''}".strip())
             if column == PROGRESS:  # the full text where the column is too narrow for it
                 return progress_text(job)
             take = job.meta.get("take")

@@ -55,6 +55,7 @@ class ImageSlot(QWidget):
         self.picture.setStyleSheet("QLabel { background: #27303f; color: #cbd5e1; border-radius: 4px; }")
         self.caption = QLabel()
         self.caption.setWordWrap(True)
+        self.caption.setTextFormat(Qt.TextFormat.PlainText)  # a file's name is never markup
         self.choose = QPushButton(self.tr("Choose…"))
         self.remove = QPushButton(self.tr("Remove"))
         self.choose.clicked.connect(self.chooseClicked)
@@ -196,7 +197,9 @@ class ShotImagesBox(QGroupBox):
             return self.tr("Frame {frame} of {shot}").format(
                 frame=(image.source_frame or 0) + 1, shot=self._take_owner(image.source_take)
             )
-        return self.tr("Image {hash}").format(hash=image.sha256[:8])
+        if image.name:
+            return image.name
+        return self.tr("Image {hash}").format(hash=image.sha256[:8])  # saved before names were kept
 
     def _take_owner(self, take_id: str | None) -> str:
         assert self.project is not None

@@ -49,12 +49,13 @@ def model_state(settings: UserSettings, project: Project | None) -> tuple[bool, 
 
 
 def _build_demo(dest: Path) -> Path:
-    from engine.generation.tiny_model import write_tiny_model
+    from engine.generation.demo_model import write_demo_model
 
     # Built beside its place and moved in whole, so a half-built model is never used.
     building = dest.with_name(dest.name + ".building")
     shutil.rmtree(building, ignore_errors=True)
-    write_tiny_model(building)
+    write_demo_model(building)
+    shutil.rmtree(dest, ignore_errors=True)  # an older build without the image model
     building.replace(dest)
     return dest
 
@@ -116,9 +117,12 @@ class ModelChoices(QObject):
         return True
 
     def use_demo(self) -> None:
-        """Build the tiny random-weight model in the user data folder on a worker, then use it."""
+        """Build the tiny random-weight demo (text and image models, Draft pair) in the user data
+        folder on a worker, then use it."""
+        from engine.generation.demo_model import is_complete_demo
+
         dest = data_dir() / DEMO_FOLDER
-        if (dest / "model_index.json").is_file():
+        if is_complete_demo(dest):
             self.set_source(str(dest))  # built before: reuse it
             return
         self.busy.emit(True)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -61,7 +62,9 @@ class StartPage(QWidget):
         self.recent = QListWidget()
         self.recent.setObjectName("RecentFilms")
         self.recent.setIconSize(QSize(96, 54))
-        self.recent.itemActivated.connect(lambda item: self.recentRequested.emit(item.data(PathRole)))
+        # One click opens a film, as on a start page anywhere; Enter (activation) does too.
+        self.recent.itemClicked.connect(lambda item: self.recentRequested.emit(item.data(PathRole)))
+        self.recent.itemActivated.connect(self._activated)
         self.model_label = QLabel()
         self.model_label.setWordWrap(True)
         self.folder_button = QPushButton(self.tr("Choose a Model Folder…"))
@@ -103,13 +106,19 @@ class StartPage(QWidget):
             item.setData(PathRole, path)
             item.setToolTip(path)
             try:
-                self._projects[path] = load_project(Path(path))
+                self._projects[path] = film = load_project(Path(path))
+                item.setText(film.settings.name.strip() or Path(path).stem)  # the film's own name
             except (ProjectError, OSError) as exc:
                 item.setText(self.tr("{0} (cannot be opened)").format(Path(path).stem))
                 log.info("recent film %s not read: %s", path, exc)
             self.recent.addItem(item)
         self._refresh_icons()
         self.update_model(project)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        # A platform that activates on a single click sends both signals: open once.
+        if not self.style().styleHint(QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick):
+            self.recentRequested.emit(item.data(PathRole))
 
     def _refresh_icons(self) -> None:
         for row in range(self.recent.count()):

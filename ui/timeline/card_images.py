@@ -51,8 +51,8 @@ def _inset(
     return box.left()
 
 
-def _continue_mark(painter: QPainter, right: int, picture: QRect, font: QFont) -> None:
-    """A badge saying the shot starts from the previous shot's last frame."""
+def _continue_mark(painter: QPainter, right: int, picture: QRect, font: QFont) -> int:
+    """A badge saying the shot starts from the previous shot's last frame; returns its left edge."""
     small = QFont(font)
     small.setPointSizeF(max(7.0, font.pointSizeF() - 1))
     painter.setFont(small)
@@ -68,20 +68,24 @@ def _continue_mark(painter: QPainter, right: int, picture: QRect, font: QFont) -
         Qt.AlignmentFlag.AlignCenter,
         painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width - 4),
     )
+    return badge.left()
 
 
 def paint_image_marks(
     painter: QPainter, picture: QRect, shot: Shot, project: Project, thumbnails: ThumbnailCache, font: QFont
-) -> None:
-    """The end image, then the start image (or the continue badge) along the picture's top right corner."""
+) -> int | None:
+    """The end image, then the start image (or the continue badge) along the picture's top right corner;
+    returns the marks' left edge (None when there are none), so the prompt can keep clear of them."""
     if picture.height() < MIN_PICTURE_HEIGHT or picture.width() < 40:
-        return
+        return None
     painter.save()
-    right = picture.right() - 2
+    right = left = picture.right() - 2
     if shot.end_image is not None:
-        right = _inset(painter, right, picture, shot.end_image, project, thumbnails) - 3
+        left = _inset(painter, right, picture, shot.end_image, project, thumbnails)
+        right = left - 3
     if shot.continue_previous:
-        _continue_mark(painter, right, picture, font)
+        left = _continue_mark(painter, right, picture, font)
     elif shot.start_image is not None:
-        _inset(painter, right, picture, shot.start_image, project, thumbnails)
+        left = _inset(painter, right, picture, shot.start_image, project, thumbnails)
     painter.restore()
+    return left if left < picture.right() - 2 else None

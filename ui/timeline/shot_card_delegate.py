@@ -64,6 +64,9 @@ def footer_texts(
     return text, chip_w
 
 
+MARKER_ROOM = 18  # the transition badge's 16 px at the picture's top left, and a gap
+
+
 def _paint_transition_marker(painter: QPainter, picture: QRect, kind: str) -> None:
     """A badge at the card's leading edge: two overlapping wedges for a crossfade, a dark dot for a fade."""
     badge = QRect(picture.left() + 3, picture.top() + 3, 16, 16)
@@ -178,23 +181,30 @@ class ShotCardDelegate(QStyledItemDelegate):
             painter.drawPixmap(x, y, scaled)
         else:
             painter.fillRect(picture, QColor("#27303f"))
+        marks_left = (
+            paint_image_marks(painter, picture, shot, project, self.thumbnails, option.font)
+            if project is not None
+            else None
+        )
+        marker = index.row() > 0 and shot.transition != "cut"
+        if pixmap is None:
+            # The prompt keeps clear of the badges: left of the image marks, below the transition's.
+            room = picture.adjusted(6, 4 + (MARKER_ROOM if marker else 0), -6, -4)
+            if marks_left is not None:
+                room.setRight(min(room.right(), marks_left - 4))
             painter.setPen(QColor("#cbd5e1"))
             small = QFont(option.font)
             small.setPointSizeF(max(7.0, option.font.pointSizeF() - 1))
             painter.setFont(small)
             text = first_words(shot.prompt) or QCoreApplication.translate("ShotCard", "(no prompt)")
             painter.drawText(
-                picture.adjusted(6, 4, -6, -4),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-                text,
+                room, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, text
             )
         error = index.data(ErrorRole)
         if error:
             _paint_error(painter, picture, option.font, str(error))
-        if project is not None:
-            paint_image_marks(painter, picture, shot, project, self.thumbnails, option.font)
         painter.setClipping(False)
-        if index.row() > 0 and shot.transition != "cut":
+        if marker:
             _paint_transition_marker(painter, picture, shot.transition)
         if shot.active is not None and shot.active.quality == "draft":
             paint_draft_badge(painter, picture, option.font)

@@ -22,7 +22,7 @@ from app.project.project import Project, Shot
 from app.project.reel_file import PROJECT_SUFFIX
 from app.project.shot_timing import shot_fps, shot_frames, shot_seconds
 from app.project.take_import import VIDEO_SUFFIXES, is_video_file
-from ui.widgets.labels import shot_title, state_label
+from ui.widgets.labels import shot_title, state_label, tooltip_text
 
 SHOT_IDS_MIME = "application/x-storyreel-shot-ids"
 URI_LIST_MIME = "text/uri-list"
@@ -141,7 +141,9 @@ class TimelineModel(QAbstractListModel):
             prompt = shot.prompt.strip() or self.tr("(no prompt)")
             error = "\n" + self.tr("The last generation failed: {0}").format(shot.error) if shot.error else ""
             seconds = shot_seconds(project, shot)
-            return f"{shot_title(shot, index.row())} · {seconds:.2f} s · {status}\n{prompt}{error}"
+            return tooltip_text(
+                f"{shot_title(shot, index.row())} · {seconds:.2f} s · {status}\n{prompt}{error}"
+            )
         if role == ShotIdRole:
             return shot.id
         if role == StatusRole:

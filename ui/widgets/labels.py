@@ -131,3 +131,12 @@ def timecode(frame: int, fps: float) -> str:
     minutes, seconds = divmod(seconds, 60)
     hours, minutes = divmod(minutes, 60)
     return f"{hours:02d}:{minutes:02d}:{seconds:02d}:{frames:02d}"
+
+
+def tooltip_text(text: str, width: int = 72, limit: int = 600) -> str:
+    """Text for a tooltip: lines wrapped at width characters and the whole cut at limit, so a long
+    error (a library's paragraphs) never makes a tooltip wider than the screen."""
+    import textwrap
+
+    short = text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return "\n".join(textwrap.fill(line, width) if line else "" for line in short.splitlines())

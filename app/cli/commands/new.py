@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli.error_boundary import UsageError, flags_checked
 from app.cli.exit_codes import ExitCode
 from app.cli.registry import Command
 from engine.generation.request import DEFAULT_MODEL
+
+if TYPE_CHECKING:
+    from app.project.project import ProjectSettings
 
 
 def positive(text: str) -> int:
@@ -44,6 +48,26 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--preset", help="style preset from your library to use for every shot")
 
 
+_SMALL_REASONS = {"demo": "the demo model makes small test clips", "no-gpu": "this machine has no GPU"}
+
+
+def small_start(args: argparse.Namespace, settings: ProjectSettings) -> str | None:
+    """Start a film small for the demo model or a machine without a GPU; the line saying so."""
+    from app.project.starting_size import SMALL_START, small_start_reason, start_small
+
+    given = frozenset(name for name in SMALL_START if getattr(args, name) is not None)
+    if given & {"width", "height"}:
+        given |= {"width", "height"}  # a size given in part is not mixed with the small one
+    reason = None if len(given) == len(SMALL_START) else small_start_reason(settings.model)
+    if reason is None:
+        return None
+    size = start_small(settings, keep=given)
+    return (
+        f"Starting small ({size}): {_SMALL_REASONS[reason]}. "
+        "Pass --width, --height, --frames and --steps for a bigger film."
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     """Create a project file."""
     from app.cli.commands.preset import apply_preset_to_new_project
@@ -67,6 +91,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"Frames {args.frames} → {settings.defaults.frames}: Wan makes 4k+1 frames.")
     if args.steps is not None:
         settings.defaults.steps = args.steps
+    if notice := small_start(args, settings):
+        print(notice)
     project = new_project_file(path, settings)
     if args.preset:
         explicit = {n for n in ("width", "height", "fps") if getattr(args, n) is not None}

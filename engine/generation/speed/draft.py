@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 QUALITIES = ("draft", "final")
+OFFLINE_HINT = (
+    "Connect once to download it, or name a folder holding the pair "
+    "(Preferences > Model > Speed; on the command line, --draft-loras)."
+)
 ADAPTERS = {HIGH: "draft_high_noise", LOW: "draft_low_noise"}
 
 
@@ -65,18 +69,30 @@ def fetch_draft_loras(source: DraftLoras) -> dict[str, Path]:
     from huggingface_hub import hf_hub_download
     from huggingface_hub.errors import HfHubHTTPError, LocalEntryNotFoundError
 
-    try:
+    from engine.generation.model_download import hub_offline
+
+    names = ((HIGH, source.high_noise), (LOW, source.low_noise))
+    try:  # the cache first: no network when the pair was fetched before
         return {
-            component: Path(hf_hub_download(source.repo, name, revision=source.revision))
-            for component, name in ((HIGH, source.high_noise), (LOW, source.low_noise))
+            c: Path(hf_hub_download(source.repo, n, revision=source.revision, local_files_only=True))
+            for c, n in names
         }
-    except LocalEntryNotFoundError as exc:
+    except LocalEntryNotFoundError:
+        pass
+    if hub_offline():
         raise SpeedError(
-            f"The Draft LoRA pair from {source.repo} is not downloaded and the Hub cannot be reached "
-            f"({exc}). Connect once, or set a local folder in Preferences > Model > Speed."
-        ) from exc
+            f"Draft's LoRA pair ({source.repo}) is not downloaded and the Hub cannot be reached.",
+            OFFLINE_HINT,
+        )
+    try:
+        return {c: Path(hf_hub_download(source.repo, n, revision=source.revision)) for c, n in names}
+    except LocalEntryNotFoundError as exc:
+        raise SpeedError(f"Draft's LoRA pair ({source.repo}) could not be downloaded.", OFFLINE_HINT) from exc
     except (HfHubHTTPError, OSError, ValueError) as exc:
-        raise SpeedError(f"The Draft LoRA pair could not be fetched from {source.repo}: {exc}") from exc
+        # The library's text can run to paragraphs: its first line is enough here, the rest is in the log.
+        first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+        log.warning("fetching the Draft LoRA pair from %s failed", source.repo, exc_info=True)
+        raise SpeedError(f"Draft's LoRA pair could not be fetched from {source.repo}: {first}") from exc
 
 
 def load_draft_adapters(pipe: Any, files: dict[str, Path]) -> dict[str, list[str]]:

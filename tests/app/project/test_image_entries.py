@@ -101,7 +101,7 @@ def test_shot_list_image_and_continue_columns(tmp_path):
     ("cell", "phrase"),
     [
         ("../start.png", "'..' is not allowed"),
-        ("/etc/passwd", "absolute path"),
+        ("/etc/passwd", "not an image"),  # the person's own path is read, and checked like any image
         ("C:/x.png", "absolute path"),
         ("missing.png", "no such file"),
         ("link.png", "symbolic link"),
@@ -120,6 +120,20 @@ def test_shot_list_hostile_images_are_refused(tmp_path, cell, phrase):
     with pytest.raises(ShotListError) as info:
         load_shot_list(listing, project)
     assert "line 2" in str(info.value) and phrase in str(info.value)
+
+
+def test_shot_list_takes_an_absolute_image_path_and_copies_it(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    png_file(elsewhere / "start.png")
+    listing = tmp_path / "list" / "shots.csv"
+    listing.parent.mkdir()
+    listing.write_text(f"prompt,image\nOpening,{elsewhere / 'start.png'}\n", encoding="utf-8")
+    project = new_project_file(tmp_path / "film.reel")
+    (shot,) = load_shot_list(listing, project)
+    copy = project.media_dir / shot.start_image.path
+    assert copy.read_bytes() == (elsewhere / "start.png").read_bytes()
+    assert copy.is_relative_to(project.media_dir)
 
 
 def test_shot_list_images_need_a_saved_film_and_one_choice(tmp_path):

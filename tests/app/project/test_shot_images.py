@@ -28,7 +28,7 @@ def test_import_copies_under_the_content_hash_and_round_trips(project, tmp_path)
     source = png_file(tmp_path / "still.png")
     image = import_image(project, source, fit="fit")
     digest = hashlib.sha256(source.read_bytes()).hexdigest()
-    assert image == ShotImage(path=f"images/{digest}.png", sha256=digest, fit="fit")
+    assert image == ShotImage(path=f"images/{digest}.png", sha256=digest, fit="fit", name="still.png")
     assert (project.media_dir / image.path).read_bytes() == source.read_bytes()
     assert import_image(project, source).path == image.path  # the same file once, however often added
     project.set_shot_images("s1", start=image)

@@ -5,10 +5,9 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
-from PySide6.QtWidgets import QStyleOptionViewItem
-from ui_support import tiny_project, tiny_window, wait_finished
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFontMetrics
+from ui_support import paint_card, tiny_project, tiny_window, wait_finished
 
 from app.settings.model_settings import ModelSettings, store_model_settings
 from engine.jobs.states import JobState
@@ -23,20 +22,6 @@ def no_threads_left():
     yield
     left = [t.name for t in threading.enumerate() if t.name.startswith("storyreel-") and t.is_alive()]
     assert not left, f"threads left running: {left}"
-
-
-def _card(window, row: int, width: int = 240) -> QImage:
-    """The timeline's own delegate painting one card into an image."""
-    image = QImage(width, CARD_HEIGHT, QImage.Format.Format_RGB32)
-    image.fill(QColor("white"))
-    option = QStyleOptionViewItem()
-    option.rect = QRect(0, 0, width, CARD_HEIGHT)
-    option.font = window.timeline.font()
-    option.palette = window.timeline.palette()
-    painter = QPainter(image)
-    window.timeline.itemDelegate().paint(painter, option, window.model.index(row))
-    painter.end()
-    return image
 
 
 def _is_error_red(color: QColor) -> bool:
@@ -61,9 +46,10 @@ def test_a_failed_shot_and_job_say_why_and_are_counted_apart(qtbot, tiny_a14b, t
     # The card: its error as data, its tooltip, and a red band painted across the picture.
     qtbot.waitUntil(lambda: project.shots[0].error == bad.error)
     index = window.model.index(0)
-    assert index.data(ErrorRole) == bad.error and bad.error in index.data(Qt.ItemDataRole.ToolTipRole)
+    tip = " ".join(index.data(Qt.ItemDataRole.ToolTipRole).split())  # the tooltip wraps its lines
+    assert index.data(ErrorRole) == bad.error and bad.error in tip
     assert window.model.index(1).data(ErrorRole) is None
-    failed_card, good_card = _card(window, 0), _card(window, 1)
+    failed_card, good_card = paint_card(window, 0), paint_card(window, 1)
     foot = CARD_HEIGHT - FOOTER - 6  # just above the footer, inside the picture
     assert _is_error_red(failed_card.pixelColor(20, foot))
     assert not _is_error_red(good_card.pixelColor(20, foot))
@@ -83,7 +69,7 @@ def test_a_failed_shot_and_job_say_why_and_are_counted_apart(qtbot, tiny_a14b, t
     row = controller.queue_model.row_of(bad.id)
     shown = fitted_text(bad.error, metrics, table.columnWidth(PROGRESS) - 8)
     assert shown.startswith("The memory profile") and (shown == bad.error or shown.endswith("…"))
-    tip = controller.queue_model.index(row, PROGRESS).data(Qt.ItemDataRole.ToolTipRole)
+    tip = " ".join(controller.queue_model.index(row, PROGRESS).data(Qt.ItemDataRole.ToolTipRole).split())
     assert bad.error in tip and bad.hint in tip
     assert not table.grab().isNull()  # paints the failed row as text and the done one as a bar
 

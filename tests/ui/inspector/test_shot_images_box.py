@@ -27,10 +27,24 @@ def test_a_file_dropped_anywhere_on_the_inspector_becomes_the_start_image(qtbot,
     drop_files(page, url_data(still(tmp_path / "a.png")), QPoint(10, 10))
     _wait(qtbot, window)
     assert shot.start_image is not None and window.undo_stack.undoText() == "Set Start Image"
-    assert box.start.remove.isEnabled() and box.start.caption.text().startswith("Image ")
+    assert box.start.remove.isEnabled() and box.start.caption.text() == "a.png"  # its own name
     qtbot.waitUntil(
         lambda: box.start.picture.pixmap() is not None and not box.start.picture.pixmap().isNull()
     )
+
+
+def test_a_start_image_keeps_its_file_name_through_a_save(qtbot, tmp_path):
+    from app.project.reel_file import load_project
+
+    window, box, shot = _window(qtbot, tmp_path)
+    page = window.inspector.pages.currentWidget()
+    drop_files(page, url_data(still(tmp_path / "<u>keeper<u> at dawn.png")), QPoint(10, 10))
+    _wait(qtbot, window)
+    assert box.start.caption.text() == "<u>keeper<u> at dawn.png"  # shown as written, not as markup
+    assert box.start.caption.textFormat().name == "PlainText"
+    save_project(window.project)
+    reopened = load_project(window.project.path).shot(shot.id).start_image
+    assert reopened is not None and reopened.name == "<u>keeper<u> at dawn.png"
 
 
 def test_the_end_slot_takes_its_own_image_and_fit_changes_both_in_one_step(qtbot, tmp_path):

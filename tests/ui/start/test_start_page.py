@@ -13,6 +13,7 @@ from app.project.reel_file import save_project
 from app.settings.model_settings import ModelSettings, load_model_settings, store_model_settings
 from app.settings.user_paths import data_dir
 from app.settings.user_settings import UserSettings, load_settings, save_settings
+from engine.generation.demo_model import is_complete_demo
 from ui.start.model_choice_dialog import ModelChoiceDialog
 
 
@@ -51,11 +52,15 @@ def test_no_film_shows_the_start_page_with_recent_films_and_their_thumbnails(qtb
     start = window.start
     assert start.showing_start() and start.page.isVisible() and not window.timeline.isVisible()
     recent = start.page.recent
-    assert [recent.item(i).text() for i in range(recent.count())] == ["gone (cannot be opened)", "film"]
+    # A film by its own name (not its file's); one that cannot be read by its file's.
+    assert [recent.item(i).text() for i in range(recent.count())] == ["gone (cannot be opened)", "Sample"]
     # The film's face is its first take's thumbnail, made in the background.
     qtbot.waitUntil(lambda: not recent.item(1).icon().isNull(), timeout=10000)
     assert recent.item(0).icon().isNull()
-    recent.itemActivated.emit(recent.item(1))
+    # One click opens it.
+    qtbot.mouseClick(
+        recent.viewport(), Qt.MouseButton.LeftButton, pos=recent.visualItemRect(recent.item(1)).center()
+    )
     assert window.project.path == film.path and not start.showing_start() and window.timeline.isVisible()
     window.act_close.trigger()  # Close leaves no film: the start page again
     assert start.showing_start()
@@ -80,11 +85,11 @@ def test_the_status_bar_shows_the_model_and_device_and_the_demo_model_is_built_h
         "Wan-AI/Wan2.2-T2V-A14B-Diffusers (not downloaded)" in line.text() and "device: auto" in line.text()
     )
     assert line.isVisible() and page.choice_row.isVisible()
-    with qtbot.waitSignal(window.start.choices.changed, timeout=120_000):
+    with qtbot.waitSignal(window.start.choices.changed, timeout=300_000):
         qtbot.mouseClick(page.demo_button, Qt.MouseButton.LeftButton)
         assert not page.demo_button.isEnabled()  # built on a worker, the window stays live
     demo = data_dir() / "demo-model"
-    assert (demo / "model_index.json").is_file() and not demo.with_name("demo-model.building").exists()
+    assert is_complete_demo(demo) and not demo.with_name("demo-model.building").exists()
     assert load_model_settings(window.settings).source == str(demo)
     assert line.text() == f"Model: {demo} · device: auto" and not page.choice_row.isVisible()
     assert page.demo_button.isEnabled()

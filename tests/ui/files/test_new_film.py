@@ -1,0 +1,55 @@
+"""A new film starts small for the demo model or on a machine without a GPU, and says so."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from ui_support import FakeDialogs
+
+from app.settings.model_settings import load_model_settings, store_model_settings
+from app.settings.user_settings import UserSettings
+
+
+@pytest.fixture
+def window(qtbot):
+    from ui.main_window import MainWindow
+
+    window = MainWindow(None, FakeDialogs(), UserSettings())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _size(window) -> tuple[int, int, int, int]:
+    s = window.project.settings
+    return s.width, s.height, s.defaults.frames, s.defaults.steps
+
+
+def _use_model(window, source: str) -> None:
+    model = load_model_settings(window.settings)
+    model.source = source
+    store_model_settings(window.settings, model)
+
+
+def test_a_new_film_on_a_machine_without_a_gpu_starts_small_and_says_so(qtbot, window, monkeypatch):
+    monkeypatch.setattr("engine.generation.pipeline_cache.default_device", lambda: "cpu")
+    qtbot.mouseClick(window.start.page.new_button, Qt.MouseButton.LeftButton)
+    assert _size(window) == (256, 144, 17, 4)
+    message = window.statusBar().currentMessage()
+    assert "starts small (256×144, 17 frames, 4 steps)" in message and "no GPU" in message
+
+
+def test_a_new_film_for_the_demo_model_starts_small_even_with_a_gpu(qtbot, window, monkeypatch, tiny_a14b):
+    monkeypatch.setattr("engine.generation.pipeline_cache.default_device", lambda: "cuda")  # no GPU here
+    _use_model(window, str(tiny_a14b))
+    window.files.new()
+    assert _size(window) == (256, 144, 17, 4)
+    assert "demo model" in window.statusBar().currentMessage()
+
+
+def test_a_new_film_for_a_full_model_on_a_gpu_keeps_the_full_size(qtbot, window, monkeypatch):
+    monkeypatch.setattr("engine.generation.pipeline_cache.default_device", lambda: "cuda")
+    window.files.new()
+    assert _size(window) == (1280, 720, 81, 40)
+    assert "small" not in window.statusBar().currentMessage()
