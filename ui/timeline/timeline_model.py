@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from app.generation.shot_requests import shot_status
 from app.project.model import Project, Shot
 from app.project.reel_file import PROJECT_SUFFIX
+from app.project.row_index import RowIndex
 from app.project.shot_timing import shot_fps, shot_frames, shot_seconds
 from app.project.take_import import VIDEO_SUFFIXES, is_video_file
 from ui.widgets.labels import shot_title, state_label
@@ -52,6 +53,7 @@ class TimelineModel(QAbstractListModel):
         super().__init__(parent)
         self._project: Project | None = None
         self._ids: list[str] = []  # our own mirror, so rows change only between begin*/end*
+        self._rows: RowIndex[str] = RowIndex(lambda shot_id: shot_id)
         # Live generation state by shot id: ("queued" | "generating", fraction); set by the queue.
         self.job_states: dict[str, tuple[str, float]] = {}
         self.set_project(project)
@@ -69,6 +71,7 @@ class TimelineModel(QAbstractListModel):
             self._project.unsubscribe(self._on_event)
         self._project = project
         self._ids = [s.id for s in project.shots]
+        self._rows.invalidate()
         project.subscribe(self._on_event)
         self.endResetModel()
 
@@ -82,23 +85,25 @@ class TimelineModel(QAbstractListModel):
             row = int(details["index"])
             self.beginInsertRows(QModelIndex(), row, row)
             self._ids.insert(row, str(details["shot_id"]))
+            self._rows.invalidate()
             self.endInsertRows()
         elif event == "shot_removed":
             row = int(details["index"])
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._ids[row]
+            self._rows.invalidate()
             self.endRemoveRows()
         elif event == "shot_moved":
             src, dst = int(details["from"]), int(details["to"])
             # Qt's destination is the row to insert before, counted before the move.
             self.beginMoveRows(QModelIndex(), src, src, QModelIndex(), dst + 1 if dst > src else dst)
             self._ids.insert(dst, self._ids.pop(src))
+            self._rows.invalidate()
             self.endMoveRows()
         elif event in ("shot_changed", "take_added", "take_removed"):
-            shot_id = str(details["shot_id"])
-            if shot_id in self._ids:
-                index = self.index(self._ids.index(shot_id))
-                self.dataChanged.emit(index, index)
+            row = self._rows.find(self._ids, str(details["shot_id"]))
+            if row is not None:
+                self.dataChanged.emit(self.index(row), self.index(row))
         elif event == "settings_changed" and self._ids:
             self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
 
@@ -106,17 +111,23 @@ class TimelineModel(QAbstractListModel):
     def shot_id(self, row: int) -> str:
         return self._ids[row]
 
-    def row_of(self, shot_id: str) -> int:
-        return self._ids.index(shot_id)
+    def find_row(self, shot_id: str) -> int | None:
+        """The row showing a shot, or None, in O(1)."""
+        return self._rows.find(self._ids, shot_id)
+
+    def durations(self) -> list[float]:
+        """Each row's seconds, as SecondsRole gives them, without a Qt call per row."""
+        project = self.project
+        return [shot_seconds(project, project.shot(shot_id)) for shot_id in self._ids]
 
     def set_job_states(self, states: dict[str, tuple[str, float]]) -> None:
         """Show queued / generating on cards; repaints only the cards whose state changed."""
         changed = {k for k in set(states) | set(self.job_states) if states.get(k) != self.job_states.get(k)}
         self.job_states = dict(states)
         for shot_id in changed:
-            if shot_id in self._ids:
-                index = self.index(self._ids.index(shot_id))
-                self.dataChanged.emit(index, index, [StatusRole, JobProgressRole])
+            row = self._rows.find(self._ids, shot_id)
+            if row is not None:
+                self.dataChanged.emit(self.index(row), self.index(row), [StatusRole, JobProgressRole])
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
@@ -203,7 +214,7 @@ class TimelineModel(QAbstractListModel):
                 ids = json.loads(bytes(data.data(SHOT_IDS_MIME).data()).decode("utf-8"))
             except ValueError:
                 return False
-            ids = [i for i in ids if isinstance(i, str) and i in self._ids]
+            ids = [i for i in ids if isinstance(i, str) and self._rows.find(self._ids, i) is not None]
             if not ids:
                 return False
             self.shotsDropped.emit(ids, row)
