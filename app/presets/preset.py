@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -11,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from app.project.migrations import Migration, MigrationError, migrate
-from app.settings.resources import resource_path
+from app.settings.schema_check import SchemaCheck
 from engine.errors import StoryreelError
 
 # The preset format this version writes; PRESET_MIGRATIONS[n] turns format n into n + 1.
@@ -119,21 +118,13 @@ class Preset:
         return {"format_version": PRESET_FORMAT_VERSION, **dataclasses.asdict(self)}
 
 
-@functools.cache
-def _validator() -> Any:
-    import jsonschema
-
-    schema = json.loads(resource_path("presets", "preset.schema.json").read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+PRESET_SCHEMA = SchemaCheck("presets", "preset.schema.json")
 
 
 def _check(doc: dict, where: str) -> None:
-    import jsonschema
-
-    error = jsonschema.exceptions.best_match(_validator().iter_errors(doc))
+    error = PRESET_SCHEMA.first_error(doc)
     if error is not None:
-        place = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path).lstrip(".")
-        raise PresetError(f"{where}: invalid preset at {place or '(top level)'}: {error.message}")
+        raise PresetError(f"{where}: invalid preset at {error[0]}: {error[1]}")
 
 
 def _build(cls: type, data: dict) -> Any:

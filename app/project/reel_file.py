@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import json
 import shutil
 from pathlib import Path
@@ -14,7 +13,7 @@ from app.project.json_limits import UnsafeJson, loads_strict
 from app.project.media_paths import UnsafePath, check_id, check_relative
 from app.project.migrations import FORMAT_VERSION, MigrationError, migrate
 from app.project.model import GenerationDefaults, Project, ProjectSettings, Shot, ShotImage, Take
-from app.settings.resources import resource_path
+from app.settings.schema_check import SchemaCheck
 from engine.errors import StoryreelError
 from engine.storage.atomic_file import write_bytes_atomic
 
@@ -33,28 +32,16 @@ class ProjectError(StoryreelError):
         self.problem = problem
 
 
-@functools.cache
-def _validator() -> Any:
-    import jsonschema
-
-    schema = json.loads(resource_path("project.schema.json").read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
-
-
-def _error_location(error: Any) -> str:
-    parts = [f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path]
-    return "".join(parts).lstrip(".") or "(top level)"
+PROJECT_SCHEMA = SchemaCheck("project.schema.json")
 
 
 def validate_document(doc: Any) -> None:
     """Raise ValueError with a readable message if doc does not follow the project schema."""
-    import jsonschema
-
     if not isinstance(doc, dict):
         raise ValueError("the file holds JSON, but not a Storyreel project (expected an object)")
-    error = jsonschema.exceptions.best_match(_validator().iter_errors(doc))
+    error = PROJECT_SCHEMA.first_error(doc)
     if error is not None:
-        raise ValueError(f"invalid project at {_error_location(error)}: {error.message}")
+        raise ValueError(f"invalid project at {error[0]}: {error[1]}")
 
 
 def _build(cls: type, data: dict) -> Any:
@@ -162,7 +149,10 @@ def parse_project(text: str, path: Path | str = "<memory>") -> Project:
             f"{FORMAT_VERSION}). Update Storyreel to open it.",
         )
     try:
-        validate_document(doc)
+        # Once per load: a current file is checked once; an older one also before its migration
+        # steps, which may assume the shape their own format promised.
+        if version != FORMAT_VERSION:
+            validate_document(doc)
         doc, _ = migrate(doc)
         validate_document(doc)
         return project_from_dict(doc)
