@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or load_settings()
         self.session = ProjectSession(project or Project(), self)
         self.undo_stack = self.session.undo_stack
-        self.thumbnails = ThumbnailCache(self)
+        self.thumbnails = ThumbnailCache(self, max_bytes=self.settings.thumbnail_cache_mb << 20)
         self.files = FileActions(self.session, self.prompts, self.settings, self.statusBar(), self)
         self._build_central()
         self._build_docks()

@@ -12,6 +12,7 @@ from engine.storage.atomic_file import write_bytes_atomic
 
 MAX_RECENT = 10
 DEFAULT_AUTOSAVE_SECONDS = 60
+DEFAULT_THUMBNAIL_CACHE_MB = 256  # card thumbnails held in memory; 2,000 cards of 832x480 takes need ~450 MB
 SETTINGS_FILE = "settings.json"
 # The window's language: "" follows the system; otherwise a locale with a translation in resources/i18n.
 LANGUAGES = ("", "en", "zh_CN")
@@ -32,6 +33,7 @@ class UserSettings:
     endpoint_in_flight: dict[str, int] = field(default_factory=dict)
     language: str = ""  # one of LANGUAGES; "" follows the system
     theme: str = "dark"  # one of THEMES
+    thumbnail_cache_mb: int = DEFAULT_THUMBNAIL_CACHE_MB
     extra: dict[str, object] = field(default_factory=dict)
 
     def add_recent(self, path: Path | str) -> None:
@@ -85,6 +87,9 @@ def load_settings() -> UserSettings:
     settings.language = language if language in LANGUAGES else ""
     theme = doc.pop("theme", "dark")
     settings.theme = theme if theme in THEMES else "dark"
+    cache_mb = doc.pop("thumbnail_cache_mb", DEFAULT_THUMBNAIL_CACHE_MB)
+    if isinstance(cache_mb, int) and not isinstance(cache_mb, bool) and 16 <= cache_mb <= 16384:
+        settings.thumbnail_cache_mb = cache_mb
     settings.extra = doc
     return settings
 
@@ -101,6 +106,7 @@ def save_settings(settings: UserSettings) -> None:
         endpoint_in_flight=settings.endpoint_in_flight,
         language=settings.language,
         theme=settings.theme,
+        thumbnail_cache_mb=settings.thumbnail_cache_mb,
     )
     data = (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     write_bytes_atomic(settings_path(), data)

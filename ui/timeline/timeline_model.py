@@ -101,9 +101,9 @@ class TimelineModel(QAbstractListModel):
             self._rows.invalidate()
             self.endMoveRows()
         elif event in ("shot_changed", "take_added", "take_removed"):
-            row = self._rows.find(self._ids, str(details["shot_id"]))
-            if row is not None:
-                self.dataChanged.emit(self.index(row), self.index(row))
+            changed = self._rows.find(self._ids, str(details["shot_id"]))
+            if changed is not None:
+                self.dataChanged.emit(self.index(changed), self.index(changed))
         elif event == "settings_changed" and self._ids:
             self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -60,6 +61,13 @@ class _Signals(QObject):
     done = Signal(str, QImage)  # take id, image (null on failure)
 
 
+def _fresh(cached: Path, video: Path) -> bool:
+    try:
+        return cached.stat().st_mtime >= video.stat().st_mtime
+    except OSError:
+        return False
+
+
 class _ThumbnailJob(QRunnable):
     # dest None: video is a shot image, read at thumbnail size and kept in memory only.
     def __init__(self, take_id: str, video: Path, dest: Path | None, signals: _Signals) -> None:
@@ -68,24 +76,37 @@ class _ThumbnailJob(QRunnable):
 
     def run(self) -> None:
         try:
-            image = (
-                read_still_thumbnail(self.video)
-                if self.dest is None
-                else render_thumbnail(self.video, self.dest)
-            )
+            if self.dest is None:
+                image = read_still_thumbnail(self.video)
+            else:
+                # The PNG made before is read here too: no thumbnail is decoded on the GUI thread.
+                image = QImageReader(str(self.dest)).read() if _fresh(self.dest, self.video) else QImage()
+                if image.isNull():
+                    image = render_thumbnail(self.video, self.dest)
         except Exception:  # any unreadable clip just keeps its placeholder
             image = QImage()
         self.signals.done.emit(self.take_id, image)
 
 
+def pixmap_bytes(pixmap: QPixmap) -> int:
+    """Memory a pixmap holds (its pixels)."""
+    return pixmap.width() * pixmap.height() * max(1, pixmap.depth()) // 8
+
+
+DEFAULT_CACHE_BYTES = 256 << 20
+
+
 class ThumbnailCache(QObject):
-    """Pixmaps by take id; missing ones are made in a background pool and announced by `updated`."""
+    """Pixmaps by take id, least recently used dropped past max_bytes; missing ones are made in a
+    background pool and announced by `updated`."""
 
     updated = Signal(str)  # take id, or "image:<sha256>" for a shot image
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, max_bytes: int = DEFAULT_CACHE_BYTES) -> None:
         super().__init__(parent)
-        self._pixmaps: dict[str, QPixmap] = {}
+        self.max_bytes = max_bytes
+        self.held_bytes = 0
+        self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()  # least recently used first
         self._pending: set[str] = set()
         self._failed: set[str] = set()
         self._pool = QThreadPool(self)
@@ -97,31 +118,41 @@ class ThumbnailCache(QObject):
         """The thumbnail if ready; otherwise None, and one is requested."""
         if take is None:
             return None
-        if take.id in self._pixmaps:
-            return self._pixmaps[take.id]
-        if take.id in self._pending or take.id in self._failed:
-            return None
+        pixmap = self._hit(take.id)
+        if pixmap is not None or take.id in self._pending or take.id in self._failed:
+            return pixmap
         try:
             media, video = project.media_dir, project.take_path(take)
         except UnsafePath:
             return None
         if media is None or video is None or not video.exists():
             return None
-        cached = thumbnail_file(media, take)
-        if cached.exists() and cached.stat().st_mtime >= video.stat().st_mtime:
-            pixmap = QPixmap(str(cached))
-            if not pixmap.isNull():
-                self._pixmaps[take.id] = pixmap
-                return pixmap
         self._pending.add(take.id)
-        self._pool.start(_ThumbnailJob(take.id, video, cached, self._signals))
+        self._pool.start(_ThumbnailJob(take.id, video, thumbnail_file(media, take), self._signals))
         return None
+
+    def _hit(self, key: str) -> QPixmap | None:
+        pixmap = self._pixmaps.get(key)
+        if pixmap is not None:
+            self._pixmaps.move_to_end(key)
+        return pixmap
+
+    def _keep(self, key: str, pixmap: QPixmap) -> None:
+        old = self._pixmaps.pop(key, None)
+        if old is not None:
+            self.held_bytes -= pixmap_bytes(old)
+        self._pixmaps[key] = pixmap
+        self.held_bytes += pixmap_bytes(pixmap)
+        while self.held_bytes > self.max_bytes and len(self._pixmaps) > 1:
+            _, dropped = self._pixmaps.popitem(last=False)
+            self.held_bytes -= pixmap_bytes(dropped)
 
     def still(self, project: Project, image: ShotImage) -> QPixmap | None:
         """A shot image's thumbnail if ready; otherwise None, and one is requested (`updated` says when)."""
         key = "image:" + image.sha256  # the same picture is decoded once, whichever shots use it
-        if key in self._pixmaps:
-            return self._pixmaps[key]
+        pixmap = self._hit(key)
+        if pixmap is not None:
+            return pixmap
         if key in self._pending or key in self._failed or project.media_dir is None:
             return None
         try:
@@ -137,12 +168,13 @@ class ThumbnailCache(QObject):
         if image.isNull():
             self._failed.add(take_id)
         else:
-            self._pixmaps[take_id] = QPixmap.fromImage(image)
+            self._keep(take_id, QPixmap.fromImage(image))
         self.updated.emit(take_id)
 
     def clear(self) -> None:
         """Forget everything (another project was opened)."""
         self._pixmaps.clear()
+        self.held_bytes = 0
         self._failed.clear()
 
     def wait(self, msecs: int = -1) -> bool:
