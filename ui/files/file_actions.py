@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoStack
 
 from app.generation.take_recovery import recover_after_crash
 from app.project import recovery
+from app.project.film_summary import remember, summarize
 from app.project.media_paths import UnsafePath
 from app.project.model import Project, ProjectSettings, Take
 from app.project.reel_file import (
@@ -160,6 +161,7 @@ class FileActions(QObject):
             log.exception("tidying %s after a crash failed", path)
         self.show(project, recovered=recovered)
         self.settings.add_recent(project.path or path)
+        _remember(project, project.path or path)
         self.settingsChanged.emit()
         self.status.showMessage(self.tr("Opened {0}").format(path), 5000)
         self._offer_recovery_for(project.path)
@@ -193,6 +195,7 @@ class FileActions(QObject):
             self.prompts.error(self.tr("Cannot save project"), str(exc))
             return False
         self.session.mark_saved(path)
+        _remember(self.project, path)
         recovery.discard_for(path, self.session.recovery_key())
         self._autosaved_index = None
         self.status.showMessage(self.tr("Saved {0}").format(path), 5000)
@@ -345,3 +348,11 @@ class FileActions(QObject):
             self.status.showMessage(self.tr("Imported {0} video(s)").format(len(shots)), 5000)
         if errors:
             self.prompts.error(self.tr("Some videos were not imported"), "\n".join(errors))
+
+
+def _remember(project: Project, path: Path | str) -> None:
+    """Keep what the start page shows of this film, so it never reads the whole film to show it."""
+    try:
+        remember(summarize(project, Path(path).resolve()))
+    except OSError as exc:  # only a cache
+        log.info("film summary not kept: %s", exc)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.project.model import Project
+from app.project.film_summary import FilmSummary, load_summaries, remember, summarize
+from app.project.model import Project, ProjectSettings, Take
 from app.project.reel_file import ProjectError, load_project
 from app.settings.user_settings import UserSettings
 from ui.start.model_choices import ModelChoices, model_state
@@ -28,9 +29,36 @@ log = logging.getLogger(__name__)
 PathRole = Qt.ItemDataRole.UserRole
 
 
-def first_take(project: Project):
-    """The first shot's take that has one (the film's face on the start page), or None."""
-    return next((shot.active for shot in project.shots if shot.active is not None), None)
+class _Summaries(QObject):
+    done = Signal(str, object)  # film path, FilmSummary or None (it cannot be read)
+
+
+class _SummaryJob(QRunnable):
+    """Reads a recent film that has no cached summary yet, off the GUI thread."""
+
+    def __init__(self, path: str, signals: _Summaries) -> None:
+        super().__init__()
+        self.path, self.signals = path, signals
+
+    def run(self) -> None:
+        try:
+            summary: FilmSummary | None = summarize(load_project(Path(self.path)), self.path)
+        except (ProjectError, OSError) as exc:
+            log.info("recent film %s not read: %s", self.path, exc)
+            summary = None
+        except Exception:  # the start page must come up whatever a recent file holds
+            log.exception("recent film %s not read", self.path)
+            summary = None
+        self.signals.done.emit(self.path, summary)
+
+
+def _face(summary: FilmSummary) -> tuple[Project, Take] | None:
+    """A stand-in film holding only the first take, for the thumbnail cache."""
+    if summary.take_id is None or summary.take_path is None:
+        return None
+    project = Project(ProjectSettings(name=summary.name))
+    project.path = Path(summary.path)
+    return project, Take(id=summary.take_id, path=summary.take_path)
 
 
 class StartPage(QWidget):
@@ -46,7 +74,12 @@ class StartPage(QWidget):
         super().__init__(parent)
         self.setObjectName("StartPage")
         self.settings, self.thumbnails, self.choices = settings, thumbnails, choices
-        self._projects: dict[str, Project] = {}  # recent films read for their thumbnails
+        # What each recent film shows (from the cache beside the recent list, never the whole film).
+        self._summaries: dict[str, FilmSummary] = {}
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _Summaries(self)
+        self._signals.done.connect(self._summary_read)
         title = QLabel(
             self.tr("<h1>Storyreel</h1>Write a film as a row of shots, generate each with Wan 2.2.")
         )
@@ -97,27 +130,51 @@ class StartPage(QWidget):
     def refresh(self, project: Project | None = None) -> None:
         """Fill the recent list from the settings and show the model's state."""
         self.recent.clear()
-        self._projects.clear()
+        cached = load_summaries()
+        self._summaries = {}
         for path in self.settings.recent_files:
             item = QListWidgetItem(Path(path).stem)
             item.setData(PathRole, path)
             item.setToolTip(path)
-            try:
-                self._projects[path] = load_project(Path(path))
-            except (ProjectError, OSError) as exc:
-                item.setText(self.tr("{0} (cannot be opened)").format(Path(path).stem))
-                log.info("recent film %s not read: %s", path, exc)
             self.recent.addItem(item)
-        self._refresh_icons()
+            if not Path(path).is_file():
+                self._summary_read(path, None)
+            elif path in cached:
+                self._summary_read(path, cached[path], store=False)
+            else:
+                self._pool.start(_SummaryJob(path, self._signals))
         self.update_model(project)
 
+    def _summary_read(self, path: str, summary: FilmSummary | None, store: bool = True) -> None:
+        item = next((i for i in self._items() if i.data(PathRole) == path), None)
+        if item is None:
+            return
+        if summary is None:
+            item.setText(self.tr("{0} (cannot be opened)").format(Path(path).stem))
+            return
+        self._summaries[path] = summary
+        item.setToolTip(self.tr("{0}\n{1} · {2} shots").format(path, summary.name, summary.shots))
+        if store:
+            try:
+                remember(summary)
+            except OSError as exc:  # only a cache: the film shows either way
+                log.info("film summary not kept: %s", exc)
+        self._refresh_icons()
+
+    def _items(self) -> list[QListWidgetItem]:
+        return [self.recent.item(row) for row in range(self.recent.count())]
+
     def _refresh_icons(self) -> None:
-        for row in range(self.recent.count()):
-            item = self.recent.item(row)
-            project = self._projects.get(item.data(PathRole))
-            pixmap = self.thumbnails.get(project, first_take(project)) if project else None
+        for item in self._items():
+            summary = self._summaries.get(item.data(PathRole))
+            face = _face(summary) if summary is not None else None
+            pixmap = self.thumbnails.get(*face) if face is not None else None
             if pixmap is not None:
                 item.setIcon(QIcon(pixmap))
+
+    def wait(self) -> None:
+        """Let a summary being read finish (tests, shutdown)."""
+        self._pool.waitForDone()
 
     def update_model(self, project: Project | None = None) -> None:
         """Say which model is in use; offer the three choices when it is not usable here."""
