@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QSize, Qt
@@ -24,6 +25,10 @@ from app.presets.preset import PresetError
 from app.project.model import Project
 from ui.presets.preset_commands import ApplyPresetCommand
 from ui.widgets.bundled_texts import shown_text
+
+if TYPE_CHECKING:
+    from app.film.shot_looks import Look
+    from app.presets.library import LibraryEntry
 
 THUMB = QSize(192, 108)
 NAME_ROLE = Qt.ItemDataRole.UserRole
@@ -69,6 +74,8 @@ class PresetsPanel(QWidget):
             prompts,
         )
         self.frame = colour_card()
+        # The library as last read, with each preset's look: a click redraws from these, never the disk.
+        self._entries: list[tuple[LibraryEntry, Look | None, str]] = []
         self.list = QListWidget()
         self.list.setObjectName("PresetList")
         self.list.setViewMode(QListWidget.ViewMode.IconMode)
@@ -164,7 +171,7 @@ class PresetsPanel(QWidget):
     def set_frame(self, frame: np.ndarray | None) -> None:
         """Preview the looks on this RGB frame (None: the built-in test card)."""
         self.frame = colour_card() if frame is None else frame
-        self.reload()
+        self._redraw()
 
     def set_shot(self, shot_id: str | None, thumbnail: QPixmap | None = None) -> None:
         """Preview on the shot's take thumbnail (when there is one)."""
@@ -178,30 +185,38 @@ class PresetsPanel(QWidget):
         self.set_frame(frame)
 
     def reload(self) -> None:
-        """Read the library again and redraw every thumbnail."""
+        """Read the library again (and each preset's look), then redraw every thumbnail."""
         from app.film.shot_looks import look_for_preset
         from app.presets.library import list_presets
 
+        self._entries = []
+        for entry in list_presets():
+            look, tip = None, entry.error or (shown_text(entry.preset.description) if entry.preset else "")
+            if entry.preset is not None:
+                try:
+                    look = look_for_preset(entry.preset, entry.folder)
+                except PresetError as exc:
+                    tip = str(exc)
+            self._entries.append((entry, look, tip))
+        self._redraw()
+
+    def _redraw(self) -> None:
+        """List the library as last read, thumbnails on the current frame (a click reads no file)."""
         current = self.current_name()
         self.list.clear()
-        for entry in list_presets():
+        for entry, look, tip in self._entries:
             item = QListWidgetItem(
                 shown_text(entry.name) + ("  " + self.tr("(bundled)") if entry.read_only else "")
             )
             item.setData(NAME_ROLE, entry.name)
             item.setData(Qt.ItemDataRole.UserRole + 1, entry.read_only)
-            frame, tip = (
-                self.frame,
-                entry.error or (shown_text(entry.preset.description) if entry.preset else ""),
-            )
-            if entry.preset is not None:
-                try:
-                    look = look_for_preset(entry.preset, entry.folder)
-                    frame = look(frame) if look else frame
-                except PresetError as exc:
-                    tip = str(exc)
+            frame, shown_tip = self.frame, tip
+            try:
+                frame = look(frame) if look else frame
+            except PresetError as exc:
+                shown_tip = str(exc)
             item.setIcon(QIcon(array_to_pixmap(frame)))
-            item.setToolTip(tip)
+            item.setToolTip(shown_tip)
             self.list.addItem(item)
             if entry.name == current:
                 item.setSelected(True)
