@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import shutil
 from pathlib import Path
@@ -44,9 +45,16 @@ def validate_document(doc: Any) -> None:
         raise ValueError(f"invalid project at {error[0]}: {error[1]}")
 
 
+@functools.cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))
+
+
 def _build(cls: type, data: dict) -> Any:
     # Keys a newer minor writer added are ignored rather than fatal.
-    names = {f.name for f in dataclasses.fields(cls)}
+    names = _field_names(cls)
+    if names.issuperset(data):
+        return cls(**data)
     return cls(**{k: v for k, v in data.items() if k in names})
 
 
