@@ -12,7 +12,9 @@ from engine.storage.atomic_file import write_bytes_atomic
 
 MAX_RECENT = 10
 DEFAULT_AUTOSAVE_SECONDS = 60
-DEFAULT_THUMBNAIL_CACHE_MB = 256  # card thumbnails held in memory; 2,000 cards of 832x480 takes need ~450 MB
+# Card thumbnails held in memory: about 580 cards of 832x480 takes (2,000 would need ~450 MB), so the
+# window of a film of any length stays under 400 MB.
+DEFAULT_THUMBNAIL_CACHE_MB = 128
 SETTINGS_FILE = "settings.json"
 # The window's language: "" follows the system; otherwise a locale with a translation in resources/i18n.
 LANGUAGES = ("", "en", "zh_CN")

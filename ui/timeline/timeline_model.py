@@ -54,6 +54,9 @@ class TimelineModel(QAbstractListModel):
         self._project: Project | None = None
         self._ids: list[str] = []  # our own mirror, so rows change only between begin*/end*
         self._rows: RowIndex[str] = RowIndex(lambda shot_id: shot_id)
+        # Seconds by row, for the size hints: Qt lays the strip out several times while the window is
+        # built, and each pass asks every card. Any project change empties it.
+        self._seconds: dict[int, float] = {}
         # Live generation state by shot id: ("queued" | "generating", fraction); set by the queue.
         self.job_states: dict[str, tuple[str, float]] = {}
         self.set_project(project)
@@ -72,6 +75,7 @@ class TimelineModel(QAbstractListModel):
         self._project = project
         self._ids = [s.id for s in project.shots]
         self._rows.invalidate()
+        self._seconds.clear()
         project.subscribe(self._on_event)
         self.endResetModel()
 
@@ -81,6 +85,7 @@ class TimelineModel(QAbstractListModel):
             self._project.unsubscribe(self._on_event)
 
     def _on_event(self, event: str, details: dict) -> None:
+        self._seconds.clear()
         if event == "shot_added":
             row = int(details["index"])
             self.beginInsertRows(QModelIndex(), row, row)
@@ -117,8 +122,13 @@ class TimelineModel(QAbstractListModel):
 
     def durations(self) -> list[float]:
         """Each row's seconds, as SecondsRole gives them, without a Qt call per row."""
-        project = self.project
-        return [shot_seconds(project, project.shot(shot_id)) for shot_id in self._ids]
+        project, out = self.project, []
+        for row, shot_id in enumerate(self._ids):
+            seconds = self._seconds.get(row)
+            if seconds is None:
+                seconds = self._seconds[row] = shot_seconds(project, project.shot(shot_id))
+            out.append(seconds)
+        return out
 
     def set_job_states(self, states: dict[str, tuple[str, float]]) -> None:
         """Show queued / generating on cards; repaints only the cards whose state changed."""
@@ -141,6 +151,8 @@ class TimelineModel(QAbstractListModel):
             return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == SecondsRole and index.row() in self._seconds:
+            return self._seconds[index.row()]
         shot = self._shot(index)
         if shot is None:
             return None
@@ -162,7 +174,8 @@ class TimelineModel(QAbstractListModel):
             live = self.job_states.get(shot.id)
             return live[1] if live and live[0] == "generating" else None
         if role == SecondsRole:
-            return shot_seconds(project, shot)
+            seconds = self._seconds[index.row()] = shot_seconds(project, shot)
+            return seconds
         if role == FramesRole:
             return shot_frames(project, shot)
         if role == FpsRole:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QImage, QImageReader, QImageWriter, QPixmap
 
 from app.project.media_paths import UnsafePath, contained
 from app.project.model import Project, ShotImage, Take
+from app.settings.user_settings import DEFAULT_THUMBNAIL_CACHE_MB
 
 THUMB_HEIGHT = 180
 THUMB_FOLDER = ".thumbs"
@@ -93,7 +94,7 @@ def pixmap_bytes(pixmap: QPixmap) -> int:
     return pixmap.width() * pixmap.height() * max(1, pixmap.depth()) // 8
 
 
-DEFAULT_CACHE_BYTES = 256 << 20
+DEFAULT_CACHE_BYTES = DEFAULT_THUMBNAIL_CACHE_MB << 20
 
 
 class ThumbnailCache(QObject):
