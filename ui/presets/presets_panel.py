@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QImage, QPixmap, QUndoStack
+from PySide6.QtGui import QIcon, QImage, QPixmap, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 
 from app.presets.preset import PresetError
 from app.project.model import Project
+from ui.presets.look_icons import LookIcons
 from ui.presets.preset_commands import ApplyPresetCommand
 from ui.widgets.bundled_texts import shown_text
 
 if TYPE_CHECKING:
-    from app.film.shot_looks import Look
     from app.presets.library import LibraryEntry
+    from ui.presets.look_icons import Look
 
 THUMB = QSize(192, 108)
 NAME_ROLE = Qt.ItemDataRole.UserRole
@@ -76,6 +77,9 @@ class PresetsPanel(QWidget):
         self.frame = colour_card()
         # The library as last read, with each preset's look: a click redraws from these, never the disk.
         self._entries: list[tuple[LibraryEntry, Look | None, str]] = []
+        self._stale = False  # the icons show an older frame (set while hidden)
+        self.icons = LookIcons(self)
+        self.icons.ready.connect(self._show_icons)
         self.list = QListWidget()
         self.list.setObjectName("PresetList")
         self.list.setViewMode(QListWidget.ViewMode.IconMode)
@@ -171,7 +175,21 @@ class PresetsPanel(QWidget):
     def set_frame(self, frame: np.ndarray | None) -> None:
         """Preview the looks on this RGB frame (None: the built-in test card)."""
         self.frame = colour_card() if frame is None else frame
-        self._redraw()
+        # Hidden (a tab behind another dock), the icons wait until shown; shown, they are graded on a
+        # pool thread: a click on a shot grades nothing on the GUI thread.
+        self._stale = not self.isVisible()
+        if not self._stale:
+            self.icons.request(self.frame, [look for _entry, look, _tip in self._entries])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.icons.request(self.frame, [look for _entry, look, _tip in self._entries])
+
+    def _show_icons(self, graded: list) -> None:
+        for row, frame in enumerate(graded[: self.list.count()]):
+            self.list.item(row).setIcon(QIcon(array_to_pixmap(self.frame if frame is None else frame)))
 
     def set_shot(self, shot_id: str | None, thumbnail: QPixmap | None = None) -> None:
         """Preview on the shot's take thumbnail (when there is one)."""
@@ -203,6 +221,7 @@ class PresetsPanel(QWidget):
     def _redraw(self) -> None:
         """List the library as last read, thumbnails on the current frame (a click reads no file)."""
         current = self.current_name()
+        self.icons.cancel()
         self.list.clear()
         for entry, look, tip in self._entries:
             item = QListWidgetItem(
