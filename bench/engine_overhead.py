@@ -1,4 +1,4 @@
-"""Time the engine's generate() against a direct WanPipeline call with identical settings.
+"""Time the engine's run_wan() against a direct WanPipeline call with identical settings.
 
 Usage: python bench/engine_overhead.py [--model DIR] [--frames N] [--size WxH] [--steps N] [--runs N]
 Without --model, a tiny random-weight model is built in a temporary folder.
@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a check
 
 from engine.generation.pipeline_cache import load_pipeline  # noqa: E402
 from engine.generation.request import GenerationRequest, ModelSpec  # noqa: E402
-from engine.generation.wan_generator import apply_model_rules, generate, make_generator, pipeline_kwargs  # noqa: E402
+from engine.generation.wan_run import apply_model_rules, make_generator, pipeline_kwargs, run_wan  # noqa: E402
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
 
         def run_engine() -> float:
             start = time.perf_counter()
-            generate(loaded, request)
+            run_wan(loaded, request)
             return time.perf_counter() - start
 
         def run_direct() -> float:
@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     print("engine runs:", " ".join(f"{t:.3f}" for t in engine_times))
     print("direct runs:", " ".join(f"{t:.3f}" for t in direct_times))
     engine_med, direct_med = statistics.median(engine_times), statistics.median(direct_times)
-    print(f"engine generate(): median {engine_med:.3f} s, total {sum(engine_times):.3f} s")
+    print(f"engine run_wan(): median {engine_med:.3f} s, total {sum(engine_times):.3f} s")
     print(f"direct pipe(...):  median {direct_med:.3f} s, total {sum(direct_times):.3f} s")
     ratio = sum(engine_times) / sum(direct_times)
     print(f"ratio engine/direct: {ratio:.3f} (median ratio {engine_med / direct_med:.3f}; target <= 1.05)")

@@ -16,13 +16,16 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
+sys.path.insert(1, str(Path(__file__).resolve().parents[1] / "tests"))  # the test doubles it shares
 
-from engine.generation.pipeline_cache import LoadedPipeline, load_pipeline  # noqa: E402
+from pass_counter import count_passes  # noqa: E402
+from tiny_draft import write_tiny_draft_loras  # noqa: E402
+
+from engine.generation.loaded_pipeline import LoadedPipeline  # noqa: E402
+from engine.generation.pipeline_cache import load_pipeline  # noqa: E402
 from engine.generation.request import GenerationRequest, ModelSpec  # noqa: E402
-from engine.generation.speed.pass_counter import count_passes  # noqa: E402
-from engine.generation.speed.tiny_draft import write_tiny_draft_loras  # noqa: E402
 from engine.generation.tiny_model import write_tiny_model  # noqa: E402
-from engine.generation.wan_generator import generate  # noqa: E402
+from engine.generation.wan_run import run_wan  # noqa: E402
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -39,7 +42,7 @@ def measure(loaded: LoadedPipeline, request: GenerationRequest) -> tuple[dict, i
     """Passes per expert, skipped blocks and seconds of one take."""
     start = time.perf_counter()
     with count_passes(loaded.pipe) as counts:
-        generate(loaded, request)
+        run_wan(loaded, request)
     return dict(counts.forwards), counts.blocks_skipped, time.perf_counter() - start
 
 
@@ -80,11 +83,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.compile:
             compiled = load_pipeline(dataclasses.replace(base, compile="on"))
             warm = dataclasses.replace(request, model=compiled.spec, num_inference_steps=2)
-            generate(compiled, warm)  # the compile itself is not the lever's speed
+            run_wan(compiled, warm)  # the compile itself is not the lever's speed
             rows.append(
                 ("final + regional compile", compiled, dataclasses.replace(request, model=compiled.spec))
             )
-        generate(plain, dataclasses.replace(request, num_inference_steps=2))  # warm up the first call
+        run_wan(plain, dataclasses.replace(request, num_inference_steps=2))  # warm up the first call
         print(f"tiny model, {width}x{height}, {args.frames} frames, Final at {args.steps} steps, CPU")
         print(
             f"{'lever':34} {'high-noise':>10} {'low-noise':>10} {'passes':>7} {'skipped':>8} {'s':>7} {'× plain':>8}"

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from engine.generation.pipeline_cache import LoadedPipeline, load_pipeline
+from engine.generation.loaded_pipeline import LoadedPipeline
+from engine.generation.pipeline_cache import load_pipeline
 from engine.generation.request import ModelSpec
 from engine.generation.tiny_model import write_tiny_model
 

@@ -140,7 +140,7 @@ def run_export(args: argparse.Namespace) -> int:
     """Export existing takes; 0 done, 1 the write failed, 2 bad input (e.g. a shot has no take), 130 stopped."""
     from app.film.film_export import export_project
     from engine.film.exporter import ExportError
-    from engine.jobs.progress import Cancelled, CancelToken
+    from engine.progress import Cancelled, CancelToken
     from engine.video.video_io import VideoError
 
     printer = EventPrinter(json_lines=args.json)

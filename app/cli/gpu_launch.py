@@ -11,7 +11,8 @@ from pathlib import Path
 
 from app.cli.exit_codes import ExitCode
 from app.cli.output import fail
-from engine.generation.request import ModelSpec
+from engine.generation.loaded_pipeline import LoadedPipeline
+from engine.generation.request import GenerationRequest, ModelSpec
 from engine.generation.speed import context_parallel as cp
 
 log = logging.getLogger(__name__)
@@ -44,10 +45,25 @@ def run_over_gpus(
     if cp.rank() > 0:
         from engine.generation.pipeline_cache import PipelineCache
 
-        cache = PipelineCache()
-        cp.follow(cache.get(with_gpus(spec, gpus)))
+        follow(PipelineCache().get(with_gpus(spec, gpus)))
         return ExitCode.OK
     try:
         return command()
     finally:
         cp.lead(None)  # the other ranks stop
+
+
+def follow(loaded: LoadedPipeline) -> int:
+    """On ranks above 0: run every request rank 0 hands over until it says stop; returns how many ran."""
+    import torch.distributed as dist
+
+    from engine.generation.wan_run import run_wan
+
+    ran = 0
+    while True:
+        box: list[object] = [None]
+        dist.broadcast_object_list(box, src=0)
+        if not isinstance(box[0], GenerationRequest):
+            return ran
+        run_wan(loaded, box[0])  # the frames are rank 0's to write
+        ran += 1

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from engine.jobs.progress import CancelToken
+    from engine.progress import CancelToken
 
 
 def fail(message: str | BaseException, code: int) -> int:

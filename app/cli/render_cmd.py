@@ -25,7 +25,7 @@ def run_render(args: argparse.Namespace, printer: EventPrinter) -> int:
     from app.cli.backend_flags import backends_from_args
     from engine.film.exporter import ExportError
     from engine.generation.model_source import ModelError
-    from engine.jobs.progress import Cancelled, CancelToken
+    from engine.progress import Cancelled, CancelToken
     from engine.video.video_io import VideoError
 
     output = args.output

@@ -20,6 +20,7 @@ from pathlib import Path
 from app.settings.user_paths import state_dir
 from engine.errors import StoryreelError
 from engine.storage.atomic_file import write_bytes_atomic
+from engine.values import is_json_int, is_json_number
 
 STATE_FILE = "farm.json"
 HEAD_LOG = "farm-head.log"
@@ -84,13 +85,17 @@ def load_state() -> FarmState | None:
         isinstance(doc, dict)
         and isinstance(doc.get("address"), str)
         and isinstance(doc.get("url"), str)
-        and (pid is None or (isinstance(pid, int) and not isinstance(pid, bool) and 0 < pid < 2**31))
+        and (pid is None or (is_json_int(pid) and 0 < pid < 2**31))
         and isinstance(doc.get("config", {}), dict)
     ):
         raise FarmError(f"{path} is not a farm state file; remove it and start the farm again.")
     started = doc.get("started", 0.0)
     return FarmState(
-        doc["address"], doc["url"], pid, doc.get("config", {}), float(started) if _number(started) else 0.0
+        doc["address"],
+        doc["url"],
+        pid,
+        doc.get("config", {}),
+        float(started) if is_json_number(started) else 0.0,
     )
 
 
@@ -104,10 +109,6 @@ def save_state(state: FarmState) -> None:
 def clear_state() -> None:
     """Forget the recorded farm."""
     state_path().unlink(missing_ok=True)
-
-
-def _number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def free_port() -> int:

@@ -21,7 +21,7 @@ from app.farm.farm_config import GENERATOR, INGRESS, FarmConfig
 from engine.endpoint.handler import EndpointHandler
 from engine.errors import StoryreelError
 from engine.generation.request import ModelSpec
-from engine.jobs.progress import Cancelled, CancelToken
+from engine.progress import Cancelled, CancelToken
 
 log = logging.getLogger(__name__)
 

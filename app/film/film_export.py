@@ -12,7 +12,7 @@ from app.project.shot_timing import shot_transitions
 from engine.film.conform import ClipSpan
 from engine.film.export_settings import ExportSettings
 from engine.film.exporter import ExportProgress, ExportResult, export_film
-from engine.jobs.progress import CancelToken
+from engine.progress import CancelToken
 
 # An event is a plain dict with an "event" key, ready for --json output.
 EventCallback = Callable[[dict], None]

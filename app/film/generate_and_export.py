@@ -12,7 +12,7 @@ from app.project.model import Project
 from engine.backends.local import Backend
 from engine.film.export_settings import ExportSettings
 from engine.generation.request import ModelSpec
-from engine.jobs.progress import CancelToken
+from engine.progress import CancelToken
 
 
 @dataclass

@@ -16,8 +16,8 @@ from engine.backends.local import Backend
 from engine.errors import StoryreelError
 from engine.generation.request import ModelSpec
 from engine.jobs.job_queue import Job, JobQueue
-from engine.jobs.progress import Cancelled, CancelToken, Progress
 from engine.jobs.states import JobState
+from engine.progress import Cancelled, CancelToken, Progress
 
 # An event is a plain dict with an "event" key, ready for --json output.
 EventCallback = Callable[[dict], None]

@@ -10,12 +10,13 @@ from app.generation.shot_requests import build_request_with_record, preset_hash,
 from app.presets.embedded import preset_name_for
 from app.project.media_paths import contained
 from app.project.model import Project, Shot, Take, new_id
+from engine.backends.local import run_take_job
+from engine.backends.take_record import TakeRecord, take_files_exist
 from engine.generation.pipeline_cache import PipelineCache
 from engine.generation.request import GenerationRequest, ModelSpec
 from engine.jobs.job_queue import Job
-from engine.jobs.progress import CancelToken, ProgressCallback, ignore_progress
 from engine.jobs.states import JobState
-from engine.jobs.take_job import TakeRecord, run_take_job, take_files_exist
+from engine.progress import CancelToken, ProgressCallback, ignore_progress
 
 
 @dataclass(frozen=True)

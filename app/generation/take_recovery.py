@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 _TAKE_CLIP = re.compile(r"^take-\d{3,}\.mp4$")
 MAX_SIDECAR_BYTES = 1 << 20
 _SHELL = {"format_version": 1, "settings": {"width": 1, "height": 1, "fps": 1}}
-# What a sidecar must hold (take_job.take_metadata writes these) to count as a finished take.
+# What a sidecar must hold (take_record.take_metadata writes these) to count as a finished take.
 _REQUIRED = {"prompt": str, "seed": int, "width": int, "height": int, "frames": int, "fps": int, "steps": int}
 
 

@@ -13,6 +13,7 @@ from engine.generation.request import (
     ImageConditioning,
     ModelSpec,
 )
+from engine.values import is_json_int
 
 
 def _image(project: Project, entry: object, which: str) -> bytes | None:
@@ -40,7 +41,7 @@ def _continued(project: Project, record: dict) -> FrameSource:
         raise ConditioningError(str(exc)) from None
     if clip is None:
         raise ConditioningError("save the project first: takes live beside the project file")
-    return FrameSource(clip, frame if isinstance(frame, int) and not isinstance(frame, bool) else None)
+    return FrameSource(clip, frame if is_json_int(frame) else None)
 
 
 def conditioning_of(project: Project, take: Take) -> ImageConditioning | None:

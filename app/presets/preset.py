@@ -12,6 +12,7 @@ from typing import Any
 from app.project.migrations import Migration, MigrationError, migrate
 from app.settings.schema_check import SchemaCheck
 from engine.errors import StoryreelError
+from engine.values import is_json_int
 
 # The preset format this version writes; PRESET_MIGRATIONS[n] turns format n into n + 1.
 PRESET_FORMAT_VERSION = 1
@@ -137,7 +138,7 @@ def preset_from_dict(doc: Any, where: str = "preset") -> Preset:
     if not isinstance(doc, dict):
         raise PresetError(f"{where}: not a Storyreel preset (expected a JSON object)")
     version = doc.get("format_version")
-    if not isinstance(version, int) or isinstance(version, bool):
+    if not is_json_int(version):
         raise PresetError(f"{where}: not a Storyreel preset (format_version is missing or not an integer)")
     if version > PRESET_FORMAT_VERSION:
         raise PresetError(

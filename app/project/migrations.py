@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from engine.errors import StoryreelError
+from engine.values import is_json_int
 
 # The format this version of Storyreel writes.
 FORMAT_VERSION = 1
@@ -30,7 +31,7 @@ def migrate(
     """
     steps = MIGRATIONS if migrations is None else migrations
     original = doc.get("format_version")
-    if not isinstance(original, int) or isinstance(original, bool):
+    if not is_json_int(original):
         raise MigrationError("format_version is missing or not an integer")
     version = original
     while version < target:

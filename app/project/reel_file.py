@@ -17,6 +17,7 @@ from app.project.model import GenerationDefaults, Project, ProjectSettings, Shot
 from app.settings.schema_check import SchemaCheck
 from engine.errors import StoryreelError
 from engine.storage.atomic_file import write_bytes_atomic
+from engine.values import is_json_int
 
 PROJECT_SUFFIX = ".reel"
 MAX_PROJECT_BYTES = 64 << 20  # a thousand-shot film with embedded presets is well under 10 MB
@@ -148,7 +149,7 @@ def parse_project(text: str, path: Path | str = "<memory>") -> Project:
     if not isinstance(doc, dict):
         raise ProjectError(path, "the file holds JSON, but not a Storyreel project (expected an object)")
     version = doc.get("format_version")
-    if not isinstance(version, int) or isinstance(version, bool):
+    if not is_json_int(version):
         raise ProjectError(path, "not a Storyreel project (format_version is missing or not an integer)")
     if version > FORMAT_VERSION:
         raise ProjectError(

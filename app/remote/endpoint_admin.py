@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from app.remote.endpoint_errors import TOKEN_HINT, EndpointAdminError, EndpointInputError, describe
+from engine.values import is_json_int, shorten
 
 if TYPE_CHECKING:
     from huggingface_hub import HfApi, InferenceEndpoint
@@ -107,9 +108,9 @@ def endpoint_info(endpoint: InferenceEndpoint) -> EndpointInfo:
 
     def replicas(key: str) -> int | None:
         value = scaling.get(key)
-        return value if isinstance(value, int) and not isinstance(value, bool) else None
+        return value if is_json_int(value) else None
 
-    message = " ".join(str(status.get("message") or "").split())[:300]
+    message = shorten(" ".join(str(status.get("message") or "").split()))
     return EndpointInfo(
         name=endpoint.name,
         namespace=endpoint.namespace,

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
+from engine.endpoint.http_status import status_text
 from engine.errors import StoryreelError
+from engine.values import shorten
 
 TOKEN_HINT = "Paste a token with write access in Preferences > Remote, set HF_TOKEN, or run `hf auth login`."
 
@@ -29,7 +31,7 @@ def _server_text(exc: BaseException) -> str:
     """What the Hub said, in one line and bounded (a hostile or broken answer can be any size)."""
     text = getattr(exc, "server_message", None) or ""
     text = " ".join(str(text).split())
-    return text[:300] + ("…" if len(text) > 300 else "")
+    return shorten(text)
 
 
 def http_error(exc: BaseException, what: str) -> EndpointAdminError:
@@ -38,29 +40,9 @@ def http_error(exc: BaseException, what: str) -> EndpointAdminError:
     status = getattr(response, "status_code", None)
     said = _server_text(exc)
     detail = f": {said}" if said else ""
-    if status == 401:
-        return EndpointAdminError(f"The Hub refused the token (HTTP 401){detail}.", TOKEN_HINT, status)
-    if status == 403:
-        return EndpointAdminError(
-            f"The token may not manage {what} (HTTP 403){detail}.",
-            "Use a token with write access to this namespace; Inference Endpoints also need a payment "
-            "method on the account or organisation.",
-            status,
-        )
-    if status == 404:
-        return EndpointAdminError(
-            f"{what[0].upper()}{what[1:]} was not found (HTTP 404){detail}.",
-            "Check the name and namespace: `main.py endpoint status NAME --namespace ORG`.",
-            status,
-        )
-    if status == 409:
-        return EndpointAdminError(
-            f"{what[0].upper()}{what[1:]} already exists (HTTP 409){detail}.",
-            "Pick another name, or resume the existing one.",
-            status,
-        )
-    if status == 429:
-        return EndpointAdminError(f"The Hub is rate limiting (HTTP 429){detail}.", "Wait a minute.", status)
+    known = status_text(status, "The Hub", what, said)
+    if known is not None:
+        return EndpointAdminError(*known, status)
     if status is not None and status >= 500:
         return EndpointAdminError(f"The Hub had trouble with {what} (HTTP {status}){detail}.", status=status)
     return EndpointAdminError(

@@ -37,7 +37,7 @@ def engine_imports(module: str) -> set[str]:
     for node in ast.walk(tree):
         names: list[str] = []
         if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            # "from engine.jobs import progress" names a module; "from engine.jobs.progress import X" a name.
+            # "from engine.generation import request" names a module; "from engine.generation.request import X" a name.
             names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
         elif isinstance(node, ast.Import):
             names = [a.name for a in node.names]

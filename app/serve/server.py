@@ -29,7 +29,7 @@ from app.serve.request_rules import (
     query_parameters,
     read_body,
 )
-from engine.jobs.progress import Cancelled, CancelToken
+from engine.progress import Cancelled, CancelToken
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette

@@ -9,6 +9,7 @@ from pathlib import Path
 from app.settings.user_paths import config_dir
 from engine.backends.remote import MAX_IN_FLIGHT
 from engine.storage.atomic_file import write_bytes_atomic
+from engine.values import is_json_int
 
 MAX_RECENT = 10
 DEFAULT_AUTOSAVE_SECONDS = 60
@@ -68,7 +69,7 @@ def load_settings() -> UserSettings:
     if isinstance(recent, list):
         settings.recent_files = [p for p in recent if isinstance(p, str)][:MAX_RECENT]
     autosave = doc.pop("autosave_seconds", DEFAULT_AUTOSAVE_SECONDS)
-    if isinstance(autosave, int) and not isinstance(autosave, bool) and autosave >= 0:
+    if is_json_int(autosave) and autosave >= 0:
         settings.autosave_seconds = autosave
     reopen = doc.pop("reopen_last", True)
     settings.reopen_last = reopen if isinstance(reopen, bool) else True
@@ -81,9 +82,7 @@ def load_settings() -> UserSettings:
     in_flight = doc.pop("endpoint_in_flight", {})
     if isinstance(in_flight, dict):
         settings.endpoint_in_flight = {
-            u: n
-            for u, n in in_flight.items()
-            if isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= MAX_IN_FLIGHT
+            u: n for u, n in in_flight.items() if is_json_int(n) and 1 <= n <= MAX_IN_FLIGHT
         }
     language = doc.pop("language", "")
     settings.language = language if language in LANGUAGES else ""

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import errno
+import time
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
+from engine.backends.take_record import TakeRecord, record_take, take_files_exist
 from engine.generation.model_source import resolve_model
 from engine.generation.pipeline_cache import PipelineCache, resolve_placement
 from engine.generation.request import GenerationRequest, ModelSpec
-from engine.jobs.progress import CancelToken, ProgressCallback
-from engine.jobs.take_job import TakeRecord, run_take_job
+from engine.generation.shot_run import run_shot
+from engine.progress import ENCODING, CancelToken, Progress, ProgressCallback, ignore_progress
+from engine.video.video_io import write_clip
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 class Backend(Protocol):
@@ -57,3 +64,27 @@ class LocalBackend:
     def close(self) -> None:
         """Unload the model."""
         self.cache.release()
+
+
+def run_take_job(
+    cache: PipelineCache,
+    request: GenerationRequest,
+    clip_path: Path,
+    on_progress: ProgressCallback = ignore_progress,
+    cancel: CancelToken | None = None,
+) -> TakeRecord:
+    """Load (or reuse) the model, generate, and write the clip and a JSON sidecar atomically.
+
+    Snapping notices arrive as progress messages. A cancel or an error leaves neither file behind.
+    """
+    # Checked before generating, so no GPU time is spent on a take that could not be written; the
+    # writes below refuse again, atomically, in case a file appears meanwhile.
+    if take_files_exist(clip_path):
+        raise FileExistsError(errno.EEXIST, "a take never replaces an existing file", str(clip_path))
+    started = time.perf_counter()
+    loaded = cache.get(request.model, on_progress=on_progress)
+    result = run_shot(loaded, request, on_progress=on_progress, cancel=cancel)
+    frames = cast("np.ndarray", result.frames)
+    on_progress(Progress(ENCODING, 0, int(frames.shape[0])))
+    write_clip(frames, result.applied.fps, clip_path, cancel=cancel, on_progress=on_progress, replace=False)
+    return record_take(clip_path, request, result, backend="local", seconds=time.perf_counter() - started)

@@ -24,13 +24,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 from urllib.parse import urlsplit
 
-from engine.backends.remote import DEFAULT_TIMEOUT, write_received_clip, write_sidecar
+from engine.backends.remote import DEFAULT_TIMEOUT, write_received_clip
+from engine.backends.take_record import TakeRecord, record_take, refuse_local_only
 from engine.endpoint.http_call import EndpointError, EndpointTimeout
+from engine.endpoint.http_status import status_text
 from engine.endpoint.hub_token import find_token
 from engine.generation.model_source import ModelError
 from engine.generation.request import GenerationRequest, GenerationResult, ModelSpec
-from engine.jobs.progress import ENCODING, GENERATING, Cancelled, CancelToken, Progress, ProgressCallback
-from engine.jobs.take_job import TakeRecord, take_metadata
+from engine.progress import ENCODING, GENERATING, Cancelled, CancelToken, Progress, ProgressCallback
+from engine.values import shorten
 
 if TYPE_CHECKING:
     import httpx2
@@ -43,7 +45,6 @@ DEFAULT_PROVIDER_MODEL = "Wan-AI/Wan2.2-T2V-A14B"
 TASK = "text-to-video"
 POLL = 0.1  # seconds between checks of cancel and the timeout
 REPORT_EVERY = 5.0  # seconds between "generating on <provider>" progress reports
-MAX_SERVER_TEXT = 300
 
 LOGIN_HINT = (
     "Log in with `hf auth login`, set HF_TOKEN, or save a token in Preferences > Remote "
@@ -147,7 +148,7 @@ def _server_text(response: httpx2.Response) -> str:
         if text and "html" not in response.headers.get("content-type", "").lower():
             parts.append(text)
     text = "; ".join(dict.fromkeys(parts))
-    return text if len(text) <= MAX_SERVER_TEXT else text[:MAX_SERVER_TEXT] + "…"
+    return shorten(text)
 
 
 class ProviderBackend:
@@ -202,16 +203,7 @@ class ProviderBackend:
         self, request: GenerationRequest, clip_path: Path, on_progress: ProgressCallback, cancel: CancelToken
     ) -> TakeRecord:
         """Generate on the provider, wait (cancellably), then write the clip and sidecar atomically."""
-        if request.loras:
-            raise ProviderError(
-                "LoRA adapters are local files; Inference Providers cannot load them.",
-                "Generate this shot locally, or use a preset without LoRAs.",
-            )
-        if request.quality == "draft":
-            raise ProviderError(
-                "Draft fuses the Lightning LoRA pair on this computer; Inference Providers run Final only.",
-                "Generate Draft shots locally, or set the shot to Final.",
-            )
+        refuse_local_only(request, "Inference Providers", ProviderError)
         token = self._api_key(ProviderError)
         cancel.check()
         started = time.perf_counter()
@@ -241,11 +233,12 @@ class ProviderBackend:
             seconds=seconds,
             notices=tuple(notices),
         )
-        metadata = take_metadata(request, result, backend=self.backend, seconds=seconds)
-        metadata["model"] = self.model  # the keys stay those of every take (the project's Take fields)
-        write_sidecar(clip_path, metadata)
+        # The keys stay those of every take (the project's Take fields); the model is the provider's.
+        record = record_take(
+            clip_path, request, result, self.backend, seconds, overrides={"model": self.model}
+        )
         log.info("Take from %s (%s) written to %s", self.provider, self.model, clip_path)
-        return TakeRecord(clip_path, metadata)
+        return record
 
     def _notices(self, request: GenerationRequest, applied: GenerationRequest) -> list[str]:
         asked = (request.width, request.height, request.num_frames, request.fps)
@@ -343,25 +336,9 @@ class ProviderBackend:
             host = urlsplit(str(response.url)).hostname or p
             text = _server_text(response)
             said = f": {text}" if text else ""
-            if status in (401, 403):
-                return ProviderError(
-                    f"{p} refused the token (HTTP {status}){said}.",
-                    "Check the token: " + LOGIN_HINT,
-                    status=status,
-                )
-            if status == 402:
-                return ProviderError(
-                    f"No Inference Providers credits left for this token (HTTP 402){said}.",
-                    "Add credits or a payment method at https://huggingface.co/settings/billing, "
-                    "or generate locally or on an endpoint.",
-                    status=status,
-                )
-            if status == 429:
-                return ProviderError(
-                    f"{p} is rate limiting this token or its quota is used up (HTTP 429){said}.",
-                    "Wait a few minutes and retry the job.",
-                    status=status,
-                )
+            known = status_text(status, p, f"{self.model} on {p}", text)
+            if known is not None and status in (401, 402, 403, 429):  # 404s are worded by where below
+                return ProviderError(*known, status=status)
             if status == 404 and host.endswith("huggingface.co") and "/api/models/" in str(response.url):
                 return ModelError(f"No model {self.model} on the Hugging Face Hub (HTTP 404).")
             if 400 <= status < 500 and response.request.method == "POST":

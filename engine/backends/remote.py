@@ -8,14 +8,15 @@ import time
 from pathlib import Path
 
 from engine.backends.endpoint_group import EndpointGroup
+from engine.backends.take_record import TakeRecord, record_take, refuse_local_only, sidecar_path
 from engine.endpoint.http_call import EndpointDown, EndpointError, EndpointPace, post_json
 from engine.endpoint.off_loop import off_loop
 from engine.endpoint.protocol import EndpointAnswer, MalformedAnswer, parse_answer, request_body
 from engine.endpoint.urls import check_token_transport, clean_url, public_url, short_name
 from engine.generation.request import GenerationRequest, GenerationResult, ModelSpec
-from engine.jobs.progress import ENCODING, LOADING, CancelToken, Progress, ProgressCallback
-from engine.jobs.take_job import TakeRecord, sidecar_path, take_metadata, write_sidecar
+from engine.progress import ENCODING, LOADING, CancelToken, Progress, ProgressCallback
 from engine.storage.atomic_file import atomic_path
+from engine.values import is_json_int
 from engine.video.video_io import ClipInfo
 
 log = logging.getLogger(__name__)
@@ -162,16 +163,7 @@ class RemoteBackend:
         self, request: GenerationRequest, clip_path: Path, on_progress: ProgressCallback, cancel: CancelToken
     ) -> TakeRecord:
         """Send the request to this endpoint, wait (cancellably), write the clip and sidecar atomically."""
-        if request.loras:
-            raise EndpointError(
-                "LoRA adapters are local files; remote endpoints cannot load them.",
-                "Generate this shot locally, or use a preset without LoRAs.",
-            )
-        if request.quality == "draft":  # the protocol has no quality: the endpoint would make a Final
-            raise EndpointError(
-                "Draft fuses the Lightning LoRA pair on this computer; remote endpoints run Final only.",
-                "Generate Draft shots locally, or set the shot to Final.",
-            )
+        refuse_local_only(request, "remote endpoints")
         self.preflight(request.model)
         started = time.perf_counter()
         body = request_body(request)
@@ -210,13 +202,14 @@ class RemoteBackend:
         reported_frames = None if "num_frames" in answer.unreported else int(answer.parameters["num_frames"])
         info = write_received_clip(answer.video, clip_path, self.name, frames=reported_frames)
         answer = with_clip_facts(answer, info)
-        metadata = self._metadata(request, answer, time.perf_counter() - started)
-        write_sidecar(clip_path, metadata)
+        record = self._record(request, answer, clip_path, time.perf_counter() - started)
         log.info("Take from %s written to %s", self.endpoint, clip_path)
-        return TakeRecord(clip_path, metadata)
+        return record
 
-    def _metadata(self, request: GenerationRequest, answer: EndpointAnswer, seconds: float) -> dict:
-        """The take's record, as a local take's, with the endpoint as its backend."""
+    def _record(
+        self, request: GenerationRequest, answer: EndpointAnswer, clip: Path, seconds: float
+    ) -> TakeRecord:
+        """The take's record, as a local take's, with the endpoint as its backend and what it reported."""
         import dataclasses
 
         p, extra = answer.parameters, answer.extra
@@ -241,17 +234,17 @@ class RemoteBackend:
             seconds=seconds,
             segments=_segments(extra.get("segments")),
         )
-        metadata = take_metadata(request, result, backend=self.endpoint, seconds=seconds)
+        overrides: dict[str, object] = {}
         if answer.unreported:
             # Which settings the endpoint did not report, and where the take's record took them from.
-            metadata["settings_not_reported"] = {
+            overrides["settings_not_reported"] = {
                 name: "clip" if name in CLIP_FACTS else "request" for name in answer.unreported
             }
         if isinstance(extra.get("model"), str):
-            metadata["model"] = extra["model"]
+            overrides["model"] = extra["model"]
         if isinstance(extra.get("versions"), dict):
-            metadata["versions"] = {str(k): str(v) for k, v in extra["versions"].items()}
-        return metadata
+            overrides["versions"] = {str(k): str(v) for k, v in extra["versions"].items()}
+        return record_take(clip, request, result, backend=self.endpoint, seconds=seconds, overrides=overrides)
 
     def close(self) -> None:
         """Nothing is held between jobs: each request has its own connection."""
@@ -262,5 +255,5 @@ def _segments(value: object) -> dict | None:
     if not isinstance(value, dict):
         return None
     numbers = {k: value.get(k) for k in ("count", "length", "overlap")}
-    ok = all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 100_000 for v in numbers.values())
+    ok = all(is_json_int(v) and 0 <= v <= 100_000 for v in numbers.values())
     return numbers if ok else None

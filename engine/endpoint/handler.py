@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from engine.endpoint.protocol import EndpointLimits, parse_body, response_body
-from engine.generation.long_shot import generate_shot
 from engine.generation.pipeline_cache import PipelineCache
 from engine.generation.request import DEFAULT_MODEL, GenerationRequest, ModelSpec
+from engine.generation.shot_run import run_shot
 from engine.generation.versions import software_versions
-from engine.jobs.progress import CancelToken
+from engine.progress import CancelToken
 from engine.video.video_io import write_clip
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ class EndpointHandler:
         request = GenerationRequest(model=self.loaded.spec, **fields)
         with self._lock:
             started = time.perf_counter()
-            result = generate_shot(self.loaded, request, cancel=cancel)
+            result = run_shot(self.loaded, request, cancel=cancel)
             with tempfile.TemporaryDirectory(prefix="storyreel-endpoint-") as tmp:
                 clip = Path(tmp) / "take.mp4"
                 # The same lossless master a local take gets, so remote frames equal local ones.

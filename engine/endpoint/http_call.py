@@ -20,9 +20,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from engine.endpoint.http_status import STATUS_TEXTS, status_label, status_text
 from engine.endpoint.off_loop import off_loop
 from engine.errors import StoryreelError
-from engine.jobs.progress import (
+from engine.progress import (
     GENERATING,
     LOADING,
     Cancelled,
@@ -31,6 +32,7 @@ from engine.jobs.progress import (
     ProgressCallback,
     ignore_progress,
 )
+from engine.values import shorten
 
 POLL = 0.1
 REPORT_EVERY = 5.0  # seconds between "generating remotely" progress reports
@@ -147,7 +149,7 @@ def error_text(response: Any) -> str:
     if isinstance(doc, dict) and doc.get("error"):
         return str(doc["error"]).strip()
     text = response.text.strip()
-    return text[:300] or f"HTTP {response.status_code}"
+    return shorten(text) or f"HTTP {response.status_code}"
 
 
 async def post_json(
@@ -324,23 +326,14 @@ class _Call:
 
     def _failure(self, response: Any) -> EndpointError:
         code = response.status_code
-        if code in (401, 403):
-            what = "was refused" if code == 401 else "has no access"
-            return EndpointDown(
-                f"{self.name}: the token {what} (HTTP {code}).",
-                "Set a Hugging Face token with access to this endpoint in Preferences > Remote "
-                "(or HF_TOKEN).",
-                code,
-            )
+        known = status_text(code, self.name, f"endpoint {self.name}")
+        if known is not None and code in (401, 403, 404):  # no use retrying: nothing will change
+            return EndpointDown(*known, code)
         if code == 400:
             return EndpointError(
                 f"{self.name} refused the request: {error_text(response)}",
                 "Check the shot's settings against the endpoint's limits.",
                 code,
-            )
-        if code == 404:
-            return EndpointDown(
-                f"{self.name}: nothing answers at this address (HTTP 404).", "Check the endpoint URL.", code
             )
         return EndpointError(
             f"{self.name} failed with HTTP {code}: {error_text(response)}. It may still be generating; "
@@ -367,15 +360,13 @@ async def check_health_async(
         return Health(False, None, time.perf_counter() - started, f"{type(exc).__name__}: {exc}")
     latency = time.perf_counter() - started
     code = response.status_code
-    messages = {
-        200: "OK",
-        401: "token refused",
-        403: "token has no access",
-        503: "starting (scaled to zero?)",
-    }
-    return Health(
-        code == 200, code, latency, messages.get(code, f"HTTP {code}: {error_text(response)[:100]}")
-    )
+    if code in STATUS_TEXTS:
+        said = status_label(code)
+    else:
+        said = {200: "OK", 503: "starting (scaled to zero?)"}.get(
+            code
+        ) or f"HTTP {code}: {error_text(response)[:100]}"
+    return Health(code == 200, code, latency, said)
 
 
 def check_health(url: str, token: str | None = None, timeout: float = 10.0, transport: Any = None) -> Health:

@@ -13,6 +13,7 @@ from typing import cast
 
 from engine.errors import StoryreelError
 from engine.generation.request import DEFAULT_OVERLAP, GenerationRequest, ImageConditioning
+from engine.values import is_json_int, is_json_number
 
 VIDEO_CONTENT_TYPE = "video/mp4"
 # The text-to-video task's own names, then the extras this handler also takes.
@@ -170,10 +171,10 @@ def parse_body(data: object, limits: EndpointLimits, default_fps: int) -> dict:
         )
     values = {**DEFAULTS, "fps": default_fps, **{k: v for k, v in params.items() if v is not None}}
     for name in _INTS:
-        if name in values and (isinstance(values[name], bool) or not isinstance(values[name], int)):
+        if name in values and not is_json_int(values[name]):
             raise RequestRejected(f'"{name}" must be a whole number, not {values[name]!r}.')
     for name in _FLOATS:
-        if name in values and (isinstance(values[name], bool) or not isinstance(values[name], int | float)):
+        if name in values and not is_json_number(values[name]):
             raise RequestRejected(f'"{name}" must be a number, not {values[name]!r}.')
         if name in values and not MIN_GUIDANCE <= values[name] <= MAX_GUIDANCE:  # NaN fails this too
             raise RequestRejected(
@@ -303,7 +304,7 @@ def parse_answer(doc: object, requested: Mapping | None = None) -> EndpointAnswe
                 raise MalformedAnswer(f'the answer\'s parameters lack "{name}", and the request had none')
             params[name], unreported = requested[name], unreported + [name]
     seed = doc.get("seed", params.get("seed"))
-    if not isinstance(seed, int) or isinstance(seed, bool):
+    if not is_json_int(seed):
         seed = requested.get("seed")
         if not isinstance(seed, int):
             raise MalformedAnswer('the answer lacks "seed", and the request had none')
@@ -318,7 +319,7 @@ def parse_answer(doc: object, requested: Mapping | None = None) -> EndpointAnswe
 
 
 def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    return is_json_number(value) and math.isfinite(value)
 
 
 B64_CHUNK = 1 << 18  # characters (a multiple of 4): each decode call holds the GIL under 1 ms

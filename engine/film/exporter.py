@@ -16,7 +16,7 @@ from engine.errors import StoryreelError, describe_os_error
 from engine.film.conform import ClipSpan
 from engine.film.export_settings import FILL, ExportSettings, output_size
 from engine.film.film_frames import Transition, film_frames, plan_film
-from engine.jobs.progress import CancelToken
+from engine.progress import CancelToken
 from engine.storage.atomic_file import atomic_path, fsync_dir
 
 if TYPE_CHECKING:

@@ -7,7 +7,7 @@ import weakref
 from typing import Any
 
 from engine.errors import StoryreelError
-from engine.generation.pipeline_cache import LoadedPipeline, ModelInfo
+from engine.generation.loaded_pipeline import LoadedPipeline, ModelInfo
 from engine.generation.request import FrameSource, GenerationRequest, ImageConditioning
 from engine.generation.still_image import fit_still, png_bytes, read_still, still_from_frame
 

@@ -11,7 +11,7 @@ from engine.errors import StoryreelError
 from engine.generation.request import LoraSpec
 
 if TYPE_CHECKING:
-    from engine.generation.pipeline_cache import LoadedPipeline
+    from engine.generation.loaded_pipeline import LoadedPipeline
 
 EXPERTS = ("high-noise", "low-noise", "both")
 HIGH, LOW = "transformer", "transformer_2"  # the pipeline components of the two experts

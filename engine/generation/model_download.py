@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from engine.generation.model_source import ModelError, check_model_folder, is_repo_id
-from engine.jobs.progress import Cancelled, CancelToken
+from engine.progress import Cancelled, CancelToken
 
 if TYPE_CHECKING:
     from tqdm.auto import tqdm

@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import cast
 
 from engine.backends.local import Backend
+from engine.backends.take_record import TakeRecord
 from engine.generation.model_source import ModelError
 from engine.generation.request import GenerationRequest, ModelSpec
 from engine.jobs.async_dispatch import AsyncDispatch, NetworkBackend, is_async, slots
-from engine.jobs.errors import describe_failure
-from engine.jobs.progress import GENERATING, Cancelled, CancelToken, Progress, ProgressCallback
+from engine.jobs.failure_messages import describe_failure
 from engine.jobs.states import ACTIVE_STATES, FINISHED_STATES, STAGE_STATE, JobState
-from engine.jobs.take_job import TakeRecord
+from engine.progress import GENERATING, Cancelled, CancelToken, Progress, ProgressCallback
 
 log = logging.getLogger(__name__)
 

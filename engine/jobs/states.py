@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from engine.jobs.progress import DECODING, ENCODING, GENERATING, LOADING
+from engine.progress import DECODING, ENCODING, GENERATING, LOADING
 
 
 class StateEnum(str, Enum):

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from engine.errors import StoryreelError
-from engine.jobs.progress import ENCODING, CancelToken, Progress, ProgressCallback, ignore_progress
+from engine.progress import ENCODING, CancelToken, Progress, ProgressCallback, ignore_progress
 from engine.storage.atomic_file import atomic_path
 
 if TYPE_CHECKING:

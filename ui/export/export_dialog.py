@@ -28,7 +28,7 @@ from app.project.model import Project
 from engine.errors import hint_of
 from engine.film.export_settings import FIT_POLICIES, FORMATS, FPS_CHOICES, QUALITIES, SIZES, ExportSettings
 from engine.film.exporter import ExportError, format_eta
-from engine.jobs.progress import Cancelled, CancelToken
+from engine.progress import Cancelled, CancelToken
 from ui.export.export_notice import ExportNotice, show_export_notice
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.project_session import StatusSink

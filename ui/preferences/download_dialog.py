@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from engine.jobs.progress import Cancelled, CancelToken
+from engine.progress import Cancelled, CancelToken
 
 
 class _Signals(QObject):

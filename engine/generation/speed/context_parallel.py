@@ -1,7 +1,8 @@
-"""One shot over several GPUs: diffusers' Ulysses context parallelism, one process per GPU under torchrun.
+"""One shot over several GPUs, the rank helpers: diffusers' Ulysses context parallelism under torchrun.
 
 Rank 0 runs Storyreel as usual and writes the one take; before each call it sends the request to the
-other ranks, which run the same call (same seed) on their share of the sequence and write nothing.
+other ranks, which run the same call (same seed) on their share of the sequence and write nothing
+(their loop, `follow`, sits beside the `--gpus` launcher in app/cli/gpu_launch.py).
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from engine.generation.speed.levers import SpeedError, experts
 
 if TYPE_CHECKING:
-    from engine.generation.pipeline_cache import LoadedPipeline, PipelineCache
     from engine.generation.request import GenerationRequest
 
 log = logging.getLogger(__name__)
@@ -97,19 +97,3 @@ def lead(request: GenerationRequest | None) -> None:
     import torch.distributed as dist
 
     dist.broadcast_object_list([request], src=0)
-
-
-def follow(loaded: LoadedPipeline, cache: PipelineCache | None = None) -> int:
-    """On ranks above 0: run every request rank 0 hands over until it says stop; returns how many ran."""
-    import torch.distributed as dist
-
-    from engine.generation.wan_generator import generate
-
-    ran = 0
-    while True:
-        box: list[Any] = [None]
-        dist.broadcast_object_list(box, src=0)
-        if box[0] is None:
-            return ran
-        generate(loaded, box[0])  # the frames are rank 0's to write
-        ran += 1

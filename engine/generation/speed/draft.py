@@ -14,7 +14,7 @@ from engine.generation.request import DraftLoras, GenerationRequest
 from engine.generation.speed.levers import SpeedError
 
 if TYPE_CHECKING:
-    from engine.generation.pipeline_cache import LoadedPipeline, ModelInfo
+    from engine.generation.loaded_pipeline import LoadedPipeline, ModelInfo
 
 log = logging.getLogger(__name__)
 

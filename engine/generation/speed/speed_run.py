@@ -13,7 +13,7 @@ from engine.generation.speed.guidance import guidance_trap, honour_both_guidance
 from engine.generation.speed.step_cache import check_step_cache, step_cache
 
 if TYPE_CHECKING:
-    from engine.generation.pipeline_cache import LoadedPipeline, ModelInfo
+    from engine.generation.loaded_pipeline import LoadedPipeline, ModelInfo
 
 
 def plan_speed(request: GenerationRequest, info: ModelInfo) -> tuple[GenerationRequest, list[str]]:

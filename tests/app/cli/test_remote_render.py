@@ -134,7 +134,7 @@ def test_keyring_token_is_used_and_a_wrong_token_fails_clearly(
     capsys.readouterr()
     assert run_cli(["render", str(path), "-o", str(tmp_path / "f.mp4"), "--endpoint", endpoints[0]]) == 1
     err = capsys.readouterr().err
-    assert "token was refused" in err and "hf_wrong_one_000" not in err
+    assert "refused the token" in err and "hf_wrong_one_000" not in err
     store_token(TOKEN)
     assert run_cli(["render", str(path), "-o", str(tmp_path / "f.mp4"), "--endpoint", endpoints[0]]) == 0
 

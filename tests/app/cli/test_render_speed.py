@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from tiny_draft import write_tiny_draft_loras
 
 from app.cli.main import run_cli
 from app.project.reel_file import load_project, save_project
 from engine.generation.request import DraftLoras
-from engine.generation.speed.tiny_draft import write_tiny_draft_loras
 
 SUBFOLDER = DraftLoras.high_noise.split("/")[0]  # the Hub repo's layout: one folder per release
 

@@ -17,10 +17,10 @@ from app.project.model import Project, ProjectSettings, Shot, ShotState
 from app.project.reel_file import load_project, save_project
 from app.project.shot_images import import_image
 from engine.backends.local import LocalBackend
-from engine.generation import wan_generator
-from engine.generation.long_shot import generate_shot
+from engine.generation import wan_run
 from engine.generation.pipeline_cache import PipelineCache
 from engine.generation.request import ModelSpec
+from engine.generation.shot_run import run_shot
 from engine.jobs.job_queue import JobQueue
 from engine.jobs.states import JobState
 from engine.video.video_io import read_frames
@@ -48,14 +48,14 @@ def cpu(model) -> ModelSpec:
 def seen_images(monkeypatch):
     """Every start image that reached a pipeline call, as an RGB array."""
     images: list[np.ndarray] = []
-    real = wan_generator.image_kwargs
+    real = wan_run.image_kwargs
 
     def spy(conditioning, width, height):
         kwargs = real(conditioning, width, height)
         images.append(np.asarray(kwargs["image"]))
         return kwargs
 
-    monkeypatch.setattr(wan_generator, "image_kwargs", spy)
+    monkeypatch.setattr(wan_run, "image_kwargs", spy)
     return images
 
 
@@ -116,7 +116,7 @@ def generate_shot_for(project: Project, take, model) -> np.ndarray:
     cache = PipelineCache()
     try:
         request = request_from_take(project, take, cpu(model))
-        return generate_shot(cache.get(request.model), request).frames
+        return run_shot(cache.get(request.model), request).frames
     finally:
         cache.release()
 
@@ -168,7 +168,7 @@ def test_a_long_take_made_again_from_its_metadata_is_identical(tmp_path, tiny_i2
     from image_support import image_request
 
     from app.project.model import Take
-    from engine.jobs.take_job import run_take_job
+    from engine.backends.local import run_take_job
 
     project = film(tmp_path, tiny_i2v, shots=1)
     start = import_image(project, png_file(tmp_path / "still.png"))
@@ -192,5 +192,5 @@ def test_a_long_take_made_again_from_its_metadata_is_identical(tmp_path, tiny_i2
         conditioning={"kind": "file", "image": {"path": start.path, "sha256": start.sha256, "fit": "fill"}},
         **record.metadata,
     )
-    remade = generate_shot(loaded_i2v, request_from_take(project, take, loaded_i2v.spec))
+    remade = run_shot(loaded_i2v, request_from_take(project, take, loaded_i2v.spec))
     assert remade.frames.shape[0] == 21 and np.array_equal(remade.frames, read_frames(clip))

@@ -7,10 +7,10 @@ import numpy as np
 from app.generation.take_queue import TakeQueue, take_number
 from app.project.model import Project, ProjectSettings, Shot
 from app.project.reel_file import load_project, save_project
+from engine.backends.take_record import TakeRecord
 from engine.generation.request import ModelSpec
 from engine.jobs.job_queue import JobQueue
 from engine.jobs.states import JobState
-from engine.jobs.take_job import TakeRecord
 from engine.video.video_io import write_clip
 
 

@@ -12,8 +12,8 @@ from app.cli.main import run_cli
 from app.generation.take_generation import next_take_path
 from app.project.media_paths import UnsafePath, check_id, check_relative, contained
 from app.project.reel_file import ProjectError, load_project, save_project
+from engine.backends.take_record import write_sidecar
 from engine.generation.request import ModelSpec
-from engine.jobs.take_job import write_sidecar
 
 ESCAPES = [
     "/etc/passwd",  # absolute
@@ -117,8 +117,8 @@ def test_a_take_behind_a_symlink_is_missing_and_not_exported(tmp_path, capsys):
 
 
 def test_a_take_never_replaces_a_file_it_did_not_write(tmp_path, tiny_a14b):
+    from engine.backends.local import run_take_job
     from engine.generation.pipeline_cache import PipelineCache
-    from engine.jobs.take_job import run_take_job
 
     path = _reel(tmp_path, {"id": "s1", "prompt": "p", "frames": 5, "steps": 1})
     project = load_project(path)

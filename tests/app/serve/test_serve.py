@@ -17,7 +17,7 @@ from app.cli.main import run_cli
 from app.serve.server import ServerThread, build_app
 from engine.backends.remote import RemoteBackend
 from engine.generation.request import GenerationRequest, ModelSpec
-from engine.jobs.progress import CancelToken
+from engine.progress import CancelToken
 
 ROOT = Path(__file__).resolve().parents[3]
 JSON = {"Content-Type": "application/json"}

@@ -14,9 +14,9 @@ from app.serve.server import ServerThread, build_app
 from engine.backends.remote import RemoteBackend
 from engine.endpoint.handler import EndpointHandler
 from engine.endpoint.protocol import EndpointLimits, RequestRejected, parse_body, request_body
-from engine.generation.long_shot import generate_shot
 from engine.generation.request import FrameSource, ImageConditioning
-from engine.jobs.progress import CancelToken
+from engine.generation.shot_run import run_shot
+from engine.progress import CancelToken
 from engine.video.video_io import read_frames, write_clip
 
 LIMITS = EndpointLimits(
@@ -49,7 +49,7 @@ def test_a_remote_image_take_equals_a_local_one(served, loaded_i2v, tmp_path):
     record = RemoteBackend(served.url, token=TOKEN).run(
         request, tmp_path / "take.mp4", lambda p: None, CancelToken()
     )
-    local = generate_shot(loaded_i2v, request)
+    local = run_shot(loaded_i2v, request)
     assert np.array_equal(read_frames(record.clip), local.frames)
     assert record.metadata["segments"] == local.segments == {"count": 2, "length": 9, "overlap": 2}
     assert record.metadata["frames"] == 13

@@ -18,7 +18,7 @@ from engine.generation.pipeline_cache import (
     resolve_placement,
 )
 from engine.generation.request import ModelSpec
-from engine.jobs.progress import Cancelled, CancelToken
+from engine.progress import Cancelled, CancelToken
 
 
 class Spy:

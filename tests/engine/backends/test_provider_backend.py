@@ -30,7 +30,7 @@ from app.serve.server import ServerThread
 from engine.backends.provider import ProviderBackend, ProviderError, ProviderTimeout, provider_extras
 from engine.generation.model_source import ModelError
 from engine.generation.request import GenerationRequest
-from engine.jobs.progress import Cancelled, CancelToken
+from engine.progress import Cancelled, CancelToken
 from engine.video.video_io import read_frames
 
 TOKEN = "hf_testSECRETtoken1234"
@@ -268,7 +268,7 @@ def test_provider_errors_show_the_servers_text(provider, tmp_path, fault, text, 
     assert info.value.status == status and not list(tmp_path.iterdir())
 
 
-@pytest.mark.parametrize("fault, text", [("402", "No Inference Providers credits"), ("429", "rate limiting")])
+@pytest.mark.parametrize("fault, text", [("402", "No credits left"), ("429", "rate limiting")])
 def test_quota_and_rate_limits_are_named(provider, tmp_path, fault, text):
     provider(fault)
     with pytest.raises(ProviderError, match=text) as info:

@@ -23,7 +23,7 @@ from app.settings.remote_settings import remote_backends
 from engine.backends.remote import RemoteBackend
 from engine.endpoint.http_call import EndpointDown, EndpointError, EndpointTimeout, check_health
 from engine.endpoint.protocol import applied_parameters
-from engine.jobs.progress import Cancelled, CancelToken
+from engine.progress import Cancelled, CancelToken
 from engine.video.video_io import read_frames
 
 TOKEN = "hf_testSECRETtoken1234"

@@ -17,7 +17,7 @@ from app.serve.server import ServerThread
 from engine.backends.provider import ProviderBackend, ProviderError
 from engine.backends.remote import RemoteBackend
 from engine.endpoint.http_call import EndpointError
-from engine.jobs.progress import CancelToken
+from engine.progress import CancelToken
 
 
 def test_a_draft_is_refused_by_an_endpoint_which_is_never_called(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from app.serve.endpoint_package import VENDOR_PACKAGE, vendored_modules
 from engine.endpoint.handler import EndpointHandler, model_spec_for, served_model
 from engine.endpoint.protocol import EndpointLimits, RequestRejected, parse_answer
 from engine.generation.request import GenerationRequest, ModelSpec
-from engine.generation.wan_generator import generate
+from engine.generation.wan_run import run_wan
 from engine.video.video_io import read_frames
 
 PARAMS = {
@@ -57,7 +57,7 @@ def test_answer_matches_a_local_take(handler, loaded_a14b, tmp_path):
     assert applied["negative_prompt"] == "blurry, text" and applied["num_frames"] == 9
     assert applied["guidance_scale_2"] == 3.0 and answer["device"] == "cpu"
     assert json.loads(json.dumps(answer)) == answer  # plain JSON
-    local = generate(
+    local = run_wan(
         loaded_a14b,
         GenerationRequest(
             prompt="a red kite",
@@ -145,7 +145,7 @@ def test_package_endpoint_folder_loads_like_the_toolkit(tiny_a14b, tmp_path, cap
     assert run_cli(["package-endpoint", str(folder), "--model", str(tiny_a14b)]) == 0
     names = {p.name for p in folder.iterdir()}
     assert {"handler.py", "requirements.txt", "README.md", "storyreel-endpoint.json", VENDOR_PACKAGE} <= names
-    assert "endpoint.handler" in vendored_modules() and "generation.wan_generator" in vendored_modules()
+    assert "endpoint.handler" in vendored_modules() and "generation.wan_run" in vendored_modules()
     assert "from engine" not in "".join(p.read_text() for p in (folder / VENDOR_PACKAGE).rglob("*.py"))
     assert "diffusers" in (folder / "requirements.txt").read_text()
     assert "hf upload" in (folder / "README.md").read_text()

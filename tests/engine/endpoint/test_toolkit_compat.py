@@ -17,7 +17,7 @@ from app.serve.endpoint_package import module_path, vendored_modules
 from app.settings.resources import resource_path
 from engine.endpoint.protocol import request_body
 from engine.generation.request import GenerationRequest, ModelSpec
-from engine.generation.wan_generator import pipeline_kwargs
+from engine.generation.wan_run import pipeline_kwargs
 
 # huggingface-inference-toolkit 0.5.6's container, measured (see /work/shared/reference).
 CONTAINER = {

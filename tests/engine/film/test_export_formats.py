@@ -20,7 +20,7 @@ from engine.film.export_settings import (
     parse_transition,
 )
 from engine.film.exporter import ExportError, ExportProgress, export_film
-from engine.jobs.progress import Cancelled, CancelToken
+from engine.progress import Cancelled, CancelToken
 from engine.video.video_io import read_frames
 
 EXPECTED = {  # format: (codec, pixel format as decoded)

@@ -11,11 +11,12 @@ import torch
 
 from app.project.model import ProjectSettings
 from engine.generation.frames import snap_frames
+from engine.generation.loaded_pipeline import LoadedPipeline
 from engine.generation.model_source import ModelError
-from engine.generation.pipeline_cache import LoadedPipeline, PipelineCache, load_pipeline
+from engine.generation.pipeline_cache import PipelineCache, load_pipeline
 from engine.generation.request import GenerationRequest, ModelSpec
-from engine.generation.wan_generator import expert_for_timestep, generate, snap_size, to_uint8
-from engine.jobs.progress import (
+from engine.generation.wan_run import expert_for_timestep, run_wan, snap_size, to_uint8
+from engine.progress import (
     DECODING,
     DENSE,
     GENERATING,
@@ -73,7 +74,7 @@ def test_expert_follows_boundary_rule(loaded_a14b: LoadedPipeline) -> None:
     steps = 6
     try:
         # Guidance 1 means one forward pass per step, so `ran` has one entry per step.
-        generate(
+        run_wan(
             loaded_a14b,
             make_request(
                 loaded_a14b.model_dir, num_inference_steps=steps, guidance_scale=1.0, guidance_scale_2=1.0
@@ -97,7 +98,7 @@ def test_expert_follows_boundary_rule(loaded_a14b: LoadedPipeline) -> None:
 
 def test_dense_model_reports_dense(loaded_5b: LoadedPipeline) -> None:
     reports: list[Progress] = []
-    result = generate(loaded_5b, make_request(loaded_5b.model_dir, num_inference_steps=2), reports.append)
+    result = run_wan(loaded_5b, make_request(loaded_5b.model_dir, num_inference_steps=2), reports.append)
     assert {r.expert for r in reports if r.step} == {DENSE}
     assert result.applied.guidance_scale_2 is None
     assert any("single expert" in n for n in result.notices)
@@ -107,7 +108,7 @@ def test_equals_direct_diffusers_call(loaded_a14b: LoadedPipeline, tiny_a14b: Pa
     from diffusers import WanPipeline
 
     request = make_request(tiny_a14b, num_frames=17, guidance_scale_2=None, seed=123)
-    ours = generate(loaded_a14b, request).frames
+    ours = run_wan(loaded_a14b, request).frames
     direct_pipe = WanPipeline.from_pretrained(tiny_a14b, dtype=torch.float32)
     direct = direct_pipe(
         prompt=request.prompt,
@@ -127,10 +128,10 @@ def test_equals_direct_diffusers_call(loaded_a14b: LoadedPipeline, tiny_a14b: Pa
 
 def test_same_seed_same_frames_across_loads(tiny_a14b: Path) -> None:
     request = make_request(tiny_a14b, seed=99)
-    first = generate(load_pipeline(request.model), request).frames
+    first = run_wan(load_pipeline(request.model), request).frames
     second_load = load_pipeline(request.model)
-    assert np.array_equal(first, generate(second_load, request).frames)
-    assert not np.array_equal(first, generate(second_load, dataclasses.replace(request, seed=100)).frames)
+    assert np.array_equal(first, run_wan(second_load, request).frames)
+    assert not np.array_equal(first, run_wan(second_load, dataclasses.replace(request, seed=100)).frames)
 
 
 @pytest.mark.parametrize("cancel_at", [1, 3])
@@ -154,7 +155,7 @@ def test_cancel_stops_before_decode(loaded_a14b: LoadedPipeline, monkeypatch, ca
 
     try:
         with pytest.raises(Cancelled):
-            generate(
+            run_wan(
                 loaded_a14b, make_request(loaded_a14b.model_dir, num_inference_steps=4), on_progress, token
             )
     finally:
@@ -166,7 +167,7 @@ def test_cancel_stops_before_decode(loaded_a14b: LoadedPipeline, monkeypatch, ca
     assert DECODING not in {r.stage for r in reports}
     # The pipeline still works afterwards.
     assert (
-        generate(loaded_a14b, make_request(loaded_a14b.model_dir, num_inference_steps=2)).frames.shape[0] == 9
+        run_wan(loaded_a14b, make_request(loaded_a14b.model_dir, num_inference_steps=2)).frames.shape[0] == 9
     )
 
 
@@ -174,13 +175,13 @@ def test_cancel_before_start(loaded_a14b: LoadedPipeline) -> None:
     token = CancelToken()
     token.cancel()
     with pytest.raises(Cancelled):
-        generate(loaded_a14b, make_request(loaded_a14b.model_dir), cancel=token)
+        run_wan(loaded_a14b, make_request(loaded_a14b.model_dir), cancel=token)
 
 
 def test_both_architectures_shapes(loaded_a14b: LoadedPipeline, loaded_5b: LoadedPipeline) -> None:
-    a14b = generate(loaded_a14b, make_request(loaded_a14b.model_dir, num_frames=13, width=48, height=32))
+    a14b = run_wan(loaded_a14b, make_request(loaded_a14b.model_dir, num_frames=13, width=48, height=32))
     assert a14b.frames.shape == (13, 32, 48, 3) and a14b.notices == ()
-    dense = generate(
+    dense = run_wan(
         loaded_5b, make_request(loaded_5b.model_dir, num_frames=9, width=96, height=64, guidance_scale_2=None)
     )
     assert dense.frames.shape == (9, 64, 96, 3) and dense.notices == ()
@@ -189,7 +190,7 @@ def test_both_architectures_shapes(loaded_a14b: LoadedPipeline, loaded_5b: Loade
 
 def test_snapping_notices(loaded_a14b: LoadedPipeline, loaded_5b: LoadedPipeline) -> None:
     reports: list[Progress] = []
-    result = generate(
+    result = run_wan(
         loaded_a14b, make_request(loaded_a14b.model_dir, num_frames=18, width=70, height=70), reports.append
     )
     assert result.frames.shape == (17, 64, 64, 3)
@@ -199,19 +200,19 @@ def test_snapping_notices(loaded_a14b: LoadedPipeline, loaded_5b: LoadedPipeline
         "Size 70×70 → 64×64: this model needs multiples of 16 pixels.",
     )
     assert [r.message for r in reports if r.message in result.notices] == list(result.notices)
-    dense = generate(loaded_5b, make_request(loaded_5b.model_dir, width=80, height=48, guidance_scale_2=None))
+    dense = run_wan(loaded_5b, make_request(loaded_5b.model_dir, width=80, height=48, guidance_scale_2=None))
     assert dense.frames.shape == (9, 32, 64, 3)
     assert dense.notices == ("Size 80×48 → 64×32: this model needs multiples of 32 pixels.",)
 
 
 def test_cjk_prompt(loaded_a14b: LoadedPipeline) -> None:
-    cjk = generate(
+    cjk = run_wan(
         loaded_a14b,
         make_request(
             loaded_a14b.model_dir, prompt="一只猫在月光下的屋顶上跳舞", negative_prompt="模糊，低质量"
         ),
     ).frames
-    plain = generate(
+    plain = run_wan(
         loaded_a14b, make_request(loaded_a14b.model_dir, prompt="a cat", negative_prompt="")
     ).frames
     assert cjk.shape == plain.shape and not np.array_equal(cjk, plain)
@@ -250,7 +251,7 @@ def test_cache_rejects_bad_placement(tiny_a14b: Path, device: str, dtype: str | 
 
 def test_bad_steps(loaded_a14b: LoadedPipeline) -> None:
     with pytest.raises(ValueError, match="Steps"):
-        generate(loaded_a14b, make_request(loaded_a14b.model_dir, num_inference_steps=0))
+        run_wan(loaded_a14b, make_request(loaded_a14b.model_dir, num_inference_steps=0))
 
 
 @pytest.mark.slow
@@ -261,7 +262,7 @@ def test_demo_model_renders_the_wan_sizes(loaded_a14b: LoadedPipeline, size: tup
     request = make_request(
         loaded_a14b.model_dir, width=width, height=height, num_frames=5, num_inference_steps=2
     )
-    result = generate(loaded_a14b, request)
+    result = run_wan(loaded_a14b, request)
     assert result.frames.shape == (5, height, width, 3)
     assert result.frames.std() > 0
 
@@ -269,6 +270,6 @@ def test_demo_model_renders_the_wan_sizes(loaded_a14b: LoadedPipeline, size: tup
 @pytest.mark.slow
 def test_dense_demo_model_renders_720p(loaded_5b: LoadedPipeline) -> None:
     request = make_request(loaded_5b.model_dir, width=1280, height=720, num_frames=5, num_inference_steps=2)
-    result = generate(loaded_5b, request)
+    result = run_wan(loaded_5b, request)
     assert result.frames.shape == (5, 704, 1280, 3)  # the dense model's sizes are multiples of 32
     assert result.applied.height == 704 and result.notices

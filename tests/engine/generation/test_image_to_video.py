@@ -11,11 +11,11 @@ import torch
 from image_support import SIZE, gradient, image_request, still
 
 from engine.generation.image_to_video import ImageModelError, image_pipe
-from engine.generation.pipeline_cache import ModelInfo
+from engine.generation.loaded_pipeline import ModelInfo
 from engine.generation.request import GenerationRequest, ImageConditioning
 from engine.generation.still_image import fit_still, still_from_frame
-from engine.generation.wan_generator import expert_for_timestep, generate, to_uint8
-from engine.jobs.progress import HIGH_NOISE, LOW_NOISE
+from engine.generation.wan_run import expert_for_timestep, run_wan, to_uint8
+from engine.progress import HIGH_NOISE, LOW_NOISE
 
 
 def direct_call(pipe, image, request: GenerationRequest, **extra: object) -> np.ndarray:
@@ -47,7 +47,7 @@ def test_i2v_a14b_frames_equal_a_direct_pipeline_call(loaded_i2v):
     # A source of another shape: both sides get the same fill (scale, centre-crop) to the shot's size.
     source = still(3, 48, 40)
     request = image_request(loaded_i2v, images=ImageConditioning(source, fit="fill"))
-    ours = generate(loaded_i2v, request).frames
+    ours = run_wan(loaded_i2v, request).frames
     from engine.generation.still_image import read_still
 
     fitted = fit_still(read_still(source)[0], SIZE, SIZE, "fill")
@@ -68,7 +68,7 @@ def test_the_boundary_is_0_9_and_each_expert_runs_its_own_steps(loaded_i2v):
     reported: list[tuple[str | None, int]] = []
     try:
         request = image_request(loaded_i2v, num_inference_steps=5, guidance_scale=1.0, guidance_scale_2=1.0)
-        generate(loaded_i2v, request, on_progress=lambda p: p.expert and reported.append((p.expert, p.step)))
+        run_wan(loaded_i2v, request, on_progress=lambda p: p.expert and reported.append((p.expert, p.step)))
     finally:
         for hook in hooks:
             hook.remove()
@@ -89,27 +89,27 @@ def test_ti2v_image_mode_shares_the_loaded_components(loaded_5b):
         assert getattr(pipe, name) is getattr(loaded_5b.pipe, name)  # one copy in memory
     assert pipe.config.expand_timesteps and pipe.config.boundary_ratio is None
     request = image_request(loaded_5b, guidance_scale_2=None, num_frames=5)
-    ours = generate(loaded_5b, request).frames
+    ours = run_wan(loaded_5b, request).frames
     image = fit_still(still_from_frame(gradient(SIZE, SIZE, 0)), SIZE, SIZE)
     assert np.array_equal(ours, direct_call(pipe, image, request))
-    text = generate(loaded_5b, dataclasses.replace(request, images=None)).frames
+    text = run_wan(loaded_5b, dataclasses.replace(request, images=None)).frames
     assert not np.array_equal(text, ours)  # the image changed the run
 
 
 def test_an_end_image_reaches_the_a14b_pipeline(loaded_i2v):
     request = image_request(loaded_i2v, images=ImageConditioning(still(0), last_image=still(1)))
-    ours = generate(loaded_i2v, request).frames
+    ours = run_wan(loaded_i2v, request).frames
     first, last = (fit_still(still_from_frame(gradient(SIZE, SIZE, s)), SIZE, SIZE) for s in (0, 1))
     assert np.array_equal(ours, direct_call(loaded_i2v.pipe, first, request, last_image=last))
 
 
 def test_models_and_images_that_do_not_match_are_refused_clearly(loaded_i2v, loaded_a14b, loaded_5b):
     with pytest.raises(ImageModelError, match="needs a start image"):
-        generate(loaded_i2v, image_request(loaded_i2v, images=None))
+        run_wan(loaded_i2v, image_request(loaded_i2v, images=None))
     with pytest.raises(ImageModelError, match="from text only"):
-        generate(loaded_a14b, image_request(loaded_a14b))
+        run_wan(loaded_a14b, image_request(loaded_a14b))
     with pytest.raises(ImageModelError, match="start image only"):
-        generate(loaded_5b, image_request(loaded_5b, images=ImageConditioning(still(0), still(1))))
+        run_wan(loaded_5b, image_request(loaded_5b, images=ImageConditioning(still(0), still(1))))
 
 
 def test_model_info_tells_the_three_layouts_apart(tiny_i2v, tiny_a14b, tiny_5b):

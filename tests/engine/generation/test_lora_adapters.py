@@ -11,10 +11,11 @@ import torch
 from lora_support import make_lora
 from safetensors.torch import save_file
 
+from engine.generation.loaded_pipeline import LoadedPipeline
 from engine.generation.lora_adapters import LoraError, apply_loras, loaded_adapters, wanted_adapters
-from engine.generation.pipeline_cache import LoadedPipeline, load_pipeline
+from engine.generation.pipeline_cache import load_pipeline
 from engine.generation.request import GenerationRequest, LoraSpec, ModelSpec
-from engine.generation.wan_generator import generate
+from engine.generation.wan_run import run_wan
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +48,7 @@ def run(loaded: LoadedPipeline, *specs: LoraSpec) -> np.ndarray:
         model=loaded.spec,
         loras=specs,
     )
-    return generate(loaded, request).frames.astype(np.int16)
+    return run_wan(loaded, request).frames.astype(np.int16)
 
 
 def test_lora_changes_output_weight_zero_does_not_and_unloading_restores(pipe, loras) -> None:

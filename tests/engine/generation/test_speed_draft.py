@@ -8,15 +8,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
+from pass_counter import count_passes
 from speed_support import small_request
+from tiny_draft import write_tiny_draft_loras
 
-from engine.generation.pipeline_cache import LoadedPipeline, load_pipeline
+from engine.generation.loaded_pipeline import LoadedPipeline
+from engine.generation.pipeline_cache import load_pipeline
 from engine.generation.request import DraftLoras, ModelSpec
 from engine.generation.speed.draft import ADAPTERS, enter_draft, fetch_draft_loras, load_draft_adapters
 from engine.generation.speed.levers import SpeedError
-from engine.generation.speed.pass_counter import count_passes
-from engine.generation.speed.tiny_draft import write_tiny_draft_loras
-from engine.generation.wan_generator import generate
+from engine.generation.wan_run import run_wan
 
 
 @pytest.fixture(scope="module")
@@ -50,11 +51,11 @@ def test_draft_fuses_both_experts_runs_four_passes_and_final_comes_back_exactly(
     base = {"transformer": state(pipe.transformer), "transformer_2": state(pipe.transformer_2)}
     request = small_request(loaded.spec)
     with count_passes(pipe) as final_passes:
-        final = generate(loaded, request)
+        final = run_wan(loaded, request)
     assert dict(final_passes.forwards) == {"transformer": 4, "transformer_2": 8}  # 2 × 6 with guidance
 
     with count_passes(pipe) as draft_passes:
-        drafted = generate(loaded, dataclasses.replace(request, quality="draft"))
+        drafted = run_wan(loaded, dataclasses.replace(request, quality="draft"))
     assert draft_passes.total_forwards == 4  # 4 steps, no guidance
     assert draft_passes.forwards["transformer"] >= 1 and draft_passes.forwards["transformer_2"] >= 1
     for component in ("transformer", "transformer_2"):
@@ -70,7 +71,7 @@ def test_draft_fuses_both_experts_runs_four_passes_and_final_comes_back_exactly(
     assert drafted.speed["quality"] == "draft" and drafted.speed["flow_shift"] == 5.0
     assert np.abs(drafted.frames.astype(np.int16) - final.frames).mean() > 0.3
 
-    again = generate(loaded, request)  # leaving Draft
+    again = run_wan(loaded, request)  # leaving Draft
     assert pipe.scheduler.config.flow_shift == 3.0
     for component in ("transformer", "transformer_2"):
         restored = state(getattr(pipe, component))
@@ -81,9 +82,9 @@ def test_draft_fuses_both_experts_runs_four_passes_and_final_comes_back_exactly(
 
 def test_draft_is_refused_clearly_where_it_cannot_run(loaded_5b, loaded, tmp_path: Path) -> None:
     with pytest.raises(SpeedError, match="two-expert"):
-        generate(loaded_5b, small_request(loaded_5b.spec, quality="draft", guidance_scale_2=None))
+        run_wan(loaded_5b, small_request(loaded_5b.spec, quality="draft", guidance_scale_2=None))
     with pytest.raises(SpeedError, match="Unknown quality"):
-        generate(loaded, small_request(loaded.spec, quality="best"))
+        run_wan(loaded, small_request(loaded.spec, quality="best"))
     missing = DraftLoras(repo=str(tmp_path), high_noise="nope.safetensors", low_noise="nope.safetensors")
     with pytest.raises(SpeedError, match="does not exist"):
         enter_draft(loaded, missing)
@@ -98,6 +99,6 @@ def test_a_hostile_draft_file_is_refused_and_final_still_runs(loaded, tmp_path: 
     bad = DraftLoras(repo=str(tmp_path), high_noise="high.safetensors", low_noise="low.safetensors")
     spec = dataclasses.replace(loaded.spec, draft=bad)
     with pytest.raises(ValueError, match="high.safetensors"):
-        generate(loaded, small_request(spec, quality="draft"))
-    result = generate(loaded, small_request(loaded.spec, num_inference_steps=2))
+        run_wan(loaded, small_request(spec, quality="draft"))
+    result = run_wan(loaded, small_request(loaded.spec, num_inference_steps=2))
     assert result.speed["quality"] == "final"

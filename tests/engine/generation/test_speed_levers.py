@@ -9,15 +9,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
+from pass_counter import count_passes
 from speed_support import small_request
 
+from engine.backends.local import run_take_job
 from engine.generation.pipeline_cache import PipelineCache, load_pipeline
 from engine.generation.request import ModelSpec
 from engine.generation.speed.guidance import honour_both_guidance
 from engine.generation.speed.levers import SpeedError, resolve_levers
-from engine.generation.speed.pass_counter import count_passes
-from engine.generation.wan_generator import generate
-from engine.jobs.take_job import run_take_job
+from engine.generation.wan_run import run_wan
 
 
 @pytest.mark.parametrize(
@@ -65,9 +65,9 @@ def test_fp8_storage_and_compile_reach_both_experts(tiny_a14b: Path, tmp_path: P
 
 def test_first_block_cache_skips_blocks_on_both_experts_and_comes_off(loaded_a14b) -> None:
     request = small_request(loaded_a14b.spec)
-    plain = generate(loaded_a14b, request)
+    plain = run_wan(loaded_a14b, request)
     with count_passes(loaded_a14b.pipe) as counts:
-        cached = generate(
+        cached = run_wan(
             loaded_a14b, dataclasses.replace(request, step_cache="first_block", cache_threshold=0.5)
         )
     assert counts.total_forwards == 12  # the same passes: the cache skips blocks inside them
@@ -79,21 +79,21 @@ def test_first_block_cache_skips_blocks_on_both_experts_and_comes_off(loaded_a14
         not loaded_a14b.pipe.transformer.is_cache_enabled
         and not loaded_a14b.pipe.transformer_2.is_cache_enabled
     )
-    assert np.array_equal(generate(loaded_a14b, request).frames, plain.frames)
+    assert np.array_equal(run_wan(loaded_a14b, request).frames, plain.frames)
 
 
 @pytest.mark.parametrize("threshold", [math.nan, math.inf, -0.1, 0.0, 1e9])
 def test_a_hostile_cache_threshold_is_refused(loaded_a14b, threshold: float) -> None:
     request = small_request(loaded_a14b.spec, step_cache="first_block", cache_threshold=threshold)
     with pytest.raises(SpeedError, match="threshold"):
-        generate(loaded_a14b, request)
+        run_wan(loaded_a14b, request)
     with pytest.raises(SpeedError, match="Unknown step cache"):
-        generate(loaded_a14b, small_request(loaded_a14b.spec, step_cache="faster"))
+        run_wan(loaded_a14b, small_request(loaded_a14b.spec, step_cache="faster"))
 
 
 def test_the_guidance_trap_runs_each_experts_guidance_as_asked(loaded_a14b) -> None:
     with count_passes(loaded_a14b.pipe) as counts:
-        trapped = generate(
+        trapped = run_wan(
             loaded_a14b, small_request(loaded_a14b.spec, guidance_scale=1.0, guidance_scale_2=3.0)
         )
     # diffusers alone would run 6 single passes: here every step gets its guidance pass.

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.generation.pipeline_cache import ModelInfo
+from engine.generation.loaded_pipeline import ModelInfo
 from engine.generation.tiny_model import INFO_FILE, build_tokenizer, write_tiny_model
 
 # Shared session fixtures (tiny models, loaded pipelines); tests/conftest.py is not ours to edit.

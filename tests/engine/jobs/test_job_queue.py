@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from engine.backends.local import LocalBackend
+from engine.backends.take_record import TakeRecord
 from engine.generation.request import GenerationRequest, ModelSpec
 from engine.jobs.job_queue import JobQueue
-from engine.jobs.progress import GENERATING, Progress
 from engine.jobs.states import JobState
-from engine.jobs.take_job import TakeRecord
+from engine.progress import GENERATING, Progress
 
 
 def request_for(model: Path | str, **changes) -> GenerationRequest:

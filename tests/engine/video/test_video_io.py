@@ -9,7 +9,7 @@ import av
 import numpy as np
 import pytest
 
-from engine.jobs.progress import ENCODING, Cancelled, CancelToken
+from engine.progress import ENCODING, Cancelled, CancelToken
 from engine.video.video_io import ClipInfo, VideoError, iter_frames, probe, read_frames, write_clip
 
 HAS_RGB_CODEC = "libx264rgb" in av.codecs_available

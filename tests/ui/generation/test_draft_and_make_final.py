@@ -5,10 +5,10 @@ from __future__ import annotations
 import threading
 
 import pytest
+from tiny_draft import write_tiny_draft_loras
 from ui_support import make_window, sample_project, tiny_project, tiny_window, wait_finished
 
 from app.settings.model_settings import ModelSettings
-from engine.generation.speed.tiny_draft import write_tiny_draft_loras
 from engine.jobs.states import JobState
 from ui.preferences.model_settings_page import ModelSettingsPage
 from ui.timeline.draft_badge import DRAFT_COLOR

@@ -10,8 +10,8 @@ from PySide6.QtTest import QAbstractItemModelTester
 from ui_support import tiny_project, tiny_window, wait_finished
 
 from engine.jobs.job_queue import Job
-from engine.jobs.progress import GENERATING, HIGH_NOISE, Progress
 from engine.jobs.states import JobState
+from engine.progress import GENERATING, HIGH_NOISE, Progress
 from ui.generation.queue_model import format_seconds, job_fraction, progress_text
 
 

@@ -16,7 +16,7 @@ from app.project.model import Take
 from app.project.reel_file import load_project, save_project
 from app.project.shot_timing import shot_frames
 from engine.generation.request import ModelSpec
-from engine.generation.wan_generator import generate, make_generator, pipeline_kwargs
+from engine.generation.wan_run import make_generator, pipeline_kwargs, run_wan
 from ui.inspector.takes_list import TakeIdRole, TakesModel
 from ui.widgets.thumbnails import ThumbnailCache
 
@@ -179,7 +179,7 @@ def test_inspector_request_and_take_agree_on_frames(qtbot, loaded_a14b, typed, m
     model = ModelSpec(str(loaded_a14b.model_dir), device="cpu", dtype="float32")
     request = build_request(window.project, shot, model=model)
     request = dataclasses.replace(request, width=64, height=64, num_inference_steps=2)
-    take = generate(loaded_a14b, request)
+    take = run_wan(loaded_a14b, request)
     # diffusers asked for the typed count itself, with none of our snapping in between.
     direct = dataclasses.replace(take.applied, num_frames=typed)
     raw = loaded_a14b.pipe(**pipeline_kwargs(direct, make_generator("cpu", direct.seed))).frames[0]

@@ -1,27 +1,20 @@
-"""One job: a generation request in, a take clip plus its metadata on disk out."""
+"""A take's record, one path for every backend: clip facts -> TakeRecord -> JSON sidecar beside the clip."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime
-import errno
 import json
 import os
-import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import Any
 
-from engine.generation.long_shot import generate_shot
-from engine.generation.pipeline_cache import PipelineCache
+from engine.endpoint.http_call import EndpointError
 from engine.generation.request import GenerationRequest, GenerationResult
 from engine.generation.versions import software_versions
-from engine.jobs.progress import ENCODING, CancelToken, Progress, ProgressCallback, ignore_progress
 from engine.storage.atomic_file import write_bytes_atomic
-from engine.video.video_io import write_clip
-
-if TYPE_CHECKING:
-    import numpy as np
 
 
 @dataclass(frozen=True)
@@ -61,32 +54,6 @@ def take_metadata(request: GenerationRequest, result: GenerationResult, backend:
     }
 
 
-def run_take_job(
-    cache: PipelineCache,
-    request: GenerationRequest,
-    clip_path: Path,
-    on_progress: ProgressCallback = ignore_progress,
-    cancel: CancelToken | None = None,
-) -> TakeRecord:
-    """Load (or reuse) the model, generate, and write the clip and a JSON sidecar atomically.
-
-    Snapping notices arrive as progress messages. A cancel or an error leaves neither file behind.
-    """
-    # Checked before generating, so no GPU time is spent on a take that could not be written; the
-    # writes below refuse again, atomically, in case a file appears meanwhile.
-    if take_files_exist(clip_path):
-        raise FileExistsError(errno.EEXIST, "a take never replaces an existing file", str(clip_path))
-    started = time.perf_counter()
-    loaded = cache.get(request.model, on_progress=on_progress)
-    result = generate_shot(loaded, request, on_progress=on_progress, cancel=cancel)
-    frames = cast("np.ndarray", result.frames)
-    on_progress(Progress(ENCODING, 0, int(frames.shape[0])))
-    write_clip(frames, result.applied.fps, clip_path, cancel=cancel, on_progress=on_progress, replace=False)
-    metadata = take_metadata(request, result, backend="local", seconds=time.perf_counter() - started)
-    write_sidecar(clip_path, metadata)
-    return TakeRecord(clip_path, metadata)
-
-
 def sidecar_path(clip: Path) -> Path:
     """The metadata file beside a take's clip: take-001.json for take-001.mp4."""
     return clip.with_suffix(".json")
@@ -110,3 +77,33 @@ def write_sidecar(clip: Path, metadata: dict) -> None:
         with contextlib.suppress(OSError):
             clip.unlink()
         raise
+
+
+def record_take(
+    clip: Path,
+    request: GenerationRequest,
+    result: GenerationResult,
+    backend: str,
+    seconds: float,
+    overrides: Mapping[str, Any] | None = None,
+) -> TakeRecord:
+    """Write the sidecar of a clip already on disk; overrides are what the backend knows better."""
+    metadata = {**take_metadata(request, result, backend=backend, seconds=seconds), **(overrides or {})}
+    write_sidecar(clip, metadata)
+    return TakeRecord(clip, metadata)
+
+
+def refuse_local_only(
+    request: GenerationRequest, where: str, error: type[EndpointError] = EndpointError
+) -> None:
+    """Refuse, before anything is sent, what only this computer can run: LoRA files and Draft."""
+    if request.loras:
+        raise error(
+            f"LoRA adapters are local files; {where} cannot load them.",
+            "Generate this shot locally, or use a preset without LoRAs.",
+        )
+    if request.quality == "draft":  # the protocol has no quality: the other side would make a Final
+        raise error(
+            f"Draft fuses the Lightning LoRA pair on this computer; {where} run Final only.",
+            "Generate Draft shots locally, or set the shot to Final.",
+        )

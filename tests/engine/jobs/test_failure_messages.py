@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from engine.errors import StoryreelError, hint_of
-from engine.jobs.errors import OOM_HINT, describe_failure
-from engine.jobs.progress import Cancelled
+from engine.jobs.failure_messages import OOM_HINT, describe_failure
+from engine.progress import Cancelled
 
 ROOT = Path(__file__).resolve().parents[3]
 # Signals between threads, never shown to a person.

@@ -8,12 +8,12 @@ import numpy as np
 import pytest
 from image_support import image_request
 
-from engine.generation import long_shot
+from engine.backends.local import run_take_job
+from engine.generation import shot_run
 from engine.generation.image_to_video import ImageModelError
-from engine.generation.long_shot import anchor_index, generate_shot, join_segments, plan_segments
+from engine.generation.shot_run import anchor_index, join_segments, plan_segments, run_shot
 from engine.generation.still_image import read_still
-from engine.jobs.progress import Cancelled, CancelToken
-from engine.jobs.take_job import run_take_job
+from engine.progress import Cancelled, CancelToken
 
 
 @pytest.mark.parametrize(
@@ -41,7 +41,7 @@ def test_join_blends_the_overlap_and_repeats_no_frame():
 
 def test_a_three_segment_shot_chains_each_segment_from_the_one_before(loaded_i2v, monkeypatch):
     parts, outputs = [], []
-    real = long_shot.generate
+    real = shot_run.run_wan
 
     def spy(loaded, request, on_progress, cancel):
         result = real(loaded, request, on_progress, cancel)
@@ -49,10 +49,10 @@ def test_a_three_segment_shot_chains_each_segment_from_the_one_before(loaded_i2v
         outputs.append(result.frames)
         return result
 
-    monkeypatch.setattr(long_shot, "generate", spy)
+    monkeypatch.setattr(shot_run, "run_wan", spy)
     seen = []
     request = image_request(loaded_i2v, num_frames=21, segment_frames=9, segment_overlap=2)
-    result = generate_shot(loaded_i2v, request, on_progress=seen.append)
+    result = run_shot(loaded_i2v, request, on_progress=seen.append)
     assert result.frames.shape[0] == 21 and result.applied.num_frames == 21
     assert result.segments == {"count": 3, "length": 9, "overlap": 2}
     assert [p.num_frames for p in parts] == [9, 9, 9] and [p.seed for p in parts] == [11, 12, 13]
@@ -90,14 +90,14 @@ def test_cancel_in_a_later_segment_stops_within_a_step_and_keeps_nothing(loaded_
 def test_a_long_text_shot_needs_a_model_that_takes_an_image(loaded_a14b):
     request = image_request(loaded_a14b, images=None, num_frames=21, segment_frames=9)
     with pytest.raises(ImageModelError, match="segments"):
-        generate_shot(loaded_a14b, request)
+        run_shot(loaded_a14b, request)
 
 
 def test_a_long_text_shot_on_ti2v_continues_in_image_mode(loaded_5b):
     request = image_request(
         loaded_5b, images=None, guidance_scale_2=None, num_frames=13, segment_frames=5, segment_overlap=9
     )
-    result = generate_shot(loaded_5b, request)
+    result = run_shot(loaded_5b, request)
     assert result.frames.shape == (13, 32, 32, 3)
     assert result.segments == {"count": 5, "length": 5, "overlap": 2}  # the overlap at most half a segment
     assert result.applied.images is None
@@ -115,6 +115,6 @@ class _Held:
 
 def test_segment_request_changes_nothing_for_a_short_shot(loaded_i2v):
     request = image_request(loaded_i2v)
-    assert generate_shot(loaded_i2v, request).segments is None
+    assert run_shot(loaded_i2v, request).segments is None
     same = dataclasses.replace(request, segment_frames=81)
-    assert generate_shot(loaded_i2v, same).segments is None
+    assert run_shot(loaded_i2v, same).segments is None

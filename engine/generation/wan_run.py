@@ -1,4 +1,7 @@
-"""Runs one GenerationRequest through a loaded WanPipeline, with progress and cancellation."""
+"""The Wan run: one GenerationRequest through a loaded Wan pipeline, in numbered steps as diffusers' `__call__`.
+
+shot_run.py calls it once per shot, or once per segment of a long shot.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 from engine.generation.frames import snap_frames
 from engine.generation.image_to_video import check_images, image_kwargs, image_pipe, resolve_images
+from engine.generation.loaded_pipeline import LoadedPipeline, ModelInfo
 from engine.generation.lora_adapters import apply_loras
-from engine.generation.pipeline_cache import LoadedPipeline, ModelInfo
 from engine.generation.request import GenerationRequest, GenerationResult
 from engine.generation.speed.speed_run import plan_speed, speed_run
-from engine.jobs.progress import (
+from engine.progress import (
     DECODING,
     DENSE,
     GENERATING,
@@ -107,15 +110,16 @@ def to_uint8(frames: np.ndarray) -> np.ndarray:
     return scaled.astype(np.uint8)
 
 
-def generate(
+def run_wan(
     loaded: LoadedPipeline,
     request: GenerationRequest,
     on_progress: ProgressCallback = ignore_progress,
     cancel: CancelToken | None = None,
 ) -> GenerationResult:
-    """Generate the request's frames; raises Cancelled (before any decode) if cancel is set."""
+    """Generate the request's frames in one pipeline call; raises Cancelled (before any decode) if cancel is set."""
     start = time.perf_counter()
     info = loaded.info
+    # 1. Check inputs: the model's rules (size, frames, guidance), its images, then the speed plan.
     applied, notices = apply_model_rules(resolve_images(request), info)
     check_images(info, applied)
     applied, speed_notices = plan_speed(applied, info)  # Draft's steps and guidance; the guidance trap
@@ -124,10 +128,13 @@ def generate(
         on_progress(Progress(GENERATING, total=applied.num_inference_steps, message=notice))
     if cancel is not None:
         cancel.check()
-    # An image run goes through WanImageToVideoPipeline (TI2V-5B's shares the text pipeline's modules).
+
+    # 2. Pick the pipeline: an image run goes through WanImageToVideoPipeline (TI2V-5B's shares the
+    # text pipeline's modules), and prepare its image inputs.
     pipe = loaded.pipe if applied.images is None else image_pipe(loaded)
     images = {} if applied.images is None else image_kwargs(applied.images, applied.width, applied.height)
 
+    # 3. Prepare the step callback: progress per step and expert, and cancellation.
     def on_step_end(pipe: Any, i: int, t: Any, callback_kwargs: dict) -> dict:
         total = pipe.num_timesteps
         on_progress(Progress(GENERATING, step=i + 1, total=total, expert=expert_for_timestep(info, t)))
@@ -138,16 +145,21 @@ def generate(
             on_progress(Progress(DECODING, message="Decoding frames"))
         return callback_kwargs
 
+    # 4. Prepare the seeded generator on the pipeline's device.
     generator = make_generator(loaded.device, applied.seed)
+
+    # 5. Denoise and decode, inside the speed run (Draft fused or not, the step cache, both guidances)
+    # and with this request's LoRA adapters (none: the base model, which stays loaded).
     try:
-        with speed_run(loaded, applied) as speed:  # Draft fused or not, the step cache, both guidances
-            # Swap the LoRA adapters to this request's (none: the base model), keeping the base loaded.
+        with speed_run(loaded, applied) as speed:
             apply_loras(loaded, applied.loras)
             output = pipe(**pipeline_kwargs(applied, generator), **images, callback_on_step_end=on_step_end)
     except BaseException:
         # A successful call frees its offload hooks itself; an interrupted one must be put back.
         pipe.maybe_free_model_hooks()
         raise
+
+    # 6. Post-process: float frames to uint8, with the request as applied and how it ran.
     frames = to_uint8(output.frames[0])
     return GenerationResult(
         frames=frames,

@@ -1,4 +1,4 @@
-"""Long shots: segments of the model's native length, each from the one before, blended into one clip."""
+"""The shot run, for every shot: one Wan run, or segments of the native length blended into one clip."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, cast
 
 from engine.generation.frames import snap_frames
 from engine.generation.image_to_video import ImageModelError, resolve_images
-from engine.generation.pipeline_cache import LoadedPipeline
+from engine.generation.loaded_pipeline import LoadedPipeline
 from engine.generation.request import GenerationRequest, GenerationResult, ImageConditioning
 from engine.generation.still_image import png_bytes, still_from_frame
-from engine.generation.wan_generator import generate
-from engine.jobs.progress import CancelToken, Progress, ProgressCallback, ignore_progress
+from engine.generation.wan_run import run_wan
+from engine.progress import CancelToken, Progress, ProgressCallback, ignore_progress
 
 if TYPE_CHECKING:
     import numpy as np
@@ -65,7 +65,7 @@ def anchor_index(length: int, overlap: int) -> int:
     return length - 1 - overlap
 
 
-def generate_shot(
+def run_shot(
     loaded: LoadedPipeline,
     request: GenerationRequest,
     on_progress: ProgressCallback = ignore_progress,
@@ -82,7 +82,7 @@ def generate_shot(
     # At most half a segment blends, so every segment adds frames of its own.
     overlap = max(0, min(request.segment_overlap, (length - 1) // 2))
     if total <= length:
-        return generate(loaded, request, on_progress, cancel)
+        return run_wan(loaded, request, on_progress, cancel)
     if request.images is None and not info.takes_image:
         raise ImageModelError(
             f"A shot of {total} frames is made in segments of {length}, each from the last frame of the one "
@@ -107,7 +107,7 @@ def generate_shot(
         def report(p: Progress, number: int = index + 1) -> None:
             on_progress(dataclasses.replace(p, segment=number, segments=len(lengths)))
 
-        result = generate(loaded, part, report, cancel)
+        result = run_wan(loaded, part, report, cancel)
         piece = cast("np.ndarray", result.frames)
         pieces.append(piece)
         results.append(result)

@@ -12,7 +12,7 @@ from app.project.model import Project, ProjectSettings, Shot
 from app.project.reel_file import save_project
 from engine.generation.pipeline_cache import PipelineCache
 from engine.generation.request import ModelSpec
-from engine.jobs.progress import Cancelled, CancelToken, Progress
+from engine.progress import Cancelled, CancelToken, Progress
 from engine.video.video_io import probe, read_frames
 
 

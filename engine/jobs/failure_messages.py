@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from engine.errors import StoryreelError, describe_os_error
+from engine.values import shorten
 
 OOM_HINT = (
     "Try a memory profile with CPU offload (Preferences > Model), a smaller size, fewer frames, "
@@ -18,7 +19,6 @@ OOM_HINT = (
 )
 RETRY_HINT = "Retry the job; if it fails again, the full details are in storyreel.log."
 DISK_HINT = "Free some disk space or make the project's folder writable, then retry the job."
-MAX_CHARS = 300
 _ERRNO_PREFIX = re.compile(r"^\[Errno -?\d+\]\s*")
 # FFmpeg's own words for the errors a damaged or foreign file gives, said for a person.
 _FFMPEG_WORDS = {
@@ -31,7 +31,7 @@ _FFMPEG_WORDS = {
 
 def _first_line(text: str) -> str:
     line = _ERRNO_PREFIX.sub("", text.strip()).splitlines()[0] if text.strip() else ""
-    return line if len(line) <= MAX_CHARS else line[:MAX_CHARS] + "…"
+    return shorten(line)
 
 
 def _is_out_of_memory(exc: BaseException, text: str) -> bool:
