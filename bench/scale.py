@@ -95,7 +95,7 @@ def run_events(app, seconds: float) -> None:
 
 def longest_stall(app, steps: list[Callable[[], object]]) -> float:
     """The longest gap between 5 ms heartbeats while steps run one per event-loop turn (ms)."""
-    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
 
     gaps: list[float] = []
     last = [time.perf_counter()]
@@ -116,12 +116,14 @@ def longest_stall(app, steps: list[Callable[[], object]]) -> float:
             pending.pop(0)()
             QTimer.singleShot(HEARTBEAT_MS, next_step)
         else:
-            app.quit()
+            loop.quit()
 
+    # A local loop: the application's own exec and quit would close the window (aboutToQuit).
+    loop = QEventLoop()
     heartbeat.start()
     last[0] = time.perf_counter()
     QTimer.singleShot(50, next_step)
-    app.exec()
+    loop.exec()
     heartbeat.stop()
     return max(gaps[1:] or [0.0]) * 1000
 
@@ -177,6 +179,16 @@ def measure(app, root: Path, count: int, clip: Path, args: argparse.Namespace) -
     out["bare_stall_ms"] = longest_stall(app, [lambda: None] * 60)
     out["stall_ms"] = longest_stall(app, scrolls[: args.scrolls] + selects)
 
+    for value in range(0, bar.maximum() + 1, max(1, bar.pageStep())):
+        bar.setValue(value)
+        window.timeline.viewport().repaint()  # painted now: a posted update may wait past the loop
+        window.thumbnails.wait()
+        app.processEvents()
+    out["rss_mb"] = psutil.Process().memory_info().rss / 2**20
+    out["thumbs_mb"] = window.thumbnails.held_bytes / 2**20
+    out["thumbs"] = len(window.thumbnails._pixmaps)
+    assert window.timeline.isVisible(), "the measured window must stay shown"
+
     from ui.preview.preview_player import FILM_MODE
 
     preview = window.preview
@@ -192,14 +204,6 @@ def measure(app, root: Path, count: int, clip: Path, args: argparse.Namespace) -
     out["play_fps"] = len(set(shown)) / (time.perf_counter() - start)
     preview.pause()
 
-    for value in range(0, bar.maximum() + 1, max(1, bar.pageStep())):
-        bar.setValue(value)
-        app.processEvents()
-        window.thumbnails.wait()
-        app.processEvents()
-    out["rss_mb"] = psutil.Process().memory_info().rss / 2**20
-    out["thumbs_mb"] = window.thumbnails.held_bytes / 2**20
-    out["thumbs"] = len(window.thumbnails._pixmaps)
     window.close()
     window.deleteLater()
     app.processEvents()
