@@ -129,7 +129,6 @@ def longest_stall(app, steps: list[Callable[[], object]]) -> float:
 
 
 def measure(app, root: Path, count: int, clip: Path, args: argparse.Namespace) -> dict[str, float]:
-    import psutil
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QMainWindow
 
@@ -179,16 +178,6 @@ def measure(app, root: Path, count: int, clip: Path, args: argparse.Namespace) -
     out["bare_stall_ms"] = longest_stall(app, [lambda: None] * 60)
     out["stall_ms"] = longest_stall(app, scrolls[: args.scrolls] + selects)
 
-    for value in range(0, bar.maximum() + 1, max(1, bar.pageStep())):
-        bar.setValue(value)
-        window.timeline.viewport().repaint()  # painted now: a posted update may wait past the loop
-        window.thumbnails.wait()
-        app.processEvents()
-    out["rss_mb"] = psutil.Process().memory_info().rss / 2**20
-    out["thumbs_mb"] = window.thumbnails.held_bytes / 2**20
-    out["thumbs"] = len(window.thumbnails._pixmaps)
-    assert window.timeline.isVisible(), "the measured window must stay shown"
-
     from ui.preview.preview_player import FILM_MODE
 
     preview = window.preview
@@ -232,6 +221,38 @@ def growth(previous: dict[str, float], current: dict[str, float], n0: int, n1: i
     return f"N^{math.log(b / a) / math.log(n1 / n0):.2f}"
 
 
+def visit_every_card(count: int, clip: Path) -> dict[str, float]:
+    """RSS of a process that opens the film, as the app does, and scrolls past every card's thumbnail."""
+    import psutil
+    from PySide6.QtTest import QTest
+
+    from app.project.reel_file import load_project
+    from ui.app_main import create_application
+    from ui.main_window import MainWindow
+
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["STORYREEL_HOME"] = str(Path(tmp) / "home")
+        app = create_application([])
+        (Path(tmp) / "film").mkdir()
+        window = MainWindow(load_project(build_film(Path(tmp) / "film", count, clip)), Answers())
+        window.resize(1400, 900)
+        window.show()
+        QTest.qWaitForWindowExposed(window)
+        window.timeline.set_pixels_per_second(48)  # where every card shows its thumbnail
+        app.processEvents()
+        bar = window.timeline.horizontalScrollBar()
+        for value in range(0, bar.maximum() + 1, max(1, bar.pageStep())):
+            bar.setValue(value)
+            window.timeline.viewport().repaint()  # painted now: a posted update may wait past the loop
+            window.thumbnails.wait()
+            app.processEvents()
+        return {
+            "rss_mb": psutil.Process().memory_info().rss / 2**20,
+            "thumbs_mb": window.thumbnails.held_bytes / 2**20,
+            "thumbs": len(window.thumbnails._pixmaps),
+        }
+
+
 def measure_alone(count: int, clip: Path, args: argparse.Namespace) -> dict[str, float]:
     """One size in this process, after a warm-up on a small film."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -257,9 +278,13 @@ def main() -> int:
     parser.add_argument("--selects", type=int, default=100, help="single-shot selections timed")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # one size, in its own process
     parser.add_argument("--clip", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--visit", type=int, help=argparse.SUPPRESS)  # RSS of one size, own process
     args = parser.parse_args()
     if args.one:
         print(json.dumps(measure_alone(args.one, args.clip, args)))
+        return 0
+    if args.visit:
+        print(json.dumps(visit_every_card(args.visit, args.clip)))
         return 0
     results: list[tuple[int, dict[str, float]]] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -277,7 +302,11 @@ def main() -> int:
                 str(args.selects),
             ]
             done = subprocess.run(command, capture_output=True, text=True, check=True)
-            results.append((count, json.loads(done.stdout.strip().splitlines()[-1])))
+            figures = json.loads(done.stdout.strip().splitlines()[-1])
+            visit = [sys.executable, __file__, "--visit", str(count), "--clip", str(clip)]
+            done = subprocess.run(visit, capture_output=True, text=True, check=True)
+            figures.update(json.loads(done.stdout.strip().splitlines()[-1]))
+            results.append((count, figures))
             print(
                 f"{count} shots: "
                 + ", ".join(f"{label} {fmt.format(results[-1][1][key])}" for key, label, fmt in COLUMNS),
