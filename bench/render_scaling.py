@@ -25,6 +25,7 @@ from app.project.reel_file import save_project  # noqa: E402
 from engine.backends.local import LocalBackend  # noqa: E402
 from engine.generation import pipeline_cache  # noqa: E402
 from engine.generation.request import ModelSpec  # noqa: E402
+from engine.generation.speed.speed_run import plan_speed  # noqa: E402
 from engine.generation.tiny_model import write_tiny_model  # noqa: E402
 from engine.generation.wan_run import apply_model_rules, make_generator, pipeline_kwargs  # noqa: E402
 
@@ -64,9 +65,16 @@ def direct_calls(backend: LocalBackend, project: Project, model: ModelSpec) -> f
     """Seconds for one bare pipeline call per shot, with the very requests the render would plan."""
     loaded = backend.cache.get(model)
     requests = [plan_take(project, shot, model).request for shot in project.shots]
+    print(
+        "  direct request: "
+        + ", ".join(
+            f"{k} {getattr(requests[0], k)}" for k in ("num_inference_steps", "num_frames", "width", "height")
+        )
+        + f", guidance {requests[0].guidance_scale}/{requests[0].guidance_scale_2}, quality {requests[0].quality}"
+    )
     start = time.perf_counter()
     for request in requests:
-        applied, _ = apply_model_rules(request, loaded.info)
+        applied, _ = plan_speed(apply_model_rules(request, loaded.info)[0], loaded.info)  # as run_wan does
         # output_type "np" brings the frames to the host, as the render's take needs them.
         loaded.pipe(**pipeline_kwargs(applied, make_generator(loaded.device, applied.seed)))
     return time.perf_counter() - start
