@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 # Stages a job passes through, in order.
 LOADING = "loading"
@@ -30,7 +31,7 @@ class Progress:
     segment: int | None = None  # a long shot's segment being made (1-based), with how many there are
     segments: int | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready form."""
         return {k: v for k, v in self.__dict__.items() if v not in (None, "")}
 

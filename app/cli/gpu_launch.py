@@ -14,6 +14,7 @@ from app.cli.output import fail
 from engine.generation.loaded_pipeline import LoadedPipeline
 from engine.generation.request import GenerationRequest, ModelSpec
 from engine.generation.speed import context_parallel as cp
+from engine.generation.speed.levers import SpeedError
 
 log = logging.getLogger(__name__)
 MAIN = Path(__file__).resolve().parents[2] / "main.py"
@@ -36,7 +37,7 @@ def run_over_gpus(
     if cp.world_size() == 1:
         try:
             cp.check_gpus(gpus)
-        except cp.SpeedError as exc:
+        except SpeedError as exc:
             return fail(exc, ExitCode.BAD_INPUT)
         return subprocess.call(cp.torchrun_command(MAIN, argv, gpus))
     if cp.world_size() != gpus:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
 from app.generation.shot_conditioning import settle_record
 from app.generation.shot_requests import build_request_with_record, preset_hash, request_key
@@ -92,7 +93,8 @@ def take_from_record(plan: TakePlan, record: TakeRecord, project: Project | None
         preset=plan.preset,
         preset_hash=plan.preset_hash,
         conditioning=conditioning,
-        **{k: v for k, v in record.metadata.items() if k != "conditioning"},
+        # The sidecar's keys are the Take's fields (TakeMetadata mirrors them).
+        **{k: v for k, v in cast("dict[str, Any]", record.metadata).items() if k != "conditioning"},
     )
 
 

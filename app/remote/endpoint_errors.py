@@ -34,13 +34,17 @@ def _server_text(exc: BaseException) -> str:
     return shorten(text)
 
 
+# Where managing endpoints knows a better next step than the table's.
+ADMIN_HINTS = {404: "Check the name and namespace: `main.py endpoint status NAME --namespace ORG`."}
+
+
 def http_error(exc: BaseException, what: str) -> EndpointAdminError:
     """An HfHubHTTPError as a readable error; `what` names the thing acted on ("endpoint 'wan'")."""
     response = getattr(exc, "response", None)
     status = getattr(response, "status_code", None)
     said = _server_text(exc)
     detail = f": {said}" if said else ""
-    known = status_text(status, "The Hub", what, said)
+    known = status_text(status, "The Hub", what, said, hints=ADMIN_HINTS)
     if known is not None:
         return EndpointAdminError(*known, status)
     if status is not None and status >= 500:

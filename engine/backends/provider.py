@@ -21,7 +21,7 @@ import logging
 import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
 from engine.backends.remote import DEFAULT_TIMEOUT, write_received_clip
@@ -97,7 +97,7 @@ def _hook_shared_client() -> None:
         hooks["response"].append(_raise_for_status)
 
 
-def provider_extras(provider: str, request: GenerationRequest) -> dict:
+def provider_extras(provider: str, request: GenerationRequest) -> dict[str, Any]:
     """Provider-specific parameters (InferenceClient's extra_body) for what text_to_video lacks.
 
     fal-ai's Wan 2.2 takes a resolution preset and an aspect ratio rather than a pixel size, and
@@ -160,7 +160,7 @@ class ProviderBackend:
         model: str = DEFAULT_PROVIDER_MODEL,
         token: str | None = None,
         timeout: float = DEFAULT_TIMEOUT,
-        extra_body: dict | None = None,
+        extra_body: dict[str, Any] | None = None,
     ) -> None:
         if timeout <= 0:
             raise ValueError("The provider timeout must be positive.")
@@ -234,9 +234,7 @@ class ProviderBackend:
             notices=tuple(notices),
         )
         # The keys stay those of every take (the project's Take fields); the model is the provider's.
-        record = record_take(
-            clip_path, request, result, self.backend, seconds, overrides={"model": self.model}
-        )
+        record = record_take(clip_path, request, result, self.backend, seconds, model=self.model)
         log.info("Take from %s (%s) written to %s", self.provider, self.model, clip_path)
         return record
 
@@ -264,7 +262,7 @@ class ProviderBackend:
         client = InferenceClient(provider=_provider_name(self.provider), api_key=token, timeout=self.timeout)
         extra = {**provider_extras(self.provider, request), **self.extra_body}
         stop, done = threading.Event(), threading.Event()
-        outcome: dict = {}
+        outcome: dict[str, Any] = {}
 
         def work() -> None:
             _workers[threading.get_ident()] = stop

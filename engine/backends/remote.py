@@ -6,6 +6,7 @@ import asyncio
 import logging
 import time
 from pathlib import Path
+from typing import Any
 
 from engine.backends.endpoint_group import EndpointGroup
 from engine.backends.take_record import TakeRecord, record_take, refuse_local_only, sidecar_path
@@ -13,7 +14,7 @@ from engine.endpoint.http_call import EndpointDown, EndpointError, EndpointPace,
 from engine.endpoint.off_loop import off_loop
 from engine.endpoint.protocol import EndpointAnswer, MalformedAnswer, parse_answer, request_body
 from engine.endpoint.urls import check_token_transport, clean_url, public_url, short_name
-from engine.generation.request import GenerationRequest, GenerationResult, ModelSpec
+from engine.generation.request import GenerationRequest, GenerationResult, ModelSpec, Segments
 from engine.progress import ENCODING, LOADING, CancelToken, Progress, ProgressCallback
 from engine.storage.atomic_file import atomic_path
 from engine.values import is_json_int
@@ -188,7 +189,7 @@ class RemoteBackend:
         )
 
     def _write_take(
-        self, request: GenerationRequest, doc: object, body: dict, clip_path: Path, started: float
+        self, request: GenerationRequest, doc: object, body: dict[str, Any], clip_path: Path, started: float
     ) -> TakeRecord:
         """Check the answer, write its clip as received and the take's sidecar (on a worker thread)."""
         try:
@@ -234,26 +235,32 @@ class RemoteBackend:
             seconds=seconds,
             segments=_segments(extra.get("segments")),
         )
-        overrides: dict[str, object] = {}
-        if answer.unreported:
+        model, versions = extra.get("model"), extra.get("versions")
+        return record_take(
+            clip,
+            request,
+            result,
+            backend=self.endpoint,
+            seconds=seconds,
+            model=model if isinstance(model, str) else None,
+            versions={str(k): str(v) for k, v in versions.items()} if isinstance(versions, dict) else None,
             # Which settings the endpoint did not report, and where the take's record took them from.
-            overrides["settings_not_reported"] = {
+            settings_not_reported={
                 name: "clip" if name in CLIP_FACTS else "request" for name in answer.unreported
-            }
-        if isinstance(extra.get("model"), str):
-            overrides["model"] = extra["model"]
-        if isinstance(extra.get("versions"), dict):
-            overrides["versions"] = {str(k): str(v) for k, v in extra["versions"].items()}
-        return record_take(clip, request, result, backend=self.endpoint, seconds=seconds, overrides=overrides)
+            },
+        )
 
     def close(self) -> None:
         """Nothing is held between jobs: each request has its own connection."""
 
 
-def _segments(value: object) -> dict | None:
+def _segments(value: object) -> Segments | None:
     """A long shot's segments as the endpoint reported them, if it sent whole numbers."""
     if not isinstance(value, dict):
         return None
-    numbers = {k: value.get(k) for k in ("count", "length", "overlap")}
-    ok = all(is_json_int(v) and 0 <= v <= 100_000 for v in numbers.values())
-    return numbers if ok else None
+    numbers = [value.get(k) for k in ("count", "length", "overlap")]
+    whole = [v for v in numbers if is_json_int(v) and 0 <= v <= 100_000]
+    if len(whole) != len(numbers):
+        return None
+    count, length, overlap = whole
+    return Segments(count=count, length=length, overlap=overlap)

@@ -6,15 +6,41 @@ import contextlib
 import datetime
 import json
 import os
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from engine.endpoint.http_call import EndpointError
-from engine.generation.request import GenerationRequest, GenerationResult
+from engine.generation.request import GenerationRequest, GenerationResult, Segments
 from engine.generation.versions import software_versions
 from engine.storage.atomic_file import write_bytes_atomic
+
+
+class TakeMetadata(TypedDict):
+    """A take's sidecar: the request as applied, model, backend, versions, time (the project's Take fields)."""
+
+    prompt: str
+    negative_prompt: str
+    seed: int
+    width: int
+    height: int
+    frames: int
+    fps: int
+    steps: int
+    guidance_scale: float
+    guidance_scale_2: float | None
+    quality: str
+    speed: dict[str, Any]
+    model: str
+    model_revision: str | None
+    backend: str
+    device: str
+    dtype: str
+    versions: dict[str, str]
+    seconds: float
+    created: str
+    segments: NotRequired[Segments]
+    settings_not_reported: NotRequired[dict[str, str]]  # setting -> where the record took it from
 
 
 @dataclass(frozen=True)
@@ -22,14 +48,15 @@ class TakeRecord:
     """A finished take: where its clip is and everything needed to reproduce it."""
 
     clip: Path
-    metadata: dict
+    metadata: TakeMetadata
 
 
-def take_metadata(request: GenerationRequest, result: GenerationResult, backend: str, seconds: float) -> dict:
+def take_metadata(
+    request: GenerationRequest, result: GenerationResult, backend: str, seconds: float
+) -> TakeMetadata:
     """The reproducibility record of a take: the request as applied, model, backend, versions, time."""
     applied = result.applied
-    extra = {} if result.segments is None else {"segments": result.segments}
-    return {
+    metadata: TakeMetadata = {
         "prompt": applied.prompt,
         "negative_prompt": applied.negative_prompt,
         "seed": applied.seed,
@@ -50,8 +77,10 @@ def take_metadata(request: GenerationRequest, result: GenerationResult, backend:
         "versions": software_versions(),
         "seconds": round(seconds, 3),
         "created": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-        **extra,
     }
+    if result.segments is not None:
+        metadata["segments"] = result.segments
+    return metadata
 
 
 def sidecar_path(clip: Path) -> Path:
@@ -64,7 +93,7 @@ def take_files_exist(clip: Path) -> bool:
     return os.path.lexists(clip) or os.path.lexists(sidecar_path(clip))
 
 
-def write_sidecar(clip: Path, metadata: dict) -> None:
+def write_sidecar(clip: Path, metadata: TakeMetadata) -> None:
     """Write a take's metadata beside its clip, never over an existing file; on failure the clip goes too.
 
     The sidecar lets a take be recovered even if the project file is lost (see app/project/take_recovery).
@@ -85,10 +114,18 @@ def record_take(
     result: GenerationResult,
     backend: str,
     seconds: float,
-    overrides: Mapping[str, Any] | None = None,
+    model: str | None = None,
+    versions: dict[str, str] | None = None,
+    settings_not_reported: dict[str, str] | None = None,
 ) -> TakeRecord:
-    """Write the sidecar of a clip already on disk; overrides are what the backend knows better."""
-    metadata = {**take_metadata(request, result, backend=backend, seconds=seconds), **(overrides or {})}
+    """Write the sidecar of a clip already on disk; the keywords are what a remote backend knows better."""
+    metadata = take_metadata(request, result, backend=backend, seconds=seconds)
+    if model is not None:
+        metadata["model"] = model
+    if versions is not None:
+        metadata["versions"] = versions
+    if settings_not_reported:
+        metadata["settings_not_reported"] = settings_not_reported
     write_sidecar(clip, metadata)
     return TakeRecord(clip, metadata)
 

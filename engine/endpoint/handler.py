@@ -9,7 +9,7 @@ import threading
 import time
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from engine.endpoint.protocol import EndpointLimits, parse_body, response_body
 from engine.generation.pipeline_cache import PipelineCache
@@ -31,7 +31,7 @@ def model_spec_for(path: str, env: dict[str, str] | None = None) -> ModelSpec:
     """The model to serve: weights in path, else STORYREEL_MODEL, else the packaged config, else Wan 2.2."""
     env = dict(os.environ) if env is None else env
     folder = Path(path) if path else None
-    config: dict = {}
+    config: dict[str, Any] = {}
     if folder is not None and (folder / CONFIG_FILE).is_file():
         config = json.loads((folder / CONFIG_FILE).read_text(encoding="utf-8"))
     if folder is not None and (folder / "model_index.json").is_file():
@@ -52,7 +52,7 @@ def served_model(spec: ModelSpec, env: Mapping[str, str]) -> tuple[str, str | No
     source = spec.source
     if not Path(source).is_absolute():
         return source, spec.revision
-    config: dict = {}
+    config: dict[str, Any] = {}
     if (Path(source) / CONFIG_FILE).is_file():
         config = json.loads((Path(source) / CONFIG_FILE).read_text(encoding="utf-8"))
     if env.get("HF_MODEL_ID"):
@@ -76,7 +76,7 @@ class EndpointHandler:
         # One generation at a time per replica, whoever calls.
         self._lock = threading.Lock()
 
-    def __call__(self, data: dict, cancel: CancelToken | None = None) -> dict:
+    def __call__(self, data: dict[str, Any], cancel: CancelToken | None = None) -> dict[str, Any]:
         """Generate the take a request body asks for; raises ValueError for a refused request."""
         fields = parse_body(data, self.limits, self.loaded.info.default_fps)
         request = GenerationRequest(model=self.loaded.spec, **fields)

@@ -154,7 +154,7 @@ def error_text(response: Any) -> str:
 
 async def post_json(
     url: str,
-    body: dict,
+    body: dict[str, Any],
     headers: dict[str, str],
     name: str,
     timeout: float,
@@ -190,7 +190,7 @@ class _Call:
     def __init__(
         self,
         url: str,
-        body: dict,
+        body: dict[str, Any],
         headers: dict[str, str],
         name: str,
         timeout: float,

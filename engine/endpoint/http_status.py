@@ -6,6 +6,7 @@ like; each caller names who answered and what was asked for, and the words come 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 TOKEN_HINT = "Set a Hugging Face token in Preferences > Remote, set HF_TOKEN, or run `hf auth login`."
@@ -48,14 +49,17 @@ STATUS_TEXTS: dict[int, StatusText] = {
 }
 
 
-def status_text(status: int | None, who: str, what: str, said: str = "") -> tuple[str, str] | None:
-    """(message, hint) for a status in the table, else None (the caller words the rest by context)."""
-    text = STATUS_TEXTS.get(status) if status is not None else None
-    if text is None:
+def status_text(
+    status: int | None, who: str, what: str, said: str = "", hints: Mapping[int, str] | None = None
+) -> tuple[str, str] | None:
+    """(message, hint) for a status in the table, else None; `hints` are the caller's own, where it knows better."""
+    if status is None or status not in STATUS_TEXTS:
         return None
+    text = STATUS_TEXTS[status]
     detail = f": {said}" if said else ""
     what_cap = what[:1].upper() + what[1:]
-    return text.message.format(who=who, what=what, What=what_cap, said=detail), text.hint
+    hint = (hints or {}).get(status, text.hint)
+    return text.message.format(who=who, what=what, What=what_cap, said=detail), hint
 
 
 def status_label(status: int) -> str:

@@ -9,7 +9,7 @@ import os
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from typing import cast
+from typing import Any, cast
 
 from engine.errors import StoryreelError
 from engine.generation.request import DEFAULT_OVERLAP, GenerationRequest, ImageConditioning
@@ -76,9 +76,9 @@ class EndpointLimits:
         return cls(**values)
 
 
-def request_body(request: GenerationRequest) -> dict:
+def request_body(request: GenerationRequest) -> dict[str, Any]:
     """The JSON body that asks an endpoint for this request's take."""
-    parameters: dict = {
+    parameters: dict[str, Any] = {
         "num_frames": request.num_frames,
         "num_inference_steps": request.num_inference_steps,
         "guidance_scale": request.guidance_scale,
@@ -95,11 +95,11 @@ def request_body(request: GenerationRequest) -> dict:
     return {"inputs": request.prompt, "parameters": parameters}
 
 
-def image_parameters(request: GenerationRequest) -> dict:
+def image_parameters(request: GenerationRequest) -> dict[str, Any]:
     """The stills as base64 (a continued shot's frame read now, when the job runs) and the segments."""
     from engine.generation.image_to_video import resolve_images
 
-    extra: dict = {}
+    extra: dict[str, Any] = {}
     images = resolve_images(request).images
     if images is not None:
         extra["image"] = base64.b64encode(cast(bytes, images.image)).decode("ascii")  # a frame is read by now
@@ -113,7 +113,7 @@ def image_parameters(request: GenerationRequest) -> dict:
     return extra
 
 
-def _still(params: dict, name: str, limits: EndpointLimits) -> bytes | None:
+def _still(params: dict[str, Any], name: str, limits: EndpointLimits) -> bytes | None:
     """A base64 still from the parameters, bounded before it is decoded and checked as a shot image is."""
     from engine.generation.still_image import ImageError, read_still
 
@@ -137,7 +137,7 @@ def _still(params: dict, name: str, limits: EndpointLimits) -> bytes | None:
     return data
 
 
-def _images(params: dict, limits: EndpointLimits) -> ImageConditioning | None:
+def _images(params: dict[str, Any], limits: EndpointLimits) -> ImageConditioning | None:
     image, last = _still(params, "image", limits), _still(params, "last_image", limits)
     fit = params.get("image_fit", "fill")
     if fit not in ("fill", "fit"):
@@ -149,7 +149,7 @@ def _images(params: dict, limits: EndpointLimits) -> ImageConditioning | None:
     return ImageConditioning(image, last, fit)
 
 
-def parse_body(data: object, limits: EndpointLimits, default_fps: int) -> dict:
+def parse_body(data: object, limits: EndpointLimits, default_fps: int) -> dict[str, Any]:
     """Checked GenerationRequest fields (all but model) from a request body; RequestRejected if bad."""
     if not isinstance(data, dict) or "inputs" not in data:
         raise RequestRejected('The body must be a JSON object with "inputs" (the prompt).')
@@ -210,7 +210,7 @@ def _negative_prompt(value: object) -> str:
     raise RequestRejected('"negative_prompt" must be a string or a list of strings.')
 
 
-def _check_limits(values: dict, limits: EndpointLimits) -> None:
+def _check_limits(values: dict[str, Any], limits: EndpointLimits) -> None:
     """Refuse sizes, lengths and step counts beyond what this deployment allows."""
     checks = (
         ("num_frames", 1, limits.max_frames, "frames"),
@@ -233,7 +233,7 @@ def _check_limits(values: dict, limits: EndpointLimits) -> None:
         )
 
 
-def response_body(mp4: bytes, applied: GenerationRequest, **extra: object) -> dict:
+def response_body(mp4: bytes, applied: GenerationRequest, **extra: object) -> dict[str, Any]:
     """The handler's JSON answer: the clip base64-encoded, its type, the seed and settings applied."""
     return {
         "video": base64.b64encode(mp4).decode("ascii"),
@@ -244,7 +244,7 @@ def response_body(mp4: bytes, applied: GenerationRequest, **extra: object) -> di
     }
 
 
-def applied_parameters(applied: GenerationRequest) -> dict:
+def applied_parameters(applied: GenerationRequest) -> dict[str, Any]:
     """The settings a take was generated with, under the request's parameter names."""
     return {
         "negative_prompt": applied.negative_prompt,
@@ -269,12 +269,12 @@ class EndpointAnswer:
 
     video: bytes
     seed: int
-    parameters: dict
-    extra: dict
+    parameters: dict[str, Any]
+    extra: dict[str, Any]
     unreported: tuple[str, ...] = ()  # names taken from the request, not from the answer
 
 
-def parse_answer(doc: object, requested: Mapping | None = None) -> EndpointAnswer:
+def parse_answer(doc: object, requested: Mapping[str, Any] | None = None) -> EndpointAnswer:
     """Check and decode an answer that carries a base64 MP4; MalformedAnswer says what is wrong.
 
     Another text-to-video handler may answer with the video and its type only: each setting (and

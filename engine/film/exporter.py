@@ -10,12 +10,13 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from engine.errors import StoryreelError, describe_os_error
 from engine.film.conform import ClipSpan
 from engine.film.export_settings import FILL, ExportSettings, output_size
-from engine.film.film_frames import Transition, film_frames, plan_film
+from engine.film.film_frames import film_frames, plan_film
+from engine.film.film_timing import Transition
 from engine.progress import CancelToken
 from engine.storage.atomic_file import atomic_path, fsync_dir
 
@@ -43,7 +44,7 @@ class ExportProgress:
     eta: float | None = None
     stage: str = EXPORTING
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready form (the names a Progress event uses for step and total)."""
         out = {"stage": self.stage, "step": self.frame, "total": self.total, "fps": round(self.fps, 1)}
         if self.eta is not None:

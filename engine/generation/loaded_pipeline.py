@@ -52,7 +52,12 @@ class ModelInfo:
 
     @classmethod
     def from_configs(
-        cls, index: dict, transformer: dict, vae: dict, scheduler: dict, has_transformer_2: bool
+        cls,
+        index: dict[str, Any],
+        transformer: dict[str, Any],
+        vae: dict[str, Any],
+        scheduler: dict[str, Any],
+        has_transformer_2: bool,
     ) -> ModelInfo:
         """Build from model_index.json and the transformer, VAE and scheduler configs."""
         boundary = index.get("boundary_ratio")
@@ -91,7 +96,7 @@ class ModelInfo:
     def from_folder(cls, folder: Path) -> ModelInfo:
         """Read the layout from a model folder's JSON files, without loading any weights."""
 
-        def read(*parts: str) -> dict:
+        def read(*parts: str) -> dict[str, Any]:
             path = Path(folder, *parts)
             return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
@@ -118,5 +123,5 @@ class LoadedPipeline:
     device: str
     dtype: str
     info: ModelInfo
-    levers: dict = field(default_factory=dict)  # the speed levers applied at load (speed/levers.py)
+    levers: dict[str, Any] = field(default_factory=dict)  # the speed levers applied at load (speed/levers.py)
     draft: Any = None  # the fused Draft LoRA pair while in Draft (speed/draft.py)

@@ -76,7 +76,7 @@ def progress_tqdm(on_progress: DownloadCallback, cancel: CancelToken) -> type[tq
 
     state = {"bytes": 0, "total": 0, "files": 0, "file_total": 0}
 
-    class _Tqdm(tqdm):
+    class _Tqdm(tqdm):  # type: ignore[misc]  # tqdm ships no types; it is Any to mypy
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             self._kind = (
                 "bytes"

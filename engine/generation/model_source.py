@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from engine.errors import StoryreelError
 from engine.generation.request import ModelSpec
@@ -70,7 +71,7 @@ def check_model_source(spec: ModelSpec) -> None:
     resolve_model(spec)
 
 
-def check_model_folder(folder: Path) -> dict:
+def check_model_folder(folder: Path) -> dict[str, Any]:
     """Return the folder's model_index.json, or raise ModelError if it is not a Wan pipeline."""
     index = folder / "model_index.json"
     if not index.is_file():
@@ -79,7 +80,7 @@ def check_model_folder(folder: Path) -> dict:
             "Choose the folder that contains model_index.json (a Wan 2.2 '-Diffusers' model)."
         )
     try:
-        config = json.loads(index.read_text(encoding="utf-8"))
+        config: dict[str, Any] = json.loads(index.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ModelError(
             f"{index} cannot be read ({exc}). The download may be incomplete: download the model again."
@@ -100,7 +101,7 @@ def check_model_folder(folder: Path) -> dict:
     return config
 
 
-def check_safetensors_only(folder: Path, config: dict) -> None:
+def check_safetensors_only(folder: Path, config: dict[str, Any]) -> None:
     """Refuse a model any of whose components has pickle weights only (.bin, .pt): loading runs code.
 
     Looked at by file name alone, before any weight is read; from_pretrained is then told

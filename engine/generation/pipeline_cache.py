@@ -171,7 +171,7 @@ class PipelineCache:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._loaded: LoadedPipeline | None = None
-        self._key: tuple | None = None
+        self._key: tuple[object, ...] | None = None
 
     @property
     def loaded(self) -> LoadedPipeline | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any, TypedDict
 
 DEFAULT_MODEL = "Wan-AI/Wan2.2-T2V-A14B-Diffusers"
 DEFAULT_OVERLAP = 4  # frames blended where two segments of a long shot meet
@@ -98,11 +99,19 @@ class GenerationRequest:
     segment_frames: int | None = None
     segment_overlap: int = DEFAULT_OVERLAP
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready form (images as their size and fit, not their bytes)."""
         data = asdict(self)
         data["images"] = None if self.images is None else repr(self.images)
         return data
+
+
+class Segments(TypedDict):
+    """How a long shot was made: how many segments, each how long, overlapping by how many frames."""
+
+    count: int
+    length: int
+    overlap: int
 
 
 @dataclass(frozen=True)
@@ -116,5 +125,5 @@ class GenerationResult:
     dtype: str
     seconds: float
     notices: tuple[str, ...] = ()
-    speed: dict = field(default_factory=dict)  # the speed levers really applied (take metadata)
-    segments: dict | None = None  # a long shot's {"count", "length", "overlap"}
+    speed: dict[str, Any] = field(default_factory=dict)  # the speed levers really applied (take metadata)
+    segments: Segments | None = None  # how a long shot was made

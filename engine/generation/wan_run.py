@@ -107,7 +107,8 @@ def to_uint8(frames: np.ndarray) -> np.ndarray:
     scaled = np.multiply(frames, 255.0, dtype=np.float32)
     np.rint(scaled, out=scaled)
     np.clip(scaled, 0, 255, out=scaled)
-    return scaled.astype(np.uint8)
+    result: np.ndarray = scaled.astype(np.uint8)
+    return result
 
 
 def run_wan(
@@ -135,7 +136,7 @@ def run_wan(
     images = {} if applied.images is None else image_kwargs(applied.images, applied.width, applied.height)
 
     # 3. Prepare the step callback: progress per step and expert, and cancellation.
-    def on_step_end(pipe: Any, i: int, t: Any, callback_kwargs: dict) -> dict:
+    def on_step_end(pipe: Any, i: int, t: Any, callback_kwargs: dict[str, Any]) -> dict[str, Any]:
         total = pipe.num_timesteps
         on_progress(Progress(GENERATING, step=i + 1, total=total, expert=expert_for_timestep(info, t)))
         # Raising here (not pipe._interrupt) is what skips the VAE decode of a cancelled take.

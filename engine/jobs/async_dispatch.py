@@ -52,7 +52,7 @@ class AsyncDispatch(Generic[B, J]):
         # abandon: settle a job whose task was cancelled before it began.
         self._backends, self._claim, self._run, self._abandon = backends, claim, run, abandon
         self._busy = [0] * len(backends)
-        self._tasks: dict[str, asyncio.Task] = {}
+        self._tasks: dict[str, asyncio.Task[Any]] = {}
         self._closing = False
         self._cancel_running = True
         self._wake = asyncio.Event()
@@ -131,7 +131,7 @@ class AsyncDispatch(Generic[B, J]):
                 self._tasks[job_id] = task
                 task.add_done_callback(functools.partial(self._finished, index, backend, job_id, job))
 
-    def _finished(self, index: int, backend: B, job_id: str, job: J, task: asyncio.Task) -> None:
+    def _finished(self, index: int, backend: B, job_id: str, job: J, task: asyncio.Task[Any]) -> None:
         self._busy[index] -= 1
         self._tasks.pop(job_id, None)
         if task.cancelled():  # cancelled before its first step: the job's own code never ran

@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from engine.backends.local import Backend
 from engine.backends.take_record import TakeRecord
@@ -35,7 +35,7 @@ class Job:
     request: GenerationRequest
     clip_path: Path
     label: str = ""
-    meta: dict = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
     id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
     state: JobState = JobState.QUEUED
     progress: Progress | None = None
@@ -152,7 +152,7 @@ class JobQueue:
         request: GenerationRequest,
         clip_path: Path,
         label: str = "",
-        meta: dict | None = None,
+        meta: dict[str, Any] | None = None,
         after: str | None = None,
     ) -> Job:
         """Add a job at the end of the queue; with `after`, it starts only once that job is done."""

@@ -93,7 +93,8 @@ class Grade:
         low += high
         np.rint(low, out=low)
         np.clip(low, 0, 255, out=low)
-        return low.astype(np.uint8)
+        graded: np.ndarray = low.astype(np.uint8)
+        return graded
 
 
 @functools.lru_cache(maxsize=8)

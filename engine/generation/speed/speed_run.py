@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from engine.generation.request import GenerationRequest
 from engine.generation.speed.context_parallel import lead, rank
@@ -27,7 +27,7 @@ def plan_speed(request: GenerationRequest, info: ModelInfo) -> tuple[GenerationR
 
 
 @contextmanager
-def speed_run(loaded: LoadedPipeline, applied: GenerationRequest) -> Iterator[dict]:
+def speed_run(loaded: LoadedPipeline, applied: GenerationRequest) -> Iterator[dict[str, Any]]:
     """Switch the experts to the request's quality, then hold its cache and guidance while the call runs.
 
     Yields the record for the take's metadata (the load-time levers, quality, cache, guidance).
@@ -38,7 +38,7 @@ def speed_run(loaded: LoadedPipeline, applied: GenerationRequest) -> Iterator[di
         enter_draft(loaded, applied.model.draft)
     else:
         leave_draft(loaded)
-    record: dict = {**loaded.levers, "quality": applied.quality}
+    record: dict[str, Any] = {**loaded.levers, "quality": applied.quality}
     if applied.quality == "draft":
         record["draft_loras"] = (
             f"{applied.model.draft.repo}: {applied.model.draft.high_noise}, {applied.model.draft.low_noise}"

@@ -26,7 +26,7 @@ def check_step_cache(request: GenerationRequest) -> None:
 
 
 @contextmanager
-def step_cache(pipe: Any, request: GenerationRequest) -> Iterator[dict]:
+def step_cache(pipe: Any, request: GenerationRequest) -> Iterator[dict[str, Any]]:
     """Enable the request's step cache on every expert while the block runs; yields what is recorded."""
     check_step_cache(request)
     if request.step_cache == "none":
