@@ -24,9 +24,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """Command-line options."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", help="a local diffusers Wan folder or Hub repo id (default: tiny model)")
-    parser.add_argument("--frames", type=int, default=33)
-    parser.add_argument("--size", default="128x128", help="WIDTHxHEIGHT")
-    parser.add_argument("--steps", type=int, default=6)
+    parser.add_argument("--frames", type=int, default=17)
+    parser.add_argument("--size", default="256x144", help="WIDTHxHEIGHT")
+    parser.add_argument("--steps", type=int, default=4)
     parser.add_argument("--runs", type=int, default=8)
     parser.add_argument("--device")
     parser.add_argument("--dtype")
@@ -86,10 +86,11 @@ def main(argv: list[str] | None = None) -> int:
     print("engine runs:", " ".join(f"{t:.3f}" for t in engine_times))
     print("direct runs:", " ".join(f"{t:.3f}" for t in direct_times))
     engine_med, direct_med = statistics.median(engine_times), statistics.median(direct_times)
-    print(f"engine run_wan(): median {engine_med:.3f} s, total {sum(engine_times):.3f} s")
-    print(f"direct pipe(...):  median {direct_med:.3f} s, total {sum(direct_times):.3f} s")
-    ratio = sum(engine_times) / sum(direct_times)
-    print(f"ratio engine/direct: {ratio:.3f} (median ratio {engine_med / direct_med:.3f}; target <= 1.05)")
+    print(f"engine run_wan(): median {engine_med:.3f} s")
+    print(f"direct pipe(...):  median {direct_med:.3f} s")
+    # Each pair ran back to back: its ratio sees the same machine load, and one slow pair decides nothing.
+    ratios = [e / d for e, d in zip(engine_times, direct_times, strict=True)]
+    print(f"median of pairwise ratios engine/direct: {statistics.median(ratios):.3f} (target <= 1.03)")
     return 0
 
 

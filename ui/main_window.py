@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or load_settings()
         self.session = ProjectSession(project or Project(), self)
         self.undo_stack = self.session.undo_stack
-        self.thumbnails = ThumbnailCache(self)
+        self.thumbnails = ThumbnailCache(self, max_bytes=self.settings.thumbnail_cache_mb << 20)
         self.files = FileActions(self.session, self.dialogs, self.settings, self.statusBar(), self)
         self.undone_failures = UndoneFailures(self.session)
         self._build_central()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import queue
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -23,6 +24,9 @@ from engine.progress import Cancelled, CancelToken, Progress
 EventCallback = Callable[[dict[str, Any]], None]
 
 NEEDS_TAKE = (ShotState.NO_TAKE, ShotState.FAILED, ShotState.MISSING)
+# Seconds between saves while takes arrive (and once at the end). A kill in between loses nothing: the
+# takes are on disk with their sidecars, and the next open or render adopts them (take_recovery).
+SAVE_INTERVAL = 5.0
 
 
 class RenderFailed(StoryreelError):
@@ -56,7 +60,8 @@ def generate_missing(
     """Generate a take for each shot that needs one, on every backend at once; returns the shot ids.
 
     Runs on the calling thread, which alone touches the project: workers only report back through
-    a queue. The project is saved after each finished take, so an interruption loses nothing.
+    a queue. The project is saved every SAVE_INTERVAL seconds while takes arrive and at the end; a take
+    finished after the last save is adopted again at the next open or render, so a kill loses nothing.
     """
     todo = shots_to_generate(project)
     on_event({"event": "plan", "shots": len(project.shots), "to_generate": len(todo)})
@@ -119,6 +124,14 @@ def _collect(
     """Turn worker reports into takes and events until every job has finished."""
     done: list[str] = []
     outstanding, cancelled = len(bases), False
+    saved = time.monotonic()
+
+    def save_now_and_then() -> None:
+        nonlocal saved
+        if time.monotonic() - saved >= SAVE_INTERVAL:
+            save_or_report(takes.project, on_event)
+            saved = time.monotonic()
+
     while outstanding:
         if cancel is not None and cancel.cancelled and not cancelled:
             cancelled = True
@@ -137,7 +150,7 @@ def _collect(
             shot_id = base["shot"]
             take = takes.finish(job)
             if take is not None:
-                save_or_report(takes.project, on_event)
+                save_now_and_then()
                 done.append(shot_id)
                 on_event(
                     {
@@ -153,7 +166,7 @@ def _collect(
             elif job.state == JobState.FAILED or (job.state == JobState.CANCELLED and job.error):
                 # A job held back (the take it continues was not made) failed; it was not cancelled.
                 failures[shot_id] = job.error or "failed"
-                save_or_report(takes.project, on_event)
+                save_now_and_then()
                 on_event({"event": "shot_failed", **base, "error": job.error, "hint": job.hint})
             elif job.state == JobState.CANCELLED:
                 cancelled = True

@@ -130,6 +130,9 @@ def preset_format() -> DocumentFormat:
     )
 
 
+PRESET_SCHEMA = preset_format().check
+
+
 def preset_from_dict(doc: Any, where: str = "preset") -> Preset:
     """Validate, migrate and build a preset document; raises PresetError naming `where`."""
     try:

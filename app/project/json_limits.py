@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any
 
 from engine.errors import StoryreelError
 
 MAX_DEPTH = 64  # a project is about 6 levels deep; embedded presets add a few
 MAX_INT_DIGITS = 40  # far beyond any seed or size, and far below Python's 4,300-digit limit
+# In decoded text only an escape from \uD800 to \uDFFF makes a lone surrogate: text without one (and
+# none raw) needs no look at each string, and its tree is walked for depth alone, containers only.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 class UnsafeJson(StoryreelError, ValueError):
@@ -75,5 +79,30 @@ def loads_strict(text: str) -> Any:
         )
     except RecursionError:
         raise UnsafeJson(f"the file is nested more than {MAX_DEPTH} levels deep") from None
-    check_tree(doc)
+    if _SURROGATE_ESCAPE.search(text) or not _encodes(text):
+        check_tree(doc)
+    else:
+        _check_depth(doc)
     return doc
+
+
+def _encodes(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+_CONTAINERS = (dict, list)  # json.loads makes exactly these
+
+
+def _check_depth(doc: Any) -> None:
+    """check_tree's depth bound alone, visiting containers only."""
+    stack: list[tuple[Any, int]] = [(doc, 1)] if isinstance(doc, dict | list) else []
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise UnsafeJson(f"the file is nested more than {MAX_DEPTH} levels deep")
+        items = value.values() if type(value) is dict else value
+        stack.extend([(item, depth + 1) for item in items if type(item) in _CONTAINERS])

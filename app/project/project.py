@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from app.project.media_paths import contained
+from app.project.row_index import RowIndex
 from engine.generation.request import DEFAULT_MODEL
 from engine.jobs.states import StateEnum
 
@@ -185,6 +186,8 @@ class Project:
         # The file as it was when last read or written (inode, mtime, size): a save checks it is unchanged.
         self.disk_stamp: tuple[int, int, int] | None = None
         self._listeners: list[Listener] = []
+        # Shots by id in O(1): a 2,000-shot timeline looks shots up thousands of times per layout.
+        self._rows: RowIndex[Shot] = RowIndex(lambda shot: shot.id)
 
     # -- notification -------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
@@ -216,20 +219,24 @@ class Project:
 
     def shot(self, shot_id: str) -> Shot:
         """The shot with this id (KeyError if none)."""
-        for shot in self.shots:
-            if shot.id == shot_id:
-                return shot
-        raise KeyError(shot_id)
+        return self.shots[self.index_of(shot_id)]
 
     def index_of(self, shot_id: str) -> int:
-        """Timeline position of a shot."""
-        return self.shots.index(self.shot(shot_id))
+        """Timeline position of a shot (KeyError if none)."""
+        row = self._rows.find(self.shots, shot_id)
+        if row is None:
+            raise KeyError(shot_id)
+        return row
 
     # -- shots --------------------------------------------------------------------------
     def insert_shot(self, index: int, shot: Shot) -> Shot:
         """Insert a shot at a timeline position."""
         index = max(0, min(index, len(self.shots)))
         self.shots.insert(index, shot)
+        if index == len(self.shots) - 1:
+            self._rows.appended(self.shots)
+        else:
+            self._rows.invalidate()
         self._emit("shot_added", index=index, shot_id=shot.id)
         return shot
 
@@ -241,6 +248,7 @@ class Project:
         """Remove a shot; returns where it was and the shot, so it can be put back."""
         index = self.index_of(shot_id)
         shot = self.shots.pop(index)
+        self._rows.invalidate()
         self._emit("shot_removed", index=index, shot_id=shot_id)
         return index, shot
 
@@ -252,6 +260,7 @@ class Project:
             return
         shot = self.shots.pop(src)
         self.shots.insert(to_index, shot)
+        self._rows.invalidate()
         self._emit("shot_moved", shot_id=shot_id, **{"from": src, "to": to_index})
 
     def update_shot(self, shot_id: str, **fields: object) -> dict[str, object]:

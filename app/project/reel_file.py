@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import logging
 import os
@@ -60,6 +61,7 @@ def disk_stamp(path: Path) -> tuple[int, int, int] | None:
 
 
 PROJECT_FORMAT = DocumentFormat("project", FORMAT_VERSION, MIGRATIONS, ("project.schema.json",))
+PROJECT_SCHEMA = PROJECT_FORMAT.check
 
 
 def validate_document(doc: Any) -> None:
@@ -67,9 +69,16 @@ def validate_document(doc: Any) -> None:
     PROJECT_FORMAT.validate(doc)
 
 
+@functools.cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))
+
+
 def _build(cls: type, data: dict[str, Any]) -> Any:
     # Keys a newer minor writer added are ignored rather than fatal.
-    names = {f.name for f in dataclasses.fields(cls)}
+    names = _field_names(cls)
+    if names.issuperset(data):
+        return cls(**data)
     return cls(**{k: v for k, v in data.items() if k in names})
 
 

@@ -14,6 +14,9 @@ from engine.values import is_json_int
 
 MAX_RECENT = 10
 DEFAULT_AUTOSAVE_SECONDS = 60
+# Card thumbnails held in memory: about 580 cards of 832x480 takes (2,000 would need ~450 MB), so the
+# window of a film of any length stays under 400 MB.
+DEFAULT_THUMBNAIL_CACHE_MB = 128
 SETTINGS_FILE = "settings.json"
 # The window's language: "" follows the system; otherwise a locale with a translation in resources/i18n.
 LANGUAGES = ("", "en", "zh_CN")
@@ -36,6 +39,7 @@ class UserSettings:
     max_answer_mb: int = DEFAULT_MAX_ANSWER_MB
     language: str = ""  # one of LANGUAGES; "" follows the system
     theme: str = "dark"  # one of THEMES
+    thumbnail_cache_mb: int = DEFAULT_THUMBNAIL_CACHE_MB
     extra: dict[str, object] = field(default_factory=dict)
 
     def add_recent(self, path: Path | str) -> None:
@@ -90,6 +94,9 @@ def load_settings() -> UserSettings:
     settings.language = language if language in LANGUAGES else ""
     theme = doc.pop("theme", "dark")
     settings.theme = theme if theme in THEMES else "dark"
+    cache_mb = doc.pop("thumbnail_cache_mb", DEFAULT_THUMBNAIL_CACHE_MB)
+    if isinstance(cache_mb, int) and not isinstance(cache_mb, bool) and 16 <= cache_mb <= 16384:
+        settings.thumbnail_cache_mb = cache_mb
     settings.extra = doc
     return settings
 
@@ -107,6 +114,7 @@ def save_settings(settings: UserSettings) -> None:
         max_answer_mb=settings.max_answer_mb,
         language=settings.language,
         theme=settings.theme,
+        thumbnail_cache_mb=settings.thumbnail_cache_mb,
     )
     data = (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     write_bytes_atomic(settings_path(), data)

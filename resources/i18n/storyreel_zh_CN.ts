@@ -2801,6 +2801,12 @@ Details are in storyreel.log.</source>
         <translation>{0}（无法打开）</translation>
     </message>
     <message>
+        <source>{0}
+{1} · {2} shots</source>
+        <translation>{0}
+{1} · {2} 个镜头</translation>
+    </message>
+    <message>
         <source>Building the demo model…</source>
         <translation>正在构建演示模型…</translation>
     </message>

@@ -57,8 +57,14 @@ def test_thumbnail_is_made_in_the_background_and_cached(qtbot, tmp_path):
     pixmap = cache.get(project, take)
     assert pixmap is not None and pixmap.width() == 64
     assert thumbnail_file(project.media_dir, take).is_file()
-    assert ThumbnailCache().get(project, take) is not None  # a new cache reads the PNG
+    fresh = ThumbnailCache()
+    before = thumbnail_file(project.media_dir, take).stat().st_mtime_ns
+    with qtbot.waitSignal(fresh.updated, timeout=10000):  # a new cache reads the PNG, off the GUI thread
+        assert fresh.get(project, take) is None
+    assert fresh.get(project, take) is not None
+    assert thumbnail_file(project.media_dir, take).stat().st_mtime_ns == before  # read, not made again
     cache.shutdown()
+    fresh.shutdown()
 
 
 def test_cards_show_the_thumbnail(qtbot, tmp_path):

@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 from app.generation.take_recovery import recover_after_crash
 from app.project import recovery
 from app.project.film_lock import FilmLock, FilmLocked
+from app.project.film_summary import remember, summarize
 from app.project.media_paths import UnsafePath
 from app.project.project import Project, Shot, Take
 from app.project.reel_file import (
@@ -179,6 +180,7 @@ class FileActions(QObject):
                 log.exception("tidying %s after a crash failed", path)
         self.show(project, recovered=recovered)
         self.settings.add_recent(project.path or path)
+        _remember(project, project.path or path)
         self.settingsChanged.emit()
         self.status.showMessage(self.tr("Opened {0}").format(path), 5000)
         self._hold(lock if lock.held else None, read_only)
@@ -247,6 +249,7 @@ class FileActions(QObject):
             self.dialogs.error(self.tr("Cannot save project"), str(exc))
             return False
         self.session.mark_saved(path)
+        _remember(self.project, path)
         recovery.discard_for(path, self.session.recovery_key())
         self._autosaved_index = None
         self.status.showMessage(self.tr("Saved {0}").format(path), 5000)
@@ -398,3 +401,11 @@ class FileActions(QObject):
             self.status.showMessage(self.tr("Imported {0} video(s)").format(len(shots)), 5000)
         if errors:
             self.dialogs.error(self.tr("Some videos were not imported"), "\n".join(errors))
+
+
+def _remember(project: Project, path: Path | str) -> None:
+    """Keep what the start page shows of this film, so it never reads the whole film to show it."""
+    try:
+        remember(summarize(project, Path(path).resolve()))
+    except OSError as exc:  # only a cache
+        log.info("film summary not kept: %s", exc)

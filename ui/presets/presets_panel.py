@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QImage, QPixmap, QUndoStack
+from PySide6.QtGui import QIcon, QImage, QPixmap, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -22,8 +23,13 @@ from PySide6.QtWidgets import (
 
 from app.presets.preset import PresetError
 from app.project.project import Project
+from ui.presets.look_icons import LookIcons
 from ui.presets.preset_commands import ApplyPresetCommand
 from ui.widgets.bundled_texts import shown_text
+
+if TYPE_CHECKING:
+    from app.presets.library import LibraryEntry
+    from ui.presets.look_icons import Look
 
 THUMB = QSize(192, 108)
 NAME_ROLE = Qt.ItemDataRole.UserRole
@@ -69,6 +75,11 @@ class PresetsPanel(QWidget):
             dialogs,
         )
         self.frame = colour_card()
+        # The library as last read, with each preset's look: a click redraws from these, never the disk.
+        self._entries: list[tuple[LibraryEntry, Look | None, str]] = []
+        self._stale = False  # the icons show an older frame (set while hidden)
+        self.icons = LookIcons(self)
+        self.icons.ready.connect(self._show_icons)
         self.list = QListWidget()
         self.list.setObjectName("PresetList")
         self.list.setViewMode(QListWidget.ViewMode.IconMode)
@@ -164,7 +175,21 @@ class PresetsPanel(QWidget):
     def set_frame(self, frame: np.ndarray | None) -> None:
         """Preview the looks on this RGB frame (None: the built-in test card)."""
         self.frame = colour_card() if frame is None else frame
-        self.reload()
+        # Hidden (a tab behind another dock), the icons wait until shown; shown, they are graded on a
+        # pool thread: a click on a shot grades nothing on the GUI thread.
+        self._stale = not self.isVisible()
+        if not self._stale:
+            self.icons.request(self.frame, [look for _entry, look, _tip in self._entries])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.icons.request(self.frame, [look for _entry, look, _tip in self._entries])
+
+    def _show_icons(self, graded: list) -> None:
+        for row, frame in enumerate(graded[: self.list.count()]):
+            self.list.item(row).setIcon(QIcon(array_to_pixmap(self.frame if frame is None else frame)))
 
     def set_shot(self, shot_id: str | None, thumbnail: QPixmap | None = None) -> None:
         """Preview on the shot's take thumbnail (when there is one)."""
@@ -178,30 +203,39 @@ class PresetsPanel(QWidget):
         self.set_frame(frame)
 
     def reload(self) -> None:
-        """Read the library again and redraw every thumbnail."""
+        """Read the library again (and each preset's look), then redraw every thumbnail."""
         from app.film.shot_looks import look_for_preset
         from app.presets.library import list_presets
 
-        current = self.current_name()
-        self.list.clear()
+        self._entries = []
         for entry in list_presets():
+            look, tip = None, entry.error or (shown_text(entry.preset.description) if entry.preset else "")
+            if entry.preset is not None:
+                try:
+                    look = look_for_preset(entry.preset, entry.folder)
+                except PresetError as exc:
+                    tip = str(exc)
+            self._entries.append((entry, look, tip))
+        self._redraw()
+
+    def _redraw(self) -> None:
+        """List the library as last read, thumbnails on the current frame (a click reads no file)."""
+        current = self.current_name()
+        self.icons.cancel()
+        self.list.clear()
+        for entry, look, tip in self._entries:
             item = QListWidgetItem(
                 shown_text(entry.name) + ("  " + self.tr("(bundled)") if entry.read_only else "")
             )
             item.setData(NAME_ROLE, entry.name)
             item.setData(Qt.ItemDataRole.UserRole + 1, entry.read_only)
-            frame, tip = (
-                self.frame,
-                entry.error or (shown_text(entry.preset.description) if entry.preset else ""),
-            )
-            if entry.preset is not None:
-                try:
-                    look = look_for_preset(entry.preset, entry.folder)
-                    frame = look(frame) if look else frame
-                except PresetError as exc:
-                    tip = str(exc)
+            frame, shown_tip = self.frame, tip
+            try:
+                frame = look(frame) if look else frame
+            except PresetError as exc:
+                shown_tip = str(exc)
             item.setIcon(QIcon(array_to_pixmap(frame)))
-            item.setToolTip(tip)
+            item.setToolTip(shown_tip)
             self.list.addItem(item)
             if entry.name == current:
                 item.setSelected(True)

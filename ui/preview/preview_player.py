@@ -90,6 +90,7 @@ class PreviewPlayer(QWidget):
         self.project = project
         self.frames = SpanFrames()
         self.spans: list[PreviewSpan] = []
+        self._span_rows: dict[str, int] = {}  # shot id -> its span's position, so a selection is O(1)
         self.mode = SHOT_MODE
         self.shot_id: str | None = None
         self.range_start, self.rate = 0.0, 24.0
@@ -178,7 +179,8 @@ class PreviewPlayer(QWidget):
         if self.mode == SHOT_MODE:
             self.clock.stop()
             self.clock.position = 0
-            self.reload()
+            # The spans follow the project, not the selection: only the range played changes.
+            self._configure()
 
     def set_mode(self, mode: str) -> None:
         """Shot or film."""
@@ -198,8 +200,17 @@ class PreviewPlayer(QWidget):
     def reload(self) -> None:
         """Rebuild the spans from the project and show the current frame again."""
         self.spans = preview_spans(self.project)
+        self._span_rows = {span.shot_id: row for row, span in enumerate(self.spans)}
+        self._configure()
+
+    def _shot_span(self) -> PreviewSpan | None:
+        row = self._span_rows.get(self.shot_id) if self.shot_id is not None else None
+        return self.spans[row] if row is not None else None
+
+    def _configure(self) -> None:
+        """Set the clock and scrub bar to the range played (the shot's, or the film's)."""
         if self.mode == SHOT_MODE:
-            span = next((s for s in self.spans if s.shot_id == self.shot_id), None)
+            span = self._shot_span()
             self.range_start = span.start if span else 0.0
             self.rate, length = (span.fps, span.frames) if span else (24.0, 0)
         else:
@@ -259,7 +270,7 @@ class PreviewPlayer(QWidget):
         """The span on screen at film time t: in shot mode always the shot's own (a crossfade into it
         overlaps the shot before, which span_at would name)."""
         if self.mode == SHOT_MODE:
-            return next((s for s in self.spans if s.shot_id == self.shot_id), None)
+            return self._shot_span()
         return span_at(self.spans, t)
 
     def film_time(self) -> float:
@@ -309,7 +320,7 @@ class PreviewPlayer(QWidget):
         self._retry.stop()
         self.current = image
         self.view.show_array(image)
-        following = self.spans.index(span) + 1
+        following = self._span_rows.get(span.shot_id, len(self.spans)) + 1
         if self.mode == FILM_MODE and following < len(self.spans) and span.end - t < 0.5:
             self.frames.prefetch(self.spans[following])
 

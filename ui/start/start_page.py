@@ -19,19 +19,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.project.project import Project
+from app.project.film_summary import FilmSummary, load_summaries, remember, summarize
+from app.project.project import Project, ProjectSettings, Take
 from app.project.reel_file import ProjectError, load_project
 from app.settings.user_settings import UserSettings
 from ui.start.model_choices import ModelChoices, model_state
+from ui.widgets.background import BackgroundWorker
 from ui.widgets.thumbnails import ThumbnailCache
 
 log = logging.getLogger(__name__)
 PathRole = Qt.ItemDataRole.UserRole
 
 
-def first_take(project: Project):
-    """The first shot's take that has one (the film's face on the start page), or None."""
-    return next((shot.active for shot in project.shots if shot.active is not None), None)
+def _read_summary(path: str) -> FilmSummary | None:
+    """Runs on the worker: what a recent film with no cached summary shows (None: it cannot be read)."""
+    try:
+        return summarize(load_project(Path(path)), path)
+    except (ProjectError, OSError) as exc:
+        log.info("recent film %s not read: %s", path, exc)
+    except Exception:  # the start page must come up whatever a recent file holds
+        log.exception("recent film %s not read", path)
+    return None
+
+
+def _face(summary: FilmSummary) -> tuple[Project, Take] | None:
+    """A stand-in film holding only the first take, for the thumbnail cache."""
+    if summary.take_id is None or summary.take_path is None:
+        return None
+    project = Project(ProjectSettings(name=summary.name))
+    project.path = Path(summary.path)
+    return project, Take(id=summary.take_id, path=summary.take_path)
 
 
 class StartPage(QWidget):
@@ -47,7 +64,9 @@ class StartPage(QWidget):
         super().__init__(parent)
         self.setObjectName("StartPage")
         self.settings, self.thumbnails, self.choices = settings, thumbnails, choices
-        self._projects: dict[str, Project] = {}  # recent films read for their thumbnails
+        # What each recent film shows (from the cache beside the recent list, never the whole film).
+        self._summaries: dict[str, FilmSummary] = {}
+        self._worker = BackgroundWorker(self)
         title = QLabel(
             self.tr("<h1>Storyreel</h1>Write a film as a row of shots, generate each with Wan 2.2.")
         )
@@ -100,19 +119,19 @@ class StartPage(QWidget):
     def refresh(self, project: Project | None = None) -> None:
         """Fill the recent list from the settings and show the model's state."""
         self.recent.clear()
-        self._projects.clear()
+        cached = load_summaries()
+        self._summaries = {}
         for path in self.settings.recent_files:
             item = QListWidgetItem(Path(path).stem)
             item.setData(PathRole, path)
             item.setToolTip(path)
-            try:
-                self._projects[path] = film = load_project(Path(path))
-                item.setText(film.settings.name.strip() or Path(path).stem)  # the film's own name
-            except (ProjectError, OSError) as exc:
-                item.setText(self.tr("{0} (cannot be opened)").format(Path(path).stem))
-                log.info("recent film %s not read: %s", path, exc)
             self.recent.addItem(item)
-        self._refresh_icons()
+            if not Path(path).is_file():
+                self._summary_read(path, None)
+            elif path in cached:
+                self._summary_read(path, cached[path], store=False)
+            else:
+                self._read_later(path)
         self.update_model(project)
 
     def _activated(self, item: QListWidgetItem) -> None:
@@ -120,13 +139,45 @@ class StartPage(QWidget):
         if not self.style().styleHint(QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick):
             self.recentRequested.emit(item.data(PathRole))
 
+    def _read_later(self, path: str) -> None:
+        """Read a recent film with no cached summary on the worker; its item fills in when it is done."""
+        self._worker.run(
+            lambda: _read_summary(path),
+            lambda summary: self._summary_read(path, summary),
+            lambda _exc: self._summary_read(path, None),
+        )
+
+    def _summary_read(self, path: str, summary: FilmSummary | None, store: bool = True) -> None:
+        item = next((i for i in self._items() if i.data(PathRole) == path), None)
+        if item is None:
+            return
+        if summary is None:
+            item.setText(self.tr("{0} (cannot be opened)").format(Path(path).stem))
+            return
+        self._summaries[path] = summary
+        item.setText(summary.name.strip() or Path(path).stem)  # the film's own name
+        item.setToolTip(self.tr("{0}\n{1} · {2} shots").format(path, summary.name, summary.shots))
+        if store:
+            try:
+                remember(summary)
+            except OSError as exc:  # only a cache: the film shows either way
+                log.info("film summary not kept: %s", exc)
+        self._refresh_icons()
+
+    def _items(self) -> list[QListWidgetItem]:
+        return [self.recent.item(row) for row in range(self.recent.count())]
+
     def _refresh_icons(self) -> None:
-        for row in range(self.recent.count()):
-            item = self.recent.item(row)
-            project = self._projects.get(item.data(PathRole))
-            pixmap = self.thumbnails.get(project, first_take(project)) if project else None
+        for item in self._items():
+            summary = self._summaries.get(item.data(PathRole))
+            face = _face(summary) if summary is not None else None
+            pixmap = self.thumbnails.get(*face) if face is not None else None
             if pixmap is not None:
                 item.setIcon(QIcon(pixmap))
+
+    def wait(self) -> None:
+        """Let a summary being read finish (tests, shutdown)."""
+        self._worker.wait()
 
     def update_model(self, project: Project | None = None) -> None:
         """Say which model is in use; offer the three choices when it is not usable here."""

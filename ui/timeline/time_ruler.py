@@ -44,21 +44,17 @@ class TimeRuler(QWidget):
             viewport.mapToGlobal(viewport.rect().topLeft()).x() - self.mapToGlobal(self.rect().topLeft()).x()
         )
 
+    def _shift(self) -> int:
+        """Ruler x of content x 0: the viewport's place minus the scroll."""
+        return self._offset() - self.view.horizontalOffset()
+
     def x_for_time(self, seconds: float) -> float | None:
-        """Ruler x of a time, through the card that shows it."""
-        offset = self._offset()
-        for left, right, t0, t1 in self.view.segments():
-            if t0 <= seconds <= t1 and t1 > t0:
-                return offset + left + (seconds - t0) / (t1 - t0) * (right - left)
-        return None
+        """Ruler x of a time, through the card that shows it (O(log N))."""
+        return self.view.card_geometry().x_for_time(seconds, self._shift())
 
     def time_for_x(self, x: float) -> float | None:
-        """Film time under ruler x, through the card there."""
-        offset = self._offset()
-        for left, right, t0, t1 in self.view.segments():
-            if offset + left <= x <= offset + right and right > left:
-                return t0 + (x - offset - left) / (right - left) * (t1 - t0)
-        return None
+        """Film time under ruler x, through the card there (O(log N))."""
+        return self.view.card_geometry().time_for_x(x, self._shift())
 
     def set_playhead(self, seconds: float | None) -> None:
         """Move the playhead (the preview's position)."""
@@ -79,15 +75,18 @@ class TimeRuler(QWidget):
         painter = QPainter(self)
         palette = self.palette()
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Window))
-        segments = self.view.segments()
-        total = segments[-1][3] if segments else 0.0
+        geometry, shift = self.view.card_geometry(), self._shift()
         step = tick_step(self.view.pixels_per_second)
         minor = step / 5
         painter.setPen(palette.color(QPalette.ColorRole.Mid))
         painter.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
         painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-        count = int(math.floor(total / minor + 1e-6))
-        for i in range(count + 1):
+        count = int(math.floor(geometry.total / minor + 1e-6))
+        # Only the ticks of the cards on screen (and one either side): a paint costs what it shows.
+        t_first, t_last = geometry.times_between(-50 - shift, self.width() + 50 - shift)
+        first = max(0, int(math.floor(t_first / minor)) - 1)
+        last = min(count, int(math.ceil(t_last / minor)) + 1)
+        for i in range(first, last + 1):
             t = i * minor
             x = self.x_for_time(t)
             if x is None or x < -50 or x > self.width() + 50:

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from app.generation.shot_requests import shot_status
 from app.project.project import Project, Shot
 from app.project.reel_file import PROJECT_SUFFIX
+from app.project.row_index import RowIndex
 from app.project.shot_timing import shot_fps, shot_frames, shot_seconds
 from app.project.take_import import VIDEO_SUFFIXES, is_video_file
 from ui.widgets.labels import shot_title, state_label, tooltip_text
@@ -52,6 +53,10 @@ class TimelineModel(QAbstractListModel):
         super().__init__(parent)
         self._project: Project | None = None
         self._ids: list[str] = []  # our own mirror, so rows change only between begin*/end*
+        self._rows: RowIndex[str] = RowIndex(lambda shot_id: shot_id)
+        # Seconds by row, for the size hints: Qt lays the strip out several times while the window is
+        # built, and each pass asks every card. Any project change empties it.
+        self._seconds: dict[int, float] = {}
         # Live generation state by shot id: ("queued" | "generating", fraction); set by the queue.
         self.job_states: dict[str, tuple[str, float]] = {}
         self.set_project(project)
@@ -69,6 +74,8 @@ class TimelineModel(QAbstractListModel):
             self._project.unsubscribe(self._on_event)
         self._project = project
         self._ids = [s.id for s in project.shots]
+        self._rows.invalidate()
+        self._seconds.clear()
         project.subscribe(self._on_event)
         self.endResetModel()
 
@@ -78,27 +85,30 @@ class TimelineModel(QAbstractListModel):
             self._project.unsubscribe(self._on_event)
 
     def _on_event(self, event: str, details: dict) -> None:
+        self._seconds.clear()
         if event == "shot_added":
             row = int(details["index"])
             self.beginInsertRows(QModelIndex(), row, row)
             self._ids.insert(row, str(details["shot_id"]))
+            self._rows.invalidate()
             self.endInsertRows()
         elif event == "shot_removed":
             row = int(details["index"])
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._ids[row]
+            self._rows.invalidate()
             self.endRemoveRows()
         elif event == "shot_moved":
             src, dst = int(details["from"]), int(details["to"])
             # Qt's destination is the row to insert before, counted before the move.
             self.beginMoveRows(QModelIndex(), src, src, QModelIndex(), dst + 1 if dst > src else dst)
             self._ids.insert(dst, self._ids.pop(src))
+            self._rows.invalidate()
             self.endMoveRows()
         elif event in ("shot_changed", "take_added", "take_removed"):
-            shot_id = str(details["shot_id"])
-            if shot_id in self._ids:
-                index = self.index(self._ids.index(shot_id))
-                self.dataChanged.emit(index, index)
+            changed = self._rows.find(self._ids, str(details["shot_id"]))
+            if changed is not None:
+                self.dataChanged.emit(self.index(changed), self.index(changed))
         elif event == "settings_changed" and self._ids:
             self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
 
@@ -106,17 +116,28 @@ class TimelineModel(QAbstractListModel):
     def shot_id(self, row: int) -> str:
         return self._ids[row]
 
-    def row_of(self, shot_id: str) -> int:
-        return self._ids.index(shot_id)
+    def find_row(self, shot_id: str) -> int | None:
+        """The row showing a shot, or None, in O(1)."""
+        return self._rows.find(self._ids, shot_id)
+
+    def durations(self) -> list[float]:
+        """Each row's seconds, as SecondsRole gives them, without a Qt call per row."""
+        project, out = self.project, []
+        for row, shot_id in enumerate(self._ids):
+            seconds = self._seconds.get(row)
+            if seconds is None:
+                seconds = self._seconds[row] = shot_seconds(project, project.shot(shot_id))
+            out.append(seconds)
+        return out
 
     def set_job_states(self, states: dict[str, tuple[str, float]]) -> None:
         """Show queued / generating on cards; repaints only the cards whose state changed."""
         changed = {k for k in set(states) | set(self.job_states) if states.get(k) != self.job_states.get(k)}
         self.job_states = dict(states)
         for shot_id in changed:
-            if shot_id in self._ids:
-                index = self.index(self._ids.index(shot_id))
-                self.dataChanged.emit(index, index, [StatusRole, JobProgressRole])
+            row = self._rows.find(self._ids, shot_id)
+            if row is not None:
+                self.dataChanged.emit(self.index(row), self.index(row), [StatusRole, JobProgressRole])
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
@@ -130,6 +151,8 @@ class TimelineModel(QAbstractListModel):
             return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == SecondsRole and index.row() in self._seconds:
+            return self._seconds[index.row()]
         shot = self._shot(index)
         if shot is None:
             return None
@@ -153,7 +176,8 @@ class TimelineModel(QAbstractListModel):
             live = self.job_states.get(shot.id)
             return live[1] if live and live[0] == "generating" else None
         if role == SecondsRole:
-            return shot_seconds(project, shot)
+            seconds = self._seconds[index.row()] = shot_seconds(project, shot)
+            return seconds
         if role == FramesRole:
             return shot_frames(project, shot)
         if role == FpsRole:
@@ -205,7 +229,7 @@ class TimelineModel(QAbstractListModel):
                 ids = json.loads(bytes(data.data(SHOT_IDS_MIME).data()).decode("utf-8"))
             except ValueError:
                 return False
-            ids = [i for i in ids if isinstance(i, str) and i in self._ids]
+            ids = [i for i in ids if isinstance(i, str) and self._rows.find(self._ids, i) is not None]
             if not ids:
                 return False
             self.shotsDropped.emit(ids, row)

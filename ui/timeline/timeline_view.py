@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from collections.abc import Sequence
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import (
     QDrag,
     QDragLeaveEvent,
@@ -16,11 +18,14 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from ui.timeline.drop_marker import DropMarker
 from ui.timeline.shot_card_delegate import CARD_HEIGHT, ShotCardDelegate
-from ui.timeline.timeline_model import SecondsRole, ShotIdRole, TimelineModel
+from ui.timeline.timeline_geometry import TimelineGeometry
+from ui.timeline.timeline_model import FpsRole, FramesRole, SecondsRole, ShotIdRole, TimelineModel
 from ui.widgets.placeholder import paint_placeholder
 from ui.widgets.thumbnails import ThumbnailCache
 
 MIN_PPS, MAX_PPS = 8.0, 400.0
+# Roles whose change moves cards; a job's progress or a status does not, so it repaints one card only.
+SIZE_ROLES = {int(SecondsRole), int(FramesRole), int(FpsRole), int(Qt.ItemDataRole.DisplayRole)}
 
 
 class TimelineView(QListView):
@@ -50,12 +55,14 @@ class TimelineView(QListView):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setMinimumHeight(CARD_HEIGHT + 24)
         self.setToolTip("")
+        self._geometry: TimelineGeometry | None = None  # built once per layout, for the ruler and seeking
         thumbnails.updated.connect(lambda _take_id: self.viewport().update())
 
     def setModel(self, model: TimelineModel) -> None:  # type: ignore[override]  # it draws TimelineModel cards only
         super().setModel(model)
+        self._geometry = None
+        model.dataChanged.connect(self._on_data_changed)
         for signal in (
-            model.dataChanged,
             model.rowsInserted,
             model.rowsRemoved,
             model.rowsMoved,
@@ -63,8 +70,15 @@ class TimelineView(QListView):
         ):
             signal.connect(self._relayout)
 
+    def _on_data_changed(
+        self, top: QModelIndex | QPersistentModelIndex, bottom: QModelIndex, roles: Sequence[int] = ()
+    ) -> None:
+        if not roles or SIZE_ROLES.intersection(int(role) for role in roles):
+            self._relayout()
+
     def _relayout(self, *args: object) -> None:
         # Card widths follow durations: size hints change with the data, so lay out again.
+        self._geometry = None
         self.scheduleDelayedItemsLayout()
 
     def resizeEvent(self, event) -> None:
@@ -99,6 +113,7 @@ class TimelineView(QListView):
     def set_pixels_per_second(self, pps: float) -> None:
         """Zoom the timeline."""
         self.card_delegate.pixels_per_second = max(MIN_PPS, min(MAX_PPS, pps))
+        self._geometry = None
         self.doItemsLayout()
         self.viewport().update()
         self.layoutUpdated.emit()
@@ -123,18 +138,18 @@ class TimelineView(QListView):
         return [str(i.data(ShotIdRole)) for i in rows]
 
     def select_ids(self, shot_ids: list[str]) -> None:
-        """Select these shots and make the first one current."""
+        """Select these shots and make the first one current; costs O(selected), not O(shots)."""
         model = self.model()
-        selection = self.selectionModel()
-        selection.clearSelection()
-        first = None
-        for row in range(model.rowCount()):
-            index = model.index(row, 0)
-            if index.data(ShotIdRole) in shot_ids:
-                selection.select(index, selection.SelectionFlag.Select)
-                first = first or index
-        if first is not None:
-            selection.setCurrentIndex(first, selection.SelectionFlag.NoUpdate)
+        assert isinstance(model, TimelineModel)
+        rows = sorted({row for i in shot_ids if (row := model.find_row(i)) is not None})
+        selection = QItemSelection()
+        for row in rows:
+            selection.select(model.index(row, 0), model.index(row, 0))
+        flags = QItemSelectionModel.SelectionFlag
+        self.selectionModel().select(selection, flags.ClearAndSelect)
+        if rows:
+            first = model.index(rows[0], 0)
+            self.selectionModel().setCurrentIndex(first, flags.NoUpdate)
             self.scrollTo(first)
 
     def keyPressEvent(self, event) -> None:
@@ -177,16 +192,20 @@ class TimelineView(QListView):
         super().dropEvent(event)
 
     # -- geometry for the ruler ---------------------------------------------------------
+    def card_geometry(self) -> TimelineGeometry:
+        """Cards' edges (content x) and times, computed once per layout from the durations."""
+        if self._geometry is None:
+            model = self.model()
+            durations = model.durations() if isinstance(model, TimelineModel) else []
+            first = self.visualRect(model.index(0, 0)) if durations else None
+            origin = first.left() + self.horizontalOffset() if first is not None else 0
+            self._geometry = TimelineGeometry.build(durations, self.card_delegate.card_width, origin)
+        return self._geometry
+
     def segments(self) -> list[tuple[int, int, float, float]]:
-        """(x_left, x_right, t_start, t_end) per card, in viewport coordinates."""
-        model = self.model()
-        out, t = [], 0.0
-        if model is None:
-            return out
-        for row in range(model.rowCount()):
-            index: QModelIndex = model.index(row, 0)
-            seconds = float(index.data(SecondsRole) or 0.0)
-            rect = self.visualRect(index)
-            out.append((rect.left(), rect.right() + 1, t, t + seconds))
-            t += seconds
-        return out
+        """(x_left, x_right, t_start, t_end) per card, in viewport coordinates (O(N): for tests)."""
+        g, shift = self.card_geometry(), self.horizontalOffset()
+        return [
+            (a - shift, b - shift, t0, t1)
+            for a, b, t0, t1 in zip(g.lefts, g.rights, g.starts, g.ends, strict=True)
+        ]

@@ -17,6 +17,7 @@ class _Job(QRunnable):
         self.ticket, self.work, self.worker = ticket, work, worker
 
     def run(self) -> None:
+        self.worker._started.add(self.ticket)
         try:
             result = self.work()
         except Exception as exc:  # a worker reports, never dies silently: the GUI thread decides what to say
@@ -37,6 +38,7 @@ class BackgroundWorker(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # in order: a later piece of work sees what an earlier one did
         self._callbacks: dict[int, tuple[Done, Failed]] = {}
+        self._started: set[int] = set()  # tickets whose work began (added on the pool's thread)
         self._next = 0
         self._done.connect(self._on_done)
         self._failed.connect(self._on_failed)
@@ -55,6 +57,12 @@ class BackgroundWorker(QObject):
         """Wait for the queued work to end (tests, closing); its answers still arrive through the event loop."""
         return self._pool.waitForDone(msecs)
 
+    def drop_queued(self) -> None:
+        """Drop work not started yet (its callbacks too); the running piece still answers."""
+        self._pool.clear()
+        for ticket in [t for t in self._callbacks if t not in self._started]:
+            del self._callbacks[ticket]
+
     def shutdown(self) -> None:
         """Drop work not started yet and wait for the running piece; no callback follows any more."""
         self._pool.clear()
@@ -62,11 +70,13 @@ class BackgroundWorker(QObject):
         self._callbacks.clear()
 
     def _on_done(self, ticket: int, result: object) -> None:
+        self._started.discard(ticket)
         callbacks = self._callbacks.pop(ticket, None)
         if callbacks is not None:
             callbacks[0](result)
 
     def _on_failed(self, ticket: int, exc: BaseException) -> None:
+        self._started.discard(ticket)
         callbacks = self._callbacks.pop(ticket, None)
         if callbacks is not None:
             callbacks[1](exc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -9,6 +10,7 @@ from PySide6.QtGui import QImage, QImageReader, QImageWriter, QPixmap
 
 from app.project.media_paths import UnsafePath, contained
 from app.project.project import Project, ShotImage, Take
+from app.settings.user_settings import DEFAULT_THUMBNAIL_CACHE_MB
 from ui.widgets.background import BackgroundWorker
 
 THUMB_HEIGHT = 180
@@ -57,19 +59,40 @@ def _smooth():
     return Qt.TransformationMode.SmoothTransformation
 
 
+def _fresh(cached: Path, video: Path) -> bool:
+    try:
+        return cached.stat().st_mtime >= video.stat().st_mtime
+    except OSError:
+        return False
+
+
 def _thumbnail(path: Path, dest: Path | None) -> QImage:
-    # dest None: path is a shot image, read at thumbnail size and kept in memory only.
-    return read_still_thumbnail(path) if dest is None else render_thumbnail(path, dest)
+    """Runs on the worker: no thumbnail is decoded on the GUI thread, not even the PNG made before."""
+    if dest is None:  # path is a shot image, read at thumbnail size and kept in memory only
+        return read_still_thumbnail(path)
+    image = QImageReader(str(dest)).read() if _fresh(dest, path) else QImage()
+    return render_thumbnail(path, dest) if image.isNull() else image
+
+
+def pixmap_bytes(pixmap: QPixmap) -> int:
+    """Memory a pixmap holds (its pixels)."""
+    return pixmap.width() * pixmap.height() * max(1, pixmap.depth()) // 8
+
+
+DEFAULT_CACHE_BYTES = DEFAULT_THUMBNAIL_CACHE_MB << 20
 
 
 class ThumbnailCache(QObject):
-    """Pixmaps by take id; missing ones are made in a background pool and announced by `updated`."""
+    """Pixmaps by take id, least recently used dropped past max_bytes; missing ones are made in a
+    background pool and announced by `updated`."""
 
     updated = Signal(str)  # take id, or "image:<sha256>" for a shot image
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, max_bytes: int = DEFAULT_CACHE_BYTES) -> None:
         super().__init__(parent)
-        self._pixmaps: dict[str, QPixmap] = {}
+        self.max_bytes = max_bytes
+        self.held_bytes = 0
+        self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()  # least recently used first
         self._pending: set[str] = set()
         self._failed: set[str] = set()
         self._worker = BackgroundWorker(self)
@@ -78,31 +101,41 @@ class ThumbnailCache(QObject):
         """The thumbnail if ready; otherwise None, and one is requested."""
         if take is None:
             return None
-        if take.id in self._pixmaps:
-            return self._pixmaps[take.id]
-        if take.id in self._pending or take.id in self._failed:
-            return None
+        pixmap = self._hit(take.id)
+        if pixmap is not None or take.id in self._pending or take.id in self._failed:
+            return pixmap
         try:
             media, video = project.media_dir, project.take_path(take)
         except UnsafePath:
             return None
         if media is None or video is None or not video.exists():
             return None
-        cached = thumbnail_file(media, take)
-        if cached.exists() and cached.stat().st_mtime >= video.stat().st_mtime:
-            pixmap = QPixmap(str(cached))
-            if not pixmap.isNull():
-                self._pixmaps[take.id] = pixmap
-                return pixmap
         self._pending.add(take.id)
-        self._request(take.id, video, cached)
+        self._request(take.id, video, thumbnail_file(media, take))
         return None
+
+    def _hit(self, key: str) -> QPixmap | None:
+        pixmap = self._pixmaps.get(key)
+        if pixmap is not None:
+            self._pixmaps.move_to_end(key)
+        return pixmap
+
+    def _keep(self, key: str, pixmap: QPixmap) -> None:
+        old = self._pixmaps.pop(key, None)
+        if old is not None:
+            self.held_bytes -= pixmap_bytes(old)
+        self._pixmaps[key] = pixmap
+        self.held_bytes += pixmap_bytes(pixmap)
+        while self.held_bytes > self.max_bytes and len(self._pixmaps) > 1:
+            _, dropped = self._pixmaps.popitem(last=False)
+            self.held_bytes -= pixmap_bytes(dropped)
 
     def still(self, project: Project, image: ShotImage) -> QPixmap | None:
         """A shot image's thumbnail if ready; otherwise None, and one is requested (`updated` says when)."""
         key = "image:" + image.sha256  # the same picture is decoded once, whichever shots use it
-        if key in self._pixmaps:
-            return self._pixmaps[key]
+        pixmap = self._hit(key)
+        if pixmap is not None:
+            return pixmap
         if key in self._pending or key in self._failed or project.media_dir is None:
             return None
         try:
@@ -125,12 +158,13 @@ class ThumbnailCache(QObject):
         if image.isNull():
             self._failed.add(take_id)
         else:
-            self._pixmaps[take_id] = QPixmap.fromImage(image)
+            self._keep(take_id, QPixmap.fromImage(image))
         self.updated.emit(take_id)
 
     def clear(self) -> None:
         """Forget everything (another project was opened)."""
         self._pixmaps.clear()
+        self.held_bytes = 0
         self._failed.clear()
 
     def wait(self, msecs: int = -1) -> bool:

@@ -2,32 +2,14 @@
 
 from __future__ import annotations
 
-import numpy as np
+from clip_backend_support import ClipBackend
 
 from app.generation.take_queue import TakeQueue, take_number
 from app.project.project import Project, ProjectSettings, Shot
 from app.project.reel_file import load_project, save_project
-from engine.backends.take_record import TakeRecord
 from engine.generation.request import ModelSpec
 from engine.jobs.job_queue import JobQueue
 from engine.jobs.states import JobState
-from engine.video.video_io import write_clip
-
-
-class ClipBackend:
-    """Writes a two-frame clip for any request (the queue's logic under test, not the model)."""
-
-    name = "test"
-
-    def run(self, request, clip_path, on_progress, cancel):
-        write_clip(np.zeros((2, 16, 16, 3), np.uint8), 16, clip_path)
-        return TakeRecord(clip_path, {"seed": request.seed, "frames": 2, "fps": 16, "prompt": request.prompt})
-
-    def preflight(self, model):
-        pass
-
-    def close(self):
-        pass
 
 
 def setup(tmp_path, count=2):

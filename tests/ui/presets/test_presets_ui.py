@@ -109,3 +109,23 @@ def test_new_preset_dialog_defaults(qtbot) -> None:
     preset, sources = dialog.result_preset()
     assert preset == Preset(name="New preset") and sources == {}
     assert len(list_presets()) == 3  # the bundled ones
+
+
+def test_a_shot_s_frame_is_graded_off_the_gui_thread_and_the_newest_wins(qtbot, tmp_path) -> None:
+    window = saved_window(qtbot, tmp_path)
+    panel = window.presets_panel
+    window.presets_dock.show()
+    window.presets_dock.raise_()
+    qtbot.waitUntil(panel.isVisible)
+    row = names(panel).index("Monochrome")
+    dark, light = np.full((54, 96, 3), 20, np.uint8), np.full((54, 96, 3), 230, np.uint8)
+
+    def shade() -> float:
+        return float(image_to_array(panel.list.item(row).icon().pixmap(96, 54).toImage()).mean())
+
+    panel.set_frame(dark)
+    panel.set_frame(light)  # asked again before the first answer: only the newest is shown
+    with qtbot.waitSignal(panel.icons.ready, timeout=10000):
+        pass
+    assert shade() > 150
+    panel.icons.wait()

@@ -1,0 +1,153 @@
+"""The timeline at scale: the ruler draws what the old full scan drew, and 2,000 shots select and move."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette
+from ui_support import make_window
+
+from app.project.project import Project, ProjectSettings, Shot
+from ui.timeline.time_ruler import TimeRuler, tick_step
+from ui.timeline.timeline_model import SecondsRole, TimelineModel
+from ui.widgets.labels import format_time
+
+
+def _old_segments(view) -> list[tuple[int, int, float, float]]:
+    """The segments as the pre-scale view computed them: visualRect and data() per card."""
+    model, out, t = view.model(), [], 0.0
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        seconds = float(index.data(SecondsRole) or 0.0)
+        rect = view.visualRect(index)
+        out.append((rect.left(), rect.right() + 1, t, t + seconds))
+        t += seconds
+    return out
+
+
+class OldRuler(TimeRuler):
+    """The ruler's painter before issue 22 as the reference its pixels must match: every tick of the
+    film mapped by a scan of every card (the segments read once per paint, which changes no pixel)."""
+
+    segments: list[tuple[int, int, float, float]] = []
+
+    def x_for_time(self, seconds: float) -> float | None:
+        offset = self._offset()
+        for left, right, t0, t1 in self.segments:
+            if t0 <= seconds <= t1 and t1 > t0:
+                return offset + left + (seconds - t0) / (t1 - t0) * (right - left)
+        return None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        palette = self.palette()
+        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Window))
+        segments = self.segments = _old_segments(self.view)
+        total = segments[-1][3] if segments else 0.0
+        step = tick_step(self.view.pixels_per_second)
+        minor = step / 5
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
+        painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+        count = int(math.floor(total / minor + 1e-6))
+        for i in range(count + 1):
+            t = i * minor
+            x = self.x_for_time(t)
+            if x is None or x < -50 or x > self.width() + 50:
+                continue
+            major = abs(t / step - round(t / step)) < 1e-6
+            painter.drawLine(int(x), self.height() - (9 if major else 4), int(x), self.height() - 1)
+            if major:
+                painter.drawText(
+                    QRect(int(x) + 3, 0, 60, self.height() - 6),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    format_time(t),
+                )
+        x = self.x_for_time(self.playhead) if self.playhead is not None else None
+        if x is not None:
+            painter.setPen(QColor("#ef4444"))
+            painter.drawLine(int(x), 0, int(x), self.height())
+        painter.end()
+
+
+def _film(count: int) -> Project:
+    # Durations from 1 to 113 frames: narrow cards (held at the minimum width) beside long ones.
+    shots = [Shot(title=f"S{i}", frames=1 + (i * 37) % 113) for i in range(count)]
+    return Project(ProjectSettings(name="Ruler", fps=16), shots)
+
+
+def _image(ruler: TimeRuler) -> QImage:
+    return ruler.grab().toImage()
+
+
+@pytest.mark.parametrize("pps", [8.0, 48.0, 400.0])
+def test_the_ruler_draws_the_same_pixels_as_the_full_scan(qtbot, pps):
+    window = make_window(qtbot, _film(40))
+    ruler, view = window.ruler, window.timeline
+    old = OldRuler(view, ruler.parentWidget())
+    old.setGeometry(ruler.geometry())
+    view.set_pixels_per_second(pps)
+    bar = view.horizontalScrollBar()
+    for value in (0, bar.maximum() // 3, bar.maximum()):
+        bar.setValue(value)
+        for playhead in (None, 0.0, 7.3, 1e9):
+            ruler.set_playhead(playhead)
+            old.set_playhead(playhead)
+            new_image, old_image = _image(ruler), _image(old)
+            assert new_image == old_image, f"pps {pps}, scroll {value}, playhead {playhead}"
+    assert view.segments() == _old_segments(view)
+    for x in range(-20, ruler.width() + 20, 7):
+        assert ruler.time_for_x(x) == _old_time_for_x(old, x)
+    old.deleteLater()
+
+
+def _old_time_for_x(ruler: TimeRuler, x: float) -> float | None:
+    offset = ruler._offset()
+    for left, right, t0, t1 in _old_segments(ruler.view):
+        if offset + left <= x <= offset + right and right > left:
+            return t0 + (x - offset - left) / (right - left) * (t1 - t0)
+    return None
+
+
+def _count_data_calls(monkeypatch) -> list[int]:
+    calls = [0]
+    original = TimelineModel.data
+
+    def counting(self, index, role=Qt.ItemDataRole.DisplayRole):
+        calls[0] += 1
+        return original(self, index, role)
+
+    monkeypatch.setattr(TimelineModel, "data", counting)
+    return calls
+
+
+def test_two_thousand_shots_select_reorder_and_paint_at_the_cost_of_what_shows(qtbot, monkeypatch):
+    project = Project(ProjectSettings(name="Long"), [Shot(title=f"S{i}", frames=17) for i in range(2000)])
+    window = make_window(qtbot, project)
+    view, model, ruler = window.timeline, window.model, window.ruler
+    wanted = [project.shots[i].id for i in (1500, 3, 999)]
+    calls = _count_data_calls(monkeypatch)
+    view.select_ids(wanted)
+    assert view.selected_ids() == [project.shots[i].id for i in (3, 999, 1500)]
+    assert view.currentIndex().row() == 3
+    ruler.repaint()
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum() // 2)
+    ruler.repaint()
+    # A selection and two ruler paints read a few cards, never each of the 2,000.
+    assert calls[0] < 400, calls[0]
+    monkeypatch.undo()
+    moved = project.shots[1500].id
+    project.move_shot(moved, 10)
+    assert model.find_row(moved) == 10 and project.index_of(moved) == 10
+    assert [model.index(r).data(Qt.ItemDataRole.UserRole + 1) for r in range(9, 12)] == [
+        s.id for s in project.shots[9:12]
+    ]
+    view.select_ids([moved, project.shots[1999].id])
+    assert view.selected_ids() == [moved, project.shots[1999].id]
+    index, shot = project.remove_shot(project.shots[0].id)
+    assert model.rowCount() == 1999 and model.find_row(shot.id) is None
+    assert view.selected_ids() == [moved, project.shots[1998].id]
+    geometry = view.card_geometry()
+    assert geometry.total == pytest.approx(1999 * 17 / project.settings.fps)
