@@ -10,7 +10,7 @@ from functools import cache
 
 from app.cli.exit_codes import ExitCode
 from app.cli.output import fail
-from app.cli.registry import Command
+from app.cli.command import Command
 from engine.errors import StoryreelError
 
 

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from app.cli.exit_codes import ExitCode
-from app.cli.registry import Command
+from app.cli.command import Command
 from engine.generation.tiny_model import ARCHS
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from app.cli.error_boundary import UsageError
 from app.cli.exit_codes import ExitCode
-from app.cli.registry import Command
+from app.cli.command import Command
 
 if TYPE_CHECKING:
     from app.remote.endpoint_admin import EndpointAdmin, EndpointInfo

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.exit_codes import ExitCode
-from app.cli.registry import Command
+from app.cli.command import Command
 from app.project.project import Project
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app.cli.error_boundary import UsageError, flags_checked
 from app.cli.exit_codes import ExitCode
-from app.cli.registry import Command
+from app.cli.command import Command
 from engine.generation.request import DEFAULT_MODEL
 
 

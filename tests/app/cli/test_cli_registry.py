@@ -15,7 +15,8 @@ import app.cli.commands
 from app.cli.error_boundary import CommandFailed, UsageError, exit_code_for, run_command
 from app.cli.exit_codes import ExitCode
 from app.cli.main import build_parser
-from app.cli.registry import Command, command_names, registry
+from app.cli.command import Command
+from app.cli.registry import command_names, registry
 from engine.errors import StoryreelError
 from engine.film.exporter import ExportError
 from engine.progress import Cancelled
