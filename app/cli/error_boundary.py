@@ -8,9 +8,9 @@ import logging
 from collections.abc import Iterator
 from functools import cache
 
+from app.cli.command import Command
 from app.cli.exit_codes import ExitCode
 from app.cli.output import fail
-from app.cli.command import Command
 from engine.errors import StoryreelError
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app.cli.command import Command
 from app.cli.error_boundary import UsageError, flags_checked
 from app.cli.exit_codes import ExitCode
-from app.cli.command import Command
 from engine.generation.request import DEFAULT_MODEL
 
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 import app.cli.commands
+from app.cli.command import Command
 from app.cli.error_boundary import CommandFailed, UsageError, exit_code_for, run_command
 from app.cli.exit_codes import ExitCode
 from app.cli.main import build_parser
-from app.cli.command import Command
 from app.cli.registry import command_names, registry
 from engine.errors import StoryreelError
 from engine.film.exporter import ExportError
