@@ -9,8 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from app.paths.resources import resource_path
 from app.project.migrations import Migration, MigrationError, migrate
-from app.settings.resources import resource_path
 from engine.errors import StoryreelError
 from engine.values import is_json_int
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 
 from app.cli.main import run_cli
+from app.paths.resources import resource_path
 from app.project.reel_file import load_project, save_project
-from app.settings.resources import resource_path
 
 
 def test_the_example_renders_with_the_tiny_text_and_image_models(tmp_path, capsys, tiny_a14b, tiny_i2v):
