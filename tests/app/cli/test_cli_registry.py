@@ -96,8 +96,8 @@ def _command(error: BaseException) -> Command:
 @pytest.mark.parametrize(
     ("error", "code", "hint"),
     [
-        (UsageError("--poll 0 must be 0.05 to 3600 seconds"), ExitCode.BAD_INPUT, False),
-        (CommandFailed("could not listen on 0.0.0.0:1"), ExitCode.FAILED, False),
+        (UsageError("--poll 0 must be 0.05 to 3600 seconds"), ExitCode.BAD_INPUT, True),
+        (CommandFailed("could not listen on 0.0.0.0:1"), ExitCode.FAILED, True),
         (ExportError("the disk is full", hint="Free some space."), ExitCode.FAILED, True),
         (StoryreelError("the project cannot be read"), ExitCode.BAD_INPUT, True),
     ],
