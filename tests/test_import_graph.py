@@ -87,15 +87,9 @@ def test_no_module_imports_itself_around_a_cycle() -> None:
     assert not found, "import cycles between modules:\n" + describe(graph, found)
 
 
-APP_TANGLE = pytest.mark.xfail(
-    strict=True,  # once untangled, this mark must go so the check guards app/ too
-    reason="app.project, app.settings, app.presets and app.generation import each other (issue 20, app side)",
-)
-
-
 @pytest.mark.parametrize(
     "root, depth",
-    [("engine", 2), ("engine", 3), pytest.param("app", 2, marks=APP_TANGLE), ("app", 3)],
+    [("engine", 2), ("engine", 3), ("app", 2), ("app", 3)],
 )
 def test_no_package_imports_itself_around_a_cycle(root: str, depth: int) -> None:
     graph = package_graph(module_graph((root,)), depth)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import __version__
-from app.settings.resources import resource_path
+from app.paths.resources import resource_path
 from app.settings.user_settings import load_settings
 from ui.widgets.theme import apply_theme
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from app.settings.resources import resource_path
+from app.paths.resources import resource_path
 
 log = logging.getLogger(__name__)
 

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.film.shot_timing import film_seconds, shot_seconds
+from app.paths.resources import resource_path
 from app.project.project import Project
-from app.project.shot_timing import film_seconds, shot_seconds
-from app.settings.resources import resource_path
 from app.settings.user_settings import UserSettings, load_settings, save_settings
 from ui import window_layout
 from ui.chrome.window_chrome import WindowChrome

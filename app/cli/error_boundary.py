@@ -8,22 +8,24 @@ import logging
 from collections.abc import Iterator
 from functools import cache
 
+from app.cli.command import Command
 from app.cli.exit_codes import ExitCode
 from app.cli.output import fail
-from app.cli.registry import Command
 from engine.errors import StoryreelError
 
 
 class UsageError(StoryreelError, ValueError):
     """Bad flags or input: the message says what to fix (exit 2)."""
 
-    hint = ""  # the message is the whole advice
+    # The message names what to fix; the hint says where the valid flags and values are listed.
+    hint = "The command's --help lists its flags and the values each one takes."
 
 
 class CommandFailed(StoryreelError):
     """The work could not be done, in words a person can act on (exit 1)."""
 
-    hint = ""
+    # The boundary logs a CommandFailed with its traceback, so the hint points there.
+    hint = "Fix what the message names and run the command again; the details are in storyreel.log."
 
 
 @cache

@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
-from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 
-
-@dataclass(frozen=True)
-class Command:
-    """One `main.py` command: its name, one line of help, its arguments and the function that runs it."""
-
-    name: str
-    help: str
-    add_arguments: Callable[[argparse.ArgumentParser], None]
-    run: Callable[[argparse.Namespace], int]
+from app.cli.command import Command
 
 
 @cache
 def registry() -> tuple[Command, ...]:
     """Every command, in the order `--help` lists them."""
-    # Each module keeps its heavy imports inside its functions, so loading them all stays cheap.
+    # Only the registry imports the commands; they import the leaf `app.cli.command`, never this
+    # module, so the CLI has no import cycle. Each module keeps its heavy imports inside its
+    # functions, so loading them all stays cheap.
     from app.cli.commands import (
         demo_model,
         endpoint,

@@ -13,7 +13,7 @@ import logging.handlers
 from pathlib import Path
 from typing import TextIO
 
-from app.settings.user_paths import state_dir
+from app.paths.user_paths import state_dir
 
 LOG_NAME = "storyreel.log"
 LOG_ROOTS = ("engine", "app", "ui")

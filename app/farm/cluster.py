@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.settings.user_paths import state_dir
+from app.paths.user_paths import state_dir
 from engine.errors import StoryreelError
 from engine.storage.atomic_file import write_bytes_atomic
 from engine.values import is_json_int, is_json_number

@@ -1,1 +1,1 @@
-"""From a project to a film: spans with their looks, previews, and generate-then-export."""
+"""From a project to a film: shot and film timing, spans with their looks, previews, and generate-then-export."""

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from app.film.shot_looks import look_for_shot
+from app.film.shot_timing import shot_transitions
 from app.project.project import Project, Shot
-from app.project.shot_timing import shot_transitions
 from engine.film.conform import ClipSpan
 from engine.film.export_settings import ExportSettings
 from engine.film.exporter import ExportProgress, ExportResult, export_film

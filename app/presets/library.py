@@ -8,6 +8,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.paths.resources import resource_path
+from app.paths.user_paths import data_dir
 from app.presets.preset import (
     PRESET_FILE,
     Preset,
@@ -16,8 +18,6 @@ from app.presets.preset import (
     read_preset_file,
     validate_preset,
 )
-from app.settings.resources import resource_path
-from app.settings.user_paths import data_dir
 from engine.storage.atomic_file import write_bytes_atomic
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from app.project.project import Project
@@ -27,16 +26,3 @@ def readable_backup(path: Path | str) -> Project | None:
     project.path = Path(path).resolve()  # its media folder and next save are the original's
     project.disk_stamp = disk_stamp(project.path)  # the damaged file is the one to replace
     return project
-
-
-def set_damaged_aside(path: Path | str) -> Path | None:
-    """Copy the damaged file to FILM.reel.damaged before the backup replaces it, so nothing is lost."""
-    path = Path(path)
-    if not path.is_file():
-        return None
-    aside = path.with_name(path.name + ".damaged")
-    try:
-        shutil.copy2(path, aside)
-    except OSError:
-        return None
-    return aside

@@ -10,9 +10,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.paths.user_paths import state_dir
 from app.project.project import Project
 from app.project.reel_file import PROJECT_SUFFIX, ProjectError, dumps_project, parse_project
-from app.settings.user_paths import state_dir
 from engine.storage.atomic_file import write_bytes_atomic
 
 

@@ -261,14 +261,25 @@ def check_loadable(text: str, target: Path) -> None:
         ) from None
 
 
+def set_damaged_aside(path: Path | str) -> Path | None:
+    """Copy the damaged file to FILM.reel.damaged before the backup replaces it, so nothing is lost."""
+    path = Path(path)
+    if not path.is_file():
+        return None
+    aside = path.with_name(path.name + ".damaged")
+    try:
+        shutil.copy2(path, aside)
+    except OSError:
+        return None
+    return aside
+
+
 def _loads_from_disk(target: Path) -> bool:
     """Whether the file about to be replaced opens, so it may become the backup (a damaged one may not)."""
     try:
         load_project(target)
     except ProjectError as exc:
         if target.exists():
-            from app.project.backup_file import set_damaged_aside  # it builds on this module
-
             aside = set_damaged_aside(target)
             log.warning(
                 "%s does not open (%s); kept as %s, the backup is left as it is", target, exc.problem, aside

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.project.migrations import Migration, MigrationError, migrate
-from app.settings.schema_check import SchemaCheck
+from app.project.schema_check import SchemaCheck
 from engine.errors import StoryreelError
 from engine.values import is_json_int
 

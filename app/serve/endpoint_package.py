@@ -8,7 +8,7 @@ import re
 import shutil
 from pathlib import Path
 
-from app.settings.resources import resource_path
+from app.paths.resources import resource_path
 from engine.endpoint.handler import CONFIG_FILE
 from engine.errors import StoryreelError
 from engine.generation.request import DEFAULT_MODEL

@@ -1,1 +1,1 @@
-"""Per-user settings and folders: model, remote backends, recent files, bundled resources."""
+"""Per-user settings: the model, remote backends, recent files, desktop integration and the manual."""

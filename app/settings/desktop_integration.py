@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from app.settings.resources import RESOURCES, resource_path
+from app.paths.resources import RESOURCES, resource_path
 from engine.errors import StoryreelError
 from engine.storage.atomic_file import write_bytes_atomic
 

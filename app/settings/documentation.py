@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import metadata
 from pathlib import Path
 
-from app.settings.resources import RESOURCES
+from app.paths.resources import RESOURCES
 
 DIST_NAME = "storyreel"
 

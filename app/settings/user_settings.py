@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.settings.user_paths import config_dir
+from app.paths.user_paths import config_dir
 from engine.backends.remote import MAX_IN_FLIGHT
 from engine.endpoint.http_call import DEFAULT_MAX_ANSWER_MB
 from engine.storage.atomic_file import write_bytes_atomic

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from app.presets.preset import PRESET_SCHEMA
 from app.project.json_limits import UnsafeJson, loads_strict
 from app.project.reel_file import PROJECT_SCHEMA
-from app.settings.schema_check import SchemaCheck
+from app.project.schema_check import SchemaCheck
 
 
 def _as_read(doc: object) -> object | None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from app.settings.resources import resource_path
+from app.paths.resources import resource_path
 
 SCRIPT = resource_path("i18n", "translations.py")
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.project.backup_file import backup_path, readable_backup, set_damaged_aside
+from app.project.backup_file import backup_path, readable_backup
 from app.project.project import Project
+from app.project.reel_file import set_damaged_aside
 
 if TYPE_CHECKING:
     from ui.dialogs import Dialogs

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.film.shot_timing import seconds_to_frames, snap_frames
 from app.generation.shot_requests import MAX_SEED, random_seed, resolved_settings
 from app.project.project import Project, Shot
-from app.project.shot_timing import seconds_to_frames, snap_frames
 from ui.editing.undo_commands import EditShotCommand, RemoveTakeCommand, set_active_take_command
 from ui.inspector.shot_images_box import ShotImagesBox
 from ui.inspector.speed_rows import ShotSpeedRows

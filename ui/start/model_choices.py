@@ -10,9 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QWidget
 
+from app.paths.user_paths import data_dir
 from app.project.project import Project
 from app.settings.model_settings import load_model_settings, store_model_settings
-from app.settings.user_paths import data_dir
 from app.settings.user_settings import UserSettings
 from engine.generation.model_source import ModelError, is_repo_id, resolve_model
 from engine.generation.request import DEFAULT_MODEL

@@ -8,7 +8,7 @@ from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-from app.settings.resources import resource_path
+from app.paths.resources import resource_path
 
 # What each icon means in the window, and the Lucide glyph that shows it.
 ICONS = {

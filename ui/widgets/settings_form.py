@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.project.shot_timing import MAX_FRAMES, snap_frames
+from app.film.shot_timing import MAX_FRAMES, snap_frames
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.widgets.labels import setting_label
 

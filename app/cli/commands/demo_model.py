@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app.cli.command import Command
 from app.cli.exit_codes import ExitCode
-from app.cli.registry import Command
 from engine.generation.tiny_model import ARCHS
 
 

@@ -8,9 +8,9 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
+from app.cli.command import Command
 from app.cli.error_boundary import UsageError
 from app.cli.exit_codes import ExitCode
-from app.cli.registry import Command
 
 if TYPE_CHECKING:
     from app.remote.endpoint_admin import EndpointAdmin, EndpointInfo

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app.cli.command import Command
 from app.cli.error_boundary import flags_checked
 from app.cli.exit_codes import ExitCode
 from app.cli.output import EventPrinter, ctrl_c_cancels
-from app.cli.registry import Command
 from app.project.project import Project
 from engine.film.export_settings import (
     FIT_POLICIES,

@@ -7,9 +7,9 @@ import json
 import sys
 
 from app.cli.bearer_token import TOKEN_ENV, required_token
+from app.cli.command import Command
 from app.cli.exit_codes import ExitCode
 from app.cli.model_flags import add_model_options, model_settings_from_args
-from app.cli.registry import Command
 
 
 def add_arguments(farm: argparse.ArgumentParser) -> None:

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli.command import Command
 from app.cli.exit_codes import ExitCode
-from app.cli.registry import Command
 from app.project.project import Project
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from app.cli.command import Command
 from app.cli.error_boundary import CommandFailed
 from app.cli.exit_codes import ExitCode
-from app.cli.registry import Command
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

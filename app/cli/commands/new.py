@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.cli.command import Command
 from app.cli.error_boundary import UsageError, flags_checked
 from app.cli.exit_codes import ExitCode
-from app.cli.registry import Command
 from engine.generation.request import DEFAULT_MODEL
 
 if TYPE_CHECKING:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app.cli.command import Command
 from app.cli.exit_codes import ExitCode
-from app.cli.registry import Command
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

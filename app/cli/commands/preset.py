@@ -7,9 +7,9 @@ import json
 import sys
 from pathlib import Path
 
+from app.cli.command import Command
 from app.cli.error_boundary import UsageError
 from app.cli.exit_codes import ExitCode
-from app.cli.registry import Command
 from app.project.project import Project
 
 

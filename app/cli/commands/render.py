@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from app.cli.backend_flags import add_remote_options
+from app.cli.command import Command
 from app.cli.commands.export import (
     TAKE_QUALITIES,
     add_export_options,
@@ -18,7 +19,6 @@ from app.cli.error_boundary import CommandFailed, flags_checked
 from app.cli.exit_codes import ExitCode
 from app.cli.model_flags import add_model_options, model_settings_from_args
 from app.cli.output import EventPrinter, ctrl_c_cancels
-from app.cli.registry import Command
 from app.project.project import Project
 
 

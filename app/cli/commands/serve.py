@@ -8,10 +8,10 @@ import sys
 import time
 
 from app.cli.bearer_token import TOKEN_ENV, required_token
+from app.cli.command import Command
 from app.cli.error_boundary import CommandFailed, UsageError, flags_checked
 from app.cli.exit_codes import ExitCode
 from app.cli.model_flags import add_model_options, model_settings_from_args
-from app.cli.registry import Command
 
 DEFAULT_GRACE = 20.0  # within the 30 s a container is given between SIGTERM and SIGKILL
 

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 import app.cli.commands
+from app.cli.command import Command
 from app.cli.error_boundary import CommandFailed, UsageError, exit_code_for, run_command
 from app.cli.exit_codes import ExitCode
 from app.cli.main import build_parser
-from app.cli.registry import Command, command_names, registry
+from app.cli.registry import command_names, registry
 from engine.errors import StoryreelError
 from engine.film.exporter import ExportError
 from engine.progress import Cancelled
@@ -95,8 +96,8 @@ def _command(error: BaseException) -> Command:
 @pytest.mark.parametrize(
     ("error", "code", "hint"),
     [
-        (UsageError("--poll 0 must be 0.05 to 3600 seconds"), ExitCode.BAD_INPUT, False),
-        (CommandFailed("could not listen on 0.0.0.0:1"), ExitCode.FAILED, False),
+        (UsageError("--poll 0 must be 0.05 to 3600 seconds"), ExitCode.BAD_INPUT, True),
+        (CommandFailed("could not listen on 0.0.0.0:1"), ExitCode.FAILED, True),
         (ExportError("the disk is full", hint="Free some space."), ExitCode.FAILED, True),
         (StoryreelError("the project cannot be read"), ExitCode.BAD_INPUT, True),
     ],

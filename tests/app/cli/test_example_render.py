@@ -7,8 +7,8 @@ import shutil
 import pytest
 
 from app.cli.main import run_cli
+from app.paths.resources import resource_path
 from app.project.reel_file import load_project, save_project
-from app.settings.resources import resource_path
 
 
 @pytest.mark.slow

@@ -6,9 +6,9 @@ import json
 
 import jsonschema
 
+from app.paths.resources import resource_path
 from app.project.reel_file import load_project
 from app.project.shot_images import load_shot_image
-from app.settings.resources import resource_path
 
 EXAMPLE = resource_path("examples", "example.reel")
 

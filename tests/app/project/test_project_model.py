@@ -49,8 +49,8 @@ def test_takes_activate_and_removing_the_active_one_resets_trims():
 
 
 def test_film_length_subtracts_crossfades_like_the_exporter():
+    from app.film.shot_timing import film_seconds
     from app.project.project import ProjectSettings
-    from app.project.shot_timing import film_seconds
 
     project = Project(ProjectSettings(fps=16))
     project.settings.defaults.frames = 33  # 2.0625 s each

@@ -5,8 +5,8 @@ from __future__ import annotations
 import configparser
 import xml.etree.ElementTree as ET
 
+from app.paths.resources import resource_path
 from app.settings import desktop_integration
-from app.settings.resources import resource_path
 
 
 def test_install_writes_every_file(tmp_path, monkeypatch):

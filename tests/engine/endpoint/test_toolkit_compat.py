@@ -13,8 +13,8 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
+from app.paths.resources import resource_path
 from app.serve.endpoint_package import module_path, vendored_modules
-from app.settings.resources import resource_path
 from engine.endpoint.protocol import request_body
 from engine.generation.request import GenerationRequest, ModelSpec
 from engine.generation.wan_run import pipeline_kwargs

@@ -9,7 +9,7 @@ import pytest
 from export_support import BLUE, GREEN, RED, flat_clip, project_with_takes, video_facts
 
 from app.film.film_export import export_project
-from app.project.shot_timing import shot_transitions
+from app.film.shot_timing import shot_transitions
 from engine.film.conform import ClipSpan
 from engine.film.export_settings import ExportSettings
 from engine.film.exporter import export_film
@@ -142,7 +142,7 @@ def test_a_shot_without_a_take_is_named(tmp_path):
 
 def test_status_bar_preview_and_exporter_agree_on_the_film_length(tmp_path):
     from app.film.preview_sequence import preview_spans
-    from app.project.shot_timing import film_seconds
+    from app.film.shot_timing import film_seconds
 
     project = project_with_takes(tmp_path, [RED, BLUE, GREEN], frames=16)
     project.update_shot(project.shots[1].id, transition="crossfade", transition_duration=0.3)

@@ -37,7 +37,7 @@ def test_endpoints_and_token_are_saved_apart(qtbot, memory_keyring):
     assert "keyring" in page.token_state.text()
     save_settings(settings)
     assert load_settings().endpoints == settings.endpoints
-    from app.settings.user_paths import config_dir
+    from app.paths.user_paths import config_dir
 
     assert "hf_pageSECRET" not in (config_dir() / "settings.json").read_text()
     page.forget_token()

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from ui_support import FakeDialogs, sample_project, tiny_project, write_video
 
+from app.paths.user_paths import data_dir
 from app.project.project import Project, Take
 from app.project.reel_file import save_project
 from app.settings.model_settings import ModelSettings, load_model_settings, store_model_settings
-from app.settings.user_paths import data_dir
 from app.settings.user_settings import UserSettings, load_settings, save_settings
 from engine.generation.demo_model import is_complete_demo
 from ui.start.model_choice_dialog import ModelChoiceDialog

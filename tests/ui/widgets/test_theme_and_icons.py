@@ -11,7 +11,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 from ui_support import make_window
 
-from app.settings.resources import resource_path
+from app.paths.resources import resource_path
 from app.settings.user_settings import load_settings, save_settings, settings_path
 from ui import app_main
 from ui.preferences.preferences_dialog import PreferencesDialog

@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from app.settings.resources import resource_path
+from app.paths.resources import resource_path
 
 
 class SchemaCheck:

@@ -1,0 +1,1 @@
+"""Where things live on disk: the per-user folders and the bundled resources (the bottom of app/)."""
