@@ -87,6 +87,11 @@ class FileActions(QObject):
     def project(self) -> Project:
         return self.session.project
 
+    @property
+    def worker(self) -> BackgroundWorker:
+        """The window's one worker for file work off the GUI thread, in order."""
+        return self._worker
+
     def _outside_change(self) -> None:
         # Takes and queued jobs are not in the undo history: the recovery file is their only copy.
         self._autosaved_index = None
@@ -132,8 +137,8 @@ class FileActions(QObject):
         project, notice = new_film(self.settings)
         self.show(project)
         self._hold(None)
-        if notice:
-            self.status.showMessage(notice)  # stays until the next message: the size is worth reading
+        # Stays until the next message (the size is worth reading); none clears the last film's.
+        self.status.showMessage(notice)
         return True
 
     def close(self) -> bool:
