@@ -2288,6 +2288,10 @@ Details are in storyreel.log.</source>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
 </context>
 <context>
     <name>RemoteSettingsPage</name>
