@@ -27,7 +27,6 @@ from ui.continuity.continuity_wiring import ContinuityWiring
 from ui.dialogs import Dialogs
 from ui.editing.undo_commands import EditSettingsCommand
 from ui.files.file_actions import FileActions
-from ui.files.new_film import size_first_film
 from ui.files.recent_menu import fill_recent_menu
 from ui.generation.generation_actions import GenerationController
 from ui.generation.outdated_action import install_regenerate_outdated
@@ -102,8 +101,6 @@ class MainWindow(QMainWindow):
         self.update_title()
         self._update_summary()
         self._update_actions()
-        if project is None:  # the blank film it opens with follows File > New's starting size
-            size_first_film(self.session, self.settings, self.files.worker, self.statusBar())
 
     @property
     def project(self) -> Project:

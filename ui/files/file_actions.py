@@ -39,7 +39,7 @@ from ui.dialogs import (
 )
 from ui.editing.undo_commands import InsertShotsCommand
 from ui.files.backup_offer import offer_backup
-from ui.files.new_film import is_untitled, new_film
+from ui.files.new_film import is_untitled, new_film, size_first_film
 from ui.project_session import ProjectSession, StatusSink
 from ui.widgets.background import BackgroundWorker
 
@@ -86,11 +86,6 @@ class FileActions(QObject):
     @property
     def project(self) -> Project:
         return self.session.project
-
-    @property
-    def worker(self) -> BackgroundWorker:
-        """The window's one worker for file work off the GUI thread, in order."""
-        return self._worker
 
     def _outside_change(self) -> None:
         # Takes and queued jobs are not in the undo history: the recovery file is their only copy.
@@ -269,8 +264,16 @@ class FileActions(QObject):
     def startup(self, paths: list[str]) -> None:
         """Offer recoveries (never restoring without asking), then open the first project given.
 
-        With none given, the last film opens again when the setting says so.
+        With none given, the last film opens again when the setting says so. A window left with its
+        blank film sizes it as File > New would; asked only now, so a film opened at start never
+        waits on (or imports) torch to learn whether there is a GPU.
         """
+        blank = self.project
+        self._open_at_start(paths)
+        if self.project is blank:
+            size_first_film(self.session, self.settings, self._worker, self.status)
+
+    def _open_at_start(self, paths: list[str]) -> None:
         for found in recovery.find_recoveries():
             if self.dialogs.recover(found) == RESTORE:
                 self.restore(found)

@@ -62,6 +62,7 @@ def _blank_window(qtbot, settings: UserSettings):
 
     window = MainWindow(None, FakeDialogs(), settings)
     qtbot.addWidget(window)
+    window.files.startup([])  # as app_main does once the window is up: no film given, none to reopen
     return window
 
 
@@ -104,7 +105,7 @@ def test_a_blank_film_edited_before_the_answer_keeps_its_size(qtbot, monkeypatch
     window = _blank_window(qtbot, UserSettings())
     window.shots.add_shot()  # the person started work: their film is not resized under them
     answer.set()
-    window.files.worker.wait()
+    window.files._worker.wait()
     qtbot.wait(50)  # the answer arrives through the event loop
     assert _size(window) == (1280, 720, 81, 40)
     assert "small" not in window.statusBar().currentMessage()
