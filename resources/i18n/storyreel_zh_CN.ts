@@ -2288,6 +2288,10 @@ Details are in storyreel.log.</source>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
 </context>
 <context>
     <name>RemoteSettingsPage</name>
@@ -2328,12 +2332,24 @@ Details are in storyreel.log.</source>
         <translation>测试连接</translation>
     </message>
     <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>The largest answer read from an endpoint; a bigger one fails its shot unread</source>
+        <translation>从端点读取的最大应答；更大的应答不会被读取，该镜头失败</translation>
+    </message>
+    <message>
         <source>Endpoints</source>
         <translation>端点</translation>
     </message>
     <message>
         <source>Hugging Face token</source>
         <translation>Hugging Face 令牌</translation>
+    </message>
+    <message>
+        <source>Largest answer</source>
+        <translation>最大应答</translation>
     </message>
     <message>
         <source>{0} endpoint(s): up to {1} shot(s) generate at once.</source>

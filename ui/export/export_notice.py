@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -12,6 +13,14 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from ui.widgets.icons import icon
 
 log = logging.getLogger(__name__)
+
+_BREAK = "\u200b"  # zero-width space: where a word-wrapping label may break a long name
+_BREAK_AFTER = re.compile(r"([/\\_.\-]|[^\s/\\_.\-]{16})(?=\S)")
+
+
+def breakable(text: str) -> str:
+    """text with invisible break chances after path separators and inside long runs, so a label wraps it whole."""
+    return _BREAK_AFTER.sub(lambda match: match.group(1) + _BREAK, text)
 
 
 def open_location(path: Path) -> bool:
@@ -30,11 +39,13 @@ class ExportNotice(QDialog):
         self.output = output
         self.opened: Path | None = None  # what the last button asked the desktop to open
         self.setWindowTitle(self.tr("Export Finished"))
-        self.message = QLabel(self.tr("The film is ready: {0}").format(output.name))
+        self.message = QLabel(self.tr("The film is ready: {0}").format(breakable(output.name)))
         self.message.setObjectName("ExportNoticeMessage")
-        self.message.setWordWrap(True)  # a long file name wraps instead of being cut at the edge
+        self.message.setWordWrap(
+            True
+        )  # a long file name wraps (at its breakable points) instead of being cut
         self.setMinimumWidth(420)
-        self.where = QLabel(self.tr("In {0}").format(str(output.parent)))
+        self.where = QLabel(self.tr("In {0}").format(breakable(str(output.parent))))
         self.where.setWordWrap(True)
         self.where.setEnabled(False)
         self.open_button = QPushButton(icon("open_file"), self.tr("Open"))
@@ -65,7 +76,7 @@ class ExportNotice(QDialog):
         self.where.setEnabled(True)
         self.where.setText(
             self.tr("The desktop could not open {0}. The film is in {1}").format(
-                str(target), str(self.output.parent)
+                breakable(str(target)), breakable(str(self.output.parent))
             )
         )
 

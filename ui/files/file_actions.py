@@ -39,7 +39,7 @@ from ui.dialogs import (
 )
 from ui.editing.undo_commands import InsertShotsCommand
 from ui.files.backup_offer import offer_backup
-from ui.files.new_film import is_untitled, new_film
+from ui.files.new_film import is_untitled, new_film, size_first_film
 from ui.project_session import ProjectSession, StatusSink
 from ui.widgets.background import BackgroundWorker
 
@@ -132,8 +132,8 @@ class FileActions(QObject):
         project, notice = new_film(self.settings)
         self.show(project)
         self._hold(None)
-        if notice:
-            self.status.showMessage(notice)  # stays until the next message: the size is worth reading
+        # Stays until the next message (the size is worth reading); none clears the last film's.
+        self.status.showMessage(notice)
         return True
 
     def close(self) -> bool:
@@ -264,8 +264,16 @@ class FileActions(QObject):
     def startup(self, paths: list[str]) -> None:
         """Offer recoveries (never restoring without asking), then open the first project given.
 
-        With none given, the last film opens again when the setting says so.
+        With none given, the last film opens again when the setting says so. A window left with its
+        blank film sizes it as File > New would; asked only now, so a film opened at start never
+        waits on (or imports) torch to learn whether there is a GPU.
         """
+        blank = self.project
+        self._open_at_start(paths)
+        if self.project is blank:
+            size_first_film(self.session, self.settings, self._worker, self.status)
+
+    def _open_at_start(self, paths: list[str]) -> None:
         for found in recovery.find_recoveries():
             if self.dialogs.recover(found) == RESTORE:
                 self.restore(found)

@@ -48,7 +48,9 @@ class PreferencesDialog(QDialog):
         self.tabs.addTab(self.general, self.tr("General"))
         self.model_page = ModelSettingsPage(load_model_settings(settings), film_model=film_model)
         self.tabs.addTab(self.model_page, self.tr("Model"))
-        self.remote_page = RemoteSettingsPage(settings.endpoints, in_flight=settings.endpoint_in_flight)
+        self.remote_page = RemoteSettingsPage(
+            settings.endpoints, in_flight=settings.endpoint_in_flight, max_answer_mb=settings.max_answer_mb
+        )
         self.tabs.addTab(self.remote_page, self.tr("Remote"))
         self.appearance_page = AppearancePage(settings)
         # The language is part of the look: its choice sits under the theme's on the same page.

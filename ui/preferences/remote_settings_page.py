@@ -12,11 +12,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QWidget,
 )
 
 from app.settings.remote_settings import format_endpoint_lines, parse_endpoint_lines
 from app.settings.user_settings import UserSettings
+from engine.endpoint.http_call import DEFAULT_MAX_ANSWER_MB
 from engine.endpoint.hub_token import (
     ENV,
     HUB,
@@ -30,6 +32,8 @@ from engine.endpoint.urls import EndpointUrlError, short_name
 from ui.event_loop import start_task
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.preferences.endpoint_manager import EndpointManager
+
+MAX_ANSWER_RANGE_MB = (1, 4096)  # a video answer of more than 4 GiB is no shot this app makes
 
 TOKEN_SOURCES = {
     KEYRING: QT_TRANSLATE_NOOP("RemoteSettingsPage", "saved in the system keyring"),
@@ -66,7 +70,11 @@ class RemoteSettingsPage(QWidget):
     checked = Signal(str)  # the connection test's report, once every endpoint answered or failed
 
     def __init__(
-        self, endpoints: list[str], parent: QWidget | None = None, in_flight: dict[str, int] | None = None
+        self,
+        endpoints: list[str],
+        parent: QWidget | None = None,
+        in_flight: dict[str, int] | None = None,
+        max_answer_mb: int = DEFAULT_MAX_ANSWER_MB,
     ) -> None:
         super().__init__(parent)
         self.endpoints = QPlainTextEdit(format_endpoint_lines(endpoints, in_flight or {}))
@@ -88,6 +96,15 @@ class RemoteSettingsPage(QWidget):
         self.test.clicked.connect(self.test_connection)
         self.report = QLabel()
         self.report.setWordWrap(True)
+        self.max_answer = QSpinBox()
+        self.max_answer.setRange(*MAX_ANSWER_RANGE_MB)
+        self.max_answer.setSuffix(self.tr(" MB"))
+        self.max_answer.setValue(max_answer_mb)
+        self.max_answer.setToolTip(
+            self.tr("The largest answer read from an endpoint; a bigger one fails its shot unread")
+        )
+        # A bigger cap set in settings.json shows clamped here and is kept unless this box is changed.
+        self._max_answer_shown = self.max_answer.value()
         self.checked.connect(self._show_report)
         token_row = QHBoxLayout()
         token_row.addWidget(self.token, 1)
@@ -99,6 +116,7 @@ class RemoteSettingsPage(QWidget):
         form.addRow("", self.token_state)
         form.addRow("", self.test)
         form.addRow("", self.report)
+        form.addRow(self.tr("Largest answer"), self.max_answer)
         # Create, start, pause and delete an Inference Endpoint; a running one's URL joins the list above.
         self.manager = EndpointManager(lambda: self.token.text().strip() or find_token()[0])
         self.manager.url_offered.connect(self.add_endpoint_url)
@@ -182,7 +200,9 @@ class RemoteSettingsPage(QWidget):
         self.test.setEnabled(True)
 
     def apply(self, settings: UserSettings) -> None:
-        """Save the endpoint list into settings (when valid) and a typed token into the keyring."""
+        """Save the endpoint list and answer cap into settings (the list when valid), a typed token into the keyring."""
+        if self.max_answer.value() != self._max_answer_shown:
+            settings.max_answer_mb = self.max_answer.value()
         if self.validate():
             entries = self.entries()
             settings.endpoints = list(entries)

@@ -163,7 +163,8 @@ def test_recent_files_keep_ten_and_layout_is_restored(qtbot, tmp_path):
     recent = load_settings().recent_files
     assert len(recent) == 10 and recent[0] == str(paths[-1])
     window.recent_menu.aboutToShow.emit()
-    assert [a.text() for a in window.recent_menu.actions()][:2] == ["p11.reel", "p10.reel"]
+    # All twelve are called "Sample": their files tell them apart.
+    assert [a.text() for a in window.recent_menu.actions()][:2] == ["Sample (p11.reel)", "Sample (p10.reel)"]
 
     window.queue_dock.hide()
     window.splitter.setSizes([300, 400])

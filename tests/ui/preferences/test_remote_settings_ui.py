@@ -97,3 +97,29 @@ def test_test_connection_shows_health_and_latency(qtbot, memory_keyring, qt_loop
             page.test_connection()
         assert ": OK, " in page.report.text() and "ms" in page.report.text()
         assert page.test.isEnabled()
+
+
+def test_the_answer_cap_is_a_spin_box_saved_and_restored(qtbot, memory_keyring):
+    settings = UserSettings()
+    dialog = PreferencesDialog(settings)
+    qtbot.addWidget(dialog)
+    box = dialog.remote_page.max_answer
+    assert (box.minimum(), box.maximum(), box.value()) == (1, 4096, 256)  # the default the CLI uses too
+    box.setValue(1024)
+    dialog.apply(settings)
+    save_settings(settings)
+    assert load_settings().max_answer_mb == 1024  # settings.json, the one the CLI's default reads
+    again = PreferencesDialog(load_settings())
+    qtbot.addWidget(again)
+    assert again.remote_page.max_answer.value() == 1024
+    box.setValue(99999)
+    assert box.value() == 4096
+
+
+def test_a_bigger_cap_from_settings_json_is_kept_unless_changed(qtbot, memory_keyring):
+    settings = UserSettings(max_answer_mb=10_000)  # set by hand, above what the box offers
+    dialog = PreferencesDialog(settings)
+    qtbot.addWidget(dialog)
+    assert dialog.remote_page.max_answer.value() == 4096
+    dialog.apply(settings)
+    assert settings.max_answer_mb == 10_000
