@@ -91,6 +91,9 @@ def generate_missing(
                 project.set_error(shot.id, message)
                 on_event({"event": "shot_failed", **base(shot), "error": message})
         bases = {job.id: base(takes.tracked[job.id].shot) for job in queued}
+        # The queued jobs go on disk at once (later saves are timed): a kill leaves them listed for
+        # the window's resume offer, as the window's own queue does.
+        save_or_report(project, on_event)
         done = _collect(takes, events, bases, failures, on_event, cancel)
     finally:
         jobs.shutdown()

@@ -85,7 +85,8 @@ def test_the_cli_batch_runs_through_the_windows_queue(tmp_path):
         seen.append(event)
         if event["event"] == "take" and event["shot"] == first.id:
             assert [r["shot"] for r in project.pending_jobs] == [last.id]
-            assert [r["shot"] for r in load_project(project.path).pending_jobs] == [last.id]
+            # On disk since they were queued (saves are then timed, SAVE_INTERVAL): the last is listed.
+            assert last.id in [r["shot"] for r in load_project(project.path).pending_jobs]
 
     with pytest.raises(RenderFailed) as failed:
         generate_missing(project, [ClipBackend()], ModelSpec("m"), on_event)

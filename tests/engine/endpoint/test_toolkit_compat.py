@@ -56,6 +56,8 @@ USED_API = {
     ("diffusers.utils", "deprecation_utils"): False,
     ("transformers.utils", "logging"): True,
     ("huggingface_hub", "snapshot_download"): True,
+    # model_download.repo_size (the download's disk check); model_info(files_metadata=) since 0.10.
+    ("huggingface_hub", "HfApi"): True,
     # HF_HUB_OFFLINE, read by model_source.check_model_source; in huggingface_hub since 0.x.
     ("huggingface_hub", "constants"): True,
     ("huggingface_hub.errors", "GatedRepoError"): True,
