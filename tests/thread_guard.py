@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import threading
 import time
@@ -21,6 +22,10 @@ ALLOWED_THREADS: dict[str, str] = {
     "ray_listen_error_messages": "the Ray client of tests/app/farm/test_farm.py's module-wide cluster "
     "(ray.shutdown in that fixture's teardown ends it)",
     "ray_print_logs": "the same Ray client's log forwarder",
+    "PythonGCThread": "the same Ray client's garbage-collection thread (ray.shutdown ends it)",
+    # Named "Thread-N (target)" by threading: matched by their target function.
+    "_run_router_event_loop": "Ray Serve's handle router loop in the farm test's client (ends with serve.shutdown)",
+    "_poll_wrapper": "the same Ray client's poller (ends with ray.shutdown)",
 }
 
 
@@ -36,7 +41,8 @@ def _started_where() -> str:
 
 
 def _allowed(thread: threading.Thread) -> bool:
-    return thread.name in ALLOWED_THREADS
+    target = re.fullmatch(r"Thread-\d+ \((.+)\)", thread.name)
+    return thread.name in ALLOWED_THREADS or (target is not None and target.group(1) in ALLOWED_THREADS)
 
 
 @contextmanager

@@ -24,7 +24,7 @@ def test_takes_arriving_together_are_saved_once_at_the_end(tmp_path, monkeypatch
     monkeypatch.setattr(batch_generation, "save_project", lambda p: saves.append(1) or real_save(p))
     monkeypatch.setattr(batch_generation, "SAVE_INTERVAL", 3600.0)
     done = generate_missing(project, [ClipBackend()], ModelSpec("m"), on_event=lambda e: None)
-    assert len(done) == 4 and len(saves) == 1
+    assert len(done) == 4 and len(saves) == 2  # the queued jobs once, then the takes once at the end
     assert [len(s.takes) for s in load_project(project.path).shots] == [1, 1, 1, 1]
 
 
@@ -35,4 +35,4 @@ def test_a_long_batch_is_saved_along_the_way(tmp_path, monkeypatch):
     monkeypatch.setattr(batch_generation, "save_project", lambda p: saves.append(1) or real_save(p))
     monkeypatch.setattr(batch_generation, "SAVE_INTERVAL", 0.0)  # every take is "later than the interval"
     generate_missing(project, [ClipBackend()], ModelSpec("m"), on_event=lambda e: None)
-    assert len(saves) == 3 + 1
+    assert len(saves) == 1 + 3 + 1  # the queued jobs, each take, the end
