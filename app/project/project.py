@@ -42,6 +42,29 @@ class ShotImage:
     name: str | None = None  # for "file": the imported file's own name, as the window labels it
 
 
+@dataclass
+class ShotKeyframe:
+    """An image pinned at one frame of a shot (0 is the first), made on the reference model."""
+
+    frame: int
+    image: ShotImage
+
+
+CAST_KINDS = ("character", "product", "place", "style")
+MAX_CAST_IMAGES = 4
+
+
+@dataclass
+class CastMember:
+    """A character, product, place or style that looks the same in every shot that names it (@Name)."""
+
+    name: str  # unique in the film; a prompt names it as @name
+    kind: str = "character"  # one of CAST_KINDS
+    description: str = ""  # what the prompt sent says in place of @name
+    images: list[ShotImage] = field(default_factory=list)  # 1-4 references, in FILM.media/cast/<sha256>.<ext>
+    id: str = field(default_factory=new_id)
+
+
 IMAGE_FITS = ("fill", "fit")
 IMAGE_SOURCES = ("file", "take-frame")
 
@@ -70,6 +93,9 @@ class ProjectSettings:
     # The model for shots with a start image; None: the text model, when it can take one (TI2V-5B).
     image_model: str | None = None
     image_model_revision: str | None = None
+    # The reference (VACE) model for shots that name cast members or pin keyframes; None: not set.
+    vace_model: str | None = None
+    vace_model_revision: str | None = None
     defaults: GenerationDefaults = field(default_factory=GenerationDefaults)
     preset: str | None = None  # the project-wide style preset (a key of Project.presets)
     fade_in: float = 0.0  # seconds of fade from black at the start of the film
@@ -143,6 +169,9 @@ class Shot:
     end_image: ShotImage | None = None  # the last frame's image (first-last-frame), where the model takes one
     # Start from the last frame of the previous shot's active take, taken at generation time.
     continue_previous: bool = False
+    keyframes: list[ShotKeyframe] = field(
+        default_factory=list
+    )  # sorted by frame; made on the reference model
 
     def take(self, take_id: str | None) -> Take | None:
         """The take with this id, if any."""
@@ -173,9 +202,12 @@ class Project:
         settings: ProjectSettings | None = None,
         shots: list[Shot] | None = None,
         presets: dict[str, dict[str, Any]] | None = None,
+        cast: list[CastMember] | None = None,
     ) -> None:
         self.settings = settings or ProjectSettings()
         self.shots: list[Shot] = shots or []
+        # The film's cast, in the order the Cast dock shows it; shots name members as @Name in prompts.
+        self.cast: list[CastMember] = cast or []
         # Embedded copies of the style presets the project uses, by name (see app/presets/preset.py), so the
         # film renders the same on a machine whose preset library is empty.
         self.presets: dict[str, dict[str, Any]] = presets or {}

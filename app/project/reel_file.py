@@ -15,7 +15,16 @@ from app import __version__
 from app.project.json_limits import UnsafeJson, loads_strict
 from app.project.media_paths import UnsafePath, check_id, check_relative
 from app.project.migrations import FORMAT_VERSION, MIGRATIONS
-from app.project.project import GenerationDefaults, Project, ProjectSettings, Shot, ShotImage, Take
+from app.project.project import (
+    CastMember,
+    GenerationDefaults,
+    Project,
+    ProjectSettings,
+    Shot,
+    ShotImage,
+    ShotKeyframe,
+    Take,
+)
 from app.project.versioned_document import DocumentFormat
 from engine.errors import StoryreelError, describe_os_error
 from engine.storage.atomic_file import write_bytes_atomic
@@ -83,18 +92,17 @@ def _build(cls: type, data: dict[str, Any]) -> Any:
 
 
 IMAGE_FOLDER = "images"  # shot images live in FILM.media/images/, named by their content hash
+CAST_FOLDER = "cast"  # cast members' reference images live in FILM.media/cast/, named likewise
 
 
-def check_image_path(relative: object, what: str) -> None:
-    """Raise UnsafePath unless relative names a file inside the media folder's images/ folder."""
+def check_image_path(relative: object, what: str, folder: str = IMAGE_FOLDER) -> None:
+    """Raise UnsafePath unless relative names a file directly inside the media folder's `folder`/."""
     try:
         pure = check_relative(relative)
     except UnsafePath as exc:
         raise UnsafePath(f"{what} {exc}") from None
-    if len(pure.parts) != 2 or pure.parts[0] != IMAGE_FOLDER:
-        raise UnsafePath(
-            f"{what} {str(relative)[:80]!r}: shot images live in the media folder's {IMAGE_FOLDER}/"
-        )
+    if len(pure.parts) != 2 or pure.parts[0] != folder:
+        raise UnsafePath(f"{what} {str(relative)[:80]!r}: these images live in the media folder's {folder}/")
 
 
 def check_names(doc: dict[str, Any]) -> None:
@@ -105,6 +113,8 @@ def check_names(doc: dict[str, Any]) -> None:
         for name in ("start_image", "end_image"):
             if shot.get(name) is not None:
                 check_image_path(shot[name]["path"], f"shots[{index}].{name}.path")
+        for number, key in enumerate(shot.get("keyframes") or []):
+            check_image_path(key["image"]["path"], f"shots[{index}].keyframes[{number}].image.path")
         if shot.get("start_image") is not None and shot.get("continue_previous"):
             raise ValueError(
                 f"shots[{index}] both continues the previous shot and has a start image; it can do only one"
@@ -115,6 +125,9 @@ def check_names(doc: dict[str, Any]) -> None:
                 check_relative(take["path"])
             except UnsafePath as exc:
                 raise UnsafePath(f"shots[{index}].takes[{number}].path {exc}") from None
+    for index, member in enumerate(doc.get("cast") or []):
+        for number, image in enumerate(member.get("images") or []):
+            check_image_path(image["path"], f"cast[{index}].images[{number}].path", CAST_FOLDER)
 
 
 def project_from_dict(doc: dict[str, Any]) -> Project:
@@ -131,6 +144,13 @@ def project_from_dict(doc: dict[str, Any]) -> Project:
         for name in ("start_image", "end_image"):
             if shot_data.get(name) is not None:
                 shot_data[name] = _build(ShotImage, shot_data[name])
+        shot_data["keyframes"] = sorted(
+            (
+                ShotKeyframe(frame=k["frame"], image=_build(ShotImage, k["image"]))
+                for k in shot_data.get("keyframes") or []
+            ),
+            key=lambda k: k.frame,
+        )
         shot = _build(Shot, shot_data)
         shot.takes = takes
         if shot.active_take is not None and shot.take(shot.active_take) is None:
@@ -139,7 +159,15 @@ def project_from_dict(doc: dict[str, Any]) -> Project:
     ids = [s.id for s in shots]
     if len(set(ids)) != len(ids):
         raise ValueError("two shots share one id")
-    project = Project(settings, shots, presets=dict(doc.get("presets") or {}))
+    cast = []
+    for member_data in doc.get("cast") or []:
+        member = _build(CastMember, {k: v for k, v in member_data.items() if k != "images"})
+        member.images = [_build(ShotImage, image) for image in member_data.get("images") or []]
+        cast.append(member)
+    names = [m.name.casefold() for m in cast]
+    if len(set(names)) != len(names):
+        raise ValueError("two cast members share one name")
+    project = Project(settings, shots, presets=dict(doc.get("presets") or {}), cast=cast)
     project.pending_jobs = [dict(job) for job in doc.get("pending_jobs") or [] if job.get("shot") in ids]
     return project
 
@@ -152,6 +180,7 @@ def project_to_dict(project: Project) -> dict[str, Any]:
         "settings": dataclasses.asdict(project.settings),
         "shots": [_shot_dict(shot) for shot in project.shots],
         "presets": project.presets,
+        "cast": [dataclasses.asdict(member) for member in project.cast],
         "pending_jobs": project.pending_jobs,
     }
 

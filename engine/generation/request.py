@@ -75,6 +75,33 @@ class ImageConditioning:
 
 
 @dataclass(frozen=True)
+class Keyframe:
+    """An image pinned at one frame of the shot (0 is the first), given to the reference model as known."""
+
+    frame: int
+    image: bytes | FrameSource
+
+    def __repr__(self) -> str:  # the bytes would flood logs and job lists
+        image = self.image if isinstance(self.image, FrameSource) else f"<{len(self.image)} bytes>"
+        return f"Keyframe(frame={self.frame}, image={image})"
+
+
+@dataclass(frozen=True)
+class ReferenceConditioning:
+    """What a shot on the reference (VACE) model is given: subject images and frames pinned in place."""
+
+    reference_images: tuple[
+        bytes, ...
+    ] = ()  # checked PNG/JPEG/WebP bytes, in the order the prompt names them
+    keyframes: tuple[Keyframe, ...] = ()  # sorted by frame, at most one per frame
+    fit: str = "fill"  # how keyframes are conformed to the shot's size: "fill" or "fit"
+
+    def __repr__(self) -> str:
+        refs = ", ".join(f"<{len(b)} bytes>" for b in self.reference_images)
+        return f"ReferenceConditioning(reference_images=[{refs}], keyframes={list(self.keyframes)}, fit={self.fit!r})"
+
+
+@dataclass(frozen=True)
 class GenerationRequest:
     """One shot × settings, resolved: nothing left to look up elsewhere."""
 
@@ -94,6 +121,8 @@ class GenerationRequest:
     step_cache: str = "none"  # Final only: "none" or "first_block" (diffusers FirstBlockCache)
     cache_threshold: float = 0.05  # FirstBlockCache's residual threshold: higher skips more
     images: ImageConditioning | None = None  # None: from text alone
+    # Cast references and keyframes: set only for a shot on the reference (VACE) model, named by `model`.
+    references: ReferenceConditioning | None = None
     # A shot longer than this is made in segments, each from the last frame of the one before;
     # None: the model's native length (81 frames for the A14B models, 121 for TI2V-5B).
     segment_frames: int | None = None
@@ -107,6 +136,7 @@ class GenerationRequest:
         """Plain JSON-ready form (images as their size and fit, not their bytes)."""
         data = asdict(self)
         data["images"] = None if self.images is None else repr(self.images)
+        data["references"] = None if self.references is None else repr(self.references)
         del data["made_from"]
         return data
 
