@@ -374,6 +374,56 @@ class Project:
         self.shot(shot_id).error = message
         self._emit("shot_changed", shot_id=shot_id, fields=["error"])
 
+    # -- cast ---------------------------------------------------------------------------
+    def cast_member(self, name: str) -> CastMember | None:
+        """The member with this name (names compare without case), if any."""
+        folded = name.casefold()
+        return next((m for m in self.cast if m.name.casefold() == folded), None)
+
+    def cast_member_by_id(self, member_id: str) -> CastMember:
+        """The member with this id; KeyError if none."""
+        for member in self.cast:
+            if member.id == member_id:
+                return member
+        raise KeyError(member_id)
+
+    def add_cast_member(self, member: CastMember, index: int | None = None) -> None:
+        """Add a member (at the end, or at index); ValueError if the name is taken or not one of CAST_KINDS."""
+        if self.cast_member(member.name) is not None:
+            raise ValueError(f"the film already has a cast member named {member.name!r}")
+        if member.kind not in CAST_KINDS:
+            raise ValueError(f"a cast member is a {', '.join(CAST_KINDS)}, not {member.kind!r}")
+        self.cast.insert(len(self.cast) if index is None else max(0, min(index, len(self.cast))), member)
+        self._emit("cast_changed", member_id=member.id)
+
+    def remove_cast_member(self, member_id: str) -> tuple[int, CastMember]:
+        """Take a member out of the cast (its images stay); returns its position and the member, for undo."""
+        member = self.cast_member_by_id(member_id)
+        index = self.cast.index(member)
+        self.cast.pop(index)
+        self._emit("cast_changed", member_id=member_id)
+        return index, member
+
+    def update_cast_member(self, member_id: str, **fields: object) -> dict[str, object]:
+        """Set fields of a member (name, kind, description, images); returns their previous values.
+        Renaming here does not touch prompts: app/project/cast_mentions.rename_in_prompts does that."""
+        member = self.cast_member_by_id(member_id)
+        name = fields.get("name")
+        if isinstance(name, str):
+            other = self.cast_member(name)
+            if other is not None and other.id != member_id:
+                raise ValueError(f"the film already has a cast member named {name!r}")
+        if "kind" in fields and fields["kind"] not in CAST_KINDS:
+            raise ValueError(f"a cast member is a {', '.join(CAST_KINDS)}, not {fields['kind']!r}")
+        old: dict[str, object] = {}
+        for key, value in fields.items():
+            if key not in ("name", "kind", "description", "images"):
+                raise AttributeError(f"a cast member has no editable field {key!r}")
+            old[key] = getattr(member, key)
+            setattr(member, key, value)
+        self._emit("cast_changed", member_id=member_id, fields=list(fields))
+        return old
+
     # -- presets ------------------------------------------------------------------------
     def set_preset_document(self, name: str, doc: dict[str, Any] | None) -> dict[str, Any] | None:
         """Embed (or with None, drop) a preset document; returns the previous one."""
