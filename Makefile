@@ -48,9 +48,9 @@ lint: setup
 test: setup-farm lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
-# Everything but the slow, farm and soak tests: about 3.5 minutes on 2 cores (goal: under 3), for every change.
+# Everything but the slow, farm and soak tests, over every core (pytest-xdist), for every change.
 test-fast: setup
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow and not farm and not soak"
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n auto -m "not slow and not farm and not soak"
 
 run: setup
 	$(PY) main.py

@@ -32,6 +32,23 @@ def closed_log_file():
     close_logging()
 
 
+def pytest_configure(config):
+    """Collect garbage on the main thread only, as the window does (ui/gui_garbage.py): a cycle with a
+    widget freed by a worker thread's allocation crashed Qt later, in another test's event processing."""
+    import gc
+
+    gc.disable()
+
+
+@pytest.fixture(autouse=True)
+def garbage_on_the_main_thread():
+    """Each test ends with the collection the interpreter would have made by now, on this thread."""
+    yield
+    from ui.gui_garbage import collect_if_due
+
+    collect_if_due()
+
+
 @pytest.fixture(autouse=True)
 def dangling_threads():
     """A test that leaves a Python thread, a QThread or a busy QThreadPool running fails (see thread_guard)."""

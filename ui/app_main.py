@@ -35,6 +35,7 @@ def run(paths: list[str]) -> int:
     from app.settings.user_settings import load_settings
     from ui import event_loop
     from ui.error_reporter import ErrorReporter
+    from ui.gui_garbage import GuiThreadCollector
     from ui.i18n import install_translators
     from ui.main_window import MainWindow
 
@@ -42,6 +43,7 @@ def run(paths: list[str]) -> int:
     install_translators(app, load_settings().language)  # before any window: texts are set once
     # Remote requests and connection tests are asyncio tasks on the Qt loop (qasync).
     loop = event_loop.install(app)
+    collector = GuiThreadCollector(app)  # the generation worker must never free a widget
     window = MainWindow()
     reporter = ErrorReporter(window)
     window.show()
@@ -52,3 +54,4 @@ def run(paths: list[str]) -> int:
     finally:
         event_loop.uninstall(loop)
         reporter.uninstall()
+        collector.stop()

@@ -94,7 +94,8 @@ def test_decoding_a_big_answer_on_the_loop_would_stall_it():
     print(
         f"{len(content) / 1e6:.0f} MB answer inline: {inline * 1000:.0f} ms; one piece {one_piece * 1000:.1f} ms"
     )
-    assert inline > STALL and one_piece < STALL / 10
+    # Relative, not absolute: both figures grow alike on a loaded machine (speed is measured in bench/).
+    assert one_piece < inline / 10
     assert b64decode_in_chunks(video) == clip
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPainter, QPalette
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
@@ -58,10 +58,13 @@ def test_a_damaged_theme_setting_falls_back_to_dark(restored_look):
     assert apply_theme(restored_look, "no such theme") == "dark" and is_dark(restored_look.palette())
 
 
-class _Hints:
+class _Hints(QObject):
     """The system's colour scheme, which the offscreen platform cannot have: given here."""
 
+    colorSchemeChanged = Signal(Qt.ColorScheme)  # apply_theme follows it when it is the first to ask
+
     def __init__(self, scheme):
+        super().__init__()
         self.scheme = scheme
 
     def colorScheme(self):

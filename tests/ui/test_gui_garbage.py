@@ -1,0 +1,67 @@
+"""Garbage that holds Qt objects is freed on the GUI thread, never by a worker's allocations."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+from PySide6.QtCore import QObject
+
+from ui.gui_garbage import GuiThreadCollector
+
+
+class _Holder(QObject):
+    """A widget-like object in a reference cycle, as a widget and a lambda connected to it make."""
+
+    freed_on: list[str] = []
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cycle = self
+
+    def __del__(self) -> None:
+        _Holder.freed_on.append(threading.current_thread().name)
+
+
+_KEPT: list[object] = []  # what the worker allocates stays alive, so the counts pass the thresholds
+
+
+def _allocate_in_a_worker() -> None:
+    def churn() -> None:
+        for _ in range(20_000):  # far past generation 0's threshold: a collection would run here
+            _KEPT.append([[]])
+
+    worker = threading.Thread(target=churn, name="churn-worker")
+    worker.start()
+    worker.join()
+
+
+def test_a_worker_never_frees_the_cycle_and_the_gui_timer_does(qtbot):
+    gc.enable()  # as the interpreter starts (the test session itself runs with it off)
+    collector = GuiThreadCollector()
+    try:
+        assert not gc.isenabled()
+        _Holder.freed_on.clear()
+        _Holder()
+        _allocate_in_a_worker()
+        assert _Holder.freed_on == []
+        qtbot.waitUntil(lambda: _Holder.freed_on == [threading.current_thread().name], timeout=5000)
+    finally:
+        collector.stop()
+        collector.deleteLater()
+        _KEPT.clear()
+    assert gc.isenabled()
+    gc.disable()
+
+
+def test_without_it_the_worker_frees_the_cycle():
+    """Why the collector exists: with automatic collection on, the worker's allocations free the cycle."""
+    gc.enable()
+    try:
+        _Holder.freed_on.clear()
+        _Holder()
+        _allocate_in_a_worker()
+        assert _Holder.freed_on == ["churn-worker"]
+    finally:
+        gc.disable()
+        _KEPT.clear()

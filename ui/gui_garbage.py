@@ -1,0 +1,49 @@
+"""Python's cyclic garbage is collected on the GUI thread only, on a timer.
+
+Automatic collection runs on whichever thread happens to allocate past the threshold: the
+generation worker, a serve thread, a pool thread. A cycle that holds a Qt object (a widget and a
+lambda connected to it) is then deleted on that thread, and Qt crashes later on the GUI thread
+(a segfault inside event processing, far from the cause). pyqtgraph solves it the same way
+(`pyqtgraph.util.garbage_collector`): switch automatic collection off and collect, generation by
+generation with the interpreter's own thresholds, from a timer on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer
+
+INTERVAL_MS = 500  # garbage waits at most this long; a young-generation pass takes well under 1 ms
+
+
+def collect_if_due() -> int:
+    """Collect the generations whose counts passed the interpreter's thresholds; returns objects freed."""
+    threshold0, threshold1, threshold2 = gc.get_threshold()
+    count0, count1, count2 = gc.get_count()
+    if count0 <= threshold0:
+        return 0
+    if count1 <= threshold1:
+        return gc.collect(0)
+    if count2 <= threshold2:
+        return gc.collect(1)
+    return gc.collect(2)
+
+
+class GuiThreadCollector(QObject):
+    """While it lives, automatic collection is off and its timer collects on the thread it was made on."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._was_enabled = gc.isenabled()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(INTERVAL_MS)
+        self._timer.timeout.connect(collect_if_due)
+        self._timer.start()
+
+    def stop(self) -> None:
+        """Give collection back to the interpreter (at exit, or a test's end)."""
+        self._timer.stop()
+        if self._was_enabled:
+            gc.enable()
