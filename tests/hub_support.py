@@ -11,8 +11,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
-import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pytest
 from starlette.applications import Starlette
@@ -24,10 +23,10 @@ from app.serve.server import ServerThread
 
 TOKEN = "hf_hubSECRETtoken9876"
 USER = "studio"
-STEP = 0.25  # seconds each transitional state lasts
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
 
-# fault -> the states an endpoint goes through after create or resume, each for STEP seconds
+# fault -> the states an endpoint goes through after create or resume, one per status poll (not per
+# second: on a loaded machine the create call alone could outlast a timed state, and no poll saw it)
 SCRIPTS = {
     None: ["pending", "initializing", "running"],
     "fail": ["pending", "initializing", "failed"],
@@ -43,14 +42,13 @@ class FakeEndpoint:
     namespace: str
     body: dict
     states: list[str]
-    since: float = field(default_factory=time.monotonic)
+    polls: int = 0  # status reads since create or the last move
 
     def state(self) -> str:
-        step = int((time.monotonic() - self.since) / STEP)
-        return self.states[min(step, len(self.states) - 1)]
+        return self.states[min(self.polls, len(self.states) - 1)]
 
     def move(self, states: list[str]) -> None:
-        self.states, self.since = states, time.monotonic()
+        self.states, self.polls = states, 0
 
 
 class HubStandIn:
@@ -190,6 +188,10 @@ class HubStandIn:
             ep.move(list(SCRIPTS.get(self.fault, SCRIPTS[None]))[1:])
         elif not (method == "GET" and action is None):
             return JSONResponse({"error": "no such route"}, 404)
+        else:
+            answer = JSONResponse(self.raw(ep))
+            ep.polls += 1  # the next poll sees the next state
+            return answer
         return JSONResponse(self.raw(ep))
 
 
