@@ -4,6 +4,8 @@ with the same references, keyframes, prompt, seed and settings; clear refusals e
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import numpy as np
 import pytest
@@ -36,6 +38,22 @@ def direct_call(pipe, request: GenerationRequest, **conditioning: object) -> np.
     return to_uint8(direct_floats(pipe, request, **conditioning))
 
 
+@contextmanager
+def expert_outputs(pipe) -> Iterator[list[torch.Tensor]]:
+    """The low-noise expert's predictions while the block runs (a forward hook on the real expert).
+
+    The tiny model's VAE (the T2V demo's own, shared) decodes nearly every latent to the same grey, so
+    a reference image's content moves the 8-bit frames by less than a level; the expert's predictions
+    show it plainly.
+    """
+    seen: list[torch.Tensor] = []
+    hook = pipe.transformer_2.register_forward_hook(lambda module, args, out: seen.append(out[0]))
+    try:
+        yield seen
+    finally:
+        hook.remove()
+
+
 def cast_request(loaded, *references: bytes, keyframes: tuple[Keyframe, ...] = (), **changes: object):
     """A small request on the reference model with these reference images and keyframes."""
     refs = ReferenceConditioning(tuple(references), keyframes)
@@ -49,35 +67,33 @@ def test_a_cast_take_equals_a_direct_vace_call_with_the_same_references(loaded_v
     # Two members' images of other shapes than the shot, in the order the prompt names them.
     first, second = still(3, 48, 40), still(4, 24, 56)
     request = cast_request(loaded_vace, first, second)
-    result = run_shot(loaded_vace, request)
-    direct = direct_call(
-        loaded_vace.pipe, request, reference_images=[read_still(b)[0] for b in (first, second)]
-    )
+    with expert_outputs(loaded_vace.pipe) as ours:
+        result = run_shot(loaded_vace, request)
+    with expert_outputs(loaded_vace.pipe) as theirs:
+        direct = direct_call(
+            loaded_vace.pipe, request, reference_images=[read_still(b)[0] for b in (first, second)]
+        )
     assert result.frames.shape == (request.num_frames, SIZE, SIZE, 3)
     assert np.array_equal(result.frames, direct)
+    # Bit for bit inside too: the same images reached the expert, in the same order.
+    assert len(ours) == len(theirs) and all(torch.equal(a, b) for a, b in zip(ours, theirs, strict=True))
     assert result.speed["conditioning"] == {"reference_images": 2, "pinned_frames": []}
 
 
 def test_changing_a_reference_image_changes_what_the_model_makes(loaded_vace) -> None:
-    # The tiny model's VAE (the T2V demo's own, shared) decodes nearly every latent to the same grey, so
-    # a new reference moves the 8-bit frames by less than a level; the change is asserted where it is
-    # large: the low-noise expert's predictions in our run (seen by a forward hook on the real expert),
-    # and diffusers' decoded frames before rounding.
-    predictions: list[torch.Tensor] = []
-    hook = loaded_vace.pipe.transformer_2.register_forward_hook(lambda m, a, out: predictions.append(out[0]))
-    try:
-        made = [run_shot(loaded_vace, cast_request(loaded_vace, still(s), num_frames=5)) for s in (5, 5, 6)]
-    finally:
-        hook.remove()
-    assert np.array_equal(made[0].frames, made[1].frames)  # the same reference: the same take
-    per_run = len(predictions) // 3
-    assert torch.equal(predictions[0], predictions[per_run])
-    assert (predictions[0] - predictions[2 * per_run]).abs().max().item() > 1e-4
+    made = []
+    for seeds in ((5,), (5,), (6,), (5, 6), (6, 5)):
+        with expert_outputs(loaded_vace.pipe) as predictions:
+            frames = run_shot(loaded_vace, cast_request(loaded_vace, *map(still, seeds), num_frames=5)).frames
+        made.append((frames, predictions[-1]))
+    assert np.array_equal(made[0][0], made[1][0]) and torch.equal(made[0][1], made[1][1])  # the same take
+    assert (made[0][1] - made[2][1]).abs().max().item() > 1e-4  # another image
+    assert (made[3][1] - made[4][1]).abs().max().item() > 1e-4  # the same images in another order
     request = cast_request(loaded_vace, still(5), num_frames=5)
     floats = [
         direct_floats(loaded_vace.pipe, request, reference_images=[read_still(still(s))[0]]) for s in (5, 6)
     ]
-    assert np.abs(floats[0] - floats[1]).max() > 0
+    assert np.abs(floats[0] - floats[1]).max() > 0  # and the decoded frames, before rounding to 8 bits
 
 
 def test_more_references_than_the_shot_has_latent_frames_are_refused(loaded_vace) -> None:
@@ -91,13 +107,16 @@ def test_more_references_than_the_shot_has_latent_frames_are_refused(loaded_vace
 def test_a_keyframed_take_equals_a_direct_call_with_the_builders_video_and_mask(loaded_vace) -> None:
     keys = (Keyframe(0, still(7, 64, 40)), Keyframe(4, still(8)), Keyframe(8, still(9, 20, 50)))
     request = cast_request(loaded_vace, still(3), keyframes=keys)
-    result = run_shot(loaded_vace, request)
+    with expert_outputs(loaded_vace.pipe) as ours:
+        result = run_shot(loaded_vace, request)
     pinned = [(k.frame, fit_still(read_still(k.image)[0], SIZE, SIZE, "fill")) for k in keys]
     video, mask = keyframe_video(pinned, request.num_frames, SIZE, SIZE)
-    direct = direct_call(
-        loaded_vace.pipe, request, video=video, mask=mask, reference_images=[read_still(still(3))[0]]
-    )
+    with expert_outputs(loaded_vace.pipe) as theirs:
+        direct = direct_call(
+            loaded_vace.pipe, request, video=video, mask=mask, reference_images=[read_still(still(3))[0]]
+        )
     assert np.array_equal(result.frames, direct)
+    assert all(torch.equal(a, b) for a, b in zip(ours, theirs, strict=True))
     assert result.speed["conditioning"] == {"reference_images": 1, "pinned_frames": [0, 4, 8]}
     # Without the keyframes the same seed makes other frames: they reached the model.
     assert not np.array_equal(run_shot(loaded_vace, cast_request(loaded_vace, still(3))).frames, direct)
