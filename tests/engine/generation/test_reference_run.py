@@ -26,6 +26,7 @@ from engine.generation.request import (
 from engine.generation.shot_run import run_shot
 from engine.generation.still_image import fit_still, read_still, still_from_frame
 from engine.generation.wan_run import run_wan, to_uint8
+from engine.progress import Cancelled, CancelToken, Progress
 
 
 def direct_floats(pipe, request: GenerationRequest, **conditioning: object) -> np.ndarray:
@@ -201,3 +202,24 @@ def test_model_info_knows_the_reference_layout(tiny_vace) -> None:
     info = ModelInfo.from_folder(tiny_vace)
     assert (info.arch, info.boundary_ratio, info.two_experts) == ("vace-a14b", 0.875, True)
     assert info.takes_references and info.takes_image and not info.needs_image
+
+
+def test_a_cancel_stops_the_reference_run_within_a_step_and_skips_the_decode(
+    loaded_vace, monkeypatch
+) -> None:
+    decoded: list[int] = []
+    real_decode = loaded_vace.pipe.vae.decode
+    monkeypatch.setattr(
+        loaded_vace.pipe.vae, "decode", lambda *a, **k: decoded.append(1) or real_decode(*a, **k)
+    )
+    token = CancelToken()
+
+    def on_progress(report: Progress) -> None:
+        if report.step == 1:
+            token.cancel()
+
+    request = cast_request(loaded_vace, still(1), keyframes=(Keyframe(0, still(2)),), num_frames=5)
+    with pytest.raises(Cancelled):
+        run_shot(loaded_vace, request, on_progress, token)
+    assert decoded == []
+    assert run_shot(loaded_vace, request).frames.shape[0] == 5  # and it runs again afterwards
