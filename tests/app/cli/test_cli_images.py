@@ -1,4 +1,4 @@
-"""The CLI with images: demo-model --arch i2v-a14b, a shot list with image and continue, render, info."""
+"""The CLI with images: demo-model --arch i2v-a14b and vace-a14b, a shot list with image and continue, render, info."""
 
 from __future__ import annotations
 
@@ -22,6 +22,22 @@ def test_demo_model_writes_the_i2v_a14b_layout(tmp_path, capsys):
     assert (config["in_channels"], config["out_channels"]) == (36, 16)
     assert (folder / "transformer_2" / "config.json").is_file()
     assert "i2v-a14b" in capsys.readouterr().out
+
+
+def test_demo_model_writes_the_vace_a14b_layout_sharing_the_text_models_files(tmp_path, capsys, tiny_a14b):
+    from engine.generation.shared_components import SHARABLE, same_component
+
+    folder = tmp_path / "tiny-vace"
+    assert run_cli(["demo-model", str(folder), "--arch", "vace-a14b"]) == 0
+    index = json.loads((folder / "model_index.json").read_text(encoding="utf-8"))
+    assert index["_class_name"] == "WanVACEPipeline" and index["boundary_ratio"] == 0.875
+    for expert in ("transformer", "transformer_2"):
+        config = json.loads((folder / expert / "config.json").read_text(encoding="utf-8"))
+        assert config["_class_name"] == "WanVACETransformer3DModel"
+        assert (config["vace_layers"], config["vace_in_channels"], config["num_layers"]) == ([0, 2], 96, 3)
+    # The same text encoder, VAE and tokenizer files as the tiny text model: a loaded one is shared.
+    assert all(same_component(tiny_a14b, folder, name) for name in SHARABLE)
+    assert "vace-a14b" in capsys.readouterr().out
 
 
 @pytest.mark.slow
