@@ -110,3 +110,21 @@ def test_a_locked_film_is_not_edited(film, tmp_path, capsys):
     with FilmLock(film, "render"):
         assert add(film, "Mei", *images(tmp_path, 1)) == ExitCode.BUSY
     assert "render" in capsys.readouterr().err and load_project(film).cast == []
+
+
+def test_info_shows_each_shots_cast_and_keyframes(film, tmp_path, capsys):
+    from app.project.project import ShotKeyframe
+    from app.project.shot_images import import_image
+
+    assert add(film, "Mei", *images(tmp_path, 1)) == 0
+    project = load_project(film)
+    key = import_image(project, png_file(tmp_path / "k.png"))
+    project.update_shot("b", keyframes=[ShotKeyframe(4, key)])
+    save_project(project)
+    capsys.readouterr()
+    assert run_cli(["info", str(film)]) == 0
+    shots = json.loads(capsys.readouterr().out)["shots"]
+    assert [(s["cast"], s["keyframes"]) for s in shots] == [
+        (["Mei"], []),
+        ([], [{"frame": 4, "image": key.path}]),
+    ]
