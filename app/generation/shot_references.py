@@ -108,7 +108,8 @@ def references_key(project: Project, shot: Shot) -> dict[str, Any]:
     key: dict[str, Any] = {}
     members = shot_members(project, shot)
     if members:
-        key["cast"] = [[m.name, m.description, [i.sha256 for i in m.images]] for m in members]
+        # Not the name: a renamed member makes the same frames (the prompt sent carries what it says).
+        key["cast"] = [[m.description, [i.sha256 for i in m.images]] for m in members]
     if shot.keyframes:
         key["keyframes"] = [[k.frame, k.image.sha256, k.image.fit] for k in shot.keyframes]
     return key
