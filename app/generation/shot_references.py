@@ -17,6 +17,7 @@ from app.project.cast_mentions import mentioned_members, unknown_mentions
 from app.project.project import CastMember, Project, Shot, ShotImage
 from app.project.shot_images import shot_image_bytes
 from engine.errors import StoryreelError
+from engine.generation.demo_model import demo_reference_model
 from engine.generation.frames import snap_frames
 from engine.generation.request import Keyframe, ModelSpec, ReferenceConditioning
 
@@ -67,10 +68,13 @@ def unknown_mention_errors(project: Project, shots: list[Shot]) -> dict[str, str
 
 
 def reference_model(project: Project, spec: ModelSpec) -> ModelSpec | None:
-    """The reference model with spec's memory and speed settings, or None where the film has none."""
+    """The reference model with spec's memory and speed settings (the project's, else the one the demo
+    model carries), or None where there is none."""
     source = (project.settings.vace_model or "").strip()
     if not source:
-        return None
+        # The demo text model carries a tiny reference model, so a first film's cast works offline.
+        carried = demo_reference_model(spec.source)
+        return None if carried is None else dataclasses.replace(spec, source=str(carried), revision=None)
     return dataclasses.replace(spec, source=source, revision=project.settings.vace_model_revision)
 
 
