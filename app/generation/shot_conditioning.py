@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from app.generation.conditioning_error import ConditioningError
+from app.generation.conditioning_error import ConditioningError as ConditioningError  # also importable here
 from app.generation.shot_references import reference_model, uses_references
 from app.project.media_paths import UnsafePath
 from app.project.project import Project, Shot, ShotImage
