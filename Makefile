@@ -32,10 +32,13 @@ demo: setup
 	rm -rf $(DEMO)/film && mkdir -p $(DEMO)/film
 	cp resources/examples/example.reel $(DEMO)/film/example.reel
 	cp -r resources/examples/example.media $(DEMO)/film/example.media
-	@# The film names the Hub's I2V-A14B for its shots with images; this copy uses the demo's own.
+	@# The film names the Hub's I2V-A14B for its shots with images and VACE-Fun A14B for its cast's
+	@# shots; this copy uses the demo's own image and reference models.
 	$(PY) -c 'import sys; from app.project.reel_file import load_project, save_project; \
-	p = load_project(sys.argv[1]); p.settings.image_model = sys.argv[2]; save_project(p)' \
-	$(DEMO)/film/example.reel $(abspath $(DEMO))/tiny-model/image-model
+	p = load_project(sys.argv[1]); p.settings.image_model = sys.argv[2]; \
+	p.settings.vace_model = sys.argv[3]; save_project(p)' \
+	$(DEMO)/film/example.reel $(abspath $(DEMO))/tiny-model/image-model \
+	$(abspath $(DEMO))/tiny-model/reference-model
 	$(PY) main.py render $(DEMO)/film/example.reel -o $(DEMO)/example.mp4 --model $(DEMO)/tiny-model
 	@echo "The film: $(DEMO)/example.mp4"
 

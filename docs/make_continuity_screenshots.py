@@ -35,6 +35,7 @@ def render_takes(film: Path, work: Path) -> None:
         subprocess.run([sys.executable, str(ROOT / "main.py"), *args], check=True, env=env, cwd=ROOT)
     project = load_project(film)  # this copy's shots with images go to the tiny I2V model
     project.settings.image_model = str(image)
+    project.settings.vace_model = None  # its cast's shots: the demo model's own reference model
     save_project(project)
     render = ["render", str(film), "-o", str(work / "film.mp4"), "--model", str(text)]
     subprocess.run([sys.executable, str(ROOT / "main.py"), *render], check=True, env=env, cwd=ROOT)

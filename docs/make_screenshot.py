@@ -45,6 +45,7 @@ def render_takes(film: Path, work: Path) -> None:
 
     project = load_project(film)
     project.settings.image_model = str(image_model)
+    project.settings.vace_model = None  # its cast's shots: the demo model's own reference model
     save_project(project)
     run("render", str(film), "-o", str(work / "film.mp4"), "--model", str(model))
 

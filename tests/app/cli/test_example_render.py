@@ -1,4 +1,4 @@
-"""`make demo`'s path at test size: the example film renders, continuing shot and start image included."""
+"""`make demo`'s path at test size: the example film renders, continuing shot, start image and cast included."""
 
 from __future__ import annotations
 
@@ -12,15 +12,19 @@ from app.project.reel_file import load_project, save_project
 
 
 @pytest.mark.slow
-def test_the_example_renders_with_the_tiny_text_and_image_models(tmp_path, capsys, tiny_a14b, tiny_i2v):
+def test_the_example_renders_with_the_tiny_text_image_and_reference_models(
+    tmp_path, capsys, tiny_a14b, tiny_i2v, tiny_vace
+):
     example = resource_path("examples", "example.reel")
     film = tmp_path / "film" / "example.reel"
     film.parent.mkdir()
     shutil.copy2(example, film)
     shutil.copytree(example.with_name("example.media"), film.with_name("example.media"))
     project = load_project(film)
-    # What the Makefile does (the tiny I2V model for the shots with images), at a size the suite affords.
+    # What the Makefile does (the tiny I2V model for the shots with images, the tiny VACE model for the
+    # cast's shots), at a size the suite affords.
     project.settings.image_model = str(tiny_i2v)
+    project.settings.vace_model = str(tiny_vace)
     project.settings.width = project.settings.height = 32
     project.settings.defaults.frames, project.settings.defaults.steps = 5, 2
     save_project(project)
@@ -35,3 +39,10 @@ def test_the_example_renders_with_the_tiny_text_and_image_models(tmp_path, capsy
     assert gulls.active.conditioning["from_take"] == dawn.active.id and gulls.active.model == str(tiny_i2v)
     assert keeper.active.conditioning["image"]["sha256"] == keeper.start_image.sha256
     assert dawn.active.conditioning == {} and dawn.active.model == str(tiny_a14b)
+    (elias,) = done.cast
+    for shot in (by_title["Stairs"], by_title["Gallery"]):  # the cast's two shots, on the reference model
+        assert shot.active.model == str(tiny_vace) and shot.active.conditioning["cast"] == [elias.name]
+        assert shot.active.conditioning["references"] == [
+            {"path": elias.images[0].path, "sha256": elias.images[0].sha256}
+        ]
+        assert shot.active.prompt.startswith(elias.description)
