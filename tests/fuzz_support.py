@@ -345,7 +345,8 @@ def _finite(value: Any) -> bool:
 
 def check_request_case(body: Any) -> str:
     """Parse one request body; a success holds finite numbers within the project's bounds."""
-    from engine.endpoint.protocol import EndpointLimits, RequestRejected, parse_body
+    from engine.endpoint.protocol import parse_body
+    from engine.endpoint.request_limits import EndpointLimits, RequestRejected
 
     before = copy.deepcopy(body)
     try:

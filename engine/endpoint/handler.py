@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from engine.endpoint.protocol import EndpointLimits, parse_body, response_body
+from engine.endpoint.protocol import parse_body, response_body
+from engine.endpoint.request_limits import EndpointLimits
 from engine.generation.pipeline_cache import PipelineCache
 from engine.generation.request import DEFAULT_MODEL, GenerationRequest, ModelSpec
 from engine.generation.shot_run import run_shot
