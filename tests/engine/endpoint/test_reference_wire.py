@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import base64
 import dataclasses
-import tracemalloc
 
 import numpy as np
 import pytest
 from image_support import bad_images, png_header_only, still
+from memory_support import refused_peak
 
 from engine.endpoint.protocol import parse_body, request_body
 from engine.endpoint.request_limits import EndpointLimits, RequestRejected, b64_length
@@ -109,13 +109,9 @@ def test_a_base64_string_over_the_cap_is_refused_before_decoding():
     limits = EndpointLimits()
     huge = "A" * (b64_length(limits.max_image_bytes) + 4)  # 22 MB of base64, 16 MB decoded
     body = body_with(reference_images=[encoded(still()), huge])
-    tracemalloc.start()
-    try:
-        with pytest.raises(RequestRejected, match=r'"reference_images\[1\]" is over 16 MB'):
-            parse_body(body, limits, 16)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    _, peak = refused_peak(
+        lambda: parse_body(body, limits, 16), RequestRejected, r'"reference_images\[1\]" is over 16 MB'
+    )
     assert peak < 1 << 20, f"peak {peak >> 20} MB"  # decoding it would take 16 MB
 
 
@@ -147,12 +143,8 @@ def test_bad_reference_and_keyframe_images_are_refused_naming_the_field(name):
 
 def test_a_decompression_bomb_is_refused_from_its_header():
     bomb = png_header_only(60000, 60000)  # 3.6 gigapixels claimed in 80 bytes
-    tracemalloc.start()
-    try:
-        message = refused({"keyframes": [{"frame": 0, "image": encoded(bomb)}]}, EndpointLimits())
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    body = body_with(keyframes=[{"frame": 0, "image": encoded(bomb)}])
+    message, peak = refused_peak(lambda: parse_body(body, EndpointLimits(), 16), RequestRejected)
     assert '"keyframes[0].image"' in message and "too large" in message
     assert peak < 1 << 20, f"peak {peak >> 20} MB"
 
