@@ -186,6 +186,10 @@ def test_the_farm_speaks_the_endpoint_protocol(farm):
     )
     assert bad.status_code == 400 and "num_frames" in bad.json()["error"]
     assert "Traceback" not in bad.text and "ray::" not in bad.text  # the handler's words, not Ray's
+    # References and keyframes reach the replica's handler, which checks them as `serve`'s does.
+    pinned = {**body["parameters"], "keyframes": [{"frame": 9, "image": "x"}], "reference_images": []}
+    bad = httpx2.post(farm.url, json={**body, "parameters": pinned}, headers=headers, timeout=60)
+    assert bad.status_code == 400 and '"keyframes[0].frame" is 9' in bad.json()["error"]
     nan = httpx2.post(
         farm.url,
         content=b'{"inputs": "x", "parameters": {"guidance_scale": NaN}}',
