@@ -154,3 +154,22 @@ def test_applying_a_preset_with_a_cast_adds_its_members_in_one_undoable_step(qtb
     assert [m.name for m in project.cast] == ["MEI"] and project.settings.preset is None
     window.undo_stack.redo()
     assert [m.name for m in project.cast] == ["MEI", "茶壶"] and project.settings.preset == "Brand"
+
+
+def test_editing_a_preset_keeps_its_cast(qtbot, tmp_path) -> None:
+    from preset_support import make_cast_preset
+
+    from app.presets.library import save_preset
+
+    make_cast_preset(tmp_path)
+    entry = find_preset("Brand")
+    dialog = PresetDialog(entry.preset, entry.folder)
+    qtbot.addWidget(dialog)
+    dialog.description.setText("edited")
+    preset, sources = dialog.result_preset()
+    save_preset(preset, sources, replace="Brand")
+    again = find_preset("Brand")
+    assert again.preset.description == "edited" and again.preset.cast == entry.preset.cast
+    assert (again.folder / "cast" / "teapot.png").read_bytes() == (
+        tmp_path / "cast-src-Brand" / "teapot.png"
+    ).read_bytes()
