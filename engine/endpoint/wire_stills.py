@@ -43,6 +43,17 @@ def reference_parameters(request: GenerationRequest) -> dict[str, Any]:
     }
 
 
+def references_used(references: ReferenceConditioning | None) -> dict[str, Any] | None:
+    """What an answer reports of the references it ran with (their count, the keyframes' frames), so a
+    client can tell a take made with them from one made by a handler that ignored them."""
+    if references is None:
+        return None
+    return {
+        "reference_images": len(references.reference_images),
+        "keyframes": [key.frame for key in references.keyframes],
+    }
+
+
 def _keyframe_bytes(key: Keyframe) -> bytes:
     from engine.generation.image_to_video import ImageModelError, read_frame_source
 
