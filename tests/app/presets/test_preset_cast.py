@@ -58,6 +58,12 @@ def test_new_with_a_preset_adds_its_cast_and_a_clash_keeps_the_films_member(tmp_
     make_cast_preset(tmp_path)
     assert run_cli(["new", str(tmp_path / "new.reel"), "--preset", "Brand"]) == 0
     assert [m.name for m in load_project(tmp_path / "new.reel").cast] == ["Mei", "茶壶"]
+    capsys.readouterr()
+    assert run_cli(["preset", "list", "--json"]) == 0
+    rows = {row["name"]: row for row in json.loads(capsys.readouterr().out)}
+    assert rows["Brand"]["cast"] == ["Mei", "茶壶"] and rows["Monochrome"]["cast"] == []
+    assert run_cli(["preset", "list"]) == 0
+    assert "cast Mei, 茶壶" in capsys.readouterr().out
 
     project = film(tmp_path, "own.reel")
     own = CastMember("mei", "character", "our own Mei", [ShotImage("cast/" + "a" * 64 + ".png", "a" * 64)])
