@@ -8,6 +8,7 @@ reference model has no separate image input. Everything else stays on the text o
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 from app.generation.conditioning_error import ConditioningError
@@ -16,6 +17,8 @@ from app.project.cast_mentions import mentioned_members, unknown_mentions
 from app.project.project import CastMember, Project, Shot, ShotImage
 from app.project.shot_images import shot_image_bytes
 from engine.errors import StoryreelError
+from engine.generation.demo_model import demo_reference_model
+from engine.generation.frames import snap_frames
 from engine.generation.request import Keyframe, ModelSpec, ReferenceConditioning
 
 REFERENCE_RECORD = ("cast", "references", "keyframes")  # a reference take's keys in Take.conditioning
@@ -65,10 +68,13 @@ def unknown_mention_errors(project: Project, shots: list[Shot]) -> dict[str, str
 
 
 def reference_model(project: Project, spec: ModelSpec) -> ModelSpec | None:
-    """The reference model with spec's memory and speed settings, or None where the film has none."""
+    """The reference model with spec's memory and speed settings (the project's, else the one the demo
+    model carries), or None where there is none."""
     source = (project.settings.vace_model or "").strip()
     if not source:
-        return None
+        # The demo text model carries a tiny reference model, so a first film's cast works offline.
+        carried = demo_reference_model(spec.source)
+        return None if carried is None else dataclasses.replace(spec, source=str(carried), revision=None)
     return dataclasses.replace(spec, source=source, revision=project.settings.vace_model_revision)
 
 
@@ -87,7 +93,9 @@ def require_reference_model(project: Project, shot: Shot, spec: ModelSpec) -> Mo
 
 
 def _pinned(shot: Shot, num_frames: int) -> list[tuple[int, ShotImage]]:
-    """The shot's keyframes, with its start and end images as the first and last frame's (where free)."""
+    """The shot's keyframes, with its start and end images as the first and last frame's (where free),
+    inside the frames the shot will really have (snapped to 4k+1 as Wan makes them)."""
+    num_frames = snap_frames(num_frames)
     pinned = {key.frame: key.image for key in shot.keyframes}
     if shot.start_image is not None:
         pinned.setdefault(0, shot.start_image)
@@ -108,18 +116,19 @@ def references_key(project: Project, shot: Shot) -> dict[str, Any]:
     key: dict[str, Any] = {}
     members = shot_members(project, shot)
     if members:
-        key["cast"] = [[m.name, m.description, [i.sha256 for i in m.images]] for m in members]
+        # Not the name: a renamed member makes the same frames (the prompt sent carries what it says).
+        key["cast"] = [[m.description, [i.sha256 for i in m.images]] for m in members]
     if shot.keyframes:
         key["keyframes"] = [[k.frame, k.image.sha256, k.image.fit] for k in shot.keyframes]
     return key
 
 
-def _checked(shot: Shot, what: str, read: Any, image: ShotImage) -> bytes:
+def _checked(shot: Shot, what: str, read: Callable[[ShotImage], bytes], image: ShotImage) -> bytes:
+    """The image's bytes, checked by read; a failure says which shot and which image."""
     try:
-        data: bytes = read(image)
+        return read(image)
     except StoryreelError as exc:
         raise ConditioningError(f"Shot {_title(shot)}'s {what}: {exc}", exc.hint) from None
-    return data
 
 
 def resolve_references(
@@ -158,3 +167,30 @@ def resolve_references(
     fit = pinned[0][1].fit if pinned else "fill"
     record = {"cast": [m.name for m in members], "references": references, "keyframes": entries}
     return ReferenceConditioning(tuple(images), tuple(keyframes), fit), record
+
+
+def reference_hashes(project: Project, shot: Shot, num_frames: int) -> list[Any]:
+    """The content hashes of the references and (frame, hash) of the keyframes generating the shot now
+    would use, in order, read from the project alone (no file is opened): to match a take's record."""
+    if not uses_references(project, shot):
+        return [[], []]
+    references = [image.sha256 for member in shot_members(project, shot) for image in member.images]
+    try:
+        pinned = _pinned(shot, num_frames)
+    except ConditioningError:
+        return [references, None]  # no take can match a shot that cannot be made
+    return [references, [[frame, image.sha256] for frame, image in pinned]]
+
+
+def recorded_hashes(made_from: object) -> list[Any]:
+    """reference_hashes as a take's sidecar record (its `made_from`) gives them."""
+    record = made_from if isinstance(made_from, dict) else {}
+
+    def entries(key: str) -> list[dict[str, Any]]:
+        found = record.get(key)
+        return [e for e in found if isinstance(e, dict)] if isinstance(found, list) else []
+
+    return [
+        [e.get("sha256") for e in entries("references")],
+        [[e.get("frame"), e.get("sha256")] for e in entries("keyframes")],
+    ]
