@@ -2035,7 +2035,7 @@ Details are in storyreel.log.</source>
     </message>
     <message>
         <source>The film already has cast members named {0}; it keeps its own, not the preset&apos;s.</source>
-        <translation>影片中已有名为 {0} 的角色，保留影片自己的，不用预设中的。</translation>
+        <translation>影片中已有名为 {0} 的主体，保留影片自己的，不用预设中的。</translation>
     </message>
     <message>
         <source>Import Preset</source>
