@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.presets.library import check_cast_image, find_preset
-from app.presets.preset import Preset, PresetError
+from app.presets.preset import Preset, PresetError, file_sha256
 from app.project.cast_images import import_cast_images
 from app.project.project import CastMember, Project
 from app.project.shot_images import ShotImageError
@@ -17,7 +17,7 @@ class PresetCast:
     """What applying a preset brings to a film's cast: the new members, and the names the film keeps its own."""
 
     members: list[CastMember] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)  # the film has a member of this name already
+    kept: list[str] = field(default_factory=list)  # the film has another member of this name
 
 
 def preset_cast(project: Project, preset: Preset, folder: Path) -> PresetCast:
@@ -26,17 +26,28 @@ def preset_cast(project: Project, preset: Preset, folder: Path) -> PresetCast:
     members: list[CastMember] = []
     kept: list[str] = []
     for item in preset.cast:
-        if project.cast_member(item.name) is not None:
-            kept.append(item.name)
-            continue
         what = f"preset {preset.name!r}, cast member {item.name!r}"
         sources = [check_cast_image(folder, relative, what) for relative in item.images]
+        own = project.cast_member(item.name)
+        if own is not None:
+            if not _same(
+                own, item.kind, item.description, sources
+            ):  # the preset's own, applied again: no clash
+                kept.append(item.name)
+            continue
         try:
             images = import_cast_images(project, sources)
         except ShotImageError as exc:
             raise PresetError(f"{what}: {exc}") from None
         members.append(CastMember(item.name, item.kind, item.description, images))
     return PresetCast(members, kept)
+
+
+def _same(member: CastMember, kind: str, description: str, sources: list[Path]) -> bool:
+    """Whether the film's member is the preset's as it is (same kind, description and images, in order)."""
+    return (member.kind, member.description) == (kind, description) and [
+        image.sha256 for image in member.images
+    ] == [file_sha256(source) for source in sources]
 
 
 def library_preset_cast(project: Project, name: str) -> PresetCast:

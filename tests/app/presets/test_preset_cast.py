@@ -73,6 +73,9 @@ def test_new_with_a_preset_adds_its_cast_and_a_clash_keeps_the_films_member(tmp_
     notice = add_preset_cast(project, "Brand")
     assert notice is not None and "Mei" in notice and "keeps its own" in notice
     assert [m.description for m in project.cast] == ["our own Mei", "a celadon teapot"]
+    # Applied again: the teapot it added is the preset's own, so only the film's Mei is named.
+    assert library_preset_cast(project, "Brand").kept == ["Mei"]
+    assert len(project.cast) == 2
 
 
 def test_the_schema_matches_the_project_s_cast_rules():
