@@ -315,8 +315,14 @@ def check_preset_case(folder: Path, data: bytes) -> str:
     return outcome
 
 
+# An 8×8 grey PNG, base64: the references and keyframes the request fuzzer mutates.
+_TINY_PNG = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAAAAADhZOFXAAAAEElEQVR4nGNsYIAAJgaKGAAmCACQXTClHgAAAABJRU5ErkJggg=="
+)
+
+
 def base_request() -> dict:
-    """A valid text-to-video request body."""
+    """A valid reference-model request body (text, cast references and a keyframe)."""
     return {
         "inputs": "A lighthouse at dawn",
         "parameters": {
@@ -329,6 +335,9 @@ def base_request() -> dict:
             "width": 64,
             "height": 48,
             "fps": 16,
+            "reference_images": [_TINY_PNG, _TINY_PNG],
+            "keyframes": [{"frame": 0, "image": _TINY_PNG}, {"frame": 8, "image": _TINY_PNG}],
+            "keyframe_fit": "fill",
         },
     }
 
@@ -345,7 +354,8 @@ def _finite(value: Any) -> bool:
 
 def check_request_case(body: Any) -> str:
     """Parse one request body; a success holds finite numbers within the project's bounds."""
-    from engine.endpoint.protocol import EndpointLimits, RequestRejected, parse_body
+    from engine.endpoint.protocol import parse_body
+    from engine.endpoint.request_limits import EndpointLimits, RequestRejected
 
     before = copy.deepcopy(body)
     try:
@@ -355,7 +365,7 @@ def check_request_case(body: Any) -> str:
         outcome = "refused"
     else:
         assert _finite(fields), f"non-finite numbers accepted: {fields}"
-        json.dumps(fields, allow_nan=False)
+        json.dumps(fields, allow_nan=False, default=repr)  # stills as their repr: sizes, not bytes
         assert 0 <= fields["guidance_scale"] <= 50
         assert fields["guidance_scale_2"] is None or 0 <= fields["guidance_scale_2"] <= 50
         outcome = "ok"

@@ -8,7 +8,12 @@ from looks_support import write_3d
 from PIL import Image
 
 from app.presets.library import save_preset
-from app.presets.preset import GradeRef, Preset, WatermarkRef
+from app.presets.preset import GradeRef, Preset, PresetCastMember, WatermarkRef
+
+MEI = PresetCastMember(
+    "Mei", "character", "a girl in a red hanfu", ["cast/mei-front.png", "cast/mei-side.png"]
+)
+TEAPOT = PresetCastMember("茶壶", "product", "a celadon teapot", ["cast/teapot.png"])
 
 
 def make_assets(folder: Path) -> dict[str, Path]:
@@ -33,3 +38,19 @@ def make_preset(
     )
     save_preset(preset, {**make_assets(tmp_path / f"src-{name}"), **(extra or {})})
     return preset
+
+
+def make_cast_preset(
+    tmp_path: Path, cast: tuple[PresetCastMember, ...] = (MEI, TEAPOT), name: str = "Brand"
+) -> dict[str, Path]:
+    """A library preset with a grade, a logo and cast members; returns its image files by asset name."""
+    from image_support import still
+
+    src = tmp_path / f"cast-src-{name}"
+    src.mkdir(exist_ok=True)
+    images: dict[str, Path] = {}
+    for asset in [asset for member in cast for asset in member.images]:
+        images[asset] = src / Path(asset).name
+        images[asset].write_bytes(still(len(images)))  # each a different image
+    make_preset(tmp_path, name, extra=images, cast=list(cast))
+    return images

@@ -21,6 +21,7 @@ class FakeDialogs:
         self.open_path_answer = open_path
         self.asked: list[tuple[str, object]] = []
         self.errors: list[str] = []
+        self.infos: list[str] = []
 
     def save_changes(self, name):
         self.asked.append(("save_changes", name))
@@ -62,6 +63,7 @@ class FakeDialogs:
 
     def info(self, title, message):
         self.asked.append(("info", title))
+        self.infos.append(message)
 
 
 def sample_project(count: int = 3) -> Project:

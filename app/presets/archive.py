@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from app.presets.library import check_assets, find_preset, library_dir, list_presets, save_preset
 from app.presets.preset import PRESET_FILE, Preset, PresetError, preset_from_dict
 from app.project.json_limits import loads_strict
+from app.project.media_paths import UnsafePath, contained
 from engine.looks.cube_lut import MAX_CUBE_BYTES
 from engine.storage.atomic_file import atomic_path, open_unlinked
 
@@ -43,9 +44,12 @@ def export_preset(name: str, dest: Path) -> Path:
             for relative in sorted(set(preset.assets())):
                 # LoRA weights barely compress: store them to save time.
                 kind = zipfile.ZIP_STORED if relative.endswith(".safetensors") else zipfile.ZIP_DEFLATED
-                archive.write(entry.folder / relative, relative, compress_type=kind)
+                # Never through a symlink: a file shared with others holds only the preset's own files.
+                archive.write(contained(entry.folder, relative), relative, compress_type=kind)
     except OSError as exc:
         raise PresetError(f"{dest}: cannot be written ({exc})") from None
+    except UnsafePath as exc:
+        raise PresetError(f"preset {name!r}: {exc}") from None
     return dest
 
 

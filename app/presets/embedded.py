@@ -108,6 +108,9 @@ def embed_copy(project: Project, preset: Preset, source_folder: Path) -> dict[st
     check_assets(preset, source_folder)
     folder = project_preset_folder(project, preset.name)
     copy = preset_from_dict(preset.to_dict(), f"preset {preset.name!r}")
+    # Its cast members join the film's own cast when it is applied (app/presets/preset_cast.py), their
+    # images in FILM.media/cast/; the embedded copy keeps what renders shots.
+    copy.cast = []
     refs: list[tuple[LoraRef | GradeRef | WatermarkRef, str]] = [(lora, "file") for lora in copy.loras]
     refs += [(ref, attr) for ref, attr in ((copy.grade, "lut"), (copy.watermark, "image")) if ref is not None]
     try:

@@ -92,6 +92,26 @@ def check_assets(preset: Preset, folder: Path) -> None:
         raise PresetError(f"preset {preset.name!r}: {exc}") from None
     for lora in preset.loras:
         _check_safetensors(folder / lora.file)
+    for member in preset.cast:
+        for relative in member.images:
+            check_cast_image(folder, relative, f"preset {preset.name!r}, cast member {member.name!r}")
+
+
+def check_cast_image(folder: Path, relative: str, what: str) -> Path:
+    """The path of a preset's cast image, refused (PresetError) unless it is inside folder (no symlink
+    on the way) and an image a shot can use; read bounded, as shot images are."""
+    from app.project.media_paths import UnsafePath, contained
+    from engine.generation.still_image import MAX_IMAGE_BYTES, ImageError, read_still
+
+    try:
+        path = contained(folder, relative)
+        with open(path, "rb") as handle:
+            read_still(handle.read(MAX_IMAGE_BYTES + 1), f"{what}: {relative}")
+    except (UnsafePath, ImageError) as exc:
+        raise PresetError(str(exc)) from None
+    except OSError as exc:
+        raise PresetError(f"{what}: {relative} cannot be read ({exc.strerror or exc})") from None
+    return path
 
 
 def _check_safetensors(path: Path) -> None:

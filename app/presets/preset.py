@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.project.cast_mentions import check_cast_name
 from app.project.migrations import Migration
 from app.project.versioned_document import DocumentError, DocumentFormat
 from engine.errors import StoryreelError
@@ -20,6 +21,7 @@ PRESET_FILE = "preset.json"
 PLACEHOLDER = "{prompt}"
 CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right")
 EXPERTS = ("both", "high-noise", "low-noise")
+MAX_PRESET_CAST = 16  # members a brand carries (products, a mascot), each with 1-4 images
 
 
 class PresetError(StoryreelError, ValueError):
@@ -60,6 +62,16 @@ class WatermarkRef:
 
 
 @dataclass
+class PresetCastMember:
+    """A cast member a brand preset carries (a product, a mascot): added to the film the preset is applied to."""
+
+    name: str
+    kind: str = "product"  # one of the project's CAST_KINDS
+    description: str = ""
+    images: list[str] = field(default_factory=list)  # 1-4 image files in the preset's folder
+
+
+@dataclass
 class PresetSettings:
     """Default generation settings; None inherits the project's, and a shot's own values win."""
 
@@ -84,6 +96,7 @@ class Preset:
     grade: GradeRef | None = None
     watermark: WatermarkRef | None = None
     settings: PresetSettings = field(default_factory=PresetSettings)
+    cast: list[PresetCastMember] = field(default_factory=list)
 
     def prompt_for(self, prompt: str) -> str:
         """The prompt sent for a shot: the template with {prompt} replaced (other braces kept)."""
@@ -96,6 +109,7 @@ class Preset:
             files.append(self.grade.lut)
         if self.watermark is not None:
             files.append(self.watermark.image)
+        files += [image for member in self.cast for image in member.images]
         return files
 
     def generation_hash(self) -> str:
@@ -149,7 +163,23 @@ def preset_from_dict(doc: Any, where: str = "preset") -> Preset:
         grade=_build(GradeRef, grade) if grade else None,
         watermark=_build(WatermarkRef, mark) if mark else None,
         settings=_build(PresetSettings, doc.get("settings") or {}),
+        cast=_cast(doc.get("cast") or [], where),
     )
+
+
+def _cast(items: list[dict[str, Any]], where: str) -> list[PresetCastMember]:
+    """The preset's cast members (the schema has checked their shape), names usable as @name and unique."""
+    members = [_build(PresetCastMember, item) for item in items]
+    seen: set[str] = set()
+    for member in members:
+        try:
+            check_cast_name(member.name)
+        except ValueError as exc:
+            raise PresetError(f"{where}: {exc}") from None
+        if member.name.casefold() in seen:
+            raise PresetError(f"{where}: two cast members are named {member.name!r}")
+        seen.add(member.name.casefold())
+    return members
 
 
 def validate_preset(preset: Preset) -> None:

@@ -7,12 +7,13 @@ import json
 from collections.abc import AsyncIterator, Mapping
 from typing import Any
 
+from engine.endpoint.request_limits import EndpointLimits, b64_length
 from engine.errors import StoryreelError
 
-# A prompt and its settings, plus a start and an end image in base64 (the handler's own limit, 16 MB
-# each, bounds them further); anything larger is refused before it is read.
-MAX_IMAGE_BYTES = 16 << 20
-MAX_BODY = (1 << 20) + 2 * ((MAX_IMAGE_BYTES + 2) // 3 * 4)
+# A prompt, its settings and the keyframes' frames, plus every still of the request in base64 (start
+# and end images, references, keyframes: 32 MB together by default, each bounded further by the
+# handler); anything larger is refused before it is read.
+MAX_BODY = (1 << 20) + b64_length(EndpointLimits().max_request_image_bytes)
 BODY_TIMEOUT = 30.0  # seconds for the whole body once the headers are in
 # The toolkit's content_type_mapping for JSON: exact strings, compared as sent.
 JSON_TYPES = ("application/json", "application/json; charset=UTF-8")

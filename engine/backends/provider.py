@@ -206,6 +206,13 @@ class ProviderBackend:
     ) -> TakeRecord:
         """Generate on the provider, wait (cancellably), then write the clip and sidecar atomically."""
         refuse_local_only(request, "Inference Providers", ProviderError)
+        if request.references is not None:  # text_to_video has no place for them: never drop them quietly
+            raise ProviderError(
+                f"{self.provider} makes video from text only; this shot names cast members or pins "
+                "keyframes, which need the reference model.",
+                "Generate this shot locally, or on a Storyreel endpoint (serve, farm or an Inference "
+                "Endpoint) that serves the reference model.",
+            )
         token = self._api_key(ProviderError)
         cancel.check()
         started = time.perf_counter()

@@ -20,8 +20,9 @@ from engine.endpoint.http_call import (
 )
 from engine.endpoint.off_loop import off_loop
 from engine.endpoint.protocol import EndpointAnswer, MalformedAnswer, parse_answer, request_body
-from engine.endpoint.redaction import redact, remember_secret
+from engine.endpoint.redaction import redact, remember_secret, shown
 from engine.endpoint.urls import check_token_transport, clean_url, public_url, short_name
+from engine.endpoint.wire_stills import references_used
 from engine.generation.request import GenerationRequest, GenerationResult, ModelSpec, Segments
 from engine.progress import ENCODING, LOADING, CancelToken, Progress, ProgressCallback
 from engine.storage.atomic_file import atomic_path
@@ -223,6 +224,15 @@ class RemoteBackend:
                 "Check that the endpoint runs a text-to-video handler that answers with a base64 MP4.",
             ) from None
         check_answer(answer, self.name, [self._token])  # before anything is written
+        expected = references_used(request.references)
+        if expected is not None and answer.extra.get("references") != expected:
+            # Another handler (or an older Storyreel) may take the prompt and drop what it does not know.
+            raise EndpointError(
+                f"{self.name} answered without reporting the shot's cast references and keyframes "
+                f"(it reported {shown(answer.extra.get('references'))}), so the take may lack them; it was not kept.",
+                "Use an endpoint that runs Storyreel's handler (serve, farm or main.py package-endpoint) "
+                "with the reference model.",
+            )
         # Reported length, size and rate are checked against the clip; unreported ones are read from it.
         p = answer.parameters
         reported = {k: int(p[k]) for k in CLIP_FACTS if k not in answer.unreported}

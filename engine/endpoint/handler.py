@@ -11,7 +11,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from engine.endpoint.protocol import EndpointLimits, parse_body, response_body
+from engine.endpoint.protocol import parse_body, response_body
+from engine.endpoint.request_limits import EndpointLimits
+from engine.endpoint.wire_stills import references_used
 from engine.generation.pipeline_cache import PipelineCache
 from engine.generation.request import DEFAULT_MODEL, GenerationRequest, ModelSpec
 from engine.generation.shot_run import run_shot
@@ -99,6 +101,7 @@ class EndpointHandler:
             notices=list(result.notices),
             seconds=round(time.perf_counter() - started, 3),
             **({} if result.segments is None else {"segments": result.segments}),
+            **({} if request.references is None else {"references": references_used(request.references)}),
         )
 
     def close(self) -> None:

@@ -5,16 +5,17 @@ from __future__ import annotations
 import base64
 import binascii
 import math
-import os
 import random
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any, cast
 
-from engine.endpoint.redaction import redact
+from engine.endpoint.redaction import shown
+from engine.endpoint.request_limits import EndpointLimits, RequestRejected
+from engine.endpoint.wire_stills import REFERENCE_PARAMETERS, encode_still, parse_stills, reference_parameters
 from engine.errors import StoryreelError
-from engine.generation.request import DEFAULT_OVERLAP, GenerationRequest, ImageConditioning
-from engine.values import is_json_int, is_json_number, shorten
+from engine.generation.request import DEFAULT_OVERLAP, GenerationRequest
+from engine.values import is_json_int, is_json_number
 
 VIDEO_CONTENT_TYPE = "video/mp4"
 # The text-to-video task's own names, then the extras this handler also takes.
@@ -39,42 +40,10 @@ MAX_SEED = 2**32 - 1
 MIN_GUIDANCE, MAX_GUIDANCE = 0.0, 50.0
 
 
-class RequestRejected(StoryreelError, ValueError):
-    """A request the handler will not run; the message says which input and the limit."""
-
-    hint = "Change the request to fit the endpoint's limits."
-
-
 class MalformedAnswer(StoryreelError, ValueError):
     """An endpoint's answer is not the JSON this protocol describes."""
 
     hint = "Check that the endpoint runs Storyreel's handler (main.py package-endpoint)."
-
-
-@dataclass(frozen=True)
-class EndpointLimits:
-    """The largest request a handler accepts; set per deployment with STORYREEL_MAX_* variables."""
-
-    max_frames: int = 161
-    max_side: int = 1280
-    max_pixels: int = 1280 * 720
-    max_steps: int = 100
-    max_prompt_chars: int = 2000
-    max_image_bytes: int = 16 << 20  # each of image and last_image, decoded
-
-    @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> EndpointLimits:
-        """Defaults, overridden by STORYREEL_MAX_FRAMES, _SIDE, _PIXELS, _STEPS, _PROMPT_CHARS, _IMAGE_BYTES."""
-        env = os.environ if env is None else env
-        values = {}
-        for f in fields(cls):
-            text = env.get("STORYREEL_" + f.name.upper())
-            if text:
-                try:
-                    values[f.name] = int(text)
-                except ValueError:
-                    raise RequestRejected(f"STORYREEL_{f.name.upper()} must be a whole number") from None
-        return cls(**values)
 
 
 def request_body(request: GenerationRequest) -> dict[str, Any]:
@@ -93,6 +62,7 @@ def request_body(request: GenerationRequest) -> dict[str, Any]:
     if request.guidance_scale_2 is not None:
         parameters["guidance_scale_2"] = request.guidance_scale_2
     parameters.update(image_parameters(request))
+    parameters.update(reference_parameters(request))
     return {"inputs": request.prompt, "parameters": parameters}
 
 
@@ -103,51 +73,15 @@ def image_parameters(request: GenerationRequest) -> dict[str, Any]:
     extra: dict[str, Any] = {}
     images = resolve_images(request).images
     if images is not None:
-        extra["image"] = base64.b64encode(cast(bytes, images.image)).decode("ascii")  # a frame is read by now
+        extra["image"] = encode_still(cast(bytes, images.image))  # a frame is read by now
         extra["image_fit"] = images.fit
         if images.last_image is not None:
-            extra["last_image"] = base64.b64encode(images.last_image).decode("ascii")
+            extra["last_image"] = encode_still(images.last_image)
     if request.segment_frames is not None:
         extra["segment_frames"] = request.segment_frames
     if request.segment_overlap != DEFAULT_OVERLAP:
         extra["segment_overlap"] = request.segment_overlap
     return extra
-
-
-def _still(params: dict[str, Any], name: str, limits: EndpointLimits) -> bytes | None:
-    """A base64 still from the parameters, bounded before it is decoded and checked as a shot image is."""
-    from engine.generation.still_image import ImageError, read_still
-
-    value = params.get(name)
-    if value is None:
-        return None
-    if not isinstance(value, str) or not value:
-        raise RequestRejected(f'"{name}" must be a base64-encoded PNG, JPEG or WebP image.')
-    if len(value) > (limits.max_image_bytes + 2) // 3 * 4:
-        raise RequestRejected(
-            f'"{name}" is over {limits.max_image_bytes >> 20} MB; this endpoint takes smaller images.'
-        )
-    try:
-        data = base64.b64decode(value, validate=True)
-    except (binascii.Error, ValueError):
-        raise RequestRejected(f'"{name}" is not valid base64.') from None
-    try:
-        read_still(data, f'"{name}"')
-    except ImageError as exc:
-        raise RequestRejected(str(exc)) from None
-    return data
-
-
-def _images(params: dict[str, Any], limits: EndpointLimits) -> ImageConditioning | None:
-    image, last = _still(params, "image", limits), _still(params, "last_image", limits)
-    fit = params.get("image_fit", "fill")
-    if fit not in ("fill", "fit"):
-        raise RequestRejected('"image_fit" must be "fill" or "fit".')
-    if image is None:
-        if last is not None:
-            raise RequestRejected('"last_image" needs an "image" (the first frame) too.')
-        return None
-    return ImageConditioning(image, last, fit)
 
 
 def parse_body(data: object, limits: EndpointLimits, default_fps: int) -> dict[str, Any]:
@@ -164,24 +98,25 @@ def parse_body(data: object, limits: EndpointLimits, default_fps: int) -> dict[s
     params = data.get("parameters") or {}
     if not isinstance(params, dict):
         raise RequestRejected('"parameters" must be a JSON object.')
-    unknown = sorted(set(params) - set(TASK_PARAMETERS) - set(EXTRA_PARAMETERS) - set(IMAGE_PARAMETERS))
+    known = TASK_PARAMETERS + EXTRA_PARAMETERS + IMAGE_PARAMETERS + REFERENCE_PARAMETERS
+    unknown = sorted(set(params) - set(known))
     if unknown:
         raise RequestRejected(
-            f"Unknown parameter(s) {', '.join(unknown)}; this endpoint takes "
-            f"{', '.join(TASK_PARAMETERS + EXTRA_PARAMETERS + IMAGE_PARAMETERS)}."
+            f"Unknown parameter(s) {', '.join(unknown)}; this endpoint takes {', '.join(known)}."
         )
     values = {**DEFAULTS, "fps": default_fps, **{k: v for k, v in params.items() if v is not None}}
     for name in _INTS:
         if name in values and not is_json_int(values[name]):
-            raise RequestRejected(f'"{name}" must be a whole number, not {values[name]!r}.')
+            raise RequestRejected(f'"{name}" must be a whole number, not {shown(values[name])}.')
     for name in _FLOATS:
         if name in values and not is_json_number(values[name]):
-            raise RequestRejected(f'"{name}" must be a number, not {values[name]!r}.')
+            raise RequestRejected(f'"{name}" must be a number, not {shown(values[name])}.')
         if name in values and not MIN_GUIDANCE <= values[name] <= MAX_GUIDANCE:  # NaN fails this too
             raise RequestRejected(
                 f'"{name}" is {values[name]}; this endpoint takes a finite {MIN_GUIDANCE:g} to {MAX_GUIDANCE:g}.'
             )
     _check_limits(values, limits)
+    images, references = parse_stills(params, values["num_frames"], limits)
     seed = values.get("seed")
     return {
         "prompt": prompt,
@@ -196,7 +131,8 @@ def parse_body(data: object, limits: EndpointLimits, default_fps: int) -> dict[s
         "guidance_scale_2": None
         if values.get("guidance_scale_2") is None
         else float(values["guidance_scale_2"]),
-        "images": _images(params, limits),
+        "images": images,
+        "references": references,
         "segment_frames": values.get("segment_frames"),
         "segment_overlap": values.get("segment_overlap", DEFAULT_OVERLAP),
     }
@@ -301,14 +237,14 @@ def parse_answer(doc: object, requested: Mapping[str, Any] | None = None) -> End
     unreported: list[str] = []
     for name in ANSWER_SETTINGS:
         if params.get(name) is not None and not _is_number(params[name]):  # sent, but not a number
-            raise MalformedAnswer(f'the answer\'s "{name}" is {_shown(params[name])}, not a finite number')
+            raise MalformedAnswer(f'the answer\'s "{name}" is {shown(params[name])}, not a finite number')
         if params.get(name) is None:
             if not _is_number(requested.get(name)):
                 raise MalformedAnswer(f'the answer\'s parameters lack "{name}", and the request had none')
             params[name], unreported = requested[name], unreported + [name]
     seed = doc.get("seed", params.get("seed"))
     if seed is not None and not is_json_int(seed):
-        raise MalformedAnswer(f'the answer\'s "seed" is {_shown(seed)}, not a whole number')
+        raise MalformedAnswer(f'the answer\'s "seed" is {shown(seed)}, not a whole number')
     if seed is None:
         seed = requested.get("seed")
         if not isinstance(seed, int):
@@ -325,11 +261,6 @@ def parse_answer(doc: object, requested: Mapping[str, Any] | None = None) -> End
 
 def _is_number(value: object) -> bool:
     return is_json_number(value) and math.isfinite(value)
-
-
-def _shown(value: object) -> str:
-    """A value an endpoint sent, as quoted in a message (bounded: it can be any size)."""
-    return shorten(redact(repr(value)), 80)  # redacted before it is cut, or half a token would stay
 
 
 B64_CHUNK = 1 << 18  # characters (a multiple of 4): each decode call holds the GIL under 1 ms

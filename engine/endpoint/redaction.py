@@ -12,6 +12,8 @@ import re
 import threading
 from collections.abc import Iterable
 
+from engine.values import shorten
+
 REDACTED = "[redacted]"
 # Hugging Face tokens (hf_ + 34 random letters and digits; api_org_ for old organisation tokens;
 # a capital or a digit in it, so names like hf_transfer stay), and whatever follows "Bearer" (any
@@ -41,3 +43,8 @@ def redact(text: str, secrets: Iterable[str | None] = ()) -> str:
         text = text.replace(secret, REDACTED)
     # "Bearer x" keeps its word, so the message still says what was echoed.
     return _SHAPES.sub(lambda m: (m.group("scheme") or "") + REDACTED, text)
+
+
+def shown(value: object, limit: int = 80) -> str:
+    """A value someone sent, as quoted in a message: redacted, then cut (it can be any size)."""
+    return shorten(redact(repr(value)), limit)  # redacted before it is cut, or half a token would stay

@@ -2034,6 +2034,10 @@ Details are in storyreel.log.</source>
         <translation>预设</translation>
     </message>
     <message>
+        <source>The film already has cast members named {0}; it keeps its own, not the preset&apos;s.</source>
+        <translation>影片中已有名为 {0} 的主体，保留影片自己的，不用预设中的。</translation>
+    </message>
+    <message>
         <source>Import Preset</source>
         <translation>导入预设</translation>
     </message>

@@ -7,11 +7,12 @@ import copy
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from app.project.project import Project
+from app.project.project import CastMember, Project
 
 
 class ApplyPresetCommand(QUndoCommand):
-    """Use a preset for the project (shot_ids None) or for some shots; name None clears it. One step."""
+    """Use a preset for the project (shot_ids None) or for some shots, adding its cast; name None clears it.
+    One step."""
 
     def __init__(
         self,
@@ -20,8 +21,10 @@ class ApplyPresetCommand(QUndoCommand):
         doc: dict | None = None,
         shot_ids: list[str] | None = None,
         text: str | None = None,
+        cast: list[CastMember] | None = None,
     ) -> None:
         super().__init__(text or _label(name, shot_ids))
+        self.cast = list(cast or [])  # the preset's members the film lacks (app/presets/preset_cast.py)
         self.project, self.name, self.doc, self.shot_ids = project, name, copy.deepcopy(doc), shot_ids
         self.old_doc = copy.deepcopy(project.presets.get(name)) if name else None
         self.old_default = project.settings.preset
@@ -34,8 +37,12 @@ class ApplyPresetCommand(QUndoCommand):
             self.project.update_settings(preset=self.name)
         for sid in self.shot_ids or []:
             self.project.update_shot(sid, preset=self.name)
+        for member in self.cast:
+            self.project.add_cast_member(member)
 
     def undo(self) -> None:
+        for member in reversed(self.cast):  # their images stay in FILM.media/cast/, for the redo
+            self.project.remove_cast_member(member.id)
         for sid, old in self.old_shots.items():
             self.project.update_shot(sid, preset=old)
         if self.shot_ids is None:

@@ -94,6 +94,7 @@ class PresetDialog(QDialog):
         self.setWindowTitle(self.tr("Edit Preset") if preset else self.tr("New Preset"))
         self.folder = folder
         preset = preset or Preset(name=self.tr("New preset"))
+        self.cast = list(preset.cast)  # not edited here: kept as it is, its images from the preset's folder
         self.name = QLineEdit(preset.name)
         self.description = QLineEdit(preset.description)
         self.template = QPlainTextEdit(preset.prompt_template)
@@ -237,6 +238,7 @@ class PresetDialog(QDialog):
             if logo
             else None,
             settings=settings,
+            cast=self.cast,
         )
         validate_preset(preset)
         return preset, sources

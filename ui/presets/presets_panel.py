@@ -275,6 +275,12 @@ class PresetsPanel(QWidget):
             self._update_status()
             self._update_buttons()
 
+    def _notice(self, message: str) -> None:
+        if self.dialogs is not None:
+            self.dialogs.info(self.tr("Presets"), message)
+        else:
+            QMessageBox.information(self, self.tr("Presets"), message)
+
     def _error(self, message: str) -> None:
         if self.dialogs is not None:
             self.dialogs.error(self.tr("Presets"), message)
@@ -284,16 +290,24 @@ class PresetsPanel(QWidget):
     # -- applying -----------------------------------------------------------------------
     def _apply(self, shot_ids: list[str] | None) -> None:
         from app.presets.embedded import embed_from_library
+        from app.presets.preset_cast import library_preset_cast
 
         name = self.current_name()
         if name is None:
             return
         try:
             doc = embed_from_library(self.project, name)
+            cast = library_preset_cast(self.project, name)
         except PresetError as exc:
             self._error(str(exc))
             return
-        self.undo_stack.push(ApplyPresetCommand(self.project, name, doc, shot_ids))
+        self.undo_stack.push(ApplyPresetCommand(self.project, name, doc, shot_ids, cast=cast.members))
+        if cast.kept:
+            self._notice(
+                self.tr(
+                    "The film already has cast members named {0}; it keeps its own, not the preset's."
+                ).format(", ".join(cast.kept))
+            )
 
     def apply_to_project(self) -> None:
         self._apply(None)

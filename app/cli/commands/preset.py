@@ -49,6 +49,7 @@ def _list(args: argparse.Namespace) -> int:
                 "grade": bool(preset and preset.grade),
                 "watermark": bool(preset and preset.watermark),
                 "loras": len(preset.loras) if preset else 0,
+                "cast": [member.name for member in preset.cast] if preset else [],
                 "folder": str(entry.folder),
                 "error": entry.error,
             }
@@ -63,6 +64,8 @@ def _list(args: argparse.Namespace) -> int:
         parts = [p for p, on in (("grade", row["grade"]), ("logo", row["watermark"])) if on]
         if row["loras"]:
             parts.append(f"{row['loras']} LoRA")
+        if isinstance(names := row["cast"], list) and names:
+            parts.append("cast " + ", ".join(names))
         tag = " (bundled)" if row["source"] == "bundled" else ""
         text = f"DAMAGED: {row['error']}" if row["error"] else row["description"]
         print(f"{row['name']}{tag} [{', '.join(parts) or 'prompt only'}]: {text}")
@@ -85,12 +88,16 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def apply_preset_to_new_project(project: Project, name: str, explicit: set[str]) -> None:
-    """Embed a library preset as the project's default; its size and fps become the film's unless given."""
+    """Embed a library preset as the project's default, with its cast; its size and fps become the film's
+    unless given."""
     from app.presets.embedded import embed_from_library
+    from app.presets.preset_cast import add_preset_cast
 
     doc = embed_from_library(project, name)
     project.presets[name] = doc
     project.settings.preset = name
+    if notice := add_preset_cast(project, name):
+        print(notice)
     settings = doc.get("settings") or {}
     for field in ("width", "height", "fps"):
         if field not in explicit and settings.get(field) is not None:

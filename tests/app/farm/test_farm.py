@@ -6,6 +6,7 @@ in file order and the last one stops it.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import shutil
@@ -186,6 +187,16 @@ def test_the_farm_speaks_the_endpoint_protocol(farm):
     )
     assert bad.status_code == 400 and "num_frames" in bad.json()["error"]
     assert "Traceback" not in bad.text and "ray::" not in bad.text  # the handler's words, not Ray's
+    # References and keyframes reach the replica's handler, which checks them as `serve`'s does.
+    pinned = {**body["parameters"], "keyframes": [{"frame": 9, "image": "x"}], "reference_images": []}
+    bad = httpx2.post(farm.url, json={**body, "parameters": pinned}, headers=headers, timeout=60)
+    assert bad.status_code == 400 and '"keyframes[0].frame" is 9' in bad.json()["error"]
+    # Good ones on a farm of a text model: its replica says which model they need, and makes nothing.
+    from image_support import still
+
+    cast = {**body["parameters"], "reference_images": [base64.b64encode(still()).decode()]}
+    wrong = httpx2.post(farm.url, json={**body, "parameters": cast}, headers=headers, timeout=60)
+    assert wrong.status_code == 400 and "only a reference (VACE) model takes" in wrong.json()["error"]
     nan = httpx2.post(
         farm.url,
         content=b'{"inputs": "x", "parameters": {"guidance_scale": NaN}}',

@@ -16,7 +16,8 @@ import httpx2
 import pytest
 
 from app.serve.server import ServerThread, build_app
-from engine.endpoint.protocol import EndpointLimits, parse_body
+from engine.endpoint.protocol import parse_body
+from engine.endpoint.request_limits import EndpointLimits
 
 ROOT = Path(__file__).resolve().parents[3]
 HEAD = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"

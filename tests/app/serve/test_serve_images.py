@@ -13,7 +13,8 @@ from image_support import bad_images, image_request, still
 from app.serve.server import ServerThread, build_app
 from engine.backends.remote import RemoteBackend
 from engine.endpoint.handler import EndpointHandler
-from engine.endpoint.protocol import EndpointLimits, RequestRejected, parse_body, request_body
+from engine.endpoint.protocol import parse_body, request_body
+from engine.endpoint.request_limits import EndpointLimits, RequestRejected
 from engine.generation.request import FrameSource, ImageConditioning
 from engine.generation.shot_run import run_shot
 from engine.progress import CancelToken
@@ -89,7 +90,7 @@ def test_bad_images_are_refused_clearly(name):
     [
         ({"image": "not base64!!"}, "not valid base64"),
         ({"image": 5}, "base64-encoded"),
-        ({"image": "A" * (90 << 10)}, "over 0 MB"),
+        ({"image": "A" * (90 << 10)}, "over 0.0625 MB"),
         ({"last_image": base64.b64encode(still()).decode()}, 'needs an "image"'),
         ({"image": base64.b64encode(still()).decode(), "image_fit": "stretch"}, "image_fit"),
         ({"segment_frames": 1}, "segment_frames"),

@@ -458,3 +458,18 @@ def test_provider_flags_are_checked(argv, error):
     [backend] = backends_from_args(parser.parse_args(["--provider-model", "Wan-AI/Wan2.2-TI2V-5B"]))
     assert isinstance(backend, ProviderBackend) and backend.provider == "fal-ai"
     assert backend.model == "Wan-AI/Wan2.2-TI2V-5B"
+
+
+def test_references_are_refused_before_anything_is_sent(provider, tmp_path):
+    import dataclasses
+
+    from engine.generation.request import Keyframe, ReferenceConditioning
+
+    stand_in = provider()
+    cast = ReferenceConditioning((b"png",), (Keyframe(0, b"png"),))
+    with pytest.raises(ProviderError, match="text only; this shot names cast members") as info:
+        ProviderBackend(token=TOKEN).run(
+            dataclasses.replace(REQUEST, references=cast), tmp_path / "t.mp4", lambda p: None, CancelToken()
+        )
+    assert "reference model" in info.value.hint
+    assert not stand_in.seen and not list(tmp_path.iterdir())

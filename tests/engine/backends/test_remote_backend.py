@@ -78,6 +78,13 @@ class FaultServer:
                 return JSONResponse(
                     {"video": base64.b64encode(self.clip).decode(), "content_type": "video/mp4"}
                 )
+            if step == "cast":  # reports the references it ran with, as Storyreel's handler does
+                params = self.seen[-1]["body"]["parameters"]
+                used = {
+                    "reference_images": len(params["reference_images"]),
+                    "keyframes": [k["frame"] for k in params["keyframes"]],
+                }
+                return JSONResponse({**answer(self.clip), "references": used})
             if step == "video-only":
                 return JSONResponse({"video": base64.b64encode(self.clip).decode()})
             return JSONResponse(answer(self.clip))
@@ -313,3 +320,22 @@ def test_a_503_without_a_peer_is_sent_again_to_the_same_url(clip, serve, tmp_pat
     (only,) = remote_backends([serve(fault.app).url], token=TOKEN)
     record = run(only, tmp_path / "a.mp4")
     assert len(fault.seen) == 2 and record.metadata["frames"] == 5
+
+
+def test_a_take_with_references_is_kept_only_when_the_endpoint_reports_using_them(clip, serve, tmp_path):
+    import dataclasses
+
+    from engine.generation.request import Keyframe, ReferenceConditioning
+
+    fault = FaultServer(clip[0], ["ok", "cast"])
+    backend = RemoteBackend(serve(fault.app).url, token=TOKEN)
+    refs = ReferenceConditioning((b"\x89PNG one", b"\x89PNG two"), (Keyframe(0, b"\x89PNG key"),))
+    request = dataclasses.replace(REQUEST, references=refs)
+    with pytest.raises(EndpointError, match="without reporting the shot's cast references") as info:
+        backend.run(request, tmp_path / "t.mp4", lambda p: None, CancelToken())
+    assert "Storyreel's handler" in info.value.hint and not list(tmp_path.iterdir())
+    sent = fault.seen[0]["body"]["parameters"]
+    assert [base64.b64decode(v) for v in sent["reference_images"]] == list(refs.reference_images)
+    assert sent["keyframes"] == [{"frame": 0, "image": base64.b64encode(b"\x89PNG key").decode()}]
+    record = backend.run(request, tmp_path / "t.mp4", lambda p: None, CancelToken())
+    assert np.array_equal(read_frames(record.clip), clip[1])

@@ -14,7 +14,8 @@ import pytest
 from app.cli.main import run_cli
 from app.serve.endpoint_package import VENDOR_PACKAGE, vendored_modules
 from engine.endpoint.handler import EndpointHandler, model_spec_for, served_model
-from engine.endpoint.protocol import EndpointLimits, RequestRejected, parse_answer
+from engine.endpoint.protocol import parse_answer
+from engine.endpoint.request_limits import EndpointLimits, RequestRejected
 from engine.generation.request import GenerationRequest, ModelSpec
 from engine.generation.wan_run import run_wan
 from engine.video.video_io import read_frames

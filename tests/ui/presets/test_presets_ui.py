@@ -129,3 +129,47 @@ def test_a_shot_s_frame_is_graded_off_the_gui_thread_and_the_newest_wins(qtbot, 
         pass
     assert shade() > 150
     panel.icons.wait()
+
+
+def test_applying_a_preset_with_a_cast_adds_its_members_in_one_undoable_step(qtbot, tmp_path) -> None:
+    from preset_support import make_cast_preset
+
+    from app.project.project import CastMember
+
+    make_cast_preset(tmp_path)
+    dialogs = FakeDialogs()
+    window = saved_window(qtbot, tmp_path, dialogs)
+    project, panel = window.project, window.presets_panel
+    project.add_cast_member(CastMember("MEI", "character", "the film's own Mei"))
+    panel.select("Brand")
+    panel.apply_to_project()
+    assert [(m.name, m.description) for m in project.cast] == [
+        ("MEI", "the film's own Mei"),
+        ("茶壶", "a celadon teapot"),
+    ]
+    assert len(project.cast[1].images) == 1 and (project.media_dir / project.cast[1].images[0].path).is_file()
+    [notice] = dialogs.infos  # one notice names the member the film kept
+    assert "Mei" in notice and "keeps its own" in notice
+    window.undo_stack.undo()
+    assert [m.name for m in project.cast] == ["MEI"] and project.settings.preset is None
+    window.undo_stack.redo()
+    assert [m.name for m in project.cast] == ["MEI", "茶壶"] and project.settings.preset == "Brand"
+
+
+def test_editing_a_preset_keeps_its_cast(qtbot, tmp_path) -> None:
+    from preset_support import make_cast_preset
+
+    from app.presets.library import save_preset
+
+    make_cast_preset(tmp_path)
+    entry = find_preset("Brand")
+    dialog = PresetDialog(entry.preset, entry.folder)
+    qtbot.addWidget(dialog)
+    dialog.description.setText("edited")
+    preset, sources = dialog.result_preset()
+    save_preset(preset, sources, replace="Brand")
+    again = find_preset("Brand")
+    assert again.preset.description == "edited" and again.preset.cast == entry.preset.cast
+    assert (again.folder / "cast" / "teapot.png").read_bytes() == (
+        tmp_path / "cast-src-Brand" / "teapot.png"
+    ).read_bytes()
