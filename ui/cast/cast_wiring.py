@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QMenu
 
-from app.project.cast_images import import_cast_image
+from app.project.cast_images import import_cast_images
 from app.project.project import MAX_CAST_IMAGES, Project, ShotImage, ShotKeyframe
 from app.project.shot_images import import_image
 from ui.cast.cast_panel import CastPanel
@@ -52,7 +52,8 @@ class CastWiring(QObject):
         self.dock.setObjectName("CastDock")
         self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        window.tabifyDockWidget(beside, self.dock)  # a tab beside the presets: the viewer keeps its room
+        window.tabifyDockWidget(beside, self.dock)  # a tab beside the inspector: the viewer keeps its room
+        beside.raise_()  # the inspector stays in front
         view_menu.addAction(self.dock.toggleViewAction())
         self.panel.addRequested.connect(self.add_member)
         self.panel.editRequested.connect(self.edit_member)
@@ -112,20 +113,13 @@ class CastWiring(QObject):
         """Check and copy image files into FILM.media/cast/ in the background, then add them (one step)."""
         project = self.project
         member = project.cast_member_by_id(member_id)
-        room = MAX_CAST_IMAGES - len(member.images)
-        if len(paths) > room:
-            self.dialogs.error(
-                self.tr("Images not added"),
-                self.tr("A cast member has at most {0} reference images; {1} has room for {2} more.").format(
-                    MAX_CAST_IMAGES, member.name, room
-                ),
-            )
-            return
+        existing = list(member.images)
         if not self._saved():
             return
         self.status.showMessage(self.tr("Adding images to {0}…").format(member.name))
+        sources = [Path(p) for p in paths]
         self.tasks.run(
-            lambda: [import_cast_image(project, Path(p)) for p in paths],  # all or none
+            lambda: import_cast_images(project, sources, existing),  # too many: refused before any copy
             lambda images: self._add_images(project, member_id, images),
             lambda exc: self._failed(self.tr("Images not added"), exc),
         )
@@ -137,7 +131,12 @@ class CastWiring(QObject):
         member = project.cast_member_by_id(member_id)
         known = {image.sha256 for image in member.images}
         new = [image for image in images if image.sha256 not in known]
-        if new:
+        if len(member.images) + len(new) > MAX_CAST_IMAGES:  # images were added while these were read
+            self.dialogs.error(
+                self.tr("Images not added"),
+                self.tr("A cast member has at most {0} reference images.").format(MAX_CAST_IMAGES),
+            )
+        elif new:
             text = self.tr("Add Images to {0}").format(member.name)
             command = EditCastMemberCommand(project, member_id, {"images": [*member.images, *new]}, text)
             self.session.undo_stack.push(command)

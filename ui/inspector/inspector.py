@@ -27,7 +27,7 @@ from app.generation.shot_requests import MAX_SEED, random_seed, resolved_setting
 from app.project.project import Project, Shot
 from ui.editing.undo_commands import EditShotCommand, RemoveTakeCommand, set_active_take_command
 from ui.inspector.keyframes_box import KeyframesBox
-from ui.inspector.mention_completer import MentionCompleter
+from ui.inspector.mention_completer import MentionCompleter, PromptEdit
 from ui.inspector.shot_images_box import ShotImagesBox
 from ui.inspector.speed_rows import ShotSpeedRows
 from ui.inspector.takes_list import TakesPanel
@@ -64,7 +64,7 @@ class Inspector(QScrollArea):
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("Shot N"))
         self.title.setToolTip(self.tr("The shot's name on the timeline"))
-        self.prompt = QPlainTextEdit()
+        self.prompt = PromptEdit()
         self.prompt.setPlaceholderText(self.tr("What the camera sees: subject, action, place, light, lens…"))
         self.prompt.setToolTip(self.tr("The prompt for this shot (any language)"))
         self.prompt.setMinimumHeight(110)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt
+from PySide6.QtCore import QObject, QStringListModel, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QCompleter, QListView, QPlainTextEdit
 
@@ -16,10 +16,24 @@ _TYPING = re.compile(r"(?<![\w@])@([\w-]*)$")
 _POPUP_KEYS = (Qt.Key.Key_Enter, Qt.Key.Key_Return, Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Escape)
 
 
+class PromptEdit(QPlainTextEdit):
+    """A prompt box that leaves Enter, Tab and Escape to an open completion popup."""
+
+    popup: QListView | None = None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # QCompleter hands the popup's keys to the editor's event() after choosing (event filters never
+        # see them): taken here too, they would add a new line or a tab after the name.
+        if self.popup is not None and self.popup.isVisible() and event.key() in _POPUP_KEYS:
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+
 class MentionCompleter(QObject):
     """A QCompleter over the cast's names, shown while the text before the cursor is an @mention."""
 
-    def __init__(self, editor: QPlainTextEdit, cast: Callable[[], list[CastMember]]) -> None:
+    def __init__(self, editor: PromptEdit, cast: Callable[[], list[CastMember]]) -> None:
         super().__init__(editor)
         self.editor, self.cast = editor, cast
         self.names = QStringListModel(self)
@@ -32,21 +46,8 @@ class MentionCompleter(QObject):
         self.popup.setObjectName("MentionPopup")
         self.popup.setAccessibleName(self.tr("Cast members"))
         self.completer.setPopup(self.popup)  # owned by the completer from here
-        editor.installEventFilter(self)
+        editor.popup = self.popup
         editor.textChanged.connect(self._typed)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # While the popup is open, QCompleter sends these keys on to the editor after choosing:
-        # the editor must not also take them (a new line or a tab after the name).
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and self.popup.isVisible()
-            and isinstance(event, QKeyEvent)
-            and event.key() in _POPUP_KEYS
-        ):
-            event.ignore()
-            return True
-        return False
 
     def _prefix(self) -> str | None:
         """The name typed so far after an "@" at the cursor (None: the cursor is not in a mention)."""
