@@ -10,15 +10,13 @@ from app.project.project import CastMember, Project, ShotKeyframe
 from ui.editing.undo_commands import EditShotCommand
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CastCommands", text)
-
-
 class AddCastMemberCommand(QUndoCommand):
     """Add a member to the cast (at the end, or at index)."""
 
     def __init__(self, project: Project, member: CastMember, index: int | None = None) -> None:
-        super().__init__(_tr("Add {0} to the Cast").format(member.name))
+        super().__init__(
+            QCoreApplication.translate("CastCommands", "Add {0} to the Cast").format(member.name)
+        )
         self.project, self.member, self.index = project, member, index
 
     def redo(self) -> None:
@@ -33,7 +31,9 @@ class RemoveCastMemberCommand(QUndoCommand):
 
     def __init__(self, project: Project, member_id: str) -> None:
         member = project.cast_member_by_id(member_id)
-        super().__init__(_tr("Remove {0} from the Cast").format(member.name))
+        super().__init__(
+            QCoreApplication.translate("CastCommands", "Remove {0} from the Cast").format(member.name)
+        )
         self.project, self.member, self.index = project, member, project.cast.index(member)
 
     def redo(self) -> None:
@@ -49,7 +49,11 @@ class EditCastMemberCommand(QUndoCommand):
     def __init__(self, project: Project, member_id: str, fields: dict[str, object], text: str = "") -> None:
         member = project.cast_member_by_id(member_id)
         renamed = "name" in fields and fields["name"] != member.name
-        label = _tr("Rename {0} to {1}") if renamed else _tr("Edit {0}")
+        label = (
+            QCoreApplication.translate("CastCommands", "Rename {0} to {1}")
+            if renamed
+            else QCoreApplication.translate("CastCommands", "Edit {0}")
+        )
         super().__init__(text or label.format(member.name, fields.get("name")))
         self.project, self.member_id, self.new = project, member_id, dict(fields)
         self.old: dict[str, object] = {}
@@ -81,12 +85,12 @@ def set_keyframes_command(
 def add_keyframe_command(project: Project, shot_id: str, keyframe: ShotKeyframe) -> EditShotCommand:
     """Pin an image at a frame of the shot (replacing one already at that frame)."""
     current = project.shot(shot_id).keyframes
-    text = _tr("Pin Keyframe at Frame {0}").format(keyframe.frame)
+    text = QCoreApplication.translate("CastCommands", "Pin Keyframe at Frame {0}").format(keyframe.frame)
     return set_keyframes_command(project, shot_id, [*current, keyframe], text)
 
 
 def remove_keyframe_command(project: Project, shot_id: str, frame: int) -> EditShotCommand:
     """Unpin the image at this frame of the shot."""
     current = project.shot(shot_id).keyframes
-    text = _tr("Remove Keyframe at Frame {0}").format(frame)
+    text = QCoreApplication.translate("CastCommands", "Remove Keyframe at Frame {0}").format(frame)
     return set_keyframes_command(project, shot_id, [k for k in current if k.frame != frame], text)
