@@ -44,6 +44,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="model for shots that start from an image (e.g. Wan-AI/Wan2.2-I2V-A14B-Diffusers); "
         "default: the model, when it takes an image (TI2V-5B)",
     )
+    p.add_argument(
+        "--vace-model",
+        help="reference model for shots that name cast members (@Name) or pin keyframes: a Wan 2.2 VACE "
+        "Hub repo id or local folder (e.g. linoyts/Wan2.2-VACE-Fun-14B-diffusers); default: none",
+    )
+    p.add_argument(
+        "--vace-model-revision", help="Hub revision of the reference model (branch, tag or commit)"
+    )
     p.add_argument("--force", action="store_true", help="overwrite an existing project file")
     p.add_argument("--preset", help="style preset from your library to use for every shot")
 
@@ -82,7 +90,9 @@ def run(args: argparse.Namespace) -> int:
     if path.exists() and not args.force:
         raise UsageError(f"{path} already exists (use --force to overwrite)")
     settings = ProjectSettings(name=args.name or path.stem)
-    for name in ("width", "height", "fps", "model", "image_model"):
+    if args.vace_model_revision is not None and args.vace_model is None:
+        raise UsageError("--vace-model-revision needs --vace-model: the revision of which model?")
+    for name in ("width", "height", "fps", "model", "image_model", "vace_model", "vace_model_revision"):
         if getattr(args, name) is not None:
             setattr(settings, name, getattr(args, name))
     if args.frames is not None:
