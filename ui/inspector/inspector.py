@@ -383,7 +383,7 @@ def sent_text(project: Project, shot: Shot) -> str:
     from html import escape
 
     from app.presets.embedded import preset_name_for, shot_preset
-    from app.project.cast_mentions import expand_mentions, unknown_mentions
+    from app.project.cast_mentions import unknown_mentions
 
     name = preset_name_for(project, shot)
     eff = resolved_settings(project, shot)
@@ -400,10 +400,9 @@ def sent_text(project: Project, shot: Shot) -> str:
         )
     else:
         preset = QCoreApplication.translate("Inspector", "none")
-    prompt = expand_mentions(eff["prompt"], project.cast)  # @Name as the member's description
     text = QCoreApplication.translate(
         "Inspector", "Preset: {0}<br>Prompt: <i>{1}</i><br>Negative: <i>{2}</i>"
-    ).format(preset, escape(prompt) or "—", escape(eff["negative_prompt"]) or "—")
+    ).format(preset, escape(eff["prompt"]) or "—", escape(eff["negative_prompt"]) or "—")
     unknown = unknown_mentions(shot.prompt, project.cast)
     if unknown:
         warning = QCoreApplication.translate(
