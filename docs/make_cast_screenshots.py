@@ -61,7 +61,8 @@ def render_cast_shots(film: Path, work: Path, shot_ids: list[str]) -> bool:
     env = dict(os.environ, STORYREEL_HOME=str(work / "home"))
     text, vace = work / "tiny-model", work / "tiny-vace"
     try:
-        for args in (["demo-model", str(text)], ["demo-model", str(vace), "--arch", "vace-a14b"]):
+        # The reference model first: where this checkout cannot build it, nothing else is spent.
+        for args in (["demo-model", str(vace), "--arch", "vace-a14b"], ["demo-model", str(text)]):
             subprocess.run([sys.executable, str(ROOT / "main.py"), *args], check=True, env=env, cwd=ROOT)
         project = load_project(film)
         project.settings.vace_model = str(vace)
