@@ -9,6 +9,7 @@ from ui_support import FakeDialogs, make_window, sample_project
 
 from app.project.project import CastMember
 from app.project.reel_file import save_project
+from ui.editing.cast_commands import EditCastMemberCommand
 
 
 def _window(qtbot, tmp_path, dialogs=None, cast=()):
@@ -150,3 +151,12 @@ def test_more_than_four_images_are_refused_before_any_copy(qtbot, tmp_path):
     _wait(qtbot, window)
     assert mara.images == [] and "at most 4" in dialogs.errors[0]
     assert not (window.project.media_dir / "cast").exists()
+
+
+def test_a_member_edit_repaints_every_card_as_its_shots_may_be_outdated(qtbot, tmp_path):
+    window = _window(qtbot, tmp_path, cast=["Mara"])
+    mara = window.project.cast_member("Mara")
+    with qtbot.waitSignal(window.model.dataChanged, timeout=1000) as changed:
+        window.undo_stack.push(EditCastMemberCommand(window.project, mara.id, {"description": "taller"}))
+    first, last = changed.args[:2]
+    assert (first.row(), last.row()) == (0, len(window.project.shots) - 1)
