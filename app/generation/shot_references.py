@@ -108,7 +108,8 @@ def references_key(project: Project, shot: Shot) -> dict[str, Any]:
     key: dict[str, Any] = {}
     members = shot_members(project, shot)
     if members:
-        key["cast"] = [[m.name, m.description, [i.sha256 for i in m.images]] for m in members]
+        # Not the name: a renamed member makes the same frames (the prompt sent carries what it says).
+        key["cast"] = [[m.description, [i.sha256 for i in m.images]] for m in members]
     if shot.keyframes:
         key["keyframes"] = [[k.frame, k.image.sha256, k.image.fit] for k in shot.keyframes]
     return key
@@ -158,3 +159,30 @@ def resolve_references(
     fit = pinned[0][1].fit if pinned else "fill"
     record = {"cast": [m.name for m in members], "references": references, "keyframes": entries}
     return ReferenceConditioning(tuple(images), tuple(keyframes), fit), record
+
+
+def reference_hashes(project: Project, shot: Shot, num_frames: int) -> list[Any]:
+    """The content hashes of the references and (frame, hash) of the keyframes generating the shot now
+    would use, in order, read from the project alone (no file is opened): to match a take's record."""
+    if not uses_references(project, shot):
+        return [[], []]
+    references = [image.sha256 for member in shot_members(project, shot) for image in member.images]
+    try:
+        pinned = _pinned(shot, num_frames)
+    except ConditioningError:
+        return [references, None]  # no take can match a shot that cannot be made
+    return [references, [[frame, image.sha256] for frame, image in pinned]]
+
+
+def recorded_hashes(made_from: object) -> list[Any]:
+    """reference_hashes as a take's sidecar record (its `made_from`) gives them."""
+    record = made_from if isinstance(made_from, dict) else {}
+
+    def entries(key: str) -> list[dict[str, Any]]:
+        found = record.get(key)
+        return [e for e in found if isinstance(e, dict)] if isinstance(found, list) else []
+
+    return [
+        [e.get("sha256") for e in entries("references")],
+        [[e.get("frame"), e.get("sha256")] for e in entries("keyframes")],
+    ]

@@ -50,6 +50,18 @@ class ShotKeyframe:
     image: ShotImage
 
 
+def checked_keyframes(keyframes: object) -> list[ShotKeyframe]:
+    """The keyframes sorted by frame; TypeError/ValueError unless ShotKeyframes at distinct frames from 0."""
+    if not isinstance(keyframes, (list, tuple)) or not all(isinstance(k, ShotKeyframe) for k in keyframes):
+        raise TypeError("keyframes must be a list of ShotKeyframe")
+    frames = [k.frame for k in keyframes]
+    if not all(isinstance(f, int) and not isinstance(f, bool) and f >= 0 for f in frames):
+        raise ValueError(f"a keyframe's frame is a whole number from 0, not {frames}")
+    if len(set(frames)) != len(frames):
+        raise ValueError(f"two keyframes pin frame {next(f for f in frames if frames.count(f) > 1)}")
+    return sorted(keyframes, key=lambda k: k.frame)
+
+
 CAST_KINDS = ("character", "product", "place", "style")
 MAX_CAST_IMAGES = 4
 
@@ -296,8 +308,11 @@ class Project:
         self._emit("shot_moved", shot_id=shot_id, **{"from": src, "to": to_index})
 
     def update_shot(self, shot_id: str, **fields: object) -> dict[str, object]:
-        """Set fields of a shot; returns their previous values."""
+        """Set fields of a shot; returns their previous values. Keyframes are checked (ShotKeyframes at
+        distinct frames from 0) and kept sorted by frame."""
         shot = self.shot(shot_id)
+        if "keyframes" in fields:
+            fields["keyframes"] = checked_keyframes(fields["keyframes"])
         old: dict[str, object] = {}
         for name, value in fields.items():
             if not hasattr(shot, name) or name in ("id", "takes"):

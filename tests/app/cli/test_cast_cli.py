@@ -110,3 +110,42 @@ def test_a_locked_film_is_not_edited(film, tmp_path, capsys):
     with FilmLock(film, "render"):
         assert add(film, "Mei", *images(tmp_path, 1)) == ExitCode.BUSY
     assert "render" in capsys.readouterr().err and load_project(film).cast == []
+
+
+def test_info_shows_each_shots_cast_and_keyframes(film, tmp_path, capsys):
+    from app.project.project import ShotKeyframe
+    from app.project.shot_images import import_image
+
+    assert add(film, "Mei", *images(tmp_path, 1)) == 0
+    project = load_project(film)
+    key = import_image(project, png_file(tmp_path / "k.png"))
+    project.update_shot("b", keyframes=[ShotKeyframe(4, key)])
+    save_project(project)
+    capsys.readouterr()
+    assert run_cli(["info", str(film)]) == 0
+    shots = json.loads(capsys.readouterr().out)["shots"]
+    assert [(s["cast"], s["keyframes"]) for s in shots] == [
+        (["Mei"], []),
+        ([], [{"frame": 4, "image": key.path}]),
+    ]
+
+
+def test_render_refuses_an_unknown_name_before_any_generation(film, tmp_path, capsys):
+    assert add(film, "Mei", *images(tmp_path, 1)) == 0
+    capsys.readouterr()
+    out = tmp_path / "film.mp4"
+    assert run_cli(["render", str(film), "-o", str(out), "--device", "cpu"]) == ExitCode.FAILED
+    err = capsys.readouterr().err
+    assert "name someone not in the cast; nothing was generated" in err
+    assert "b: Shot b names @Teapot, who is not in the film's cast." in err and "Traceback" not in err
+    assert not out.exists() and all(not s.takes for s in load_project(film).shots)
+
+
+def test_a_rename_keeps_takes_current_where_the_member_has_a_description(film, tmp_path):
+    from app.generation.shot_requests import request_key
+
+    assert add(film, "Mei", *images(tmp_path, 1), extra=["--description", "a woman"]) == 0
+    before = request_key(load_project(film), load_project(film).shot("a"))
+    assert run_cli(["cast", "rename", str(film), "Mei", "Lin"]) == 0
+    project = load_project(film)
+    assert request_key(project, project.shot("a")) == before

@@ -24,6 +24,7 @@ from app.project.shot_images import import_image, shot_image_bytes
 from engine.backends.take_record import record_take, sidecar_path
 from engine.generation.request import GenerationResult, Keyframe, ModelSpec
 from engine.jobs.job_queue import JobQueue
+from engine.video.video_io import write_clip
 
 TEXT = ModelSpec(
     "text-model", memory_profile="model_offload", attention_backend="native", step_cache="first_block"
@@ -38,8 +39,8 @@ class SidecarBackend(ClipBackend):
 
     def run(self, request, clip_path, on_progress, cancel):
         self.requests.append(request)
-        frames = np.zeros((2, 16, 16, 3), np.uint8)
-        super().run(request, clip_path, on_progress, cancel)
+        frames = np.zeros((request.num_frames, 16, 16, 3), np.uint8)
+        write_clip(frames, 16, clip_path)
         result = GenerationResult(frames, request, None, "cpu", "float32", 0.1)
         return record_take(clip_path, request, result, backend="test", seconds=0.1)
 
@@ -198,3 +199,22 @@ def test_a_reference_take_survives_save_and_load(film):
     again = load_project(film.path)
     assert again.shot("s1").active.conditioning["cast"] == ["Pot", "Mei"]
     assert shot_status(again, again.shot("s1")) == ShotState.READY
+
+
+def test_a_crash_orphaned_reference_take_is_adopted_only_if_made_from_the_same_images(film, tmp_path):
+    from app.generation.take_recovery import adopt_orphans
+
+    generate_missing(film, [SidecarBackend()], TEXT, lambda event: None)
+    take = film.shot("s3").active
+    film.remove_take("s3", take.id)  # as if the film was not saved after the take was written
+    assert adopt_orphans(film) == [("s3", take.path)]
+    adopted = film.shot("s3").active
+    assert adopted.conditioning["cast"] == ["Mei"] and shot_status(film, film.shot("s3")) == ShotState.READY
+    assert (
+        request_from_take(film, adopted, loras=()).references
+        == build_request(film, film.shot("s3"), TEXT).references
+    )
+    film.remove_take("s3", adopted.id)
+    mei = film.cast_member("Mei")
+    film.update_cast_member(mei.id, images=list(reversed(mei.images)))  # the references changed meanwhile
+    assert adopt_orphans(film) == [] and film.shot("s3").takes == []

@@ -4,6 +4,8 @@ the prompt sent, and renaming in every prompt with the old prompts for undo."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.project.cast_mentions import (
     Mention,
@@ -106,3 +108,11 @@ def test_rename_updates_every_prompt_and_returns_the_old_ones():
     with pytest.raises(ValueError):
         rename_in_prompts(project, "Mei", "Mei Lin")
     assert project.shot("a").prompt == "@Mei pours tea, @mei smiles"
+
+
+@given(st.text(alphabet=st.sampled_from("@@@aé小_- ,.\n1")))
+def test_any_text_only_loses_its_escapes_and_keeps_unknown_names(text):
+    assert expand_mentions(text, []) == text.replace("@@", "@")
+    for mention in find_mentions(text):
+        assert text[mention.start] == "@" and text[mention.start + 1 : mention.end] == mention.name
+        check_cast_name(mention.name)  # whatever is found is a name a member can have
