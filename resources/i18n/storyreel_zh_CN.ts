@@ -172,7 +172,7 @@
     </message>
     <message>
         <source>e.g. Mara, Teapot, 小明</source>
-        <translation>例如 Mara、Teapot、小明</translation>
+        <translation>例如 小明、茶壶、灯塔</translation>
     </message>
     <message>
         <source>Unique in the film; prompts name the member as @Name</source>
