@@ -88,14 +88,9 @@ class MainWindow(QMainWindow):
             self.preview,
             self.view_menu,
         )
-        self.cast = CastWiring(  # the Cast dock, and keyframes pinned in the inspector
-            self,
-            self.dialogs,
-            self.files,
-            self.thumbnails,
-            self.inspector.keyframes,
-            self.view_menu,
-            self.presets_dock,
+        # The Cast dock; keyframes pinned in the inspector or from the preview.
+        self.cast = CastWiring(
+            self, self.files, self.inspector, self.preview, self.view_menu, self.inspector_dock
         )
         self.chrome = WindowChrome(self, self)  # toolbar, icons, Help, full-screen preview, J/K/L
         for signal in (self.session.dirtyChanged, self.session.saved):

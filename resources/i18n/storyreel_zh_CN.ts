@@ -1992,6 +1992,21 @@ Details are in storyreel.log.</source>
     </message>
 </context>
 <context>
+    <name>PinFrameAction</name>
+    <message>
+        <source>Pin This Frame as a Keyframe</source>
+        <translation>将此帧固定为关键帧</translation>
+    </message>
+    <message>
+        <source>Keep this frame where it is when the shot is made again (on the reference model)</source>
+        <translation>重新生成镜头时保留此帧的位置（使用参考模型）</translation>
+    </message>
+    <message>
+        <source>Show a take&apos;s frame in the preview first</source>
+        <translation>请先在预览中显示某个镜次的帧</translation>
+    </message>
+</context>
+<context>
     <name>PlaybackActions</name>
     <message>
         <source>&amp;Play / Pause</source>

@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QMenu
 
 from app.project.cast_images import import_cast_images
 from app.project.project import MAX_CAST_IMAGES, Project, ShotImage, ShotKeyframe
-from app.project.shot_images import import_image
+from app.project.shot_images import frame_image, import_image
 from ui.cast.cast_panel import CastPanel
 from ui.cast.member_dialog import CastMemberDialog
-from ui.dialogs import Dialogs, failure_text
+from ui.cast.pin_frame_action import PinFrameAction
+from ui.dialogs import failure_text
 from ui.editing.cast_commands import (
     AddCastMemberCommand,
     EditCastMemberCommand,
@@ -21,9 +22,11 @@ from ui.editing.cast_commands import (
     add_keyframe_command,
 )
 from ui.files.file_actions import FileActions
-from ui.inspector.keyframes_box import KeyframesBox
+from ui.inspector.inspector import Inspector
+from ui.inspector.keyframes_box import shot_frames
+from ui.preview.frame_actions import ShownFrame
+from ui.preview.preview_player import PreviewPlayer
 from ui.widgets.background import BackgroundWorker
-from ui.widgets.thumbnails import ThumbnailCache
 
 log = logging.getLogger(__name__)
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.webp"
@@ -35,19 +38,18 @@ class CastWiring(QObject):
     def __init__(
         self,
         window: QMainWindow,
-        dialogs: Dialogs,
         files: FileActions,
-        thumbnails: ThumbnailCache,
-        keyframes: KeyframesBox,
+        inspector: Inspector,
+        preview: PreviewPlayer,
         view_menu: QMenu,
         beside: QDockWidget,
     ) -> None:
         super().__init__(window)
-        self.window, self.dialogs, self.files, self.session = window, dialogs, files, files.session
+        self.window, self.dialogs, self.files, self.session = window, files.dialogs, files, files.session
         self.status = window.statusBar()
         self.tasks = BackgroundWorker(self)  # in order: two drops on one card add both sets
         self.dialog: CastMemberDialog | None = None  # the open Add or Edit dialog (tests fill it)
-        self.panel = CastPanel(self.project, thumbnails)
+        self.panel = CastPanel(self.project, inspector.keyframes.thumbnails)  # the window's one cache
         self.dock = QDockWidget(self.tr("Cast"), window)
         self.dock.setObjectName("CastDock")
         self.dock.setWidget(self.panel)
@@ -60,8 +62,11 @@ class CastWiring(QObject):
         self.panel.removeRequested.connect(self.remove_member)
         self.panel.addImagesRequested.connect(self.choose_images)
         self.panel.filesDropped.connect(self.add_images)
-        keyframes.fileChosen.connect(self.pin_file)
-        keyframes.chooseRequested.connect(self.choose_keyframe)
+        inspector.keyframes.fileChosen.connect(self.pin_file)
+        inspector.keyframes.chooseRequested.connect(self.choose_keyframe)
+        self.pin_action = PinFrameAction(preview)
+        self.pin_action.frameChosen.connect(self.pin_frame)
+        view_menu.addAction(self.pin_action.action)
         self.session.projectChanged.connect(self.panel.set_project)
 
     @property
@@ -158,6 +163,20 @@ class CastWiring(QObject):
         self.tasks.run(
             lambda: import_image(project, Path(path)),
             lambda image: self._pin(project, shot_id, ShotKeyframe(frame, image)),
+            lambda exc: self._failed(self.tr("Keyframe not pinned"), exc),
+        )
+
+    def pin_frame(self, frame: ShownFrame) -> None:
+        """The preview's frame, saved as a PNG, pinned at its place in its shot (within the shot's length)."""
+        project = self.project
+        shot = project.shot(frame.shot_id)
+        take = shot.take(frame.take_id)
+        if take is None or not self._saved():
+            return
+        at = min(frame.frame, max(0, shot_frames(project, shot) - 1))
+        self.tasks.run(
+            lambda: frame_image(project, take, frame.frame),
+            lambda image: self._pin(project, shot.id, ShotKeyframe(at, image)),
             lambda exc: self._failed(self.tr("Keyframe not pinned"), exc),
         )
 
