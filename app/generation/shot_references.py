@@ -8,6 +8,7 @@ reference model has no separate image input. Everything else stays on the text o
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 from app.generation.conditioning_error import ConditioningError
@@ -16,6 +17,7 @@ from app.project.cast_mentions import mentioned_members, unknown_mentions
 from app.project.project import CastMember, Project, Shot, ShotImage
 from app.project.shot_images import shot_image_bytes
 from engine.errors import StoryreelError
+from engine.generation.frames import snap_frames
 from engine.generation.request import Keyframe, ModelSpec, ReferenceConditioning
 
 REFERENCE_RECORD = ("cast", "references", "keyframes")  # a reference take's keys in Take.conditioning
@@ -87,7 +89,9 @@ def require_reference_model(project: Project, shot: Shot, spec: ModelSpec) -> Mo
 
 
 def _pinned(shot: Shot, num_frames: int) -> list[tuple[int, ShotImage]]:
-    """The shot's keyframes, with its start and end images as the first and last frame's (where free)."""
+    """The shot's keyframes, with its start and end images as the first and last frame's (where free),
+    inside the frames the shot will really have (snapped to 4k+1 as Wan makes them)."""
+    num_frames = snap_frames(num_frames)
     pinned = {key.frame: key.image for key in shot.keyframes}
     if shot.start_image is not None:
         pinned.setdefault(0, shot.start_image)
@@ -115,12 +119,12 @@ def references_key(project: Project, shot: Shot) -> dict[str, Any]:
     return key
 
 
-def _checked(shot: Shot, what: str, read: Any, image: ShotImage) -> bytes:
+def _checked(shot: Shot, what: str, read: Callable[[ShotImage], bytes], image: ShotImage) -> bytes:
+    """The image's bytes, checked by read; a failure says which shot and which image."""
     try:
-        data: bytes = read(image)
+        return read(image)
     except StoryreelError as exc:
         raise ConditioningError(f"Shot {_title(shot)}'s {what}: {exc}", exc.hint) from None
-    return data
 
 
 def resolve_references(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from app.project.project import CastMember, Project
 
 MAX_NAME_CHARS = 64
+MAX_DESCRIPTION_CHARS = 2000  # as the project schema allows: a description stands in for a name
 _NAME = r"\w(?:[\w-]*\w)?"
 # One pass finds both the escape and the mentions, so "@@Mei" is the text "@Mei", not a mention.
 _TOKEN = re.compile(rf"@@|(?<!\w)@({_NAME})")
@@ -37,6 +38,17 @@ def check_cast_name(name: str) -> str:
             "(any script), digits, '_' or '-', starting and ending with a letter, digit or '_'"
         )
     return name
+
+
+def check_description(description: str) -> str:
+    """The description trimmed; ValueError if it is longer than MAX_DESCRIPTION_CHARS."""
+    text = description.strip()
+    if len(text) > MAX_DESCRIPTION_CHARS:
+        raise ValueError(
+            f"a cast member's description of {len(text)} characters is too long: "
+            f"keep it under {MAX_DESCRIPTION_CHARS} (it replaces @name in each prompt)"
+        )
+    return text
 
 
 def find_mentions(prompt: str) -> list[Mention]:

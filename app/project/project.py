@@ -62,6 +62,13 @@ def checked_keyframes(keyframes: object) -> list[ShotKeyframe]:
     return sorted(keyframes, key=lambda k: k.frame)
 
 
+def _check_cast_images(images: object) -> None:
+    if not isinstance(images, list) or not all(isinstance(i, ShotImage) for i in images):
+        raise TypeError("a cast member's images are a list of ShotImage")
+    if len(images) > MAX_CAST_IMAGES:
+        raise ValueError(f"a cast member has at most {MAX_CAST_IMAGES} reference images, not {len(images)}")
+
+
 CAST_KINDS = ("character", "product", "place", "style")
 MAX_CAST_IMAGES = 4
 
@@ -408,6 +415,7 @@ class Project:
             raise ValueError(f"the film already has a cast member named {member.name!r}")
         if member.kind not in CAST_KINDS:
             raise ValueError(f"a cast member is a {', '.join(CAST_KINDS)}, not {member.kind!r}")
+        _check_cast_images(member.images)
         self.cast.insert(len(self.cast) if index is None else max(0, min(index, len(self.cast))), member)
         self._emit("cast_changed", member_id=member.id)
 
@@ -430,6 +438,8 @@ class Project:
                 raise ValueError(f"the film already has a cast member named {name!r}")
         if "kind" in fields and fields["kind"] not in CAST_KINDS:
             raise ValueError(f"a cast member is a {', '.join(CAST_KINDS)}, not {fields['kind']!r}")
+        if "images" in fields:
+            _check_cast_images(fields["images"])
         old: dict[str, object] = {}
         for key, value in fields.items():
             if key not in ("name", "kind", "description", "images"):

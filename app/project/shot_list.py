@@ -11,6 +11,7 @@ from app.project.cast_mentions import unknown_mentions
 from app.project.media_paths import UnsafePath, check_relative, contained
 from app.project.project import Project, Shot, ShotImage, ShotKeyframe, checked_keyframes
 from engine.errors import StoryreelError
+from engine.generation.frames import snap_frames
 
 CSV_COLUMNS = (
     "title",
@@ -192,6 +193,7 @@ def _import_images(rows: list[ListedShot], folder: Path, project: Project | None
         if not keyframes:
             continue
         length = shot.frames or (project.settings.defaults.frames if project is not None else None)
+        length = None if length is None else snap_frames(length)  # the frames the shot will really have
         for frame, _ in keyframes:
             if length is not None and frame >= length:
                 raise ShotListError(f"{where}: keyframe frame {frame} is outside the shot's {length} frames")

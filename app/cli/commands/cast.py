@@ -89,17 +89,18 @@ def _member(project: Project, name: str) -> CastMember:
 
 def _add(args: argparse.Namespace) -> int:
     from app.project.cast_images import import_cast_images
-    from app.project.cast_mentions import check_cast_name
+    from app.project.cast_mentions import check_cast_name, check_description
     from app.project.project import CastMember
 
     with flags_checked():
         name = check_cast_name(args.name)
+        description = check_description(args.description)
     with _edited(args.project) as project:
         if project.cast_member(name) is not None:
             raise UsageError(f"the film already has a cast member named {name!r} (names ignore case)")
         images = import_cast_images(project, args.image)
         with flags_checked():
-            project.add_cast_member(CastMember(name, args.kind, args.description.strip(), images))
+            project.add_cast_member(CastMember(name, args.kind, description, images))
     print(f"Added {args.kind} @{name} with {len(images)} image(s) to {args.project}.")
     return ExitCode.OK
 

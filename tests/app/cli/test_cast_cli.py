@@ -76,6 +76,7 @@ def test_add_list_rename_remove(film, tmp_path, capsys):
         (["add", "Mei Lin"], "cannot be written as @name"),
         (["add", "mei"], "already has a cast member named 'mei'"),
         (["remove", "Lin"], "no cast member named 'Lin'"),
+        (["add", "Lin", "--description", "x" * 2001], "keep it under 2000"),
         (["rename", "Mei", "Teapot"], "already has a cast member named 'Teapot'"),
         (["rename", "Mei", "x-"], "cannot be written"),
     ],

@@ -108,7 +108,10 @@ def test_keyframes_and_a_start_image_are_pinned_frames_checked_by_hash(film, tmp
     film.update_shot("s2", keyframes=[ShotKeyframe(9, a)])
     with pytest.raises(ConditioningError, match="frame 9, outside its 9 frames"):
         build_request(film, film.shot("s2"), TEXT)
-    film.update_shot("s2", keyframes=[ShotKeyframe(4, a)])
+    film.update_shot("s2", frames=11, keyframes=[ShotKeyframe(0, a)])  # 11 frames are made as 9
+    film.set_shot_images("s2", start=None, end=b)
+    assert [k.frame for k in build_request(film, film.shot("s2"), TEXT).references.keyframes] == [0, 8]
+    film.update_shot("s2", frames=None, keyframes=[ShotKeyframe(4, a)])
     png_file(film.media_dir / a.path, gradient(16, 16, seed=99))  # changed behind the project's back
     with pytest.raises(ConditioningError, match="keyframe at frame 4.*changed since it was added"):
         build_request(film, film.shot("s2"), TEXT)

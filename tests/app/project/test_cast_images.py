@@ -109,3 +109,17 @@ def test_unsaved_project(tmp_path):
         import_cast_image(project, png_file(tmp_path / "x.png"))
     with pytest.raises(CastImageError, match="Save the project first"):
         cast_image_file(project, ShotImage(path="cast/x.png", sha256="0" * 64))
+
+
+def test_the_project_refuses_a_member_with_more_than_four_images(project):
+    images = [ShotImage(path=f"cast/{i:064x}.png", sha256=f"{i:064x}") for i in range(5)]
+    with pytest.raises(ValueError, match="at most 4 reference images, not 5"):
+        project.add_cast_member(CastMember(name="Mei", images=images))
+    assert project.cast == []
+    project.add_cast_member(CastMember(name="Mei", images=images[:4]))
+    member = project.cast[0]
+    with pytest.raises(ValueError, match="at most 4"):
+        project.update_cast_member(member.id, images=images)
+    with pytest.raises(TypeError):
+        project.update_cast_member(member.id, images=["cast/x.png"])
+    assert member.images == images[:4]

@@ -114,6 +114,9 @@ def test_a_keyframes_column_pins_checked_images_at_frames(tmp_path):
     assert all(k.image.path.startswith("images/") for k in first.keyframes)
     assert plain.keyframes == [] and [k.frame for k in long.keyframes] == [0, 80]
     (tmp_path / "bad.png").write_bytes(bad_images()["animated PNG"][0])
+    path.write_text("prompt,frames,keyframes\nshot,11,10:a.png\n", encoding="utf-8")  # 11 frames: made as 9
+    with pytest.raises(ShotListError, match="frame 10 is outside the shot's 9 frames"):
+        load_shot_list(path, project)
     for cell, phrase in (
         ("9:a.png", "line 2: keyframe frame 9 is outside the shot's 9 frames"),
         ("0:a.png;0:b.png", "line 2: keyframes pin frame 0 twice"),
