@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from drop_support import drop_files, still, url_data
-from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from ui_support import FakeDialogs, make_window, sample_project
 
 from app.project.project import CastMember
@@ -160,3 +160,19 @@ def test_a_member_edit_repaints_every_card_as_its_shots_may_be_outdated(qtbot, t
         window.undo_stack.push(EditCastMemberCommand(window.project, mara.id, {"description": "taller"}))
     first, last = changed.args[:2]
     assert (first.row(), last.row()) == (0, len(window.project.shots) - 1)
+
+
+def test_the_dock_is_reachable_from_the_keyboard(qtbot, tmp_path):
+    window = _window(qtbot, tmp_path, cast=["Mara"])
+    window.cast.dock.raise_()
+    panel = window.cast.panel
+    card = next(iter(panel.cards.values()))
+    window.activateWindow()
+    panel.add.setFocus()
+    qtbot.waitUntil(panel.add.hasFocus)
+    reached = []
+    for _ in range(6):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert card in reached and card.edit in reached and card.remove in reached
+    assert card.accessibleName() == "Cast member Mara, Character"
