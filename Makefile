@@ -73,6 +73,7 @@ bench: setup-farm
 	$(PY) bench/engine_overhead.py
 	$(PY) bench/render_scaling.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/ui_responsiveness.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/keyframe_strip.py
 	$(PY) bench/remote_parallel.py
 	$(PY) bench/farm_scaling.py
 	command -v ffmpeg >/dev/null 2>&1 || { apt-get update && apt-get install -y ffmpeg; }
