@@ -26,9 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "resources" / "examples" / "example.reel"
 SIZE = (1440, 900)
 MEMBER = "Keeper"
-PROMPTS = {  # the shots that name the member, by title, when the example does not already
-    "Gulls": "The camera rises past the lighthouse lamp where @Keeper stands, seagulls circling, golden light",
+PROMPTS = {  # the shots that name the member, by title, when the example does not already (not Gulls:
+    # it continues Dawn's take, which the reference model cannot do)
     "Dawn": "A lighthouse on a rocky coast at dawn, @Keeper walks along the cliff, waves breaking, wide shot",
+    "灯塔": "@Keeper 提着灯走上灯塔的螺旋楼梯，电影感，柔和的晨光",
     "Keeper": "@Keeper pours tea by the window, warm interior, shallow depth of field",
 }
 
@@ -64,8 +65,12 @@ def render_cast_shots(film: Path, work: Path, shot_ids: list[str]) -> bool:
         # The reference model first: where this checkout cannot build it, nothing else is spent.
         for args in (["demo-model", str(vace), "--arch", "vace-a14b"], ["demo-model", str(text)]):
             subprocess.run([sys.executable, str(ROOT / "main.py"), *args], check=True, env=env, cwd=ROOT)
+        from engine.generation.demo_model import demo_image_model
+
         project = load_project(film)
         project.settings.vace_model = str(vace)
+        image_model = demo_image_model(str(text))  # the film names the Hub's I2V-A14B (as make demo)
+        project.settings.image_model = str(image_model) if image_model else project.settings.image_model
         save_project(project)
         indices = ",".join(str(i + 1) for i, s in enumerate(project.shots) if s.id in shot_ids)
         render = ["render", str(film), "-o", str(work / "film.mp4"), "--model", str(text), "--shots", indices]
