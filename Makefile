@@ -65,6 +65,7 @@ docs: setup
 screenshot: setup
 	QT_QPA_PLATFORM=offscreen $(PY) docs/make_screenshot.py --lang en zh_CN
 	QT_QPA_PLATFORM=offscreen $(PY) docs/make_continuity_screenshots.py
+	QT_QPA_PLATFORM=offscreen $(PY) docs/make_cast_screenshots.py
 
 # ui/'s strings into resources/i18n/*.ts (pyside6-lupdate), compiled into *.qm (pyside6-lrelease);
 # idempotent, and lists what is left to translate. See docs/i18n.md.
@@ -75,6 +76,7 @@ bench: setup-farm
 	$(PY) bench/engine_overhead.py
 	$(PY) bench/render_scaling.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/ui_responsiveness.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/keyframe_strip.py
 	$(PY) bench/remote_parallel.py
 	$(PY) bench/farm_scaling.py
 	command -v ffmpeg >/dev/null 2>&1 || { apt-get update && apt-get install -y ffmpeg; }

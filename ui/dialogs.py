@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -9,7 +10,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.project.recovery import Recovery
 from app.project.reel_file import PROJECT_SUFFIX
+from engine.errors import StoryreelError, hint_of
 from ui.i18n import QT_TRANSLATE_NOOP
+
+log = logging.getLogger(__name__)
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 RESTORE = "restore"
@@ -183,3 +187,16 @@ class Dialogs:
 
     def info(self, title: str, message: str) -> None:
         QMessageBox.information(self.parent, title, message)
+
+
+def failure_text(title: str, exc: BaseException) -> str:
+    """What an error dialog says about a failed piece of work; logged with its traceback first."""
+    if isinstance(exc, StoryreelError):
+        log.warning("%s: %s", title, exc, exc_info=exc)
+        hint = hint_of(exc)
+        return str(exc) + (f"\n\n{hint}" if hint else "")
+    log.error("%s: unexpected error", title, exc_info=exc)
+    first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    return QCoreApplication.translate(
+        "Dialogs", "An unexpected error stopped it: {error}\n\nThe details are in storyreel.log."
+    ).format(error=first)

@@ -22,6 +22,7 @@ from app.paths.resources import resource_path
 from app.project.project import Project
 from app.settings.user_settings import UserSettings, load_settings, save_settings
 from ui import window_layout
+from ui.cast.cast_wiring import CastWiring
 from ui.chrome.window_chrome import WindowChrome
 from ui.continuity.continuity_wiring import ContinuityWiring
 from ui.dialogs import Dialogs
@@ -86,6 +87,10 @@ class MainWindow(QMainWindow):
             self.inspector.images,
             self.preview,
             self.view_menu,
+        )
+        # The Cast dock; keyframes pinned in the inspector or from the preview.
+        self.cast = CastWiring(
+            self, self.files, self.inspector, self.preview, self.view_menu, self.inspector_dock
         )
         self.chrome = WindowChrome(self, self)  # toolbar, icons, Help, full-screen preview, J/K/L
         for signal in (self.session.dirtyChanged, self.session.saved):

@@ -83,6 +83,201 @@
     </message>
 </context>
 <context>
+    <name>CastCard</name>
+    <message>
+        <source>Character</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>风格</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Add Images…</source>
+        <translation>添加图片…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>(no description: the prompt says the name)</source>
+        <translation>（无描述：提示词中使用名称）</translation>
+    </message>
+    <message>
+        <source>Drop images here</source>
+        <translation>将图片拖放到这里</translation>
+    </message>
+    <message>
+        <source>Cast member {0}, {1}</source>
+        <translation>主体 {0}，{1}</translation>
+    </message>
+    <message>
+        <source>{0} reference images; drop image files here to add them</source>
+        <translation>{0} 张参考图；将图片文件拖放到这里即可添加</translation>
+    </message>
+    <message>
+        <source>Drop up to {0} PNG, JPEG or WebP images here</source>
+        <translation>可在此拖放最多 {0} 张 PNG、JPEG 或 WebP 图片</translation>
+    </message>
+</context>
+<context>
+    <name>CastCommands</name>
+    <message>
+        <source>Add {0} to the Cast</source>
+        <translation>将 {0} 加入主体库</translation>
+    </message>
+    <message>
+        <source>Remove {0} from the Cast</source>
+        <translation>从主体库移除 {0}</translation>
+    </message>
+    <message>
+        <source>Rename {0} to {1}</source>
+        <translation>将 {0} 重命名为 {1}</translation>
+    </message>
+    <message>
+        <source>Edit {0}</source>
+        <translation>编辑 {0}</translation>
+    </message>
+    <message>
+        <source>Pin Keyframe at Frame {0}</source>
+        <translation>在第 {0} 帧固定关键帧</translation>
+    </message>
+    <message>
+        <source>Remove Keyframe at Frame {0}</source>
+        <translation>移除第 {0} 帧的关键帧</translation>
+    </message>
+</context>
+<context>
+    <name>CastMemberDialog</name>
+    <message>
+        <source>Edit Cast Member</source>
+        <translation>编辑主体</translation>
+    </message>
+    <message>
+        <source>Add Cast Member</source>
+        <translation>添加主体</translation>
+    </message>
+    <message>
+        <source>e.g. Mara, Teapot, 小明</source>
+        <translation>例如 小明、茶壶、灯塔</translation>
+    </message>
+    <message>
+        <source>Unique in the film; prompts name the member as @Name</source>
+        <translation>在影片中唯一；提示词以 @名称 指代该主体</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>A short description: the prompt sent says it where the prompt says @Name</source>
+        <translation>简短描述：发送的提示词会在 @名称 处使用它</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Reference images</source>
+        <translation>参考图</translation>
+    </message>
+    <message>
+        <source>Remove Image</source>
+        <translation>移除图片</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Give the member a name.</source>
+        <translation>请为主体命名。</translation>
+    </message>
+    <message>
+        <source>The film already has a cast member named {0}.</source>
+        <translation>影片中已有名为 {0} 的主体。</translation>
+    </message>
+</context>
+<context>
+    <name>CastPanel</name>
+    <message>
+        <source>Add Cast Member…</source>
+        <translation>添加主体…</translation>
+    </message>
+    <message>
+        <source>A character, product, place or style that prompts name as @Name</source>
+        <translation>提示词以 @名称 指代的角色、产品、场景或风格</translation>
+    </message>
+    <message>
+        <source>No cast yet. Add a character, product, place or style, drop 1–4 reference images on its card, and name it in a shot&apos;s prompt as @Name.</source>
+        <translation>还没有主体。添加一个角色、产品、场景或风格，在其卡片上拖放 1–4 张参考图，然后在镜头的提示词中以 @名称 指代它。</translation>
+    </message>
+</context>
+<context>
+    <name>CastWiring</name>
+    <message>
+        <source>Cast</source>
+        <translation>主体库</translation>
+    </message>
+    <message>
+        <source>Choose Reference Images</source>
+        <translation>选择参考图</translation>
+    </message>
+    <message>
+        <source>Images ({0})</source>
+        <translation>图片 ({0})</translation>
+    </message>
+    <message>
+        <source>Adding images to {0}…</source>
+        <translation>正在为 {0} 添加图片…</translation>
+    </message>
+    <message>
+        <source>Images not added</source>
+        <translation>未添加图片</translation>
+    </message>
+    <message>
+        <source>A cast member has at most {0} reference images.</source>
+        <translation>每个主体最多 {0} 张参考图。</translation>
+    </message>
+    <message>
+        <source>Add Images to {0}</source>
+        <translation>为 {0} 添加图片</translation>
+    </message>
+    <message>
+        <source>Choose the Image for Frame {0}</source>
+        <translation>选择第 {0} 帧的图片</translation>
+    </message>
+    <message>
+        <source>Keyframe not pinned</source>
+        <translation>未固定关键帧</translation>
+    </message>
+    <message>
+        <source>Save the project first</source>
+        <translation>请先保存项目</translation>
+    </message>
+    <message>
+        <source>Images are copied into the project&apos;s media folder, so the project needs a file name first.</source>
+        <translation>图片会复制到项目的媒体文件夹中，因此项目需要先有文件名。</translation>
+    </message>
+</context>
+<context>
     <name>ContinuityWiring</name>
     <message>
         <source>Not added to the timeline</source>
@@ -131,14 +326,6 @@
     <message>
         <source>Shot images are copied into the project&apos;s media folder, so the project needs a file name first.</source>
         <translation>镜头图像会复制到项目的媒体文件夹，因此项目需要先有文件名。</translation>
-    </message>
-    <message>
-        <source>An unexpected error stopped it: {error}
-
-The details are in storyreel.log.</source>
-        <translation>因意外错误而停止：{error}
-
-详细信息见 storyreel.log。</translation>
     </message>
 </context>
 <context>
@@ -264,6 +451,14 @@ Reload it (your unsaved changes are lost), overwrite it with your version, or sa
     <message>
         <source>Save As…</source>
         <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>An unexpected error stopped it: {error}
+
+The details are in storyreel.log.</source>
+        <translation>因意外错误而停止：{error}
+
+详细信息见 storyreel.log。</translation>
     </message>
 </context>
 <context>
@@ -1079,6 +1274,57 @@ Generate the shot again to retry (Ctrl+G); the full details are in storyreel.log
         <source>Preset: {0}&lt;br&gt;Prompt: &lt;i&gt;{1}&lt;/i&gt;&lt;br&gt;Negative: &lt;i&gt;{2}&lt;/i&gt;</source>
         <translation>预设：{0}&lt;br&gt;提示词：&lt;i&gt;{1}&lt;/i&gt;&lt;br&gt;反向：&lt;i&gt;{2}&lt;/i&gt;</translation>
     </message>
+    <message>
+        <source>⚠ No cast member is named {0}: add it in the Cast dock or correct the name.</source>
+        <translation>⚠ 没有名为 {0} 的主体：请在主体库中添加，或更正名称。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyframesBox</name>
+    <message>
+        <source>Keyframes</source>
+        <translation>关键帧</translation>
+    </message>
+    <message>
+        <source>Pinned frames</source>
+        <translation>已固定的帧</translation>
+    </message>
+    <message>
+        <source>frame </source>
+        <translation>帧 </translation>
+    </message>
+    <message>
+        <source>Frame to pin</source>
+        <translation>要固定的帧</translation>
+    </message>
+    <message>
+        <source>Where the next image is pinned: 0 is the first frame</source>
+        <translation>下一张图片固定的位置：0 为第一帧</translation>
+    </message>
+    <message>
+        <source>Pin Image…</source>
+        <translation>固定图片…</translation>
+    </message>
+    <message>
+        <source>Choose an image to pin at this frame (or drop one on this box)</source>
+        <translation>选择要固定在此帧的图片（或将图片拖放到此框）</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Unpin the selected keyframe</source>
+        <translation>取消固定所选关键帧</translation>
+    </message>
+    <message>
+        <source>Pinned frames are made on the reference model (Project Settings &gt; Reference model).</source>
+        <translation>固定了帧的镜头由参考模型生成（项目设置 &gt; 参考模型）。</translation>
+    </message>
+    <message>
+        <source>Frame {0}</source>
+        <translation>第 {0} 帧</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -1488,6 +1734,13 @@ Generate the shot again to retry (Ctrl+G); the full details are in storyreel.log
     </message>
 </context>
 <context>
+    <name>MentionCompleter</name>
+    <message>
+        <source>Cast members</source>
+        <translation>主体</translation>
+    </message>
+</context>
+<context>
     <name>ModelCheck</name>
     <message>
         <source>Cannot generate: the model cannot be used</source>
@@ -1736,6 +1989,21 @@ Details are in storyreel.log.</source>
     <message>
         <source>Queue a new take of every shot whose prompt, settings or preset changed since its take</source>
         <translation>为提示词、设置或预设在镜次生成后有改动的每个镜头排队生成新镜次</translation>
+    </message>
+</context>
+<context>
+    <name>PinFrameAction</name>
+    <message>
+        <source>Pin This Frame as a Keyframe</source>
+        <translation>将此帧固定为关键帧</translation>
+    </message>
+    <message>
+        <source>Keep this frame where it is when the shot is made again (on the reference model)</source>
+        <translation>重新生成镜头时保留此帧的位置（使用参考模型）</translation>
+    </message>
+    <message>
+        <source>Show a take&apos;s frame in the preview first</source>
+        <translation>请先在预览中显示某个镜次的帧</translation>
     </message>
 </context>
 <context>
@@ -2136,6 +2404,10 @@ Details are in storyreel.log.</source>
         <translation>图像模型</translation>
     </message>
     <message>
+        <source>Reference model</source>
+        <translation>参考模型</translation>
+    </message>
+    <message>
         <source>Film</source>
         <translation>影片</translation>
     </message>
@@ -2295,6 +2567,33 @@ Details are in storyreel.log.</source>
     <message>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceModelField</name>
+    <message>
+        <source>None: shots with @Name or keyframes cannot be made</source>
+        <translation>无：含 @名称 或关键帧的镜头无法生成</translation>
+    </message>
+    <message>
+        <source>The Wan 2.2 VACE model that keeps cast members and pinned frames: a Hugging Face repo id or a local diffusers folder (`main.py demo-model DIR --arch vace-a14b` makes a tiny one).</source>
+        <translation>保持主体与固定帧一致的 Wan 2.2 VACE 模型：Hugging Face 仓库 ID 或本地 diffusers 文件夹（`main.py demo-model DIR --arch vace-a14b` 可生成一个微型模型）。</translation>
+    </message>
+    <message>
+        <source>Reference model</source>
+        <translation>参考模型</translation>
+    </message>
+    <message>
+        <source>revision (default: main)</source>
+        <translation>版本（默认：main）</translation>
+    </message>
+    <message>
+        <source>A branch, tag or commit of the reference model&apos;s repo</source>
+        <translation>参考模型仓库的分支、标签或提交</translation>
+    </message>
+    <message>
+        <source>Reference model revision</source>
+        <translation>参考模型版本</translation>
     </message>
 </context>
 <context>

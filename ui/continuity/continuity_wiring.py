@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -10,8 +9,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from app.project.project import Project, ShotImage
 from app.project.shot_images import frame_image, import_image
-from engine.errors import StoryreelError, hint_of
-from ui.dialogs import Dialogs
+from ui.dialogs import Dialogs, failure_text
 from ui.editing.shot_image_commands import set_end_image_command, set_start_image_command
 from ui.files.file_actions import FileActions
 from ui.inspector.shot_images_box import START, ShotImagesBox
@@ -21,8 +19,6 @@ from ui.timeline.image_drop import ImageDropTarget
 from ui.timeline.timeline_view import TimelineView
 from ui.widgets.background import BackgroundWorker
 from ui.widgets.labels import shot_title
-
-log = logging.getLogger(__name__)
 
 
 class ContinuityWiring(QObject):
@@ -126,14 +122,4 @@ class ContinuityWiring(QObject):
 
     def _failed(self, title: str, exc: BaseException) -> None:
         self.status.clearMessage()
-        if isinstance(exc, StoryreelError):
-            log.warning("%s: %s", title, exc, exc_info=exc)
-            hint = hint_of(exc)
-            text = str(exc) + (f"\n\n{hint}" if hint else "")
-        else:
-            log.error("%s: unexpected error", title, exc_info=exc)
-            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-            text = self.tr(
-                "An unexpected error stopped it: {error}\n\nThe details are in storyreel.log."
-            ).format(error=first)
-        self.dialogs.error(title, text)
+        self.dialogs.error(title, failure_text(title, exc))

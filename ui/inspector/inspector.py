@@ -26,6 +26,8 @@ from app.film.shot_timing import seconds_to_frames, snap_frames
 from app.generation.shot_requests import MAX_SEED, random_seed, resolved_settings
 from app.project.project import Project, Shot
 from ui.editing.undo_commands import EditShotCommand, RemoveTakeCommand, set_active_take_command
+from ui.inspector.keyframes_box import KeyframesBox
+from ui.inspector.mention_completer import MentionCompleter, PromptEdit
 from ui.inspector.shot_images_box import ShotImagesBox
 from ui.inspector.speed_rows import ShotSpeedRows
 from ui.inspector.takes_list import TakesPanel
@@ -62,10 +64,11 @@ class Inspector(QScrollArea):
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("Shot N"))
         self.title.setToolTip(self.tr("The shot's name on the timeline"))
-        self.prompt = QPlainTextEdit()
+        self.prompt = PromptEdit()
         self.prompt.setPlaceholderText(self.tr("What the camera sees: subject, action, place, light, lens…"))
         self.prompt.setToolTip(self.tr("The prompt for this shot (any language)"))
         self.prompt.setMinimumHeight(110)
+        self.mentions = MentionCompleter(self.prompt, lambda: self.project.cast)  # @Name of the cast
         self.negative = QPlainTextEdit()
         self.negative.setPlaceholderText(self.tr("Added to the project's negative prompt"))
         self.negative.setToolTip(
@@ -150,6 +153,8 @@ class Inspector(QScrollArea):
         column.addWidget(self.error)
         column.addWidget(self.form_box)
         column.addWidget(self.images)
+        self.keyframes = KeyframesBox(self.undo_stack, thumbnails)
+        column.addWidget(self.keyframes)
         column.addWidget(takes_box)
         column.addStretch(1)
         self.empty = QLabel(self.tr("Select a shot on the timeline to edit it."))
@@ -223,6 +228,7 @@ class Inspector(QScrollArea):
             self.pages.setCurrentIndex(0)
             self.takes.set_shot(None, None)
             self.images.set_shot(self.project, None)
+            self.keyframes.set_shot(self.project, None)
             return
         self.pages.setCurrentIndex(1)
         self.frames_hint.setText("")
@@ -272,6 +278,7 @@ class Inspector(QScrollArea):
             self.frames_hint.setText(self._frames_text(frames, fps))
         self.takes.set_shot(self.project, shot)
         self.images.set_shot(self.project, shot)
+        self.keyframes.set_shot(self.project, shot)
         self.sent.setText(sent_text(self.project, shot))
         self.speed_rows.show_shot(self.project, shot)
         self.error.setVisible(bool(shot.error))
@@ -285,7 +292,10 @@ class Inspector(QScrollArea):
         )
 
     def _on_event(self, event: str, details: dict) -> None:
-        if event in ("settings_changed", "presets_changed") or details.get("shot_id") == self.shot_id:
+        if (
+            event in ("settings_changed", "presets_changed", "cast_changed")
+            or details.get("shot_id") == self.shot_id
+        ):
             if event == "shot_removed":
                 self.set_shot(None)
             elif self.shot_id is not None:
@@ -373,6 +383,7 @@ def sent_text(project: Project, shot: Shot) -> str:
     from html import escape
 
     from app.presets.embedded import preset_name_for, shot_preset
+    from app.project.cast_mentions import unknown_mentions
 
     name = preset_name_for(project, shot)
     eff = resolved_settings(project, shot)
@@ -389,6 +400,13 @@ def sent_text(project: Project, shot: Shot) -> str:
         )
     else:
         preset = QCoreApplication.translate("Inspector", "none")
-    return QCoreApplication.translate(
+    text = QCoreApplication.translate(
         "Inspector", "Preset: {0}<br>Prompt: <i>{1}</i><br>Negative: <i>{2}</i>"
     ).format(preset, escape(eff["prompt"]) or "—", escape(eff["negative_prompt"]) or "—")
+    unknown = unknown_mentions(shot.prompt, project.cast)
+    if unknown:
+        warning = QCoreApplication.translate(
+            "Inspector", "⚠ No cast member is named {0}: add it in the Cast dock or correct the name."
+        ).format(", ".join("@" + name for name in unknown))
+        text += f'<br><span style="color:#dc2626">{escape(warning)}</span>'
+    return text

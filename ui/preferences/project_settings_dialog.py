@@ -22,7 +22,7 @@ from app.project.project import GenerationDefaults, ProjectSettings
 from app.settings.model_settings import load_model_settings
 from app.settings.user_settings import UserSettings
 from engine.generation.request import DEFAULT_MODEL
-from ui.preferences.image_model_field import ImageModelField
+from ui.preferences.image_model_field import ImageModelField, ReferenceModelField
 from ui.widgets.labels import precedence_text, setting_label
 from ui.widgets.settings_form import SettingsForm
 
@@ -70,6 +70,8 @@ class ProjectSettingsDialog(QDialog):
         self._show_precedence()
         self.image_model = ImageModelField(settings.image_model)
         self.film_form.form.addRow(self.tr("Image model"), self.image_model)
+        self.reference_model = ReferenceModelField(settings.vace_model, settings.vace_model_revision)
+        self.film_form.form.addRow(self.tr("Reference model"), self.reference_model)
         self.defaults_form = SettingsForm(DEFAULT_FIELDS, optional=False)
         self.defaults_form.set_values(dataclasses.asdict(d))
         self.negative = QPlainTextEdit(d.negative_prompt)
@@ -115,6 +117,7 @@ class ProjectSettingsDialog(QDialog):
             **self.film_form.values(),
             "model": self.model.currentText().strip() or DEFAULT_MODEL,
             "image_model": self.image_model.value(),
+            **self.reference_model.values(),
             "defaults": defaults,
         }
         current = dataclasses.asdict(self.original)

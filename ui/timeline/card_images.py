@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
 
 from app.project.project import Project, Shot, ShotImage
 from ui.widgets.thumbnails import ThumbnailCache
@@ -89,3 +89,50 @@ def paint_image_marks(
         left = _inset(painter, right, picture, shot.start_image, project, thumbnails)
     painter.restore()
     return left if left < picture.right() - 2 else None
+
+
+STRIP_HEIGHT = 18  # the keyframe strip along the picture's foot
+MIN_STRIP_PICTURE = 48  # below this the card shows no strip
+_strip_pixmaps: dict[int, QPixmap] = {}  # by the thumbnail's cacheKey: scaled once, not on every paint
+MAX_STRIP_PIXMAPS = 512  # about 1.5 MB at most; emptied when full (the thumbnails stay in their cache)
+
+
+def _strip_pixmap(pixmap: QPixmap) -> QPixmap:
+    """A thumbnail at the strip's height, scaled once and kept."""
+    key = pixmap.cacheKey()
+    small = _strip_pixmaps.get(key)
+    if small is None:
+        if len(_strip_pixmaps) >= MAX_STRIP_PIXMAPS:
+            _strip_pixmaps.clear()
+        small = _strip_pixmaps[key] = pixmap.scaledToHeight(
+            STRIP_HEIGHT, Qt.TransformationMode.SmoothTransformation
+        )
+    return small
+
+
+def paint_keyframe_strip(
+    painter: QPainter, picture: QRect, shot: Shot, project: Project, thumbnails: ThumbnailCache
+) -> None:
+    """The shot's pinned frames along the picture's foot, each where its frame falls in the shot, drawn
+    from the cached thumbnails (a grey box while one decodes): no widget, no decoding while painting."""
+    if not shot.keyframes or picture.height() < MIN_STRIP_PICTURE or picture.width() < 40:
+        return
+    frames = shot.frames if shot.frames is not None else project.settings.defaults.frames
+    band = QRect(picture.left(), picture.bottom() - STRIP_HEIGHT - 3, picture.width(), STRIP_HEIGHT + 4)
+    painter.save()
+    painter.fillRect(band, QColor(0, 0, 0, 120))
+    for keyframe in shot.keyframes:
+        thumbnail = thumbnails.still(project, keyframe.image)
+        pixmap = _strip_pixmap(thumbnail) if thumbnail is not None and not thumbnail.isNull() else None
+        width = min(pixmap.width(), STRIP_HEIGHT * 3) if pixmap is not None else STRIP_HEIGHT
+        share = min(1.0, keyframe.frame / max(1, frames - 1))
+        x = band.left() + 2 + round(share * max(0, band.width() - width - 4))
+        box = QRect(x, band.top() + 2, width, STRIP_HEIGHT)
+        if pixmap is not None:
+            painter.drawPixmap(box.topLeft(), pixmap, QRect(0, 0, width, STRIP_HEIGHT))
+        else:
+            painter.fillRect(box, QColor("#475569"))
+        painter.setPen(QPen(QColor("#facc15"), 1))  # keyframes read as pins: a yellow outline
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(box.adjusted(0, 0, -1, -1))
+    painter.restore()

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.project.project import Shot, ShotState
-from ui.timeline.card_images import paint_image_marks
+from ui.timeline.card_images import paint_image_marks, paint_keyframe_strip
 from ui.timeline.draft_badge import paint_draft_badge
 from ui.timeline.timeline_model import (
     ErrorRole,
@@ -200,6 +200,8 @@ class ShotCardDelegate(QStyledItemDelegate):
             painter.drawText(
                 room, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, text
             )
+        if project is not None:
+            paint_keyframe_strip(painter, picture, shot, project, self.thumbnails)
         error = index.data(ErrorRole)
         if error:
             _paint_error(painter, picture, option.font, str(error))

@@ -109,7 +109,7 @@ class TimelineModel(QAbstractListModel):
             changed = self._rows.find(self._ids, str(details["shot_id"]))
             if changed is not None:
                 self.dataChanged.emit(self.index(changed), self.index(changed))
-        elif event == "settings_changed" and self._ids:
+        elif event in ("settings_changed", "cast_changed") and self._ids:  # a member's edit outdates shots
             self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
 
     # -- reading ------------------------------------------------------------------------

@@ -1,0 +1,1 @@
+"""The Cast dock: the film's characters, products, places and styles, and their wiring."""
