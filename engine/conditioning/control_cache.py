@@ -52,10 +52,11 @@ def cache_key(clip_sha256: str, frame_fields: dict[str, Any], models: dict[str, 
 def cached_entry(cache_dir: Path, key: str, frames: int) -> dict[str, Any] | None:
     """The stored record of a complete cache entry, or None if there is none (or only a damaged one)."""
     folder = cache_dir / key
-    if folder.is_symlink():
-        raise ControlError(
-            f"{folder} is a link; Storyreel keeps control frames only inside the film's media folder."
-        )
+    for place in (cache_dir, folder):
+        if place.is_symlink():  # it may lead out of the film's folder: never written through
+            raise ControlError(
+                f"{place} is a link; Storyreel keeps control frames only inside the film's media folder."
+            )
     record_path = folder / RECORD_NAME
     if not folder.is_dir() or record_path.is_symlink() or not record_path.is_file():
         return None

@@ -90,11 +90,7 @@ def extract_control(
     extractor = _load(settings, folders)
     sources = shot_sources(settings, info.frame_count, info.fps)
     with building(cache_dir, key) as tmp:
-        pngs = _extract(clip, info, settings, sources, extractor, cancel, on_progress)
-        # A clip that decodes short of its header's count holds its last decoded frame.
-        last = max(pngs)
-        for index, source in enumerate(sources):
-            write_file(tmp / frame_name(index), pngs.get(source, pngs[last]))
+        _extract(tmp, clip, info, settings, sources, extractor, cancel, on_progress)
         stored = {name: value for name, value in record.items() if name not in ("path", "strength")}
         write_file(tmp / RECORD_NAME, json.dumps(stored, indent=1, sort_keys=True).encode())
     return ControlFrames(cache_dir / key, settings.frames, record)
@@ -114,6 +110,7 @@ def _load(settings: ControlSettings, folders: dict[str, Path]) -> Extractor:
 
 
 def _extract(
+    folder: Path,
     clip: Path,
     info: ClipInfo,
     settings: ControlSettings,
@@ -121,15 +118,25 @@ def _extract(
     extractor: Extractor,
     cancel: CancelToken | None,
     on_progress: ProgressCallback,
-) -> dict[int, bytes]:
-    """The control frame of each clip frame the shot uses, as PNG bytes by clip frame index."""
+) -> None:
+    """Write the shot's control frames into folder, each clip frame extracted once and held by no one after."""
     from PIL import Image
 
-    pngs: dict[int, bytes] = {}
-    total = len(set(sources))
-    for index, frame in conformed_frames(clip, info, settings, sources, cancel):
+    shown_at: dict[int, list[int]] = {}  # clip frame → the shot's frames that show it
+    for index, source in enumerate(sources):
+        shown_at.setdefault(source, []).append(index)
+    done, png = 0, b""
+    for source, frame in conformed_frames(clip, info, settings, sources, cancel):
         out = io.BytesIO()
         Image.fromarray(extractor(frame)).save(out, format="PNG")
-        pngs[index] = out.getvalue()
-        on_progress(Progress(LOADING, len(pngs), total, message=f"Extracting {settings.kind} frames"))
-    return pngs
+        png = out.getvalue()
+        for index in shown_at.pop(source):
+            write_file(folder / frame_name(index), png)
+        done += 1
+        on_progress(
+            Progress(LOADING, done, len(shown_at) + done, message=f"Extracting {settings.kind} frames")
+        )
+    # A clip that decodes short of its header's count holds its last decoded frame.
+    for indices in shown_at.values():
+        for index in indices:
+            write_file(folder / frame_name(index), png)

@@ -183,3 +183,20 @@ def test_a_detector_without_people_is_refused(tmp_path: Path) -> None:
     assert person_label(RTDetrConfig(id2label={0: "cat", 3: "Person"}), tmp_path) == 3
     with pytest.raises(ModelError, match="no 'person' class"):
         person_label(RTDetrConfig(id2label={0: "cat", 1: "dog"}), tmp_path)
+
+
+def test_a_cache_reached_through_a_link_is_refused(clip: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    media = tmp_path / "FILM.media"
+    media.mkdir()
+    (media / "control").symlink_to(elsewhere)
+    with pytest.raises(ControlError, match="is a link"):
+        extract_control(clip, settings("video"), media / "control")
+    key = extract_control(clip, settings("video"), tmp_path / "real").folder.name
+    (media / "control").unlink()
+    (media / "control").mkdir()
+    (media / "control" / key).symlink_to(elsewhere)
+    with pytest.raises(ControlError, match="is a link"):
+        extract_control(clip, settings("video"), media / "control")
+    assert list(elsewhere.iterdir()) == []
