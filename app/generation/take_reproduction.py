@@ -166,4 +166,5 @@ def request_from_take(
         images=conditioning_of(project, take),
         segment_frames=segments.get("length") or None,
         segment_overlap=int(segments.get("overlap", DEFAULT_OVERLAP)),
+        colour_match="colour_match" in segments,
     )
