@@ -22,9 +22,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from engine.film.conform import ClipSpan, fit_size  # noqa: E402
 from engine.film.export_settings import FORMATS, ExportSettings  # noqa: E402
 from engine.film.exporter import export_film  # noqa: E402
+from engine.video.conform import ClipSpan, fit_size  # noqa: E402
 from engine.video.video_io import probe, write_clip  # noqa: E402
 
 SRC_W, SRC_H, FPS = 832, 480, 16

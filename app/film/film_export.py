@@ -10,11 +10,11 @@ from typing import Any
 from app.film.shot_looks import look_for_shot
 from app.film.shot_timing import shot_transitions
 from app.project.project import Project, Shot
-from engine.film.conform import ClipSpan
 from engine.film.export_settings import ExportSettings
 from engine.film.exporter import ExportProgress, ExportResult, export_film
 from engine.progress import CancelToken
 from engine.storage.stale_temp import remove_stale_partials
+from engine.video.conform import ClipSpan
 
 # An event is a plain dict with an "event" key, ready for --json output.
 EventCallback = Callable[[dict[str, Any]], None]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from app.generation.shot_requests import resolved_settings
 from app.project.project import Project, Shot
-from engine.film.conform import conformed_frame_count
 from engine.film.film_timing import FilmTiming, Transition, time_film
 from engine.generation.frames import snap_frames as snap_frames  # the window's forms use it from here
+from engine.video.conform import conformed_frame_count
 
 MAX_FRAMES = 1001  # the longest shot the inspector offers (4k+1, so snapping keeps it)
 

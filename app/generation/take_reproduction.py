@@ -202,4 +202,5 @@ def request_from_take(
         references=references_of(project, take),
         segment_frames=segments.get("length") or None,
         segment_overlap=int(segments.get("overlap", DEFAULT_OVERLAP)),
+        colour_match="colour_match" in segments,
     )

@@ -136,11 +136,16 @@ def record_take(
 def refuse_local_only(
     request: GenerationRequest, where: str, error: type[EndpointError] = EndpointError
 ) -> None:
-    """Refuse, before anything is sent, what only this computer can run: LoRA files and Draft."""
+    """Refuse, before anything is sent, what only this computer can run: LoRA files, colour matching, Draft."""
     if request.loras:
         raise error(
             f"LoRA adapters are local files; {where} cannot load them.",
             "Generate this shot locally, or use a preset without LoRAs.",
+        )
+    if request.colour_match:  # nor colour matching: the other side would join its segments unmatched
+        raise error(
+            f"Colour matching at the joins of a long shot runs on this computer; {where} cannot do it.",
+            "Generate this shot locally, or turn colour matching off.",
         )
     if request.quality == "draft":  # the protocol has no quality: the other side would make a Final
         raise error(

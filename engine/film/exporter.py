@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from engine.errors import StoryreelError, describe_os_error
-from engine.film.conform import ClipSpan
 from engine.film.export_settings import FILL, ExportSettings, output_size
 from engine.film.film_frames import film_frames, plan_film
 from engine.film.film_timing import Transition
 from engine.progress import CancelToken
 from engine.storage.atomic_file import atomic_path, fsync_dir, temp_prefix
+from engine.video.conform import ClipSpan
 
 if TYPE_CHECKING:
     from engine.film.writers import FilmWriter

@@ -7,7 +7,8 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from engine.film.conform import (
+from engine.film.film_timing import FilmTiming, Transition, time_film
+from engine.video.conform import (
     PLANES,
     ClipSpan,
     Conformer,
@@ -16,7 +17,6 @@ from engine.film.conform import (
     span_frames,
     span_range,
 )
-from engine.film.film_timing import FilmTiming, Transition, time_film
 from engine.video.video_io import ClipInfo, probe
 
 if TYPE_CHECKING:

@@ -7,26 +7,17 @@ import re
 from pathlib import Path
 from typing import Any
 
-from engine.errors import StoryreelError
 from engine.generation.request import ModelSpec
+
+# ModelError and is_repo_id moved below engine/conditioning (which loads models too); the names stay here.
+from engine.model_hub import ModelError as ModelError
+from engine.model_hub import fetch_snapshot
+from engine.model_hub import is_repo_id as is_repo_id
 
 # Pipeline classes whose folders this app can load (model_index.json's _class_name).
 WAN_PIPELINES = ("WanPipeline", "WanImageToVideoPipeline", "WanVACEPipeline")
-_REPO_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 _COMMIT = re.compile(r"^[0-9a-f]{40}$")
 PICKLE_SUFFIXES = (".bin", ".pt", ".pth", ".ckpt", ".pkl", ".pickle")
-
-
-class ModelError(StoryreelError):
-    """A model cannot be used; the message says what is wrong and what to do."""
-
-    # The CLI, the endpoint and the window all show it: it names no place that only one of them has.
-    hint = "Check the model's folder or Hub repo id, or download the model first."
-
-
-def is_repo_id(source: str) -> bool:
-    """Whether source reads as a Hub repo id ("owner/name") rather than a folder path."""
-    return bool(_REPO_ID.match(source)) and not Path(source).expanduser().exists()
 
 
 def resolve_model(spec: ModelSpec, local_files_only: bool = False) -> tuple[Path, str | None]:
@@ -38,7 +29,7 @@ def resolve_model(spec: ModelSpec, local_files_only: bool = False) -> tuple[Path
     if not source:
         raise ModelError("No model was chosen. Pick a local model folder or a Hugging Face repo id.")
     if is_repo_id(source):
-        folder = _download(source, spec.revision, local_files_only)
+        folder = fetch_snapshot(source, spec.revision, local_files_only)
         check_model_folder(folder)
         return folder, folder.name if _COMMIT.match(folder.name) else None
     folder = Path(source).expanduser()
@@ -122,44 +113,3 @@ def check_safetensors_only(folder: Path, config: dict[str, Any]) -> None:
                 "loaded. Storyreel loads safetensors only: use a model published with .safetensors "
                 "weights (every Wan 2.2 '-Diffusers' repo is), or convert this one."
             )
-
-
-def _download(repo_id: str, revision: str | None, local_files_only: bool) -> Path:
-    """Fetch (or find in the cache) a Hub snapshot; any failure becomes a ModelError."""
-    from huggingface_hub import snapshot_download
-    from huggingface_hub.errors import (
-        GatedRepoError,
-        LocalEntryNotFoundError,
-        RepositoryNotFoundError,
-        RevisionNotFoundError,
-    )
-
-    where = f"{repo_id}" + (f" (revision {revision})" if revision else "")
-    try:
-        return Path(snapshot_download(repo_id, revision=revision, local_files_only=local_files_only))
-    except GatedRepoError as exc:
-        raise ModelError(
-            f"{where} is gated on Hugging Face. Accept its licence on the model page, log in with "
-            "`hf auth login`, and try again, or choose a local model folder."
-        ) from exc
-    except RevisionNotFoundError as exc:
-        raise ModelError(
-            f"{where}: that revision does not exist on Hugging Face. Check the revision."
-        ) from exc
-    except RepositoryNotFoundError as exc:
-        raise ModelError(
-            f"{repo_id} was not found on Hugging Face (or it is private). Check the name, log in "
-            "with `hf auth login` if it is private, or choose a local model folder."
-        ) from exc
-    except LocalEntryNotFoundError as exc:
-        raise ModelError(
-            f"{where} is not in the local Hugging Face cache and cannot be downloaded now "
-            "(offline, HF_HUB_OFFLINE=1, or no network). Download it once with "
-            f"`hf download {repo_id}` while online, or choose a local model folder."
-        ) from exc
-    except Exception as exc:  # network stacks raise many types; the user needs the same advice
-        raise ModelError(
-            f"{where} could not be fetched from Hugging Face ({type(exc).__name__}: {exc}). "
-            f"Check your connection and try again, download it with `hf download {repo_id}`, "
-            "or choose a local model folder."
-        ) from exc

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 DEFAULT_MODEL = "Wan-AI/Wan2.2-T2V-A14B-Diffusers"
 DEFAULT_OVERLAP = 4  # frames blended where two segments of a long shot meet
@@ -127,6 +127,9 @@ class GenerationRequest:
     # None: the model's native length (81 frames for the A14B models, 121 for TI2V-5B).
     segment_frames: int | None = None
     segment_overlap: int = DEFAULT_OVERLAP
+    # Each later segment's colours matched to the frames it re-makes of the one before
+    # (engine/conditioning/colour_match.py); off unless asked, so takes made before come out the same.
+    colour_match: bool = False
     # Where the request came from, as the caller records it (its images' files, the take it continues,
     # its preset's LoRAs): written into the take's sidecar as it is, so the take can be made again
     # from the sidecar alone. It changes nothing in the generation and never leaves this machine.
@@ -147,6 +150,7 @@ class Segments(TypedDict):
     count: int
     length: int
     overlap: int
+    colour_match: NotRequired[list[dict[str, Any]]]  # each join's match, when the request asked for it
 
 
 @dataclass(frozen=True)

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
+from engine.conditioning.colour_match import match_colour
 from engine.conditioning.keyframes import check_keyframe_frames
 from engine.generation.frames import snap_frames
 from engine.generation.image_to_video import ImageModelError, resolve_images
 from engine.generation.loaded_pipeline import LoadedPipeline
 from engine.generation.reference_inputs import check_references, resolve_references, segment_references
 from engine.generation.reference_run import run_reference
-from engine.generation.request import GenerationRequest, GenerationResult, ImageConditioning
+from engine.generation.request import GenerationRequest, GenerationResult, ImageConditioning, Segments
 from engine.generation.still_image import png_bytes, still_from_frame
 from engine.generation.wan_run import run_wan
 from engine.progress import CancelToken, Progress, ProgressCallback, ignore_progress
@@ -102,6 +103,7 @@ def run_shot(
     lengths = plan_segments(total, length, overlap, info.temporal_factor)
     pieces: list[np.ndarray] = []
     results: list[GenerationResult] = []
+    matches: list[dict[str, Any]] = []
     images = request.images
     end_image = None if request.images is None else request.images.last_image
     first_frame = 0  # where the segment starts in the shot
@@ -124,6 +126,11 @@ def run_shot(
 
         result = run(loaded, part, report, cancel)
         piece = cast("np.ndarray", result.frames)
+        if pieces and request.colour_match:
+            # The new segment's first overlap+1 frames re-make the last ones of the one before (its
+            # anchor, then the blended frames): their colours are what drifted.
+            piece, match = match_colour(piece, piece[: overlap + 1], pieces[-1][-(overlap + 1) :])
+            matches.append(match.to_dict())
         pieces.append(piece)
         results.append(result)
         if not last:
@@ -141,11 +148,14 @@ def run_shot(
         references=request.references,
     )
     notices = tuple(dict.fromkeys(n for r in results for n in r.notices))
+    segments = Segments(count=len(lengths), length=length, overlap=overlap)
+    if request.colour_match:
+        segments["colour_match"] = matches
     return dataclasses.replace(
         first,
         frames=clip,
         applied=applied,
         seconds=time.perf_counter() - start,
         notices=notices,
-        segments={"count": len(lengths), "length": length, "overlap": overlap},
+        segments=segments,
     )

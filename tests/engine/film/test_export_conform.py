@@ -9,10 +9,10 @@ import av
 import numpy as np
 import pytest
 
-from engine.film.conform import ClipSpan, conformed_frame_count, fit_size, source_index, span_frame_count
 from engine.film.export_settings import ExportSettings
 from engine.film.exporter import ExportResult, export_film
 from engine.progress import Cancelled, CancelToken
+from engine.video.conform import ClipSpan, conformed_frame_count, fit_size, source_index, span_frame_count
 from engine.video.video_io import VideoError, probe, read_frames, write_clip
 
 TOL = 6  # yuv420p at crf 18 keeps flat colours within a few levels

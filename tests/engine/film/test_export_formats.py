@@ -11,7 +11,6 @@ import numpy as np
 import pytest
 from export_support import BLUE, RED, audio_samples, flat_clip, sine_tone, video_facts
 
-from engine.film.conform import ClipSpan
 from engine.film.export_settings import (
     ExportSettings,
     format_for_output,
@@ -21,6 +20,7 @@ from engine.film.export_settings import (
 )
 from engine.film.exporter import ExportError, ExportProgress, export_film
 from engine.progress import Cancelled, CancelToken
+from engine.video.conform import ClipSpan
 from engine.video.video_io import read_frames
 
 EXPECTED = {  # format: (codec, pixel format as decoded)

@@ -10,11 +10,11 @@ from export_support import BLUE, GREEN, RED, flat_clip, project_with_takes, vide
 
 from app.film.film_export import export_project
 from app.film.shot_timing import shot_transitions
-from engine.film.conform import ClipSpan
 from engine.film.export_settings import ExportSettings
 from engine.film.exporter import export_film
 from engine.film.film_frames import plan_film
 from engine.film.film_timing import Transition
+from engine.video.conform import ClipSpan
 from engine.video.video_io import read_frames
 
 

@@ -121,3 +121,56 @@ def test_segment_request_changes_nothing_for_a_short_shot(loaded_i2v):
     assert run_shot(loaded_i2v, request).segments is None
     same = dataclasses.replace(request, segment_frames=81)
     assert run_shot(loaded_i2v, same).segments is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("matching", [False, True])
+def test_colour_drift_across_joins_is_matched_away(loaded_i2v, monkeypatch, matching):
+    from control_support import moving_frames
+
+    from engine.conditioning.colour_match import join_difference
+
+    # The tiny model's frames are noise, whose colours differ from frame to frame; each segment it
+    # makes is given a known scene's frames instead (its part of one continuous scene), with a known
+    # colour drift that grows by one step per segment, as a VAE round trip adds its own each time.
+    scene = (moving_frames(32, 32, 32).astype(np.float32) * 0.6 + 40).astype(np.uint8)
+    real = shot_run.run_wan
+    starts = [0]
+
+    def drifting(loaded, request, on_progress, cancel):
+        result = real(loaded, request, on_progress, cancel)
+        drift = len(starts) - 1
+        start = starts[-1]
+        starts.append(start + request.num_frames - 1 - 2)
+        frames = scene[start : start + request.num_frames].astype(np.float32)
+        frames = frames * np.array([1 + 0.06 * drift, 1.0, 1 - 0.06 * drift]) + np.array([5, 2, -3]) * drift
+        return dataclasses.replace(result, frames=np.clip(np.rint(frames), 0, 255).astype(np.uint8))
+
+    joined = []
+    real_join = shot_run.join_segments
+
+    def seen_join(pieces, overlap):
+        joined.extend(pieces)
+        return real_join(pieces, overlap)
+
+    monkeypatch.setattr(shot_run, "run_wan", drifting)
+    monkeypatch.setattr(shot_run, "join_segments", seen_join)
+    request = image_request(
+        loaded_i2v, num_frames=21, segment_frames=9, segment_overlap=2, colour_match=matching
+    )
+    result = run_shot(loaded_i2v, request)
+    # Across each join: the frames both segments make (the anchor and the blended ones), as joined.
+    differences = [
+        np.mean([join_difference(a, b) for a, b in zip(before[-3:], after[:3], strict=True)])
+        for before, after in zip(joined, joined[1:], strict=False)
+    ]
+    print(
+        f"colour matching {'on' if matching else 'off'}: mean Lab difference across the joins {differences}"
+    )
+    assert len(differences) == 2
+    if matching:
+        assert max(differences) < 1.0
+        assert [j["overlap_frames"] for j in result.segments["colour_match"]] == [3, 3]
+    else:
+        assert min(differences) > 5.0
+        assert "colour_match" not in result.segments

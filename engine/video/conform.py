@@ -1,4 +1,4 @@
-"""Conforming clips to a film: trims, frame-rate conversion, and size by fit / fill / pad."""
+"""Conforming clips to an output: trims, frame-rate conversion, and size by fit / fill / pad (films and control clips)."""
 
 from __future__ import annotations
 
