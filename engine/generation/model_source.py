@@ -124,6 +124,11 @@ def check_safetensors_only(folder: Path, config: dict[str, Any]) -> None:
             )
 
 
+def hub_snapshot(repo_id: str, revision: str | None = None, local_files_only: bool = False) -> Path:
+    """A Hub repo's snapshot folder in the Hugging Face cache (fetched when missing); ModelError on failure."""
+    return _download(repo_id, revision, local_files_only)
+
+
 def _download(repo_id: str, revision: str | None, local_files_only: bool) -> Path:
     """Fetch (or find in the cache) a Hub snapshot; any failure becomes a ModelError."""
     from huggingface_hub import snapshot_download
