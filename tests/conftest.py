@@ -70,6 +70,7 @@ from engine_fixtures import (  # noqa: E402, F401
     tiny_vace,
 )
 from hub_support import hub  # noqa: E402, F401  (the loopback Hub stand-in)
+from chat_support import chat_server  # noqa: E402, F401  (the loopback chat-completions stand-in)
 
 
 @pytest.fixture

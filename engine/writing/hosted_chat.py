@@ -116,7 +116,7 @@ class HostedChat(JsonChat):
     def _describe(self, exc: Exception, token: str | None) -> WritingError:
         """A WritingError for what the client raised; the server's words redacted, the token never shown."""
         import httpx2
-        from huggingface_hub.errors import HfHubHTTPError, InferenceTimeoutError
+        from huggingface_hub.errors import HfHubHTTPError, InferenceTimeoutError, OfflineModeIsEnabled
 
         log.warning("%s failed: %s", self.name, redact(f"{type(exc).__name__}: {exc}", [token]))
         if isinstance(exc, HfHubHTTPError) and getattr(exc, "response", None) is not None:
@@ -128,6 +128,11 @@ class HostedChat(JsonChat):
             return WritingError(
                 f"{self.name} failed (HTTP {status})" + (f": {said}" if said else "."),
                 "Check the address and the model name, then try again.",
+            )
+        if isinstance(exc, OfflineModeIsEnabled):
+            return WritingError(
+                f"Cannot reach {self.name}: huggingface_hub's offline mode is on.",
+                "Unset HF_HUB_OFFLINE to use a chat URL, or choose a local language model.",
             )
         if isinstance(exc, InferenceTimeoutError | httpx2.TimeoutException):
             return WritingError(
