@@ -54,6 +54,7 @@ def short_answers(monkeypatch):
     monkeypatch.setattr("engine.writing.local_chat.MAX_NEW_TOKENS", 8)
 
 
+@pytest.mark.slow
 def test_a_garbage_answer_is_retried_once_then_a_clear_error(tiny_llm, monkeypatch):
     chat = LocalChat(str(tiny_llm))
     asked = []
