@@ -25,7 +25,9 @@ def references(text: str) -> list[tuple[int, str, str | None]]:
         for match in FILE_REF.finditer(line):
             found.append((number, match.group(1), match.group(2)))
         for match in DOTTED_REF.finditer(line):
-            if match.group(2) in {"py", "md", "json", "toml", "reel", "txt"} or match.group(2).startswith("py"):
+            if match.group(2) in {"py", "md", "json", "toml", "reel", "txt"} or match.group(2).startswith(
+                "py"
+            ):
                 continue  # a file name's suffix, not a module and a name
             found.append((number, match.group(1) + ".py", match.group(2)))
     return found
