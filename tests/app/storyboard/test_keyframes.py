@@ -113,3 +113,34 @@ def test_the_keyframes_command_sketches_headless_and_leaves_the_film(film, tiny_
     [row] = json.loads(capsys.readouterr().out)
     assert row["shot"] == "a" and (film.media_dir / row["path"]).is_file() and row["record"]["frames"] == 1
     assert path.read_bytes() == before
+
+
+@pytest.mark.slow
+def test_a_cast_shot_is_sketched_on_the_reference_model_with_its_references(tmp_path, tiny_a14b, tiny_vace):
+    from image_support import gradient, png_file
+
+    from app.project.cast_images import import_cast_images
+    from app.project.project import CastMember, Project, ProjectSettings, ShotKeyframe
+    from app.project.reel_file import save_project
+    from app.project.shot_images import import_image
+
+    settings = ProjectSettings(width=32, height=32, fps=16, model=str(tiny_a14b), vace_model=str(tiny_vace))
+    settings.defaults.frames, settings.defaults.steps = 9, 2
+    project = Project(settings, [Shot(id="s1", prompt="@Mei pours tea", seed=1)])
+    save_project(project, tmp_path / "film" / "film.reel")
+    mei = import_cast_images(project, [png_file(tmp_path / "mei.png", gradient(24, 24, seed=3))])
+    project.add_cast_member(CastMember("Mei", description="a girl in a red hanfu", images=mei))
+    key = import_image(project, png_file(tmp_path / "key.png", gradient(32, 32, seed=4)))
+    project.update_shot("s1", keyframes=[ShotKeyframe(8, key)])  # the clip's, not the sketch's
+    cache = PipelineCache()
+    try:
+        [sketch] = sketch_keyframes(
+            project, ["s1"], cache, ModelSpec(str(tiny_a14b), device="cpu", dtype="float32")
+        )
+    finally:
+        cache.release()
+    record = sketch.record
+    assert record["model"] == str(tiny_vace) and record["frames"] == 1
+    assert record["prompt"] == "a girl in a red hanfu pours tea"
+    assert record["made_from"]["cast"] == ["Mei"] and len(record["made_from"]["references"]) == 1
+    assert (project.media_dir / sketch.path).is_file()
