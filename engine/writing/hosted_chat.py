@@ -118,7 +118,9 @@ class HostedChat(JsonChat):
         import httpx2
         from huggingface_hub.errors import HfHubHTTPError, InferenceTimeoutError, OfflineModeIsEnabled
 
-        log.warning("%s failed: %s", self.name, shorten(redact(f"{type(exc).__name__}: {exc}", [token]), 1000))
+        log.warning(
+            "%s failed: %s", self.name, shorten(redact(f"{type(exc).__name__}: {exc}", [token]), 1000)
+        )
         if isinstance(exc, HfHubHTTPError) and getattr(exc, "response", None) is not None:
             status = exc.response.status_code
             said = _server_words(exc.response, token)

@@ -101,3 +101,13 @@ def test_a_folder_without_safetensors_is_refused(tmp_path):
 def test_a_folder_that_is_no_language_model_is_refused(tmp_path):
     with pytest.raises(ModelError, match="config.json"):
         LocalChat(str(tmp_path)).chat_json(ASK, SCHEMA)
+
+
+def test_an_image_needs_a_vision_language_model(tiny_llm):
+    from engine.writing.local_chat import has_images
+
+    picture = {"type": "image_url", "image_url": {"url": "data:image/png;base64,iVBORw0KGgo="}}
+    asking = [{"role": "user", "content": [picture, {"type": "text", "text": "enhance"}]}]
+    assert has_images(asking) and not has_images(ASK)
+    with pytest.raises(ModelError, match="cannot be loaded as a language model"):
+        LocalChat(str(tiny_llm)).chat_json(asking, SCHEMA)
