@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from engine.generation.model_source import ModelError, hub_snapshot, is_repo_id
+from engine.generation.pipeline_cache import default_device
 from engine.progress import GENERATING, Cancelled, CancelToken, Progress, ProgressCallback
 from engine.writing.chat_json import MAX_ANSWER_CHARS, MAX_NEW_TOKENS, AnswerTooLong, JsonChat, Message
 
@@ -89,6 +90,7 @@ class LocalChat(JsonChat):
         """(model, tokenizer or processor), loaded once; safetensors only."""
         with self._lock:
             if vision not in self._loaded:
+                import torch
                 from transformers import (
                     AutoModelForCausalLM,
                     AutoModelForImageTextToText,
@@ -106,8 +108,10 @@ class LocalChat(JsonChat):
                         reader = AutoTokenizer.from_pretrained(folder)
                 except (OSError, ValueError) as exc:
                     raise ModelError(f"{folder} cannot be loaded as a language model ({exc}).") from exc
-                if self.device:
-                    model = cast(Any, model).to(self.device)
+                # On the GPU when there is one (bfloat16 there: a 1.5B model is 3 GB), as Wan is placed.
+                device = self.device or default_device()
+                if device != "cpu":
+                    model = cast(Any, model).to(device=device, dtype=torch.bfloat16)
                 self._loaded[vision] = (model.eval(), reader)
             return self._loaded[vision]
 
