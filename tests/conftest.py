@@ -59,6 +59,7 @@ def dangling_threads():
 
 
 # Session fixtures with the tiny models, shared by every test module (built once per run).
+from chat_support import chat_server  # noqa: E402, F401  (the loopback chat-completions stand-in)
 from engine_fixtures import (  # noqa: E402, F401
     loaded_5b,
     loaded_a14b,

@@ -40,6 +40,7 @@ def exit_codes() -> tuple[tuple[type[BaseException], ExitCode], ...]:
     from app.settings.desktop_integration import DesktopIntegrationError
     from engine.film.exporter import ExportError
     from engine.progress import Cancelled
+    from engine.writing.chat_json import WritingError
 
     return (
         (KeyboardInterrupt, ExitCode.INTERRUPTED),
@@ -54,6 +55,7 @@ def exit_codes() -> tuple[tuple[type[BaseException], ExitCode], ...]:
         (FilmLocked, ExitCode.BUSY),  # another Storyreel has the film: the message names it
         (ProjectWriteError, ExitCode.FAILED),  # a full disk, or a film changed underneath: not bad input
         (ExportError, ExitCode.FAILED),
+        (WritingError, ExitCode.FAILED),  # the language model failed; the script was fine
         (DesktopIntegrationError, ExitCode.FAILED),
         (StoryreelError, ExitCode.BAD_INPUT),  # an unreadable project, a missing model, a bad preset...
     )

@@ -17,19 +17,22 @@ def registry() -> tuple[Command, ...]:
         cast,
         demo_model,
         endpoint,
+        enhance,
         export,
         farm,
         info,
         install_desktop,
+        keyframes,
         new,
         package_endpoint,
         preset,
         render,
         serve,
+        storyboard,
     )
 
     modules = (new, info, render, export, demo_model, install_desktop, serve, package_endpoint)
-    return tuple(m.COMMAND for m in (*modules, farm, preset, cast, endpoint))
+    return tuple(m.COMMAND for m in (*modules, farm, preset, cast, storyboard, enhance, keyframes, endpoint))
 
 
 def command_names() -> tuple[str, ...]:

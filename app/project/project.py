@@ -167,6 +167,8 @@ class Shot:
     id: str = field(default_factory=new_id)
     title: str = ""
     prompt: str = ""
+    # The prompt as the person wrote it, kept when an enhanced one replaced it (None: never enhanced).
+    prompt_original: str | None = None
     negative_prompt: str = ""
     seed: int | None = None  # None: a random seed per generation
     frames: int | None = None

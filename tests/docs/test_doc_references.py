@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-DOCS = ["docs/architecture.md", "CONTRIBUTING.md"]
+DOCS = ["docs/architecture.md", "CONTRIBUTING.md", "docs/storyboard.md"]
 TOP = r"(?:engine|app|ui|tests|bench|docs|resources)"
 # `engine/jobs/job_queue.py:JobQueue.submit`, `engine/errors.py`, and in the diagram
 # engine/video/video_io.write_clip (a module path, then the name in it).
@@ -25,7 +25,9 @@ def references(text: str) -> list[tuple[int, str, str | None]]:
         for match in FILE_REF.finditer(line):
             found.append((number, match.group(1), match.group(2)))
         for match in DOTTED_REF.finditer(line):
-            if match.group(2) in {"py", "md", "json", "toml", "reel"} or match.group(2).startswith("py"):
+            if match.group(2) in {"py", "md", "json", "toml", "reel", "txt"} or match.group(2).startswith(
+                "py"
+            ):
                 continue  # a file name's suffix, not a module and a name
             found.append((number, match.group(1) + ".py", match.group(2)))
     return found

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cli.command import Command
-from app.cli.error_boundary import CommandFailed, UsageError, flags_checked
+from app.cli.error_boundary import UsageError, flags_checked
 from app.cli.exit_codes import ExitCode
 
 if TYPE_CHECKING:
@@ -60,23 +60,11 @@ def run(args: argparse.Namespace) -> int:
     return handlers[args.cast_command](args)
 
 
-@contextmanager
-def _edited(film: Path) -> Iterator[Project]:
-    """The film loaded under its lock (FilmLocked: another Storyreel has it), saved if the block succeeds."""
-    from app.project.film_lock import FilmLock
-    from app.project.reel_file import load_project, save_project
+def _edited(film: Path) -> AbstractContextManager[Project]:
+    """The film loaded under its lock, saved if the edit succeeds."""
+    from app.cli.film_editing import edited_film
 
-    if not film.is_file():
-        raise UsageError(f"{film}: no such film")
-    lock = FilmLock(film, "cast")
-    try:
-        lock.acquire()
-    except OSError as exc:  # the folder cannot hold a lock file: read-only, or gone
-        raise CommandFailed(f"{film}: cannot lock the film ({exc.strerror or exc})") from exc
-    with lock:
-        project = load_project(film)
-        yield project
-        save_project(project)
+    return edited_film(film, "cast")
 
 
 def _member(project: Project, name: str) -> CastMember:

@@ -9,6 +9,7 @@ from app.cli.command import Command
 from app.cli.error_boundary import flags_checked
 from app.cli.exit_codes import ExitCode
 from app.cli.output import EventPrinter, ctrl_c_cancels
+from app.cli.shot_choice import parse_shot_range
 from app.project.project import Project
 from engine.film.export_settings import (
     FIT_POLICIES,
@@ -85,22 +86,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_project_and_output(p, "the file to write (.mp4, .webm, .mov, .gif) or a folder for a PNG sequence")
     add_export_options(p)
     add_json_option(p)
-
-
-def parse_shot_range(text: str, project: Project) -> list[str]:
-    """Shot ids for '2-4', '1,3' or '2' (1-based timeline positions); ValueError otherwise."""
-    count = len(project.shots)
-    positions: set[int] = set()
-    for part in text.split(","):
-        first, dash, last = part.strip().partition("-")
-        try:
-            lo, hi = int(first), int(last) if dash else int(first)
-        except ValueError:
-            raise ValueError(f"--shots {text!r}: use positions like 2-4 or 1,3,5") from None
-        if not 1 <= lo <= hi <= count:
-            raise ValueError(f"--shots {text!r}: the project has shots 1 to {count}")
-        positions.update(range(lo, hi + 1))
-    return [project.shots[i - 1].id for i in sorted(positions)]
 
 
 def export_settings_from_args(args: argparse.Namespace, project: Project) -> ExportSettings | None:

@@ -1,0 +1,153 @@
+"""Keyframe sketches: one still per shot from the shot's own model at one frame (num_frames=1, the
+same request path as its takes: prompt as sent, seed, size, cast references), written as a PNG in
+FILM.media/keyframes/ with a JSON record beside it, as a take's sidecar; and a kept still made the
+shot's start image ("Animate From Keyframe")."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.generation.shot_requests import build_request_with_record
+from app.project.media_paths import check_id, contained
+from app.project.project import Project, Shot
+from app.project.shot_images import import_image
+from engine.backends.take_record import record_take, take_files_exist
+from engine.generation.pipeline_cache import PipelineCache
+from engine.generation.request import GenerationRequest, ModelSpec
+from engine.generation.shot_run import run_shot
+from engine.progress import CancelToken, ProgressCallback, ignore_progress
+from engine.storage.atomic_file import write_bytes_atomic
+
+if TYPE_CHECKING:
+    import numpy as np
+
+log = logging.getLogger(__name__)
+
+KEYFRAME_FOLDER = "keyframes"
+MAX_SKETCHES = 999  # per shot: keyframes/<shot id>-001.png … -999.png
+
+
+@dataclass(frozen=True)
+class Sketch:
+    """A keyframe sketch on disk: its PNG (media-relative path), the shot it is for, and its record."""
+
+    shot_id: str
+    path: str  # "keyframes/<shot id>-NNN.png", relative to FILM.media/
+    record: dict[str, Any]
+
+
+def keyframe_request(
+    project: Project,
+    shot: Shot,
+    model: ModelSpec | None = None,
+    seed: int | None = None,
+    quality: str | None = None,
+) -> GenerationRequest:
+    """The shot's take request at one frame: its model, prompt as sent, seed, size, references."""
+    request, record = build_request_with_record(project, shot, model, seed, quality=quality)
+    references = request.references
+    if references is not None:  # a one-frame run holds frame 0 only: later keyframes belong to the clip
+        references = dataclasses.replace(
+            references, keyframes=tuple(k for k in references.keyframes if k.frame == 0)
+        )
+    made_from = {**record, **request.made_from, "keyframe_of": shot.id}
+    return dataclasses.replace(request, num_frames=1, references=references, made_from=made_from)
+
+
+def next_sketch_path(project: Project, shot: Shot) -> tuple[Path, str]:
+    """The first free keyframes/<shot id>-NNN.png: (absolute path, media-relative path)."""
+    media = project.media_dir
+    if media is None:
+        raise ValueError("save the film first: keyframes are written into its media folder")
+    check_id(shot.id)
+    for number in range(1, MAX_SKETCHES + 1):
+        relative = f"{KEYFRAME_FOLDER}/{shot.id}-{number:03d}.png"
+        path = contained(media, relative)
+        if not take_files_exist(path):
+            return path, relative
+    raise ValueError(f"shot {shot.title or shot.id!r} already has {MAX_SKETCHES} keyframe sketches")
+
+
+def _png(frame: np.ndarray) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.fromarray(frame).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def sketch_keyframe(
+    project: Project,
+    shot_id: str,
+    cache: PipelineCache,
+    model: ModelSpec | None = None,
+    seed: int | None = None,
+    quality: str | None = None,
+    progress: ProgressCallback = ignore_progress,
+    cancel: CancelToken | None = None,
+) -> Sketch:
+    """Make one still of a shot and write it with its record (atomically; a failure leaves neither)."""
+    shot = project.shot(shot_id)
+    request = keyframe_request(project, shot, model, seed, quality)
+    path, relative = next_sketch_path(project, shot)
+    started = time.perf_counter()
+    loaded = cache.get(request.model, on_progress=progress)
+    result = run_shot(loaded, request, on_progress=progress, cancel=cancel)
+    frames: np.ndarray = result.frames  # type: ignore[assignment]  # numpy uint8 (frames, h, w, 3)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_bytes_atomic(path, _png(frames[0]), replace=False)
+    record = record_take(path, request, result, backend="local", seconds=time.perf_counter() - started)
+    log.info("Keyframe sketch of shot %s written to %s", shot.id, path)
+    return Sketch(shot.id, relative, dict(record.metadata))
+
+
+def sketch_keyframes(
+    project: Project,
+    shot_ids: list[str],
+    cache: PipelineCache,
+    model: ModelSpec | None = None,
+    new_seed: bool = False,
+    quality: str | None = None,
+    progress: ProgressCallback = ignore_progress,
+    cancel: CancelToken | None = None,
+) -> list[Sketch]:
+    """One sketch per shot with a prompt, in order; new_seed draws a fresh seed instead of the shot's."""
+    from app.generation.shot_requests import random_seed
+
+    sketches: list[Sketch] = []
+    for shot_id in shot_ids:
+        if cancel is not None:
+            cancel.check()
+        shot = project.shot(shot_id)
+        if not shot.prompt.strip():
+            continue
+        seed = random_seed() if new_seed else None
+        sketches.append(sketch_keyframe(project, shot_id, cache, model, seed, quality, progress, cancel))
+    return sketches
+
+
+def shot_sketches(project: Project, shot: Shot) -> list[str]:
+    """The shot's keyframe sketches on disk (media-relative PNG paths), oldest first."""
+    media = project.media_dir
+    if media is None:
+        return []
+    folder = media / KEYFRAME_FOLDER
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    names = sorted(p.name for p in folder.glob(f"{check_id(shot.id)}-[0-9][0-9][0-9].png"))
+    return [f"{KEYFRAME_FOLDER}/{name}" for name in names]
+
+
+def animate_from_keyframe(project: Project, shot_id: str, sketch: str) -> dict[str, object]:
+    """Make a kept sketch the shot's start image (checked and copied as any shot image); old values, for undo."""
+    media = project.media_dir
+    if media is None:
+        raise ValueError("save the film first")
+    image = import_image(project, contained(media, sketch))
+    return project.set_shot_images(shot_id, start=image)

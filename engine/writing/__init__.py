@@ -1,0 +1,1 @@
+"""Language models for scripts and prompts: one JSON-answering chat interface, local or hosted."""
