@@ -139,6 +139,10 @@ class Take:
     segments: dict[str, Any] | None = None  # a long shot's {"count", "length", "overlap"}; None: one run
     # Settings the backend did not report, and where the record took them from ("clip" or "request").
     settings_not_reported: dict[str, str] = field(default_factory=dict)
+    # Its review (engine/review): score name -> {"value", "model", "revision", "frames", "status", ...}.
+    scores: dict[str, Any] = field(default_factory=dict)
+    # The safety verdict: {} not checked; {"verdict": "flagged" | "clear" | "failed" | "off", ...}.
+    safety: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass

@@ -38,7 +38,7 @@ def resolve_model(spec: ModelSpec, local_files_only: bool = False) -> tuple[Path
     if not source:
         raise ModelError("No model was chosen. Pick a local model folder or a Hugging Face repo id.")
     if is_repo_id(source):
-        folder = _download(source, spec.revision, local_files_only)
+        folder = download_snapshot(source, spec.revision, local_files_only)
         check_model_folder(folder)
         return folder, folder.name if _COMMIT.match(folder.name) else None
     folder = Path(source).expanduser()
@@ -124,7 +124,7 @@ def check_safetensors_only(folder: Path, config: dict[str, Any]) -> None:
             )
 
 
-def _download(repo_id: str, revision: str | None, local_files_only: bool) -> Path:
+def download_snapshot(repo_id: str, revision: str | None, local_files_only: bool = False) -> Path:
     """Fetch (or find in the cache) a Hub snapshot; any failure becomes a ModelError."""
     from huggingface_hub import snapshot_download
     from huggingface_hub.errors import (
