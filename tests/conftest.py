@@ -59,7 +59,16 @@ def dangling_threads():
 
 
 # Session fixtures with the tiny models, shared by every test module (built once per run).
-from engine_fixtures import loaded_5b, loaded_a14b, loaded_i2v, tiny_5b, tiny_a14b, tiny_i2v  # noqa: E402, F401
+from engine_fixtures import (  # noqa: E402, F401
+    loaded_5b,
+    loaded_a14b,
+    loaded_i2v,
+    loaded_vace,
+    tiny_5b,
+    tiny_a14b,
+    tiny_i2v,
+    tiny_vace,
+)
 from hub_support import hub  # noqa: E402, F401  (the loopback Hub stand-in)
 
 

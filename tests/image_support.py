@@ -112,3 +112,23 @@ def image_request(loaded, **changes: object) -> GenerationRequest:
     }
     fields.update(changes)
     return small_request(loaded.spec, **fields)
+
+
+def direct_settings(request: GenerationRequest) -> dict[str, object]:
+    """A diffusers Wan pipeline's call arguments for the request's settings, as a test calls it by hand."""
+    import torch
+
+    settings: dict[str, object] = {
+        "prompt": request.prompt,
+        "negative_prompt": request.negative_prompt,
+        "height": request.height,
+        "width": request.width,
+        "num_frames": request.num_frames,
+        "num_inference_steps": request.num_inference_steps,
+        "guidance_scale": request.guidance_scale,
+        "generator": torch.Generator("cpu").manual_seed(request.seed),
+        "output_type": "np",
+    }
+    if request.guidance_scale_2 is not None:
+        settings["guidance_scale_2"] = request.guidance_scale_2
+    return settings

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 
+from app.cli.error_boundary import UsageError
 from app.settings.model_settings import ModelSettings
 from engine.generation.pipeline_cache import MEMORY_PROFILES
+from engine.generation.request import DEFAULT_MODEL
 from engine.generation.speed.levers import ATTENTION_CHOICES, COMPILE_CHOICES, FP8_CHOICES
 from engine.generation.speed.step_cache import STEP_CACHES
 
@@ -99,3 +101,31 @@ def model_settings_from_args(args: argparse.Namespace) -> ModelSettings:
         cache_threshold=args.cache_threshold,
         draft_repo=args.draft_loras or ModelSettings.draft_repo,
     )
+
+
+def add_film_model_options(parser: argparse.ArgumentParser) -> None:
+    """The film's own models (`new`): --model, --image-model, --vace-model and --vace-model-revision."""
+    parser.add_argument(
+        "--model", help=f"default model: Hub repo id or local folder (default {DEFAULT_MODEL})"
+    )
+    parser.add_argument(
+        "--image-model",
+        help="model for shots that start from an image (e.g. Wan-AI/Wan2.2-I2V-A14B-Diffusers); "
+        "default: the model, when it takes an image (TI2V-5B)",
+    )
+    parser.add_argument(
+        "--vace-model",
+        help="reference model for shots that name cast members (@Name) or pin keyframes: a Wan 2.2 VACE "
+        "Hub repo id or local folder (e.g. linoyts/Wan2.2-VACE-Fun-14B-diffusers); default: none",
+    )
+    parser.add_argument(
+        "--vace-model-revision", help="Hub revision of the reference model (branch, tag or commit)"
+    )
+
+
+def film_models_from_args(args: argparse.Namespace) -> dict[str, str]:
+    """The film-model flags given, as ProjectSettings fields; UsageError for a revision of no model."""
+    if args.vace_model_revision is not None and args.vace_model is None:
+        raise UsageError("--vace-model-revision needs --vace-model: the revision of which model?")
+    names = ("model", "image_model", "vace_model", "vace_model_revision")
+    return {name: getattr(args, name) for name in names if getattr(args, name) is not None}

@@ -14,6 +14,7 @@ def registry() -> tuple[Command, ...]:
     # module, so the CLI has no import cycle. Each module keeps its heavy imports inside its
     # functions, so loading them all stays cheap.
     from app.cli.commands import (
+        cast,
         demo_model,
         endpoint,
         export,
@@ -28,7 +29,7 @@ def registry() -> tuple[Command, ...]:
     )
 
     modules = (new, info, render, export, demo_model, install_desktop, serve, package_endpoint)
-    return tuple(m.COMMAND for m in (*modules, farm, preset, endpoint))
+    return tuple(m.COMMAND for m in (*modules, farm, preset, cast, endpoint))
 
 
 def command_names() -> tuple[str, ...]:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app.generation.shot_conditioning import generation_order, model_for
+from app.generation.shot_references import unknown_mention_errors
 from app.generation.shot_requests import shot_status
 from app.generation.take_queue import TakeQueue
 from app.project.project import Project, Shot, ShotState
@@ -34,8 +35,8 @@ class RenderFailed(StoryreelError):
 
     hint = "Fix the failed shots (their errors are listed) and render again: finished takes are kept."
 
-    def __init__(self, failures: dict[str, str]) -> None:
-        super().__init__(f"{len(failures)} shot(s) failed to generate")
+    def __init__(self, failures: dict[str, str], message: str = "") -> None:
+        super().__init__(message or f"{len(failures)} shot(s) failed to generate")
         self.failures = failures
 
 
@@ -67,6 +68,10 @@ def generate_missing(
     on_event({"event": "plan", "shots": len(project.shots), "to_generate": len(todo)})
     if not todo:
         return []
+    if unknown := unknown_mention_errors(project, todo):  # refused before any generation, naming the shots
+        raise RenderFailed(
+            unknown, f"{len(unknown)} shot(s) name someone not in the cast; nothing was generated"
+        )
     spec = model or project_model(project)
     todo = generation_order(project, todo, spec)
     for backend in backends:

@@ -6,18 +6,14 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
+from app.generation.conditioning_error import ConditioningError
+from app.generation.shot_references import reference_model, uses_references
 from app.project.media_paths import UnsafePath
 from app.project.project import Project, Shot, ShotImage
 from app.project.shot_images import shot_image_bytes
 from engine.errors import StoryreelError
 from engine.generation.demo_model import demo_image_model
 from engine.generation.request import FrameSource, ImageConditioning, ModelSpec
-
-
-class ConditioningError(StoryreelError, ValueError):
-    """A shot's image or continuation cannot be resolved; the message names the shot."""
-
-    hint = "Generate the previous shot first, or give this shot a start image of its own."
 
 
 def uses_image(shot: Shot) -> bool:
@@ -32,8 +28,11 @@ def previous_shot(project: Project, shot: Shot) -> Shot | None:
 
 
 def model_for(project: Project, shot: Shot, spec: ModelSpec) -> ModelSpec:
-    """The image model for a shot that starts from an image (the project's, else the one the demo
-    model carries), else spec."""
+    """The reference model for a shot that names cast members or pins keyframes; the image model for a
+    shot that starts from an image (the project's, else the one the demo model carries); else spec."""
+    if uses_references(project, shot):
+        # With no reference model set, the request says what to set (shot_references); grouping goes on.
+        return reference_model(project, spec) or spec
     source = (project.settings.image_model or "").strip()
     if not uses_image(shot):
         return spec

@@ -10,8 +10,16 @@ from pathlib import Path
 from typing import Any, TypedDict, TypeVar
 
 from app.generation.shot_conditioning import conditioning_key, model_for, resolve_conditioning, uses_image
+from app.generation.shot_references import (
+    check_mentions,
+    references_key,
+    require_reference_model,
+    resolve_references,
+    uses_references,
+)
 from app.presets.embedded import lora_specs, preset_name_for, shot_preset
 from app.presets.preset import Preset, PresetSettings
+from app.project.cast_mentions import expand_mentions
 from app.project.media_paths import UnsafePath
 from app.project.project import Project, Shot, ShotState
 from app.settings.model_settings import project_model
@@ -54,7 +62,8 @@ def resolved_settings(project: Project, shot: Shot, preset: Preset | None = None
     s, d = project.settings, project.settings.defaults
     preset = preset if preset is not None else shot_preset(project, shot, strict=False)
     p = preset.settings if preset is not None else PresetSettings()
-    prompt = preset.prompt_for(shot.prompt.strip()) if preset is not None else shot.prompt.strip()
+    sent = expand_mentions(shot.prompt, project.cast).strip()  # @Name → the member's description
+    prompt = preset.prompt_for(sent) if preset is not None else sent
     negatives = (shot.negative_prompt, preset.negative_prompt if preset else "", d.negative_prompt)
     return {
         "prompt": prompt,
@@ -87,7 +96,10 @@ def request_key(project: Project, shot: Shot, pending: str | None = None) -> str
     data["seed"] = shot.seed
     s = project.settings
     data["model"] = [s.model, s.model_revision]
-    if uses_image(shot) and (s.image_model or "").strip():
+    if uses_references(project, shot):
+        data["model"] = [s.vace_model, s.vace_model_revision]
+        data["references"] = references_key(project, shot)  # members' descriptions and images, keyframes
+    elif uses_image(shot) and (s.image_model or "").strip():
         data["model"] = [s.image_model, s.image_model_revision]
     if conditioning := conditioning_key(project, shot, pending):
         data["conditioning"] = conditioning  # only then: keys of text-only takes stay valid
@@ -132,10 +144,13 @@ def build_request_with_record(
     """build_request, and the conditioning record the take will keep."""
     if not shot.prompt.strip():
         raise ValueError(f"shot {shot.title or shot.id!r} has no prompt")
+    check_mentions(project, shot)  # an unknown @Name: refused before anything is read or queued
     chosen = seed if seed is not None else shot.seed if shot.seed is not None else random_seed()
-    spec = model_for(project, shot, model or project_model(project))
+    base = model or project_model(project)
+    references = uses_references(project, shot)
+    spec = require_reference_model(project, shot, base) if references else model_for(project, shot, base)
     preset = shot_preset(project, shot)  # strict: a preset the project lacks is an error here
-    images, record = resolve_conditioning(project, shot, pending)
+    settings = resolved_settings(project, shot, preset)
     request = GenerationRequest(
         seed=chosen,
         model=spec,
@@ -143,8 +158,13 @@ def build_request_with_record(
         quality=quality or shot_quality(project, shot),
         step_cache=spec.step_cache,
         cache_threshold=spec.cache_threshold,
-        **resolved_settings(project, shot, preset),
+        **settings,
     )
+    if references:
+        # Start and end images are the first and last keyframes there; the record is the sidecar's.
+        conditioning, record = resolve_references(project, shot, settings["num_frames"])
+        return dataclasses.replace(request, references=conditioning), record
+    images, record = resolve_conditioning(project, shot, pending)
     return dataclasses.replace(request, images=images), record
 
 

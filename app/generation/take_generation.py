@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from app.generation.shot_conditioning import settle_record
+from app.generation.shot_references import REFERENCE_RECORD
 from app.generation.shot_requests import build_request_with_record, preset_hash, request_key
 from app.presets.embedded import lora_records, preset_name_for, shot_preset
 from app.project.media_paths import contained
@@ -83,6 +84,8 @@ def plan_take(
         "preset": preset,
         "preset_hash": digest,
         "loras": lora_records(shot_preset(project, shot)),
+        # A reference take's cast, reference images and keyframes (media paths and hashes), in order.
+        **{k: conditioning[k] for k in REFERENCE_RECORD if k in conditioning},
     }
     request = dataclasses.replace(request, made_from=made_from)
     key = request_key(project, shot, pending[1] if pending else None)

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from app.generation.shot_references import recorded_hashes, reference_hashes
 from app.generation.shot_requests import preset_hash, request_key, resolved_settings
 from app.presets.embedded import preset_name_for
 from app.project.json_limits import UnsafeJson, loads_strict
@@ -69,6 +70,10 @@ def matches_shot(project: Project, shot: Shot, meta: dict[str, Any]) -> bool:
         and meta.get("guidance_scale") == want["guidance_scale"]
         and meta.get("guidance_scale_2") == want["guidance_scale_2"]
         and (shot.seed is None or meta.get("seed") == shot.seed)
+    )
+    # A cast or keyframed shot's take was made from these very images (their hashes, in order).
+    same = same and recorded_hashes(meta.get("made_from")) == reference_hashes(
+        project, shot, want["num_frames"]
     )
     # Frames snap to 4k+1 and sizes to the model's multiple (at most 32): the applied values may differ.
     return (
@@ -135,6 +140,9 @@ def adopt_orphans(project: Project) -> list[tuple[str, str]]:
                 preset_hash=preset_hash(project, shot),
                 **{k: v for k, v in meta.items() if k in names},
             )
+            made_from = meta.get("made_from")
+            if isinstance(made_from, dict) and isinstance(made_from.get("conditioning"), dict):
+                take.conditioning = dict(made_from["conditioning"])  # what it started from, as recorded
             try:  # the sidecar came from disk: what it adds must still make a valid project file
                 validate_document(
                     {**_SHELL, "shots": [{"id": shot.id, "prompt": "", "takes": [asdict(take)]}]}

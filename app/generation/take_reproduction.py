@@ -11,7 +11,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from app.generation.shot_conditioning import ConditioningError
+from app.generation.conditioning_error import ConditioningError
+from app.generation.shot_references import REFERENCE_RECORD
+from app.project.cast_images import cast_image_bytes
 from app.project.json_limits import UnsafeJson, loads_strict
 from app.project.media_paths import UnsafePath, contained
 from app.project.project import IMAGE_FITS, Project, ShotImage, Take
@@ -22,8 +24,10 @@ from engine.generation.request import (
     FrameSource,
     GenerationRequest,
     ImageConditioning,
+    Keyframe,
     LoraSpec,
     ModelSpec,
+    ReferenceConditioning,
 )
 from engine.values import is_json_int
 
@@ -63,10 +67,41 @@ def _continued(project: Project, record: dict[str, Any]) -> FrameSource:
     return FrameSource(clip, frame if is_json_int(frame) else None)
 
 
-def conditioning_of(project: Project, take: Take) -> ImageConditioning | None:
-    """The stills a take was generated from, read back from the media folder (None: text only)."""
+def _entries(record: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    entries = record.get(key)
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise ConditioningError(f"the take's {key} record is not a list of image entries")
+    return entries
+
+
+def references_of(project: Project, take: Take) -> ReferenceConditioning | None:
+    """The reference images and keyframes a reference take was made from, read back from the media
+    folder by their recorded paths and checked by hash (None: not a reference take)."""
     record = take.conditioning or {}
-    if not record:
+    if not any(key in record for key in REFERENCE_RECORD):
+        return None
+    images = tuple(
+        cast_image_bytes(project, ShotImage(path=str(e.get("path")), sha256=str(e.get("sha256"))))
+        for e in _entries(record, "references")
+    )
+    keyframes: list[Keyframe] = []
+    fits = []
+    for entry in _entries(record, "keyframes"):
+        frame = entry.get("frame")
+        if not is_json_int(frame) or frame < 0:
+            raise ConditioningError(f"the take's keyframe record {str(entry)[:120]} has no valid frame")
+        data = _image(project, entry, f"keyframe at frame {frame}")
+        keyframes.append(Keyframe(frame, data or b""))
+        fits.append(entry.get("fit"))
+    fit = fits[0] if fits and fits[0] in IMAGE_FITS else "fill"
+    return ReferenceConditioning(images, tuple(sorted(keyframes, key=lambda k: k.frame)), fit)
+
+
+def conditioning_of(project: Project, take: Take) -> ImageConditioning | None:
+    """The stills a take was generated from, read back from the media folder (None: text only, or a
+    reference take, whose start and end images are keyframes: references_of)."""
+    record = take.conditioning or {}
+    if not record or any(key in record for key in REFERENCE_RECORD):
         return None
     fit = record.get("image", {}).get("fit") if isinstance(record.get("image"), dict) else None
     last = _image(project, record.get("last_image"), "end image")
@@ -164,6 +199,7 @@ def request_from_take(
         model=spec,
         loras=loras,
         images=conditioning_of(project, take),
+        references=references_of(project, take),
         segment_frames=segments.get("length") or None,
         segment_overlap=int(segments.get("overlap", DEFAULT_OVERLAP)),
     )

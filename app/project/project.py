@@ -50,6 +50,25 @@ class ShotKeyframe:
     image: ShotImage
 
 
+def checked_keyframes(keyframes: object) -> list[ShotKeyframe]:
+    """The keyframes sorted by frame; TypeError/ValueError unless ShotKeyframes at distinct frames from 0."""
+    if not isinstance(keyframes, (list, tuple)) or not all(isinstance(k, ShotKeyframe) for k in keyframes):
+        raise TypeError("keyframes must be a list of ShotKeyframe")
+    frames = [k.frame for k in keyframes]
+    if not all(isinstance(f, int) and not isinstance(f, bool) and f >= 0 for f in frames):
+        raise ValueError(f"a keyframe's frame is a whole number from 0, not {frames}")
+    if len(set(frames)) != len(frames):
+        raise ValueError(f"two keyframes pin frame {next(f for f in frames if frames.count(f) > 1)}")
+    return sorted(keyframes, key=lambda k: k.frame)
+
+
+def _check_cast_images(images: object) -> None:
+    if not isinstance(images, list) or not all(isinstance(i, ShotImage) for i in images):
+        raise TypeError("a cast member's images are a list of ShotImage")
+    if len(images) > MAX_CAST_IMAGES:
+        raise ValueError(f"a cast member has at most {MAX_CAST_IMAGES} reference images, not {len(images)}")
+
+
 CAST_KINDS = ("character", "product", "place", "style")
 MAX_CAST_IMAGES = 4
 
@@ -300,8 +319,11 @@ class Project:
         self._emit("shot_moved", shot_id=shot_id, **{"from": src, "to": to_index})
 
     def update_shot(self, shot_id: str, **fields: object) -> dict[str, object]:
-        """Set fields of a shot; returns their previous values."""
+        """Set fields of a shot; returns their previous values. Keyframes are checked (ShotKeyframes at
+        distinct frames from 0) and kept sorted by frame."""
         shot = self.shot(shot_id)
+        if "keyframes" in fields:
+            fields["keyframes"] = checked_keyframes(fields["keyframes"])
         old: dict[str, object] = {}
         for name, value in fields.items():
             if not hasattr(shot, name) or name in ("id", "takes"):
@@ -397,6 +419,7 @@ class Project:
             raise ValueError(f"the film already has a cast member named {member.name!r}")
         if member.kind not in CAST_KINDS:
             raise ValueError(f"a cast member is a {', '.join(CAST_KINDS)}, not {member.kind!r}")
+        _check_cast_images(member.images)
         self.cast.insert(len(self.cast) if index is None else max(0, min(index, len(self.cast))), member)
         self._emit("cast_changed", member_id=member.id)
 
@@ -419,6 +442,8 @@ class Project:
                 raise ValueError(f"the film already has a cast member named {name!r}")
         if "kind" in fields and fields["kind"] not in CAST_KINDS:
             raise ValueError(f"a cast member is a {', '.join(CAST_KINDS)}, not {fields['kind']!r}")
+        if "images" in fields:
+            _check_cast_images(fields["images"])
         old: dict[str, object] = {}
         for key, value in fields.items():
             if key not in ("name", "kind", "description", "images"):

@@ -46,10 +46,10 @@ def _read_bounded(source: Path) -> bytes:
     return data
 
 
-def _store(media: Path, data: bytes, suffix: str) -> tuple[str, str]:
-    """Write data as images/<sha256>.<suffix> (kept if already there and intact); (path, sha256)."""
+def _store(media: Path, data: bytes, suffix: str, folder: str = IMAGE_FOLDER) -> tuple[str, str]:
+    """Write data as <folder>/<sha256>.<suffix> (kept if already there and intact); (path, sha256)."""
     digest = hashlib.sha256(data).hexdigest()
-    relative = f"{IMAGE_FOLDER}/{digest}.{suffix}"
+    relative = f"{folder}/{digest}.{suffix}"
     try:
         dest = contained(media, relative)
         if not (dest.is_file() and hashlib.sha256(dest.read_bytes()).hexdigest() == digest):
@@ -59,15 +59,18 @@ def _store(media: Path, data: bytes, suffix: str) -> tuple[str, str]:
     return relative, digest
 
 
-def import_image(project: Project, source: Path | str, fit: str = "fill") -> ShotImage:
-    """Check an image file and copy it into the project's media folder; returns its ShotImage."""
+def import_image(
+    project: Project, source: Path | str, fit: str = "fill", folder: str = IMAGE_FOLDER
+) -> ShotImage:
+    """Check an image file and copy it into the project's media folder (its images/, or `folder`/);
+    returns its ShotImage."""
     source = Path(source)
     if fit not in IMAGE_FITS:
         raise ShotImageError(f"the image fit {fit!r} is not one of {', '.join(IMAGE_FITS)}")
     media = _media(project)
     data = _read_bounded(source)
     _, suffix = read_still(data, str(source))  # ImageError says what is wrong with it
-    relative, digest = _store(media, data, suffix)
+    relative, digest = _store(media, data, suffix, folder)
     return ShotImage(path=relative, sha256=digest, fit=fit, name=source.name[:255] or None)
 
 
@@ -94,12 +97,12 @@ def frame_image(project: Project, take: Take, frame_index: int, fit: str = "fill
     )
 
 
-def shot_image_bytes(project: Project, image: ShotImage) -> bytes:
-    """The image file's bytes, after checking its path, that they still match its hash, and that they
-    decode as a still Storyreel takes."""
+def shot_image_bytes(project: Project, image: ShotImage, folder: str = IMAGE_FOLDER) -> bytes:
+    """The image file's bytes, after checking its path (in images/, or `folder`/), that they still
+    match its hash, and that they decode as a still Storyreel takes."""
     media = _media(project)
     try:
-        check_image_path(image.path, "the shot image")
+        check_image_path(image.path, "the image", folder)
         path = contained(media, image.path)
     except UnsafePath as exc:
         raise ShotImageError(str(exc), exc.hint) from None

@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+from app.project.cast_mentions import unknown_mentions
 from app.project.media_paths import UnsafePath, check_relative, contained
-from app.project.project import Project, Shot
+from app.project.project import Project, Shot, ShotImage, ShotKeyframe, checked_keyframes
 from engine.errors import StoryreelError
+from engine.generation.frames import snap_frames
 
 CSV_COLUMNS = (
     "title",
@@ -24,6 +26,7 @@ CSV_COLUMNS = (
     "guidance_scale_2",
     "image",  # a start image: relative to the shot list's folder, or the person's own absolute path
     "continue",  # true: start from the last frame of the previous shot
+    "keyframes",  # images pinned at frames: "0:a.png;40:b.png", paths as for `image`
 )
 _INT_COLUMNS = {"seed", "frames", "width", "height", "steps"}
 _FLOAT_COLUMNS = {"guidance_scale", "guidance_scale_2"}
@@ -52,12 +55,37 @@ def _read_text(path: Path) -> str:
 
 def parse_text(text: str) -> list[Shot]:
     """One prompt per non-empty line; lines starting with # are comments."""
-    shots = []
-    for line in text.splitlines():
+    return [shot for shot, _ in _text_rows(text)]
+
+
+def _text_rows(text: str, source: str = "<text>") -> list[tuple[Shot, str]]:
+    rows = []
+    for number, line in enumerate(text.splitlines(), start=1):
         line = line.strip()
         if line and not line.startswith("#"):
-            shots.append(Shot(prompt=line))
-    return shots
+            rows.append((Shot(prompt=line), f"{source}, line {number}"))
+    return rows
+
+
+def _keyframe_cells(value: str, where: str) -> list[tuple[int, str]]:
+    """ "0:a.png;40:b.png" as (frame, path) pairs, each path checked as the `image` column's."""
+    pairs: list[tuple[int, str]] = []
+    for item in (part.strip() for part in value.split(";")):
+        if not item:
+            continue
+        frame_text, sep, image = item.partition(":")
+        try:
+            frame = int(frame_text.strip())
+        except ValueError:
+            frame = -1
+        if not sep or frame < 0 or not image.strip():
+            raise ShotListError(
+                f"{where}: keyframes are FRAME:IMAGE;FRAME:IMAGE (e.g. 0:a.png;40:b.png), not {item!r}"
+            )
+        if frame in (f for f, _ in pairs):
+            raise ShotListError(f"{where}: keyframes pin frame {frame} twice")
+        pairs.append((frame, str(_convert("image", image, where))))
+    return pairs
 
 
 def _convert(column: str, value: str, where: str) -> object:
@@ -96,11 +124,20 @@ def _convert(column: str, value: str, where: str) -> object:
     return value
 
 
-def parse_csv(text: str, source: str = "<csv>") -> list[tuple[Shot, str, str]]:
+class ListedShot(NamedTuple):
+    """One row of a CSV shot list: the shot, its `image` cell, where it was read, its keyframe cells."""
+
+    shot: Shot
+    image: str
+    where: str
+    keyframes: list[tuple[int, str]]
+
+
+def parse_csv(text: str, source: str = "<csv>") -> list[ListedShot]:
     """A header row naming any of CSV_COLUMNS ('prompt' required), then one shot per row.
 
-    Each row gives (shot, its `image` cell or "", where it was read), as load_shot_list imports the
-    images into a project."""
+    Each row gives the shot, its `image` cell or "", where it was read and its keyframes' (frame,
+    image) cells, as load_shot_list imports the images into a project."""
     reader = csv.DictReader(io.StringIO(text))
     header = [(name or "").strip().lower() for name in (reader.fieldnames or [])]
     if "prompt" not in header:
@@ -111,7 +148,7 @@ def parse_csv(text: str, source: str = "<csv>") -> list[tuple[Shot, str, str]]:
             f"{source}: unknown column(s) {', '.join(unknown)}; known: {', '.join(CSV_COLUMNS)}"
         )
     reader.fieldnames = header
-    rows: list[tuple[Shot, str, str]] = []
+    rows: list[ListedShot] = []
     for row in reader:
         where = f"{source}, line {reader.line_num}"
         if None in row:
@@ -122,32 +159,58 @@ def parse_csv(text: str, source: str = "<csv>") -> list[tuple[Shot, str, str]]:
                 raise ShotListError(f"{where}: the prompt is empty")
             continue  # a blank row
         image = values.pop("image", "") or ""
+        keyframes = _keyframe_cells(values.pop("keyframes", "") or "", where)
         cont = bool(values.pop("continue", False))
         if image and cont:
             raise ShotListError(f"{where}: a shot can have an image or continue the previous one, not both")
-        rows.append((Shot(**values, continue_previous=cont), image, where))
+        rows.append(ListedShot(Shot(**values, continue_previous=cont), image, where, keyframes))
     return rows
 
 
-def _import_images(rows: list[tuple[Shot, str, str]], folder: Path, project: Project | None) -> None:
-    """Copy each row's image (an absolute path, or relative to the list's folder and inside it) into the
-    project as its start; the copy is what the film keeps, so the original may be anywhere."""
+def _import_image(image: str, where: str, folder: Path, project: Project | None) -> ShotImage:
+    """Copy one named image (an absolute path, or relative to the list's folder and inside it) into the
+    project; the copy is what the film keeps, so the original may be anywhere."""
     from app.project.shot_images import import_image
 
-    for shot, image, where in rows:
-        if not image:
+    if project is None or project.media_dir is None:
+        raise ShotListError(
+            f"{where}: the shot list names images; save the film first, then import it",
+            "Images are copied into the film's media folder, so the film needs a file name.",
+        )
+    try:
+        # Absolute: the person's own file, as on a command line; it is only read and copied.
+        source = Path(image) if Path(image).is_absolute() else contained(folder, image)
+        return import_image(project, source)
+    except (UnsafePath, StoryreelError) as exc:
+        raise ShotListError(f"{where}: image {image!r}: {exc}", exc.hint) from None
+
+
+def _import_images(rows: list[ListedShot], folder: Path, project: Project | None) -> None:
+    """Import each row's start image and keyframes (each frame inside the shot's length)."""
+    for shot, image, where, keyframes in rows:
+        if image:
+            shot.start_image = _import_image(image, where, folder, project)
+        if not keyframes:
             continue
-        if project is None or project.media_dir is None:
+        length = shot.frames or (project.settings.defaults.frames if project is not None else None)
+        length = None if length is None else snap_frames(length)  # the frames the shot will really have
+        for frame, _ in keyframes:
+            if length is not None and frame >= length:
+                raise ShotListError(f"{where}: keyframe frame {frame} is outside the shot's {length} frames")
+        pinned = [ShotKeyframe(f, _import_image(path, where, folder, project)) for f, path in keyframes]
+        shot.keyframes = checked_keyframes(pinned)
+
+
+def _check_mentions(rows: list[tuple[Shot, str]], project: Project | None) -> None:
+    """Refuse, naming the line, a prompt that names @someone the film's cast does not have."""
+    cast = project.cast if project is not None else []
+    for shot, where in rows:
+        if unknown := unknown_mentions(shot.prompt, cast):
+            names = ", ".join(f"@{name}" for name in unknown)
             raise ShotListError(
-                f"{where}: the shot list names start images; save the film first, then import it",
-                "Images are copied into the film's media folder, so the film needs a file name.",
+                f"{where}: the prompt names {names}, who is not in the film's cast",
+                "Add the member first (`main.py cast add`, or the Cast dock), or write @@ for a plain @.",
             )
-        try:
-            # Absolute: the person's own file, as on a command line; it is only read and copied.
-            source = Path(image) if Path(image).is_absolute() else contained(folder, image)
-            shot.start_image = import_image(project, source)
-        except (UnsafePath, StoryreelError) as exc:
-            raise ShotListError(f"{where}: image {image!r}: {exc}", exc.hint) from None
 
 
 def load_shot_list(path: Path | str, project: Project | None = None) -> list[Shot]:
@@ -157,10 +220,13 @@ def load_shot_list(path: Path | str, project: Project | None = None) -> list[Sho
     text = _read_text(path)
     if path.suffix.lower() == ".csv":
         rows = parse_csv(text, str(path))
+        _check_mentions([(row.shot, row.where) for row in rows], project)  # before any image is copied
         _import_images(rows, path.parent, project)
-        shots = [shot for shot, _, _ in rows]
+        shots = [row.shot for row in rows]
     else:
-        shots = parse_text(text)
+        lines = _text_rows(text, str(path))
+        _check_mentions(lines, project)
+        shots = [shot for shot, _ in lines]
     if not shots:
         raise ShotListError(f"{path}: no shots found (one prompt per line, or a CSV with a 'prompt' column)")
     return shots

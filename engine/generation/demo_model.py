@@ -1,6 +1,8 @@
-"""The built-in demo: a tiny text model carrying a tiny image model and a tiny Draft LoRA pair.
+"""The built-in demo: a tiny text model carrying a tiny image model, a tiny reference (VACE) model and
+a tiny Draft LoRA pair.
 
-Everything a first run tries (text, a start image, "continue", Draft) works with no network.
+Everything a first run tries (text, a start image, "continue", a cast, keyframes, Draft) works with no
+network. The reference model shares the text model's text encoder, VAE and tokenizer (the same files).
 The companions live inside the text model's folder, named in its storyreel.json; diffusers
 loads only the components model_index.json lists, so the extra folders are never read as parts.
 """
@@ -13,33 +15,48 @@ from pathlib import Path
 from engine.generation.request import DraftLoras
 from engine.generation.tiny_model import INFO_FILE, write_tiny_model
 
-IMAGE_FOLDER, DRAFT_FOLDER = "image-model", "draft-loras"
+IMAGE_FOLDER, REFERENCE_FOLDER, DRAFT_FOLDER = "image-model", "reference-model", "draft-loras"
 HIGH_FILE, LOW_FILE = "high_noise_model.safetensors", "low_noise_model.safetensors"
 # lightx2v's names (the original Wan code's) for the linear layers of one block, as its LoRAs use them.
 _LAYERS = (*(f"self_attn.{x}" for x in "qkvo"), *(f"cross_attn.{x}" for x in "qkvo"), "ffn.0", "ffn.2")
 
 
 def write_demo_model(dest: Path, seed: int = 0) -> Path:
-    """Write the tiny T2V model to dest, its tiny I2V companion and its Draft LoRA pair inside it."""
+    """Write the tiny T2V model to dest, its tiny I2V and VACE companions and its Draft LoRA pair inside it."""
     dest = Path(dest)
     write_tiny_model(dest, "t2v-a14b", seed)
     write_tiny_model(dest / IMAGE_FOLDER, "i2v-a14b", seed)
+    write_tiny_model(dest / REFERENCE_FOLDER, "vace-a14b", seed)  # the same seed: the same encoder and VAE
     write_draft_loras(dest, dest / DRAFT_FOLDER, seed)
     info_path = dest / INFO_FILE
     info = json.loads(info_path.read_text(encoding="utf-8"))
-    info.update(image_model=IMAGE_FOLDER, draft_loras=DRAFT_FOLDER)
+    info.update(image_model=IMAGE_FOLDER, reference_model=REFERENCE_FOLDER, draft_loras=DRAFT_FOLDER)
     info_path.write_text(json.dumps(info, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return dest
 
 
 def is_complete_demo(folder: Path) -> bool:
     """Whether folder holds a whole demo (an older build may lack the companions)."""
-    return demo_image_model(str(folder)) is not None and demo_draft_loras(str(folder)) is not None
+    carried = (
+        demo_image_model(str(folder)),
+        demo_reference_model(str(folder)),
+        demo_draft_loras(str(folder)),
+    )
+    return None not in carried
 
 
 def demo_image_model(source: str) -> Path | None:
     """The image model a demo text model carries, or None for any other model."""
-    folder = _companion(source, "image_model")
+    return _companion_model(source, "image_model")
+
+
+def demo_reference_model(source: str) -> Path | None:
+    """The reference (VACE) model a demo text model carries, or None for any other model."""
+    return _companion_model(source, "reference_model")
+
+
+def _companion_model(source: str, key: str) -> Path | None:
+    folder = _companion(source, key)
     return folder if folder is not None and (folder / "model_index.json").is_file() else None
 
 

@@ -18,7 +18,8 @@ class ModelInfo:
     """What generation needs to know about a loaded model's layout, read from its config."""
 
     # "t2v-a14b" (two experts), "i2v-a14b" (two experts over 36 input channels: noise, mask and the
-    # image), "ti2v-5b" (dense, expand_timesteps) or "wan" (other)
+    # image), "vace-a14b" (two VACE experts: reference images, video and mask), "vace" (a one-expert
+    # VACE model, Wan 2.1's), "ti2v-5b" (dense, expand_timesteps) or "wan" (other)
     arch: str
     boundary_ratio: float | None
     expand_timesteps: bool
@@ -35,8 +36,13 @@ class ModelInfo:
 
     @property
     def takes_image(self) -> bool:
-        """Whether the model can start from an image (I2V-A14B, or TI2V-5B's image mode)."""
-        return self.arch in ("i2v-a14b", "ti2v-5b")
+        """Whether the model can start from an image (I2V-A14B, TI2V-5B's image mode, or VACE's keyframes)."""
+        return self.arch in ("i2v-a14b", "ti2v-5b") or self.takes_references
+
+    @property
+    def takes_references(self) -> bool:
+        """Whether the model is a reference (VACE) model: reference images, keyframes, video and mask."""
+        return self.arch in ("vace-a14b", "vace")
 
     @property
     def native_frames(self) -> int:
@@ -68,7 +74,10 @@ class ModelInfo:
         spatial = vae.get("scale_factor_spatial") or 8
         # 36 = 16 noise + 4 mask + 16 image channels: the A14B image-to-video layout.
         image_input = int(transformer.get("in_channels", 16)) > int(transformer.get("out_channels", 16))
-        arch = ("i2v-a14b" if image_input else "t2v-a14b") if two else "ti2v-5b" if expand else "wan"
+        if "vace_layers" in transformer:  # WanVACETransformer3DModel's config, whatever the folder is called
+            arch = "vace-a14b" if two else "vace"
+        else:
+            arch = ("i2v-a14b" if image_input else "t2v-a14b") if two else "ti2v-5b" if expand else "wan"
         return cls(
             arch=arch,
             boundary_ratio=boundary,
@@ -116,7 +125,7 @@ class ModelInfo:
 class LoadedPipeline:
     """A pipeline ready to run, with where it came from and how it was placed."""
 
-    pipe: Any  # diffusers.WanPipeline
+    pipe: Any  # diffusers.WanPipeline, WanImageToVideoPipeline or WanVACEPipeline
     spec: ModelSpec
     model_dir: Path
     revision: str | None
@@ -125,3 +134,6 @@ class LoadedPipeline:
     info: ModelInfo
     levers: dict[str, Any] = field(default_factory=dict)  # the speed levers applied at load (speed/levers.py)
     draft: Any = None  # the fused Draft LoRA pair while in Draft (speed/draft.py)
+    shared: tuple[
+        str, ...
+    ] = ()  # the modules taken as they were from the model loaded before (shared_components)

@@ -10,8 +10,8 @@ from typing import Any
 from engine.errors import StoryreelError
 from engine.generation.request import ModelSpec
 
-# Pipeline classes whose folders this app can load with WanPipeline.
-WAN_PIPELINES = ("WanPipeline", "WanImageToVideoPipeline")
+# Pipeline classes whose folders this app can load (model_index.json's _class_name).
+WAN_PIPELINES = ("WanPipeline", "WanImageToVideoPipeline", "WanVACEPipeline")
 _REPO_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 _COMMIT = re.compile(r"^[0-9a-f]{40}$")
 PICKLE_SUFFIXES = (".bin", ".pt", ".pth", ".ckpt", ".pkl", ".pickle")
@@ -90,7 +90,7 @@ def check_model_folder(folder: Path) -> dict[str, Any]:
     if name not in WAN_PIPELINES:
         raise ModelError(
             f"{folder} holds a {name or 'unknown'} model, not a Wan video model "
-            f"({' or '.join(WAN_PIPELINES)}). Choose a Wan 2.2 T2V, I2V or TI2V '-Diffusers' model."
+            f"({', '.join(WAN_PIPELINES)}). Choose a Wan 2.2 T2V, I2V, TI2V or VACE '-Diffusers' model."
         )
     check_safetensors_only(folder, config)
     # Components keep their weights one level down (transformer/diffusion_pytorch_model*.safetensors).

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.generation.loaded_pipeline import LoadedPipeline, ModelInfo
-from engine.generation.model_source import ModelError, resolve_model
+from engine.generation.model_source import WAN_PIPELINES, ModelError, resolve_model
 from engine.generation.request import ModelSpec
 from engine.progress import LOADING, Progress, ProgressCallback, ignore_progress
 
@@ -116,11 +116,13 @@ def quiet_unused_image_processor() -> None:
         source.addFilter(_UnusedImageProcessorFilter())
 
 
-def load_pipeline(spec: ModelSpec, on_progress: ProgressCallback = ignore_progress) -> LoadedPipeline:
-    """Resolve, load and place a WanPipeline for spec (no caching)."""
+def load_pipeline(
+    spec: ModelSpec, on_progress: ProgressCallback = ignore_progress, shared: dict[str, Any] | None = None
+) -> LoadedPipeline:
+    """Resolve, load and place a Wan pipeline for spec (no caching), using the `shared` modules as they are."""
     import torch
 
-    from engine.generation.speed.levers import apply_levers, quantization_config, resolve_levers
+    from engine.generation.speed.levers import SpeedError, apply_levers, quantization_config, resolve_levers
 
     quiet_library_progress_bars()
     device, dtype = resolve_placement(spec)
@@ -129,16 +131,26 @@ def load_pipeline(spec: ModelSpec, on_progress: ProgressCallback = ignore_progre
     folder, revision = resolve_model(spec)
     on_progress(Progress(LOADING, message=f"Loading {folder.name} ({dtype}) onto {device}"))
     pipeline_class = _pipeline_class(folder)
+    if spec.gpus > 1 and pipeline_class.__name__ == "WanVACEPipeline":
+        raise SpeedError(
+            f"--gpus {spec.gpus}: the reference (VACE) transformer has no context-parallel plan in diffusers, "
+            "so one generation cannot be split over GPUs. Use --gpus 1 for it."
+        )
+    shared = shared or {}
+    if shared:
+        on_progress(Progress(LOADING, message=f"Sharing {', '.join(shared)} with the model loaded before"))
     try:
         # Never pickle: a shared model folder must not run code when it loads (see check_safetensors_only).
         quantization = quantization_config(levers, ["transformer", "transformer_2"])
         extra = {"quantization_config": quantization} if quantization is not None else {}
         pipe = pipeline_class.from_pretrained(
-            folder, use_safetensors=True, **{_dtype_keyword(): getattr(torch, dtype)}, **extra
+            folder, use_safetensors=True, **{_dtype_keyword(): getattr(torch, dtype)}, **extra, **shared
         )
         apply_memory_profile(pipe, spec.memory_profile, device)
         if spec.vae_tiling:
             pipe.vae.enable_tiling()
+        elif "vae" in shared:
+            pipe.vae.disable_tiling()  # the shared VAE may come from a spec that tiled
     except torch.cuda.OutOfMemoryError as exc:
         raise ModelError(
             f"Not enough GPU memory to load {folder.name} on {device} in {dtype}. "
@@ -161,19 +173,21 @@ def load_pipeline(spec: ModelSpec, on_progress: ProgressCallback = ignore_progre
     pipe.set_progress_bar_config(disable=True)
     info = ModelInfo.from_pipeline(pipe)
     on_progress(Progress(LOADING, message=f"Loaded {folder.name} ({info.arch}) on {device}"))
-    return LoadedPipeline(pipe, spec, folder, revision, device, dtype, info, levers=applied)
+    return LoadedPipeline(
+        pipe, spec, folder, revision, device, dtype, info, levers=applied, shared=tuple(shared)
+    )
 
 
 def _pipeline_class(folder: Path) -> Any:
-    """WanImageToVideoPipeline for an image-to-video folder (I2V-A14B), else WanPipeline."""
-    from diffusers import WanImageToVideoPipeline, WanPipeline
+    """The class model_index.json names (WanImageToVideoPipeline, WanVACEPipeline), else WanPipeline."""
+    import diffusers
 
     try:
         index = json.loads((folder / "model_index.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return WanPipeline  # from_pretrained says what is wrong with the folder
-    image = isinstance(index, dict) and index.get("_class_name") == "WanImageToVideoPipeline"
-    return WanImageToVideoPipeline if image else WanPipeline
+        return diffusers.WanPipeline  # from_pretrained says what is wrong with the folder
+    name = index.get("_class_name") if isinstance(index, dict) else None
+    return getattr(diffusers, name) if name in WAN_PIPELINES else diffusers.WanPipeline
 
 
 def _dtype_keyword() -> str:
@@ -208,11 +222,25 @@ class PipelineCache:
         with self._lock:
             if self._loaded is not None and self._key == key:
                 return self._loaded
-            # Free the old model first: two 14B experts do not fit beside another copy.
+            # Keep what the new model can share (text encoder, VAE, tokenizer: the same files), then free
+            # the rest of the old one first: two 14B experts do not fit beside another copy.
+            shared = self._shareable(spec, device, dtype)
             self._release_locked()
-            self._loaded = load_pipeline(spec, on_progress)
+            self._loaded = load_pipeline(spec, on_progress, shared)
             self._key = key
             return self._loaded
+
+    def _shareable(self, spec: ModelSpec, device: str, dtype: str) -> dict[str, Any]:
+        """The held pipeline's modules spec's model can use as they are (none if it is not on disk yet)."""
+        from engine.generation.shared_components import shared_components
+
+        if self._loaded is None:
+            return {}
+        try:
+            folder, _ = resolve_model(spec, local_files_only=True)
+        except ModelError:
+            return {}  # load_pipeline downloads it, or says what is wrong
+        return shared_components(self._loaded, folder, device, dtype, spec.memory_profile)
 
     def release(self) -> None:
         """Drop the held pipeline and give its memory back."""

@@ -1,4 +1,5 @@
-"""The shot run, for every shot: one Wan run, or segments of the native length blended into one clip."""
+"""The shot run, for every shot: one Wan run (or reference run, on a VACE model), or segments of the
+native length blended into one clip."""
 
 from __future__ import annotations
 
@@ -6,9 +7,12 @@ import dataclasses
 import time
 from typing import TYPE_CHECKING, cast
 
+from engine.conditioning.keyframes import check_keyframe_frames
 from engine.generation.frames import snap_frames
 from engine.generation.image_to_video import ImageModelError, resolve_images
 from engine.generation.loaded_pipeline import LoadedPipeline
+from engine.generation.reference_inputs import check_references, resolve_references, segment_references
+from engine.generation.reference_run import run_reference
 from engine.generation.request import GenerationRequest, GenerationResult, ImageConditioning
 from engine.generation.still_image import png_bytes, still_from_frame
 from engine.generation.wan_run import run_wan
@@ -76,49 +80,65 @@ def run_shot(
     A cancel raises Cancelled within one step, and nothing of the segments made so far is kept.
     """
     info = loaded.info
-    request = resolve_images(request)
+    check_references(info, request)
+    request = resolve_references(resolve_images(request))
+    # Every shot on a reference (VACE) model goes through its own run, references or not.
+    run = run_reference if info.takes_references else run_wan
     length = snap_frames(request.segment_frames or info.native_frames, info.temporal_factor)
     total = snap_frames(request.num_frames, info.temporal_factor)
     # At most half a segment blends, so every segment adds frames of its own.
     overlap = max(0, min(request.segment_overlap, (length - 1) // 2))
     if total <= length:
-        return run_wan(loaded, request, on_progress, cancel)
+        return run(loaded, request, on_progress, cancel)
     if request.images is None and not info.takes_image:
         raise ImageModelError(
             f"A shot of {total} frames is made in segments of {length}, each from the last frame of the one "
             f"before, and this model ({info.arch}) cannot start from an image.",
             "Use TI2V-5B, or give the shot a start image and an image model (File > Project Settings).",
         )
+    if request.references is not None:  # one segment's run sees only its own part of the shot
+        check_keyframe_frames([k.frame for k in request.references.keyframes], total)
     start = time.perf_counter()
     lengths = plan_segments(total, length, overlap, info.temporal_factor)
     pieces: list[np.ndarray] = []
     results: list[GenerationResult] = []
     images = request.images
     end_image = None if request.images is None else request.images.last_image
+    first_frame = 0  # where the segment starts in the shot
     for index, frames in enumerate(lengths):
         last = index == len(lengths) - 1
         if images is not None:
             # The shot's end image belongs to its last frame, so only the last segment aims at it.
             images = dataclasses.replace(images, last_image=end_image if last else None)
         part = dataclasses.replace(
-            request, num_frames=frames, seed=(request.seed + index) % (MAX_SEED + 1), images=images
+            request,
+            num_frames=frames,
+            seed=(request.seed + index) % (MAX_SEED + 1),
+            images=images,
+            # Every segment sees the cast; a keyframe goes to the segments whose frames hold it.
+            references=segment_references(request.references, first_frame, frames),
         )
 
         def report(p: Progress, number: int = index + 1) -> None:
             on_progress(dataclasses.replace(p, segment=number, segments=len(lengths)))
 
-        result = run_wan(loaded, part, report, cancel)
+        result = run(loaded, part, report, cancel)
         piece = cast("np.ndarray", result.frames)
         pieces.append(piece)
         results.append(result)
         if not last:
             # A fresh seed per segment: the same noise again is what makes motion repeat every window.
             anchor = piece[anchor_index(len(piece), overlap)]
+            first_frame += anchor_index(len(piece), overlap)
             images = ImageConditioning(png_bytes(still_from_frame(anchor)), None, "fill")
     first = results[0]
     clip = join_segments(pieces, overlap)[:total]
     applied = dataclasses.replace(
-        first.applied, num_frames=int(clip.shape[0]), seed=request.seed, images=request.images
+        first.applied,
+        num_frames=int(clip.shape[0]),
+        seed=request.seed,
+        images=request.images,
+        references=request.references,
     )
     notices = tuple(dict.fromkeys(n for r in results for n in r.notices))
     return dataclasses.replace(

@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-ARCHS = ("t2v-a14b", "ti2v-5b", "i2v-a14b")
+ARCHS = ("t2v-a14b", "ti2v-5b", "i2v-a14b", "vace-a14b")
 # Written beside model_index.json for people and tools; loading never reads it (real models lack it).
 INFO_FILE = "storyreel.json"
-_DEFAULT_FPS = {"t2v-a14b": 16, "ti2v-5b": 24, "i2v-a14b": 16}
+_DEFAULT_FPS = {"t2v-a14b": 16, "ti2v-5b": 24, "i2v-a14b": 16, "vace-a14b": 16}
 _TEXT_DIM = 32  # transformer text_dim == text encoder d_model
 
 
@@ -20,7 +20,7 @@ def write_tiny_model(dest: Path, arch: str = "t2v-a14b", seed: int = 0) -> Path:
     from engine.generation.pipeline_cache import quiet_library_progress_bars
 
     quiet_library_progress_bars()  # before diffusers' Wan modules import, which warn
-    from diffusers import WanImageToVideoPipeline, WanPipeline
+    from diffusers import WanImageToVideoPipeline, WanPipeline, WanVACEPipeline
 
     dest = Path(dest)
     # Any: diffusers builds its classes lazily, so mypy sees none of their methods.
@@ -30,6 +30,9 @@ def write_tiny_model(dest: Path, arch: str = "t2v-a14b", seed: int = 0) -> Path:
         pipe: Any = WanImageToVideoPipeline(
             **_components(arch, seed), image_encoder=None, image_processor=None
         )
+    elif arch == "vace-a14b":
+        # As linoyts/Wan2.2-VACE-Fun-14B-diffusers: two WanVACETransformer3DModel experts, boundary 0.875.
+        pipe = WanVACEPipeline(**_components(arch, seed))
     else:
         pipe = WanPipeline(**_components(arch, seed))
     pipe.save_pretrained(dest, safe_serialization=True)
@@ -66,8 +69,8 @@ def _components(arch: str, seed: int) -> dict[str, Any]:
         "text_encoder": _text_encoder(seed),
         "vae": _vae(dense, seed),
         "scheduler": scheduler,
-        "transformer": _transformer(in_channels, channels, seed),
-        "transformer_2": None if dense else _transformer(in_channels, channels, seed + 1),
+        "transformer": _transformer(arch, in_channels, channels, seed),
+        "transformer_2": None if dense else _transformer(arch, in_channels, channels, seed + 1),
         "boundary_ratio": None if dense else 0.9 if arch == "i2v-a14b" else 0.875,
     }
     if dense:
@@ -75,27 +78,34 @@ def _components(arch: str, seed: int) -> dict[str, Any]:
     return components
 
 
-def _transformer(in_channels: int, channels: int, seed: int) -> Any:
-    """A two-layer WanTransformer3DModel with diffusers' own test sizes."""
+def _transformer(arch: str, in_channels: int, channels: int, seed: int) -> Any:
+    """A two-layer WanTransformer3DModel, or a three-layer WanVACETransformer3DModel, with diffusers' own test sizes."""
     import torch
-    from diffusers import WanTransformer3DModel
+    from diffusers import WanTransformer3DModel, WanVACETransformer3DModel
 
     torch.manual_seed(seed)
-    model: Any = WanTransformer3DModel(
-        patch_size=(1, 2, 2),
-        num_attention_heads=2,
-        attention_head_dim=12,
-        in_channels=in_channels,
-        out_channels=channels,
-        text_dim=_TEXT_DIM,
-        freq_dim=256,
-        ffn_dim=32,
-        num_layers=2,
-        cross_attn_norm=True,
-        qk_norm="rms_norm_across_heads",
+    common: dict[str, Any] = {
+        "patch_size": (1, 2, 2),
+        "num_attention_heads": 2,
+        "attention_head_dim": 12,
+        "in_channels": in_channels,
+        "out_channels": channels,
+        "text_dim": _TEXT_DIM,
+        "freq_dim": 256,
+        "ffn_dim": 32,
+        "cross_attn_norm": True,
+        "qk_norm": "rms_norm_across_heads",
         # Positions per axis, as in the real models: latent 1280×720 is 80×45 patches, beyond a short table.
-        rope_max_seq_len=1024,
-    )
+        "rope_max_seq_len": 1024,
+    }
+    if arch == "vace-a14b":
+        # diffusers' tests/pipelines/wan/test_wan_vace.py: VACE blocks after layers 0 and 2, 96 control
+        # channels (16 inactive + 16 reactive latents + 64 for the 8×8 mask).
+        model: Any = WanVACETransformer3DModel(
+            num_layers=3, vace_layers=[0, 2], vace_in_channels=96, **common
+        )
+    else:
+        model = WanTransformer3DModel(num_layers=2, **common)
     return model.eval()
 
 

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from engine.generation.frames import snap_frames
 from engine.generation.image_to_video import check_images, image_kwargs, image_pipe, resolve_images
 from engine.generation.loaded_pipeline import LoadedPipeline, ModelInfo
 from engine.generation.lora_adapters import apply_loras
+from engine.generation.reference_inputs import check_references
 from engine.generation.request import GenerationRequest, GenerationResult
 from engine.generation.speed.speed_run import plan_speed, speed_run
 from engine.progress import (
@@ -111,6 +113,44 @@ def to_uint8(frames: np.ndarray) -> np.ndarray:
     return result
 
 
+StepCallback = Callable[[Any, int, Any, dict[str, Any]], dict[str, Any]]
+
+
+def step_callback(info: ModelInfo, on_progress: ProgressCallback, cancel: CancelToken | None) -> StepCallback:
+    """The pipeline's callback_on_step_end: progress per step and expert, and cancellation."""
+
+    def on_step_end(pipe: Any, i: int, t: Any, callback_kwargs: dict[str, Any]) -> dict[str, Any]:
+        total = pipe.num_timesteps
+        on_progress(Progress(GENERATING, step=i + 1, total=total, expert=expert_for_timestep(info, t)))
+        # Raising here (not pipe._interrupt) is what skips the VAE decode of a cancelled take.
+        if cancel is not None:
+            cancel.check()
+        if i + 1 == total:
+            on_progress(Progress(DECODING, message="Decoding frames"))
+        return callback_kwargs
+
+    return on_step_end
+
+
+def denoise(
+    loaded: LoadedPipeline,
+    pipe: Any,
+    applied: GenerationRequest,
+    kwargs: dict[str, Any],
+    on_step_end: StepCallback,
+) -> tuple[Any, dict[str, Any]]:
+    """Call pipe inside the speed run and with the request's LoRA adapters; returns its output and the speed record."""
+    try:
+        with speed_run(loaded, applied) as speed:
+            apply_loras(loaded, applied.loras)
+            output = pipe(**kwargs, callback_on_step_end=on_step_end)
+    except BaseException:
+        # A successful call frees its offload hooks itself; an interrupted one must be put back.
+        pipe.maybe_free_model_hooks()
+        raise
+    return output, speed
+
+
 def run_wan(
     loaded: LoadedPipeline,
     request: GenerationRequest,
@@ -122,6 +162,11 @@ def run_wan(
     info = loaded.info
     # 1. Check inputs: the model's rules (size, frames, guidance), its images, then the speed plan.
     applied, notices = apply_model_rules(resolve_images(request), info)
+    check_references(info, applied)
+    if info.takes_references:
+        raise ValueError(
+            "a reference (VACE) model runs through reference_run.run_reference"
+        )  # shot_run routes
     check_images(info, applied)
     applied, speed_notices = plan_speed(applied, info)  # Draft's steps and guidance; the guidance trap
     notices += speed_notices
@@ -136,34 +181,32 @@ def run_wan(
     images = {} if applied.images is None else image_kwargs(applied.images, applied.width, applied.height)
 
     # 3. Prepare the step callback: progress per step and expert, and cancellation.
-    def on_step_end(pipe: Any, i: int, t: Any, callback_kwargs: dict[str, Any]) -> dict[str, Any]:
-        total = pipe.num_timesteps
-        on_progress(Progress(GENERATING, step=i + 1, total=total, expert=expert_for_timestep(info, t)))
-        # Raising here (not pipe._interrupt) is what skips the VAE decode of a cancelled take.
-        if cancel is not None:
-            cancel.check()
-        if i + 1 == total:
-            on_progress(Progress(DECODING, message="Decoding frames"))
-        return callback_kwargs
+    on_step_end = step_callback(info, on_progress, cancel)
 
     # 4. Prepare the seeded generator on the pipeline's device.
     generator = make_generator(loaded.device, applied.seed)
 
     # 5. Denoise and decode, inside the speed run (Draft fused or not, the step cache, both guidances)
     # and with this request's LoRA adapters (none: the base model, which stays loaded).
-    try:
-        with speed_run(loaded, applied) as speed:
-            apply_loras(loaded, applied.loras)
-            output = pipe(**pipeline_kwargs(applied, generator), **images, callback_on_step_end=on_step_end)
-    except BaseException:
-        # A successful call frees its offload hooks itself; an interrupted one must be put back.
-        pipe.maybe_free_model_hooks()
-        raise
+    output, speed = denoise(
+        loaded, pipe, applied, {**pipeline_kwargs(applied, generator), **images}, on_step_end
+    )
 
     # 6. Post-process: float frames to uint8, with the request as applied and how it ran.
-    frames = to_uint8(output.frames[0])
+    return run_result(loaded, applied, output, start, notices, speed)
+
+
+def run_result(
+    loaded: LoadedPipeline,
+    applied: GenerationRequest,
+    output: Any,
+    start: float,
+    notices: list[str],
+    speed: dict[str, Any],
+) -> GenerationResult:
+    """A pipeline call's frames as uint8, with the request as applied, how it ran and how long it took."""
     return GenerationResult(
-        frames=frames,
+        frames=to_uint8(output.frames[0]),
         applied=applied,
         model_revision=loaded.revision,
         device=loaded.device,

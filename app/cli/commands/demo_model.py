@@ -27,14 +27,17 @@ def run(args: argparse.Namespace) -> int:
         print(f"Wrote a tiny {args.arch} model to {folder}")
         return ExitCode.OK
     folder = write_demo_model(args.folder, seed=args.seed)
-    print(f"Wrote the demo model to {folder}: text, a start-image model and a Draft LoRA pair inside it")
+    print(
+        f"Wrote the demo model to {folder}: text, a start-image model, a reference model and a Draft LoRA pair "
+        "inside it"
+    )
     return ExitCode.OK
 
 
 COMMAND = Command(
     "demo-model",
-    "write the tiny random-weight demo: a Wan 2.2 text model carrying an image model and a Draft LoRA "
-    "pair (for tests and demos; no download)",
+    "write the tiny random-weight demo: a Wan 2.2 text model carrying an image model, a reference (VACE) "
+    "model and a Draft LoRA pair (for tests and demos; no download)",
     add_arguments,
     run,
 )

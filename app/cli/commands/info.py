@@ -17,6 +17,7 @@ from app.project.project import Project
 def project_summary(project: Project) -> dict[str, Any]:
     """The project as `info` prints it."""
     from app.generation.shot_requests import resolved_settings, shot_status
+    from app.project.cast_mentions import mentioned_members
     from app.project.project import ShotState
     from engine.generation.frames import snap_frames
 
@@ -41,6 +42,8 @@ def project_summary(project: Project) -> dict[str, Any]:
                 "start_image": shot.start_image.path if shot.start_image else None,
                 "end_image": shot.end_image.path if shot.end_image else None,
                 "continue_previous": shot.continue_previous,
+                "cast": [m.name for m in mentioned_members(shot.prompt, project.cast)],  # named, in order
+                "keyframes": [{"frame": k.frame, "image": k.image.path} for k in shot.keyframes],
             }
         )
     return {"file": str(project.path), "settings": dataclasses.asdict(project.settings), "shots": shots}

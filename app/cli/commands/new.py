@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from app.cli.command import Command
 from app.cli.error_boundary import UsageError, flags_checked
 from app.cli.exit_codes import ExitCode
-from engine.generation.request import DEFAULT_MODEL
+from app.cli.model_flags import add_film_model_options, film_models_from_args
 
 if TYPE_CHECKING:
     from app.project.project import ProjectSettings
@@ -38,12 +38,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--fps", type=positive)
     p.add_argument("--steps", type=positive)
-    p.add_argument("--model", help=f"default model: Hub repo id or local folder (default {DEFAULT_MODEL})")
-    p.add_argument(
-        "--image-model",
-        help="model for shots that start from an image (e.g. Wan-AI/Wan2.2-I2V-A14B-Diffusers); "
-        "default: the model, when it takes an image (TI2V-5B)",
-    )
+    add_film_model_options(p)
     p.add_argument("--force", action="store_true", help="overwrite an existing project file")
     p.add_argument("--preset", help="style preset from your library to use for every shot")
 
@@ -82,9 +77,11 @@ def run(args: argparse.Namespace) -> int:
     if path.exists() and not args.force:
         raise UsageError(f"{path} already exists (use --force to overwrite)")
     settings = ProjectSettings(name=args.name or path.stem)
-    for name in ("width", "height", "fps", "model", "image_model"):
+    for name in ("width", "height", "fps"):
         if getattr(args, name) is not None:
             setattr(settings, name, getattr(args, name))
+    for name, value in film_models_from_args(args).items():
+        setattr(settings, name, value)
     if args.frames is not None:
         settings.defaults.frames = snap_frames(args.frames)
         if settings.defaults.frames != args.frames:

@@ -17,12 +17,16 @@ from app.settings.model_settings import ModelSettings
 from engine.generation.demo_model import (
     DRAFT_FOLDER,
     IMAGE_FOLDER,
+    REFERENCE_FOLDER,
     demo_draft_loras,
     demo_image_model,
+    demo_reference_model,
     is_complete_demo,
     write_demo_model,
 )
+from engine.generation.loaded_pipeline import ModelInfo
 from engine.generation.request import DraftLoras, ModelSpec
+from engine.generation.shared_components import SHARABLE, same_component
 from engine.generation.tiny_model import INFO_FILE
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -31,6 +35,14 @@ ROOT = Path(__file__).resolve().parents[3]
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Path:
     return write_demo_model(tmp_path_factory.mktemp("demo") / "demo-model")
+
+
+def test_the_demo_carries_a_reference_model_with_the_text_models_encoder_and_vae(demo, tiny_a14b) -> None:
+    reference = demo_reference_model(str(demo))
+    assert reference == demo / REFERENCE_FOLDER and ModelInfo.from_folder(reference).arch == "vace-a14b"
+    assert all(same_component(demo, reference, name) for name in SHARABLE)  # loaded once, shared
+    assert demo_reference_model(str(tiny_a14b)) is None
+    assert json.loads((demo / INFO_FILE).read_text(encoding="utf-8"))["reference_model"] == REFERENCE_FOLDER
 
 
 def test_the_demo_names_its_image_model_and_draft_pair(demo, tiny_a14b) -> None:

@@ -7,8 +7,7 @@ import dataclasses
 
 import numpy as np
 import pytest
-import torch
-from image_support import SIZE, gradient, image_request, still
+from image_support import SIZE, direct_settings, gradient, image_request, still
 
 from engine.generation.image_to_video import ImageModelError, image_pipe
 from engine.generation.loaded_pipeline import ModelInfo
@@ -20,21 +19,7 @@ from engine.progress import HIGH_NOISE, LOW_NOISE
 
 def direct_call(pipe, image, request: GenerationRequest, **extra: object) -> np.ndarray:
     """diffusers' WanImageToVideoPipeline called by hand with the same inputs."""
-    kwargs = {"guidance_scale_2": request.guidance_scale_2} if request.guidance_scale_2 is not None else {}
-    out = pipe(
-        image=image,
-        prompt=request.prompt,
-        negative_prompt=request.negative_prompt,
-        height=request.height,
-        width=request.width,
-        num_frames=request.num_frames,
-        num_inference_steps=request.num_inference_steps,
-        guidance_scale=request.guidance_scale,
-        generator=torch.Generator("cpu").manual_seed(request.seed),
-        output_type="np",
-        **kwargs,
-        **extra,
-    )
+    out = pipe(image=image, **direct_settings(request), **extra)
     return to_uint8(out.frames[0])
 
 
