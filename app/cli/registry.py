@@ -25,10 +25,12 @@ def registry() -> tuple[Command, ...]:
         package_endpoint,
         preset,
         render,
+        report,
+        score,
         serve,
     )
 
-    modules = (new, info, render, export, demo_model, install_desktop, serve, package_endpoint)
+    modules = (new, info, render, export, score, report, demo_model, install_desktop, serve, package_endpoint)
     return tuple(m.COMMAND for m in (*modules, farm, preset, cast, endpoint))
 
 

@@ -35,6 +35,7 @@ def render_project(
     cancel: CancelToken | None = None,
     export: ExportSettings | None = None,
     quality: str | None = None,
+    allow_flagged: bool = False,
 ) -> RenderReport:
     """Generate what is missing (on every backend at once), then export the whole film into output.
 
@@ -52,7 +53,7 @@ def render_project(
             on_event(event)
 
     # The one film writer: without export flags, the exporter's defaults are render's classic H.264 MP4.
-    result = export_project(project, output, export or ExportSettings(), forward, cancel)
+    result = export_project(project, output, export or ExportSettings(), forward, cancel, allow_flagged)
     report.frames, report.duration = result.frames, result.duration
     report.output = output
     on_event(

@@ -348,6 +348,16 @@ class Project:
         shot.error = None
         self._emit("take_added", shot_id=shot_id, take_id=take.id)
 
+    def set_take_review(
+        self, shot_id: str, take_id: str, scores: dict[str, Any], safety: dict[str, Any]
+    ) -> None:
+        """Record a take's scores and safety verdict (app/review); event "take_reviewed"."""
+        take = self.shot(shot_id).take(take_id)
+        if take is None:
+            raise KeyError(take_id)
+        take.scores, take.safety = scores, safety
+        self._emit("take_reviewed", shot_id=shot_id, take_id=take_id)
+
     def remove_take(self, shot_id: str, take_id: str) -> tuple[int, Take]:
         """Detach a take from its shot (the file stays); returns its position and the take."""
         shot = self.shot(shot_id)

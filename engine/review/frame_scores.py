@@ -47,18 +47,26 @@ def lab_stats(frames: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     import cv2
     import numpy as np
 
-    lab = np.concatenate([cv2.cvtColor(f, cv2.COLOR_RGB2LAB).reshape(-1, 3) for f in frames]).astype(np.float64)
+    lab = np.concatenate([cv2.cvtColor(f, cv2.COLOR_RGB2LAB).reshape(-1, 3) for f in frames]).astype(
+        np.float64
+    )
     lab[:, 0] *= 100 / 255  # OpenCV's 8-bit Lab: L* scaled to 0-255, a* and b* offset by 128
     lab[:, 1:] -= 128
     return lab.mean(axis=0), lab.std(axis=0)
 
 
-def look_score(frames: np.ndarray, indices: tuple[int, ...], grade: Callable[[np.ndarray], np.ndarray]) -> Score:
+def look_score(
+    frames: np.ndarray, indices: tuple[int, ...], grade: Callable[[np.ndarray], np.ndarray]
+) -> Score:
     """CIE76 distance between the take's mean Lab colour and that of the take through its preset's grade."""
     import numpy as np
 
     mean, std = lab_stats(frames)
     target_mean, target_std = lab_stats(np.stack([grade(f) for f in frames]))
     value = float(np.linalg.norm(mean - target_mean))
-    details = {"mean": mean.tolist(), "target_mean": target_mean.tolist(), "std_distance": float(np.abs(std - target_std).mean())}
+    details = {
+        "mean": mean.tolist(),
+        "target_mean": target_mean.tolist(),
+        "std_distance": float(np.abs(std - target_std).mean()),
+    }
     return Score("look", value, "grade", None, indices, details=details)

@@ -23,7 +23,9 @@ def clip_score(frames: np.ndarray, indices: tuple[int, ...], prompt: str, ref: M
     import torch
 
     model, processor, source, revision = load_review_model("clip", ref)
-    inputs = processor(text=[prompt], images=_images(frames), return_tensors="pt", padding=True, truncation=True)
+    inputs = processor(
+        text=[prompt], images=_images(frames), return_tensors="pt", padding=True, truncation=True
+    )
     with torch.inference_mode():
         image = model.get_image_features(pixel_values=inputs["pixel_values"])
         text = model.get_text_features(input_ids=inputs["input_ids"], attention_mask=inputs["attention_mask"])

@@ -30,4 +30,6 @@ def check_prompt(prompt: str, words: tuple[str, ...] | list[str], where: str) ->
     """Raise PromptRefused naming `where` (a shot) and the words, before any generation."""
     found = blocked_words_in(prompt, words)
     if found:
-        raise PromptRefused(f"{where}: the prompt contains blocked words ({', '.join(found)}); nothing was generated.")
+        raise PromptRefused(
+            f"{where}: the prompt contains blocked words ({', '.join(found)}); nothing was generated."
+        )

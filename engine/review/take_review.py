@@ -86,7 +86,7 @@ def score_clip(clip: SampledClip, config: ReviewConfig, inputs: TakeInputs) -> l
 
 
 def safety_verdict(scores: list[Score], config: ReviewConfig) -> dict[str, Any]:
-    """"flagged", "clear", "failed" or "off" (the check turned off is recorded, so the report says so)."""
+    """ "flagged", "clear", "failed" or "off" (the check turned off is recorded, so the report says so)."""
     if not config.on("safety"):
         return {"verdict": "off"}
     score = next(s for s in scores if s.name == "safety")
@@ -107,7 +107,9 @@ def review_take(clip_path: Path, config: ReviewConfig, inputs: TakeInputs) -> Ta
     """Score a take; ReviewError (nothing recorded) if its clip cannot be read."""
     clip = read_sampled(clip_path, config.sample_frames)
     scores = score_clip(clip, config, inputs)
-    return TakeReview({s.name: s.to_dict() for s in scores if s.name != "safety"}, safety_verdict(scores, config))
+    return TakeReview(
+        {s.name: s.to_dict() for s in scores if s.name != "safety"}, safety_verdict(scores, config)
+    )
 
 
 def failed_review(reason: str, config: ReviewConfig) -> TakeReview:
