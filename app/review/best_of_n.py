@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from typing import Any
 
 from app.generation.take_generation import plan_take, take_from_record
 from app.project.project import Project, Take
@@ -59,7 +60,13 @@ def generate_best_of(
         made.append(take)
     for take in made:
         combined = combined_score(take, settings.weights)
-        entry = {"value": combined.value, "model": "weights", "revision": None, "frames": [], "status": "ok"}
+        entry: dict[str, Any] = {
+            "value": combined.value,
+            "model": "weights",
+            "revision": None,
+            "frames": [],
+            "status": "ok",
+        }
         scores = {
             **take.scores,
             "combined": {**entry, "details": {"weights": combined.weights, "parts": combined.parts}},

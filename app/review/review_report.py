@@ -7,7 +7,7 @@ import html
 import io
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from app.project.cast_mentions import mentioned_members
 from app.project.project import Project, Shot, Take
@@ -148,9 +148,8 @@ def report_html(project: Project, settings: ReviewSettings) -> str:
             f'<p class="verdict-off">{len(off)} take(s) were made with the safety check turned off.</p>'
         )
     body = "".join(_shot_html(project, shot, i, settings) for i, shot in enumerate(project.shots))
-    meta: dict[str, Any] = {"charset": "utf-8"}
     return (
-        f'<!DOCTYPE html><html><head><meta charset="{meta["charset"]}">'
+        '<!DOCTYPE html><html><head><meta charset="utf-8">'
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">"
         f"<title>{e(name)}: review</title><style>{STYLE}</style></head><body>"
         f"<h1>{e(name)}</h1><p>Combined score weights: {weights}</p>{''.join(notes)}{body}</body></html>"

@@ -34,11 +34,12 @@ def _load(kind: str, folder: str, mtime_ns: int) -> tuple[Any, Any]:
     """Model and processor of one kind; safetensors only, since pickled weights can run code."""
     import transformers
 
-    model_class, processor_class = {
+    classes: dict[str, tuple[Any, Any]] = {
         "clip": (transformers.CLIPModel, transformers.CLIPProcessor),
         "dino": (transformers.Dinov2Model, transformers.AutoImageProcessor),
         "safety": (transformers.AutoModelForImageClassification, transformers.AutoImageProcessor),
-    }[kind]
+    }
+    model_class, processor_class = classes[kind]
     try:
         model = model_class.from_pretrained(folder, use_safetensors=True).eval()
         processor = processor_class.from_pretrained(folder)

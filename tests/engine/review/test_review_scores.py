@@ -14,18 +14,13 @@ from engine.review.prompt_check import PromptRefused, blocked_words_in, check_pr
 from engine.review.review_config import ModelRef, ReviewConfig, ReviewError
 from engine.review.take_review import TakeInputs, failed_review, review_take, write_review_to_sidecar
 from engine.video.video_io import read_frames
-from tests.review_support import moving_clip, tiny_classifier, tiny_clip, tiny_dino
+from tests.review_support import moving_clip, tiny_review_models
 
 
 @pytest.fixture(scope="module")
 def models(tmp_path_factory):
     root = tmp_path_factory.mktemp("review-models")
-    return {
-        "clip": tiny_clip(root / "clip"),
-        "dino": tiny_dino(root / "dino"),
-        "safety": tiny_classifier(root / "safety"),
-        "unsafe": tiny_classifier(root / "unsafe", flag_everything=True),
-    }
+    return tiny_review_models(root)
 
 
 def _config(models, safety="safety", **kw):
@@ -55,7 +50,10 @@ def test_recorded_scores_equal_direct_transformers_computations(models, tmp_path
     frames = read_frames(clip)[prompt["frames"]]
     images = [Image.fromarray(f) for f in frames]
 
-    model, processor = CLIPModel.from_pretrained(models["clip"]), CLIPProcessor.from_pretrained(models["clip"])
+    model, processor = (
+        CLIPModel.from_pretrained(models["clip"]),
+        CLIPProcessor.from_pretrained(models["clip"]),
+    )
     inputs = processor(text=["a red fox"], images=images, return_tensors="pt", padding=True)
     with torch.no_grad():
         out = model(**inputs)
@@ -69,7 +67,11 @@ def test_recorded_scores_equal_direct_transformers_computations(models, tmp_path
     dproc = AutoImageProcessor.from_pretrained(models["dino"])
     with torch.no_grad():
         f = dino(**dproc(images=images, return_tensors="pt")).pooler_output
-        r = dino(**dproc(images=[Image.open(io.BytesIO(b)).convert("RGB") for b in refs["Mia"]], return_tensors="pt")).pooler_output
+        r = dino(
+            **dproc(
+                images=[Image.open(io.BytesIO(b)).convert("RGB") for b in refs["Mia"]], return_tensors="pt"
+            )
+        ).pooler_output
     cos = torch.nn.functional.cosine_similarity(f[:, None], r[None], dim=-1)
     assert review.scores["likeness"]["value"] == pytest.approx(float(cos.max(dim=1).values.mean()), abs=1e-4)
     assert review.scores["likeness"]["frames"] == prompt["frames"]
@@ -104,7 +106,9 @@ def test_a_still_take_is_flagged_still(models, tmp_path):
     from engine.video.video_io import write_clip
 
     write_clip(np.full((5, 32, 32, 3), 90, np.uint8), 16, tmp_path / "still.mp4")
-    review = review_take(tmp_path / "still.mp4", _config(models, enabled=frozenset({"motion", "flicker"})), TakeInputs(""))
+    review = review_take(
+        tmp_path / "still.mp4", _config(models, enabled=frozenset({"motion", "flicker"})), TakeInputs("")
+    )
     assert review.scores["motion"]["details"]["still"] is True
     assert review.scores["flicker"]["value"] == pytest.approx(0.0, abs=1e-6)
 
@@ -115,9 +119,13 @@ def test_a_damaged_clip_fails_clearly_and_a_failed_model_is_recorded(models, tmp
     with pytest.raises(ReviewError, match="damaged.mp4"):
         review_take(damaged, _config(models), TakeInputs("a fox"))
     clip = moving_clip(tmp_path / "take.mp4", frames=5)
-    broken = ReviewConfig(clip_model=ModelRef(str(tmp_path / "nowhere")), safety_model=ModelRef(str(models["safety"])))
+    broken = ReviewConfig(
+        clip_model=ModelRef(str(tmp_path / "nowhere")), safety_model=ModelRef(str(models["safety"]))
+    )
     review = review_take(clip, broken, TakeInputs("a fox"))
-    assert review.scores["prompt"]["status"] == "failed" and "config.json" in review.scores["prompt"]["reason"]
+    assert (
+        review.scores["prompt"]["status"] == "failed" and "config.json" in review.scores["prompt"]["reason"]
+    )
     assert review.scores["motion"]["status"] == "ok"
 
 
