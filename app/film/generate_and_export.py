@@ -36,6 +36,7 @@ def render_project(
     export: ExportSettings | None = None,
     quality: str | None = None,
     allow_flagged: bool = False,
+    blocked_words: tuple[str, ...] = (),
 ) -> RenderReport:
     """Generate what is missing (on every backend at once), then export the whole film into output.
 
@@ -45,7 +46,9 @@ def render_project(
         raise ValueError("the project has no shots")
     for shot in project.shots:
         look_for_shot(project, shot)  # a missing preset or unusable LUT/logo fails before any generation
-    report = RenderReport(generated=generate_missing(project, backends, model, on_event, cancel, quality))
+    report = RenderReport(
+        generated=generate_missing(project, backends, model, on_event, cancel, quality, blocked_words)
+    )
     on_event({"event": "stitch_started", "output": str(output)})
 
     def forward(event: dict[str, Any]) -> None:

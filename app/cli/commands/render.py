@@ -23,6 +23,7 @@ from app.cli.output import EventPrinter, ctrl_c_cancels
 from app.project.project import Project
 
 if TYPE_CHECKING:
+    from app.settings.review_settings import ReviewSettings
     from engine.backends.local import Backend
     from engine.generation.request import ModelSpec
     from engine.progress import CancelToken
@@ -93,17 +94,15 @@ def _best_of(
     printer: EventPrinter,
     quality: str,
     cancel: CancelToken,
+    settings: ReviewSettings,
 ) -> None:
     """--takes N --pick best: N takes of each shot that needs one, the best made active, saved after each shot."""
     from app.generation.batch_generation import shots_to_generate
     from app.project.reel_file import save_project
     from app.review.best_of_n import MAX_TAKES, generate_best_of
-    from app.settings.review_settings import load_review_settings
-    from app.settings.user_settings import load_settings
 
     if args.pick != "best" or not 1 <= args.takes <= MAX_TAKES:
         raise UsageError(f"--takes N (1-{MAX_TAKES}) goes with --pick best")
-    settings = load_review_settings(load_settings())
     for shot in shots_to_generate(project):
         result = generate_best_of(
             project, shot.id, args.takes, backends[0], settings, model, quality, cancel=cancel
@@ -121,6 +120,10 @@ def _render(args: argparse.Namespace, printer: EventPrinter) -> int:
     from app.generation.batch_generation import RenderFailed
     from app.generation.take_recovery import recover_after_crash
     from app.project.reel_file import load_project, save_project
+    from app.review.take_scoring import scoring_hook
+    from app.settings.review_settings import load_review_settings
+    from app.settings.user_settings import load_settings
+    from engine.backends.local import LocalBackend
     from engine.progress import Cancelled, CancelToken
 
     output = args.output
@@ -135,13 +138,19 @@ def _render(args: argparse.Namespace, printer: EventPrinter) -> int:
         )
     if tidied.adopted:
         save_project(project)
+    review = load_review_settings(load_settings())
+    for backend in backends:  # this machine's takes are scored as they are written (Preferences > Review)
+        if isinstance(backend, LocalBackend) and backend.after_take is None:
+            backend.after_take = scoring_hook(project, review)
     model = with_gpus(model_settings_from_args(args).spec_for(project), args.gpus)
     takes = [q for q in args.quality or () if q in TAKE_QUALITIES]
     cancel = CancelToken()
     try:
         with ctrl_c_cancels(cancel, "Stopping after this step..."), flags_checked():
             if args.takes > 1 or args.pick:
-                _best_of(args, project, backends, model, printer, takes[-1] if takes else "draft", cancel)
+                _best_of(
+                    args, project, backends, model, printer, takes[-1] if takes else "draft", cancel, review
+                )
             render_project(
                 project,
                 output.resolve(),
@@ -152,6 +161,7 @@ def _render(args: argparse.Namespace, printer: EventPrinter) -> int:
                 export=export,
                 quality=takes[-1] if takes else None,
                 allow_flagged=args.allow_flagged,
+                blocked_words=tuple(review.blocked_words),
             )
     except RenderFailed as exc:  # each failed job's traceback is already in the log
         lines = "\n".join(f"  {sid}: {msg}" for sid, msg in exc.failures.items())
