@@ -25,13 +25,13 @@ def clip_score(frames: np.ndarray, indices: tuple[int, ...], prompt: str, ref: M
     model, processor, source, revision = load_review_model("clip", ref)
     inputs = processor(
         text=[prompt], images=_images(frames), return_tensors="pt", padding=True, truncation=True
-    )
+    ).to(model.device)
     with torch.inference_mode():
         image = model.get_image_features(pixel_values=inputs["pixel_values"])
         text = model.get_text_features(input_ids=inputs["input_ids"], attention_mask=inputs["attention_mask"])
     image = torch.nn.functional.normalize(_tensor(image), dim=-1)
     text = torch.nn.functional.normalize(_tensor(text), dim=-1)
-    per_frame = (100 * (image @ text.T).squeeze(-1).clamp(min=0)).tolist()
+    per_frame = (100 * (image @ text.T).squeeze(-1).clamp(min=0)).float().cpu().tolist()
     value = sum(per_frame) / len(per_frame)
     return Score("prompt", value, source, revision, indices, details={"per_frame": per_frame})
 
@@ -46,7 +46,7 @@ def dino_embeddings(images: list[Any], ref: ModelRef) -> tuple[Any, str, str | N
     import torch
 
     model, processor, source, revision = load_review_model("dino", ref)
-    inputs = processor(images=_images(images), return_tensors="pt")
+    inputs = processor(images=_images(images), return_tensors="pt").to(model.device)
     with torch.inference_mode():
         cls = model(pixel_values=inputs["pixel_values"]).pooler_output
     return torch.nn.functional.normalize(cls, dim=-1), source, revision
@@ -62,7 +62,7 @@ def likeness(
     members: dict[str, float] = {}
     for name, images in references.items():
         ref_emb, _, _ = dino_embeddings(images, ref)
-        members[name] = float((frame_emb @ ref_emb.T).max(dim=1).values.mean())
+        members[name] = float((frame_emb @ ref_emb.T).max(dim=1).values.mean().cpu())
     value = sum(members.values()) / len(members)
     return Score("likeness", value, source, revision, indices, details={"members": members})
 
@@ -82,10 +82,10 @@ def safety_score(frames: np.ndarray, indices: tuple[int, ...], ref: ModelRef, th
 
     model, processor, source, revision = load_review_model("safety", ref)
     unsafe = unsafe_label_ids(dict(model.config.id2label))
-    inputs = processor(images=_images(frames), return_tensors="pt")
+    inputs = processor(images=_images(frames), return_tensors="pt").to(model.device)
     with torch.inference_mode():
         probs = model(pixel_values=inputs["pixel_values"]).logits.softmax(dim=-1)
-    per_frame = probs[:, unsafe].sum(dim=-1).tolist()
+    per_frame = probs[:, unsafe].sum(dim=-1).float().cpu().tolist()
     value = max(per_frame)
     details = {"per_frame": per_frame, "threshold": threshold, "flagged": value >= threshold}
     return Score("safety", value, source, revision, indices, details=details)

@@ -29,6 +29,13 @@ def resolve_review_model(ref: ModelRef) -> tuple[Path, str | None]:
     return folder, folder.name if in_cache else None
 
 
+def review_device() -> str:
+    """Where the review's models run: the GPU the takes are made on when there is one (milliseconds there)."""
+    import torch
+
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
 @functools.lru_cache(maxsize=4)
 def _load(kind: str, folder: str, mtime_ns: int) -> tuple[Any, Any]:
     """Model and processor of one kind; safetensors only, since pickled weights can run code."""
@@ -41,7 +48,7 @@ def _load(kind: str, folder: str, mtime_ns: int) -> tuple[Any, Any]:
     }
     model_class, processor_class = classes[kind]
     try:
-        model = model_class.from_pretrained(folder, use_safetensors=True).eval()
+        model = model_class.from_pretrained(folder, use_safetensors=True).eval().to(review_device())
         processor = processor_class.from_pretrained(folder)
     except (OSError, ValueError, KeyError) as exc:
         raise ReviewError(f"The review model in {folder} cannot be loaded: {exc}") from exc
