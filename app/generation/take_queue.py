@@ -76,7 +76,7 @@ class TakeQueue:
                 errors[shot.id] = str(exc)
                 continue
             try:
-                title = f"Shot {shot.display_title(self.project.shots.index(shot))}"
+                title = shot.display_title(self.project.shots.index(shot))
                 check_prompt(plan.request.prompt, self.blocked_words, title)
             except PromptRefused as exc:
                 errors[shot.id] = str(exc)

@@ -47,11 +47,14 @@ def generate_best_of(
     if not 1 <= count <= MAX_TAKES:
         raise ValueError(f"best-of-N makes 1 to {MAX_TAKES} takes, not {count}")
     shot = project.shot(shot_id)
-    check_prompt(shot.prompt, settings.blocked_words, f"Shot {shot.display_title(project.index_of(shot_id))}")
     first_seed = shot.seed if shot.seed is not None else random.randrange(2**31)
     made: list[Take] = []
     for number in range(count):
         plan = plan_take(project, shot, model, seed=(first_seed + number) % 2**32, quality=quality)
+        if number == 0:  # the prompt as it will be sent (@Name expanded), before any generation
+            check_prompt(
+                plan.request.prompt, settings.blocked_words, shot.display_title(project.index_of(shot_id))
+            )
         record = backend.run(plan.request, plan.clip, on_progress, cancel or CancelToken())
         take = take_from_record(plan, record, project)
         project.add_take(shot_id, take, make_active=False)
