@@ -164,3 +164,11 @@ def test_the_report_is_self_contained_escaped_and_renders_in_chromium(models, tm
     assert (
         pixels.size == (1200, 1600) and len(pixels.resize((60, 80)).getcolors(maxcolors=4800) or ()) > 20
     )  # drawn, not blank
+
+
+def test_render_takes_needs_pick_best(tmp_path, capsys):
+    project = project_with_takes(tmp_path, [(200, 40, 40)], frames=5)
+    argv = ["render", str(project.path), "-o", str(tmp_path / "f.mp4"), "--takes", "3"]
+    assert run_cli(argv) == ExitCode.BAD_INPUT
+    assert "--takes N (1-16) goes with --pick best" in capsys.readouterr().err
+    assert not (tmp_path / "f.mp4").exists()

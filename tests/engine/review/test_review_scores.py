@@ -144,3 +144,33 @@ def test_the_prompt_check_names_the_shot_and_the_words():
     with pytest.raises(PromptRefused, match="Shot 2.*gory"):
         check_prompt("a gory fight", ["gory"], "Shot 2")
     check_prompt("a glory fight", ["gory"], "Shot 2")
+
+
+def test_the_worker_hook_records_a_failed_review_and_keeps_the_take(tmp_path):
+    from engine.backends.review_hook import review_hook
+    from engine.backends.take_record import TakeRecord
+    from engine.generation.request import GenerationRequest, ModelSpec
+
+    clip = tmp_path / "take-001.mp4"
+    clip.write_bytes(b"not a video")
+    (tmp_path / "take-001.json").write_text(json.dumps({"prompt": "a fox", "seed": 4}))
+    request = GenerationRequest(
+        prompt="a fox",
+        negative_prompt="",
+        seed=4,
+        width=32,
+        height=32,
+        num_frames=5,
+        fps=16,
+        num_inference_steps=2,
+        guidance_scale=4.0,
+        guidance_scale_2=3.0,
+        model=ModelSpec("m"),
+    )
+    record = review_hook(ReviewConfig())(TakeRecord(clip, {"prompt": "a fox", "seed": 4}), request)  # type: ignore[typeddict-item]
+    assert clip.read_bytes() == b"not a video"
+    assert (
+        record.metadata["safety"]["verdict"] == "failed"
+        and "take-001.mp4" in record.metadata["safety"]["reason"]
+    )
+    assert json.loads((tmp_path / "take-001.json").read_text())["scores"]["prompt"]["status"] == "failed"
