@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from engine.errors import StoryreelError
 from engine.review.model_scores import safety_score
 from engine.review.prompt_check import blocked_words_in
-from engine.review.review_config import ReviewConfig
+from engine.review.review_config import ModelRef, ReviewConfig
 from engine.review.sampled_clip import read_sampled
 
 # The HTTP status a refused request gets: well-formed, but not something this server will make or send.
@@ -25,6 +26,29 @@ class SafetyGate:
 
     def __init__(self, config: ReviewConfig) -> None:
         self.config = config
+
+    def to_dict(self) -> dict[str, Any]:
+        """What a farm replica needs to build the same gate (JSON, sent through Ray)."""
+        c = self.config
+        return {
+            "model": c.safety_model.source,
+            "revision": c.safety_model.revision,
+            "threshold": c.safety_threshold,
+            "sample_frames": c.sample_frames,
+            "blocked_words": list(c.blocked_words),
+        }
+
+    @classmethod
+    def from_dict(cls, doc: dict[str, Any]) -> SafetyGate:
+        """The gate to_dict describes."""
+        return cls(
+            ReviewConfig(
+                safety_model=ModelRef(str(doc["model"]), doc.get("revision")),
+                safety_threshold=float(doc["threshold"]),
+                sample_frames=int(doc["sample_frames"]),
+                blocked_words=tuple(str(w) for w in doc["blocked_words"]),
+            )
+        )
 
     def check_prompt(self, prompt: str) -> None:
         """Refuse a prompt naming a blocked word, before any generation."""
