@@ -172,3 +172,24 @@ def test_render_takes_needs_pick_best(tmp_path, capsys):
     assert run_cli(argv) == ExitCode.BAD_INPUT
     assert "--takes N (1-16) goes with --pick best" in capsys.readouterr().err
     assert not (tmp_path / "f.mp4").exists()
+
+
+def test_a_shot_naming_a_cast_member_is_scored_for_likeness_to_its_images(models, tmp_path):
+    from PIL import Image
+
+    from app.project.cast_images import import_cast_image
+    from app.project.project import CastMember
+
+    project = project_with_takes(tmp_path, [(200, 40, 40), (40, 40, 200)], frames=5)
+    Image.new("RGB", (48, 48), (200, 40, 40)).save(tmp_path / "mia.png")
+    project.add_cast_member(CastMember("Mia", images=[import_cast_image(project, tmp_path / "mia.png")]))
+    project.update_shot(project.shots[0].id, prompt="@Mia on the beach")
+    settings = ReviewSettings(dino_model=str(models["dino"]), enabled=["likeness"], sample_frames=3)
+    assert score_takes(project, settings) == []
+    first, second = (shot.active.scores for shot in project.shots)
+    assert list(first["likeness"]["details"]["members"]) == ["Mia"] and first["likeness"]["frames"] == [
+        0,
+        2,
+        4,
+    ]
+    assert second == {}  # shot 2 names no one: no likeness, and nothing else was turned on
