@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from engine.generation.model_download import hub_offline
 from engine.generation.model_source import ModelError, download_snapshot, is_repo_id
 from engine.review.review_config import ModelRef, ReviewError
 
@@ -19,7 +20,7 @@ def resolve_review_model(ref: ModelRef) -> tuple[Path, str | None]:
     if not source:
         raise ReviewError("No review model was chosen for this scorer.")
     try:
-        folder = download_snapshot(source, ref.revision) if is_repo_id(source) else Path(source).expanduser()
+        folder = _snapshot(source, ref.revision) if is_repo_id(source) else Path(source).expanduser()
     except ModelError as exc:
         raise ReviewError(str(exc)) from exc
     if not (folder / "config.json").is_file():
@@ -34,6 +35,19 @@ def review_device() -> str:
     import torch
 
     return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+def _snapshot(repo_id: str, revision: str | None) -> Path:
+    """The cached snapshot with no network; else a download, unless the Hub is surely out of reach.
+
+    Every take is scored: huggingface_hub retrying an unreachable Hub (about 25 s) must not be paid per take.
+    """
+    try:
+        return download_snapshot(repo_id, revision, local_files_only=True)
+    except ModelError:
+        if hub_offline():
+            raise
+    return download_snapshot(repo_id, revision)
 
 
 @functools.lru_cache(maxsize=4)
