@@ -27,11 +27,13 @@ def registry() -> tuple[Command, ...]:
         package_endpoint,
         preset,
         render,
+        report,
+        score,
         serve,
         storyboard,
     )
 
-    modules = (new, info, render, export, demo_model, install_desktop, serve, package_endpoint)
+    modules = (new, info, render, export, score, report, demo_model, install_desktop, serve, package_endpoint)
     return tuple(m.COMMAND for m in (*modules, farm, preset, cast, storyboard, enhance, keyframes, endpoint))
 
 

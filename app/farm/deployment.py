@@ -22,6 +22,7 @@ from engine.endpoint.handler import EndpointHandler
 from engine.errors import StoryreelError
 from engine.generation.request import ModelSpec
 from engine.progress import Cancelled, CancelToken
+from engine.review.safety_gate import SafetyGate
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +42,9 @@ class ReplicasLost(StoryreelError):
 class Generator:
     """One replica: the endpoint handler with its pipeline loaded once, one generation at a time."""
 
-    def __init__(self, model: dict[str, Any]) -> None:
-        self.handler = EndpointHandler(model=ModelSpec(**model))
+    def __init__(self, model: dict[str, Any], safety: dict[str, Any] | None = None) -> None:
+        gate = None if safety is None else SafetyGate.from_dict(safety)  # refusals reach the client as 422
+        self.handler = EndpointHandler(model=ModelSpec(**model), safety=gate)
         self.broken: str | None = None
 
     async def __call__(self, data: dict[str, Any]) -> dict[str, Any]:
@@ -144,4 +146,4 @@ def farm_application(config: FarmConfig, token: str | None) -> Any:
         max_ongoing_requests=INGRESS_IN_FLIGHT,
         ray_actor_options={"num_cpus": 0},
     )(serve.ingress()(Ingress))
-    return ingress.bind(generator.bind(dataclasses.asdict(config.model)), token)
+    return ingress.bind(generator.bind(dataclasses.asdict(config.model), config.safety), token)

@@ -40,6 +40,8 @@ class FarmConfig:
     cpus_per_replica: float = 1.0
     host: str = "127.0.0.1"
     port: int = DEFAULT_PORT
+    # farm start --safety-model: SafetyGate.to_dict() of the check every replica enforces; None: none.
+    safety: dict[str, Any] | None = None
 
     def __post_init__(self) -> None:
         if self.autoscale is None and not 1 <= self.replicas <= MAX_REPLICAS:

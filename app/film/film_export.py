@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from copy import deepcopy
 from pathlib import Path
@@ -10,11 +11,30 @@ from typing import Any
 from app.film.shot_looks import look_for_shot
 from app.film.shot_timing import shot_transitions
 from app.project.project import Project, Shot
+from engine.errors import StoryreelError
 from engine.film.export_settings import ExportSettings
 from engine.film.exporter import ExportProgress, ExportResult, export_film
 from engine.progress import CancelToken
 from engine.storage.stale_temp import remove_stale_partials
 from engine.video.conform import ClipSpan
+
+log = logging.getLogger(__name__)
+
+
+class FlaggedTakes(StoryreelError):
+    """The film would show takes the safety check flagged; nothing was written."""
+
+    hint = "Choose other takes for these shots, or allow flagged takes (--allow-flagged) if they are fine."
+
+
+def flagged_shots(project: Project, shots: list[Shot]) -> list[str]:
+    """The titles of the shots whose active take the safety check flagged."""
+    return [
+        shot.display_title(project.shots.index(shot))
+        for shot in shots
+        if shot.active is not None and shot.active.safety.get("verdict") == "flagged"
+    ]
+
 
 # An event is a plain dict with an "event" key, ready for --json output.
 EventCallback = Callable[[dict[str, Any]], None]
@@ -63,11 +83,22 @@ def export_project(
     settings: ExportSettings,
     on_event: EventCallback,
     cancel: CancelToken | None = None,
+    allow_flagged: bool = False,
 ) -> ExportResult:
-    """Export the film (or its selected shots) to output with settings; events say how it goes."""
+    """Export the film (or its selected shots) to output with settings; events say how it goes.
+
+    Active takes the safety check flagged are refused (FlaggedTakes naming the shots) unless allow_flagged,
+    which the log records.
+    """
     shots = shots_in_range(project, settings.shots)
     if not shots:
         raise ValueError("There are no shots to export")
+    if flagged := flagged_shots(project, shots):
+        if not allow_flagged:
+            raise FlaggedTakes(
+                f"The safety check flagged the takes of {', '.join(flagged)}; the film was not exported."
+            )
+        log.warning("Exporting flagged takes, as the person allowed: %s", ", ".join(flagged))
     spans = export_spans(project, shots, settings.grade, settings.logo)
     s = project.settings
     whole = settings.shots is None or len(shots) == len(project.shots)

@@ -35,6 +35,8 @@ def render_project(
     cancel: CancelToken | None = None,
     export: ExportSettings | None = None,
     quality: str | None = None,
+    allow_flagged: bool = False,
+    blocked_words: tuple[str, ...] = (),
 ) -> RenderReport:
     """Generate what is missing (on every backend at once), then export the whole film into output.
 
@@ -44,7 +46,9 @@ def render_project(
         raise ValueError("the project has no shots")
     for shot in project.shots:
         look_for_shot(project, shot)  # a missing preset or unusable LUT/logo fails before any generation
-    report = RenderReport(generated=generate_missing(project, backends, model, on_event, cancel, quality))
+    report = RenderReport(
+        generated=generate_missing(project, backends, model, on_event, cancel, quality, blocked_words)
+    )
     on_event({"event": "stitch_started", "output": str(output)})
 
     def forward(event: dict[str, Any]) -> None:
@@ -52,7 +56,7 @@ def render_project(
             on_event(event)
 
     # The one film writer: without export flags, the exporter's defaults are render's classic H.264 MP4.
-    result = export_project(project, output, export or ExportSettings(), forward, cancel)
+    result = export_project(project, output, export or ExportSettings(), forward, cancel, allow_flagged)
     report.frames, report.duration = result.frames, result.duration
     report.output = output
     on_event(

@@ -57,6 +57,7 @@ def generate_missing(
     on_event: EventCallback,
     cancel: CancelToken | None = None,
     quality: str | None = None,
+    blocked_words: tuple[str, ...] = (),
 ) -> list[str]:
     """Generate a take for each shot that needs one, on every backend at once; returns the shot ids.
 
@@ -81,7 +82,9 @@ def generate_missing(
     # Progress objects are immutable: taking the current one keeps each report as it was sent.
     events: queue.Queue[tuple[str, Job, Progress | None]] = queue.Queue()
     jobs = JobQueue(backends, listener=lambda event, job: events.put((event, job, job.progress)))
-    takes = TakeQueue(project, jobs)  # the window's queue: the same planning, chaining and recording
+    takes = TakeQueue(
+        project, jobs, blocked_words
+    )  # the window's queue: the same planning, chaining and recording
     numbers = {shot.id: number for number, shot in enumerate(todo, start=1)}
 
     def base(shot: Shot) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from app.project.project import Project, Shot, Take
 from engine.generation.request import ModelSpec
 from engine.jobs.job_queue import Job, JobQueue
 from engine.jobs.states import ACTIVE_STATES, FINISHED_STATES, JobState
+from engine.review.prompt_check import PromptRefused, check_prompt
 
 
 @dataclass
@@ -38,9 +39,11 @@ class TakeQueue:
     Call every method from one thread (the GUI thread); the JobQueue's workers only report back.
     """
 
-    def __init__(self, project: Project, jobs: JobQueue) -> None:
+    def __init__(self, project: Project, jobs: JobQueue, blocked_words: tuple[str, ...] = ()) -> None:
         self.project = project
         self.jobs = jobs
+        # Preferences > Review's word list: a prompt (as it will be sent) naming one is refused unqueued.
+        self.blocked_words = blocked_words
         self.tracked: dict[str, QueuedTake] = {}
         self.reserved: set[str] = set()
 
@@ -70,6 +73,12 @@ class TakeQueue:
                     self.project, shot, spec, self.reserved, seed=seed, quality=quality, pending=pending
                 )
             except ValueError as exc:  # no prompt, an unsaved project, nothing to continue from
+                errors[shot.id] = str(exc)
+                continue
+            try:
+                title = shot.display_title(self.project.shots.index(shot))
+                check_prompt(plan.request.prompt, self.blocked_words, title)
+            except PromptRefused as exc:
                 errors[shot.id] = str(exc)
                 continue
             job = self._submit(plan, shot, after=None if after is None else after[0])

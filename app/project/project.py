@@ -158,6 +158,10 @@ class Take:
     segments: dict[str, Any] | None = None  # a long shot's {"count", "length", "overlap"}; None: one run
     # Settings the backend did not report, and where the record took them from ("clip" or "request").
     settings_not_reported: dict[str, str] = field(default_factory=dict)
+    # Its review (engine/review): score name -> {"value", "model", "revision", "frames", "status", ...}.
+    scores: dict[str, Any] = field(default_factory=dict)
+    # The safety verdict: {} not checked; {"verdict": "flagged" | "clear" | "failed" | "off", ...}.
+    safety: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -345,6 +349,16 @@ class Project:
             shot.trim_in, shot.trim_out = 0, None
         shot.error = None
         self._emit("take_added", shot_id=shot_id, take_id=take.id)
+
+    def set_take_review(
+        self, shot_id: str, take_id: str, scores: dict[str, Any], safety: dict[str, Any]
+    ) -> None:
+        """Record a take's scores and safety verdict (app/review); event "take_reviewed"."""
+        take = self.shot(shot_id).take(take_id)
+        if take is None:
+            raise KeyError(take_id)
+        take.scores, take.safety = scores, safety
+        self._emit("take_reviewed", shot_id=shot_id, take_id=take_id)
 
     def remove_take(self, shot_id: str, take_id: str) -> tuple[int, Take]:
         """Detach a take from its shot (the file stays); returns its position and the take."""

@@ -30,6 +30,7 @@ from app.serve.request_rules import (
     read_body,
 )
 from engine.progress import Cancelled, CancelToken
+from engine.review.safety_gate import REFUSED_STATUS, SafetyRefused
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
@@ -173,6 +174,9 @@ async def _run(handler: Handler, data: dict[str, Any], cancel: CancelToken) -> R
     except Cancelled:
         log.info("Generation cancelled: the client left")
         return _error("Cancelled: the client closed the connection.", 499)
+    except SafetyRefused as exc:
+        log.warning("Refused by the safety check: %s", exc)
+        return _error(str(exc), REFUSED_STATUS)
     except Exception as exc:
         log.warning("Request refused or failed: %s", exc)
         return _error(str(exc).strip() or type(exc).__name__)

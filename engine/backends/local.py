@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
+from engine.backends.review_hook import AfterTake
 from engine.backends.take_record import TakeRecord, record_take, take_files_exist
 from engine.generation.model_source import resolve_model
 from engine.generation.pipeline_cache import PipelineCache, resolve_placement
@@ -44,14 +45,17 @@ class LocalBackend:
 
     name = "local"
 
-    def __init__(self, cache: PipelineCache | None = None) -> None:
+    def __init__(self, cache: PipelineCache | None = None, after_take: AfterTake | None = None) -> None:
         self.cache = cache or PipelineCache()
+        self.after_take = after_take  # scores each take on this worker (engine/backends/review_hook)
 
     def run(
         self, request: GenerationRequest, clip_path: Path, on_progress: ProgressCallback, cancel: CancelToken
     ) -> TakeRecord:
         """Load (or reuse) the model and generate."""
-        return run_take_job(self.cache, request, clip_path, on_progress=on_progress, cancel=cancel)
+        return run_take_job(
+            self.cache, request, clip_path, on_progress=on_progress, cancel=cancel, after_take=self.after_take
+        )
 
     def preflight(self, model: ModelSpec) -> None:
         """Check that the model folder (or Hub snapshot) and device are usable, without loading."""
@@ -72,6 +76,7 @@ def run_take_job(
     clip_path: Path,
     on_progress: ProgressCallback = ignore_progress,
     cancel: CancelToken | None = None,
+    after_take: AfterTake | None = None,
 ) -> TakeRecord:
     """Load (or reuse) the model, generate, and write the clip and a JSON sidecar atomically.
 
@@ -87,4 +92,6 @@ def run_take_job(
     frames = cast("np.ndarray", result.frames)
     on_progress(Progress(ENCODING, 0, int(frames.shape[0])))
     write_clip(frames, result.applied.fps, clip_path, cancel=cancel, on_progress=on_progress, replace=False)
-    return record_take(clip_path, request, result, backend="local", seconds=time.perf_counter() - started)
+    record = record_take(clip_path, request, result, backend="local", seconds=time.perf_counter() - started)
+    # Scored here, on the worker, once the take is safe on disk; the hook records its own failures.
+    return record if after_take is None else after_take(record, request)

@@ -42,6 +42,8 @@ class TakeMetadata(TypedDict):
     segments: NotRequired[Segments]
     settings_not_reported: NotRequired[dict[str, str]]  # setting -> where the record took it from
     made_from: NotRequired[dict[str, object]]  # conditioning and preset: enough to make it again alone
+    scores: NotRequired[dict[str, dict[str, Any]]]  # engine/review: score name -> value, model, frames
+    safety: NotRequired[dict[str, Any]]  # engine/review: the safety verdict ("flagged", "clear", "off"...)
 
 
 @dataclass(frozen=True)

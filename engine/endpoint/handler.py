@@ -19,6 +19,7 @@ from engine.generation.request import DEFAULT_MODEL, GenerationRequest, ModelSpe
 from engine.generation.shot_run import run_shot
 from engine.generation.versions import software_versions
 from engine.progress import CancelToken
+from engine.review.safety_gate import SafetyGate
 from engine.video.video_io import write_clip
 
 if TYPE_CHECKING:
@@ -69,9 +70,14 @@ class EndpointHandler:
     """Loads the model once, then generates one take per call, as the Inference Toolkit expects."""
 
     def __init__(
-        self, path: str = "", model: ModelSpec | None = None, limits: EndpointLimits | None = None
+        self,
+        path: str = "",
+        model: ModelSpec | None = None,
+        limits: EndpointLimits | None = None,
+        safety: SafetyGate | None = None,
     ) -> None:
         self.limits = limits or EndpointLimits.from_env()
+        self.safety = safety  # serve --safety-model: refused prompts and takes answer 422
         self.cache = PipelineCache()
         self.loaded = self.cache.get(model or model_spec_for(str(path)))
         self.model_name, self.model_revision = served_model(self.loaded.spec, os.environ)
@@ -82,6 +88,8 @@ class EndpointHandler:
         """Generate the take a request body asks for; raises ValueError for a refused request."""
         fields = parse_body(data, self.limits, self.loaded.info.default_fps)
         request = GenerationRequest(model=self.loaded.spec, **fields)
+        if self.safety is not None:
+            self.safety.check_prompt(request.prompt)
         with self._lock:
             started = time.perf_counter()
             result = run_shot(self.loaded, request, cancel=cancel)
@@ -89,6 +97,8 @@ class EndpointHandler:
                 clip = Path(tmp) / "take.mp4"
                 # The same lossless master a local take gets, so remote frames equal local ones.
                 write_clip(cast("np.ndarray", result.frames), result.applied.fps, clip, cancel=cancel)
+                if self.safety is not None:
+                    self.safety.check_clip(clip)
                 mp4 = clip.read_bytes()
         return response_body(
             mp4,

@@ -68,6 +68,11 @@ def add_export_options(parser: argparse.ArgumentParser, takes: bool = False) -> 
     )
     parser.add_argument("--audio", type=Path, help="music under the film (any format FFmpeg reads)")
     parser.add_argument("--shots", help="a range of shots by position, e.g. 2-4 or 1,3,5 (default: all)")
+    parser.add_argument(
+        "--allow-flagged",
+        action="store_true",
+        help="export takes the safety check flagged (refused by default; the log records it)",
+    )
 
 
 def add_project_and_output(p: argparse.ArgumentParser, output_help: str) -> None:
@@ -136,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
     cancel = CancelToken()
     try:
         with ctrl_c_cancels(cancel, "Stopping..."), flags_checked():
-            export_project(project, args.output.resolve(), settings, printer, cancel)
+            export_project(project, args.output.resolve(), settings, printer, cancel, args.allow_flagged)
     except (Cancelled, KeyboardInterrupt):
         printer({"event": "interrupted"})
         raise

@@ -8,6 +8,7 @@ import sys
 
 from app.cli.bearer_token import TOKEN_ENV, required_token
 from app.cli.command import Command
+from app.cli.error_boundary import flags_checked
 from app.cli.exit_codes import ExitCode
 from app.cli.model_flags import add_model_options, model_settings_from_args
 
@@ -32,6 +33,11 @@ def add_arguments(farm: argparse.ArgumentParser) -> None:
         "--host", default="127.0.0.1", help="address the farm's HTTP proxies bind (default 127.0.0.1)"
     )
     p.add_argument("--port", type=int, default=8000, help="the farm's HTTP port (default 8000)")
+    p.add_argument(
+        "--safety-model",
+        help="every replica enforces the safety check: this image classifier (Hub repo id or folder) and "
+        "Preferences > Review's word list; refused requests get 422 with the reason",
+    )
     p.add_argument(
         "--token", help=f"require this bearer token (default: ${TOKEN_ENV}); needed beyond this machine"
     )
@@ -66,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _start(args: argparse.Namespace) -> int:
+    from app.cli.commands.serve import safety_gate
     from app.farm.cluster import require_ray
     from app.farm.farm_config import FarmConfig, parse_autoscale
     from app.farm.farm_control import HeadOptions, start_farm
@@ -74,6 +81,8 @@ def _start(args: argparse.Namespace) -> int:
     require_ray()  # before anything else: without the extra, the one thing to say is how to get it
     token = required_token(args, "open the farm")
     spec = model_settings_from_args(args).spec_for()
+    with flags_checked():
+        gate = safety_gate(args.safety_model)
     if not is_repo_id(spec.source):
         # Replicas start elsewhere: a folder is sent as an absolute path (the same on every machine).
         import dataclasses
@@ -89,6 +98,7 @@ def _start(args: argparse.Namespace) -> int:
         cpus_per_replica=args.cpus_per_replica,
         host=args.host,
         port=args.port,
+        safety=None if gate is None else gate.to_dict(),
     )
     head = HeadOptions(
         ray_port=args.ray_port,

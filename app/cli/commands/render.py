@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli.backend_flags import add_remote_options
 from app.cli.command import Command
@@ -15,11 +16,17 @@ from app.cli.commands.export import (
     add_project_and_output,
     export_settings_from_args,
 )
-from app.cli.error_boundary import CommandFailed, flags_checked
+from app.cli.error_boundary import CommandFailed, UsageError, flags_checked
 from app.cli.exit_codes import ExitCode
 from app.cli.model_flags import add_model_options, model_settings_from_args
 from app.cli.output import EventPrinter, ctrl_c_cancels
 from app.project.project import Project
+
+if TYPE_CHECKING:
+    from app.settings.review_settings import ReviewSettings
+    from engine.backends.local import Backend
+    from engine.generation.request import ModelSpec
+    from engine.progress import CancelToken
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -37,6 +44,17 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="if another Storyreel has the film, wait this long for it (default: refuse at once, exit 3)",
     )
     add_export_options(p, takes=True)
+    p.add_argument(
+        "--takes",
+        type=int,
+        default=1,
+        help="takes to make of each shot that needs one (1-16, default 1); with --pick best, Draft unless --quality final",
+    )
+    p.add_argument(
+        "--pick",
+        choices=("best",),
+        help="best: rank the takes by their combined score (Preferences > Review weights) and keep the best",
+    )
     add_remote_options(p)
 
 
@@ -68,6 +86,32 @@ def run_render(args: argparse.Namespace, printer: EventPrinter) -> int:
         return _render(args, printer)
 
 
+def _best_of(
+    args: argparse.Namespace,
+    project: Project,
+    backends: list[Backend],
+    model: ModelSpec,
+    printer: EventPrinter,
+    quality: str,
+    cancel: CancelToken,
+    settings: ReviewSettings,
+) -> None:
+    """--takes N --pick best: N takes of each shot that needs one, the best made active, saved after each shot."""
+    from app.generation.batch_generation import shots_to_generate
+    from app.project.reel_file import save_project
+    from app.review.best_of_n import MAX_TAKES, generate_best_of
+
+    if args.pick != "best" or not 1 <= args.takes <= MAX_TAKES:
+        raise UsageError(f"--takes N (1-{MAX_TAKES}) goes with --pick best")
+    for shot in shots_to_generate(project):
+        result = generate_best_of(
+            project, shot.id, args.takes, backends[0], settings, model, quality, cancel=cancel
+        )
+        best = result.best.path if result.best else None
+        printer({"event": "best_of", "shot": shot.id, "takes": [t.path for t in result.takes], "best": best})
+        save_project(project)
+
+
 def _render(args: argparse.Namespace, printer: EventPrinter) -> int:
     """Render a project file; a failure keeps the finished takes and saves the project."""
     from app.cli.backend_flags import backends_from_args
@@ -76,6 +120,10 @@ def _render(args: argparse.Namespace, printer: EventPrinter) -> int:
     from app.generation.batch_generation import RenderFailed
     from app.generation.take_recovery import recover_after_crash
     from app.project.reel_file import load_project, save_project
+    from app.review.take_scoring import scoring_hook
+    from app.settings.review_settings import load_review_settings
+    from app.settings.user_settings import load_settings
+    from engine.backends.local import LocalBackend
     from engine.progress import Cancelled, CancelToken
 
     output = args.output
@@ -90,11 +138,19 @@ def _render(args: argparse.Namespace, printer: EventPrinter) -> int:
         )
     if tidied.adopted:
         save_project(project)
+    review = load_review_settings(load_settings())
+    for backend in backends:  # this machine's takes are scored as they are written (Preferences > Review)
+        if isinstance(backend, LocalBackend) and backend.after_take is None:
+            backend.after_take = scoring_hook(project, review)
     model = with_gpus(model_settings_from_args(args).spec_for(project), args.gpus)
     takes = [q for q in args.quality or () if q in TAKE_QUALITIES]
     cancel = CancelToken()
     try:
         with ctrl_c_cancels(cancel, "Stopping after this step..."), flags_checked():
+            if args.takes > 1 or args.pick:
+                _best_of(
+                    args, project, backends, model, printer, takes[-1] if takes else "draft", cancel, review
+                )
             render_project(
                 project,
                 output.resolve(),
@@ -104,6 +160,8 @@ def _render(args: argparse.Namespace, printer: EventPrinter) -> int:
                 cancel,
                 export=export,
                 quality=takes[-1] if takes else None,
+                allow_flagged=args.allow_flagged,
+                blocked_words=tuple(review.blocked_words),
             )
     except RenderFailed as exc:  # each failed job's traceback is already in the log
         lines = "\n".join(f"  {sid}: {msg}" for sid, msg in exc.failures.items())

@@ -6,12 +6,16 @@ import argparse
 import signal
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from app.cli.bearer_token import TOKEN_ENV, required_token
 from app.cli.command import Command
 from app.cli.error_boundary import CommandFailed, UsageError, flags_checked
 from app.cli.exit_codes import ExitCode
 from app.cli.model_flags import add_model_options, model_settings_from_args
+
+if TYPE_CHECKING:
+    from engine.review.safety_gate import SafetyGate
 
 DEFAULT_GRACE = 20.0  # within the 30 s a container is given between SIGTERM and SIGKILL
 
@@ -26,6 +30,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help=f"require this bearer token (default: ${TOKEN_ENV}); needed to bind beyond this machine",
     )
     p.add_argument("--threads", type=int, help="CPU threads for torch (several servers on one machine)")
+    p.add_argument(
+        "--safety-model",
+        help="enforce the safety check: this image classifier (Hub repo id or folder) on every take, and "
+        "Preferences > Review's word list on every prompt; refused requests get 422 with the reason",
+    )
     p.add_argument(
         "--grace",
         type=float,
@@ -42,6 +51,21 @@ def run(args: argparse.Namespace) -> int:
 
     spec = model_settings_from_args(args).spec_for()
     return run_over_gpus(args, getattr(args, "argv", []), lambda: _serve(args), spec)
+
+
+def safety_gate(model: str | None) -> SafetyGate | None:
+    """The check `--safety-model` asks for, with the word list of Preferences > Review; None without it."""
+    if not model:
+        return None
+    from app.settings.review_settings import load_review_settings
+    from app.settings.user_settings import load_settings
+    from engine.review.review_models import resolve_review_model
+    from engine.review.safety_gate import SafetyGate
+
+    settings = load_review_settings(load_settings()).with_models(safety=model)
+    config = settings.config()
+    resolve_review_model(config.safety_model)  # a missing model fails at start, not at the first request
+    return SafetyGate(config)
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -62,7 +86,7 @@ def _serve(args: argparse.Namespace) -> int:
     spec = with_gpus(model_settings_from_args(args).spec_for(), args.gpus)
     print(f"Loading {spec.source}...", flush=True)
     with flags_checked():  # a ModelError or a bad setting
-        handler = EndpointHandler(model=spec)
+        handler = EndpointHandler(model=spec, safety=safety_gate(args.safety_model))
     stop = {"now": False}
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.update(now=True))
     server = ServerThread(build_app(handler, token), args.host, args.port)

@@ -96,3 +96,19 @@ def test_the_cli_batch_runs_through_the_windows_queue(tmp_path):
     assert [e["index"] for e in seen if e["event"] == "shot_failed"] == [2]
     assert first.takes[0].path == f"{first.id}/take-001.mp4" and project.pending_jobs == []
     assert load_project(project.path).pending_jobs == []
+
+
+def test_a_prompt_with_a_blocked_word_is_refused_unqueued_naming_the_shot(tmp_path):
+    project = setup(tmp_path)
+    project.shots[1].prompt = "a GORY duel"
+    jobs = JobQueue([ClipBackend()])
+    jobs.pause()
+    try:
+        queued, errors = TakeQueue(project, jobs, ("gory",)).enqueue(
+            [s.id for s in project.shots], ModelSpec("m")
+        )
+        assert len(queued) == 1 and list(errors) == [project.shots[1].id]
+        assert errors[project.shots[1].id].startswith("Shot 2: the prompt contains blocked words (gory)")
+        assert [r["shot"] for r in project.pending_jobs] == [project.shots[0].id]
+    finally:
+        jobs.shutdown()

@@ -1,0 +1,57 @@
+"""Scoring on the generation worker, right after a take is written: failures are recorded, never raised."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable
+
+from engine.backends.take_record import TakeMetadata, TakeRecord, sidecar_path
+from engine.generation.request import GenerationRequest
+from engine.review.review_config import ReviewConfig
+from engine.review.take_review import (
+    TakeInputs,
+    TakeReview,
+    failed_review,
+    review_take,
+    write_review_to_sidecar,
+)
+
+log = logging.getLogger(__name__)
+
+# What a backend calls with each finished take; it answers the record with its scores.
+AfterTake = Callable[[TakeRecord, GenerationRequest], TakeRecord]
+
+
+def prompt_only(request: GenerationRequest) -> TakeInputs:
+    """What the request alone tells a review: the prompt as sent (no cast names, no grade)."""
+    return TakeInputs(request.prompt)
+
+
+def review_hook(
+    config: ReviewConfig, inputs_for: Callable[[GenerationRequest], TakeInputs] = prompt_only
+) -> AfterTake:
+    """A hook that scores each take and writes the scores into its sidecar; a failure is recorded as failed.
+
+    inputs_for gives what the app knows beside the request: the cast's images by name, the preset's grade.
+    """
+
+    def after_take(record: TakeRecord, request: GenerationRequest) -> TakeRecord:
+        try:
+            review = review_take(record.clip, config, inputs_for(request))
+        except Exception as exc:  # the take is written: a review that cannot run must not cost it
+            log.exception("Scoring %s failed", record.clip)
+            review = failed_review(str(exc), config)
+        return with_review(record, review)
+
+    return after_take
+
+
+def with_review(record: TakeRecord, review: TakeReview) -> TakeRecord:
+    """The record with its review in the sidecar and the metadata; a sidecar that cannot be rewritten keeps the take."""
+    try:
+        metadata = write_review_to_sidecar(sidecar_path(record.clip), review)
+    except (OSError, ValueError):
+        log.exception("The scores of %s could not be written to its sidecar", record.clip)
+        metadata = {**record.metadata, "scores": review.scores, "safety": review.safety}
+    return dataclasses.replace(record, metadata=TakeMetadata(**metadata))  # type: ignore[typeddict-item]
