@@ -60,16 +60,22 @@ def check_part(part: str, whole: str) -> None:
 
 def check_relative(relative: object) -> PurePosixPath:
     """The parts of a media path if it is relative and portable; UnsafePath otherwise."""
+    _checked_parts(relative)
+    return PurePosixPath(relative)  # type: ignore[arg-type]  # a str: _checked_parts refused the rest
+
+
+def _checked_parts(relative: object) -> list[str]:
+    """A relative, portable media path's parts (split on '/'); UnsafePath otherwise."""
     if not isinstance(relative, str) or not relative:
         raise UnsafePath(f"{relative!r} is not a media path")
     if len(relative) > MAX_PATH_CHARS:
         raise UnsafePath(f"{relative[:80]!r}…: a media path longer than {MAX_PATH_CHARS} characters")
     if relative.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", relative):
         raise UnsafePath(f"{relative!r}: an absolute path is not allowed; media paths are relative")
-    pure = PurePosixPath(relative)
-    for part in relative.split("/"):
+    parts = relative.split("/")
+    for part in parts:
         check_part(part, relative)
-    return pure
+    return parts
 
 
 def contained(media_dir: Path, relative: str) -> Path:
@@ -78,13 +84,13 @@ def contained(media_dir: Path, relative: str) -> Path:
     Parts that do not exist yet are fine (a take about to be written); the existing ones are
     looked at without following links, so a symlink planted in the media folder cannot lead out.
     """
-    pure = check_relative(relative)
-    media_dir = Path(media_dir)
+    parts = _checked_parts(relative)
+    # Plain strings, not pathlib: a film's preview or export asks this once per take (thousands).
+    current = os.fspath(media_dir)
     # The media folder itself comes with a shared project, so it is looked at like the parts below it.
-    on_the_way = [media_dir]
-    for part in pure.parts:
-        on_the_way.append(on_the_way[-1] / part)
-    for current in on_the_way:
+    for part in (None, *parts):
+        if part is not None:
+            current = os.path.join(current, part)
         try:
             mode = os.lstat(current).st_mode
         except FileNotFoundError:
@@ -92,5 +98,6 @@ def contained(media_dir: Path, relative: str) -> Path:
         except OSError as exc:
             raise UnsafePath(f"{relative!r}: cannot be looked at ({exc.strerror or exc})") from None
         if stat.S_ISLNK(mode):
-            raise UnsafePath(f"{relative!r}: {current.name} is a symbolic link; links are not followed")
-    return media_dir.joinpath(*pure.parts)
+            name = os.path.basename(current)
+            raise UnsafePath(f"{relative!r}: {name} is a symbolic link; links are not followed")
+    return Path(os.path.join(os.fspath(media_dir), *parts))

@@ -89,7 +89,9 @@ class PreviewPlayer(QWidget):
         self.setObjectName("PreviewPlayer")
         self.project = project
         self.frames = SpanFrames()
-        self.spans: list[PreviewSpan] = []
+        # Built when first needed (a selected shot, film mode, a seek), not with the window: at
+        # 2,000 shots they cost a few hundred ms that the first paint should not wait for.
+        self._spans: list[PreviewSpan] | None = None
         self._span_rows: dict[str, int] = {}  # shot id -> its span's position, so a selection is O(1)
         self.mode = SHOT_MODE
         self.shot_id: str | None = None
@@ -107,7 +109,7 @@ class PreviewPlayer(QWidget):
         self._build()
         project.subscribe(self._on_event)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.reload()
+        self._configure()
 
     def _build(self) -> None:
         self.view = FrameView()
@@ -197,15 +199,25 @@ class PreviewPlayer(QWidget):
             return
         self._rebuild.start(0)  # once per burst of edits
 
+    @property
+    def spans(self) -> list[PreviewSpan]:
+        """Every shot's span in timeline order, built on first use."""
+        if self._spans is None:
+            self._spans = preview_spans(self.project)
+            self._span_rows = {span.shot_id: row for row, span in enumerate(self._spans)}
+        return self._spans
+
     def reload(self) -> None:
         """Rebuild the spans from the project and show the current frame again."""
-        self.spans = preview_spans(self.project)
-        self._span_rows = {span.shot_id: row for row, span in enumerate(self.spans)}
+        self._spans = None
         self._configure()
 
     def _shot_span(self) -> PreviewSpan | None:
-        row = self._span_rows.get(self.shot_id) if self.shot_id is not None else None
-        return self.spans[row] if row is not None else None
+        if self.shot_id is None:
+            return None
+        spans = self.spans
+        row = self._span_rows.get(self.shot_id)
+        return spans[row] if row is not None else None
 
     def _configure(self) -> None:
         """Set the clock and scrub bar to the range played (the shot's, or the film's)."""
@@ -299,6 +311,18 @@ class PreviewPlayer(QWidget):
         self.scrub.setValue(frame)
         self.scrub.blockSignals(False)
         self.timecode.setText(self.position_text(frame))
+        if self.mode == SHOT_MODE and self.shot_id is None:
+            # Nothing to show, and nothing that needs the spans built (the window's first paint);
+            # with no shot the range is empty and starts the film, where timeline and film time agree.
+            self.positionChanged.emit(t)
+            self._retry.stop()
+            self.current = None
+            self.view.show_message(
+                self.tr("Select a shot on the timeline to preview it, or preview the whole film.")
+                if self.project.shots
+                else self.tr("No shots yet: the film plays here once its shots have takes.")
+            )
+            return
         self.positionChanged.emit(timeline_time(self.spans, t))
         span = self.shown_span(t)
         if span is None or span.path is None:
