@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from engine.errors import StoryreelError
 
@@ -58,14 +58,9 @@ def check_part(part: str, whole: str) -> None:
         raise UnsafePath(f"{whole!r}: {part!r} is a device name on Windows")
 
 
-def check_relative(relative: object) -> PurePosixPath:
-    """The parts of a media path if it is relative and portable; UnsafePath otherwise."""
-    _checked_parts(relative)
-    return PurePosixPath(relative)  # type: ignore[arg-type]  # a str: _checked_parts refused the rest
-
-
-def _checked_parts(relative: object) -> list[str]:
-    """A relative, portable media path's parts (split on '/'); UnsafePath otherwise."""
+def check_relative(relative: object) -> list[str]:
+    """The parts of a media path (split on '/') if it is relative and portable; UnsafePath otherwise."""
+    # Strings, not PurePosixPath: opening a film checks every take's path (thousands).
     if not isinstance(relative, str) or not relative:
         raise UnsafePath(f"{relative!r} is not a media path")
     if len(relative) > MAX_PATH_CHARS:
@@ -84,7 +79,7 @@ def contained(media_dir: Path, relative: str) -> Path:
     Parts that do not exist yet are fine (a take about to be written); the existing ones are
     looked at without following links, so a symlink planted in the media folder cannot lead out.
     """
-    parts = _checked_parts(relative)
+    parts = check_relative(relative)
     # Plain strings, not pathlib: a film's preview or export asks this once per take (thousands).
     current = os.fspath(media_dir)
     # The media folder itself comes with a shared project, so it is looked at like the parts below it.
