@@ -181,3 +181,31 @@ def test_a_window_lays_the_strip_out_a_few_times_not_per_reparenting(qtbot, qapp
     view = window.timeline
     last = view.visualRect(window.model.index(299, 0))
     assert last.right() + 1 + view.horizontalOffset() == view.card_geometry().rights[299]
+
+
+def test_a_cards_thumbnail_is_scaled_once_per_size(qtbot):
+    # A click or a scroll repaints cards: their thumbnails are scaled once, not on every paint.
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QPixmap
+
+    from ui.timeline.shot_card_delegate import SCALED_KEPT
+
+    scaled = []
+
+    class Counting(QPixmap):
+        def scaled(self, *args):
+            scaled.append(args[0])
+            return super().scaled(*args)
+
+    window = make_window(qtbot, _film(3))
+    delegate = window.timeline.card_delegate
+    pixmap = Counting(320, 180)
+    pixmap.fill(QColor("red"))
+    first = delegate._scaled_to(pixmap, QSize(100, 60))
+    again = delegate._scaled_to(pixmap, QSize(100, 60))
+    assert len(scaled) == 1 and first.cacheKey() == again.cacheKey() and first.size() == QSize(106, 60)
+    delegate._scaled_to(pixmap, QSize(120, 60))  # another card width: scaled again
+    assert len(scaled) == 2
+    for width in range(SCALED_KEPT + 5):  # bounded
+        delegate._scaled_to(pixmap, QSize(10 + width, 10))
+    assert len(delegate._scaled) == SCALED_KEPT
