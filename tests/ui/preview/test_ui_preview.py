@@ -133,9 +133,9 @@ def test_applies_the_shots_look(qtbot, tmp_path, monkeypatch):
     )
 
 
-def test_the_spans_wait_for_the_first_shot_shown(qtbot, tmp_path, monkeypatch):
+def test_the_spans_wait_until_the_window_is_up(qtbot, tmp_path, monkeypatch):
     # Timing every shot and checking every take's path cost a 2,000-shot window hundreds of ms before
-    # its first paint; now nothing asks for them until a shot is shown.
+    # its first paint; now they are built after it, while idle.
     monkeypatch.setattr(preview_sequence, "look_resolver", lambda: lambda project, shot: None)
     project = film(tmp_path)
     built = []
@@ -145,6 +145,7 @@ def test_the_spans_wait_for_the_first_shot_shown(qtbot, tmp_path, monkeypatch):
     player = window.preview
     qtbot.wait(20)
     assert built == [] and player.view.isVisible()
+    qtbot.waitUntil(lambda: built == [1])  # once the window is up and idle, before a click needs them
     window.timeline.select_ids([project.shots[1].id])
     assert built == [1]
     qtbot.waitUntil(lambda: shown(player) is not None)
