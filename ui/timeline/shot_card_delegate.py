@@ -25,7 +25,7 @@ from ui.widgets.thumbnails import ThumbnailCache
 
 CARD_HEIGHT = 150
 MIN_CARD_WIDTH = 56
-SCALED_KEPT = 96  # scaled thumbnails kept: more than a wide screen of cards (about 8 MB)
+SCALED_KEPT = 48  # scaled thumbnails kept: more than a wide screen of the narrowest cards (about 7 MB)
 FOOTER = 46
 
 STATUS_COLORS = {
