@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QSplitter,
+    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -76,6 +77,10 @@ class MainWindow(QMainWindow):
         self._build_generation()
         self.status_summary = QLabel()
         self.statusBar().addPermanentWidget(self.status_summary)
+        # The film's length times every shot (O(N)): once per burst of edits, and after the first paint.
+        self._summary_timer = QTimer(self)
+        self._summary_timer.setSingleShot(True)
+        self._summary_timer.timeout.connect(self._update_summary)
         self.start = StartWiring(  # the start page and the model line
             self, self.settings, self.dialogs, self.thumbnails, self.files, self.generation, self.act_close
         )
@@ -104,7 +109,7 @@ class MainWindow(QMainWindow):
         self.resize(1440, 900)
         self.restore_layout()
         self.update_title()
-        self._update_summary()
+        self._summary_timer.start(0)
         self._update_actions()
 
     @property
@@ -154,7 +159,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([520, 260])
-        self.setCentralWidget(self.splitter)
+        # In a stack from the start: the start page joins it when first shown (StartWiring), and the
+        # strip is parented and laid out once.
+        stack = QStackedWidget()
+        stack.addWidget(self.splitter)
+        self.setCentralWidget(stack)
 
     def _build_docks(self) -> None:
         self.inspector = Inspector(self.project, self.undo_stack, self.thumbnails)
@@ -379,11 +388,11 @@ class MainWindow(QMainWindow):
         if project.shots:
             self.timeline.select_ids([project.shots[0].id])
         self.update_title()
-        self._update_summary()
+        self._summary_timer.start(0)
         QTimer.singleShot(0, lambda: self.zoom_to_fit(readable=True))
 
     def _on_project_event(self, event: str, details: dict) -> None:
-        self._update_summary()
+        self._summary_timer.start(0)
         if event == "settings_changed" and {"fps", "width", "height"} & set(details.get("fields") or ()):
             QTimer.singleShot(0, lambda: self.zoom_to_fit(readable=True))  # card widths follow the rate
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from engine.errors import StoryreelError
 
@@ -58,18 +58,19 @@ def check_part(part: str, whole: str) -> None:
         raise UnsafePath(f"{whole!r}: {part!r} is a device name on Windows")
 
 
-def check_relative(relative: object) -> PurePosixPath:
-    """The parts of a media path if it is relative and portable; UnsafePath otherwise."""
+def check_relative(relative: object) -> list[str]:
+    """The parts of a media path (split on '/') if it is relative and portable; UnsafePath otherwise."""
+    # Strings, not PurePosixPath: opening a film checks every take's path (thousands).
     if not isinstance(relative, str) or not relative:
         raise UnsafePath(f"{relative!r} is not a media path")
     if len(relative) > MAX_PATH_CHARS:
         raise UnsafePath(f"{relative[:80]!r}…: a media path longer than {MAX_PATH_CHARS} characters")
     if relative.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", relative):
         raise UnsafePath(f"{relative!r}: an absolute path is not allowed; media paths are relative")
-    pure = PurePosixPath(relative)
-    for part in relative.split("/"):
+    parts = relative.split("/")
+    for part in parts:
         check_part(part, relative)
-    return pure
+    return parts
 
 
 def contained(media_dir: Path, relative: str) -> Path:
@@ -78,13 +79,13 @@ def contained(media_dir: Path, relative: str) -> Path:
     Parts that do not exist yet are fine (a take about to be written); the existing ones are
     looked at without following links, so a symlink planted in the media folder cannot lead out.
     """
-    pure = check_relative(relative)
-    media_dir = Path(media_dir)
+    parts = check_relative(relative)
+    # Plain strings, not pathlib: a film's preview or export asks this once per take (thousands).
+    current = os.fspath(media_dir)
     # The media folder itself comes with a shared project, so it is looked at like the parts below it.
-    on_the_way = [media_dir]
-    for part in pure.parts:
-        on_the_way.append(on_the_way[-1] / part)
-    for current in on_the_way:
+    for part in (None, *parts):
+        if part is not None:
+            current = os.path.join(current, part)
         try:
             mode = os.lstat(current).st_mode
         except FileNotFoundError:
@@ -92,5 +93,6 @@ def contained(media_dir: Path, relative: str) -> Path:
         except OSError as exc:
             raise UnsafePath(f"{relative!r}: cannot be looked at ({exc.strerror or exc})") from None
         if stat.S_ISLNK(mode):
-            raise UnsafePath(f"{relative!r}: {current.name} is a symbolic link; links are not followed")
-    return media_dir.joinpath(*pure.parts)
+            name = os.path.basename(current)
+            raise UnsafePath(f"{relative!r}: {name} is a symbolic link; links are not followed")
+    return Path(os.path.join(os.fspath(media_dir), *parts))

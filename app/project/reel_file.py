@@ -98,10 +98,10 @@ CAST_FOLDER = "cast"  # cast members' reference images live in FILM.media/cast/,
 def check_image_path(relative: object, what: str, folder: str = IMAGE_FOLDER) -> None:
     """Raise UnsafePath unless relative names a file directly inside the media folder's `folder`/."""
     try:
-        pure = check_relative(relative)
+        parts = check_relative(relative)
     except UnsafePath as exc:
         raise UnsafePath(f"{what} {exc}") from None
-    if len(pure.parts) != 2 or pure.parts[0] != folder:
+    if len(parts) != 2 or parts[0] != folder:
         raise UnsafePath(f"{what} {str(relative)[:80]!r}: these images live in the media folder's {folder}/")
 
 

@@ -19,6 +19,7 @@ from engine.film.film_timing import Transition
 from engine.progress import CancelToken
 from engine.storage.atomic_file import atomic_path, fsync_dir, temp_prefix
 from engine.video.conform import ClipSpan
+from engine.video.prefetch import Prefetched
 
 if TYPE_CHECKING:
     from engine.film.writers import FilmWriter
@@ -169,7 +170,11 @@ def export_film(
             try:
                 meter = _Meter(plan.total * writer.passes, on_progress)
                 for pass_index in range(writer.passes):
-                    frames = film_frames(plan, width, height, pix_fmt, fill=settings.fit == FILL)
+                    # Decoded and conformed on a worker while the encoder takes the frame before.
+                    frames = Prefetched(
+                        lambda: film_frames(plan, width, height, pix_fmt, fill=settings.fit == FILL),
+                        name="export-frames",
+                    )
                     with contextlib.closing(frames):
                         for frame in frames:
                             if cancel is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,6 +38,11 @@ NAME_ROLE = Qt.ItemDataRole.UserRole
 
 def colour_card(width: int = THUMB.width(), height: int = THUMB.height()) -> np.ndarray:
     """A stand-in frame when the shot has no take yet: a hue sweep over a grey ramp."""
+    return _colour_card(width, height).copy()  # drawn once (about 10 ms), not on every click
+
+
+@functools.lru_cache(maxsize=4)
+def _colour_card(width: int, height: int) -> np.ndarray:
     x = np.linspace(0, 1, width)[None, :, None]
     y = np.linspace(0, 1, height)[:, None, None]
     hue = np.concatenate([np.clip(np.abs((x * 6 - k) % 6 - 3) - 1, 0, 1) for k in (0, 4, 2)], axis=2)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPaintEvent, QShortcut
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPaintEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,6 +33,7 @@ from ui.widgets.labels import timecode
 SHOT_MODE, FILM_MODE = "shot", "film"
 # Shot fields whose change alters what the preview shows.
 _VISIBLE_FIELDS = {"active_take", "trim_in", "trim_out", "preset", "frames"}
+SPANS_AFTER_SHOW_MS = 300  # after the first paint (and the window's own deferred work), before a click
 
 
 class FrameView(QWidget):
@@ -89,7 +90,9 @@ class PreviewPlayer(QWidget):
         self.setObjectName("PreviewPlayer")
         self.project = project
         self.frames = SpanFrames()
-        self.spans: list[PreviewSpan] = []
+        # Built when first needed (a selected shot, film mode, a seek), not with the window: at
+        # 2,000 shots they cost a few hundred ms that the first paint should not wait for.
+        self._spans: list[PreviewSpan] | None = None
         self._span_rows: dict[str, int] = {}  # shot id -> its span's position, so a selection is O(1)
         self.mode = SHOT_MODE
         self.shot_id: str | None = None
@@ -107,7 +110,7 @@ class PreviewPlayer(QWidget):
         self._build()
         project.subscribe(self._on_event)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.reload()
+        self._configure()
 
     def _build(self) -> None:
         self.view = FrameView()
@@ -197,15 +200,35 @@ class PreviewPlayer(QWidget):
             return
         self._rebuild.start(0)  # once per burst of edits
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._spans is None:
+            # Built once the window is up and idle, so neither its first paint nor the first click
+            # waits for them (tens of ms at 2,000 shots; a click before then builds them itself).
+            QTimer.singleShot(SPANS_AFTER_SHOW_MS, self, self._build_spans)
+
+    def _build_spans(self) -> None:
+        self.spans  # noqa: B018  # built on first use
+
+    @property
+    def spans(self) -> list[PreviewSpan]:
+        """Every shot's span in timeline order, built on first use."""
+        if self._spans is None:
+            self._spans = preview_spans(self.project)
+            self._span_rows = {span.shot_id: row for row, span in enumerate(self._spans)}
+        return self._spans
+
     def reload(self) -> None:
         """Rebuild the spans from the project and show the current frame again."""
-        self.spans = preview_spans(self.project)
-        self._span_rows = {span.shot_id: row for row, span in enumerate(self.spans)}
+        self._spans = None
         self._configure()
 
     def _shot_span(self) -> PreviewSpan | None:
-        row = self._span_rows.get(self.shot_id) if self.shot_id is not None else None
-        return self.spans[row] if row is not None else None
+        if self.shot_id is None:
+            return None
+        spans = self.spans
+        row = self._span_rows.get(self.shot_id)
+        return spans[row] if row is not None else None
 
     def _configure(self) -> None:
         """Set the clock and scrub bar to the range played (the shot's, or the film's)."""
@@ -299,6 +322,18 @@ class PreviewPlayer(QWidget):
         self.scrub.setValue(frame)
         self.scrub.blockSignals(False)
         self.timecode.setText(self.position_text(frame))
+        if self.mode == SHOT_MODE and self.shot_id is None:
+            # Nothing to show, and nothing that needs the spans built (the window's first paint);
+            # with no shot the range is empty and starts the film, where timeline and film time agree.
+            self.positionChanged.emit(t)
+            self._retry.stop()
+            self.current = None
+            self.view.show_message(
+                self.tr("Select a shot on the timeline to preview it, or preview the whole film.")
+                if self.project.shots
+                else self.tr("No shots yet: the film plays here once its shots have takes.")
+            )
+            return
         self.positionChanged.emit(timeline_time(self.spans, t))
         span = self.shown_span(t)
         if span is None or span.path is None:

@@ -31,20 +31,21 @@ class StartWiring:
     ) -> None:
         self.window, self.settings, self.files = window, settings, files
         self.session = files.session
+        self.thumbnails = thumbnails
         self.choices = ModelChoices(settings, dialogs, window)
-        self.page = StartPage(settings, thumbnails, self.choices)
-        editor = window.takeCentralWidget()
+        stack = window.centralWidget()
+        # The window puts its editing area in a stack first, so the strip is parented (and laid out) once.
+        assert isinstance(stack, QStackedWidget), "the window builds its editing area in a stack"
+        self.stack = stack
+        editor = stack.widget(0)
         assert editor is not None, "the window builds its editing area before the start page"
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.page)
-        self.stack.addWidget(editor)
-        window.setCentralWidget(self.stack)
+        self.editor = editor
+        self._page: StartPage | None = (
+            None  # built when first shown: a window opened on a film never needs it
+        )
         self.model_label = QLabel()
         self.model_label.setObjectName("ModelStatus")
         window.statusBar().addPermanentWidget(self.model_label)
-        self.page.newRequested.connect(self._new)
-        self.page.openRequested.connect(files.open)
-        self.page.recentRequested.connect(files.open_path)
         self.session.projectChanged.connect(lambda project: self.show_editor())
         act_close.triggered.connect(self._after_close)  # runs after the close itself
         self.session.undo_stack.indexChanged.connect(lambda index: self._edited())
@@ -59,15 +60,27 @@ class StartWiring:
     def project(self) -> Project:
         return self.session.project
 
+    @property
+    def page(self) -> StartPage:
+        """The start page, built on first use."""
+        if self._page is None:
+            self._page = page = StartPage(self.settings, self.thumbnails, self.choices)
+            page.newRequested.connect(self._new)
+            page.openRequested.connect(self.files.open)
+            page.recentRequested.connect(self.files.open_path)
+            self.stack.addWidget(page)
+            page.update_model(self.project)
+        return self._page
+
     def showing_start(self) -> bool:
-        return self.stack.currentWidget() is self.page
+        return self._page is not None and self.stack.currentWidget() is self._page
 
     def show_start(self) -> None:
         self.page.refresh(self.project)
         self.stack.setCurrentWidget(self.page)
 
     def show_editor(self) -> None:
-        self.stack.setCurrentIndex(1)
+        self.stack.setCurrentWidget(self.editor)
 
     def _new(self) -> None:
         if self.files.new():
@@ -87,7 +100,8 @@ class StartWiring:
         ok, text = model_state(self.settings, self.project)
         self.model_label.setText(text if ok else f"⚠ {text}")
         self.model_label.setToolTip(text)
-        self.page.update_model(self.project)
+        if self._page is not None:
+            self._page.update_model(self.project)
 
     def offer_model(self, reason: str) -> None:
         """Generate found no usable model: say why and offer the three choices."""

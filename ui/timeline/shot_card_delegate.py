@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.project.project import Shot, ShotState
@@ -23,6 +25,7 @@ from ui.widgets.thumbnails import ThumbnailCache
 
 CARD_HEIGHT = 150
 MIN_CARD_WIDTH = 56
+SCALED_KEPT = 48  # scaled thumbnails kept: more than a wide screen of the narrowest cards (about 7 MB)
 FOOTER = 46
 
 STATUS_COLORS = {
@@ -138,6 +141,25 @@ class ShotCardDelegate(QStyledItemDelegate):
         self.thumbnails = thumbnails
         self.pixels_per_second = 48.0
         self.card_height = CARD_HEIGHT
+        # Thumbnails scaled to a card's picture: a smooth scale per card on every repaint (a click, a
+        # scroll, a played frame) cost milliseconds each; the few on screen are kept by (pixmap, size).
+        self._scaled: OrderedDict[tuple[int, int, int], QPixmap] = OrderedDict()
+
+    def _scaled_to(self, pixmap: QPixmap, size: QSize) -> QPixmap:
+        key = (pixmap.cacheKey(), size.width(), size.height())
+        scaled = self._scaled.get(key)
+        if scaled is None:
+            scaled = pixmap.scaled(
+                size,
+                Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            self._scaled[key] = scaled
+            if len(self._scaled) > SCALED_KEPT:
+                self._scaled.popitem(last=False)
+        else:
+            self._scaled.move_to_end(key)
+        return scaled
 
     def card_width(self, seconds: float) -> int:
         return max(MIN_CARD_WIDTH, round(seconds * self.pixels_per_second))
@@ -171,11 +193,7 @@ class ShotCardDelegate(QStyledItemDelegate):
         pixmap = self.thumbnails.get(project, shot.active) if project is not None else None
         painter.setClipRect(picture)
         if pixmap is not None:
-            scaled = pixmap.scaled(
-                picture.size(),
-                Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-                Qt.TransformationMode.SmoothTransformation,
-            )
+            scaled = self._scaled_to(pixmap, picture.size())
             x = picture.left() + (picture.width() - scaled.width()) // 2
             y = picture.top() + (picture.height() - scaled.height()) // 2
             painter.drawPixmap(x, y, scaled)

@@ -88,7 +88,7 @@ class TimeRuler(QWidget):
         last = min(count, int(math.ceil(t_last / minor)) + 1)
         for i in range(first, last + 1):
             t = i * minor
-            x = self.x_for_time(t)
+            x = geometry.x_for_time(t, shift)  # the shift once per paint: it maps two points to global
             if x is None or x < -50 or x > self.width() + 50:
                 continue
             major = abs(t / step - round(t / step)) < 1e-6
@@ -99,7 +99,7 @@ class TimeRuler(QWidget):
                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                     format_time(t),
                 )
-        x = self.x_for_time(self.playhead) if self.playhead is not None else None
+        x = geometry.x_for_time(self.playhead, shift) if self.playhead is not None else None
         if x is not None:
             painter.setPen(QColor("#ef4444"))
             painter.drawLine(int(x), 0, int(x), self.height())

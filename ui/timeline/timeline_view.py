@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QDrag,
     QDragLeaveEvent,
@@ -56,6 +64,7 @@ class TimelineView(QListView):
         self.setMinimumHeight(CARD_HEIGHT + 24)
         self.setToolTip("")
         self._geometry: TimelineGeometry | None = None  # built once per layout, for the ruler and seeking
+        self._hidden_layout = False  # a layout skipped while hidden, done on show
         thumbnails.updated.connect(lambda _take_id: self.viewport().update())
 
     def setModel(self, model: TimelineModel) -> None:  # type: ignore[override]  # it draws TimelineModel cards only
@@ -100,6 +109,26 @@ class TimelineView(QListView):
                 ),
             )
         self.drop_marker.paint()
+
+    def doItemsLayout(self) -> None:
+        if not self.isVisible():
+            # Each reparenting while the window is assembled restyles the view, and Qt lays every card
+            # out again (O(N) each); lay them out once, when shown.
+            self._hidden_layout = True
+            return
+        self._hidden_layout = False
+        super().doItemsLayout()
+
+    def showEvent(self, event) -> None:
+        if self._hidden_layout:
+            # After the window's layout has given the strip its size (Qt's Show would lay out at the
+            # preliminary one, and the resize that follows again); no pass if the resize's came first.
+            QTimer.singleShot(0, self._layout_if_skipped)
+        super().showEvent(event)
+
+    def _layout_if_skipped(self) -> None:
+        if self._hidden_layout and self.isVisible():
+            self.doItemsLayout()
 
     def updateGeometries(self) -> None:
         super().updateGeometries()

@@ -16,6 +16,11 @@ BASE = '{"format_version": 1, "settings": {"width": 64, "height": 48, "fps": 16%
 
 CASES = {
     "a 5000-digit integer": (BASE % (', "fps": ' + "9" * 5000, ""), "digits"),
+    "a 41-digit integer": (BASE % (', "fps": ' + "9" * 41, ""), "41 digits"),
+    "a 41-digit integer after a long number in a prompt": (
+        BASE % (', "fps": -' + "1" * 41, '{"id": "s1", "prompt": "' + "7" * 60 + '"}'),
+        "42 digits",
+    ),
     "nesting 1000 deep": (BASE % (', "x": ' + "[" * 1000 + "]" * 1000, ""), "nested"),
     "nesting 100 deep in a preset": (
         '{"format_version": 1, "settings": {"width": 64, "height": 48, "fps": 16}, "shots": [], '
@@ -76,3 +81,11 @@ def test_an_ordinary_project_still_opens(tmp_path):
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     project = load_project(path)
     assert project.settings.fade_out == 1.5 and project.shots[0].prompt == "灯塔 🌊"
+
+
+def test_long_digit_runs_in_text_are_only_text(tmp_path):
+    # Integers are bounded by looking for a long run of digits: one inside a prompt is no integer.
+    from app.project.json_limits import loads_strict
+
+    doc = loads_strict('{"prompt": "' + "1" * 500 + '", "seed": ' + "9" * 40 + "}")
+    assert doc["prompt"] == "1" * 500 and doc["seed"] == int("9" * 40)

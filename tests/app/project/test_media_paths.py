@@ -44,7 +44,7 @@ def test_ordinary_paths_resolve_inside(tmp_path):
     media = tmp_path / "film.media"
     assert contained(media, "a1b2/take-001.mp4") == media / "a1b2" / "take-001.mp4"
     assert contained(media, "imported/My clip (2).mov") == media / "imported" / "My clip (2).mov"
-    assert check_relative("é" * 127 + "/x").parts[1] == "x"
+    assert check_relative("é" * 127 + "/x")[1] == "x"
 
 
 @pytest.mark.parametrize("value", ["../../outside", "/abs/path", "a/b", "", "-x", "x" * 65, "con.", None, 3])

@@ -209,3 +209,16 @@ def test_a_look_is_applied_to_each_span_frame(tmp_path):
     middle = frames[:, :, 16:48].reshape(12, -1, 3).mean(axis=1).mean(axis=1)
     assert np.allclose(middle[:6], 155, atol=3) and np.allclose(middle[6:], 100, atol=3)
     assert frames[0, :, :8].mean() < 20  # pillarbox bars stay black
+
+
+def test_whole_rates_count_frames_as_the_fraction_rule_does():
+    # Whole rates take an integer path (a 2,000-shot film is timed on each layout); it must agree
+    # with the Fraction rule, halves rounded up, for every count and rate pair.
+    from fractions import Fraction
+
+    for clip_fps in (1, 8, 12, 15, 16, 24, 25, 30, 60):
+        for out_fps in (1, 12, 16, 24, 25, 30, 50, 60):
+            for frames in range(1, 200):
+                exact = max(1, int(Fraction(frames * out_fps, clip_fps) + Fraction(1, 2)))
+                assert conformed_frame_count(frames, clip_fps, out_fps) == exact, (frames, clip_fps, out_fps)
+    assert conformed_frame_count(81, Fraction(30000, 1001), 24) == 65  # non-whole rates keep Fractions

@@ -230,3 +230,19 @@ def test_settings_parsing():
     with pytest.raises(ValueError, match="format"):
         ExportSettings(format="avi").check()
     assert Fraction(1, 2)  # keep the import honest for readers comparing rates
+
+
+def test_frames_are_made_on_a_worker_while_the_encoder_runs(tmp_path, clips):
+    # Decoding, the look and the conform run ahead on their own thread; the film is the same.
+    import threading
+
+    made_on = set()
+
+    def look(frame):
+        made_on.add(threading.current_thread().name)
+        return frame
+
+    spans = [ClipSpan(span.path, span.trim_in, look=look) for span in clips]
+    result = _export(spans, tmp_path / "film.mp4", format="mp4")
+    assert made_on == {"storyreel-export-frames"} and result.frames == 22
+    assert not [t for t in threading.enumerate() if t.name == "storyreel-export-frames"]

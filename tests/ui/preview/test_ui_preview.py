@@ -131,3 +131,24 @@ def test_applies_the_shots_look(qtbot, tmp_path, monkeypatch):
     qtbot.waitUntil(
         lambda: shown(window.preview) is not None and np.array_equal(shown(window.preview), 255 - clip[0])
     )
+
+
+def test_the_spans_wait_until_the_window_is_up(qtbot, tmp_path, monkeypatch):
+    # Timing every shot and checking every take's path cost a 2,000-shot window hundreds of ms before
+    # its first paint; now they are built after it, while idle.
+    monkeypatch.setattr(preview_sequence, "look_resolver", lambda: lambda project, shot: None)
+    project = film(tmp_path)
+    built = []
+    real = preview_sequence.preview_spans
+    monkeypatch.setattr("ui.preview.preview_player.preview_spans", lambda *a: built.append(1) or real(*a))
+    window = make_window(qtbot, project, FakeDialogs())
+    player = window.preview
+    qtbot.wait(20)
+    assert built == [] and player.view.isVisible()
+    qtbot.waitUntil(lambda: built == [1])  # once the window is up and idle, before a click needs them
+    window.timeline.select_ids([project.shots[1].id])
+    assert built == [1]
+    qtbot.waitUntil(lambda: shown(player) is not None)
+    assert window.ruler.playhead == pytest.approx(0.5)  # the second shot's film time: spans are right
+    window.timeline.select_ids([project.shots[0].id])
+    assert built == [1]  # a selection reuses them

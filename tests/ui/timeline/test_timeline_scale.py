@@ -95,6 +95,7 @@ def test_the_ruler_draws_the_same_pixels_as_the_full_scan(qtbot, pps):
         for playhead in (None, 0.0, 7.3, 1e9):
             ruler.set_playhead(playhead)
             old.set_playhead(playhead)
+            old.setGeometry(ruler.geometry())  # the window's docks may still settle after it shows
             new_image, old_image = _image(ruler), _image(old)
             assert new_image == old_image, f"pps {pps}, scroll {value}, playhead {playhead}"
     assert view.segments() == _old_segments(view)
@@ -151,3 +152,60 @@ def test_two_thousand_shots_select_reorder_and_paint_at_the_cost_of_what_shows(q
     assert view.selected_ids() == [moved, project.shots[1998].id]
     geometry = view.card_geometry()
     assert geometry.total == pytest.approx(1999 * 17 / project.settings.fps)
+
+
+def test_a_window_lays_the_strip_out_a_few_times_not_per_reparenting(qtbot, qapp, monkeypatch):
+    # With the app's stylesheet, each reparenting while the window was assembled restyled the view,
+    # and Qt laid every card out again: six passes over the strip before the first paint.
+    from ui.timeline.shot_card_delegate import ShotCardDelegate
+    from ui.widgets.theme import STYLESHEET
+
+    project = Project(ProjectSettings(name="Long"), [Shot(title=f"S{i}", frames=17) for i in range(300)])
+    hints = [0]
+    original = ShotCardDelegate.sizeHint
+
+    def counting(self, option, index):
+        hints[0] += 1
+        return original(self, option, index)
+
+    monkeypatch.setattr(ShotCardDelegate, "sizeHint", counting)
+    sheet = qapp.styleSheet()
+    qapp.setStyleSheet(STYLESHEET)
+    try:
+        window = make_window(qtbot, project)
+        qtbot.wait(20)
+    finally:
+        qapp.setStyleSheet(sheet)
+    assert hints[0] <= 3 * 300 + 30, hints[0]  # was 7 passes
+    # Laid out all the same: the last card sits where the durations put it.
+    view = window.timeline
+    last = view.visualRect(window.model.index(299, 0))
+    assert last.right() + 1 + view.horizontalOffset() == view.card_geometry().rights[299]
+
+
+def test_a_cards_thumbnail_is_scaled_once_per_size(qtbot):
+    # A click or a scroll repaints cards: their thumbnails are scaled once, not on every paint.
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QPixmap
+
+    from ui.timeline.shot_card_delegate import SCALED_KEPT
+
+    scaled = []
+
+    class Counting(QPixmap):
+        def scaled(self, *args):
+            scaled.append(args[0])
+            return super().scaled(*args)
+
+    window = make_window(qtbot, _film(3))
+    delegate = window.timeline.card_delegate
+    pixmap = Counting(320, 180)
+    pixmap.fill(QColor("red"))
+    first = delegate._scaled_to(pixmap, QSize(100, 60))
+    again = delegate._scaled_to(pixmap, QSize(100, 60))
+    assert len(scaled) == 1 and first.cacheKey() == again.cacheKey() and first.size() == QSize(106, 60)
+    delegate._scaled_to(pixmap, QSize(120, 60))  # another card width: scaled again
+    assert len(scaled) == 2
+    for width in range(SCALED_KEPT + 5):  # bounded
+        delegate._scaled_to(pixmap, QSize(10 + width, 10))
+    assert len(delegate._scaled) == SCALED_KEPT
