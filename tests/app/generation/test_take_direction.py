@@ -155,3 +155,22 @@ def test_an_extended_take_begins_with_the_frames_it_extends(tmp_path, tiny_a14b,
     assert psnr(made[:FRAMES], moving_frames(FRAMES)) >= 35
     with pytest.raises(ConditioningError, match="1 to"):
         extend_take(project, "s1", frames=0)
+
+
+def test_a_shot_list_names_control_clips_and_kinds(tmp_path) -> None:
+    from app.project.shot_list import ShotListError, load_shot_list
+
+    project = film(tmp_path, "text-model", "vace-model")
+    make_clip(tmp_path / "walk.mp4", moving_frames(5))
+    (tmp_path / "list.csv").write_text("prompt,control,control_kind\na dancer,walk.mp4,edges\na hill,,\n")
+    shots = load_shot_list(tmp_path / "list.csv", project)
+    assert shots[0].control.kind == "edges" and shots[0].control.clip.startswith("control-clips/")
+    assert shots[1].control is None
+    for row, words in (
+        ("a,walk.mp4,sketch", "control_kind 'sketch'"),
+        ("a,../x.mp4,", "control clip"),
+        ("a,,pose", "needs a control clip"),
+    ):
+        (tmp_path / "bad.csv").write_text(f"prompt,control,control_kind\n{row}\n")
+        with pytest.raises(ShotListError, match=words):
+            load_shot_list(tmp_path / "bad.csv", project)
