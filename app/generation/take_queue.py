@@ -15,6 +15,8 @@ from engine.jobs.job_queue import Job, JobQueue
 from engine.jobs.states import ACTIVE_STATES, FINISHED_STATES, JobState
 from engine.review.prompt_check import PromptRefused, check_prompt
 
+DIRECTED = frozenset(("repaint", "extend"))  # the records of take_direction's plans
+
 
 @dataclass
 class QueuedTake:
@@ -186,6 +188,8 @@ class TakeQueue:
             entry = self.tracked.get(job.id)
             if entry is None or job.state in (JobState.DONE, JobState.FAILED, JobState.CANCELLED):
                 continue
+            if DIRECTED.intersection(entry.plan.conditioning):
+                continue  # a repaint or an extension is not a shot's plain take: never resumed as one
             request = entry.plan.request
             records.append(
                 {

@@ -194,3 +194,27 @@ def test_a_continuing_shot_goes_on_from_the_last_frames_when_the_film_has_a_refe
     project.settings.vace_model = None  # without one: the last frame, on the image model, as before
     request, record = build_request_with_record(project, project.shot("s2"))
     assert request.control is None and request.images is not None and "context" not in record
+
+
+def test_a_queued_extension_becomes_a_take_and_is_never_resumed_as_a_plain_one(tmp_path) -> None:
+    from clip_backend_support import ClipBackend
+
+    from app.generation.take_queue import TakeQueue
+    from engine.jobs.job_queue import JobQueue
+
+    project = film(tmp_path, "text-model", "vace-model")
+    jobs = JobQueue([ClipBackend()])
+    jobs.pause()
+    try:
+        queue = TakeQueue(project, jobs)
+        job = queue.submit_plan(extend_take(project, "s1", frames=4))
+        assert project.pending_jobs == []  # a crash now loses the extension, not remakes the shot
+        jobs.resume()
+        assert jobs.wait_idle(10)
+        take = queue.finish(job)
+        assert (
+            take is not None and take.path == "s1/take-002.mp4" and take.conditioning["extend"]["frames"] == 4
+        )
+        assert project.shot("s1").active_take == take.id
+    finally:
+        jobs.shutdown()
