@@ -218,3 +218,30 @@ def test_a_queued_extension_becomes_a_take_and_is_never_resumed_as_a_plain_one(t
         assert project.shot("s1").active_take == take.id
     finally:
         jobs.shutdown()
+
+
+def test_a_shots_control_frames_made_ahead_can_be_cancelled_and_are_then_reused(tmp_path) -> None:
+    """The window extracts off the GUI thread with a cancel before queueing; the request then finds them."""
+    import time
+
+    from app.generation.shot_control import control_cache_dir, control_settings, shot_control_frames
+    from engine.progress import Cancelled, CancelToken
+
+    project = film(tmp_path, "text-model", "vace-model")
+    clip = make_clip(tmp_path / "long.mp4", moving_frames(120, 64, 64))
+    project.update_shot("s1", control=import_control_clip(project, clip, kind="edges"), frames=117)
+    shot = project.shot("s1")
+    settings = control_settings(shot, 117, SIZE, SIZE, 16)
+    cancel, asked = CancelToken(), []
+
+    def cancel_at_the_fifth(progress) -> None:
+        if progress.step == 5 and not asked:
+            asked.append(time.monotonic())
+            cancel.cancel()
+
+    with pytest.raises(Cancelled):
+        shot_control_frames(project, shot, settings, cancel, cancel_at_the_fifth)
+    assert time.monotonic() - asked[0] < 1.0 and list(control_cache_dir(project).iterdir()) == []
+    made = shot_control_frames(project, shot, settings)
+    request, record = build_request_with_record(project, shot)
+    assert request.control.frames == made.folder and record["control"]["frames"] == 117
