@@ -21,7 +21,12 @@ from engine.generation.demo_model import demo_reference_model
 from engine.generation.frames import snap_frames
 from engine.generation.request import Keyframe, ModelSpec, ReferenceConditioning
 
-REFERENCE_RECORD = ("cast", "references", "keyframes")  # a reference take's keys in Take.conditioning
+REFERENCE_RECORD = (
+    "cast",
+    "references",
+    "keyframes",
+    "control",
+)  # a reference take's keys in Take.conditioning
 NO_REFERENCE_MODEL_HINT = (
     "Set Project Settings > Reference model (a Wan 2.2 VACE model), or make the film with "
     "`new --vace-model SOURCE`."
@@ -44,8 +49,9 @@ def shot_members(project: Project, shot: Shot) -> list[CastMember]:
 
 
 def uses_references(project: Project, shot: Shot) -> bool:
-    """Whether the shot runs on the reference model: it names a cast member or pins keyframes."""
-    return bool(shot.keyframes) or bool(shot_members(project, shot))
+    """Whether the shot runs on the reference model: it names a cast member, pins keyframes or follows a
+    control clip."""
+    return bool(shot.keyframes) or shot.control is not None or bool(shot_members(project, shot))
 
 
 def check_mentions(project: Project, shot: Shot) -> None:
@@ -83,7 +89,11 @@ def require_reference_model(project: Project, shot: Shot, spec: ModelSpec) -> Mo
     model = reference_model(project, spec)
     if model is None:
         what = (
-            "pins keyframes" if shot.keyframes and not shot_members(project, shot) else "names cast members"
+            "names cast members"
+            if shot_members(project, shot)
+            else "pins keyframes"
+            if shot.keyframes
+            else "follows a control clip"
         )
         raise ConditioningError(
             f"Shot {_title(shot)} {what}, which needs a reference model, and the film has none.",
@@ -120,6 +130,9 @@ def references_key(project: Project, shot: Shot) -> dict[str, Any]:
         key["cast"] = [[m.description, [i.sha256 for i in m.images]] for m in members]
     if shot.keyframes:
         key["keyframes"] = [[k.frame, k.image.sha256, k.image.fit] for k in shot.keyframes]
+    control = shot.control
+    if control is not None:
+        key["control"] = [control.sha256, control.kind, control.strength, control.length, control.fit]
     return key
 
 
@@ -137,11 +150,17 @@ def resolve_references(
     """The reference images (each named member's, in the order named) and keyframes a shot is given, read
     and checked by hash, and the record its take's sidecar keeps: cast, references, keyframes."""
     check_mentions(project, shot)
-    if shot.continue_previous:
+    if shot.continue_previous and not (project.settings.vace_model or "").strip():
         raise ConditioningError(
             f"Shot {_title(shot)} continues the previous shot and names cast members or pins keyframes; "
-            "the reference model cannot continue a take.",
-            "Give the shot a start image instead: a frame of the previous shot's take.",
+            "the reference model continues a take only when the film names it (Project Settings).",
+            "Set Project Settings > Reference model, or give the shot a start image instead.",
+        )
+    if shot.continue_previous and shot.control is not None:
+        raise ConditioningError(
+            f"Shot {_title(shot)} both continues the previous shot and follows a control clip; "
+            "the reference model takes one of them.",
+            "Turn off 'continue from the previous shot', or remove the control clip.",
         )
     members = shot_members(project, shot)
     images: list[bytes] = []

@@ -15,6 +15,8 @@ from engine.jobs.job_queue import Job, JobQueue
 from engine.jobs.states import ACTIVE_STATES, FINISHED_STATES, JobState
 from engine.review.prompt_check import PromptRefused, check_prompt
 
+DIRECTED = frozenset(("repaint", "extend"))  # the records of take_direction's plans
+
 
 @dataclass
 class QueuedTake:
@@ -85,6 +87,12 @@ class TakeQueue:
             queued.append(job)
         self.sync_pending()
         return queued, errors
+
+    def submit_plan(self, plan: TakePlan) -> Job:
+        """Queue an already planned take (a repaint or an extension: app/generation/take_direction.py)."""
+        job = self._submit(plan, self.project.shot(plan.shot_id))
+        self.sync_pending()
+        return job
 
     def _queued_take_of(self, shot: Shot | None) -> tuple[str, QueuedTake] | None:
         """The latest unfinished queued take of a shot, with its job id, if it has one."""
@@ -180,6 +188,8 @@ class TakeQueue:
             entry = self.tracked.get(job.id)
             if entry is None or job.state in (JobState.DONE, JobState.FAILED, JobState.CANCELLED):
                 continue
+            if DIRECTED.intersection(entry.plan.conditioning):
+                continue  # a repaint or an extension is not a shot's plain take: never resumed as one
             request = entry.plan.request
             records.append(
                 {
