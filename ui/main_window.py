@@ -364,6 +364,7 @@ class MainWindow(QMainWindow):
         self.addAction(self.act_play)
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.act_play, self.act_film])
+        self.view_menu.addActions([player.control_overlay.action, player.mask_bar.action])
 
     # -- the project --------------------------------------------------------------------
     def _show_project(self, project: Project) -> None:
