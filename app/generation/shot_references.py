@@ -21,7 +21,12 @@ from engine.generation.demo_model import demo_reference_model
 from engine.generation.frames import snap_frames
 from engine.generation.request import Keyframe, ModelSpec, ReferenceConditioning
 
-REFERENCE_RECORD = ("cast", "references", "keyframes")  # a reference take's keys in Take.conditioning
+REFERENCE_RECORD = (
+    "cast",
+    "references",
+    "keyframes",
+    "control",
+)  # a reference take's keys in Take.conditioning
 NO_REFERENCE_MODEL_HINT = (
     "Set Project Settings > Reference model (a Wan 2.2 VACE model), or make the film with "
     "`new --vace-model SOURCE`."
@@ -44,8 +49,9 @@ def shot_members(project: Project, shot: Shot) -> list[CastMember]:
 
 
 def uses_references(project: Project, shot: Shot) -> bool:
-    """Whether the shot runs on the reference model: it names a cast member or pins keyframes."""
-    return bool(shot.keyframes) or bool(shot_members(project, shot))
+    """Whether the shot runs on the reference model: it names a cast member, pins keyframes or follows a
+    control clip."""
+    return bool(shot.keyframes) or shot.control is not None or bool(shot_members(project, shot))
 
 
 def check_mentions(project: Project, shot: Shot) -> None:
@@ -83,7 +89,11 @@ def require_reference_model(project: Project, shot: Shot, spec: ModelSpec) -> Mo
     model = reference_model(project, spec)
     if model is None:
         what = (
-            "pins keyframes" if shot.keyframes and not shot_members(project, shot) else "names cast members"
+            "names cast members"
+            if shot_members(project, shot)
+            else "pins keyframes"
+            if shot.keyframes
+            else "follows a control clip"
         )
         raise ConditioningError(
             f"Shot {_title(shot)} {what}, which needs a reference model, and the film has none.",
@@ -120,6 +130,9 @@ def references_key(project: Project, shot: Shot) -> dict[str, Any]:
         key["cast"] = [[m.description, [i.sha256 for i in m.images]] for m in members]
     if shot.keyframes:
         key["keyframes"] = [[k.frame, k.image.sha256, k.image.fit] for k in shot.keyframes]
+    control = shot.control
+    if control is not None:
+        key["control"] = [control.sha256, control.kind, control.strength, control.length, control.fit]
     return key
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TypedDict, TypeVar
 
 from app.generation.shot_conditioning import conditioning_key, model_for, resolve_conditioning, uses_image
+from app.generation.shot_control import control_settings, resolve_control
 from app.generation.shot_references import (
     check_mentions,
     references_key,
@@ -163,7 +164,12 @@ def build_request_with_record(
     if references:
         # Start and end images are the first and last keyframes there; the record is the sidecar's.
         conditioning, record = resolve_references(project, shot, settings["num_frames"])
-        return dataclasses.replace(request, references=conditioning), record
+        request = dataclasses.replace(request, references=conditioning)
+        if shot.control is not None:
+            size = (settings["num_frames"], settings["width"], settings["height"], settings["fps"])
+            control, control_record = resolve_control(project, shot, control_settings(shot, *size))
+            request, record = dataclasses.replace(request, control=control), {**record, **control_record}
+        return request, record
     images, record = resolve_conditioning(project, shot, pending)
     return dataclasses.replace(request, images=images), record
 

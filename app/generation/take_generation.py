@@ -138,8 +138,18 @@ def generate_take(
     cancel: CancelToken | None = None,
 ) -> Take:
     """Generate one take of a shot right here (no queue), write it, and make it active."""
-    plan = plan_take(project, shot, model)
+    return run_plan(project, plan_take(project, shot, model), cache, on_progress, cancel)
+
+
+def run_plan(
+    project: Project,
+    plan: TakePlan,
+    cache: PipelineCache,
+    on_progress: ProgressCallback = ignore_progress,
+    cancel: CancelToken | None = None,
+) -> Take:
+    """Generate a planned take right here (no queue), write it, and make it active on its shot."""
     record = run_take_job(cache, plan.request, plan.clip, on_progress=on_progress, cancel=cancel)
     take = take_from_record(plan, record, project)
-    project.add_take(shot.id, take)
+    project.add_take(plan.shot_id, take)
     return take

@@ -86,6 +86,12 @@ class TakeQueue:
         self.sync_pending()
         return queued, errors
 
+    def submit_plan(self, plan: TakePlan) -> Job:
+        """Queue an already planned take (a repaint or an extension: app/generation/take_direction.py)."""
+        job = self._submit(plan, self.project.shot(plan.shot_id))
+        self.sync_pending()
+        return job
+
     def _queued_take_of(self, shot: Shot | None) -> tuple[str, QueuedTake] | None:
         """The latest unfinished queued take of a shot, with its job id, if it has one."""
         if shot is None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from app.project.media_paths import contained
 from app.project.row_index import RowIndex
+from engine.conditioning.control_settings import CONTROL_KINDS, LENGTH_MODES, MAX_STRENGTH, SIZE_MODES
 from engine.generation.request import DEFAULT_MODEL
 from engine.jobs.states import StateEnum
 
@@ -48,6 +49,41 @@ class ShotKeyframe:
 
     frame: int
     image: ShotImage
+
+
+@dataclass
+class ShotControl:
+    """A clip whose motion a shot follows (through the reference model): a file in FILM.media/control-clips/
+    or a take of this film, the kind of frames taken from it, and how they are conformed."""
+
+    clip: str  # relative to the media folder: "control-clips/<sha256>.<ext>" or a take's path
+    sha256: str  # of the clip's bytes, checked again when the frames are extracted
+    kind: str = "video"  # pose, depth, edges or video (the clip's own frames)
+    strength: float = 1.0  # VACE's conditioning_scale, 0 to MAX_STRENGTH
+    length: str = "trim"  # "trim" or "loop"
+    fit: str = "fill"  # "fill" (crop) or "fit" (pad) to the shot's size
+    source_take: str | None = None  # for a take of this film: its id
+    name: str | None = None  # the imported file's own name, as the window labels it
+
+
+def checked_control(control: object) -> ShotControl | None:
+    """control if it is None or a valid ShotControl; TypeError/ValueError saying what is wrong."""
+    if control is None:
+        return None
+    if not isinstance(control, ShotControl):
+        raise TypeError("control must be a ShotControl or None")
+    if control.kind not in CONTROL_KINDS:
+        raise ValueError(f"the control kind {control.kind!r} is not one of {', '.join(CONTROL_KINDS)}")
+    if control.length not in LENGTH_MODES:
+        raise ValueError(f"the control length {control.length!r} is not one of {', '.join(LENGTH_MODES)}")
+    if control.fit not in SIZE_MODES:
+        raise ValueError(f"the control fit {control.fit!r} is not one of {', '.join(SIZE_MODES)}")
+    strength = control.strength
+    if isinstance(strength, bool) or not isinstance(strength, (int, float)):
+        raise TypeError("the control strength is a number")
+    if not 0.0 <= strength <= MAX_STRENGTH:
+        raise ValueError(f"the control strength {strength} is not between 0 and {MAX_STRENGTH}")
+    return control
 
 
 def checked_keyframes(keyframes: object) -> list[ShotKeyframe]:
@@ -197,6 +233,7 @@ class Shot:
     keyframes: list[ShotKeyframe] = field(
         default_factory=list
     )  # sorted by frame; made on the reference model
+    control: ShotControl | None = None  # motion from a clip, made on the reference model
 
     def take(self, take_id: str | None) -> Take | None:
         """The take with this id, if any."""
@@ -322,10 +359,12 @@ class Project:
 
     def update_shot(self, shot_id: str, **fields: object) -> dict[str, object]:
         """Set fields of a shot; returns their previous values. Keyframes are checked (ShotKeyframes at
-        distinct frames from 0) and kept sorted by frame."""
+        distinct frames from 0) and kept sorted by frame; a control is checked (kind, length, fit, strength)."""
         shot = self.shot(shot_id)
         if "keyframes" in fields:
             fields["keyframes"] = checked_keyframes(fields["keyframes"])
+        if "control" in fields:
+            fields["control"] = checked_control(fields["control"])
         old: dict[str, object] = {}
         for name, value in fields.items():
             if not hasattr(shot, name) or name in ("id", "takes"):

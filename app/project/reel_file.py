@@ -21,9 +21,11 @@ from app.project.project import (
     Project,
     ProjectSettings,
     Shot,
+    ShotControl,
     ShotImage,
     ShotKeyframe,
     Take,
+    checked_control,
 )
 from app.project.versioned_document import DocumentFormat
 from engine.errors import StoryreelError, describe_os_error
@@ -93,6 +95,7 @@ def _build(cls: type, data: dict[str, Any]) -> Any:
 
 IMAGE_FOLDER = "images"  # shot images live in FILM.media/images/, named by their content hash
 CAST_FOLDER = "cast"  # cast members' reference images live in FILM.media/cast/, named likewise
+CONTROL_CLIP_FOLDER = "control-clips"  # imported control clips, named by their content hash
 
 
 def check_image_path(relative: object, what: str, folder: str = IMAGE_FOLDER) -> None:
@@ -105,6 +108,20 @@ def check_image_path(relative: object, what: str, folder: str = IMAGE_FOLDER) ->
         raise UnsafePath(f"{what} {str(relative)[:80]!r}: these images live in the media folder's {folder}/")
 
 
+def check_control_path(relative: object, what: str) -> None:
+    """Raise UnsafePath unless relative names a clip in the media folder's control-clips/ or takes/."""
+    try:
+        pure = check_relative(relative)
+    except UnsafePath as exc:
+        raise UnsafePath(f"{what} {exc}") from None
+    in_clips = pure.parts[0] == CONTROL_CLIP_FOLDER and len(pure.parts) == 2
+    if not in_clips and pure.parts[0] != "takes":
+        raise UnsafePath(
+            f"{what} {str(relative)[:80]!r}: control clips live in the media folder's "
+            f"{CONTROL_CLIP_FOLDER}/ or are takes (takes/)"
+        )
+
+
 def check_names(doc: dict[str, Any]) -> None:
     """Raise UnsafePath if a shot id, take id, take path or image path could name a file outside the
     media folder."""
@@ -115,6 +132,8 @@ def check_names(doc: dict[str, Any]) -> None:
                 check_image_path(shot[name]["path"], f"shots[{index}].{name}.path")
         for number, key in enumerate(shot.get("keyframes") or []):
             check_image_path(key["image"]["path"], f"shots[{index}].keyframes[{number}].image.path")
+        if shot.get("control") is not None:
+            check_control_path(shot["control"]["clip"], f"shots[{index}].control.clip")
         if shot.get("start_image") is not None and shot.get("continue_previous"):
             raise ValueError(
                 f"shots[{index}] both continues the previous shot and has a start image; it can do only one"
@@ -151,6 +170,8 @@ def project_from_dict(doc: dict[str, Any]) -> Project:
             ),
             key=lambda k: k.frame,
         )
+        if shot_data.get("control") is not None:
+            shot_data["control"] = checked_control(_build(ShotControl, shot_data["control"]))
         shot = _build(Shot, shot_data)
         shot.takes = takes
         if shot.active_take is not None and shot.take(shot.active_take) is None:

@@ -15,6 +15,9 @@ from engine.generation.speed.levers import ATTENTION_CHOICES, COMPILE_CHOICES, F
 from engine.generation.speed.step_cache import STEP_CACHES
 
 SETTINGS_KEY = "model"
+DEPTH_MODEL = "depth-anything/Depth-Anything-V2-Small-hf"
+POSE_MODEL = "usyd-community/vitpose-base-simple"
+POSE_DETECTOR = "PekingU/rtdetr_r50vd_coco_o365"
 BACKENDS = ("local", "remote")
 DEVICES = ("", "cuda", "cpu", "mps")  # "": automatic
 DTYPES = ("", "bfloat16", "float16", "float32")  # "": automatic for the device
@@ -41,6 +44,14 @@ class ModelSettings:
     draft_high_noise: str = DraftLoras.high_noise
     draft_low_noise: str = DraftLoras.low_noise
     draft_shift: float = DraftLoras.flow_shift
+    # Preferences > Model > Control: the models control clips' depth and pose frames are taken with
+    # (Hub repo ids or local folders, loaded through from_pretrained like Wan).
+    depth_model: str = DEPTH_MODEL
+    depth_revision: str = ""
+    pose_model: str = POSE_MODEL
+    pose_revision: str = ""
+    pose_detector: str = POSE_DETECTOR
+    pose_detector_revision: str = ""
 
     @classmethod
     def from_dict(cls, data: object) -> ModelSettings:
@@ -110,6 +121,19 @@ class ModelSettings:
             low_noise=self.draft_low_noise.strip() or DraftLoras.low_noise,
             flow_shift=self.draft_shift,
         )
+
+    def control_models(self, kind: str) -> dict[str, Any]:
+        """ControlSettings' model fields for a control kind (empty for edges and video)."""
+        if kind == "depth":
+            return {"model": self.depth_model.strip(), "model_revision": self.depth_revision.strip() or None}
+        if kind == "pose":
+            return {
+                "model": self.pose_model.strip(),
+                "model_revision": self.pose_revision.strip() or None,
+                "detector": self.pose_detector.strip(),
+                "detector_revision": self.pose_detector_revision.strip() or None,
+            }
+        return {}
 
 
 _SPEED_CHOICES = {

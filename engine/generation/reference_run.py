@@ -11,6 +11,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from engine.conditioning.keyframes import keyframe_video
+from engine.generation.direction_inputs import control_video, joined_take, keep_outside_mask
 from engine.generation.image_to_video import resolve_images
 from engine.generation.loaded_pipeline import LoadedPipeline
 from engine.generation.reference_inputs import (
@@ -46,11 +47,22 @@ STEP_CACHE_NOTICE = (
 def reference_kwargs(
     references: list[Image.Image], pinned: list[tuple[int, Image.Image]], request: GenerationRequest
 ) -> dict[str, Any]:
-    """The WanVACEPipeline's conditioning arguments: `reference_images`, and `video`/`mask` when frames are pinned."""
+    """The WanVACEPipeline's conditioning arguments: `reference_images`, and `video`/`mask` when frames are
+    pinned or given (a control clip, known frames, a take to repaint; with `conditioning_scale`)."""
     kwargs: dict[str, Any] = {}
     if references:
         kwargs["reference_images"] = references
-    if pinned:
+    control = request.control
+    if control is not None:
+        if pinned:
+            raise ReferenceModelError(
+                "This shot pins keyframes or a start image and is also given frames (a control clip, a take "
+                "to repaint or extend); the reference model takes one of them.",
+                "Remove the keyframes, or the control clip.",
+            )
+        video, mask = control_video(control, request.num_frames, request.width, request.height)
+        kwargs.update(video=video, mask=mask, conditioning_scale=control.strength)
+    elif pinned:
         video, mask = keyframe_video(pinned, request.num_frames, request.width, request.height)
         kwargs.update(video=video, mask=mask)
     return kwargs
@@ -99,4 +111,22 @@ def run_reference(
 
     # 6. Post-process: float frames to uint8, with what conditioned the run in the take's record.
     speed["conditioning"] = {"reference_images": len(references), "pinned_frames": [f for f, _ in pinned]}
-    return run_result(loaded, applied, output, start, notices, speed)
+    result = run_result(loaded, applied, output, start, notices, speed)
+    return given_frames_kept(result, conditioning)
+
+
+def given_frames_kept(result: GenerationResult, conditioning: dict[str, Any]) -> GenerationResult:
+    """A repaint with the take's pixels put back outside its mask; an extension joined to its take."""
+    control = result.applied.control
+    if control is None:
+        return result
+    frames: Any = result.frames
+    if control.mode == "repaint":
+        frames = keep_outside_mask(frames, conditioning["video"], conditioning["mask"])
+    elif control.mode == "known" and control.extends is not None:
+        given = sum(1 for m in conditioning["mask"] if m.getextrema() == (0, 0))
+        frames = joined_take(frames, control, given)
+    else:
+        return result
+    applied = dataclasses.replace(result.applied, num_frames=len(frames))
+    return dataclasses.replace(result, frames=frames, applied=applied)

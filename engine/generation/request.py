@@ -101,6 +101,37 @@ class ReferenceConditioning:
         return f"ReferenceConditioning(reference_images=[{refs}], keyframes={list(self.keyframes)}, fit={self.fit!r})"
 
 
+CONTROL_MODES = ("control", "known", "repaint")
+
+
+@dataclass(frozen=True)
+class ControlConditioning:
+    """Frames given to the reference (VACE) model as its `video` and `mask`.
+
+    - "control": a control clip's frames (pose, depth, edges or its own), one per shot frame; every
+      pixel is made, following them with `strength` (VACE's conditioning_scale).
+    - "known": frames kept as they are from `offset` on (a take extended, a segment's context); the
+      rest of the shot is made. With `extends`, the result is that clip's frames joined to the new ones.
+    - "repaint": a take's frames, one per shot frame, and masks white where pixels are made; after
+      generation the given frames are put back where the mask is black, so nothing outside drifts.
+    """
+
+    mode: str
+    frames: tuple[bytes, ...] | Path  # PNG frames, or a folder of frame_00000.png… read when the job runs
+    strength: float = 1.0
+    masks: tuple[bytes, ...] = ()  # repaint: PNG masks, one for every frame or one per frame
+    offset: int = 0  # known: the shot frame the given frames start at
+    extends: Path | None = None  # known: the take whose frames the new ones are joined to
+    before: bool = False  # known: the new frames come before the take's (its first frames are given)
+
+    def __repr__(self) -> str:  # the bytes would flood logs and job lists
+        frames = self.frames if isinstance(self.frames, Path) else f"<{len(self.frames)} frames>"
+        return (
+            f"ControlConditioning(mode={self.mode!r}, frames={frames}, strength={self.strength}, "
+            f"masks=<{len(self.masks)}>, offset={self.offset}, extends={self.extends}, before={self.before})"
+        )
+
+
 @dataclass(frozen=True)
 class GenerationRequest:
     """One shot × settings, resolved: nothing left to look up elsewhere."""
@@ -123,6 +154,8 @@ class GenerationRequest:
     images: ImageConditioning | None = None  # None: from text alone
     # Cast references and keyframes: set only for a shot on the reference (VACE) model, named by `model`.
     references: ReferenceConditioning | None = None
+    # A control clip's frames, a take to repaint or known frames: set only on the reference (VACE) model.
+    control: ControlConditioning | None = None
     # A shot longer than this is made in segments, each from the last frame of the one before;
     # None: the model's native length (81 frames for the A14B models, 121 for TI2V-5B).
     segment_frames: int | None = None
@@ -140,6 +173,7 @@ class GenerationRequest:
         data = asdict(self)
         data["images"] = None if self.images is None else repr(self.images)
         data["references"] = None if self.references is None else repr(self.references)
+        data["control"] = None if self.control is None else repr(self.control)
         del data["made_from"]
         return data
 

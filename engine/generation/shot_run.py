@@ -8,6 +8,7 @@ import time
 from typing import TYPE_CHECKING, Any, cast
 
 from engine.conditioning.colour_match import match_colour
+from engine.conditioning.control_settings import ControlError
 from engine.conditioning.keyframes import check_keyframe_frames
 from engine.generation.frames import snap_frames
 from engine.generation.image_to_video import ImageModelError, resolve_images
@@ -91,6 +92,12 @@ def run_shot(
     overlap = max(0, min(request.segment_overlap, (length - 1) // 2))
     if total <= length:
         return run(loaded, request, on_progress, cancel)
+    if request.control is not None:
+        raise ControlError(
+            f"A shot given frames (a control clip, a take to repaint or extend) is made in one run of at most "
+            f"{length} frames on this model, and this one would need {total}.",
+            "Shorten the shot, or extend by fewer frames (extend again for more).",
+        )
     if request.images is None and not info.takes_image:
         raise ImageModelError(
             f"A shot of {total} frames is made in segments of {length}, each from the last frame of the one "

@@ -1,0 +1,149 @@
+"""Directing on the real tiny VACE model: a controlled take equals a direct WanVACEPipeline call on its
+recorded control frames; a repaint keeps the take outside its mask; an extension begins with its take."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from control_support import make_clip, moving_frames
+from image_support import direct_settings
+from PIL import Image
+
+from app.generation.conditioning_error import ConditioningError
+from app.generation.shot_requests import build_request_with_record
+from app.generation.take_direction import context_frames, extend_take, repaint_take
+from app.generation.take_generation import run_plan
+from app.project.control_clips import import_control_clip
+from app.project.project import Project, ProjectSettings, Shot, Take
+from app.project.reel_file import load_project, save_project
+from engine.conditioning.control_settings import ControlError
+from engine.conditioning.keyframes import GENERATED
+from engine.generation.pipeline_cache import PipelineCache
+from engine.generation.request import ModelSpec
+from engine.generation.shot_run import run_shot
+from engine.generation.wan_run import to_uint8
+from engine.video.video_io import read_frames
+
+SIZE, FRAMES = 32, 9
+
+
+def cpu(model) -> ModelSpec:
+    return ModelSpec(str(model), device="cpu", dtype="float32")
+
+
+def film(tmp_path, text_model, vace_model) -> Project:
+    """A saved 32×32 film of one 9-frame shot whose active take is a moving square (written losslessly)."""
+    settings = ProjectSettings(width=SIZE, height=SIZE, fps=16, model=str(text_model))
+    settings.vace_model = str(vace_model)
+    settings.defaults.frames, settings.defaults.steps = FRAMES, 2
+    project = Project(settings, [Shot(id="s1", prompt="a red square slides", seed=3)])
+    save_project(project, tmp_path / "film" / "film.reel")
+    assert project.media_dir is not None
+    make_clip(project.media_dir / "s1" / "take-001.mp4", moving_frames(FRAMES))
+    project.add_take("s1", Take(id="t1", path="s1/take-001.mp4", frames=FRAMES, width=SIZE, height=SIZE))
+    return project
+
+
+def psnr(a: np.ndarray, b: np.ndarray) -> float:
+    error = np.mean((a.astype(np.float64) - b.astype(np.float64)) ** 2)
+    return float("inf") if error == 0 else 10 * np.log10(255.0**2 / error)
+
+
+@pytest.fixture
+def cache():
+    made = PipelineCache()
+    yield made
+    made.release()
+
+
+def test_a_shot_control_is_saved_loaded_and_checked(tmp_path) -> None:
+    project = film(tmp_path, "text-model", "vace-model")
+    clip = make_clip(tmp_path / "walk.mp4", moving_frames(5, seed=2))
+    control = import_control_clip(project, clip, kind="edges", strength=0.5, length="loop")
+    assert control.clip.startswith("control-clips/") and control.name == "walk.mp4"
+    project.update_shot("s1", control=control)
+    save_project(project)
+    again = load_project(project.path)
+    assert again.shot("s1").control == control
+    for bad in ({"kind": "sketch"}, {"strength": 3.0}, {"length": "bounce"}):
+        with pytest.raises(ValueError):
+            project.update_shot("s1", control=type(control)(control.clip, control.sha256, **bad))
+    doc = json.loads(project.path.read_text())
+    doc["shots"][0]["control"]["clip"] = "../../etc/passwd"
+    project.path.write_text(json.dumps(doc))
+    with pytest.raises(Exception, match="control"):
+        load_project(project.path)
+
+
+@pytest.mark.slow
+def test_a_controlled_take_equals_a_direct_vace_call_on_its_recorded_frames(
+    tmp_path, tiny_a14b, tiny_vace, cache
+) -> None:
+    project = film(tmp_path, tiny_a14b, tiny_vace)
+    control = import_control_clip(
+        project, make_clip(tmp_path / "walk.mp4", moving_frames(7, seed=5)), strength=0.7
+    )
+    project.update_shot("s1", control=control)
+    request, record = build_request_with_record(project, project.shot("s1"), model=cpu(tiny_a14b))
+    assert request.model == cpu(tiny_vace) and request.control is not None
+    kept = record["control"]
+    assert (kept["kind"], kept["strength"], kept["clip"]["sha256"]) == ("video", 0.7, control.sha256)
+    folder = project.media_dir / kept["path"]
+    video = [Image.open(path).convert("RGB") for path in sorted(folder.glob("frame_*.png"))]
+    assert len(video) == FRAMES  # the 7-frame clip held on its last frame
+    loaded = cache.get(request.model)
+    ours = run_shot(loaded, request).frames
+    mask = [Image.new("L", (SIZE, SIZE), GENERATED)] * FRAMES
+    theirs = loaded.pipe(**direct_settings(request), video=video, mask=mask, conditioning_scale=0.7).frames[0]
+    assert np.array_equal(ours, to_uint8(theirs))
+
+
+def rect_mask(path, size=SIZE, mode="L"):
+    mask = np.zeros((size, size), dtype=np.uint8)
+    mask[:16, :16] = 255
+    image = Image.fromarray(mask)
+    (image.convert(mode) if mode != "L" else image).save(path)
+    return path
+
+
+@pytest.mark.slow
+def test_a_repainted_take_keeps_the_take_outside_the_mask(tmp_path, tiny_a14b, tiny_vace, cache) -> None:
+    project = film(tmp_path, tiny_a14b, tiny_vace)
+    plan, notices = repaint_take(
+        project, "s1", rect_mask(tmp_path / "mask.png"), prompt="a blue circle", seed=4, model=cpu(tiny_a14b)
+    )
+    assert not notices and plan.request.prompt == "a blue circle"
+    take = run_plan(project, plan, cache)
+    made, original = read_frames(project.take_path(take)), moving_frames(FRAMES)
+    outside = np.ones((SIZE, SIZE), dtype=bool)
+    outside[:16, :16] = False
+    assert made.shape == original.shape
+    assert psnr(made[:, outside], original[:, outside]) >= 35
+    assert psnr(made[:, ~outside], original[:, ~outside]) < 25
+    sidecar = json.loads(project.take_path(take).with_suffix(".json").read_text())
+    assert sidecar["made_from"]["repaint"]["from_take"] == "t1"
+
+
+def test_masks_of_another_size_are_refused_and_colour_ones_converted(tmp_path) -> None:
+    project = film(tmp_path, "text-model", "vace-model")
+    with pytest.raises(ControlError, match="big.png"):
+        repaint_take(project, "s1", rect_mask(tmp_path / "big.png", size=64))
+    _, notices = repaint_take(project, "s1", rect_mask(tmp_path / "rgb.png", mode="RGB"))
+    assert notices and "rgb.png" in notices[0]
+
+
+@pytest.mark.slow
+def test_an_extended_take_begins_with_the_frames_it_extends(tmp_path, tiny_a14b, tiny_vace, cache) -> None:
+    project = film(tmp_path, tiny_a14b, tiny_vace)
+    assert (context_frames(8) + 8) % 4 == 1 and context_frames(8) >= 8
+    plan = extend_take(project, "s1", frames=8, model=cpu(tiny_a14b))
+    control = plan.request.control
+    assert control is not None and control.mode == "known" and len(control.frames) == context_frames(8)
+    take = run_plan(project, plan, cache)
+    made = read_frames(project.take_path(take))
+    assert len(made) == FRAMES + 8 and take.frames == FRAMES + 8
+    assert psnr(made[:FRAMES], moving_frames(FRAMES)) >= 35
+    with pytest.raises(ConditioningError, match="1 to"):
+        extend_take(project, "s1", frames=0)
