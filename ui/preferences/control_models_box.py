@@ -15,44 +15,35 @@ class ControlModelsBox(QGroupBox):
         super().__init__(self.tr("Control models (motion from a clip)"), parent)
         self.setObjectName("ControlModels")
         folder = self.tr("a Hugging Face repo id or a local folder (config.json and .safetensors weights)")
-        self.depth = ModelRow(
-            settings.depth_model,
-            settings.depth_revision,
-            [DEPTH_MODEL],
-            self.tr("None: depth control cannot be used"),
-            self.tr("The depth model (Depth Anything V2 or DPT) for depth control: {0}").format(folder),
-            self.tr("Depth model"),
-        )
-        self.pose = ModelRow(
-            settings.pose_model,
-            settings.pose_revision,
-            [POSE_MODEL],
-            self.tr("None: pose control cannot be used"),
-            self.tr("The ViTPose model that finds each person's joints for pose control: {0}").format(folder),
-            self.tr("Pose model"),
-        )
-        self.detector = ModelRow(
-            settings.pose_detector,
-            settings.pose_detector_revision,
-            [POSE_DETECTOR],
-            self.tr("None: pose control cannot be used"),
-            self.tr("The object detector (RT-DETR) that finds the people before their pose: {0}").format(
-                folder
-            ),
-            self.tr("Person detector"),
-        )
+        none_pose = self.tr("None: pose control cannot be used")
+        # (row label, its field, the known model, the empty field's meaning, what the model does)
+        rows = (
+            (self.tr("Depth"), "depth", DEPTH_MODEL, self.tr("None: depth control cannot be used"),
+             self.tr("The depth model (Depth Anything V2 or DPT) for depth control: {0}")),
+            (self.tr("Pose"), "pose", POSE_MODEL, none_pose,
+             self.tr("The ViTPose model that finds each person's joints for pose control: {0}")),
+            (self.tr("Person detector"), "pose_detector", POSE_DETECTOR, none_pose,
+             self.tr("The object detector (RT-DETR) that finds the people before their pose: {0}")),
+        )  # fmt: skip
         form = QFormLayout(self)
-        form.addRow(self.tr("Depth"), self.depth)
-        form.addRow(self.tr("Pose"), self.pose)
-        form.addRow(self.tr("Person detector"), self.detector)
+        self.rows: dict[str, ModelRow] = {}
+        for label, field, known, placeholder, tip in rows:
+            model = "pose_detector" if field == "pose_detector" else f"{field}_model"
+            revision = f"{field}_revision"
+            row = ModelRow(
+                getattr(settings, model),
+                getattr(settings, revision),
+                [known],
+                placeholder,
+                tip.format(folder),
+                label,
+            )
+            self.rows[field] = row
+            form.addRow(label, row)
 
     def apply(self, settings: ModelSettings) -> None:
         """Write the fields into settings (an empty revision is the repo's main branch)."""
-        for row, model, revision in (
-            (self.depth, "depth_model", "depth_revision"),
-            (self.pose, "pose_model", "pose_revision"),
-            (self.detector, "pose_detector", "pose_detector_revision"),
-        ):
+        for field, row in self.rows.items():
             source, pinned = row.pair()
-            setattr(settings, model, source or "")
-            setattr(settings, revision, pinned or "")
+            setattr(settings, "pose_detector" if field == "pose_detector" else f"{field}_model", source or "")
+            setattr(settings, f"{field}_revision", pinned or "")

@@ -11,15 +11,15 @@ def test_the_control_models_are_shown_edited_and_written_back(qtbot, tmp_path):
     page = ModelSettingsPage(settings)
     qtbot.addWidget(page)
     box = page.control_models
-    assert box.depth.source.value() == DEPTH_MODEL and box.pose.source.value() == POSE_MODEL
-    assert box.detector.source.value() == POSE_DETECTOR
+    assert box.rows["depth"].source.value() == DEPTH_MODEL and box.rows["pose"].source.value() == POSE_MODEL
+    assert box.rows["pose_detector"].source.value() == POSE_DETECTOR
     folder = tmp_path / "my depth"
-    box.depth.source.setCurrentText(f" {folder} ")  # a local folder, as for Wan
-    box.depth.revision.setText("v2")
-    box.pose.source.setCurrentText("org/vitpose-large")
-    box.pose.revision.setText(" 0123abc ")
-    box.detector.source.setCurrentText("")
-    box.detector.revision.setText("kept?")  # no revision without a model
+    box.rows["depth"].source.setCurrentText(f" {folder} ")  # a local folder, as for Wan
+    box.rows["depth"].revision.setText("v2")
+    box.rows["pose"].source.setCurrentText("org/vitpose-large")
+    box.rows["pose"].revision.setText(" 0123abc ")
+    box.rows["pose_detector"].source.setCurrentText("")
+    box.rows["pose_detector"].revision.setText("kept?")  # no revision without a model
     page.apply(settings)
     assert (settings.depth_model, settings.depth_revision) == (str(folder), "v2")
     assert (settings.pose_model, settings.pose_revision) == ("org/vitpose-large", "0123abc")
@@ -32,5 +32,5 @@ def test_the_control_models_are_shown_edited_and_written_back(qtbot, tmp_path):
     }
     again = ModelSettingsPage(ModelSettings.from_dict(settings.to_dict()))
     qtbot.addWidget(again)
-    assert again.control_models.pose.revision.text() == "0123abc"
-    assert again.control_models.detector.source.value() is None
+    assert again.control_models.rows["pose"].revision.text() == "0123abc"
+    assert again.control_models.rows["pose_detector"].source.value() is None
