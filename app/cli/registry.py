@@ -19,6 +19,7 @@ def registry() -> tuple[Command, ...]:
         endpoint,
         enhance,
         export,
+        extend,
         farm,
         info,
         install_desktop,
@@ -27,6 +28,7 @@ def registry() -> tuple[Command, ...]:
         package_endpoint,
         preset,
         render,
+        repaint,
         report,
         score,
         serve,
@@ -34,7 +36,10 @@ def registry() -> tuple[Command, ...]:
     )
 
     modules = (new, info, render, export, score, report, demo_model, install_desktop, serve, package_endpoint)
-    return tuple(m.COMMAND for m in (*modules, farm, preset, cast, storyboard, enhance, keyframes, endpoint))
+    return tuple(
+        m.COMMAND
+        for m in (*modules, farm, preset, cast, storyboard, enhance, keyframes, repaint, extend, endpoint)
+    )
 
 
 def command_names() -> tuple[str, ...]:

@@ -31,3 +31,13 @@ def add_shots_option(parser: argparse.ArgumentParser) -> None:
 def chosen_shots(args: argparse.Namespace, project: Project) -> list[str]:
     """The ids of the shots --shots names (every shot when absent); ValueError for a bad range."""
     return parse_shot_range(args.shots, project) if args.shots else [s.id for s in project.shots]
+
+
+def shot_by_reference(text: str, project: Project) -> str:
+    """The id of the shot SHOT names: its id, or its 1-based position on the timeline; ValueError otherwise."""
+    ids = [s.id for s in project.shots]
+    if text in ids:
+        return text
+    if text.isdigit() and 1 <= int(text) <= len(ids):
+        return ids[int(text) - 1]
+    raise ValueError(f"SHOT {text!r}: give a shot id or a position from 1 to {len(ids)}")

@@ -21,6 +21,7 @@ from app.project.shot_images import shot_image_bytes
 from engine.backends.take_record import sidecar_path
 from engine.generation.request import (
     DEFAULT_OVERLAP,
+    ControlConditioning,
     FrameSource,
     GenerationRequest,
     ImageConditioning,
@@ -29,7 +30,7 @@ from engine.generation.request import (
     ModelSpec,
     ReferenceConditioning,
 )
-from engine.values import is_json_int
+from engine.values import is_json_int, is_json_number
 
 MAX_SIDECAR_BYTES = 1 << 20  # a take's record is a few kilobytes
 
@@ -95,6 +96,24 @@ def references_of(project: Project, take: Take) -> ReferenceConditioning | None:
         fits.append(entry.get("fit"))
     fit = fits[0] if fits and fits[0] in IMAGE_FITS else "fill"
     return ReferenceConditioning(images, tuple(sorted(keyframes, key=lambda k: k.frame)), fit)
+
+
+def control_of(project: Project, take: Take) -> ControlConditioning | None:
+    """The control frames a take followed: its record's folder in FILM.media/control/, checked to stay
+    inside the media folder (None: no control)."""
+    record = (take.conditioning or {}).get("control")
+    if not isinstance(record, dict):
+        return None
+    path, strength = record.get("path"), record.get("strength", 1.0)
+    if project.media_dir is None or not isinstance(path, str) or not is_json_number(strength):
+        raise ConditioningError(f"the take's control record {str(record)[:120]} names no control frames")
+    try:
+        folder = contained(project.media_dir, path)
+    except UnsafePath as exc:
+        raise ConditioningError(str(exc), exc.hint) from None
+    if not folder.is_dir():
+        raise ConditioningError(f"the take's control frames {path} are not in the media folder")
+    return ControlConditioning("control", folder, float(strength))
 
 
 def conditioning_of(project: Project, take: Take) -> ImageConditioning | None:
@@ -200,6 +219,7 @@ def request_from_take(
         loras=loras,
         images=conditioning_of(project, take),
         references=references_of(project, take),
+        control=control_of(project, take),
         segment_frames=segments.get("length") or None,
         segment_overlap=int(segments.get("overlap", DEFAULT_OVERLAP)),
         colour_match="colour_match" in segments,

@@ -13,7 +13,10 @@ from engine.errors import StoryreelError
 # A prompt, its settings and the keyframes' frames, plus every still of the request in base64 (start
 # and end images, references, keyframes: 32 MB together by default, each bounded further by the
 # handler); anything larger is refused before it is read.
-MAX_BODY = (1 << 20) + b64_length(EndpointLimits().max_request_image_bytes)
+# A control clip's frames and a repaint's masks have a bound of their own beside the stills'.
+MAX_BODY = (1 << 20) + b64_length(
+    EndpointLimits().max_request_image_bytes + EndpointLimits().max_request_control_bytes
+)
 BODY_TIMEOUT = 30.0  # seconds for the whole body once the headers are in
 # The toolkit's content_type_mapping for JSON: exact strings, compared as sent.
 JSON_TYPES = ("application/json", "application/json; charset=UTF-8")

@@ -12,6 +12,7 @@ from typing import Any, cast
 
 from engine.endpoint.redaction import shown
 from engine.endpoint.request_limits import EndpointLimits, RequestRejected
+from engine.endpoint.wire_control import CONTROL_PARAMETERS, control_parameters, parse_control
 from engine.endpoint.wire_stills import REFERENCE_PARAMETERS, encode_still, parse_stills, reference_parameters
 from engine.errors import StoryreelError
 from engine.generation.request import DEFAULT_OVERLAP, GenerationRequest
@@ -63,6 +64,7 @@ def request_body(request: GenerationRequest) -> dict[str, Any]:
         parameters["guidance_scale_2"] = request.guidance_scale_2
     parameters.update(image_parameters(request))
     parameters.update(reference_parameters(request))
+    parameters.update(control_parameters(request))
     return {"inputs": request.prompt, "parameters": parameters}
 
 
@@ -98,7 +100,7 @@ def parse_body(data: object, limits: EndpointLimits, default_fps: int) -> dict[s
     params = data.get("parameters") or {}
     if not isinstance(params, dict):
         raise RequestRejected('"parameters" must be a JSON object.')
-    known = TASK_PARAMETERS + EXTRA_PARAMETERS + IMAGE_PARAMETERS + REFERENCE_PARAMETERS
+    known = TASK_PARAMETERS + EXTRA_PARAMETERS + IMAGE_PARAMETERS + REFERENCE_PARAMETERS + CONTROL_PARAMETERS
     unknown = sorted(set(params) - set(known))
     if unknown:
         raise RequestRejected(
@@ -117,6 +119,7 @@ def parse_body(data: object, limits: EndpointLimits, default_fps: int) -> dict[s
             )
     _check_limits(values, limits)
     images, references = parse_stills(params, values["num_frames"], limits)
+    control = parse_control(params, values["num_frames"], values["width"], values["height"], limits)
     seed = values.get("seed")
     return {
         "prompt": prompt,
@@ -133,6 +136,7 @@ def parse_body(data: object, limits: EndpointLimits, default_fps: int) -> dict[s
         else float(values["guidance_scale_2"]),
         "images": images,
         "references": references,
+        "control": control,
         "segment_frames": values.get("segment_frames"),
         "segment_overlap": values.get("segment_overlap", DEFAULT_OVERLAP),
     }

@@ -35,6 +35,8 @@ class EndpointLimits:
     # every reference at once, so their sum bounds its memory, not each one alone).
     max_request_image_bytes: int = 32 << 20
     max_request_image_pixels: int = 64_000_000
+    # A control clip's frames and a repaint's masks (PNG sequences, one frame each at most), together.
+    max_request_control_bytes: int = 64 << 20
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> EndpointLimits:

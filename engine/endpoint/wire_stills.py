@@ -79,11 +79,11 @@ def parse_stills(
         if params.get(name, "fill") not in FITS:
             raise RequestRejected(f'"{name}" must be "fill" or "fit".')
     sent = [(name, params.get(name)) for name in ("image", "last_image") if params.get(name) is not None]
-    references = _listed(params, "reference_images", limits.max_reference_images, "reference images")
+    references = listed_parameter(params, "reference_images", limits.max_reference_images, "reference images")
     sent += [(f"reference_images[{i}]", value) for i, value in enumerate(references or ())]
     keyframes = _keyframe_frames(params, num_frames)
     sent += [(f"keyframes[{i}].image", item["image"]) for i, item in enumerate(params.get("keyframes") or ())]
-    decoded = dict(zip((name for name, _ in sent), _decode(sent, limits), strict=True))
+    decoded = dict(zip((name for name, _ in sent), decode_stills(sent, limits), strict=True))
     images = _images(params, decoded)
     if references is None and keyframes is None:
         if "keyframe_fit" in params:
@@ -100,7 +100,7 @@ def parse_stills(
     )
 
 
-def _listed(params: dict[str, Any], name: str, most: int, what: str) -> list[Any] | None:
+def listed_parameter(params: dict[str, Any], name: str, most: int, what: str) -> list[Any] | None:
     """A list parameter, refused by its length before any item is looked at."""
     value = params.get(name)
     if value is None:
@@ -114,7 +114,7 @@ def _listed(params: dict[str, Any], name: str, most: int, what: str) -> list[Any
 
 def _keyframe_frames(params: dict[str, Any], num_frames: int) -> list[int] | None:
     """The keyframes' frames: whole numbers inside the shot, at most one image per frame."""
-    items = _listed(params, "keyframes", num_frames, "keyframes (one a frame)")
+    items = listed_parameter(params, "keyframes", num_frames, "keyframes (one a frame)")
     if items is None:
         return None
     frames: list[int] = []
@@ -134,11 +134,19 @@ def _keyframe_frames(params: dict[str, Any], num_frames: int) -> list[int] | Non
     return frames
 
 
-def _decode(sent: list[tuple[str, Any]], limits: EndpointLimits) -> list[bytes]:
-    """Each named base64 still decoded and checked, once every length has passed its limit."""
+def decode_stills(
+    sent: list[tuple[str, Any]],
+    limits: EndpointLimits,
+    together_bytes: int | None = None,
+    together_pixels: int | None = None,
+) -> list[bytes]:
+    """Each named base64 still decoded and checked, once every length has passed its limit (all of them
+    together_bytes and together_pixels at most: the request's images' limits by default)."""
     from engine.generation.still_image import MAX_IMAGE_PIXELS, ImageError, read_still
 
-    each, together = b64_length(limits.max_image_bytes), b64_length(limits.max_request_image_bytes)
+    together_bytes = limits.max_request_image_bytes if together_bytes is None else together_bytes
+    most_pixels = limits.max_request_image_pixels if together_pixels is None else together_pixels
+    each, together = b64_length(limits.max_image_bytes), b64_length(together_bytes)
     total = 0
     for name, value in sent:
         if not isinstance(value, str) or not value:
@@ -150,7 +158,7 @@ def _decode(sent: list[tuple[str, Any]], limits: EndpointLimits) -> list[bytes]:
         total += len(value)
         if total > together:
             raise RequestRejected(
-                f'"{name}" brings the request\'s images over {_megabytes(limits.max_request_image_bytes)} '
+                f'"{name}" brings the request\'s images over {_megabytes(together_bytes)} '
                 "together; send fewer or smaller images."
             )
     out: list[bytes] = []
@@ -163,9 +171,9 @@ def _decode(sent: list[tuple[str, Any]], limits: EndpointLimits) -> list[bytes]:
         declared = _declared_pixels(data)
         pixels += declared
         # One image too large by itself is read_still's to refuse, with its own message.
-        if pixels > limits.max_request_image_pixels and declared <= MAX_IMAGE_PIXELS:
+        if pixels > most_pixels and declared <= MAX_IMAGE_PIXELS:
             raise RequestRejected(
-                f'"{name}" brings the request\'s images over {limits.max_request_image_pixels:,} pixels '
+                f'"{name}" brings the request\'s images over {most_pixels:,} pixels '
                 "together; send fewer or smaller images."
             )
         try:

@@ -22,19 +22,19 @@ if TYPE_CHECKING:
 MIN_CONTEXT = 8  # known frames an extension or a segment continues from: enough to carry direction and speed
 
 
+def given_pngs(control: ControlConditioning) -> tuple[bytes, ...]:
+    """The given frames as PNG bytes: as carried, or a folder's frame_00000.png… read in order."""
+    if not isinstance(control.frames, Path):
+        return control.frames
+    pngs: list[bytes] = []
+    while (path := control.frames / frame_name(len(pngs))).is_file() and not path.is_symlink():
+        pngs.append(path.read_bytes())
+    return tuple(pngs)
+
+
 def given_stills(control: ControlConditioning) -> list[Image.Image]:
     """The given frames decoded to RGB: PNG bytes, or a folder's frame_00000.png… in order."""
-    from PIL import Image
-
-    if isinstance(control.frames, Path):
-        stills = []
-        index = 0
-        while (path := control.frames / frame_name(index)).is_file():
-            with Image.open(path) as image:
-                stills.append(image.convert("RGB"))
-            index += 1
-        return stills
-    return [read_still(data, f"given frame {i}")[0] for i, data in enumerate(control.frames)]
+    return [read_still(data, f"given frame {i}")[0] for i, data in enumerate(given_pngs(control))]
 
 
 def _mask_stills(control: ControlConditioning, count: int, width: int, height: int) -> list[Image.Image]:

@@ -3,6 +3,7 @@ recorded control frames; a repaint keeps the take outside its mask; an extension
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import numpy as np
@@ -12,9 +13,9 @@ from image_support import direct_settings
 from PIL import Image
 
 from app.generation.conditioning_error import ConditioningError
-from app.generation.shot_requests import build_request_with_record
 from app.generation.take_direction import context_frames, extend_take, repaint_take
-from app.generation.take_generation import run_plan
+from app.generation.take_generation import plan_take, run_plan
+from app.generation.take_reproduction import request_from_sidecar
 from app.project.control_clips import import_control_clip
 from app.project.project import Project, ProjectSettings, Shot, Take
 from app.project.reel_file import load_project, save_project
@@ -86,18 +87,25 @@ def test_a_controlled_take_equals_a_direct_vace_call_on_its_recorded_frames(
         project, make_clip(tmp_path / "walk.mp4", moving_frames(7, seed=5)), strength=0.7
     )
     project.update_shot("s1", control=control)
-    request, record = build_request_with_record(project, project.shot("s1"), model=cpu(tiny_a14b))
+    plan = plan_take(project, project.shot("s1"), cpu(tiny_a14b))
+    request, kept = plan.request, plan.request.made_from["control"]
     assert request.model == cpu(tiny_vace) and request.control is not None
-    kept = record["control"]
     assert (kept["kind"], kept["strength"], kept["clip"]["sha256"]) == ("video", 0.7, control.sha256)
     folder = project.media_dir / kept["path"]
     video = [Image.open(path).convert("RGB") for path in sorted(folder.glob("frame_*.png"))]
     assert len(video) == FRAMES  # the 7-frame clip held on its last frame
+    take = run_plan(project, plan, cache)
+    ours = read_frames(project.take_path(take))
     loaded = cache.get(request.model)
-    ours = run_shot(loaded, request).frames
     mask = [Image.new("L", (SIZE, SIZE), GENERATED)] * FRAMES
     theirs = loaded.pipe(**direct_settings(request), video=video, mask=mask, conditioning_scale=0.7).frames[0]
     assert np.array_equal(ours, to_uint8(theirs))
+    # Made again from its sidecar alone: the recorded control frames, the same take.
+    again = request_from_sidecar(project.path, project.take_path(take), cpu(tiny_vace))
+    assert again.control is not None and np.array_equal(run_shot(loaded, again).frames, ours)
+    # The control reached the model: the same seed without it makes other frames.
+    plain = dataclasses.replace(request, control=None)
+    assert not np.array_equal(run_shot(loaded, plain).frames, ours)
 
 
 def rect_mask(path, size=SIZE, mode="L"):

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from image_support import bad_images, image_request, still
 
+from app.serve.request_rules import MAX_BODY
 from app.serve.server import ServerThread, build_app
 from engine.backends.remote import RemoteBackend
 from engine.endpoint.handler import EndpointHandler
@@ -109,5 +110,5 @@ def test_serve_answers_a_bad_image_with_400_and_reads_large_bodies_bounded(serve
         bad = base64.b64encode(bad_images()["CMYK"][0]).decode()
         answer = client.post(served.url, headers=auth, json=body_with(image=bad))
         assert answer.status_code == 400 and "CMYK" in answer.json()["error"]
-        huge = client.post(served.url, headers=auth, json=body_with(image="A" * (48 << 20)))
+        huge = client.post(served.url, headers=auth, json=body_with(image="A" * MAX_BODY))
         assert huge.status_code == 413
