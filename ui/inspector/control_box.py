@@ -6,6 +6,7 @@ import dataclasses
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -145,7 +146,7 @@ class ControlBox(QGroupBox):
         self.undo_stack.push(EditShotCommand(self.project, self.shot_id, {"control": control}, text=text))
         self.refresh()
 
-    def _change(self, field: str, value: object) -> None:
+    def _change(self, field: str, value: Any) -> None:
         control = self._control()
         if control is not None and getattr(control, field) != value:
             self._set(dataclasses.replace(control, **{field: value}), self.tr("Edit Control Clip"))

@@ -6,6 +6,7 @@ from control_support import make_clip, moving_frames
 from ui_support import make_window, tiny_project
 
 from app.project.project import Take
+from app.project.reel_file import load_project, save_project
 
 
 def _window(qtbot, tmp_path):
@@ -68,6 +69,8 @@ def test_a_take_of_the_film_is_a_control_and_a_bad_file_is_refused_in_words(qtbo
     qtbot.waitUntil(lambda: shot.control is not None or len(said) > 1)
     assert len(said) == 1, said
     assert shot.control.source_take == "t1" and shot.control.clip == project.shots[1].takes[0].path
+    save_project(project)  # a take's path (<shot id>/take-001.mp4) is a control clip the film file keeps
+    assert load_project(project.path).shot(shot.id).control == shot.control
     window.undo_stack.undo()
     assert shot.control is None
     box.shutdown()
