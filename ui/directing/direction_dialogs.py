@@ -37,15 +37,6 @@ class ExtendChoice:
     before: bool
 
 
-def _seed_row(dialog: QDialog) -> tuple[QCheckBox, QSpinBox]:
-    fixed = QCheckBox(dialog.tr("Fixed seed"))
-    seed = QSpinBox()
-    seed.setRange(0, min(MAX_SEED, 2**31 - 1))  # QSpinBox holds an int; past 2^31 a seed is typed in the shot
-    seed.setEnabled(False)
-    fixed.toggled.connect(seed.setEnabled)
-    return fixed, seed
-
-
 def _buttons(dialog: QDialog, ok: str) -> QDialogButtonBox:
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
@@ -69,7 +60,13 @@ class RepaintDialog(QDialog):
         note.setWordWrap(True)
         self.prompt = QPlainTextEdit(prompt)
         self.original = prompt
-        self.fixed_seed, self.seed = _seed_row(self)
+        self.fixed_seed = QCheckBox(self.tr("Fixed seed"))
+        self.seed = QSpinBox()
+        self.seed.setRange(
+            0, min(MAX_SEED, 2**31 - 1)
+        )  # QSpinBox holds an int; past 2^31 type it in the shot
+        self.seed.setEnabled(False)
+        self.fixed_seed.toggled.connect(self.seed.setEnabled)
         form = QFormLayout()
         form.addRow(self.tr("Prompt"), self.prompt)
         form.addRow(self.fixed_seed, self.seed)

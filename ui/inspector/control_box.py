@@ -26,6 +26,7 @@ from engine.conditioning.control_settings import MAX_STRENGTH
 from ui.editing.undo_commands import EditShotCommand
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.widgets.background import BackgroundWorker
+from ui.widgets.labels import shot_title
 
 log = logging.getLogger(__name__)
 KIND_LABELS = {
@@ -127,8 +128,10 @@ class ControlBox(QGroupBox):
         self.takes.addItem(self.tr("A take…"), None)
         if self.project is not None:
             for index, shot in enumerate(self.project.shots):
-                for take in shot.takes:
-                    self.takes.addItem(f"{shot.display_title(index)} · {take.id}", f"{shot.id}/{take.id}")
+                title = shot_title(shot, index)
+                for number, take in enumerate(shot.takes, 1):
+                    label = self.tr("{0} · Take {1}").format(title, number)
+                    self.takes.addItem(label, f"{shot.id}/{take.id}")
         for widget in (self.kind, self.strength, self.length, self.fit, self.remove):
             widget.setEnabled(control is not None)
         if control is not None:
