@@ -27,10 +27,16 @@ def previous_shot(project: Project, shot: Shot) -> Shot | None:
     return project.shots[index - 1] if index > 0 else None
 
 
+def continues_with_context(project: Project, shot: Shot) -> bool:
+    """Whether a continuing shot goes on from the previous take's last frames as known frames: when the
+    film names a reference model (VACE), which takes them; else from its last frame on the image model."""
+    return shot.continue_previous and bool((project.settings.vace_model or "").strip())
+
+
 def model_for(project: Project, shot: Shot, spec: ModelSpec) -> ModelSpec:
     """The reference model for a shot that names cast members or pins keyframes; the image model for a
     shot that starts from an image (the project's, else the one the demo model carries); else spec."""
-    if uses_references(project, shot):
+    if uses_references(project, shot) or continues_with_context(project, shot):
         # With no reference model set, the request says what to set (shot_references); grouping goes on.
         return reference_model(project, spec) or spec
     source = (project.settings.image_model or "").strip()

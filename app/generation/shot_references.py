@@ -150,11 +150,17 @@ def resolve_references(
     """The reference images (each named member's, in the order named) and keyframes a shot is given, read
     and checked by hash, and the record its take's sidecar keeps: cast, references, keyframes."""
     check_mentions(project, shot)
-    if shot.continue_previous:
+    if shot.continue_previous and not (project.settings.vace_model or "").strip():
         raise ConditioningError(
             f"Shot {_title(shot)} continues the previous shot and names cast members or pins keyframes; "
-            "the reference model cannot continue a take.",
-            "Give the shot a start image instead: a frame of the previous shot's take.",
+            "the reference model continues a take only when the film names it (Project Settings).",
+            "Set Project Settings > Reference model, or give the shot a start image instead.",
+        )
+    if shot.continue_previous and shot.control is not None:
+        raise ConditioningError(
+            f"Shot {_title(shot)} both continues the previous shot and follows a control clip; "
+            "the reference model takes one of them.",
+            "Turn off 'continue from the previous shot', or remove the control clip.",
         )
     members = shot_members(project, shot)
     images: list[bytes] = []

@@ -9,7 +9,13 @@ import secrets
 from pathlib import Path
 from typing import Any, TypedDict, TypeVar
 
-from app.generation.shot_conditioning import conditioning_key, model_for, resolve_conditioning, uses_image
+from app.generation.shot_conditioning import (
+    conditioning_key,
+    continues_with_context,
+    model_for,
+    resolve_conditioning,
+    uses_image,
+)
 from app.generation.shot_control import control_settings, resolve_control
 from app.generation.shot_references import (
     check_mentions,
@@ -24,7 +30,8 @@ from app.project.cast_mentions import expand_mentions
 from app.project.media_paths import UnsafePath
 from app.project.project import Project, Shot, ShotState
 from app.settings.model_settings import project_model
-from engine.generation.request import GenerationRequest, ModelSpec
+from engine.generation.direction_inputs import MIN_CONTEXT
+from engine.generation.request import ControlConditioning, FrameSource, GenerationRequest, ModelSpec
 
 MAX_SEED = 2**32 - 1
 T = TypeVar("T")
@@ -148,7 +155,8 @@ def build_request_with_record(
     check_mentions(project, shot)  # an unknown @Name: refused before anything is read or queued
     chosen = seed if seed is not None else shot.seed if shot.seed is not None else random_seed()
     base = model or project_model(project)
-    references = uses_references(project, shot)
+    context = continues_with_context(project, shot)
+    references = uses_references(project, shot) or context
     spec = require_reference_model(project, shot, base) if references else model_for(project, shot, base)
     preset = shot_preset(project, shot)  # strict: a preset the project lacks is an error here
     settings = resolved_settings(project, shot, preset)
@@ -165,6 +173,15 @@ def build_request_with_record(
         # Start and end images are the first and last keyframes there; the record is the sidecar's.
         conditioning, record = resolve_references(project, shot, settings["num_frames"])
         request = dataclasses.replace(request, references=conditioning)
+        if context:
+            # The previous take's last frames as known frames, read when the job runs (it may be queued).
+            images, continued = resolve_conditioning(project, shot, pending)
+            source = None if images is None else images.image
+            if not isinstance(source, FrameSource):  # resolve_conditioning gives a continued shot one
+                raise TypeError("a continued shot starts from a frame of the previous take")
+            known = ControlConditioning("known", source.clip)
+            request, record = dataclasses.replace(request, control=known), {**continued, **record}
+            record["context"] = MIN_CONTEXT
         if shot.control is not None:
             size = (settings["num_frames"], settings["width"], settings["height"], settings["fps"])
             control, control_record = resolve_control(project, shot, control_settings(shot, *size))

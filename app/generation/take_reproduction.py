@@ -101,7 +101,10 @@ def references_of(project: Project, take: Take) -> ReferenceConditioning | None:
 def control_of(project: Project, take: Take) -> ControlConditioning | None:
     """The control frames a take followed: its record's folder in FILM.media/control/, checked to stay
     inside the media folder (None: no control)."""
-    record = (take.conditioning or {}).get("control")
+    conditioning = take.conditioning or {}
+    if conditioning.get("kind") == "continue" and "context" in conditioning:
+        return ControlConditioning("known", _continued(project, conditioning).clip)
+    record = conditioning.get("control")
     if not isinstance(record, dict):
         return None
     path, strength = record.get("path"), record.get("strength", 1.0)

@@ -9,7 +9,8 @@ from typing import Any, NamedTuple
 
 from app.project.cast_mentions import unknown_mentions
 from app.project.media_paths import UnsafePath, check_relative, contained
-from app.project.project import Project, Shot, ShotImage, ShotKeyframe, checked_keyframes
+from app.project.project import Project, Shot, ShotControl, ShotImage, ShotKeyframe, checked_keyframes
+from engine.conditioning.control_settings import CONTROL_KINDS
 from engine.errors import StoryreelError
 from engine.generation.frames import snap_frames
 
@@ -27,6 +28,8 @@ CSV_COLUMNS = (
     "image",  # a start image: relative to the shot list's folder, or the person's own absolute path
     "continue",  # true: start from the last frame of the previous shot
     "keyframes",  # images pinned at frames: "0:a.png;40:b.png", paths as for `image`
+    "control",  # a control clip whose motion the shot follows, its path as for `image`
+    "control_kind",  # pose, depth, edges or video (the default)
 )
 _INT_COLUMNS = {"seed", "frames", "width", "height", "steps"}
 _FLOAT_COLUMNS = {"guidance_scale", "guidance_scale_2"}
@@ -131,6 +134,8 @@ class ListedShot(NamedTuple):
     image: str
     where: str
     keyframes: list[tuple[int, str]]
+    control: str = ""
+    control_kind: str = ""
 
 
 def parse_csv(text: str, source: str = "<csv>") -> list[ListedShot]:
@@ -160,10 +165,16 @@ def parse_csv(text: str, source: str = "<csv>") -> list[ListedShot]:
             continue  # a blank row
         image = values.pop("image", "") or ""
         keyframes = _keyframe_cells(values.pop("keyframes", "") or "", where)
+        control, kind = values.pop("control", "") or "", values.pop("control_kind", "") or ""
+        if kind and not control:
+            raise ShotListError(f"{where}: control_kind {kind!r} needs a control clip in the control column")
+        if kind and kind not in CONTROL_KINDS:
+            raise ShotListError(f"{where}: control_kind {kind!r} is not one of {', '.join(CONTROL_KINDS)}")
         cont = bool(values.pop("continue", False))
         if image and cont:
             raise ShotListError(f"{where}: a shot can have an image or continue the previous one, not both")
-        rows.append(ListedShot(Shot(**values, continue_previous=cont), image, where, keyframes))
+        shot = Shot(**values, continue_previous=cont)
+        rows.append(ListedShot(shot, image, where, keyframes, control, kind))
     return rows
 
 
@@ -185,11 +196,29 @@ def _import_image(image: str, where: str, folder: Path, project: Project | None)
         raise ShotListError(f"{where}: image {image!r}: {exc}", exc.hint) from None
 
 
+def _import_control(clip: str, kind: str, where: str, folder: Path, project: Project | None) -> ShotControl:
+    """Copy one named control clip (absolute, or relative to the list's folder and inside it) into the film."""
+    from app.project.control_clips import import_control_clip
+
+    if project is None or project.media_dir is None:
+        raise ShotListError(
+            f"{where}: the shot list names a control clip; save the film first, then import it",
+            "Control clips are copied into the film's media folder, so the film needs a file name.",
+        )
+    try:
+        source = Path(clip) if Path(clip).is_absolute() else contained(folder, clip)
+        return import_control_clip(project, source, kind=kind)
+    except (UnsafePath, StoryreelError) as exc:
+        raise ShotListError(f"{where}: control clip {clip!r}: {exc}", exc.hint) from None
+
+
 def _import_images(rows: list[ListedShot], folder: Path, project: Project | None) -> None:
     """Import each row's start image and keyframes (each frame inside the shot's length)."""
-    for shot, image, where, keyframes in rows:
+    for shot, image, where, keyframes, control, kind in rows:
         if image:
             shot.start_image = _import_image(image, where, folder, project)
+        if control:
+            shot.control = _import_control(control, kind or "video", where, folder, project)
         if not keyframes:
             continue
         length = shot.frames or (project.settings.defaults.frames if project is not None else None)

@@ -13,7 +13,7 @@ from engine.conditioning.control_cache import frame_name
 from engine.conditioning.control_settings import MAX_STRENGTH, ControlError
 from engine.conditioning.keyframes import GENERATED, GREY, KNOWN
 from engine.generation.request import CONTROL_MODES, ControlConditioning
-from engine.generation.still_image import read_still
+from engine.generation.still_image import fit_still, png_bytes, read_still
 
 if TYPE_CHECKING:
     import numpy as np
@@ -23,13 +23,30 @@ MIN_CONTEXT = 8  # known frames an extension or a segment continues from: enough
 
 
 def given_pngs(control: ControlConditioning) -> tuple[bytes, ...]:
-    """The given frames as PNG bytes: as carried, or a folder's frame_00000.png… read in order."""
+    """The given frames as PNG bytes: as carried, a folder's frame_00000.png… read in order, or a clip's
+    last MIN_CONTEXT frames (a continued shot's previous take, read when the job runs)."""
     if not isinstance(control.frames, Path):
         return control.frames
+    if control.frames.is_file():
+        return _clip_tail(control.frames)
     pngs: list[bytes] = []
     while (path := control.frames / frame_name(len(pngs))).is_file() and not path.is_symlink():
         pngs.append(path.read_bytes())
     return tuple(pngs)
+
+
+def _clip_tail(clip: Path) -> tuple[bytes, ...]:
+    from PIL import Image
+
+    from engine.generation.image_to_video import ImageModelError
+    from engine.video.video_io import VideoError, probe, read_frames
+
+    try:
+        count = probe(clip).frame_count
+        frames = read_frames(clip, max(0, count - MIN_CONTEXT), count)
+    except VideoError as exc:
+        raise ImageModelError(f"The frames to continue from, in {clip.name}, cannot be read: {exc}") from None
+    return tuple(png_bytes(Image.fromarray(frame)) for frame in frames)
 
 
 def given_stills(control: ControlConditioning) -> list[Image.Image]:
@@ -73,6 +90,8 @@ def control_video(
 
     check_control(control, num_frames)
     stills = given_stills(control)
+    if isinstance(control.frames, Path) and control.frames.is_file():  # a take of another size: filled
+        stills = [fit_still(image, width, height, "fill") for image in stills]
     for index, image in enumerate(stills):
         if image.size != (width, height):
             raise ControlError(

@@ -54,13 +54,19 @@ def reference_kwargs(
         kwargs["reference_images"] = references
     control = request.control
     if control is not None:
-        if pinned:
+        if pinned and control.mode != "known":
             raise ReferenceModelError(
                 "This shot pins keyframes or a start image and is also given frames (a control clip, a take "
                 "to repaint or extend); the reference model takes one of them.",
                 "Remove the keyframes, or the control clip.",
             )
         video, mask = control_video(control, request.num_frames, request.width, request.height)
+        if pinned:  # known frames and keyframes are both kept as given: one video, one mask
+            pinned_video, pinned_mask = keyframe_video(
+                pinned, request.num_frames, request.width, request.height
+            )
+            for frame, _ in pinned:
+                video[frame], mask[frame] = pinned_video[frame], pinned_mask[frame]
         kwargs.update(video=video, mask=mask, conditioning_scale=control.strength)
     elif pinned:
         video, mask = keyframe_video(pinned, request.num_frames, request.width, request.height)

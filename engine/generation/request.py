@@ -185,6 +185,7 @@ class Segments(TypedDict):
     length: int
     overlap: int
     colour_match: NotRequired[list[dict[str, Any]]]  # each join's match, when the request asked for it
+    context: NotRequired[int]  # on the reference model: the known frames each later segment continues from
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,19 @@ from typing import TYPE_CHECKING, Any, cast
 from engine.conditioning.colour_match import match_colour
 from engine.conditioning.control_settings import ControlError
 from engine.conditioning.keyframes import check_keyframe_frames
+from engine.generation.direction_inputs import MIN_CONTEXT
 from engine.generation.frames import snap_frames
 from engine.generation.image_to_video import ImageModelError, resolve_images
 from engine.generation.loaded_pipeline import LoadedPipeline
 from engine.generation.reference_inputs import check_references, resolve_references, segment_references
 from engine.generation.reference_run import run_reference
-from engine.generation.request import GenerationRequest, GenerationResult, ImageConditioning, Segments
+from engine.generation.request import (
+    ControlConditioning,
+    GenerationRequest,
+    GenerationResult,
+    ImageConditioning,
+    Segments,
+)
 from engine.generation.still_image import png_bytes, still_from_frame
 from engine.generation.wan_run import run_wan
 from engine.progress import CancelToken, Progress, ProgressCallback, ignore_progress
@@ -88,8 +95,12 @@ def run_shot(
     run = run_reference if info.takes_references else run_wan
     length = snap_frames(request.segment_frames or info.native_frames, info.temporal_factor)
     total = snap_frames(request.num_frames, info.temporal_factor)
+    # On the reference model each later segment is given the last MIN_CONTEXT frames of the one before as
+    # known frames (VACE), so the motion goes on with its direction and speed: it re-makes them all.
+    context = info.takes_references and request.control is None
+    wanted = max(request.segment_overlap, MIN_CONTEXT - 1) if context else request.segment_overlap
     # At most half a segment blends, so every segment adds frames of its own.
-    overlap = max(0, min(request.segment_overlap, (length - 1) // 2))
+    overlap = max(0, min(wanted, (length - 1) // 2))
     if total <= length:
         return run(loaded, request, on_progress, cancel)
     if request.control is not None:
@@ -114,6 +125,9 @@ def run_shot(
     images = request.images
     end_image = None if request.images is None else request.images.last_image
     first_frame = 0  # where the segment starts in the shot
+    known: ControlConditioning | None = (
+        None  # the frames a later segment continues from, on the reference model
+    )
     for index, frames in enumerate(lengths):
         last = index == len(lengths) - 1
         if images is not None:
@@ -126,6 +140,7 @@ def run_shot(
             images=images,
             # Every segment sees the cast; a keyframe goes to the segments whose frames hold it.
             references=segment_references(request.references, first_frame, frames),
+            control=known,
         )
 
         def report(p: Progress, number: int = index + 1) -> None:
@@ -144,7 +159,12 @@ def run_shot(
             # A fresh seed per segment: the same noise again is what makes motion repeat every window.
             anchor = piece[anchor_index(len(piece), overlap)]
             first_frame += anchor_index(len(piece), overlap)
-            images = ImageConditioning(png_bytes(still_from_frame(anchor)), None, "fill")
+            if context:
+                tail = piece[anchor_index(len(piece), overlap) :]  # the frames the next segment re-makes
+                known = ControlConditioning("known", tuple(png_bytes(still_from_frame(f)) for f in tail))
+                images = None
+            else:
+                images = ImageConditioning(png_bytes(still_from_frame(anchor)), None, "fill")
     first = results[0]
     clip = join_segments(pieces, overlap)[:total]
     applied = dataclasses.replace(
@@ -156,6 +176,8 @@ def run_shot(
     )
     notices = tuple(dict.fromkeys(n for r in results for n in r.notices))
     segments = Segments(count=len(lengths), length=length, overlap=overlap)
+    if context:
+        segments["context"] = overlap + 1
     if request.colour_match:
         segments["colour_match"] = matches
     return dataclasses.replace(

@@ -4,6 +4,7 @@ recorded control frames; a repaint keeps the take outside its mask; an extension
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 
 import numpy as np
@@ -13,6 +14,7 @@ from image_support import direct_settings
 from PIL import Image
 
 from app.generation.conditioning_error import ConditioningError
+from app.generation.shot_requests import build_request_with_record
 from app.generation.take_direction import context_frames, extend_take, repaint_take
 from app.generation.take_generation import plan_take, run_plan
 from app.generation.take_reproduction import request_from_sidecar
@@ -155,3 +157,40 @@ def test_an_extended_take_begins_with_the_frames_it_extends(tmp_path, tiny_a14b,
     assert psnr(made[:FRAMES], moving_frames(FRAMES)) >= 35
     with pytest.raises(ConditioningError, match="1 to"):
         extend_take(project, "s1", frames=0)
+
+
+def test_a_shot_list_names_control_clips_and_kinds(tmp_path) -> None:
+    from app.project.shot_list import ShotListError, load_shot_list
+
+    project = film(tmp_path, "text-model", "vace-model")
+    make_clip(tmp_path / "walk.mp4", moving_frames(5))
+    (tmp_path / "list.csv").write_text("prompt,control,control_kind\na dancer,walk.mp4,edges\na hill,,\n")
+    shots = load_shot_list(tmp_path / "list.csv", project)
+    assert shots[0].control.kind == "edges" and shots[0].control.clip.startswith("control-clips/")
+    assert shots[1].control is None
+    for row, words in (
+        ("a,walk.mp4,sketch", "control_kind 'sketch'"),
+        ("a,../x.mp4,", "control clip"),
+        ("a,,pose", "needs a control clip"),
+    ):
+        (tmp_path / "bad.csv").write_text(f"prompt,control,control_kind\n{row}\n")
+        with pytest.raises(ShotListError, match=words):
+            load_shot_list(tmp_path / "bad.csv", project)
+
+
+def test_a_continuing_shot_goes_on_from_the_last_frames_when_the_film_has_a_reference_model(tmp_path) -> None:
+    from engine.generation.direction_inputs import MIN_CONTEXT, given_pngs
+
+    project = film(tmp_path, "text-model", "vace-model")
+    project.add_shot(Shot(id="s2", prompt="it slides on", seed=5, continue_previous=True))
+    request, record = build_request_with_record(project, project.shot("s2"))
+    assert request.model.source == "vace-model" and request.images is None
+    assert request.control.mode == "known" and request.control.frames == project.take_path(
+        project.shot("s1").active
+    )
+    assert record["kind"] == "continue" and record["context"] == MIN_CONTEXT
+    given = [np.asarray(Image.open(io.BytesIO(png))) for png in given_pngs(request.control)]
+    assert np.array_equal(np.stack(given), moving_frames(FRAMES)[-MIN_CONTEXT:])
+    project.settings.vace_model = None  # without one: the last frame, on the image model, as before
+    request, record = build_request_with_record(project, project.shot("s2"))
+    assert request.control is None and request.images is not None and "context" not in record

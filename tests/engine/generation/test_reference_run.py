@@ -13,6 +13,7 @@ import torch
 from image_support import SIZE, direct_settings, gradient, image_request, still
 
 from engine.conditioning.keyframes import keyframe_video
+from engine.generation.direction_inputs import control_video
 from engine.generation.loaded_pipeline import ModelInfo
 from engine.generation.reference_inputs import ReferenceModelError
 from engine.generation.reference_run import STEP_CACHE_NOTICE
@@ -189,7 +190,8 @@ def test_a_long_shot_on_the_reference_model_runs_in_segments_with_its_cast(loade
         segment_overlap=0,
     )
     result = run_shot(loaded_vace, request)
-    assert result.segments == {"count": 2, "length": 9, "overlap": 0}
+    # The second segment continues from the first's last frames as known frames (VACE), so it re-makes them.
+    assert result.segments == {"count": 2, "length": 9, "overlap": 4, "context": 5}
     assert result.frames.shape[0] == 13 and result.applied.references == request.references
     with pytest.raises(ValueError, match="frame 13 is outside the shot"):
         run_shot(
@@ -223,3 +225,22 @@ def test_a_cancel_stops_the_reference_run_within_a_step_and_skips_the_decode(
         run_shot(loaded_vace, request, on_progress, token)
     assert decoded == []
     assert run_shot(loaded_vace, request).frames.shape[0] == 5  # and it runs again afterwards
+
+
+def test_a_later_segment_is_given_the_last_frames_before_it_as_known(loaded_vace, monkeypatch) -> None:
+    import engine.generation.reference_run as reference_run
+
+    given: list[object] = []
+
+    def spy(control, *args):
+        given.append(control)
+        return control_video(control, *args)
+
+    monkeypatch.setattr(reference_run, "control_video", spy)
+    request = cast_request(loaded_vace, num_frames=13, segment_frames=9, colour_match=True)
+    result = run_shot(loaded_vace, request)
+    assert len(given) == 1 and given[0].mode == "known" and len(given[0].frames) == 5
+    # The frames given are the first segment's last five, as the take holds them before the blend.
+    first = run_shot(loaded_vace, dataclasses.replace(request, num_frames=9)).frames
+    assert [read_still(f)[0].tobytes() for f in given[0].frames] == [f.tobytes() for f in first[4:]]
+    assert result.segments["context"] == 5 and len(result.segments["colour_match"]) == 1
