@@ -134,11 +134,12 @@ class ControlBox(QGroupBox):
                     self.takes.addItem(label, f"{shot.id}/{take.id}")
         for widget in (self.kind, self.strength, self.length, self.fit, self.remove):
             widget.setEnabled(control is not None)
-        if control is not None:
-            self.kind.setCurrentIndex(self.kind.findData(control.kind))
-            self.length.setCurrentIndex(self.length.findData(control.length))
-            self.fit.setCurrentIndex(self.fit.findData(control.fit))
-            self.strength.setValue(control.strength)
+        # Without a control the greyed fields show what a new one starts with.
+        shown = control or ShotControl("", "")
+        self.kind.setCurrentIndex(self.kind.findData(shown.kind))
+        self.length.setCurrentIndex(self.length.findData(shown.length))
+        self.fit.setCurrentIndex(self.fit.findData(shown.fit))
+        self.strength.setValue(shown.strength)
 
     # -- editing -------------------------------------------------------------------------
     def _set(self, control: ShotControl | None, text: str) -> None:
