@@ -27,6 +27,7 @@ from ui.cast.cast_wiring import CastWiring
 from ui.chrome.window_chrome import WindowChrome
 from ui.continuity.continuity_wiring import ContinuityWiring
 from ui.dialogs import Dialogs
+from ui.directing.direction_actions import DirectionActions
 from ui.editing.undo_commands import EditSettingsCommand
 from ui.files.file_actions import FileActions
 from ui.files.recent_menu import fill_recent_menu
@@ -373,6 +374,9 @@ class MainWindow(QMainWindow):
         self.addAction(self.act_play)
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.act_play, self.act_film])
+        self.view_menu.addActions([player.control_overlay.action, player.mask_bar.action])
+        self.directing = DirectionActions(g, player.mask_bar, self.timeline.selected_ids, self)
+        menu.addAction(self.directing.act_extend)
 
     # -- the project --------------------------------------------------------------------
     def _show_project(self, project: Project) -> None:

@@ -111,14 +111,16 @@ def check_image_path(relative: object, what: str, folder: str = IMAGE_FOLDER) ->
 def check_control_path(relative: object, what: str) -> None:
     """Raise UnsafePath unless relative names a clip in the media folder's control-clips/ or takes/."""
     try:
-        pure = check_relative(relative)
+        parts = check_relative(relative)
     except UnsafePath as exc:
         raise UnsafePath(f"{what} {exc}") from None
-    in_clips = pure.parts[0] == CONTROL_CLIP_FOLDER and len(pure.parts) == 2
-    if not in_clips and pure.parts[0] != "takes":
+    in_clips = parts[0] == CONTROL_CLIP_FOLDER and len(parts) == 2
+    # A take lives at <shot id>/take-NNN.mp4 (app/generation/take_generation.next_take_path).
+    is_take = len(parts) == 2 and parts[0] != CONTROL_CLIP_FOLDER and parts[1].startswith("take-")
+    if not in_clips and not is_take and parts[0] != "takes":
         raise UnsafePath(
             f"{what} {str(relative)[:80]!r}: control clips live in the media folder's "
-            f"{CONTROL_CLIP_FOLDER}/ or are takes (takes/)"
+            f"{CONTROL_CLIP_FOLDER}/ or are takes (<shot id>/take-NNN.mp4)"
         )
 
 

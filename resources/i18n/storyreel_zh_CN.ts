@@ -329,6 +329,171 @@
     </message>
 </context>
 <context>
+    <name>ControlBox</name>
+    <message>
+        <source>Pose (each person&apos;s skeleton)</source>
+        <translation>姿态（每个人的骨架）</translation>
+    </message>
+    <message>
+        <source>Depth (near is bright)</source>
+        <translation>深度（近处亮）</translation>
+    </message>
+    <message>
+        <source>Edges (outlines)</source>
+        <translation>边缘（轮廓线）</translation>
+    </message>
+    <message>
+        <source>Video (the clip&apos;s own frames)</source>
+        <translation>视频（片段本身的帧）</translation>
+    </message>
+    <message>
+        <source>Trim (a short clip holds its last frame)</source>
+        <translation>裁剪（较短的片段停在最后一帧）</translation>
+    </message>
+    <message>
+        <source>Loop (a short clip starts again)</source>
+        <translation>循环（较短的片段从头再来）</translation>
+    </message>
+    <message>
+        <source>Fill (crop to the shot)</source>
+        <translation>填充（裁切到镜头画幅）</translation>
+    </message>
+    <message>
+        <source>Fit (black bars)</source>
+        <translation>适应（加黑边）</translation>
+    </message>
+    <message>
+        <source>Control clip</source>
+        <translation>控制片段</translation>
+    </message>
+    <message>
+        <source>Video File…</source>
+        <translation>视频文件…</translation>
+    </message>
+    <message>
+        <source>Follow the motion of a video file (copied into the film&apos;s media)</source>
+        <translation>跟随视频文件的运动（复制到影片的媒体文件夹）</translation>
+    </message>
+    <message>
+        <source>Follow the motion of a take of this film</source>
+        <translation>跟随本影片某个镜次的运动</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove Control Clip</source>
+        <translation>移除控制片段</translation>
+    </message>
+    <message>
+        <source>How closely the shot follows the control (0 to 2; 1 is the model&apos;s own)</source>
+        <translation>镜头跟随控制的程度（0 到 2；1 为模型默认）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>强度</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>None: the prompt alone sets the motion.</source>
+        <translation>无：运动仅由提示词决定。</translation>
+    </message>
+    <message>
+        <source>Follows {0}</source>
+        <translation>跟随 {0}</translation>
+    </message>
+    <message>
+        <source>A take…</source>
+        <translation>镜次…</translation>
+    </message>
+    <message>
+        <source>{0} · Take {1}</source>
+        <translation>{0} · 镜次 {1}</translation>
+    </message>
+    <message>
+        <source>Edit Control Clip</source>
+        <translation>编辑控制片段</translation>
+    </message>
+    <message>
+        <source>Choose a control clip</source>
+        <translation>选择控制片段</translation>
+    </message>
+    <message>
+        <source>Checking {0}…</source>
+        <translation>正在检查 {0}…</translation>
+    </message>
+    <message>
+        <source>Set Control Clip</source>
+        <translation>设置控制片段</translation>
+    </message>
+</context>
+<context>
+    <name>ControlModelsBox</name>
+    <message>
+        <source>Control models (motion from a clip)</source>
+        <translation>控制模型（从片段获取运动）</translation>
+    </message>
+    <message>
+        <source>a Hugging Face repo id or a local folder (config.json and .safetensors weights)</source>
+        <translation>Hugging Face 仓库 ID 或本地文件夹（含 config.json 和 .safetensors 权重）</translation>
+    </message>
+    <message>
+        <source>None: pose control cannot be used</source>
+        <translation>无：无法使用姿态控制</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>深度</translation>
+    </message>
+    <message>
+        <source>None: depth control cannot be used</source>
+        <translation>无：无法使用深度控制</translation>
+    </message>
+    <message>
+        <source>The depth model (Depth Anything V2 or DPT) for depth control: {0}</source>
+        <translation>用于深度控制的深度模型（Depth Anything V2 或 DPT）：{0}</translation>
+    </message>
+    <message>
+        <source>Pose</source>
+        <translation>姿态</translation>
+    </message>
+    <message>
+        <source>The ViTPose model that finds each person&apos;s joints for pose control: {0}</source>
+        <translation>为姿态控制找出每个人关节的 ViTPose 模型：{0}</translation>
+    </message>
+    <message>
+        <source>Person detector</source>
+        <translation>人物检测器</translation>
+    </message>
+    <message>
+        <source>The object detector (RT-DETR) that finds the people before their pose: {0}</source>
+        <translation>在估计姿态前找出人物的目标检测器（RT-DETR）：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ControlOverlay</name>
+    <message>
+        <source>Show &amp;Control Frames</source>
+        <translation>显示控制帧(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Draw the control frames (pose, depth, edges) the take was made with over it</source>
+        <translation>在镜次上叠加显示生成它时所用的控制帧（姿态、深度、边缘）</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Storyreel projects (*{0})</source>
@@ -459,6 +624,33 @@ The details are in storyreel.log.</source>
         <translation>因意外错误而停止：{error}
 
 详细信息见 storyreel.log。</translation>
+    </message>
+</context>
+<context>
+    <name>DirectionActions</name>
+    <message>
+        <source>E&amp;xtend Take…</source>
+        <translation>延长镜次(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Generate more frames after (or before) the selected shot&apos;s take, continuing its motion</source>
+        <translation>在所选镜头的镜次之后（或之前）生成更多帧，延续其运动</translation>
+    </message>
+    <message>
+        <source>Cannot repaint this take</source>
+        <translation>无法重绘此镜次</translation>
+    </message>
+    <message>
+        <source>Extend Take</source>
+        <translation>延长镜次</translation>
+    </message>
+    <message>
+        <source>Select one shot to extend its take.</source>
+        <translation>请选择一个镜头来延长其镜次。</translation>
+    </message>
+    <message>
+        <source>Cannot extend this take</source>
+        <translation>无法延长此镜次</translation>
     </message>
 </context>
 <context>
@@ -887,6 +1079,45 @@ The details are in storyreel.log.</source>
         <translation>导出因意外错误而停止：{0}
 
 详细信息见 storyreel.log。</translation>
+    </message>
+</context>
+<context>
+    <name>ExtendDialog</name>
+    <message>
+        <source>Extend Take</source>
+        <translation>延长镜次</translation>
+    </message>
+    <message>
+        <source> frames</source>
+        <translation> 帧</translation>
+    </message>
+    <message>
+        <source>After the take</source>
+        <translation>镜次之后</translation>
+    </message>
+    <message>
+        <source>Before the take</source>
+        <translation>镜次之前</translation>
+    </message>
+    <message>
+        <source>The new frames continue from the take&apos;s last (or first) frames, so the motion goes on with its direction and speed. The new take holds the old frames and the new ones.</source>
+        <translation>新帧从镜次的最后（或最前）几帧接续，运动保持原有的方向和速度。新镜次包含原有帧和新帧。</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>延长</translation>
+    </message>
+    <message>
+        <source>{0} s at {1} fps</source>
+        <translation>{0} 秒（{1} fps）</translation>
     </message>
 </context>
 <context>
@@ -1734,6 +1965,53 @@ Generate the shot again to retry (Ctrl+G); the full details are in storyreel.log
     </message>
 </context>
 <context>
+    <name>MaskBar</name>
+    <message>
+        <source>&amp;Paint Mask</source>
+        <translation>绘制蒙版(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Paint over the part of the take to repaint (white is repainted)</source>
+        <translation>在镜次上涂出要重绘的部分（白色部分将被重绘）</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>画笔</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>矩形</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Brush size in pixels of the take</source>
+        <translation>画笔大小（以镜次的像素计）</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Invert</source>
+        <translation>反转</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Repaint…</source>
+        <translation>重绘…</translation>
+    </message>
+    <message>
+        <source>Make a new take with the painted part generated again</source>
+        <translation>生成一个新镜次，重新生成涂出的部分</translation>
+    </message>
+</context>
+<context>
     <name>MentionCompleter</name>
     <message>
         <source>Cast members</source>
@@ -1825,6 +2103,21 @@ Choose a model folder, download one, or try the demo model.</source>
 Details are in storyreel.log.</source>
         <translation>{0}
 详细信息见 storyreel.log。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelRow</name>
+    <message>
+        <source>revision (default: main)</source>
+        <translation>修订版本（默认：main）</translation>
+    </message>
+    <message>
+        <source>A branch, tag or commit of the model&apos;s repo</source>
+        <translation>模型仓库的分支、标签或提交</translation>
+    </message>
+    <message>
+        <source>{0} revision</source>
+        <translation>{0}修订版本</translation>
     </message>
 </context>
 <context>
@@ -2583,18 +2876,6 @@ Details are in storyreel.log.</source>
         <source>Reference model</source>
         <translation>参考模型</translation>
     </message>
-    <message>
-        <source>revision (default: main)</source>
-        <translation>版本（默认：main）</translation>
-    </message>
-    <message>
-        <source>A branch, tag or commit of the reference model&apos;s repo</source>
-        <translation>参考模型仓库的分支、标签或提交</translation>
-    </message>
-    <message>
-        <source>Reference model revision</source>
-        <translation>参考模型版本</translation>
-    </message>
 </context>
 <context>
     <name>RemoteSettingsPage</name>
@@ -2681,6 +2962,25 @@ Details are in storyreel.log.</source>
     <message>
         <source>The test failed: {0}</source>
         <translation>测试失败：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>RepaintDialog</name>
+    <message>
+        <source>Repaint</source>
+        <translation>重绘</translation>
+    </message>
+    <message>
+        <source>A new take is made with the painted part generated again; the rest of the take&apos;s pixels are kept. Leave the prompt as it is, or say what the region should show.</source>
+        <translation>将生成一个新镜次，重新生成涂出的部分，镜次其余像素保持不变。可保留原提示词，或描述该区域应显示的内容。</translation>
+    </message>
+    <message>
+        <source>Fixed seed</source>
+        <translation>固定种子</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示词</translation>
     </message>
 </context>
 <context>

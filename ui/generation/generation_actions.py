@@ -9,10 +9,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from app.generation.batch_generation import shots_to_generate
+from app.generation.take_generation import TakePlan
 from app.generation.take_queue import TakeQueue
 from app.project.project import Project, Take
 from app.settings.model_settings import load_model_settings
 from app.settings.user_settings import UserSettings
+from engine.generation.request import ModelSpec
 from engine.jobs.job_queue import Job, JobQueue
 from engine.jobs.states import FINISHED_STATES, JobState
 from ui.dialogs import Dialogs
@@ -219,6 +221,16 @@ class GenerationController(QObject):
         """
         if not shot_ids:
             return []
+        ready = self.ready_queue()
+        if ready is None:
+            return []
+        queue, spec = ready
+        jobs, errors = queue.enqueue(shot_ids, spec, new_seed=new_seed, seeds=seeds)
+        self._report(jobs, errors)
+        return jobs
+
+    def ready_queue(self) -> tuple[TakeQueue, ModelSpec] | None:
+        """The queue and model for new takes, once the film is saved and the model is there (else None)."""
         if self.project.path is None:
             # Straight to Save As (a box with only OK in front of it was one more click); the
             # status bar says why while the dialog is open.
@@ -227,17 +239,22 @@ class GenerationController(QObject):
             )
             if not self.save_as():
                 self.status.clearMessage()
-                return []
+                return None
         spec = load_model_settings(self.settings).spec_for(self.project)
         if not model_ready(self.settings, self.dialogs, spec, self.offer_model):
-            return []
+            return None
         queue = self.ensure_queue()
         if queue is None:
-            return []
+            return None
         queue.jobs.forget_model_failures()  # a new batch tries the model again
-        jobs, errors = queue.enqueue(shot_ids, spec, new_seed=new_seed, seeds=seeds)
-        self._report(jobs, errors)
-        return jobs
+        return queue, spec
+
+    def submit_plan(self, plan: TakePlan) -> Job:
+        """Queue a take planned elsewhere (a repaint or an extension) and say so."""
+        assert self.take_queue is not None
+        job = self.take_queue.submit_plan(plan)
+        self._report([job], {})
+        return job
 
     def generate_selected(self, new_seed: bool = False) -> list[Job]:
         return self.generate(self.selected_ids(), new_seed)

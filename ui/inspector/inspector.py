@@ -26,6 +26,7 @@ from app.film.shot_timing import seconds_to_frames, snap_frames
 from app.generation.shot_requests import MAX_SEED, random_seed, resolved_settings
 from app.project.project import Project, Shot
 from ui.editing.undo_commands import EditShotCommand, RemoveTakeCommand, set_active_take_command
+from ui.inspector.control_box import ControlBox
 from ui.inspector.keyframes_box import KeyframesBox
 from ui.inspector.mention_completer import MentionCompleter, PromptEdit
 from ui.inspector.shot_images_box import ShotImagesBox
@@ -155,6 +156,8 @@ class Inspector(QScrollArea):
         column.addWidget(self.images)
         self.keyframes = KeyframesBox(self.undo_stack, thumbnails)
         column.addWidget(self.keyframes)
+        self.control = ControlBox(self.undo_stack)
+        column.addWidget(self.control)
         column.addWidget(takes_box)
         column.addStretch(1)
         self.empty = QLabel(self.tr("Select a shot on the timeline to edit it."))
@@ -229,6 +232,7 @@ class Inspector(QScrollArea):
             self.takes.set_shot(None, None)
             self.images.set_shot(self.project, None)
             self.keyframes.set_shot(self.project, None)
+            self.control.set_shot(self.project, None)
             return
         self.pages.setCurrentIndex(1)
         self.frames_hint.setText("")
@@ -279,6 +283,7 @@ class Inspector(QScrollArea):
         self.takes.set_shot(self.project, shot)
         self.images.set_shot(self.project, shot)
         self.keyframes.set_shot(self.project, shot)
+        self.control.set_shot(self.project, shot)
         self.sent.setText(sent_text(self.project, shot))
         self.speed_rows.show_shot(self.project, shot)
         self.error.setVisible(bool(shot.error))

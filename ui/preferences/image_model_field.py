@@ -43,36 +43,49 @@ class ImageModelField(ModelSourceField):
         self.setObjectName("ImageModel")
 
 
-class ReferenceModelField(QWidget):
-    """The reference (VACE) model for shots that name cast members or pin keyframes, and its revision."""
+class ModelRow(QWidget):
+    """A model source (an editable list of known ones) and the revision of its repo, on one row."""
 
-    def __init__(self, value: str | None, revision: str | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("ReferenceModel")
-        self.source = ModelSourceField(
-            value,
-            [VACE_MODEL],
-            self.tr("None: shots with @Name or keyframes cannot be made"),
-            self.tr(
-                "The Wan 2.2 VACE model that keeps cast members and pinned frames: a Hugging Face repo id or a "
-                "local diffusers folder (`main.py demo-model DIR --arch vace-a14b` makes a tiny one)."
-            ),
-        )
-        self.source.setAccessibleName(self.tr("Reference model"))
+    def __init__(
+        self, value: str | None, revision: str | None, known: list[str], placeholder: str, tip: str, name: str
+    ) -> None:
+        super().__init__()
+        self.source = ModelSourceField(value, known, placeholder, tip)
+        self.source.setAccessibleName(name)
         self.revision = QLineEdit(revision or "")
         self.revision.setPlaceholderText(self.tr("revision (default: main)"))
-        self.revision.setToolTip(self.tr("A branch, tag or commit of the reference model's repo"))
-        self.revision.setAccessibleName(self.tr("Reference model revision"))
+        self.revision.setToolTip(self.tr("A branch, tag or commit of the model's repo"))
+        self.revision.setAccessibleName(self.tr("{0} revision").format(name))
         self.revision.setMaximumWidth(160)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.source, 1)
         row.addWidget(self.revision)
 
+    def pair(self) -> tuple[str | None, str | None]:
+        """(source, revision), the revision None when either is empty."""
+        source = self.source.value()
+        return source, (self.revision.text().strip() or None) if source else None
+
+
+class ReferenceModelField(ModelRow):
+    """The reference (VACE) model for shots that name cast members or pin keyframes, and its revision."""
+
+    def __init__(self, value: str | None, revision: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(
+            value,
+            revision,
+            [VACE_MODEL],
+            self.tr("None: shots with @Name or keyframes cannot be made"),
+            self.tr(
+                "The Wan 2.2 VACE model that keeps cast members and pinned frames: a Hugging Face repo id or a "
+                "local diffusers folder (`main.py demo-model DIR --arch vace-a14b` makes a tiny one)."
+            ),
+            self.tr("Reference model"),
+        )
+        self.setObjectName("ReferenceModel")
+
     def values(self) -> dict[str, str | None]:
         """vace_model and vace_model_revision as ProjectSettings holds them."""
-        source = self.source.value()
-        return {
-            "vace_model": source,
-            "vace_model_revision": (self.revision.text().strip() or None) if source else None,
-        }
+        source, revision = self.pair()
+        return {"vace_model": source, "vace_model_revision": revision}

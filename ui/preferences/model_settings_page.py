@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.settings.model_settings import DEVICES, DTYPES, ModelSettings
 from ui.i18n import QT_TRANSLATE_NOOP
+from ui.preferences.control_models_box import ControlModelsBox
 from ui.preferences.speed_settings_box import SpeedSettingsBox
 from ui.widgets.labels import precedence_text, setting_label
 
@@ -131,6 +132,8 @@ class ModelSettingsPage(QWidget):
         form.addRow("", self.vae_tiling)
         self.speed = SpeedSettingsBox(settings)
         form.addRow(self.speed)
+        self.control_models = ControlModelsBox(settings)
+        form.addRow(self.control_models)
         self.validate()
 
     def validate(self, *args: object) -> bool:
@@ -172,3 +175,4 @@ class ModelSettingsPage(QWidget):
         settings.memory_profile = self.memory.currentData()
         settings.vae_tiling = self.vae_tiling.isChecked()
         self.speed.apply(settings)
+        self.control_models.apply(settings)

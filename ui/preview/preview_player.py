@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPaintEvent, QShortcut, QShowEvent
+from PySide6.QtCore import QPointF, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +35,9 @@ from app.film.preview_sequence import (
     timeline_time,
 )
 from app.project.project import Project
+from ui.preview.control_overlay import ControlOverlay
+from ui.preview.mask_bar import MaskBar
+from ui.preview.mask_layer import MaskLayer, paint_mask
 from ui.preview.scrub_bar import ScrubBar
 from ui.widgets.icons import icon
 from ui.widgets.labels import timecode
@@ -34,6 +46,7 @@ SHOT_MODE, FILM_MODE = "shot", "film"
 # Shot fields whose change alters what the preview shows.
 _VISIBLE_FIELDS = {"active_take", "trim_in", "trim_out", "preset", "frames"}
 SPANS_AFTER_SHOW_MS = 300  # after the first paint (and the window's own deferred work), before a click
+CONTROL_OPACITY = 0.5  # the control frame over the take: both stay readable
 
 
 class FrameView(QWidget):
@@ -44,6 +57,8 @@ class FrameView(QWidget):
         self.image: QImage | None = None
         self.message = self.tr("No take to show")
         self._array = None  # keeps the pixels the QImage points into alive
+        self.control: QImage | None = None  # the control frame drawn over the take (the overlay toggle)
+        self.mask_layer: MaskLayer | None = None  # set while a mask is painted: the mouse paints on it
         self.setMinimumSize(160, 90)
 
     def show_array(self, array) -> None:
@@ -62,19 +77,57 @@ class FrameView(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#111827"))
         if self.image is not None:
-            size = self.image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            target = QRect(
-                (self.width() - size.width()) // 2,
-                (self.height() - size.height()) // 2,
-                size.width(),
-                size.height(),
-            )
+            target = self.target()
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawImage(target, self.image)
+            if self.control is not None:
+                painter.setOpacity(CONTROL_OPACITY)
+                painter.drawImage(target, self.control)
+                painter.setOpacity(1.0)
+            if self.mask_layer is not None:
+                paint_mask(painter, self.mask_layer, target)
         else:
             painter.setPen(QColor("#9ca3af"))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.message)
         painter.end()
+
+    def target(self) -> QRect:
+        """Where the frame is drawn: scaled to fit, centred."""
+        if self.image is None:
+            return QRect()
+        size = self.image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        return QRect(
+            (self.width() - size.width()) // 2,
+            (self.height() - size.height()) // 2,
+            size.width(),
+            size.height(),
+        )
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.mask_layer is None or self.image is None or event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        self.mask_layer.press(self._in_take(event.position()))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self.mask_layer is None or self.image is None or not event.buttons() & Qt.MouseButton.LeftButton:
+            super().mouseMoveEvent(event)
+            return
+        self.mask_layer.move(self._in_take(event.position()))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self.mask_layer is None or self.image is None or event.button() != Qt.MouseButton.LeftButton:
+            super().mouseReleaseEvent(event)
+            return
+        self.mask_layer.release(self._in_take(event.position()))
+
+    def _in_take(self, point: QPointF) -> QPointF:
+        """A point on the widget in the take's pixels (the mask's)."""
+        target = self.target()
+        width, height = self.mask_layer.size() if self.mask_layer is not None else (1, 1)
+        scale_x = width / max(target.width(), 1)
+        scale_y = height / max(target.height(), 1)
+        return QPointF((point.x() - target.x()) * scale_x, (point.y() - target.y()) * scale_y)
 
 
 class PreviewPlayer(QWidget):
@@ -157,6 +210,11 @@ class PreviewPlayer(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.view, 1)
+        self.mask_bar = MaskBar(self)
+        self.control_overlay = ControlOverlay(self)
+        # Their toggles live in the View menu: the transport bar keeps its width for the scrub bar.
+        self.addActions([self.control_overlay.action, self.mask_bar.action])
+        layout.addWidget(self.mask_bar)
         layout.addLayout(bar)
         for key, slot in (("Left", lambda: self.step(-1)), ("Right", lambda: self.step(1))):
             shortcut = QShortcut(QKeySequence(key), self)
@@ -179,6 +237,7 @@ class PreviewPlayer(QWidget):
         if shot_id == self.shot_id:
             return
         self.shot_id = shot_id
+        self.mask_bar.action.setChecked(False)  # a mask belongs to the take it was painted on
         if self.mode == SHOT_MODE:
             self.clock.stop()
             self.clock.position = 0
@@ -379,5 +438,6 @@ class PreviewPlayer(QWidget):
         """Stop playing and close the decoders."""
         self.clock.stop()
         self._retry.stop()
+        self.control_overlay.shutdown()
         self.project.unsubscribe(self._on_event)
         self.frames.close()

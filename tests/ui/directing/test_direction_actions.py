@@ -1,0 +1,107 @@
+"""Repaint (from the mask painted on the preview) and Extend Take… queue a take on the reference model."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+from control_support import make_clip, moving_frames
+from PIL import Image
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from ui_support import tiny_project, tiny_window
+
+from app.project.project import Take
+from ui.directing.direction_dialogs import ExtendChoice, ExtendDialog, RepaintChoice, RepaintDialog
+
+FRAMES = 9
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, tiny_a14b, tiny_vace):
+    project = tiny_project(tmp_path, count=1)
+    project.settings.vace_model = str(tiny_vace)
+    shot = project.shots[0]
+    make_clip(project.media_dir / shot.id / "take-001.mp4", moving_frames(FRAMES))
+    project.add_take(
+        shot.id, Take(id="t1", path=f"{shot.id}/take-001.mp4", frames=FRAMES, fps=16, width=32, height=32)
+    )
+    window = tiny_window(qtbot, tiny_a14b, project)
+    window.generation.toggle_pause()  # queued, never run: the test reads the queued request
+    window.timeline.select_ids([shot.id])
+    qtbot.waitUntil(lambda: window.preview.current is not None)
+    return window
+
+
+def _only_job(window):
+    jobs = window.generation.jobs.jobs()
+    assert len(jobs) == 1
+    return jobs[0]
+
+
+def test_repaint_queues_the_painted_mask_with_the_new_prompt(window, qtbot):
+    player = window.preview
+    view, bar = player.view, player.mask_bar
+    asked = []
+    window.directing.ask_repaint = lambda prompt: asked.append(prompt) or RepaintChoice("a blue ball", 7)
+    player.mask_bar.action.trigger()  # View > Paint Mask
+    bar.tool.setCurrentIndex(bar.tool.findData("rectangle"))
+    target = view.target()
+    corner = target.topLeft() + QPoint(2, 2)
+    middle = target.center()
+    QTest.mousePress(view, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, corner)
+    QTest.mouseMove(view, middle)
+    QTest.mouseRelease(view, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, middle)
+    painted = bar.layer.to_array()
+    assert 0 < painted.mean() < 255
+    bar.repaint_button.click()
+    assert asked == [window.project.shots[0].prompt]
+    job = _only_job(window)
+    control = job.request.control
+    assert control.mode == "repaint" and len(control.frames) == FRAMES
+    with Image.open(io.BytesIO(control.masks[0])) as mask:
+        assert np.array_equal(np.asarray(mask), painted)
+    assert job.request.prompt.startswith("a blue ball") and job.request.seed == 7
+    assert job.request.model.source == window.project.settings.vace_model
+    assert job.request.made_from["repaint"]["from_take"] == "t1"
+
+
+def test_extend_queues_the_takes_last_frames_as_context(window):
+    window.directing.ask_extend = lambda fps: ExtendChoice(8, False)
+    window.directing.act_extend.trigger()
+    job = _only_job(window)
+    control = job.request.control
+    assert control.mode == "known" and job.request.num_frames == len(control.frames) + 8
+    assert job.request.made_from["extend"] == {
+        "from_take": "t1",
+        "from_path": f"{window.project.shots[0].id}/take-001.mp4",
+        "frames": 8,
+        "before": False,
+        "context": len(control.frames),
+    }
+
+
+def test_a_cancelled_dialog_queues_nothing_and_a_refusal_is_said(window):
+    window.directing.ask_extend = lambda fps: None
+    assert window.directing.act_extend.trigger() is None and not window.generation.jobs.jobs()
+    window.directing.ask_extend = lambda fps: ExtendChoice(4000, True)  # past the segment limit
+    window.directing.act_extend.trigger()
+    assert not window.generation.jobs.jobs()
+    assert window.dialogs.errors and "4000" in window.dialogs.errors[-1]
+
+
+def test_the_dialogs_answer_what_was_chosen(qtbot):
+    repaint = RepaintDialog("a red ball")
+    qtbot.addWidget(repaint)
+    assert repaint.choice() == RepaintChoice(None, None)  # the shot's own prompt, its own seed
+    repaint.prompt.setPlainText("a red ball with a blue hat")
+    repaint.fixed_seed.setChecked(True)
+    repaint.seed.setValue(42)
+    assert repaint.choice() == RepaintChoice("a red ball with a blue hat", 42)
+    extend = ExtendDialog(16)
+    qtbot.addWidget(extend)
+    assert extend.choice() == ExtendChoice(32, False) and "2.00" in extend.seconds.text()
+    extend.before.setChecked(True)
+    extend.frames.setValue(9)
+    assert extend.choice() == ExtendChoice(9, True)
