@@ -30,6 +30,8 @@ class EnhanceDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Enhanced Prompts"))
         self.enhancements = list(enhancements)
+        self.ticks: list[QTableWidgetItem] = []
+        self.edits: list[QTableWidgetItem] = []
         self.table = QTableWidget(len(enhancements), 3)
         self.table.setObjectName("EnhanceTable")
         self.table.setHorizontalHeaderLabels([self.tr("Shot"), self.tr("As written"), self.tr("Enhanced")])
@@ -46,6 +48,8 @@ class EnhanceDialog(QDialog):
             self.table.setItem(row, SHOT, shot)
             self.table.setItem(row, ORIGINAL, original)
             self.table.setItem(row, ENHANCED, enhanced)
+            self.ticks.append(shot)
+            self.edits.append(enhanced)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ORIGINAL, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ENHANCED, QHeaderView.ResizeMode.Stretch)
@@ -69,7 +73,7 @@ class EnhanceDialog(QDialog):
         """The ticked rows, with the enhanced text as edited (an emptied one is left out)."""
         picked: list[Enhancement] = []
         for row, item in enumerate(self.enhancements):
-            tick, text = self.table.item(row, SHOT), self.table.item(row, ENHANCED).text().strip()
-            if tick.checkState() == Qt.CheckState.Checked and text and text != item.original:
+            text = self.edits[row].text().strip()
+            if self.ticks[row].checkState() == Qt.CheckState.Checked and text and text != item.original:
                 picked.append(dataclasses.replace(item, enhanced=text))
         return picked

@@ -31,9 +31,9 @@ class StoryboardDelegate(QStyledItemDelegate):
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        palette = option.palette  # type: ignore[attr-defined]
-        rect: QRect = option.rect.adjusted(4, 4, -4, -4)  # type: ignore[attr-defined]
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        palette = option.palette
+        rect: QRect = option.rect.adjusted(4, 4, -4, -4)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.save()
         painter.fillRect(
             rect, palette.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base)
@@ -64,7 +64,7 @@ class StoryboardDelegate(QStyledItemDelegate):
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )
         painter.setPen(text_color)
-        metrics = option.fontMetrics  # type: ignore[attr-defined]
+        metrics = option.fontMetrics
         line = metrics.height()
         top = still_rect.bottom() + 4
         width = rect.width() - 8

@@ -4,7 +4,7 @@ storyboard grid with its sketches; every model call off the GUI thread, every ch
 from __future__ import annotations
 
 import dataclasses
-import logging
+from typing import cast
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
@@ -36,8 +36,6 @@ from ui.storyboard.storyboard_panel import StoryboardPanel
 from ui.timeline.timeline_view import TimelineView
 from ui.widgets.labels import shot_title
 from ui.widgets.thumbnails import ThumbnailCache
-
-log = logging.getLogger(__name__)
 
 
 class StoryboardWiring(QObject):
@@ -106,7 +104,8 @@ class StoryboardWiring(QObject):
         row.addStretch(1)
         row.addWidget(self.enhance_button)
         form = inspector.settings_form.form
-        form.insertRow(form.getWidgetPosition(inspector.prompt)[0] + 1, "", row)
+        prompt_row, _ = cast(tuple[int, object], form.getWidgetPosition(inspector.prompt))
+        form.insertRow(prompt_row + 1, "", row)
         self.panel.sketchRequested.connect(self.sketch)
         self.panel.keepRequested.connect(self.keep)
         self.panel.editPromptRequested.connect(self.edit_prompt)

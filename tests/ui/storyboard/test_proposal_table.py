@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QPushButton
@@ -26,8 +25,22 @@ ANSWER = {
             "cast": ["Mia"],
             "caption": "Morning",
         },
-        {"title": "Cup", "prompt": "a cup of tea steams", "duration": 3, "camera": "static", "cast": [], "caption": ""},
-        {"title": "Logo", "prompt": "the Sakura logo", "duration": 2, "camera": "push in", "cast": [], "caption": ""},
+        {
+            "title": "Cup",
+            "prompt": "a cup of tea steams",
+            "duration": 3,
+            "camera": "static",
+            "cast": [],
+            "caption": "",
+        },
+        {
+            "title": "Logo",
+            "prompt": "the Sakura logo",
+            "duration": 2,
+            "camera": "push in",
+            "cast": [],
+            "caption": "",
+        },
     ]
 }
 
@@ -118,5 +131,3 @@ def test_cancel_stops_a_slow_model_and_says_nothing(qtbot, chat_server):
     assert not window.storyboard.task.busy()  # the window is free at once
     qtbot.wait(5_500)  # the call ends at its timeout meanwhile: that late answer is dropped
     assert window.dialogs.errors == [] and dialog.model is None
-
-
