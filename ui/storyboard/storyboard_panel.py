@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,14 +52,15 @@ class StoryboardDelegate(QStyledItemDelegate):
             painter.fillRect(still_rect, palette.color(QPalette.ColorRole.AlternateBase))
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(still_rect, Qt.AlignmentFlag.AlignCenter, self.tr("No sketch yet"))
-        if index.data(KEPT_ROLE):
-            painter.setPen(palette.color(QPalette.ColorRole.Highlight))
-            painter.drawRect(still_rect.adjusted(0, 0, -1, -1))
-            painter.drawText(
-                still_rect.adjusted(4, 2, -4, -2),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
-                self.tr("Kept"),
+        if index.data(KEPT_ROLE):  # a filled badge: readable on any still and on a selected cell
+            label = self.tr("Kept")
+            badge = QRect(
+                0, 0, option.fontMetrics.horizontalAdvance(label) + 10, option.fontMetrics.height() + 4
             )
+            badge.moveTopRight(still_rect.topRight() + QPoint(-4, 4))
+            painter.fillRect(badge, palette.color(QPalette.ColorRole.Highlight))
+            painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
         text_color = palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )

@@ -110,7 +110,7 @@ def test_two_thousand_shots_lay_out_without_a_widget_per_shot(qtbot, tmp_path):
     window.storyboard.dock.show()
     grid = window.storyboard.panel.grid
     grid.viewport().repaint()
-    assert time.perf_counter() - started < 2.0
+    assert time.perf_counter() - started < 5.0  # generous on a loaded test machine: about 0.1 s here
     assert grid.model().rowCount() == 2000
     assert len(grid.viewport().children()) < 10  # painted cells, not widgets
 
