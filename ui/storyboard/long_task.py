@@ -35,8 +35,11 @@ class LongTask(QObject):
         """Whether a task is running (a second one is refused until it ends)."""
         return self.cancel is not None
 
-    def start(self, title: str, work: Work, done: Callable[[Any], None]) -> bool:
-        """Run work in the background with a progress dialog; done(result) on the GUI thread."""
+    def start(
+        self, title: str, work: Work, done: Callable[[Any], None], after: Callable[[], None] | None = None
+    ) -> bool:
+        """Run work in the background with a progress dialog; done(result) on the GUI thread, then after()
+        whether it succeeded, failed or was cancelled (what a half-done piece of work left is read again)."""
         if self.cancel is not None:
             return False
         cancel = self.cancel = CancelToken()
@@ -53,8 +56,8 @@ class LongTask(QObject):
 
         self.worker.run(
             lambda: work(report, cancel),
-            lambda result: self._end(cancel, lambda: done(result)),
-            lambda exc: self._end(cancel, lambda: self._failed(title, exc)),
+            lambda result: self._end(cancel, lambda: done(result), after),
+            lambda exc: self._end(cancel, lambda: self._failed(title, exc), after),
         )
         return True
 
@@ -89,15 +92,17 @@ class LongTask(QObject):
             self.dialog.deleteLater()
             self.dialog = None
 
-    def _end(self, cancel: CancelToken, answer: Callable[[], None]) -> None:
-        if cancel.cancelled:
-            return  # abandoned: its answer comes too late to matter
-        self._close_dialog()
-        self.cancel = None
+    def _end(self, cancel: CancelToken, answer: Callable[[], None], after: Callable[[], None] | None) -> None:
         try:
-            answer()
+            if not cancel.cancelled:  # an abandoned task's answer comes too late to matter
+                self._close_dialog()
+                self.cancel = None
+                answer()
         finally:
-            self.finished.emit()
+            if after is not None:
+                after()
+            if not cancel.cancelled:
+                self.finished.emit()
 
     def _failed(self, title: str, exc: BaseException) -> None:
         if isinstance(exc, Cancelled):

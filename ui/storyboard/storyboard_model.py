@@ -109,6 +109,12 @@ class StoryboardModel(QAbstractListModel):
             self.shown[sketch.shot_id] = sketch.path
             self._changed(sketch.shot_id)
 
+    def relist(self, shot_ids: list[str]) -> None:
+        """List these shots' sketches again (a cancelled or failed run may have written some)."""
+        for shot_id in shot_ids:
+            if self._sketches.pop(shot_id, None) is not None:
+                self._changed(shot_id)
+
     def keep(self, shot_id: str) -> str:
         """Keep the sketch shown for a shot ("" when it has none); it is what Animate From Keyframe uses."""
         path = self.sketch(shot_id)

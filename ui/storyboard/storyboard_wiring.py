@@ -228,8 +228,12 @@ class StoryboardWiring(QObject):
                 self.model.add_sketches(sketches)
                 self._status(self.tr("{0} keyframe sketch(es) made.").format(len(sketches)))
 
+        def after() -> None:  # listings are read again lazily, for the cells painted
+            if project is self.project:
+                self.model.relist(shot_ids)
+
         self.dock.show()
-        self.task.start(self.tr("Sketching Keyframes"), work, done)
+        self.task.start(self.tr("Sketching Keyframes"), work, done, after)
 
     def keep(self, shot_ids: list[str]) -> None:
         """Keep each shot's sketch shown (what Animate From Keyframe uses)."""

@@ -134,3 +134,19 @@ def test_sketch_keyframes_makes_a_still_per_selected_shot_on_the_tiny_model(qtbo
     window.storyboard.panel.another.click()  # a new seed, the next file, shown in its place
     qtbot.waitUntil(lambda: not window.storyboard.task.busy(), timeout=60_000)
     assert model.index(1).data(SKETCH_ROLE) == f"keyframes/{second}-002.png"
+
+
+def test_a_failed_sketch_run_is_one_dialog_and_the_grid_shows_what_it_left(qtbot, tmp_path, monkeypatch):
+    window, model = _open(qtbot, tmp_path)
+    model.index(0).data(SKETCH_ROLE)  # shot a listed (no sketch yet)
+
+    def half_done(project, shot_ids, *args, **kwargs):
+        png_file(project.media_dir / "keyframes" / "a-001.png", gradient(64, 48))  # the first shot's still
+        raise ValueError("the second shot failed")
+
+    monkeypatch.setattr("ui.storyboard.storyboard_wiring.sketch_keyframes", half_done)
+    window.storyboard.panel.sketch.click()  # none selected: every shot
+    qtbot.waitUntil(lambda: not window.storyboard.task.busy(), timeout=5_000)
+    [error] = window.dialogs.errors
+    assert error.startswith("Sketching Keyframes:") and "Traceback" not in error
+    assert model.index(0).data(SKETCH_ROLE) == "keyframes/a-001.png"
