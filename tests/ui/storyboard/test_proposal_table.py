@@ -131,3 +131,15 @@ def test_cancel_stops_a_slow_model_and_says_nothing(qtbot, chat_server):
     assert not window.storyboard.task.busy()  # the window is free at once
     qtbot.wait(5_500)  # the call ends at its timeout meanwhile: that late answer is dropped
     assert window.dialogs.errors == [] and dialog.model is None
+
+
+@pytest.mark.slow
+def test_a_model_past_its_time_is_one_clear_dialog(qtbot, chat_server):
+    window, _ = _window(qtbot, chat_server, [json.dumps(ANSWER)], "slow")
+    store_writing_settings(
+        window.settings, WritingSettings(llm=window.settings.extra["writing"]["llm"], timeout=1)
+    )
+    _propose(qtbot, window)
+    [error] = window.dialogs.errors
+    assert "within 1 s" in error and "Traceback" not in error
+    assert len(window.project.shots) == 2 and window.undo_stack.count() == 0
