@@ -3386,6 +3386,10 @@ Details are in storyreel.log.</source>
         <translation>按 Wan 训练时的详细程度改写此提示词，由你挑选</translation>
     </message>
     <message>
+        <source>Wait for the running task to end, or cancel it.</source>
+        <translation>请等正在运行的任务结束，或取消它。</translation>
+    </message>
+    <message>
         <source>Proposing Shots</source>
         <translation>正在提出镜头</translation>
     </message>

@@ -4,7 +4,8 @@ storyboard grid with its sketches; every model call off the GUI thread, every ch
 from __future__ import annotations
 
 import dataclasses
-from typing import cast
+from collections.abc import Callable
+from typing import Any, cast
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
@@ -29,7 +30,7 @@ from ui.editing.undo_commands import EditShotCommand
 from ui.files.file_actions import FileActions
 from ui.inspector.inspector import Inspector
 from ui.storyboard.enhance_dialog import EnhanceDialog
-from ui.storyboard.long_task import LongTask
+from ui.storyboard.long_task import LongTask, Work
 from ui.storyboard.proposal_dialog import ProposalDialog
 from ui.storyboard.storyboard_model import StoryboardModel
 from ui.storyboard.storyboard_panel import StoryboardPanel
@@ -126,6 +127,12 @@ class StoryboardWiring(QObject):
     def _status(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 8000)
 
+    def _start(
+        self, title: str, work: Work, done: Callable[[Any], None], after: Callable[[], None] | None = None
+    ) -> None:
+        if not self.task.start(title, work, done, after):
+            self._status(self.tr("Wait for the running task to end, or cancel it."))
+
     # -- script → shots -----------------------------------------------------------------
     def new_from_script(self) -> None:
         """Open the script dialog (window-modal, no nested event loop)."""
@@ -143,10 +150,8 @@ class StoryboardWiring(QObject):
     def propose(self, dialog: ProposalDialog) -> None:
         """Ask the language model for shots in the background; the table shows them when they come."""
         path, brief = dialog.script_source()
-        writing = dataclasses.replace(
-            load_writing_settings(self.settings),
-            llm=dialog.llm.text().strip() or load_writing_settings(self.settings).llm,
-        )
+        writing = load_writing_settings(self.settings)
+        writing = dataclasses.replace(writing, llm=dialog.llm.text().strip() or writing.llm)
         project, language = self.project, dialog.language_code()
 
         def work(progress: ProgressCallback, cancel: CancelToken) -> Proposal:
@@ -157,7 +162,7 @@ class StoryboardWiring(QObject):
             if self.proposal_dialog is dialog:
                 dialog.show_proposal(proposal)
 
-        self.task.start(self.tr("Proposing Shots"), work, done)
+        self._start(self.tr("Proposing Shots"), work, done)
 
     def accept_proposal(self, project: Project, proposal: Proposal, rows: list[int]) -> None:
         """Add the chosen rows' shots at the end of the film, as one undo step."""
@@ -183,9 +188,7 @@ class StoryboardWiring(QObject):
                 project, ids, writing.chat(), writing.vision_chat(), None, progress, cancel
             )
 
-        self.task.start(
-            self.tr("Enhancing Prompts"), work, lambda result: self._show_enhanced(project, result)
-        )
+        self._start(self.tr("Enhancing Prompts"), work, lambda result: self._show_enhanced(project, result))
 
     def _show_enhanced(self, project: Project, enhancements: list[Enhancement]) -> None:
         if project is not self.project or not enhancements:
@@ -233,7 +236,7 @@ class StoryboardWiring(QObject):
                 self.model.relist(shot_ids)
 
         self.dock.show()
-        self.task.start(self.tr("Sketching Keyframes"), work, done, after)
+        self._start(self.tr("Sketching Keyframes"), work, done, after)
 
     def keep(self, shot_ids: list[str]) -> None:
         """Keep each shot's sketch shown (what Animate From Keyframe uses)."""
@@ -280,7 +283,7 @@ class StoryboardWiring(QObject):
                 stack.push(ShotImagesCommand(project, shot_id, self.tr("Animate From Keyframe"), start=image))
             stack.endMacro()
 
-        self.task.start(self.tr("Animate From Keyframe"), work, done)
+        self._start(self.tr("Animate From Keyframe"), work, done)
 
     def shutdown(self) -> None:
         """Cancel the running task, wait for it and unload the sketch model (closing the window)."""

@@ -127,6 +127,8 @@ def test_cancel_stops_a_slow_model_and_says_nothing(qtbot, chat_server):
     dialog.brief.setPlainText("a brief")
     dialog.propose.click()
     qtbot.waitUntil(lambda: bool(server.requests), timeout=20_000)
+    window.storyboard.enhance([window.project.shots[0].id])  # one model call at a time: said, not queued
+    assert window.statusBar().currentMessage() == "Wait for the running task to end, or cancel it."
     window.storyboard.task.dialog.findChild(QPushButton).click()  # the progress dialog's Cancel
     assert not window.storyboard.task.busy()  # the window is free at once
     qtbot.wait(5_500)  # the call ends at its timeout meanwhile: that late answer is dropped
