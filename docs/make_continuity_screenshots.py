@@ -72,20 +72,31 @@ def with_menu(window: object, menu: object) -> object:
     return picture
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def screenshot_args(doc: str, no_render: str) -> argparse.Namespace:
+    """The screenshot scripts' options: -o FOLDER and --no-render (offscreen unless a display is asked for)."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("-o", "--output", type=Path, default=ROOT / "docs")
-    parser.add_argument("--no-render", action="store_true", help="no takes: cards show their prompts (quick)")
-    args = parser.parse_args()
+    parser.add_argument("--no-render", action="store_true", help=no_render)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return parser.parse_args()
+
+
+def example_copy(work: Path) -> Path:
+    """The example film copied into work/film (resources/ is never modified), with a settings home there."""
+    os.environ["STORYREEL_HOME"] = str(work / "home")  # never touch the user's settings
+    film = work / "film" / EXAMPLE.name
+    film.parent.mkdir()
+    shutil.copy2(EXAMPLE, film)
+    shutil.copytree(EXAMPLE.with_name(EXAMPLE.stem + ".media"), film.with_name(film.stem + ".media"))
+    return film
+
+
+def main() -> int:
+    args = screenshot_args(__doc__ or "", "no takes: cards show their prompts (quick)")
     sys.path[:0] = [str(ROOT), str(ROOT / "docs")]
     with tempfile.TemporaryDirectory(prefix="storyreel-continuity-") as tmp:
         work = Path(tmp)
-        os.environ["STORYREEL_HOME"] = str(work / "home")  # never touch the user's settings
-        film = work / "film" / EXAMPLE.name
-        film.parent.mkdir()
-        shutil.copy2(EXAMPLE, film)
-        shutil.copytree(EXAMPLE.with_name(EXAMPLE.stem + ".media"), film.with_name(film.stem + ".media"))
+        film = example_copy(work)
         if not args.no_render:
             render_takes(film, work)
 

@@ -99,6 +99,11 @@ ALLOWED = {
     "mm",
     "ms",
     "GB",
+    "OpenAI",  # a chat API form (Preferences > Writing)
+    "URL",
+    "md",  # script file suffixes
+    "fountain",
+    "transformers",  # a library, as diffusers
 }
 # Key names as QKeySequence writes them in tooltips and the shortcuts list.
 KEYS = {"Del", "Ins", "Space", "Tab", "Home", "End", "PgUp", "PgDown", "Backspace", "Return", "Enter", "Meta"}

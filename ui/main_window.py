@@ -40,6 +40,7 @@ from ui.preview.playback_actions import playback_actions
 from ui.preview.preview_player import PreviewPlayer
 from ui.project_session import ProjectSession
 from ui.start.start_wiring import StartWiring
+from ui.storyboard.storyboard_wiring import StoryboardWiring
 from ui.timeline.shot_actions import ShotActions
 from ui.timeline.time_ruler import TimeRuler
 from ui.timeline.timeline_model import TimelineModel, refusal_message
@@ -97,6 +98,15 @@ class MainWindow(QMainWindow):
         # The Cast dock; keyframes pinned in the inspector or from the preview.
         self.cast = CastWiring(
             self, self.files, self.inspector, self.preview, self.view_menu, self.inspector_dock
+        )
+        self.storyboard = StoryboardWiring(  # New From Script, Enhance, the storyboard grid
+            self,
+            self.files,
+            self.settings,
+            self.timeline,
+            self.inspector,
+            self.thumbnails,
+            (self.file_menu, self.generate_menu, self.view_menu),
         )
         self.chrome = WindowChrome(self, self)  # toolbar, icons, Help, full-screen preview, J/K/L
         for signal in (self.session.dirtyChanged, self.session.saved):
@@ -304,7 +314,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu = self.file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.act_new, self.act_open])
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(
@@ -523,6 +533,7 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.files.wait()
         self.preview.shutdown()
+        self.storyboard.shutdown()  # a running model call is cancelled, the sketch model unloaded
         self.generation.shutdown()  # cancels the running job; pending ones were saved with the project
         self.thumbnails.shutdown()
         self.start.choices.wait()  # a demo model being built is finished, not cut in half

@@ -816,6 +816,37 @@ The details are in storyreel.log.</source>
     </message>
 </context>
 <context>
+    <name>EnhanceDialog</name>
+    <message>
+        <source>Enhanced Prompts</source>
+        <translation>扩写后的提示词</translation>
+    </message>
+    <message>
+        <source>Shot</source>
+        <translation>镜头</translation>
+    </message>
+    <message>
+        <source>As written</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Enhanced</source>
+        <translation>扩写后</translation>
+    </message>
+    <message>
+        <source>Written by the vision-language model, which saw the start image</source>
+        <translation>由视觉语言模型看过起始图后写成</translation>
+    </message>
+    <message>
+        <source>Untick a shot to keep its prompt; the enhanced text can be edited. Undo puts them back.</source>
+        <translation>取消勾选的镜头保留原提示词；扩写后的文字可以修改。撤销可恢复原样。</translation>
+    </message>
+    <message>
+        <source>Use Ticked Prompts</source>
+        <translation>使用勾选的提示词</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <source>Something went wrong</source>
@@ -1708,6 +1739,13 @@ Generate the shot again to retry (Ctrl+G); the full details are in storyreel.log
     </message>
 </context>
 <context>
+    <name>LongTask</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>MainToolbar</name>
     <message>
         <source>Main Toolbar</source>
@@ -2345,6 +2383,10 @@ Details are in storyreel.log.</source>
         <translation>常规</translation>
     </message>
     <message>
+        <source>Writing</source>
+        <translation>写作</translation>
+    </message>
+    <message>
         <source>Appearance</source>
         <translation>外观</translation>
     </message>
@@ -2707,6 +2749,112 @@ Details are in storyreel.log.</source>
     <message>
         <source>Default generation settings</source>
         <translation>默认生成设置</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalDialog</name>
+    <message>
+        <source>New From Script</source>
+        <translation>从剧本新建</translation>
+    </message>
+    <message>
+        <source>a .txt, .md or .fountain file (or type a brief below)</source>
+        <translation>.txt、.md 或 .fountain 文件（或在下方输入简要说明）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>A 30-second ad for Sakura tea, three scenes, warm</source>
+        <translation>樱花茶 30 秒广告，三个场景，暖色调</translation>
+    </message>
+    <message>
+        <source>A Hub repo id, a folder, or an OpenAI-compatible chat URL (Preferences &gt; Writing)</source>
+        <translation>Hub 仓库名、文件夹，或兼容 OpenAI 的对话 URL（首选项 &gt; 写作）</translation>
+    </message>
+    <message>
+        <source>The script&apos;s</source>
+        <translation>与剧本相同</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>Propose Shots</source>
+        <translation>生成镜头方案</translation>
+    </message>
+    <message>
+        <source>Script file</source>
+        <translation>剧本文件</translation>
+    </message>
+    <message>
+        <source>Or a brief</source>
+        <translation>或简要说明</translation>
+    </message>
+    <message>
+        <source>Language model</source>
+        <translation>语言模型</translation>
+    </message>
+    <message>
+        <source>Prompts in</source>
+        <translation>提示词语言</translation>
+    </message>
+    <message>
+        <source>Propose shots to review them here: edit any cell, untick the rows to leave out.</source>
+        <translation>生成镜头方案后在此审阅：可修改任意单元格，取消勾选不要的行。</translation>
+    </message>
+    <message>
+        <source>Accept All</source>
+        <translation>全部采用</translation>
+    </message>
+    <message>
+        <source>Accept Ticked</source>
+        <translation>采用勾选的</translation>
+    </message>
+    <message>
+        <source>{0} shots proposed by {1}. Edit any cell; untick the rows to leave out.</source>
+        <translation>{1} 提出了 {0} 个镜头。可修改任意单元格，取消勾选不要的行。</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalModel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>运镜</translation>
+    </message>
+    <message>
+        <source>Cast</source>
+        <translation>主体</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>字幕</translation>
+    </message>
+    <message>
+        <source>{0:g} s ({1} frames)</source>
+        <translation>{0:g} 秒（{1} 帧）</translation>
+    </message>
+    <message>
+        <source>not in the cast: {0}</source>
+        <translation>不在主体库中：{0}</translation>
     </message>
 </context>
 <context>
@@ -3431,6 +3579,170 @@ Details are in storyreel.log.</source>
     </message>
 </context>
 <context>
+    <name>StoryboardCommands</name>
+    <message>
+        <source>Enhance {0} Prompt(s)</source>
+        <translation>扩写 {0} 条提示词</translation>
+    </message>
+    <message>
+        <source>Add {0} Shot(s) From Script</source>
+        <translation>从剧本添加 {0} 个镜头</translation>
+    </message>
+</context>
+<context>
+    <name>StoryboardDelegate</name>
+    <message>
+        <source>No sketch yet</source>
+        <translation>尚无草图</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>已保留</translation>
+    </message>
+</context>
+<context>
+    <name>StoryboardPanel</name>
+    <message>
+        <source>Sketch Keyframes</source>
+        <translation>绘制关键帧草图</translation>
+    </message>
+    <message>
+        <source>One still per selected shot (every shot when none is selected), in seconds</source>
+        <translation>为每个选中的镜头（未选中时为全部镜头）生成一张静帧，只需几秒</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Keep the still shown: Animate From Keyframe starts the clip from it</source>
+        <translation>保留当前显示的静帧：“从关键帧生成动画”将以它开始</translation>
+    </message>
+    <message>
+        <source>Another</source>
+        <translation>再来一张</translation>
+    </message>
+    <message>
+        <source>Sketch the selected shots again with a new seed</source>
+        <translation>用新的种子重新绘制选中的镜头</translation>
+    </message>
+    <message>
+        <source>Edit Prompt…</source>
+        <translation>编辑提示词…</translation>
+    </message>
+    <message>
+        <source>Change the shot&apos;s prompt and sketch it again</source>
+        <translation>修改镜头的提示词并重新绘制</translation>
+    </message>
+    <message>
+        <source>Animate From Keyframe</source>
+        <translation>从关键帧生成动画</translation>
+    </message>
+    <message>
+        <source>Make the kept still the shot&apos;s start image (undoable)</source>
+        <translation>把保留的静帧设为镜头的起始图（可撤销）</translation>
+    </message>
+</context>
+<context>
+    <name>StoryboardWiring</name>
+    <message>
+        <source>Storyboard</source>
+        <translation>故事板</translation>
+    </message>
+    <message>
+        <source>New From &amp;Script…</source>
+        <translation>从剧本新建(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Shots proposed from a script or a brief by a language model</source>
+        <translation>由语言模型根据剧本或简要说明提出镜头</translation>
+    </message>
+    <message>
+        <source>&amp;Enhance Prompts of Selected Shots</source>
+        <translation>扩写选中镜头的提示词(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Rewrite the selected shots&apos; prompts in the detail Wan was trained on; you pick</source>
+        <translation>按 Wan 训练时的详细程度改写选中镜头的提示词，由你挑选</translation>
+    </message>
+    <message>
+        <source>&amp;Sketch Keyframes</source>
+        <translation>绘制关键帧草图(&amp;S)</translation>
+    </message>
+    <message>
+        <source>One still per selected shot, in seconds</source>
+        <translation>为每个选中的镜头生成一张静帧，只需几秒</translation>
+    </message>
+    <message>
+        <source>&amp;Storyboard</source>
+        <translation>故事板(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Enhance</source>
+        <translation>扩写</translation>
+    </message>
+    <message>
+        <source>Rewrite this prompt in the detail Wan was trained on; you pick</source>
+        <translation>按 Wan 训练时的详细程度改写此提示词，由你挑选</translation>
+    </message>
+    <message>
+        <source>Wait for the running task to end, or cancel it.</source>
+        <translation>请等正在运行的任务结束，或取消它。</translation>
+    </message>
+    <message>
+        <source>Proposing Shots</source>
+        <translation>正在提出镜头</translation>
+    </message>
+    <message>
+        <source>{0} shot(s) added from the script.</source>
+        <translation>已从剧本添加 {0} 个镜头。</translation>
+    </message>
+    <message>
+        <source>Select shots with a prompt to enhance.</source>
+        <translation>请选择有提示词的镜头进行扩写。</translation>
+    </message>
+    <message>
+        <source>Enhancing Prompts</source>
+        <translation>正在扩写提示词</translation>
+    </message>
+    <message>
+        <source>Sketch Keyframes</source>
+        <translation>绘制关键帧草图</translation>
+    </message>
+    <message>
+        <source>Save the film first: sketches are kept in its media folder.</source>
+        <translation>请先保存影片：草图保存在它的媒体文件夹中。</translation>
+    </message>
+    <message>
+        <source>{0} keyframe sketch(es) made.</source>
+        <translation>已生成 {0} 张关键帧草图。</translation>
+    </message>
+    <message>
+        <source>Sketching Keyframes</source>
+        <translation>正在绘制关键帧草图</translation>
+    </message>
+    <message>
+        <source>Sketch those shots first: a shot without a sketch has nothing to keep.</source>
+        <translation>请先为这些镜头绘制草图：没有草图的镜头无可保留。</translation>
+    </message>
+    <message>
+        <source>Edit Prompt</source>
+        <translation>编辑提示词</translation>
+    </message>
+    <message>
+        <source>The prompt, sketched again when you press OK:</source>
+        <translation>提示词（按“确定”后重新绘制）：</translation>
+    </message>
+    <message>
+        <source>Sketch and keep a still first.</source>
+        <translation>请先绘制并保留一张静帧。</translation>
+    </message>
+    <message>
+        <source>Animate From Keyframe</source>
+        <translation>从关键帧生成动画</translation>
+    </message>
+</context>
+<context>
     <name>Takes</name>
     <message>
         <source>imported · {0} · {1} f @ {2} fps</source>
@@ -3768,6 +4080,53 @@ Drop video files ({2}) to add them as shots, or a {3} file to open it.</source>
 A desktop studio for AI film-making with Wan 2.2.</source>
         <translation>Storyreel {0}
 用 Wan 2.2 进行 AI 电影创作的桌面工作室。</translation>
+    </message>
+</context>
+<context>
+    <name>WritingPage</name>
+    <message>
+        <source>A Hugging Face repo id or a folder (run here through transformers), or an OpenAI-compatible chat URL such as https://router.huggingface.co/v1</source>
+        <translation>Hugging Face 仓库名或文件夹（在本机通过 transformers 运行），或兼容 OpenAI 的对话 URL，例如 https://router.huggingface.co/v1</translation>
+    </message>
+    <message>
+        <source>the server&apos;s default</source>
+        <translation>服务器默认</translation>
+    </message>
+    <message>
+        <source>The model a chat URL should use, e.g. Qwen/Qwen2.5-72B-Instruct</source>
+        <translation>对话 URL 应使用的模型，例如 Qwen/Qwen2.5-72B-Instruct</translation>
+    </message>
+    <message>
+        <source>A vision-language model: it looks at the start image of image shots</source>
+        <translation>视觉语言模型：它会查看图像镜头的起始图</translation>
+    </message>
+    <message>
+        <source>The longest a hosted model may take for one answer</source>
+        <translation>托管模型一次回答最长可用的时间</translation>
+    </message>
+    <message>
+        <source>Language model</source>
+        <translation>语言模型</translation>
+    </message>
+    <message>
+        <source>Model at the URL</source>
+        <translation>URL 上的模型</translation>
+    </message>
+    <message>
+        <source>Vision-language model</source>
+        <translation>视觉语言模型</translation>
+    </message>
+    <message>
+        <source>Answer within</source>
+        <translation>回答时限</translation>
+    </message>
+    <message>
+        <source>A chat URL uses the token of the Remote tab. {0}</source>
+        <translation>对话 URL 使用“远程”页的令牌。{0}</translation>
+    </message>
+    <message>
+        <source>Local models are downloaded once into the Hugging Face cache, like Wan.</source>
+        <translation>本地模型与 Wan 一样，只下载一次到 Hugging Face 缓存。</translation>
     </message>
 </context>
 </TS>

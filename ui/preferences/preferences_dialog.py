@@ -1,4 +1,4 @@
-"""Preferences: General (autosave, reopen), Appearance (theme, language), Model, Remote."""
+"""Preferences: General (autosave, reopen), Appearance (theme, language), Model, Remote, Writing."""
 
 from __future__ import annotations
 
@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (
 
 from app.settings.model_settings import load_model_settings, store_model_settings
 from app.settings.user_settings import UserSettings
+from app.settings.writing_settings import load_writing_settings, store_writing_settings
 from ui.preferences.appearance_page import AppearancePage
 from ui.preferences.language_page import LanguagePage
 from ui.preferences.model_settings_page import ModelSettingsPage
 from ui.preferences.remote_settings_page import RemoteSettingsPage
+from ui.preferences.writing_page import WritingPage
 
 
 class PreferencesDialog(QDialog):
@@ -52,6 +54,8 @@ class PreferencesDialog(QDialog):
             settings.endpoints, in_flight=settings.endpoint_in_flight, max_answer_mb=settings.max_answer_mb
         )
         self.tabs.addTab(self.remote_page, self.tr("Remote"))
+        self.writing_page = WritingPage(load_writing_settings(settings))
+        self.tabs.addTab(self.writing_page, self.tr("Writing"))
         self.appearance_page = AppearancePage(settings)
         # The language is part of the look: its choice sits under the theme's on the same page.
         self.language_page = LanguagePage(settings)
@@ -83,3 +87,4 @@ class PreferencesDialog(QDialog):
         store_model_settings(settings, model)
         self.remote_page.apply(settings)
         self.language_page.apply(settings)
+        store_writing_settings(settings, self.writing_page.writing())

@@ -1,0 +1,152 @@
+"""View > Storyboard on a real window: the grid over an item model (checked by QAbstractItemModelTester),
+stills from FILM.media/keyframes/, Keep, Edit Prompt, Animate From Keyframe as one undo step, a
+2,000-shot film, and Sketch Keyframes on the tiny Wan model."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from image_support import gradient, png_file
+from PySide6.QtGui import QPixmap
+from PySide6.QtTest import QAbstractItemModelTester
+from ui_support import FakeDialogs, make_window, tiny_project, tiny_window
+
+from app.project.project import CastMember, Project, ProjectSettings, Shot
+from app.project.reel_file import save_project
+from ui.storyboard.storyboard_model import CAST_ROLE, KEPT_ROLE, SKETCH_ROLE, STILL_ROLE
+
+
+def _film(tmp_path, count=3, sketched=("b",)):
+    project = Project(
+        ProjectSettings(name="Board"),
+        [Shot(id=i, title=f"Shot {i}", prompt=f"@Mia at {i}") for i in "abc"[:count]],
+    )
+    project.cast = [CastMember("Mia", description="a woman")]
+    save_project(project, tmp_path / "film.reel")
+    folder = project.media_dir / "keyframes"
+    folder.mkdir(parents=True)
+    for shot_id in sketched:
+        png_file(folder / f"{shot_id}-001.png", gradient(64, 48))
+    return project
+
+
+def _open(qtbot, tmp_path, **film):
+    window = make_window(qtbot, _film(tmp_path, **film), FakeDialogs())
+    window.storyboard.dock.toggleViewAction().trigger()
+    assert window.storyboard.dock.isVisible()
+    model = window.storyboard.model
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    return window, model
+
+
+def _select(window, rows):
+    grid = window.storyboard.panel.grid
+    grid.clearSelection()
+    for row in rows:
+        grid.selectionModel().select(grid.model().index(row, 0), grid.selectionModel().SelectionFlag.Select)
+
+
+def test_the_grid_shows_each_shot_its_still_title_prompt_and_cast(qtbot, tmp_path):
+    window, model = _open(qtbot, tmp_path)
+    assert model.rowCount() == 3
+    index = model.index(1)
+    assert index.data() == "Shot b" and index.data(CAST_ROLE) == "@Mia"
+    assert index.data(SKETCH_ROLE) == "keyframes/b-001.png" and model.index(0).data(SKETCH_ROLE) == ""
+    qtbot.waitUntil(lambda: isinstance(model.index(1).data(STILL_ROLE), QPixmap), timeout=5_000)
+    # The grid follows the film: a shot added, renamed and removed (undo) shows at once.
+    window.shots.add_shot()
+    assert model.rowCount() == 4
+    window.undo_stack.undo()
+    assert model.rowCount() == 3
+    window.storyboard.panel.grid.viewport().repaint()  # the delegate paints every cell without error
+
+
+def test_keep_then_animate_makes_the_still_the_start_image_in_one_undo_step(qtbot, tmp_path):
+    window, model = _open(qtbot, tmp_path)
+    panel = window.storyboard.panel
+    _select(window, [0, 1])
+    panel.keep.click()  # shot a has no sketch: said in the status bar, b is kept
+    assert model.index(1).data(KEPT_ROLE) and not model.index(0).data(KEPT_ROLE)
+    assert "nothing to keep" in window.statusBar().currentMessage()
+    panel.animate.click()
+    qtbot.waitUntil(lambda: not window.storyboard.task.busy(), timeout=5_000)
+    image = window.project.shot("b").start_image
+    assert image is not None and image.path.startswith("images/")
+    assert window.project.shot("a").start_image is None
+    assert window.undo_stack.undoText() == "Animate From Keyframe"
+    window.undo_stack.undo()
+    assert window.project.shot("b").start_image is None
+
+
+def test_edit_prompt_is_undoable_and_asks_for_a_sketch_of_the_new_prompt(qtbot, tmp_path, monkeypatch):
+    window, model = _open(qtbot, tmp_path)
+    asked = []
+    monkeypatch.setattr(window.storyboard, "sketch", lambda ids, new_seed: asked.append((ids, new_seed)))
+    _select(window, [2])
+    window.storyboard.panel.edit.click()
+    dialog = window.storyboard.prompt_dialog
+    assert dialog is not None and dialog.textValue() == "@Mia at c"
+    dialog.setTextValue("@Mia at the gate, at dusk")
+    dialog.accept()
+    assert window.project.shot("c").prompt == "@Mia at the gate, at dusk" and asked == [(["c"], False)]
+    window.undo_stack.undo()
+    assert window.project.shot("c").prompt == "@Mia at c"
+
+
+def test_an_unsaved_film_is_told_to_save_before_sketching(qtbot):
+    window = make_window(qtbot, Project(ProjectSettings(name="New"), [Shot(prompt="x")]), FakeDialogs())
+    window.storyboard.panel.sketch.click()
+    [error] = window.dialogs.errors
+    assert "Save the film first" in error
+
+
+def test_two_thousand_shots_lay_out_without_a_widget_per_shot(qtbot, tmp_path):
+    shots = [Shot(title=f"S{i}", prompt=f"prompt {i}") for i in range(2000)]
+    project = Project(ProjectSettings(name="Long"), shots)
+    save_project(project, tmp_path / "long.reel")
+    window = make_window(qtbot, project, FakeDialogs())
+    started = time.perf_counter()
+    window.storyboard.dock.show()
+    grid = window.storyboard.panel.grid
+    grid.viewport().repaint()
+    assert time.perf_counter() - started < 5.0  # generous on a loaded test machine: about 0.1 s here
+    assert grid.model().rowCount() == 2000
+    assert len(grid.viewport().children()) < 10  # painted cells, not widgets
+
+
+@pytest.mark.slow
+def test_sketch_keyframes_makes_a_still_per_selected_shot_on_the_tiny_model(qtbot, tmp_path, tiny_a14b):
+    project = tiny_project(tmp_path, count=2)
+    window = tiny_window(qtbot, tiny_a14b, project)
+    window.storyboard.dock.show()
+    model = window.storyboard.model
+    _select(window, [1])
+    window.storyboard.panel.sketch.click()
+    qtbot.waitUntil(lambda: not window.storyboard.task.busy(), timeout=60_000)
+    assert window.dialogs.errors == []
+    second = project.shots[1].id
+    assert (
+        model.index(1).data(SKETCH_ROLE) == f"keyframes/{second}-001.png"
+        and model.index(0).data(SKETCH_ROLE) == ""
+    )
+    assert (project.media_dir / "keyframes" / f"{second}-001.json").is_file()
+    window.storyboard.panel.another.click()  # a new seed, the next file, shown in its place
+    qtbot.waitUntil(lambda: not window.storyboard.task.busy(), timeout=60_000)
+    assert model.index(1).data(SKETCH_ROLE) == f"keyframes/{second}-002.png"
+
+
+def test_a_failed_sketch_run_is_one_dialog_and_the_grid_shows_what_it_left(qtbot, tmp_path, monkeypatch):
+    window, model = _open(qtbot, tmp_path)
+    model.index(0).data(SKETCH_ROLE)  # shot a listed (no sketch yet)
+
+    def half_done(project, shot_ids, *args, **kwargs):
+        png_file(project.media_dir / "keyframes" / "a-001.png", gradient(64, 48))  # the first shot's still
+        raise ValueError("the second shot failed")
+
+    monkeypatch.setattr("ui.storyboard.storyboard_wiring.sketch_keyframes", half_done)
+    window.storyboard.panel.sketch.click()  # none selected: every shot
+    qtbot.waitUntil(lambda: not window.storyboard.task.busy(), timeout=5_000)
+    [error] = window.dialogs.errors
+    assert error.startswith("Sketching Keyframes:") and "Traceback" not in error
+    assert model.index(0).data(SKETCH_ROLE) == "keyframes/a-001.png"

@@ -1,0 +1,1 @@
+"""The storyboard's window side: scripts to shots, prompt enhancement, keyframe sketches."""

@@ -1,0 +1,168 @@
+"""The storyboard grid: one painted cell per shot (no per-item widgets) and the sketch actions above it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QListView,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.storyboard.storyboard_model import CAST_ROLE, KEPT_ROLE, PROMPT_ROLE, SHOT_ID_ROLE, STILL_ROLE
+
+CELL = QSize(220, 210)
+STILL_HEIGHT = 124
+
+
+class StoryboardDelegate(QStyledItemDelegate):
+    """Paints a cell: the sketch (or a placeholder), the title, two lines of prompt, the cast."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        return CELL
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        palette = option.palette
+        rect: QRect = option.rect.adjusted(4, 4, -4, -4)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.fillRect(
+            rect, palette.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base)
+        )
+        still_rect = QRect(rect.left() + 4, rect.top() + 4, rect.width() - 8, STILL_HEIGHT)
+        still = index.data(STILL_ROLE)
+        if isinstance(still, QPixmap) and not still.isNull():
+            scaled = still.scaled(
+                still_rect.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            x = still_rect.left() + (still_rect.width() - scaled.width()) // 2
+            painter.drawPixmap(x, still_rect.top() + (still_rect.height() - scaled.height()) // 2, scaled)
+        else:
+            painter.fillRect(still_rect, palette.color(QPalette.ColorRole.AlternateBase))
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(still_rect, Qt.AlignmentFlag.AlignCenter, self.tr("No sketch yet"))
+        if index.data(KEPT_ROLE):  # a filled badge: readable on any still and on a selected cell
+            label = self.tr("Kept")
+            badge = QRect(
+                0, 0, option.fontMetrics.horizontalAdvance(label) + 10, option.fontMetrics.height() + 4
+            )
+            badge.moveTopRight(still_rect.topRight() + QPoint(-4, 4))
+            painter.fillRect(badge, palette.color(QPalette.ColorRole.Highlight))
+            painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
+        text_color = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        painter.setPen(text_color)
+        metrics = option.fontMetrics
+        line = metrics.height()
+        top = still_rect.bottom() + 4
+        width = rect.width() - 8
+        font = painter.font()
+        font.setBold(True)
+        painter.setFont(font)
+        painter.drawText(
+            rect.left() + 4,
+            top + metrics.ascent(),
+            metrics.elidedText(str(index.data()), Qt.TextElideMode.ElideRight, width),
+        )
+        font.setBold(False)
+        painter.setFont(font)
+        prompt_rect = QRect(rect.left() + 4, top + line + 2, width, line * 2)
+        prompt = metrics.elidedText(
+            str(index.data(PROMPT_ROLE) or ""), Qt.TextElideMode.ElideRight, width * 2 - 8
+        )
+        painter.drawText(prompt_rect, Qt.TextFlag.TextWordWrap, prompt)
+        if cast := index.data(CAST_ROLE):
+            painter.setPen(palette.color(QPalette.ColorRole.Link))
+            painter.drawText(
+                rect.left() + 4,
+                prompt_rect.bottom() + metrics.ascent() + 2,
+                metrics.elidedText(cast, Qt.TextElideMode.ElideRight, width),
+            )
+        painter.restore()
+
+
+class StoryboardPanel(QWidget):
+    """The grid and its buttons; the wiring does the work the buttons ask for."""
+
+    sketchRequested = Signal(list, bool)  # shot ids, new seed
+    keepRequested = Signal(list)
+    editPromptRequested = Signal(str)
+    animateRequested = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid = QListView()
+        self.grid.setObjectName("StoryboardGrid")
+        self.grid.setViewMode(QListView.ViewMode.IconMode)
+        self.grid.setResizeMode(QListView.ResizeMode.Adjust)
+        self.grid.setMovement(QListView.Movement.Static)
+        self.grid.setUniformItemSizes(True)  # one size hint for all: a 2,000-shot film lays out at once
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.grid.setSpacing(4)
+        self.grid.setItemDelegate(StoryboardDelegate(self.grid))
+        self.sketch = QPushButton(self.tr("Sketch Keyframes"))
+        self.sketch.setToolTip(
+            self.tr("One still per selected shot (every shot when none is selected), in seconds")
+        )
+        self.keep = QPushButton(self.tr("Keep"))
+        self.keep.setToolTip(self.tr("Keep the still shown: Animate From Keyframe starts the clip from it"))
+        self.another = QPushButton(self.tr("Another"))
+        self.another.setToolTip(self.tr("Sketch the selected shots again with a new seed"))
+        self.edit = QPushButton(self.tr("Edit Prompt…"))
+        self.edit.setToolTip(self.tr("Change the shot's prompt and sketch it again"))
+        self.animate = QPushButton(self.tr("Animate From Keyframe"))
+        self.animate.setToolTip(self.tr("Make the kept still the shot's start image (undoable)"))
+        bar = QHBoxLayout()
+        for button in (self.sketch, self.keep, self.another, self.edit, self.animate):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.grid, 1)
+        self.sketch.clicked.connect(
+            lambda: self.sketchRequested.emit(self.selected_ids() or self.all_ids(), False)
+        )
+        self.another.clicked.connect(lambda: self.sketchRequested.emit(self.selected_ids(), True))
+        self.keep.clicked.connect(lambda: self.keepRequested.emit(self.selected_ids()))
+        self.edit.clicked.connect(self._edit)
+        self.animate.clicked.connect(lambda: self.animateRequested.emit(self.selected_ids()))
+
+    def set_model(self, model: QAbstractItemView | object) -> None:
+        """Show a StoryboardModel; the buttons follow its selection."""
+        self.grid.setModel(model)  # type: ignore[arg-type]
+        self.grid.selectionModel().selectionChanged.connect(self.update_buttons)
+        self.update_buttons()
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted(index.row() for index in self.grid.selectionModel().selectedIndexes())
+        model = self.grid.model()
+        return [model.index(row, 0).data(SHOT_ID_ROLE) for row in rows]
+
+    def all_ids(self) -> list[str]:
+        model = self.grid.model()
+        return [model.index(row, 0).data(SHOT_ID_ROLE) for row in range(model.rowCount())]
+
+    def update_buttons(self, *args: object) -> None:
+        chosen = len(self.selected_ids())
+        for button in (self.keep, self.another, self.animate):
+            button.setEnabled(chosen > 0)
+        self.edit.setEnabled(chosen == 1)
+
+    def _edit(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.editPromptRequested.emit(ids[0])
