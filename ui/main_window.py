@@ -37,6 +37,7 @@ from ui.presets.presets_panel import PresetsPanel
 from ui.preview.playback_actions import playback_actions
 from ui.preview.preview_player import PreviewPlayer
 from ui.project_session import ProjectSession
+from ui.review.review_wiring import ReviewWiring
 from ui.start.start_wiring import StartWiring
 from ui.timeline.shot_actions import ShotActions
 from ui.timeline.time_ruler import TimeRuler
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.cast = CastWiring(
             self, self.files, self.inspector, self.preview, self.view_menu, self.inspector_dock
         )
+        self.review = ReviewWiring.install(self)  # score columns, card scores, safety veil, best-of-N, report
         self.chrome = WindowChrome(self, self)  # toolbar, icons, Help, full-screen preview, J/K/L
         for signal in (self.session.dirtyChanged, self.session.saved):
             signal.connect(self.update_title)
@@ -475,6 +477,7 @@ class MainWindow(QMainWindow):
         self.files.set_autosave_interval(self.settings.autosave_seconds)
         apply_theme(QApplication.instance(), self.settings.theme)
         self.start.update_model()
+        self.review.settings_changed()
         self.save_settings()
 
     # -- settings and closing -----------------------------------------------------------

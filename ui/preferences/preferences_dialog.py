@@ -1,4 +1,4 @@
-"""Preferences: General (autosave, reopen), Appearance (theme, language), Model, Remote."""
+"""Preferences: General (autosave, reopen), Appearance (theme, language), Model, Remote, Review."""
 
 from __future__ import annotations
 
@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.settings.model_settings import load_model_settings, store_model_settings
+from app.settings.review_settings import load_review_settings, store_review_settings
 from app.settings.user_settings import UserSettings
 from ui.preferences.appearance_page import AppearancePage
 from ui.preferences.language_page import LanguagePage
 from ui.preferences.model_settings_page import ModelSettingsPage
 from ui.preferences.remote_settings_page import RemoteSettingsPage
+from ui.review.review_page import ReviewPage
 
 
 class PreferencesDialog(QDialog):
@@ -60,6 +62,8 @@ class PreferencesDialog(QDialog):
         assert isinstance(appearance, QFormLayout)  # the theme's form: the language rows go below it
         appearance.addRow(self.language_page)
         self.tabs.addTab(self.appearance_page, self.tr("Appearance"))
+        self.review_page = ReviewPage(load_review_settings(settings))
+        self.tabs.addTab(self.review_page, self.tr("Review"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -83,3 +87,6 @@ class PreferencesDialog(QDialog):
         store_model_settings(settings, model)
         self.remote_page.apply(settings)
         self.language_page.apply(settings)
+        review = load_review_settings(settings)
+        self.review_page.apply(review)
+        store_review_settings(settings, review)

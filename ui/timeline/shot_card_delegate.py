@@ -7,6 +7,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.project.project import Shot, ShotState
+from app.settings.review_settings import DEFAULT_WEIGHTS
+from ui.review.card_badge import paint_review_badge
 from ui.timeline.card_images import paint_image_marks, paint_keyframe_strip
 from ui.timeline.draft_badge import paint_draft_badge
 from ui.timeline.timeline_model import (
@@ -138,6 +140,7 @@ class ShotCardDelegate(QStyledItemDelegate):
         self.thumbnails = thumbnails
         self.pixels_per_second = 48.0
         self.card_height = CARD_HEIGHT
+        self.review_weights = dict(DEFAULT_WEIGHTS)  # the combined score's (Preferences > Review)
 
     def card_width(self, seconds: float) -> int:
         return max(MIN_CARD_WIDTH, round(seconds * self.pixels_per_second))
@@ -210,6 +213,8 @@ class ShotCardDelegate(QStyledItemDelegate):
             _paint_transition_marker(painter, picture, shot.transition)
         if shot.active is not None and shot.active.quality == "draft":
             paint_draft_badge(painter, picture, option.font)
+        if shot.active is not None:
+            paint_review_badge(painter, picture, option.font, shot.active, self.review_weights)
 
         footer = QRect(card.left() + 6, picture.bottom() + 3, card.width() - 12, FOOTER - 6)
         status = index.data(StatusRole) or ShotState.NO_TAKE
