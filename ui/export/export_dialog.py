@@ -32,9 +32,9 @@ from engine.progress import Cancelled, CancelToken
 from ui.dialogs import Dialogs
 from ui.export.export_notice import ExportNotice, show_export_notice
 from ui.export.export_overrides import ExportOverrides
+from ui.export.flagged_export import allow_flagged_export
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.project_session import StatusSink
-from ui.review.flagged_export import allow_flagged_export
 
 log = logging.getLogger(__name__)
 
@@ -250,9 +250,8 @@ class ExportWorker(QObject):
         super().__init__()
         # A detached copy: the user may keep editing while the film is written.
         self.project, self.output, self.settings = project_snapshot(project), output, settings
-        self.allow_flagged = (
-            allow_flagged  # the person confirmed the flagged takes (ui/review/flagged_export)
-        )
+        # The person confirmed the flagged takes (ui/export/flagged_export).
+        self.allow_flagged = allow_flagged
         self.token = CancelToken()
 
     @Slot()

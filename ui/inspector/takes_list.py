@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.project.project import Project, Shot, Take
 from app.settings.review_settings import DEFAULT_WEIGHTS
-from ui.review.score_columns import cell_text, cell_tip, cell_value, column_titles, is_flagged
+from ui.widgets.take_scores import cell_text, cell_tip, cell_value, column_titles, is_flagged
 from ui.widgets.thumbnails import ThumbnailCache
 
 TakeIdRole = Qt.ItemDataRole.UserRole + 1

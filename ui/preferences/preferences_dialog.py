@@ -20,7 +20,7 @@ from ui.preferences.appearance_page import AppearancePage
 from ui.preferences.language_page import LanguagePage
 from ui.preferences.model_settings_page import ModelSettingsPage
 from ui.preferences.remote_settings_page import RemoteSettingsPage
-from ui.review.review_page import ReviewPage
+from ui.preferences.review_page import ReviewPage
 
 
 class PreferencesDialog(QDialog):

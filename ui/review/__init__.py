@@ -1,1 +1,1 @@
-"""The window's side of review: score columns, the safety blur, best-of-N, the report and Preferences > Review."""
+"""The window's side of review: the safety veil, best-of-N through the queue, the report, and their wiring."""

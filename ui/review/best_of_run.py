@@ -18,7 +18,7 @@ from engine.jobs.states import JobState
 from ui.editing.undo_commands import EditShotCommand
 from ui.generation.generation_actions import GenerationController
 from ui.generation.make_final_action import make_final
-from ui.review.score_columns import combined_value
+from ui.widgets.take_scores import combined_value
 
 log = logging.getLogger(__name__)
 

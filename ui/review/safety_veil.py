@@ -9,10 +9,10 @@ from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtWidgets import QPushButton
 
 from ui.preview.preview_player import PreviewPlayer
-from ui.review.score_columns import is_flagged
+from ui.widgets.take_scores import is_flagged
 
 log = logging.getLogger(__name__)
-VEIL_SIZE = 24  # the frame is shrunk to this width and back: nothing recognisable is left
+VEIL_SIZE = 16  # the frame is shrunk to this width and back: nothing recognisable is left
 
 
 def blurred(image: Any) -> Any:

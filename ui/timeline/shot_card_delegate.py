@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from app.project.project import Shot, ShotState
 from app.settings.review_settings import DEFAULT_WEIGHTS
-from ui.review.card_badge import paint_review_badge
 from ui.timeline.card_images import paint_image_marks, paint_keyframe_strip
 from ui.timeline.draft_badge import paint_draft_badge
 from ui.timeline.timeline_model import (
@@ -21,6 +20,7 @@ from ui.timeline.timeline_model import (
     StatusRole,
 )
 from ui.widgets.labels import state_label
+from ui.widgets.score_badge import paint_review_badge
 from ui.widgets.thumbnails import ThumbnailCache
 
 CARD_HEIGHT = 150

@@ -22,7 +22,7 @@ from engine.review.review_config import (
     SCORERS,
 )
 from ui.preferences.image_model_field import ModelSourceField
-from ui.review.score_columns import score_title, weights_text
+from ui.widgets.take_scores import score_title, weights_text
 
 
 class ReviewPage(QWidget):

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 
 from app.project.project import Take
-from ui.review.score_columns import combined_value, is_flagged
+from ui.widgets.take_scores import combined_value, is_flagged
 
 FLAGGED_COLOR = QColor("#dc2626")
 SCORE_COLOR = QColor(17, 24, 39, 190)
