@@ -14,20 +14,16 @@ SCORE_NAMES = ("prompt", "likeness", "look", "motion", "flicker")
 MISSING = float("-inf")  # an unscored cell sorts below every score
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ScoreColumns", text)
-
-
 def score_title(name: str) -> str:
     """A score's name as the person reads it."""
     titles = {
-        "combined": _tr("Score"),
-        "prompt": _tr("Prompt"),
-        "likeness": _tr("Likeness"),
-        "look": _tr("Look"),
-        "motion": _tr("Motion"),
-        "flicker": _tr("Flicker"),
-        "safety": _tr("Safety"),
+        "combined": QCoreApplication.translate("ScoreColumns", "Score"),
+        "prompt": QCoreApplication.translate("ScoreColumns", "Prompt"),
+        "likeness": QCoreApplication.translate("ScoreColumns", "Likeness"),
+        "look": QCoreApplication.translate("ScoreColumns", "Look"),
+        "motion": QCoreApplication.translate("ScoreColumns", "Motion"),
+        "flicker": QCoreApplication.translate("ScoreColumns", "Flicker"),
+        "safety": QCoreApplication.translate("ScoreColumns", "Safety"),
     }
     return titles.get(name, name)
 
@@ -82,28 +78,36 @@ def cell_text(take: Take, column: int, weights: dict[str, float]) -> str:
         if score is None:
             return ""
         if score.get("status") != "ok":
-            return _tr("failed")
+            return QCoreApplication.translate("ScoreColumns", "failed")
         value = score.get("value")
         text = f"{value:.2f}" if isinstance(value, (int, float)) else ""
         if name == "motion" and score.get("details", {}).get("still"):
-            text += " " + _tr("(still)")
+            text += " " + QCoreApplication.translate("ScoreColumns", "(still)")
         return text
     verdict = take.safety.get("verdict")
-    return {"flagged": _tr("flagged"), "ok": _tr("safe"), "off": _tr("off")}.get(str(verdict), "")
+    return {
+        "flagged": QCoreApplication.translate("ScoreColumns", "flagged"),
+        "ok": QCoreApplication.translate("ScoreColumns", "safe"),
+        "off": QCoreApplication.translate("ScoreColumns", "off"),
+    }.get(str(verdict), "")
 
 
 def cell_tip(take: Take, column: int, weights: dict[str, float]) -> str | None:
     """A cell's tooltip: the weights behind the combined score, a failed score's reason, the model."""
     if column == 0:
-        return _tr("Combined score (0-100), weights: {0}").format(weights_text(weights))
+        return QCoreApplication.translate("ScoreColumns", "Combined score (0-100), weights: {0}").format(
+            weights_text(weights)
+        )
     if column <= len(SCORE_NAMES):
         score = _score(take, SCORE_NAMES[column - 1])
         if score is None:
-            return _tr("Not scored")
+            return QCoreApplication.translate("ScoreColumns", "Not scored")
         if score.get("status") != "ok":
-            return str(score.get("reason") or _tr("failed"))
-        return _tr("model: {0}").format(score.get("model") or "-")
+            return str(score.get("reason") or QCoreApplication.translate("ScoreColumns", "failed"))
+        return QCoreApplication.translate("ScoreColumns", "model: {0}").format(score.get("model") or "-")
     value = take.safety.get("value")
     return (
-        _tr("highest unsafe probability: {0:.2f}").format(value) if isinstance(value, (int, float)) else None
+        QCoreApplication.translate("ScoreColumns", "highest unsafe probability: {0:.2f}").format(value)
+        if isinstance(value, (int, float))
+        else None
     )
