@@ -36,8 +36,18 @@ def make_takes(film: Path, work: Path) -> None:
     save_settings(settings)
     model = work / "tiny-model"
     env = dict(os.environ, STORYREEL_HOME=str(work / "home"))
+    subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "demo-model", str(model)], check=True, env=env, cwd=ROOT
+    )
+    from app.project.reel_file import load_project, save_project
+    from engine.generation.demo_model import demo_image_model
+
+    project = load_project(film)  # the film names the Hub's models: this copy uses the demo model's own
+    image_model = demo_image_model(str(model))
+    project.settings.image_model = str(image_model) if image_model else project.settings.image_model
+    project.settings.vace_model = None
+    save_project(project)
     for args in (
-        ["demo-model", str(model)],
         ["render", str(film), "-o", str(work / "film.mp4"), "--model", str(model), "--shots", "1"]
         + ["--takes", "3", "--pick", "best", "--quality", "final"],
     ):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 
 import numpy as np
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from ui_support import FakeDialogs, make_window, paint_card, sample_project
@@ -173,7 +174,7 @@ def test_best_of_n_makes_the_best_new_take_active_and_offers_make_final(qtbot, t
     save_project(project, tmp_path / "film.reel")
     sid = project.shots[0].id
     made = [scored_take("a", 30, 1, quality="draft"), scored_take("b", 90, 1, "flagged", quality="draft")]
-    made.append(scored_take("c", 60, 1, quality="draft"))
+    made += [scored_take("c", 60, 1, quality="draft"), scored_take("d", 10, 1, quality="draft")]
     for take in made:
         project.add_take(sid, take)  # as the queue adds them: the last one active
     dialogs = FakeDialogs()
@@ -188,9 +189,10 @@ def test_best_of_n_makes_the_best_new_take_active_and_offers_make_final(qtbot, t
     assert project.shots[0].active_take == "c" and "combined" in made[0].scores
     assert offered == [{sid: 1}]  # Make Final of it, with its seed
     assert any(a[0] == "confirm" for a in dialogs.asked)
+    assert project.shots[0].quality == "final"
     window.undo_stack.undo()  # Make Final's quality change
-    window.undo_stack.undo()  # keeping the best
-    assert project.shots[0].active_take == "c" or project.shots[0].active_take is not None
+    window.undo_stack.undo()  # keeping the best: the last take made is active again
+    assert project.shots[0].active_take == "d" and project.shots[0].quality is None
 
 
 def test_generate_n_takes_queues_n_draft_takes_with_seeds_one_apart(qtbot, tmp_path):
@@ -222,3 +224,32 @@ def test_export_review_report_writes_the_page_and_offers_to_open_it(qtbot, tmp_p
     assert "S0" in page and "data:image/png;base64," in page
     assert dialogs.asked[-1][0] == "confirm" and str(out) in dialogs.asked[-1][1]
     assert window.review.report.action in window.menuBar().actions()[0].menu().actions()
+
+
+@pytest.mark.slow  # builds the tiny A14B model (about 25-40 s on two shared cores); the call itself takes 2 s
+def test_best_of_n_queues_draft_requests_on_a_scoring_worker(qtbot, tiny_a14b, tmp_path):
+    from tiny_draft import write_tiny_draft_loras
+    from ui_support import tiny_project, tiny_window
+
+    loras = write_tiny_draft_loras(tiny_a14b, tmp_path / "lightning")
+    project = tiny_project(tmp_path, count=1)
+    project.shots[0].seed = 40
+    window = tiny_window(
+        qtbot,
+        tiny_a14b,
+        project,
+        draft_repo=loras.repo,
+        draft_high_noise=loras.high_noise,
+        draft_low_noise=loras.low_noise,
+    )
+    generation = window.generation
+    generation.ensure_queue()
+    generation.toggle_pause()  # the requests are checked as queued; no take is made
+    jobs = window.review.best_of.start([project.shots[0].id], 3)
+    try:
+        assert [job.request.seed for job in jobs] == [40, 41, 42]
+        assert all(job.request.quality == "draft" for job in jobs)
+        assert all(b.after_take is not None for b in generation._backends)  # scored on the worker
+        assert set(window.review.best_of.runs) == {job.id for job in jobs}
+    finally:
+        generation.cancel_all()
