@@ -68,11 +68,15 @@ def take_window_picture(film: Path, output: Path) -> None:
     window.resize(*SIZE)
     window.show()
     window.timeline.select_ids([window.project.shots[0].id])
+    # The inspector wide enough for every score column, scrolled down to the takes.
+    window.resizeDocks([window.inspector_dock], [760], Qt.Orientation.Horizontal)
     window.inspector.takes.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:  # a script, not the app: it may wait for the thumbnails
         window.thumbnails.wait(100)
         app.processEvents()
+    window.inspector.ensureWidgetVisible(window.inspector.takes)
+    app.processEvents()
     window.grab().save(str(output))
     window.close()
 

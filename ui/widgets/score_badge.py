@@ -20,6 +20,20 @@ def badge_text(take: Take, weights: dict[str, float]) -> tuple[str, bool] | None
     return None if value is None else (f"{value:.0f}", False)
 
 
+_FONTS: dict[str, tuple[QFont, QFontMetrics]] = {}  # card font's key -> the badge's font and metrics
+
+
+def _badge_font(font: QFont) -> tuple[QFont, QFontMetrics]:
+    """The badge's small bold font and its metrics, made once per card font (painting stays cheap)."""
+    key = font.key()
+    if key not in _FONTS:
+        small = QFont(font)
+        small.setPointSizeF(max(6.5, font.pointSizeF() - 2))
+        small.setBold(True)
+        _FONTS[key] = (small, QFontMetrics(small))
+    return _FONTS[key]
+
+
 def paint_review_badge(
     painter: QPainter, picture: QRect, font: QFont, take: Take, weights: dict[str, float]
 ) -> None:
@@ -28,10 +42,7 @@ def paint_review_badge(
     if shown is None:
         return
     text, flagged = shown
-    small = QFont(font)
-    small.setPointSizeF(max(6.5, font.pointSizeF() - 2))
-    small.setBold(True)
-    metrics = QFontMetrics(small)
+    small, metrics = _badge_font(font)
     width, height = metrics.horizontalAdvance(text) + 8, metrics.height() + 2
     badge = QRect(picture.left() + 3, picture.bottom() - height - 8, width, height)
     painter.setPen(Qt.PenStyle.NoPen)
