@@ -58,6 +58,10 @@ class FakeDialogs:
         self.asked.append(("changed_on_disk", name))
         return self.answers.get("changed_on_disk", CANCEL)
 
+    def confirm(self, title, text):
+        self.asked.append(("confirm", text))
+        return self.answers.get("confirm", False)
+
     def error(self, title, message):
         self.errors.append(f"{title}: {message}")
 

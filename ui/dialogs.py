@@ -182,6 +182,17 @@ class Dialogs:
         clicked = box.clickedButton()
         return next((answer for button, answer in buttons if button == clicked), CANCEL)
 
+    def confirm(self, title: str, text: str) -> bool:
+        """A yes/no warning; No is the default."""
+        answer = QMessageBox.warning(
+            self.parent,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def error(self, title: str, message: str) -> None:
         QMessageBox.critical(self.parent, title, message)
 

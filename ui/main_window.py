@@ -39,6 +39,7 @@ from ui.presets.presets_panel import PresetsPanel
 from ui.preview.playback_actions import playback_actions
 from ui.preview.preview_player import PreviewPlayer
 from ui.project_session import ProjectSession
+from ui.review.review_wiring import ReviewWiring
 from ui.start.start_wiring import StartWiring
 from ui.storyboard.storyboard_wiring import StoryboardWiring
 from ui.timeline.shot_actions import ShotActions
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
             self.thumbnails,
             (self.file_menu, self.generate_menu, self.view_menu),
         )
+        self.review = ReviewWiring.install(self)  # score columns, card scores, safety veil, best-of-N, report
         self.chrome = WindowChrome(self, self)  # toolbar, icons, Help, full-screen preview, J/K/L
         for signal in (self.session.dirtyChanged, self.session.saved):
             signal.connect(self.update_title)
@@ -498,6 +500,7 @@ class MainWindow(QMainWindow):
         self.files.set_autosave_interval(self.settings.autosave_seconds)
         apply_theme(QApplication.instance(), self.settings.theme)
         self.start.update_model()
+        self.review.settings_changed()
         self.save_settings()
 
     # -- settings and closing -----------------------------------------------------------

@@ -43,6 +43,7 @@ EventCallback = Callable[[dict[str, Any]], None]
 def project_snapshot(project: Project) -> Project:
     """A detached copy of the project (no listeners) that a worker thread can read while the user edits."""
     copy = Project(deepcopy(project.settings), deepcopy(project.shots), deepcopy(project.presets))
+    copy.cast = deepcopy(project.cast)  # the review report names each shot's cast
     copy.path = project.path
     return copy
 

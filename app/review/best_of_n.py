@@ -7,16 +7,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.generation.take_generation import plan_take, take_from_record
-from app.project.project import Project, Take
+from app.project.project import Project, Shot, Take
 from app.review.ranking import best_take, combined_score
 from app.review.take_scoring import score_takes
-from app.settings.review_settings import ReviewSettings
+from app.settings.review_settings import MAX_BEST_OF, ReviewSettings
 from engine.backends.local import Backend
 from engine.generation.request import ModelSpec
 from engine.progress import CancelToken, ProgressCallback, ignore_progress
 from engine.review.prompt_check import check_prompt
 
-MAX_TAKES = 16
+MAX_TAKES = MAX_BEST_OF
 
 
 @dataclass(frozen=True)
@@ -61,8 +61,19 @@ def generate_best_of(
         if not take.scores:  # a backend without the scoring hook (a remote endpoint): score it here
             score_takes(project, settings, [shot_id], only=take.id)
         made.append(take)
+    best = record_combined(project, shot_id, made, settings.weights)
+    if best is not None:
+        project.update_shot(shot_id, active_take=best.id, trim_in=0, trim_out=None)
+    ranked = sorted(made, key=lambda t: -(combined_score(t, settings.weights).value or -1.0))
+    return BestOfN(shot_id, ranked, best)
+
+
+def record_combined(
+    project: Project, shot_id: str, made: list[Take], weights: dict[str, float]
+) -> Take | None:
+    """Record each new take's combined score (with its weights) as "combined"; the best of them, if any."""
     for take in made:
-        combined = combined_score(take, settings.weights)
+        combined = combined_score(take, weights)
         entry: dict[str, Any] = {
             "value": combined.value,
             "model": "weights",
@@ -75,9 +86,5 @@ def generate_best_of(
             "combined": {**entry, "details": {"weights": combined.weights, "parts": combined.parts}},
         }
         project.set_take_review(shot_id, take.id, scores, take.safety)
-    among = type(shot)(takes=made)  # rank the new takes only: older ones were chosen (or not) before
-    best = best_take(among, settings.weights)
-    if best is not None:
-        project.update_shot(shot_id, active_take=best.id, trim_in=0, trim_out=None)
-    ranked = sorted(made, key=lambda t: -(combined_score(t, settings.weights).value or -1.0))
-    return BestOfN(shot_id, ranked, best)
+    among = Shot(takes=made)  # rank the new takes only: older ones were chosen (or not) before
+    return best_take(among, weights)

@@ -16,7 +16,7 @@ from app.project.project import Project, Shot, Take
 from app.settings.review_settings import ReviewSettings
 from engine.backends.local import LocalBackend
 from engine.backends.review_hook import AfterTake, review_hook
-from engine.backends.take_record import sidecar_path
+from engine.backends.take_record import TakeRecord, sidecar_path
 from engine.generation.pipeline_cache import PipelineCache
 from engine.generation.request import GenerationRequest
 from engine.review.review_config import ReviewError
@@ -78,6 +78,17 @@ def scoring_hook(project: Project, settings: ReviewSettings) -> AfterTake | None
     if not settings.score_after_generation:
         return None
     return review_hook(settings.config(), request_inputs(project))
+
+
+def live_scoring_hook(settings: Callable[[], ReviewSettings], project: Callable[[], Project]) -> AfterTake:
+    """A worker hook that reads the settings and the film when each take is done (the window's, whose
+    Preferences and open film change while its queue lives)."""
+
+    def after_take(record: TakeRecord, request: GenerationRequest) -> TakeRecord:
+        hook = scoring_hook(project(), settings())
+        return record if hook is None else hook(record, request)
+
+    return after_take
 
 
 def scoring_backend(

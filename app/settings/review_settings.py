@@ -19,6 +19,7 @@ from engine.review.review_config import (
 
 SETTINGS_KEY = "review"
 # How much each score counts in the combined score (app/review/ranking); recorded with each ranking.
+MAX_BEST_OF = 16  # takes one best-of-N run makes at most (app/review/best_of_n)
 DEFAULT_WEIGHTS = {"prompt": 1.0, "likeness": 1.0, "look": 0.5, "motion": 0.25, "flicker": 0.25}
 
 
@@ -35,6 +36,7 @@ class ReviewSettings:
     blocked_words: list[str] = field(default_factory=list)
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     score_after_generation: bool = True
+    best_of: int = 3  # "Generate N Takes and Keep the Best": the N offered first
 
     def config(self) -> ReviewConfig:
         """The engine's review configuration."""
@@ -82,6 +84,9 @@ class ReviewSettings:
                 for k, v in weights.items()
                 if k in DEFAULT_WEIGHTS and isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0
             }
+        best_of = doc.get("best_of")
+        if isinstance(best_of, int) and not isinstance(best_of, bool) and 1 <= best_of <= MAX_BEST_OF:
+            settings.best_of = best_of
         if isinstance(doc.get("score_after_generation"), bool):
             settings.score_after_generation = doc["score_after_generation"]
         return settings

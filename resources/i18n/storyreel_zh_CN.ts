@@ -56,6 +56,49 @@
     </message>
 </context>
 <context>
+    <name>BestOfAction</name>
+    <message>
+        <source>Generate N Takes and Keep the &amp;Best…</source>
+        <translation>生成 N 个镜次并保留最佳(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Make several Draft takes of the selected shot, score them, and use the best one</source>
+        <translation>为所选镜头生成多个草稿镜次，逐一评分，并采用最佳的一个</translation>
+    </message>
+    <message>
+        <source>Generate N Takes and Keep the Best</source>
+        <translation>生成 N 个镜次并保留最佳</translation>
+    </message>
+    <message>
+        <source>Takes of each selected shot (Draft):</source>
+        <translation>每个所选镜头的镜次数（草稿）：</translation>
+    </message>
+    <message>
+        <source>No best take</source>
+        <translation>没有最佳镜次</translation>
+    </message>
+    <message>
+        <source>None of the new takes could be ranked: none was scored, or every one was flagged.</source>
+        <translation>新镜次都无法排名：没有一个得到评分，或全部被标记。</translation>
+    </message>
+    <message>
+        <source>Keep the Best Take</source>
+        <translation>保留最佳镜次</translation>
+    </message>
+    <message>
+        <source>Best Take Chosen</source>
+        <translation>已选出最佳镜次</translation>
+    </message>
+    <message>
+        <source>The best of {0} takes scored {1:.0f} and is now used in the film.
+
+Make it Final?</source>
+        <translation>{0} 个镜次中最佳的一个得分 {1:.0f}，现已用于影片。
+
+要转为成片吗？</translation>
+    </message>
+</context>
+<context>
     <name>BundledPresets</name>
     <message>
         <source>Monochrome</source>
@@ -1007,6 +1050,10 @@ Your project is unchanged on disk. The details were written to {1}.</source>
         <source>The project has no shots to export.</source>
         <translation>项目中没有可导出的镜头。</translation>
     </message>
+    <message>
+        <source>Export stopped: the film has flagged takes.</source>
+        <translation>导出已停止：影片含有被标记的镜次。</translation>
+    </message>
 </context>
 <context>
     <name>ExportNotice</name>
@@ -1251,6 +1298,21 @@ The details are in storyreel.log.</source>
     <message>
         <source>Clear</source>
         <translation>清除</translation>
+    </message>
+</context>
+<context>
+    <name>FlaggedExport</name>
+    <message>
+        <source>Export Flagged Takes?</source>
+        <translation>导出被标记的镜次？</translation>
+    </message>
+    <message>
+        <source>The safety check flagged the takes of {0}.
+
+Export them anyway? Your answer is written to the log.</source>
+        <translation>安全检查标记了 {0} 的镜次。
+
+仍要导出吗？你的回答会写入日志。</translation>
     </message>
 </context>
 <context>
@@ -2398,6 +2460,10 @@ Details are in storyreel.log.</source>
         <source>Remote</source>
         <translation>远程</translation>
     </message>
+    <message>
+        <source>Review</source>
+        <translation>评审</translation>
+    </message>
 </context>
 <context>
     <name>PresetDialog</name>
@@ -3132,6 +3198,217 @@ Details are in storyreel.log.</source>
     </message>
 </context>
 <context>
+    <name>ReportExport</name>
+    <message>
+        <source>Export Review &amp;Report…</source>
+        <translation>导出评审报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Write an HTML page for the client: every shot&apos;s frames, scores and safety verdict</source>
+        <translation>为客户写一个网页：每个镜头的画面、评分和安全结论</translation>
+    </message>
+    <message>
+        <source>Export Review Report</source>
+        <translation>导出评审报告</translation>
+    </message>
+    <message>
+        <source>Web pages (*.html)</source>
+        <translation>网页 (*.html)</translation>
+    </message>
+    <message>
+        <source>Nothing to report</source>
+        <translation>没有可报告的内容</translation>
+    </message>
+    <message>
+        <source>Save a film with shots first: the report shows its takes.</source>
+        <translation>请先保存含有镜头的影片：报告展示的是它的镜次。</translation>
+    </message>
+    <message>
+        <source>Writing the review report…</source>
+        <translation>正在写入评审报告…</translation>
+    </message>
+    <message>
+        <source>Review report written: {0}</source>
+        <translation>评审报告已写入：{0}</translation>
+    </message>
+    <message>
+        <source>Review Report Written</source>
+        <translation>评审报告已写入</translation>
+    </message>
+    <message>
+        <source>The report is in {0}.
+
+Open it in the browser now?</source>
+        <translation>报告位于 {0}。
+
+现在用浏览器打开吗？</translation>
+    </message>
+    <message>
+        <source>Review report not written</source>
+        <translation>评审报告未写入</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>A Hugging Face repo id (downloaded like Wan) or a local folder</source>
+        <translation>Hugging Face 仓库 ID（与 Wan 一样下载）或本地文件夹</translation>
+    </message>
+    <message>
+        <source>Off: takes are not checked, the status bar and the report say so</source>
+        <translation>关闭：不检查镜次，状态栏和报告会注明</translation>
+    </message>
+    <message>
+        <source>Score each take when it is made</source>
+        <translation>每个镜次生成后即评分</translation>
+    </message>
+    <message>
+        <source>Frames spread over the take that the models look at</source>
+        <translation>模型查看的帧数，均匀分布在镜次中</translation>
+    </message>
+    <message>
+        <source>A take is flagged when a frame&apos;s unsafe probability reaches this</source>
+        <translation>某一帧的不安全概率达到此值时，镜次被标记</translation>
+    </message>
+    <message>
+        <source>One word or phrase a line</source>
+        <translation>每行一个词或短语</translation>
+    </message>
+    <message>
+        <source>A prompt containing one of these (after @names are expanded) is refused before generation</source>
+        <translation>提示词（展开 @名称 之后）含有其中任一项时，生成前即被拒绝</translation>
+    </message>
+    <message>
+        <source>Prompt model (CLIP)</source>
+        <translation>提示词模型 (CLIP)</translation>
+    </message>
+    <message>
+        <source>Likeness model (DINOv2)</source>
+        <translation>相似度模型 (DINOv2)</translation>
+    </message>
+    <message>
+        <source>Safety model</source>
+        <translation>安全模型</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <source>Frames looked at</source>
+        <translation>查看的帧数</translation>
+    </message>
+    <message>
+        <source>Safety threshold</source>
+        <translation>安全阈值</translation>
+    </message>
+    <message>
+        <source>Combined score weights</source>
+        <translation>综合评分权重</translation>
+    </message>
+    <message>
+        <source>Takes to keep the best of</source>
+        <translation>从多少个镜次中选最佳</translation>
+    </message>
+    <message>
+        <source>Refused prompt words</source>
+        <translation>拒绝的提示词</translation>
+    </message>
+    <message>
+        <source>Score = weighted mean of {0}</source>
+        <translation>评分 = {0} 的加权平均</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWiring</name>
+    <message>
+        <source>Safety check off</source>
+        <translation>安全检查已关闭</translation>
+    </message>
+    <message>
+        <source>Takes are not checked for safety (Preferences &gt; Review)</source>
+        <translation>镜次未做安全检查（首选项 &gt; 评审）</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyVeil</name>
+    <message>
+        <source>Reveal</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>The safety check flagged this take: show it unblurred (until the film is closed)</source>
+        <translation>安全检查标记了此镜次：不加模糊地显示它（直到关闭影片）</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreColumns</name>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Likeness</source>
+        <translation>相似度</translation>
+    </message>
+    <message>
+        <source>Look</source>
+        <translation>画面风格</translation>
+    </message>
+    <message>
+        <source>Motion</source>
+        <translation>运动</translation>
+    </message>
+    <message>
+        <source>Flicker</source>
+        <translation>闪烁</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>(still)</source>
+        <translation>（静止）</translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <source>safe</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Combined score (0-100), weights: {0}</source>
+        <translation>综合评分 (0-100)，权重：{0}</translation>
+    </message>
+    <message>
+        <source>Not scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <source>model: {0}</source>
+        <translation>模型：{0}</translation>
+    </message>
+    <message>
+        <source>highest unsafe probability: {0:.2f}</source>
+        <translation>最高不安全概率：{0:.2f}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsForm</name>
     <message>
         <source>Multiples of 16; Wan 2.2 A14B is made for 1280×720 and 832×480</source>
@@ -3244,6 +3521,10 @@ Details are in storyreel.log.</source>
     <message>
         <source>Draft</source>
         <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>已标记</translation>
     </message>
 </context>
 <context>
@@ -3786,6 +4067,10 @@ Details are in storyreel.log.</source>
     <message>
         <source>Take {0}</source>
         <translation>镜次 {0}</translation>
+    </message>
+    <message>
+        <source>Take</source>
+        <translation>镜次</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,7 @@ from engine.progress import Cancelled, CancelToken
 from ui.dialogs import Dialogs
 from ui.export.export_notice import ExportNotice, show_export_notice
 from ui.export.export_overrides import ExportOverrides
+from ui.export.flagged_export import allow_flagged_export
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.project_session import StatusSink
 
@@ -243,10 +244,14 @@ class ExportWorker(QObject):
     failed = Signal(str)  # the message, then the hint of what to try
     cancelled = Signal()
 
-    def __init__(self, project: Project, output: Path, settings: ExportSettings) -> None:
+    def __init__(
+        self, project: Project, output: Path, settings: ExportSettings, allow_flagged: bool = False
+    ) -> None:
         super().__init__()
         # A detached copy: the user may keep editing while the film is written.
         self.project, self.output, self.settings = project_snapshot(project), output, settings
+        # The person confirmed the flagged takes (ui/export/flagged_export).
+        self.allow_flagged = allow_flagged
         self.token = CancelToken()
 
     @Slot()
@@ -258,7 +263,9 @@ class ExportWorker(QObject):
                 self.progress.emit(event)
 
         try:
-            result = export_project(self.project, self.output, self.settings, on_event, self.token)
+            result = export_project(
+                self.project, self.output, self.settings, on_event, self.token, self.allow_flagged
+            )
         except Cancelled:
             self.cancelled.emit()
         except (ValueError, VideoError, ExportError) as exc:
@@ -281,7 +288,12 @@ class ExportProgressDialog(QDialog):
     """Frames done, speed and time left, with Cancel; runs the export on a QThread."""
 
     def __init__(
-        self, project: Project, output: Path, settings: ExportSettings, parent: QWidget | None = None
+        self,
+        project: Project,
+        output: Path,
+        settings: ExportSettings,
+        parent: QWidget | None = None,
+        allow_flagged: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Exporting"))
@@ -304,7 +316,7 @@ class ExportProgressDialog(QDialog):
         row.addWidget(self.cancel_button)
         layout.addLayout(row)
         self.thread_ = QThread(self)
-        self.worker = ExportWorker(project, output, settings)
+        self.worker = ExportWorker(project, output, settings, allow_flagged)
         self.worker.moveToThread(self.thread_)
         self.thread_.started.connect(self.worker.run)
         self.worker.progress.connect(self._on_progress)
@@ -382,7 +394,13 @@ def start_export(
     except ValueError as exc:
         dialogs.error(QCoreApplication.translate("ExportDialog", "Export"), str(exc))
         return None
-    progress = ExportProgressDialog(project, output, settings, parent)
+    allowed = allow_flagged_export(project, settings.shots, dialogs)
+    if allowed is None:
+        status.showMessage(
+            QCoreApplication.translate("ExportDialog", "Export stopped: the film has flagged takes."), 8000
+        )
+        return None
+    progress = ExportProgressDialog(project, output, settings, parent, allow_flagged=allowed)
 
     def done(_code: int) -> None:
         if progress.error is not None:

@@ -14,6 +14,7 @@ from app.generation.take_queue import TakeQueue
 from app.project.project import Project, Take
 from app.settings.model_settings import load_model_settings
 from app.settings.user_settings import UserSettings
+from engine.backends.local import Backend
 from engine.generation.request import ModelSpec
 from engine.jobs.job_queue import Job, JobQueue
 from engine.jobs.states import FINISHED_STATES, JobState
@@ -52,8 +53,12 @@ class GenerationController(QObject):
         self.bridge.jobEvent.connect(self._on_job_event)
         self.jobs: JobQueue | None = None
         self.offer_model: Callable[[str], None] | None = None  # the window's model choices
+        # Called with each new queue's backends and take queue (ui/review: the worker's scoring, the word list).
+        self.prepare_queue: Callable[[list[Backend], TakeQueue], None] | None = None
+        self.context_actions: list[QAction] = []  # more actions for the timeline's context menu
         self.take_queue: TakeQueue | None = None
         self._jobs_key: tuple = ()
+        self._backends: list[Backend] = []
         self.queue_model: QueueModel | None = None
         self._closed_jobs: set[str] = set()  # a closed film's jobs, listed until they stop
         self.dock = QueueDock()
@@ -118,7 +123,13 @@ class GenerationController(QObject):
 
     def add_to_menu(self, menu: QMenu) -> None:
         """Put the generate actions at the top of a context menu (the timeline's)."""
-        actions = [self.act_generate, self.act_regenerate, self.act_generate_missing, self.act_make_final]
+        actions = [
+            self.act_generate,
+            self.act_regenerate,
+            self.act_generate_missing,
+            self.act_make_final,
+            *self.context_actions,
+        ]
         if not menu.actions():
             menu.addActions(actions)
             return
@@ -164,11 +175,14 @@ class GenerationController(QObject):
             # Remote jobs run as tasks on the window's asyncio loop (none in some tests: then their own).
             self.jobs = JobQueue(backends, listener=self.bridge.listener, loop=running_loop())
             self._jobs_key = key
+            self._backends = backends
             self.queue_model = QueueModel(self.jobs, self.bridge, self)
             self.dock.set_model(self.queue_model)
             self.dock.set_paused(self.paused)
         if self.take_queue is None or self.take_queue.project is not self.project:
             self.take_queue = TakeQueue(self.project, self.jobs)
+            if self.prepare_queue is not None:
+                self.prepare_queue(self._backends, self.take_queue)
         return self.take_queue
 
     def _backend_key(self) -> tuple:

@@ -3,30 +3,35 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractListModel,
+    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
+    QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
-    QListView,
     QPushButton,
     QSpinBox,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.project.project import Project, Shot, Take
+from app.settings.review_settings import DEFAULT_WEIGHTS
+from ui.widgets.take_scores import cell_text, cell_tip, cell_value, column_titles, is_flagged
 from ui.widgets.thumbnails import ThumbnailCache
 
 TakeIdRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2  # the number a column sorts by (its order for the take column)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -75,8 +80,8 @@ def take_details(take: Take) -> str:
     return "\n".join(lines)
 
 
-class TakesModel(QAbstractListModel):
-    """The takes of one shot; the active take is shown in bold with a check."""
+class TakesModel(QAbstractTableModel):
+    """The takes of one shot, with their scores in columns; the active take is shown in bold with a check."""
 
     def __init__(self, thumbnails: ThumbnailCache, parent=None) -> None:
         super().__init__(parent)
@@ -85,6 +90,7 @@ class TakesModel(QAbstractListModel):
         self.shot_id: str | None = None
         self._takes: list[Take] = []
         self._active: str | None = None
+        self.weights = dict(DEFAULT_WEIGHTS)  # the combined score's (Preferences > Review)
         thumbnails.updated.connect(self._on_thumbnail)
 
     def set_shot(self, project: Project | None, shot: Shot | None) -> None:
@@ -96,17 +102,40 @@ class TakesModel(QAbstractListModel):
         self._active = shot.active_take if shot else None
         self.endResetModel()
 
+    def set_weights(self, weights: dict[str, float]) -> None:
+        """The combined score's weights changed: its column is shown again."""
+        self.weights = dict(weights)
+        if self._takes:
+            self.dataChanged.emit(self.index(0, 1), self.index(len(self._takes) - 1, 1))
+
     def take_id(self, row: int) -> str:
         return self._takes[row].id
 
+    def index(self, row: int, column: int = 0, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        return super().index(row, column, parent)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._takes)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 1 + len(column_titles())
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self.tr("Take") if section == 0 else column_titles()[section - 1]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.row() >= len(self._takes):
             return None
         take = self._takes[index.row()]
+        if role == TakeIdRole:
+            return take.id
+        if index.column() > 0:
+            return self._score_data(take, index.column() - 1, role)
         active = take.id == self._active
+        if role == SortRole:
+            return float(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
             name = self.tr("Take {0}").format(index.row() + 1)
             return f"{'✓ ' if active else ''}{name}\n{take_summary(take)}"
@@ -119,14 +148,23 @@ class TakesModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole and self.project is not None:
             pixmap = self.thumbnails.get(self.project, take)
             return QIcon(pixmap) if pixmap is not None else None
-        if role == TakeIdRole:
-            return take.id
+        return None
+
+    def _score_data(self, take: Take, column: int, role: int) -> object:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell_text(take, column, self.weights)
+        if role == SortRole:
+            return cell_value(take, column, self.weights)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return cell_tip(take, column, self.weights)
+        if role == Qt.ItemDataRole.ForegroundRole and is_flagged(take):
+            return QBrush(QColor("#d03030"))
         return None
 
     def _on_thumbnail(self, take_id: str) -> None:
         for row, take in enumerate(self._takes):
             if take.id == take_id:
-                index = self.index(row)
+                index = self.index(row, 0)
                 self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
 
@@ -140,13 +178,29 @@ class TakesPanel(QWidget):
     def __init__(self, thumbnails: ThumbnailCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = TakesModel(thumbnails, self)
-        self.view = QListView()
-        self.view.setModel(self.model)
+        # Sorting happens in a proxy: the model's rows stay the shot's takes in the order they were made.
+        self.sorted = QSortFilterProxyModel(self)
+        self.sorted.setSourceModel(self.model)
+        self.sorted.setSortRole(SortRole)
+        self.view = QTreeView()
+        self.view.setModel(self.sorted)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)  # cheap with many takes
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        header = self.view.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The take's column keeps a set width (its summary is elided; the tooltip has it all), so the
+        # score columns stay in sight in a narrow inspector.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.resizeSection(0, 200)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setIconSize(QSize(96, 54))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setMinimumHeight(120)
         self.view.setWordWrap(True)
-        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setToolTip(self.tr("Double-click a take to use it in the film"))
         self.view.doubleClicked.connect(lambda index: self.chooseRequested.emit(index.data(TakeIdRole)))
         self.use_button = QPushButton(self.tr("Use Take"))
@@ -199,7 +253,7 @@ class TakesPanel(QWidget):
         keep = selected if shot and shot.take(selected) else (shot.active_take if shot else None)
         for row in range(self.model.rowCount()):
             if self.model.take_id(row) == keep:
-                self.view.setCurrentIndex(self.model.index(row))
+                self.view.setCurrentIndex(self.sorted.mapFromSource(self.model.index(row)))
         self._update_buttons()
 
     def selected_take_id(self) -> str | None:

@@ -1,4 +1,4 @@
-"""Preferences: General (autosave, reopen), Appearance (theme, language), Model, Remote, Writing."""
+"""Preferences: General (autosave, reopen), Appearance (theme, language), Model, Remote, Writing, Review."""
 
 from __future__ import annotations
 
@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.settings.model_settings import load_model_settings, store_model_settings
+from app.settings.review_settings import load_review_settings, store_review_settings
 from app.settings.user_settings import UserSettings
 from app.settings.writing_settings import load_writing_settings, store_writing_settings
 from ui.preferences.appearance_page import AppearancePage
 from ui.preferences.language_page import LanguagePage
 from ui.preferences.model_settings_page import ModelSettingsPage
 from ui.preferences.remote_settings_page import RemoteSettingsPage
+from ui.preferences.review_page import ReviewPage
 from ui.preferences.writing_page import WritingPage
 
 
@@ -64,6 +66,8 @@ class PreferencesDialog(QDialog):
         assert isinstance(appearance, QFormLayout)  # the theme's form: the language rows go below it
         appearance.addRow(self.language_page)
         self.tabs.addTab(self.appearance_page, self.tr("Appearance"))
+        self.review_page = ReviewPage(load_review_settings(settings))
+        self.tabs.addTab(self.review_page, self.tr("Review"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -88,3 +92,6 @@ class PreferencesDialog(QDialog):
         self.remote_page.apply(settings)
         self.language_page.apply(settings)
         store_writing_settings(settings, self.writing_page.writing())
+        review = load_review_settings(settings)
+        self.review_page.apply(review)
+        store_review_settings(settings, review)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRect, Qt, QTimer, Signal
@@ -151,6 +152,8 @@ class PreviewPlayer(QWidget):
         self.shot_id: str | None = None
         self.range_start, self.rate = 0.0, 24.0
         self.current = None  # the array on screen (after the look)
+        # (shot id, frame) -> the frame shown: the safety veil blurs flagged takes (ui/review/safety_veil)
+        self.frame_filter: Callable[[str, Any], Any] | None = None
         self.clock = PlaybackClock(self)
         self.clock.frameChanged.connect(self._show)
         self.clock.finished.connect(self._update_play_button)
@@ -412,6 +415,8 @@ class PreviewPlayer(QWidget):
                 self._retry.start()  # paused: poll until the reader has it; playing: the next tick will
             return
         self._retry.stop()
+        if self.frame_filter is not None:
+            image = self.frame_filter(span.shot_id, image)
         self.current = image
         self.view.show_array(image)
         following = self._span_rows.get(span.shot_id, len(self.spans)) + 1

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen,
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.project.project import Shot, ShotState
+from app.settings.review_settings import DEFAULT_WEIGHTS
 from ui.timeline.card_images import paint_image_marks, paint_keyframe_strip
 from ui.timeline.draft_badge import paint_draft_badge
 from ui.timeline.timeline_model import (
@@ -21,6 +22,7 @@ from ui.timeline.timeline_model import (
     StatusRole,
 )
 from ui.widgets.labels import state_label
+from ui.widgets.score_badge import paint_review_badge
 from ui.widgets.thumbnails import ThumbnailCache
 
 CARD_HEIGHT = 150
@@ -144,6 +146,7 @@ class ShotCardDelegate(QStyledItemDelegate):
         # Thumbnails scaled to a card's picture: a smooth scale per card on every repaint (a click, a
         # scroll, a played frame) cost milliseconds each; the few on screen are kept by (pixmap, size).
         self._scaled: OrderedDict[tuple[int, int, int], QPixmap] = OrderedDict()
+        self.review_weights = dict(DEFAULT_WEIGHTS)  # the combined score's (Preferences > Review)
 
     def _scaled_to(self, pixmap: QPixmap, size: QSize) -> QPixmap:
         key = (pixmap.cacheKey(), size.width(), size.height())
@@ -228,6 +231,8 @@ class ShotCardDelegate(QStyledItemDelegate):
             _paint_transition_marker(painter, picture, shot.transition)
         if shot.active is not None and shot.active.quality == "draft":
             paint_draft_badge(painter, picture, option.font)
+        if shot.active is not None:
+            paint_review_badge(painter, picture, option.font, shot.active, self.review_weights)
 
         footer = QRect(card.left() + 6, picture.bottom() + 3, card.width() - 12, FOOTER - 6)
         status = index.data(StatusRole) or ShotState.NO_TAKE
