@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.film.film_titles import TitleOverlay
 from app.film.preview_sequence import (
     PreviewSpan,
     SpanFrames,
@@ -32,7 +33,7 @@ from ui.widgets.labels import timecode
 
 SHOT_MODE, FILM_MODE = "shot", "film"
 # Shot fields whose change alters what the preview shows.
-_VISIBLE_FIELDS = {"active_take", "trim_in", "trim_out", "preset", "frames"}
+_VISIBLE_FIELDS = {"active_take", "trim_in", "trim_out", "preset", "frames", "caption"}
 
 
 class FrameView(QWidget):
@@ -89,6 +90,7 @@ class PreviewPlayer(QWidget):
         self.setObjectName("PreviewPlayer")
         self.project = project
         self.frames = SpanFrames()
+        self.titles = TitleOverlay(project)  # the film's titles and captions, as the export draws them
         self.spans: list[PreviewSpan] = []
         self._span_rows: dict[str, int] = {}  # shot id -> its span's position, so a selection is O(1)
         self.mode = SHOT_MODE
@@ -200,6 +202,7 @@ class PreviewPlayer(QWidget):
     def reload(self) -> None:
         """Rebuild the spans from the project and show the current frame again."""
         self.spans = preview_spans(self.project)
+        self.titles.reload()
         self._span_rows = {span.shot_id: row for row, span in enumerate(self.spans)}
         self._configure()
 
@@ -313,6 +316,8 @@ class PreviewPlayer(QWidget):
             )
             return
         image = self._film_frame(t) if self.mode == FILM_MODE else self.frames.frame(span, t)
+        if image is not None and self.mode == FILM_MODE:
+            image = self.titles.draw(image, t)
         if image is None:
             if not self.clock.playing and not self._retry.isActive():
                 self._retry.start()  # paused: poll until the reader has it; playing: the next tick will
