@@ -8,6 +8,7 @@ from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
+from app.film.film_sound import with_sound_track
 from app.film.film_titles import caption_cues, film_titles, subtitle_path, title_style
 from app.film.shot_looks import look_for_shot
 from app.film.shot_timing import shot_transitions
@@ -49,6 +50,7 @@ def project_snapshot(project: Project) -> Project:
         deepcopy(project.shots),
         deepcopy(project.presets),
         titles=deepcopy(project.titles),
+        audio=deepcopy(project.audio),
     )
     copy.path = project.path
     return copy
@@ -119,21 +121,22 @@ def export_project(
     on_event(
         {"event": "export_started", "output": str(output), "format": settings.format, "shots": len(shots)}
     )
-    result = export_film(
-        spans,
-        Path(output),
-        settings,
-        film_size=(s.width, s.height),
-        film_fps=s.fps,
-        transitions=shot_transitions(shots, settings.transition),
-        # The film's fades belong to its start and end: a range of shots from the middle has none.
-        fade_in=s.fade_in if whole or shots[0] is project.shots[0] else 0.0,
-        fade_out=s.fade_out if whole or shots[-1] is project.shots[-1] else 0.0,
-        on_progress=forward,
-        cancel=cancel,
-        titles=titles,
-        title_style=title_style(project) if titles else None,
-    )
+    with with_sound_track(project, shots, settings) as settings:
+        result = export_film(
+            spans,
+            Path(output),
+            settings,
+            film_size=(s.width, s.height),
+            film_fps=s.fps,
+            transitions=shot_transitions(shots, settings.transition),
+            # The film's fades belong to its start and end: a range of shots from the middle has none.
+            fade_in=s.fade_in if whole or shots[0] is project.shots[0] else 0.0,
+            fade_out=s.fade_out if whole or shots[-1] is project.shots[-1] else 0.0,
+            on_progress=forward,
+            cancel=cancel,
+            titles=titles,
+            title_style=title_style(project) if titles else None,
+        )
     if settings.subtitles in FORMATS:
         # Beside the film, named after it; written after the film so a failed export leaves neither.
         side = subtitle_path(result.path, settings.subtitles)

@@ -10,6 +10,7 @@ from typing import Any
 
 from app.project.media_paths import contained
 from app.project.row_index import RowIndex
+from app.project.sound_track import AudioClip, check_clip
 from engine.film.title_elements import TitleElement, check_element
 from engine.generation.request import DEFAULT_MODEL
 from engine.jobs.states import StateEnum
@@ -238,6 +239,7 @@ class Project:
         presets: dict[str, dict[str, Any]] | None = None,
         cast: list[CastMember] | None = None,
         titles: list[TitleElement] | None = None,
+        audio: list[AudioClip] | None = None,
     ) -> None:
         self.settings = settings or ProjectSettings()
         self.shots: list[Shot] = shots or []
@@ -245,6 +247,8 @@ class Project:
         self.cast: list[CastMember] = cast or []
         # The title track: cards, lower thirds and the end card on the film's clock (captions live on shots).
         self.titles: list[TitleElement] = titles or []
+        # The sound track's clips (music, voice, effects); the exporter mixes them under the film.
+        self.audio: list[AudioClip] = audio or []
         # Embedded copies of the style presets the project uses, by name (see app/presets/preset.py), so the
         # film renders the same on a machine whose preset library is empty.
         self.presets: dict[str, dict[str, Any]] = presets or {}
@@ -507,3 +511,19 @@ class Project:
         old, self.titles = self.titles, checked
         self._emit("titles_changed", count=len(checked))
         return old
+
+    # -- sound ---------------------------------------------------------------------------
+    def add_audio_clip(self, clip: AudioClip) -> AudioClip:
+        """Add a clip to the sound track (checked first)."""
+        self.audio.append(check_clip(clip))
+        self._emit("audio_changed", clip_id=clip.id)
+        return clip
+
+    def remove_audio_clip(self, clip_id: str) -> tuple[int, AudioClip]:
+        """Remove a clip; returns where it was and the clip, for undo (KeyError if none)."""
+        index = next((i for i, c in enumerate(self.audio) if c.id == clip_id), None)
+        if index is None:
+            raise KeyError(clip_id)
+        clip = self.audio.pop(index)
+        self._emit("audio_changed", clip_id=clip_id)
+        return index, clip
