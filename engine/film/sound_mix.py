@@ -45,7 +45,8 @@ def _envelope(voice: np.ndarray, seconds: float = 0.25) -> np.ndarray:
 
     loud = (np.abs(voice).max(axis=0) > 0.01).astype(np.float32)
     width = max(1, round(seconds * RATE))
-    return np.clip(uniform_filter1d(maximum_filter1d(loud, width), width), 0.0, 1.0)
+    smooth: np.ndarray = np.clip(uniform_filter1d(maximum_filter1d(loud, width), width), 0.0, 1.0)
+    return smooth
 
 
 def mix_sound(
@@ -95,12 +96,12 @@ def normalise(samples: np.ndarray, target_lufs: float) -> np.ndarray:
     return scaled * np.float32(PEAK / peak) if peak > PEAK else scaled
 
 
-def write_wav(path: Path, samples: np.ndarray) -> Path:
-    """The samples as a 16-bit stereo WAV at 48 kHz, written atomically."""
+def write_wav(path: Path, samples: np.ndarray, rate: int = RATE) -> Path:
+    """The (channels, n) samples as a 16-bit WAV at rate, written atomically."""
     import numpy as np
     from scipy.io import wavfile
 
     pcm = (np.clip(samples, -1.0, 1.0) * 32767).round().astype(np.int16).T
     with atomic_path(path) as tmp:
-        wavfile.write(tmp, RATE, pcm)
+        wavfile.write(tmp, rate, pcm)
     return path

@@ -1,4 +1,4 @@
-"""`main.py audio add | list | remove`: the film's sound track of music, voice and effect clips."""
+"""`main.py audio add | tts | list | remove`: the film's sound track of music, voice and effect clips."""
 
 from __future__ import annotations
 
@@ -23,6 +23,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     q.add_argument("--kind", choices=KINDS, default="music", help="default music (ducked under voice)")
     q.add_argument("--start", type=float, default=0.0, help="seconds into the film (default 0)")
     q.add_argument("--gain", type=float, default=0.0, help="dB, -60 to 24 (default 0)")
+    q = actions.add_parser(
+        "tts", help="speak a shot's caption with a text-to-speech model, placed at the caption"
+    )
+    q.add_argument("project", type=Path, help="the .reel file")
+    q.add_argument("--shot", type=int, required=True, help="the shot's position, from 1")
+    q.add_argument("--model", help="a transformers text-to-speech model: Hub id or local folder")
     q = actions.add_parser("list", help="the sound track's clips")
     q.add_argument("project", type=Path, help="the .reel file")
     q.add_argument("--json", action="store_true", help="print the list as JSON")
@@ -36,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     from app.cli.film_editing import edited_film
 
     if args.audio_command is None:
-        raise UsageError("name an action: audio add | list | remove")
+        raise UsageError("name an action: audio add | tts | list | remove")
     if args.audio_command == "list":
         return _list(args)
     with edited_film(args.project, "audio") as project:
@@ -51,6 +57,16 @@ def run(args: argparse.Namespace) -> int:
             print(
                 f"Added {clip.kind} {clip.id}: {args.file.name}, {facts.duration:.1f} s at {clip.start:g} s{notes}."
             )
+        elif args.audio_command == "tts":
+            from app.film.voice_over import voice_caption
+            from engine.film.voice_over import DEFAULT_VOICE_MODEL
+
+            if not 1 <= args.shot <= len(project.shots):
+                raise UsageError(f"the film has shots 1 to {len(project.shots)}, not {args.shot}")
+            spoken = voice_caption(
+                project, project.shots[args.shot - 1].id, args.model or DEFAULT_VOICE_MODEL
+            )
+            print(f"Added voice {spoken.id} at {spoken.start:g} s: {spoken.text}")
         else:
             try:
                 project.remove_audio_clip(args.clip)

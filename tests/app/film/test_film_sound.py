@@ -9,7 +9,8 @@ import pytest
 from export_support import BLUE, RED, project_with_takes, sine_tone
 
 from app.cli.main import run_cli
-from app.project.reel_file import load_project
+from app.project.reel_file import load_project, save_project
+from engine.film.audio_file import probe_audio
 
 
 @pytest.fixture
@@ -50,3 +51,18 @@ def test_a_clip_is_added_listed_mixed_and_removed(tmp_path, film, capsys):
     assert run_cli(["audio", "remove", str(film.path), clip.id]) == 0
     assert load_project(film.path).audio == []
     assert run_cli(["audio", "remove", str(film.path), clip.id]) == 2
+
+
+@pytest.mark.slow
+def test_a_caption_is_spoken_and_placed_at_it(tmp_path, film, capsys):
+    from tts_support import tiny_vits
+
+    model = tiny_vits(tmp_path / "vits")
+    film.update_shot(film.shots[1].id, caption="你好, spring tea!")
+    save_project(film)
+    assert run_cli(["audio", "tts", str(film.path), "--shot", "1", "--model", str(model)]) == 2
+    assert "no caption" in capsys.readouterr().err
+    assert run_cli(["audio", "tts", str(film.path), "--shot", "2", "--model", str(model)]) == 0
+    clip = load_project(film.path).audio[0]
+    assert (clip.kind, clip.start, clip.text) == ("voice", 1.0, "你好, spring tea!")
+    assert probe_audio(film.media_dir / clip.path).rate == 16000
