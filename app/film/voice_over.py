@@ -1,15 +1,11 @@
-"""A shot's caption spoken as a voice clip, placed where the caption shows (and movable like any clip)."""
+"""Made sound: a shot's caption spoken as a voice clip at the caption, music or effects from a prompt."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 from app.film.film_titles import caption_cues
-from app.project.audio_import import import_audio
+from app.project.audio_import import import_samples
 from app.project.project import Project
-from app.project.sound_track import AudioClip
-from engine.film.sound_mix import write_wav
+from app.project.sound_track import AudioClip, check_clip
 from engine.film.voice_over import VoiceError, speak
 
 
@@ -21,7 +17,16 @@ def voice_caption(project: Project, shot_id: str, model: str, revision: str | No
         raise VoiceError(f"{title} has no caption to speak")
     start = next(cue.start for cue in caption_cues(project) if cue.text == shot.caption)
     samples, rate = speak(shot.caption, model, revision)
-    with tempfile.TemporaryDirectory(prefix="storyreel-voice-") as folder:
-        wav = write_wav(Path(folder) / "voice.wav", samples, rate)
-        clip, _ = import_audio(project, wav, AudioClip("voice", start=start, text=shot.caption))
-    return clip
+    return import_samples(project, samples, rate, AudioClip("voice", start=start, text=shot.caption))
+
+
+def generated_clip(
+    project: Project, prompt: str, seconds: float, clip: AudioClip, model: str, steps: int = 100
+) -> AudioClip:
+    """Music or an effect made from prompt with Stable Audio, added to the sound track as clip says."""
+    from engine.film.sound_generation import generate_sound
+
+    check_clip(clip)  # before minutes of generation
+    samples, rate = generate_sound(prompt, seconds, model, steps=steps)
+    clip.text = prompt
+    return import_samples(project, samples, rate, clip)

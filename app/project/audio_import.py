@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.project.media_paths import UnsafePath, contained
 from app.project.project import Project
 from app.project.sound_track import AUDIO_FOLDER, AudioClip, check_clip
 from engine.film.audio_file import AudioFacts, AudioFileError, probe_audio
 from engine.storage.atomic_file import copy_file_atomic
+
+if TYPE_CHECKING:
+    import numpy as np
 
 CHUNK = 1 << 20
 
@@ -54,3 +59,13 @@ def audio_clip_file(project: Project, clip: AudioClip) -> Path:
     if path.parent != media / AUDIO_FOLDER:
         raise AudioFileError(f"audio clip {clip.id}: its file must be in the media folder's {AUDIO_FOLDER}/")
     return path
+
+
+def import_samples(project: Project, samples: np.ndarray, rate: int, clip: AudioClip) -> AudioClip:
+    """Made sound (a voice, generated music) saved as a WAV and added like an imported file."""
+    from engine.film.sound_mix import write_wav
+
+    with tempfile.TemporaryDirectory(prefix="storyreel-sound-") as folder:
+        wav = write_wav(Path(folder) / f"{clip.kind}.wav", samples, rate)
+        added, _ = import_audio(project, wav, clip)
+    return added

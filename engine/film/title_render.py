@@ -5,8 +5,9 @@ The preview and the exporter both call render_titles, so they show the same pixe
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -176,6 +177,19 @@ def _element_layer(base: PILImage.Image, element: TitleElement, style: TitleStyl
     return layer
 
 
+@functools.lru_cache(maxsize=16)
+def _still_layer(
+    fields: tuple[object, ...], size: tuple[int, int], style: TitleStyle
+) -> tuple[PILImage.Image, tuple[int, int]]:
+    """An element's layer that does not depend on the frame, drawn once per element, size and style, and
+    cut to what it covers (a caption is a strip, not a frame): the layer and where it goes."""
+    from PIL import Image
+
+    layer = _element_layer(Image.new("RGB", size), TitleElement(*fields), style)  # type: ignore[arg-type]
+    box = layer.getbbox() or (0, 0, 1, 1)
+    return layer.crop(box), (box[0], box[1])
+
+
 def render_titles(
     frame: np.ndarray, elements: list[TitleElement], t: float, style: TitleStyle | None = None
 ) -> np.ndarray:
@@ -191,7 +205,17 @@ def render_titles(
     out = base.convert("RGBA")
     for element in showing:
         presence = element.presence(t)
-        layer = _element_layer(base, element, style)
+        place = (0, 0)
+        if element.kind == "card" and element.background == "blur":
+            layer = _element_layer(base, element, style)  # its backdrop is this very frame
+        elif element.motion == "slide":
+            cut, place = _still_layer(astuple(element), base.size, style)
+            layer = Image.new("RGBA", base.size, (0, 0, 0, 0))
+            layer.paste(cut, place)
+            place = (0, 0)
+        else:
+            cut, place = _still_layer(astuple(element), base.size, style)
+            layer = cut.copy()
         if element.motion == "slide":
             # Slides in from below (lower thirds from the left), fully opaque.
             shifted = Image.new("RGBA", layer.size, (0, 0, 0, 0))
@@ -201,7 +225,7 @@ def render_titles(
         elif presence < 1:
             alpha = np.asarray(layer.getchannel("A"), np.float32) * presence
             layer.putalpha(Image.fromarray(np.rint(alpha).astype(np.uint8), "L"))
-        out.alpha_composite(layer)
+        out.alpha_composite(layer, dest=place)
     return np.asarray(out.convert("RGB"))
 
 

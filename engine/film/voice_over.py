@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from engine.errors import StoryreelError
@@ -21,23 +20,15 @@ class VoiceError(StoryreelError):
     hint = "Choose a text-to-speech model that speaks the caption's language, or record the voice and add it."
 
 
-def model_folder(model: str, revision: str | None = None, local_files_only: bool = False) -> Path:
-    """A local folder as it is, else the Hub snapshot through the one fetch (engine/model_hub)."""
-    folder = Path(model).expanduser()
-    if folder.is_dir():
-        return folder
-    from engine.model_hub import fetch_snapshot
-
-    return fetch_snapshot(model, revision, local_files_only)
-
-
 def speak(text: str, model: str, revision: str | None = None) -> tuple[np.ndarray, int]:
     """The text spoken as (1, n) float32 samples and their rate."""
     import numpy as np
 
     if not text.strip():
         raise VoiceError("the caption is empty: there is nothing to say")
-    folder = model_folder(model, revision)
+    from engine.model_hub import model_folder
+
+    folder = model_folder(model, revision, "The voice model")
     try:
         from transformers import pipeline
 

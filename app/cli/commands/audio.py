@@ -1,4 +1,4 @@
-"""`main.py audio add | tts | list | remove`: the film's sound track of music, voice and effect clips."""
+"""`main.py audio add | tts | generate | list | remove`: the film's sound track of music, voice and effect clips."""
 
 from __future__ import annotations
 
@@ -29,6 +29,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     q.add_argument("project", type=Path, help="the .reel file")
     q.add_argument("--shot", type=int, required=True, help="the shot's position, from 1")
     q.add_argument("--model", help="a transformers text-to-speech model: Hub id or local folder")
+    q = actions.add_parser("generate", help="make music or an effect from a prompt with Stable Audio Open")
+    q.add_argument("project", type=Path, help="the .reel file")
+    q.add_argument("prompt", help="what it sounds like, e.g. 'calm piano, soft rain'")
+    q.add_argument("--seconds", type=float, default=10.0, help="length, up to 47 (default 10)")
+    q.add_argument("--kind", choices=KINDS, default="music", help="default music")
+    q.add_argument("--start", type=float, default=0.0, help="seconds into the film (default 0)")
+    q.add_argument("--steps", type=int, default=100, help="denoising steps (default 100)")
+    q.add_argument("--model", help="a Stable Audio diffusers model: Hub id or local folder")
     q = actions.add_parser("list", help="the sound track's clips")
     q.add_argument("project", type=Path, help="the .reel file")
     q.add_argument("--json", action="store_true", help="print the list as JSON")
@@ -42,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     from app.cli.film_editing import edited_film
 
     if args.audio_command is None:
-        raise UsageError("name an action: audio add | tts | list | remove")
+        raise UsageError("name an action: audio add | tts | generate | list | remove")
     if args.audio_command == "list":
         return _list(args)
     with edited_film(args.project, "audio") as project:
@@ -67,6 +75,20 @@ def run(args: argparse.Namespace) -> int:
                 project, project.shots[args.shot - 1].id, args.model or DEFAULT_VOICE_MODEL
             )
             print(f"Added voice {spoken.id} at {spoken.start:g} s: {spoken.text}")
+        elif args.audio_command == "generate":
+            from app.film.voice_over import generated_clip
+            from app.project.sound_track import AudioClip
+            from engine.film.sound_generation import DEFAULT_SOUND_MODEL
+
+            made = generated_clip(
+                project,
+                args.prompt,
+                args.seconds,
+                AudioClip(args.kind, start=args.start),
+                args.model or DEFAULT_SOUND_MODEL,
+                max(1, args.steps),
+            )
+            print(f"Added {made.kind} {made.id} at {made.start:g} s: {made.text}")
         else:
             try:
                 project.remove_audio_clip(args.clip)

@@ -66,3 +66,18 @@ def test_a_caption_is_spoken_and_placed_at_it(tmp_path, film, capsys):
     clip = load_project(film.path).audio[0]
     assert (clip.kind, clip.start, clip.text) == ("voice", 1.0, "你好, spring tea!")
     assert probe_audio(film.media_dir / clip.path).rate == 16000
+
+
+@pytest.mark.slow
+def test_music_is_generated_from_a_prompt(tmp_path, film, capsys):
+    from stable_audio_support import tiny_stable_audio
+
+    model = str(tiny_stable_audio(tmp_path / "stable-audio"))
+    base = ["audio", "generate", str(film.path), "calm piano", "--model", model, "--steps", "2"]
+    assert run_cli([*base, "--seconds", "90"]) == 2
+    assert "47" in capsys.readouterr().err
+    assert run_cli([*base, "--seconds", "1", "--start", "0.5"]) == 0
+    clip = load_project(film.path).audio[0]
+    assert (clip.kind, clip.start, clip.text) == ("music", 0.5, "calm piano")
+    facts = probe_audio(film.media_dir / clip.path)
+    assert (facts.rate, facts.channels) == (64, 2)
