@@ -94,3 +94,16 @@ def decode_audio(path: Path, max_seconds: float) -> np.ndarray:
         raise AudioFileError(f"{path.name} cannot be decoded ({exc})") from None
     samples = np.concatenate(chunks, axis=1) if chunks else np.zeros((2, 0), np.float32)
     return samples[:, :limit].astype(np.float32)
+
+
+def waveform_peaks(path: Path, buckets: int) -> tuple[np.ndarray, float]:
+    """The loudest sample of each of `buckets` equal stretches of the file (0..1), and its seconds."""
+    import numpy as np
+
+    samples = np.abs(decode_audio(path, MAX_AUDIO_SECONDS)).max(axis=0)
+    seconds = samples.shape[0] / RATE
+    if samples.shape[0] == 0:
+        return np.zeros(max(1, buckets), np.float32), 0.0
+    edges = np.linspace(0, samples.shape[0], max(1, buckets) + 1).astype(int)
+    peaks = np.maximum.reduceat(samples, np.minimum(edges[:-1], samples.shape[0] - 1))
+    return np.clip(peaks, 0.0, 1.0).astype(np.float32), seconds

@@ -168,6 +168,7 @@ class PreviewPlayer(QWidget):
         """Follow another project."""
         self.project.unsubscribe(self._on_event)
         self.project = project
+        self.titles = TitleOverlay(project)
         project.subscribe(self._on_event)
         self.shot_id = None
         self.frames.close()
