@@ -6,10 +6,14 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli.command import Command
 from app.cli.error_boundary import UsageError, flags_checked
 from app.cli.exit_codes import ExitCode
+
+if TYPE_CHECKING:
+    from app.settings.sound_settings import SoundSettings
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -28,7 +32,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     q.add_argument("project", type=Path, help="the .reel file")
     q.add_argument("--shot", type=int, required=True, help="the shot's position, from 1")
-    q.add_argument("--model", help="a transformers text-to-speech model: Hub id or local folder")
+    q.add_argument(
+        "--model",
+        help="a transformers text-to-speech model: Hub id or local folder (default: the settings' voice_model)",
+    )
     q = actions.add_parser("generate", help="make music or an effect from a prompt with Stable Audio Open")
     q.add_argument("project", type=Path, help="the .reel file")
     q.add_argument("prompt", help="what it sounds like, e.g. 'calm piano, soft rain'")
@@ -36,7 +43,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     q.add_argument("--kind", choices=KINDS, default="music", help="default music")
     q.add_argument("--start", type=float, default=0.0, help="seconds into the film (default 0)")
     q.add_argument("--steps", type=int, default=100, help="denoising steps (default 100)")
-    q.add_argument("--model", help="a Stable Audio diffusers model: Hub id or local folder")
+    q.add_argument(
+        "--model",
+        help="a Stable Audio diffusers model: Hub id or local folder (default: the settings' sound_model)",
+    )
     q = actions.add_parser("list", help="the sound track's clips")
     q.add_argument("project", type=Path, help="the .reel file")
     q.add_argument("--json", action="store_true", help="print the list as JSON")
@@ -67,25 +77,23 @@ def run(args: argparse.Namespace) -> int:
             )
         elif args.audio_command == "tts":
             from app.film.voice_over import voice_caption
-            from engine.film.voice_over import DEFAULT_VOICE_MODEL
 
             if not 1 <= args.shot <= len(project.shots):
                 raise UsageError(f"the film has shots 1 to {len(project.shots)}, not {args.shot}")
             spoken = voice_caption(
-                project, project.shots[args.shot - 1].id, args.model or DEFAULT_VOICE_MODEL
+                project, project.shots[args.shot - 1].id, args.model or _sound_settings().voice_model
             )
             print(f"Added voice {spoken.id} at {spoken.start:g} s: {spoken.text}")
         elif args.audio_command == "generate":
             from app.film.voice_over import generated_clip
             from app.project.sound_track import AudioClip
-            from engine.film.sound_generation import DEFAULT_SOUND_MODEL
 
             made = generated_clip(
                 project,
                 args.prompt,
                 args.seconds,
                 AudioClip(args.kind, start=args.start),
-                args.model or DEFAULT_SOUND_MODEL,
+                args.model or _sound_settings().sound_model,
                 max(1, args.steps),
             )
             print(f"Added {made.kind} {made.id} at {made.start:g} s: {made.text}")
@@ -98,6 +106,14 @@ def run(args: argparse.Namespace) -> int:
                 ) from None
             print(f"Removed clip {args.clip}.")
     return ExitCode.OK
+
+
+def _sound_settings() -> SoundSettings:
+    """The person's sound models (Preferences' "sound" settings; defaults when unset)."""
+    from app.settings.sound_settings import load_sound_settings
+    from app.settings.user_settings import load_settings
+
+    return load_sound_settings(load_settings())
 
 
 def _list(args: argparse.Namespace) -> int:
