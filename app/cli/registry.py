@@ -32,11 +32,13 @@ def registry() -> tuple[Command, ...]:
         score,
         serve,
         storyboard,
+        titles,
     )
 
     modules = (new, info, render, export, score, report, demo_model, install_desktop, serve, package_endpoint)
     return tuple(
-        m.COMMAND for m in (*modules, farm, preset, cast, audio, storyboard, enhance, keyframes, endpoint)
+        m.COMMAND
+        for m in (*modules, farm, preset, cast, titles, audio, storyboard, enhance, keyframes, endpoint)
     )
 
 

@@ -110,3 +110,39 @@ def test_export_writes_subtitles_beside_the_film(tmp_path, film, capsys):
     assert vtt == "WEBVTT\n\n1\n00:00:00.000 --> 00:00:01.000\nSakura tea 🍵\n"
     with pytest.raises(SystemExit, match="2"):
         run_cli(["export", str(film.path), "-o", str(out), "--subtitles", "ass"])
+
+
+def test_the_titles_command_adds_lists_and_removes(film, capsys):
+    path = str(film.path)
+    assert (
+        run_cli(
+            [
+                "titles",
+                "add",
+                path,
+                "春茶上市",
+                "--kind",
+                "lower_third",
+                "--start",
+                "0.2",
+                "--motion",
+                "slide",
+            ]
+        )
+        == 0
+    )
+    assert run_cli(["titles", "list", path, "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out.split("\n", 1)[1])
+    assert [(r["kind"], r["start"]) for r in rows] == [
+        ("card", 0.0),
+        ("lower_third", 0.2),
+        ("lower_third", 0.5),
+        ("end_card", 1.5),
+    ]
+    before = film.path.read_bytes()
+    assert run_cli(["titles", "add", path, "x", "--color", "red"]) == 2
+    assert run_cli(["titles", "add", path, "x" * 2001]) == 2
+    assert run_cli(["titles", "remove", path, "9"]) == 2
+    assert film.path.read_bytes() == before
+    assert run_cli(["titles", "remove", path, "2"]) == 0
+    assert [e.text for e in load_project(film.path).titles] == ["春茶", "Mia", "Sakura"]
