@@ -31,6 +31,7 @@ from ui.directing.direction_actions import DirectionActions
 from ui.editing.undo_commands import EditSettingsCommand
 from ui.files.file_actions import FileActions
 from ui.files.recent_menu import fill_recent_menu
+from ui.finishing.track_rows import TrackRows
 from ui.generation.generation_actions import GenerationController
 from ui.generation.outdated_action import install_regenerate_outdated
 from ui.generation.undone_failures import UndoneFailures
@@ -164,6 +165,8 @@ class MainWindow(QMainWindow):
         column.addLayout(bar)
         column.addWidget(self.ruler)
         column.addWidget(self.timeline)
+        self.track_rows = TrackRows(self.ruler, self.project)
+        column.addWidget(self.track_rows)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("CentralSplitter")
@@ -399,6 +402,7 @@ class MainWindow(QMainWindow):
         self.inspector.set_project(project)
         self.presets_panel.set_project(project)
         self.preview.set_project(project)
+        self.track_rows.set_project(project)
         project.subscribe(self._on_project_event)
         self._shown = project
         if project.shots:

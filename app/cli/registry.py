@@ -14,6 +14,7 @@ def registry() -> tuple[Command, ...]:
     # module, so the CLI has no import cycle. Each module keeps its heavy imports inside its
     # functions, so loading them all stays cheap.
     from app.cli.commands import (
+        audio,
         cast,
         demo_model,
         endpoint,
@@ -33,12 +34,26 @@ def registry() -> tuple[Command, ...]:
         score,
         serve,
         storyboard,
+        titles,
     )
 
     modules = (new, info, render, export, score, report, demo_model, install_desktop, serve, package_endpoint)
     return tuple(
         m.COMMAND
-        for m in (*modules, farm, preset, cast, storyboard, enhance, keyframes, repaint, extend, endpoint)
+        for m in (
+            *modules,
+            farm,
+            preset,
+            cast,
+            titles,
+            audio,
+            storyboard,
+            enhance,
+            keyframes,
+            repaint,
+            extend,
+            endpoint,
+        )
     )
 
 

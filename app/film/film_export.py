@@ -8,12 +8,15 @@ from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
+from app.film.film_sound import with_sound_track
+from app.film.film_titles import caption_cues, film_titles, subtitle_path, title_style
 from app.film.shot_looks import look_for_shot
 from app.film.shot_timing import shot_transitions
 from app.project.project import Project, Shot
 from engine.errors import StoryreelError
 from engine.film.export_settings import ExportSettings
 from engine.film.exporter import ExportProgress, ExportResult, export_film
+from engine.film.subtitles import FORMATS, write_subtitles
 from engine.progress import CancelToken
 from engine.storage.stale_temp import remove_stale_partials
 from engine.video.conform import ClipSpan
@@ -42,7 +45,13 @@ EventCallback = Callable[[dict[str, Any]], None]
 
 def project_snapshot(project: Project) -> Project:
     """A detached copy of the project (no listeners) that a worker thread can read while the user edits."""
-    copy = Project(deepcopy(project.settings), deepcopy(project.shots), deepcopy(project.presets))
+    copy = Project(
+        deepcopy(project.settings),
+        deepcopy(project.shots),
+        deepcopy(project.presets),
+        titles=deepcopy(project.titles),
+        audio=deepcopy(project.audio),
+    )
     copy.cast = deepcopy(project.cast)  # the review report names each shot's cast
     copy.path = project.path
     return copy
@@ -101,6 +110,7 @@ def export_project(
             )
         log.warning("Exporting flagged takes, as the person allowed: %s", ", ".join(flagged))
     spans = export_spans(project, shots, settings.grade, settings.logo)
+    titles = film_titles(project, shots, settings.titles, settings.subtitles == "burn")
     s = project.settings
     whole = settings.shots is None or len(shots) == len(project.shots)
 
@@ -112,19 +122,27 @@ def export_project(
     on_event(
         {"event": "export_started", "output": str(output), "format": settings.format, "shots": len(shots)}
     )
-    result = export_film(
-        spans,
-        Path(output),
-        settings,
-        film_size=(s.width, s.height),
-        film_fps=s.fps,
-        transitions=shot_transitions(shots, settings.transition),
-        # The film's fades belong to its start and end: a range of shots from the middle has none.
-        fade_in=s.fade_in if whole or shots[0] is project.shots[0] else 0.0,
-        fade_out=s.fade_out if whole or shots[-1] is project.shots[-1] else 0.0,
-        on_progress=forward,
-        cancel=cancel,
-    )
+    with with_sound_track(project, shots, settings) as settings:
+        result = export_film(
+            spans,
+            Path(output),
+            settings,
+            film_size=(s.width, s.height),
+            film_fps=s.fps,
+            transitions=shot_transitions(shots, settings.transition),
+            # The film's fades belong to its start and end: a range of shots from the middle has none.
+            fade_in=s.fade_in if whole or shots[0] is project.shots[0] else 0.0,
+            fade_out=s.fade_out if whole or shots[-1] is project.shots[-1] else 0.0,
+            on_progress=forward,
+            cancel=cancel,
+            titles=titles,
+            title_style=title_style(project) if titles else None,
+        )
+    if settings.subtitles in FORMATS:
+        # Beside the film, named after it; written after the film so a failed export leaves neither.
+        side = subtitle_path(result.path, settings.subtitles)
+        write_subtitles(side, caption_cues(project, shots), settings.subtitles)
+        on_event({"event": "subtitles", "output": str(side), "format": settings.subtitles})
     on_event(
         {
             "event": "done",

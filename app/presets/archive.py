@@ -11,6 +11,7 @@ from app.presets.library import check_assets, find_preset, library_dir, list_pre
 from app.presets.preset import PRESET_FILE, Preset, PresetError, preset_from_dict
 from app.project.json_limits import loads_strict
 from app.project.media_paths import UnsafePath, contained
+from engine.film.font_file import MAX_FONT_BYTES
 from engine.looks.cube_lut import MAX_CUBE_BYTES
 from engine.storage.atomic_file import atomic_path, open_unlinked
 
@@ -20,7 +21,13 @@ MAX_MEMBERS = 256
 MAX_PRESET_JSON_BYTES = 1 << 20
 MAX_OTHER_BYTES = 16 << 20
 # Per kind: a 256³ .cube is about 450 MB of text, a logo PNG a few MB, a LoRA up to a few GB.
-MEMBER_LIMITS = {".cube": MAX_CUBE_BYTES, ".png": 64 << 20, ".safetensors": MAX_ARCHIVE_BYTES}
+MEMBER_LIMITS = {
+    ".cube": MAX_CUBE_BYTES,
+    ".png": 64 << 20,
+    ".safetensors": MAX_ARCHIVE_BYTES,
+    ".ttf": MAX_FONT_BYTES,
+    ".otf": MAX_FONT_BYTES,
+}
 MAX_RATIO = 50  # unpacked over stored size; LUT text deflates about 3 to 5 times
 BOMB_FLOOR = 1 << 20  # tiny files may compress as well as they like
 CHUNK = 1 << 20

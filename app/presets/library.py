@@ -90,6 +90,15 @@ def check_assets(preset: Preset, folder: Path) -> None:
             read_logo(folder / preset.watermark.image)
     except (LutError, WatermarkError) as exc:
         raise PresetError(f"preset {preset.name!r}: {exc}") from None
+    if preset.font is not None:
+        from engine.film.font_file import FontError, check_font_file
+
+        if preset.font_license is None:
+            raise PresetError(f"preset {preset.name!r}: the font {preset.font} comes without its licence")
+        try:
+            check_font_file(folder / preset.font)
+        except FontError as exc:
+            raise PresetError(f"preset {preset.name!r}: {exc}") from None
     for lora in preset.loras:
         _check_safetensors(folder / lora.file)
     for member in preset.cast:

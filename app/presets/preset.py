@@ -97,6 +97,8 @@ class Preset:
     watermark: WatermarkRef | None = None
     settings: PresetSettings = field(default_factory=PresetSettings)
     cast: list[PresetCastMember] = field(default_factory=list)
+    font: str | None = None  # a TTF or OTF for titles and captions, shipped with its licence
+    font_license: str | None = None
 
     def prompt_for(self, prompt: str) -> str:
         """The prompt sent for a shot: the template with {prompt} replaced (other braces kept)."""
@@ -110,6 +112,7 @@ class Preset:
         if self.watermark is not None:
             files.append(self.watermark.image)
         files += [image for member in self.cast for image in member.images]
+        files += [name for name in (self.font, self.font_license) if name]
         return files
 
     def generation_hash(self) -> str:
@@ -164,6 +167,8 @@ def preset_from_dict(doc: Any, where: str = "preset") -> Preset:
         watermark=_build(WatermarkRef, mark) if mark else None,
         settings=_build(PresetSettings, doc.get("settings") or {}),
         cast=_cast(doc.get("cast") or [], where),
+        font=doc.get("font"),
+        font_license=doc.get("font_license"),
     )
 
 

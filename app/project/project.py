@@ -10,7 +10,9 @@ from typing import Any
 
 from app.project.media_paths import contained
 from app.project.row_index import RowIndex
+from app.project.sound_track import AudioClip, check_clip
 from engine.conditioning.control_settings import CONTROL_KINDS, LENGTH_MODES, MAX_STRENGTH, SIZE_MODES
+from engine.film.title_elements import TitleElement, check_element
 from engine.generation.request import DEFAULT_MODEL
 from engine.jobs.states import StateEnum
 
@@ -234,6 +236,7 @@ class Shot:
         default_factory=list
     )  # sorted by frame; made on the reference model
     control: ShotControl | None = None  # motion from a clip, made on the reference model
+    caption: str = ""  # shown under the shot (burned in or as subtitles), spoken by a voice-over
 
     def take(self, take_id: str | None) -> Take | None:
         """The take with this id, if any."""
@@ -247,6 +250,13 @@ class Shot:
     def display_title(self, index: int) -> str:
         """The title, or 'Shot N' when it has none."""
         return self.title or f"Shot {index + 1}"
+
+
+def checked_caption(caption: object) -> str:
+    """The caption stripped; TypeError unless text, ValueError if longer than a title may be."""
+    if not isinstance(caption, str):
+        raise TypeError("a caption must be text")
+    return check_element(TitleElement(kind="caption", text=caption.strip())).text
 
 
 # "Leave this field as it is" for set_shot_images, where None means "clear".
@@ -265,11 +275,17 @@ class Project:
         shots: list[Shot] | None = None,
         presets: dict[str, dict[str, Any]] | None = None,
         cast: list[CastMember] | None = None,
+        titles: list[TitleElement] | None = None,
+        audio: list[AudioClip] | None = None,
     ) -> None:
         self.settings = settings or ProjectSettings()
         self.shots: list[Shot] = shots or []
         # The film's cast, in the order the Cast dock shows it; shots name members as @Name in prompts.
         self.cast: list[CastMember] = cast or []
+        # The title track: cards, lower thirds and the end card on the film's clock (captions live on shots).
+        self.titles: list[TitleElement] = titles or []
+        # The sound track's clips (music, voice, effects); the exporter mixes them under the film.
+        self.audio: list[AudioClip] = audio or []
         # Embedded copies of the style presets the project uses, by name (see app/presets/preset.py), so the
         # film renders the same on a machine whose preset library is empty.
         self.presets: dict[str, dict[str, Any]] = presets or {}
@@ -365,6 +381,8 @@ class Project:
             fields["keyframes"] = checked_keyframes(fields["keyframes"])
         if "control" in fields:
             fields["control"] = checked_control(fields["control"])
+        if "caption" in fields:
+            fields["caption"] = checked_caption(fields["caption"])
         old: dict[str, object] = {}
         for name, value in fields.items():
             if not hasattr(shot, name) or name in ("id", "takes"):
@@ -524,3 +542,27 @@ class Project:
             setattr(self.settings, name, value)
         self._emit("settings_changed", fields=list(fields))
         return old
+
+    # -- titles -------------------------------------------------------------------------
+    def set_titles(self, titles: list[TitleElement]) -> list[TitleElement]:
+        """Replace the title track (each element checked first); returns the old one, for undo."""
+        checked = [check_element(element) for element in titles]
+        old, self.titles = self.titles, checked
+        self._emit("titles_changed", count=len(checked))
+        return old
+
+    # -- sound ---------------------------------------------------------------------------
+    def add_audio_clip(self, clip: AudioClip) -> AudioClip:
+        """Add a clip to the sound track (checked first)."""
+        self.audio.append(check_clip(clip))
+        self._emit("audio_changed", clip_id=clip.id)
+        return clip
+
+    def remove_audio_clip(self, clip_id: str) -> tuple[int, AudioClip]:
+        """Remove a clip; returns where it was and the clip, for undo (KeyError if none)."""
+        index = next((i for i, c in enumerate(self.audio) if c.id == clip_id), None)
+        if index is None:
+            raise KeyError(clip_id)
+        clip = self.audio.pop(index)
+        self._emit("audio_changed", clip_id=clip_id)
+        return index, clip

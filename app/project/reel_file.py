@@ -27,8 +27,10 @@ from app.project.project import (
     Take,
     checked_control,
 )
+from app.project.sound_track import AUDIO_FOLDER, AudioClip, check_clip
 from app.project.versioned_document import DocumentFormat
 from engine.errors import StoryreelError, describe_os_error
+from engine.film.title_elements import TitleElement, check_element
 from engine.storage.atomic_file import write_bytes_atomic
 
 PROJECT_SUFFIX = ".reel"
@@ -190,7 +192,16 @@ def project_from_dict(doc: dict[str, Any]) -> Project:
     names = [m.name.casefold() for m in cast]
     if len(set(names)) != len(names):
         raise ValueError("two cast members share one name")
-    project = Project(settings, shots, presets=dict(doc.get("presets") or {}), cast=cast)
+    titles = [check_element(_build(TitleElement, element)) for element in doc.get("titles") or []]
+    for index, element in enumerate(titles):
+        if element.image is not None:
+            check_image_path(element.image, f"titles[{index}].image")
+    audio = [check_clip(_build(AudioClip, clip)) for clip in doc.get("audio") or []]
+    for index, clip in enumerate(audio):
+        check_image_path(clip.path, f"audio[{index}].path", AUDIO_FOLDER)
+    project = Project(
+        settings, shots, presets=dict(doc.get("presets") or {}), cast=cast, titles=titles, audio=audio
+    )
     project.pending_jobs = [dict(job) for job in doc.get("pending_jobs") or [] if job.get("shot") in ids]
     return project
 
@@ -204,6 +215,8 @@ def project_to_dict(project: Project) -> dict[str, Any]:
         "shots": [_shot_dict(shot) for shot in project.shots],
         "presets": project.presets,
         "cast": [dataclasses.asdict(member) for member in project.cast],
+        "titles": [dataclasses.asdict(element) for element in project.titles],
+        "audio": [dataclasses.asdict(clip) for clip in project.audio],
         "pending_jobs": project.pending_jobs,
     }
 

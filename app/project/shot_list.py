@@ -9,7 +9,15 @@ from typing import Any, NamedTuple
 
 from app.project.cast_mentions import unknown_mentions
 from app.project.media_paths import UnsafePath, check_relative, contained
-from app.project.project import Project, Shot, ShotControl, ShotImage, ShotKeyframe, checked_keyframes
+from app.project.project import (
+    Project,
+    Shot,
+    ShotControl,
+    ShotImage,
+    ShotKeyframe,
+    checked_caption,
+    checked_keyframes,
+)
 from engine.conditioning.control_settings import CONTROL_KINDS
 from engine.errors import StoryreelError
 from engine.generation.frames import snap_frames
@@ -30,6 +38,7 @@ CSV_COLUMNS = (
     "keyframes",  # images pinned at frames: "0:a.png;40:b.png", paths as for `image`
     "control",  # a control clip whose motion the shot follows, its path as for `image`
     "control_kind",  # pose, depth, edges or video (the default)
+    "caption",  # the shot's caption or line of dialogue
 )
 _INT_COLUMNS = {"seed", "frames", "width", "height", "steps"}
 _FLOAT_COLUMNS = {"guidance_scale", "guidance_scale_2"}
@@ -115,6 +124,11 @@ def _convert(column: str, value: str, where: str) -> object:
         if not 0 <= scale <= 50:
             raise ShotListError(f"{where}: {column} must be between 0 and 50, not {scale}")
         return scale
+    if column == "caption":
+        try:
+            return checked_caption(value)
+        except ValueError as exc:
+            raise ShotListError(f"{where}: {exc}") from None
     if column == "continue":
         if value.lower() not in _TRUE | _FALSE:
             raise ShotListError(f"{where}: continue must be true or false, not {value!r}")

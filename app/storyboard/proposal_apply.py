@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.project.project import Project, Shot
+from app.project.project import Project, Shot, checked_caption
 from app.storyboard.proposal import Proposal
 
 
@@ -14,7 +14,8 @@ def proposal_shots(proposal: Proposal, chosen: list[int] | None = None) -> list[
         if not 0 <= row < len(proposal.shots):
             raise IndexError(f"the proposal has no shot {row + 1}")
         item = proposal.shots[row]
-        shots.append(Shot(title=item.title, prompt=item.prompt, frames=item.frames))
+        caption = checked_caption(item.caption)  # the script's line lands on the shot, for titles and voice
+        shots.append(Shot(title=item.title, prompt=item.prompt, frames=item.frames, caption=caption))
     return shots
 
 

@@ -116,6 +116,9 @@ SIZES: dict[str, tuple[int, int] | None] = {
 FPS_CHOICES = (16, 24, 25, 30)
 
 
+SUBTITLES = ("srt", "vtt", "burn")
+
+
 @dataclass
 class ExportSettings:
     """One export's choices; None for size or fps means the project's."""
@@ -131,6 +134,8 @@ class ExportSettings:
     transition: tuple[str, float] | None = None  # replaces every boundary's transition (not saved)
     grade: bool = True  # the presets' colour grades; False leaves them out of this export
     logo: bool = True  # the presets' logo watermarks; False leaves them out of this export
+    titles: bool = True  # the project's title track; False leaves it out of this export
+    subtitles: str | None = None  # the shots' captions: "srt" or "vtt" beside the film, or "burn" into it
 
     def check(self) -> None:
         """Raise ValueError naming the first choice that is not possible."""
@@ -148,6 +153,8 @@ class ExportSettings:
             raise ValueError(
                 f"Unknown transition {self.transition[0]!r}; choose one of {', '.join(TRANSITIONS)}"
             )
+        if self.subtitles is not None and self.subtitles not in SUBTITLES:
+            raise ValueError(f"Unknown subtitles {self.subtitles!r}; choose one of {', '.join(SUBTITLES)}")
         if self.audio is not None and not Path(self.audio).is_file():
             raise ValueError(f"Music file {self.audio} does not exist")
 

@@ -22,6 +22,8 @@ from engine.video.conform import ClipSpan
 from engine.video.prefetch import Prefetched
 
 if TYPE_CHECKING:
+    from engine.film.title_elements import TitleElement
+    from engine.film.title_render import TitleStyle
     from engine.film.writers import FilmWriter
 
 EXPORTING = "exporting"
@@ -145,12 +147,16 @@ def export_film(
     fade_out: float = 0.0,
     on_progress: ExportProgressCallback | None = None,
     cancel: CancelToken | None = None,
+    titles: list[TitleElement] | None = None,
+    title_style: TitleStyle | None = None,
 ) -> ExportResult:
     """Write the spans joined by their transitions to dest in settings' format; nothing is left on failure.
 
     film_size and film_fps are the project's, used where settings leave size or fps unset.
-    transitions[i] leads into spans[i]. A PNG sequence's dest is a folder.
+    transitions[i] leads into spans[i]. A PNG sequence's dest is a folder. titles are drawn over the film
+    by the renderer the preview uses, in title_style's font.
     """
+    from engine.film.title_render import title_video_frame
     from engine.film.writers import WRITERS
 
     settings.check()
@@ -176,9 +182,11 @@ def export_film(
                         name="export-frames",
                     )
                     with contextlib.closing(frames):
-                        for frame in frames:
+                        for index, frame in enumerate(frames):
                             if cancel is not None:
                                 cancel.check()
+                            if titles:
+                                frame = title_video_frame(frame, titles, index / fps, title_style, pix_fmt)
                             writer.write(frame, pass_index)
                             meter.step()
                 writer.close()

@@ -4149,6 +4149,13 @@ Drop video files ({2}) to add them as shots, or a {3} file to open it.</source>
     </message>
 </context>
 <context>
+    <name>TrackRows</name>
+    <message>
+        <source>Titles (upper row) and the sound track (lower row): music, voice and effects</source>
+        <translation>字幕与标题（上行）和音轨（下行）：音乐、配音和音效</translation>
+    </message>
+</context>
+<context>
     <name>TransitionMenu</name>
     <message>
         <source>Set Transition</source>

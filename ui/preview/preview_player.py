@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.film.film_titles import TitleOverlay
 from app.film.preview_sequence import (
     PreviewSpan,
     SpanFrames,
@@ -45,7 +46,7 @@ from ui.widgets.labels import timecode
 
 SHOT_MODE, FILM_MODE = "shot", "film"
 # Shot fields whose change alters what the preview shows.
-_VISIBLE_FIELDS = {"active_take", "trim_in", "trim_out", "preset", "frames"}
+_VISIBLE_FIELDS = {"active_take", "trim_in", "trim_out", "preset", "frames", "caption"}
 SPANS_AFTER_SHOW_MS = 300  # after the first paint (and the window's own deferred work), before a click
 CONTROL_OPACITY = 0.5  # the control frame over the take: both stay readable
 
@@ -147,6 +148,7 @@ class PreviewPlayer(QWidget):
         # Built when first needed (a selected shot, film mode, a seek), not with the window: at
         # 2,000 shots they cost a few hundred ms that the first paint should not wait for.
         self._spans: list[PreviewSpan] | None = None
+        self.titles = TitleOverlay(project)  # the film's titles and captions, as the export draws them
         self._span_rows: dict[str, int] = {}  # shot id -> its span's position, so a selection is O(1)
         self.mode = SHOT_MODE
         self.shot_id: str | None = None
@@ -230,6 +232,7 @@ class PreviewPlayer(QWidget):
         """Follow another project."""
         self.project.unsubscribe(self._on_event)
         self.project = project
+        self.titles = TitleOverlay(project)
         project.subscribe(self._on_event)
         self.shot_id = None
         self.frames.close()
@@ -283,6 +286,7 @@ class PreviewPlayer(QWidget):
     def reload(self) -> None:
         """Rebuild the spans from the project and show the current frame again."""
         self._spans = None
+        self.titles.reload()
         self._configure()
 
     def _shot_span(self) -> PreviewSpan | None:
@@ -410,6 +414,8 @@ class PreviewPlayer(QWidget):
             )
             return
         image = self._film_frame(t) if self.mode == FILM_MODE else self.frames.frame(span, t)
+        if image is not None and self.mode == FILM_MODE:
+            image = self.titles.draw(image, t)
         if image is None:
             if not self.clock.playing and not self._retry.isActive():
                 self._retry.start()  # paused: poll until the reader has it; playing: the next tick will

@@ -17,6 +17,7 @@ from engine.film.export_settings import (
     FPS_CHOICES,
     PAD,
     QUALITIES,
+    SUBTITLES,
     ExportSettings,
     format_for_output,
     parse_size,
@@ -24,7 +25,7 @@ from engine.film.export_settings import (
 )
 
 # Flags that make `render` go through the exporter instead of the plain H.264 stitch.
-EXPORT_FLAGS = ("format", "quality", "size", "fit", "fps", "transition", "audio", "shots")
+EXPORT_FLAGS = ("format", "quality", "size", "fit", "fps", "transition", "audio", "shots", "subtitles")
 
 
 TAKE_QUALITIES = ("draft", "final")  # render's --quality also names the quality of the takes it makes
@@ -68,6 +69,11 @@ def add_export_options(parser: argparse.ArgumentParser, takes: bool = False) -> 
     )
     parser.add_argument("--audio", type=Path, help="music under the film (any format FFmpeg reads)")
     parser.add_argument("--shots", help="a range of shots by position, e.g. 2-4 or 1,3,5 (default: all)")
+    parser.add_argument(
+        "--subtitles",
+        choices=SUBTITLES,
+        help="the shots' captions as FILM.srt or FILM.vtt beside the film, or burned into its frames",
+    )
     parser.add_argument(
         "--allow-flagged",
         action="store_true",
@@ -116,6 +122,7 @@ def export_settings_from_args(args: argparse.Namespace, project: Project) -> Exp
         fit=args.fit or PAD,
         fps=args.fps,
         audio=args.audio,
+        subtitles=args.subtitles,
     )
     if args.size:
         settings.size = parse_size(args.size)

@@ -131,6 +131,7 @@ def test_applying_chosen_rows_inserts_only_those_in_order(tmp_path):
     project.subscribe(lambda event, details: events.append(event))
     added = apply_proposal(project, proposal, [2, 0], at_index=1)
     assert [s.title for s in added] == ["Opening", "Logo"] and [s.frames for s in added] == [81, 41]
+    assert [s.caption for s in added] == ["", "Sakura tea"]  # the script's line lands on the shot
     assert [s.id for s in project.shots] == ["s1", added[0].id, added[1].id, "s2"]
     assert events == ["shot_added", "shot_added"]
 

@@ -1,0 +1,83 @@
+"""`main.py audio` and the export's sound track: bad files change nothing, good ones are mixed in."""
+
+from __future__ import annotations
+
+import json
+
+import av
+import pytest
+from export_support import BLUE, RED, project_with_takes, sine_tone
+
+from app.cli.main import run_cli
+from app.project.reel_file import load_project, save_project
+from engine.film.audio_file import probe_audio
+
+
+@pytest.fixture
+def film(tmp_path):
+    return project_with_takes(tmp_path, [RED, BLUE], frames=16)
+
+
+def test_bad_sound_files_are_refused_and_the_film_is_unchanged(tmp_path, film, capsys):
+    before = film.path.read_bytes()
+    empty = tmp_path / "empty.wav"
+    empty.write_bytes(b"")
+    fake = tmp_path / "fake.mp3"
+    fake.write_text("not sound")
+    for source, words in ((empty, "empty"), (fake, "fake.mp3"), (tmp_path / "gone.wav", "cannot be read")):
+        assert run_cli(["audio", "add", str(film.path), str(source)]) == 2
+        assert words in capsys.readouterr().err
+    assert (
+        run_cli(["audio", "add", str(film.path), str(sine_tone(tmp_path / "t.wav", 1.0)), "--gain", "90"])
+        == 2
+    )
+    assert film.path.read_bytes() == before
+    assert not (film.media_dir / "audio").exists()
+
+
+@pytest.mark.slow
+def test_a_clip_is_added_listed_mixed_and_removed(tmp_path, film, capsys):
+    phone = sine_tone(tmp_path / "phone.wav", 3.0, rate=8000)
+    assert run_cli(["audio", "add", str(film.path), str(phone), "--kind", "music"]) == 0
+    assert "8 kHz" in capsys.readouterr().out
+    clip = load_project(film.path).audio[0]
+    assert clip.kind == "music" and clip.path.startswith("audio/") and (film.media_dir / clip.path).is_file()
+    assert run_cli(["audio", "list", str(film.path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["id"] == clip.id
+    out = tmp_path / "film.mp4"
+    assert run_cli(["export", str(film.path), "-o", str(out)]) == 0
+    with av.open(str(out)) as container:
+        assert container.streams.audio and container.streams.audio[0].rate == 48000
+    assert run_cli(["audio", "remove", str(film.path), clip.id]) == 0
+    assert load_project(film.path).audio == []
+    assert run_cli(["audio", "remove", str(film.path), clip.id]) == 2
+
+
+@pytest.mark.slow
+def test_a_caption_is_spoken_and_placed_at_it(tmp_path, film, capsys):
+    from tts_support import tiny_vits
+
+    model = tiny_vits(tmp_path / "vits")
+    film.update_shot(film.shots[1].id, caption="你好, spring tea!")
+    save_project(film)
+    assert run_cli(["audio", "tts", str(film.path), "--shot", "1", "--model", str(model)]) == 2
+    assert "no caption" in capsys.readouterr().err
+    assert run_cli(["audio", "tts", str(film.path), "--shot", "2", "--model", str(model)]) == 0
+    clip = load_project(film.path).audio[0]
+    assert (clip.kind, clip.start, clip.text) == ("voice", 1.0, "你好, spring tea!")
+    assert probe_audio(film.media_dir / clip.path).rate == 16000
+
+
+@pytest.mark.slow
+def test_music_is_generated_from_a_prompt(tmp_path, film, capsys):
+    from stable_audio_support import tiny_stable_audio
+
+    model = str(tiny_stable_audio(tmp_path / "stable-audio"))
+    base = ["audio", "generate", str(film.path), "calm piano", "--model", model, "--steps", "2"]
+    assert run_cli([*base, "--seconds", "90"]) == 2
+    assert "47" in capsys.readouterr().err
+    assert run_cli([*base, "--seconds", "1", "--start", "0.5"]) == 0
+    clip = load_project(film.path).audio[0]
+    assert (clip.kind, clip.start, clip.text) == ("music", 0.5, "calm piano")
+    facts = probe_audio(film.media_dir / clip.path)
+    assert (facts.rate, facts.channels) == (64, 2)
