@@ -14,12 +14,14 @@ def registry() -> tuple[Command, ...]:
     # module, so the CLI has no import cycle. Each module keeps its heavy imports inside its
     # functions, so loading them all stays cheap.
     from app.cli.commands import (
+        add,
         cast,
         demo_model,
         endpoint,
         enhance,
         export,
         farm,
+        import_timeline,
         info,
         install_desktop,
         keyframes,
@@ -33,7 +35,20 @@ def registry() -> tuple[Command, ...]:
         storyboard,
     )
 
-    modules = (new, info, render, export, score, report, demo_model, install_desktop, serve, package_endpoint)
+    modules = (
+        new,
+        info,
+        render,
+        export,
+        add,
+        import_timeline,
+        score,
+        report,
+        demo_model,
+        install_desktop,
+        serve,
+        package_endpoint,
+    )
     return tuple(m.COMMAND for m in (*modules, farm, preset, cast, storyboard, enhance, keyframes, endpoint))
 
 

@@ -88,8 +88,23 @@ def add_json_option(p: argparse.ArgumentParser) -> None:
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """The project, the file or folder to write, and the export flags."""
-    add_project_and_output(p, "the file to write (.mp4, .webm, .mov, .gif) or a folder for a PNG sequence")
+    add_project_and_output(
+        p,
+        "the file to write (.mp4, .webm, .mov, .gif), a folder for a PNG sequence, or a timeline for an "
+        "editor (.otio, .fcpxml, .edl)",
+    )
     add_export_options(p)
+    p.add_argument(
+        "--media-paths",
+        choices=("absolute", "relative"),
+        default="absolute",
+        help="a timeline's clips name their takes by absolute path or relative to it (default absolute)",
+    )
+    p.add_argument(
+        "--collect-media",
+        action="store_true",
+        help="copy the takes beside the timeline (into NAME.media/) and name those copies",
+    )
     add_json_option(p)
 
 
@@ -130,11 +145,14 @@ def export_settings_from_args(args: argparse.Namespace, project: Project) -> Exp
 def run(args: argparse.Namespace) -> int:
     """Export existing takes; 0 done, 1 the write failed, 2 bad input (e.g. a shot has no take), 130 stopped."""
     from app.film.film_export import export_project
+    from app.film.interchange.timeline_export import is_timeline_file
     from app.project.reel_file import load_project
     from engine.progress import Cancelled, CancelToken
 
     printer = EventPrinter(json_lines=args.json)
     project = load_project(args.project)
+    if is_timeline_file(args.output):
+        return _export_timeline(args, project, printer)
     with flags_checked():
         settings = export_settings_from_args(args, project)
     assert settings is not None  # None only for render's classic stitch
@@ -145,6 +163,18 @@ def run(args: argparse.Namespace) -> int:
     except (Cancelled, KeyboardInterrupt):
         printer({"event": "interrupted"})
         raise
+    return ExitCode.OK
+
+
+def _export_timeline(args: argparse.Namespace, project: Project, printer: EventPrinter) -> int:
+    """Write the timeline for an editor: the active takes with trims, transitions and the music."""
+    from app.film.film_export import shots_in_range
+    from app.film.interchange.timeline_export import TimelineOptions, write_timeline
+
+    with flags_checked():
+        ids = parse_shot_range(args.shots, project) if args.shots else None
+        options = TimelineOptions(args.media_paths, args.collect_media, args.audio)
+        printer(write_timeline(project, shots_in_range(project, ids), args.output.resolve(), options))
     return ExitCode.OK
 
 
