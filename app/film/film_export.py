@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from app.film.shot_looks import look_for_shot
-from app.film.shot_timing import shot_transitions
+from app.film.shot_timing import shot_fps, shot_frames, shot_transitions
 from app.project.project import Project, Shot
 from engine.errors import StoryreelError
 from engine.film.export_settings import ExportSettings
@@ -77,6 +77,23 @@ def export_spans(
     return spans
 
 
+def check_motion(project: Project, shots: list[Shot], settings: ExportSettings) -> None:
+    """ValueError where in-between frames cannot be made: a one-frame shot, or no shot slower than the film."""
+    if settings.motion == "repeat":
+        return
+    fps = settings.fps or project.settings.fps
+    for shot in shots:
+        if shot_frames(project, shot) < 2:
+            title = shot.display_title(project.shots.index(shot))
+            raise ValueError(f"{title} shows one frame: there is nothing to {settings.motion} between")
+    if all(shot_fps(project, shot) >= fps for shot in shots):
+        rates = sorted({shot_fps(project, shot) for shot in shots})
+        raise ValueError(
+            f"The takes are already at {', '.join(map(str, rates))} fps and the film at {fps} fps: "
+            f"{settings.motion} needs a higher rate than the takes' (e.g. --fps {2 * rates[0]})"
+        )
+
+
 def export_project(
     project: Project,
     output: Path,
@@ -100,6 +117,7 @@ def export_project(
             )
         log.warning("Exporting flagged takes, as the person allowed: %s", ", ".join(flagged))
     spans = export_spans(project, shots, settings.grade, settings.logo)
+    check_motion(project, shots, settings)
     s = project.settings
     whole = settings.shots is None or len(shots) == len(project.shots)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from engine.video.motion import MOTIONS
+
 # Fit policies: how a film of one aspect goes into a frame of another.
 FIT = "fit"  # the output takes the film's aspect inside the chosen box: no bars, nothing cut
 FILL = "fill"  # every shot covers the whole box; what sticks out is cropped
@@ -131,6 +133,8 @@ class ExportSettings:
     transition: tuple[str, float] | None = None  # replaces every boundary's transition (not saved)
     grade: bool = True  # the presets' colour grades; False leaves them out of this export
     logo: bool = True  # the presets' logo watermarks; False leaves them out of this export
+    # How a clip slower than the film fills its slots: repeat, blend or interpolate (engine/video/motion).
+    motion: str = "repeat"
 
     def check(self) -> None:
         """Raise ValueError naming the first choice that is not possible."""
@@ -148,6 +152,8 @@ class ExportSettings:
             raise ValueError(
                 f"Unknown transition {self.transition[0]!r}; choose one of {', '.join(TRANSITIONS)}"
             )
+        if self.motion not in MOTIONS:
+            raise ValueError(f"Unknown motion {self.motion!r}; choose one of {', '.join(MOTIONS)}")
         if self.audio is not None and not Path(self.audio).is_file():
             raise ValueError(f"Music file {self.audio} does not exist")
 

@@ -151,6 +151,7 @@ def export_film(
     transitions[i] leads into spans[i]. A PNG sequence's dest is a folder.
     """
     from engine.film.writers import WRITERS
+    from engine.video.motion import in_between
 
     settings.check()
     dest = Path(dest)
@@ -169,7 +170,14 @@ def export_film(
             try:
                 meter = _Meter(plan.total * writer.passes, on_progress)
                 for pass_index in range(writer.passes):
-                    frames = film_frames(plan, width, height, pix_fmt, fill=settings.fit == FILL)
+                    frames = film_frames(
+                        plan,
+                        width,
+                        height,
+                        pix_fmt,
+                        fill=settings.fit == FILL,
+                        between=in_between(settings.motion),
+                    )
                     with contextlib.closing(frames):
                         for frame in frames:
                             if cancel is not None:

@@ -22,9 +22,10 @@ from engine.film.export_settings import (
     parse_size,
     parse_transition,
 )
+from engine.video.motion import MOTIONS
 
 # Flags that make `render` go through the exporter instead of the plain H.264 stitch.
-EXPORT_FLAGS = ("format", "quality", "size", "fit", "fps", "transition", "audio", "shots")
+EXPORT_FLAGS = ("format", "quality", "size", "fit", "fps", "motion", "transition", "audio", "shots")
 
 
 TAKE_QUALITIES = ("draft", "final")  # render's --quality also names the quality of the takes it makes
@@ -65,6 +66,12 @@ def add_export_options(parser: argparse.ArgumentParser, takes: bool = False) -> 
         "--transition",
         help="for every shot boundary of this export, e.g. cut, crossfade:0.5, "
         "fade:1 (not saved in the project)",
+    )
+    parser.add_argument(
+        "--motion",
+        choices=MOTIONS,
+        help="how takes slower than --fps fill the film: repeat frames (default), blend neighbours, or "
+        "interpolate motion-compensated in-betweens (optical flow)",
     )
     parser.add_argument("--audio", type=Path, help="music under the film (any format FFmpeg reads)")
     parser.add_argument("--shots", help="a range of shots by position, e.g. 2-4 or 1,3,5 (default: all)")
@@ -131,6 +138,7 @@ def export_settings_from_args(args: argparse.Namespace, project: Project) -> Exp
         fit=args.fit or PAD,
         fps=args.fps,
         audio=args.audio,
+        motion=args.motion or "repeat",
     )
     if args.size:
         settings.size = parse_size(args.size)
