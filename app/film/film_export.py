@@ -94,6 +94,18 @@ def check_motion(project: Project, shots: list[Shot], settings: ExportSettings) 
         )
 
 
+def check_upscale(project: Project, shots: list[Shot], settings: ExportSettings) -> None:
+    """UpscaleError before anything is loaded or written where a take would grow past the largest frame."""
+    if settings.upscale == 1:
+        return
+    from engine.film.upscaling import upscaled_size
+
+    for shot in shots:
+        take = shot.active
+        if take is not None and take.width and take.height:
+            upscaled_size(take.width, take.height, settings.upscale)
+
+
 def export_project(
     project: Project,
     output: Path,
@@ -118,6 +130,7 @@ def export_project(
         log.warning("Exporting flagged takes, as the person allowed: %s", ", ".join(flagged))
     spans = export_spans(project, shots, settings.grade, settings.logo)
     check_motion(project, shots, settings)
+    check_upscale(project, shots, settings)
     s = project.settings
     whole = settings.shots is None or len(shots) == len(project.shots)
 

@@ -135,6 +135,8 @@ class ExportSettings:
     logo: bool = True  # the presets' logo watermarks; False leaves them out of this export
     # How a clip slower than the film fills its slots: repeat, blend or interpolate (engine/video/motion).
     motion: str = "repeat"
+    upscale: int = 1  # 2 or 4: each take through a super-resolution model first (engine/film/upscaling)
+    upscale_model: str | None = None  # its safetensors file, folder or Hub repo id
 
     def check(self) -> None:
         """Raise ValueError naming the first choice that is not possible."""
@@ -154,6 +156,13 @@ class ExportSettings:
             )
         if self.motion not in MOTIONS:
             raise ValueError(f"Unknown motion {self.motion!r}; choose one of {', '.join(MOTIONS)}")
+        if self.upscale not in (1, 2, 4):
+            raise ValueError(f"Upscaling ×{self.upscale} is not offered; choose ×2 or ×4")
+        if self.upscale > 1 and not self.upscale_model:
+            raise ValueError(
+                f"Upscaling ×{self.upscale} needs a model: --upscale-model, a Real-ESRGAN-class ×{self.upscale} "
+                "model (safetensors file, folder or Hub repo id)"
+            )
         if self.audio is not None and not Path(self.audio).is_file():
             raise ValueError(f"Music file {self.audio} does not exist")
 
@@ -199,7 +208,7 @@ def parse_transition(text: str) -> tuple[str, float]:
 def output_size(film_w: int, film_h: int, settings: ExportSettings) -> tuple[int, int]:
     """The output frame size: the chosen box, or for FIT the film's aspect inside it. Even for YUV."""
     if settings.size is None:
-        width, height = film_w, film_h
+        width, height = film_w * settings.upscale, film_h * settings.upscale
     else:
         width, height = settings.size
         if settings.fit == FIT and width * film_h != height * film_w:

@@ -25,7 +25,18 @@ from engine.film.export_settings import (
 from engine.video.motion import MOTIONS
 
 # Flags that make `render` go through the exporter instead of the plain H.264 stitch.
-EXPORT_FLAGS = ("format", "quality", "size", "fit", "fps", "motion", "transition", "audio", "shots")
+EXPORT_FLAGS = (
+    "format",
+    "quality",
+    "size",
+    "fit",
+    "fps",
+    "motion",
+    "upscale",
+    "transition",
+    "audio",
+    "shots",
+)
 
 
 TAKE_QUALITIES = ("draft", "final")  # render's --quality also names the quality of the takes it makes
@@ -72,6 +83,16 @@ def add_export_options(parser: argparse.ArgumentParser, takes: bool = False) -> 
         choices=MOTIONS,
         help="how takes slower than --fps fill the film: repeat frames (default), blend neighbours, or "
         "interpolate motion-compensated in-betweens (optical flow)",
+    )
+    parser.add_argument(
+        "--upscale",
+        type=int,
+        choices=(2, 4),
+        help="make the takes 2 or 4 times larger with a super-resolution model (tiled; GPU when present)",
+    )
+    parser.add_argument(
+        "--upscale-model",
+        help="the upscaling model for --upscale: a Real-ESRGAN-class safetensors file, folder or Hub repo id",
     )
     parser.add_argument("--audio", type=Path, help="music under the film (any format FFmpeg reads)")
     parser.add_argument("--shots", help="a range of shots by position, e.g. 2-4 or 1,3,5 (default: all)")
@@ -139,6 +160,8 @@ def export_settings_from_args(args: argparse.Namespace, project: Project) -> Exp
         fps=args.fps,
         audio=args.audio,
         motion=args.motion or "repeat",
+        upscale=args.upscale or 1,
+        upscale_model=args.upscale_model,
     )
     if args.size:
         settings.size = parse_size(args.size)

@@ -45,3 +45,16 @@ def test_interpolating_a_one_frame_shot_is_refused(tmp_path, film, capsys):
     assert run_cli(["export", str(film.path), "-o", str(out), "--fps", "32", "--motion", "interpolate"]) == 2
     assert "S1 shows one frame: there is nothing to interpolate between" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_a_4x_upscale_of_a_4k_take_is_refused_before_anything_is_written(tmp_path, film, capsys):
+    take = film.shots[0].active
+    take.width, take.height = 3840, 2160
+    save_project(film, film.path)
+    out = tmp_path / "huge.mp4"
+    code = run_cli(
+        ["export", str(film.path), "-o", str(out), "--upscale", "4", "--upscale-model", "any/repo"]
+    )
+    assert code == 2
+    assert "×4 upscale of 3840x2160 would be 15360x8640" in capsys.readouterr().err
+    assert not out.exists()

@@ -66,3 +66,24 @@ def test_a_tiny_real_esrgan_compact_loads_through_spandrel(tmp_path):
     assert upscaler(np.zeros((12, 10, 3), np.uint8)).shape == (24, 20, 3)
     with pytest.raises(UpscaleError, match="×2 model, not ×4"):
         load_upscaler(str(path), 4, device="cpu")
+
+
+def test_export_upscales_each_take_before_fitting_it(tmp_path, monkeypatch):
+    """The exporter's path with a real (tiny) net; only spandrel's loading, absent here, is stood in for."""
+    from export_support import RED, flat_clip, video_facts
+
+    from engine.film import upscaling
+    from engine.film.export_settings import ExportSettings
+    from engine.film.exporter import export_film
+    from engine.video.conform import ClipSpan
+
+    monkeypatch.setattr(
+        upscaling, "load_upscaler", lambda source, scale: Upscaler(sub_pixel_net(scale), scale)
+    )
+    clip = flat_clip(tmp_path / "take.mp4", RED, frames=5, width=32, height=24)
+    out = tmp_path / "big.mp4"
+    settings = ExportSettings(upscale=2, upscale_model="tiny")
+    export_film([ClipSpan(clip)], out, settings, film_size=(32, 24), film_fps=16)
+    assert video_facts(out)["size"] == (64, 48) and video_facts(out)["frames"] == 5
+    with pytest.raises(ValueError, match="needs a model: --upscale-model"):
+        ExportSettings(upscale=4).check()
