@@ -72,6 +72,16 @@ def test_relative_paths_and_collected_media_travel_with_the_file(tmp_path, film)
     urls = [c.media_reference.target_url for c in timeline.find_clips()]
     assert all(u.startswith("film.media/") for u in urls)
     assert all((moved / u).is_file() for u in urls)
+    # otiotool checks media as paths from where it runs: beside the file, every take is there.
+    checked = subprocess.run(
+        [str(OTIO_BIN / "otiotool"), "-i", "film.otio", "--list-clips", "--verify-media", "--verify-ranges"],
+        cwd=moved,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert checked.stdout.count("EXISTS") == 3 and checked.stdout.count("IN BOUNDS") == 3, checked.stdout
+    assert "NOT FOUND" not in checked.stdout
 
 
 def test_fcpxml_and_edl_read_back(tmp_path, film):
