@@ -104,6 +104,13 @@ ALLOWED = {
     "md",  # script file suffixes
     "fountain",
     "transformers",  # a library, as diffusers
+    # Editors' interchange formats and the product they come from (issue 28's timeline hand-off).
+    "OpenTimelineIO",
+    "otio",
+    "Final",
+    "Cut",
+    "Pro",
+    "EDL",
 }
 # Key names as QKeySequence writes them in tooltips and the shortcuts list.
 KEYS = {"Del", "Ins", "Space", "Tab", "Home", "End", "PgUp", "PgDown", "Backspace", "Return", "Enter", "Meta"}

@@ -42,6 +42,10 @@ class FakeDialogs:
         self.asked.append(("save_path", start))
         return self.save_path_answer
 
+    def save_timeline_path(self, start):
+        self.asked.append(("save_timeline_path", start))
+        return self.save_path_answer
+
     def resume_queue(self, name, count):
         self.asked.append(("resume_queue", count))
         return self.answers.get("resume_queue", True)

@@ -24,6 +24,10 @@ RELOAD, OVERWRITE, SAVE_AS = "reload", "overwrite", "save-as"  # a film changed 
 PROJECT_FILTER = QT_TRANSLATE_NOOP("Dialogs", "Storyreel projects (*{0})")
 VIDEO_FILTER = QT_TRANSLATE_NOOP("Dialogs", "Videos (*.mp4 *.mov *.mkv *.webm *.avi *.m4v)")
 SHOT_LIST_FILTER = QT_TRANSLATE_NOOP("Dialogs", "Shot lists (*.txt *.csv)")
+TIMELINE_FILTER = QT_TRANSLATE_NOOP(
+    "Dialogs", "OpenTimelineIO (*.otio);;Final Cut Pro X (*.fcpxml);;CMX 3600 EDL (*.edl)"
+)
+EDITED_TIMELINE_FILTER = QT_TRANSLATE_NOOP("Dialogs", "OpenTimelineIO (*.otio)")
 
 
 def _tr(text: str) -> str:
@@ -109,6 +113,22 @@ class Dialogs:
             return None
         path = Path(name)
         return path if path.suffix == PROJECT_SUFFIX else path.with_name(path.name + PROJECT_SUFFIX)
+
+    def save_timeline_path(self, start: Path) -> Path | None:
+        """Where to write a timeline for an editor (.otio unless .fcpxml or .edl is chosen)."""
+        name, chosen = QFileDialog.getSaveFileName(
+            self.parent,
+            QCoreApplication.translate("Dialogs", "Export Timeline"),
+            str(start),
+            _tr(TIMELINE_FILTER),
+        )
+        if not name:
+            return None
+        path = Path(name)
+        if path.suffix.lower() in (".otio", ".fcpxml", ".edl"):
+            return path
+        suffix = ".fcpxml" if "fcpxml" in chosen else ".edl" if "edl" in chosen else ".otio"
+        return path.with_name(path.name + suffix)
 
     def resume_queue(self, name: str, count: int) -> bool:
         """Whether to queue again the generations a project had pending when it was saved."""

@@ -249,6 +249,18 @@ class MainWindow(QMainWindow):
             "Ctrl+E",
             self.tr("Export the film as MP4, WebM, ProRes, GIF or PNG frames"),
         )
+        self.act_export_timeline = self._action(
+            self.tr("Export &Timeline…"),
+            self.export_timeline,
+            None,
+            self.tr("Write the timeline for an editor: OpenTimelineIO, Final Cut Pro X or EDL"),
+        )
+        self.act_import_timeline = self._action(
+            self.tr("Import Edited T&imeline…"),
+            self.import_timeline,
+            None,
+            self.tr("Bring back the order and trims of an .otio edited in another editor"),
+        )
         self.act_undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.act_undo.setShortcut(QKeySequence(K.Undo))
         self.act_redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
@@ -330,6 +342,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.act_import_list, self.act_import_videos])
         file_menu.addAction(self.act_export)
+        file_menu.addActions([self.act_export_timeline, self.act_import_timeline])
         file_menu.addSeparator()
         file_menu.addAction(self.act_settings)
         file_menu.addSeparator()
@@ -479,6 +492,16 @@ class MainWindow(QMainWindow):
         from ui.export.export_dialog import ask_and_export
 
         ask_and_export(self.project, self.timeline.selected_ids(), self.dialogs, self.statusBar(), self)
+
+    def export_timeline(self) -> None:
+        from ui.export.timeline_handoff import export_timeline
+
+        export_timeline(self.project, self.dialogs, self.statusBar())
+
+    def import_timeline(self) -> None:
+        from ui.export.timeline_handoff import import_timeline
+
+        import_timeline(self.project, self.undo_stack, self.dialogs, self.statusBar())
 
     def edit_project_settings(self) -> None:
         from ui.preferences.project_settings_dialog import ProjectSettingsDialog

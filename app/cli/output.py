@@ -99,6 +99,15 @@ class EventPrinter:
             return f"{clock} Stitching the film into {e['output']}"
         if kind == "done":
             return f"{clock} Done: {e['output']} ({e['frames']} frames, {e['duration']:.2f}s)"
+        if kind == "timeline_written":
+            return (
+                f"{clock} Timeline for an editor written: {e['output']} ({e['shots']} shots, {e['format']})"
+            )
+        if kind == "timeline_imported":
+            skipped = f"; left out {len(e['skipped'])} clip(s) it does not know" if e["skipped"] else ""
+            return f"{clock} Brought back the order and trims of {e['shots']} shot(s){skipped}"
+        if kind == "added":
+            return f"{clock} Added shot {e['title']} ({e['frames']} frames)"
         if kind == "recovered":
             adopted = f", adopted {len(e['adopted'])} finished take(s)" if e["adopted"] else ""
             return f"{clock} After a crash: removed {e['removed']} stale temp file(s){adopted}"

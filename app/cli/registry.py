@@ -14,6 +14,7 @@ def registry() -> tuple[Command, ...]:
     # module, so the CLI has no import cycle. Each module keeps its heavy imports inside its
     # functions, so loading them all stays cheap.
     from app.cli.commands import (
+        add,
         audio,
         cast,
         demo_model,
@@ -22,6 +23,7 @@ def registry() -> tuple[Command, ...]:
         export,
         extend,
         farm,
+        import_timeline,
         info,
         install_desktop,
         keyframes,
@@ -37,7 +39,20 @@ def registry() -> tuple[Command, ...]:
         titles,
     )
 
-    modules = (new, info, render, export, score, report, demo_model, install_desktop, serve, package_endpoint)
+    modules = (
+        new,
+        info,
+        render,
+        export,
+        add,
+        import_timeline,
+        score,
+        report,
+        demo_model,
+        install_desktop,
+        serve,
+        package_endpoint,
+    )
     return tuple(
         m.COMMAND
         for m in (

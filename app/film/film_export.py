@@ -11,7 +11,7 @@ from typing import Any
 from app.film.film_sound import with_sound_track
 from app.film.film_titles import caption_cues, film_titles, subtitle_path, title_style
 from app.film.shot_looks import look_for_shot
-from app.film.shot_timing import shot_transitions
+from app.film.shot_timing import shot_fps, shot_frames, shot_transitions
 from app.project.project import Project, Shot
 from engine.errors import StoryreelError
 from engine.film.export_settings import ExportSettings
@@ -87,6 +87,35 @@ def export_spans(
     return spans
 
 
+def check_motion(project: Project, shots: list[Shot], settings: ExportSettings) -> None:
+    """ValueError where in-between frames cannot be made: a one-frame shot, or no shot slower than the film."""
+    if settings.motion == "repeat":
+        return
+    fps = settings.fps or project.settings.fps
+    for shot in shots:
+        if shot_frames(project, shot) < 2:
+            title = shot.display_title(project.shots.index(shot))
+            raise ValueError(f"{title} shows one frame: there is nothing to {settings.motion} between")
+    if all(shot_fps(project, shot) >= fps for shot in shots):
+        rates = sorted({shot_fps(project, shot) for shot in shots})
+        raise ValueError(
+            f"The takes are already at {', '.join(map(str, rates))} fps and the film at {fps} fps: "
+            f"{settings.motion} needs a higher rate than the takes' (e.g. --fps {2 * rates[0]})"
+        )
+
+
+def check_upscale(project: Project, shots: list[Shot], settings: ExportSettings) -> None:
+    """UpscaleError before anything is loaded or written where a take would grow past the largest frame."""
+    if settings.upscale == 1:
+        return
+    from engine.film.upscaling import upscaled_size
+
+    for shot in shots:
+        take = shot.active
+        if take is not None and take.width and take.height:
+            upscaled_size(take.width, take.height, settings.upscale)
+
+
 def export_project(
     project: Project,
     output: Path,
@@ -110,6 +139,8 @@ def export_project(
             )
         log.warning("Exporting flagged takes, as the person allowed: %s", ", ".join(flagged))
     spans = export_spans(project, shots, settings.grade, settings.logo)
+    check_motion(project, shots, settings)
+    check_upscale(project, shots, settings)
     titles = film_titles(project, shots, settings.titles, settings.subtitles == "burn")
     s = project.settings
     whole = settings.shots is None or len(shots) == len(project.shots)

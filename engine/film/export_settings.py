@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from engine.video.motion import MOTIONS
+
 # Fit policies: how a film of one aspect goes into a frame of another.
 FIT = "fit"  # the output takes the film's aspect inside the chosen box: no bars, nothing cut
 FILL = "fill"  # every shot covers the whole box; what sticks out is cropped
@@ -136,6 +138,10 @@ class ExportSettings:
     logo: bool = True  # the presets' logo watermarks; False leaves them out of this export
     titles: bool = True  # the project's title track; False leaves it out of this export
     subtitles: str | None = None  # the shots' captions: "srt" or "vtt" beside the film, or "burn" into it
+    # How a clip slower than the film fills its slots: repeat, blend or interpolate (engine/video/motion).
+    motion: str = "repeat"
+    upscale: int = 1  # 2 or 4: each take through a super-resolution model first (engine/film/upscaling)
+    upscale_model: str | None = None  # its safetensors file, folder or Hub repo id
 
     def check(self) -> None:
         """Raise ValueError naming the first choice that is not possible."""
@@ -155,6 +161,15 @@ class ExportSettings:
             )
         if self.subtitles is not None and self.subtitles not in SUBTITLES:
             raise ValueError(f"Unknown subtitles {self.subtitles!r}; choose one of {', '.join(SUBTITLES)}")
+        if self.motion not in MOTIONS:
+            raise ValueError(f"Unknown motion {self.motion!r}; choose one of {', '.join(MOTIONS)}")
+        if self.upscale not in (1, 2, 4):
+            raise ValueError(f"Upscaling ×{self.upscale} is not offered; choose ×2 or ×4")
+        if self.upscale > 1 and not self.upscale_model:
+            raise ValueError(
+                f"Upscaling ×{self.upscale} needs a model: --upscale-model, a Real-ESRGAN-class ×{self.upscale} "
+                "model (safetensors file, folder or Hub repo id)"
+            )
         if self.audio is not None and not Path(self.audio).is_file():
             raise ValueError(f"Music file {self.audio} does not exist")
 
@@ -200,7 +215,7 @@ def parse_transition(text: str) -> tuple[str, float]:
 def output_size(film_w: int, film_h: int, settings: ExportSettings) -> tuple[int, int]:
     """The output frame size: the chosen box, or for FIT the film's aspect inside it. Even for YUV."""
     if settings.size is None:
-        width, height = film_w, film_h
+        width, height = film_w * settings.upscale, film_h * settings.upscale
     else:
         width, height = settings.size
         if settings.fit == FIT and width * film_h != height * film_w:

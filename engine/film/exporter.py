@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from engine.errors import StoryreelError, describe_os_error
 from engine.film.export_settings import FILL, ExportSettings, output_size
-from engine.film.film_frames import film_frames, plan_film
+from engine.film.film_frames import ConformerFactory, film_frames, plan_film
 from engine.film.film_timing import Transition
 from engine.progress import CancelToken
 from engine.storage.atomic_file import atomic_path, fsync_dir, temp_prefix
@@ -22,9 +22,12 @@ from engine.video.conform import ClipSpan
 from engine.video.prefetch import Prefetched
 
 if TYPE_CHECKING:
+    from av.video.frame import VideoFrame
+
     from engine.film.title_elements import TitleElement
     from engine.film.title_render import TitleStyle
     from engine.film.writers import FilmWriter
+    from engine.video.video_io import ClipInfo
 
 EXPORTING = "exporting"
 # The pixel format frames are conformed to; GIF palettes are made from RGB.
@@ -135,6 +138,30 @@ def _check_destination(dest: Path, folder: bool) -> None:
         raise ExportError(f"{dest} is a folder; choose a file name.")
 
 
+def upscaling_conformer(settings: ExportSettings, width: int, height: int, pix_fmt: str) -> ConformerFactory:
+    """Conformers that put each source frame through the upscaling model before fitting it to the film."""
+    from av.video.frame import VideoFrame
+
+    from engine.film.upscaling import load_upscaler, upscaled_size
+    from engine.video.conform import Conformer
+    from engine.video.video_io import frame_to_rgb
+
+    assert settings.upscale_model is not None  # settings.check() asks for it
+    upscaler = load_upscaler(settings.upscale_model, settings.upscale)
+    fill = settings.fit == FILL
+
+    def factory(span: ClipSpan, info: ClipInfo) -> Callable[[VideoFrame], VideoFrame]:
+        big_w, big_h = upscaled_size(info.width, info.height, upscaler.scale)
+        fit = Conformer(big_w, big_h, width, height, span.look, pix_fmt=pix_fmt, fill=fill)
+
+        def conform(frame: VideoFrame) -> VideoFrame:
+            return fit(VideoFrame.from_ndarray(upscaler(frame_to_rgb(frame)), format="rgb24"))
+
+        return conform
+
+    return factory
+
+
 def export_film(
     spans: list[ClipSpan],
     dest: Path,
@@ -158,6 +185,7 @@ def export_film(
     """
     from engine.film.title_render import title_video_frame
     from engine.film.writers import WRITERS
+    from engine.video.motion import in_between
 
     settings.check()
     dest = Path(dest)
@@ -169,6 +197,7 @@ def export_film(
     plan = plan_film(spans, transitions, fps, fade_in, fade_out)
     pix_fmt = CONFORM_FORMAT.get(preset.pix_fmt, preset.pix_fmt)
     make_writer = WRITERS[settings.format]
+    conformer = upscaling_conformer(settings, width, height, pix_fmt) if settings.upscale > 1 else None
     place = atomic_folder(dest) if folder else atomic_path(dest)
     try:
         with place as tmp:
@@ -178,7 +207,15 @@ def export_film(
                 for pass_index in range(writer.passes):
                     # Decoded and conformed on a worker while the encoder takes the frame before.
                     frames = Prefetched(
-                        lambda: film_frames(plan, width, height, pix_fmt, fill=settings.fit == FILL),
+                        lambda: film_frames(
+                            plan,
+                            width,
+                            height,
+                            pix_fmt,
+                            fill=settings.fit == FILL,
+                            conformer=conformer,
+                            between=in_between(settings.motion),
+                        ),
                         name="export-frames",
                     )
                     with contextlib.closing(frames):

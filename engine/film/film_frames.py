@@ -17,6 +17,7 @@ from engine.video.conform import (
     span_frames,
     span_range,
 )
+from engine.video.motion import Interpolator
 from engine.video.video_io import ClipInfo, probe
 
 if TYPE_CHECKING:
@@ -87,6 +88,7 @@ def film_frames(
     pix_fmt: str = "yuv420p",
     fill: bool = False,
     conformer: ConformerFactory | None = None,
+    between: Interpolator | None = None,
 ) -> Generator[VideoFrame, None, None]:
     """Yield plan.total frames of the film at width x height in pix_fmt (ready for the encoder).
 
@@ -104,7 +106,7 @@ def film_frames(
     ):
         head, tail = plan.overlap[i], plan.overlap[i + 1] if i + 1 < spans else 0
         keep: list[tuple[VideoFrame, float]] = []
-        frames = span_frames(span, info, first, stop, count, plan.fps, make(span, info))
+        frames = span_frames(span, info, first, stop, count, plan.fps, make(span, info), between)
         with contextlib.closing(frames):
             for k, frame in enumerate(frames):
                 weight = plan.weight(i, k)

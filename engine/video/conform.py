@@ -8,7 +8,8 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from engine.video.video_io import ClipInfo, VideoError, iter_av_frames, probe
+from engine.video.motion import Interpolator, retimed
+from engine.video.video_io import ClipInfo, VideoError, frame_to_rgb, iter_av_frames, probe
 
 if TYPE_CHECKING:
     import av.video.frame
@@ -201,11 +202,24 @@ def span_frames(
     count: int,
     fps: Fraction | int,
     conform: Callable[[av.video.frame.VideoFrame], av.video.frame.VideoFrame],
+    between: Interpolator | None = None,
 ) -> Generator[av.video.frame.VideoFrame, None, None]:
     """Yield the span's frames conformed to the output, one per output slot (count in all).
 
-    A frame shown in several slots (a slower clip) is the same object each time: never change it.
+    A slower clip repeats its frames, or with between, fills the slots between them with its frames.
+    A frame shown in several slots is the same object each time: never change it.
     """
+    if between is not None and Fraction(fps) > Fraction(info.fps):
+        # Each slot its own frame: the decoded ones and between's in-betweens, conformed one by one.
+        from av.video.frame import VideoFrame
+
+        images = (frame_to_rgb(f) for f in iter_av_frames(span.path, first, stop))
+        image = None
+        for image in retimed(images, info.fps, fps, count, between):
+            yield conform(VideoFrame.from_ndarray(image, format="rgb24"))
+        if image is None:
+            raise VideoError(f"No frames decoded from {span.path}")
+        return
     out_index, frame = 0, None
     for local, source in enumerate(iter_av_frames(span.path, first, stop)):
         # Frames no output slot lands on (a faster clip) are skipped before any conversion.

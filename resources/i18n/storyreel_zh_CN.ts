@@ -551,6 +551,14 @@ Make it Final?</source>
         <translation>镜头列表 (*.txt *.csv)</translation>
     </message>
     <message>
+        <source>OpenTimelineIO (*.otio);;Final Cut Pro X (*.fcpxml);;CMX 3600 EDL (*.edl)</source>
+        <translation>OpenTimelineIO (*.otio);;Final Cut Pro X (*.fcpxml);;CMX 3600 EDL (*.edl)</translation>
+    </message>
+    <message>
+        <source>OpenTimelineIO (*.otio)</source>
+        <translation>OpenTimelineIO (*.otio)</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -595,6 +603,10 @@ Restore it, or discard it for good?</source>
     <message>
         <source>Save Project As</source>
         <translation>项目另存为</translation>
+    </message>
+    <message>
+        <source>Export Timeline</source>
+        <translation>导出时间线</translation>
     </message>
     <message>
         <source>Resume generations</source>
@@ -1911,6 +1923,22 @@ Generate the shot again to retry (Ctrl+G); the full details are in storyreel.log
     <message>
         <source>Export the film as MP4, WebM, ProRes, GIF or PNG frames</source>
         <translation>将影片导出为 MP4、WebM、ProRes、GIF 或 PNG 帧</translation>
+    </message>
+    <message>
+        <source>Export &amp;Timeline…</source>
+        <translation>导出时间线(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Write the timeline for an editor: OpenTimelineIO, Final Cut Pro X or EDL</source>
+        <translation>为剪辑软件写出时间线：OpenTimelineIO、Final Cut Pro X 或 EDL</translation>
+    </message>
+    <message>
+        <source>Import Edited T&amp;imeline…</source>
+        <translation>导入已剪辑的时间线(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Bring back the order and trims of an .otio edited in another editor</source>
+        <translation>取回在其他剪辑软件中剪辑过的 .otio 的镜头顺序和入点/出点</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -4113,6 +4141,29 @@ Open it in the browser now?</source>
     </message>
 </context>
 <context>
+    <name>TimelineHandoff</name>
+    <message>
+        <source>Export Timeline</source>
+        <translation>导出时间线</translation>
+    </message>
+    <message>
+        <source>Save the project first: the timeline names its takes.</source>
+        <translation>请先保存项目：时间线要引用项目中的镜次文件。</translation>
+    </message>
+    <message>
+        <source>Timeline written: {0}</source>
+        <translation>时间线已写出：{0}</translation>
+    </message>
+    <message>
+        <source>Import Timeline</source>
+        <translation>导入时间线</translation>
+    </message>
+    <message>
+        <source>Brought back the order and trims of {0} shots</source>
+        <translation>已取回 {0} 个镜头的顺序和入点/出点</translation>
+    </message>
+</context>
+<context>
     <name>TimelineModel</name>
     <message>
         <source>(no prompt)</source>
@@ -4259,6 +4310,10 @@ Drop video files ({2}) to add them as shots, or a {3} file to open it.</source>
     <message>
         <source>Move Shot</source>
         <translation>移动镜头</translation>
+    </message>
+    <message>
+        <source>Import Timeline</source>
+        <translation>导入时间线</translation>
     </message>
     <message>
         <source>Add Shot</source>

@@ -7,6 +7,7 @@ import copy
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from app.film.interchange.timeline_import import TimelineEdit, apply_edit
 from app.project.project import Project, Shot, Take, new_id
 from ui.i18n import QT_TRANSLATE_NOOP
 
@@ -116,6 +117,23 @@ class ReorderShotsCommand(QUndoCommand):
 
     def undo(self) -> None:
         apply_order(self.project, self.old_order)
+
+
+class ImportTimelineCommand(QUndoCommand):
+    """An editor's timeline brought back: the order and trims of the shots it knows, as one step."""
+
+    def __init__(self, project: Project, edit: TimelineEdit) -> None:
+        super().__init__(QCoreApplication.translate("UndoCommands", "Import Timeline"))
+        self.project, self.edit = project, edit
+
+    def redo(self) -> None:
+        apply_edit(self.project, self.edit)
+
+    def undo(self) -> None:
+        apply_order(self.project, self.edit.previous_order)
+        for edited in self.edit.shots:
+            trim_in, trim_out = self.edit.previous_trims[edited.shot_id]
+            self.project.update_shot(edited.shot_id, trim_in=trim_in, trim_out=trim_out)
 
 
 class InsertShotsCommand(QUndoCommand):

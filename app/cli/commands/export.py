@@ -23,9 +23,22 @@ from engine.film.export_settings import (
     parse_size,
     parse_transition,
 )
+from engine.video.motion import MOTIONS
 
 # Flags that make `render` go through the exporter instead of the plain H.264 stitch.
-EXPORT_FLAGS = ("format", "quality", "size", "fit", "fps", "transition", "audio", "shots", "subtitles")
+EXPORT_FLAGS = (
+    "format",
+    "quality",
+    "size",
+    "fit",
+    "fps",
+    "motion",
+    "upscale",
+    "transition",
+    "audio",
+    "shots",
+    "subtitles",
+)
 
 
 TAKE_QUALITIES = ("draft", "final")  # render's --quality also names the quality of the takes it makes
@@ -67,6 +80,22 @@ def add_export_options(parser: argparse.ArgumentParser, takes: bool = False) -> 
         help="for every shot boundary of this export, e.g. cut, crossfade:0.5, "
         "fade:1 (not saved in the project)",
     )
+    parser.add_argument(
+        "--motion",
+        choices=MOTIONS,
+        help="how takes slower than --fps fill the film: repeat frames (default), blend neighbours, or "
+        "interpolate motion-compensated in-betweens (optical flow)",
+    )
+    parser.add_argument(
+        "--upscale",
+        type=int,
+        choices=(2, 4),
+        help="make the takes 2 or 4 times larger with a super-resolution model (tiled; GPU when present)",
+    )
+    parser.add_argument(
+        "--upscale-model",
+        help="the upscaling model for --upscale: a Real-ESRGAN-class safetensors file, folder or Hub repo id",
+    )
     parser.add_argument("--audio", type=Path, help="music under the film (any format FFmpeg reads)")
     parser.add_argument("--shots", help="a range of shots by position, e.g. 2-4 or 1,3,5 (default: all)")
     parser.add_argument(
@@ -94,8 +123,23 @@ def add_json_option(p: argparse.ArgumentParser) -> None:
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """The project, the file or folder to write, and the export flags."""
-    add_project_and_output(p, "the file to write (.mp4, .webm, .mov, .gif) or a folder for a PNG sequence")
+    add_project_and_output(
+        p,
+        "the file to write (.mp4, .webm, .mov, .gif), a folder for a PNG sequence, or a timeline for an "
+        "editor (.otio, .fcpxml, .edl)",
+    )
     add_export_options(p)
+    p.add_argument(
+        "--media-paths",
+        choices=("absolute", "relative"),
+        default="absolute",
+        help="a timeline's clips name their takes by absolute path or relative to it (default absolute)",
+    )
+    p.add_argument(
+        "--collect-media",
+        action="store_true",
+        help="copy the takes beside the timeline (into NAME.media/) and name those copies",
+    )
     add_json_option(p)
 
 
@@ -123,6 +167,9 @@ def export_settings_from_args(args: argparse.Namespace, project: Project) -> Exp
         fps=args.fps,
         audio=args.audio,
         subtitles=args.subtitles,
+        motion=args.motion or "repeat",
+        upscale=args.upscale or 1,
+        upscale_model=args.upscale_model,
     )
     if args.size:
         settings.size = parse_size(args.size)
@@ -137,11 +184,14 @@ def export_settings_from_args(args: argparse.Namespace, project: Project) -> Exp
 def run(args: argparse.Namespace) -> int:
     """Export existing takes; 0 done, 1 the write failed, 2 bad input (e.g. a shot has no take), 130 stopped."""
     from app.film.film_export import export_project
+    from app.film.interchange.timeline_export import is_timeline_file
     from app.project.reel_file import load_project
     from engine.progress import Cancelled, CancelToken
 
     printer = EventPrinter(json_lines=args.json)
     project = load_project(args.project)
+    if is_timeline_file(args.output):
+        return _export_timeline(args, project, printer)
     with flags_checked():
         settings = export_settings_from_args(args, project)
     assert settings is not None  # None only for render's classic stitch
@@ -152,6 +202,18 @@ def run(args: argparse.Namespace) -> int:
     except (Cancelled, KeyboardInterrupt):
         printer({"event": "interrupted"})
         raise
+    return ExitCode.OK
+
+
+def _export_timeline(args: argparse.Namespace, project: Project, printer: EventPrinter) -> int:
+    """Write the timeline for an editor: the active takes with trims, transitions and the music."""
+    from app.film.film_export import shots_in_range
+    from app.film.interchange.timeline_export import TimelineOptions, write_timeline
+
+    with flags_checked():
+        ids = parse_shot_range(args.shots, project) if args.shots else None
+        options = TimelineOptions(args.media_paths, args.collect_media, args.audio)
+        printer(write_timeline(project, shots_in_range(project, ids), args.output.resolve(), options))
     return ExitCode.OK
 
 

@@ -71,7 +71,7 @@ def test_the_window_opens_only_for_nothing_or_one_project_file(tmp_path):
 
 def test_the_parser_and_the_command_list_come_from_the_registry():
     names = command_names()
-    assert len(names) == len(set(names)) == 19 and names[:3] == ("new", "info", "render")
+    assert len(names) == len(set(names)) == 23 and names[:3] == ("new", "info", "render")
     sub = next(a for a in build_parser()._actions if a.dest == "command")
     assert list(sub.choices) == list(names)
     modules = {m.name for m in pkgutil.iter_modules(app.cli.commands.__path__)}
