@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.mark.skipif(
     importlib.util.find_spec("torchvision") is not None, reason="the warning needs torchvision missing"
 )
+@pytest.mark.slow  # a fresh interpreter importing torch and diffusers: about 8 s each
 @pytest.mark.parametrize(
     "start",
     [

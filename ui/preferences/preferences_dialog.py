@@ -1,4 +1,4 @@
-"""Preferences: General (autosave, reopen), Appearance (theme, language), Model, Remote, Writing, Review."""
+"""Preferences: General (autosave, reopen), Model, Remote, Appearance (theme, language), Writing, Review."""
 
 from __future__ import annotations
 
@@ -56,8 +56,6 @@ class PreferencesDialog(QDialog):
             settings.endpoints, in_flight=settings.endpoint_in_flight, max_answer_mb=settings.max_answer_mb
         )
         self.tabs.addTab(self.remote_page, self.tr("Remote"))
-        self.writing_page = WritingPage(load_writing_settings(settings))
-        self.tabs.addTab(self.writing_page, self.tr("Writing"))
         self.appearance_page = AppearancePage(settings)
         # The language is part of the look: its choice sits under the theme's on the same page.
         self.language_page = LanguagePage(settings)
@@ -66,6 +64,8 @@ class PreferencesDialog(QDialog):
         assert isinstance(appearance, QFormLayout)  # the theme's form: the language rows go below it
         appearance.addRow(self.language_page)
         self.tabs.addTab(self.appearance_page, self.tr("Appearance"))
+        self.writing_page = WritingPage(load_writing_settings(settings))
+        self.tabs.addTab(self.writing_page, self.tr("Writing"))
         self.review_page = ReviewPage(load_review_settings(settings))
         self.tabs.addTab(self.review_page, self.tr("Review"))
         buttons = QDialogButtonBox(

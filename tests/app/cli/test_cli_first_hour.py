@@ -40,6 +40,7 @@ def test_a_missing_shot_list_is_not_a_line_to_fix(tmp_path):
     assert "line" not in done.stderr, done.stderr
 
 
+@pytest.mark.slow  # about 10-20 s of CPU on 2 cores
 def test_model_errors_on_the_cli_name_no_window_menu(tmp_path):
     (tmp_path / "shots.txt").write_text("A lighthouse at dusk\n", encoding="utf-8")
     assert cli("new", "film.reel", "--shots", "shots.txt", cwd=tmp_path).returncode == 0

@@ -42,6 +42,7 @@ def wait_for_owner(path: Path, pid: int, timeout: float = 120) -> None:
     raise AssertionError(f"process {pid} never took the lock of {path}")
 
 
+@pytest.mark.slow  # about 10-20 s of CPU on 2 cores
 def test_a_second_render_refuses_or_waits_and_no_take_is_lost(tmp_path: Path, tiny_a14b: Path) -> None:
     path = make_project(tmp_path, "A lighthouse\nGulls\nA harbour\n")
     first = render(path, tmp_path / "a.mp4", tiny_a14b)

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import httpx2
+import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 AUTH = {"Authorization": "Bearer t0k"}
@@ -43,6 +44,7 @@ def post(url: str, parameters: dict) -> httpx2.Response:
         return client.post(url, headers=AUTH, json={"inputs": "a boat", "parameters": parameters})
 
 
+@pytest.mark.slow  # about 10-20 s of CPU on 2 cores
 def test_sigterm_while_generating_answers_503_and_exits_0(tiny_a14b):
     proc, url = start_serve(tiny_a14b, grace=1.0)
     try:

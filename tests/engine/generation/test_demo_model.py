@@ -75,6 +75,7 @@ def test_a_shared_model_folder_cannot_point_its_companions_elsewhere(tmp_path, d
     assert demo_image_model(str(bad)) is None and demo_draft_loras(str(bad)) is None
 
 
+@pytest.mark.slow  # about 10-20 s of CPU on 2 cores
 def test_a_first_film_with_a_start_image_continue_and_draft_renders_offline(tmp_path) -> None:
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
 
