@@ -48,8 +48,9 @@ lint: setup
 	$(VENV)/bin/lint-imports
 	$(PY) -m mypy
 
+# The whole suite over every core; a file's tests stay on one worker (the farm's one Ray cluster).
 test: setup-farm lint
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n auto --dist loadfile
 
 # Everything but the slow, farm and soak tests, over every core (pytest-xdist), for every change.
 test-fast: setup
