@@ -53,16 +53,23 @@ def generation_order(project: Project, shots: list[Shot], spec: ModelSpec) -> li
     """Shots (a shot asked twice stays twice) in the order to generate them: grouped by model, so
     models swap rarely (the text model's group first), in timeline order within a group.
 
-    A continuing shot uses the image model and continues an earlier shot, which is either in the
-    text model's group or earlier in its own: it always comes after the shot it continues.
+    A continuing shot always comes after the shot it continues: it joins its own model's group or a
+    later one, since the shot before it may sit in a later group (a cast shot continuing an image shot).
     """
     position = {id(s): i for i, s in enumerate(project.shots)}
     asked = [s for s in shots if id(s) in position]
+    asked_ids = {id(s) for s in asked}
     models: list[ModelSpec] = [spec]
     for shot in sorted(asked, key=lambda s: position[id(s)]):
         if (model := model_for(project, shot, spec)) not in models:
             models.append(model)
-    return sorted(asked, key=lambda s: (models.index(model_for(project, s, spec)), position[id(s)]))
+    group: dict[int, int] = {}
+    for shot in sorted(asked, key=lambda s: position[id(s)]):  # timeline order: the shot before comes first
+        own = models.index(model_for(project, shot, spec))
+        before = previous_shot(project, shot) if shot.continue_previous else None
+        after = group.get(id(before), 0) if before is not None and id(before) in asked_ids else 0
+        group[id(shot)] = max(own, after)
+    return sorted(asked, key=lambda s: (group[id(s)], position[id(s)]))
 
 
 def _entry(image: ShotImage) -> dict[str, Any]:

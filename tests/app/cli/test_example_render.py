@@ -36,7 +36,8 @@ def test_the_example_renders_with_the_tiny_text_image_and_reference_models(
     dawn, gulls, keeper = by_title["Dawn"], by_title["Gulls"], by_title["Keeper"]
     assert all(shot.active is not None for shot in done.shots)
     assert gulls.active.conditioning["kind"] == "continue"
-    assert gulls.active.conditioning["from_take"] == dawn.active.id and gulls.active.model == str(tiny_i2v)
+    # With a reference model set, a continuing shot goes on from the last frames on it (issue 24, item 4).
+    assert gulls.active.conditioning["from_take"] == dawn.active.id and gulls.active.model == str(tiny_vace)
     assert keeper.active.conditioning["image"]["sha256"] == keeper.start_image.sha256
     assert dawn.active.conditioning == {} and dawn.active.model == str(tiny_a14b)
     (elias,) = done.cast

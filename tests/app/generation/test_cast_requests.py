@@ -14,6 +14,7 @@ from image_support import gradient, png_file
 
 from app.generation.batch_generation import RenderFailed, generate_missing
 from app.generation.conditioning_error import ConditioningError
+from app.generation.shot_conditioning import generation_order, model_for
 from app.generation.shot_requests import build_request, shot_status
 from app.generation.take_queue import TakeQueue
 from app.generation.take_reproduction import request_from_sidecar, request_from_take
@@ -221,3 +222,16 @@ def test_a_crash_orphaned_reference_take_is_adopted_only_if_made_from_the_same_i
     mei = film.cast_member("Mei")
     film.update_cast_member(mei.id, images=list(reversed(mei.images)))  # the references changed meanwhile
     assert adopt_orphans(film) == [] and film.shot("s3").takes == []
+
+
+def test_a_continuing_shot_on_the_reference_model_comes_after_an_image_shot_it_continues(film, tmp_path):
+    # s1 (cast) opens the reference group; s2 starts from an image (the image group, after it); s3
+    # continues s2 on the reference model, so it cannot go with s1's group before s2 is made.
+    film.update_settings(image_model="image-model")
+    start = import_image(film, png_file(tmp_path / "still.png", gradient(16, 16, seed=9)), fit="fit")
+    film.set_shot_images("s2", start=start)
+    film.set_shot_images("s3", continue_previous=True)
+    models = [model_for(film, shot, TEXT).source for shot in film.shots]
+    assert models == ["vace-model", "image-model", "vace-model"]
+    assert [s.id for s in generation_order(film, list(film.shots), TEXT)] == ["s1", "s2", "s3"]
+    assert [s.id for s in generation_order(film, [film.shot("s3"), film.shot("s1")], TEXT)] == ["s1", "s3"]
