@@ -11,6 +11,7 @@ from typing import Any
 
 from app.project.cast_mentions import check_cast_name
 from app.project.migrations import Migration
+from app.project.record_build import build_record
 from app.project.versioned_document import DocumentError, DocumentFormat
 from engine.errors import StoryreelError
 
@@ -135,11 +136,6 @@ class Preset:
         return {"format_version": PRESET_FORMAT_VERSION, **dataclasses.asdict(self)}
 
 
-def _build(cls: type, data: dict[str, Any]) -> Any:
-    names = {f.name for f in dataclasses.fields(cls)}
-    return cls(**{k: v for k, v in data.items() if k in names})
-
-
 def preset_format() -> DocumentFormat:
     """The preset document's format, with the version and migrations as they are now."""
     return DocumentFormat(
@@ -162,10 +158,10 @@ def preset_from_dict(doc: Any, where: str = "preset") -> Preset:
         description=doc.get("description", ""),
         prompt_template=doc.get("prompt_template", PLACEHOLDER),
         negative_prompt=doc.get("negative_prompt", ""),
-        loras=[_build(LoraRef, item) for item in doc.get("loras", [])],
-        grade=_build(GradeRef, grade) if grade else None,
-        watermark=_build(WatermarkRef, mark) if mark else None,
-        settings=_build(PresetSettings, doc.get("settings") or {}),
+        loras=[build_record(LoraRef, item) for item in doc.get("loras", [])],
+        grade=build_record(GradeRef, grade) if grade else None,
+        watermark=build_record(WatermarkRef, mark) if mark else None,
+        settings=build_record(PresetSettings, doc.get("settings") or {}),
         cast=_cast(doc.get("cast") or [], where),
         font=doc.get("font"),
         font_license=doc.get("font_license"),
@@ -174,7 +170,7 @@ def preset_from_dict(doc: Any, where: str = "preset") -> Preset:
 
 def _cast(items: list[dict[str, Any]], where: str) -> list[PresetCastMember]:
     """The preset's cast members (the schema has checked their shape), names usable as @name and unique."""
-    members = [_build(PresetCastMember, item) for item in items]
+    members = [build_record(PresetCastMember, item) for item in items]
     seen: set[str] = set()
     for member in members:
         try:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import json
 import logging
 import os
@@ -13,7 +12,7 @@ from typing import Any
 
 from app import __version__
 from app.project.json_limits import UnsafeJson, loads_strict
-from app.project.media_paths import UnsafePath, check_id, check_relative
+from app.project.media_paths import UnsafePath, check_relative
 from app.project.migrations import FORMAT_VERSION, MIGRATIONS
 from app.project.project import (
     CastMember,
@@ -27,6 +26,7 @@ from app.project.project import (
     Take,
     checked_control,
 )
+from app.project.record_build import build_record
 from app.project.sound_track import AUDIO_FOLDER, AudioClip, check_clip
 from app.project.versioned_document import DocumentFormat
 from engine.errors import StoryreelError, describe_os_error
@@ -82,19 +82,6 @@ def validate_document(doc: Any) -> None:
     PROJECT_FORMAT.validate(doc)
 
 
-@functools.cache
-def _field_names(cls: type) -> frozenset[str]:
-    return frozenset(f.name for f in dataclasses.fields(cls))
-
-
-def _build(cls: type, data: dict[str, Any]) -> Any:
-    # Keys a newer minor writer added are ignored rather than fatal.
-    names = _field_names(cls)
-    if names.issuperset(data):
-        return cls(**data)
-    return cls(**{k: v for k, v in data.items() if k in names})
-
-
 IMAGE_FOLDER = "images"  # shot images live in FILM.media/images/, named by their content hash
 CAST_FOLDER = "cast"  # cast members' reference images live in FILM.media/cast/, named likewise
 CONTROL_CLIP_FOLDER = "control-clips"  # imported control clips, named by their content hash
@@ -127,10 +114,10 @@ def check_control_path(relative: object, what: str) -> None:
 
 
 def check_names(doc: dict[str, Any]) -> None:
-    """Raise UnsafePath if a shot id, take id, take path or image path could name a file outside the
-    media folder."""
+    """Raise UnsafePath if a take path or image path of a schema-checked document could name a file
+    outside the media folder."""
+    # Shot and take ids are not checked again: the schema's $defs/id is media_paths.ID_PATTERN (tested).
     for index, shot in enumerate(doc["shots"]):
-        check_id(shot["id"], f"shots[{index}].id")
         for name in ("start_image", "end_image"):
             if shot.get(name) is not None:
                 check_image_path(shot[name]["path"], f"shots[{index}].{name}.path")
@@ -143,7 +130,6 @@ def check_names(doc: dict[str, Any]) -> None:
                 f"shots[{index}] both continues the previous shot and has a start image; it can do only one"
             )
         for number, take in enumerate(shot.get("takes") or []):
-            check_id(take["id"], f"shots[{index}].takes[{number}].id")
             try:
                 check_relative(take["path"])
             except UnsafePath as exc:
@@ -157,28 +143,30 @@ def project_from_dict(doc: dict[str, Any]) -> Project:
     """Build a Project from a validated, current-format document."""
     check_names(doc)
     settings_data = dict(doc["settings"])
-    defaults = _build(GenerationDefaults, settings_data.pop("defaults", {}) or {})
-    settings = _build(ProjectSettings, settings_data)
+    defaults = build_record(GenerationDefaults, settings_data.pop("defaults", {}) or {})
+    settings = build_record(ProjectSettings, settings_data)
     settings.defaults = defaults
     shots = []
     for shot_data in doc["shots"]:
-        shot_data = dict(shot_data)
-        takes = [_build(Take, t) for t in shot_data.pop("takes", [])]
-        for name in ("start_image", "end_image"):
-            if shot_data.get(name) is not None:
-                shot_data[name] = _build(ShotImage, shot_data[name])
-        shot_data["keyframes"] = sorted(
-            (
-                ShotKeyframe(frame=k["frame"], image=_build(ShotImage, k["image"]))
-                for k in shot_data.get("keyframes") or []
-            ),
-            key=lambda k: k.frame,
+        # Built from the document's dict and then given records for its nested parts: no copy per shot.
+        shot = build_record(Shot, shot_data)
+        takes = shot.takes = [build_record(Take, t) for t in shot_data.get("takes") or ()]
+        if shot.start_image is not None:
+            shot.start_image = build_record(ShotImage, shot_data["start_image"])
+        if shot.end_image is not None:
+            shot.end_image = build_record(ShotImage, shot_data["end_image"])
+        keys = shot_data.get("keyframes")
+        shot.keyframes = (
+            sorted(
+                (ShotKeyframe(frame=k["frame"], image=build_record(ShotImage, k["image"])) for k in keys),
+                key=lambda k: k.frame,
+            )
+            if keys
+            else []
         )
-        if shot_data.get("control") is not None:
-            shot_data["control"] = checked_control(_build(ShotControl, shot_data["control"]))
-        shot = _build(Shot, shot_data)
-        shot.takes = takes
-        if shot.active_take is not None and shot.take(shot.active_take) is None:
+        if shot.control is not None:
+            shot.control = checked_control(build_record(ShotControl, shot_data["control"]))
+        if shot.active_take is not None and all(take.id != shot.active_take for take in takes):
             shot.active_take = takes[-1].id if takes else None
         shots.append(shot)
     ids = [s.id for s in shots]
@@ -186,17 +174,17 @@ def project_from_dict(doc: dict[str, Any]) -> Project:
         raise ValueError("two shots share one id")
     cast = []
     for member_data in doc.get("cast") or []:
-        member = _build(CastMember, {k: v for k, v in member_data.items() if k != "images"})
-        member.images = [_build(ShotImage, image) for image in member_data.get("images") or []]
+        member = build_record(CastMember, {k: v for k, v in member_data.items() if k != "images"})
+        member.images = [build_record(ShotImage, image) for image in member_data.get("images") or []]
         cast.append(member)
     names = [m.name.casefold() for m in cast]
     if len(set(names)) != len(names):
         raise ValueError("two cast members share one name")
-    titles = [check_element(_build(TitleElement, element)) for element in doc.get("titles") or []]
+    titles = [check_element(build_record(TitleElement, element)) for element in doc.get("titles") or []]
     for index, element in enumerate(titles):
         if element.image is not None:
             check_image_path(element.image, f"titles[{index}].image")
-    audio = [check_clip(_build(AudioClip, clip)) for clip in doc.get("audio") or []]
+    audio = [check_clip(build_record(AudioClip, clip)) for clip in doc.get("audio") or []]
     for index, clip in enumerate(audio):
         check_image_path(clip.path, f"audio[{index}].path", AUDIO_FOLDER)
     project = Project(

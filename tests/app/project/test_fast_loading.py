@@ -1,0 +1,35 @@
+"""Opening a film skips only work that cannot change its outcome (issue 22: load_project <= 5x json)."""
+
+from __future__ import annotations
+
+import json
+
+import fastjsonschema
+
+from app.paths.resources import resource_path
+from app.project.media_paths import ID_PATTERN
+from app.project.schema_check import lean_code
+
+
+def _schema() -> dict:
+    return json.loads(resource_path("project.schema.json").read_text(encoding="utf-8"))
+
+
+def test_the_schema_checks_ids_exactly_as_check_id_does() -> None:
+    # check_names leaves shot and take ids to the schema: the two patterns must stay one.
+    schema = _schema()
+    assert schema["$defs"]["id"]["pattern"] == ID_PATTERN
+    assert schema["$defs"]["shot"]["properties"]["id"] == {"$ref": "#/$defs/id"}
+    assert schema["$defs"]["take"]["properties"]["id"] == {"$ref": "#/$defs/id"}
+
+
+def test_the_lean_check_builds_no_message_and_no_key_set_for_a_valid_film() -> None:
+    code = fastjsonschema.compile_to_code(
+        _schema(), use_default=False, use_formats=False, detailed_exceptions=False
+    )
+    lean = lean_code(code)
+    assert "_keys.remove(" in code and "_keys.remove(" not in lean
+    calls = [line for line in lean.splitlines() if "custom_formats, " in line and "raise" not in line]
+    assert calls and all("locals()" not in line and "name_prefix" not in line for line in calls)
+    # A dict whose leftover keys are read (additionalProperties) keeps its key set.
+    assert "for data__presets_key in data__presets_keys:" in lean
