@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QFocusEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -46,6 +46,22 @@ FIT_LABELS = {
 VIDEO_FILTER = "Videos (*.mp4 *.mov *.mkv *.webm *.avi *.m4v *.gif)"
 
 
+class _TakeChoice(QComboBox):
+    """The film's takes, listed when the box is opened or focused rather than on every selection."""
+
+    def __init__(self, fill: Callable[[], None]) -> None:
+        super().__init__()
+        self._fill = fill
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt's name
+        self._fill()
+        super().showPopup()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+        self._fill()  # the arrow keys step through the takes without the popup
+        super().focusInEvent(event)
+
+
 class ControlBox(QGroupBox):
     """Edits one shot's control; each change is one undo step, a clip is checked and copied off the GUI thread."""
 
@@ -62,7 +78,8 @@ class ControlBox(QGroupBox):
         self.choose = QPushButton(self.tr("Video File…"))
         self.choose.setToolTip(self.tr("Follow the motion of a video file (copied into the film's media)"))
         self.choose.clicked.connect(self._choose_file)
-        self.takes = QComboBox()
+        self.takes = _TakeChoice(self.fill_takes)
+        self._takes_listed = False  # whether self.takes holds the film's takes as they are now
         self.takes.setToolTip(self.tr("Follow the motion of a take of this film"))
         self.takes.activated.connect(self._take_chosen)
         self.remove = QPushButton(self.tr("Remove"))
@@ -124,14 +141,13 @@ class ControlBox(QGroupBox):
             if control is None
             else self.tr("Follows {0}").format(control.name or control.clip)
         )
-        self.takes.clear()
-        self.takes.addItem(self.tr("A take…"), None)
-        if self.project is not None:
-            for index, shot in enumerate(self.project.shots):
-                title = shot_title(shot, index)
-                for number, take in enumerate(shot.takes, 1):
-                    label = self.tr("{0} · Take {1}").format(title, number)
-                    self.takes.addItem(label, f"{shot.id}/{take.id}")
+        # Every take of the film (thousands at 2,000 shots): listed when the box is opened, not per click.
+        self._takes_listed = False
+        if self.takes.hasFocus() or self.takes.view().isVisible():
+            self.fill_takes()
+        elif self.takes.count() != 1:
+            self.takes.clear()
+            self.takes.addItem(self.tr("A take…"), None)
         for widget in (self.kind, self.strength, self.length, self.fit, self.remove):
             widget.setEnabled(control is not None)
         # Without a control the greyed fields show what a new one starts with.
@@ -140,6 +156,20 @@ class ControlBox(QGroupBox):
         self.length.setCurrentIndex(self.length.findData(shown.length))
         self.fit.setCurrentIndex(self.fit.findData(shown.fit))
         self.strength.setValue(shown.strength)
+
+    def fill_takes(self) -> None:
+        """List this film's takes in the take box, unless it lists them as they are already."""
+        if self._takes_listed:
+            return
+        self._takes_listed = True
+        self.takes.clear()
+        self.takes.addItem(self.tr("A take…"), None)
+        if self.project is not None:
+            for index, shot in enumerate(self.project.shots):
+                title = shot_title(shot, index)
+                for number, take in enumerate(shot.takes, 1):
+                    label = self.tr("{0} · Take {1}").format(title, number)
+                    self.takes.addItem(label, f"{shot.id}/{take.id}")
 
     # -- editing -------------------------------------------------------------------------
     def _set(self, control: ShotControl | None, text: str) -> None:

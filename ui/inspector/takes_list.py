@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.project.project import Project, Shot, Take
 from app.settings.review_settings import DEFAULT_WEIGHTS
-from ui.widgets.take_scores import cell_text, cell_tip, cell_value, column_titles, is_flagged
+from ui.widgets.take_scores import COLUMN_NAMES, cell_text, cell_tip, cell_value, is_flagged, score_title
 from ui.widgets.thumbnails import ThumbnailCache
 
 TakeIdRole = Qt.ItemDataRole.UserRole + 1
@@ -118,12 +118,12 @@ class TakesModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._takes)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 1 + len(column_titles())
+        return 0 if parent.isValid() else 1 + len(COLUMN_NAMES)  # asked for by every index()
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return self.tr("Take") if section == 0 else column_titles()[section - 1]
+        return self.tr("Take") if section == 0 else score_title(COLUMN_NAMES[section - 1])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.row() >= len(self._takes):

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 
 from app.film.shot_timing import shot_fps, shot_frames, shot_seconds
 from app.generation.shot_requests import shot_status
-from app.project.project import Project, Shot
+from app.project.project import Project, Shot, ShotState
 from app.project.reel_file import PROJECT_SUFFIX
 from app.project.row_index import RowIndex
 from app.project.take_import import VIDEO_SUFFIXES, is_video_file
@@ -57,6 +57,9 @@ class TimelineModel(QAbstractListModel):
         # Seconds by row, for the size hints: Qt lays the strip out several times while the window is
         # built, and each pass asks every card. Any project change empties it.
         self._seconds: dict[int, float] = {}
+        # Each shot's state by id (its take file looked at on disk, its request hashed), kept until the
+        # project changes: a card asks on every paint, and a scroll paints dozens.
+        self._states: dict[str, ShotState] = {}
         # Live generation state by shot id: ("queued" | "generating", fraction); set by the queue.
         self.job_states: dict[str, tuple[str, float]] = {}
         self.set_project(project)
@@ -76,6 +79,7 @@ class TimelineModel(QAbstractListModel):
         self._ids = [s.id for s in project.shots]
         self._rows.invalidate()
         self._seconds.clear()
+        self._states.clear()
         project.subscribe(self._on_event)
         self.endResetModel()
 
@@ -86,6 +90,7 @@ class TimelineModel(QAbstractListModel):
 
     def _on_event(self, event: str, details: dict) -> None:
         self._seconds.clear()
+        self._states.clear()
         if event == "shot_added":
             row = int(details["index"])
             self.beginInsertRows(QModelIndex(), row, row)
@@ -160,7 +165,7 @@ class TimelineModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return shot_title(shot, index.row())
         if role == Qt.ItemDataRole.ToolTipRole:
-            status = state_label(shot_status(project, shot))
+            status = state_label(self._status(project, shot))
             prompt = shot.prompt.strip() or self.tr("(no prompt)")
             error = "\n" + self.tr("The last generation failed: {0}").format(shot.error) if shot.error else ""
             seconds = shot_seconds(project, shot)
@@ -171,7 +176,7 @@ class TimelineModel(QAbstractListModel):
             return shot.id
         if role == StatusRole:
             live = self.job_states.get(shot.id)
-            return live[0] if live else shot_status(project, shot)
+            return live[0] if live else self._status(project, shot)
         if role == JobProgressRole:
             live = self.job_states.get(shot.id)
             return live[1] if live and live[0] == "generating" else None
@@ -187,6 +192,12 @@ class TimelineModel(QAbstractListModel):
         if role == ErrorRole:
             return shot.error or None
         return None
+
+    def _status(self, project: Project, shot: Shot) -> ShotState:
+        state = self._states.get(shot.id)
+        if state is None:
+            state = self._states[shot.id] = shot_status(project, shot)
+        return state
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -8,29 +8,36 @@ from PySide6.QtCore import QCoreApplication
 
 from app.project.project import Take
 from app.review.ranking import combined_score
+from ui.i18n import QT_TRANSLATE_NOOP
 
 # The scores shown, in column order after the combined score; the last column is the safety verdict.
 SCORE_NAMES = ("prompt", "likeness", "look", "motion", "flicker")
 MISSING = float("-inf")  # an unscored cell sorts below every score
 
 
+# Marked for lupdate, translated one at a time: a takes list asks for its titles on every layout.
+_TITLES = {
+    "combined": QT_TRANSLATE_NOOP("ScoreColumns", "Score"),
+    "prompt": QT_TRANSLATE_NOOP("ScoreColumns", "Prompt"),
+    "likeness": QT_TRANSLATE_NOOP("ScoreColumns", "Likeness"),
+    "look": QT_TRANSLATE_NOOP("ScoreColumns", "Look"),
+    "motion": QT_TRANSLATE_NOOP("ScoreColumns", "Motion"),
+    "flicker": QT_TRANSLATE_NOOP("ScoreColumns", "Flicker"),
+    "safety": QT_TRANSLATE_NOOP("ScoreColumns", "Safety"),
+}
+# The columns after the take's own: the combined score, each score, the safety verdict.
+COLUMN_NAMES = ("combined", *SCORE_NAMES, "safety")
+
+
 def score_title(name: str) -> str:
     """A score's name as the person reads it."""
-    titles = {
-        "combined": QCoreApplication.translate("ScoreColumns", "Score"),
-        "prompt": QCoreApplication.translate("ScoreColumns", "Prompt"),
-        "likeness": QCoreApplication.translate("ScoreColumns", "Likeness"),
-        "look": QCoreApplication.translate("ScoreColumns", "Look"),
-        "motion": QCoreApplication.translate("ScoreColumns", "Motion"),
-        "flicker": QCoreApplication.translate("ScoreColumns", "Flicker"),
-        "safety": QCoreApplication.translate("ScoreColumns", "Safety"),
-    }
-    return titles.get(name, name)
+    source = _TITLES.get(name)
+    return name if source is None else QCoreApplication.translate("ScoreColumns", source)
 
 
 def column_titles() -> list[str]:
     """The titles of the columns after the take's own: the combined score, each score, the safety verdict."""
-    return [score_title("combined"), *(score_title(n) for n in SCORE_NAMES), score_title("safety")]
+    return [score_title(name) for name in COLUMN_NAMES]
 
 
 def weights_text(weights: dict[str, float]) -> str:

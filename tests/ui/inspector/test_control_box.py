@@ -62,7 +62,10 @@ def test_a_take_of_the_film_is_a_control_and_a_bad_file_is_refused_in_words(qtbo
     assert not (project.media_dir / "control-clips").exists() or not any(
         (project.media_dir / "control-clips").iterdir()
     )
+    assert box.takes.count() == 1  # the film's takes are listed when the box is opened, not per click
+    box.takes.showPopup()
     row = box.takes.findData(f"{project.shots[1].id}/t1")
+    box.takes.hidePopup()
     assert row > 0
     box.takes.setCurrentIndex(row)
     box.takes.activated.emit(row)

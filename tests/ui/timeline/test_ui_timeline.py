@@ -218,3 +218,26 @@ def test_standard_shortcuts_reach_their_actions(qtbot):
         window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     assert len(window.project.shots) == 4
+
+
+def test_a_cards_state_is_looked_up_on_disk_once_until_the_project_changes(tmp_path, monkeypatch):
+    import os
+
+    project = sample_project(2)
+    save_project(project, tmp_path / "film.reel")
+    shot = project.shots[0]
+    clip = write_video(project.media_dir / shot.id / "take-001.mp4")
+    project.add_take(shot.id, Take(id="t1", path=f"{shot.id}/take-001.mp4", frames=5, fps=16))
+    model = TimelineModel(project)
+    assert model.index(0).data(StatusRole) == ShotState.READY
+    looks: list[str] = []
+    real_lstat = os.lstat
+    monkeypatch.setattr(
+        os, "lstat", lambda path, *a, **k: looks.append(str(path)) or real_lstat(path, *a, **k)
+    )
+    for _ in range(20):  # a card repaints on every scroll and click
+        assert model.index(0).data(StatusRole) == ShotState.READY
+    assert looks == []
+    clip.unlink()
+    project.update_shot(shot.id, title="Renamed")  # any change of the film looks again
+    assert model.index(0).data(StatusRole) == ShotState.MISSING
