@@ -115,7 +115,10 @@ def _check_depth(doc: Any) -> None:
         if depth > MAX_DEPTH:
             raise UnsafeJson(f"the file is nested more than {MAX_DEPTH} levels deep")
         below: list[Any] = []
+        # An empty container has nothing below it: only at the last allowed level must it be seen (to be
+        # refused one level further down). A film's takes hold thousands of empty dicts.
+        last = depth + 1 > MAX_DEPTH
         for value in level:
             items = value.values() if type(value) is dict else value
-            below += [item for item in items if type(item) in _CONTAINERS]
+            below += [item for item in items if type(item) in _CONTAINERS and (item or last)]
         level, depth = below, depth + 1

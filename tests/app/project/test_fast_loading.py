@@ -7,6 +7,7 @@ import json
 import fastjsonschema
 
 from app.paths.resources import resource_path
+from app.project.json_limits import MAX_DEPTH, UnsafeJson, check_tree, loads_strict
 from app.project.media_paths import ID_PATTERN
 from app.project.schema_check import lean_code
 
@@ -33,3 +34,29 @@ def test_the_lean_check_builds_no_message_and_no_key_set_for_a_valid_film() -> N
     assert calls and all("locals()" not in line and "name_prefix" not in line for line in calls)
     # A dict whose leftover keys are read (additionalProperties) keeps its key set.
     assert "for data__presets_key in data__presets_keys:" in lean
+
+
+def _nested(levels: int, inner: object) -> object:
+    doc = inner
+    for _ in range(levels - 1):
+        doc = {"x": doc} if isinstance(doc, list) else [doc]
+    return doc
+
+
+def test_the_depth_bound_is_the_same_with_empty_containers_at_the_edge() -> None:
+    # The fast walk skips empty containers except at the last level: both walks must still agree.
+    for levels in (MAX_DEPTH - 2, MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1, MAX_DEPTH + 2):
+        for inner in ([], {}, [1], {"a": "b"}):
+            doc = _nested(levels, inner)
+            text = json.dumps(doc)
+            with_strings = _refused(lambda d=doc: check_tree(d))
+            fast = _refused(lambda t=text: loads_strict(t))
+            assert fast == with_strings == (levels > MAX_DEPTH), (levels, inner)
+
+
+def _refused(action) -> bool:
+    try:
+        action()
+    except UnsafeJson:
+        return True
+    return False
