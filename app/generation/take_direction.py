@@ -45,13 +45,12 @@ def _active(project: Project, shot_id: str, what: str) -> tuple[Shot, Take, Path
     return shot, take, clip
 
 
-def _mask_pngs(mask: Path, width: int, height: int, count: int) -> tuple[tuple[bytes, ...], list[str]]:
-    """A still mask (one PNG) or a mask clip (one per frame), checked before its pixels are decoded."""
+def mask_clip_frames(mask: Path, width: int, height: int, count: int) -> Any:
+    """A mask clip's frames as (count, height, width) uint8 brightness, checked before a frame is decoded:
+    its length, size, streams and codec from its headers, its size and frame count against the take's."""
+    import numpy as np
     from PIL import Image
 
-    if mask.suffix.lower() in STILL_MASK_SUFFIXES:
-        grey, notice = read_mask(mask, width, height)
-        return (png_bytes(Image.fromarray(grey, "L")),), [notice] if notice else []
     info = check_control_clip(mask)  # length, size, streams, codec: from its headers
     if (info.width, info.height) != (width, height):
         raise ControlError(
@@ -61,7 +60,29 @@ def _mask_pngs(mask: Path, width: int, height: int, count: int) -> tuple[tuple[b
     if info.frame_count != count:
         raise ControlError(f"The mask clip {mask} has {info.frame_count} frames; the take has {count}.")
     frames = read_frames(mask, 0, count)
-    return tuple(png_bytes(Image.fromarray(f).convert("L")) for f in frames), []
+    return np.stack([np.asarray(Image.fromarray(f).convert("L")) for f in frames])
+
+
+def _mask_pngs(mask: Path, width: int, height: int, count: int) -> tuple[tuple[bytes, ...], list[str]]:
+    """A still mask (one PNG) or a mask clip (one per frame), checked before its pixels are decoded."""
+    from PIL import Image
+
+    if mask.suffix.lower() in STILL_MASK_SUFFIXES:
+        grey, notice = read_mask(mask, width, height)
+        return (png_bytes(Image.fromarray(grey, "L")),), [notice] if notice else []
+    frames = mask_clip_frames(mask, width, height, count)
+    return tuple(png_bytes(Image.fromarray(f, "L")) for f in frames), []
+
+
+def take_mask_clip(project: Project, shot_id: str, mask: Path) -> Any:
+    """The frames of a mask clip for the shot's active take (the window's Load Mask Clip…), checked as
+    repaint_take checks it."""
+    _, take, clip = _active(project, shot_id, "repaint")
+    try:
+        info = probe(clip)
+    except VideoError as exc:
+        raise ConditioningError(f"The take {take.path} cannot be read: {exc}") from None
+    return mask_clip_frames(Path(mask), info.width, info.height, min(info.frame_count, MAX_CONTROL_FRAMES))
 
 
 def _keep_masks(project: Project, masks: tuple[bytes, ...]) -> list[dict[str, str]]:

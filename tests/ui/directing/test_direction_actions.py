@@ -148,3 +148,23 @@ def test_the_dialogs_answer_what_was_chosen(qtbot):
     extend.before.setChecked(True)
     extend.frames.setValue(9)
     assert extend.choice() == ExtendChoice(9, True)
+
+
+def test_a_mask_clip_loaded_in_the_preview_is_repainted_frame_by_frame(window, qtbot, tmp_path):
+    from engine.video.video_io import write_clip
+
+    masks = np.zeros((FRAMES, 32, 32, 3), np.uint8)
+    for index in range(FRAMES):
+        masks[index, :16, 2 * index : 2 * index + 8] = 255
+    write_clip(masks, 16, tmp_path / "masks.mp4")
+    bar = window.preview.mask_bar
+    window.directing.ask_repaint = lambda prompt: RepaintChoice(None, 3)
+    bar.action.setChecked(True)
+    bar.ask_mask_clip = lambda: tmp_path / "masks.mp4"
+    bar.clip_button.click()
+    qtbot.waitUntil(lambda: bar.layer.clip is not None)
+    bar.repaint_button.click()
+    control = _only_job(window, qtbot).request.control
+    assert control.mode == "repaint" and len(control.masks) == FRAMES
+    firsts = [np.asarray(Image.open(io.BytesIO(m)))[4].argmax() for m in control.masks]
+    assert firsts == sorted(firsts) and firsts[0] < firsts[-1]  # the white part moves as the clip's does
