@@ -7,15 +7,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
+from ui.dialogs import VIDEO_FILTER
 from ui.preview.mask_layer import BRUSH, MAX_BRUSH, MIN_BRUSH, RECTANGLE, MaskLayer
 from ui.widgets.background import BackgroundWorker
 
 log = logging.getLogger(__name__)
-MASK_CLIP_FILTER = "Videos (*.mp4 *.mov *.mkv *.webm *.avi *.m4v *.gif)"
 
 
 class MaskBar(QWidget):
@@ -121,7 +121,8 @@ class MaskBar(QWidget):
             self.layer.clear()
 
     def _ask_mask_clip(self) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a mask clip"), "", MASK_CLIP_FILTER)
+        videos = QCoreApplication.translate("Dialogs", VIDEO_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a mask clip"), "", videos)
         return Path(path) if path else None
 
     def _choose_clip(self) -> None:
