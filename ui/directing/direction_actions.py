@@ -77,7 +77,7 @@ class DirectionActions(QObject):
 
     def _repaint(self, shot_id: str, with_mask: Callable[[Callable[[Path], Any]], Any]) -> bool:
         project = self.generation.project
-        choice = self.ask_repaint(project.shot(shot_id).prompt)
+        choice = self.ask_repaint(project.shot(shot_id).prompt) if self._free() else None
         if choice is None:
             return False
 
@@ -100,6 +100,8 @@ class DirectionActions(QObject):
                 self.tr("Extend Take"), self.tr("Select one shot to extend its take.")
             )
             return False
+        if not self._free():
+            return False
         project = self.generation.project
         shot = project.shot(ids[0])
         take = shot.active
@@ -113,11 +115,15 @@ class DirectionActions(QObject):
 
         return self._plan(build, self.tr("Cannot extend this take"))
 
-    def _plan(self, build: Build, title: str) -> bool:
-        """Plan on the worker (it decodes the take), queue the plan back on the GUI thread."""
-        if self.worker.busy():  # one at a time: a second plan would not see the first one's take path
+    def _free(self) -> bool:
+        """Whether no take is being planned: one at a time, as a second plan would not see the first's path."""
+        if self.worker.busy():
             self.generation.status.showMessage(self.tr("Still preparing the previous take…"), 5000)
             return False
+        return True
+
+    def _plan(self, build: Build, title: str) -> bool:
+        """Plan on the worker (it decodes the take), queue the plan back on the GUI thread."""
         ready = self.generation.ready_queue()
         if ready is None:
             return False

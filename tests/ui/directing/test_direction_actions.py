@@ -119,7 +119,9 @@ def test_planning_decodes_the_take_off_the_gui_thread_and_the_window_stays_respo
     ticks = []
     QTimer.singleShot(0, lambda: ticks.append(1))
     qtbot.waitUntil(lambda: bool(decoded and ticks))
-    assert window.directing.extend_selected() is False  # one plan at a time
+    window.directing.ask_extend = lambda fps: pytest.fail("asked while a take is being planned")
+    assert window.directing.extend_selected() is False  # one plan at a time, said before asking
+    assert "previous take" in window.generation.status.currentMessage()
     released.set()
     assert _only_job(window, qtbot).request.made_from["extend"]["frames"] == 8
     mask = np.full((32, 32), 255, dtype=np.uint8)
