@@ -174,7 +174,9 @@ def test_an_extended_take_begins_with_the_frames_it_extends(tmp_path, tiny_a14b,
     assert_remade_from_sidecar(project, plan, take, cpu(tiny_vace), cache)
 
 
-def test_an_extension_past_one_run_is_refused_before_a_frame_is_decoded(tmp_path, monkeypatch) -> None:
+def test_an_extension_or_repaint_past_one_run_is_refused_before_a_frame_is_decoded(
+    tmp_path, monkeypatch
+) -> None:
     import app.generation.take_given_frames as given
 
     project = film(tmp_path, "text-model", "vace-model")  # a model not on this machine: taken as A14B's 81
@@ -187,6 +189,10 @@ def test_an_extension_past_one_run_is_refused_before_a_frame_is_decoded(tmp_path
         extend_take(project, "s1", frames=100)
     assert "at most 73 frames" in refused.value.hint
     assert project.shot("s1").takes[-1].id == "t1"
+    make_clip(project.media_dir / "s1" / "take-002.mp4", moving_frames(85))  # longer than one run
+    project.add_take("s1", Take(id="t2", path="s1/take-002.mp4", frames=85, width=SIZE, height=SIZE))
+    with pytest.raises(ConditioningError, match=r"take-002\.mp4 has 85 frames.*at most 81"):
+        repaint_take(project, "s1", rect_mask(tmp_path / "mask.png"))
 
 
 def test_a_takes_record_that_changed_or_left_the_media_folder_is_refused(tmp_path) -> None:
