@@ -563,6 +563,7 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.files.wait()
         self.preview.shutdown()
+        self.directing.shutdown()  # a take being planned is waited for; it is not queued
         self.storyboard.shutdown()  # a running model call is cancelled, the sketch model unloaded
         self.generation.shutdown()  # cancels the running job; pending ones were saved with the project
         self.thumbnails.shutdown()

@@ -12,22 +12,22 @@ from app.generation.conditioning_error import ConditioningError
 from app.generation.shot_references import NO_REFERENCE_MODEL_HINT, reference_model
 from app.generation.shot_requests import build_request_with_record, preset_hash, request_key
 from app.generation.take_generation import TakePlan, next_take_path
+from app.generation.take_given_frames import MASK_FOLDER, extend_control, repaint_control
 from app.presets.embedded import lora_records, preset_name_for, shot_preset
 from app.project.media_paths import UnsafePath, contained
 from app.project.project import Project, Shot, Take
 from app.settings.model_settings import project_model
 from engine.conditioning.control_bounds import MAX_CONTROL_FRAMES, check_control_clip, read_mask
+from engine.conditioning.control_cache import file_sha256
 from engine.conditioning.control_settings import ControlError
 from engine.generation.direction_inputs import MIN_CONTEXT
 from engine.generation.request import ControlConditioning, ModelSpec
+from engine.generation.run_length import one_run_frames
 from engine.generation.still_image import png_bytes
 from engine.storage.atomic_file import write_bytes_atomic
 from engine.video.video_io import VideoError, probe, read_frames
 
-MASK_FOLDER = "masks"  # repaint masks kept in FILM.media/masks/<sha256>.png, so the take can be made again
-MAX_EXTEND_FRAMES = (
-    120  # new frames per extension; the model's one run is the real bound (checked when it runs)
-)
+MAX_EXTEND_FRAMES = 120  # new frames per extension; the model's one run is the real bound (checked first)
 STILL_MASK_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 
 
@@ -45,19 +45,12 @@ def _active(project: Project, shot_id: str, what: str) -> tuple[Shot, Take, Path
     return shot, take, clip
 
 
-def _pngs(frames: Any) -> tuple[bytes, ...]:
+def mask_clip_frames(mask: Path, width: int, height: int, count: int) -> Any:
+    """A mask clip's frames as (count, height, width) uint8 brightness, checked before a frame is decoded:
+    its length, size, streams and codec from its headers, its size and frame count against the take's."""
+    import numpy as np
     from PIL import Image
 
-    return tuple(png_bytes(Image.fromarray(frame)) for frame in frames)
-
-
-def _mask_pngs(mask: Path, width: int, height: int, count: int) -> tuple[tuple[bytes, ...], list[str]]:
-    """A still mask (one PNG) or a mask clip (one per frame), checked before its pixels are decoded."""
-    from PIL import Image
-
-    if mask.suffix.lower() in STILL_MASK_SUFFIXES:
-        grey, notice = read_mask(mask, width, height)
-        return (png_bytes(Image.fromarray(grey, "L")),), [notice] if notice else []
     info = check_control_clip(mask)  # length, size, streams, codec: from its headers
     if (info.width, info.height) != (width, height):
         raise ControlError(
@@ -67,14 +60,37 @@ def _mask_pngs(mask: Path, width: int, height: int, count: int) -> tuple[tuple[b
     if info.frame_count != count:
         raise ControlError(f"The mask clip {mask} has {info.frame_count} frames; the take has {count}.")
     frames = read_frames(mask, 0, count)
-    return tuple(png_bytes(Image.fromarray(f).convert("L")) for f in frames), []
+    return np.stack([np.asarray(Image.fromarray(f).convert("L")) for f in frames])
+
+
+def _mask_pngs(mask: Path, width: int, height: int, count: int) -> tuple[tuple[bytes, ...], list[str]]:
+    """A still mask (one PNG) or a mask clip (one per frame), checked before its pixels are decoded."""
+    from PIL import Image
+
+    if mask.suffix.lower() in STILL_MASK_SUFFIXES:
+        grey, notice = read_mask(mask, width, height)
+        return (png_bytes(Image.fromarray(grey, "L")),), [notice] if notice else []
+    frames = mask_clip_frames(mask, width, height, count)
+    return tuple(png_bytes(Image.fromarray(f, "L")) for f in frames), []
+
+
+def take_mask_clip(project: Project, shot_id: str, mask: Path) -> Any:
+    """The frames of a mask clip for the shot's active take (the window's Load Mask Clip…), checked as
+    repaint_take checks it."""
+    _, take, clip = _active(project, shot_id, "repaint")
+    try:
+        info = probe(clip)
+    except VideoError as exc:
+        raise ConditioningError(f"The take {take.path} cannot be read: {exc}") from None
+    return mask_clip_frames(Path(mask), info.width, info.height, min(info.frame_count, MAX_CONTROL_FRAMES))
 
 
 def _keep_masks(project: Project, masks: tuple[bytes, ...]) -> list[dict[str, str]]:
-    """Keep each mask in FILM.media/masks/ under its hash; their records for the sidecar."""
+    """Keep each mask in FILM.media/masks/ under its hash (once); their records for the sidecar, one per
+    mask in order, so a mask clip is made again frame for frame."""
     assert project.media_dir is not None
     kept = []
-    for data in dict.fromkeys(masks):
+    for data in masks:
         digest = hashlib.sha256(data).hexdigest()
         relative = f"{MASK_FOLDER}/{digest}.png"
         dest = contained(project.media_dir, relative)
@@ -82,6 +98,16 @@ def _keep_masks(project: Project, masks: tuple[bytes, ...]) -> list[dict[str, st
             write_bytes_atomic(dest, data)
         kept.append({"path": relative, "sha256": digest})
     return kept
+
+
+def _reference(project: Project, shot: Shot, model: ModelSpec | None) -> ModelSpec:
+    spec = reference_model(project, model or project_model(project))
+    if spec is None:
+        raise ConditioningError(
+            f"Shot {shot.title or shot.id}: repainting and extending need a reference model, and the film has none.",
+            NO_REFERENCE_MODEL_HINT,
+        )
+    return spec
 
 
 def _plan(
@@ -98,12 +124,7 @@ def _plan(
 ) -> TakePlan:
     """The new take's plan: the shot's settings at the take's size, on the reference model, given control."""
     base = model or project_model(project)
-    spec = reference_model(project, base)
-    if spec is None:
-        raise ConditioningError(
-            f"Shot {shot.title or shot.id}: repainting and extending need a reference model, and the film has none.",
-            NO_REFERENCE_MODEL_HINT,
-        )
+    spec = _reference(project, shot, base)
     # The shot as it was made, minus what would pin its frames twice (the take's frames are given instead).
     bare = dataclasses.replace(
         shot,
@@ -156,10 +177,16 @@ def repaint_take(
             f"The take {take.path} has {count} frames; the reference model repaints takes of 4k+1 frames.",
             "Repaint a take Storyreel generated, or trim the clip to 4k+1 frames.",
         )
+    limit = one_run_frames(_reference(project, shot, model))
+    if count > limit:
+        raise ConditioningError(
+            f"The take {take.path} has {count} frames, and the reference model repaints at most {limit} in one run.",
+            "Repaint a shorter take.",
+        )
     masks, notices = _mask_pngs(Path(mask), info.width, info.height, count)
-    frames = _pngs(read_frames(clip, 0, count))
-    made = {"repaint": {"from_take": take.id, "from_path": take.path, "masks": _keep_masks(project, masks)}}
-    control = ControlConditioning("repaint", frames, 1.0, masks)
+    control = repaint_control(clip, count, masks)
+    source = {"from_take": take.id, "from_path": take.path, "sha256": file_sha256(clip)}
+    made = {"repaint": {**source, "masks": _keep_masks(project, masks)}}
     return _plan(project, shot, take, control, made, count, model, seed, prompt, reserved), notices
 
 
@@ -196,14 +223,21 @@ def extend_take(
         )
     if info.frame_count + frames > MAX_CONTROL_FRAMES:
         raise ConditioningError(f"An extended take holds at most {MAX_CONTROL_FRAMES} frames.")
-    start = 0 if before else info.frame_count - context
-    given = _pngs(read_frames(clip, start, start + context))
     total = context + frames
-    control = ControlConditioning("known", given, 1.0, (), total - context if before else 0, clip, before)
+    # Refused here, from the take's header and the model's configs, before a frame is decoded.
+    limit = one_run_frames(_reference(project, shot, model))
+    if total > limit:
+        raise ConditioningError(
+            f"Extending {take.path} by {frames} frames needs a run of {total} frames ({context} of the take's "
+            f"and {frames} new ones), and the reference model makes at most {limit} in one run.",
+            f"Extend by at most {limit - MIN_CONTEXT} frames (extend again for more).",
+        )
+    control = extend_control(clip, info.frame_count, context, frames, before)
     made = {
         "extend": {
             "from_take": take.id,
             "from_path": take.path,
+            "sha256": file_sha256(clip),
             "frames": frames,
             "before": before,
             "context": context,

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from app.generation.conditioning_error import ConditioningError
+from app.generation.direction_record import DIRECTION_RECORDS, direction_of, recorded_path
 from app.generation.shot_references import REFERENCE_RECORD
 from app.project.cast_images import cast_image_bytes
 from app.project.json_limits import UnsafeJson, loads_strict
@@ -108,12 +109,9 @@ def control_of(project: Project, take: Take) -> ControlConditioning | None:
     if not isinstance(record, dict):
         return None
     path, strength = record.get("path"), record.get("strength", 1.0)
-    if project.media_dir is None or not isinstance(path, str) or not is_json_number(strength):
-        raise ConditioningError(f"the take's control record {str(record)[:120]} names no control frames")
-    try:
-        folder = contained(project.media_dir, path)
-    except UnsafePath as exc:
-        raise ConditioningError(str(exc), exc.hint) from None
+    if not is_json_number(strength):
+        raise ConditioningError(f"the take's control record {str(record)[:120]} gives no strength")
+    folder = recorded_path(project, path, "control frames")
     if not folder.is_dir():
         raise ConditioningError(f"the take's control frames {path} are not in the media folder")
     return ControlConditioning("control", folder, float(strength))
@@ -123,7 +121,7 @@ def conditioning_of(project: Project, take: Take) -> ImageConditioning | None:
     """The stills a take was generated from, read back from the media folder (None: text only, or a
     reference take, whose start and end images are keyframes: references_of)."""
     record = take.conditioning or {}
-    if not record or any(key in record for key in REFERENCE_RECORD):
+    if not record or any(key in record for key in (*REFERENCE_RECORD, *DIRECTION_RECORDS)):
         return None
     fit = record.get("image", {}).get("fit") if isinstance(record.get("image"), dict) else None
     last = _image(project, record.get("last_image"), "end image")
@@ -180,10 +178,12 @@ def request_from_sidecar(film: Path, clip: Path, model: ModelSpec | None = None)
     names = {f.name for f in dataclasses.fields(Take)} - {"id", "path", "conditioning"}
     found = record.get("made_from")
     made_from: dict[str, Any] = found if isinstance(found, dict) else {}
+    conditioning = dict(made_from.get("conditioning") or {})
+    conditioning.update({k: made_from[k] for k in DIRECTION_RECORDS if k in made_from})
     take = Take(
         id="sidecar",
         path=str(clip),
-        conditioning=dict(made_from.get("conditioning") or {}),
+        conditioning=conditioning,
         **{k: v for k, v in record.items() if k in names},
     )
     return request_from_take(project, take, model, sidecar_loras(project, record))
@@ -207,11 +207,14 @@ def request_from_take(
         take.model, take.model_revision, device=take.device or None, dtype=take.dtype or None
     )
     segments = take.segments or {}
+    # A repaint or an extension is remade from the take it started from; its run is the context + new frames.
+    direction = direction_of(project, take.conditioning or {}, take.frames)
+    control, num_frames = direction or (control_of(project, take), take.frames)
     return GenerationRequest(
         prompt=take.prompt,
         negative_prompt=take.negative_prompt,
         seed=int(take.seed or 0),
-        num_frames=take.frames,
+        num_frames=num_frames,
         width=take.width,
         height=take.height,
         fps=take.fps,
@@ -222,7 +225,7 @@ def request_from_take(
         loras=loras,
         images=conditioning_of(project, take),
         references=references_of(project, take),
-        control=control_of(project, take),
+        control=control,
         segment_frames=segments.get("length") or None,
         segment_overlap=int(segments.get("overlap", DEFAULT_OVERLAP)),
         colour_match="colour_match" in segments,

@@ -213,6 +213,13 @@ class ProviderBackend:
                 "Generate this shot locally, or on a Storyreel endpoint (serve, farm or an Inference "
                 "Endpoint) that serves the reference model.",
             )
+        if request.control is not None:  # nor given frames: a control clip, a take to repaint or extend
+            raise ProviderError(
+                f"{self.provider} makes video from text only; this take follows a control clip, or repaints "
+                "or extends a take, which needs the reference model.",
+                "Generate it locally, or on a Storyreel endpoint (serve, farm or an Inference Endpoint) that "
+                "serves the reference model.",
+            )
         token = self._api_key(ProviderError)
         cancel.check()
         started = time.perf_counter()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import time
 from pathlib import Path
@@ -23,7 +24,13 @@ from engine.endpoint.protocol import EndpointAnswer, MalformedAnswer, parse_answ
 from engine.endpoint.redaction import redact, remember_secret, shown
 from engine.endpoint.urls import check_token_transport, clean_url, public_url, short_name
 from engine.endpoint.wire_stills import references_used
-from engine.generation.request import GenerationRequest, GenerationResult, ModelSpec, Segments
+from engine.generation.request import (
+    ControlConditioning,
+    GenerationRequest,
+    GenerationResult,
+    ModelSpec,
+    Segments,
+)
 from engine.progress import ENCODING, LOADING, CancelToken, Progress, ProgressCallback
 from engine.storage.atomic_file import atomic_path
 from engine.values import is_json_int
@@ -80,10 +87,26 @@ def write_received_clip(
     return info
 
 
+def write_joined_clip(
+    video: bytes, control: ControlConditioning, clip_path: Path, source: str, reported: dict[str, int]
+) -> ClipInfo:
+    """An extension made elsewhere: the received clip (the known frames and the new ones), checked as
+    write_received_clip checks it, joined here to the take it extends and written losslessly as the take."""
+    from engine.generation.direction_inputs import given_pngs, joined_take
+    from engine.video.video_io import probe, read_frames, write_clip
+
+    received = clip_path.with_name(f".{clip_path.stem}.received.mp4")
+    try:
+        info = write_received_clip(video, received, source, reported)
+        made = joined_take(read_frames(received), control, len(given_pngs(control)))
+        write_clip(made, round(info.fps), clip_path, replace=False)
+    finally:
+        received.unlink(missing_ok=True)
+    return probe(clip_path)
+
+
 def with_clip_facts(answer: EndpointAnswer, info: ClipInfo) -> EndpointAnswer:
     """The answer with the size, length and rate it did not report replaced by the clip's own."""
-    import dataclasses
-
     missing = {k: v for k, v in clip_facts(info).items() if k in answer.unreported}
     return dataclasses.replace(answer, parameters={**answer.parameters, **missing}) if missing else answer
 
@@ -236,8 +259,13 @@ class RemoteBackend:
         # Reported length, size and rate are checked against the clip; unreported ones are read from it.
         p = answer.parameters
         reported = {k: int(p[k]) for k in CLIP_FACTS if k not in answer.unreported}
-        info = write_received_clip(answer.video, clip_path, self.name, reported)
-        answer = with_clip_facts(answer, info)
+        control = request.control
+        if control is not None and control.extends is not None:  # sent as known frames, joined here
+            info = write_joined_clip(answer.video, control, clip_path, self.name, reported)
+            answer = dataclasses.replace(answer, parameters={**answer.parameters, **clip_facts(info)})
+        else:
+            info = write_received_clip(answer.video, clip_path, self.name, reported)
+            answer = with_clip_facts(answer, info)
         record = self._record(request, answer, clip_path, time.perf_counter() - started)
         log.info("Take from %s written to %s", self.endpoint, clip_path)
         return record
@@ -246,8 +274,6 @@ class RemoteBackend:
         self, request: GenerationRequest, answer: EndpointAnswer, clip: Path, seconds: float
     ) -> TakeRecord:
         """The take's record, as a local take's, with the endpoint as its backend and what it reported."""
-        import dataclasses
-
         p, extra = answer.parameters, answer.extra
         applied = dataclasses.replace(
             request,

@@ -22,10 +22,8 @@ def control_parameters(request: GenerationRequest) -> dict[str, Any]:
     control = request.control
     if control is None:
         return {}
-    if control.extends is not None:
-        raise RequestRejected(
-            "Extending a take joins it to the new frames on this machine; extend with the local backend."
-        )
+    # An extension is sent as its known frames at their offset; the take it extends is joined here
+    # (engine/backends/remote.py: write_joined_clip), never sent.
     return {
         "control_mode": control.mode,
         "control_frames": [encode_still(data) for data in given_pngs(control)],

@@ -6,6 +6,7 @@ Pure and Qt-free, so a test can build the same direct `WanVACEPipeline` call as 
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,7 +31,7 @@ def given_pngs(control: ControlConditioning) -> tuple[bytes, ...]:
     if control.frames.is_file():
         return _clip_tail(control.frames)
     pngs: list[bytes] = []
-    while (path := control.frames / frame_name(len(pngs))).is_file() and not path.is_symlink():
+    while (path := _frame_file(control.frames, len(pngs))) is not None:
         pngs.append(path.read_bytes())
     return tuple(pngs)
 
@@ -47,6 +48,32 @@ def _clip_tail(clip: Path) -> tuple[bytes, ...]:
     except VideoError as exc:
         raise ImageModelError(f"The frames to continue from, in {clip.name}, cannot be read: {exc}") from None
     return tuple(png_bytes(Image.fromarray(frame)) for frame in frames)
+
+
+def _frame_file(folder: Path, index: int) -> Path | None:
+    path = folder / frame_name(index)
+    return path if path.is_file() and not path.is_symlink() else None
+
+
+def control_slice(control: ControlConditioning, start: int, count: int) -> ControlConditioning:
+    """A segment's part of a control: its frames start…start+count-1 (a short control holds its last
+    frame), read from the folder only as far as they are needed."""
+    if isinstance(control.frames, Path):
+        folder, index = control.frames, start
+        pngs: list[bytes] = []
+        while len(pngs) < count and (path := _frame_file(folder, index)) is not None:
+            pngs.append(path.read_bytes())
+            index += 1
+        if not pngs:  # the clip ended before the segment starts: it holds its last frame
+            last = 0
+            while _frame_file(folder, last) is not None:
+                last += 1
+            pngs = [(folder / frame_name(last - 1)).read_bytes()] if last else []
+    else:
+        pngs = list(control.frames[start : start + count] or control.frames[-1:])
+    if not pngs:
+        raise ControlError("The control has no frames.")
+    return dataclasses.replace(control, frames=tuple(pngs + pngs[-1:] * (count - len(pngs))))
 
 
 def given_stills(control: ControlConditioning) -> list[Image.Image]:
@@ -110,7 +137,16 @@ def control_video(
         raise ControlError("The control has no frames.")
     video = [stills[min(index, len(stills) - 1)] for index in range(num_frames)]
     if control.mode == "control":
-        return video, [made] * num_frames
+        mask = [made] * num_frames
+        known = Image.new("L", (width, height), KNOWN)
+        for index, data in enumerate(control.context[:num_frames]):  # a later segment's frames to go on from
+            image = read_still(data, f"context frame {index}")[0]
+            if image.size != (width, height):
+                raise ControlError(
+                    f"Context frame {index} is {image.width}×{image.height}, not {width}×{height}."
+                )
+            video[index], mask[index] = image, known
+        return video, mask
     return video, _mask_stills(control, num_frames, width, height)
 
 

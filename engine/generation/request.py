@@ -109,7 +109,8 @@ class ControlConditioning:
     """Frames given to the reference (VACE) model as its `video` and `mask`.
 
     - "control": a control clip's frames (pose, depth, edges or its own), one per shot frame; every
-      pixel is made, following them with `strength` (VACE's conditioning_scale).
+      pixel is made, following them with `strength` (VACE's conditioning_scale). A later segment of a
+      long shot is given its slice, and the frames it continues as `context`: kept, in place of the first.
     - "known": frames kept as they are from `offset` on (a take extended, a segment's context); the
       rest of the shot is made. With `extends`, the result is that clip's frames joined to the new ones.
     - "repaint": a take's frames, one per shot frame, and masks white where pixels are made; after
@@ -123,12 +124,14 @@ class ControlConditioning:
     offset: int = 0  # known: the shot frame the given frames start at
     extends: Path | None = None  # known: the take whose frames the new ones are joined to
     before: bool = False  # known: the new frames come before the take's (its first frames are given)
+    context: tuple[bytes, ...] = ()  # control: PNG frames kept as they are at the start (a segment's context)
 
     def __repr__(self) -> str:  # the bytes would flood logs and job lists
         frames = self.frames if isinstance(self.frames, Path) else f"<{len(self.frames)} frames>"
         return (
             f"ControlConditioning(mode={self.mode!r}, frames={frames}, strength={self.strength}, "
-            f"masks=<{len(self.masks)}>, offset={self.offset}, extends={self.extends}, before={self.before})"
+            f"masks=<{len(self.masks)}>, offset={self.offset}, extends={self.extends}, before={self.before}, "
+            f"context=<{len(self.context)}>)"
         )
 
 

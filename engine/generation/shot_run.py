@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, cast
 from engine.conditioning.colour_match import match_colour
 from engine.conditioning.control_settings import ControlError
 from engine.conditioning.keyframes import check_keyframe_frames
-from engine.generation.direction_inputs import MIN_CONTEXT
+from engine.generation.direction_inputs import MIN_CONTEXT, control_slice
 from engine.generation.frames import snap_frames
 from engine.generation.image_to_video import ImageModelError, resolve_images
 from engine.generation.loaded_pipeline import LoadedPipeline
@@ -73,6 +73,17 @@ def join_segments(pieces: list[np.ndarray], overlap: int) -> np.ndarray:
     return clip
 
 
+def segment_control(
+    control: ControlConditioning | None, known: ControlConditioning | None, start: int, frames: int
+) -> ControlConditioning | None:
+    """A segment's given frames: a controlled shot's slice of its control (after the frames it goes on
+    from, as context), else the frames it goes on from (None for the first segment of a plain shot)."""
+    if control is None:
+        return known
+    part = control_slice(control, start, frames)
+    return part if known is None else dataclasses.replace(part, context=cast(tuple[bytes, ...], known.frames))
+
+
 def anchor_index(length: int, overlap: int) -> int:
     """Where in a segment the next one starts from: its last frame before the overlap."""
     return length - 1 - overlap
@@ -96,18 +107,20 @@ def run_shot(
     length = snap_frames(request.segment_frames or info.native_frames, info.temporal_factor)
     total = snap_frames(request.num_frames, info.temporal_factor)
     # On the reference model each later segment is given the last MIN_CONTEXT frames of the one before as
-    # known frames (VACE), so the motion goes on with its direction and speed: it re-makes them all.
-    context = info.takes_references and request.control is None
+    # known frames (VACE), so the motion goes on with its direction and speed: it re-makes them all. A
+    # controlled shot's segments each follow their slice of the control, after those frames.
+    controlled = request.control is not None and request.control.mode == "control"
+    context = info.takes_references and (request.control is None or controlled)
     wanted = max(request.segment_overlap, MIN_CONTEXT - 1) if context else request.segment_overlap
     # At most half a segment blends, so every segment adds frames of its own.
     overlap = max(0, min(wanted, (length - 1) // 2))
     if total <= length:
         return run(loaded, request, on_progress, cancel)
-    if request.control is not None:
+    if request.control is not None and not controlled:
         raise ControlError(
-            f"A shot given frames (a control clip, a take to repaint or extend) is made in one run of at most "
-            f"{length} frames on this model, and this one would need {total}.",
-            "Shorten the shot, or extend by fewer frames (extend again for more).",
+            f"A take to repaint or extend is made in one run of at most {length} frames on this model, and "
+            f"this one would need {total}.",
+            "Repaint a shorter take, or extend by fewer frames (extend again for more).",
         )
     if request.images is None and not info.takes_image:
         raise ImageModelError(
@@ -140,7 +153,7 @@ def run_shot(
             images=images,
             # Every segment sees the cast; a keyframe goes to the segments whose frames hold it.
             references=segment_references(request.references, first_frame, frames),
-            control=known,
+            control=segment_control(request.control, known, first_frame, frames),
         )
 
         def report(p: Progress, number: int = index + 1) -> None:
@@ -173,6 +186,7 @@ def run_shot(
         seed=request.seed,
         images=request.images,
         references=request.references,
+        control=request.control,
     )
     notices = tuple(dict.fromkeys(n for r in results for n in r.notices))
     segments = Segments(count=len(lengths), length=length, overlap=overlap)

@@ -707,6 +707,18 @@ The details are in storyreel.log.</source>
         <source>Cannot extend this take</source>
         <translation>无法延长此镜次</translation>
     </message>
+    <message>
+        <source>Still preparing the previous take…</source>
+        <translation>仍在准备上一个镜次…</translation>
+    </message>
+    <message>
+        <source>Preparing the take…</source>
+        <translation>正在准备镜次…</translation>
+    </message>
+    <message>
+        <source>Something went wrong; storyreel.log has the details.</source>
+        <translation>出错了；详情见 storyreel.log。</translation>
+    </message>
 </context>
 <context>
     <name>DownloadDialog</name>
@@ -2131,12 +2143,36 @@ Generate the shot again to retry (Ctrl+G); the full details are in storyreel.log
         <translation>清除</translation>
     </message>
     <message>
+        <source>Clear the painted mask, or drop the mask clip and paint again</source>
+        <translation>清除绘制的蒙版，或移除蒙版片段后重新绘制</translation>
+    </message>
+    <message>
+        <source>Load Mask Clip…</source>
+        <translation>载入蒙版片段…</translation>
+    </message>
+    <message>
+        <source>Repaint with a mask that follows the frames: a video at the take&apos;s size and length</source>
+        <translation>用逐帧跟随的蒙版重绘：与镜次尺寸和长度相同的视频</translation>
+    </message>
+    <message>
         <source>Repaint…</source>
         <translation>重绘…</translation>
     </message>
     <message>
         <source>Make a new take with the painted part generated again</source>
         <translation>生成一个新镜次，重新生成涂出的部分</translation>
+    </message>
+    <message>
+        <source>Choose a mask clip</source>
+        <translation>选择蒙版片段</translation>
+    </message>
+    <message>
+        <source>Checking {0}…</source>
+        <translation>正在检查 {0}…</translation>
+    </message>
+    <message>
+        <source>Mask clip: {0}</source>
+        <translation>蒙版片段：{0}</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-"""MaskLayer: the still mask painted over a take in the preview (white is repainted, black kept)."""
+"""MaskLayer: the mask over a take in the preview (white is repainted, black kept): a still one painted with
+the mouse, or a mask clip loaded from a file, one frame per frame of the take."""
 
 from __future__ import annotations
 
@@ -28,6 +29,21 @@ class MaskLayer(QObject):
         self._last: QPointF | None = None
         self._anchor: QPointF | None = None
         self.pending: QRectF | None = None  # the rectangle being dragged, shown before it is filled
+        self.clip: Any = None  # a loaded mask clip, (frames, height, width) uint8; None: the painted still
+        self.clip_path: str | None = None
+        self.frame = 0  # the take's frame on screen, whose mask clip frame is drawn
+        self._clip_frame: Any = None  # keeps the pixels the drawn QImage points into alive
+
+    def set_clip(self, path: str | None, frames: Any = None) -> None:
+        """Follow a mask clip (its frames at the take's size), or None: back to the still painted before."""
+        self.clip_path, self.clip = (path, frames) if path is not None else (None, None)
+        self.changed.emit()
+
+    def show_frame(self, index: int) -> None:
+        """The take's frame on screen changed: a mask clip shows its own frame for it."""
+        self.frame = index
+        if self.clip is not None:
+            self.changed.emit()
 
     def size(self) -> tuple[int, int]:
         """(width, height) in pixels of the take."""
@@ -36,6 +52,8 @@ class MaskLayer(QObject):
     # -- painting, in the take's pixel coordinates -------------------------------------------
     def press(self, point: QPointF) -> None:
         """Start a stroke (brush) or a rectangle at `point`."""
+        if self.clip is not None:  # a mask clip is shown, not painted on
+            return
         if self.tool == RECTANGLE:
             self._anchor = QPointF(point)
             self.pending = QRectF(point, point)
@@ -99,6 +117,8 @@ class MaskLayer(QObject):
 
     def is_empty(self) -> bool:
         """Whether nothing is painted (a repaint of nothing is refused before it is queued)."""
+        if self.clip is not None:
+            return not bool(self.clip.any())
         return not bool(self.to_array().any())
 
     def png_bytes(self) -> bytes:
@@ -112,11 +132,21 @@ class MaskLayer(QObject):
         return bytes(data.data())
 
     def overlay(self) -> QImage:
-        """The painted part in a half-transparent colour, for drawing over the take."""
+        """The painted part (or the mask clip's frame on screen) in a colour, for drawing over the take."""
         tint = QImage(self.image.size(), QImage.Format.Format_ARGB32_Premultiplied)
         tint.fill(OVERLAY_COLOUR)
-        tint.setAlphaChannel(self.image.convertToFormat(QImage.Format.Format_Grayscale8))
+        tint.setAlphaChannel(self._alpha())
         return tint
+
+    def _alpha(self) -> QImage:
+        if self.clip is None:
+            return self.image.convertToFormat(QImage.Format.Format_Grayscale8)
+        import numpy as np
+
+        # A take longer than its clip cannot be loaded; the last frame only guards a frame past the end.
+        self._clip_frame = np.ascontiguousarray(self.clip[min(self.frame, len(self.clip) - 1)])
+        height, width = self._clip_frame.shape
+        return QImage(self._clip_frame.data, width, height, width, QImage.Format.Format_Grayscale8)
 
 
 def paint_mask(painter: QPainter, mask: MaskLayer, target: QRect) -> None:

@@ -450,5 +450,6 @@ class PreviewPlayer(QWidget):
         self.clock.stop()
         self._retry.stop()
         self.control_overlay.shutdown()
+        self.mask_bar.shutdown()
         self.project.unsubscribe(self._on_event)
         self.frames.close()

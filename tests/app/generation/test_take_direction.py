@@ -134,6 +134,20 @@ def test_a_repainted_take_keeps_the_take_outside_the_mask(tmp_path, tiny_a14b, t
     assert psnr(made[:, ~outside], original[:, ~outside]) < 25
     sidecar = json.loads(project.take_path(take).with_suffix(".json").read_text())
     assert sidecar["made_from"]["repaint"]["from_take"] == "t1"
+    assert_remade_from_sidecar(project, plan, take, cpu(tiny_vace), cache)
+
+
+def assert_remade_from_sidecar(project, plan, take, spec, cache) -> None:
+    """The take's sidecar alone (the film's .reel gone) gives the same request's frames, bit for bit."""
+    project.path.unlink()
+    again = request_from_sidecar(project.path, project.take_path(take), spec)
+    ours, loaded = plan.request.control, cache.get(spec)
+    assert again.control is not None and again.control.mode == ours.mode
+    assert (again.control.frames, again.control.masks) == (ours.frames, ours.masks)
+    assert (again.num_frames, again.prompt, again.seed) == (plan.request.num_frames, take.prompt, take.seed)
+    made = run_shot(loaded, again).frames
+    assert np.array_equal(made, run_shot(loaded, dataclasses.replace(plan.request, model=spec)).frames)
+    assert len(made) == take.frames
 
 
 def test_masks_of_another_size_are_refused_and_colour_ones_converted(tmp_path) -> None:
@@ -157,6 +171,40 @@ def test_an_extended_take_begins_with_the_frames_it_extends(tmp_path, tiny_a14b,
     assert psnr(made[:FRAMES], moving_frames(FRAMES)) >= 35
     with pytest.raises(ConditioningError, match="1 to"):
         extend_take(project, "s1", frames=0)
+    assert_remade_from_sidecar(project, plan, take, cpu(tiny_vace), cache)
+
+
+def test_an_extension_or_repaint_past_one_run_is_refused_before_a_frame_is_decoded(
+    tmp_path, monkeypatch
+) -> None:
+    import app.generation.take_given_frames as given
+
+    project = film(tmp_path, "text-model", "vace-model")  # a model not on this machine: taken as A14B's 81
+
+    def never(*args, **kwargs):
+        raise AssertionError("a frame was decoded")
+
+    monkeypatch.setattr(given, "read_frames", never)
+    with pytest.raises(ConditioningError, match=r"s1/take-001\.mp4 by 100 frames.*at most 81") as refused:
+        extend_take(project, "s1", frames=100)
+    assert "at most 73 frames" in refused.value.hint
+    assert project.shot("s1").takes[-1].id == "t1"
+    make_clip(project.media_dir / "s1" / "take-002.mp4", moving_frames(85))  # longer than one run
+    project.add_take("s1", Take(id="t2", path="s1/take-002.mp4", frames=85, width=SIZE, height=SIZE))
+    with pytest.raises(ConditioningError, match=r"take-002\.mp4 has 85 frames.*at most 81"):
+        repaint_take(project, "s1", rect_mask(tmp_path / "mask.png"))
+
+
+def test_a_takes_record_that_changed_or_left_the_media_folder_is_refused(tmp_path) -> None:
+    from app.generation.direction_record import direction_of
+
+    project = film(tmp_path, "text-model", "vace-model")
+    record = {"from_path": "s1/take-001.mp4", "sha256": "0" * 64, "frames": 8, "context": 9}
+    with pytest.raises(ConditioningError, match="changed since"):
+        direction_of(project, {"extend": record}, FRAMES + 8)
+    with pytest.raises(ConditioningError, match="must stay in the project"):
+        direction_of(project, {"extend": {**record, "from_path": "../../etc/passwd"}}, FRAMES + 8)
+    assert direction_of(project, {"kind": "continue"}, FRAMES) is None
 
 
 def test_a_shot_list_names_control_clips_and_kinds(tmp_path) -> None:

@@ -66,3 +66,28 @@ def test_remote_controlled_and_repainted_takes_equal_the_local_ones(served, load
         )
         local = run_shot(loaded_vace, request).frames
         assert np.array_equal(read_frames(record.clip), local), control.mode
+
+
+@pytest.mark.slow
+def test_a_remote_extension_is_joined_here_and_equals_the_local_one(served, loaded_vace, tmp_path):
+    """The endpoint makes the known frames and the new ones; the take is joined on this machine."""
+    import dataclasses
+
+    from engine.video.video_io import write_clip
+
+    take = tmp_path / "take-001.mp4"
+    old = moving_frames(9)
+    write_clip(old, 16, take)
+    context, new = 8, 5
+    for before in (False, True):
+        start = 0 if before else len(old) - context
+        known = tuple(png_bytes(Image.fromarray(f)) for f in old[start : start + context])
+        control = ControlConditioning("known", known, 1.0, (), new if before else 0, take, before)
+        request = dataclasses.replace(given(loaded_vace, control), num_frames=context + new)
+        clip = tmp_path / f"take-{2 + before:03d}.mp4"
+        record = RemoteBackend(served.url, token=TOKEN).run(request, clip, lambda p: None, CancelToken())
+        remote, local = read_frames(record.clip), run_shot(loaded_vace, request).frames
+        assert len(remote) == len(old) + new and record.metadata["frames"] == len(old) + new
+        assert np.array_equal(remote, local), before
+        assert np.array_equal(remote[new:] if before else remote[: len(old)], old)
+        assert [p.name for p in tmp_path.iterdir() if ".received" in p.name] == []

@@ -473,3 +473,22 @@ def test_references_are_refused_before_anything_is_sent(provider, tmp_path):
         )
     assert "reference model" in info.value.hint
     assert not stand_in.seen and not list(tmp_path.iterdir())
+
+
+def test_given_frames_are_refused_before_anything_is_sent(provider, tmp_path):
+    """A control clip, a repaint or an extension would be made from the prompt alone: never quietly."""
+    import dataclasses
+
+    from engine.generation.request import ControlConditioning
+
+    stand_in = provider()
+    for control in (ControlConditioning("control", (b"png",)), ControlConditioning("known", (b"png",))):
+        with pytest.raises(ProviderError, match="follows a control clip, or repaints or extends") as info:
+            ProviderBackend(token=TOKEN).run(
+                dataclasses.replace(REQUEST, control=control),
+                tmp_path / "t.mp4",
+                lambda p: None,
+                CancelToken(),
+            )
+        assert "reference model" in info.value.hint
+    assert not stand_in.seen and not list(tmp_path.iterdir())

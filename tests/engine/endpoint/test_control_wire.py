@@ -4,6 +4,7 @@ naming the field."""
 from __future__ import annotations
 
 import base64
+import json
 
 import numpy as np
 import pytest
@@ -87,8 +88,9 @@ def test_hostile_control_parameters_are_refused_naming_the_field(params, phrase)
         parse_body(body_with(**params), LIMITS, 16)
 
 
-def test_an_extension_is_not_sent_to_an_endpoint(tmp_path) -> None:
-    control = ControlConditioning("known", (frame(),), extends=tmp_path / "take.mp4")
+def test_an_extension_is_sent_as_its_known_frames_and_never_the_take_it_extends(tmp_path) -> None:
+    control = ControlConditioning("known", (frame(),), offset=4, extends=tmp_path / "take.mp4", before=True)
     request = GenerationRequest("a", "", 1, 9, 32, 32, 16, 2, 4.0, None, control=control)
-    with pytest.raises(RequestRejected, match="local backend"):
-        request_body(request)
+    sent = request_body(request)["parameters"]
+    assert (sent["control_mode"], sent["control_offset"], len(sent["control_frames"])) == ("known", 4, 1)
+    assert "take.mp4" not in json.dumps(sent)

@@ -111,3 +111,56 @@ def test_painting_stops_with_the_toggle_and_with_another_shot(player):
     assert not bar.layer.to_array().any()  # a new mask, not the old one
     player.set_shot(None)
     assert not bar.action.isChecked() and player.view.mask_layer is None
+
+
+def _mask_clip(path, frames=5, width=W, height=H):
+    """A mask clip whose white square moves right one step per frame."""
+    clip = np.zeros((frames, height, width, 3), np.uint8)
+    for index in range(frames):
+        clip[index, 8:24, 8 * index : 8 * index + 16] = 255
+    write_clip(clip, 16, path)
+    return path
+
+
+def _alpha(layer) -> np.ndarray:
+    tint = layer.overlay()
+    return np.array([[tint.pixelColor(x, y).alpha() for x in range(W)] for y in range(H)])
+
+
+def test_a_mask_clip_follows_the_frames_is_refused_in_words_and_clears_back_to_the_still(
+    player, qtbot, tmp_path
+):
+    from engine.video.video_io import read_frames
+
+    bar = player.mask_bar
+    bar.action.setChecked(True)
+    bar.tool.setCurrentIndex(bar.tool.findData("rectangle"))
+    _drag(player.view, [(2, 2), (20, 20)])
+    still = bar.layer.to_array()
+    for bad, words in (
+        (_mask_clip(tmp_path / "small.mp4", width=32), "small.mp4 is 32×32 but the take is 64×32"),
+        (_mask_clip(tmp_path / "short.mp4", frames=3), "short.mp4 has 3 frames; the take has 5"),
+        (tmp_path / "none.mp4", "none.mp4"),
+    ):
+        bar.ask_mask_clip = lambda path=bad: path
+        bar.clip_button.click()
+        qtbot.waitUntil(lambda: bar.clip_button.isEnabled())
+        assert words in bar.note.text() and bar.layer.clip is None
+    clip = _mask_clip(tmp_path / "moving.mp4")
+    bar.ask_mask_clip = lambda: clip
+    bar.clip_button.click()
+    qtbot.waitUntil(lambda: bar.layer.clip is not None)
+    assert "moving.mp4" in bar.note.text() and not bar.tool.isEnabled()
+    expected = read_frames(clip).mean(axis=3)
+    for frame in (0, 3):
+        player.clock.seek(frame)
+        qtbot.waitUntil(lambda index=frame: bar.layer.frame == index)
+        drawn = _alpha(bar.layer)
+        assert np.abs(drawn - expected[frame]).max() <= 2  # the clip's own frame, as decoded
+    _drag(player.view, [(100, 40), (120, 50)])  # a clip is followed as it is, never painted on
+    assert np.abs(_alpha(bar.layer) - expected[3]).max() <= 2
+    with qtbot.waitSignal(bar.repaintClipRequested) as signal:
+        bar.repaint_button.click()
+    assert signal.args == [player.shot_id, str(clip)]
+    bar.clear_button.click()  # drops the clip: the still painted before is back
+    assert bar.layer.clip is None and np.array_equal(bar.layer.to_array(), still) and bar.tool.isEnabled()
