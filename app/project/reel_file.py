@@ -26,6 +26,7 @@ from app.project.project import (
     ShotKeyframe,
     Take,
     checked_control,
+    checked_kept_keyframe,
 )
 from app.project.sound_track import AUDIO_FOLDER, AudioClip, check_clip
 from app.project.versioned_document import DocumentFormat
@@ -176,6 +177,7 @@ def project_from_dict(doc: dict[str, Any]) -> Project:
         )
         if shot_data.get("control") is not None:
             shot_data["control"] = checked_control(_build(ShotControl, shot_data["control"]))
+        shot_data["kept_keyframe"] = _kept_keyframe(shot_data)
         shot = _build(Shot, shot_data)
         shot.takes = takes
         if shot.active_take is not None and shot.take(shot.active_take) is None:
@@ -204,6 +206,16 @@ def project_from_dict(doc: dict[str, Any]) -> Project:
     )
     project.pending_jobs = [dict(job) for job in doc.get("pending_jobs") or [] if job.get("shot") in ids]
     return project
+
+
+def _kept_keyframe(shot_data: dict[str, Any]) -> str | None:
+    """A shot's kept sketch, or None with a warning when it names a file outside its keyframes: a film
+    someone else made still opens, without the mark (the sketch is only a preference, never media)."""
+    try:
+        return checked_kept_keyframe(shot_data["id"], shot_data.get("kept_keyframe"))
+    except UnsafePath as exc:
+        log.warning("shot %s: its kept keyframe is dropped: %s", shot_data["id"], exc)
+        return None
 
 
 def project_to_dict(project: Project) -> dict[str, Any]:

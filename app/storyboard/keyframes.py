@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.generation.shot_requests import build_request_with_record
 from app.project.media_paths import check_id, contained
-from app.project.project import Project, Shot
+from app.project.project import KEYFRAME_FOLDER, Project, Shot
 from app.project.shot_images import import_image
 from engine.backends.take_record import record_take, take_files_exist
 from engine.generation.pipeline_cache import PipelineCache
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-KEYFRAME_FOLDER = "keyframes"
 MAX_SKETCHES = 999  # per shot: keyframes/<shot id>-001.png … -999.png
 
 
@@ -142,6 +141,28 @@ def shot_sketches(project: Project, shot: Shot) -> list[str]:
         return []
     names = sorted(p.name for p in folder.glob(f"{check_id(shot.id)}-[0-9][0-9][0-9].png"))
     return [f"{KEYFRAME_FOLDER}/{name}" for name in names]
+
+
+def keep_new_sketches(project: Project, sketches: list[Sketch]) -> list[str]:
+    """Make each new sketch its shot's kept one unless the shot keeps one already (the first still
+    made is the one a film animates from until the person keeps another); the shot ids changed."""
+    changed: list[str] = []
+    for sketch in sketches:
+        if project.shot(sketch.shot_id).kept_keyframe is None:
+            project.update_shot(sketch.shot_id, kept_keyframe=sketch.path)
+            changed.append(sketch.shot_id)
+    return changed
+
+
+def kept_sketch_missing(project: Project, shot: Shot) -> bool:
+    """Whether the shot keeps a sketch whose file is gone (or cannot be reached safely)."""
+    media = project.media_dir
+    if shot.kept_keyframe is None or media is None:
+        return False
+    try:
+        return not contained(media, shot.kept_keyframe).is_file()
+    except ValueError:
+        return True
 
 
 def animate_from_keyframe(project: Project, shot_id: str, sketch: str) -> dict[str, object]:

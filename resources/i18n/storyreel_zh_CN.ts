@@ -3908,6 +3908,10 @@ Open it in the browser now?</source>
         <source>Kept</source>
         <translation>已保留</translation>
     </message>
+    <message>
+        <source>Kept sketch missing</source>
+        <translation>保留的草图已丢失</translation>
+    </message>
 </context>
 <context>
     <name>StoryboardPanel</name>
@@ -4029,6 +4033,10 @@ Open it in the browser now?</source>
     <message>
         <source>Sketching Keyframes</source>
         <translation>正在绘制关键帧草图</translation>
+    </message>
+    <message>
+        <source>Keep Sketch</source>
+        <translation>保留草图</translation>
     </message>
     <message>
         <source>Sketch those shots first: a shot without a sketch has nothing to keep.</source>

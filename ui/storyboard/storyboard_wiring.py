@@ -239,9 +239,19 @@ class StoryboardWiring(QObject):
         self._start(self.tr("Sketching Keyframes"), work, done, after)
 
     def keep(self, shot_ids: list[str]) -> None:
-        """Keep each shot's sketch shown (what Animate From Keyframe uses)."""
-        kept = [i for i in shot_ids if self.model.keep(i)]
-        if len(kept) < len(shot_ids):
+        """Keep each shot's sketch shown (what Animate From Keyframe uses), saved with the film: one undo step."""
+        project = self.project
+        chosen = [(i, path) for i in shot_ids if (path := self.model.sketch(i))]
+        changes = [(i, path) for i, path in chosen if project.shot(i).kept_keyframe != path]
+        if changes:
+            stack = self.session.undo_stack
+            stack.beginMacro(self.tr("Keep Sketch"))
+            for shot_id, path in changes:
+                stack.push(
+                    EditShotCommand(project, shot_id, {"kept_keyframe": path}, text=self.tr("Keep Sketch"))
+                )
+            stack.endMacro()
+        if len(chosen) < len(shot_ids):
             self._status(self.tr("Sketch those shots first: a shot without a sketch has nothing to keep."))
 
     def edit_prompt(self, shot_id: str) -> None:
@@ -265,7 +275,7 @@ class StoryboardWiring(QObject):
     def animate(self, shot_ids: list[str]) -> None:
         """Make each shot's kept sketch (else the one shown) its start image: one undo step."""
         project, media = self.project, self.project.media_dir
-        chosen = [(i, self.model.kept.get(i) or self.model.sketch(i)) for i in shot_ids]
+        chosen = [(i, project.shot(i).kept_keyframe or self.model.sketch(i)) for i in shot_ids]
         chosen = [(i, path) for i, path in chosen if path]
         if media is None or not chosen:
             self._status(self.tr("Sketch and keep a still first."))

@@ -13,8 +13,8 @@ from PySide6.QtTest import QAbstractItemModelTester
 from ui_support import FakeDialogs, make_window, tiny_project, tiny_window
 
 from app.project.project import CastMember, Project, ProjectSettings, Shot
-from app.project.reel_file import save_project
-from ui.storyboard.storyboard_model import CAST_ROLE, KEPT_ROLE, SKETCH_ROLE, STILL_ROLE
+from app.project.reel_file import load_project, save_project
+from ui.storyboard.storyboard_model import CAST_ROLE, KEPT_MISSING_ROLE, KEPT_ROLE, SKETCH_ROLE, STILL_ROLE
 
 
 def _film(tmp_path, count=3, sketched=("b",)):
@@ -77,6 +77,46 @@ def test_keep_then_animate_makes_the_still_the_start_image_in_one_undo_step(qtbo
     assert window.undo_stack.undoText() == "Animate From Keyframe"
     window.undo_stack.undo()
     assert window.project.shot("b").start_image is None
+
+
+def test_the_kept_still_is_undoable_saved_and_shown_after_reopening(qtbot, tmp_path):
+    window, model = _open(qtbot, tmp_path)
+    _select(window, [1])
+    window.storyboard.panel.keep.click()
+    assert window.project.shot("b").kept_keyframe == "keyframes/b-001.png"
+    assert window.undo_stack.undoText() == "Keep Sketch"
+    window.undo_stack.undo()
+    assert window.project.shot("b").kept_keyframe is None and not model.index(1).data(KEPT_ROLE)
+    window.undo_stack.redo()
+    assert model.index(1).data(KEPT_ROLE)
+    save_project(window.project)
+    png_file(window.project.media_dir / "keyframes" / "b-002.png", gradient(64, 48, seed=2))  # a newer one
+    reopened = make_window(qtbot, load_project(window.project.path), FakeDialogs())
+    again = reopened.storyboard.model
+    assert again.index(1).data(SKETCH_ROLE) == "keyframes/b-001.png" and again.index(1).data(KEPT_ROLE)
+    _select(reopened, [1])
+    reopened.storyboard.panel.animate.click()
+    qtbot.waitUntil(lambda: not reopened.storyboard.task.busy(), timeout=5_000)
+    image = reopened.project.shot("b").start_image
+    kept = (reopened.project.media_dir / "keyframes" / "b-001.png").read_bytes()
+    assert image is not None and (reopened.project.media_dir / image.path).read_bytes() == kept
+
+
+def test_a_kept_still_whose_file_is_gone_is_marked_in_the_grid(qtbot, tmp_path):
+    project = _film(tmp_path)
+    project.update_shot("b", kept_keyframe="keyframes/b-001.png")
+    save_project(project)
+    (project.media_dir / "keyframes" / "b-001.png").unlink()
+    window = make_window(qtbot, load_project(project.path), FakeDialogs())
+    window.storyboard.dock.show()
+    model = window.storyboard.model
+    assert model.index(1).data(KEPT_MISSING_ROLE) and not model.index(1).data(KEPT_ROLE)
+    assert not model.index(0).data(KEPT_MISSING_ROLE)
+    window.storyboard.panel.grid.viewport().repaint()  # the badge paints
+    _select(window, [1])
+    window.storyboard.panel.animate.click()
+    qtbot.waitUntil(lambda: not window.storyboard.task.busy(), timeout=5_000)
+    assert window.project.shot("b").start_image is None and len(window.dialogs.errors) == 1
 
 
 def test_edit_prompt_is_undoable_and_asks_for_a_sketch_of_the_new_prompt(qtbot, tmp_path, monkeypatch):
