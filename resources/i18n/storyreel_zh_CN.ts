@@ -3732,6 +3732,13 @@ Open it in the browser now?</source>
     </message>
 </context>
 <context>
+    <name>SketchQueue</name>
+    <message>
+        <source>{0} · sketch</source>
+        <translation>{0} · 草图</translation>
+    </message>
+</context>
+<context>
     <name>SpeedSettingsBox</name>
     <message>
         <source>Speed</source>
@@ -4025,6 +4032,18 @@ Open it in the browser now?</source>
     <message>
         <source>Save the film first: sketches are kept in its media folder.</source>
         <translation>请先保存影片：草图保存在它的媒体文件夹中。</translation>
+    </message>
+    <message>
+        <source>Some shots were not sketched</source>
+        <translation>部分镜头未绘制草图</translation>
+    </message>
+    <message>
+        <source>Sketch of {0} made.</source>
+        <translation>{0} 的草图已生成。</translation>
+    </message>
+    <message>
+        <source>The sketch of {0} failed: {1}</source>
+        <translation>{0} 的草图失败：{1}</translation>
     </message>
     <message>
         <source>{0} keyframe sketch(es) made.</source>

@@ -10,7 +10,7 @@ import pytest
 from image_support import gradient, png_file
 from PySide6.QtGui import QPixmap
 from PySide6.QtTest import QAbstractItemModelTester
-from ui_support import FakeDialogs, make_window, tiny_project, tiny_window
+from ui_support import FakeDialogs, make_window, tiny_project, tiny_window, wait_finished
 
 from app.project.project import CastMember, Project, ProjectSettings, Shot
 from app.project.reel_file import load_project, save_project
@@ -163,21 +163,54 @@ def test_sketch_keyframes_makes_a_still_per_selected_shot_on_the_tiny_model(qtbo
     model = window.storyboard.model
     _select(window, [1])
     window.storyboard.panel.sketch.click()
-    qtbot.waitUntil(lambda: not window.storyboard.task.busy(), timeout=60_000)
-    assert window.dialogs.errors == []
     second = project.shots[1].id
-    assert (
-        model.index(1).data(SKETCH_ROLE) == f"keyframes/{second}-001.png"
-        and model.index(0).data(SKETCH_ROLE) == ""
-    )
+    qtbot.waitUntil(lambda: model.index(1).data(SKETCH_ROLE) == f"keyframes/{second}-001.png", timeout=60_000)
+    assert window.dialogs.errors == [] and model.index(0).data(SKETCH_ROLE) == ""
     assert (project.media_dir / "keyframes" / f"{second}-001.json").is_file()
     window.storyboard.panel.another.click()  # a new seed, the next file, shown in its place
-    qtbot.waitUntil(lambda: not window.storyboard.task.busy(), timeout=60_000)
-    assert model.index(1).data(SKETCH_ROLE) == f"keyframes/{second}-002.png"
+    qtbot.waitUntil(lambda: model.index(1).data(SKETCH_ROLE) == f"keyframes/{second}-002.png", timeout=60_000)
+
+
+@pytest.mark.slow
+def test_sketches_run_in_the_generation_queue_on_the_model_its_takes_use(
+    qtbot, tmp_path, tiny_a14b, monkeypatch
+):
+    import engine.generation.pipeline_cache as pipeline_cache
+
+    loads = []
+    real_load = pipeline_cache.load_pipeline
+    monkeypatch.setattr(
+        pipeline_cache, "load_pipeline", lambda *a, **k: loads.append(a) or real_load(*a, **k)
+    )
+    project = tiny_project(tmp_path, count=3)
+    first, second, third = (shot.id for shot in project.shots)
+    window = tiny_window(qtbot, tiny_a14b, project)
+    model = window.storyboard.model
+    window.storyboard.sketch([first, second, third], False)
+    # The first shot's sketch cannot be written (a file took its place once queued): it fails, the others go on.
+    (project.media_dir / "keyframes").mkdir(parents=True, exist_ok=True)
+    (project.media_dir / "keyframes" / f"{first}-001.png").write_bytes(b"taken")
+    sketches = list(window.generation.jobs.jobs())
+    assert [job.meta.get("sketch") for job in sketches] == [first, second, third]
+    wait_finished(qtbot, window, sketches)
+    assert [job.state.value for job in sketches][1:] == ["done", "done"] and "replace" in sketches[0].error
+    made = [f"keyframes/{second}-001.png", f"keyframes/{third}-001.png"]  # the grid hears after the queue
+    qtbot.waitUntil(lambda: [model.index(row).data(SKETCH_ROLE) for row in (1, 2)] == made, timeout=5_000)
+    assert not window.storyboard.sketches.jobs and not window.storyboard.sketches.reserved
+    assert all(shot.takes == [] for shot in project.shots)  # a sketch is not a take
+    takes = window.generation.generate([second])
+    wait_finished(qtbot, window, takes)
+    assert len(project.shot(second).takes) == 1 and window.dialogs.errors == []
+    assert len(loads) == 1  # one model in memory: the take ran on the pipeline the sketches loaded
 
 
 def test_a_failed_sketch_run_is_one_dialog_and_the_grid_shows_what_it_left(qtbot, tmp_path, monkeypatch):
+    from app.settings.model_settings import ModelSettings, store_model_settings
+    from app.settings.remote_settings import REMOTE
+
     window, model = _open(qtbot, tmp_path)
+    # With a remote backend the queue holds no model here: the sketches run on the storyboard's task.
+    store_model_settings(window.settings, ModelSettings(backend=REMOTE))
     model.index(0).data(SKETCH_ROLE)  # shot a listed (no sketch yet)
 
     def half_done(project, shot_ids, *args, **kwargs):
