@@ -25,6 +25,7 @@ class SketchQueue(QObject):
         super().__init__(parent)
         self.jobs: dict[str, tuple[Project, SketchPlan, str]] = {}  # job id -> film, plan, shot title
         self.reserved: set[str] = set()  # the files of queued sketches (media-relative)
+        self.ended: dict[str, tuple[Project, SketchPlan, str]] = {}  # failed or cancelled, by file: retryable
         generation.bridge.jobEvent.connect(self._on_job_event)
 
     def submit(
@@ -52,13 +53,21 @@ class SketchQueue(QObject):
     def forget_film(self) -> None:
         """Another film is shown: its file names are no longer the ones to avoid."""
         self.reserved.clear()
+        self.ended.clear()
 
     def _on_job_event(self, event: str, job: Job) -> None:
+        if event == "added" and "sketch" in job.meta and job.id not in self.jobs:
+            entry = self.ended.pop(str(job.clip_path), None)  # Retry in the Queue: the same sketch again
+            if entry is not None:
+                self.jobs[job.id] = entry
+                self.reserved.add(entry[1].relative)
         if event != "finished" or job.id not in self.jobs:
             return
-        project, plan, title = self.jobs.pop(job.id)
+        project, plan, title = entry = self.jobs.pop(job.id)
         self.reserved.discard(plan.relative)
         if job.state == JobState.DONE and job.result is not None:
             self.made.emit(project, plan.sketch(job.result))
-        elif job.state == JobState.FAILED:
+            return
+        self.ended[str(job.clip_path)] = entry
+        if job.state == JobState.FAILED:
             self.failed.emit(project, title, job.error or "")

@@ -223,3 +223,26 @@ def test_a_failed_sketch_run_is_one_dialog_and_the_grid_shows_what_it_left(qtbot
     [error] = window.dialogs.errors
     assert error.startswith("Sketching Keyframes:") and "Traceback" not in error
     assert model.index(0).data(SKETCH_ROLE) == "keyframes/a-001.png"
+
+
+@pytest.mark.slow  # the worker imports torch before it finds the model missing
+def test_a_failed_sketch_is_retried_from_the_queue_as_a_sketch(qtbot, tmp_path):
+    from engine.generation.request import ModelSpec
+    from engine.jobs.states import JobState
+
+    window, model = _open(qtbot, tmp_path)
+    window.project.update_shot("a", prompt="a lighthouse")  # no cast: no reference model needed
+    take_queue = window.generation.ensure_queue()
+    missing = ModelSpec(str(tmp_path / "no-such-model"), device="cpu", dtype="float32")
+    sketches = window.storyboard.sketches
+    assert sketches.submit(window.project, ["a"], take_queue.jobs, missing, False) == []
+    [job] = take_queue.jobs.jobs()
+    qtbot.waitUntil(lambda: job.id not in sketches.jobs, timeout=60_000)  # the worker imports torch first
+    assert (
+        job.state == JobState.FAILED and "The sketch of Shot a failed" in window.statusBar().currentMessage()
+    )
+    again = window.generation.retry(job.id)  # the Queue's Retry: followed as the same sketch, not a take
+    assert again is not None and again.meta["sketch"] == "a" and again.id in sketches.jobs
+    assert sketches.reserved == {"keyframes/a-001.png"}
+    qtbot.waitUntil(lambda: again.id not in sketches.jobs, timeout=60_000)
+    assert again.state == JobState.FAILED and window.project.shot("a").takes == []
