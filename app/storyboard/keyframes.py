@@ -155,10 +155,12 @@ def shot_sketches(project: Project, shot: Shot) -> list[str]:
 
 def keep_new_sketches(project: Project, sketches: list[Sketch]) -> list[str]:
     """Make each new sketch its shot's kept one unless the shot keeps one already (the first still
-    made is the one a film animates from until the person keeps another); the shot ids changed."""
+    made is the one a film animates from until the person keeps another; a kept one whose file is
+    gone counts as none); the shot ids changed."""
     changed: list[str] = []
     for sketch in sketches:
-        if project.shot(sketch.shot_id).kept_keyframe is None:
+        shot = project.shot(sketch.shot_id)
+        if shot.kept_keyframe is None or kept_sketch_missing(project, shot):
             project.update_shot(sketch.shot_id, kept_keyframe=sketch.path)
             changed.append(sketch.shot_id)
     return changed

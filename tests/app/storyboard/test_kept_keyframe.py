@@ -94,7 +94,12 @@ def test_setting_a_kept_still_is_checked_and_a_new_sketch_is_kept_only_where_non
     project = load_project(film)
     with pytest.raises(UnsafePath):
         project.update_shot("a", kept_keyframe="../x.png")
+    png_file(project.media_dir / "keyframes" / "b-001.png", gradient(32, 32))
     project.update_shot("b", kept_keyframe="keyframes/b-001.png")
     new = [Sketch("a", "keyframes/a-001.png", {}), Sketch("b", "keyframes/b-002.png", {})]
     assert keep_new_sketches(project, new) == ["a"]
     assert project.shot("b").kept_keyframe == "keyframes/b-001.png"
+    (project.media_dir / "keyframes" / "b-001.png").unlink()  # a kept file gone: the new one is kept
+    assert (
+        keep_new_sketches(project, new) == ["b"] and project.shot("b").kept_keyframe == "keyframes/b-002.png"
+    )

@@ -198,6 +198,7 @@ def test_sketches_run_in_the_generation_queue_on_the_model_its_takes_use(
     qtbot.waitUntil(lambda: [model.index(row).data(SKETCH_ROLE) for row in (1, 2)] == made, timeout=5_000)
     assert not window.storyboard.sketches.jobs and not window.storyboard.sketches.reserved
     assert all(shot.takes == [] for shot in project.shots)  # a sketch is not a take
+    assert not window.session.is_dirty()  # nor a change to the film
     takes = window.generation.generate([second])
     wait_finished(qtbot, window, takes)
     assert len(project.shot(second).takes) == 1 and window.dialogs.errors == []
