@@ -102,6 +102,14 @@ def test_the_kept_still_is_undoable_saved_and_shown_after_reopening(qtbot, tmp_p
     assert image is not None and (reopened.project.media_dir / image.path).read_bytes() == kept
 
 
+def test_a_duplicated_shot_keeps_no_still_of_the_original():
+    from ui.editing.undo_commands import duplicate_shot
+
+    shot = Shot(id="b", prompt="x", kept_keyframe="keyframes/b-001.png")
+    twin = duplicate_shot(shot)
+    assert twin.kept_keyframe is None and shot.kept_keyframe == "keyframes/b-001.png"
+
+
 def test_a_kept_still_whose_file_is_gone_is_marked_in_the_grid(qtbot, tmp_path):
     project = _film(tmp_path)
     project.update_shot("b", kept_keyframe="keyframes/b-001.png")
