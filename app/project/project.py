@@ -317,6 +317,8 @@ class Project:
         self.path: Path | None = None
         # The file as it was when last read or written (inode, mtime, size): a save checks it is unchanged.
         self.disk_stamp: tuple[int, int, int] | None = None
+        # Shots whose kept keyframe the file named outside their sketches: dropped on opening, marked in the grid.
+        self.dropped_kept_keyframes: set[str] = set()
         self._listeners: list[Listener] = []
         # Shots by id in O(1): a 2,000-shot timeline looks shots up thousands of times per layout.
         self._rows: RowIndex[Shot] = RowIndex(lambda shot: shot.id)

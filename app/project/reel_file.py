@@ -205,6 +205,9 @@ def project_from_dict(doc: dict[str, Any]) -> Project:
         settings, shots, presets=dict(doc.get("presets") or {}), cast=cast, titles=titles, audio=audio
     )
     project.pending_jobs = [dict(job) for job in doc.get("pending_jobs") or [] if job.get("shot") in ids]
+    project.dropped_kept_keyframes = {
+        str(data["id"]) for data in doc["shots"] if data.get("kept_keyframe") is not None
+    } - {shot.id for shot in shots if shot.kept_keyframe is not None}
     return project
 
 

@@ -167,9 +167,12 @@ def keep_new_sketches(project: Project, sketches: list[Sketch]) -> list[str]:
 
 
 def kept_sketch_missing(project: Project, shot: Shot) -> bool:
-    """Whether the shot keeps a sketch whose file is gone (or cannot be reached safely)."""
+    """Whether the shot keeps a sketch whose file is gone (or cannot be reached safely, or the film
+    named one outside the shot's sketches and it was dropped on opening)."""
     media = project.media_dir
-    if shot.kept_keyframe is None or media is None:
+    if shot.kept_keyframe is None:
+        return shot.id in project.dropped_kept_keyframes
+    if media is None:
         return False
     try:
         return not contained(media, shot.kept_keyframe).is_file()

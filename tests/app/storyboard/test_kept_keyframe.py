@@ -57,6 +57,9 @@ def test_a_kept_path_outside_the_shots_sketches_is_dropped_and_the_film_opens(fi
         project.shot("a").kept_keyframe is None and project.shot("b").kept_keyframe == "keyframes/b-001.png"
     )
     assert "kept keyframe" in caplog.text
+    assert kept_sketch_missing(project, project.shot("a"))  # marked in the grid until another is kept
+    project.update_shot("a", kept_keyframe="keyframes/a-001.png")
+    assert not kept_sketch_missing(project, project.shot("a"))
 
 
 def test_a_kept_still_that_is_not_text_is_a_damaged_film_named_so(film):
