@@ -139,7 +139,6 @@ def take_pictures(film: Path, output: Path) -> None:
     window.storyboard.dock.resize(1200, 520)
     grid = window.storyboard.panel.grid
     grid.selectionModel().select(grid.model().index(3, 0), grid.selectionModel().SelectionFlag.Select)
-    window.storyboard.keep([window.storyboard.model.shot_id(3)])
     for _ in range(5):
         settle(app, window)
     window.storyboard.dock.grab().save(str(output / "storyboard-grid.png"))

@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
             self.inspector,
             self.thumbnails,
             (self.file_menu, self.generate_menu, self.view_menu),
+            self.generation,
         )
         self.review = ReviewWiring.install(self)  # score columns, card scores, safety veil, best-of-N, report
         self.chrome = WindowChrome(self, self)  # toolbar, icons, Help, full-screen preview, J/K/L

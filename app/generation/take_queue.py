@@ -126,8 +126,10 @@ class TakeQueue:
 
     def retry(self, job_id: str) -> Job:
         """Queue a failed or cancelled job again, to the same clip path."""
-        old = self.tracked[job_id]
+        old = self.tracked.get(job_id)
         job = self.jobs.retry(job_id)
+        if old is None:  # not a take (a keyframe sketch): whoever queued it follows its retry
+            return job
         self.tracked[job.id] = old
         self.reserved.add(old.plan.relative)
         self.sync_pending()

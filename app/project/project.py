@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.project.media_paths import contained
+from app.project.media_paths import UnsafePath, check_id, check_relative, contained
 from app.project.row_index import RowIndex
 from app.project.sound_track import AudioClip, check_clip
 from engine.conditioning.control_settings import CONTROL_KINDS, LENGTH_MODES, MAX_STRENGTH, SIZE_MODES
@@ -237,6 +238,8 @@ class Shot:
     )  # sorted by frame; made on the reference model
     control: ShotControl | None = None  # motion from a clip, made on the reference model
     caption: str = ""  # shown under the shot (burned in or as subtitles), spoken by a voice-over
+    # The keyframe sketch kept for Animate From Keyframe: "keyframes/<shot id>-NNN.png" in the media folder.
+    kept_keyframe: str | None = None
 
     def take(self, take_id: str | None) -> Take | None:
         """The take with this id, if any."""
@@ -257,6 +260,25 @@ def checked_caption(caption: object) -> str:
     if not isinstance(caption, str):
         raise TypeError("a caption must be text")
     return check_element(TitleElement(kind="caption", text=caption.strip())).text
+
+
+KEYFRAME_FOLDER = "keyframes"  # keyframe sketches: FILM.media/keyframes/<shot id>-NNN.png
+_SKETCH_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}-[0-9]{3}\.png$")
+
+
+def checked_kept_keyframe(shot_id: str, path: object) -> str | None:
+    """path if it names one of this shot's sketches (keyframes/<shot id>-NNN.png); UnsafePath otherwise."""
+    if path is None:
+        return None
+    parts = check_relative(path)
+    name = parts[-1]
+    if len(parts) != 2 or parts[0] != KEYFRAME_FOLDER or not _SKETCH_NAME.match(name):
+        raise UnsafePath(
+            f"kept keyframe {str(path)[:80]!r}: sketches live in the media folder's {KEYFRAME_FOLDER}/"
+        )
+    if name[: -len("-000.png")] != check_id(shot_id):
+        raise UnsafePath(f"kept keyframe {name!r} is a sketch of another shot")
+    return str(path)
 
 
 # "Leave this field as it is" for set_shot_images, where None means "clear".
@@ -295,6 +317,8 @@ class Project:
         self.path: Path | None = None
         # The file as it was when last read or written (inode, mtime, size): a save checks it is unchanged.
         self.disk_stamp: tuple[int, int, int] | None = None
+        # Shots whose kept keyframe the file named outside their sketches: dropped on opening, marked in the grid.
+        self.dropped_kept_keyframes: set[str] = set()
         self._listeners: list[Listener] = []
         # Shots by id in O(1): a 2,000-shot timeline looks shots up thousands of times per layout.
         self._rows: RowIndex[Shot] = RowIndex(lambda shot: shot.id)
@@ -383,6 +407,8 @@ class Project:
             fields["control"] = checked_control(fields["control"])
         if "caption" in fields:
             fields["caption"] = checked_caption(fields["caption"])
+        if "kept_keyframe" in fields:
+            fields["kept_keyframe"] = checked_kept_keyframe(shot_id, fields["kept_keyframe"])
         old: dict[str, object] = {}
         for name, value in fields.items():
             if not hasattr(shot, name) or name in ("id", "takes"):

@@ -25,6 +25,7 @@ from app.project.project import (
     ShotKeyframe,
     Take,
     checked_control,
+    checked_kept_keyframe,
 )
 from app.project.record_build import build_record
 from app.project.sound_track import AUDIO_FOLDER, AudioClip, check_clip
@@ -166,6 +167,8 @@ def project_from_dict(doc: dict[str, Any]) -> Project:
         )
         if shot.control is not None:
             shot.control = checked_control(build_record(ShotControl, shot_data["control"]))
+        if shot.kept_keyframe is not None:
+            shot.kept_keyframe = _kept_keyframe(shot_data)
         if shot.active_take is not None and all(take.id != shot.active_take for take in takes):
             shot.active_take = takes[-1].id if takes else None
         shots.append(shot)
@@ -191,7 +194,20 @@ def project_from_dict(doc: dict[str, Any]) -> Project:
         settings, shots, presets=dict(doc.get("presets") or {}), cast=cast, titles=titles, audio=audio
     )
     project.pending_jobs = [dict(job) for job in doc.get("pending_jobs") or [] if job.get("shot") in ids]
+    project.dropped_kept_keyframes = {
+        str(data["id"]) for data in doc["shots"] if data.get("kept_keyframe") is not None
+    } - {shot.id for shot in shots if shot.kept_keyframe is not None}
     return project
+
+
+def _kept_keyframe(shot_data: dict[str, Any]) -> str | None:
+    """A shot's kept sketch, or None with a warning when it names a file outside its keyframes: a film
+    someone else made still opens, without the mark (the sketch is only a preference, never media)."""
+    try:
+        return checked_kept_keyframe(shot_data["id"], shot_data.get("kept_keyframe"))
+    except UnsafePath as exc:
+        log.warning("shot %s: its kept keyframe is dropped: %s", shot_data["id"], exc)
+        return None
 
 
 def project_to_dict(project: Project) -> dict[str, Any]:

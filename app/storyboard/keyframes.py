@@ -6,30 +6,24 @@ shot's start image ("Animate From Keyframe")."""
 from __future__ import annotations
 
 import dataclasses
-import io
 import logging
-import time
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from app.generation.shot_requests import build_request_with_record
 from app.project.media_paths import check_id, contained
-from app.project.project import Project, Shot
+from app.project.project import KEYFRAME_FOLDER, Project, Shot
 from app.project.shot_images import import_image
-from engine.backends.take_record import record_take, take_files_exist
+from engine.backends.local import run_take_job
+from engine.backends.take_record import TakeRecord, take_files_exist
 from engine.generation.pipeline_cache import PipelineCache
 from engine.generation.request import GenerationRequest, ModelSpec
-from engine.generation.shot_run import run_shot
 from engine.progress import CancelToken, ProgressCallback, ignore_progress
-from engine.storage.atomic_file import write_bytes_atomic
-
-if TYPE_CHECKING:
-    import numpy as np
 
 log = logging.getLogger(__name__)
 
-KEYFRAME_FOLDER = "keyframes"
 MAX_SKETCHES = 999  # per shot: keyframes/<shot id>-001.png … -999.png
 
 
@@ -60,8 +54,22 @@ def keyframe_request(
     return dataclasses.replace(request, num_frames=1, references=references, made_from=made_from)
 
 
-def next_sketch_path(project: Project, shot: Shot) -> tuple[Path, str]:
-    """The first free keyframes/<shot id>-NNN.png: (absolute path, media-relative path)."""
+@dataclass(frozen=True)
+class SketchPlan:
+    """A sketch about to be made: its request and the PNG it is written to (absolute, media-relative)."""
+
+    shot_id: str
+    request: GenerationRequest
+    path: Path
+    relative: str
+
+    def sketch(self, record: TakeRecord) -> Sketch:
+        """The sketch once its job wrote the PNG and its record."""
+        return Sketch(self.shot_id, self.relative, dict(record.metadata))
+
+
+def next_sketch_path(project: Project, shot: Shot, reserved: Collection[str] = ()) -> tuple[Path, str]:
+    """The first free keyframes/<shot id>-NNN.png not reserved by a queued sketch: (absolute, media-relative)."""
     media = project.media_dir
     if media is None:
         raise ValueError("save the film first: keyframes are written into its media folder")
@@ -69,17 +77,26 @@ def next_sketch_path(project: Project, shot: Shot) -> tuple[Path, str]:
     for number in range(1, MAX_SKETCHES + 1):
         relative = f"{KEYFRAME_FOLDER}/{shot.id}-{number:03d}.png"
         path = contained(media, relative)
-        if not take_files_exist(path):
+        if relative not in reserved and not take_files_exist(path):
             return path, relative
     raise ValueError(f"shot {shot.title or shot.id!r} already has {MAX_SKETCHES} keyframe sketches")
 
 
-def _png(frame: np.ndarray) -> bytes:
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.fromarray(frame).save(buffer, format="PNG")
-    return buffer.getvalue()
+def plan_sketch(
+    project: Project,
+    shot_id: str,
+    model: ModelSpec | None = None,
+    seed: int | None = None,
+    quality: str | None = None,
+    reserved: Collection[str] = (),
+) -> SketchPlan:
+    """The request and file of a shot's next sketch (ValueError: no prompt, an unsaved film, too many)."""
+    shot = project.shot(shot_id)
+    if not shot.prompt.strip():
+        raise ValueError("the shot has no prompt to sketch")
+    request = keyframe_request(project, shot, model, seed, quality)
+    path, relative = next_sketch_path(project, shot, reserved)
+    return SketchPlan(shot.id, request, path, relative)
 
 
 def sketch_keyframe(
@@ -92,19 +109,11 @@ def sketch_keyframe(
     progress: ProgressCallback = ignore_progress,
     cancel: CancelToken | None = None,
 ) -> Sketch:
-    """Make one still of a shot and write it with its record (atomically; a failure leaves neither)."""
-    shot = project.shot(shot_id)
-    request = keyframe_request(project, shot, model, seed, quality)
-    path, relative = next_sketch_path(project, shot)
-    started = time.perf_counter()
-    loaded = cache.get(request.model, on_progress=progress)
-    result = run_shot(loaded, request, on_progress=progress, cancel=cancel)
-    frames: np.ndarray = result.frames  # type: ignore[assignment]  # numpy uint8 (frames, h, w, 3)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_bytes_atomic(path, _png(frames[0]), replace=False)
-    record = record_take(path, request, result, backend="local", seconds=time.perf_counter() - started)
-    log.info("Keyframe sketch of shot %s written to %s", shot.id, path)
-    return Sketch(shot.id, relative, dict(record.metadata))
+    """Make one still of a shot and write it with its record, as the queue's local backend writes a take."""
+    plan = plan_sketch(project, shot_id, model, seed, quality)
+    record = run_take_job(cache, plan.request, plan.path, on_progress=progress, cancel=cancel)
+    log.info("Keyframe sketch of shot %s written to %s", shot_id, plan.path)
+    return plan.sketch(record)
 
 
 def sketch_keyframes(
@@ -142,6 +151,33 @@ def shot_sketches(project: Project, shot: Shot) -> list[str]:
         return []
     names = sorted(p.name for p in folder.glob(f"{check_id(shot.id)}-[0-9][0-9][0-9].png"))
     return [f"{KEYFRAME_FOLDER}/{name}" for name in names]
+
+
+def keep_new_sketches(project: Project, sketches: list[Sketch]) -> list[str]:
+    """Make each new sketch its shot's kept one unless the shot keeps one already (the first still
+    made is the one a film animates from until the person keeps another; a kept one whose file is
+    gone counts as none); the shot ids changed."""
+    changed: list[str] = []
+    for sketch in sketches:
+        shot = project.shot(sketch.shot_id)
+        if shot.kept_keyframe is None or kept_sketch_missing(project, shot):
+            project.update_shot(sketch.shot_id, kept_keyframe=sketch.path)
+            changed.append(sketch.shot_id)
+    return changed
+
+
+def kept_sketch_missing(project: Project, shot: Shot) -> bool:
+    """Whether the shot keeps a sketch whose file is gone (or cannot be reached safely, or the film
+    named one outside the shot's sketches and it was dropped on opening)."""
+    media = project.media_dir
+    if shot.kept_keyframe is None:
+        return shot.id in project.dropped_kept_keyframes
+    if media is None:
+        return False
+    try:
+        return not contained(media, shot.kept_keyframe).is_file()
+    except ValueError:
+        return True
 
 
 def animate_from_keyframe(project: Project, shot_id: str, sketch: str) -> dict[str, object]:

@@ -4,6 +4,7 @@ kept beside it (Shot.prompt_original) so the person can compare, pick and undo."
 from __future__ import annotations
 
 import base64
+import io
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,9 @@ PROMPT_SCHEMA: dict[str, Any] = {
     "properties": {"prompt": {"type": "string", "minLength": 1, "maxLength": 3000}},
 }
 _MIME = {b"\x89PNG": "image/png", b"\xff\xd8\xff": "image/jpeg", b"RIFF": "image/webp"}
+# What a VL model is shown: Qwen2.5-VL reads about a megapixel; a bigger image only costs tokens and bytes.
+VISION_SIDE = 1024
+MAX_VISION_BYTES = 2 << 20  # an image sent as it is stays under this (base64 makes it a third larger)
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,24 @@ class Enhancement:
     with_image: bool  # written by a vision-language model that saw the shot's start image
 
 
+def vision_image(data: bytes) -> bytes:
+    """The start image as the vision-language model gets it: as it is when small, else at most
+    VISION_SIDE pixels a side as a JPEG, so a request stays bounded (a start image may be 256 MB)."""
+    from PIL import Image
+
+    from engine.generation.still_image import read_still
+
+    image, _ = read_still(data, "the start image")
+    if len(data) <= MAX_VISION_BYTES and max(image.size) <= VISION_SIDE:
+        return data
+    image.thumbnail((VISION_SIDE, VISION_SIDE), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    image.convert("RGB").save(out, format="JPEG", quality=90)
+    return out.getvalue()
+
+
 def _image_part(data: bytes) -> dict[str, Any]:
+    data = vision_image(data)
     mime = next((m for magic, m in _MIME.items() if data.startswith(magic)), "image/png")
     url = f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
     return {"type": "image_url", "image_url": {"url": url}}

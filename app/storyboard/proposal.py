@@ -36,6 +36,8 @@ SHOTS_SCHEMA: dict[str, Any] = {
                     "camera": {"type": "string", "maxLength": 200},
                     "cast": {"type": "array", "maxItems": 16, "items": {"type": "string", "maxLength": 80}},
                     "caption": {"type": "string", "maxLength": 1000},
+                    # For a screenplay outline: the scene the shot comes from (its captions are that scene's lines).
+                    "scene": {"type": "integer", "minimum": 1, "maximum": 10000},
                 },
             },
         }
@@ -57,6 +59,7 @@ class ProposedShot:
     unknown_cast: list[str] = field(
         default_factory=list
     )  # names the model used that the film has no member for
+    scene: int | None = None  # the screenplay's scene it comes from (1 is the first), when the model said
 
 
 @dataclass
@@ -133,6 +136,7 @@ def proposal_from_answer(
                 cast=cast,
                 caption=str(item["caption"]).strip(),
                 unknown_cast=unknown,
+                scene=item.get("scene"),
             )
         )
     return Proposal(shots, language, source)

@@ -1,10 +1,6 @@
 """A script as the language model reads it: plain text, Markdown, a Fountain screenplay or a brief,
-read bounded and named by its form.
-
-No Fountain parser is used: the model reads the screenplay's text as it is (scene headings,
-action, CHARACTER cues and dialogue are plain lines), so a parser would only restate it. The
-registry's two (fountain-parser 0.1, fountain-py 0.3) are single-author and barely kept; only
-the form is recognised here, so the model is told what it reads.
+read bounded and named by its form. A Fountain screenplay (a .fountain file, or a scene heading such
+as INT. KITCHEN - DAY) is also read into scenes (app/storyboard/fountain_script.py).
 """
 
 from __future__ import annotations
@@ -13,6 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.storyboard.fountain_script import Screenplay, parse_fountain
 from engine.errors import StoryreelError
 
 MAX_SCRIPT_BYTES = 200_000  # ~ a 100-page screenplay; a longer one is split before it is storyboarded
@@ -30,10 +27,11 @@ class ScriptError(StoryreelError):
 
 @dataclass(frozen=True)
 class Script:
-    """A script's text and its form: "fountain", "markdown", "brief" or "text"."""
+    """A script's text and its form: "fountain", "markdown", "brief" or "text" (a screenplay's scenes too)."""
 
     text: str
     form: str
+    screenplay: Screenplay | None = None
 
 
 def script_form(text: str, name: str = "") -> str:
@@ -72,4 +70,6 @@ def script_from_text(text: str, name: str = "") -> Script:
         raise ScriptError(
             f"The script is over {MAX_SCRIPT_BYTES // 1000} kB.", "Storyboard it a part at a time."
         )
-    return Script(text.replace("\r\n", "\n"), script_form(text, name))
+    text = text.replace("\r\n", "\n")
+    form = script_form(text, name)
+    return Script(text, form, parse_fountain(text) if form == "fountain" else None)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from app.project.project import Project
+from app.storyboard.fountain_script import captions_from_dialogue, screenplay_outline
 from app.storyboard.proposal import MAX_SHOTS, SHOTS_SCHEMA, Proposal, proposal_from_answer
 from app.storyboard.script_input import Script
 from app.storyboard.writing_prompts import LANGUAGE_NAMES, check_language, detect_language, system_prompt
@@ -13,7 +14,7 @@ from engine.progress import CancelToken, ProgressCallback, ignore_progress
 from engine.writing.chat_json import JsonChat, Message
 
 FORM_NAMES = {
-    "fountain": "a screenplay in Fountain format",
+    "fountain": "a screenplay (Fountain), as a numbered outline of its scenes",
     "markdown": "a script in Markdown",
     "brief": "a short brief: invent the shots it asks for",
     "text": "a script in plain text",
@@ -30,9 +31,9 @@ def script_messages(project: Project, script: Script, language: str) -> list[Mes
         "cast": cast,
         "most_shots": MAX_SHOTS,
     }
+    text = screenplay_outline(script.screenplay) if script.screenplay is not None else script.text
     user = (
-        f"Film: {json.dumps(facts, ensure_ascii=False)}\n"
-        f"What follows is {FORM_NAMES[script.form]}.\n\n{script.text}"
+        f"Film: {json.dumps(facts, ensure_ascii=False)}\nWhat follows is {FORM_NAMES[script.form]}.\n\n{text}"
     )
     return [
         {"role": "system", "content": system_prompt("script_to_shots", language)},
@@ -53,4 +54,11 @@ def propose_shots(
     answer = chat.chat_json(
         script_messages(project, script, chosen), SHOTS_SCHEMA, progress=progress, cancel=cancel
     )
-    return proposal_from_answer(answer, project, chosen, chat.name)
+    proposal = proposal_from_answer(answer, project, chosen, chat.name)
+    if script.screenplay is not None:  # a screenplay's captions are its dialogue, word for word
+        captions = captions_from_dialogue(
+            [s.caption for s in proposal.shots], [s.scene for s in proposal.shots], script.screenplay
+        )
+        for shot, caption in zip(proposal.shots, captions, strict=True):
+            shot.caption = caption
+    return proposal

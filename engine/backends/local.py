@@ -14,10 +14,13 @@ from engine.generation.pipeline_cache import PipelineCache, resolve_placement
 from engine.generation.request import GenerationRequest, ModelSpec
 from engine.generation.shot_run import run_shot
 from engine.progress import ENCODING, CancelToken, Progress, ProgressCallback, ignore_progress
+from engine.storage.atomic_file import write_bytes_atomic
 from engine.video.video_io import write_clip
 
 if TYPE_CHECKING:
     import numpy as np
+
+STILL_SUFFIX = ".png"  # a one-frame job written to this suffix is a still (a keyframe sketch), not a clip
 
 
 class Backend(Protocol):
@@ -78,7 +81,8 @@ def run_take_job(
     cancel: CancelToken | None = None,
     after_take: AfterTake | None = None,
 ) -> TakeRecord:
-    """Load (or reuse) the model, generate, and write the clip and a JSON sidecar atomically.
+    """Load (or reuse) the model, generate, and write the clip (a PNG still for a .png path) and a JSON
+    sidecar atomically.
 
     Snapping notices arrive as progress messages. A cancel or an error leaves neither file behind.
     """
@@ -90,8 +94,18 @@ def run_take_job(
     loaded = cache.get(request.model, on_progress=on_progress)
     result = run_shot(loaded, request, on_progress=on_progress, cancel=cancel)
     frames = cast("np.ndarray", result.frames)
-    on_progress(Progress(ENCODING, 0, int(frames.shape[0])))
-    write_clip(frames, result.applied.fps, clip_path, cancel=cancel, on_progress=on_progress, replace=False)
+    still = clip_path.suffix.lower() == STILL_SUFFIX
+    if still:
+        from engine.generation.still_image import png_bytes, still_from_frame
+
+        clip_path.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomic(clip_path, png_bytes(still_from_frame(frames[0])), replace=False)
+    else:
+        on_progress(Progress(ENCODING, 0, int(frames.shape[0])))
+        write_clip(
+            frames, result.applied.fps, clip_path, cancel=cancel, on_progress=on_progress, replace=False
+        )
     record = record_take(clip_path, request, result, backend="local", seconds=time.perf_counter() - started)
     # Scored here, on the worker, once the take is safe on disk; the hook records its own failures.
-    return record if after_take is None else after_take(record, request)
+    # A still is a sketch, not a take: nothing scores it.
+    return record if after_take is None or still else after_take(record, request)

@@ -3768,6 +3768,13 @@ Open it in the browser now?</source>
     </message>
 </context>
 <context>
+    <name>SketchQueue</name>
+    <message>
+        <source>{0} · sketch</source>
+        <translation>{0} · 草图</translation>
+    </message>
+</context>
+<context>
     <name>SpeedSettingsBox</name>
     <message>
         <source>Speed</source>
@@ -3944,6 +3951,10 @@ Open it in the browser now?</source>
         <source>Kept</source>
         <translation>已保留</translation>
     </message>
+    <message>
+        <source>Kept sketch missing</source>
+        <translation>保留的草图已丢失</translation>
+    </message>
 </context>
 <context>
     <name>StoryboardPanel</name>
@@ -4059,12 +4070,28 @@ Open it in the browser now?</source>
         <translation>请先保存影片：草图保存在它的媒体文件夹中。</translation>
     </message>
     <message>
+        <source>Some shots were not sketched</source>
+        <translation>部分镜头未绘制草图</translation>
+    </message>
+    <message>
+        <source>Sketch of {0} made.</source>
+        <translation>{0} 的草图已生成。</translation>
+    </message>
+    <message>
+        <source>The sketch of {0} failed: {1}</source>
+        <translation>{0} 的草图失败：{1}</translation>
+    </message>
+    <message>
         <source>{0} keyframe sketch(es) made.</source>
         <translation>已生成 {0} 张关键帧草图。</translation>
     </message>
     <message>
         <source>Sketching Keyframes</source>
         <translation>正在绘制关键帧草图</translation>
+    </message>
+    <message>
+        <source>Keep Sketch</source>
+        <translation>保留草图</translation>
     </message>
     <message>
         <source>Sketch those shots first: a shot without a sketch has nothing to keep.</source>

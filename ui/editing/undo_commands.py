@@ -183,6 +183,7 @@ def duplicate_shot(shot: Shot) -> Shot:
     for take in twin.takes:
         mapping[take.id] = take.id = new_id()
     twin.active_take = mapping.get(shot.active_take) if shot.active_take else None
+    twin.kept_keyframe = None  # sketches are named by their shot's id: the original's are not the copy's
     if twin.title:
         twin.title = QCoreApplication.translate("UndoCommands", "{0} (copy)").format(twin.title)
     return twin

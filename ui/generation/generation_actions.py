@@ -347,7 +347,7 @@ class GenerationController(QObject):
             take = tq.finish(job)
             if take is not None:
                 self._take_arrived(job, take)
-            elif job.state in FINISHED_STATES:
+            elif job.state in FINISHED_STATES and "sketch" not in job.meta:  # a sketch changes no film
                 self.session.note_outside_change()
             self.jobFinished.emit(job)
         elif event == "removed" and tq is not None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from app.project.cast_mentions import mentioned_members
 from app.project.project import Project, ShotImage
-from app.storyboard.keyframes import Sketch, shot_sketches
+from app.storyboard.keyframes import Sketch, kept_sketch_missing, shot_sketches
 from ui.widgets.labels import shot_title
 from ui.widgets.thumbnails import ThumbnailCache
 
@@ -21,6 +21,7 @@ CAST_ROLE = Qt.ItemDataRole.UserRole + 3  # "@Mia @Leo"
 STILL_ROLE = Qt.ItemDataRole.UserRole + 4  # the sketch's QPixmap, None until one is made and read
 SKETCH_ROLE = Qt.ItemDataRole.UserRole + 5  # the sketch shown: media-relative path, "" when none
 KEPT_ROLE = Qt.ItemDataRole.UserRole + 6  # whether the sketch shown is the one kept
+KEPT_MISSING_ROLE = Qt.ItemDataRole.UserRole + 7  # whether the kept sketch's file is gone
 SKETCH_KEY = "sketch:"  # thumbnail keys of sketches (shot images use their sha256)
 
 
@@ -36,8 +37,7 @@ class StoryboardModel(QAbstractListModel):
         super().__init__(parent)
         self.project, self.thumbnails = project, thumbnails
         self._sketches: dict[str, list[str]] = {}  # shot id -> its sketches, listed when first shown
-        self.shown: dict[str, str] = {}  # shot id -> the sketch shown (the newest unless chosen)
-        self.kept: dict[str, str] = {}  # shot id -> the sketch kept
+        self.shown: dict[str, str] = {}  # shot id -> the sketch shown (the kept one, else the newest)
         # The rows as the views know them: the project changes first and tells us after.
         self._ids = [shot.id for shot in project.shots]
         project.subscribe(self._on_event)
@@ -50,7 +50,6 @@ class StoryboardModel(QAbstractListModel):
         self.project = project
         self._sketches.clear()
         self.shown.clear()
-        self.kept.clear()
         self._ids = [shot.id for shot in project.shots]
         project.subscribe(self._on_event)
         self.endResetModel()
@@ -68,11 +67,13 @@ class StoryboardModel(QAbstractListModel):
             return -1
 
     def sketch(self, shot_id: str) -> str:
-        """The sketch shown for a shot ("" when it has none)."""
+        """The sketch shown for a shot: the one made last here, else the kept one, else the newest ("" for none)."""
+        shot = self.project.shot(shot_id)
         if shot_id not in self._sketches:
-            self._sketches[shot_id] = shot_sketches(self.project, self.project.shot(shot_id))
+            self._sketches[shot_id] = shot_sketches(self.project, shot)
         listed = self._sketches[shot_id]
-        return self.shown.get(shot_id) or (listed[-1] if listed else "")
+        kept = shot.kept_keyframe if shot.kept_keyframe in listed else None
+        return self.shown.get(shot_id) or kept or (listed[-1] if listed else "")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
@@ -90,7 +91,9 @@ class StoryboardModel(QAbstractListModel):
             return self.sketch(shot.id)
         if role == KEPT_ROLE:
             path = self.sketch(shot.id)
-            return bool(path) and self.kept.get(shot.id) == path
+            return bool(path) and shot.kept_keyframe == path
+        if role == KEPT_MISSING_ROLE:
+            return kept_sketch_missing(self.project, shot)
         if role == STILL_ROLE:
             path = self.sketch(shot.id)
             return self.thumbnails.still(self.project, sketch_image(path)) if path else None
@@ -114,14 +117,6 @@ class StoryboardModel(QAbstractListModel):
         for shot_id in shot_ids:
             if self._sketches.pop(shot_id, None) is not None:
                 self._changed(shot_id)
-
-    def keep(self, shot_id: str) -> str:
-        """Keep the sketch shown for a shot ("" when it has none); it is what Animate From Keyframe uses."""
-        path = self.sketch(shot_id)
-        if path:
-            self.kept[shot_id] = path
-            self._changed(shot_id)
-        return path
 
     def _changed(self, shot_id: str) -> None:
         row = self.row_of(shot_id)

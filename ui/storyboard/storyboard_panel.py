@@ -16,7 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.storyboard.storyboard_model import CAST_ROLE, KEPT_ROLE, PROMPT_ROLE, SHOT_ID_ROLE, STILL_ROLE
+from ui.storyboard.storyboard_model import (
+    CAST_ROLE,
+    KEPT_MISSING_ROLE,
+    KEPT_ROLE,
+    PROMPT_ROLE,
+    SHOT_ID_ROLE,
+    STILL_ROLE,
+)
 
 CELL = QSize(220, 210)
 STILL_HEIGHT = 124
@@ -27,6 +34,15 @@ class StoryboardDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return CELL
+
+    def _badge(self, painter: QPainter, option: QStyleOptionViewItem, still_rect: QRect, label: str) -> None:
+        """A filled badge at the still's top right: readable on any still and on a selected cell."""
+        palette = option.palette
+        badge = QRect(0, 0, option.fontMetrics.horizontalAdvance(label) + 10, option.fontMetrics.height() + 4)
+        badge.moveTopRight(still_rect.topRight() + QPoint(-4, 4))
+        painter.fillRect(badge, palette.color(QPalette.ColorRole.Highlight))
+        painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -52,15 +68,10 @@ class StoryboardDelegate(QStyledItemDelegate):
             painter.fillRect(still_rect, palette.color(QPalette.ColorRole.AlternateBase))
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(still_rect, Qt.AlignmentFlag.AlignCenter, self.tr("No sketch yet"))
-        if index.data(KEPT_ROLE):  # a filled badge: readable on any still and on a selected cell
-            label = self.tr("Kept")
-            badge = QRect(
-                0, 0, option.fontMetrics.horizontalAdvance(label) + 10, option.fontMetrics.height() + 4
-            )
-            badge.moveTopRight(still_rect.topRight() + QPoint(-4, 4))
-            painter.fillRect(badge, palette.color(QPalette.ColorRole.Highlight))
-            painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
+        if index.data(KEPT_ROLE):
+            self._badge(painter, option, still_rect, self.tr("Kept"))
+        elif index.data(KEPT_MISSING_ROLE):  # the film keeps a sketch whose file is gone
+            self._badge(painter, option, still_rect, self.tr("Kept sketch missing"))
         text_color = palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )

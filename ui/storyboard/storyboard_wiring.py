@@ -15,6 +15,7 @@ from app.project.media_paths import contained
 from app.project.project import Project
 from app.project.shot_images import import_image
 from app.settings.model_settings import load_model_settings
+from app.settings.remote_settings import LOCAL
 from app.settings.user_settings import UserSettings
 from app.settings.writing_settings import load_writing_settings
 from app.storyboard.keyframes import Sketch, sketch_keyframes
@@ -28,10 +29,12 @@ from ui.editing.shot_image_commands import ShotImagesCommand
 from ui.editing.storyboard_commands import EnhancePromptsCommand, accept_proposal_command
 from ui.editing.undo_commands import EditShotCommand
 from ui.files.file_actions import FileActions
+from ui.generation.generation_actions import GenerationController
 from ui.inspector.inspector import Inspector
 from ui.storyboard.enhance_dialog import EnhanceDialog
 from ui.storyboard.long_task import LongTask, Work
 from ui.storyboard.proposal_dialog import ProposalDialog
+from ui.storyboard.sketch_queue import SketchQueue
 from ui.storyboard.storyboard_model import StoryboardModel
 from ui.storyboard.storyboard_panel import StoryboardPanel
 from ui.timeline.timeline_view import TimelineView
@@ -51,8 +54,10 @@ class StoryboardWiring(QObject):
         inspector: Inspector,
         thumbnails: ThumbnailCache,
         menus: tuple[QMenu, QMenu, QMenu],  # File, Generate, View
+        generation: GenerationController,
     ) -> None:
         super().__init__(window)
+        self.generation = generation
         self.window, self.files, self.settings = window, files, settings
         self.session, self.dialogs, self.timeline, self.inspector = (
             files.session,
@@ -61,7 +66,10 @@ class StoryboardWiring(QObject):
             inspector,
         )
         self.task = LongTask(window, self.dialogs)
-        self.cache: PipelineCache | None = None  # the sketches' model, loaded on first use
+        # Sketches run as jobs of the generation queue, on the model its local backend holds; with a
+        # remote backend (no model here) they load their own, on the storyboard's task.
+        self.cache: PipelineCache | None = None
+        self.sketches = SketchQueue(generation, self)
         self.proposal_dialog: ProposalDialog | None = None
         self.enhance_dialog: EnhanceDialog | None = None
         self.prompt_dialog: QInputDialog | None = None
@@ -112,6 +120,9 @@ class StoryboardWiring(QObject):
         self.panel.editPromptRequested.connect(self.edit_prompt)
         self.panel.animateRequested.connect(self.animate)
         self.session.projectChanged.connect(self.model.set_project)
+        self.session.projectChanged.connect(lambda project: self.sketches.forget_film())
+        self.sketches.made.connect(self._sketch_made)
+        self.sketches.failed.connect(self._sketch_failed)
 
     def _action(self, text: str, tip: str, slot: object) -> QAction:
         action = QAction(text, self)
@@ -220,6 +231,29 @@ class StoryboardWiring(QObject):
             return
         if not shot_ids:
             return
+        if load_model_settings(self.settings).backend != LOCAL:
+            self._sketch_here(project, shot_ids, new_seed)
+            return
+        ready = self.generation.ready_queue()  # offers the model's download, like Generate
+        if ready is None:
+            return
+        errors = self.sketches.submit(project, shot_ids, ready[0].jobs, ready[1], new_seed)
+        if errors:
+            self.dialogs.error(self.tr("Some shots were not sketched"), "\n".join(errors))
+        self.dock.show()
+
+    def _sketch_made(self, project: Project, sketch: Sketch) -> None:
+        if project is self.project:
+            self.model.add_sketches([sketch])
+            title = shot_title(project.shot(sketch.shot_id), project.index_of(sketch.shot_id))
+            self._status(self.tr("Sketch of {0} made.").format(title))
+
+    def _sketch_failed(self, project: Project, title: str, error: str) -> None:
+        if project is self.project:  # the queue's row keeps the whole message; the other sketches go on
+            self._status(self.tr("The sketch of {0} failed: {1}").format(title, error))
+
+    def _sketch_here(self, project: Project, shot_ids: list[str], new_seed: bool) -> None:
+        """Sketch on this machine on the storyboard's task (the queue generates elsewhere: no model here)."""
         spec = load_model_settings(self.settings).spec_for(project)
         cache = self.cache = self.cache or PipelineCache()
 
@@ -239,9 +273,19 @@ class StoryboardWiring(QObject):
         self._start(self.tr("Sketching Keyframes"), work, done, after)
 
     def keep(self, shot_ids: list[str]) -> None:
-        """Keep each shot's sketch shown (what Animate From Keyframe uses)."""
-        kept = [i for i in shot_ids if self.model.keep(i)]
-        if len(kept) < len(shot_ids):
+        """Keep each shot's sketch shown (what Animate From Keyframe uses), saved with the film: one undo step."""
+        project = self.project
+        chosen = [(i, path) for i in shot_ids if (path := self.model.sketch(i))]
+        changes = [(i, path) for i, path in chosen if project.shot(i).kept_keyframe != path]
+        if changes:
+            stack = self.session.undo_stack
+            stack.beginMacro(self.tr("Keep Sketch"))
+            for shot_id, path in changes:
+                stack.push(
+                    EditShotCommand(project, shot_id, {"kept_keyframe": path}, text=self.tr("Keep Sketch"))
+                )
+            stack.endMacro()
+        if len(chosen) < len(shot_ids):
             self._status(self.tr("Sketch those shots first: a shot without a sketch has nothing to keep."))
 
     def edit_prompt(self, shot_id: str) -> None:
@@ -265,7 +309,7 @@ class StoryboardWiring(QObject):
     def animate(self, shot_ids: list[str]) -> None:
         """Make each shot's kept sketch (else the one shown) its start image: one undo step."""
         project, media = self.project, self.project.media_dir
-        chosen = [(i, self.model.kept.get(i) or self.model.sketch(i)) for i in shot_ids]
+        chosen = [(i, project.shot(i).kept_keyframe or self.model.sketch(i)) for i in shot_ids]
         chosen = [(i, path) for i, path in chosen if path]
         if media is None or not chosen:
             self._status(self.tr("Sketch and keep a still first."))

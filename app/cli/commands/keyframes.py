@@ -28,33 +28,41 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Sketch the shots' keyframes under the film's lock (the film itself is not changed)."""
-    from app.project.film_lock import FilmLock
+    """Sketch the shots' keyframes under the film's lock; a shot without a kept still keeps its new one."""
+    from app.cli.film_editing import edited_film
     from app.project.reel_file import load_project
-    from app.storyboard.keyframes import sketch_keyframes
+    from app.storyboard.keyframes import keep_new_sketches, sketch_keyframes
     from engine.generation.pipeline_cache import PipelineCache
     from engine.progress import CancelToken
 
-    project = load_project(args.project)
+    film = load_project(args.project)
     with flags_checked():
-        shot_ids = chosen_shots(args, project)
-        spec = model_settings_from_args(args).spec_for(project)
+        shot_ids = chosen_shots(args, film)
+        spec = model_settings_from_args(args).spec_for(film)
     cancel, cache = CancelToken(), PipelineCache()
-    with FilmLock(args.project, "keyframes"), ctrl_c_cancels(cancel, "Stopping after this step"):
+    with (
+        edited_film(args.project, "keyframes") as project,
+        ctrl_c_cancels(cancel, "Stopping after this step"),
+    ):
         try:
             sketches = sketch_keyframes(
                 project, shot_ids, cache, spec, args.new_seed, args.quality, cancel=cancel
             )
         finally:
             cache.release()
+        kept = set(keep_new_sketches(project, sketches))
     media = project.media_dir
     if args.json:
-        rows = [{"shot": s.shot_id, "path": s.path, "record": s.record} for s in sketches]
+        rows = [
+            {"shot": s.shot_id, "path": s.path, "kept": s.shot_id in kept, "record": s.record}
+            for s in sketches
+        ]
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     for sketch in sketches if not args.json else ():
         print(
-            f"{project.index_of(sketch.shot_id) + 1}. {media / sketch.path if media else sketch.path} (seed {sketch.record['seed']})"
+            f"{project.index_of(sketch.shot_id) + 1}. {media / sketch.path if media else sketch.path} "
+            f"(seed {sketch.record['seed']}{', kept' if sketch.shot_id in kept else ''})"
         )
     return ExitCode.OK
 

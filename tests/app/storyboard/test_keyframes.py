@@ -101,18 +101,21 @@ def test_a_sketch_path_outside_the_media_folder_is_refused(film, tmp_path):
 
 
 @pytest.mark.slow
-def test_the_keyframes_command_sketches_headless_and_leaves_the_film(film, tiny_a14b, capsys):
+def test_the_keyframes_command_keeps_a_shots_first_still_and_not_the_next(film, tiny_a14b, capsys):
     from app.cli.exit_codes import ExitCode
     from app.cli.main import run_cli
-    from app.project.reel_file import save_project
+    from app.project.reel_file import load_project, save_project
 
     path = save_project(film)
-    before = path.read_bytes()
     args = ["keyframes", str(path), "--shots", "1", "--device", "cpu", "--dtype", "float32", "--json"]
     assert run_cli(args) == ExitCode.OK
     [row] = json.loads(capsys.readouterr().out)
     assert row["shot"] == "a" and (film.media_dir / row["path"]).is_file() and row["record"]["frames"] == 1
-    assert path.read_bytes() == before
+    assert row["kept"] and load_project(path).shot("a").kept_keyframe == row["path"]
+    assert run_cli([*args, "--new-seed"]) == ExitCode.OK  # another still: the first stays kept
+    [again] = json.loads(capsys.readouterr().out)
+    assert again["path"] == "keyframes/a-002.png" and not again["kept"]
+    assert load_project(path).shot("a").kept_keyframe == row["path"]
 
 
 @pytest.mark.slow

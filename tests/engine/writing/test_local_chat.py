@@ -5,6 +5,7 @@ clear error are what is tested."""
 from __future__ import annotations
 
 import pytest
+from writing_support import tiny_qwen2_config
 
 from engine.generation.model_source import ModelError
 from engine.progress import Cancelled, CancelToken
@@ -24,7 +25,7 @@ ASK = [{"role": "system", "content": "Answer in JSON."}, {"role": "user", "conte
 def tiny_llm(tmp_path_factory):
     """A random 2-layer Qwen2 with a chat template, in a folder as from_pretrained writes it."""
     import torch
-    from transformers import Qwen2Config, Qwen2ForCausalLM
+    from transformers import Qwen2ForCausalLM
 
     from engine.generation.tiny_model import build_tokenizer
 
@@ -33,17 +34,7 @@ def tiny_llm(tmp_path_factory):
     tokenizer.chat_template = CHAT_TEMPLATE
     tokenizer.save_pretrained(folder)
     torch.manual_seed(0)
-    config = Qwen2Config(
-        vocab_size=len(tokenizer),
-        hidden_size=32,
-        intermediate_size=64,
-        num_hidden_layers=2,
-        num_attention_heads=4,
-        num_key_value_heads=2,
-        max_position_embeddings=2048,
-        eos_token_id=tokenizer.eos_token_id,
-        pad_token_id=tokenizer.pad_token_id,
-    )
+    config = tiny_qwen2_config(tokenizer)
     Qwen2ForCausalLM(config).save_pretrained(folder)  # safetensors
     return folder
 
