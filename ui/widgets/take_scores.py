@@ -23,6 +23,7 @@ def score_title(name: str) -> str:
         "look": QCoreApplication.translate("ScoreColumns", "Look"),
         "motion": QCoreApplication.translate("ScoreColumns", "Motion"),
         "flicker": QCoreApplication.translate("ScoreColumns", "Flicker"),
+        "aesthetics": QCoreApplication.translate("ScoreColumns", "Aesthetics"),
         "safety": QCoreApplication.translate("ScoreColumns", "Safety"),
     }
     return titles.get(name, name)

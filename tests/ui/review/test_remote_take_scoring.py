@@ -54,6 +54,7 @@ def scoring_threads(monkeypatch) -> list[str]:
     return names
 
 
+@pytest.mark.slow  # a window, a loopback server and tiny models: 5-15 s on two shared cores
 def test_a_remote_take_is_scored_on_a_worker_and_recorded_in_sidecar_and_film(
     qtbot, qt_loop, models, tmp_path, monkeypatch
 ):
@@ -85,6 +86,7 @@ def test_a_remote_take_is_scored_on_a_worker_and_recorded_in_sidecar_and_film(
     assert again.scores == take.scores and again.safety == take.safety
 
 
+@pytest.mark.slow  # a window, a loopback server and tiny models: 5-15 s on two shared cores
 def test_a_remote_take_whose_scoring_fails_is_kept_with_the_failure_recorded_and_logged(
     qtbot, qt_loop, tmp_path, caplog
 ):
@@ -109,6 +111,7 @@ def _png(path, colour):
     return path
 
 
+@pytest.mark.slow  # a window, a loopback server and tiny models: 5-15 s on two shared cores
 def test_editing_the_prompt_cast_and_preferences_while_a_take_is_scored_changes_none_of_its_inputs(
     qtbot, qt_loop, models, tmp_path, monkeypatch
 ):
