@@ -84,6 +84,11 @@ class QueuedReviews:
             else:
                 self._plans[clip] = plan
 
+    def __len__(self) -> int:
+        """How many queued takes wait with a plan."""
+        with self._lock:
+            return len(self._plans)
+
     def __call__(self, record: TakeRecord, request: GenerationRequest) -> TakeRecord:
         with self._lock:
             plan = self._plans.pop(record.clip, None)

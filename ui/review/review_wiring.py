@@ -17,6 +17,7 @@ from app.settings.review_settings import ReviewSettings, load_review_settings
 from app.settings.user_settings import UserSettings
 from engine.backends.local import Backend
 from engine.backends.review_hook import QueuedReviews
+from engine.jobs.job_queue import Job
 from ui.dialogs import Dialogs
 from ui.generation.generation_actions import GenerationController
 from ui.inspector.takes_list import TakesModel
@@ -77,6 +78,7 @@ class ReviewWiring(QObject):
             insert_after(generate_menu, generation.act_make_final, self.best_of.action)
         generation.context_actions.append(self.best_of.action)
         generation.prepare_queue = self.prepare_queue
+        generation.bridge.jobEvent.connect(self._job_event)
         session.projectChanged.connect(self._project_changed)
         self._subscribed: Project | None = None
         self._project_changed(session.project)
@@ -115,6 +117,11 @@ class ReviewWiring(QObject):
         self.reviews.expect(
             plan.clip, review_plan(self.session.project, plan.request, self.review_settings())
         )
+
+    def _job_event(self, event: str, job: Job) -> None:
+        """A job that ended without being scored (failed, cancelled) lets go of its plan; a retry captures anew."""
+        if event == "finished":
+            self.reviews.expect(job.clip_path, None)
 
     def settings_changed(self) -> None:
         """Preferences were applied: weights, the word list and the safety status follow."""

@@ -173,3 +173,19 @@ def test_editing_the_prompt_cast_and_preferences_while_a_take_is_scored_changes_
         edited_review.scores["likeness"]["value"], abs=1e-4
     )
     assert take.prompt != "a blue cube in the snow"
+
+
+def test_a_take_cancelled_before_it_is_made_lets_go_of_what_it_would_be_scored_with(qtbot, tmp_path):
+    window, project = remote_window(qtbot, tmp_path, "http://127.0.0.1:9/", ReviewSettings())
+    generation = window.generation
+    generation.ensure_queue()
+    generation.toggle_pause()  # queued, never sent
+    jobs = generation.generate([project.shots[0].id])
+    assert len(window.review.reviews) == 1  # captured as it was queued
+    generation.cancel(jobs[0].id)
+    wait_finished(qtbot, window, jobs)
+    assert len(window.review.reviews) == 0
+    again = generation.retry(jobs[0].id)  # queued again: captured again
+    assert again is not None and len(window.review.reviews) == 1
+    generation.cancel(again.id)
+    wait_finished(qtbot, window, [again])
