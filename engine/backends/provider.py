@@ -173,9 +173,8 @@ class ProviderBackend:
         self.extra_body = dict(extra_body or {})  # over provider_extras(); a None value drops a key
         self._token = token  # None: looked up (keyring, HF_TOKEN, hf login) when a job starts
         self._running: set[threading.Event] = set()
-        self.after_take: AfterTake | None = (
-            None  # scores each take once written (engine/backends/review_hook)
-        )
+        # Scores each take once written, as the local backend does (engine/backends/review_hook).
+        self.after_take: AfterTake | None = None
 
     def __repr__(self) -> str:  # never shows the token
         return f"ProviderBackend({self.provider!r}, model={self.model!r})"

@@ -121,9 +121,8 @@ class RemoteBackend:
         # The job queue keeps this many of its requests in flight (tasks on one loop): one per replica.
         self.slots = in_flight
         self.pace = EndpointPace()  # a 429/503 to one request holds back all of this endpoint's
-        self.after_take: AfterTake | None = (
-            None  # scores each take once written (engine/backends/review_hook)
-        )
+        # Scores each take once written, as the local backend does (engine/backends/review_hook).
+        self.after_take: AfterTake | None = None
         if group is not None:
             group.join(self)
 
