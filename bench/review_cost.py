@@ -1,11 +1,15 @@
 """Time to score a take against time to generate it, on the tiny models, as a ratio in one run.
 
-Usage: python bench/review_cost.py [--pairs N] [--size WxH] [--frames N] [--steps N] [--real-size]
+Usage: python bench/review_cost.py [--pairs N] [--size WxH] [--frames N] [--steps N] [--real-size] [--projection]
 Each pair generates one take on the tiny random-weight Wan model (Final, on this CPU) and then scores it
 with tiny random CLIP, DINOv2 and ViT classifier models (every scorer on, one cast member); the ratio is
 the median of the pairs' ratios. --real-size also scores an 81-frame 1280x720 clip with the real models'
 architectures (CLIP ViT-B/32, DINOv2-small, ViT-base; random weights cost the same) for the projection
-in docs/performance.md.
+in docs/performance.md. --projection (alone: no tiny pairs) counts FLOPs with torch's FlopCounterMode on the
+real architectures built from their configs on the meta device (no weights): each scorer's model on its
+sampled frames against one forward of a Wan 2.2 A14B expert at 1280x720, 81 frames, times Draft's and
+Final's steps and guidance passes; and it times what stays on the CPU (the frames read once, flow,
+flicker, the processors' resizing) on an 81-frame 720p clip here. A projection, not a GPU measurement.
 """
 
 from __future__ import annotations
@@ -41,6 +45,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--steps", type=int, default=4)
     parser.add_argument(
         "--real-size", action="store_true", help="also score an 81-frame 720p clip, real sizes"
+    )
+    parser.add_argument(
+        "--projection", action="store_true", help="only the FLOP projection for a real 81-frame 720p take"
     )
     return parser.parse_args(argv)
 
@@ -104,6 +111,16 @@ def tiny_pairs(args: argparse.Namespace, root: Path) -> None:
     )
 
 
+def clip_720p(root: Path) -> Path:
+    """An 81-frame 1280x720 clip of random texture sliding 4 pixels a frame (real motion for the flow)."""
+    rng = np.random.default_rng(0)
+    base = rng.integers(0, 256, (720, 1280 + 81 * 4, 3), dtype=np.uint8)
+    frames = np.stack([base[:, 4 * i : 4 * i + 1280] for i in range(81)])
+    take = root / "take-720p.mp4"
+    write_clip(frames, 16, take)
+    return take
+
+
 def real_size(root: Path) -> None:
     """Score an 81-frame 1280x720 clip with real-size architectures; print the time (second run, models warm)."""
     import torch
@@ -147,11 +164,7 @@ def real_size(root: Path) -> None:
         ViTConfig(id2label={0: "normal", 1: "nsfw"}, label2id={"normal": 0, "nsfw": 1})
     ).save_pretrained(vit_dir)
     ViTImageProcessor().save_pretrained(vit_dir)
-    rng = np.random.default_rng(0)
-    base = rng.integers(0, 256, (720, 1280 + 81 * 4, 3), dtype=np.uint8)
-    frames = np.stack([base[:, 4 * i : 4 * i + 1280] for i in range(81)])
-    take = root / "take-720p.mp4"
-    write_clip(frames, 16, take)
+    take = clip_720p(root)
     config = ReviewConfig(ModelRef(str(clip_dir)), ModelRef(str(dino_dir)), ModelRef(str(vit_dir)))
     inputs = TakeInputs("a lighthouse by the sea", {"Mia": [_png()]}, grade=lambda f: f // 2)
     review_take(take, config, inputs)  # loads the models
@@ -166,9 +179,14 @@ def real_size(root: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the pairs (and the real-size scoring) in a temporary folder."""
+    """Run the pairs (and the real-size scoring), or the projection alone, in a temporary folder."""
     args = parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="storyreel-review-cost-") as tmp:
+        if args.projection:
+            from bench.review_projection import projection
+
+            projection(clip_720p(Path(tmp)))
+            return 0
         tiny_pairs(args, Path(tmp))
         if args.real_size:
             real_size(Path(tmp))

@@ -106,6 +106,12 @@ class Replicas:
                     self.active -= 1
         applied = dataclasses.replace(self.applied, seed=seed)
         facts = {"content_type": "video/mp4", "seed": seed, "parameters": applied_parameters(applied)}
+        params = body["parameters"]
+        if "reference_images" in params or "keyframes" in params:  # reported as Storyreel's handler does
+            facts["references"] = {
+                "reference_images": len(params.get("reference_images") or ()),
+                "keyframes": [key["frame"] for key in params.get("keyframes") or ()],
+            }
         body = b"".join([json.dumps(facts)[:-1].encode(), b', "video": "', self.video, b'"}'])
         return Response(body, media_type="application/json")
 

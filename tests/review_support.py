@@ -90,6 +90,41 @@ def tiny_classifier(folder: Path, flag_everything: bool = False) -> Path:
     return folder
 
 
+def tiny_aesthetics(folder: Path) -> Path:
+    """An aesthetic predictor as the Hub publishes it: CLIP's vision tower with projection, and the linear
+    head (`layers.*`) in the same safetensors file, written by the upstream model's own class layout."""
+    from torch import nn
+    from transformers import CLIPImageProcessor, CLIPVisionConfig, CLIPVisionModelWithProjection
+
+    class AestheticsPredictorV2Linear(CLIPVisionModelWithProjection):  # simple-aesthetics-predictor's layout
+        def __init__(self, config: CLIPVisionConfig) -> None:
+            super().__init__(config)
+            self.layers = nn.Sequential(
+                nn.Linear(config.projection_dim, 1024),
+                nn.Dropout(0.2),
+                nn.Linear(1024, 128),
+                nn.Dropout(0.2),
+                nn.Linear(128, 64),
+                nn.Dropout(0.1),
+                nn.Linear(64, 16),
+                nn.Linear(16, 1),
+            )
+            self.post_init()
+
+    torch.manual_seed(3)
+    model = AestheticsPredictorV2Linear(CLIPVisionConfig(**TINY_VIT, projection_dim=16))
+    with torch.no_grad():  # a spread of ratings, as a trained head gives, not the init's near-zero ones
+        for layer in model.layers:
+            if isinstance(layer, nn.Linear):
+                nn.init.normal_(layer.weight, std=1.0 / layer.in_features**0.5)
+        model.layers[-1].bias.fill_(5.0)
+    model.save_pretrained(folder)
+    CLIPImageProcessor(size={"shortest_edge": 32}, crop_size={"height": 32, "width": 32}).save_pretrained(
+        folder
+    )
+    return folder
+
+
 def moving_clip(path: Path, frames: int = 9, size: int = 64, seed: int = 0) -> Path:
     """A clip of random texture sliding right by 3 pixels a frame."""
     rng = np.random.default_rng(seed)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,6 +47,8 @@ class TakeQueue:
         self.jobs = jobs
         # Preferences > Review's word list: a prompt (as it will be sent) naming one is refused unqueued.
         self.blocked_words = blocked_words
+        # Called with each plan as its job is queued (ui/review: what the take will be scored with).
+        self.on_queued: Callable[[TakePlan], None] | None = None
         self.tracked: dict[str, QueuedTake] = {}
         self.reserved: set[str] = set()
 
@@ -127,6 +130,8 @@ class TakeQueue:
     def retry(self, job_id: str) -> Job:
         """Queue a failed or cancelled job again, to the same clip path."""
         old = self.tracked.get(job_id)
+        if old is not None and self.on_queued is not None:
+            self.on_queued(old.plan)
         job = self.jobs.retry(job_id)
         if old is None:  # not a take (a keyframe sketch): whoever queued it follows its retry
             return job
@@ -141,6 +146,8 @@ class TakeQueue:
         title = shot.display_title(index)
         meta = {"shot": shot.id, "title": title, "take": number}
         self.reserved.add(plan.relative)
+        if self.on_queued is not None:
+            self.on_queued(plan)
         job = self.jobs.submit(
             plan.request, plan.clip, label=f"{title} · take {number}", meta=meta, after=after
         )

@@ -11,6 +11,7 @@ from app.project.project import Shot, Take
 # 50 Lab units off its grade (about black against mid grey) and a flicker of 10 luma levels count 0.
 LOOK_WORST = 50.0
 FLICKER_WORST = 10.0
+AESTHETICS_WORST, AESTHETICS_BEST = 1.0, 10.0
 
 
 def _normalised(name: str, score: dict[str, Any]) -> float | None:
@@ -25,6 +26,8 @@ def _normalised(name: str, score: dict[str, Any]) -> float | None:
         return 1.0 - min(value / LOOK_WORST, 1.0)
     if name == "flicker":
         return 1.0 - min(value / FLICKER_WORST, 1.0)
+    if name == "aesthetics":  # LAION's rating scale, 1 (worst) to 10
+        return min(max((value - AESTHETICS_WORST) / (AESTHETICS_BEST - AESTHETICS_WORST), 0.0), 1.0)
     if name == "motion":
         return 0.0 if score.get("details", {}).get("still") else 1.0
     return None

@@ -5,18 +5,22 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from app.film.shot_looks import look_for_preset
 from app.presets.embedded import embedded_preset, project_preset_folder
-from app.presets.preset import PresetError
+from app.presets.preset import Preset, PresetError
 from app.project.cast_images import cast_image_bytes
 from app.project.cast_mentions import mentioned_members
 from app.project.project import Project, Shot, Take
 from app.settings.review_settings import ReviewSettings
 from engine.backends.local import LocalBackend
-from engine.backends.review_hook import AfterTake, review_hook
-from engine.backends.take_record import TakeRecord, sidecar_path
+from engine.backends.provider import ProviderBackend
+from engine.backends.remote import RemoteBackend
+from engine.backends.review_hook import AfterTake, ReviewPlan, review_hook
+from engine.backends.take_record import sidecar_path
+from engine.errors import StoryreelError
 from engine.generation.pipeline_cache import PipelineCache
 from engine.generation.request import GenerationRequest
 from engine.review.review_config import ReviewError
@@ -24,17 +28,36 @@ from engine.review.take_review import Grade, TakeInputs, review_take, write_revi
 
 log = logging.getLogger(__name__)
 
+# The backends that take a scoring hook (after_take): every take is scored, wherever it is made.
+SCORING_BACKENDS = (LocalBackend, RemoteBackend, ProviderBackend)
 
-def preset_grade(project: Project, name: str | None) -> Grade | None:
-    """The grade of one of the project's presets (its logo left out), or None if it has none or it is unusable."""
+
+def project_preset(project: Project, name: str | None) -> tuple[Preset, Path] | None:
+    """A copy of one of the project's presets and the folder of its files, or None if it has none or it is unusable."""
     if not name:
         return None
     try:
-        preset = embedded_preset(project, name)
-        return look_for_preset(preset, project_preset_folder(project, name), grade=True, logo=False)
+        return embedded_preset(project, name), project_preset_folder(project, name)
     except PresetError:
         log.warning("The look score skips preset %r: it cannot be used", name, exc_info=True)
         return None
+
+
+def grade_of(embedded: tuple[Preset, Path] | None) -> Grade | None:
+    """A preset's grade (its logo left out), or None if it has none or it is unusable."""
+    if embedded is None:
+        return None
+    preset, folder = embedded
+    try:
+        return look_for_preset(preset, folder, grade=True, logo=False)
+    except PresetError:
+        log.warning("The look score skips preset %r: it cannot be used", preset.name, exc_info=True)
+        return None
+
+
+def preset_grade(project: Project, name: str | None) -> Grade | None:
+    """The grade of one of the project's presets (its logo left out), or None if it has none or it is unusable."""
+    return grade_of(project_preset(project, name))
 
 
 def cast_references(project: Project, names: list[str]) -> dict[str, list[Any]]:
@@ -58,17 +81,23 @@ def take_inputs(project: Project, shot: Shot, take: Take) -> TakeInputs:
     )
 
 
+def _made_from(request: GenerationRequest) -> tuple[list[str], str | None]:
+    """The cast names and the preset a request's record says it was made with."""
+    made_from = request.made_from or {}
+    conditioning = made_from.get("conditioning")
+    cast = conditioning.get("cast") if isinstance(conditioning, dict) else None
+    preset = made_from.get("preset")
+    return [str(n) for n in cast] if isinstance(cast, list) else [], preset if isinstance(
+        preset, str
+    ) else None
+
+
 def request_inputs(project: Project) -> Callable[[GenerationRequest], TakeInputs]:
     """What a take being made is compared with, read from its request's record (for the worker's hook)."""
 
     def inputs_for(request: GenerationRequest) -> TakeInputs:
-        made_from = request.made_from or {}
-        conditioning = made_from.get("conditioning")
-        cast = conditioning.get("cast") if isinstance(conditioning, dict) else None
-        names = [str(n) for n in cast] if isinstance(cast, list) else []
-        preset = made_from.get("preset")
-        grade = preset_grade(project, preset if isinstance(preset, str) else None)
-        return TakeInputs(request.prompt, cast_references(project, names), grade)
+        names, preset = _made_from(request)
+        return TakeInputs(request.prompt, cast_references(project, names), preset_grade(project, preset))
 
     return inputs_for
 
@@ -80,15 +109,41 @@ def scoring_hook(project: Project, settings: ReviewSettings) -> AfterTake | None
     return review_hook(settings.config(), request_inputs(project))
 
 
-def live_scoring_hook(settings: Callable[[], ReviewSettings], project: Callable[[], Project]) -> AfterTake:
-    """A worker hook that reads the settings and the film when each take is done (the window's, whose
-    Preferences and open film change while its queue lives)."""
+def sent_references(
+    project: Project, request: GenerationRequest, names: list[str]
+) -> tuple[tuple[str, tuple[bytes, ...]], ...]:
+    """The cast's images as the request sends them (checked bytes, in the prompt's order), by member."""
+    sent = request.references.reference_images if request.references is not None else ()
+    members = [m for m in (project.cast_member(n) for n in names) if m is not None and m.images]
+    if sum(len(m.images) for m in members) != len(sent):  # the cast changed since it was planned
+        try:
+            return tuple((name, tuple(images)) for name, images in cast_references(project, names).items())
+        except StoryreelError:  # queueing goes on; the take is scored without likeness
+            log.warning("The likeness score skips the cast of %s", names, exc_info=True)
+            return ()
+    grouped, start = [], 0
+    for member in members:
+        grouped.append((member.name, sent[start : start + len(member.images)]))
+        start += len(member.images)
+    return tuple(grouped)
 
-    def after_take(record: TakeRecord, request: GenerationRequest) -> TakeRecord:
-        hook = scoring_hook(project(), settings())
-        return record if hook is None else hook(record, request)
 
-    return after_take
+def review_plan(project: Project, request: GenerationRequest, settings: ReviewSettings) -> ReviewPlan | None:
+    """What a take being queued will be scored with, captured now (None: scoring after generation is off).
+
+    The window edits its film while the take is made and scored on a worker: the prompt as sent, the cast's
+    images (their bytes), a copy of the preset and the review settings are taken here, on the GUI thread.
+    """
+    if not settings.score_after_generation:
+        return None
+    names, preset = _made_from(request)
+    references, prompt = sent_references(project, request, names), request.prompt
+    embedded = project_preset(project, preset)
+
+    def inputs() -> TakeInputs:  # on the worker: the grade's LUT is read there
+        return TakeInputs(prompt, {name: list(images) for name, images in references}, grade_of(embedded))
+
+    return ReviewPlan(settings.config(), inputs)
 
 
 def scoring_backend(

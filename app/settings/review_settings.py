@@ -7,10 +7,12 @@ from typing import Any
 
 from app.settings.user_settings import UserSettings
 from engine.review.review_config import (
+    DEFAULT_AESTHETICS_MODEL,
     DEFAULT_CLIP_MODEL,
     DEFAULT_DINO_MODEL,
     DEFAULT_SAFETY_MODEL,
     DEFAULT_SAFETY_THRESHOLD,
+    DEFAULT_SCORERS,
     MAX_SAMPLE_FRAMES,
     SCORERS,
     ModelRef,
@@ -20,7 +22,14 @@ from engine.review.review_config import (
 SETTINGS_KEY = "review"
 # How much each score counts in the combined score (app/review/ranking); recorded with each ranking.
 MAX_BEST_OF = 16  # takes one best-of-N run makes at most (app/review/best_of_n)
-DEFAULT_WEIGHTS = {"prompt": 1.0, "likeness": 1.0, "look": 0.5, "motion": 0.25, "flicker": 0.25}
+DEFAULT_WEIGHTS = {
+    "prompt": 1.0,
+    "likeness": 1.0,
+    "look": 0.5,
+    "motion": 0.25,
+    "flicker": 0.25,
+    "aesthetics": 0.5,  # counts only where the aesthetics score is turned on
+}
 
 
 @dataclass
@@ -30,7 +39,8 @@ class ReviewSettings:
     clip_model: str = DEFAULT_CLIP_MODEL
     dino_model: str = DEFAULT_DINO_MODEL
     safety_model: str = DEFAULT_SAFETY_MODEL
-    enabled: list[str] = field(default_factory=lambda: list(SCORERS))
+    aesthetics_model: str = DEFAULT_AESTHETICS_MODEL
+    enabled: list[str] = field(default_factory=lambda: list(DEFAULT_SCORERS))
     sample_frames: int = 8
     safety_threshold: float = DEFAULT_SAFETY_THRESHOLD
     blocked_words: list[str] = field(default_factory=list)
@@ -44,6 +54,7 @@ class ReviewSettings:
             clip_model=ModelRef(self.clip_model),
             dino_model=ModelRef(self.dino_model),
             safety_model=ModelRef(self.safety_model),
+            aesthetics_model=ModelRef(self.aesthetics_model),
             enabled=frozenset(s for s in self.enabled if s in SCORERS),
             sample_frames=self.sample_frames,
             safety_threshold=self.safety_threshold,
@@ -64,7 +75,7 @@ class ReviewSettings:
         settings = cls()
         if not isinstance(doc, dict):
             return settings
-        for name in ("clip_model", "dino_model", "safety_model"):
+        for name in ("clip_model", "dino_model", "safety_model", "aesthetics_model"):
             if isinstance(doc.get(name), str):
                 setattr(settings, name, doc[name])
         if isinstance(doc.get("enabled"), list):

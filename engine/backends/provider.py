@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
 from engine.backends.remote import DEFAULT_TIMEOUT, write_received_clip
+from engine.backends.review_hook import AfterTake
 from engine.backends.take_record import TakeRecord, record_take, refuse_local_only
 from engine.endpoint.http_call import EndpointError, EndpointTimeout
 from engine.endpoint.http_status import status_text
@@ -172,6 +173,8 @@ class ProviderBackend:
         self.extra_body = dict(extra_body or {})  # over provider_extras(); a None value drops a key
         self._token = token  # None: looked up (keyring, HF_TOKEN, hf login) when a job starts
         self._running: set[threading.Event] = set()
+        # Scores each take once written, as the local backend does (engine/backends/review_hook).
+        self.after_take: AfterTake | None = None
 
     def __repr__(self) -> str:  # never shows the token
         return f"ProviderBackend({self.provider!r}, model={self.model!r})"
@@ -252,7 +255,7 @@ class ProviderBackend:
         # The keys stay those of every take (the project's Take fields); the model is the provider's.
         record = record_take(clip_path, request, result, self.backend, seconds, model=self.model)
         log.info("Take from %s (%s) written to %s", self.provider, self.model, clip_path)
-        return record
+        return record if self.after_take is None else self.after_take(record, request)
 
     def _notices(self, request: GenerationRequest, applied: GenerationRequest) -> list[str]:
         asked = (request.width, request.height, request.num_frames, request.fps)

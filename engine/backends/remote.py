@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.backends.endpoint_group import EndpointGroup
+from engine.backends.review_hook import AfterTake
 from engine.backends.take_record import TakeRecord, record_take, refuse_local_only, sidecar_path
 from engine.endpoint.answer_check import check_answer
 from engine.endpoint.http_call import (
@@ -143,6 +144,8 @@ class RemoteBackend:
         # The job queue keeps this many of its requests in flight (tasks on one loop): one per replica.
         self.slots = in_flight
         self.pace = EndpointPace()  # a 429/503 to one request holds back all of this endpoint's
+        # Scores each take once written, as the local backend does (engine/backends/review_hook).
+        self.after_take: AfterTake | None = None
         if group is not None:
             group.join(self)
 
@@ -230,10 +233,13 @@ class RemoteBackend:
         cancel.check()
         on_progress(Progress(ENCODING, message=f"Writing the clip from {self.name}"))
         # base64 and PyAV work on a large clip would stall the loop (the window's, N requests').
-        return await off_loop(
-            lambda: self._write_take(request, doc, body, clip_path, started),
-            [clip_path, sidecar_path(clip_path)],
-        )
+        written = [clip_path, sidecar_path(clip_path)]
+        record = await off_loop(lambda: self._write_take(request, doc, body, clip_path, started), written)
+        after_take = self.after_take
+        if after_take is None:
+            return record
+        # Scored on a worker thread as a local take is; one at a time per loop bounds the models' memory.
+        return await off_loop(lambda: after_take(record, request), written)
 
     def _write_take(
         self, request: GenerationRequest, doc: object, body: dict[str, Any], clip_path: Path, started: float

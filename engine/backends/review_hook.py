@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import threading
 from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
 from engine.backends.take_record import TakeMetadata, TakeRecord, sidecar_path
 from engine.generation.request import GenerationRequest
@@ -37,14 +40,59 @@ def review_hook(
     """
 
     def after_take(record: TakeRecord, request: GenerationRequest) -> TakeRecord:
-        try:
-            review = review_take(record.clip, config, inputs_for(request))
-        except Exception as exc:  # the take is written: a review that cannot run must not cost it
-            log.exception("Scoring %s failed", record.clip)
-            review = failed_review(str(exc), config)
-        return with_review(record, review)
+        return reviewed(record, config, lambda: inputs_for(request))
 
     return after_take
+
+
+def reviewed(record: TakeRecord, config: ReviewConfig, inputs: Callable[[], TakeInputs]) -> TakeRecord:
+    """The record scored and its scores in its sidecar; a review that cannot run is recorded as failed."""
+    try:
+        review = review_take(record.clip, config, inputs())
+    except Exception as exc:  # the take is written: a review that cannot run must not cost it
+        log.exception("Scoring %s failed", record.clip)
+        review = failed_review(str(exc), config)
+    return with_review(record, review)
+
+
+@dataclass(frozen=True)
+class ReviewPlan:
+    """What one queued take is scored with, captured when it was queued: the review and its inputs.
+
+    inputs runs on the worker (a preset's grade is loaded there), from what was captured, never the film.
+    """
+
+    config: ReviewConfig
+    inputs: Callable[[], TakeInputs]
+
+
+class QueuedReviews:
+    """A hook that scores each take with the plan captured when its job was queued (by clip path).
+
+    The window's film changes while its takes are made; a take queued with scoring off is not scored.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()  # plans are added on the GUI thread, taken on the workers
+        self._plans: dict[Path, ReviewPlan] = {}
+
+    def expect(self, clip: Path, plan: ReviewPlan | None) -> None:
+        """Score the take written to clip with plan (None: leave it unscored)."""
+        with self._lock:
+            if plan is None:
+                self._plans.pop(clip, None)
+            else:
+                self._plans[clip] = plan
+
+    def __len__(self) -> int:
+        """How many queued takes wait with a plan."""
+        with self._lock:
+            return len(self._plans)
+
+    def __call__(self, record: TakeRecord, request: GenerationRequest) -> TakeRecord:
+        with self._lock:
+            plan = self._plans.pop(record.clip, None)
+        return record if plan is None else reviewed(record, plan.config, plan.inputs)
 
 
 def with_review(record: TakeRecord, review: TakeReview) -> TakeRecord:

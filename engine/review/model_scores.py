@@ -12,7 +12,8 @@ if TYPE_CHECKING:
     import numpy as np
 
 
-def _images(frames: np.ndarray | list[Any]) -> list[Any]:
+def frame_images(frames: np.ndarray | list[Any]) -> list[Any]:
+    """RGB frames (or PIL images) as PIL images, as the processors take them."""
     from PIL import Image
 
     return [Image.fromarray(frame) if not isinstance(frame, Image.Image) else frame for frame in frames]
@@ -24,7 +25,7 @@ def clip_score(frames: np.ndarray, indices: tuple[int, ...], prompt: str, ref: M
 
     model, processor, source, revision = load_review_model("clip", ref)
     inputs = processor(
-        text=[prompt], images=_images(frames), return_tensors="pt", padding=True, truncation=True
+        text=[prompt], images=frame_images(frames), return_tensors="pt", padding=True, truncation=True
     ).to(model.device)
     with torch.inference_mode():
         image = model.get_image_features(pixel_values=inputs["pixel_values"])
@@ -46,7 +47,7 @@ def dino_embeddings(images: list[Any], ref: ModelRef) -> tuple[Any, str, str | N
     import torch
 
     model, processor, source, revision = load_review_model("dino", ref)
-    inputs = processor(images=_images(images), return_tensors="pt").to(model.device)
+    inputs = processor(images=frame_images(images), return_tensors="pt").to(model.device)
     with torch.inference_mode():
         cls = model(pixel_values=inputs["pixel_values"]).pooler_output
     return torch.nn.functional.normalize(cls, dim=-1), source, revision
@@ -82,7 +83,7 @@ def safety_score(frames: np.ndarray, indices: tuple[int, ...], ref: ModelRef, th
 
     model, processor, source, revision = load_review_model("safety", ref)
     unsafe = unsafe_label_ids(dict(model.config.id2label))
-    inputs = processor(images=_images(frames), return_tensors="pt").to(model.device)
+    inputs = processor(images=frame_images(frames), return_tensors="pt").to(model.device)
     with torch.inference_mode():
         probs = model(pixel_values=inputs["pixel_values"]).logits.softmax(dim=-1)
     per_frame = probs[:, unsafe].sum(dim=-1).float().cpu().tolist()

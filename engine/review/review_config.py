@@ -7,10 +7,13 @@ from dataclasses import dataclass, field
 from engine.errors import StoryreelError
 
 # The scorers, in the order a report lists them; each can be turned off.
-SCORERS = ("prompt", "likeness", "look", "motion", "flicker", "safety")
+SCORERS = ("prompt", "likeness", "look", "motion", "flicker", "aesthetics", "safety")
+# Aesthetics is off until turned on: its model is a second, larger CLIP (ViT-L/14, about 1.2 GB).
+DEFAULT_SCORERS = tuple(s for s in SCORERS if s != "aesthetics")
 DEFAULT_CLIP_MODEL = "openai/clip-vit-base-patch32"
 DEFAULT_DINO_MODEL = "facebook/dinov2-small"
 DEFAULT_SAFETY_MODEL = "Falconsai/nsfw_image_detection"
+DEFAULT_AESTHETICS_MODEL = "shunk031/aesthetics-predictor-v2-sac-logos-ava1-l14-linearMSE"
 # Frames the model scorers look at: spread evenly over the take, first and last included.
 DEFAULT_SAMPLE_FRAMES = 8
 MAX_SAMPLE_FRAMES = 64
@@ -42,7 +45,8 @@ class ReviewConfig:
     clip_model: ModelRef = ModelRef(DEFAULT_CLIP_MODEL)
     dino_model: ModelRef = ModelRef(DEFAULT_DINO_MODEL)
     safety_model: ModelRef = ModelRef(DEFAULT_SAFETY_MODEL)
-    enabled: frozenset[str] = frozenset(SCORERS)
+    aesthetics_model: ModelRef = ModelRef(DEFAULT_AESTHETICS_MODEL)
+    enabled: frozenset[str] = frozenset(DEFAULT_SCORERS)
     sample_frames: int = DEFAULT_SAMPLE_FRAMES
     safety_threshold: float = DEFAULT_SAFETY_THRESHOLD
     blocked_words: tuple[str, ...] = field(default_factory=tuple)

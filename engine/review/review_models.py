@@ -59,6 +59,7 @@ def _load(kind: str, folder: str, mtime_ns: int) -> tuple[Any, Any]:
         "clip": (transformers.CLIPModel, transformers.CLIPProcessor),
         "dino": (transformers.Dinov2Model, transformers.AutoImageProcessor),
         "safety": (transformers.AutoModelForImageClassification, transformers.AutoImageProcessor),
+        "aesthetics": (transformers.CLIPVisionModelWithProjection, transformers.AutoImageProcessor),
     }
     model_class, processor_class = classes[kind]
     try:
@@ -70,7 +71,7 @@ def _load(kind: str, folder: str, mtime_ns: int) -> tuple[Any, Any]:
 
 
 def load_review_model(kind: str, ref: ModelRef) -> tuple[Any, Any, str, str | None]:
-    """(model, processor, source, revision) for "clip", "dino" or "safety"; ReviewError if unusable."""
+    """(model, processor, source, revision) for "clip", "dino", "safety" or "aesthetics"; ReviewError if unusable."""
     folder, revision = resolve_review_model(ref)
     model, processor = _load(kind, str(folder), (folder / "config.json").stat().st_mtime_ns)
     return model, processor, ref.source, revision or ref.revision

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from engine.review.aesthetics import aesthetics_score
 from engine.review.frame_scores import flicker_score, look_score, motion_score
 from engine.review.model_scores import clip_score, likeness, safety_score
 from engine.review.review_config import ReviewConfig, ReviewError
@@ -79,6 +80,8 @@ def score_clip(clip: SampledClip, config: ReviewConfig, inputs: TakeInputs) -> l
         runs.append(("motion", lambda: motion_score(clip.grey), every))
     if config.on("flicker"):
         runs.append(("flicker", lambda: flicker_score(clip.grey), every))
+    if config.on("aesthetics"):
+        runs.append(("aesthetics", lambda: aesthetics_score(clip.frames, at, config.aesthetics_model), at))
     if config.on("safety"):
         threshold = config.safety_threshold
         runs.append(("safety", lambda: safety_score(clip.frames, at, config.safety_model, threshold), at))

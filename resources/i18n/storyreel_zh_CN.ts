@@ -3355,6 +3355,10 @@ Open it in the browser now?</source>
         <translation>安全模型</translation>
     </message>
     <message>
+        <source>Aesthetics model (LAION predictor)</source>
+        <translation>美学模型 (LAION 预测器)</translation>
+    </message>
+    <message>
         <source>Scores</source>
         <translation>评分项</translation>
     </message>
@@ -3430,6 +3434,10 @@ Open it in the browser now?</source>
     <message>
         <source>Flicker</source>
         <translation>闪烁</translation>
+    </message>
+    <message>
+        <source>Aesthetics</source>
+        <translation>美学</translation>
     </message>
     <message>
         <source>Safety</source>

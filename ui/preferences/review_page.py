@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.settings.review_settings import DEFAULT_WEIGHTS, MAX_BEST_OF, ReviewSettings
 from engine.review.review_config import (
+    DEFAULT_AESTHETICS_MODEL,
     DEFAULT_CLIP_MODEL,
     DEFAULT_DINO_MODEL,
     DEFAULT_SAFETY_MODEL,
@@ -35,6 +36,9 @@ class ReviewPage(QWidget):
         self.dino_model = ModelSourceField(review.dino_model, [DEFAULT_DINO_MODEL], DEFAULT_DINO_MODEL, hub)
         self.safety_model = ModelSourceField(
             review.safety_model, [DEFAULT_SAFETY_MODEL], DEFAULT_SAFETY_MODEL, hub
+        )
+        self.aesthetics_model = ModelSourceField(
+            review.aesthetics_model, [DEFAULT_AESTHETICS_MODEL], DEFAULT_AESTHETICS_MODEL, hub
         )
         self.scorers = {name: QCheckBox(score_title(name)) for name in SCORERS}
         checks = QGridLayout()
@@ -80,6 +84,7 @@ class ReviewPage(QWidget):
         form.addRow(self.tr("Prompt model (CLIP)"), self.clip_model)
         form.addRow(self.tr("Likeness model (DINOv2)"), self.dino_model)
         form.addRow(self.tr("Safety model"), self.safety_model)
+        form.addRow(self.tr("Aesthetics model (LAION predictor)"), self.aesthetics_model)
         form.addRow(self.tr("Scores"), checks)
         form.addRow("", self.after_generation)
         form.addRow(self.tr("Frames looked at"), self.frames)
@@ -104,6 +109,7 @@ class ReviewPage(QWidget):
         review.clip_model = self.clip_model.value() or DEFAULT_CLIP_MODEL
         review.dino_model = self.dino_model.value() or DEFAULT_DINO_MODEL
         review.safety_model = self.safety_model.value() or DEFAULT_SAFETY_MODEL
+        review.aesthetics_model = self.aesthetics_model.value() or DEFAULT_AESTHETICS_MODEL
         review.enabled = [name for name, box in self.scorers.items() if box.isChecked()]
         review.score_after_generation = self.after_generation.isChecked()
         review.sample_frames = self.frames.value()

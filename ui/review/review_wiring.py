@@ -9,12 +9,15 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 
+from app.generation.take_generation import TakePlan
 from app.generation.take_queue import TakeQueue
 from app.project.project import Project
-from app.review.take_scoring import live_scoring_hook
+from app.review.take_scoring import SCORING_BACKENDS, review_plan
 from app.settings.review_settings import ReviewSettings, load_review_settings
 from app.settings.user_settings import UserSettings
-from engine.backends.local import Backend, LocalBackend
+from engine.backends.local import Backend
+from engine.backends.review_hook import QueuedReviews
+from engine.jobs.job_queue import Job
 from ui.dialogs import Dialogs
 from ui.generation.generation_actions import GenerationController
 from ui.inspector.takes_list import TakesModel
@@ -61,6 +64,8 @@ class ReviewWiring(QObject):
         self.window, self.session, self.settings = window, session, settings
         self.takes, self.timeline = takes, timeline
         self.veil = SafetyVeil(preview)
+        # One for the window's life: a queue's backends keep it when another film is opened.
+        self.reviews = QueuedReviews()
         self.best_of = BestOfAction(generation, window)
         self.report = ReportExport(window, session, dialogs, settings)
         self.safety_off = QLabel(self.tr("Safety check off"))
@@ -73,6 +78,7 @@ class ReviewWiring(QObject):
             insert_after(generate_menu, generation.act_make_final, self.best_of.action)
         generation.context_actions.append(self.best_of.action)
         generation.prepare_queue = self.prepare_queue
+        generation.bridge.jobEvent.connect(self._job_event)
         session.projectChanged.connect(self._project_changed)
         self._subscribed: Project | None = None
         self._project_changed(session.project)
@@ -98,12 +104,24 @@ class ReviewWiring(QObject):
         return load_review_settings(self.settings)
 
     def prepare_queue(self, backends: list[Backend], take_queue: TakeQueue) -> None:
-        """Local workers score each take they write; the word list refuses prompts before they are queued."""
-        hook = live_scoring_hook(self.review_settings, lambda: self.session.project)
+        """Every worker (local or remote) scores each take it writes, with what was captured when the take was
+        queued; the word list refuses prompts before they are queued."""
         for backend in backends:
-            if isinstance(backend, LocalBackend) and backend.after_take is None:
-                backend.after_take = hook
+            if isinstance(backend, SCORING_BACKENDS) and backend.after_take is None:
+                backend.after_take = self.reviews
+        take_queue.on_queued = self._capture_review
         take_queue.blocked_words = tuple(self.review_settings().blocked_words)
+
+    def _capture_review(self, plan: TakePlan) -> None:
+        """On the GUI thread as the take is queued: what it will be scored with (Preferences > Review now)."""
+        self.reviews.expect(
+            plan.clip, review_plan(self.session.project, plan.request, self.review_settings())
+        )
+
+    def _job_event(self, event: str, job: Job) -> None:
+        """A job that ended without being scored (failed, cancelled) lets go of its plan; a retry captures anew."""
+        if event == "finished":
+            self.reviews.expect(job.clip_path, None)
 
     def settings_changed(self) -> None:
         """Preferences were applied: weights, the word list and the safety status follow."""

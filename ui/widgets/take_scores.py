@@ -23,6 +23,7 @@ _TITLES = {
     "look": QT_TRANSLATE_NOOP("ScoreColumns", "Look"),
     "motion": QT_TRANSLATE_NOOP("ScoreColumns", "Motion"),
     "flicker": QT_TRANSLATE_NOOP("ScoreColumns", "Flicker"),
+    "aesthetics": QT_TRANSLATE_NOOP("ScoreColumns", "Aesthetics"),
     "safety": QT_TRANSLATE_NOOP("ScoreColumns", "Safety"),
 }
 # The columns after the take's own: the combined score, each score, the safety verdict.

@@ -120,10 +120,9 @@ def _render(args: argparse.Namespace, printer: EventPrinter) -> int:
     from app.generation.batch_generation import RenderFailed
     from app.generation.take_recovery import recover_after_crash
     from app.project.reel_file import load_project, save_project
-    from app.review.take_scoring import scoring_hook
+    from app.review.take_scoring import SCORING_BACKENDS, scoring_hook
     from app.settings.review_settings import load_review_settings
     from app.settings.user_settings import load_settings
-    from engine.backends.local import LocalBackend
     from engine.progress import Cancelled, CancelToken
 
     output = args.output
@@ -139,8 +138,8 @@ def _render(args: argparse.Namespace, printer: EventPrinter) -> int:
     if tidied.adopted:
         save_project(project)
     review = load_review_settings(load_settings())
-    for backend in backends:  # this machine's takes are scored as they are written (Preferences > Review)
-        if isinstance(backend, LocalBackend) and backend.after_take is None:
+    for backend in backends:  # every take is scored as it is written, here or remote (Preferences > Review)
+        if isinstance(backend, SCORING_BACKENDS) and backend.after_take is None:
             backend.after_take = scoring_hook(project, review)
     model = with_gpus(model_settings_from_args(args).spec_for(project), args.gpus)
     takes = [q for q in args.quality or () if q in TAKE_QUALITIES]

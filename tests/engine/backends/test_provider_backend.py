@@ -492,3 +492,18 @@ def test_given_frames_are_refused_before_anything_is_sent(provider, tmp_path):
             )
         assert "reference model" in info.value.hint
     assert not stand_in.seen and not list(tmp_path.iterdir())
+
+
+def test_a_provider_take_is_scored_once_written_when_the_backend_has_a_hook(provider, tmp_path):
+    from engine.backends.review_hook import review_hook
+    from engine.review.review_config import ReviewConfig
+
+    provider()
+    backend = ProviderBackend(token=TOKEN)
+    backend.after_take = review_hook(ReviewConfig(enabled=frozenset({"motion", "flicker"})))
+    record = run(backend, tmp_path / "take.mp4")
+    assert record.metadata["scores"]["flicker"]["status"] == "ok"
+    assert record.metadata["safety"] == {"verdict": "off"}
+    sidecar = json.loads((tmp_path / "take.json").read_text(encoding="utf-8"))
+    assert sidecar["scores"] == record.metadata["scores"]
+    assert wait_for_workers_to_end()

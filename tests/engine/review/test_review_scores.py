@@ -174,3 +174,50 @@ def test_the_worker_hook_records_a_failed_review_and_keeps_the_take(tmp_path):
         and "take-001.mp4" in record.metadata["safety"]["reason"]
     )
     assert json.loads((tmp_path / "take-001.json").read_text())["scores"]["prompt"]["status"] == "failed"
+
+
+def test_the_aesthetics_score_equals_the_predictor_run_directly(tmp_path):
+    from safetensors.torch import load_file
+    from transformers import CLIPImageProcessor, CLIPVisionModelWithProjection
+
+    from tests.review_support import tiny_aesthetics
+
+    folder = tiny_aesthetics(tmp_path / "aesthetics")
+    clip = moving_clip(tmp_path / "take.mp4", frames=9)
+    config = ReviewConfig(
+        aesthetics_model=ModelRef(str(folder)), enabled=frozenset({"aesthetics"}), sample_frames=3
+    )
+    score = review_take(clip, config, TakeInputs("")).scores["aesthetics"]
+    assert score["status"] == "ok" and score["frames"] == [0, 4, 8] and score["model"] == str(folder)
+
+    # The upstream predictor's forward: unit image_embeds through the five linear layers (dropout off).
+    model = CLIPVisionModelWithProjection.from_pretrained(folder).eval()
+    processor = CLIPImageProcessor.from_pretrained(folder)
+    head = {k: v for k, v in load_file(folder / "model.safetensors").items() if k.startswith("layers.")}
+    images = [Image.fromarray(f) for f in read_frames(clip)[score["frames"]]]
+    with torch.no_grad():
+        x = model(**processor(images=images, return_tensors="pt")).image_embeds
+        x = x / x.norm(dim=-1, keepdim=True)
+        for index in (0, 2, 4, 6, 7):
+            x = x @ head[f"layers.{index}.weight"].T + head[f"layers.{index}.bias"]
+    expected = x.squeeze(-1)
+    assert score["details"]["per_frame"] == pytest.approx(expected.tolist(), abs=1e-4)
+    assert score["value"] == pytest.approx(float(expected.mean()), abs=1e-4)
+    assert len(set(round(v, 3) for v in score["details"]["per_frame"])) > 1  # the frames differ
+
+
+def test_an_aesthetics_model_without_its_head_or_safetensors_fails_clearly(models, tmp_path):
+    clip = moving_clip(tmp_path / "take.mp4", frames=5)
+    headless = ReviewConfig(aesthetics_model=ModelRef(str(models["clip"])), enabled=frozenset({"aesthetics"}))
+    score = review_take(clip, headless, TakeInputs("")).scores["aesthetics"]
+    assert score["status"] == "failed" and "layers" in score["reason"]
+    pickled = tmp_path / "pickled"
+    pickled.mkdir()
+    (pickled / "config.json").write_text((models["clip"] / "config.json").read_text())
+    (pickled / "pytorch_model.bin").write_bytes(b"not loaded")
+    score = review_take(
+        clip,
+        ReviewConfig(aesthetics_model=ModelRef(str(pickled)), enabled=frozenset({"aesthetics"})),
+        TakeInputs(""),
+    ).scores["aesthetics"]
+    assert score["status"] == "failed" and "safetensors" in score["reason"]
