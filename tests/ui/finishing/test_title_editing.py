@@ -114,7 +114,7 @@ def test_the_title_menu_in_chinese(qtbot, qapp, tmp_path):
     try:
         window = _window(qtbot, tmp_path)
         finishing = window.finishing
-        assert finishing.menu.title() == "字幕与声音(&T)"
+        assert finishing.menu.title() == "标题与声音(&T)"
         finishing.act_card.trigger()
         finishing.edit_title()
         form = finishing.form
