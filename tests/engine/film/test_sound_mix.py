@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-import struct
-
 import numpy as np
 import pytest
-from export_support import sine_tone
+from export_support import long_wav, sine_tone
 
 from engine.film.audio_file import RATE, AudioFileError, decode_audio, probe_audio
 from engine.film.sound_mix import SoundClip, loudness, mix_sound, write_wav
-
-
-def long_wav(path, hours: float = 10.0, rate: int = 8000):
-    """A WAV of `hours` of 16-bit mono silence, sparse on disk (576 MB on paper, a few bytes written)."""
-    size = int(hours * 3600 * rate * 2)
-    fmt = struct.pack("<IHHIIHH", 16, 1, 1, rate, rate * 2, 2, 16)
-    with path.open("wb") as handle:
-        handle.write(
-            b"RIFF" + struct.pack("<I", 36 + size) + b"WAVEfmt " + fmt + b"data" + struct.pack("<I", size)
-        )
-        handle.truncate(44 + size)
-    return path
 
 
 def test_bad_files_are_refused_from_their_header(tmp_path):
