@@ -2564,6 +2564,10 @@ Details are in storyreel.log.</source>
         <translation>写作</translation>
     </message>
     <message>
+        <source>Sound</source>
+        <translation>声音</translation>
+    </message>
+    <message>
         <source>Appearance</source>
         <translation>外观</translation>
     </message>
@@ -3816,6 +3820,37 @@ Open it in the browser now?</source>
     <message>
         <source>Play forwards; again for 2×, 4×, 8× (with K held: one frame on)</source>
         <translation>正放；再按一次为 2×、4×、8×（按住 K 时：前进一帧）</translation>
+    </message>
+</context>
+<context>
+    <name>SoundPage</name>
+    <message>
+        <source>A transformers text-to-speech model (Bark, VITS/MMS…): a Hugging Face repo id or a folder</source>
+        <translation>transformers 的文本转语音模型（Bark、VITS/MMS…）：Hugging Face 仓库 ID 或文件夹</translation>
+    </message>
+    <message>
+        <source>A Stable Audio model for diffusers: a Hugging Face repo id or a folder</source>
+        <translation>diffusers 的 Stable Audio 模型：Hugging Face 仓库 ID 或文件夹</translation>
+    </message>
+    <message>
+        <source>The default voice, Bark, speaks Chinese and English. Stable Audio Open is gated: accept its licence on Hugging Face first. Models are downloaded once into the Hugging Face cache.</source>
+        <translation>默认配音模型 Bark 会说中文和英文。Stable Audio Open 需要授权：请先在 Hugging Face 上接受其许可。模型只下载一次，存入 Hugging Face 缓存。</translation>
+    </message>
+    <message>
+        <source>Voice model</source>
+        <translation>配音模型</translation>
+    </message>
+    <message>
+        <source>Music model</source>
+        <translation>音乐模型</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <source>Model folder</source>
+        <translation>模型文件夹</translation>
     </message>
 </context>
 <context>

@@ -107,3 +107,19 @@ def test_making_music_reports_each_step_and_stops_when_cancelled(tmp_path, film)
     with pytest.raises(Cancelled):
         made_clip(film, "calm piano", 1.0, AudioClip("effect"), model, 3, report, cancel)
     assert seen == [1]
+
+
+@pytest.mark.slow
+def test_the_voice_model_of_preferences_is_the_cli_default(tmp_path, film, capsys):
+    from tts_support import tiny_vits
+
+    from app.settings.sound_settings import SoundSettings, store_sound_settings
+    from app.settings.user_settings import load_settings, save_settings
+
+    settings = load_settings()
+    store_sound_settings(settings, SoundSettings(voice_model=str(tiny_vits(tmp_path / "vits"))))
+    save_settings(settings)
+    film.update_shot(film.shots[0].id, caption="spring tea")
+    save_project(film)
+    assert run_cli(["audio", "tts", str(film.path), "--shot", "1"]) == 0
+    assert probe_audio(film.media_dir / load_project(film.path).audio[0].path).rate == 16000  # the VITS
