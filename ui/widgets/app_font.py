@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QFontInfo, QGuiApplication
 
 from engine.film.font_file import DEFAULT_FONT
 
@@ -24,7 +24,8 @@ def install_cjk_font(app: QGuiApplication) -> tuple[int, str] | None:
     font = app.font()
     chosen = font.families() or [font.family()]
     if family not in chosen:
-        # Behind the system's own family: Latin keeps the desktop's look, missing glyphs come from here.
-        font.setFamilies([*chosen, family])
+        # Behind the family the desktop's font resolves to (an alias such as "Sans Serif" would let Qt take
+        # this one for Latin too): Latin keeps the desktop's look, missing glyphs come from here.
+        font.setFamilies([QFontInfo(font).family(), family])
         app.setFont(font)
     return font_id, family

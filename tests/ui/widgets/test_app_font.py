@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QRawFont
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics, QRawFont
 
 from ui.widgets.app_font import install_cjk_font
 
@@ -17,7 +17,8 @@ def test_the_bundled_font_covers_chinese_and_backs_the_app_font(qapp):
         assert installed is not None
         font_id, family = installed
         assert qapp.font().families()[-1] == family  # a fallback, behind the desktop's family
-        assert qapp.font().families()[:-1] == (before.families() or [before.family()])
+        assert qapp.font().families()[:-1] == [QFontInfo(before).family()]
+        assert QFontInfo(qapp.font()).family() == QFontInfo(before).family()  # Latin keeps its face
         metrics = QFontMetrics(QFont(family))
         assert all(metrics.inFontUcs4(ord(c)) for c in WORDS if not c.isspace())
         raw = QRawFont.fromFont(QFont(family))
