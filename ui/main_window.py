@@ -575,6 +575,7 @@ class MainWindow(QMainWindow):
         self.files.wait()
         self.preview.shutdown()
         self.storyboard.shutdown()  # a running model call is cancelled, the sketch model unloaded
+        self.finishing.shutdown()  # a voice or music run cancelled, a sound import finished
         self.generation.shutdown()  # cancels the running job; pending ones were saved with the project
         self.thumbnails.shutdown()
         self.start.choices.wait()  # a demo model being built is finished, not cut in half

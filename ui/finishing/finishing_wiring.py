@@ -55,6 +55,8 @@ class Task(Protocol):
         after: Callable[[], None] | None = None,
     ) -> bool: ...
 
+    def stop(self) -> None: ...
+
 
 class FinishingWiring(QObject):
     """Turns the rows' gestures and the menu's actions into undo steps on the session's stack."""
@@ -89,6 +91,11 @@ class FinishingWiring(QObject):
     @property
     def project(self) -> Project:
         return self.session.project
+
+    def shutdown(self) -> None:
+        """Cancel a voice or music run and wait for it and for an import (closing the window)."""
+        self.task.stop()
+        self.worker.shutdown()
 
     def _action(self, text: str, slot: Callable[[], object], shortcut: str | None = None) -> QAction:
         action = QAction(text, self.window)
@@ -153,7 +160,7 @@ class FinishingWiring(QObject):
         if kind == "lower_third":
             element.motion, element.align = "slide", "left"
         self._push(add_title(self.project, element))
-        self.rows.select(("title", self.project.titles.index(element)))
+        self._select_title(element)
         self.rows.setFocus()
 
     def edit_title(self) -> None:
@@ -171,12 +178,15 @@ class FinishingWiring(QObject):
         image = element.image
         if image is None or not Path(image).is_absolute():
             self._push(edit_title(self.project, index, element))
+            self._select_title(element)
             return
         project = self.project
 
         def copied(path: str) -> None:
             element.image = path
-            self._push(edit_title(project, index, element))
+            if project is self.project:
+                self._push(edit_title(project, index, element))
+                self._select_title(element)
 
         from app.project.shot_images import import_image
 
@@ -186,6 +196,12 @@ class FinishingWiring(QObject):
 
     def _title_changed(self, index: int, element: TitleElement) -> None:
         self._push(edit_title(self.project, index, element, self.tr("Move Title")))
+        self._select_title(element)
+
+    def _select_title(self, element: TitleElement) -> None:
+        """Keep the edited element selected where the track's order by start put it."""
+        if element in self.project.titles:
+            self.rows.select(("title", self.project.titles.index(element)))
 
     def delete_selected(self) -> None:
         """Delete the selected title or clip."""

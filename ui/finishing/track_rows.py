@@ -1,5 +1,6 @@
 """TrackRows: the title track and the sound track (with waveforms) under the timeline, on its time scale;
-click to select, drag to move, drag a title's right edge to change its length, Delete, Enter, arrows."""
+click to select, drag to move, drag a title's right edge to change its length; by keyboard, Up and Down
+select, Left and Right move (Shift: lengthen), Enter edits, Delete removes."""
 
 from __future__ import annotations
 
@@ -194,6 +195,14 @@ class TrackRows(QWidget):
         if self.selected_title() is not None:
             self.editRequested.emit()
 
+    def _step_selection(self, step: int) -> None:
+        """Select the next (or previous) element: the titles in order, then the sound clips."""
+        keys: list[Key] = [("title", i) for i in range(len(self.project.titles))]
+        keys += [("audio", clip.id) for clip in self.project.audio]
+        if keys:
+            at = keys.index(self.selected) if self.selected in keys else (-1 if step > 0 else len(keys))
+            self.select(keys[max(0, min(len(keys) - 1, at + step))])
+
     def _emit_change(self, key: Key, start: float, duration: float) -> None:
         """Say that key now starts at start (and a title lasts duration), if anything changed."""
         item = self._item(key)
@@ -208,6 +217,9 @@ class TrackRows(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, item = event.key(), self._item(self.selected) if self.selected is not None else None
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self._step_selection(1 if key == Qt.Key.Key_Down else -1)
+            return None
         if item is None:
             return super().keyPressEvent(event)
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):

@@ -123,3 +123,42 @@ def test_the_title_menu_in_chinese(qtbot, qapp, tmp_path):
         form.reject()
     finally:
         remove_translators(qapp)
+
+
+def test_the_keyboard_selects_and_a_moved_title_stays_selected(qtbot, tmp_path):
+    window = _window(qtbot, tmp_path)
+    rows, project, finishing = window.track_rows, window.project, window.finishing
+    finishing.act_card.trigger()
+    finishing.act_end.trigger()  # at the film's end: 1 s, lasting 3 s
+    rows.select(None)
+    rows.setFocus()
+    qtbot.keyClick(rows, Qt.Key.Key_Down)
+    assert rows.selected == ("title", 0)
+    qtbot.keyClick(rows, Qt.Key.Key_Down)
+    assert rows.selected == ("title", 1) and project.titles[1].kind == "end_card"
+    qtbot.keyClick(rows, Qt.Key.Key_Up)
+    card = project.titles[0]
+    assert rows.selected == ("title", 0) and card.kind == "card"
+    for _ in range(12):  # the card past the end card's start: the track's order changes under it
+        qtbot.keyClick(rows, Qt.Key.Key_Right)
+    assert [e.kind for e in project.titles] == ["end_card", "card"]
+    assert rows.selected == ("title", 1)
+
+
+def test_a_card_gets_an_image_background_copied_into_the_film(qtbot, tmp_path):
+    from image_support import png_file
+
+    window = _window(qtbot, tmp_path)
+    finishing, project = window.finishing, window.project
+    finishing.act_card.trigger()
+    finishing.edit_title()
+    form = finishing.form
+    form.combos["background"].setCurrentIndex(form.combos["background"].findData("image"))
+    assert form.image.isEnabled() and not form.colors["background_color"].isEnabled()
+    form.image.setText(str(png_file(tmp_path / "sakura.png")))
+    form.accept()
+    qtbot.waitUntil(lambda: project.titles[0].background == "image")
+    relative = project.titles[0].image
+    assert relative.startswith("images/") and (project.media_dir / relative).is_file()
+    window.undo_stack.undo()
+    assert project.titles[0].background == "color"
