@@ -76,7 +76,8 @@ def test_an_8_khz_mono_effect_is_taken_with_a_note(qtbot, tmp_path):
     window.finishing.import_sound("effect", sine_tone(tmp_path / "phone.wav", 1.0, rate=8000))
     qtbot.waitUntil(lambda: len(window.project.audio) == 1)
     assert window.project.audio[0].kind == "effect"
-    assert "8000" in window.statusBar().currentMessage() or "dull" in window.statusBar().currentMessage()
+    message = window.statusBar().currentMessage()
+    assert message.startswith("phone.wav:") and "mono" in message and "8 kHz" in message and "dull" in message
 
 
 @pytest.mark.slow
