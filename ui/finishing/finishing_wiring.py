@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QPoint
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from app.film.shot_timing import film_seconds
@@ -80,7 +80,7 @@ class FinishingWiring(QObject):
         self._build_actions()
         rows.titleChanged.connect(self._title_changed)
         rows.clipMoved.connect(
-            lambda clip_id, start: self._push(MoveAudioClipCommand(self.project, clip_id, start))
+            lambda clip_id, start: self._push(lambda: MoveAudioClipCommand(self.project, clip_id, start))
         )
         rows.deleteRequested.connect(self.delete_selected)
         rows.editRequested.connect(self.edit_title)
@@ -138,11 +138,14 @@ class FinishingWiring(QObject):
         menu.popup(self.rows.mapToGlobal(pos))
         menu.aboutToHide.connect(menu.deleteLater)
 
-    def _push(self, command: Any) -> None:
+    def _push(self, make: Callable[[], QUndoCommand]) -> None:
+        """Push the command make builds; one the track refuses (checked as it is built) is said, not pushed."""
         try:
-            self.session.undo_stack.push(command)
-        except ValueError as exc:  # the project refused the value: nothing changed
+            command = make()
+        except ValueError as exc:
             self.dialogs.error(self.tr("Not changed"), str(exc))
+            return
+        self.session.undo_stack.push(command)
 
     # -- titles ------------------------------------------------------------------------------
     def add(self, kind: str) -> None:
@@ -159,7 +162,7 @@ class FinishingWiring(QObject):
         element = TitleElement(kind, texts[kind], round(start, 3), END_CARD_SECONDS)
         if kind == "lower_third":
             element.motion, element.align = "slide", "left"
-        self._push(add_title(self.project, element))
+        self._push(lambda: add_title(self.project, element))
         self._select_title(element)
         self.rows.setFocus()
 
@@ -177,7 +180,7 @@ class FinishingWiring(QObject):
         element = form.element()
         image = element.image
         if image is None or not Path(image).is_absolute():
-            self._push(edit_title(self.project, index, element))
+            self._push(lambda: edit_title(self.project, index, element))
             self._select_title(element)
             return
         project = self.project
@@ -185,7 +188,7 @@ class FinishingWiring(QObject):
         def copied(path: str) -> None:
             element.image = path
             if project is self.project:
-                self._push(edit_title(project, index, element))
+                self._push(lambda: edit_title(project, index, element))
                 self._select_title(element)
 
         from app.project.shot_images import import_image
@@ -195,7 +198,7 @@ class FinishingWiring(QObject):
         )
 
     def _title_changed(self, index: int, element: TitleElement) -> None:
-        self._push(edit_title(self.project, index, element, self.tr("Move Title")))
+        self._push(lambda: edit_title(self.project, index, element, self.tr("Move Title")))
         self._select_title(element)
 
     def _select_title(self, element: TitleElement) -> None:
@@ -206,9 +209,9 @@ class FinishingWiring(QObject):
     def delete_selected(self) -> None:
         """Delete the selected title or clip."""
         if (index := self.rows.selected_title()) is not None:
-            self._push(remove_title(self.project, index))
+            self._push(lambda: remove_title(self.project, index))
         elif (clip_id := self.rows.selected_clip()) is not None:
-            self._push(RemoveAudioClipCommand(self.project, clip_id))
+            self._push(lambda: RemoveAudioClipCommand(self.project, clip_id))
 
     # -- sound ---------------------------------------------------------------------------------
     def _failed(self, title: str) -> Callable[[BaseException], None]:
@@ -226,7 +229,7 @@ class FinishingWiring(QObject):
         def added(answer: tuple[AudioClip, AudioFacts]) -> None:
             clip, facts = answer
             if project is self.project:
-                self._push(AddAudioClipCommand(project, clip))
+                self._push(lambda: AddAudioClipCommand(project, clip))
             if facts.notes:
                 self.window.statusBar().showMessage(f"{path.name}: {'; '.join(facts.notes)}", 8000)
 
@@ -250,7 +253,7 @@ class FinishingWiring(QObject):
         self.task.start(
             title,
             lambda progress, cancel: spoken_clip(project, clip, model),
-            lambda spoken: self._push(AddAudioClipCommand(project, spoken, title)),
+            lambda spoken: self._push(lambda: AddAudioClipCommand(project, spoken, title)),
         )
 
     def ask_sound(self) -> None:
@@ -273,5 +276,5 @@ class FinishingWiring(QObject):
             lambda progress, cancel: made_clip(
                 project, prompt, seconds, clip, model, steps, progress, cancel
             ),
-            lambda made: self._push(AddAudioClipCommand(project, made, title)),
+            lambda made: self._push(lambda: AddAudioClipCommand(project, made, title)),
         )

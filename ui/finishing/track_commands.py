@@ -8,17 +8,18 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from app.project.project import Project
-from app.project.sound_track import AudioClip
-from engine.film.title_elements import TitleElement
+from app.project.sound_track import AudioClip, check_clip
+from engine.film.title_elements import TitleElement, check_element
 
 
 class SetTitlesCommand(QUndoCommand):
-    """Replace the title track with titles (copies, so later edits of the list cannot reach the stack)."""
+    """Replace the title track with titles (copies, so later edits of the list cannot reach the stack);
+    ValueError before anything is pushed when an element is wrong."""
 
     def __init__(self, project: Project, titles: list[TitleElement], text: str) -> None:
         super().__init__(text)
         self.project = project
-        self.new = [dataclasses.replace(element) for element in titles]
+        self.new = [check_element(dataclasses.replace(element)) for element in titles]
         self.old = [dataclasses.replace(element) for element in project.titles]
 
     def redo(self) -> None:
@@ -81,10 +82,11 @@ class RemoveAudioClipCommand(QUndoCommand):
 
 
 class MoveAudioClipCommand(QUndoCommand):
-    """Start a clip at another second of the film."""
+    """Start a clip at another second of the film (ValueError before it is pushed when out of range)."""
 
     def __init__(self, project: Project, clip_id: str, start: float) -> None:
         super().__init__(QCoreApplication.translate("TrackCommands", "Move Sound Clip"))
+        check_clip(AudioClip(start=start))
         self.project, self.clip_id, self.start = project, clip_id, start
         self.old: dict[str, object] = {}
 

@@ -162,3 +162,15 @@ def test_a_card_gets_an_image_background_copied_into_the_film(qtbot, tmp_path):
     assert relative.startswith("images/") and (project.media_dir / relative).is_file()
     window.undo_stack.undo()
     assert project.titles[0].background == "color"
+
+
+def test_a_refused_value_is_said_and_nothing_is_pushed(qtbot, tmp_path):
+    import dataclasses
+
+    window = _window(qtbot, tmp_path)
+    window.finishing.act_card.trigger()
+    count, element = window.undo_stack.count(), window.project.titles[0]
+    window.track_rows.titleChanged.emit(0, dataclasses.replace(element, duration=0.0))
+    window.track_rows.clipMoved.emit("no-such-clip", -5.0)
+    assert window.undo_stack.count() == count and window.project.titles == [element]
+    assert "duration" in window.dialogs.errors[0] and "starts from 0" in window.dialogs.errors[1]
