@@ -96,6 +96,7 @@ class FinishingWiring(QObject):
         """Cancel a voice or music run and wait for it and for an import (closing the window)."""
         self.task.stop()
         self.worker.shutdown()
+        self.rows.shutdown()
 
     def _action(self, text: str, slot: Callable[[], object], shortcut: str | None = None) -> QAction:
         action = QAction(text, self.window)

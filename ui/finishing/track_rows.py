@@ -5,6 +5,7 @@ select, Left and Right move (Shift: lengthen), Enter edits, Delete removes."""
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -15,9 +16,12 @@ from PySide6.QtWidgets import QWidget
 from app.film.preview_sequence import PreviewSpan, film_time_at, preview_spans, timeline_time
 from app.project.project import Project
 from app.project.sound_track import MAX_START, AudioClip
+from ui.widgets.background import BackgroundWorker
 
 if TYPE_CHECKING:
     from ui.timeline.time_ruler import TimeRuler
+
+log = logging.getLogger(__name__)
 
 ROW = 24
 COLOURS = {
@@ -54,6 +58,7 @@ class TrackRows(QWidget):
         self.project = project
         self._spans: list[PreviewSpan] | None = None
         self._peaks: dict[str, Any] = {}  # clip path -> (peaks, seconds), read once per file
+        self._reader = BackgroundWorker(self)  # decoding a long file takes seconds: never in paintEvent
         self.selected: Key | None = None
         self._drag: dict[str, Any] | None = None  # what a press grabbed, until the release
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -243,16 +248,36 @@ class TrackRows(QWidget):
         return self.ruler.x_for_time(timeline_time(self._spans, seconds))
 
     def _waveform(self, clip: AudioClip) -> Any:
-        """The clip's peaks and seconds (None when its file cannot be read: drawn as a plain block)."""
+        """The clip's peaks and seconds; None (a plain block) while they are read off the GUI thread, or when
+        its file cannot be read."""
         if clip.path not in self._peaks:
             from app.project.audio_import import audio_clip_file
             from engine.film.audio_file import waveform_peaks
 
+            key = clip.path
+            self._peaks[key] = None
             try:
-                self._peaks[clip.path] = waveform_peaks(audio_clip_file(self.project, clip), BUCKETS)
-            except Exception:  # a missing or damaged file must not stop the window painting
-                self._peaks[clip.path] = None
+                path = audio_clip_file(self.project, clip)
+            except Exception:  # outside the media folder: a plain block, and the export names it
+                return None
+            self._reader.run(
+                lambda: waveform_peaks(path, BUCKETS),
+                lambda wave: self._peaks_read(key, wave),
+                lambda exc: log.warning("no waveform for %s: %s", path, exc),
+            )
         return self._peaks[clip.path]
+
+    def _peaks_read(self, key: str, wave: Any) -> None:
+        self._peaks[key] = wave
+        self.update()
+
+    def waveforms_pending(self) -> bool:
+        """Whether a clip's waveform is still being read."""
+        return self._reader.busy()
+
+    def shutdown(self) -> None:
+        """Stop reading waveforms (closing the window)."""
+        self._reader.shutdown()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -60,3 +60,20 @@ def test_silence_and_late_clips_stay_silent(tmp_path):
     music = sine_tone(tmp_path / "music.wav", 1.0)
     silent = mix_sound([SoundClip("effect", music, start=9.0)], 2.0)
     assert silent.shape == (2, 2 * RATE) and not silent.any()
+
+
+def test_waveform_peaks_are_read_frame_by_frame(tmp_path):
+    import tracemalloc
+
+    from engine.film.audio_file import waveform_peaks
+
+    tracemalloc.start()
+    try:
+        peaks, seconds = waveform_peaks(long_wav(tmp_path / "long.wav", hours=0.05), 600)
+        _, most = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert seconds == 180.0 and peaks.shape == (600,) and not peaks.any()
+    assert most < 4 << 20  # decoded whole at 48 kHz stereo it would hold 69 MB
+    tone, length = waveform_peaks(sine_tone(tmp_path / "tone.wav", 2.0, rate=8000), 600)
+    assert length == 2.0 and tone.min() > 0.2  # every stretch holds part of the sine, the last too
