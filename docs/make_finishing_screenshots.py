@@ -14,6 +14,7 @@ import argparse
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,6 +91,10 @@ def main() -> int:
             for _ in range(3):
                 settle(app, window)
             window.track_rows.select(("title", 1))  # the lower third, as a click selects it
+            window.track_rows.grab()  # the first paint asks for the waveforms, read off the GUI thread
+            while window.track_rows.waveforms_pending():
+                app.processEvents()
+                time.sleep(0.05)
             for _ in range(2):
                 settle(app, window)
             window.timeline_panel.grab().save(str(args.output / f"finishing-tracks{suffix}.png"))
