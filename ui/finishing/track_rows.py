@@ -180,6 +180,9 @@ class TrackRows(QWidget):
         t = self.time_at(event.position().x())
         if t is None:
             return
+        if self._item(self._drag["key"]) is None:  # undone or removed under the mouse: the drag ends
+            self._drag = None
+            return
         drag, delta = self._drag, t - self._drag["at"]
         if drag["resize"]:
             drag["duration"] = max(SHORTEST, self._item(drag["key"]).duration + delta)
@@ -212,6 +215,8 @@ class TrackRows(QWidget):
         """Say that key now starts at start (and a title lasts duration), if anything changed."""
         item = self._item(key)
         start = round(start, 3)  # milliseconds: the pixel a drag lands on is no finer
+        if item is None:
+            return
         if key[0] == "audio":
             if start != item.start:
                 self.clipMoved.emit(key[1], start)

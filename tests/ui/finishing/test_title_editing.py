@@ -174,3 +174,15 @@ def test_a_refused_value_is_said_and_nothing_is_pushed(qtbot, tmp_path):
     window.track_rows.clipMoved.emit("no-such-clip", -5.0)
     assert window.undo_stack.count() == count and window.project.titles == [element]
     assert "duration" in window.dialogs.errors[0] and "starts from 0" in window.dialogs.errors[1]
+
+
+def test_an_undo_in_the_middle_of_a_drag_ends_it(qtbot, tmp_path):
+    window = _window(qtbot, tmp_path)
+    rows = window.track_rows
+    window.finishing.act_card.trigger()
+    count = window.undo_stack.count()
+    qtbot.mousePress(rows, Qt.MouseButton.LeftButton, pos=QPoint(_x(window, 1.0), ROW // 2))
+    window.undo_stack.undo()  # Ctrl+Z while the button is down: the card is gone
+    qtbot.mouseMove(rows, QPoint(_x(window, 2.0), ROW // 2))
+    qtbot.mouseRelease(rows, Qt.MouseButton.LeftButton, pos=QPoint(_x(window, 2.0), ROW // 2))
+    assert window.project.titles == [] and window.undo_stack.index() == count - 1
