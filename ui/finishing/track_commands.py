@@ -38,6 +38,8 @@ def add_title(project: Project, element: TitleElement) -> SetTitlesCommand:
 def edit_title(project: Project, index: int, element: TitleElement, text: str = "") -> SetTitlesCommand:
     """Set the element at index (a move, a new length or the form's fields)."""
     titles = list(project.titles)
+    if not 0 <= index < len(titles):  # a form's or an image copy's answer after the track changed
+        raise ValueError("that title is no longer on the title track")
     titles[index] = element
     return SetTitlesCommand(
         project,
