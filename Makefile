@@ -70,6 +70,8 @@ screenshot: setup
 	QT_QPA_PLATFORM=offscreen $(PY) docs/make_directing_screenshots.py
 	QT_QPA_PLATFORM=offscreen $(PY) docs/make_storyboard_screenshots.py
 	QT_QPA_PLATFORM=offscreen $(PY) docs/make_review_screenshots.py
+	QT_QPA_PLATFORM=offscreen $(PY) docs/make_finishing_screenshots.py
+	$(PY) docs/make_finishing_pictures.py
 
 # ui/'s strings into resources/i18n/*.ts (pyside6-lupdate), compiled into *.qm (pyside6-lrelease);
 # idempotent, and lists what is left to translate. See docs/i18n.md.

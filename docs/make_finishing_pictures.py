@@ -1,4 +1,5 @@
-"""Draw docs/finishing-end-card.png and docs/finishing-caption.png with the title renderer itself."""
+"""Draw docs/finishing-end-card.png (and -zh.png) and docs/finishing-caption.png with the title renderer
+itself: the pixels the exporter writes for them."""
 
 from __future__ import annotations
 
@@ -17,15 +18,15 @@ DOCS = Path(__file__).resolve().parent
 
 
 def main() -> None:
-    """Render an end card and a captioned frame with a lower third at 640x360."""
-    end = TitleElement(
-        kind="end_card", text="Sakura Tea 春茶", tagline="Taste spring · 品味春天", url="sakura-tea.example"
-    )
+    """Render an end card in English and in Chinese, and a captioned frame with a lower third, at 640x360."""
     frame = np.zeros((360, 640, 3), np.uint8)
     style = TitleStyle(logo=DOCS.parent / "resources" / "presets" / "Warm Film" / "logo.png")
-    Image.fromarray(render_titles(frame, [end], 1.0, style)).save(
-        DOCS / "finishing-end-card.png", optimize=True
-    )
+    for name, text, tagline in (
+        ("finishing-end-card.png", "Sakura Tea", "Taste spring"),
+        ("finishing-end-card-zh.png", "樱花春茶", "品味春天"),
+    ):
+        end = TitleElement(kind="end_card", text=text, tagline=tagline, url="sakura-tea.example")
+        Image.fromarray(render_titles(frame, [end], 1.0, style)).save(DOCS / name, optimize=True)
     ramp = np.linspace(40, 200, 640, dtype=np.uint8)
     film = np.stack(
         [np.tile(ramp, (360, 1)), np.full((360, 640), 120, np.uint8), np.tile(ramp[::-1], (360, 1))], 2

@@ -4,7 +4,8 @@
 
 Works on a copy of the example film in a temp folder (resources/ is never modified): it gets a title
 card, a lower third, captions, an end card, a music clip and a voice clip (tones made here), then the
-window's timeline panel is grabbed in English and in Chinese (finishing-tracks.png, -zh.png).
+window's timeline panel is grabbed in English and in Chinese (finishing-tracks.png, -zh.png), and the
+form that edits the lower third (finishing-title-form.png, -zh.png).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import argparse
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,14 +79,8 @@ def main() -> int:
         if media.is_dir():
             shutil.copytree(media, work / "example.media")
         dress(film, work)
-        app = create_application([sys.argv[0]])
-        from PySide6.QtGui import QFontDatabase
-
-        from engine.film.font_file import DEFAULT_FONT
-
-        # The bundled Noto Sans CJK, so Qt's fallback finds Chinese glyphs on a machine without a CJK font.
-        QFontDatabase.addApplicationFont(str(DEFAULT_FONT))
-        for language, name in (("en", "finishing-tracks.png"), ("zh_CN", "finishing-tracks-zh.png")):
+        app = create_application([sys.argv[0]])  # with the bundled CJK font behind the app font
+        for language, suffix in (("en", ""), ("zh_CN", "-zh")):
             install_language(app, language)
             window = MainWindow()
             if not window.files.open_path(film, ask=False):
@@ -94,7 +90,21 @@ def main() -> int:
             window.zoom_to_fit()
             for _ in range(3):
                 settle(app, window)
-            window.timeline_panel.grab().save(str(args.output / name))
+            window.track_rows.select(("title", 1))  # the lower third, as a click selects it
+            window.track_rows.grab()  # the first paint asks for the waveforms, read off the GUI thread
+            while window.track_rows.waveforms_pending():
+                app.processEvents()
+                time.sleep(0.05)
+            for _ in range(2):
+                settle(app, window)
+            window.timeline_panel.grab().save(str(args.output / f"finishing-tracks{suffix}.png"))
+            window.finishing.edit_title()
+            form = window.finishing.form
+            assert form is not None
+            for _ in range(2):
+                settle(app, window)
+            form.grab().save(str(args.output / f"finishing-title-form{suffix}.png"))
+            form.reject()
             window.session.undo_stack.setClean()
             window.close()
     return 0

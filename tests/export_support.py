@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 from fractions import Fraction
 from pathlib import Path
 
@@ -56,6 +57,18 @@ def video_facts(path: Path) -> dict:
             "duration": end,
             "profile": ctx.profile,
         }
+
+
+def long_wav(path, hours: float = 10.0, rate: int = 8000):
+    """A WAV of `hours` of 16-bit mono silence, sparse on disk (576 MB on paper, a few bytes written)."""
+    size = int(hours * 3600 * rate * 2)
+    fmt = struct.pack("<IHHIIHH", 16, 1, 1, rate, rate * 2, 2, 16)
+    with path.open("wb") as handle:
+        handle.write(
+            b"RIFF" + struct.pack("<I", 36 + size) + b"WAVEfmt " + fmt + b"data" + struct.pack("<I", size)
+        )
+        handle.truncate(44 + size)
+    return path
 
 
 def audio_samples(path: Path) -> tuple[np.ndarray, int, str]:

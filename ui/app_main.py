@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from app import __version__
 from app.paths.resources import resource_path
 from app.settings.user_settings import load_settings
+from ui.widgets.app_font import install_cjk_font
 from ui.widgets.theme import apply_theme
 
 
@@ -27,6 +28,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName("storyreel")
     app.setWindowIcon(QIcon(str(resource_path("icons", "storyreel.svg"))))
     apply_theme(app, load_settings().theme)
+    if existing is None:  # once per application: a second call finds the family in place
+        install_cjk_font(app)
     return app
 
 

@@ -31,6 +31,7 @@ from ui.directing.direction_actions import DirectionActions
 from ui.editing.undo_commands import EditSettingsCommand
 from ui.files.file_actions import FileActions
 from ui.files.recent_menu import fill_recent_menu
+from ui.finishing.finishing_wiring import FinishingWiring
 from ui.finishing.track_rows import TrackRows
 from ui.generation.generation_actions import GenerationController
 from ui.generation.outdated_action import install_regenerate_outdated
@@ -42,6 +43,7 @@ from ui.preview.preview_player import PreviewPlayer
 from ui.project_session import ProjectSession
 from ui.review.review_wiring import ReviewWiring
 from ui.start.start_wiring import StartWiring
+from ui.storyboard.long_task import LongTask
 from ui.storyboard.storyboard_wiring import StoryboardWiring
 from ui.timeline.shot_actions import ShotActions
 from ui.timeline.time_ruler import TimeRuler
@@ -110,6 +112,15 @@ class MainWindow(QMainWindow):
             self.thumbnails,
             (self.file_menu, self.generate_menu, self.view_menu),
             self.generation,
+        )
+        self.finishing = FinishingWiring(  # editing the title and sound rows, voice-over, music
+            self,
+            self.session,
+            self.track_rows,
+            self.dialogs,
+            self.settings,
+            self.timeline.selected_ids,
+            LongTask(self, self.dialogs),
         )
         self.review = ReviewWiring.install(self)  # score columns, card scores, safety veil, best-of-N, report
         self.chrome = WindowChrome(self, self)  # toolbar, icons, Help, full-screen preview, J/K/L
@@ -566,6 +577,7 @@ class MainWindow(QMainWindow):
         self.preview.shutdown()
         self.directing.shutdown()  # a take being planned is waited for; it is not queued
         self.storyboard.shutdown()  # a running model call is cancelled, the sketch model unloaded
+        self.finishing.shutdown()  # a voice or music run cancelled, a sound import finished
         self.generation.shutdown()  # cancels the running job; pending ones were saved with the project
         self.thumbnails.shutdown()
         self.start.choices.wait()  # a demo model being built is finished, not cut in half

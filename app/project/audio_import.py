@@ -30,6 +30,13 @@ def _digest(path: Path) -> str:
 def import_audio(project: Project, source: Path, clip: AudioClip) -> tuple[AudioClip, AudioFacts]:
     """Check source (header first), copy it in under its content hash and add the clip; returns the clip
     and the file's facts (their notes say what the person should know, e.g. mono or 8 kHz)."""
+    clip, facts = store_audio(project, source, clip)
+    project.add_audio_clip(clip)
+    return clip, facts
+
+
+def store_audio(project: Project, source: Path, clip: AudioClip) -> tuple[AudioClip, AudioFacts]:
+    """What import_audio does short of adding the clip (the window adds it as an undo step, on its thread)."""
     check_clip(clip)
     media = project.media_dir
     if media is None:
@@ -43,7 +50,6 @@ def import_audio(project: Project, source: Path, clip: AudioClip) -> tuple[Audio
     except (OSError, UnsafePath) as exc:
         raise AudioFileError(f"{source.name} could not be copied into {media} ({exc})") from None
     clip.path = relative
-    project.add_audio_clip(clip)
     return clip, facts
 
 
@@ -61,11 +67,12 @@ def audio_clip_file(project: Project, clip: AudioClip) -> Path:
     return path
 
 
-def import_samples(project: Project, samples: np.ndarray, rate: int, clip: AudioClip) -> AudioClip:
-    """Made sound (a voice, generated music) saved as a WAV and added like an imported file."""
+def store_samples(project: Project, samples: np.ndarray, rate: int, clip: AudioClip) -> AudioClip:
+    """Made sound (a voice, generated music) saved as a WAV into the media folder like an imported file;
+    the clip is not added to the sound track."""
     from engine.film.sound_mix import write_wav
 
     with tempfile.TemporaryDirectory(prefix="storyreel-sound-") as folder:
         wav = write_wav(Path(folder) / f"{clip.kind}.wav", samples, rate)
-        added, _ = import_audio(project, wav, clip)
-    return added
+        stored, _ = store_audio(project, wav, clip)
+    return stored

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import uuid
 from collections.abc import Callable
@@ -578,11 +579,23 @@ class Project:
         return old
 
     # -- sound ---------------------------------------------------------------------------
-    def add_audio_clip(self, clip: AudioClip) -> AudioClip:
-        """Add a clip to the sound track (checked first)."""
-        self.audio.append(check_clip(clip))
+    def add_audio_clip(self, clip: AudioClip, index: int | None = None) -> AudioClip:
+        """Add a clip to the sound track (checked first), at the end or at index (undoing a removal)."""
+        self.audio.insert(len(self.audio) if index is None else index, check_clip(clip))
         self._emit("audio_changed", clip_id=clip.id)
         return clip
+
+    def update_audio_clip(self, clip_id: str, **fields: object) -> dict[str, object]:
+        """Set a clip's fields (checked first, KeyError if none); returns the old values, for undo."""
+        clip = next((c for c in self.audio if c.id == clip_id), None)
+        if clip is None:
+            raise KeyError(clip_id)
+        check_clip(dataclasses.replace(clip, **fields))  # type: ignore[arg-type]
+        old = {name: getattr(clip, name) for name in fields}
+        for name, value in fields.items():
+            setattr(clip, name, value)
+        self._emit("audio_changed", clip_id=clip_id)
+        return old
 
     def remove_audio_clip(self, clip_id: str) -> tuple[int, AudioClip]:
         """Remove a clip; returns where it was and the clip, for undo (KeyError if none)."""

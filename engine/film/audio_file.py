@@ -97,13 +97,31 @@ def decode_audio(path: Path, max_seconds: float) -> np.ndarray:
 
 
 def waveform_peaks(path: Path, buckets: int) -> tuple[np.ndarray, float]:
-    """The loudest sample of each of `buckets` equal stretches of the file (0..1), and its seconds."""
+    """The loudest sample of each of `buckets` equal stretches of the file (0..1), and its seconds.
+
+    Read frame by frame at the file's own rate, so memory stays one frame and `buckets` peaks however long
+    the file is (a two-hour clip decoded whole would be gigabytes)."""
+    import av
     import numpy as np
 
-    samples = np.abs(decode_audio(path, MAX_AUDIO_SECONDS)).max(axis=0)
-    seconds = samples.shape[0] / RATE
-    if samples.shape[0] == 0:
-        return np.zeros(max(1, buckets), np.float32), 0.0
-    edges = np.linspace(0, samples.shape[0], max(1, buckets) + 1).astype(int)
-    peaks = np.maximum.reduceat(samples, np.minimum(edges[:-1], samples.shape[0] - 1))
-    return np.clip(peaks, 0.0, 1.0).astype(np.float32), seconds
+    facts = probe_audio(path)
+    buckets = max(1, buckets)
+    rate = round(facts.rate)
+    # The header's length sizes the stretches; the file's real end may differ a little (trimmed below).
+    total = max(1, round(facts.duration * rate))
+    peaks = np.zeros(buckets + 1, np.float32)
+    count = 0
+    resampler = av.AudioResampler(format="fltp", layout="stereo", rate=rate)
+    try:
+        with av.open(str(path)) as container:
+            for frame in container.decode(container.streams.audio[0]):
+                for out in resampler.resample(frame):
+                    loud = np.abs(out.to_ndarray()).max(axis=0)
+                    where = np.minimum((count + np.arange(loud.shape[0])) * buckets // total, buckets)
+                    np.maximum.at(peaks, where, loud)
+                    count += loud.shape[0]
+    except av.error.FFmpegError as exc:
+        raise AudioFileError(f"{path.name} cannot be decoded ({exc})") from None
+    if count == 0:
+        return np.zeros(buckets, np.float32), 0.0
+    return np.clip(peaks[:buckets], 0.0, 1.0), count / rate

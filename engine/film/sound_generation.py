@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from engine.errors import StoryreelError
+from engine.progress import GENERATING, CancelToken, Progress, ProgressCallback, ignore_progress
 
 if TYPE_CHECKING:
     import numpy as np
@@ -23,9 +24,17 @@ class SoundGenerationError(StoryreelError):
 
 
 def generate_sound(
-    prompt: str, seconds: float, model: str, revision: str | None = None, steps: int = 100, seed: int = 0
+    prompt: str,
+    seconds: float,
+    model: str,
+    revision: str | None = None,
+    steps: int = 100,
+    seed: int = 0,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
 ) -> tuple[np.ndarray, int]:
-    """seconds of sound for prompt as (2, n) float32 and the model's sample rate."""
+    """seconds of sound for prompt as (2, n) float32 and the model's sample rate; progress hears each
+    step, and cancel is checked between steps (Cancelled)."""
     import numpy as np
     import torch
 
@@ -43,6 +52,13 @@ def generate_sound(
 
         pipe = StableAudioPipeline.from_pretrained(folder)
         pipe.set_progress_bar_config(disable=True)
+        report = progress or ignore_progress
+
+        def step_done(step: int, timestep: int, latents: object) -> None:
+            if cancel is not None:
+                cancel.check()  # Cancelled passes through the pipeline and out of here
+            report(Progress(GENERATING, step + 1, steps))
+
         longest = pipe.transformer.config.sample_size * pipe.vae.hop_length / pipe.vae.config.sampling_rate
         audio = pipe(
             prompt,
@@ -50,6 +66,7 @@ def generate_sound(
             audio_end_in_s=min(seconds, longest),
             num_inference_steps=steps,
             generator=torch.Generator().manual_seed(seed),
+            callback=step_done,
         ).audios[0]
     except (OSError, ValueError, RuntimeError, ImportError) as exc:
         raise SoundGenerationError(f"{model} could not make the sound ({type(exc).__name__}: {exc})") from exc

@@ -9,9 +9,9 @@ from engine.errors import StoryreelError
 if TYPE_CHECKING:
     import numpy as np
 
-# MMS's English VITS: small (36 M parameters) and fast on a CPU. Chinese needs a model that speaks it,
-# chosen in Preferences or with --model: any model transformers' text-to-speech pipeline runs.
-DEFAULT_VOICE_MODEL = "facebook/mms-tts-eng"
+# Bark (MIT licence) speaks Chinese and English from one model; MMS has no Mandarin voice and is CC-BY-NC.
+# Any model transformers' text-to-speech pipeline runs can be chosen in Preferences or with --model.
+DEFAULT_VOICE_MODEL = "suno/bark-small"
 
 
 class VoiceError(StoryreelError):

@@ -680,6 +680,10 @@ The details are in storyreel.log.</source>
 
 详细信息见 storyreel.log。</translation>
     </message>
+    <message>
+        <source>Sound files (*.wav *.flac *.mp3 *.m4a *.aac *.ogg *.opus)</source>
+        <translation>声音文件 (*.wav *.flac *.mp3 *.m4a *.aac *.ogg *.opus)</translation>
+    </message>
 </context>
 <context>
     <name>DirectionActions</name>
@@ -1322,6 +1326,89 @@ The details are in storyreel.log.</source>
     <message>
         <source>Clear</source>
         <translation>清除</translation>
+    </message>
+</context>
+<context>
+    <name>FinishingWiring</name>
+    <message>
+        <source>Add Title &amp;Card</source>
+        <translation>添加标题卡(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Lower Third</source>
+        <translation>添加下三分之一字幕条(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Add &amp;End Card</source>
+        <translation>添加片尾卡(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Title…</source>
+        <translation>编辑标题(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Title or Clip</source>
+        <translation>删除标题或片段(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Import &amp;Music…</source>
+        <translation>导入音乐(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Import Sound &amp;Effect…</source>
+        <translation>导入音效(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Speak Caption</source>
+        <translation>朗读字幕(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Generate Music…</source>
+        <translation>生成音乐(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Titles and Sound</source>
+        <translation>标题与声音(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>未更改</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名字</translation>
+    </message>
+    <message>
+        <source>Background image</source>
+        <translation>背景图片</translation>
+    </message>
+    <message>
+        <source>Move Title</source>
+        <translation>移动标题</translation>
+    </message>
+    <message>
+        <source>Import Music</source>
+        <translation>导入音乐</translation>
+    </message>
+    <message>
+        <source>Import Sound Effect</source>
+        <translation>导入音效</translation>
+    </message>
+    <message>
+        <source>Speak Caption</source>
+        <translation>朗读字幕</translation>
+    </message>
+    <message>
+        <source>Select the one shot whose caption is to be spoken.</source>
+        <translation>请只选择一个镜头：朗读它的字幕。</translation>
+    </message>
+    <message>
+        <source>Generate Music</source>
+        <translation>生成音乐</translation>
     </message>
 </context>
 <context>
@@ -2527,6 +2614,10 @@ Details are in storyreel.log.</source>
     <message>
         <source>Review</source>
         <translation>评审</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>声音</translation>
     </message>
 </context>
 <context>
@@ -3783,6 +3874,72 @@ Open it in the browser now?</source>
     </message>
 </context>
 <context>
+    <name>SoundPage</name>
+    <message>
+        <source>A transformers text-to-speech model (Bark, VITS/MMS…): a Hugging Face repo id or a folder</source>
+        <translation>transformers 的文本转语音模型（Bark、VITS/MMS…）：Hugging Face 仓库 ID 或文件夹</translation>
+    </message>
+    <message>
+        <source>A Stable Audio model for diffusers: a Hugging Face repo id or a folder</source>
+        <translation>diffusers 的 Stable Audio 模型：Hugging Face 仓库 ID 或文件夹</translation>
+    </message>
+    <message>
+        <source>The default voice, Bark, speaks Chinese and English. Stable Audio Open is gated: accept its licence on Hugging Face first. Models are downloaded once into the Hugging Face cache.</source>
+        <translation>默认配音模型 Bark 会说中文和英文。Stable Audio Open 需要授权：请先在 Hugging Face 上接受其许可。模型只下载一次，存入 Hugging Face 缓存。</translation>
+    </message>
+    <message>
+        <source>Voice model</source>
+        <translation>配音模型</translation>
+    </message>
+    <message>
+        <source>Music model</source>
+        <translation>音乐模型</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <source>Model folder</source>
+        <translation>模型文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>SoundPrompt</name>
+    <message>
+        <source>Generate Music</source>
+        <translation>生成音乐</translation>
+    </message>
+    <message>
+        <source>calm piano, soft rain</source>
+        <translation>舒缓的钢琴，细雨声</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Music</source>
+        <translation>音乐</translation>
+    </message>
+    <message>
+        <source>Sound effect</source>
+        <translation>音效</translation>
+    </message>
+    <message>
+        <source>Sounds like</source>
+        <translation>听起来像</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+</context>
+<context>
     <name>SpeedSettingsBox</name>
     <message>
         <source>Speed</source>
@@ -4268,6 +4425,160 @@ Drop video files ({2}) to add them as shots, or a {3} file to open it.</source>
     <message>
         <source>No shots yet. Add a shot (Ctrl+Shift+N), import a shot list, or drop video files or a .reel film here.</source>
         <translation>还没有镜头。添加一个镜头（Ctrl+Shift+N）、导入镜头列表，或将视频文件或 .reel 影片拖放到这里。</translation>
+    </message>
+</context>
+<context>
+    <name>TitleForm</name>
+    <message>
+        <source>Title card</source>
+        <translation>标题卡</translation>
+    </message>
+    <message>
+        <source>Lower third</source>
+        <translation>下三分之一字幕条</translation>
+    </message>
+    <message>
+        <source>End card</source>
+        <translation>片尾卡</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>字幕</translation>
+    </message>
+    <message>
+        <source>Fade</source>
+        <translation>淡入淡出</translation>
+    </message>
+    <message>
+        <source>Slide</source>
+        <translation>滑入滑出</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>左对齐</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>居中</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>右对齐</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Next shot, blurred</source>
+        <translation>下一镜头（模糊）</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>In and out</source>
+        <translation>入场与出场</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>入场</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>出场</translation>
+    </message>
+    <message>
+        <source>Alignment</source>
+        <translation>对齐</translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation>文字颜色</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>背景</translation>
+    </message>
+    <message>
+        <source>Background colour</source>
+        <translation>背景颜色</translation>
+    </message>
+    <message>
+        <source>Background image</source>
+        <translation>背景图片</translation>
+    </message>
+    <message>
+        <source>Tagline</source>
+        <translation>标语</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>The end card shows the brand preset&apos;s logo.</source>
+        <translation>片尾卡显示品牌预设的标志。</translation>
+    </message>
+</context>
+<context>
+    <name>TrackCommands</name>
+    <message>
+        <source>Add Title</source>
+        <translation>添加标题</translation>
+    </message>
+    <message>
+        <source>Edit Title</source>
+        <translation>编辑标题</translation>
+    </message>
+    <message>
+        <source>Delete Title</source>
+        <translation>删除标题</translation>
+    </message>
+    <message>
+        <source>Add Sound Clip</source>
+        <translation>添加声音片段</translation>
+    </message>
+    <message>
+        <source>Delete Sound Clip</source>
+        <translation>删除声音片段</translation>
+    </message>
+    <message>
+        <source>Move Sound Clip</source>
+        <translation>移动声音片段</translation>
     </message>
 </context>
 <context>

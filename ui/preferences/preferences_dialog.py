@@ -1,4 +1,5 @@
-"""Preferences: General (autosave, reopen), Model, Remote, Appearance (theme, language), Writing, Review."""
+"""Preferences: General (autosave, reopen), Model, Remote, Appearance (theme, language), Writing, Review,
+Sound."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.settings.model_settings import load_model_settings, store_model_settings
 from app.settings.review_settings import load_review_settings, store_review_settings
+from app.settings.sound_settings import load_sound_settings, store_sound_settings
 from app.settings.user_settings import UserSettings
 from app.settings.writing_settings import load_writing_settings, store_writing_settings
 from ui.preferences.appearance_page import AppearancePage
@@ -22,6 +24,7 @@ from ui.preferences.language_page import LanguagePage
 from ui.preferences.model_settings_page import ModelSettingsPage
 from ui.preferences.remote_settings_page import RemoteSettingsPage
 from ui.preferences.review_page import ReviewPage
+from ui.preferences.sound_page import SoundPage
 from ui.preferences.writing_page import WritingPage
 
 
@@ -68,6 +71,8 @@ class PreferencesDialog(QDialog):
         self.tabs.addTab(self.writing_page, self.tr("Writing"))
         self.review_page = ReviewPage(load_review_settings(settings))
         self.tabs.addTab(self.review_page, self.tr("Review"))
+        self.sound_page = SoundPage(load_sound_settings(settings))
+        self.tabs.addTab(self.sound_page, self.tr("Sound"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -95,3 +100,4 @@ class PreferencesDialog(QDialog):
         review = load_review_settings(settings)
         self.review_page.apply(review)
         store_review_settings(settings, review)
+        store_sound_settings(settings, self.sound_page.sound())

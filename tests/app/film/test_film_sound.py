@@ -81,3 +81,45 @@ def test_music_is_generated_from_a_prompt(tmp_path, film, capsys):
     assert (clip.kind, clip.start, clip.text) == ("music", 0.5, "calm piano")
     facts = probe_audio(film.media_dir / clip.path)
     assert (facts.rate, facts.channels) == (64, 2)
+
+
+@pytest.mark.slow
+def test_making_music_reports_each_step_and_stops_when_cancelled(tmp_path, film):
+    from stable_audio_support import tiny_stable_audio
+
+    from app.film.voice_over import made_clip
+    from app.project.sound_track import AudioClip
+    from engine.progress import Cancelled, CancelToken
+
+    model = str(tiny_stable_audio(tmp_path / "stable-audio"))
+    steps: list[tuple[int, int]] = []
+    made = made_clip(
+        film, "calm piano", 1.0, AudioClip("effect"), model, 3, lambda p: steps.append((p.step, p.total))
+    )
+    assert steps == [(1, 3), (2, 3), (3, 3)] and film.audio == []  # stored, not added: the caller adds it
+    assert (film.media_dir / made.path).is_file()
+    cancel, seen = CancelToken(), []
+
+    def report(progress):
+        seen.append(progress.step)
+        cancel.cancel()  # Cancel pressed during the first step
+
+    with pytest.raises(Cancelled):
+        made_clip(film, "calm piano", 1.0, AudioClip("effect"), model, 3, report, cancel)
+    assert seen == [1]
+
+
+@pytest.mark.slow
+def test_the_voice_model_of_preferences_is_the_cli_default(tmp_path, film, capsys):
+    from tts_support import tiny_vits
+
+    from app.settings.sound_settings import SoundSettings, store_sound_settings
+    from app.settings.user_settings import load_settings, save_settings
+
+    settings = load_settings()
+    store_sound_settings(settings, SoundSettings(voice_model=str(tiny_vits(tmp_path / "vits"))))
+    save_settings(settings)
+    film.update_shot(film.shots[0].id, caption="spring tea")
+    save_project(film)
+    assert run_cli(["audio", "tts", str(film.path), "--shot", "1"]) == 0
+    assert probe_audio(film.media_dir / load_project(film.path).audio[0].path).rate == 16000  # the VITS

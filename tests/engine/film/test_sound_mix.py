@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-import struct
-
 import numpy as np
 import pytest
-from export_support import sine_tone
+from export_support import long_wav, sine_tone
 
 from engine.film.audio_file import RATE, AudioFileError, decode_audio, probe_audio
 from engine.film.sound_mix import SoundClip, loudness, mix_sound, write_wav
-
-
-def long_wav(path, hours: float = 10.0, rate: int = 8000):
-    """A WAV of `hours` of 16-bit mono silence, sparse on disk (576 MB on paper, a few bytes written)."""
-    size = int(hours * 3600 * rate * 2)
-    fmt = struct.pack("<IHHIIHH", 16, 1, 1, rate, rate * 2, 2, 16)
-    with path.open("wb") as handle:
-        handle.write(
-            b"RIFF" + struct.pack("<I", 36 + size) + b"WAVEfmt " + fmt + b"data" + struct.pack("<I", size)
-        )
-        handle.truncate(44 + size)
-    return path
 
 
 def test_bad_files_are_refused_from_their_header(tmp_path):
@@ -74,3 +60,20 @@ def test_silence_and_late_clips_stay_silent(tmp_path):
     music = sine_tone(tmp_path / "music.wav", 1.0)
     silent = mix_sound([SoundClip("effect", music, start=9.0)], 2.0)
     assert silent.shape == (2, 2 * RATE) and not silent.any()
+
+
+def test_waveform_peaks_are_read_frame_by_frame(tmp_path):
+    import tracemalloc
+
+    from engine.film.audio_file import waveform_peaks
+
+    tracemalloc.start()
+    try:
+        peaks, seconds = waveform_peaks(long_wav(tmp_path / "long.wav", hours=0.05), 600)
+        _, most = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert seconds == 180.0 and peaks.shape == (600,) and not peaks.any()
+    assert most < 4 << 20  # decoded whole at 48 kHz stereo it would hold 69 MB
+    tone, length = waveform_peaks(sine_tone(tmp_path / "tone.wav", 2.0, rate=8000), 600)
+    assert length == 2.0 and tone.min() > 0.2  # every stretch holds part of the sine, the last too

@@ -20,6 +20,8 @@ def test_titles_and_clips_are_drawn_on_the_timeline_scale(qtbot, tmp_path):
     window = make_window(qtbot, project)
     rows, ruler = window.track_rows, window.ruler
     window.timeline.set_pixels_per_second(60.0)
+    rows.grab()  # the first paint asks for the waveform, read off the GUI thread
+    qtbot.waitUntil(lambda: not rows.waveforms_pending())
     image = rows.grab().toImage()
     left, right = ruler.x_for_time(0.5), ruler.x_for_time(1.5)
     card = QColor(image.pixel(int((left + right) / 2), 4))
