@@ -2351,6 +2351,18 @@ Details are in storyreel.log.</source>
         <translation>内存方案</translation>
     </message>
     <message>
+        <source>None: export --motion interpolate uses optical flow</source>
+        <translation>无：export --motion interpolate 使用光流</translation>
+    </message>
+    <message>
+        <source>The learned interpolator of exports at a higher frame rate: RIFE 4.22-4.26 IFNet weights in safetensors, as a file, a local folder or a Hugging Face repo id</source>
+        <translation>以更高帧率导出时使用的学习型插帧模型：safetensors 格式的 RIFE 4.22-4.26 IFNet 权重，可为文件、本地文件夹或 Hugging Face 仓库 ID</translation>
+    </message>
+    <message>
+        <source>Interpolator</source>
+        <translation>插帧模型</translation>
+    </message>
+    <message>
         <source>Choose a model folder</source>
         <translation>选择模型文件夹</translation>
     </message>
