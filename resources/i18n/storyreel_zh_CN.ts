@@ -4167,6 +4167,10 @@ Open it in the browser now?</source>
         <translation>时间线已写出：{0}</translation>
     </message>
     <message>
+        <source>Writing the timeline {0}…</source>
+        <translation>正在写入时间线 {0}…</translation>
+    </message>
+    <message>
         <source>Import Timeline</source>
         <translation>导入时间线</translation>
     </message>
