@@ -25,7 +25,9 @@ def tiny_ifnet_folder(folder: Path, prefix: str = "", seed: int = 0) -> tuple[Pa
     return folder, model
 
 
-def direct(model: IFNet, a: np.ndarray, b: np.ndarray, t: float, padded: tuple[int, int]) -> np.ndarray:
+def direct(
+    model: IFNet, a: np.ndarray, b: np.ndarray, t: float, padded: tuple[int, int], coarser: int = 1
+) -> np.ndarray:
     """The module called on RGB frames padded by edge repetition to padded (H, W), cropped back."""
     height, width = a.shape[:2]
 
@@ -34,6 +36,6 @@ def direct(model: IFNet, a: np.ndarray, b: np.ndarray, t: float, padded: tuple[i
         return torch.from_numpy(big).permute(2, 0, 1)[None].float() / 255.0
 
     with torch.inference_mode():
-        out = model(tensor(a), tensor(b), t)[0, :, :height, :width]
+        out = model(tensor(a), tensor(b), t, coarser)[0, :, :height, :width]
     frame: np.ndarray = out.clamp(0, 1).mul(255).round().byte().permute(1, 2, 0).numpy()
     return frame

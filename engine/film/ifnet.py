@@ -108,7 +108,7 @@ class IFBlock(nn.Module):
 
 class IFNet(nn.Module):
     """The in-between frame of img0 and img1 (N, 3, H, W in 0..1) at time t; H and W multiples of
-    pad_multiple."""
+    pad_multiple()."""
 
     def __init__(self, widths: Sequence[int] = WIDTHS, scales: Sequence[float] = SCALES) -> None:
         super().__init__()
@@ -122,19 +122,20 @@ class IFNet(nn.Module):
             self.add_module(f"block{index}", IFBlock(first if index == 0 else later, c=int(width)))
         self.encode = Head()
 
-    @property
-    def pad_multiple(self) -> int:
-        """What each side must be a multiple of: the coarsest block shrinks by its scale, then by 4."""
-        return int(4 * max(self.scales))
+    def pad_multiple(self, coarser: int = 1) -> int:
+        """What each side must be a multiple of: the coarsest block shrinks by its scale (times coarser),
+        then by 4."""
+        return int(4 * max(self.scales) * coarser)
 
-    def forward(self, img0: torch.Tensor, img1: torch.Tensor, t: float) -> torch.Tensor:
-        """The frame at t (0..1 from img0 to img1)."""
+    def forward(self, img0: torch.Tensor, img1: torch.Tensor, t: float, coarser: int = 1) -> torch.Tensor:
+        """The frame at t (0..1 from img0 to img1); coarser > 1 finds the flows on frames that much
+        smaller (Practical-RIFE's scale 0.5 for 4K), bounding the memory of large frames."""
         time = torch.full_like(img0[:, :1], t)
         f0, f1 = self.encode(img0), self.encode(img1)
         warped0, warped1 = img0, img1
         flow: torch.Tensor | None = None
         mask = carried = time  # replaced by the first block's
-        for index, scale in enumerate(self.scales):
+        for index, scale in enumerate(s * coarser for s in self.scales):
             block = getattr(self, f"block{index}")
             if flow is None:
                 flow, mask, carried = block(torch.cat((img0, img1, f0, f1, time), 1), None, scale)

@@ -16,6 +16,10 @@ from engine.errors import StoryreelError
 if TYPE_CHECKING:
     import numpy as np
 
+# Frames wider or taller than this have their flows found at half size, as Practical-RIFE advises for
+# 4K: the finest block's full-size activations (52 channels a pixel) would take gigabytes.
+HALF_FLOW_SIDE = 2048
+
 
 class InterpolatorError(StoryreelError):
     """A learned interpolator that cannot be loaded; the message says why."""
@@ -62,7 +66,8 @@ class LearnedInterpolator:
         from torch.nn import functional as F
 
         height, width = a.shape[:2]
-        multiple = self.model.pad_multiple
+        coarser = 2 if max(height, width) > HALF_FLOW_SIDE else 1
+        multiple = self.model.pad_multiple(coarser)
         pad = (0, (-width) % multiple, 0, (-height) % multiple)
         parameter = next(self.model.parameters())
 
@@ -72,7 +77,7 @@ class LearnedInterpolator:
             return F.pad(x, pad, mode="replicate")
 
         with torch.inference_mode():
-            out = self.model(tensor(a), tensor(b), t)[0, :, :height, :width]
+            out = self.model(tensor(a), tensor(b), t, coarser)[0, :, :height, :width]
             frame: np.ndarray = out.clamp(0, 1).mul(255).round().byte().permute(1, 2, 0).cpu().numpy()
         return frame
 

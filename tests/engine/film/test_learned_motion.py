@@ -10,6 +10,7 @@ import torch
 from ifnet_support import TINY, direct, tiny_ifnet_folder
 from safetensors.torch import save_file
 
+from engine.film import learned_motion
 from engine.film.ifnet import IFNet
 from engine.film.learned_motion import InterpolatorError, load_interpolator
 
@@ -25,7 +26,7 @@ def frames(height: int, width: int) -> tuple[np.ndarray, np.ndarray]:
 def test_a_loaded_model_pads_to_its_multiple_crops_back_and_equals_the_module(tmp_path):
     folder, model = tiny_ifnet_folder(tmp_path / "rife")
     interpolator = load_interpolator(str(folder), device="cpu")
-    assert interpolator.model.pad_multiple == 8
+    assert interpolator.model.pad_multiple() == 8
     a, b = frames(21, 30)  # neither side a multiple of 8
     made = interpolator(a, b, 0.25)
     assert made.shape == (21, 30, 3) and made.dtype == np.uint8
@@ -65,3 +66,13 @@ def test_a_config_that_does_not_match_the_weights_is_refused(tmp_path):
     (folder / "config.json").write_text(json.dumps({"widths": "big"}))
     with pytest.raises(InterpolatorError, match="'widths' must be a list of positive numbers"):
         load_interpolator(str(folder))
+
+
+def test_frames_past_2k_find_their_flows_at_half_size(tmp_path, monkeypatch):
+    folder, model = tiny_ifnet_folder(tmp_path / "rife")
+    interpolator = load_interpolator(str(folder), device="cpu")
+    monkeypatch.setattr(learned_motion, "HALF_FLOW_SIDE", 32)  # as 2048 does for 4K, on small frames
+    a, b = frames(8, 34)  # past the side: padded to multiples of 16, not 8
+    made = interpolator(a, b, 0.5)
+    np.testing.assert_array_equal(made, direct(model, a, b, 0.5, (16, 48), coarser=2))
+    assert not np.array_equal(made, direct(model, a, b, 0.5, (8, 40)))
