@@ -141,7 +141,7 @@ def _placed(track) -> list[tuple[str, float, float]]:
 
 def test_the_title_track_travels_as_clips_with_alpha_on_tracks_above(tmp_path, titled, capsys):
     out = tmp_path / "edit" / "film.otio"
-    assert run_cli(["export", str(titled.path), "-o", str(out), "--json"]) == 0
+    assert run_cli(["export", str(titled.path), "-o", str(out), "--media-paths", "relative", "--json"]) == 0
     assert json.loads(capsys.readouterr().out.splitlines()[-1])["titles"] == 3
     timeline = otio.adapters.read_from_file(str(out))
     shots, *titles = timeline.video_tracks()
@@ -152,8 +152,8 @@ def test_the_title_track_travels_as_clips_with_alpha_on_tracks_above(tmp_path, t
     assert _placed(titles[1]) == [("lower_third", 0.5, 1.5)]
     lower = titles[1].find_clips()[0]
     assert lower.metadata["storyreel"]["title"]["text"] == "Mia, pilot"
-    movie = Path(lower.media_reference.target_url[7:])
-    assert movie.parent == tmp_path / "edit" / "film.media" / "titles"
+    assert lower.media_reference.target_url == "film.media/titles/title-02-lower_third.mov"
+    movie = out.parent / lower.media_reference.target_url
     with av.open(str(movie)) as container:
         stream = container.streams.video[0]
         assert stream.codec_context.name == "prores" and "yuva" in stream.codec_context.pix_fmt
@@ -163,6 +163,14 @@ def test_the_title_track_travels_as_clips_with_alpha_on_tracks_above(tmp_path, t
     alpha = frames[12][..., 3].astype(int)
     assert np.abs(alpha - drawn[..., 3]).max() <= 2
     assert alpha[:16].max() == 0 and alpha.max() >= 128  # clear above the band, the band drawn
+    checked = subprocess.run(
+        [str(OTIO_BIN / "otiotool"), "-i", out.name, "--list-clips", "--verify-media", "--verify-ranges"],
+        cwd=out.parent,  # otiotool checks media as paths from where it runs
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert checked.stdout.count("EXISTS") == 6 and checked.stdout.count("IN BOUNDS") == 6, checked.stdout
 
 
 def test_fcpxml_carries_the_titles_on_lanes_and_the_edl_leaves_them_out(tmp_path, titled, capsys):
