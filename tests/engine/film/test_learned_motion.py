@@ -13,6 +13,7 @@ from safetensors.torch import save_file
 from engine.film import learned_motion
 from engine.film.ifnet import IFNet
 from engine.film.learned_motion import InterpolatorError, load_interpolator
+from engine.model_hub import ModelError
 
 
 def frames(height: int, width: int) -> tuple[np.ndarray, np.ndarray]:
@@ -76,3 +77,19 @@ def test_frames_past_2k_find_their_flows_at_half_size(tmp_path, monkeypatch):
     made = interpolator(a, b, 0.5)
     np.testing.assert_array_equal(made, direct(model, a, b, 0.5, (16, 48), coarser=2))
     assert not np.array_equal(made, direct(model, a, b, 0.5, (8, 40)))
+
+
+def test_a_hub_repo_id_is_found_in_the_hub_cache_as_wan_is(tmp_path, monkeypatch):
+    from huggingface_hub import constants
+
+    commit = "0123456789abcdef0123456789abcdef01234567"
+    repo = tmp_path / "hub" / "models--someone--rife-4.25"
+    _, model = tiny_ifnet_folder(repo / "snapshots" / commit)
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text(commit)
+    monkeypatch.setattr(constants, "HF_HUB_CACHE", str(tmp_path / "hub"))
+    interpolator = load_interpolator("someone/rife-4.25", device="cpu")  # offline here: the cache
+    a, b = frames(16, 16)
+    np.testing.assert_array_equal(interpolator(a, b, 0.5), direct(model, a, b, 0.5, (16, 16)))
+    with pytest.raises(ModelError, match="someone/other is not in the local Hugging Face cache"):
+        load_interpolator("someone/other", device="cpu")
