@@ -90,7 +90,7 @@ def add_export_options(parser: argparse.ArgumentParser, takes: bool = False) -> 
         "--interpolator",
         metavar="SOURCE",
         help="--motion interpolate's learned model: RIFE IFNet weights in safetensors (file, folder or Hub "
-        "repo id; default: Preferences > Model > Control's, else optical flow)",
+        "repo id; default: Preferences > Model > Interpolator, else optical flow)",
     )
     parser.add_argument(
         "--upscale",
