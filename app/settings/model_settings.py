@@ -52,7 +52,7 @@ class ModelSettings:
     pose_revision: str = ""
     pose_detector: str = POSE_DETECTOR
     pose_detector_revision: str = ""
-    # Preferences > Model > Control: export --motion interpolate's learned model (RIFE IFNet weights in
+    # Preferences > Model > Interpolator: export --motion interpolate's learned model (RIFE IFNet weights in
     # safetensors: a file, folder or Hub repo id); "": optical flow.
     interpolator: str = ""
     interpolator_revision: str = ""
