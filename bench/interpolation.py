@@ -1,10 +1,11 @@
 """In-between frames against the truth: PSNR of each way to double a clip's frame rate, in one run.
 
-    python bench/interpolation.py [--size 256] [--frames 17] [--speed 2.7]
+    python bench/interpolation.py [--size 256] [--frames 17] [--speed 2.7] [--interpolator SOURCE]
 
 A procedural texture (sinusoids and rings, evaluated exactly at each sub-pixel position, so the truth
 is not a resampled image) slides `--speed` pixels right and 0.4 of that down per 16 fps frame. The
-clip is taken to 32 fps by: the learned interpolator (where one is set), Storyreel's optical-flow
+clip is taken to 32 fps by: the learned interpolator (RIFE weights on this machine: --interpolator, else
+Preferences'; never downloaded here), Storyreel's optical-flow
 interpolator (engine/video/motion), ffmpeg's minterpolate filter (motion-compensated, the ffmpeg CLI),
 blending and repeating. Only the new in-between frames are scored, 16 px in from the edges.
 """
@@ -69,13 +70,36 @@ def minterpolate(source: list[np.ndarray], folder: Path) -> list[np.ndarray] | N
     return list(read_frames(out))
 
 
+def local_interpolator(source: str | None) -> tuple[object | None, str]:
+    """The learned interpolator from weights already on this machine, or None and why not."""
+    from engine.errors import StoryreelError
+    from engine.film.learned_motion import load_interpolator
+    from engine.model_hub import fetch_snapshot, is_repo_id
+
+    if source is None:
+        from app.settings.model_settings import load_model_settings
+        from app.settings.user_settings import load_settings
+
+        source = load_model_settings(load_settings()).interpolator or None
+    if source is None:
+        return None, "no RIFE weights set (--interpolator or Preferences > Model > Interpolator)"
+    try:
+        folder = str(fetch_snapshot(source, None, local_files_only=True)) if is_repo_id(source) else source
+        return load_interpolator(folder), source
+    except StoryreelError as exc:
+        return None, f"{source}: not usable here ({exc.message})"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=256)
     parser.add_argument("--frames", type=int, default=17)
     parser.add_argument("--speed", type=float, default=2.7, help="pixels per 16 fps frame (sub-pixel)")
+    parser.add_argument(
+        "--interpolator", help="RIFE IFNet weights on this machine (safetensors file or folder)"
+    )
     args = parser.parse_args()
-    from engine.video.motion import FlowInterpolator, blend, retimed
+    from engine.video.motion import FlowInterpolator, Interpolator, blend, retimed
 
     speed = args.speed
     source = [texture(args.size, k * speed, k * speed * 0.4) for k in range(args.frames)]
@@ -88,8 +112,14 @@ def main() -> int:
 
     rows: list[tuple[str, float | None, float]] = []
     started = time.perf_counter()
-    rows.append(("learned interpolator (RIFE/FILM)", None, 0.0))  # none fit to install: docs/finishing.md
-    for name, between in (("optical flow (OpenCV Farneback)", FlowInterpolator()), ("blend", blend)):
+    learned, learned_note = local_interpolator(args.interpolator)
+    methods: list[tuple[str, Interpolator]] = [
+        ("optical flow (OpenCV Farneback)", FlowInterpolator()),
+        ("blend", blend),
+    ]
+    if learned is not None:
+        methods.insert(0, ("learned interpolator (RIFE IFNet)", learned))  # type: ignore[arg-type]
+    for name, between in methods:
         started = time.perf_counter()
         made = list(retimed(iter(source), 16, 32, count, between))
         rows.append((name, psnr(odd(made), truth), time.perf_counter() - started))
@@ -103,6 +133,11 @@ def main() -> int:
     print(
         f"{args.size}x{args.size}, {args.frames} frames 16 -> 32 fps, {speed} px/frame right, {speed * 0.4:.2f} down"
     )
+    # Random or missing weights would give a number that means nothing: no row, and the reason instead.
+    if learned is None:
+        print(f"learned interpolator (RIFE IFNet): not measured, {learned_note}")
+    else:
+        print(f"learned interpolator (RIFE IFNet): weights from {learned_note}")
     print(f"{'method':36} {'PSNR dB':>8} {'seconds':>8}")
     for name, value, seconds in rows:
         shown = "n/a" if value is None else f"{value:.2f}"

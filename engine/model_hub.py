@@ -77,3 +77,13 @@ def fetch_snapshot(repo_id: str, revision: str | None, local_files_only: bool) -
             f"Check your connection and try again, download it with `hf download {repo_id}`, "
             "or choose a local model folder."
         ) from exc
+
+
+def safetensors_file(source: str, revision: str | None = None, what: str = "The model") -> Path | None:
+    """A model's weights: source itself if it is a file, else the first .safetensors file of its folder or
+    Hub repo; None where there is none (pickled .pth or .pkl weights are never loaded)."""
+    path = Path(source.strip()).expanduser()
+    if path.is_file():
+        return path if path.suffix == ".safetensors" else None
+    found = sorted(model_folder(source, revision, what).glob("*.safetensors"))
+    return found[0] if found else None

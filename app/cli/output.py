@@ -100,8 +100,10 @@ class EventPrinter:
         if kind == "done":
             return f"{clock} Done: {e['output']} ({e['frames']} frames, {e['duration']:.2f}s)"
         if kind == "timeline_written":
+            titles = f", {e['titles']} title clip(s)" if e.get("titles") else ""
             return (
-                f"{clock} Timeline for an editor written: {e['output']} ({e['shots']} shots, {e['format']})"
+                f"{clock} Timeline for an editor written: {e['output']} ({e['shots']} shots{titles}, "
+                f"{e['format']})"
             )
         if kind == "timeline_imported":
             skipped = f"; left out {len(e['skipped'])} clip(s) it does not know" if e["skipped"] else ""

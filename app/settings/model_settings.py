@@ -52,6 +52,10 @@ class ModelSettings:
     pose_revision: str = ""
     pose_detector: str = POSE_DETECTOR
     pose_detector_revision: str = ""
+    # Preferences > Model > Interpolator: export --motion interpolate's learned model (RIFE IFNet weights in
+    # safetensors: a file, folder or Hub repo id); "": optical flow.
+    interpolator: str = ""
+    interpolator_revision: str = ""
 
     @classmethod
     def from_dict(cls, data: object) -> ModelSettings:

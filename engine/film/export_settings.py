@@ -140,6 +140,10 @@ class ExportSettings:
     subtitles: str | None = None  # the shots' captions: "srt" or "vtt" beside the film, or "burn" into it
     # How a clip slower than the film fills its slots: repeat, blend or interpolate (engine/video/motion).
     motion: str = "repeat"
+    # interpolate's learned model (engine/film/learned_motion): RIFE weights' file, folder or Hub repo id;
+    # None: optical flow.
+    interpolator: str | None = None
+    interpolator_revision: str | None = None  # a branch, tag or commit where it is a Hub repo
     upscale: int = 1  # 2 or 4: each take through a super-resolution model first (engine/film/upscaling)
     upscale_model: str | None = None  # its safetensors file, folder or Hub repo id
 

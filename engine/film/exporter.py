@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from engine.film.title_elements import TitleElement
     from engine.film.title_render import TitleStyle
     from engine.film.writers import FilmWriter
+    from engine.video.motion import Interpolator
     from engine.video.video_io import ClipInfo
 
 EXPORTING = "exporting"
@@ -162,6 +163,15 @@ def upscaling_conformer(settings: ExportSettings, width: int, height: int, pix_f
     return factory
 
 
+def learned_interpolator(settings: ExportSettings) -> Interpolator | None:
+    """The learned model interpolate uses when the settings name one (loaded once for every pass)."""
+    if settings.motion != "interpolate" or not settings.interpolator:
+        return None
+    from engine.film.learned_motion import load_interpolator
+
+    return load_interpolator(settings.interpolator, settings.interpolator_revision)
+
+
 def export_film(
     spans: list[ClipSpan],
     dest: Path,
@@ -198,6 +208,7 @@ def export_film(
     pix_fmt = CONFORM_FORMAT.get(preset.pix_fmt, preset.pix_fmt)
     make_writer = WRITERS[settings.format]
     conformer = upscaling_conformer(settings, width, height, pix_fmt) if settings.upscale > 1 else None
+    learned = learned_interpolator(settings)
     place = atomic_folder(dest) if folder else atomic_path(dest)
     try:
         with place as tmp:
@@ -214,7 +225,7 @@ def export_film(
                             pix_fmt,
                             fill=settings.fit == FILL,
                             conformer=conformer,
-                            between=in_between(settings.motion),
+                            between=learned or in_between(settings.motion),
                         ),
                         name="export-frames",
                     )

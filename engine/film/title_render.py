@@ -190,6 +190,37 @@ def _still_layer(
     return layer.crop(box), (box[0], box[1])
 
 
+def _placed_layer(
+    base: PILImage.Image, element: TitleElement, t: float, style: TitleStyle
+) -> tuple[PILImage.Image, tuple[int, int]]:
+    """The element as it shows at film time t over base (faded or slid): the layer and where it goes."""
+    import numpy as np
+    from PIL import Image
+
+    presence = element.presence(t)
+    place = (0, 0)
+    if element.kind == "card" and element.background == "blur":
+        layer = _element_layer(base, element, style)  # its backdrop is this very frame
+    elif element.motion == "slide":
+        cut, place = _still_layer(astuple(element), base.size, style)
+        layer = Image.new("RGBA", base.size, (0, 0, 0, 0))
+        layer.paste(cut, place)
+        place = (0, 0)
+    else:
+        cut, place = _still_layer(astuple(element), base.size, style)
+        layer = cut.copy()
+    if element.motion == "slide":
+        # Slides in from below (lower thirds from the left), fully opaque.
+        shifted = Image.new("RGBA", layer.size, (0, 0, 0, 0))
+        shift = round((1 - presence) * (layer.width if element.kind == "lower_third" else layer.height))
+        shifted.paste(layer, (-shift, 0) if element.kind == "lower_third" else (0, shift))
+        layer = shifted
+    elif presence < 1:
+        alpha = np.asarray(layer.getchannel("A"), np.float32) * presence
+        layer.putalpha(Image.fromarray(np.rint(alpha).astype(np.uint8), "L"))
+    return layer, place
+
+
 def render_titles(
     frame: np.ndarray, elements: list[TitleElement], t: float, style: TitleStyle | None = None
 ) -> np.ndarray:
@@ -204,29 +235,24 @@ def render_titles(
     base = Image.fromarray(np.ascontiguousarray(frame[:, :, :3]), "RGB")
     out = base.convert("RGBA")
     for element in showing:
-        presence = element.presence(t)
-        place = (0, 0)
-        if element.kind == "card" and element.background == "blur":
-            layer = _element_layer(base, element, style)  # its backdrop is this very frame
-        elif element.motion == "slide":
-            cut, place = _still_layer(astuple(element), base.size, style)
-            layer = Image.new("RGBA", base.size, (0, 0, 0, 0))
-            layer.paste(cut, place)
-            place = (0, 0)
-        else:
-            cut, place = _still_layer(astuple(element), base.size, style)
-            layer = cut.copy()
-        if element.motion == "slide":
-            # Slides in from below (lower thirds from the left), fully opaque.
-            shifted = Image.new("RGBA", layer.size, (0, 0, 0, 0))
-            shift = round((1 - presence) * (layer.width if element.kind == "lower_third" else layer.height))
-            shifted.paste(layer, (-shift, 0) if element.kind == "lower_third" else (0, shift))
-            layer = shifted
-        elif presence < 1:
-            alpha = np.asarray(layer.getchannel("A"), np.float32) * presence
-            layer.putalpha(Image.fromarray(np.rint(alpha).astype(np.uint8), "L"))
+        layer, place = _placed_layer(base, element, t, style)
         out.alpha_composite(layer, dest=place)
     return np.asarray(out.convert("RGB"))
+
+
+def title_rgba(
+    element: TitleElement, t: float, size: tuple[int, int], style: TitleStyle | None = None
+) -> np.ndarray:
+    """The element alone as it shows at film time t, over transparency: RGBA uint8 (H, W, 4), a frame of
+    its clip for an editor (a blurred card's backdrop, which is the film, is black here)."""
+    import numpy as np
+    from PIL import Image
+
+    out = Image.new("RGBA", size, (0, 0, 0, 0))
+    if element.shows_at(t):
+        layer, place = _placed_layer(Image.new("RGB", size), element, t, style or TitleStyle())
+        out.alpha_composite(layer, dest=place)
+    return np.asarray(out)
 
 
 def title_video_frame(

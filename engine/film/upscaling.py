@@ -78,16 +78,12 @@ class Upscaler:
 
 def weights_file(source: str, revision: str | None = None) -> Path:
     """The .safetensors file of an upscaling model: a file, a folder holding one, or a Hub repo's."""
-    from engine.model_hub import model_folder
+    from engine.model_hub import safetensors_file
 
-    path = Path(source).expanduser()
-    if path.is_file():
-        found = [path]
-    else:
-        found = sorted(model_folder(source, revision, "The upscaling model").glob("*.safetensors"))
-    if not found or found[0].suffix != ".safetensors":
+    found = safetensors_file(source, revision, "The upscaling model")
+    if found is None:
         raise UpscaleError(f"{source}: no upscaling weights in safetensors (.pth pickles are not loaded)")
-    return found[0]
+    return found
 
 
 def load_upscaler(

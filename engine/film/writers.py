@@ -45,7 +45,7 @@ class FilmWriter(Protocol):
 WriterFactory = Callable[["Path", ExportSettings, int, int, int, float], FilmWriter]
 
 
-def _video_stream(
+def video_stream(
     container: av.container.OutputContainer,
     preset: FormatPreset,
     quality: str,
@@ -91,7 +91,7 @@ class MovieWriter:
         )
         self.music: MusicTrack | None = None
         try:
-            self.stream = _video_stream(self.container, preset, settings.quality, width, height, fps)
+            self.stream = video_stream(self.container, preset, settings.quality, width, height, fps)
             if settings.audio is not None and preset.audio_codec:
                 from engine.film.audio_track import MusicTrack
 
@@ -226,7 +226,7 @@ class PngSequenceWriter:
         import av
 
         self.container = av.open(str(folder / "frame_%06d.png"), "w", format="image2")
-        self.stream = _video_stream(self.container, settings.preset, settings.quality, width, height, fps)
+        self.stream = video_stream(self.container, settings.preset, settings.quality, width, height, fps)
         self.count = 0
 
     def write(self, frame: av.video.frame.VideoFrame, pass_index: int = 0) -> None:

@@ -2474,6 +2474,18 @@ Details are in storyreel.log.</source>
         <translation>内存方案</translation>
     </message>
     <message>
+        <source>None: export --motion interpolate uses optical flow</source>
+        <translation>无：export --motion interpolate 使用光流</translation>
+    </message>
+    <message>
+        <source>The learned interpolator of exports at a higher frame rate: RIFE 4.22-4.26 IFNet weights in safetensors, as a file, a local folder or a Hugging Face repo id</source>
+        <translation>以更高帧率导出时使用的学习型插帧模型：safetensors 格式的 RIFE 4.22-4.26 IFNet 权重，可为文件、本地文件夹或 Hugging Face 仓库 ID</translation>
+    </message>
+    <message>
+        <source>Interpolator</source>
+        <translation>插帧模型</translation>
+    </message>
+    <message>
         <source>Choose a model folder</source>
         <translation>选择模型文件夹</translation>
     </message>
@@ -4381,6 +4393,10 @@ Open it in the browser now?</source>
     <message>
         <source>Timeline written: {0}</source>
         <translation>时间线已写出：{0}</translation>
+    </message>
+    <message>
+        <source>Writing the timeline {0}…</source>
+        <translation>正在写入时间线 {0}…</translation>
     </message>
     <message>
         <source>Import Timeline</source>

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 
+from app.film.film_export import project_snapshot
 from app.film.interchange.timeline_export import TimelineOptions, write_timeline
 from app.film.interchange.timeline_import import plan_edit, read_timeline
 from app.project.project import Project
 from engine.errors import StoryreelError
 from ui.dialogs import EDITED_TIMELINE_FILTER, Dialogs
 from ui.editing.undo_commands import ImportTimelineCommand
+from ui.event_loop import start_task
 from ui.project_session import StatusSink
 
 log = logging.getLogger(__name__)
@@ -22,7 +25,9 @@ log = logging.getLogger(__name__)
 def export_timeline(
     project: Project, dialogs: Dialogs, status: StatusSink, path: Path | None = None
 ) -> Path | None:
-    """Write the timeline (asking where unless path is given); the path written, or None."""
+    """Write the timeline on a worker (its title clips take seconds to render), asking where unless path
+    is given; the path being written, or None. The status bar says when it is written; a failure is
+    shown and logged."""
     if project.path is None:
         dialogs.error(
             QCoreApplication.translate("TimelineHandoff", "Export Timeline"),
@@ -34,14 +39,21 @@ def export_timeline(
     path = path or dialogs.save_timeline_path(project.path.with_suffix(".otio"))
     if path is None:
         return None
-    try:
-        write_timeline(project, list(project.shots), path, TimelineOptions())
-    except (StoryreelError, ValueError, OSError) as exc:
-        log.exception("Exporting the timeline %s failed", path)
+    written = path
+    snapshot = project_snapshot(project)  # the user may edit on while the worker reads
+
+    def done(summary: dict[str, object]) -> None:
+        status.showMessage(
+            QCoreApplication.translate("TimelineHandoff", "Timeline written: {0}").format(written), 5000
+        )
+
+    def failed(exc: BaseException) -> None:  # start_task has logged it with its traceback
         dialogs.error(QCoreApplication.translate("TimelineHandoff", "Export Timeline"), str(exc))
-        return None
+
+    work = asyncio.to_thread(write_timeline, snapshot, list(snapshot.shots), written, TimelineOptions())
+    start_task(work, done, failed)
     status.showMessage(
-        QCoreApplication.translate("TimelineHandoff", "Timeline written: {0}").format(path), 5000
+        QCoreApplication.translate("TimelineHandoff", "Writing the timeline {0}…").format(path)
     )
     return path
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.settings.model_settings import DEVICES, DTYPES, ModelSettings
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.preferences.control_models_box import ControlModelsBox
+from ui.preferences.image_model_field import ModelRow
 from ui.preferences.speed_settings_box import SpeedSettingsBox
 from ui.widgets.labels import precedence_text, setting_label
 
@@ -134,6 +135,18 @@ class ModelSettingsPage(QWidget):
         form.addRow(self.speed)
         self.control_models = ControlModelsBox(settings)
         form.addRow(self.control_models)
+        self.interpolator = ModelRow(
+            settings.interpolator,
+            settings.interpolator_revision,
+            [],
+            self.tr("None: export --motion interpolate uses optical flow"),
+            self.tr(
+                "The learned interpolator of exports at a higher frame rate: RIFE 4.22-4.26 IFNet weights "
+                "in safetensors, as a file, a local folder or a Hugging Face repo id"
+            ),
+            self.tr("Interpolator"),
+        )
+        form.addRow(self.tr("Interpolator"), self.interpolator)
         self.validate()
 
     def validate(self, *args: object) -> bool:
@@ -176,3 +189,5 @@ class ModelSettingsPage(QWidget):
         settings.vae_tiling = self.vae_tiling.isChecked()
         self.speed.apply(settings)
         self.control_models.apply(settings)
+        source, pinned = self.interpolator.pair()
+        settings.interpolator, settings.interpolator_revision = source or "", pinned or ""

@@ -84,7 +84,13 @@ def add_export_options(parser: argparse.ArgumentParser, takes: bool = False) -> 
         "--motion",
         choices=MOTIONS,
         help="how takes slower than --fps fill the film: repeat frames (default), blend neighbours, or "
-        "interpolate motion-compensated in-betweens (optical flow)",
+        "interpolate motion-compensated in-betweens (the learned --interpolator, else optical flow)",
+    )
+    parser.add_argument(
+        "--interpolator",
+        metavar="SOURCE",
+        help="--motion interpolate's learned model: RIFE IFNet weights in safetensors (file, folder or Hub "
+        "repo id; default: Preferences > Model > Interpolator, else optical flow)",
     )
     parser.add_argument(
         "--upscale",
@@ -143,6 +149,19 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_json_option(p)
 
 
+def _interpolator(args: argparse.Namespace) -> tuple[str | None, str | None]:
+    """The learned interpolator and its revision: --interpolator, else the one Preferences keep; None:
+    optical flow."""
+    from app.settings.model_settings import load_model_settings
+    from app.settings.user_settings import load_settings
+
+    chosen: str | None = getattr(args, "interpolator", None)
+    if args.motion != "interpolate" or chosen:
+        return chosen, None
+    kept = load_model_settings(load_settings())
+    return kept.interpolator or None, kept.interpolator_revision or None
+
+
 def export_settings_from_args(args: argparse.Namespace, project: Project) -> ExportSettings | None:
     """The export the flags ask for; None for a plain MP4 with none of them (render's classic output)."""
     output: Path = args.output
@@ -160,6 +179,9 @@ def export_settings_from_args(args: argparse.Namespace, project: Project) -> Exp
         )
     if args.format and inferred is not None and inferred != args.format:
         raise ValueError(f"{output}: the extension does not match --format {args.format}")
+    if getattr(args, "interpolator", None) and args.motion != "interpolate":
+        raise ValueError("--interpolator is the model of --motion interpolate; add --motion interpolate")
+    interpolator, interpolator_revision = _interpolator(args)
     settings = ExportSettings(
         format=fmt,
         quality=encoding[-1] if encoding else "high",
@@ -168,6 +190,8 @@ def export_settings_from_args(args: argparse.Namespace, project: Project) -> Exp
         audio=args.audio,
         subtitles=args.subtitles,
         motion=args.motion or "repeat",
+        interpolator=interpolator,
+        interpolator_revision=interpolator_revision,
         upscale=args.upscale or 1,
         upscale_model=args.upscale_model,
     )

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.film.film_export import export_spans
 from app.film.interchange.generation_record import METADATA_KEY, generation_record
+from app.film.interchange.title_track import LAYERED, title_tracks
 from app.project.project import Project, Shot, Take
 from engine.errors import StoryreelError
 
@@ -159,8 +160,9 @@ def _audio_track(audio: Path, output: Path, relative: bool, fps: float) -> otio.
 def build_timeline(
     project: Project, shots: list[Shot], output: Path, options: TimelineOptions, adapter: str = "otio_json"
 ) -> otio.schema.Timeline:
-    """The shots' active takes in order with trims and transitions, and the music, as an OTIO timeline
-    (timed at a rate the adapter's format has)."""
+    """The shots' active takes in order with trims and transitions, the title track as clips with alpha
+    (where the format has more than one video track) and the music, as an OTIO timeline (timed at a
+    rate the adapter's format has)."""
     import opentimelineio as otio
 
     spans = export_spans(project, shots, grade=False, logo=False)  # refuses shots without a take
@@ -184,6 +186,11 @@ def build_timeline(
     timeline = otio.schema.Timeline(name=project.settings.name)
     timeline.global_start_time = otio.opentime.RationalTime(0, fps)
     timeline.tracks.append(track)
+    if adapter in LAYERED:
+        titles = collect_folder(output) / "titles"
+        timeline.tracks.extend(
+            title_tracks(project, shots, titles, lambda path: media_url(path, output, relative), round(fps))
+        )
     if options.audio is not None:
         timeline.tracks.append(_audio_track(options.audio, output, relative, fps))
     timeline.metadata[METADATA_KEY] = {"film": project.settings.name, "fps": project.settings.fps}
@@ -210,4 +217,6 @@ def write_timeline(
     except otio.exceptions.OTIOError as exc:
         log.exception("Writing the timeline %s failed", output)
         raise TimelineExportError(f"{output}: the {adapter} adapter refused the timeline ({exc})") from None
-    return {"event": "timeline_written", "output": str(output), "format": adapter, "shots": len(shots)}
+    titles = sum(len(track.find_clips(shallow_search=True)) for track in timeline.video_tracks()[1:])
+    summary = {"event": "timeline_written", "output": str(output), "format": adapter, "shots": len(shots)}
+    return summary | {"titles": titles}

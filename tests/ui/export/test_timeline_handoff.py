@@ -11,12 +11,13 @@ def _order(project):
     return [(s.title, s.trim_in, s.trim_out) for s in project.shots]
 
 
-def test_export_then_import_an_edit_and_undo_it(qtbot, tmp_path):
+def test_export_then_import_an_edit_and_undo_it(qtbot, qt_loop, tmp_path):
     project = project_with_takes(tmp_path, [RED, GREEN, BLUE], frames=16)
     out = tmp_path / "edit.otio"
     dialogs = FakeDialogs(save_path=out, open_path=out)
     window = make_window(qtbot, project, dialogs)
-    window.act_export_timeline.trigger()
+    window.act_export_timeline.trigger()  # written on a worker: the window stays live meanwhile
+    qtbot.waitUntil(lambda: "Timeline written" in window.statusBar().currentMessage(), timeout=20000)
     assert out.is_file() and dialogs.errors == []
     timeline = otio.adapters.read_from_file(str(out))
     track = timeline.video_tracks()[0]
@@ -56,3 +57,14 @@ def test_an_edit_naming_media_outside_the_film_is_shown_and_changes_nothing(qtbo
     window.act_import_timeline.trigger()
     assert len(dialogs.errors) == 1 and "outside this film" in dialogs.errors[0]
     assert _order(project) == before and window.undo_stack.count() == 0
+
+
+def test_a_timeline_that_cannot_be_written_is_shown_from_the_worker(qtbot, qt_loop, tmp_path):
+    project = project_with_takes(tmp_path, [RED], frames=8)
+    project.shots[0].active_take = None  # refused: the timeline names each shot's take
+    out = tmp_path / "edit.otio"
+    dialogs = FakeDialogs(save_path=out)
+    window = make_window(qtbot, project, dialogs)
+    window.act_export_timeline.trigger()
+    qtbot.waitUntil(lambda: len(dialogs.errors) == 1, timeout=20000)
+    assert "has no take" in dialogs.errors[0] and not out.exists()

@@ -34,3 +34,18 @@ def test_the_control_models_are_shown_edited_and_written_back(qtbot, tmp_path):
     qtbot.addWidget(again)
     assert again.control_models.rows["pose"].revision.text() == "0123abc"
     assert again.control_models.rows["pose_detector"].source.value() is None
+
+
+def test_the_learned_interpolator_is_chosen_in_preferences(qtbot, tmp_path):
+    settings = ModelSettings()
+    page = ModelSettingsPage(settings)
+    qtbot.addWidget(page)
+    assert page.interpolator.source.value() is None  # optical flow until one is named
+    page.interpolator.source.setCurrentText(f" {tmp_path / 'rife'} ")
+    page.interpolator.revision.setText("v4.25")
+    page.apply(settings)
+    assert (settings.interpolator, settings.interpolator_revision) == (str(tmp_path / "rife"), "v4.25")
+    again = ModelSettingsPage(ModelSettings.from_dict(settings.to_dict()))
+    qtbot.addWidget(again)
+    assert again.interpolator.source.value() == str(tmp_path / "rife")
+    assert again.interpolator.revision.text() == "v4.25"

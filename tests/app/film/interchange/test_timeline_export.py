@@ -8,13 +8,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+import av
+import numpy as np
 import opentimelineio as otio
 import pytest
 from export_support import BLUE, GREEN, RED, project_with_takes, sine_tone
 
 from app.cli.main import run_cli
+from app.film.film_titles import title_style
 from app.film.interchange.timeline_export import TimelineOptions, write_timeline
 from app.project.reel_file import load_project, save_project
+from engine.film.title_elements import TitleElement
+from engine.film.title_render import title_rgba
 
 OTIO_BIN = Path(sys.executable).parent
 
@@ -113,3 +118,66 @@ def test_the_json_event_names_the_format(tmp_path, film, capsys):
     assert run_cli(["export", str(film.path), "-o", str(tmp_path / "f.otio"), "--json"]) == 0
     event = json.loads(capsys.readouterr().out.splitlines()[-1])
     assert event["format"] == "otio_json" and event["shots"] == 3
+
+
+@pytest.fixture
+def titled(film):
+    """The film with a card, a lower third over its end, and an end card later (16 fps film clock)."""
+    film.titles = [
+        TitleElement(kind="card", text="Kites", start=0.0, duration=1.0),
+        TitleElement(kind="lower_third", text="Mia, pilot", start=0.5, duration=1.5, transition_in=0.0),
+        TitleElement(kind="end_card", text="The end", start=1.5, duration=0.5),
+    ]
+    save_project(film, film.path)
+    return film
+
+
+def _placed(track) -> list[tuple[str, float, float]]:
+    return [
+        (c.name.split(":")[0], c.range_in_parent().start_time.to_seconds(), c.duration().to_seconds())
+        for c in track.find_clips(shallow_search=True)
+    ]
+
+
+def test_the_title_track_travels_as_clips_with_alpha_on_tracks_above(tmp_path, titled, capsys):
+    out = tmp_path / "edit" / "film.otio"
+    assert run_cli(["export", str(titled.path), "-o", str(out), "--media-paths", "relative", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out.splitlines()[-1])["titles"] == 3
+    timeline = otio.adapters.read_from_file(str(out))
+    shots, *titles = timeline.video_tracks()
+    assert [c.name for c in shots.find_clips(shallow_search=True)] == ["S1", "S2", "S3"]
+    # The lower third overlaps the card, so it goes on a second track; the end card follows the card.
+    assert [t.name for t in titles] == ["Titles", "Titles 2"]
+    assert _placed(titles[0]) == [("card", 0.0, 1.0), ("end_card", 1.5, 0.5)]
+    assert _placed(titles[1]) == [("lower_third", 0.5, 1.5)]
+    lower = titles[1].find_clips()[0]
+    assert lower.metadata["storyreel"]["title"]["text"] == "Mia, pilot"
+    assert lower.media_reference.target_url == "film.media/titles/title-02-lower_third.mov"
+    movie = out.parent / lower.media_reference.target_url
+    with av.open(str(movie)) as container:
+        stream = container.streams.video[0]
+        assert stream.codec_context.name == "prores" and "yuva" in stream.codec_context.pix_fmt
+        frames = [f.to_ndarray(format="rgba") for f in container.decode(stream)]
+    assert len(frames) == 24 and frames[0].shape == (48, 64, 4)
+    drawn = title_rgba(titled.titles[1], 0.5 + 12 / 16, (64, 48), title_style(titled))
+    alpha = frames[12][..., 3].astype(int)
+    assert np.abs(alpha - drawn[..., 3]).max() <= 2
+    assert alpha[:16].max() == 0 and alpha.max() >= 128  # clear above the band, the band drawn
+    checked = subprocess.run(
+        [str(OTIO_BIN / "otiotool"), "-i", out.name, "--list-clips", "--verify-media", "--verify-ranges"],
+        cwd=out.parent,  # otiotool checks media as paths from where it runs
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert checked.stdout.count("EXISTS") == 6 and checked.stdout.count("IN BOUNDS") == 6, checked.stdout
+
+
+def test_fcpxml_carries_the_titles_on_lanes_and_the_edl_leaves_them_out(tmp_path, titled, capsys):
+    assert run_cli(["export", str(titled.path), "-o", str(tmp_path / "film.fcpxml")]) == 0
+    timeline = otio.adapters.read_from_file(str(tmp_path / "film.fcpxml"))
+    placed = sorted(p for track in timeline.video_tracks()[1:] for p in _placed(track))
+    assert placed == [("card", 0.0, 1.0), ("end_card", 1.5, 0.5), ("lower_third", 0.5, 1.5)]
+    assert run_cli(["export", str(titled.path), "-o", str(tmp_path / "film.edl"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out.splitlines()[-1])["titles"] == 0
+    assert len(list(otio.adapters.read_from_file(str(tmp_path / "film.edl"), rate=48).find_clips())) == 3
