@@ -25,6 +25,9 @@ setup-farm: $(FARM_STAMP)
 
 $(FARM_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet -e ".[dev,farm]"
+	@# The upscaling test's spandrel, without its torchvision: PyPI's torchvision wheels are CUDA builds
+	@# that do not load against the CPU torch (users install storyreel[upscale] beside their torch).
+	$(PY) -m pip install --quiet einops && $(PY) -m pip install --quiet --no-deps "spandrel>=0.4,<0.5"
 	touch $(FARM_STAMP)
 
 demo: setup

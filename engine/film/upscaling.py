@@ -92,6 +92,7 @@ def load_upscaler(
     """A Real-ESRGAN-class model (any architecture spandrel knows) from a file, folder or Hub repo,
     on the GPU when there is one; UpscaleError if its scale is not the one asked for."""
     import torch
+    from safetensors import SafetensorError
 
     path = weights_file(source, revision)
     try:
@@ -101,7 +102,7 @@ def load_upscaler(
     device = device or ("cuda" if torch.cuda.is_available() else "cpu")
     try:
         descriptor = spandrel.ModelLoader(device=device).load_from_file(str(path))
-    except (OSError, ValueError, RuntimeError, spandrel.UnsupportedModelError) as exc:
+    except (OSError, ValueError, RuntimeError, SafetensorError, spandrel.UnsupportedModelError) as exc:
         raise UpscaleError(f"{path}: not an upscaling model spandrel can load ({exc})") from None
     if not isinstance(descriptor, spandrel.ImageModelDescriptor) or descriptor.scale != scale:
         got = getattr(descriptor, "scale", "?")
