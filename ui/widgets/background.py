@@ -2,52 +2,102 @@
 
 from __future__ import annotations
 
+import itertools
+import weakref
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 
 
-class _Job(QRunnable):
-    def __init__(self, ticket: int, work: Callable[[], object], worker: BackgroundWorker) -> None:
+class _Relay(QObject):
+    """Carries every job's answer to the GUI thread; one for the process, never deleted.
+
+    A job used to emit on its BackgroundWorker, which its parent widget may be destroying on the GUI thread
+    at that moment (the worker's pool waits for the job inside that destructor): an emit on a half-destroyed
+    object crashed the process now and then. The relay outlives every job, and a worker gone is skipped.
+    """
+
+    # worker id, ticket, result or exception, whether it is a result, the work itself (released here, on
+    # the GUI thread: its closure may hold the last reference to a Qt object, which must not die off it)
+    answer = Signal(int, int, object, bool, object)
+
+    def __init__(self) -> None:
         super().__init__()
-        self.ticket, self.work, self.worker = ticket, work, worker
+        self.answer.connect(
+            self._deliver
+        )  # queued: emitted on pool threads, the relay lives on the GUI thread
+
+    def _deliver(self, worker_id: int, ticket: int, payload: object, ok: bool, work: object) -> None:
+        ref = _workers.get(worker_id)
+        worker = ref() if ref is not None else None
+        if worker is not None and shiboken6.isValid(worker):
+            worker._deliver(ticket, payload, ok)
+
+
+_relay: _Relay | None = None
+_workers: dict[int, weakref.ref[BackgroundWorker]] = {}
+_ids = itertools.count(1)
+
+
+def _the_relay() -> _Relay:
+    """The process's relay, made on the GUI thread by the first worker (workers are made there)."""
+    global _relay
+    if _relay is None:
+        _relay = _Relay()
+    return _relay
+
+
+def _forget(worker_id: int) -> Callable[[object], None]:
+    """A weakref callback that drops a collected worker from the registry."""
+
+    def forget(_: object) -> None:
+        _workers.pop(worker_id, None)
+
+    return forget
+
+
+class _Job(QRunnable):
+    def __init__(self, worker_id: int, ticket: int, work: Callable[[], object], started: set[int]) -> None:
+        super().__init__()
+        # No reference to the worker itself: the job must not be what keeps a Qt object alive off the GUI thread.
+        self.worker_id, self.ticket, self.started = worker_id, ticket, started
+        self.work: Callable[[], object] | None = work
 
     def run(self) -> None:
-        self.worker._started.add(self.ticket)
+        self.started.add(self.ticket)
+        work, self.work = self.work, None  # handed to the GUI thread with the answer, released there
+        assert work is not None
         try:
-            result = self.work()
+            payload, ok = work(), True
         except Exception as exc:  # a worker reports, never dies silently: the GUI thread decides what to say
-            self.worker._failed.emit(self.ticket, exc)
-        else:
-            self.worker._done.emit(self.ticket, result)
+            payload, ok = exc, False
+        _the_relay().answer.emit(self.worker_id, self.ticket, payload, ok, work)
 
 
 class BackgroundWorker(QObject):
     """A one-thread pool: `run(work, done, failed)` calls `done(result)` or `failed(exc)` on the GUI thread."""
 
-    # Emitted on the pool's thread; the receiver lives on the GUI thread, so Qt queues the call there.
-    _done = Signal(int, object)  # ticket, result
-    _failed = Signal(int, object)  # ticket, the exception
-
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        _the_relay()
+        self._id = next(_ids)
+        _workers[self._id] = weakref.ref(self, _forget(self._id))
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # in order: a later piece of work sees what an earlier one did
         self._callbacks: dict[int, tuple[Done, Failed]] = {}
         self._started: set[int] = set()  # tickets whose work began (added on the pool's thread)
         self._next = 0
-        self._done.connect(self._on_done)
-        self._failed.connect(self._on_failed)
 
     def run(self, work: Callable[[], object], done: Done, failed: Failed) -> None:
         """Queue `work`; exactly one of `done` and `failed` follows on the GUI thread (unless dropped)."""
         self._next += 1
         self._callbacks[self._next] = (done, failed)
-        self._pool.start(_Job(self._next, work, self))
+        self._pool.start(_Job(self._id, self._next, work, self._started))
 
     def busy(self) -> bool:
         """Whether work was queued whose answer has not been handled yet."""
@@ -69,14 +119,13 @@ class BackgroundWorker(QObject):
         self._pool.waitForDone()
         self._callbacks.clear()
 
-    def _on_done(self, ticket: int, result: object) -> None:
+    def _deliver(self, ticket: int, payload: object, ok: bool) -> None:
         self._started.discard(ticket)
         callbacks = self._callbacks.pop(ticket, None)
-        if callbacks is not None:
-            callbacks[0](result)
-
-    def _on_failed(self, ticket: int, exc: BaseException) -> None:
-        self._started.discard(ticket)
-        callbacks = self._callbacks.pop(ticket, None)
-        if callbacks is not None:
-            callbacks[1](exc)
+        if callbacks is None:
+            return
+        if ok:
+            callbacks[0](payload)
+        else:
+            assert isinstance(payload, BaseException)
+            callbacks[1](payload)

@@ -58,3 +58,49 @@ def test_shutdown_drops_queued_work_and_its_callbacks(qtbot):
     worker.shutdown()
     qtbot.wait(50)  # a queued answer would be delivered now
     assert ran == [1] and answers == [] and not worker.busy()
+
+
+def test_a_worker_destroyed_while_its_job_runs_drops_the_answer_quietly(qtbot):
+    # The window closing destroys its widgets' workers while a thumbnail or a plan is still being made:
+    # the job answered on the worker being destroyed, which raised "Signal source has been deleted" on
+    # the pool thread and now and then crashed the process.
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    worker = BackgroundWorker(parent)
+    running, release = threading.Event(), threading.Event()
+    answers: list[object] = []
+
+    def slow() -> str:
+        running.set()
+        release.wait(5)
+        return "late"
+
+    worker.run(slow, answers.append, answers.append)
+    assert running.wait(5)
+    threading.Timer(0.05, release.set).start()  # the job answers while the destructor waits for it
+    parent.deleteLater()
+    del worker
+    qtbot.waitUntil(lambda: release.is_set(), timeout=5000)
+    qtbot.wait(100)  # the relayed answer arrives and finds no worker; an exception here fails the test
+    assert answers == []
+
+
+def test_the_work_and_its_answer_are_released_on_the_gui_thread(qtbot):
+    # A closure may hold the last reference to a Qt object (a widget's method): releasing it on the pool
+    # thread would destroy that object off the GUI thread.
+    worker = BackgroundWorker()
+    released: list[int] = []
+
+    class Held:
+        def __del__(self) -> None:
+            released.append(threading.get_ident())
+
+    def queue() -> None:
+        held = Held()
+        worker.run(lambda: held and "made", lambda _: None, lambda _: None)
+
+    queue()
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=5000)
+    qtbot.waitUntil(lambda: bool(released), timeout=5000)
+    assert released == [threading.get_ident()]
