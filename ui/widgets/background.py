@@ -15,16 +15,14 @@ Failed = Callable[[BaseException], None]
 
 
 class _Relay(QObject):
-    """Carries every job's answer to the GUI thread; one for the process, never deleted.
+    """Tells the GUI thread that a job has answered; one for the process, never deleted.
 
     A job used to emit on its BackgroundWorker, which its parent widget may be destroying on the GUI thread
     at that moment (the worker's pool waits for the job inside that destructor): an emit on a half-destroyed
     object crashed the process now and then. The relay outlives every job, and a worker gone is skipped.
     """
 
-    # worker id, ticket, result or exception, whether it is a result, the work itself (released here, on
-    # the GUI thread: its closure may hold the last reference to a Qt object, which must not die off it)
-    answer = Signal(int, int, object, bool, object)
+    answer = Signal(int, int)  # worker id, ticket
 
     def __init__(self) -> None:
         super().__init__()
@@ -32,7 +30,11 @@ class _Relay(QObject):
             self._deliver
         )  # queued: emitted on pool threads, the relay lives on the GUI thread
 
-    def _deliver(self, worker_id: int, ticket: int, payload: object, ok: bool, work: object) -> None:
+    def _deliver(self, worker_id: int, ticket: int) -> None:
+        # The work and its answer leave the tables here, on the GUI thread: a closure may hold the last
+        # reference to a Qt object, which must not be destroyed off it.
+        _works.pop((worker_id, ticket), None)
+        payload, ok = _answers.pop((worker_id, ticket), (None, False))
         ref = _workers.get(worker_id)
         worker = ref() if ref is not None else None
         if worker is not None and shiboken6.isValid(worker):
@@ -41,6 +43,10 @@ class _Relay(QObject):
 
 _relay: _Relay | None = None
 _workers: dict[int, weakref.ref[BackgroundWorker]] = {}
+# The queued work and the answers on their way to the GUI thread, by (worker id, ticket): a job holds
+# neither once it has answered, so neither is released on its thread.
+_works: dict[tuple[int, int], Callable[[], object]] = {}
+_answers: dict[tuple[int, int], tuple[object, bool]] = {}
 _ids = itertools.count(1)
 
 
@@ -62,21 +68,22 @@ def _forget(worker_id: int) -> Callable[[object], None]:
 
 
 class _Job(QRunnable):
-    def __init__(self, worker_id: int, ticket: int, work: Callable[[], object], started: set[int]) -> None:
+    def __init__(self, key: tuple[int, int], started: set[int]) -> None:
         super().__init__()
-        # No reference to the worker itself: the job must not be what keeps a Qt object alive off the GUI thread.
-        self.worker_id, self.ticket, self.started = worker_id, ticket, started
-        self.work: Callable[[], object] | None = work
+        # Neither the worker nor the work: the job must not be what keeps either alive off the GUI thread.
+        self.key, self.started = key, started
 
     def run(self) -> None:
-        self.started.add(self.ticket)
-        work, self.work = self.work, None  # handed to the GUI thread with the answer, released there
-        assert work is not None
+        self.started.add(self.key[1])
+        work = _works.get(self.key)
+        if work is None:  # dropped before it started
+            return
         try:
-            payload, ok = work(), True
+            _answers[self.key] = (work(), True)
         except Exception as exc:  # a worker reports, never dies silently: the GUI thread decides what to say
-            payload, ok = exc, False
-        _the_relay().answer.emit(self.worker_id, self.ticket, payload, ok, work)
+            _answers[self.key] = (exc, False)
+        del work
+        _the_relay().answer.emit(*self.key)
 
 
 class BackgroundWorker(QObject):
@@ -97,7 +104,8 @@ class BackgroundWorker(QObject):
         """Queue `work`; exactly one of `done` and `failed` follows on the GUI thread (unless dropped)."""
         self._next += 1
         self._callbacks[self._next] = (done, failed)
-        self._pool.start(_Job(self._id, self._next, work, self._started))
+        _works[(self._id, self._next)] = work
+        self._pool.start(_Job((self._id, self._next), self._started))
 
     def busy(self) -> bool:
         """Whether work was queued whose answer has not been handled yet."""
@@ -112,10 +120,13 @@ class BackgroundWorker(QObject):
         self._pool.clear()
         for ticket in [t for t in self._callbacks if t not in self._started]:
             del self._callbacks[ticket]
+            _works.pop((self._id, ticket), None)
 
     def shutdown(self) -> None:
         """Drop work not started yet and wait for the running piece; no callback follows any more."""
         self._pool.clear()
+        for ticket in [t for t in self._callbacks if t not in self._started]:
+            _works.pop((self._id, ticket), None)
         self._pool.waitForDone()
         self._callbacks.clear()
 
