@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPalette, QPixmap
+from PySide6.QtGui import QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -90,19 +90,37 @@ class StoryboardDelegate(QStyledItemDelegate):
         )
         font.setBold(False)
         painter.setFont(font)
-        prompt_rect = QRect(rect.left() + 4, top + line + 2, width, line * 2)
-        prompt = metrics.elidedText(
-            str(index.data(PROMPT_ROLE) or ""), Qt.TextElideMode.ElideRight, width * 2 - 8
-        )
-        painter.drawText(prompt_rect, Qt.TextFlag.TextWordWrap, prompt)
+        # Drawn line by line at their baselines, not wrapped in a box of two Latin lines: Chinese (no
+        # spaces to wrap at, taller glyphs from the fallback font) lost its second line to the box.
+        lines = two_lines(metrics, str(index.data(PROMPT_ROLE) or ""), width)
+        for number, text in enumerate(lines):
+            painter.drawText(rect.left() + 4, top + line * (number + 1) + 2 + metrics.ascent(), text)
         if cast := index.data(CAST_ROLE):
             painter.setPen(palette.color(QPalette.ColorRole.Link))
             painter.drawText(
                 rect.left() + 4,
-                prompt_rect.bottom() + metrics.ascent() + 2,
+                top + line * 3 + 4 + metrics.ascent(),
                 metrics.elidedText(cast, Qt.TextElideMode.ElideRight, width),
             )
         painter.restore()
+
+
+def two_lines(metrics: QFontMetrics, text: str, width: int) -> list[str]:
+    """text in at most two lines of width: broken at the last space that fits, else at a character
+    (Chinese has none), the second elided."""
+    if metrics.horizontalAdvance(text) <= width:
+        return [text] if text else []
+    low, high = 0, len(text)
+    while low < high:  # the longest prefix that fits
+        middle = (low + high + 1) // 2
+        if metrics.horizontalAdvance(text[:middle]) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    space = text.rfind(" ", 0, low + 1)
+    cut = space if space > 0 else max(low, 1)
+    rest = metrics.elidedText(text[cut:].lstrip(), Qt.TextElideMode.ElideRight, width)
+    return [text[:cut].rstrip(), rest]
 
 
 class StoryboardPanel(QWidget):

@@ -255,3 +255,22 @@ def test_a_failed_sketch_is_retried_from_the_queue_as_a_sketch(qtbot, tmp_path):
     assert sketches.reserved == {"keyframes/a-001.png"}
     qtbot.waitUntil(lambda: again.id not in sketches.jobs, timeout=60_000)
     assert again.state == JobState.FAILED and window.project.shot("a").takes == []
+
+
+def test_a_cell_breaks_a_prompt_into_two_lines_that_fit_chinese_included(qapp):
+    from PySide6.QtGui import QFontMetrics
+
+    from ui.storyboard.storyboard_panel import two_lines
+
+    metrics = QFontMetrics(qapp.font())
+    width = metrics.horizontalAdvance("x") * 24
+    for prompt in (
+        "灯塔的灯光在薄雾中旋转，电影感，柔和的晨光，海鸥在远处盘旋" * 2,
+        "a lighthouse at dawn " * 6,
+    ):
+        first, second = two_lines(metrics, prompt, width)
+        assert metrics.horizontalAdvance(first) <= width and metrics.horizontalAdvance(second) <= width
+        assert prompt.startswith(first) and len(first) > 4 and second.endswith("…")
+    latin = "a lighthouse at dawn " * 6
+    assert latin.startswith(two_lines(metrics, latin, width)[0] + " ")  # broken between words
+    assert two_lines(metrics, "short", width) == ["short"] and two_lines(metrics, "", width) == []
