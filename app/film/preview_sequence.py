@@ -190,10 +190,7 @@ class SpanFrames:
             return None
         reader = self._readers.pop(span.path, None)
         if reader is None:
-            try:
-                reader = FrameReader(span.path, transform=span.look)
-            except Exception:
-                return None
+            reader = FrameReader(span.path, transform=span.look)  # probed on its own thread
         else:
             reader.set_transform(span.look)
         self._readers[span.path] = reader  # most recently used last
@@ -201,6 +198,11 @@ class SpanFrames:
             oldest = next(iter(self._readers))
             self._readers.pop(oldest).close()
         return reader
+
+    def error(self, span: PreviewSpan) -> Exception | None:
+        """Why the span's clip cannot be read (probed or decoded), or None."""
+        reader = self._readers.get(span.path) if span.path is not None else None
+        return reader.error if reader is not None else None
 
     def close(self) -> None:
         """Stop every reader's worker."""

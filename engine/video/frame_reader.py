@@ -20,7 +20,8 @@ SEEK_DISTANCE = 24
 
 
 class FrameReader:
-    """Frames of one clip as RGB arrays; a daemon thread decodes ahead of the last frame asked for."""
+    """Frames of one clip as RGB arrays; a daemon thread probes the file and decodes ahead of the last
+    frame asked for, so opening a reader never waits on the file (a click in the preview)."""
 
     def __init__(
         self,
@@ -31,8 +32,8 @@ class FrameReader:
         info: ClipInfo | None = None,
     ) -> None:
         self.path = Path(path)
-        self.info = info or probe(self.path)
-        self.frame_count = self.info.frame_count
+        self.info = info
+        self._count = info.frame_count if info is not None else None  # None until probed
         self.cache_size, self.ahead = max(cache_size, ahead + 2), ahead
         self._transform = transform
         self._cache: OrderedDict[int, np.ndarray] = OrderedDict()
@@ -47,6 +48,15 @@ class FrameReader:
         self._thread.start()
 
     # -- asking for frames (any thread) ---------------------------------------------------
+    @property
+    def frame_count(self) -> int:
+        """The clip's frame count, waiting for the worker's probe; VideoError if it failed."""
+        with self._cond:
+            self._cond.wait_for(lambda: self._count is not None or self.error is not None or self._closed)
+            if self._count is None:  # the probe failed, or the reader was closed first
+                raise VideoError(str(self.error) if self.error else f"{self.path} was closed")
+            return self._count
+
     def peek(self, index: int) -> np.ndarray | None:
         """The frame if it is decoded already; otherwise None, and it is decoded next."""
         index = self._clamp(index)
@@ -59,8 +69,10 @@ class FrameReader:
 
     def frame(self, index: int, timeout: float | None = 10.0) -> np.ndarray:
         """The frame at index, waiting for the worker; VideoError if it cannot be decoded."""
-        index = self._clamp(index)
         with self._cond:
+            if not self._cond.wait_for(lambda: self._count is not None or self.error is not None, timeout):
+                raise VideoError(f"Timed out opening {self.path}")
+            index = self._clamp(index)
             self._request_locked(index)
             if not self._cond.wait_for(
                 lambda: index in self._cache or self.error is not None or self._closed, timeout
@@ -95,7 +107,9 @@ class FrameReader:
 
     # -- the worker -----------------------------------------------------------------------
     def _clamp(self, index: int) -> int:
-        return max(0, min(int(index), self.frame_count - 1))
+        # Before the probe only the lower bound is known; the worker clamps the wish once it knows.
+        index = max(0, int(index))
+        return index if self._count is None else min(index, self._count - 1)
 
     def _request_locked(self, index: int) -> None:
         if self._want != index:
@@ -104,13 +118,22 @@ class FrameReader:
 
     def _next_missing(self) -> int | None:
         """The first frame from the wanted one onward (within `ahead`) that is not cached."""
-        if self._want is None:
+        if self._want is None or self._count is None:
             return None
-        last = min(self.frame_count, self._want + self.ahead)
+        last = min(self._count, self._want + self.ahead)
         return next((i for i in range(self._want, last) if i not in self._cache), None)
+
+    def _probe(self) -> None:
+        info = self.info or probe(self.path)
+        with self._cond:
+            self.info, self._count = info, info.frame_count
+            if self._want is not None:
+                self._want = self._clamp(self._want)
+            self._cond.notify_all()
 
     def _work(self) -> None:
         try:
+            self._probe()
             while True:
                 with self._cond:
                     self._cond.wait_for(lambda: self._closed or self._next_missing() is not None)
@@ -118,8 +141,8 @@ class FrameReader:
                         return
                     target = self._next_missing()
                     transform = self._transform
-                assert target is not None
-                self._decode_one(target, transform)
+                assert target is not None and self.info is not None
+                self._decode_one(target, transform, self.info)
         except Exception as exc:  # an unreadable file: waiters get the error
             with self._cond:
                 self.error = exc
@@ -128,25 +151,25 @@ class FrameReader:
             if self._decoder is not None:
                 self._decoder.close()
 
-    def _decode_one(self, target: int, transform: Transform | None) -> None:
+    def _decode_one(self, target: int, transform: Transform | None, info: ClipInfo) -> None:
         decoder = self._decoder
         if decoder is not None and decoder.next_index <= target <= decoder.next_index + SEEK_DISTANCE:
             fresh = False
         else:
             if decoder is not None:
                 decoder.close()
-            decoder = self._decoder = _Decoder(self.path, self.info, target)
+            decoder = self._decoder = _Decoder(self.path, info, target)
             fresh = True
         got = decoder.read()
         if fresh and got is not None and got[0] > target:  # the seek overshot: decode from the start
             decoder.close()
-            decoder = self._decoder = _Decoder(self.path, self.info, target, seek=False)
+            decoder = self._decoder = _Decoder(self.path, info, target, seek=False)
             got = decoder.read()
         if got is None:
             if decoder.next_index == 0:
                 raise VideoError(f"No frames could be decoded from {self.path}")
             with self._cond:  # the file holds fewer frames than its header said
-                self.frame_count = min(self.frame_count, decoder.next_index)
+                self._count = min(self._count or decoder.next_index, decoder.next_index)
                 self._want = self._clamp(self._want or 0)
                 self._cond.notify_all()
             return

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
+    QStyle,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -111,6 +112,11 @@ class TakesModel(QAbstractTableModel):
     def take_id(self, row: int) -> str:
         return self._takes[row].id
 
+    @property
+    def takes(self) -> list[Take]:
+        """The shown shot's takes, in the order they were made."""
+        return self._takes
+
     def index(self, row: int, column: int = 0, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         return super().index(row, column, parent)
 
@@ -189,10 +195,11 @@ class TakesPanel(QWidget):
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         header = self.view.header()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # The take's column keeps a set width (its summary is elided; the tooltip has it all), so the
-        # score columns stay in sight in a narrow inspector.
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        # score columns stay in sight in a narrow inspector. The score columns are fitted to their
+        # texts here (_fit_columns), not by ResizeToContents: that asked the model through the proxy
+        # about 400 times on every selection of a shot, most of a click's time.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.resizeSection(0, 200)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -233,7 +240,25 @@ class TakesPanel(QWidget):
         layout.addLayout(trims)
         self._frames = 0
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._fit_columns)
+        self.model.dataChanged.connect(self._fit_columns)
         self.set_shot(None, None)
+
+    def _fit_columns(self, *args: object) -> None:
+        """Each score column as wide as its title or its widest text, whichever is wider."""
+        header = self.view.header()
+        cells, titles = self.view.fontMetrics(), header.fontMetrics()
+        # Room for the cell's margins and the sort arrow, as Qt's own header sizing leaves.
+        margin = 2 * self.view.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 16
+        takes, weights = self.model.takes, self.model.weights
+        for column in range(1, self.model.columnCount()):
+            texts = [cell_text(take, column - 1, weights) for take in takes]
+            width = max(
+                [titles.horizontalAdvance(score_title(COLUMN_NAMES[column - 1]))]
+                + [cells.horizontalAdvance(text) for text in texts]
+            )
+            if header.sectionSize(column) != width + margin:
+                header.resizeSection(column, width + margin)
 
     def set_shot(self, project: Project | None, shot: Shot | None) -> None:
         """Show a shot's takes and the active take's trims."""

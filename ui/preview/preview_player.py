@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -37,6 +38,7 @@ from app.film.preview_sequence import (
     timeline_time,
 )
 from app.project.project import Project
+from engine.values import shorten
 from ui.preview.control_overlay import ControlOverlay
 from ui.preview.mask_bar import MaskBar
 from ui.preview.mask_layer import MaskLayer, paint_mask
@@ -49,6 +51,8 @@ SHOT_MODE, FILM_MODE = "shot", "film"
 _VISIBLE_FIELDS = {"active_take", "trim_in", "trim_out", "preset", "frames", "caption"}
 SPANS_AFTER_SHOW_MS = 300  # after the first paint (and the window's own deferred work), before a click
 CONTROL_OPACITY = 0.5  # the control frame over the take: both stay readable
+
+log = logging.getLogger(__name__)
 
 
 class FrameView(QWidget):
@@ -154,6 +158,7 @@ class PreviewPlayer(QWidget):
         self.shot_id: str | None = None
         self.range_start, self.rate = 0.0, 24.0
         self.current = None  # the array on screen (after the look)
+        self._reported: Exception | None = None  # the last unreadable take's error, logged once
         # (shot id, frame) -> the frame shown: the safety veil blurs flagged takes (ui/review/safety_veil)
         self.frame_filter: Callable[[str, Any], Any] | None = None
         self.clock = PlaybackClock(self)
@@ -417,6 +422,15 @@ class PreviewPlayer(QWidget):
         if image is not None and self.mode == FILM_MODE:
             image = self.titles.draw(image, t)
         if image is None:
+            error = self.frames.error(span)
+            if error is not None:  # probed or decoded on the reader's thread: say why, stop asking
+                self._retry.stop()
+                self.current = None
+                if self._reported is not error:
+                    self._reported = error
+                    log.warning("Cannot preview %s", span.path, exc_info=error)
+                self.view.show_message(self.tr("This take cannot be read: {0}").format(shorten(str(error))))
+                return
             if not self.clock.playing and not self._retry.isActive():
                 self._retry.start()  # paused: poll until the reader has it; playing: the next tick will
             return

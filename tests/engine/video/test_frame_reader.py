@@ -69,8 +69,45 @@ def test_transform_is_applied_and_changing_it_drops_the_cache(tmp_path):
 def test_unreadable_file(tmp_path):
     bad = tmp_path / "bad.mp4"
     bad.write_bytes(b"not a video")
-    with pytest.raises(VideoError):
-        FrameReader(bad)
+    reader = FrameReader(bad)  # opening never waits on the file: the worker probes it
+    try:
+        with pytest.raises(VideoError):
+            reader.frame(0)
+        with pytest.raises(VideoError):
+            reader.frame_count  # noqa: B018
+        assert reader.peek(0) is None and isinstance(reader.error, VideoError)
+    finally:
+        reader.close()
+
+
+def test_opening_a_reader_does_not_touch_the_file_on_the_callers_thread(tmp_path, monkeypatch):
+    """The preview opens a reader on a click: the probe (and PyAV's first import) runs on the worker."""
+    import engine.video.frame_reader as module
+
+    path = tmp_path / "clip.mp4"
+    data = noise_clip(path, frames=6)
+    callers: list[str] = []
+    real = module.probe
+
+    def probe(clip):
+        callers.append(threading.current_thread().name)
+        return real(clip)
+
+    monkeypatch.setattr(module, "probe", probe)
+    gate = threading.Event()
+    monkeypatch.setattr(
+        module.FrameReader, "_probe", lambda self, real=module.FrameReader._probe: (gate.wait(5), real(self))
+    )
+    reader = FrameReader(path)
+    try:
+        assert reader.peek(99) is None  # asked before the probe: not clamped yet, nothing waits
+        assert callers == []
+        gate.set()
+        assert reader.frame_count == 6
+        assert callers == [f"storyreel-frames-{path.name}"]
+        assert np.array_equal(reader.frame(99), data[5])  # clamped once the count is known
+    finally:
+        reader.close()
 
 
 def test_preview_spans_follow_trims_and_order(tmp_path):

@@ -152,3 +152,23 @@ def test_the_spans_wait_until_the_window_is_up(qtbot, tmp_path, monkeypatch):
     assert window.ruler.playhead == pytest.approx(0.5)  # the second shot's film time: spans are right
     window.timeline.select_ids([project.shots[0].id])
     assert built == [1]  # a selection reuses them
+
+
+def test_a_take_that_cannot_be_read_says_so_and_is_logged_once(qtbot, tmp_path, monkeypatch, caplog):
+    # The reader probes the file on its own thread, so a damaged take must not leave the preview
+    # polling for a frame that never comes.
+    monkeypatch.setattr(preview_sequence, "look_resolver", lambda: lambda project, shot: None)
+    project = film(tmp_path)
+    shot = project.shots[1]
+    project.take_path(shot.active).write_bytes(b"not a video any more")
+    window = make_window(qtbot, project, FakeDialogs())
+    player = window.preview
+    with caplog.at_level("WARNING", logger="ui.preview.preview_player"):
+        window.timeline.select_ids([shot.id])
+        qtbot.waitUntil(lambda: player.view.message.startswith("This take cannot be read"))
+        assert player.current is None and not player._retry.isActive()
+        player.seek_frame(2)
+        player.seek_frame(3)
+    assert len([r for r in caplog.records if "Cannot preview" in r.getMessage()]) == 1
+    window.timeline.select_ids([project.shots[0].id])  # a readable take still shows
+    qtbot.waitUntil(lambda: shown(player) is not None)

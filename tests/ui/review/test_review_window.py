@@ -67,6 +67,39 @@ def test_the_takes_list_shows_scores_in_columns_and_sorts_by_them(qtbot):
     assert project.shots[0].active_take == "a"
 
 
+def test_score_columns_fit_their_widest_text_without_asking_the_model_per_click(qtbot, monkeypatch):
+    # ResizeToContents asked the model through the sort proxy ~400 times on every selection of a shot.
+    project = sample_project(2)
+    first, second = (shot.id for shot in project.shots)
+    project.add_take(first, scored_take("a", 20, 1))
+    take = scored_take("b", 80, 2)
+    take.scores["motion"] = ok(0.5, still=True)  # "0.50 (still)": wider than its title
+    project.add_take(second, take)
+    window = make_window(qtbot, project)
+    panel = window.inspector.takes
+    asked = []
+    real = type(panel.model).index
+    monkeypatch.setattr(type(panel.model), "index", lambda self, *a: asked.append(1) or real(self, *a))
+    window.timeline.select_ids([second])
+    qtbot.wait(10)
+    assert len(asked) < 300, len(asked)  # was 905: every column sized again through the proxy
+    header, cells = panel.view.header(), panel.view.fontMetrics()
+    titles = header.fontMetrics()
+    for column in range(1, panel.model.columnCount()):
+        texts = [
+            panel.model.index(0, column).data(),
+            panel.sorted.headerData(column, Qt.Orientation.Horizontal),
+        ]
+        assert header.sectionSize(column) >= max(
+            cells.horizontalAdvance(texts[0]), titles.horizontalAdvance(texts[1])
+        )
+    motion = 1 + list(column_titles()).index(next(t for t in column_titles() if "otion" in t))
+    wide = header.sectionSize(motion)
+    assert wide > cells.horizontalAdvance("0.50 (still)")
+    window.timeline.select_ids([first])  # no "(still)" here: the column narrows to what it shows
+    assert header.sectionSize(motion) < wide
+
+
 def test_the_card_shows_the_score_and_marks_a_flagged_take(qtbot):
     project = sample_project(2)
     project.add_take(project.shots[0].id, scored_take("a", 80, 1))
