@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from engine.video.freed_memory import decoded_one
 from engine.video.video_io import ClipInfo, VideoError, frame_to_rgb, probe
 
 if TYPE_CHECKING:
@@ -174,6 +175,7 @@ class FrameReader:
                 self._cond.notify_all()
             return
         index, image = got
+        decoded_one()  # a long playback frees a frame's buffers per frame: given back now and then
         if transform is not None:
             image = transform(image)
         with self._cond:

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     import av.video.stream
     import numpy as np
 
+FEW_FRAMES = 8  # reads up to this many frames from the start decode on one thread
+
 
 class VideoError(StoryreelError):
     """A video file could not be opened, probed or decoded."""
@@ -125,8 +127,10 @@ def tag_bt709(stream: av.video.stream.VideoStream) -> None:
 
 
 @contextlib.contextmanager
-def open_video(path: Path) -> Iterator[tuple[av.container.InputContainer, av.video.stream.VideoStream]]:
-    """Open a file's first video stream with threaded decoding; VideoError if that fails."""
+def open_video(
+    path: Path, threaded: bool = True
+) -> Iterator[tuple[av.container.InputContainer, av.video.stream.VideoStream]]:
+    """Open a file's first video stream (with threaded decoding, or one thread); VideoError if that fails."""
     import av
 
     try:
@@ -137,7 +141,8 @@ def open_video(path: Path) -> Iterator[tuple[av.container.InputContainer, av.vid
         if not container.streams.video:
             raise VideoError(f"No video stream in {path}")
         stream = container.streams.video[0]
-        stream.thread_type = "AUTO"
+        if threaded:
+            stream.thread_type = "AUTO"
         yield container, stream
     finally:
         container.close()
@@ -149,7 +154,10 @@ def iter_av_frames(
     """Yield decoded PyAV frames start..stop-1 (indices in decode order), unconverted."""
     import av
 
-    with open_video(path) as (container, stream):
+    # Frame threads pay off over many frames. For a few (a thumbnail's first frame) they cost more
+    # than they save: each thread keeps its own decoder state and buffers, and the pipeline has to
+    # fill before the first frame comes out.
+    with open_video(path, threaded=stop is None or stop > FEW_FRAMES) as (container, stream):
         index = 0
         try:
             for frame in container.decode(stream):

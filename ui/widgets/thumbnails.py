@@ -24,9 +24,11 @@ def thumbnail_file(media_dir: Path, take: Take) -> Path:
 
 def render_thumbnail(video: Path, dest: Path, height: int = THUMB_HEIGHT) -> QImage:
     """Decode the first frame of a video, scale it down, save it as PNG; returns the image."""
+    from engine.video.freed_memory import decoded_one
     from engine.video.video_io import read_frames
 
     frame = read_frames(video, 0, 1)[0]
+    decoded_one()
     h, w = frame.shape[:2]
     image = QImage(frame.tobytes(), w, h, 3 * w, QImage.Format.Format_RGB888).copy()
     if h > height:
