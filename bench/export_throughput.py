@@ -166,7 +166,9 @@ def main() -> int:
     print(f"ffmpeg:    {frames_theirs} frames in {t_theirs:.2f} s = {theirs_fps:.1f} fps (median)")
     print(f"storyreel: {frames} frames in {t_ours:.2f} s = {ours_fps:.1f} fps (median)")
     print("pairs storyreel/ffmpeg: " + ", ".join(f"{r:.3f}" for r in ratios))
-    print(f"ratio storyreel/ffmpeg, median of {len(ratios)} pairs: {statistics.median(ratios):.3f} (goal >= 1.0)")
+    print(
+        f"ratio storyreel/ffmpeg, median of {len(ratios)} pairs: {statistics.median(ratios):.3f} (goal >= 1.0)"
+    )
     load = os.getloadavg()[0]
     if load > (os.cpu_count() or 1):
         print(f"note: load average {load:.1f} on {os.cpu_count()} cores; other work skews both timings")

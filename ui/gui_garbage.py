@@ -6,6 +6,11 @@ lambda connected to it) is then deleted on that thread, and Qt crashes later on 
 (a segfault inside event processing, far from the cause). pyqtgraph solves it the same way
 (`pyqtgraph.util.garbage_collector`): switch automatic collection off and collect, generation by
 generation with the interpreter's own thresholds, from a timer on the GUI thread.
+
+A full pass over a 2,000-shot film and its window takes 35-45 ms: a stall the person sees. So once a
+film is open, what is alive then is taken as long-lived (`settle`: one pass, then `gc.freeze`) and
+later full passes look only at what came after. A film's objects stay alive while it is open anyway;
+opening another one unfreezes them first, so its old cycles are collected.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import gc
 from PySide6.QtCore import QObject, QTimer
 
 INTERVAL_MS = 500  # garbage waits at most this long; a young-generation pass takes well under 1 ms
+_running: list[GuiThreadCollector] = []  # the collector of this process, while it runs
 
 
 def collect_if_due() -> int:
@@ -41,9 +47,24 @@ class GuiThreadCollector(QObject):
         self._timer.setInterval(INTERVAL_MS)
         self._timer.timeout.connect(collect_if_due)
         self._timer.start()
+        _running.append(self)
 
     def stop(self) -> None:
         """Give collection back to the interpreter (at exit, or a test's end)."""
         self._timer.stop()
+        if self in _running:
+            _running.remove(self)
+        gc.unfreeze()
         if self._was_enabled:
             gc.enable()
+
+
+def settle() -> bool:
+    """What is alive now is long-lived (a film opened and shown): collect once, then leave it out of
+    later full passes. Only while a collector runs (the app; not a test that made a window)."""
+    if not _running:
+        return False
+    gc.unfreeze()  # the film before this one: its cycles are collected now
+    gc.collect()
+    gc.freeze()
+    return True

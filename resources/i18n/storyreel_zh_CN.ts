@@ -2941,6 +2941,10 @@ Details are in storyreel.log.</source>
         <translation>此镜头还没有镜次：生成它（Ctrl+G）即可在此查看。</translation>
     </message>
     <message>
+        <source>This take cannot be read: {0}</source>
+        <translation>无法读取此镜次：{0}</translation>
+    </message>
+    <message>
         <source>Select a shot on the timeline to preview it, or preview the whole film.</source>
         <translation>在时间线上选择一个镜头进行预览，或预览整部影片。</translation>
     </message>

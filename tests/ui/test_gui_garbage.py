@@ -75,3 +75,33 @@ def test_without_it_the_worker_frees_the_cycle():
     finally:
         gc.disable()
         _KEPT.clear()
+
+
+def test_settling_leaves_an_open_films_objects_out_of_full_passes_until_the_next_film(qtbot):
+    import weakref
+
+    from ui import gui_garbage
+
+    class Node:
+        pass
+
+    assert not gui_garbage.settle()  # no collector (a test's window): nothing frozen
+    assert gc.get_freeze_count() == 0
+    collector = GuiThreadCollector()
+    try:
+        film = [[i] for i in range(5_000)]  # stands in for an open film's objects
+        node = Node()
+        node.me = node  # a cycle of the open film that it drops later
+        dropped = weakref.ref(node)
+        assert gui_garbage.settle()
+        assert gc.get_freeze_count() >= len(film)
+        assert len(gc.get_objects()) < gc.get_freeze_count()  # full passes walk what came after
+        del node
+        gc.collect()
+        assert dropped() is not None  # frozen: a full pass no longer looks at it
+        assert gui_garbage.settle()  # the next film: unfrozen first, so the old cycle goes
+        assert dropped() is None
+        del film
+    finally:
+        collector.stop()
+    assert gc.get_freeze_count() == 0  # stopping gives everything back

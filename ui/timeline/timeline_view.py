@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Iterator, Sequence
 
 from PySide6.QtCore import (
     QItemSelection,
@@ -19,6 +20,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QKeySequence,
+    QMouseEvent,
     QPaintEvent,
     QWheelEvent,
 )
@@ -65,6 +67,9 @@ class TimelineView(QListView):
         self.setToolTip("")
         self._geometry: TimelineGeometry | None = None  # built once per layout, for the ruler and seeking
         self._hidden_layout = False  # a layout skipped while hidden, done on show
+        # True while a key press or click is changing the selection: the window then lets the
+        # highlight paint first and fills its panels in the next turn of the event loop.
+        self.selecting_by_input = False
         thumbnails.updated.connect(lambda _take_id: self.viewport().update())
 
     def setModel(self, model: TimelineModel) -> None:  # type: ignore[override]  # it draws TimelineModel cards only
@@ -191,7 +196,24 @@ class TimelineView(QListView):
         ):
             self.moveRequested.emit(-1 if event.key() == Qt.Key.Key_Left else 1)
             return
-        super().keyPressEvent(event)
+        with self._by_input():
+            super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        with self._by_input():
+            super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        with self._by_input():  # a rubber band selects as it grows
+            super().mouseMoveEvent(event)
+
+    @contextlib.contextmanager
+    def _by_input(self) -> Iterator[None]:
+        self.selecting_by_input = True
+        try:
+            yield
+        finally:
+            self.selecting_by_input = False
 
     # -- dragging -----------------------------------------------------------------------
     def startDrag(self, supported: Qt.DropAction) -> None:

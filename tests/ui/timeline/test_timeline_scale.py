@@ -211,3 +211,28 @@ def test_a_cards_thumbnail_is_scaled_once_per_size(qtbot):
     for width in range(SCALED_KEPT + 5):  # bounded
         delegate._scaled_to(pixmap, QSize(10 + width, 10))
     assert len(delegate._scaled) == SCALED_KEPT
+
+
+def test_a_key_moves_the_highlight_at_once_and_the_panels_follow_in_the_next_turn(qtbot, monkeypatch):
+    # The card's highlight is what answers a key within the frame; the inspector, presets and preview
+    # (tens of ms together) follow one turn later, once for where a held arrow key stops.
+    project = Project(ProjectSettings(name="Keys"), [Shot(title=f"S{i}", frames=17) for i in range(50)])
+    window = make_window(qtbot, project)
+    view, ids = window.timeline, [s.id for s in project.shots]
+    view.select_ids([ids[10]])
+    assert window.inspector.shot_id == ids[10]  # code that selects gets the panels at once
+    shown: list[str | None] = []
+    real = window.inspector.set_shot
+    monkeypatch.setattr(window.inspector, "set_shot", lambda sid, n=1: shown.append(sid) or real(sid, n))
+    view.setFocus()
+    for _ in range(3):  # a held key: three presses in one turn of the loop
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.selected_ids() == [ids[13]]  # the highlight moved with each press
+    assert shown == [] and window.inspector.shot_id == ids[10]
+    qtbot.waitUntil(lambda: window.inspector.shot_id == ids[13])
+    assert shown == [ids[13]]  # filled once, for where the key stopped
+    assert window.preview.shot_id == ids[13]
+    rect = view.visualRect(view.model().index(14, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.selected_ids() == [ids[14]]
+    qtbot.waitUntil(lambda: window.inspector.shot_id == ids[14] and window.preview.shot_id == ids[14])
