@@ -113,9 +113,12 @@ def run(root: Path, args) -> int:
 
     from app.settings.model_settings import ModelSettings, store_model_settings
     from ui.app_main import create_application
+    from ui.gui_garbage import GuiThreadCollector
     from ui.main_window import MainWindow
 
     app = create_application([])
+    # Garbage collected as the app does (ui/app_main.py): on a GUI-thread timer, never automatically.
+    collector = GuiThreadCollector(app)
     # The reference first, while nothing else is built: a local loop would not run after app.exec().
     bare_ms = sorted(g * 1000 for g in bare_heartbeat(app, args.seconds))
     window = MainWindow(project, Answers())
@@ -167,6 +170,7 @@ def run(root: Path, args) -> int:
     QTimer.singleShot(300, start)  # let the window settle first
     app.exec()
     heartbeat.stop()
+    collector.stop()
     job, steps = state["job"], state["steps"]
     window.close()
 
