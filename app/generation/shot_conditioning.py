@@ -120,14 +120,14 @@ def resolve_conditioning(
     if not shot.continue_previous:
         if last is not None:
             raise ConditioningError(
-                f"Shot {shot.title or shot.id} has an end image but no start: give it a start image too.",
+                f"{shot.named()} has an end image but no start: give it a start image too.",
                 "Add a start image, or continue from the previous shot.",
             )
         return None, {}
     before = previous_shot(project, shot)
     if before is None:
         raise ConditioningError(
-            f"Shot {shot.title or shot.id} is the first shot, so there is no previous shot to continue from.",
+            f"{shot.named()} is the first shot, so there is no previous shot to continue from.",
             "Turn off 'continue from the previous shot', or move the shot after another.",
         )
     if pending is not None:
@@ -139,9 +139,7 @@ def resolve_conditioning(
         except UnsafePath as exc:
             raise ConditioningError(str(exc)) from None
     else:
-        raise ConditioningError(
-            f"Shot {shot.title or shot.id} continues {before.title or before.id}, which has no take yet."
-        )
+        raise ConditioningError(f"{shot.named()} continues {before.named()}, which has no take yet.")
     record.update(kind="continue", image=None, from_shot=before.id, from_path=relative)
     if pending is None and before.active is not None:
         record.update(from_take=before.active.id, from_frame=max(0, before.active.frames - 1))
@@ -166,4 +164,4 @@ def _image_bytes(project: Project, shot: Shot, image: ShotImage, which: str) -> 
     try:
         return shot_image_bytes(project, image)
     except StoryreelError as exc:
-        raise ConditioningError(f"Shot {shot.title or shot.id}'s {which} image: {exc}", exc.hint) from None
+        raise ConditioningError(f"{shot.named()}'s {which} image: {exc}", exc.hint) from None

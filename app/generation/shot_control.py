@@ -65,7 +65,7 @@ def shot_control_frames(
         clip = checked_control_clip(project, shot.control)
         return extract_control(clip, settings, control_cache_dir(project), cancel, on_progress)
     except StoryreelError as exc:
-        raise ConditioningError(f"Shot {shot.title or shot.id}'s control clip: {exc}", exc.hint) from None
+        raise ConditioningError(f"{shot.named()}'s control clip: {exc}", exc.hint) from None
 
 
 def resolve_control(

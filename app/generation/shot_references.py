@@ -39,10 +39,6 @@ class UnknownCastMember(ConditioningError):
     hint = "Add the member to the cast (Cast dock, or `cast add`), or correct the name in the prompt."
 
 
-def _title(shot: Shot) -> str:
-    return shot.title or shot.id
-
-
 def shot_members(project: Project, shot: Shot) -> list[CastMember]:
     """The cast members the shot's prompt names, in the order first named."""
     return mentioned_members(shot.prompt, project.cast)
@@ -59,7 +55,7 @@ def check_mentions(project: Project, shot: Shot) -> None:
     unknown = unknown_mentions(shot.prompt, project.cast)
     if unknown:
         names = ", ".join(f"@{name}" for name in unknown)
-        raise UnknownCastMember(f"Shot {_title(shot)} names {names}, who is not in the film's cast.")
+        raise UnknownCastMember(f"{shot.named()} names {names}, who is not in the film's cast.")
 
 
 def unknown_mention_errors(project: Project, shots: list[Shot]) -> dict[str, str]:
@@ -96,7 +92,7 @@ def require_reference_model(project: Project, shot: Shot, spec: ModelSpec) -> Mo
             else "follows a control clip"
         )
         raise ConditioningError(
-            f"Shot {_title(shot)} {what}, which needs a reference model, and the film has none.",
+            f"{shot.named()} {what}, which needs a reference model, and the film has none.",
             NO_REFERENCE_MODEL_HINT,
         )
     return model
@@ -114,7 +110,7 @@ def _pinned(shot: Shot, num_frames: int) -> list[tuple[int, ShotImage]]:
     for frame in pinned:
         if not 0 <= frame < num_frames:
             raise ConditioningError(
-                f"Shot {_title(shot)} pins a keyframe at frame {frame}, outside its {num_frames} frames "
+                f"{shot.named()} pins a keyframe at frame {frame}, outside its {num_frames} frames "
                 f"(0 to {num_frames - 1}).",
                 "Move the keyframe, or make the shot longer.",
             )
@@ -141,7 +137,7 @@ def _checked(shot: Shot, what: str, read: Callable[[ShotImage], bytes], image: S
     try:
         return read(image)
     except StoryreelError as exc:
-        raise ConditioningError(f"Shot {_title(shot)}'s {what}: {exc}", exc.hint) from None
+        raise ConditioningError(f"{shot.named()}'s {what}: {exc}", exc.hint) from None
 
 
 def resolve_references(
@@ -152,13 +148,13 @@ def resolve_references(
     check_mentions(project, shot)
     if shot.continue_previous and not (project.settings.vace_model or "").strip():
         raise ConditioningError(
-            f"Shot {_title(shot)} continues the previous shot and names cast members or pins keyframes; "
+            f"{shot.named()} continues the previous shot and names cast members or pins keyframes; "
             "the reference model continues a take only when the film names it (Project Settings).",
             "Set Project Settings > Reference model, or give the shot a start image instead.",
         )
     if shot.continue_previous and shot.control is not None:
         raise ConditioningError(
-            f"Shot {_title(shot)} both continues the previous shot and follows a control clip; "
+            f"{shot.named()} both continues the previous shot and follows a control clip; "
             "the reference model takes one of them.",
             "Turn off 'continue from the previous shot', or remove the control clip.",
         )
@@ -168,7 +164,7 @@ def resolve_references(
     for member in members:
         if not member.images:
             raise ConditioningError(
-                f"Shot {_title(shot)} names @{member.name}, who has no reference image.",
+                f"{shot.named()} names @{member.name}, who has no reference image.",
                 "Add 1 to 4 images to the cast member.",
             )
         for image in member.images:

@@ -151,7 +151,7 @@ def build_request_with_record(
 ) -> tuple[GenerationRequest, dict[str, Any]]:
     """build_request, and the conditioning record the take will keep."""
     if not shot.prompt.strip():
-        raise ValueError(f"shot {shot.title or shot.id!r} has no prompt")
+        raise ValueError(f"{shot.named()} has no prompt")
     check_mentions(project, shot)  # an unknown @Name: refused before anything is read or queued
     chosen = seed if seed is not None else shot.seed if shot.seed is not None else random_seed()
     base = model or project_model(project)

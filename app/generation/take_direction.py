@@ -35,13 +35,13 @@ def _active(project: Project, shot_id: str, what: str) -> tuple[Shot, Take, Path
     shot = project.shot(shot_id)
     take = shot.active
     if take is None:
-        raise ConditioningError(f"Shot {shot.title or shot.id} has no take to {what}.", "Generate it first.")
+        raise ConditioningError(f"{shot.named()} has no take to {what}.", "Generate it first.")
     try:
         clip = project.take_path(take)
     except UnsafePath as exc:
         raise ConditioningError(str(exc), exc.hint) from None
     if clip is None or not clip.is_file():
-        raise ConditioningError(f"The take {take.path} of shot {shot.title or shot.id} is not on disk.")
+        raise ConditioningError(f"The take {take.path} of {shot.named()} is not on disk.")
     return shot, take, clip
 
 
@@ -104,7 +104,7 @@ def _reference(project: Project, shot: Shot, model: ModelSpec | None) -> ModelSp
     spec = reference_model(project, model or project_model(project))
     if spec is None:
         raise ConditioningError(
-            f"Shot {shot.title or shot.id}: repainting and extending need a reference model, and the film has none.",
+            f"{shot.named()}: repainting and extending need a reference model, and the film has none.",
             NO_REFERENCE_MODEL_HINT,
         )
     return spec

@@ -109,6 +109,7 @@ def _check_cast_images(images: object) -> None:
         raise ValueError(f"a cast member has at most {MAX_CAST_IMAGES} reference images, not {len(images)}")
 
 
+_SAYS_SHOT = re.compile(r"shot\b", re.IGNORECASE)  # a title that names itself: "Shot 3", "shot a"
 CAST_KINDS = ("character", "product", "place", "style")
 MAX_CAST_IMAGES = 4
 
@@ -254,6 +255,12 @@ class Shot:
     def display_title(self, index: int) -> str:
         """The title, or 'Shot N' when it has none."""
         return self.title or f"Shot {index + 1}"
+
+    def named(self) -> str:
+        """How a message names the shot: 'Shot <title>', or the title alone when it starts with
+        'Shot' (no 'Shot Shot 3'); 'Shot <id>' without a title."""
+        name = self.title or self.id
+        return name if _SAYS_SHOT.match(name) else f"Shot {name}"
 
 
 def checked_caption(caption: object) -> str:

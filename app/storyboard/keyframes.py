@@ -79,7 +79,7 @@ def next_sketch_path(project: Project, shot: Shot, reserved: Collection[str] = (
         path = contained(media, relative)
         if relative not in reserved and not take_files_exist(path):
             return path, relative
-    raise ValueError(f"shot {shot.title or shot.id!r} already has {MAX_SKETCHES} keyframe sketches")
+    raise ValueError(f"{shot.named()} already has {MAX_SKETCHES} keyframe sketches")
 
 
 def plan_sketch(

@@ -63,3 +63,16 @@ def test_film_length_subtracts_crossfades_like_the_exporter():
     project.update_shot(project.shots[2].id, transition="crossfade", transition_duration=5.0)
     # At most half a neighbour, in whole frames as the exporter counts them: 33 // 2 = 16 frames.
     assert film_seconds(project) == 3 * 33 / 16 - 0.5 - 16 / 16
+
+
+def test_a_message_names_a_shot_once():
+    from app.generation.shot_conditioning import ConditioningError, resolve_conditioning
+
+    shot = Shot(id="a", title="Shot a", continue_previous=True)
+    with pytest.raises(ConditioningError, match=r"^Shot a is the first shot"):
+        resolve_conditioning(Project(shots=[shot]), shot)
+    assert Shot(id="a", title="Shot a").named() == "Shot a"  # was "Shot Shot a"
+    assert Shot(id="a", title="shot 3").named() == "shot 3"
+    assert Shot(id="a", title="Harbour").named() == "Shot Harbour"
+    assert Shot(id="a", title="Shots of the bay").named() == "Shot Shots of the bay"
+    assert Shot(id="x7").named() == "Shot x7"
