@@ -1,10 +1,18 @@
 """A 4-shot film through the Ray Serve farm on 1 and on 2 replicas: the render's time, and the ratio.
 
-Starts a local Ray cluster per run (`farm start`'s own code, the tiny model unless --model), renders
-the same film with as many requests in flight as replicas, and stops the farm. Only the render is
+Starts a local Ray cluster per farm (`farm start`'s own code, the tiny model unless --model), renders
+the same film with as many requests in flight as replicas, and stops the farm. Only renders are
 timed, not the start. Each replica holds one CPU (its torch threads follow), so on a 2-core machine
 the ratio is modest and other load shows in it: a measurement, not an assertion.
+
+The pairs are in order, not interleaved: starting a farm (its Ray cluster, its replicas loading the
+model) takes about half a minute with the tiny model and far longer with a real one, against seconds
+for a render, so each farm starts once. On it, a warm-up render (not timed), then --pairs timed renders,
+each of a fresh copy of the film; the i-th render on 1 replica is paired with the i-th on 2, and the
+speed-up printed is the median of the pairs' ratios. Load that changes between the two farms shows in
+every pair, so the printed figure is less sure than an interleaved one.
 Usage: python bench/farm_scaling.py [--model DIR] [--shots N] [--steps S] [--size WxH] [--frames F]
+                                    [--pairs N]
 """
 
 from __future__ import annotations
@@ -12,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -43,8 +52,9 @@ def make_project(folder: Path, args: argparse.Namespace) -> Project:
     return project
 
 
-def timed_farm_render(replicas: int, model: ModelSpec, work: Path, args: argparse.Namespace) -> float:
-    """Seconds to render the film on a fresh farm of `replicas` replicas (start and stop not counted)."""
+def timed_farm_renders(replicas: int, model: ModelSpec, work: Path, args: argparse.Namespace) -> list[float]:
+    """Seconds of each of args.pairs renders of the film on a fresh farm of `replicas` replicas, after a
+    warm-up render (start, warm-up and stop not counted)."""
     import ray
 
     port = free_port()
@@ -52,11 +62,17 @@ def timed_farm_render(replicas: int, model: ModelSpec, work: Path, args: argpars
     head = HeadOptions(ray_port=free_port(), num_cpus=replicas, object_store_bytes=200 * 2**20)
     state = start_farm(config, None, head=head, report=lambda line: print(f"  {line}", flush=True))
     try:
-        project = make_project(work / f"r{replicas}", args)
         backends = remote_backends([state.url], in_flight={state.url: replicas})
-        start = time.perf_counter()
-        render_project(project, work / f"r{replicas}.mp4", backends, model, on_event=lambda e: None)
-        return time.perf_counter() - start
+        times = []
+        for run in range(args.pairs + 1):  # run 0 is the warm-up
+            # A fresh film each time: render generates only the shots without a take.
+            project = make_project(work / f"r{replicas}-{run}", args)
+            start = time.perf_counter()
+            render_project(project, work / f"r{replicas}-{run}.mp4", backends, model, on_event=lambda e: None)
+            seconds = time.perf_counter() - start
+            print(f"  {args.shots} shots in {seconds:.2f} s" + (" (warm-up)" if run == 0 else ""), flush=True)
+            times.append(seconds)
+        return times[1:]
     finally:
         ray.shutdown()
         stop_farm()
@@ -69,7 +85,10 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=24)
     parser.add_argument("--frames", type=int, default=9)
     parser.add_argument("--size", default="64x48")
+    parser.add_argument("--pairs", type=int, default=3, help="timed renders on each farm, paired in order")
     args = parser.parse_args()
+    if args.pairs < 1:
+        parser.error("--pairs must be at least 1")
     work = Path(tempfile.mkdtemp(prefix="storyreel-farm-bench-"))
     os.environ["STORYREEL_HOME"] = str(work / "home")  # its own farm record, not the user's
     try:
@@ -78,11 +97,16 @@ def main() -> None:
         times = {}
         for replicas in (1, 2):
             print(f"{replicas} replica(s):", flush=True)
-            times[replicas] = timed_farm_render(replicas, model, work, args)
-            print(f"  {args.shots} shots in {times[replicas]:.2f} s", flush=True)
+            times[replicas] = timed_farm_renders(replicas, model, work, args)
+        one, two = statistics.median(times[1]), statistics.median(times[2])
+        ratios = [a / b for a, b in zip(times[1], times[2], strict=True)]
         print(f"CPU cores: {os.cpu_count()} (each replica holds one)")
-        print(f"{args.shots}-shot render: 1 replica {times[1]:.2f} s, 2 replicas {times[2]:.2f} s")
-        print(f"speed-up 2 vs 1 replica: {times[1] / times[2]:.2f}x")
+        print(
+            f"{args.shots}-shot render: 1 replica {one:.2f} s, 2 replicas {two:.2f} s "
+            f"(medians of {args.pairs} after a warm-up)"
+        )
+        print("pairs 1 / 2 replicas, in order: " + ", ".join(f"{r:.2f}" for r in ratios))
+        print(f"speed-up 2 vs 1 replica: {statistics.median(ratios):.2f}x (median of {args.pairs} pairs)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -1,6 +1,6 @@
 """A batch of shots on 1, 2 and 4 endpoints, and on one endpoint with 4 replicas: how linear?
 
-Two measurements, printed side by side:
+Three measurements, printed one after another:
 
 1. Real `main.py serve` endpoints with the tiny model, one process per endpoint, each limited to
    --threads torch threads. These are CPU-bound: on a machine with C cores, K endpoints cannot go
@@ -12,12 +12,17 @@ Two measurements, printed side by side:
 3. One stand-in URL backed by 4 workers (an endpoint with 4 replicas), with 1, 2 and 4 requests
    in flight on it (Preferences > Remote `URL x4`, or --in-flight 4). The target is within 10%.
 
+Each figure is against the fewest (one endpoint, in 3 one request in flight) in the same run: after
+a warm-up batch, --pairs batches on the fewest and on K, one after the other; the seconds are the
+medians of the batches, the speed-up the median of the pairs' ratios, so one outlier on a loaded
+machine decides nothing.
+
 Requests run as asyncio tasks (engine/jobs/async_dispatch.py): here on the queue's own thread
 with `asyncio.run`, as in the CLI; in the window on its qasync loop. N in flight are N tasks on
 one thread, and the output says how many threads the process had at the most.
 
 Usage: python bench/remote_parallel.py [--shots N] [--endpoints 1,2,4] [--latency S] [--threads T]
-                                       [--skip-real]
+                                       [--pairs N] [--skip-real]
 """
 
 from __future__ import annotations
@@ -25,12 +30,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import base64
+import itertools
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -71,6 +79,7 @@ def shot_requests(n: int, steps: int) -> list[GenerationRequest]:
 
 
 MOST_THREADS = [threading.active_count()]
+BATCHES = itertools.count()  # each batch writes its takes into a folder of its own
 
 
 def run_batch(urls: list[str], requests: list[GenerationRequest], out: Path, in_flight: int = 1) -> float:
@@ -90,6 +99,25 @@ def run_batch(urls: list[str], requests: list[GenerationRequest], out: Path, in_
         return seconds
     finally:
         jobs.shutdown()
+
+
+def paired_with_fewest(
+    counts: list[int], batch: Callable[[int], float], pairs: int
+) -> dict[int, list[tuple[float, float]]]:
+    """(seconds on the fewest, seconds on k) of `pairs` batches run one after the other, for each count k.
+
+    The fewest's own entry pairs each of its batches with itself (ratio 1), for its median seconds.
+    """
+    fewest = min(counts)
+    paired = {}
+    for k in counts:
+        if k != fewest:
+            paired[k] = []
+            for _ in range(pairs):
+                reference = batch(fewest)
+                paired[k].append((reference, batch(k)))
+    references = [ref for runs in paired.values() for ref, _ in runs] or [batch(fewest) for _ in range(pairs)]
+    return {fewest: [(ref, ref) for ref in references], **paired}
 
 
 # -- 1. real serve processes ---------------------------------------------------------------
@@ -138,13 +166,19 @@ def stop_serve(procs: list[subprocess.Popen]) -> None:
             proc.wait(10)
 
 
-def bench_real(counts: list[int], shots: int, steps: int, threads: int, tmp: Path) -> dict[int, float]:
+def bench_real(
+    counts: list[int], shots: int, steps: int, threads: int, tmp: Path, pairs: int
+) -> dict[int, list[tuple[float, float]]]:
     model = write_tiny_model(tmp / "tiny")
     procs_urls = [start_serve(model, threads) for _ in range(max(counts))]
     procs, urls = [p for p, _ in procs_urls], [u for _, u in procs_urls]
     try:
         run_batch(urls, shot_requests(len(urls), steps), tmp / "warm")  # first-call warm-up on each
-        return {k: run_batch(urls[:k], shot_requests(shots, steps), tmp / f"real-{k}") for k in counts}
+        return paired_with_fewest(
+            counts,
+            lambda k: run_batch(urls[:k], shot_requests(shots, steps), tmp / f"real-{next(BATCHES)}"),
+            pairs,
+        )
     finally:
         stop_serve(procs)
 
@@ -193,20 +227,29 @@ def stand_in_app(clip: bytes, latency: float, workers: int = 1):
     return Starlette(routes=[Route("/", predict, methods=["POST"]), Route("/health", health)])
 
 
-def bench_stand_in(counts: list[int], shots: int, latency: float, tmp: Path) -> dict[int, float]:
+def bench_stand_in(
+    counts: list[int], shots: int, latency: float, tmp: Path, pairs: int
+) -> dict[int, list[tuple[float, float]]]:
     frames = np.random.default_rng(0).integers(0, 255, (FRAMES, SIZE[1], SIZE[0], 3), dtype=np.uint8)
     write_clip(frames, FPS, tmp / "clip.mp4")
     clip = (tmp / "clip.mp4").read_bytes()
     servers = [ServerThread(stand_in_app(clip, latency)).start() for _ in range(max(counts))]
     try:
         urls = [s.url for s in servers]
-        return {k: run_batch(urls[:k], shot_requests(shots, 1), tmp / f"stand-in-{k}") for k in counts}
+        run_batch(urls, shot_requests(len(urls), 1), tmp / "stand-in-warm")  # first requests on each
+        return paired_with_fewest(
+            counts,
+            lambda k: run_batch(urls[:k], shot_requests(shots, 1), tmp / f"stand-in-{next(BATCHES)}"),
+            pairs,
+        )
     finally:
         for s in servers:
             s.stop()
 
 
-def bench_replicas(counts: list[int], shots: int, latency: float, tmp: Path) -> dict[int, float]:
+def bench_replicas(
+    counts: list[int], shots: int, latency: float, tmp: Path, pairs: int
+) -> dict[int, list[tuple[float, float]]]:
     """One URL backed by max(counts) workers, with 1..N requests in flight on it."""
     write_clip(
         np.random.default_rng(0).integers(0, 255, (FRAMES, SIZE[1], SIZE[0], 3), dtype=np.uint8),
@@ -215,21 +258,34 @@ def bench_replicas(counts: list[int], shots: int, latency: float, tmp: Path) -> 
     )
     clip = (tmp / "clip.mp4").read_bytes()
     with ServerThread(stand_in_app(clip, latency, workers=max(counts))) as server:
-        return {
-            n: run_batch([server.url], shot_requests(shots, 1), tmp / f"replicas-{n}", in_flight=n)
-            for n in counts
-        }
+        most = max(counts)
+        run_batch([server.url], shot_requests(most, 1), tmp / "replicas-warm", in_flight=most)  # warm-up
+
+        def batch(n: int) -> float:
+            return run_batch(
+                [server.url], shot_requests(shots, 1), tmp / f"replicas-{next(BATCHES)}", in_flight=n
+            )
+
+        return paired_with_fewest(counts, batch, pairs)
 
 
 def report(
-    title: str, times: dict[int, float], shots: int, note: str, target: float = 0.85, unit: str = "endpoints"
+    title: str,
+    paired: dict[int, list[tuple[float, float]]],
+    shots: int,
+    note: str,
+    target: float = 0.85,
+    unit: str = "endpoints",
 ) -> None:
-    base = times[min(times)]
+    fewest = min(paired)
+    pairs = len(paired[max(paired)])
     print(f"\n{title}\n  {note}")
+    print(f"  medians of {pairs} pair(s) (the fewest, K) after a warm-up; the fewest is {fewest}")
     print(f"  {unit:>9} {'seconds':>8} {'speed-up':>9} {'ideal':>6} {'of linear':>10}")
-    for k, seconds in times.items():
-        speedup = base / seconds
-        ideal = k / min(times)
+    for k, runs in paired.items():
+        seconds = statistics.median(t for _, t in runs)
+        speedup = statistics.median(ref / t for ref, t in runs)
+        ideal = k / fewest
         verdict = "ok" if speedup >= target * ideal else f"below {target:.0%}"
         print(f"  {k:>9} {seconds:>8.2f} {speedup:>8.2f}x {ideal:>5.0f}x {speedup / ideal:>9.0%}  {verdict}")
 
@@ -241,14 +297,17 @@ def main() -> None:
     parser.add_argument("--latency", type=float, default=1.0, help="stand-in generation seconds")
     parser.add_argument("--steps", type=int, default=4, help="denoising steps on the real endpoints")
     parser.add_argument("--threads", type=int, default=1, help="torch threads per real endpoint")
+    parser.add_argument("--pairs", type=int, default=3, help="timed pairs against one endpoint per count")
     parser.add_argument("--skip-real", action="store_true", help="only the stand-in measurement")
     args = parser.parse_args()
+    if args.pairs < 1:
+        parser.error("--pairs must be at least 1")
     counts = sorted({int(k) for k in args.endpoints.split(",")})
     cores = os.cpu_count() or 1
     print(f"{args.shots} shots of {FRAMES} frames at {SIZE[0]}x{SIZE[1]}; {cores} CPU core(s) here")
     with tempfile.TemporaryDirectory(prefix="storyreel-bench-") as name:
         tmp = Path(name)
-        replicas = bench_replicas(counts, args.shots, args.latency, tmp)
+        replicas = bench_replicas(counts, args.shots, args.latency, tmp, args.pairs)
         report(
             f"One URL with {max(counts)} replicas (stand-ins, {args.latency:.2f} s latency)",
             replicas,
@@ -257,7 +316,7 @@ def main() -> None:
             target=0.9,
             unit="in flight",
         )
-        stand_in = bench_stand_in(counts, args.shots, args.latency, tmp)
+        stand_in = bench_stand_in(counts, args.shots, args.latency, tmp, args.pairs)
         report(
             f"Stand-in remote GPUs ({args.latency:.2f} s fixed generation latency, no CPU used)",
             stand_in,
@@ -267,7 +326,7 @@ def main() -> None:
         )
         print(f"\n  threads in this process at the most: {MOST_THREADS[0]} (servers included)")
         if not args.skip_real:
-            real = bench_real(counts, args.shots, args.steps, args.threads, tmp)
+            real = bench_real(counts, args.shots, args.steps, args.threads, tmp, args.pairs)
             report(
                 f"Real `main.py serve` endpoints (tiny model, {args.steps} steps, {args.threads} torch "
                 "thread(s) each)",

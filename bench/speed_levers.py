@@ -1,15 +1,20 @@
 """Show each speed lever really applied: transformer passes per take and wall time against plain Final.
 
-Usage: python bench/speed_levers.py [--steps N] [--size WxH] [--frames N] [--compile]
+Usage: python bench/speed_levers.py [--steps N] [--size WxH] [--frames N] [--pairs N] [--compile]
 On the tiny random-weight model (built in a temporary folder) with a synthetic Lightning-style LoRA pair.
 Draft must run 4 passes against Final's 2 × steps; the step cache must skip blocks; the guidance trap must
 keep its guidance passes. --compile adds regional compile (its first take compiles: about a minute on CPU).
+
+Each lever gets a warm-up take (not timed), then --pairs takes of plain Final and of the lever, one after
+the other; `× plain` is the median of the pairs' ratios, so one outlier on a loaded machine decides nothing.
+Its `s` is the median of its timed takes (plain's: of every plain take in the run).
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import statistics
 import sys
 import tempfile
 import time
@@ -34,8 +39,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--steps", type=int, default=40)
     parser.add_argument("--size", default="32x32", help="WIDTHxHEIGHT")
     parser.add_argument("--frames", type=int, default=5)
+    parser.add_argument("--pairs", type=int, default=3, help="timed (plain, lever) pairs per lever")
     parser.add_argument("--compile", action="store_true", help="add regional compile (slow first take)")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.pairs < 1:
+        parser.error("--pairs must be at least 1")
+    return args
 
 
 def measure(loaded: LoadedPipeline, request: GenerationRequest) -> tuple[dict, int, float]:
@@ -47,7 +56,7 @@ def measure(loaded: LoadedPipeline, request: GenerationRequest) -> tuple[dict, i
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run every lever once and print one table."""
+    """Time every lever in pairs against plain Final and print one table."""
     args = parse_args(argv)
     width, height = (int(v) for v in args.size.lower().split("x"))
     with tempfile.TemporaryDirectory() as tmp:
@@ -68,9 +77,12 @@ def main(argv: list[str] | None = None) -> int:
             model=base,
         )
         plain = load_pipeline(base)
+        # Draft on a pipeline of its own: on plain's, each pair would enter and leave Draft (fusing the pair,
+        # reading the Final weights back), a switch's cost rather than the lever's speed.
+        drafted = load_pipeline(base)
         rows: list[tuple[str, LoadedPipeline, GenerationRequest]] = [
             ("final (plain)", plain, request),
-            ("draft (Lightning pair, fused)", plain, dataclasses.replace(request, quality="draft")),
+            ("draft (Lightning pair, fused)", drafted, dataclasses.replace(request, quality="draft")),
             (
                 "final + first-block cache 0.2",
                 plain,
@@ -82,22 +94,29 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(("final + fp8 storage", fp8, dataclasses.replace(request, model=fp8.spec)))
         if args.compile:
             compiled = load_pipeline(dataclasses.replace(base, compile="on"))
-            warm = dataclasses.replace(request, model=compiled.spec, num_inference_steps=2)
-            run_wan(compiled, warm)  # the compile itself is not the lever's speed
             rows.append(
                 ("final + regional compile", compiled, dataclasses.replace(request, model=compiled.spec))
             )
-        run_wan(plain, dataclasses.replace(request, num_inference_steps=2))  # warm up the first call
+        plain_counts = measure(plain, request)  # warm-up take of plain Final: its passes are the first row's
+        plain_takes: list[float] = []
+        table = []
+        for name, loaded, req in rows[1:]:
+            measure(loaded, req)  # warm-up take (entering Draft, compiling): not the lever's speed
+            ratios, takes = [], []
+            for _ in range(args.pairs):
+                plain_takes.append(measure(plain, request)[2])
+                forwards, skipped, seconds = measure(loaded, req)
+                takes.append(seconds)
+                ratios.append(seconds / plain_takes[-1])
+            table.append((name, forwards, skipped, statistics.median(takes), statistics.median(ratios)))
+        plain_row = (rows[0][0], *plain_counts[:2], statistics.median(plain_takes), 1.0)
         print(f"tiny model, {width}x{height}, {args.frames} frames, Final at {args.steps} steps, CPU")
+        print(f"medians of {args.pairs} interleaved (plain, lever) pair(s) per lever, after a warm-up take")
         print(
             f"{'lever':34} {'high-noise':>10} {'low-noise':>10} {'passes':>7} {'skipped':>8} {'s':>7} {'× plain':>8}"
         )
-        plain_seconds = None
-        for name, loaded, req in rows:
-            forwards, skipped, seconds = measure(loaded, req)
-            plain_seconds = plain_seconds or seconds
+        for name, forwards, skipped, seconds, ratio in [plain_row, *table]:
             high, low = forwards.get("transformer", 0), forwards.get("transformer_2", 0)
-            ratio = seconds / plain_seconds
             print(
                 f"{name:34} {high:>10} {low:>10} {high + low:>7} {skipped:>8} {seconds:>7.2f} {ratio:>8.2f}"
             )
