@@ -59,6 +59,11 @@ class GuiThreadCollector(QObject):
             gc.enable()
 
 
+def running() -> bool:
+    """Whether a collector runs in this process (the app; not a test that made a window)."""
+    return bool(_running)
+
+
 def settle() -> bool:
     """What is alive now is long-lived (a film opened and shown): collect once, then leave it out of
     later full passes. Only while a collector runs (the app; not a test that made a window)."""

@@ -446,7 +446,8 @@ class MainWindow(QMainWindow):
         self.update_title()
         self._summary_timer.start(0)
         QTimer.singleShot(0, lambda: self.zoom_to_fit(readable=True))
-        self._settle.start()
+        if gui_garbage.running():
+            self._settle.start()
 
     def _on_project_event(self, event: str, details: dict) -> None:
         self._summary_timer.start(0)
@@ -584,7 +585,8 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
-            self._settle.start()
+            if gui_garbage.running():  # the app (not a test's window, nor a bench without it)
+                self._settle.start()
             if "state" not in self.settings.window:
                 window_layout.first_run_layout(self, self.splitter, self.inspector_dock, self.queue_dock)
 
@@ -593,6 +595,11 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.files.stop_autosave()
+        # No timer of a closed window stays registered: were the window freed later on another thread
+        # (a worker dropping its last reference), Qt would fire it on freed memory.
+        self._settle.stop()
+        self._follow_timer.stop()
+        self._summary_timer.stop()
         self.chrome.shutdown()  # the viewer back in its place before the layout is stored
         self.store_layout()
         self.save_settings()

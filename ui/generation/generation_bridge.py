@@ -32,18 +32,23 @@ class GenerationBridge(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._posted.connect(self.jobEvent, Qt.ConnectionType.QueuedConnection)
-        self._reported: dict[str, float] = {}  # job id -> when its progress was last passed on
+        # job id -> when its progress was last passed on, and at which stage
+        self._reported: dict[str, tuple[float, object]] = {}
 
     def listener(self, event: str, job: Job) -> None:
         """Called from any thread: from a worker it is queued for the GUI thread; from the GUI
         thread it arrives at once, except from a remote job's task on the window's loop, where it
         is queued too: a slot that opens a dialog must not run inside a task (the dialog's own
-        loop would step other tasks inside it). Progress is passed on at most every PROGRESS_EVERY_S."""
+        loop would step other tasks inside it). Progress is passed on at most every PROGRESS_EVERY_S
+        within one stage."""
         if event == "progress":
             now = time.monotonic()
-            if now - self._reported.get(job.id, -PROGRESS_EVERY_S) < PROGRESS_EVERY_S:
+            # The first report of each stage (loading, each expert's steps, encoding) always passes.
+            stage = (job.state, job.progress.stage if job.progress is not None else None)
+            last, last_stage = self._reported.get(job.id, (-PROGRESS_EVERY_S, None))
+            if now - last < PROGRESS_EVERY_S and stage == last_stage:
                 return
-            self._reported[job.id] = now
+            self._reported[job.id] = (now, stage)
         elif event in ("finished", "removed"):
             self._reported.pop(job.id, None)
         if _in_task():

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from engine.generation.request import GenerationRequest
 from engine.jobs.job_queue import Job
+from engine.jobs.states import JobState
 from ui.generation import generation_bridge
 from ui.generation.generation_bridge import GenerationBridge
 
@@ -26,6 +27,10 @@ def test_progress_from_a_worker_is_thinned_and_every_other_event_passes(qtbot, m
             clock[0] = 100.0 + step * 0.01
             bridge.listener("progress", one)
             bridge.listener("progress", two) if step == 25 else None
+        clock[0] += 0.001
+        one.state = JobState.ENCODING  # a new stage's first report passes at once
+        bridge.listener("progress", one)
+        bridge.listener("progress", one)  # ...and the next one of it waits again
         bridge.listener("finished", one)
         bridge.listener("progress", one)  # a job run again reports at once
 
@@ -34,5 +39,5 @@ def test_progress_from_a_worker_is_thinned_and_every_other_event_passes(qtbot, m
     thread.join()
     qtbot.waitUntil(lambda: len(seen) >= 1 and seen[-1] == ("progress", one.id))
     progress = [job for event, job in seen if event == "progress"]
-    assert progress.count(one.id) == 5 + 1 and progress.count(two.id) == 1  # each job on its own clock
+    assert progress.count(one.id) == 5 + 1 + 1 and progress.count(two.id) == 1  # each job on its own clock
     assert ("changed", one.id) in seen and ("finished", one.id) in seen
