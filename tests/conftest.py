@@ -34,10 +34,21 @@ def closed_log_file():
 
 def pytest_configure(config):
     """Collect garbage on the main thread only, as the window does (ui/gui_garbage.py): a cycle with a
-    widget freed by a worker thread's allocation crashed Qt later, in another test's event processing."""
+    widget freed by a worker thread's allocation crashed Qt later, in another test's event processing.
+    The full collection a released model asks for (engine/generation/garbage) is made on the main thread
+    only, too: on the generation worker it freed windows earlier tests had left in cycles."""
     import gc
+    import threading
+
+    from engine.generation.garbage import install_collector
 
     gc.disable()
+
+    def main_thread_only() -> None:
+        if threading.current_thread() is threading.main_thread():
+            gc.collect()  # elsewhere: the test's own end collects on the main thread (below)
+
+    install_collector(main_thread_only)
 
 
 @pytest.fixture(autouse=True)

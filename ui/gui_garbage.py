@@ -16,9 +16,15 @@ opening another one unfreezes them first, so its old cycles are collected.
 from __future__ import annotations
 
 import gc
+import logging
+import threading
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from engine.generation.garbage import install_collector
+
+log = logging.getLogger(__name__)
+ASKED_WAIT_S = 5.0  # a worker's full collection waits this long for the GUI thread, then goes on
 INTERVAL_MS = 500  # garbage waits at most this long; a young-generation pass takes well under 1 ms
 _running: list[GuiThreadCollector] = []  # the collector of this process, while it runs
 
@@ -37,7 +43,10 @@ def collect_if_due() -> int:
 
 
 class GuiThreadCollector(QObject):
-    """While it lives, automatic collection is off and its timer collects on the thread it was made on."""
+    """While it lives, automatic collection is off and its timer collects on the thread it was made on;
+    a full collection the engine asks for on a worker (a model let go) runs there too."""
+
+    _asked = Signal(object)  # a threading.Event, set once the GUI thread has collected
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,16 +56,44 @@ class GuiThreadCollector(QObject):
         self._timer.setInterval(INTERVAL_MS)
         self._timer.timeout.connect(collect_if_due)
         self._timer.start()
+        self._gui_thread = threading.get_ident()
+        self._asked.connect(self._collect_for, Qt.ConnectionType.QueuedConnection)
+        self._previous = install_collector(self.collect_everything)
         _running.append(self)
+
+    def collect_everything(self) -> None:
+        """A full collection, on the GUI thread: asked for from a worker, which waits for it."""
+        if threading.get_ident() == self._gui_thread:
+            _collect_all()
+            return
+        done = threading.Event()
+        self._asked.emit(done)
+        if not done.wait(ASKED_WAIT_S):  # the GUI thread is busy (or waits for this worker)
+            log.warning("The GUI thread did not collect garbage within %.0f s; going on", ASKED_WAIT_S)
+
+    def _collect_for(self, done: threading.Event) -> None:
+        _collect_all()
+        done.set()
 
     def stop(self) -> None:
         """Give collection back to the interpreter (at exit, or a test's end)."""
         self._timer.stop()
+        install_collector(self._previous)
         if self in _running:
             _running.remove(self)
         gc.unfreeze()
         if self._was_enabled:
             gc.enable()
+
+
+def _collect_all() -> None:
+    """Every generation, the frozen film included (a model it held may be what was let go)."""
+    frozen = gc.get_freeze_count() > 0
+    if frozen:
+        gc.unfreeze()
+    gc.collect()
+    if frozen:
+        gc.freeze()
 
 
 def running() -> bool:

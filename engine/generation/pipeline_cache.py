@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import logging
 import re
@@ -10,6 +9,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from engine.generation.garbage import collect_garbage
 from engine.generation.loaded_pipeline import LoadedPipeline, ModelInfo
 from engine.generation.model_source import WAN_PIPELINES, ModelError, resolve_model
 from engine.generation.request import ModelSpec
@@ -253,7 +253,7 @@ class PipelineCache:
         on_cuda = self._loaded.device.startswith("cuda")
         self._loaded = None
         self._key = None
-        gc.collect()
+        collect_garbage()  # on the GUI thread in the window (engine/generation/garbage)
         if on_cuda:
             import torch
 

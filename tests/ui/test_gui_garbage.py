@@ -105,3 +105,29 @@ def test_settling_leaves_an_open_films_objects_out_of_full_passes_until_the_next
     finally:
         collector.stop()
     assert gc.get_freeze_count() == 0  # stopping gives everything back
+
+
+def test_a_released_models_collection_asked_on_a_worker_runs_on_the_gui_thread(qtbot):
+    # PipelineCache lets a model go on the generation worker and asks for a full collection; made there,
+    # it freed windows that earlier tests (or closed dialogs) had left in cycles, off the GUI thread.
+    from engine.generation.garbage import collect_garbage
+
+    freed_on: list[str] = []
+
+    class Node:
+        def __del__(self) -> None:
+            freed_on.append(threading.current_thread().name)
+
+    collector = GuiThreadCollector()
+    try:
+        node = Node()
+        node.me = node
+        del node  # cyclic garbage: only a collection frees it
+        asked = threading.Thread(target=collect_garbage, name="generation-worker")
+        asked.start()
+        qtbot.waitUntil(lambda: freed_on != [])  # the GUI thread's loop runs the collection
+        asked.join(5)
+        assert not asked.is_alive()  # the worker waited for it, and went on
+        assert freed_on == [threading.main_thread().name]
+    finally:
+        collector.stop()
