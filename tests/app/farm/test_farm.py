@@ -234,11 +234,18 @@ def test_render_through_the_farm_equals_local_and_survives_a_killed_replica(farm
     )
     try:
         deadline = time.monotonic() + 120
-        busy = None
+        busy, idle = None, set()
         while busy is None and time.monotonic() < deadline and render.poll() is None:
-            busy = next((a for a in replicas if _ongoing(a) > 0), None)
-            time.sleep(0.05)
-        assert busy is not None, "no replica was ever seen generating"
+            # A replica seen idle and then generating has just started its shot: killed now, it dies
+            # in the middle of it (one seen busy at once may be a moment from done, and lose nothing).
+            for index, actor in enumerate(replicas):
+                if _ongoing(actor) == 0:
+                    idle.add(index)
+                elif index in idle:
+                    busy = actor
+                    break
+            time.sleep(0.02)
+        assert busy is not None, "no replica was ever seen starting a shot"
         killed = _pid(busy)
         os.kill(killed, signal.SIGKILL)  # the replica's process, in the middle of its shot
         out, err = render.communicate(timeout=240)
