@@ -88,11 +88,14 @@ class GuiThreadCollector(QObject):
 
 def _collect_all() -> None:
     """Every generation, the frozen film included (a model it held may be what was let go)."""
-    frozen = gc.get_freeze_count() > 0
-    if frozen:
-        gc.unfreeze()
+    _full_pass(freeze_after=gc.get_freeze_count() > 0)
+
+
+def _full_pass(freeze_after: bool) -> None:
+    """Unfreeze, collect every generation, and freeze what is left if asked."""
+    gc.unfreeze()
     gc.collect()
-    if frozen:
+    if freeze_after:
         gc.freeze()
 
 
@@ -104,9 +107,7 @@ def running() -> bool:
 def settle() -> bool:
     """What is alive now is long-lived (a film opened and shown): collect once, then leave it out of
     later full passes. Only while a collector runs (the app; not a test that made a window)."""
-    if not _running:
+    if not running():
         return False
-    gc.unfreeze()  # the film before this one: its cycles are collected now
-    gc.collect()
-    gc.freeze()
+    _full_pass(freeze_after=True)  # unfrozen first: the film before this one's cycles go now
     return True

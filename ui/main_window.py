@@ -88,12 +88,12 @@ class MainWindow(QMainWindow):
         self._summary_timer = QTimer(self)
         self._summary_timer.setSingleShot(True)
         self._summary_timer.timeout.connect(self._update_summary)
-        # Once the film is open and drawn, its objects are left out of full garbage passes (35-45 ms
-        # at 2,000 shots, a visible stall each time); a second later, so opening never waits for it.
         self._follow_timer = QTimer(self)  # the panels follow a selection made by key or click
         self._follow_timer.setSingleShot(True)
         self._follow_timer.setInterval(0)
         self._follow_timer.timeout.connect(self._follow_selection)
+        # Once the film is open and drawn, its objects are left out of full garbage passes (35-45 ms
+        # at 2,000 shots, a visible stall each time); a second later, so opening never waits for it.
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_AFTER_MS)
@@ -446,6 +446,11 @@ class MainWindow(QMainWindow):
         self.update_title()
         self._summary_timer.start(0)
         QTimer.singleShot(0, lambda: self.zoom_to_fit(readable=True))
+        self._settle_soon()
+
+    def _settle_soon(self) -> None:
+        """Take the shown film's objects as long-lived in a second (ui/gui_garbage.settle), where a
+        collector runs: the app, not a test's window (its timer would outlive the short test)."""
         if gui_garbage.running():
             self._settle.start()
 
@@ -585,8 +590,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
-            if gui_garbage.running():  # the app (not a test's window, nor a bench without it)
-                self._settle.start()
+            self._settle_soon()
             if "state" not in self.settings.window:
                 window_layout.first_run_layout(self, self.splitter, self.inspector_dock, self.queue_dock)
 
