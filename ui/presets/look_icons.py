@@ -1,48 +1,54 @@
-"""LookIcons: each preset's look applied to a frame on a worker thread, so a click on a shot never grades."""
+"""LookIcons: each preset's look loaded and applied to a frame on a worker, so neither opening the window
+nor a click on a shot grades (or builds a 3D LUT's table, about 0.1 s each) on the GUI thread."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from app.presets.preset import PresetError
+from app.presets.preset import Preset, PresetError
 from ui.widgets.background import BackgroundWorker
 
 log = logging.getLogger(__name__)
 Look = Callable[[np.ndarray], np.ndarray]
+Source = tuple[Preset, Path]  # a preset and the folder its LUT and logo are in
 
 
-def _grade(frame: np.ndarray, looks: Sequence[Look | None]) -> list[np.ndarray | None]:
-    """Runs on the worker: frame through each look (None where the look failed)."""
-    graded: list[np.ndarray | None] = []
-    for look in looks:
+def _grade(frame: np.ndarray, sources: Sequence[Source | None]) -> list[tuple[np.ndarray | None, str | None]]:
+    """Runs on the worker: frame through each preset's look, or None and why where it cannot be used."""
+    from app.film.shot_looks import look_for_preset
+
+    graded: list[tuple[np.ndarray | None, str | None]] = []
+    for source in sources:
         try:
-            graded.append(look(frame) if look else frame)
-        except (PresetError, ValueError):  # shown as the ungraded frame, as the list does
-            graded.append(None)
+            look = look_for_preset(*source) if source else None  # cached while its files are unchanged
+            graded.append((look(frame) if look else frame, None))
+        except (PresetError, ValueError) as exc:  # shown as the ungraded frame, its reason as the tip
+            graded.append((None, str(exc)))
     return graded
 
 
 class LookIcons(QObject):
-    """Grades a frame with each look in the background; `ready` carries only the newest request's."""
+    """Grades a frame with each preset's look in the background; `ready` carries only the newest request's."""
 
-    ready = Signal(list)  # a graded frame or None per look, in the order asked
+    ready = Signal(list)  # (graded frame or None, error or None) per preset, in the order asked
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._number = 0
         self._worker = BackgroundWorker(self)
 
-    def request(self, frame: np.ndarray, looks: Sequence[Look | None]) -> None:
-        """Grade frame with each look; an older request still running is answered by nobody."""
+    def request(self, frame: np.ndarray, sources: Sequence[Source | None]) -> None:
+        """Grade frame with each preset's look; an older request still running is answered by nobody."""
         self.cancel()
         self._worker.drop_queued()
-        number, looks = self._number, list(looks)
+        number, sources = self._number, list(sources)
         self._worker.run(
-            lambda: _grade(frame, looks), lambda graded: self._done(number, graded), self._failed
+            lambda: _grade(frame, sources), lambda graded: self._done(number, graded), self._failed
         )
 
     def cancel(self) -> None:
@@ -54,9 +60,9 @@ class LookIcons(QObject):
         self._worker.wait()
 
     def _failed(self, exc: BaseException) -> None:
-        # A bug, not a look that failed (those come back as None): logged, and the icons stay as they were.
+        # A bug, not a look that failed (those come back with their reason): logged, the icons stay as they were.
         log.error("grading the preset icons failed", exc_info=exc)
 
-    def _done(self, number: int, graded: list[np.ndarray | None]) -> None:
+    def _done(self, number: int, graded: list[tuple[np.ndarray | None, str | None]]) -> None:
         if number == self._number:
             self.ready.emit(graded)

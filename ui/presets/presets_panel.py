@@ -24,13 +24,12 @@ from PySide6.QtWidgets import (
 
 from app.presets.preset import PresetError
 from app.project.project import Project
-from ui.presets.look_icons import LookIcons
+from ui.presets.look_icons import LookIcons, Source
 from ui.presets.preset_commands import ApplyPresetCommand
 from ui.widgets.bundled_texts import shown_text
 
 if TYPE_CHECKING:
     from app.presets.library import LibraryEntry
-    from ui.presets.look_icons import Look
 
 THUMB = QSize(192, 108)
 NAME_ROLE = Qt.ItemDataRole.UserRole
@@ -81,8 +80,9 @@ class PresetsPanel(QWidget):
             dialogs,
         )
         self.frame = colour_card()
-        # The library as last read, with each preset's look: a click redraws from these, never the disk.
-        self._entries: list[tuple[LibraryEntry, Look | None, str]] = []
+        # The library as last read, with each preset's tip: a click redraws from these, never the disk.
+        self._entries: list[tuple[LibraryEntry, str]] = []
+        self._graded: dict[str, QIcon] = {}  # each preset's last graded icon, kept across redraws
         self._stale = False  # the icons show an older frame (set while hidden)
         self.icons = LookIcons(self)
         self.icons.ready.connect(self._show_icons)
@@ -185,17 +185,29 @@ class PresetsPanel(QWidget):
         # pool thread: a click on a shot grades nothing on the GUI thread.
         self._stale = not self.isVisible()
         if not self._stale:
-            self.icons.request(self.frame, [look for _entry, look, _tip in self._entries])
+            self._request_icons()
+
+    def _request_icons(self) -> None:
+        sources: list[Source | None] = [
+            (entry.preset, entry.folder) if entry.preset is not None else None
+            for entry, _tip in self._entries
+        ]
+        self.icons.request(self.frame, sources)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self._stale = False
-            self.icons.request(self.frame, [look for _entry, look, _tip in self._entries])
+            self._request_icons()
 
     def _show_icons(self, graded: list) -> None:
-        for row, frame in enumerate(graded[: self.list.count()]):
-            self.list.item(row).setIcon(QIcon(array_to_pixmap(self.frame if frame is None else frame)))
+        for row, (frame, error) in enumerate(graded[: self.list.count()]):
+            item = self.list.item(row)
+            icon = QIcon(array_to_pixmap(self.frame if frame is None else frame))
+            item.setIcon(icon)
+            self._graded[item.data(NAME_ROLE)] = icon
+            if error is not None:
+                item.setToolTip(error)
 
     def set_shot(self, shot_id: str | None, thumbnail: QPixmap | None = None) -> None:
         """Preview on the shot's take thumbnail (when there is one)."""
@@ -209,44 +221,36 @@ class PresetsPanel(QWidget):
         self.set_frame(frame)
 
     def reload(self) -> None:
-        """Read the library again (and each preset's look), then redraw every thumbnail."""
-        from app.film.shot_looks import look_for_preset
+        """Read the library again, then redraw the list; the looks are loaded and graded on a worker."""
         from app.presets.library import list_presets
 
-        self._entries = []
-        for entry in list_presets():
-            look, tip = None, entry.error or (shown_text(entry.preset.description) if entry.preset else "")
-            if entry.preset is not None:
-                try:
-                    look = look_for_preset(entry.preset, entry.folder)
-                except PresetError as exc:
-                    tip = str(exc)
-            self._entries.append((entry, look, tip))
+        self._entries = [
+            (entry, entry.error or (shown_text(entry.preset.description) if entry.preset else ""))
+            for entry in list_presets()
+        ]
         self._redraw()
 
     def _redraw(self) -> None:
-        """List the library as last read, thumbnails on the current frame (a click reads no file)."""
+        """List the library as last read (a click reads no file); the graded icons follow from the worker."""
         current = self.current_name()
         self.icons.cancel()
         self.list.clear()
-        for entry, look, tip in self._entries:
+        plain = QIcon(array_to_pixmap(self.frame))
+        for entry, tip in self._entries:
             item = QListWidgetItem(
                 shown_text(entry.name) + ("  " + self.tr("(bundled)") if entry.read_only else "")
             )
             item.setData(NAME_ROLE, entry.name)
             item.setData(Qt.ItemDataRole.UserRole + 1, entry.read_only)
-            frame, shown_tip = self.frame, tip
-            try:
-                frame = look(frame) if look else frame
-            except PresetError as exc:
-                shown_tip = str(exc)
-            item.setIcon(QIcon(array_to_pixmap(frame)))
-            item.setToolTip(shown_tip)
+            # Until the worker answers: the icon this preset last had, so a redraw does not flash.
+            item.setIcon(self._graded.get(entry.name, plain))
+            item.setToolTip(tip)
             self.list.addItem(item)
             if entry.name == current:
                 item.setSelected(True)
         self._update_status()
         self._update_buttons()
+        self.set_frame(self.frame)
 
     def current_name(self) -> str | None:
         item = self.list.currentItem() if self.list.selectedItems() else None

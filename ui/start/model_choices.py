@@ -23,29 +23,35 @@ log = logging.getLogger(__name__)
 DEMO_FOLDER = "demo-model"
 
 
-def model_state(settings: UserSettings, project: Project | None) -> tuple[bool, str]:
-    """Whether the model in use is on this machine now, and a line saying which it is."""
+def model_check(settings: UserSettings, project: Project | None) -> Callable[[], tuple[bool, str]]:
+    """What tells whether the model in use is on this machine now, and a line saying which it is.
+
+    Read the settings here, on the GUI thread; call the answer on a worker: finding a Hub model in
+    the cache imports huggingface_hub's download code (about half a second) and reads the disk.
+    """
     model = load_model_settings(settings)
     device = model.device or QCoreApplication.translate("ModelChoices", "auto")
     if model.backend == "remote":
-        return True, QCoreApplication.translate(
-            "ModelChoices", "Model: remote endpoint · device: the endpoint's"
-        )
+        line = QCoreApplication.translate("ModelChoices", "Model: remote endpoint · device: the endpoint's")
+        return lambda: (True, line)
     spec = model.spec_for(project)
-    try:
-        resolve_model(spec, local_files_only=True)  # never a download at start
-    except ModelError as exc:
-        if is_repo_id(spec.source.strip()):
-            return False, QCoreApplication.translate(
-                "ModelChoices", "Model: {0} (not downloaded) · device: {1}"
-            ).format(spec.source, device)
-        log.info("model not usable: %s", exc)
-        return False, QCoreApplication.translate(
-            "ModelChoices", "Model: {0} (cannot be used: {1}) · device: {2}"
-        ).format(spec.source, exc, device)
-    return True, QCoreApplication.translate("ModelChoices", "Model: {0} · device: {1}").format(
+    usable = QCoreApplication.translate("ModelChoices", "Model: {0} · device: {1}").format(
         spec.source, device
     )
+    missing = QCoreApplication.translate("ModelChoices", "Model: {0} (not downloaded) · device: {1}")
+    unusable = QCoreApplication.translate("ModelChoices", "Model: {0} (cannot be used: {1}) · device: {2}")
+
+    def check() -> tuple[bool, str]:
+        try:
+            resolve_model(spec, local_files_only=True)  # never a download at start
+        except ModelError as exc:
+            if is_repo_id(spec.source.strip()):
+                return False, missing.format(spec.source, device)
+            log.info("model not usable: %s", exc)
+            return False, unusable.format(spec.source, exc, device)
+        return True, usable
+
+    return check
 
 
 def _build_demo(dest: Path) -> Path:

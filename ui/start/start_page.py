@@ -23,7 +23,7 @@ from app.project.film_summary import FilmSummary, load_summaries, remember, summ
 from app.project.project import Project, ProjectSettings, Take
 from app.project.reel_file import ProjectError, load_project
 from app.settings.user_settings import UserSettings
-from ui.start.model_choices import ModelChoices, model_state
+from ui.start.model_choices import ModelChoices
 from ui.widgets.background import BackgroundWorker
 from ui.widgets.thumbnails import ThumbnailCache
 
@@ -113,11 +113,10 @@ class StartPage(QWidget):
         column.addWidget(self.recent, 1)
         column.addWidget(model_box)
         thumbnails.updated.connect(lambda take_id: self._refresh_icons())
-        choices.changed.connect(self.update_model)
         choices.busy.connect(self._building)
 
-    def refresh(self, project: Project | None = None) -> None:
-        """Fill the recent list from the settings and show the model's state."""
+    def refresh(self) -> None:
+        """Fill the recent list from the settings."""
         self.recent.clear()
         cached = load_summaries()
         self._summaries = {}
@@ -132,7 +131,6 @@ class StartPage(QWidget):
                 self._summary_read(path, cached[path], store=False)
             else:
                 self._read_later(path)
-        self.update_model(project)
 
     def _activated(self, item: QListWidgetItem) -> None:
         # A platform that activates on a single click sends both signals: open once.
@@ -179,9 +177,8 @@ class StartPage(QWidget):
         """Let a summary being read finish (tests, shutdown)."""
         self._worker.wait()
 
-    def update_model(self, project: Project | None = None) -> None:
+    def show_model(self, ok: bool, text: str) -> None:
         """Say which model is in use; offer the three choices when it is not usable here."""
-        ok, text = model_state(self.settings, project)
         self.model_label.setText(text)
         self.choice_row.setVisible(not ok)
 

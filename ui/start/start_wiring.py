@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+from typing import cast
+
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
@@ -11,9 +14,12 @@ from ui.dialogs import Dialogs
 from ui.files.file_actions import FileActions
 from ui.generation.generation_actions import GenerationController
 from ui.start.model_choice_dialog import ModelChoiceDialog
-from ui.start.model_choices import ModelChoices, model_state
+from ui.start.model_choices import ModelChoices, model_check
 from ui.start.start_page import StartPage
+from ui.widgets.background import BackgroundWorker
 from ui.widgets.thumbnails import ThumbnailCache
+
+log = logging.getLogger(__name__)
 
 
 class StartWiring:
@@ -44,6 +50,8 @@ class StartWiring:
             None  # built when first shown: a window opened on a film never needs it
         )
         self.model_label = QLabel()
+        self._model_worker = BackgroundWorker(window)  # the window's first paint waits on no model check
+        self._model_line: tuple[bool, str] | None = None
         self.model_label.setObjectName("ModelStatus")
         window.statusBar().addPermanentWidget(self.model_label)
         self.session.projectChanged.connect(lambda project: self.show_editor())
@@ -69,14 +77,15 @@ class StartWiring:
             page.openRequested.connect(self.files.open)
             page.recentRequested.connect(self.files.open_path)
             self.stack.addWidget(page)
-            page.update_model(self.project)
+            if self._model_line is not None:
+                page.show_model(*self._model_line)
         return self._page
 
     def showing_start(self) -> bool:
         return self._page is not None and self.stack.currentWidget() is self._page
 
     def show_start(self) -> None:
-        self.page.refresh(self.project)
+        self.page.refresh()
         self.stack.setCurrentWidget(self.page)
 
     def show_editor(self) -> None:
@@ -96,12 +105,23 @@ class StartWiring:
             self.show_editor()  # a shot arrived (a drop, an import): the film is being made
 
     def update_model(self) -> None:
-        """The status bar's model line and the start page's model box, from the settings."""
-        ok, text = model_state(self.settings, self.project)
+        """Check the model in use on the worker; the status bar's line and the start page's box follow."""
+        self._model_worker.drop_queued()  # only the newest settings matter
+        self._model_worker.run(model_check(self.settings, self.project), self._show_model, self._check_failed)
+
+    def wait_model(self) -> None:
+        """Let the model check finish (tests); its line still arrives through the event loop."""
+        self._model_worker.wait()
+
+    def _show_model(self, answer: object) -> None:
+        ok, text = self._model_line = cast(tuple[bool, str], answer)
         self.model_label.setText(text if ok else f"⚠ {text}")
         self.model_label.setToolTip(text)
         if self._page is not None:
-            self._page.update_model(self.project)
+            self._page.show_model(ok, text)
+
+    def _check_failed(self, exc: BaseException) -> None:
+        log.error("the model check failed", exc_info=exc)  # a bug: model_check turns refusals into lines
 
     def offer_model(self, reason: str) -> None:
         """Generate found no usable model: say why and offer the three choices."""

@@ -30,6 +30,9 @@ def test_dock_lists_the_library_with_graded_previews(qtbot, tmp_path) -> None:
     assert window.presets_dock.toggleViewAction() in window.menuBar().actions()[2].menu().actions()
     panel = window.presets_panel
     assert {"Warm Film", "Teal and Orange", "Monochrome"} <= set(names(panel))
+    # Graded on a worker once the dock is shown (it opens as a tab behind the inspector).
+    with qtbot.waitSignal(panel.icons.ready, timeout=10000):
+        window.presets_dock.raise_()
     card = colour_card()
     mono = panel.list.item(names(panel).index("Monochrome")).icon().pixmap(card.shape[1], card.shape[0])
     pixels = image_to_array(mono.toImage())
@@ -173,3 +176,30 @@ def test_editing_a_preset_keeps_its_cast(qtbot, tmp_path) -> None:
     assert (again.folder / "cast" / "teapot.png").read_bytes() == (
         tmp_path / "cast-src-Brand" / "teapot.png"
     ).read_bytes()
+
+
+def test_the_looks_are_built_on_a_worker_and_a_broken_lut_says_why(qtbot, tmp_path, monkeypatch) -> None:
+    import threading
+
+    from app.presets.library import library_dir
+    from engine.looks import grade
+
+    built: list[bool] = []
+    real_init = grade.Grade.__init__
+
+    def recording_init(self, *args, **kwargs):
+        built.append(threading.current_thread() is threading.main_thread())
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(grade.Grade, "__init__", recording_init)
+    grade._cached_grade.cache_clear()
+    make_preset(tmp_path, "Broken")
+    (library_dir() / "Broken" / "look.cube").write_text("LUT_3D_SIZE 2\nnot a number\n", encoding="utf-8")
+    window = saved_window(qtbot, tmp_path)
+    panel = window.presets_panel
+    assert built == []  # opening the window built no LUT table: the presets tab is not shown yet
+    with qtbot.waitSignal(panel.icons.ready, timeout=10000):
+        window.presets_dock.raise_()
+    assert built and not any(built)  # the bundled LUTs, on the worker
+    tip = panel.list.item(names(panel).index("Broken")).toolTip()
+    assert "Broken" in tip and "look.cube" in tip

@@ -83,6 +83,8 @@ def test_the_status_bar_shows_the_model_and_device_and_the_demo_model_is_built_h
     window = _window(qtbot)
     page, line = window.start.page, window.start.model_label
     # The default Hub model is not in this (offline, empty) cache: the three choices are offered.
+    # The check runs on a worker, so the window is shown before it answers.
+    qtbot.waitUntil(lambda: "(not downloaded)" in line.text())
     assert (
         "Wan-AI/Wan2.2-T2V-A14B-Diffusers (not downloaded)" in line.text() and "device: auto" in line.text()
     )
@@ -93,7 +95,8 @@ def test_the_status_bar_shows_the_model_and_device_and_the_demo_model_is_built_h
     demo = data_dir() / "demo-model"
     assert is_complete_demo(demo) and not demo.with_name("demo-model.building").exists()
     assert load_model_settings(window.settings).source == str(demo)
-    assert line.text() == f"Model: {demo} · device: auto" and not page.choice_row.isVisible()
+    qtbot.waitUntil(lambda: line.text() == f"Model: {demo} · device: auto")
+    assert not page.choice_row.isVisible()
     assert page.demo_button.isEnabled()
 
 
@@ -109,7 +112,7 @@ def test_generate_without_a_usable_model_offers_the_three_choices(qtbot, tmp_pat
     assert not window.start.choices.choose_folder(str(tmp_path))
     assert "no model_index.json" in window.dialogs.errors[-1]
     assert window.start.choices.choose_folder(str(tiny_a14b))
-    assert window.start.model_label.text().startswith(f"Model: {tiny_a14b}")
+    qtbot.waitUntil(lambda: window.start.model_label.text().startswith(f"Model: {tiny_a14b}"))
     dialog.reject()
 
 
@@ -163,3 +166,21 @@ def test_starting_again_reopens_the_last_film_unless_turned_off(qtbot, tmp_path)
     second.files.startup([])
     assert second.project.path is None and second.start.showing_start()
     first.thumbnails.wait()
+
+
+def test_the_model_is_checked_off_the_gui_thread(qtbot, monkeypatch):
+    import threading
+
+    from ui.start import model_choices
+
+    on_gui: list[bool] = []
+    real = model_choices.resolve_model
+
+    def recording(*args, **kwargs):
+        on_gui.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(model_choices, "resolve_model", recording)
+    window = _window(qtbot, sample_project(2))
+    qtbot.waitUntil(lambda: "(not downloaded)" in window.start.model_label.text())
+    assert on_gui and not any(on_gui)  # finding a Hub model imports huggingface_hub's download code
