@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import importlib.util
 import json
+import logging
+import marshal
 import re
 from collections.abc import Callable
+from pathlib import Path
+from types import CodeType
 from typing import Any
 
 from app.paths.resources import resource_path
+from app.paths.user_paths import cache_dir
+from engine.storage.atomic_file import write_bytes_atomic
+
+log = logging.getLogger(__name__)
 
 _FIRST_FUNCTION = re.compile(r"^def (\w+)\(", re.MULTILINE)
 # Each call of a $ref's function is passed its place in the document for the exception's message,
@@ -61,18 +71,23 @@ class SchemaCheck:
 
     @functools.cached_property
     def _compiled(self) -> Callable[[Any], Any]:
+        code, root = _cached_code(resource_path(*self._parts).read_bytes(), lambda: self._generate())
+        namespace: dict[str, Any] = {}
+        exec(code, namespace)  # noqa: S102 - code made from our own schema
+        validate: Callable[[Any], Any] = namespace[root]
+        return validate
+
+    def _generate(self) -> tuple[CodeType, str]:
+        """fastjsonschema's code for the schema, made lean and compiled, and its root function's name."""
         import fastjsonschema
 
         # use_default=False: a check must never fill defaults into the document it checks.
         code = fastjsonschema.compile_to_code(
             self._schema, use_default=False, use_formats=False, detailed_exceptions=False
         )
-        namespace: dict[str, Any] = {}
-        exec(compile(lean_code(code), "<schema>", "exec"), namespace)  # noqa: S102 - code made from our own schema
         root = _FIRST_FUNCTION.search(code)
         assert root is not None, "fastjsonschema generated no function"
-        validate: Callable[[Any], Any] = namespace[root[1]]
-        return validate
+        return compile(lean_code(code), "<schema>", "exec"), root[1]
 
     @functools.cached_property
     def _full(self) -> Any:
@@ -105,3 +120,38 @@ class SchemaCheck:
             return None
         place = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path).lstrip(".")
         return place or "(top level)", str(error.message)
+
+
+def _cached_code(schema: bytes, generate: Callable[[], tuple[CodeType, str]]) -> tuple[CodeType, str]:
+    """The compiled check of a schema, kept in the user's cache between launches.
+
+    Making it takes about 60 ms per schema, paid by every launch before the film could show. The
+    key covers everything the code depends on: the schema, this module (lean_code), fastjsonschema
+    and the interpreter's bytecode; a digest inside the file catches a torn or altered one.
+    """
+    from fastjsonschema import VERSION
+
+    key = hashlib.sha256(
+        b"\0".join([schema, Path(__file__).read_bytes(), VERSION.encode(), importlib.util.MAGIC_NUMBER])
+    ).hexdigest()
+    path = cache_dir() / "schemas" / f"{key}.bin"
+    try:
+        data = path.read_bytes()
+        digest, payload = data[:32], data[32:]
+        if hashlib.sha256(payload).digest() == digest:
+            code, root = marshal.loads(payload)
+            if isinstance(code, CodeType) and isinstance(root, str):
+                return code, root
+        log.info("schema cache %s is damaged; made again", path)
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError, EOFError, TypeError):
+        log.info("schema cache %s cannot be read; made again", path, exc_info=True)
+    code, root = generate()
+    payload = marshal.dumps((code, root))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomic(path, hashlib.sha256(payload).digest() + payload)
+    except OSError:  # only a cache: the check works without it
+        log.info("schema cache %s not written", path, exc_info=True)
+    return code, root

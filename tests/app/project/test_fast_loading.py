@@ -60,3 +60,25 @@ def _refused(action) -> bool:
     except UnsafeJson:
         return True
     return False
+
+
+def test_the_compiled_check_is_kept_between_launches_and_a_damaged_copy_is_made_again(monkeypatch) -> None:
+    from app.paths.user_paths import cache_dir
+    from app.project.schema_check import SchemaCheck
+
+    film = {"format": "storyreel", "version": 1}  # refused: the check must still say so from the cache
+    first = SchemaCheck("project.schema.json")
+    verdict = first.passes(film)
+    kept = list((cache_dir() / "schemas").iterdir())
+    assert len(kept) == 1
+    made: list[int] = []
+    real = fastjsonschema.compile_to_code
+    monkeypatch.setattr(fastjsonschema, "compile_to_code", lambda *a, **k: made.append(1) or real(*a, **k))
+    again = SchemaCheck("project.schema.json")  # a later launch: nothing generated
+    assert again.passes(film) == verdict and again.first_error(film) == first.first_error(film) and made == []
+    data = bytearray(kept[0].read_bytes())
+    data[-5] ^= 0xFF  # torn or altered: the digest inside no longer matches
+    kept[0].write_bytes(bytes(data))
+    third = SchemaCheck("project.schema.json")
+    assert third.passes(film) == verdict and made == [1]
+    assert kept[0].read_bytes() != bytes(data)  # written again, whole
