@@ -614,7 +614,8 @@ class MainWindow(QMainWindow):
         self.finishing.shutdown()  # a voice or music run cancelled, a sound import finished
         self.generation.shutdown()  # cancels the running job; pending ones were saved with the project
         self.thumbnails.shutdown()
-        self.start.choices.wait()  # a demo model being built is finished, not cut in half
+        self.presets_panel.icons.shutdown()
+        self.start.shutdown()  # a demo model being built is finished, not cut in half; a model check too
         # Saved, discarded or clean: a clean quit leaves no recovery to offer at the next start.
         self.files.discard_recovery()
         event.accept()

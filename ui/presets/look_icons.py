@@ -56,8 +56,12 @@ class LookIcons(QObject):
         self._number += 1
 
     def wait(self) -> None:
-        """Let a running grade finish (tests, shutdown)."""
+        """Let a running grade finish (tests)."""
         self._worker.wait()
+
+    def shutdown(self) -> None:
+        """The window closes: grades not started are dropped, a running one is waited for, none answers."""
+        self._worker.shutdown()
 
     def _failed(self, exc: BaseException) -> None:
         # A bug, not a look that failed (those come back with their reason): logged, the icons stay as they were.

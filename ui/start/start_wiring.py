@@ -109,9 +109,10 @@ class StartWiring:
         self._model_worker.drop_queued()  # only the newest settings matter
         self._model_worker.run(model_check(self.settings, self.project), self._show_model, self._check_failed)
 
-    def wait_model(self) -> None:
-        """Let the model check finish (tests); its line still arrives through the event loop."""
-        self._model_worker.wait()
+    def shutdown(self) -> None:
+        """The window closes: a demo model being built is finished, and a model check ends unanswered."""
+        self.choices.wait()
+        self._model_worker.shutdown()  # never an import still running as the interpreter exits
 
     def _show_model(self, answer: object) -> None:
         ok, text = self._model_line = cast(tuple[bool, str], answer)
