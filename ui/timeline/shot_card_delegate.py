@@ -195,6 +195,7 @@ class ShotCardDelegate(QStyledItemDelegate):
         else:
             self._cards.move_to_end(key)
         painter.drawPixmap(option.rect.topLeft(), card)
+        _paint_border(painter, option)
 
     def _card_key(
         self,
@@ -213,7 +214,6 @@ class ShotCardDelegate(QStyledItemDelegate):
             shot.id,
             option.rect.width(),
             option.rect.height(),
-            bool(option.state & QStyle.StateFlag.State_Selected),
             option.palette.cacheKey(),
             option.font.key(),
             ratio,
@@ -242,7 +242,7 @@ class ShotCardDelegate(QStyledItemDelegate):
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.translate(-option.rect.topLeft())
-        self.paint_card(painter, option, index, shot)
+        self._paint_inside(painter, option, index, shot)
         painter.end()
         return pixmap
 
@@ -254,17 +254,23 @@ class ShotCardDelegate(QStyledItemDelegate):
         shot: Shot,
     ) -> None:
         """Paint the card itself, uncached."""
+        self._paint_inside(painter, option, index, shot)
+        _paint_border(painter, option)
+
+    def _paint_inside(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        shot: Shot,
+    ) -> None:
+        """The card without its border (the selection's highlight), which touches nothing inside."""
         model = index.model()
         palette = option.palette
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         card = option.rect.adjusted(2, 2, -2, -2)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(
-            QPen(palette.color(QPalette.ColorRole.Highlight), 3)
-            if selected
-            else QPen(palette.color(QPalette.ColorRole.Mid), 1)
-        )
+        painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(palette.color(QPalette.ColorRole.Base))
         painter.drawRoundedRect(card, 6, 6)
 
@@ -372,6 +378,18 @@ _CARD_ROLES = (
     FpsRole,
     JobProgressRole,
 )
+
+
+def _paint_border(painter: QPainter, option: QStyleOptionViewItem) -> None:
+    """The card's outline: the highlight's colour and 3 px when selected (drawn on the cached card)."""
+    selected = bool(option.state & QStyle.StateFlag.State_Selected)
+    role = QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Mid
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(option.palette.color(role), 3 if selected else 1))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(option.rect.adjusted(2, 2, -2, -2), 6, 6)
+    painter.restore()
 
 
 def _bytes(pixmap: QPixmap) -> int:

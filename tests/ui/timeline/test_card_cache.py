@@ -75,8 +75,10 @@ def test_a_cached_card_is_the_painted_card_until_what_it_shows_changes(qtbot, mo
         assert after == _paint(window, 1, cached=False)
         assert after != before, f"change {changes.index(change)} shows on the card"
         before = after
+    count = len(painted)
     selected = _paint(window, 1, cached=True, selected=True)
     assert selected == _paint(window, 1, cached=False, selected=True) and selected != before
+    assert len(painted) == count  # the highlight is drawn around the cached card, not painted into it
     assert _paint(window, 0, cached=True) == _paint(window, 0, cached=False)  # another shot, its own card
 
 
