@@ -246,16 +246,12 @@ class ShotCardDelegate(QStyledItemDelegate):
         painter.end()
         return pixmap
 
-    def paint_card(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-        shot: Shot,
-    ) -> None:
-        """Paint the card itself, uncached."""
-        self._paint_inside(painter, option, index, shot)
-        _paint_border(painter, option)
+    def paint_card(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        """Paint the card itself, uncached (what paint draws from its cache)."""
+        shot: Shot | None = index.data(ShotRole)
+        if shot is not None:
+            self._paint_inside(painter, option, index, shot)
+            _paint_border(painter, option)
 
     def _paint_inside(
         self,

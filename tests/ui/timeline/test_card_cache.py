@@ -9,7 +9,6 @@ from ui_support import make_window
 
 from app.project.project import Project, ProjectSettings, Shot, Take
 from ui.timeline.shot_card_delegate import CARD_HEIGHT
-from ui.timeline.timeline_model import ShotRole
 
 WIDTH = 220
 
@@ -40,7 +39,7 @@ def _paint(window, row: int, cached: bool, selected: bool = False) -> QImage:
     if cached:
         delegate.paint(painter, option, index)
     else:
-        delegate.paint_card(painter, option, index, index.data(ShotRole))
+        delegate.paint_card(painter, option, index)
     painter.end()
     return image
 
