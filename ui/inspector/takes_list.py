@@ -125,9 +125,6 @@ class TakesModel(QAbstractTableModel):
         """The shown shot's takes, in the order they were made."""
         return self._takes
 
-    def index(self, row: int, column: int = 0, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        return super().index(row, column, parent)
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._takes)
 
@@ -287,7 +284,7 @@ class TakesPanel(QWidget):
             spin.blockSignals(False)
         keep = selected if shot and shot.take(selected) else (shot.active_take if shot else None)
         rows = [row for row in range(self.model.rowCount()) if self.model.take_id(row) == keep]
-        current = self.sorted.mapFromSource(self.model.index(rows[0])) if rows else None
+        current = self.sorted.mapFromSource(self.model.index(rows[0], 0)) if rows else None
         if current is None:
             self.view.selectionModel().clear()  # rows kept from the shot before keep no selection of it
         elif current != self.view.currentIndex() or not self.view.selectionModel().isSelected(current):
