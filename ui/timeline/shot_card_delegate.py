@@ -205,7 +205,8 @@ class ShotCardDelegate(QStyledItemDelegate):
         ratio: float,
     ) -> tuple:
         """Everything paint_card reads, so a cached card is drawn only while it is still what it shows."""
-        project = getattr(index.model(), "project", None)
+        model = index.model()
+        project = getattr(model, "project", None)
         take = shot.active
         pixmap = self.thumbnails.get(project, take) if project is not None else None
         images = shot.start_image, shot.end_image, tuple((k.frame, k.image.sha256) for k in shot.keyframes)
@@ -226,7 +227,7 @@ class ShotCardDelegate(QStyledItemDelegate):
             (images[0].sha256 if images[0] else None, images[1].sha256 if images[1] else None, images[2]),
             (self.stills_seen, project.settings.defaults.frames) if has_images and project else None,
             (take.id, take.quality, badge_text(take, self.review_weights)) if take is not None else None,
-            *(index.data(role) for role in _CARD_ROLES),
+            *(model.data(index, role) for role in _CARD_ROLES),  # the model's own method: no trip through Qt
         )
 
     def _painted(
