@@ -261,7 +261,7 @@ class ShotCardDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
         shot: Shot,
     ) -> None:
-        """The card without its border (the selection's highlight), which touches nothing inside."""
+        """The card less its outline, which touches nothing inside it and so is drawn over the cache."""
         model = index.model()
         palette = option.palette
         card = option.rect.adjusted(2, 2, -2, -2)
