@@ -90,7 +90,8 @@ class MainWindow(QMainWindow):
         self._summary_timer.timeout.connect(self._update_summary)
         self._follow_timer = QTimer(self)  # the panels follow a selection made by key or click
         self._follow_timer.setSingleShot(True)
-        self._follow_timer.setInterval(0)
+        # A frame later, so the highlight's paint and the panels' filling are two stalls, not one.
+        self._follow_timer.setInterval(16)
         self._follow_timer.timeout.connect(self._follow_selection)
         # Once the film is open and drawn, its objects are left out of full garbage passes (35-45 ms
         # at 2,000 shots, a visible stall each time); a second later, so opening never waits for it.
@@ -484,8 +485,9 @@ class MainWindow(QMainWindow):
         self._update_actions()
         if self.timeline.selecting_by_input:
             # A key or click: the highlight is painted in this turn, the panels follow in the next
-            # (one frame later), and a held arrow key fills them once for where it stops.
-            self._follow_timer.start()
+            # (one frame later, at most once a frame), for where the selection is by then.
+            if not self._follow_timer.isActive():
+                self._follow_timer.start()
         else:
             self._follow_selection()
 

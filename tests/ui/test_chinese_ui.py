@@ -61,7 +61,7 @@ def test_no_english_left_in_chinese(qtbot, chinese, tiny_a14b, tmp_path):
     assert "检查器" in texts and "队列" in texts
     assert any("镜头 3" in text for text in texts)  # the queue's row of the untitled shot
     assert "已取消" in texts and "排队中" in texts
-    assert window.inspector.takes.model.index(0).data().startswith("✓ 镜次 1")
+    assert window.inspector.takes.model.index(0, 0).data().startswith("✓ 镜次 1")
     left = left_in_english(window)
     assert not left, "English left in the Chinese window:\n" + "\n".join(left)
 

@@ -79,7 +79,8 @@ class KeyframesBox(QGroupBox):
         )
         self.remove.clicked.connect(self._remove_selected)
         self.strip.itemSelectionChanged.connect(self._selection_changed)
-        thumbnails.updated.connect(lambda key: self.refresh())
+        # Only a shot image's thumbnail shows here; a take's arriving (a dozen a scroll) changes nothing.
+        thumbnails.updated.connect(lambda key: key.startswith("image:") and self.refresh())
         self.setAcceptDrops(True)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -138,7 +138,8 @@ class ShotImagesBox(QGroupBox):
             )
         self.start.removeClicked.connect(lambda: self._remove(start_command))
         self.end.removeClicked.connect(lambda: self._remove(end_command))
-        thumbnails.updated.connect(lambda key: self.refresh())
+        # Only a shot image's thumbnail shows here; a take's arriving (a dozen a scroll) changes nothing.
+        thumbnails.updated.connect(lambda key: key.startswith("image:") and self.refresh())
 
     def watch_drops(self, widget: QWidget) -> None:
         """A file dropped anywhere on widget (the inspector's page) becomes the start image."""

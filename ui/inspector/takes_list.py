@@ -96,12 +96,20 @@ class TakesModel(QAbstractTableModel):
 
     def set_shot(self, project: Project | None, shot: Shot | None) -> None:
         """Show the takes of this shot (a snapshot, re-read on every change of the shot)."""
-        self.beginResetModel()
+        takes = list(shot.takes) if shot else []
+        same_rows = bool(takes) and len(takes) == len(self._takes)
+        if not same_rows:
+            self.beginResetModel()
         self.project = project
         self.shot_id = shot.id if shot else None
-        self._takes = list(shot.takes) if shot else []
+        self._takes = takes
         self._active = shot.active_take if shot else None
-        self.endResetModel()
+        if same_rows:
+            # As many rows as shown: their texts change in place. A reset made the view lay out its rows
+            # again and re-select, most of the inspector's part of a click.
+            self.dataChanged.emit(self.index(0, 0), self.index(len(takes) - 1, self.columnCount() - 1))
+        else:
+            self.endResetModel()
 
     def set_weights(self, weights: dict[str, float]) -> None:
         """The combined score's weights changed: its column is shown again."""
@@ -116,9 +124,6 @@ class TakesModel(QAbstractTableModel):
     def takes(self) -> list[Take]:
         """The shown shot's takes, in the order they were made."""
         return self._takes
-
-    def index(self, row: int, column: int = 0, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        return super().index(row, column, parent)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._takes)
@@ -246,6 +251,8 @@ class TakesPanel(QWidget):
 
     def _fit_columns(self, *args: object) -> None:
         """Each score column as wide as its title or its widest text, whichever is wider."""
+        if len(args) == 3 and [int(r) for r in args[2]] == [int(Qt.ItemDataRole.DecorationRole)]:
+            return  # a thumbnail arrived: no text changed
         header = self.view.header()
         cells, titles = self.view.fontMetrics(), header.fontMetrics()
         # Room for the cell's margins and the sort arrow, as Qt's own header sizing leaves.
@@ -276,9 +283,12 @@ class TakesPanel(QWidget):
         for spin in (self.trim_in, self.trim_out):
             spin.blockSignals(False)
         keep = selected if shot and shot.take(selected) else (shot.active_take if shot else None)
-        for row in range(self.model.rowCount()):
-            if self.model.take_id(row) == keep:
-                self.view.setCurrentIndex(self.sorted.mapFromSource(self.model.index(row)))
+        rows = [row for row in range(self.model.rowCount()) if self.model.take_id(row) == keep]
+        current = self.sorted.mapFromSource(self.model.index(rows[0], 0)) if rows else None
+        if current is None:
+            self.view.selectionModel().clear()  # rows kept from the shot before keep no selection of it
+        elif current != self.view.currentIndex() or not self.view.selectionModel().isSelected(current):
+            self.view.setCurrentIndex(current)
         self._update_buttons()
 
     def selected_take_id(self) -> str | None:

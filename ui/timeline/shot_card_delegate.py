@@ -22,12 +22,13 @@ from ui.timeline.timeline_model import (
     StatusRole,
 )
 from ui.widgets.labels import state_label
-from ui.widgets.score_badge import paint_review_badge
+from ui.widgets.score_badge import badge_text, paint_review_badge
 from ui.widgets.thumbnails import ThumbnailCache
 
 CARD_HEIGHT = 150
 MIN_CARD_WIDTH = 56
 SCALED_KEPT = 48  # scaled thumbnails kept: more than a wide screen of the narrowest cards (about 7 MB)
+CARDS_KEPT_BYTES = 16 << 20  # painted cards kept: a dozen screens of cards at 48 px/s
 FOOTER = 46
 
 STATUS_COLORS = {
@@ -147,6 +148,11 @@ class ShotCardDelegate(QStyledItemDelegate):
         # scroll, a played frame) cost milliseconds each; the few on screen are kept by (pixmap, size).
         self._scaled: OrderedDict[tuple[int, int, int], QPixmap] = OrderedDict()
         self.review_weights = dict(DEFAULT_WEIGHTS)  # the combined score's (Preferences > Review)
+        # Painted cards by everything a card shows (_card_key): a scroll or a click repaints the cards
+        # on screen, and most are as they were, so they are drawn from here (a blit, not ~1.5 ms each).
+        self._cards: OrderedDict[tuple, QPixmap] = OrderedDict()
+        self._cards_bytes = 0
+        self.stills_seen = 0  # bumped when a shot image's thumbnail arrives: cards with images repaint
 
     def _scaled_to(self, pixmap: QPixmap, size: QSize) -> QPixmap:
         key = (pixmap.cacheKey(), size.width(), size.height())
@@ -177,17 +183,91 @@ class ShotCardDelegate(QStyledItemDelegate):
         shot: Shot | None = index.data(ShotRole)
         if shot is None:
             return
+        ratio = painter.device().devicePixelRatioF()
+        key = self._card_key(option, index, shot, ratio)
+        card = self._cards.get(key)
+        if card is None:
+            card = self._painted(option, index, shot, ratio)
+            self._cards[key] = card
+            self._cards_bytes += _bytes(card)
+            while self._cards_bytes > CARDS_KEPT_BYTES and len(self._cards) > 1:
+                self._cards_bytes -= _bytes(self._cards.popitem(last=False)[1])
+        else:
+            self._cards.move_to_end(key)
+        painter.drawPixmap(option.rect.topLeft(), card)
+        _paint_border(painter, option)
+
+    def _card_key(
+        self,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        shot: Shot,
+        ratio: float,
+    ) -> tuple:
+        """Everything paint_card reads, so a cached card is drawn only while it is still what it shows."""
+        model = index.model()
+        project = getattr(model, "project", None)
+        take = shot.active
+        pixmap = self.thumbnails.get(project, take) if project is not None else None
+        images = shot.start_image, shot.end_image, tuple((k.frame, k.image.sha256) for k in shot.keyframes)
+        has_images = images[0] is not None or images[1] is not None or bool(images[2])
+        return (
+            shot.id,
+            option.rect.width(),
+            option.rect.height(),
+            option.palette.cacheKey(),
+            option.font.key(),
+            ratio,
+            index.row() > 0,
+            pixmap.cacheKey() if pixmap is not None else 0,
+            shot.prompt,
+            shot.transition,
+            shot.continue_previous,
+            shot.frames,
+            (images[0].sha256 if images[0] else None, images[1].sha256 if images[1] else None, images[2]),
+            (self.stills_seen, project.settings.defaults.frames) if has_images and project else None,
+            (take.id, take.quality, badge_text(take, self.review_weights)) if take is not None else None,
+            *(model.data(index, role) for role in _CARD_ROLES),  # the model's own method: no trip through Qt
+        )
+
+    def _painted(
+        self,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        shot: Shot,
+        ratio: float,
+    ) -> QPixmap:
+        """The card painted alone into a pixmap of its rect (transparent around the rounded corners)."""
+        pixmap = QPixmap((option.rect.size().toSizeF() * ratio).toSize())
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.translate(-option.rect.topLeft())
+        self._paint_inside(painter, option, index, shot)
+        painter.end()
+        return pixmap
+
+    def paint_card(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        """Paint the card itself, uncached (what paint draws from its cache)."""
+        shot: Shot | None = index.data(ShotRole)
+        if shot is not None:
+            self._paint_inside(painter, option, index, shot)
+            _paint_border(painter, option)
+
+    def _paint_inside(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        shot: Shot,
+    ) -> None:
+        """The card less its outline, which touches nothing inside it and so is drawn over the cache."""
         model = index.model()
         palette = option.palette
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         card = option.rect.adjusted(2, 2, -2, -2)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(
-            QPen(palette.color(QPalette.ColorRole.Highlight), 3)
-            if selected
-            else QPen(palette.color(QPalette.ColorRole.Mid), 1)
-        )
+        painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(palette.color(QPalette.ColorRole.Base))
         painter.drawRoundedRect(card, 6, 6)
 
@@ -283,3 +363,31 @@ class ShotCardDelegate(QStyledItemDelegate):
                 STATUS_COLORS["generating"].lighter(140),
             )
         painter.restore()
+
+
+# The model's values a card shows, besides the shot's own fields (in _card_key).
+_CARD_ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    StatusRole,
+    ErrorRole,
+    FramesRole,
+    SecondsRole,
+    FpsRole,
+    JobProgressRole,
+)
+
+
+def _paint_border(painter: QPainter, option: QStyleOptionViewItem) -> None:
+    """The card's outline: the highlight's colour and 3 px when selected (drawn on the cached card)."""
+    selected = bool(option.state & QStyle.StateFlag.State_Selected)
+    role = QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Mid
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(option.palette.color(role), 3 if selected else 1))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(option.rect.adjusted(2, 2, -2, -2), 6, 6)
+    painter.restore()
+
+
+def _bytes(pixmap: QPixmap) -> int:
+    return pixmap.width() * pixmap.height() * 4

@@ -59,10 +59,15 @@ class TimelineGeometry:
         t0, t1, left, right = self.starts[row], self.ends[row], self.lefts[row], self.rights[row]
         return t0 + (x - left) / (right - left) * (t1 - t0)
 
-    def times_between(self, x0: float, x1: float) -> tuple[float, float]:
-        """The span of film time shown by the cards that touch content x0..x1 (empty: (0, -1))."""
+    def rows_between(self, x0: float, x1: float) -> range:
+        """The rows of the cards that touch content x0..x1."""
         first = bisect_left(self.rights, x0)
         last = bisect_right(self.lefts, x1) - 1
-        if first > last or first >= len(self.starts):
+        return range(first, max(first, last + 1))
+
+    def times_between(self, x0: float, x1: float) -> tuple[float, float]:
+        """The span of film time shown by the cards that touch content x0..x1 (empty: (0, -1))."""
+        rows = self.rows_between(x0, x1)
+        if not rows or rows.start >= len(self.starts):
             return 0.0, -1.0
-        return self.starts[first], self.ends[last]
+        return self.starts[rows.start], self.ends[rows.stop - 1]

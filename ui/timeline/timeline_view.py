@@ -29,7 +29,14 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 from ui.timeline.drop_marker import DropMarker
 from ui.timeline.shot_card_delegate import CARD_HEIGHT, ShotCardDelegate
 from ui.timeline.timeline_geometry import TimelineGeometry
-from ui.timeline.timeline_model import FpsRole, FramesRole, SecondsRole, ShotIdRole, TimelineModel
+from ui.timeline.timeline_model import (
+    FpsRole,
+    FramesRole,
+    SecondsRole,
+    ShotIdRole,
+    ShotRole,
+    TimelineModel,
+)
 from ui.widgets.placeholder import paint_placeholder
 from ui.widgets.thumbnails import ThumbnailCache
 
@@ -70,7 +77,7 @@ class TimelineView(QListView):
         # True while a key press or click is changing the selection: the window then lets the
         # highlight paint first and fills its panels in the next turn of the event loop.
         self.selecting_by_input = False
-        thumbnails.updated.connect(lambda _take_id: self.viewport().update())
+        thumbnails.updated.connect(self._thumbnail_ready)
 
     def setModel(self, model: TimelineModel) -> None:  # type: ignore[override]  # it draws TimelineModel cards only
         super().setModel(model)
@@ -89,6 +96,24 @@ class TimelineView(QListView):
     ) -> None:
         if not roles or SIZE_ROLES.intersection(int(role) for role in roles):
             self._relayout()
+
+    def _thumbnail_ready(self, key: str) -> None:
+        """Repaint the cards on screen that show this take (a shot image: every card, it is rare)."""
+        model = self.model()
+        if key.startswith("image:") or not isinstance(model, TimelineModel):
+            self.card_delegate.stills_seen += 1
+            self.viewport().update()
+            return
+        for row in self.visible_rows():
+            index = model.index(row, 0)
+            shot = index.data(ShotRole)
+            if shot is not None and shot.active_take == key:
+                self.viewport().update(self.visualRect(index))
+
+    def visible_rows(self) -> range:
+        """The rows of the cards on screen (O(log N), from the cards' edges)."""
+        left = self.horizontalOffset()
+        return self.card_geometry().rows_between(left, left + self.viewport().width())
 
     def _relayout(self, *args: object) -> None:
         # Card widths follow durations: size hints change with the data, so lay out again.

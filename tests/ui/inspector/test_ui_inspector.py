@@ -135,9 +135,9 @@ def test_takes_list_choose_remove_and_trim(qtbot):
     panel = inspector.takes
     QAbstractItemModelTester(panel.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     assert panel.model.rowCount() == 3
-    assert panel.model.index(2).data().startswith("✓ Take 3")
-    assert "seed 2" in panel.model.index(2).data(Qt.ItemDataRole.ToolTipRole)
-    panel.view.setCurrentIndex(panel.sorted.mapFromSource(panel.model.index(0)))
+    assert panel.model.index(2, 0).data().startswith("✓ Take 3")
+    assert "seed 2" in panel.model.index(2, 0).data(Qt.ItemDataRole.ToolTipRole)
+    panel.view.setCurrentIndex(panel.sorted.mapFromSource(panel.model.index(0, 0)))
     panel.use_button.click()
     assert shot.active_take == "t0"
     panel.trim_in.setValue(8)
@@ -145,10 +145,10 @@ def test_takes_list_choose_remove_and_trim(qtbot):
     assert (shot.trim_in, shot.trim_out) == (8, 40)
     panel.trim_out.setValue(81)
     assert shot.trim_out is None
-    panel.view.setCurrentIndex(panel.sorted.mapFromSource(panel.model.index(1)))
+    panel.view.setCurrentIndex(panel.sorted.mapFromSource(panel.model.index(1, 0)))
     panel.remove_button.click()
     assert [t.id for t in shot.takes] == ["t0", "t2"]
-    assert [panel.model.index(r).data(TakeIdRole) for r in range(2)] == ["t0", "t2"]
+    assert [panel.model.index(r, 0).data(TakeIdRole) for r in range(2)] == ["t0", "t2"]
     window.undo_stack.undo()
     assert [t.id for t in shot.takes] == ["t0", "t1", "t2"] and panel.model.rowCount() == 3
 

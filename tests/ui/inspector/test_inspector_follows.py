@@ -1,0 +1,66 @@
+"""Following the selection costs what changed: rows are reused, and a take's thumbnail refreshes no image box."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPixmap
+from ui_support import make_window
+
+from app.project.project import Project, ProjectSettings, Shot, Take
+from ui.inspector.takes_list import TakeIdRole
+
+
+def _film() -> Project:
+    shots = []
+    for number, count in enumerate((2, 2, 1, 2)):
+        shot = Shot(title=f"S{number}", frames=17)
+        for take in range(count):
+            shot.takes.append(Take(id=f"s{number}t{take}", path="x.mp4", frames=17, fps=16, seed=number))
+        shot.active_take = shot.takes[-1].id if number != 3 else None  # S3: takes, none chosen
+        shots.append(shot)
+    return Project(ProjectSettings(name="Takes"), shots)
+
+
+def _shown(panel) -> list[str]:
+    view = panel.view
+    return [view.model().index(row, 0).data(TakeIdRole) for row in range(view.model().rowCount())]
+
+
+def test_the_takes_list_reuses_its_rows_for_a_shot_with_as_many_takes(qtbot):
+    window = make_window(qtbot, _film())
+    panel, ids = window.inspector.takes, [s.id for s in window.project.shots]
+    resets: list[int] = []
+    panel.model.modelReset.connect(lambda: resets.append(1))
+    window.timeline.select_ids([ids[0]])
+    resets.clear()
+    window.timeline.select_ids([ids[1]])
+    assert resets == []  # two takes, two takes: the rows changed in place
+    assert _shown(panel) == ["s1t0", "s1t1"] and panel.selected_take_id() == "s1t1"
+    assert "seed 1" in panel.view.model().index(0, 0).data(Qt.ItemDataRole.DisplayRole)
+    assert panel.use_button.isEnabled()
+    window.timeline.select_ids([ids[2]])
+    assert resets == [1] and _shown(panel) == ["s2t0"] and panel.selected_take_id() == "s2t0"
+    window.timeline.select_ids([ids[0]])
+    window.timeline.select_ids([ids[3]])  # its takes, none of them active: nothing is selected
+    assert _shown(panel) == ["s3t0", "s3t1"] and panel.selected_take_id() is None
+    assert not panel.view.selectionModel().hasSelection() and not panel.use_button.isEnabled()
+
+
+def test_a_takes_thumbnail_refreshes_no_image_box_and_fits_no_column(qtbot, monkeypatch):
+    window = make_window(qtbot, _film())
+    window.timeline.select_ids([window.project.shots[0].id])
+    inspector = window.inspector
+    calls: list[str] = []
+    for name, box in (("images", inspector.images), ("keyframes", inspector.keyframes)):
+        real = box.refresh
+        monkeypatch.setattr(box, "refresh", lambda name=name, real=real: calls.append(name) or real())
+    view = inspector.takes.view
+    metrics = view.fontMetrics
+    monkeypatch.setattr(view, "fontMetrics", lambda: calls.append("fit") or metrics())  # the columns fitted
+    thumbnail = QPixmap(96, 54)
+    thumbnail.fill(QColor("red"))
+    window.thumbnails._keep("s0t1", thumbnail)
+    window.thumbnails.updated.emit("s0t1")  # a take shown in the list: its icon, nothing else
+    assert calls == []
+    window.thumbnails.updated.emit("image:abc")  # a shot image: the boxes that show images look again
+    assert sorted(calls) == ["images", "keyframes"]
