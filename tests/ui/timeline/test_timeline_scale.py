@@ -231,8 +231,28 @@ def test_a_key_moves_the_highlight_at_once_and_the_panels_follow_in_the_next_tur
     assert shown == [] and window.inspector.shot_id == ids[10]
     qtbot.waitUntil(lambda: window.inspector.shot_id == ids[13])
     assert shown == [ids[13]]  # filled once, for where the key stopped
-    assert window.preview.shot_id == ids[13]
+    qtbot.waitUntil(lambda: window.preview.shot_id == ids[13])  # in a turn of its own
     rect = view.visualRect(view.model().index(14, 0))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert view.selected_ids() == [ids[14]]
     qtbot.waitUntil(lambda: window.inspector.shot_id == ids[14] and window.preview.shot_id == ids[14])
+
+
+def test_after_a_key_the_inspector_and_the_preview_fill_in_separate_turns(qtbot, monkeypatch):
+    # Each fill repaints its panel; in one turn their paints would be one stall twice as long.
+    from PySide6.QtCore import QCoreApplication
+
+    project = Project(ProjectSettings(name="Turns"), [Shot(title=f"S{i}", frames=17) for i in range(5)])
+    window = make_window(qtbot, project)
+    view, ids = window.timeline, [s.id for s in project.shots]
+    view.select_ids([ids[1]])
+    turns: list[str] = []
+    for panel, name in ((window.inspector, "inspector"), (window.preview, "preview")):
+        real = panel.set_shot
+        monkeypatch.setattr(panel, "set_shot", lambda *a, _r=real, _n=name: turns.append(_n) or _r(*a))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: turns == ["inspector"], timeout=2000)
+    QCoreApplication.sendPostedEvents()  # what the inspector's fill posted (its repaint) goes first
+    assert turns == ["inspector"]
+    qtbot.waitUntil(lambda: turns == ["inspector", "preview"], timeout=2000)
