@@ -23,6 +23,7 @@ from engine.generation.request import GenerationRequest, ModelSpec
 from engine.jobs.async_dispatch import AsyncDispatch, NetworkBackend, is_async, slots
 from engine.jobs.failure_messages import describe_failure
 from engine.jobs.states import ACTIVE_STATES, FINISHED_STATES, STAGE_STATE, JobState
+from engine.jobs.worker_priority import lower_this_thread
 from engine.progress import GENERATING, Cancelled, CancelToken, Progress, ProgressCallback
 
 log = logging.getLogger(__name__)
@@ -90,11 +91,14 @@ class JobQueue:
         backends: list[Backend],
         listener: JobListener | None = None,
         loop: asyncio.AbstractEventLoop | None = None,
+        worker_nice: int = 0,
     ) -> None:
-        """loop runs the network backends' tasks (the window's); without one they get a thread's own."""
+        """loop runs the network backends' tasks (the window's); without one they get a thread's own.
+        worker_nice lowers the worker threads' CPU priority by that many steps (a window's queue)."""
         if not backends:
             raise ValueError("a job queue needs at least one backend")
         self._listener = listener or (lambda event, job: None)
+        self._worker_nice = worker_nice
         self._jobs: list[Job] = []
         self._cond = threading.Condition()
         self._paused = False
@@ -311,6 +315,7 @@ class JobQueue:
         return before is None or before.state in FINISHED_STATES
 
     def _work(self, backend: Backend) -> None:
+        lower_this_thread(self._worker_nice)
         while (job := self._next_job(backend)) is not None:
             self._listener("changed", job)
             try:

@@ -28,6 +28,12 @@ from ui.generation.queue_model import QueueModel, job_fraction
 from ui.project_session import ProjectSession, StatusSink
 from ui.widgets.labels import job_title, shot_title
 
+# A local worker runs the model's Python and its compute threads on the CPUs the GUI thread needs too.
+# At the same priority a woken GUI thread waited in the run queue behind them: most of each stall over
+# 16 ms while a shot generated (bench/ui_responsiveness.py, read from /proc schedstat). Niced, the
+# worker still gets every CPU left idle; other busy programs come before it too (a CPU-bound run slows).
+WORKER_NICE = 10
+
 
 class GenerationController(QObject):
     """Owns the JobQueue (started on first use) and the TakeQueue of the shown project."""
@@ -173,7 +179,9 @@ class GenerationController(QObject):
                 self.dialogs.error(self.tr("Cannot generate"), str(exc))
                 return None
             # Remote jobs run as tasks on the window's asyncio loop (none in some tests: then their own).
-            self.jobs = JobQueue(backends, listener=self.bridge.listener, loop=running_loop())
+            self.jobs = JobQueue(
+                backends, listener=self.bridge.listener, loop=running_loop(), worker_nice=WORKER_NICE
+            )
             self._jobs_key = key
             self._backends = backends
             self.queue_model = QueueModel(self.jobs, self.bridge, self)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from engine.jobs.job_queue import Job
 
@@ -31,7 +31,10 @@ class GenerationBridge(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._posted.connect(self.jobEvent, Qt.ConnectionType.QueuedConnection)
+        # Posted events land in one Python slot that emits jobEvent to all its receivers: the GUI thread
+        # takes the GIL from a busy worker once per event, not once per receiver (each take can wait a
+        # whole switch interval, 5 ms, while the worker runs Python).
+        self._posted.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         # job id -> when its progress was last passed on, and at which stage
         self._reported: dict[str, tuple[float, object]] = {}
 
@@ -51,7 +54,11 @@ class GenerationBridge(QObject):
             self._reported[job.id] = (now, stage)
         elif event in ("finished", "removed"):
             self._reported.pop(job.id, None)
-        if _in_task():
+        if _in_task() or QThread.currentThread() != self.thread():
             self._posted.emit(event, job)
         else:
             self.jobEvent.emit(event, job)
+
+    @Slot(str, object)
+    def _deliver(self, event: str, job: Job) -> None:
+        self.jobEvent.emit(event, job)

@@ -60,6 +60,20 @@ def fitted_text(text: str, metrics: QFontMetrics, width: int) -> str:
     return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
 
 
+def set_bar_value(bar: QProgressBar, value: int) -> None:
+    """Set a progress bar's value and let it paint in the window's next paint, with the rest.
+
+    QProgressBar.setValue repaints at once, and a repaint paints everything dirty in the window (the
+    timeline, the preview, the ruler) inside the job event's handler: one long turn of the event loop.
+    """
+    if bar.value() == value:
+        return
+    bar.setUpdatesEnabled(False)
+    bar.setValue(value)
+    bar.setUpdatesEnabled(True)
+    bar.update()
+
+
 class ProgressDelegate(QStyledItemDelegate):
     """Paints the progress column as a bar with its text (step i/N · expert); a failure as its words."""
 
@@ -281,7 +295,7 @@ class QueueDock(QWidget):
         if self.model is None:
             return
         fraction, _finished, count, left = self.model.overall()
-        self.overall.setValue(int(1000 * fraction))
+        set_bar_value(self.overall, int(1000 * fraction))
         if not count:
             self.overall_label.setText(self.tr("The queue is empty."))
             return

@@ -27,9 +27,6 @@ class Shuttle(QObject):
         self.act_forward.setToolTip(
             self.tr("Play forwards; again for 2×, 4×, 8× (with K held: one frame on)")
         )
-        # K's release is the only way to know it is still held when J or L comes.
-        if (app := QCoreApplication.instance()) is not None:
-            app.installEventFilter(self)
 
     def actions(self) -> list[QAction]:
         return [self.act_reverse, self.act_pause, self.act_forward]
@@ -49,6 +46,11 @@ class Shuttle(QObject):
 
     def pause(self) -> None:
         self.k_held = True
+        # K's release is the only way to know it is still held when J or L comes. The filter sees every
+        # event of the app, so it is there only while K is down: each event it sees is a call into Python,
+        # and one made while a generating worker holds the GIL can wait a switch interval for it.
+        if (app := QCoreApplication.instance()) is not None:
+            app.installEventFilter(self)
         self.player.pause()
         self.player.clock.set_speed(1.0)
         self.player.timecode.setText(self.player.position_text(self.player.clock.position))
@@ -72,6 +74,7 @@ class Shuttle(QObject):
             and not event.isAutoRepeat()
         ):
             self.k_held = False
+            self.shutdown()
         return False
 
     def shutdown(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 import time
 from dataclasses import replace
@@ -236,3 +238,25 @@ def test_a_model_that_fails_to_load_stops_its_batch_at_the_first_shot(tmp_path, 
     assert [j for e, j, _ in recorder.events if e == "model_failed"] == [first.id, again.id]
     assert other.state == JobState.DONE  # another model's jobs go on
     assert not any((tmp_path / f"{i}.mp4").exists() for i in range(3))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's own nice value is Linux's")
+def test_a_window_queue_runs_its_workers_at_a_lower_cpu_priority(tmp_path):
+    # Generation is background work: a GUI thread that wakes must not wait behind the worker's threads.
+    seen: dict[str, int] = {}
+
+    class Backend(GatedBackend):
+        def run(self, request, clip_path, on_progress, cancel) -> TakeRecord:
+            seen[self.name] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+            return super().run(request, clip_path, on_progress, cancel)
+
+    here = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    for nice in (0, 5):
+        backend = Backend(f"nice{nice}")
+        backend.gate.set()
+        jobs = JobQueue([backend], worker_nice=nice)
+        job = jobs.submit(request_for("m"), tmp_path / f"{nice}.mp4")
+        assert jobs.wait_idle(10) and job.state == JobState.DONE
+        jobs.shutdown()
+    assert seen == {"nice0": here, "nice5": min(here + 5, 19)}
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == here  # the caller's own is kept

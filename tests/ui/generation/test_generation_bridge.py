@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from engine.generation.request import GenerationRequest
 from engine.jobs.job_queue import Job
 from engine.jobs.states import JobState
@@ -41,3 +43,25 @@ def test_progress_from_a_worker_is_thinned_and_every_other_event_passes(qtbot, m
     progress = [job for event, job in seen if event == "progress"]
     assert progress.count(one.id) == 5 + 1 + 1 and progress.count(two.id) == 1  # each job on its own clock
     assert ("changed", one.id) in seen and ("finished", one.id) in seen
+
+
+def test_a_workers_event_reaches_every_receiver_on_the_gui_thread_in_one_delivery(qtbot):
+    # One posted delivery per event: each receiver that Qt called on its own would take the GIL from the
+    # worker again. Even a direct connection runs on the GUI thread, after the worker's call returned.
+    bridge = GenerationBridge()
+    gui = threading.get_ident()
+    seen: list[tuple[str, int]] = []
+    for name in ("queue", "cards", "review"):
+        bridge.jobEvent.connect(
+            lambda event, job, name=name: seen.append((name, threading.get_ident())),
+            Qt.ConnectionType.DirectConnection,
+        )
+    job = Job(GenerationRequest("p", "", 0, 9, 32, 32, 16, 4, 4.0, None), Path("a.mp4"))
+    thread = threading.Thread(target=lambda: bridge.listener("changed", job))
+    thread.start()
+    thread.join()
+    assert seen == []  # nothing ran on the worker
+    qtbot.waitUntil(lambda: len(seen) == 3)
+    assert seen == [("queue", gui), ("cards", gui), ("review", gui)]
+    bridge.listener("changed", job)  # from the GUI thread itself: at once
+    assert len(seen) == 6

@@ -5,13 +5,15 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 from ui_support import tiny_project, tiny_window, wait_finished
 
 from engine.jobs.job_queue import Job
 from engine.jobs.states import JobState
 from engine.progress import GENERATING, HIGH_NOISE, Progress
+from ui.generation.queue_dock import set_bar_value
 from ui.generation.queue_model import format_seconds, job_fraction, progress_text
 
 
@@ -85,3 +87,39 @@ def test_progress_text_and_fraction():
     assert progress_text(job) == "step 3/12 · high-noise"
     assert job_fraction(job) == pytest.approx(0.9 * 3 / 12)
     assert format_seconds(65) == "1:05" and format_seconds(None) == ""
+
+
+def test_the_overall_bar_paints_with_the_window_not_inside_the_job_event(qtbot):
+    # QProgressBar.setValue repaints at once, and a repaint paints all that is dirty in the window:
+    # inside a job's event that made one long turn of the event loop.
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    bar, other = QProgressBar(), QLabel("dirty")
+    bar.setRange(0, 1000)
+    layout.addWidget(bar)
+    layout.addWidget(other)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    painted: list[str] = []
+
+    class Count(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                painted.append(watched.objectName())
+            return False
+
+    counter = Count()
+    for name, widget in (("bar", bar), ("other", other)):
+        widget.setObjectName(name)
+        widget.installEventFilter(counter)
+    qtbot.wait(50)
+    painted.clear()
+    other.update()
+    set_bar_value(bar, 500)
+    assert painted == [] and bar.value() == 500
+    qtbot.waitUntil(lambda: "bar" in painted and "other" in painted)
+    painted.clear()
+    set_bar_value(bar, 500)  # the same value: nothing to paint
+    qtbot.wait(50)
+    assert "bar" not in painted

@@ -12,6 +12,7 @@ from app.film import preview_sequence
 from app.project.project import Project, ProjectSettings, Shot, Take
 from app.project.reel_file import save_project
 from engine.video.video_io import write_clip
+from ui.preview.shuttle import Shuttle
 from ui.widgets.labels import timecode
 
 
@@ -130,3 +131,27 @@ def test_f_shows_the_viewer_full_screen_and_esc_puts_it_back(viewer, qtbot):
     assert player.isWindow()
     player.close()
     assert splitter.indexOf(player) == 0 and player.isVisible()
+
+
+def test_the_shuttle_watches_the_apps_events_only_while_k_is_held(viewer, qtbot, monkeypatch):
+    # Each event an app-wide filter sees is a call into Python: while a worker generates, one that waits
+    # for the GIL stalls the window. K's release is all the filter is for.
+    window, player = viewer
+    seen: list[int] = []
+    original = Shuttle.eventFilter
+    monkeypatch.setattr(Shuttle, "eventFilter", lambda self, o, e: seen.append(1) or original(self, o, e))
+    player.update()
+    qtbot.wait(50)
+    assert seen == []
+    qtbot.keyPress(player, Qt.Key.Key_K)
+    player.update()
+    qtbot.wait(50)
+    assert seen  # watching for K's release
+    qtbot.keyRelease(player, Qt.Key.Key_K)
+    seen.clear()
+    player.update()
+    qtbot.wait(50)
+    assert seen == []
+    qtbot.keyPress(player, Qt.Key.Key_K)  # and again the next time
+    qtbot.keyRelease(player, Qt.Key.Key_K)
+    assert window.chrome.shuttle.k_held is False
