@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     import numpy as np
 
 FEW_FRAMES = 8  # reads up to this many frames from the start decode on one thread
+# The most frames H.264 may hold back for reordering (its DPB): a decoder told to wait this long never
+# drops a frame as out of order, whatever the stream declares (FFmpeg's strict mode does the same).
+H264_MAX_REORDER = 16
 
 
 class VideoError(StoryreelError):
@@ -128,13 +131,20 @@ def tag_bt709(stream: av.video.stream.VideoStream) -> None:
 
 @contextlib.contextmanager
 def open_video(
-    path: Path, threaded: bool = True
+    path: Path, threaded: bool = True, sniff: bool = True
 ) -> Iterator[tuple[av.container.InputContainer, av.video.stream.VideoStream]]:
-    """Open a file's first video stream (with threaded decoding, or one thread); VideoError if that fails."""
+    """Open a file's first video stream (with threaded decoding, or one thread); VideoError if that fails.
+
+    sniff=False opens without decoding any frame (a lossless take's first frames cost about 0.14 s):
+    the stream's pixel format stays unknown, and an H.264 decoder is told the longest reorder delay
+    instead of the one the skipped frames would have shown.
+    """
     import av
 
     try:
-        container = av.open(str(path))
+        # Opening decodes up to 7 frames (one thread) to learn the pixel format and, for H.264, how
+        # many frames the decoder must hold back; skip_frame stops that decoding only.
+        container = av.open(str(path), options=None if sniff else {"skip_frame": "all"})
     except (av.error.FFmpegError, OSError) as exc:
         raise VideoError(f"Cannot open video {path}: {exc}") from exc
     try:
@@ -143,6 +153,10 @@ def open_video(
         stream = container.streams.video[0]
         if threaded:
             stream.thread_type = "AUTO"
+        if not sniff and stream.codec_context.name == "h264":
+            # A stream that does not declare its delay would otherwise lose its first reordered
+            # frames; a longer wait only delays output (the end of the stream flushes it all).
+            stream.codec_context.reorder_depth = H264_MAX_REORDER
         yield container, stream
     finally:
         container.close()
@@ -156,8 +170,10 @@ def iter_av_frames(
 
     # Frame threads pay off over many frames. For a few (a thumbnail's first frame) they cost more
     # than they save: each thread keeps its own decoder state and buffers, and the pipeline has to
-    # fill before the first frame comes out.
-    with open_video(path, threaded=stop is None or stop > FEW_FRAMES) as (container, stream):
+    # fill before the first frame comes out. The same goes for opening without sniffing: a long read
+    # saves the frames opening would decode, a short one must not wait out the longest reorder delay.
+    many = stop is None or stop > FEW_FRAMES
+    with open_video(path, threaded=many, sniff=not many) as (container, stream):
         index = 0
         try:
             for frame in container.decode(stream):
@@ -194,13 +210,19 @@ def read_frames(path: Path, start: int = 0, stop: int | None = None) -> np.ndarr
     return np.stack(images)
 
 
-def probe(path: Path) -> ClipInfo:
-    """Size, rate, exact frame count and duration of a video file; VideoError if unreadable."""
+def probe(path: Path, sniff: bool = True) -> ClipInfo:
+    """Size, rate, exact frame count and duration of a video file; VideoError if unreadable.
+
+    sniff=False decodes nothing where the container says enough (pix_fmt is then ""), and falls
+    back to the full probe where it does not.
+    """
     import av
 
-    with open_video(path) as (container, stream):
+    with open_video(path, sniff=sniff) as (container, stream):
         ctx = stream.codec_context
         fps = stream.average_rate or stream.guessed_rate or stream.base_rate
+        if not sniff and (not fps or not ctx.width or not ctx.height):
+            return probe(path)
         if not fps or not ctx.width or not ctx.height:
             raise VideoError(f"Video {path} has no usable size or frame rate")
         frame_count = stream.frames
