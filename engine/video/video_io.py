@@ -20,8 +20,22 @@ if TYPE_CHECKING:
     import numpy as np
 
 FEW_FRAMES = 8  # reads up to this many frames from the start decode on one thread
-# The most frames H.264 may hold back for reordering (its DPB): a decoder told to wait this long never
-# drops a frame as out of order, whatever the stream declares (FFmpeg's strict mode does the same).
+# H.264's MaxDpbMbs by level_idc (Table A-1): how many macroblocks its decoded picture buffer holds,
+# and so how many frames a stream may hold back for reordering (16 at most).
+H264_DPB_MBS = {
+    **dict.fromkeys((9, 10), 396),
+    11: 900,
+    **dict.fromkeys((12, 13, 20), 2376),
+    21: 4752,
+    **dict.fromkeys((22, 30), 8100),
+    31: 18000,
+    32: 20480,
+    **dict.fromkeys((40, 41), 32768),
+    42: 34816,
+    50: 110400,
+    **dict.fromkeys((51, 52), 184320),
+    **dict.fromkeys((60, 61, 62), 696320),
+}
 H264_MAX_REORDER = 16
 
 
@@ -136,8 +150,8 @@ def open_video(
     """Open a file's first video stream (with threaded decoding, or one thread); VideoError if that fails.
 
     sniff=False opens without decoding any frame (a lossless take's first frames cost about 0.14 s):
-    the stream's pixel format stays unknown, and an H.264 decoder is told the longest reorder delay
-    instead of the one the skipped frames would have shown.
+    the stream's pixel format stays unknown, and an H.264 decoder is told the longest reorder delay its
+    level allows instead of the one the skipped frames would have shown.
     """
     import av
 
@@ -153,13 +167,27 @@ def open_video(
         stream = container.streams.video[0]
         if threaded:
             stream.thread_type = "AUTO"
-        if not sniff and stream.codec_context.name == "h264":
+        ctx = stream.codec_context
+        if not sniff and ctx.name == "h264":
             # A stream that does not declare its delay would otherwise lose its first reordered
             # frames; a longer wait only delays output (the end of the stream flushes it all).
-            stream.codec_context.reorder_depth = H264_MAX_REORDER
+            ctx.reorder_depth = h264_reorder_bound(ctx.level, ctx.width, ctx.height)
         yield container, stream
     finally:
         container.close()
+
+
+def h264_reorder_bound(level: int, width: int, height: int) -> int:
+    """The most frames an H.264 stream of this level and size may hold back to reorder (its DPB's frames).
+
+    The decoder is told this where it cannot learn the stream's own delay: FFmpeg's strict mode waits
+    as long, and no conforming stream reorders further. Unknown levels, or a size beyond the level, get 16.
+    """
+    macroblocks = -(-width // 16) * -(-height // 16)
+    dpb = H264_DPB_MBS.get(level, 0)
+    if not macroblocks or dpb < macroblocks:
+        return H264_MAX_REORDER
+    return min(H264_MAX_REORDER, dpb // macroblocks)
 
 
 def iter_av_frames(

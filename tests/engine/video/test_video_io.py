@@ -16,6 +16,7 @@ from engine.video.video_io import (
     FEW_FRAMES,
     ClipInfo,
     VideoError,
+    h264_reorder_bound,
     iter_frames,
     probe,
     read_frames,
@@ -231,3 +232,11 @@ def test_long_and_short_reads_give_the_frames_a_sniffed_open_gives(tmp_path: Pat
     assert np.array_equal(read_frames(path), expected)
     assert np.array_equal(read_frames(path, 3, 15), expected[3:15])
     assert np.array_equal(read_frames(path, 0, FEW_FRAMES), expected[:FEW_FRAMES])
+
+
+def test_h264_reorder_bound_is_the_levels_picture_buffer() -> None:
+    assert h264_reorder_bound(30, 832, 480) == 5  # 8100 macroblocks / (52 x 30)
+    assert h264_reorder_bound(12, 64, 48) == 16  # 2376 / 12 = 198: the standard's 16 frames at most
+    assert h264_reorder_bound(51, 3840, 2160) == 5  # 184320 / (240 x 135)
+    assert h264_reorder_bound(0, 832, 480) == 16  # level unknown
+    assert h264_reorder_bound(30, 3840, 2160) == 16  # too big for its level: no bound to trust
