@@ -3,7 +3,7 @@
 Both join the same lossless takes (Wan-sized, 832x480 at 16 fps), scale them into 1280x720 with
 bars (bicubic, BT.709 limited range), and encode with the same codec and options. Prints frames
 per second for each and the ratio ours / ffmpeg as the median of interleaved pairs (issue 22's goal:
-at least 1.0).
+at least 1.0), and each run's CPU seconds (getrusage), which a loaded machine skews far less than wall time.
 Needs the ffmpeg command line (`apt-get install ffmpeg`); exits 2 without it.
 Usage: python bench/export_throughput.py [--shots N] [--frames F] [--format mp4|mov|webm] [--runs PAIRS]
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -104,17 +105,26 @@ def ffmpeg_command(ffmpeg: str, takes: list[Path], out: Path, fmt: str) -> list[
     return cmd + [str(out)]
 
 
-def pairs_of_times(runs: int, ours, theirs) -> list[tuple[float, float]]:
-    """(ours, theirs) wall seconds of each interleaved pair, so a busy moment hurts both of a pair alike."""
-    pairs = []
+def cpu_seconds(who: int) -> float:
+    """User plus system CPU seconds so far of this process (RUSAGE_SELF) or its ended children."""
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def pairs_of_times(runs: int, ours, theirs) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+    """(ours, theirs) wall seconds of each interleaved pair, so a busy moment hurts both of a pair alike,
+    and (ours, theirs) CPU seconds of the same runs (ours in this process, theirs in the ffmpeg child)."""
+    pairs, cpus = [], []
     for _ in range(runs):
-        times = []
-        for job in (theirs, ours):
-            start = time.perf_counter()
+        times, used = [], []
+        for job, who in ((theirs, resource.RUSAGE_CHILDREN), (ours, resource.RUSAGE_SELF)):
+            cpu, start = cpu_seconds(who), time.perf_counter()
             job()
             times.append(time.perf_counter() - start)
+            used.append(cpu_seconds(who) - cpu)
         pairs.append((times[1], times[0]))
-    return pairs
+        cpus.append((used[1], used[0]))
+    return pairs, cpus
 
 
 def main() -> int:
@@ -150,7 +160,7 @@ def main() -> int:
             subprocess.run(cmd, check=True)
 
         ours()  # warm-up: imports and the first swscale context belong to no pair
-        pairs = pairs_of_times(args.runs, ours, theirs)
+        pairs, cpus = pairs_of_times(args.runs, ours, theirs)
         frames = probe(ours_out).frame_count
         frames_theirs = probe(theirs_out).frame_count
     # The ratio of frame rates, pair by pair; its median, so one outlier on a loaded machine decides nothing.
@@ -166,6 +176,10 @@ def main() -> int:
     print(f"ffmpeg:    {frames_theirs} frames in {t_theirs:.2f} s = {theirs_fps:.1f} fps (median)")
     print(f"storyreel: {frames} frames in {t_ours:.2f} s = {ours_fps:.1f} fps (median)")
     print("pairs storyreel/ffmpeg: " + ", ".join(f"{r:.3f}" for r in ratios))
+    print("CPU s per run, ffmpeg: " + ", ".join(f"{t:.2f}" for _, t in cpus))
+    print("CPU s per run, storyreel: " + ", ".join(f"{o:.2f}" for o, _ in cpus))
+    cpu_ratio = statistics.median(t / o for o, t in cpus)
+    print(f"CPU ffmpeg/storyreel per frame, median of pairs: {cpu_ratio * frames / frames_theirs:.3f}")
     print(
         f"ratio storyreel/ffmpeg, median of {len(ratios)} pairs: {statistics.median(ratios):.3f} (goal >= 1.0)"
     )

@@ -20,6 +20,23 @@ if TYPE_CHECKING:
     import numpy as np
 
 FEW_FRAMES = 8  # reads up to this many frames from the start decode on one thread
+# H.264's MaxDpbMbs by level_idc (Table A-1): how many macroblocks its decoded picture buffer holds,
+# and so how many frames a stream may hold back for reordering (16 at most).
+H264_DPB_MBS = {
+    **dict.fromkeys((9, 10), 396),
+    11: 900,
+    **dict.fromkeys((12, 13, 20), 2376),
+    21: 4752,
+    **dict.fromkeys((22, 30), 8100),
+    31: 18000,
+    32: 20480,
+    **dict.fromkeys((40, 41), 32768),
+    42: 34816,
+    50: 110400,
+    **dict.fromkeys((51, 52), 184320),
+    **dict.fromkeys((60, 61, 62), 696320),
+}
+H264_MAX_REORDER = 16
 
 
 class VideoError(StoryreelError):
@@ -128,13 +145,20 @@ def tag_bt709(stream: av.video.stream.VideoStream) -> None:
 
 @contextlib.contextmanager
 def open_video(
-    path: Path, threaded: bool = True
+    path: Path, threaded: bool = True, sniff: bool = True
 ) -> Iterator[tuple[av.container.InputContainer, av.video.stream.VideoStream]]:
-    """Open a file's first video stream (with threaded decoding, or one thread); VideoError if that fails."""
+    """Open a file's first video stream (with threaded decoding, or one thread); VideoError if that fails.
+
+    sniff=False opens without decoding any frame (a lossless take's first frames cost about 0.14 s):
+    the stream's pixel format stays unknown, and an H.264 decoder is told the longest reorder delay its
+    level allows instead of the one the skipped frames would have shown.
+    """
     import av
 
     try:
-        container = av.open(str(path))
+        # Opening decodes up to 7 frames (one thread) to learn the pixel format and, for H.264, how
+        # many frames the decoder must hold back; skip_frame stops that decoding only.
+        container = av.open(str(path), options=None if sniff else {"skip_frame": "all"})
     except (av.error.FFmpegError, OSError) as exc:
         raise VideoError(f"Cannot open video {path}: {exc}") from exc
     try:
@@ -143,9 +167,27 @@ def open_video(
         stream = container.streams.video[0]
         if threaded:
             stream.thread_type = "AUTO"
+        ctx = stream.codec_context
+        if not sniff and ctx.name == "h264":
+            # A stream that does not declare its delay would otherwise lose its first reordered
+            # frames; a longer wait only delays output (the end of the stream flushes it all).
+            ctx.reorder_depth = h264_reorder_bound(ctx.level, ctx.width, ctx.height)
         yield container, stream
     finally:
         container.close()
+
+
+def h264_reorder_bound(level: int, width: int, height: int) -> int:
+    """The most frames an H.264 stream of this level and size may hold back to reorder (its DPB's frames).
+
+    The decoder is told this where it cannot learn the stream's own delay: FFmpeg's strict mode waits
+    as long, and no conforming stream reorders further. Unknown levels, or a size beyond the level, get 16.
+    """
+    macroblocks = -(-width // 16) * -(-height // 16)
+    dpb = H264_DPB_MBS.get(level, 0)
+    if not macroblocks or dpb < macroblocks:
+        return H264_MAX_REORDER
+    return min(H264_MAX_REORDER, dpb // macroblocks)
 
 
 def iter_av_frames(
@@ -156,8 +198,10 @@ def iter_av_frames(
 
     # Frame threads pay off over many frames. For a few (a thumbnail's first frame) they cost more
     # than they save: each thread keeps its own decoder state and buffers, and the pipeline has to
-    # fill before the first frame comes out.
-    with open_video(path, threaded=stop is None or stop > FEW_FRAMES) as (container, stream):
+    # fill before the first frame comes out. The same goes for opening without sniffing: a long read
+    # saves the frames opening would decode, a short one must not wait out the longest reorder delay.
+    many = stop is None or stop > FEW_FRAMES
+    with open_video(path, threaded=many, sniff=not many) as (container, stream):
         index = 0
         try:
             for frame in container.decode(stream):
@@ -194,13 +238,19 @@ def read_frames(path: Path, start: int = 0, stop: int | None = None) -> np.ndarr
     return np.stack(images)
 
 
-def probe(path: Path) -> ClipInfo:
-    """Size, rate, exact frame count and duration of a video file; VideoError if unreadable."""
+def probe(path: Path, sniff: bool = True) -> ClipInfo:
+    """Size, rate, exact frame count and duration of a video file; VideoError if unreadable.
+
+    sniff=False decodes nothing where the container says enough (pix_fmt is then ""), and falls
+    back to the full probe where it does not.
+    """
     import av
 
-    with open_video(path) as (container, stream):
+    with open_video(path, sniff=sniff) as (container, stream):
         ctx = stream.codec_context
         fps = stream.average_rate or stream.guessed_rate or stream.base_rate
+        if not sniff and (not fps or not ctx.width or not ctx.height):
+            return probe(path)
         if not fps or not ctx.width or not ctx.height:
             raise VideoError(f"Video {path} has no usable size or frame rate")
         frame_count = stream.frames

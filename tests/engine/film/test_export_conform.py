@@ -12,6 +12,7 @@ import pytest
 from engine.film.export_settings import ExportSettings
 from engine.film.exporter import ExportResult, export_film
 from engine.progress import Cancelled, CancelToken
+from engine.video import video_io
 from engine.video.conform import ClipSpan, conformed_frame_count, fit_size, source_index, span_frame_count
 from engine.video.video_io import VideoError, probe, read_frames, write_clip
 
@@ -99,6 +100,26 @@ def test_tall_clip_is_pillarboxed(tmp_path: Path) -> None:
     # 48x96 fits as 24x48 with 20 black columns each side.
     assert frame[:, :18].max() <= TOL and frame[:, -18:].max() <= TOL
     assert np.abs(frame[:, 22:42] - 180).max() <= TOL
+
+
+def test_film_is_the_one_a_sniffing_reader_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Takes are read without the frames opening would decode to sniff them: the film must not change.
+    rng = np.random.default_rng(3)
+    takes = [
+        make_clip(tmp_path, f"t{i}.mp4", rng.integers(0, 256, (12, 40, 56, 3), np.uint8), 16)
+        for i in range(2)
+    ]
+    export([ClipSpan(t) for t in takes], tmp_path / "film.mp4", 64, 48, 16)
+    opened = video_io.open_video
+
+    def sniffing(path: Path, threaded: bool = True, sniff: bool = True):  # type: ignore[no-untyped-def]
+        return opened(path, threaded, True)
+
+    monkeypatch.setattr(video_io, "open_video", sniffing)
+    export([ClipSpan(t) for t in takes], tmp_path / "before.mp4", 64, 48, 16)
+    film, before = read_frames(tmp_path / "film.mp4"), read_frames(tmp_path / "before.mp4")
+    assert film.shape == (24, 48, 64, 3)
+    assert np.array_equal(film, before)
 
 
 def test_larger_clip_of_same_aspect_is_scaled(tmp_path: Path) -> None:

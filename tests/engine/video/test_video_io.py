@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from fractions import Fraction
 from pathlib import Path
 
@@ -10,7 +11,17 @@ import numpy as np
 import pytest
 
 from engine.progress import ENCODING, Cancelled, CancelToken
-from engine.video.video_io import ClipInfo, VideoError, iter_frames, probe, read_frames, write_clip
+from engine.video import video_io
+from engine.video.video_io import (
+    FEW_FRAMES,
+    ClipInfo,
+    VideoError,
+    h264_reorder_bound,
+    iter_frames,
+    probe,
+    read_frames,
+    write_clip,
+)
 
 HAS_RGB_CODEC = "libx264rgb" in av.codecs_available
 
@@ -156,3 +167,76 @@ def test_unreadable_file_names_the_file(tmp_path: Path, content: bytes) -> None:
 def test_missing_file_is_a_video_error(tmp_path: Path) -> None:
     with pytest.raises(VideoError, match="nowhere.mp4"):
         probe(tmp_path / "nowhere.mp4")
+
+
+def reordered_clip(dest: Path, count: int) -> Path:
+    """An H.264 clip with B-frames in a pyramid, so the decoder must hold frames back to reorder them."""
+    with av.open(str(dest), "w") as container:
+        stream = container.add_stream(
+            "libx264", rate=16, options={"bf": "3", "x264-params": "b-pyramid=normal", "preset": "fast"}
+        )
+        stream.width, stream.height, stream.pix_fmt = 64, 48, "yuv420p"
+        for i, image in enumerate(colour_frames(count)):
+            frame = av.VideoFrame.from_ndarray(image, format="rgb24").reformat(format="yuv420p")
+            frame.pts = i
+            container.mux(stream.encode(frame))
+        container.mux(stream.encode(None))
+    return dest
+
+
+def sniffed_frames(path: Path) -> np.ndarray:
+    """Every frame as a plain av.open (which decodes the first frames to sniff the stream) gives them."""
+    with av.open(str(path)) as container:
+        return np.stack([f.to_ndarray(format="rgb24") for f in container.decode(video=0)])
+
+
+def test_probe_without_sniffing_decodes_nothing(tmp_path: Path) -> None:
+    take = tmp_path / "take.mp4"
+    write_clip(colour_frames(20), 16, take)
+    for path in (take, reordered_clip(tmp_path / "b.mp4", 20)):
+        full, quick = probe(path), probe(path, sniff=False)
+        # H.264's pixel format is known only from a decoded frame: "" shows none was decoded.
+        assert quick.pix_fmt == "" and full.pix_fmt != ""
+        assert quick == ClipInfo(**{**full.__dict__, "pix_fmt": ""})
+
+
+def test_probe_without_sniffing_falls_back_where_the_container_is_silent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    take = tmp_path / "take.mp4"
+    write_clip(colour_frames(20), 16, take)
+    opened = video_io.open_video
+
+    def silent(path: Path, threaded: bool = True, sniff: bool = True):  # type: ignore[no-untyped-def]
+        """A container that names no size until frames are decoded (as some raw streams do)."""
+        with opened(path, threaded, sniff) as (container, stream):
+            if not sniff:
+                stream.codec_context.width = 0
+            yield container, stream
+
+    monkeypatch.setattr(video_io, "open_video", contextlib.contextmanager(silent))
+    assert probe(take, sniff=False) == probe(take)
+
+
+@pytest.mark.parametrize("make", ["take", "reordered"])
+def test_long_and_short_reads_give_the_frames_a_sniffed_open_gives(tmp_path: Path, make: str) -> None:
+    # Long reads open without sniffing (and an H.264 decoder waits the longest reorder delay);
+    # short ones sniff as before. Either way the frames are the decoder's, in order, none dropped.
+    path = tmp_path / "clip.mp4"
+    if make == "take":
+        write_clip(colour_frames(18), 16, path)
+    else:
+        reordered_clip(path, 18)
+    expected = sniffed_frames(path)
+    assert len(expected) == 18
+    assert np.array_equal(read_frames(path), expected)
+    assert np.array_equal(read_frames(path, 3, 15), expected[3:15])
+    assert np.array_equal(read_frames(path, 0, FEW_FRAMES), expected[:FEW_FRAMES])
+
+
+def test_h264_reorder_bound_is_the_levels_picture_buffer() -> None:
+    assert h264_reorder_bound(30, 832, 480) == 5  # 8100 macroblocks / (52 x 30)
+    assert h264_reorder_bound(12, 64, 48) == 16  # 2376 / 12 = 198: the standard's 16 frames at most
+    assert h264_reorder_bound(51, 3840, 2160) == 5  # 184320 / (240 x 135)
+    assert h264_reorder_bound(0, 832, 480) == 16  # level unknown
+    assert h264_reorder_bound(30, 3840, 2160) == 16  # too big for its level: no bound to trust
