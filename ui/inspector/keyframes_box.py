@@ -80,7 +80,7 @@ class KeyframesBox(QGroupBox):
         self.remove.clicked.connect(self._remove_selected)
         self.strip.itemSelectionChanged.connect(self._selection_changed)
         # Only a shot image's thumbnail shows here; a take's arriving (a dozen a scroll) changes nothing.
-        thumbnails.updated.connect(lambda key: key.startswith("image:") and self.refresh())
+        thumbnails.updated.connect(self._thumbnail_updated)
         self.setAcceptDrops(True)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -105,6 +105,10 @@ class KeyframesBox(QGroupBox):
             return self.project.shot(self.shot_id)
         except KeyError:
             return None
+
+    def _thumbnail_updated(self, key: str) -> None:
+        if key.startswith("image:"):
+            self.refresh()
 
     def refresh(self) -> None:
         shot = self._shot()

@@ -251,7 +251,10 @@ class TakesPanel(QWidget):
 
     def _fit_columns(self, *args: object) -> None:
         """Each score column as wide as its title or its widest text, whichever is wider."""
-        if len(args) == 3 and [int(r) for r in args[2]] == [int(Qt.ItemDataRole.DecorationRole)]:
+        roles = args[2] if len(args) == 3 else None
+        if isinstance(roles, list | tuple) and [int(r) for r in roles] == [
+            int(Qt.ItemDataRole.DecorationRole)
+        ]:
             return  # a thumbnail arrived: no text changed
         header = self.view.header()
         cells, titles = self.view.fontMetrics(), header.fontMetrics()
