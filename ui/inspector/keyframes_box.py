@@ -80,7 +80,7 @@ class KeyframesBox(QGroupBox):
         self.remove.clicked.connect(self._remove_selected)
         self.strip.itemSelectionChanged.connect(self._selection_changed)
         # Only a shot image's thumbnail shows here; a take's arriving (a dozen a scroll) changes nothing.
-        thumbnails.updated.connect(self._thumbnail_updated)
+        thumbnails.stillUpdated.connect(lambda _key: self.refresh())
         self.setAcceptDrops(True)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -105,10 +105,6 @@ class KeyframesBox(QGroupBox):
             return self.project.shot(self.shot_id)
         except KeyError:
             return None
-
-    def _thumbnail_updated(self, key: str) -> None:
-        if key.startswith("image:"):
-            self.refresh()
 
     def refresh(self) -> None:
         shot = self._shot()

@@ -139,7 +139,7 @@ class ShotImagesBox(QGroupBox):
         self.start.removeClicked.connect(lambda: self._remove(start_command))
         self.end.removeClicked.connect(lambda: self._remove(end_command))
         # Only a shot image's thumbnail shows here; a take's arriving (a dozen a scroll) changes nothing.
-        thumbnails.updated.connect(self._thumbnail_updated)
+        thumbnails.stillUpdated.connect(lambda _key: self.refresh())
 
     def watch_drops(self, widget: QWidget) -> None:
         """A file dropped anywhere on widget (the inspector's page) becomes the start image."""
@@ -163,10 +163,6 @@ class ShotImagesBox(QGroupBox):
         """Show this shot's images (None: no shot)."""
         self.project, self.shot_id = project, shot.id if shot else None
         self.refresh()
-
-    def _thumbnail_updated(self, key: str) -> None:
-        if key.startswith("image:"):
-            self.refresh()
 
     def refresh(self) -> None:
         shot = self._shot()

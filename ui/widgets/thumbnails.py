@@ -82,6 +82,7 @@ def pixmap_bytes(pixmap: QPixmap) -> int:
 
 
 DEFAULT_CACHE_BYTES = DEFAULT_THUMBNAIL_CACHE_MB << 20
+STILL_PREFIX = "image:"  # a shot image's key: the prefix and its picture's SHA-256
 
 
 class ThumbnailCache(QObject):
@@ -89,6 +90,7 @@ class ThumbnailCache(QObject):
     background pool and announced by `updated`."""
 
     updated = Signal(str)  # take id, or "image:<sha256>" for a shot image
+    stillUpdated = Signal(str)  # the same, for a shot image's thumbnail only
 
     def __init__(self, parent: QObject | None = None, max_bytes: int = DEFAULT_CACHE_BYTES) -> None:
         super().__init__(parent)
@@ -134,7 +136,7 @@ class ThumbnailCache(QObject):
 
     def still(self, project: Project, image: ShotImage) -> QPixmap | None:
         """A shot image's thumbnail if ready; otherwise None, and one is requested (`updated` says when)."""
-        key = "image:" + image.sha256  # the same picture is decoded once, whichever shots use it
+        key = STILL_PREFIX + image.sha256  # the same picture is decoded once, whichever shots use it
         pixmap = self._hit(key)
         if pixmap is not None:
             return pixmap
@@ -162,6 +164,8 @@ class ThumbnailCache(QObject):
         else:
             self._keep(take_id, QPixmap.fromImage(image))
         self.updated.emit(take_id)
+        if take_id.startswith(STILL_PREFIX):
+            self.stillUpdated.emit(take_id)
 
     def clear(self) -> None:
         """Forget everything (another project was opened)."""

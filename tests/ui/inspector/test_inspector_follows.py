@@ -59,8 +59,9 @@ def test_a_takes_thumbnail_refreshes_no_image_box_and_fits_no_column(qtbot, monk
     monkeypatch.setattr(view, "fontMetrics", lambda: calls.append("fit") or metrics())  # the columns fitted
     thumbnail = QPixmap(96, 54)
     thumbnail.fill(QColor("red"))
-    window.thumbnails._keep("s0t1", thumbnail)
-    window.thumbnails.updated.emit("s0t1")  # a take shown in the list: its icon, nothing else
+    window.thumbnails._on_done(
+        "s0t1", thumbnail.toImage()
+    )  # a take shown in the list: its icon, nothing else
     assert calls == []
-    window.thumbnails.updated.emit("image:abc")  # a shot image: the boxes that show images look again
+    window.thumbnails._on_done("image:abc", thumbnail.toImage())  # a shot image: the boxes look again
     assert sorted(calls) == ["images", "keyframes"]
