@@ -18,18 +18,37 @@ Look = Callable[[np.ndarray], np.ndarray]
 Source = tuple[Preset, Path]  # a preset and the folder its LUT and logo are in
 
 
-def _grade(frame: np.ndarray, sources: Sequence[Source | None]) -> list[tuple[np.ndarray | None, str | None]]:
-    """Runs on the worker: frame through each preset's look, or None and why where it cannot be used."""
-    from app.film.shot_looks import look_for_preset
+Loaded = tuple[Look | None, str | None]  # a preset's look, or None and why it cannot be used
 
+
+def _grade(
+    frame: np.ndarray, sources: Sequence[Source | None], looks: dict[tuple[str, Path], Loaded]
+) -> list[tuple[np.ndarray | None, str | None]]:
+    """Runs on the worker: frame through each preset's look, or None and why where it cannot be used."""
     graded: list[tuple[np.ndarray | None, str | None]] = []
     for source in sources:
-        try:
-            look = look_for_preset(*source) if source else None  # cached while its files are unchanged
-            graded.append((look(frame) if look else frame, None))
-        except (PresetError, ValueError) as exc:  # shown as the ungraded frame, its reason as the tip
-            graded.append((None, str(exc)))
+        look, error = _loaded(source, looks) if source else (None, None)
+        if error is None:
+            try:
+                graded.append((look(frame) if look else frame, None))
+                continue
+            except ValueError as exc:
+                error = str(exc)
+        graded.append((None, error))  # shown as the ungraded frame, its reason as the tip
     return graded
+
+
+def _loaded(source: Source, looks: dict[tuple[str, Path], Loaded]) -> Loaded:
+    """The preset's look, loaded once per reading of the library (a 3D LUT's table takes about 0.1 s)."""
+    from app.film.shot_looks import look_for_preset
+
+    key = (source[0].name, source[1])
+    if key not in looks:
+        try:
+            looks[key] = (look_for_preset(*source), None)
+        except (PresetError, ValueError) as exc:
+            looks[key] = (None, str(exc))
+    return looks[key]
 
 
 class LookIcons(QObject):
@@ -41,15 +60,20 @@ class LookIcons(QObject):
         super().__init__(parent)
         self._number = 0
         self._worker = BackgroundWorker(self)
+        self._looks: dict[tuple[str, Path], Loaded] = {}  # filled on the worker, per library read
 
     def request(self, frame: np.ndarray, sources: Sequence[Source | None]) -> None:
         """Grade frame with each preset's look; an older request still running is answered by nobody."""
         self.cancel()
         self._worker.drop_queued()
-        number, sources = self._number, list(sources)
+        number, sources, looks = self._number, list(sources), self._looks
         self._worker.run(
-            lambda: _grade(frame, sources), lambda graded: self._done(number, graded), self._failed
+            lambda: _grade(frame, sources, looks), lambda graded: self._done(number, graded), self._failed
         )
+
+    def forget_looks(self) -> None:
+        """The library was read again: its looks are loaded anew (a running grade keeps the old ones)."""
+        self._looks = {}
 
     def cancel(self) -> None:
         """Forget the requests made so far (the list they were for changed)."""

@@ -181,6 +181,9 @@ class PresetsPanel(QWidget):
     def set_frame(self, frame: np.ndarray | None) -> None:
         """Preview the looks on this RGB frame (None: the built-in test card)."""
         self.frame = colour_card() if frame is None else frame
+        self._grade_when_shown()
+
+    def _grade_when_shown(self) -> None:
         # Hidden (a tab behind another dock), the icons wait until shown; shown, they are graded on a
         # pool thread: a click on a shot grades nothing on the GUI thread.
         self._stale = not self.isVisible()
@@ -228,6 +231,7 @@ class PresetsPanel(QWidget):
             (entry, entry.error or (shown_text(entry.preset.description) if entry.preset else ""))
             for entry in list_presets()
         ]
+        self.icons.forget_looks()
         self._redraw()
 
     def _redraw(self) -> None:
@@ -250,7 +254,7 @@ class PresetsPanel(QWidget):
                 item.setSelected(True)
         self._update_status()
         self._update_buttons()
-        self.set_frame(self.frame)
+        self._grade_when_shown()
 
     def current_name(self) -> str | None:
         item = self.list.currentItem() if self.list.selectedItems() else None

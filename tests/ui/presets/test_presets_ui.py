@@ -203,3 +203,26 @@ def test_the_looks_are_built_on_a_worker_and_a_broken_lut_says_why(qtbot, tmp_pa
     assert built and True not in built  # the bundled LUTs too, on the icons' worker
     tip = panel.list.item(names(panel).index("Broken")).toolTip()
     assert "Broken" in tip and "look.cube" in tip
+
+
+def test_each_look_is_loaded_once_per_reading_of_the_library(qtbot, tmp_path, monkeypatch) -> None:
+    from app.film import shot_looks
+
+    loaded: list[str] = []
+    real = shot_looks.look_for_preset
+    monkeypatch.setattr(
+        shot_looks, "look_for_preset", lambda preset, *a: loaded.append(preset.name) or real(preset, *a)
+    )
+    window = saved_window(qtbot, tmp_path)  # (the window may grade once while it is laid out)
+    panel = window.presets_panel
+    with qtbot.waitSignal(panel.icons.ready, timeout=10000):
+        window.presets_dock.raise_()
+    first = sorted(loaded)
+    assert first == sorted({entry.name for entry, _tip in panel._entries if entry.preset is not None})
+    for shade in (20, 230):  # shots clicked one after another: graded again, loaded no more
+        with qtbot.waitSignal(panel.icons.ready, timeout=10000):
+            panel.set_frame(np.full((54, 96, 3), shade, np.uint8))
+    assert sorted(loaded) == first
+    with qtbot.waitSignal(panel.icons.ready, timeout=10000):
+        panel.reload()  # the library read again: a preset may have changed on disk
+    assert sorted(loaded) == sorted(first * 2)
