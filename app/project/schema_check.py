@@ -71,7 +71,7 @@ class SchemaCheck:
 
     @functools.cached_property
     def _compiled(self) -> Callable[[Any], Any]:
-        code, root = _cached_code(resource_path(*self._parts).read_bytes(), lambda: self._generate())
+        code, root = _cached_code(resource_path(*self._parts).read_bytes(), self._generate)
         namespace: dict[str, Any] = {}
         exec(code, namespace)  # noqa: S102 - code made from our own schema
         validate: Callable[[Any], Any] = namespace[root]
