@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
             first = (str(exc).strip() or type(exc).__name__).splitlines()[0]
             print(f"storyreel: unexpected error: {first} (details in {log_file})", file=sys.stderr)
             return ExitCode.FAILED
-    from ui.app_main import run
+    from ui.shell.app_main import run
 
     return run(argv)
 

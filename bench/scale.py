@@ -86,7 +86,7 @@ def pair_median(
 @contextlib.contextmanager
 def collected_as_the_app_does(app) -> Iterator[None]:
     """Cyclic garbage collected as the app does (ui/app_main.py): on a GUI-thread timer, never automatically."""
-    from ui.gui_garbage import GuiThreadCollector
+    from ui.runtime.gui_garbage import GuiThreadCollector
 
     collector = GuiThreadCollector(app)
     try:
@@ -152,7 +152,7 @@ def measure(app, root: Path, count: int, clip: Path, args: argparse.Namespace) -
     from PySide6.QtWidgets import QMainWindow
 
     from app.project.reel_file import load_project
-    from ui.main_window import SETTLE_AFTER_MS, MainWindow
+    from ui.shell.main_window import SETTLE_AFTER_MS, MainWindow
 
     path = build_film(root, count, clip)
     text = path.read_text(encoding="utf-8")
@@ -261,8 +261,8 @@ def visit_every_card(count: int, clip: Path) -> dict[str, float]:
     from PySide6.QtTest import QTest
 
     from app.project.reel_file import load_project
-    from ui.app_main import create_application
-    from ui.main_window import MainWindow
+    from ui.shell.app_main import create_application
+    from ui.shell.main_window import MainWindow
 
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["STORYREEL_HOME"] = str(Path(tmp) / "home")
@@ -292,7 +292,7 @@ def measure_alone(count: int, clip: Path, args: argparse.Namespace) -> dict[str,
     """One size in this process, after a warm-up on a small film."""
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["STORYREEL_HOME"] = str(Path(tmp) / "home")
-        from ui.app_main import create_application
+        from ui.shell.app_main import create_application
 
         app = create_application([])
         with collected_as_the_app_does(app):

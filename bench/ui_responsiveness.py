@@ -113,9 +113,9 @@ def run(root: Path, args) -> int:
     from PySide6.QtCore import QTimer
 
     from app.settings.model_settings import ModelSettings, store_model_settings
-    from ui.app_main import create_application
-    from ui.gui_garbage import GuiThreadCollector
-    from ui.main_window import MainWindow
+    from ui.runtime.gui_garbage import GuiThreadCollector
+    from ui.shell.app_main import create_application
+    from ui.shell.main_window import MainWindow
 
     app = create_application([])
     # Garbage collected as the app does (ui/app_main.py): on a GUI-thread timer, never automatically.

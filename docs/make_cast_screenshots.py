@@ -110,8 +110,8 @@ def take_pictures(film: Path, output: Path, named: list[str]) -> None:
     from make_screenshot import settle
     from PySide6.QtCore import Qt
 
-    from ui.app_main import create_application
-    from ui.main_window import MainWindow
+    from ui.shell.app_main import create_application
+    from ui.shell.main_window import MainWindow
 
     app = create_application([sys.argv[0]])
     window = MainWindow()

@@ -103,8 +103,8 @@ def main() -> int:
         from PySide6.QtCore import QPoint
         from PySide6.QtWidgets import QMenu
 
-        from ui.app_main import create_application
-        from ui.main_window import MainWindow
+        from ui.shell.app_main import create_application
+        from ui.shell.main_window import MainWindow
 
         app = create_application([sys.argv[0]])
         window = MainWindow()

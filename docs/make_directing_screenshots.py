@@ -113,9 +113,9 @@ def take_pictures(film: Path, output: Path, extended: bool) -> None:
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
 
-    from ui.app_main import create_application
     from ui.directing.direction_dialogs import ExtendDialog
-    from ui.main_window import MainWindow
+    from ui.shell.app_main import create_application
+    from ui.shell.main_window import MainWindow
 
     app = create_application([sys.argv[0]])
     window = MainWindow()

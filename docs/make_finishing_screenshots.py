@@ -65,8 +65,8 @@ def main() -> int:
     """Copy, dress, open, grab."""
     from make_screenshot import install_language, settle
 
-    from ui.app_main import create_application
-    from ui.main_window import MainWindow
+    from ui.shell.app_main import create_application
+    from ui.shell.main_window import MainWindow
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-o", "--output", type=Path, default=ROOT / "docs")

@@ -58,8 +58,8 @@ def take_window_picture(film: Path, output: Path) -> None:
     """The window with the first shot selected and its takes sorted by the combined score."""
     from PySide6.QtCore import Qt
 
-    from ui.app_main import create_application
-    from ui.main_window import MainWindow
+    from ui.shell.app_main import create_application
+    from ui.shell.main_window import MainWindow
 
     app = create_application([sys.argv[0]])
     from app.project.reel_file import load_project

@@ -62,7 +62,8 @@ def settle(app: object, window: object) -> None:
 
 def install_language(app: object, language: str) -> bool:
     """Translate the windows built from now on; False when the language's catalogue is not there."""
-    from ui.i18n import install_translators  # the window's own language switch (English removes others)
+    # the window's own language switch (English removes others)
+    from ui.i18n.translation import install_translators
 
     return install_translators(app, language) == language  # type: ignore[arg-type]
 
@@ -77,7 +78,7 @@ def take_pictures(app: object, film: Path, main_path: Path, start_path: Path, se
     """The start page, then the film open in the main window; False if the film does not open."""
     from PySide6.QtWidgets import QApplication
 
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     window = MainWindow()
     window.show()
@@ -132,7 +133,7 @@ def main() -> int:
             render_takes(film, work)
 
         from app.settings.user_settings import load_settings, save_settings
-        from ui.app_main import create_application
+        from ui.shell.app_main import create_application
 
         settings = load_settings()
         settings.add_recent(film)

@@ -109,8 +109,8 @@ def take_pictures(film: Path, output: Path) -> None:
 
     from app.project.project import CastMember
     from app.storyboard.proposal import proposal_from_answer
-    from ui.app_main import create_application
-    from ui.main_window import MainWindow
+    from ui.shell.app_main import create_application
+    from ui.shell.main_window import MainWindow
 
     app = create_application([sys.argv[0]])
     window = MainWindow()

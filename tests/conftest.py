@@ -55,7 +55,7 @@ def pytest_configure(config):
 def garbage_on_the_main_thread():
     """Each test ends with the collection the interpreter would have made by now, on this thread."""
     yield
-    from ui.gui_garbage import collect_if_due
+    from ui.runtime.gui_garbage import collect_if_due
 
     collect_if_due()
 
@@ -89,7 +89,7 @@ def qt_loop(qapp, qtbot):
     """The window's asyncio loop (qasync) over the test's Qt loop: tasks step whenever qtbot waits."""
     import asyncio
 
-    from ui import event_loop
+    from ui.runtime import event_loop
 
     loop = event_loop.install(qapp, already_running=True)
     yield loop

@@ -9,7 +9,7 @@ import numpy as np
 from app.project.project import GenerationDefaults, Project, ProjectSettings, Shot
 from app.project.reel_file import save_project
 from app.settings.model_settings import ModelSettings, store_model_settings
-from ui.dialogs import CANCEL, DISCARD, RESTORE
+from ui.widgets.dialogs import CANCEL, DISCARD, RESTORE
 
 
 class FakeDialogs:
@@ -91,7 +91,7 @@ def write_video(path: Path, frames: int = 5, width: int = 64, height: int = 48, 
 
 
 def make_window(qtbot, project: Project | None = None, dialogs: FakeDialogs | None = None):
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     dialogs = dialogs or FakeDialogs()
     window = MainWindow(project or sample_project(), dialogs)

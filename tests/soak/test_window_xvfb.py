@@ -101,7 +101,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from ui_support import FakeDialogs, sample_project
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 app = QApplication([])
 w = MainWindow(sample_project(2), FakeDialogs())
 w.show()

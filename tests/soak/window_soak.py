@@ -32,7 +32,7 @@ def main(folder: Path, seconds: float) -> int:
     from soak_support import film_with_takes
     from ui_support import FakeDialogs
 
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     project = film_with_takes(folder)

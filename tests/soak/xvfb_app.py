@@ -1,4 +1,4 @@
-"""The real app for the Xvfb soak: ui.app_main.run, plus where its cards are and what happened.
+"""The real app for the Xvfb soak: ui.shell.app_main.run, plus where its cards are and what happened.
 
 Usage: python xvfb_app.py FILM.reel GEOMETRY.json. Once the film is shown it writes the screen
 centres of the cards and the preview to GEOMETRY.json; on quit it prints a line "XVFB {...}" with
@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from ui.app_main import create_application, run
+from ui.shell.app_main import create_application, run
 
 
 def main(reel: str, geometry: Path) -> int:
@@ -22,7 +22,7 @@ def main(reel: str, geometry: Path) -> int:
     seen = {"selections": 0, "frames": 0, "toggles": 0}
 
     def window():
-        from ui.main_window import MainWindow
+        from ui.shell.main_window import MainWindow
 
         return next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)), None)
 

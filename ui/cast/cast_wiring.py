@@ -14,7 +14,6 @@ from app.project.shot_images import frame_image, import_image
 from ui.cast.cast_panel import CastPanel
 from ui.cast.member_dialog import CastMemberDialog
 from ui.cast.pin_frame_action import PinFrameAction
-from ui.dialogs import failure_text
 from ui.editing.cast_commands import (
     AddCastMemberCommand,
     EditCastMemberCommand,
@@ -27,6 +26,7 @@ from ui.inspector.keyframes_box import shot_frames
 from ui.preview.frame_actions import ShownFrame
 from ui.preview.preview_player import PreviewPlayer
 from ui.widgets.background import BackgroundWorker
+from ui.widgets.dialogs import failure_text
 
 log = logging.getLogger(__name__)
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.webp"

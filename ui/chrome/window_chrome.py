@@ -15,11 +15,11 @@ from ui.chrome.guide_viewer import GuideViewer
 from ui.chrome.main_toolbar import build_main_toolbar
 from ui.chrome.shortcut_tips import name_shortcut_in_tip
 from ui.chrome.shortcuts_dialog import ShortcutsDialog
-from ui.dialogs import Dialogs
 from ui.generation.generation_actions import GenerationController
 from ui.preview.full_screen import FullScreenPreview
 from ui.preview.preview_player import PreviewPlayer
 from ui.preview.shuttle import Shuttle
+from ui.widgets.dialogs import Dialogs
 from ui.widgets.icons import icon
 
 

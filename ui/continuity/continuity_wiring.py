@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from app.project.project import Project, ShotImage
 from app.project.shot_images import frame_image, import_image
-from ui.dialogs import Dialogs, failure_text
 from ui.editing.shot_image_commands import set_end_image_command, set_start_image_command
 from ui.files.file_actions import FileActions
 from ui.inspector.shot_images_box import START, ShotImagesBox
@@ -18,6 +17,7 @@ from ui.preview.preview_player import PreviewPlayer
 from ui.timeline.image_drop import ImageDropTarget
 from ui.timeline.timeline_view import TimelineView
 from ui.widgets.background import BackgroundWorker
+from ui.widgets.dialogs import Dialogs, failure_text
 from ui.widgets.labels import shot_title
 
 

@@ -1,1 +1,1 @@
-"""Undo commands over the project API, shared by every editing widget."""
+"""Undo commands over the project API and the project session they edit, shared by every editing widget."""

@@ -9,7 +9,7 @@ from PySide6.QtGui import QUndoCommand
 
 from app.film.interchange.timeline_import import TimelineEdit, apply_edit
 from app.project.project import Project, Shot, Take, new_id
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n.translation import QT_TRANSLATE_NOOP
 
 EDIT_SHOT_ID = 1
 EDIT_SETTINGS_ID = 2

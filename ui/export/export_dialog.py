@@ -29,12 +29,12 @@ from engine.errors import hint_of
 from engine.film.export_settings import FIT_POLICIES, FORMATS, FPS_CHOICES, QUALITIES, SIZES, ExportSettings
 from engine.film.exporter import ExportError, format_eta
 from engine.progress import Cancelled, CancelToken
-from ui.dialogs import Dialogs
+from ui.editing.project_session import StatusSink
 from ui.export.export_notice import ExportNotice, show_export_notice
 from ui.export.export_overrides import ExportOverrides
 from ui.export.flagged_export import allow_flagged_export
-from ui.i18n import QT_TRANSLATE_NOOP
-from ui.project_session import StatusSink
+from ui.i18n.translation import QT_TRANSLATE_NOOP
+from ui.widgets.dialogs import Dialogs
 
 log = logging.getLogger(__name__)
 

@@ -14,10 +14,10 @@ from app.film.interchange.timeline_export import TimelineOptions, write_timeline
 from app.film.interchange.timeline_import import plan_edit, read_timeline
 from app.project.project import Project
 from engine.errors import StoryreelError
-from ui.dialogs import EDITED_TIMELINE_FILTER, Dialogs
+from ui.editing.project_session import StatusSink
 from ui.editing.undo_commands import ImportTimelineCommand
-from ui.event_loop import start_task
-from ui.project_session import StatusSink
+from ui.runtime.event_loop import start_task
+from ui.widgets.dialogs import EDITED_TIMELINE_FILTER, Dialogs
 
 log = logging.getLogger(__name__)
 

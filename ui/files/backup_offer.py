@@ -10,7 +10,7 @@ from app.project.project import Project
 from app.project.reel_file import set_damaged_aside
 
 if TYPE_CHECKING:
-    from ui.dialogs import Dialogs
+    from ui.widgets.dialogs import Dialogs
 
 
 def offer_backup(dialogs: Dialogs, path: Path, reason: str) -> Project | None:

@@ -25,7 +25,12 @@ from app.project.reel_file import (
 )
 from app.project.take_import import shots_from_videos
 from app.settings.user_settings import UserSettings
-from ui.dialogs import (
+from ui.editing.project_session import ProjectSession, StatusSink
+from ui.editing.undo_commands import InsertShotsCommand
+from ui.files.backup_offer import offer_backup
+from ui.files.new_film import is_untitled, new_film, size_first_film
+from ui.widgets.background import BackgroundWorker
+from ui.widgets.dialogs import (
     CANCEL,
     OVERWRITE,
     READ_ONLY,
@@ -37,11 +42,6 @@ from ui.dialogs import (
     VIDEO_FILTER,
     Dialogs,
 )
-from ui.editing.undo_commands import InsertShotsCommand
-from ui.files.backup_offer import offer_backup
-from ui.files.new_film import is_untitled, new_film, size_first_film
-from ui.project_session import ProjectSession, StatusSink
-from ui.widgets.background import BackgroundWorker
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from app.project.project import Project, ProjectSettings
 from app.project.starting_size import is_demo_model, small_start_reason, start_small
 from app.settings.model_settings import load_model_settings
 from app.settings.user_settings import UserSettings
-from ui.project_session import ProjectSession, StatusSink
+from ui.editing.project_session import ProjectSession, StatusSink
 from ui.widgets.background import BackgroundWorker
 
 

@@ -22,7 +22,7 @@ from app.settings.user_settings import UserSettings
 from engine.film.audio_file import AudioFacts
 from engine.film.title_elements import TitleElement
 from engine.progress import CancelToken, ProgressCallback
-from ui.dialogs import Dialogs, failure_text
+from ui.editing.project_session import ProjectSession
 from ui.finishing.sound_prompt import SoundPrompt
 from ui.finishing.title_form import TitleForm
 from ui.finishing.track_commands import (
@@ -34,9 +34,9 @@ from ui.finishing.track_commands import (
     remove_title,
 )
 from ui.finishing.track_rows import TrackRows
-from ui.i18n import QT_TRANSLATE_NOOP
-from ui.project_session import ProjectSession
+from ui.i18n.translation import QT_TRANSLATE_NOOP
 from ui.widgets.background import BackgroundWorker
+from ui.widgets.dialogs import Dialogs, failure_text
 
 log = logging.getLogger(__name__)
 

@@ -32,7 +32,7 @@ from engine.film.title_elements import (
     TitleElement,
     check_element,
 )
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n.translation import QT_TRANSLATE_NOOP
 
 CHOICES = {
     "kind": dict(

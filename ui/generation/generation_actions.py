@@ -18,14 +18,14 @@ from engine.backends.local import Backend
 from engine.generation.request import ModelSpec
 from engine.jobs.job_queue import Job, JobQueue
 from engine.jobs.states import FINISHED_STATES, JobState
-from ui.dialogs import Dialogs
-from ui.event_loop import running_loop
+from ui.editing.project_session import ProjectSession, StatusSink
 from ui.generation.generation_bridge import GenerationBridge
 from ui.generation.make_final_action import make_final_action
 from ui.generation.model_check import model_ready
 from ui.generation.queue_dock import QueueDock
 from ui.generation.queue_model import QueueModel, job_fraction
-from ui.project_session import ProjectSession, StatusSink
+from ui.runtime.event_loop import running_loop
+from ui.widgets.dialogs import Dialogs
 from ui.widgets.labels import job_title, shot_title
 
 # A local worker runs the model's Python and its compute threads on the CPUs the GUI thread needs too.

@@ -10,8 +10,8 @@ from PySide6.QtGui import QAction
 
 from app.project.project import Project
 from engine.jobs.job_queue import Job
+from ui.editing.project_session import ProjectSession, StatusSink
 from ui.editing.undo_commands import EditShotCommand
-from ui.project_session import ProjectSession, StatusSink
 
 
 class GenerationController(Protocol):

@@ -10,7 +10,7 @@ from app.settings.model_settings import load_model_settings
 from app.settings.user_settings import UserSettings
 from engine.generation.model_source import ModelError, check_model_source
 from engine.generation.request import ModelSpec
-from ui.dialogs import Dialogs
+from ui.widgets.dialogs import Dialogs
 
 
 def model_ready(

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 from engine.jobs.job_queue import Job, JobQueue
 from engine.jobs.states import ACTIVE_STATES, FINISHED_STATES, JobState
 from ui.generation.generation_bridge import GenerationBridge
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n.translation import QT_TRANSLATE_NOOP
 from ui.widgets.labels import expert_label, job_title, state_label, tooltip_text
 
 # Column keys, shown translated (column_title) in the header.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from app.project.project import Project
-from ui.project_session import ProjectSession
+from ui.editing.project_session import ProjectSession
 
 # Film-wide changes reach every shot's request (size, model, preset, the order that "continue" follows).
 _EVERY_SHOT = {"settings_changed", "presets_changed", "shot_moved"}

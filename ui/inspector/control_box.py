@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.project.project import Project, Shot, ShotControl
 from engine.conditioning.control_settings import MAX_STRENGTH
 from ui.editing.undo_commands import EditShotCommand
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n.translation import QT_TRANSLATE_NOOP
 from ui.widgets.background import BackgroundWorker
 from ui.widgets.labels import shot_title
 

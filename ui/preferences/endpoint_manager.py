@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.remote.endpoint_admin import EndpointAdmin, EndpointInfo, check_name
 from app.remote.endpoint_create import MAX_REPLICAS, EndpointSpec, create_endpoint
 from app.remote.endpoint_errors import EndpointAdminError
-from ui.event_loop import start_task
+from ui.runtime.event_loop import start_task
 
 log = logging.getLogger(__name__)
 INSTANCES = ("nvidia-a100", "nvidia-h100", "nvidia-l40s")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from app.settings.user_settings import LANGUAGES, UserSettings
-from ui.i18n import available_languages, resolve_language
+from ui.i18n.translation import available_languages, resolve_language
 
 # Each language is named in itself, so a person can find theirs whatever the window shows now.
 NATIVE_NAMES = {"en": "English", "zh_CN": "简体中文"}

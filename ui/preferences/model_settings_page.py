@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.settings.model_settings import DEVICES, DTYPES, ModelSettings
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n.translation import QT_TRANSLATE_NOOP
 from ui.preferences.control_models_box import ControlModelsBox
 from ui.preferences.image_model_field import ModelRow
 from ui.preferences.speed_settings_box import SpeedSettingsBox

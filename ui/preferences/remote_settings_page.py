@@ -29,9 +29,9 @@ from engine.endpoint.hub_token import (
     store_token,
 )
 from engine.endpoint.urls import EndpointUrlError, short_name
-from ui.event_loop import start_task
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n.translation import QT_TRANSLATE_NOOP
 from ui.preferences.endpoint_manager import EndpointManager
+from ui.runtime.event_loop import start_task
 
 MAX_ANSWER_RANGE_MB = (1, 4096)  # a video answer of more than 4 GiB is no shot this app makes
 

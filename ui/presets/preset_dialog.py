@@ -36,7 +36,7 @@ from app.presets.preset import (
     PresetSettings,
     WatermarkRef,
 )
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n.translation import QT_TRANSLATE_NOOP
 from ui.widgets.labels import expert_label, setting_label
 from ui.widgets.settings_form import SettingsForm
 

@@ -11,9 +11,9 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
-from ui.dialogs import VIDEO_FILTER
 from ui.preview.mask_layer import BRUSH, MAX_BRUSH, MIN_BRUSH, RECTANGLE, MaskLayer
 from ui.widgets.background import BackgroundWorker
+from ui.widgets.dialogs import VIDEO_FILTER
 
 log = logging.getLogger(__name__)
 

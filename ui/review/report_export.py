@@ -13,10 +13,10 @@ from app.film.film_export import project_snapshot
 from app.review.review_report import write_report
 from app.settings.review_settings import load_review_settings
 from app.settings.user_settings import UserSettings
-from ui.dialogs import Dialogs, failure_text
+from ui.editing.project_session import ProjectSession
 from ui.export.export_notice import open_location
-from ui.project_session import ProjectSession
 from ui.widgets.background import BackgroundWorker
+from ui.widgets.dialogs import Dialogs, failure_text
 
 log = logging.getLogger(__name__)
 

@@ -18,15 +18,15 @@ from app.settings.user_settings import UserSettings
 from engine.backends.local import Backend
 from engine.backends.review_hook import QueuedReviews
 from engine.jobs.job_queue import Job
-from ui.dialogs import Dialogs
+from ui.editing.project_session import ProjectSession
 from ui.generation.generation_actions import GenerationController
 from ui.inspector.takes_list import TakesModel
 from ui.preview.preview_player import PreviewPlayer
-from ui.project_session import ProjectSession
 from ui.review.best_of_run import BestOfAction
 from ui.review.report_export import ReportExport
 from ui.review.safety_veil import SafetyVeil
 from ui.timeline.timeline_view import TimelineView
+from ui.widgets.dialogs import Dialogs
 
 
 def insert_after(menu: QMenu, anchor: QAction, action: QAction) -> None:

@@ -16,8 +16,8 @@ from app.settings.model_settings import load_model_settings, store_model_setting
 from app.settings.user_settings import UserSettings
 from engine.generation.model_source import ModelError, is_repo_id, resolve_model
 from engine.generation.request import DEFAULT_MODEL
-from ui.dialogs import Dialogs
 from ui.widgets.background import BackgroundWorker
+from ui.widgets.dialogs import Dialogs
 
 log = logging.getLogger(__name__)
 DEMO_FOLDER = "demo-model"

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
 from app.project.project import Project
 from app.settings.user_settings import UserSettings
-from ui.dialogs import Dialogs
 from ui.files.file_actions import FileActions
 from ui.generation.generation_actions import GenerationController
 from ui.start.model_choice_dialog import ModelChoiceDialog
 from ui.start.model_choices import ModelChoices, model_check
 from ui.start.start_page import StartPage
 from ui.widgets.background import BackgroundWorker
+from ui.widgets.dialogs import Dialogs
 from ui.widgets.thumbnails import ThumbnailCache
 
 log = logging.getLogger(__name__)

@@ -9,8 +9,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from engine.progress import Cancelled, CancelToken, Progress, ProgressCallback
-from ui.dialogs import Dialogs, failure_text
 from ui.widgets.background import BackgroundWorker
+from ui.widgets.dialogs import Dialogs, failure_text
 
 Work = Callable[[ProgressCallback, CancelToken], Any]
 

@@ -10,7 +10,7 @@ from app.film.shot_timing import MAX_FRAMES, seconds_to_frames
 from app.project.cast_mentions import mentioned_members
 from app.project.project import CastMember
 from app.storyboard.proposal import MAX_SECONDS, Proposal
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n.translation import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()

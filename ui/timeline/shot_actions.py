@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from app.project.project import Project, Shot
+from ui.editing.project_session import ProjectSession
 from ui.editing.undo_commands import (
     InsertShotsCommand,
     RemoveShotsCommand,
@@ -13,7 +14,6 @@ from ui.editing.undo_commands import (
     duplicate_shot,
     order_after_move,
 )
-from ui.project_session import ProjectSession
 from ui.timeline.timeline_view import TimelineView
 
 

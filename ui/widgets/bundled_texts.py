@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n.translation import QT_TRANSLATE_NOOP
 
 # Marked for lupdate; resources/presets holds the presets themselves (a test keeps both in step).
 BUNDLED_TEXTS = (

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.settings.model_settings import ModelSettings, precedence_case
 from engine.film.export_settings import CROSSFADE, CUT, FADE
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n.translation import QT_TRANSLATE_NOOP
 
 # One label per setting, whichever form shows it: the inspector, a preset, the project, Preferences.
 # Marked for lupdate here; setting_label() translates at use (the language is known only then).

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.film.shot_timing import MAX_FRAMES, snap_frames
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n.translation import QT_TRANSLATE_NOOP
 from ui.widgets.labels import setting_label
 
 FIELDS = ("width", "height", "fps", "frames", "steps", "guidance_scale", "guidance_scale_2")

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.project.project import Take
 from app.review.ranking import combined_score
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n.translation import QT_TRANSLATE_NOOP
 
 # The scores shown, in column order after the combined score; the last column is the safety verdict.
 SCORE_NAMES = ("prompt", "likeness", "look", "motion", "flicker")

@@ -40,7 +40,7 @@ def test_every_module_logger_writes_to_the_log_file():
     path = setup_logging()
     loggers = _module_loggers()
     # The modules that log today, among them the ones the log once missed (engine.backends.remote).
-    assert {"engine.backends.remote", "engine.jobs.job_queue", "ui.error_reporter"} <= set(loggers)
+    assert {"engine.backends.remote", "engine.jobs.job_queue", "ui.shell.error_reporter"} <= set(loggers)
     for module, logger in loggers.items():
         assert logger.name.split(".")[0] in LOG_ROOTS, f"{module} logs as {logger.name!r}, outside the roots"
         logger.info("hello from %s", module)

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[3]
 LOADS = """
 import json, sys
 import app.cli.main, app.cli.commands.farm, app.farm.farm_control, app.farm.cluster, app.farm.farm_config
-import ui.main_window
+import ui.shell.main_window
 print(json.dumps(sorted(m for m in sys.modules if m == "ray" or m.startswith("ray."))))
 """
 

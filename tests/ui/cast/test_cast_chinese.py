@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 from ui_support import FakeDialogs, make_window, sample_project
 
 from app.project.project import CastMember
-from ui.i18n import install_translators, remove_translators
+from ui.i18n.translation import install_translators, remove_translators
 
 
 @pytest.fixture

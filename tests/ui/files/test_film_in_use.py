@@ -14,7 +14,7 @@ from ui_support import FakeDialogs, make_window, sample_project
 
 from app.project.film_lock import lock_path, read_owner
 from app.project.reel_file import load_project, save_project
-from ui.dialogs import CANCEL, OPEN_ANYWAY, OVERWRITE, READ_ONLY, RELOAD, SAVE_AS, Dialogs
+from ui.widgets.dialogs import CANCEL, OPEN_ANYWAY, OVERWRITE, READ_ONLY, RELOAD, SAVE_AS, Dialogs
 
 ROOT = Path(__file__).resolve().parents[3]
 HOLD = """

@@ -14,7 +14,7 @@ from app.settings.user_settings import UserSettings
 
 @pytest.fixture
 def window(qtbot):
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     window = MainWindow(None, FakeDialogs(), UserSettings())
     qtbot.addWidget(window)
@@ -58,7 +58,7 @@ def test_a_new_film_for_a_full_model_on_a_gpu_keeps_the_full_size(qtbot, window,
 
 
 def _blank_window(qtbot, settings: UserSettings):
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     window = MainWindow(None, FakeDialogs(), settings)
     qtbot.addWidget(window)

@@ -12,8 +12,8 @@ from app.project import recovery
 from app.project.project import ShotState, Take
 from app.project.reel_file import load_project, save_project
 from app.settings.user_settings import load_settings
-from ui.dialogs import CANCEL, DISCARD, SAVE
 from ui.timeline.timeline_model import StatusRole
+from ui.widgets.dialogs import CANCEL, DISCARD, SAVE
 
 
 def test_save_as_and_open_round_trip_with_title_mark(qtbot, tmp_path):

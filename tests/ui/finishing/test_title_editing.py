@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
 from ui_support import make_window
 
 from ui.finishing.track_rows import ROW
-from ui.i18n import install_translators, remove_translators
+from ui.i18n.translation import install_translators, remove_translators
 
 
 def _x(window, seconds: float) -> int:

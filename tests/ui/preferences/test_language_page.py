@@ -7,7 +7,7 @@ import json
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.settings.user_settings import UserSettings, load_settings, save_settings, settings_path
-from ui.i18n import available_languages, install_translators, remove_translators, resolve_language
+from ui.i18n.translation import available_languages, install_translators, remove_translators, resolve_language
 from ui.preferences.language_page import LanguagePage
 from ui.preferences.preferences_dialog import PreferencesDialog
 

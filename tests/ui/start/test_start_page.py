@@ -25,7 +25,7 @@ def no_threads_left():
 
 
 def _window(qtbot, project: Project | None = None, settings: UserSettings | None = None):
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     window = MainWindow(project, FakeDialogs(), settings)
     qtbot.addWidget(window)

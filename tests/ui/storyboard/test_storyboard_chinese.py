@@ -13,7 +13,7 @@ from ui_support import FakeDialogs, make_window
 from app.project.project import CastMember, Project, ProjectSettings, Shot
 from app.project.reel_file import save_project
 from app.settings.writing_settings import WritingSettings, store_writing_settings
-from ui.i18n import install_translators, remove_translators
+from ui.i18n.translation import install_translators, remove_translators
 from ui.preferences.preferences_dialog import PreferencesDialog
 from ui.storyboard.proposal_model import CAST, DURATION
 

@@ -13,8 +13,8 @@ from ui_support import make_window
 
 from app.paths.resources import resource_path
 from app.settings.user_settings import load_settings, save_settings, settings_path
-from ui import app_main
 from ui.preferences.preferences_dialog import PreferencesDialog
+from ui.shell import app_main
 from ui.widgets import theme
 from ui.widgets.icons import ICONS, icon, icon_color
 from ui.widgets.theme import apply_theme, is_dark

@@ -69,7 +69,7 @@ def start_task(
     loop = running_loop()
     if loop is None:
         work.close()
-        raise RuntimeError("no asyncio loop runs here: ui.event_loop.install() it first")
+        raise RuntimeError("no asyncio loop runs here: ui.runtime.event_loop.install() it first")
     task = loop.create_task(work)
     _tasks.add(task)
 

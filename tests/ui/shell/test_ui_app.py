@@ -14,7 +14,7 @@ from app.project.project import Take
 from app.project.reel_file import save_project
 from ui.widgets.thumbnails import ThumbnailCache, thumbnail_file
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.mark.slow
@@ -24,7 +24,7 @@ def test_run_opens_a_project_without_heavy_imports(tmp_path):
         import sys
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
-        from ui import app_main
+        from ui.shell import app_main
         app = app_main.create_application()
         seen = {{}}
         def check():

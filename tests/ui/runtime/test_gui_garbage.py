@@ -7,7 +7,7 @@ import threading
 
 from PySide6.QtCore import QObject
 
-from ui.gui_garbage import GuiThreadCollector
+from ui.runtime.gui_garbage import GuiThreadCollector
 
 
 class _Holder(QObject):
@@ -80,7 +80,7 @@ def test_without_it_the_worker_frees_the_cycle():
 def test_settling_leaves_an_open_films_objects_out_of_full_passes_until_the_next_film(qtbot):
     import weakref
 
-    from ui import gui_garbage
+    from ui.runtime import gui_garbage
 
     class Node:
         pass

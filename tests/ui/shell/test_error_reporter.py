@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from app.diagnostics.log_file import log_path
-from ui.error_reporter import ErrorReporter
+from ui.shell.error_reporter import ErrorReporter
 
 
 def test_unexpected_errors_go_to_the_log_and_a_short_message(qtbot):

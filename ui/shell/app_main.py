@@ -36,11 +36,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def run(paths: list[str]) -> int:
     """Open the main window (and the first .reel in paths); returns the exit code."""
     from app.settings.user_settings import load_settings
-    from ui import event_loop
-    from ui.error_reporter import ErrorReporter
-    from ui.gui_garbage import GuiThreadCollector
-    from ui.i18n import install_translators
-    from ui.main_window import MainWindow
+    from ui.i18n.translation import install_translators
+    from ui.runtime import event_loop
+    from ui.runtime.gui_garbage import GuiThreadCollector
+    from ui.shell.error_reporter import ErrorReporter
+    from ui.shell.main_window import MainWindow
 
     app = create_application()
     install_translators(app, load_settings().language)  # before any window: texts are set once

@@ -11,9 +11,9 @@ from ui_support import FakeDialogs, sample_project
 from app.project import recovery
 from app.project.reel_file import load_project, save_project
 from app.settings.user_settings import UserSettings
+from ui.editing.project_session import ProjectSession
 from ui.editing.undo_commands import EditShotCommand
 from ui.files.file_actions import FileActions
-from ui.project_session import ProjectSession
 
 
 def _age(path):

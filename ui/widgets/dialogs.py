@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from app.project.recovery import Recovery
 from app.project.reel_file import PROJECT_SUFFIX
 from engine.errors import StoryreelError, hint_of
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n.translation import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from ui_support import tiny_project, tiny_window, write_video
 
 from app.project.take_import import import_take
-from ui.i18n import install_translators, remove_translators
+from ui.i18n.translation import install_translators, remove_translators
 
 
 @pytest.fixture

@@ -22,12 +22,11 @@ from app.film.shot_timing import film_seconds, shot_seconds
 from app.paths.resources import resource_path
 from app.project.project import Project
 from app.settings.user_settings import UserSettings, load_settings, save_settings
-from ui import gui_garbage, window_layout
 from ui.cast.cast_wiring import CastWiring
 from ui.chrome.window_chrome import WindowChrome
 from ui.continuity.continuity_wiring import ContinuityWiring
-from ui.dialogs import Dialogs
 from ui.directing.direction_actions import DirectionActions
+from ui.editing.project_session import ProjectSession
 from ui.editing.undo_commands import EditSettingsCommand
 from ui.files.file_actions import FileActions
 from ui.files.recent_menu import fill_recent_menu
@@ -40,8 +39,9 @@ from ui.inspector.inspector import Inspector
 from ui.presets.presets_panel import PresetsPanel
 from ui.preview.playback_actions import playback_actions
 from ui.preview.preview_player import PreviewPlayer
-from ui.project_session import ProjectSession
 from ui.review.review_wiring import ReviewWiring
+from ui.runtime import gui_garbage
+from ui.shell import window_layout
 from ui.start.start_wiring import StartWiring
 from ui.storyboard.long_task import LongTask
 from ui.storyboard.storyboard_wiring import StoryboardWiring
@@ -49,6 +49,7 @@ from ui.timeline.shot_actions import ShotActions
 from ui.timeline.time_ruler import TimeRuler
 from ui.timeline.timeline_model import TimelineModel, refusal_message
 from ui.timeline.timeline_view import TimelineView
+from ui.widgets.dialogs import Dialogs
 from ui.widgets.labels import format_time
 from ui.widgets.theme import apply_theme
 from ui.widgets.thumbnails import ThumbnailCache
