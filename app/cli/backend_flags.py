@@ -8,7 +8,7 @@ import argparse
 from app.settings.remote_settings import LOCAL, PROVIDER, REMOTE, provider_backends, remote_backends
 from engine.backends.local import Backend, LocalBackend
 from engine.backends.provider import DEFAULT_PROVIDER, DEFAULT_PROVIDER_MODEL
-from engine.backends.remote import DEFAULT_TIMEOUT, MAX_IN_FLIGHT
+from engine.endpoint.client_limits import DEFAULT_TIMEOUT, MAX_IN_FLIGHT
 from engine.endpoint.urls import clean_url
 
 

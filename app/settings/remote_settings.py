@@ -8,8 +8,8 @@ from app.settings.user_settings import UserSettings
 from engine.backends.endpoint_group import EndpointGroup
 from engine.backends.local import Backend, LocalBackend
 from engine.backends.provider import DEFAULT_PROVIDER, DEFAULT_PROVIDER_MODEL, ProviderBackend
-from engine.backends.remote import DEFAULT_TIMEOUT, MAX_IN_FLIGHT, RemoteBackend
-from engine.endpoint.http_call import DEFAULT_MAX_ANSWER_MB
+from engine.backends.remote import RemoteBackend
+from engine.endpoint.client_limits import DEFAULT_MAX_ANSWER_MB, DEFAULT_TIMEOUT, MAX_IN_FLIGHT
 from engine.endpoint.hub_token import find_token
 from engine.endpoint.urls import EndpointUrlError, clean_url, short_name
 

@@ -7,8 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.paths.user_paths import config_dir
-from engine.backends.remote import MAX_IN_FLIGHT
-from engine.endpoint.http_call import DEFAULT_MAX_ANSWER_MB
+from engine.endpoint.client_limits import DEFAULT_MAX_ANSWER_MB, MAX_IN_FLIGHT
 from engine.storage.atomic_file import write_bytes_atomic
 from engine.values import is_json_int
 

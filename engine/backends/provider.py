@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
-from engine.backends.remote import DEFAULT_TIMEOUT, write_received_clip
+from engine.backends.remote import write_received_clip
 from engine.backends.review_hook import AfterTake
 from engine.backends.take_record import TakeRecord, record_take, refuse_local_only
+from engine.endpoint.client_limits import DEFAULT_TIMEOUT
 from engine.endpoint.http_call import EndpointError, EndpointTimeout
 from engine.endpoint.http_status import status_text
 from engine.endpoint.hub_token import find_token

@@ -13,8 +13,13 @@ from engine.backends.endpoint_group import EndpointGroup
 from engine.backends.review_hook import AfterTake
 from engine.backends.take_record import TakeRecord, record_take, refuse_local_only, sidecar_path
 from engine.endpoint.answer_check import check_answer
-from engine.endpoint.http_call import (
+from engine.endpoint.client_limits import (
     DEFAULT_MAX_ANSWER_MB,
+    DEFAULT_SCALE_UP_TIMEOUT,
+    DEFAULT_TIMEOUT,
+    MAX_IN_FLIGHT,
+)
+from engine.endpoint.http_call import (
     EndpointDown,
     EndpointError,
     EndpointPace,
@@ -38,11 +43,6 @@ from engine.values import is_json_int
 from engine.video.video_io import ClipInfo
 
 log = logging.getLogger(__name__)
-
-DEFAULT_TIMEOUT = 1800.0  # seconds for one generation, from sending to the whole answer
-DEFAULT_SCALE_UP_TIMEOUT = 600  # seconds the endpoint's router may hold a request while a replica starts
-MAX_IN_FLIGHT = 64  # requests in flight on one endpoint URL (its replicas)
-
 
 CLIP_FACTS = ("num_frames", "width", "height", "fps")  # an unreported one is read from the clip itself
 

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from engine.endpoint.client_limits import DEFAULT_MAX_ANSWER_MB
 from engine.endpoint.http_status import STATUS_TEXTS, status_label, status_text
 from engine.endpoint.off_loop import off_loop
 from engine.endpoint.redaction import redact
@@ -41,10 +42,6 @@ CONNECT_TIMEOUT = 20.0
 CONNECT_TRIES = 3
 BACKOFF_START, BACKOFF_MAX = 1.0, 30.0
 MAX_RETRY_AFTER = 300.0  # a server asking for longer than this is treated as asking for this
-# The largest answer read: a 161-frame 720p take is ~60 MB of base64. Bigger answers are refused
-# before they are held (a 512 MB body took 2 GB as bytes, text and JSON). The user setting
-# max_answer_mb (settings.json) or render --max-answer-mb sets it.
-DEFAULT_MAX_ANSWER_MB = 256
 
 
 class EndpointError(StoryreelError):

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.settings.remote_settings import format_endpoint_lines, parse_endpoint_lines
 from app.settings.user_settings import UserSettings
-from engine.endpoint.http_call import DEFAULT_MAX_ANSWER_MB
+from engine.endpoint.client_limits import DEFAULT_MAX_ANSWER_MB
 from engine.endpoint.hub_token import (
     ENV,
     HUB,
