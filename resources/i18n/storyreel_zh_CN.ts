@@ -1944,232 +1944,12 @@ Generate the shot again to retry (Ctrl+G); the full details are in storyreel.log
         <translation>预设</translation>
     </message>
     <message>
-        <source>&amp;New</source>
-        <translation>新建(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Start a new project</source>
-        <translation>新建一个项目</translation>
-    </message>
-    <message>
-        <source>&amp;Open…</source>
-        <translation>打开(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open a project file</source>
-        <translation>打开项目文件</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Save the project</source>
-        <translation>保存项目</translation>
-    </message>
-    <message>
-        <source>Save &amp;As…</source>
-        <translation>另存为(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Save under a new name, with its media</source>
-        <translation>以新名称保存，连同其媒体</translation>
-    </message>
-    <message>
-        <source>&amp;Close</source>
-        <translation>关闭(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Close the project</source>
-        <translation>关闭项目</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>Quit Storyreel</source>
-        <translation>退出 Storyreel</translation>
-    </message>
-    <message>
-        <source>Import Shot &amp;List…</source>
-        <translation>导入镜头列表(&amp;L)…</translation>
-    </message>
-    <message>
-        <source>Add shots from a .txt (one prompt per line) or .csv file</source>
-        <translation>从 .txt（每行一个提示词）或 .csv 文件添加镜头</translation>
-    </message>
-    <message>
-        <source>Import &amp;Videos…</source>
-        <translation>导入视频(&amp;V)…</translation>
-    </message>
-    <message>
-        <source>Add video files as shots with an imported take</source>
-        <translation>将视频文件添加为镜头，并作为导入的镜次</translation>
-    </message>
-    <message>
-        <source>Project &amp;Settings…</source>
-        <translation>项目设置(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Name, size, frame rate, model and default generation settings</source>
-        <translation>名称、尺寸、帧率、模型和默认生成设置</translation>
-    </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation>导出(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Export the film as MP4, WebM, ProRes, GIF or PNG frames</source>
-        <translation>将影片导出为 MP4、WebM、ProRes、GIF 或 PNG 帧</translation>
-    </message>
-    <message>
-        <source>Export &amp;Timeline…</source>
-        <translation>导出时间线(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>Write the timeline for an editor: OpenTimelineIO, Final Cut Pro X or EDL</source>
-        <translation>为剪辑软件写出时间线：OpenTimelineIO、Final Cut Pro X 或 EDL</translation>
-    </message>
-    <message>
-        <source>Import Edited T&amp;imeline…</source>
-        <translation>导入已剪辑的时间线(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Bring back the order and trims of an .otio edited in another editor</source>
-        <translation>取回在其他剪辑软件中剪辑过的 .otio 的镜头顺序和入点/出点</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Add Shot</source>
-        <translation>添加镜头(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Add a new shot after the selection</source>
-        <translation>在所选内容之后添加新镜头</translation>
-    </message>
-    <message>
-        <source>D&amp;uplicate</source>
-        <translation>复制(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Duplicate the selected shots</source>
-        <translation>复制所选镜头</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>删除(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Delete the selected shots</source>
-        <translation>删除所选镜头</translation>
-    </message>
-    <message>
-        <source>Move &amp;Earlier</source>
-        <translation>前移(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Move the selected shots one place earlier</source>
-        <translation>将所选镜头向前移动一位</translation>
-    </message>
-    <message>
-        <source>Move &amp;Later</source>
-        <translation>后移(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Move the selected shots one place later</source>
-        <translation>将所选镜头向后移动一位</translation>
-    </message>
-    <message>
-        <source>Select &amp;All Shots</source>
-        <translation>选择所有镜头(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Select every shot</source>
-        <translation>选择每一个镜头</translation>
-    </message>
-    <message>
-        <source>&amp;Preferences…</source>
-        <translation>首选项(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Autosave interval</source>
-        <translation>自动保存间隔</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;In</source>
-        <translation>放大(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Wider cards (Ctrl+wheel)</source>
-        <translation>加宽卡片（Ctrl+滚轮）</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation>缩小(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Narrower cards</source>
-        <translation>收窄卡片</translation>
-    </message>
-    <message>
-        <source>Zoom to &amp;Fit</source>
-        <translation>缩放以适应(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Fit the whole film in the timeline</source>
-        <translation>让整部影片适应时间线</translation>
-    </message>
-    <message>
-        <source>&amp;About Storyreel</source>
-        <translation>关于 Storyreel(&amp;A)</translation>
-    </message>
-    <message>
-        <source>About Storyreel</source>
-        <translation>关于 Storyreel</translation>
-    </message>
-    <message>
-        <source>Drag cards to reorder · drop videos or a .reel here · Ctrl+wheel to zoom</source>
-        <translation>拖动卡片调整顺序 · 将视频或 .reel 文件拖放到此处 · Ctrl+滚轮缩放</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
         <source>{0} shots · {1} · {2}×{3} @ {4} fps</source>
         <translation>{0} 个镜头 · {1} · {2}×{3} @ {4} fps</translation>
-    </message>
-    <message>
-        <source>Settings not saved: {0}</source>
-        <translation>设置未保存：{0}</translation>
     </message>
 </context>
 <context>
@@ -4829,6 +4609,229 @@ Drop video files ({2}) to add them as shots, or a {3} file to open it.</source>
 A desktop studio for AI film-making with Wan 2.2.</source>
         <translation>Storyreel {0}
 用 Wan 2.2 进行 AI 电影创作的桌面工作室。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start a new project</source>
+        <translation>新建一个项目</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a project file</source>
+        <translation>打开项目文件</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save under a new name, with its media</source>
+        <translation>以新名称保存，连同其媒体</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close the project</source>
+        <translation>关闭项目</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Quit Storyreel</source>
+        <translation>退出 Storyreel</translation>
+    </message>
+    <message>
+        <source>Import Shot &amp;List…</source>
+        <translation>导入镜头列表(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Add shots from a .txt (one prompt per line) or .csv file</source>
+        <translation>从 .txt（每行一个提示词）或 .csv 文件添加镜头</translation>
+    </message>
+    <message>
+        <source>Import &amp;Videos…</source>
+        <translation>导入视频(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Add video files as shots with an imported take</source>
+        <translation>将视频文件添加为镜头，并作为导入的镜次</translation>
+    </message>
+    <message>
+        <source>Project &amp;Settings…</source>
+        <translation>项目设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Name, size, frame rate, model and default generation settings</source>
+        <translation>名称、尺寸、帧率、模型和默认生成设置</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export the film as MP4, WebM, ProRes, GIF or PNG frames</source>
+        <translation>将影片导出为 MP4、WebM、ProRes、GIF 或 PNG 帧</translation>
+    </message>
+    <message>
+        <source>Export &amp;Timeline…</source>
+        <translation>导出时间线(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Write the timeline for an editor: OpenTimelineIO, Final Cut Pro X or EDL</source>
+        <translation>为剪辑软件写出时间线：OpenTimelineIO、Final Cut Pro X 或 EDL</translation>
+    </message>
+    <message>
+        <source>Import Edited T&amp;imeline…</source>
+        <translation>导入已剪辑的时间线(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Bring back the order and trims of an .otio edited in another editor</source>
+        <translation>取回在其他剪辑软件中剪辑过的 .otio 的镜头顺序和入点/出点</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Shot</source>
+        <translation>添加镜头(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a new shot after the selection</source>
+        <translation>在所选内容之后添加新镜头</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>复制(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Duplicate the selected shots</source>
+        <translation>复制所选镜头</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the selected shots</source>
+        <translation>删除所选镜头</translation>
+    </message>
+    <message>
+        <source>Move &amp;Earlier</source>
+        <translation>前移(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Move the selected shots one place earlier</source>
+        <translation>将所选镜头向前移动一位</translation>
+    </message>
+    <message>
+        <source>Move &amp;Later</source>
+        <translation>后移(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Move the selected shots one place later</source>
+        <translation>将所选镜头向后移动一位</translation>
+    </message>
+    <message>
+        <source>Select &amp;All Shots</source>
+        <translation>选择所有镜头(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Select every shot</source>
+        <translation>选择每一个镜头</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Autosave interval</source>
+        <translation>自动保存间隔</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Wider cards (Ctrl+wheel)</source>
+        <translation>加宽卡片（Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Narrower cards</source>
+        <translation>收窄卡片</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;Fit</source>
+        <translation>缩放以适应(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Fit the whole film in the timeline</source>
+        <translation>让整部影片适应时间线</translation>
+    </message>
+    <message>
+        <source>&amp;About Storyreel</source>
+        <translation>关于 Storyreel(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Storyreel</source>
+        <translation>关于 Storyreel</translation>
+    </message>
+    <message>
+        <source>Drag cards to reorder · drop videos or a .reel here · Ctrl+wheel to zoom</source>
+        <translation>拖动卡片调整顺序 · 将视频或 .reel 文件拖放到此处 · Ctrl+滚轮缩放</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Settings not saved: {0}</source>
+        <translation>设置未保存：{0}</translation>
     </message>
 </context>
 <context>

@@ -28,7 +28,7 @@ def main(reel: str, geometry: Path) -> int:
 
     def describe() -> None:
         win = window()
-        if win is None or not win.project.shots or not win.isVisible():
+        if win is None or not win.project.shots or not win.isVisible() or not win.parts_built:
             QTimer.singleShot(200, describe)
             return
         view = win.timeline

@@ -8,11 +8,12 @@ from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 
 from app.settings.documentation import documentation_target
+from ui.chrome.frame_chrome import FrameHost
 from ui.chrome.guide_viewer import GuideViewer
-from ui.chrome.main_toolbar import build_main_toolbar
+from ui.chrome.main_toolbar import insert_toolbar_groups
 from ui.chrome.shortcut_tips import name_shortcut_in_tip
 from ui.chrome.shortcuts_dialog import ShortcutsDialog
 from ui.generation.generation_actions import GenerationController
@@ -23,34 +24,16 @@ from ui.widgets.dialogs import Dialogs
 from ui.widgets.icons import icon
 
 
-class ChromeHost(Protocol):
-    """What the chrome reads from the main window: its preview, queue, dialogs, menus and actions."""
+class ChromeHost(FrameHost, Protocol):
+    """What the chrome reads from the main window: the frame's actions, and its preview, queue, dialogs,
+    menus and toolbar."""
 
     preview: PreviewPlayer
     generation: GenerationController
     dialogs: Dialogs
     view_menu: QMenu
     help_menu: QMenu
-    act_new: QAction
-    act_open: QAction
-    act_save: QAction
-    act_save_as: QAction
-    act_close: QAction
-    act_quit: QAction
-    act_import_list: QAction
-    act_import_videos: QAction
-    act_settings: QAction
-    act_export: QAction
-    act_undo: QAction
-    act_redo: QAction
-    act_add: QAction
-    act_duplicate: QAction
-    act_delete: QAction
-    act_prefs: QAction
-    act_zoom_in: QAction
-    act_zoom_out: QAction
-    act_zoom_fit: QAction
-    act_about: QAction
+    toolbar: QToolBar
     act_play: QAction
     act_film: QAction
 
@@ -87,18 +70,11 @@ class WindowChrome:
             help_menu.addActions([self.act_docs, self.act_shortcuts])
         self._set_icons()
         g = host.generation
-        self.toolbar = build_main_toolbar(
-            window,
+        self.toolbar = host.toolbar  # the window's, with the frame's groups (ui/chrome/frame_chrome)
+        insert_toolbar_groups(  # between the frame's groups (ui/chrome/frame_chrome) and Export
+            self.toolbar,
+            host.act_export,
             [
-                [
-                    (host.act_new, QCoreApplication.translate("WindowChrome", "New")),
-                    (host.act_open, QCoreApplication.translate("WindowChrome", "Open")),
-                    (host.act_save, QCoreApplication.translate("WindowChrome", "Save")),
-                ],
-                [
-                    (host.act_undo, QCoreApplication.translate("WindowChrome", "Undo")),
-                    (host.act_redo, QCoreApplication.translate("WindowChrome", "Redo")),
-                ],
                 [
                     (g.act_generate, QCoreApplication.translate("WindowChrome", "Generate")),
                     (g.act_generate_missing, QCoreApplication.translate("WindowChrome", "Generate All")),
@@ -108,9 +84,8 @@ class WindowChrome:
                     (host.act_play, QCoreApplication.translate("WindowChrome", "Play")),
                     (self.full_screen.act_full, QCoreApplication.translate("WindowChrome", "Full Screen")),
                 ],
-                [(host.act_export, QCoreApplication.translate("WindowChrome", "Export"))],
             ],
-            with_text=[g.act_generate, g.act_generate_missing, host.act_export],
+            with_text=[g.act_generate, g.act_generate_missing],
         )
         self._playing: bool | None = None
         player.clock.frameChanged.connect(lambda frame: self._follow_playing())
@@ -135,26 +110,6 @@ class WindowChrome:
     def _set_icons(self) -> None:
         w, g = self.host, self.host.generation
         for action, name in (
-            (w.act_new, "new"),
-            (w.act_open, "open"),
-            (w.act_save, "save"),
-            (w.act_save_as, "save_as"),
-            (w.act_close, "close"),
-            (w.act_quit, "quit"),
-            (w.act_import_list, "import_list"),
-            (w.act_import_videos, "import_videos"),
-            (w.act_settings, "project_settings"),
-            (w.act_export, "export"),
-            (w.act_undo, "undo"),
-            (w.act_redo, "redo"),
-            (w.act_add, "add"),
-            (w.act_duplicate, "duplicate"),
-            (w.act_delete, "delete"),
-            (w.act_prefs, "preferences"),
-            (w.act_zoom_in, "zoom_in"),
-            (w.act_zoom_out, "zoom_out"),
-            (w.act_zoom_fit, "zoom_fit"),
-            (w.act_about, "about"),
             (w.act_film, "film"),
             (g.act_generate, "generate"),
             (g.act_generate_missing, "generate_all"),

@@ -47,11 +47,19 @@ def run(paths: list[str]) -> int:
     # Remote requests and connection tests are asyncio tasks on the Qt loop (qasync).
     loop = event_loop.install(app)
     collector = GuiThreadCollector(app)  # the generation worker must never free a widget
-    window = MainWindow()
+    # Opened on a film, the window shows it first: its strip, menus and docks are built, the film opens,
+    # and the preview, inspector, queue and the rest are built in the turn after it has painted.
+    window = MainWindow(parts_later=bool(paths))
     reporter = ErrorReporter(window)
     window.show()
-    # After the window is up: recovery questions and opening files never delay its first paint.
-    QTimer.singleShot(0, lambda: window.files.startup(list(paths)))
+
+    def start() -> None:
+        try:  # recovery questions and opening files never delay the window's first paint
+            window.files.startup(list(paths))
+        finally:
+            window.build_parts_after_paint()
+
+    QTimer.singleShot(0, start)
     try:
         return int(loop.run_forever())  # app.exec(), with asyncio's tasks stepping inside it
     finally:

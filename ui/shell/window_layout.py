@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
 
 # The first run's layout: the viewer takes what the docks and the timeline strip leave, the largest pane.
 INSPECTOR_WIDTH = 440  # its form without a horizontal scroll bar
-QUEUE_WIDTH = 330  # at least; the queue widens to fit its columns
+QUEUE_WIDTH = 430  # at least (its columns in English); the queue widens to fit them where they need more
 TIMELINE_HEIGHT = 250  # buttons, ruler and a row of cards
 
 
@@ -39,6 +39,7 @@ def first_run_layout(
     window: QMainWindow, splitter: QSplitter, inspector: QDockWidget, queue: QDockWidget
 ) -> None:
     """Dock widths and the timeline's height when no layout was stored: the viewer gets the most room."""
-    queue_width = max(QUEUE_WIDTH, queue.widget().sizeHint().width())  # fits its columns
+    columns = queue.widget()  # none yet while the window shows a film before its parts
+    queue_width = max(QUEUE_WIDTH, columns.sizeHint().width() if columns is not None else 0)
     window.resizeDocks([inspector, queue], [INSPECTOR_WIDTH, queue_width], Qt.Orientation.Horizontal)
     splitter.setSizes([window.height() - TIMELINE_HEIGHT, TIMELINE_HEIGHT])
