@@ -32,8 +32,10 @@ from app.farm.cluster import free_port  # noqa: E402
 from app.farm.farm_config import FarmConfig  # noqa: E402
 from app.farm.farm_control import HeadOptions, start_farm, stop_farm  # noqa: E402
 from app.film.generate_and_export import render_project  # noqa: E402
-from app.project.project import Project, ProjectSettings, Shot  # noqa: E402
+from app.project.project import Project  # noqa: E402
+from app.project.project_settings import ProjectSettings  # noqa: E402
 from app.project.reel_file import save_project  # noqa: E402
+from app.project.shot import Shot  # noqa: E402
 from app.settings.remote_settings import remote_backends  # noqa: E402
 from engine.generation.request import ModelSpec  # noqa: E402
 from engine.generation.tiny_model import write_tiny_model  # noqa: E402

@@ -29,9 +29,12 @@ def main() -> int:
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
-    from app.project.project import Project, ProjectSettings, Shot, ShotKeyframe
+    from app.project.project import Project
+    from app.project.project_settings import ProjectSettings
     from app.project.reel_file import save_project
+    from app.project.shot import Shot
     from app.project.shot_images import import_image
+    from app.project.shot_inputs import ShotKeyframe
     from ui.timeline.shot_card_delegate import CARD_HEIGHT, ShotCardDelegate
     from ui.timeline.timeline_model import TimelineModel
     from ui.widgets.thumbnails import ThumbnailCache

@@ -23,8 +23,10 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from crash_support import KILL_SAVES  # noqa: E402
 
 from app.generation.take_recovery import recover_after_crash  # noqa: E402
-from app.project.project import Project, ProjectSettings, Shot  # noqa: E402
+from app.project.project import Project  # noqa: E402
+from app.project.project_settings import ProjectSettings  # noqa: E402
 from app.project.reel_file import ProjectError, load_project, save_project  # noqa: E402
+from app.project.shot import Shot  # noqa: E402
 
 
 def opens(path: Path) -> bool:

@@ -22,8 +22,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.film.generate_and_export import render_project  # noqa: E402
 from app.generation.take_generation import plan_take  # noqa: E402
-from app.project.project import Project, ProjectSettings, Shot  # noqa: E402
+from app.project.project import Project  # noqa: E402
+from app.project.project_settings import ProjectSettings  # noqa: E402
 from app.project.reel_file import save_project  # noqa: E402
+from app.project.shot import Shot  # noqa: E402
 from engine.backends.local import LocalBackend  # noqa: E402
 from engine.generation import pipeline_cache  # noqa: E402
 from engine.generation.request import ModelSpec  # noqa: E402

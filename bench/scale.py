@@ -41,8 +41,10 @@ def build_film(root: Path, count: int, clip: Path) -> Path:
     """A saved film of count shots of 81 frames, each with a take of the shared clip."""
     import shutil
 
-    from app.project.project import Project, ProjectSettings, Shot, Take
+    from app.project.project import Project
+    from app.project.project_settings import ProjectSettings
     from app.project.reel_file import save_project
+    from app.project.shot import Shot, Take
 
     project = Project(ProjectSettings(name=f"Scale {count}", width=832, height=480, fps=16))
     path = root / f"scale-{count}.reel"

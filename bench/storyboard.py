@@ -22,8 +22,9 @@ sys.path.insert(1, str(Path(__file__).resolve().parents[1] / "tests"))  # the te
 from tiny_draft import write_tiny_draft_loras  # noqa: E402
 
 from app.generation.shot_requests import build_request  # noqa: E402
-from app.project.project import Project, Shot  # noqa: E402
+from app.project.project import Project  # noqa: E402
 from app.project.reel_file import new_project_file  # noqa: E402
+from app.project.shot import Shot  # noqa: E402
 from app.storyboard.keyframes import sketch_keyframes  # noqa: E402
 from engine.generation.pipeline_cache import PipelineCache  # noqa: E402
 from engine.generation.request import ModelSpec  # noqa: E402

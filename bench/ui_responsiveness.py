@@ -60,8 +60,10 @@ def build_project(root: Path, width: int, height: int, frames: int, steps: int):
     """A saved project: shot 1 has a preview clip (played in a loop), shot 2 is generated."""
     import numpy as np
 
-    from app.project.project import GenerationDefaults, Project, ProjectSettings, Shot, Take
+    from app.project.project import Project
+    from app.project.project_settings import GenerationDefaults, ProjectSettings
     from app.project.reel_file import save_project
+    from app.project.shot import Shot, Take
     from engine.video.video_io import write_clip
 
     settings = ProjectSettings(

@@ -37,8 +37,8 @@ PROMPTS = {  # the shots that name the member, by title, when the example does n
 def give_cast(film: Path) -> list[str]:
     """The copy's cast member and the ids of the shots that name it (added where the example has none)."""
     from app.project.cast_images import import_cast_image
+    from app.project.cast_member import CastMember
     from app.project.cast_mentions import mentioned_members
-    from app.project.project import CastMember
     from app.project.reel_file import load_project, save_project
 
     project = load_project(film)

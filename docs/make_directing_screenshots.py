@@ -51,8 +51,10 @@ def walking_frames() -> object:
 
 def make_film(work: Path) -> Path:
     """The one-shot film, its take, and the take's edges control recorded in the take's sidecar."""
-    from app.project.project import GenerationDefaults, Project, ProjectSettings, Shot, Take
+    from app.project.project import Project
+    from app.project.project_settings import GenerationDefaults, ProjectSettings
     from app.project.reel_file import save_project
+    from app.project.shot import Shot, Take
     from engine.conditioning.control_extraction import extract_control
     from engine.conditioning.control_settings import ControlSettings
     from engine.video.video_io import write_clip

@@ -107,7 +107,7 @@ def take_pictures(film: Path, output: Path) -> None:
     from make_screenshot import settle
     from PySide6.QtCore import Qt
 
-    from app.project.project import CastMember
+    from app.project.cast_member import CastMember
     from app.storyboard.proposal import proposal_from_answer
     from ui.shell.app_main import create_application
     from ui.shell.main_window import MainWindow

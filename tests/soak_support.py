@@ -7,8 +7,10 @@ from pathlib import Path
 
 import numpy as np
 
-from app.project.project import Project, ProjectSettings, Shot, Take
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
 from app.project.reel_file import save_project
+from app.project.shot import Shot, Take
 from engine.video.video_io import write_clip
 
 ROOT = Path(__file__).resolve().parents[1]

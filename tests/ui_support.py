@@ -6,8 +6,10 @@ from pathlib import Path
 
 import numpy as np
 
-from app.project.project import GenerationDefaults, Project, ProjectSettings, Shot
+from app.project.project import Project
+from app.project.project_settings import GenerationDefaults, ProjectSettings
 from app.project.reel_file import save_project
+from app.project.shot import Shot
 from app.settings.model_settings import ModelSettings, store_model_settings
 from ui.widgets.dialogs import CANCEL, DISCARD, RESTORE
 

@@ -12,7 +12,8 @@ from app.film.film_sound import with_sound_track
 from app.film.film_titles import caption_cues, film_titles, subtitle_path, title_style
 from app.film.shot_looks import look_for_shot
 from app.film.shot_timing import shot_fps, shot_frames, shot_transitions
-from app.project.project import Project, Shot
+from app.project.project import Project
+from app.project.shot import Shot
 from engine.errors import StoryreelError
 from engine.film.export_settings import ExportSettings
 from engine.film.exporter import ExportProgress, ExportResult, export_film

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from app.film.shot_timing import film_timing
 from app.project.audio_import import audio_clip_file
-from app.project.project import Project, Shot
+from app.project.project import Project
+from app.project.shot import Shot
 from engine.film.export_settings import ExportSettings
 from engine.film.sound_mix import SoundClip, mix_sound, write_wav
 

@@ -9,7 +9,8 @@ from app.film.shot_timing import film_timing
 from app.presets.embedded import embedded_preset, project_preset_folder
 from app.presets.preset import PresetError
 from app.project.media_paths import contained
-from app.project.project import Project, Shot
+from app.project.project import Project
+from app.project.shot import Shot
 from engine.film.subtitles import Cue
 from engine.film.title_elements import TitleElement
 from engine.film.title_render import TitleStyle, render_titles

@@ -9,7 +9,8 @@ from typing import Any
 
 from app.film.shot_timing import film_timing, shot_fps, shot_frames
 from app.project.media_paths import UnsafePath
-from app.project.project import Project, Shot
+from app.project.project import Project
+from app.project.shot import Shot
 from engine.film.film_timing import span_weight
 from engine.video.frame_reader import FrameReader, Transform
 

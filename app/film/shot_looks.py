@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from app.presets.embedded import project_preset_folder, shot_preset
 from app.presets.preset import Preset, PresetError
-from app.project.project import Project, Shot
+from app.project.project import Project
+from app.project.shot import Shot
 
 if TYPE_CHECKING:
     import numpy as np

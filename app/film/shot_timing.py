@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from app.generation.shot_requests import resolved_settings
-from app.project.project import Project, Shot
+from app.project.project import Project
+from app.project.shot import Shot
 from engine.film.film_timing import FilmTiming, Transition, time_film
 from engine.generation.frames import snap_frames as snap_frames  # the window's forms use it from here
 from engine.video.conform import conformed_frame_count

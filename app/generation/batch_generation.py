@@ -11,8 +11,9 @@ from app.generation.shot_conditioning import generation_order, model_for
 from app.generation.shot_references import unknown_mention_errors
 from app.generation.shot_requests import shot_status
 from app.generation.take_queue import TakeQueue
-from app.project.project import Project, Shot, ShotState
+from app.project.project import Project
 from app.project.reel_file import ProjectWriteError, save_project
+from app.project.shot import Shot, ShotState
 from app.settings.model_settings import project_model
 from engine.backends.local import Backend
 from engine.errors import StoryreelError

@@ -9,8 +9,9 @@ from typing import Any
 from app.generation.conditioning_error import ConditioningError
 from app.generation.take_given_frames import MASK_FOLDER, extend_control, repaint_control
 from app.project.media_paths import UnsafePath, contained
-from app.project.project import Project, ShotImage
+from app.project.project import Project
 from app.project.shot_images import shot_image_bytes
+from app.project.shot_inputs import ShotImage
 from engine.conditioning.control_cache import file_sha256
 from engine.generation.request import ControlConditioning
 from engine.values import is_json_int

@@ -9,8 +9,10 @@ from typing import Any
 from app.generation.conditioning_error import ConditioningError as ConditioningError  # also importable here
 from app.generation.shot_references import reference_model, uses_references
 from app.project.media_paths import UnsafePath
-from app.project.project import Project, Shot, ShotImage
+from app.project.project import Project
+from app.project.shot import Shot
 from app.project.shot_images import shot_image_bytes
+from app.project.shot_inputs import ShotImage
 from engine.errors import StoryreelError
 from engine.generation.demo_model import demo_image_model
 from engine.generation.request import FrameSource, ImageConditioning, ModelSpec

@@ -9,7 +9,8 @@ from typing import Any
 from app.generation.conditioning_error import ConditioningError
 from app.project.control_clips import checked_control_clip
 from app.project.media_paths import UnsafePath, contained
-from app.project.project import Project, Shot
+from app.project.project import Project
+from app.project.shot import Shot
 from app.settings.model_settings import ModelSettings
 from engine.conditioning.control_extraction import ControlFrames, extract_control
 from engine.conditioning.control_settings import ControlSettings

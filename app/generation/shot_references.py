@@ -13,9 +13,12 @@ from typing import Any
 
 from app.generation.conditioning_error import ConditioningError
 from app.project.cast_images import cast_image_bytes
+from app.project.cast_member import CastMember
 from app.project.cast_mentions import mentioned_members, unknown_mentions
-from app.project.project import CastMember, Project, Shot, ShotImage
+from app.project.project import Project
+from app.project.shot import Shot
 from app.project.shot_images import shot_image_bytes
+from app.project.shot_inputs import ShotImage
 from engine.errors import StoryreelError
 from engine.generation.demo_model import demo_reference_model
 from engine.generation.frames import snap_frames

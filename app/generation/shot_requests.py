@@ -28,7 +28,8 @@ from app.presets.embedded import lora_specs, preset_name_for, shot_preset
 from app.presets.preset import Preset, PresetSettings
 from app.project.cast_mentions import expand_mentions
 from app.project.media_paths import UnsafePath
-from app.project.project import Project, Shot, ShotState
+from app.project.project import Project
+from app.project.shot import Shot, ShotState
 from app.settings.model_settings import project_model
 from engine.generation.direction_inputs import MIN_CONTEXT
 from engine.generation.request import ControlConditioning, FrameSource, GenerationRequest, ModelSpec

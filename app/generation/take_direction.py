@@ -15,7 +15,8 @@ from app.generation.take_generation import TakePlan, next_take_path
 from app.generation.take_given_frames import MASK_FOLDER, extend_control, repaint_control
 from app.presets.embedded import lora_records, preset_name_for, shot_preset
 from app.project.media_paths import UnsafePath, contained
-from app.project.project import Project, Shot, Take
+from app.project.project import Project
+from app.project.shot import Shot, Take
 from app.settings.model_settings import project_model
 from engine.conditioning.control_bounds import MAX_CONTROL_FRAMES, check_control_clip, read_mask
 from engine.conditioning.control_cache import file_sha256

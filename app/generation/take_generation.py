@@ -12,7 +12,8 @@ from app.generation.shot_references import REFERENCE_RECORD
 from app.generation.shot_requests import build_request_with_record, preset_hash, request_key
 from app.presets.embedded import lora_records, preset_name_for, shot_preset
 from app.project.media_paths import contained
-from app.project.project import Project, Shot, Take, new_id
+from app.project.project import Project
+from app.project.shot import Shot, Take, new_id
 from engine.backends.local import run_take_job
 from engine.backends.take_record import TakeRecord, take_files_exist
 from engine.generation.pipeline_cache import PipelineCache

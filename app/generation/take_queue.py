@@ -10,7 +10,8 @@ from typing import Any
 from app.generation.shot_conditioning import generation_order, previous_shot
 from app.generation.shot_requests import random_seed
 from app.generation.take_generation import TakePlan, plan_take, record_finished_job
-from app.project.project import Project, Shot, Take
+from app.project.project import Project
+from app.project.shot import Shot, Take
 from engine.generation.request import ModelSpec
 from engine.jobs.job_queue import Job, JobQueue
 from engine.jobs.states import ACTIVE_STATES, FINISHED_STATES, JobState

@@ -20,8 +20,9 @@ from app.generation.shot_requests import preset_hash, request_key, resolved_sett
 from app.presets.embedded import preset_name_for
 from app.project.json_limits import UnsafeJson, loads_strict
 from app.project.media_paths import UnsafePath, contained
-from app.project.project import Project, Shot, Take, new_id
+from app.project.project import Project
 from app.project.reel_file import validate_document
+from app.project.shot import Shot, Take, new_id
 from app.project.stale_files import remove_stale_temp_files
 
 log = logging.getLogger(__name__)

@@ -17,8 +17,10 @@ from app.generation.shot_references import REFERENCE_RECORD
 from app.project.cast_images import cast_image_bytes
 from app.project.json_limits import UnsafeJson, loads_strict
 from app.project.media_paths import UnsafePath, contained
-from app.project.project import IMAGE_FITS, Project, ShotImage, Take
+from app.project.project import Project
+from app.project.shot import Take
 from app.project.shot_images import shot_image_bytes
+from app.project.shot_inputs import IMAGE_FITS, ShotImage
 from engine.backends.take_record import sidecar_path
 from engine.generation.request import (
     DEFAULT_OVERLAP,

@@ -16,7 +16,8 @@ from app.presets.preset import (
     preset_from_dict,
 )
 from app.project.media_paths import UnsafePath, contained
-from app.project.project import Project, Shot
+from app.project.project import Project
+from app.project.shot import Shot
 from engine.generation.request import LoraSpec
 from engine.storage.atomic_file import copy_file_atomic
 

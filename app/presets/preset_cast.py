@@ -8,7 +8,8 @@ from pathlib import Path
 from app.presets.library import check_cast_image, find_preset
 from app.presets.preset import Preset, PresetError, file_sha256
 from app.project.cast_images import import_cast_images
-from app.project.project import CastMember, Project
+from app.project.cast_member import CastMember
+from app.project.project import Project
 from app.project.shot_images import ShotImageError
 
 

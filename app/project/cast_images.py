@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from app.project.cast_member import MAX_CAST_IMAGES
 from app.project.media_paths import UnsafePath, contained
-from app.project.project import MAX_CAST_IMAGES, Project, ShotImage
+from app.project.project import Project
 from app.project.reel_file import CAST_FOLDER, check_image_path
 from app.project.shot_images import ShotImageError, import_image, shot_image_bytes
+from app.project.shot_inputs import ShotImage
 
 
 class CastImageError(ShotImageError):

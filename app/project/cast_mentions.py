@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from app.project.project import CastMember, Project
+from app.project.cast_member import CastMember
+from app.project.project import Project
 
 MAX_NAME_CHARS = 64
 MAX_DESCRIPTION_CHARS = 2000  # as the project schema allows: a description stands in for a name

@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.project.media_paths import UnsafePath, contained
-from app.project.project import Project, ShotControl, Take, checked_control
+from app.project.project import Project
 from app.project.reel_file import CONTROL_CLIP_FOLDER, check_control_path
+from app.project.shot import Take
+from app.project.shot_inputs import ShotControl, checked_control
 from engine.conditioning.control_bounds import check_control_clip
 from engine.conditioning.control_cache import file_sha256
 from engine.conditioning.control_settings import ControlError

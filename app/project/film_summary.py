@@ -7,7 +7,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from app.paths.user_paths import config_dir
-from app.project.project import Project, Take
+from app.project.project import Project
+from app.project.shot import Take
 from engine.storage.atomic_file import write_bytes_atomic
 
 SUMMARIES_FILE = "recent_films.json"

@@ -1,293 +1,20 @@
-"""The project model: settings, shots in timeline order, and their takes. No Qt, no file reads."""
+"""The project model: a film's shots, cast, titles and sound, with change events. No Qt, no file reads."""
 
 from __future__ import annotations
 
 import dataclasses
-import re
-import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.project.media_paths import UnsafePath, check_id, check_relative, contained
+from app.project.cast_member import CAST_KINDS, CastMember, check_cast_images
+from app.project.media_paths import contained
+from app.project.project_settings import ProjectSettings
 from app.project.row_index import RowIndex
+from app.project.shot import Shot, Take, checked_caption, checked_kept_keyframe
+from app.project.shot_inputs import ShotImage, checked_control, checked_keyframes
 from app.project.sound_track import AudioClip, check_clip
-from engine.conditioning.control_settings import CONTROL_KINDS, LENGTH_MODES, MAX_STRENGTH, SIZE_MODES
 from engine.film.title_elements import TitleElement, check_element
-from engine.generation.request import DEFAULT_MODEL
-from engine.jobs.states import StateEnum
-
-
-class ShotState(StateEnum):
-    """A shot's status, derived from its takes and settings (the value is what cards and `info` show)."""
-
-    NO_TAKE = "no take"
-    READY = "ready"
-    OUTDATED = "outdated"
-    FAILED = "failed"
-    MISSING = "missing"
-
-
-def new_id() -> str:
-    """A short random identifier for shots and takes."""
-    return uuid.uuid4().hex[:10]
-
-
-@dataclass
-class ShotImage:
-    """A still that conditions a shot (its start or end frame), copied into the media folder."""
-
-    path: str  # relative to the project's media folder, forward slashes: "images/<sha256>.png"
-    sha256: str  # of the file's bytes, checked again when a take is generated from it
-    fit: str = "fill"  # "fill": scale and centre-crop to cover the shot; "fit": scale to fit and pad
-    source: str = "file"  # "file" (an imported image) or "take-frame" (a frame of a take)
-    source_take: str | None = None  # for "take-frame": the take's id
-    source_frame: int | None = None  # for "take-frame": the frame's index in that take
-    name: str | None = None  # for "file": the imported file's own name, as the window labels it
-
-
-@dataclass
-class ShotKeyframe:
-    """An image pinned at one frame of a shot (0 is the first), made on the reference model."""
-
-    frame: int
-    image: ShotImage
-
-
-@dataclass
-class ShotControl:
-    """A clip whose motion a shot follows (through the reference model): a file in FILM.media/control-clips/
-    or a take of this film, the kind of frames taken from it, and how they are conformed."""
-
-    clip: str  # relative to the media folder: "control-clips/<sha256>.<ext>" or a take's path
-    sha256: str  # of the clip's bytes, checked again when the frames are extracted
-    kind: str = "video"  # pose, depth, edges or video (the clip's own frames)
-    strength: float = 1.0  # VACE's conditioning_scale, 0 to MAX_STRENGTH
-    length: str = "trim"  # "trim" or "loop"
-    fit: str = "fill"  # "fill" (crop) or "fit" (pad) to the shot's size
-    source_take: str | None = None  # for a take of this film: its id
-    name: str | None = None  # the imported file's own name, as the window labels it
-
-
-def checked_control(control: object) -> ShotControl | None:
-    """control if it is None or a valid ShotControl; TypeError/ValueError saying what is wrong."""
-    if control is None:
-        return None
-    if not isinstance(control, ShotControl):
-        raise TypeError("control must be a ShotControl or None")
-    if control.kind not in CONTROL_KINDS:
-        raise ValueError(f"the control kind {control.kind!r} is not one of {', '.join(CONTROL_KINDS)}")
-    if control.length not in LENGTH_MODES:
-        raise ValueError(f"the control length {control.length!r} is not one of {', '.join(LENGTH_MODES)}")
-    if control.fit not in SIZE_MODES:
-        raise ValueError(f"the control fit {control.fit!r} is not one of {', '.join(SIZE_MODES)}")
-    strength = control.strength
-    if isinstance(strength, bool) or not isinstance(strength, (int, float)):
-        raise TypeError("the control strength is a number")
-    if not 0.0 <= strength <= MAX_STRENGTH:
-        raise ValueError(f"the control strength {strength} is not between 0 and {MAX_STRENGTH}")
-    return control
-
-
-def checked_keyframes(keyframes: object) -> list[ShotKeyframe]:
-    """The keyframes sorted by frame; TypeError/ValueError unless ShotKeyframes at distinct frames from 0."""
-    if not isinstance(keyframes, (list, tuple)) or not all(isinstance(k, ShotKeyframe) for k in keyframes):
-        raise TypeError("keyframes must be a list of ShotKeyframe")
-    frames = [k.frame for k in keyframes]
-    if not all(isinstance(f, int) and not isinstance(f, bool) and f >= 0 for f in frames):
-        raise ValueError(f"a keyframe's frame is a whole number from 0, not {frames}")
-    if len(set(frames)) != len(frames):
-        raise ValueError(f"two keyframes pin frame {next(f for f in frames if frames.count(f) > 1)}")
-    return sorted(keyframes, key=lambda k: k.frame)
-
-
-def _check_cast_images(images: object) -> None:
-    if not isinstance(images, list) or not all(isinstance(i, ShotImage) for i in images):
-        raise TypeError("a cast member's images are a list of ShotImage")
-    if len(images) > MAX_CAST_IMAGES:
-        raise ValueError(f"a cast member has at most {MAX_CAST_IMAGES} reference images, not {len(images)}")
-
-
-_SAYS_SHOT = re.compile(r"shot\b", re.IGNORECASE)  # a title that names itself: "Shot 3", "shot a"
-CAST_KINDS = ("character", "product", "place", "style")
-MAX_CAST_IMAGES = 4
-
-
-@dataclass
-class CastMember:
-    """A character, product, place or style that looks the same in every shot that names it (@Name)."""
-
-    name: str  # unique in the film; a prompt names it as @name
-    kind: str = "character"  # one of CAST_KINDS
-    description: str = ""  # what the prompt sent says in place of @name
-    images: list[ShotImage] = field(default_factory=list)  # 1-4 references, in FILM.media/cast/<sha256>.<ext>
-    id: str = field(default_factory=new_id)
-
-
-IMAGE_FITS = ("fill", "fit")
-IMAGE_SOURCES = ("file", "take-frame")
-
-
-@dataclass
-class GenerationDefaults:
-    """Project-wide generation settings that a shot inherits unless it overrides them."""
-
-    frames: int = 81
-    steps: int = 40
-    guidance_scale: float = 4.0
-    guidance_scale_2: float | None = 3.0
-    negative_prompt: str = ""
-
-
-@dataclass
-class ProjectSettings:
-    """Project-level settings: output size and rate, default model and generation settings."""
-
-    name: str = "Untitled"
-    width: int = 1280
-    height: int = 720
-    fps: int = 16
-    model: str = DEFAULT_MODEL
-    model_revision: str | None = None
-    # The model for shots with a start image; None: the text model, when it can take one (TI2V-5B).
-    image_model: str | None = None
-    image_model_revision: str | None = None
-    # The reference (VACE) model for shots that name cast members or pin keyframes; None: not set.
-    vace_model: str | None = None
-    vace_model_revision: str | None = None
-    defaults: GenerationDefaults = field(default_factory=GenerationDefaults)
-    preset: str | None = None  # the project-wide style preset (a key of Project.presets)
-    fade_in: float = 0.0  # seconds of fade from black at the start of the film
-    fade_out: float = 0.0  # seconds of fade to black at the end of the film
-    quality: str = "final"  # the film's default: "draft" (fast 4-step) or "final"
-
-
-@dataclass
-class Take:
-    """One generated (or imported) clip of a shot, with everything needed to reproduce it."""
-
-    id: str
-    path: str  # relative to the project's media folder, with forward slashes
-    prompt: str = ""
-    negative_prompt: str = ""
-    seed: int | None = None
-    width: int = 0
-    height: int = 0
-    frames: int = 0
-    fps: int = 0
-    steps: int = 0
-    guidance_scale: float = 0.0
-    guidance_scale_2: float | None = None
-    model: str = ""
-    model_revision: str | None = None
-    backend: str = "local"
-    device: str = ""
-    dtype: str = ""
-    versions: dict[str, str] = field(default_factory=dict)
-    seconds: float = 0.0
-    created: str = ""
-    imported: bool = False
-    preset: str | None = None  # the style preset it was generated with
-    preset_hash: str = ""  # content hash of the generation-relevant part of that preset
-    request_key: str = ""  # fingerprint of the shot's settings it was made from (see shot_requests)
-    quality: str = "final"  # "draft" (Lightning 4-step) or "final"
-    speed: dict[str, Any] = field(default_factory=dict)  # the speed levers it was made with
-    # The image(s) it was generated from ({} = text only): {"kind": "file" | "take-frame" | "continue",
-    # "image": {"path", "sha256", "fit"}, "last_image": {...} | None, "from_shot", "from_take", "from_frame"}.
-    conditioning: dict[str, Any] = field(default_factory=dict)
-    segments: dict[str, Any] | None = None  # a long shot's {"count", "length", "overlap"}; None: one run
-    # Settings the backend did not report, and where the record took them from ("clip" or "request").
-    settings_not_reported: dict[str, str] = field(default_factory=dict)
-    # Its review (engine/review): score name -> {"value", "model", "revision", "frames", "status", ...}.
-    scores: dict[str, Any] = field(default_factory=dict)
-    # The safety verdict: {} not checked; {"verdict": "flagged" | "clear" | "failed" | "off", ...}.
-    safety: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class Shot:
-    """One shot of the film: its prompt and settings (None means the project default), and takes."""
-
-    id: str = field(default_factory=new_id)
-    title: str = ""
-    prompt: str = ""
-    # The prompt as the person wrote it, kept when an enhanced one replaced it (None: never enhanced).
-    prompt_original: str | None = None
-    negative_prompt: str = ""
-    seed: int | None = None  # None: a random seed per generation
-    frames: int | None = None
-    width: int | None = None
-    height: int | None = None
-    steps: int | None = None
-    guidance_scale: float | None = None
-    guidance_scale_2: float | None = None
-    takes: list[Take] = field(default_factory=list)
-    active_take: str | None = None
-    trim_in: int = 0  # first frame shown
-    trim_out: int | None = None  # one past the last frame shown; None: to the end
-    error: str | None = None  # the last generation's failure, cleared by a success
-    preset: str | None = None  # overrides the project's preset for this shot
-    transition: str = "cut"  # into this shot from the previous one: cut, crossfade or fade (via black)
-    transition_duration: float = 0.5  # seconds, for crossfade and fade
-    quality: str | None = None  # "draft" or "final"; None: the project's
-    start_image: ShotImage | None = None  # the first frame's image
-    end_image: ShotImage | None = None  # the last frame's image (first-last-frame), where the model takes one
-    # Start from the last frame of the previous shot's active take, taken at generation time.
-    continue_previous: bool = False
-    keyframes: list[ShotKeyframe] = field(
-        default_factory=list
-    )  # sorted by frame; made on the reference model
-    control: ShotControl | None = None  # motion from a clip, made on the reference model
-    caption: str = ""  # shown under the shot (burned in or as subtitles), spoken by a voice-over
-    # The keyframe sketch kept for Animate From Keyframe: "keyframes/<shot id>-NNN.png" in the media folder.
-    kept_keyframe: str | None = None
-
-    def take(self, take_id: str | None) -> Take | None:
-        """The take with this id, if any."""
-        return next((t for t in self.takes if t.id == take_id), None)
-
-    @property
-    def active(self) -> Take | None:
-        """The take used in the film."""
-        return self.take(self.active_take)
-
-    def display_title(self, index: int) -> str:
-        """The title, or 'Shot N' when it has none."""
-        return self.title or f"Shot {index + 1}"
-
-    def named(self) -> str:
-        """How a message names the shot: 'Shot <title>', or the title alone when it starts with
-        'Shot' (no 'Shot Shot 3'); 'Shot <id>' without a title."""
-        name = self.title or self.id
-        return name if _SAYS_SHOT.match(name) else f"Shot {name}"
-
-
-def checked_caption(caption: object) -> str:
-    """The caption stripped; TypeError unless text, ValueError if longer than a title may be."""
-    if not isinstance(caption, str):
-        raise TypeError("a caption must be text")
-    return check_element(TitleElement(kind="caption", text=caption.strip())).text
-
-
-KEYFRAME_FOLDER = "keyframes"  # keyframe sketches: FILM.media/keyframes/<shot id>-NNN.png
-_SKETCH_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}-[0-9]{3}\.png$")
-
-
-def checked_kept_keyframe(shot_id: str, path: object) -> str | None:
-    """path if it names one of this shot's sketches (keyframes/<shot id>-NNN.png); UnsafePath otherwise."""
-    if path is None:
-        return None
-    parts = check_relative(path)
-    name = parts[-1]
-    if len(parts) != 2 or parts[0] != KEYFRAME_FOLDER or not _SKETCH_NAME.match(name):
-        raise UnsafePath(
-            f"kept keyframe {str(path)[:80]!r}: sketches live in the media folder's {KEYFRAME_FOLDER}/"
-        )
-    if name[: -len("-000.png")] != check_id(shot_id):
-        raise UnsafePath(f"kept keyframe {name!r} is a sketch of another shot")
-    return str(path)
-
 
 # "Leave this field as it is" for set_shot_images, where None means "clear".
 KEEP = object()
@@ -522,7 +249,7 @@ class Project:
             raise ValueError(f"the film already has a cast member named {member.name!r}")
         if member.kind not in CAST_KINDS:
             raise ValueError(f"a cast member is a {', '.join(CAST_KINDS)}, not {member.kind!r}")
-        _check_cast_images(member.images)
+        check_cast_images(member.images)
         self.cast.insert(len(self.cast) if index is None else max(0, min(index, len(self.cast))), member)
         self._emit("cast_changed", member_id=member.id)
 
@@ -546,7 +273,7 @@ class Project:
         if "kind" in fields and fields["kind"] not in CAST_KINDS:
             raise ValueError(f"a cast member is a {', '.join(CAST_KINDS)}, not {fields['kind']!r}")
         if "images" in fields:
-            _check_cast_images(fields["images"])
+            check_cast_images(fields["images"])
         old: dict[str, object] = {}
         for key, value in fields.items():
             if key not in ("name", "kind", "description", "images"):

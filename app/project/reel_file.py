@@ -11,23 +11,15 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__
+from app.project.cast_member import CastMember
 from app.project.json_limits import UnsafeJson, loads_strict
 from app.project.media_paths import UnsafePath, check_relative
 from app.project.migrations import FORMAT_VERSION, MIGRATIONS
-from app.project.project import (
-    CastMember,
-    GenerationDefaults,
-    Project,
-    ProjectSettings,
-    Shot,
-    ShotControl,
-    ShotImage,
-    ShotKeyframe,
-    Take,
-    checked_control,
-    checked_kept_keyframe,
-)
+from app.project.project import Project
+from app.project.project_settings import GenerationDefaults, ProjectSettings
 from app.project.record_build import build_record
+from app.project.shot import Shot, Take, checked_kept_keyframe
+from app.project.shot_inputs import ShotControl, ShotImage, ShotKeyframe, checked_control
 from app.project.sound_track import AUDIO_FOLDER, AudioClip, check_clip
 from app.project.versioned_document import DocumentFormat
 from engine.errors import StoryreelError, describe_os_error

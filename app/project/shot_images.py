@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.project.media_paths import UnsafePath, contained
-from app.project.project import IMAGE_FITS, Project, ShotImage, Take
+from app.project.project import Project
 from app.project.reel_file import IMAGE_FOLDER, check_image_path
+from app.project.shot import Take
+from app.project.shot_inputs import IMAGE_FITS, ShotImage
 from engine.errors import StoryreelError
 from engine.generation.still_image import MAX_IMAGE_BYTES, ImageError, png_bytes, read_still, still_from_frame
 from engine.storage.atomic_file import write_bytes_atomic

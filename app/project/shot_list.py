@@ -9,15 +9,9 @@ from typing import Any, NamedTuple
 
 from app.project.cast_mentions import unknown_mentions
 from app.project.media_paths import UnsafePath, check_relative, contained
-from app.project.project import (
-    Project,
-    Shot,
-    ShotControl,
-    ShotImage,
-    ShotKeyframe,
-    checked_caption,
-    checked_keyframes,
-)
+from app.project.project import Project
+from app.project.shot import Shot, checked_caption
+from app.project.shot_inputs import ShotControl, ShotImage, ShotKeyframe, checked_keyframes
 from engine.conditioning.control_settings import CONTROL_KINDS
 from engine.errors import StoryreelError
 from engine.generation.frames import snap_frames

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.project.project import ProjectSettings
+from app.project.project_settings import ProjectSettings
 
 # Seconds per shot on a laptop CPU with the demo model, instead of a quarter of an hour of noise.
 SMALL_START = {"width": 256, "height": 144, "frames": 17, "steps": 4}

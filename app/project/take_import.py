@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from app.project.media_paths import UnsafePath, contained
-from app.project.project import Shot, Take, new_id
+from app.project.shot import Shot, Take, new_id
 from engine.errors import StoryreelError
 
 VIDEO_SUFFIXES = frozenset({".mp4", ".mov", ".mkv", ".webm", ".avi", ".m4v", ".mpg", ".mpeg"})

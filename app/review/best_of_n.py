@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.generation.take_generation import plan_take, take_from_record
-from app.project.project import Project, Shot, Take
+from app.project.project import Project
+from app.project.shot import Shot, Take
 from app.review.ranking import best_take, combined_score
 from app.review.take_scoring import score_takes
 from app.settings.review_settings import MAX_BEST_OF, ReviewSettings

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from app.project.project import Shot, Take
+from app.project.shot import Shot, Take
 
 # Each score mapped to 0-1, higher is better: CLIPScore is 0-100; DINOv2 cosine counts above 0; a look
 # 50 Lab units off its grade (about black against mid grey) and a flicker of 10 luma levels count 0.

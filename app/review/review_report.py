@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.project.cast_mentions import mentioned_members
-from app.project.project import Project, Shot, Take
+from app.project.project import Project
+from app.project.shot import Shot, Take
 from app.review.ranking import combined_score, ranked_takes
 from app.review.report_charts import bar_chart_svg
 from app.settings.review_settings import ReviewSettings

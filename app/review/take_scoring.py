@@ -13,7 +13,8 @@ from app.presets.embedded import embedded_preset, project_preset_folder
 from app.presets.preset import Preset, PresetError
 from app.project.cast_images import cast_image_bytes
 from app.project.cast_mentions import mentioned_members
-from app.project.project import Project, Shot, Take
+from app.project.project import Project
+from app.project.shot import Shot, Take
 from app.settings.review_settings import ReviewSettings
 from engine.backends.local import LocalBackend
 from engine.backends.provider import ProviderBackend

@@ -14,7 +14,8 @@ from typing import Any
 
 from app.generation.shot_requests import build_request_with_record
 from app.project.media_paths import check_id, contained
-from app.project.project import KEYFRAME_FOLDER, Project, Shot
+from app.project.project import Project
+from app.project.shot import KEYFRAME_FOLDER, Shot
 from app.project.shot_images import import_image
 from engine.backends.local import run_take_job
 from engine.backends.take_record import TakeRecord, take_files_exist

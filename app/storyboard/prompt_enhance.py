@@ -8,7 +8,8 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from app.project.project import Project, Shot
+from app.project.project import Project
+from app.project.shot import Shot
 from app.project.shot_images import shot_image_bytes
 from app.storyboard.writing_prompts import LANGUAGE_NAMES, check_language, detect_language, system_prompt
 from engine.progress import CancelToken, ProgressCallback, ignore_progress

@@ -9,8 +9,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from app.film.shot_timing import MAX_FRAMES, seconds_to_frames
+from app.project.cast_member import CastMember
 from app.project.cast_mentions import find_mentions
-from app.project.project import CastMember, Project
+from app.project.project import Project
 
 MAX_SHOTS = 60
 MAX_SECONDS = 60

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from app.project.project import Project, Shot, checked_caption
+from app.project.project import Project
+from app.project.shot import Shot, checked_caption
 from app.storyboard.proposal import Proposal
 
 

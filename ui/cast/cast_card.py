@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.project.project import MAX_CAST_IMAGES, CastMember
+from app.project.cast_member import MAX_CAST_IMAGES, CastMember
 from ui.i18n.translation import QT_TRANSLATE_NOOP
 
 THUMB = QSize(64, 64)

@@ -9,8 +9,10 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QMenu
 
 from app.project.cast_images import import_cast_images
-from app.project.project import MAX_CAST_IMAGES, Project, ShotImage, ShotKeyframe
+from app.project.cast_member import MAX_CAST_IMAGES
+from app.project.project import Project
 from app.project.shot_images import frame_image, import_image
+from app.project.shot_inputs import ShotImage, ShotKeyframe
 from ui.cast.cast_panel import CastPanel
 from ui.cast.member_dialog import CastMemberDialog
 from ui.cast.pin_frame_action import PinFrameAction

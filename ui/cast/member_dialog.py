@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.project.project import CAST_KINDS, CastMember, Project
+from app.project.cast_member import CAST_KINDS, CastMember
+from app.project.project import Project
 from ui.cast.cast_card import kind_label
 
 # What follows "@" in a prompt: Unicode letters, digits, "_" and "-" (Chinese names too).

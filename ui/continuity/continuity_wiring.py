@@ -7,8 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from app.project.project import Project, ShotImage
+from app.project.project import Project
 from app.project.shot_images import frame_image, import_image
+from app.project.shot_inputs import ShotImage
 from ui.editing.shot_image_commands import set_end_image_command, set_start_image_command
 from ui.files.file_actions import FileActions
 from ui.inspector.shot_images_box import START, ShotImagesBox

@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from app.project.cast_member import CastMember
 from app.project.cast_mentions import rename_in_prompts
-from app.project.project import CastMember, Project, ShotKeyframe
+from app.project.project import Project
+from app.project.shot_inputs import ShotKeyframe
 from ui.editing.undo_commands import EditShotCommand
 
 

@@ -9,7 +9,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from app.project import recovery
-from app.project.project import Project, new_id
+from app.project.project import Project
+from app.project.shot import new_id
 
 
 class StatusSink(Protocol):

@@ -7,7 +7,8 @@ import dataclasses
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from app.project.project import KEEP, Project, ShotImage
+from app.project.project import KEEP, Project
+from app.project.shot_inputs import ShotImage
 
 
 class ShotImagesCommand(QUndoCommand):

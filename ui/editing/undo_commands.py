@@ -8,7 +8,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from app.film.interchange.timeline_import import TimelineEdit, apply_edit
-from app.project.project import Project, Shot, Take, new_id
+from app.project.project import Project
+from app.project.shot import Shot, Take, new_id
 from ui.i18n.translation import QT_TRANSLATE_NOOP
 
 EDIT_SHOT_ID = 1

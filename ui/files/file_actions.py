@@ -13,7 +13,7 @@ from app.project import recovery
 from app.project.film_lock import FilmLock, FilmLocked
 from app.project.film_summary import remember, summarize
 from app.project.media_paths import UnsafePath
-from app.project.project import Project, Shot, Take
+from app.project.project import Project
 from app.project.reel_file import (
     PROJECT_SUFFIX,
     ProjectChangedOnDisk,
@@ -23,6 +23,7 @@ from app.project.reel_file import (
     save_project,
     save_project_as,
 )
+from app.project.shot import Shot, Take
 from app.project.take_import import shots_from_videos
 from app.settings.user_settings import UserSettings
 from ui.editing.project_session import ProjectSession, StatusSink

@@ -6,7 +6,8 @@ from copy import deepcopy
 
 from PySide6.QtCore import QCoreApplication
 
-from app.project.project import Project, ProjectSettings
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
 from app.project.starting_size import is_demo_model, small_start_reason, start_small
 from app.settings.model_settings import load_model_settings
 from app.settings.user_settings import UserSettings

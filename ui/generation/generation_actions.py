@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QMenu
 from app.generation.batch_generation import shots_to_generate
 from app.generation.take_generation import TakePlan
 from app.generation.take_queue import TakeQueue
-from app.project.project import Project, Take
+from app.project.project import Project
+from app.project.shot import Take
 from app.settings.model_settings import load_model_settings
 from app.settings.user_settings import UserSettings
 from engine.backends.local import Backend

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.project.project import Project, Shot, ShotControl
+from app.project.project import Project
+from app.project.shot import Shot
+from app.project.shot_inputs import ShotControl
 from engine.conditioning.control_settings import MAX_STRENGTH
 from ui.editing.undo_commands import EditShotCommand
 from ui.i18n.translation import QT_TRANSLATE_NOOP

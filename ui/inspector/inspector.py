@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from app.film.shot_timing import seconds_to_frames, snap_frames
 from app.generation.shot_requests import MAX_SEED, random_seed, resolved_settings
-from app.project.project import Project, Shot
+from app.project.project import Project
+from app.project.shot import Shot
 from ui.editing.undo_commands import EditShotCommand, RemoveTakeCommand, set_active_take_command
 from ui.inspector.control_box import ControlBox
 from ui.inspector.keyframes_box import KeyframesBox

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.project.project import Project, Shot
+from app.project.project import Project
+from app.project.shot import Shot
 from ui.editing.cast_commands import remove_keyframe_command
 from ui.inspector.shot_images_box import dropped_file
 from ui.widgets.thumbnails import ThumbnailCache

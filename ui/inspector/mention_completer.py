@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QStringListModel, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QCompleter, QListView, QPlainTextEdit
 
-from app.project.project import CastMember
+from app.project.cast_member import CastMember
 
 # The mention being typed, just before the cursor: "@" not after a word character, then a name so far.
 _TYPING = re.compile(r"(?<![\w@])@([\w-]*)$")

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.project.project import Project, Shot, ShotImage
+from app.project.project import Project
+from app.project.shot import Shot
+from app.project.shot_inputs import ShotImage
 from ui.editing.shot_image_commands import set_continue_command, set_fit_command
 from ui.editing.shot_image_commands import set_end_image_command as end_command
 from ui.editing.shot_image_commands import set_start_image_command as start_command

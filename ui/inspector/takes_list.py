@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.project.project import Project, Shot, Take
+from app.project.project import Project
+from app.project.shot import Shot, Take
 from app.settings.review_settings import DEFAULT_WEIGHTS
 from ui.widgets.take_scores import COLUMN_NAMES, cell_text, cell_tip, cell_value, is_flagged, score_title
 from ui.widgets.thumbnails import ThumbnailCache

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.project.project import GenerationDefaults, ProjectSettings
+from app.project.project_settings import GenerationDefaults, ProjectSettings
 from app.settings.model_settings import load_model_settings
 from app.settings.user_settings import UserSettings
 from engine.generation.request import DEFAULT_MODEL

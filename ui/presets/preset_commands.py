@@ -7,7 +7,8 @@ import copy
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from app.project.project import CastMember, Project
+from app.project.cast_member import CastMember
+from app.project.project import Project
 
 
 class ApplyPresetCommand(QUndoCommand):

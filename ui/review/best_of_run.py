@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QWidget
 
-from app.project.project import Take
+from app.project.shot import Take
 from app.review.best_of_n import record_combined
 from app.settings.review_settings import MAX_BEST_OF, load_review_settings
 from engine.jobs.job_queue import Job

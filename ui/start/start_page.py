@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.project.film_summary import FilmSummary, load_summaries, remember, summarize
-from app.project.project import Project, ProjectSettings, Take
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
 from app.project.reel_file import ProjectError, load_project
+from app.project.shot import Take
 from app.settings.user_settings import UserSettings
 from ui.start.model_choices import ModelChoices
 from ui.widgets.background import BackgroundWorker

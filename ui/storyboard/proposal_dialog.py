@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.project.project import CastMember
+from app.project.cast_member import CastMember
 from app.storyboard.proposal import Proposal
 from ui.storyboard.proposal_model import PROMPT, ProposalModel
 

@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from app.film.shot_timing import MAX_FRAMES, seconds_to_frames
+from app.project.cast_member import CastMember
 from app.project.cast_mentions import mentioned_members
-from app.project.project import CastMember
 from app.storyboard.proposal import MAX_SECONDS, Proposal
 from ui.i18n.translation import QT_TRANSLATE_NOOP
 

@@ -8,7 +8,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from app.project.cast_mentions import mentioned_members
-from app.project.project import Project, ShotImage
+from app.project.project import Project
+from app.project.shot_inputs import ShotImage
 from app.storyboard.keyframes import Sketch, kept_sketch_missing, shot_sketches
 from ui.widgets.labels import shot_title
 from ui.widgets.thumbnails import ThumbnailCache

@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
 
-from app.project.project import Project, Shot, ShotImage
+from app.project.project import Project
+from app.project.shot import Shot
+from app.project.shot_inputs import ShotImage
 from ui.widgets.thumbnails import ThumbnailCache
 
 INSET_SHARE = 0.42  # of the picture's height

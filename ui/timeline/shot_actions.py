@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from app.project.project import Project, Shot
+from app.project.project import Project
+from app.project.shot import Shot
 from ui.editing.project_session import ProjectSession
 from ui.editing.undo_commands import (
     InsertShotsCommand,

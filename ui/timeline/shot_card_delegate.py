@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from app.project.project import Shot, ShotState
+from app.project.shot import Shot, ShotState
 from app.settings.review_settings import DEFAULT_WEIGHTS
 from ui.timeline.card_images import paint_image_marks, paint_keyframe_strip
 from ui.timeline.draft_badge import paint_draft_badge

@@ -19,9 +19,10 @@ from PySide6.QtCore import (
 
 from app.film.shot_timing import shot_fps, shot_frames, shot_seconds
 from app.generation.shot_requests import shot_status
-from app.project.project import Project, Shot, ShotState
+from app.project.project import Project
 from app.project.reel_file import PROJECT_SUFFIX
 from app.project.row_index import RowIndex
+from app.project.shot import Shot, ShotState
 from app.project.take_import import VIDEO_SUFFIXES, is_video_file
 from ui.widgets.labels import shot_title, state_label, tooltip_text
 

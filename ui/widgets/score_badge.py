@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 
-from app.project.project import Take
+from app.project.shot import Take
 from ui.widgets.take_scores import combined_value, is_flagged
 
 FLAGGED_COLOR = QColor("#dc2626")

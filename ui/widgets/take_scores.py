@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app.project.project import Take
+from app.project.shot import Take
 from app.review.ranking import combined_score
 from ui.i18n.translation import QT_TRANSLATE_NOOP
 

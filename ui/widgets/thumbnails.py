@@ -9,7 +9,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage, QImageReader, QImageWriter, QPixmap
 
 from app.project.media_paths import UnsafePath, contained
-from app.project.project import Project, ShotImage, Take
+from app.project.project import Project
+from app.project.shot import Take
+from app.project.shot_inputs import ShotImage
 from app.settings.user_settings import DEFAULT_THUMBNAIL_CACHE_MB
 from ui.widgets.background import BackgroundWorker
 

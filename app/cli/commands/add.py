@@ -12,7 +12,7 @@ from app.cli.exit_codes import ExitCode
 from app.cli.output import EventPrinter
 
 if TYPE_CHECKING:
-    from app.project.project import Shot
+    from app.project.shot import Shot
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

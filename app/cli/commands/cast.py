@@ -15,12 +15,13 @@ from app.cli.error_boundary import UsageError, flags_checked
 from app.cli.exit_codes import ExitCode
 
 if TYPE_CHECKING:
-    from app.project.project import CastMember, Project
+    from app.project.cast_member import CastMember
+    from app.project.project import Project
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """The add, list, remove and rename actions."""
-    from app.project.project import CAST_KINDS, MAX_CAST_IMAGES
+    from app.project.cast_member import CAST_KINDS, MAX_CAST_IMAGES
 
     actions = p.add_subparsers(dest="cast_command", metavar="ACTION", parser_class=type(p))
     q = actions.add_parser("add", help="add a character, product, place or style with its reference images")
@@ -77,8 +78,8 @@ def _member(project: Project, name: str) -> CastMember:
 
 def _add(args: argparse.Namespace) -> int:
     from app.project.cast_images import import_cast_images
+    from app.project.cast_member import CastMember
     from app.project.cast_mentions import check_cast_name, check_description
-    from app.project.project import CastMember
 
     with flags_checked():
         name = check_cast_name(args.name)

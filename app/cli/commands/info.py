@@ -18,7 +18,7 @@ def project_summary(project: Project) -> dict[str, Any]:
     """The project as `info` prints it."""
     from app.generation.shot_requests import resolved_settings, shot_status
     from app.project.cast_mentions import mentioned_members
-    from app.project.project import ShotState
+    from app.project.shot import ShotState
     from engine.generation.frames import snap_frames
 
     shots = []

@@ -12,7 +12,7 @@ from app.cli.exit_codes import ExitCode
 from app.cli.model_flags import add_film_model_options, film_models_from_args
 
 if TYPE_CHECKING:
-    from app.project.project import ProjectSettings
+    from app.project.project_settings import ProjectSettings
 
 
 def positive(text: str) -> int:
@@ -66,7 +66,7 @@ def small_start(args: argparse.Namespace, settings: ProjectSettings) -> str | No
 def run(args: argparse.Namespace) -> int:
     """Create a project file."""
     from app.cli.commands.preset import apply_preset_to_new_project
-    from app.project.project import ProjectSettings
+    from app.project.project_settings import ProjectSettings
     from app.project.reel_file import PROJECT_SUFFIX, new_project_file, save_project
     from app.project.shot_list import load_shot_list
     from engine.generation.frames import snap_frames

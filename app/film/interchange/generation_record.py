@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.project.project import Project, Shot, Take
+from app.project.project import Project
+from app.project.shot import Shot, Take
 
 # The key under each OTIO object's metadata where Storyreel keeps its own, as OTIO asks of tools.
 METADATA_KEY = "storyreel"

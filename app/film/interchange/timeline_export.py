@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 from app.film.film_export import export_spans
 from app.film.interchange.generation_record import METADATA_KEY, generation_record
 from app.film.interchange.title_track import LAYERED, title_tracks
-from app.project.project import Project, Shot, Take
+from app.project.project import Project
+from app.project.shot import Shot, Take
 from engine.errors import StoryreelError
 
 if TYPE_CHECKING:

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlparse
 
 from app.film.interchange.generation_record import METADATA_KEY
-from app.project.project import Project, Shot
+from app.project.project import Project
+from app.project.shot import Shot
 from engine.errors import StoryreelError
 
 if TYPE_CHECKING:

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from app.film.film_titles import film_titles, title_style
 from app.film.interchange.generation_record import METADATA_KEY
-from app.project.project import Project, Shot
+from app.project.project import Project
+from app.project.shot import Shot
 
 if TYPE_CHECKING:
     import opentimelineio as otio

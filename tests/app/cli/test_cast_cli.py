@@ -11,8 +11,8 @@ from image_support import bad_images, gradient, png_file
 from app.cli.exit_codes import ExitCode
 from app.cli.main import run_cli
 from app.project.film_lock import FilmLock
-from app.project.project import Shot
 from app.project.reel_file import load_project, new_project_file, save_project
+from app.project.shot import Shot
 
 
 @pytest.fixture
@@ -114,8 +114,8 @@ def test_a_locked_film_is_not_edited(film, tmp_path, capsys):
 
 
 def test_info_shows_each_shots_cast_and_keyframes(film, tmp_path, capsys):
-    from app.project.project import ShotKeyframe
     from app.project.shot_images import import_image
+    from app.project.shot_inputs import ShotKeyframe
 
     assert add(film, "Mei", *images(tmp_path, 1)) == 0
     project = load_project(film)

@@ -16,7 +16,8 @@ import pytest
 from app.cli.exit_codes import ExitCode
 from app.cli.main import build_parser, run_cli
 from app.cli.model_flags import model_settings_from_args
-from app.project.project import Project, ProjectSettings
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
 from app.project.reel_file import load_project, save_project
 from app.settings.model_settings import ModelSettings
 from engine.generation.request import ModelSpec

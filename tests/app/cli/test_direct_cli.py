@@ -12,8 +12,10 @@ from PIL import Image
 
 from app.cli.exit_codes import ExitCode
 from app.cli.main import run_cli
-from app.project.project import Project, ProjectSettings, Shot, Take
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
 from app.project.reel_file import load_project, save_project
+from app.project.shot import Shot, Take
 
 
 def film(tmp_path, text="text-model", vace="vace-model"):

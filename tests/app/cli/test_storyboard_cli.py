@@ -8,8 +8,8 @@ import json
 from app.cli.exit_codes import ExitCode
 from app.cli.main import run_cli
 from app.paths.resources import resource_path
-from app.project.project import Shot
 from app.project.reel_file import load_project, new_project_file, save_project
+from app.project.shot import Shot
 
 ANSWER = {
     "shots": [

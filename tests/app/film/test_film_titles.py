@@ -12,8 +12,8 @@ from PIL import Image
 from app.cli.main import run_cli
 from app.film.film_export import export_project
 from app.film.film_titles import TitleOverlay, caption_cues
-from app.project.project import Shot
 from app.project.reel_file import load_project, save_project
+from app.project.shot import Shot
 from app.project.shot_list import ShotListError, parse_csv
 from engine.film.export_settings import ExportSettings
 from engine.film.title_elements import TitleElement

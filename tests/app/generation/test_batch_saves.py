@@ -6,8 +6,10 @@ from clip_backend_support import ClipBackend
 
 from app.generation import batch_generation
 from app.generation.batch_generation import generate_missing
-from app.project.project import Project, ProjectSettings, Shot
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
 from app.project.reel_file import load_project, save_project
+from app.project.shot import Shot
 from engine.generation.request import ModelSpec
 
 

@@ -19,9 +19,13 @@ from app.generation.shot_requests import build_request, shot_status
 from app.generation.take_queue import TakeQueue
 from app.generation.take_reproduction import request_from_sidecar, request_from_take
 from app.project.cast_images import cast_image_bytes, cast_image_file, import_cast_images
-from app.project.project import CastMember, Project, ProjectSettings, Shot, ShotKeyframe, ShotState
+from app.project.cast_member import CastMember
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
 from app.project.reel_file import load_project, save_project
+from app.project.shot import Shot, ShotState
 from app.project.shot_images import import_image, shot_image_bytes
+from app.project.shot_inputs import ShotKeyframe
 from engine.backends.take_record import record_take, sidecar_path
 from engine.generation.request import GenerationResult, Keyframe, ModelSpec
 from engine.jobs.job_queue import JobQueue

@@ -11,9 +11,13 @@ from image_support import gradient, png_file
 from app.generation.take_queue import TakeQueue
 from app.generation.take_reproduction import request_from_sidecar
 from app.project.cast_images import import_cast_images
-from app.project.project import CastMember, Project, ProjectSettings, Shot, ShotKeyframe
+from app.project.cast_member import CastMember
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
 from app.project.reel_file import save_project
+from app.project.shot import Shot
 from app.project.shot_images import import_image
+from app.project.shot_inputs import ShotKeyframe
 from engine.backends.local import LocalBackend
 from engine.generation.pipeline_cache import PipelineCache
 from engine.generation.request import ModelSpec

@@ -13,8 +13,10 @@ from app.generation.shot_conditioning import generation_order
 from app.generation.shot_requests import shot_status
 from app.generation.take_queue import TakeQueue
 from app.generation.take_reproduction import request_from_take
-from app.project.project import Project, ProjectSettings, Shot, ShotState
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
 from app.project.reel_file import load_project, save_project
+from app.project.shot import Shot, ShotState
 from app.project.shot_images import import_image
 from engine.backends.local import LocalBackend
 from engine.generation import wan_run
@@ -170,7 +172,7 @@ def test_nothing_to_continue_from_is_said_clearly(tmp_path, tiny_5b):
 def test_a_long_take_made_again_from_its_metadata_is_identical(tmp_path, tiny_i2v, loaded_i2v):
     from image_support import image_request
 
-    from app.project.project import Take
+    from app.project.shot import Take
     from engine.backends.local import run_take_job
 
     project = film(tmp_path, tiny_i2v, shots=1)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from app.generation.take_reproduction import request_from_take
-from app.project.project import Project, ProjectSettings, Shot, Take
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
+from app.project.shot import Shot, Take
 
 
 def remade(segments: dict | None) -> bool:

@@ -19,8 +19,10 @@ from app.generation.take_direction import context_frames, extend_take, repaint_t
 from app.generation.take_generation import plan_take, run_plan
 from app.generation.take_reproduction import request_from_sidecar
 from app.project.control_clips import import_control_clip
-from app.project.project import Project, ProjectSettings, Shot, Take
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
 from app.project.reel_file import load_project, save_project
+from app.project.shot import Shot, Take
 from engine.conditioning.control_settings import ControlError
 from engine.conditioning.keyframes import GENERATED
 from engine.generation.pipeline_cache import PipelineCache

@@ -5,8 +5,10 @@ from __future__ import annotations
 from clip_backend_support import ClipBackend
 
 from app.generation.take_queue import TakeQueue, take_number
-from app.project.project import Project, ProjectSettings, Shot
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
 from app.project.reel_file import load_project, save_project
+from app.project.shot import Shot
 from engine.generation.request import ModelSpec
 from engine.jobs.job_queue import JobQueue
 from engine.jobs.states import JobState

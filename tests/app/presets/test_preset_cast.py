@@ -19,8 +19,9 @@ from app.presets.library import delete_preset, library_dir
 from app.presets.preset import MAX_PRESET_CAST, PresetError, preset_format
 from app.presets.preset_cast import add_preset_cast, library_preset_cast
 from app.project.cast_images import cast_image_bytes
-from app.project.project import CAST_KINDS, MAX_CAST_IMAGES, CastMember, ShotImage
+from app.project.cast_member import CAST_KINDS, MAX_CAST_IMAGES, CastMember
 from app.project.reel_file import load_project, new_project_file, save_project
+from app.project.shot_inputs import ShotImage
 
 
 def film(tmp_path: Path, name: str = "film.reel"):

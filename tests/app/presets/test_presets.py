@@ -36,8 +36,10 @@ from app.presets.preset import (
     PresetError,
     preset_from_dict,
 )
-from app.project.project import Project, ProjectSettings, Shot, ShotState, Take
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
 from app.project.reel_file import load_project, save_project
+from app.project.shot import Shot, ShotState, Take
 
 
 def test_format_is_versioned_and_checked() -> None:

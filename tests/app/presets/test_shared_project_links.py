@@ -12,7 +12,8 @@ from app.presets.archive import export_preset
 from app.presets.embedded import embed_from_library
 from app.presets.preset import PresetError, file_sha256
 from app.project.media_paths import UnsafePath, contained
-from app.project.project import Project, ProjectSettings
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
 from engine.storage.atomic_file import copy_file_atomic, open_unlinked, write_bytes_atomic
 
 

@@ -16,9 +16,10 @@ from app.project.cast_images import (
     import_cast_image,
     import_cast_images,
 )
-from app.project.project import MAX_CAST_IMAGES, CastMember, ShotImage
+from app.project.cast_member import MAX_CAST_IMAGES, CastMember
 from app.project.reel_file import load_project, new_project_file, save_project
 from app.project.shot_images import ShotImageError
+from app.project.shot_inputs import ShotImage
 from engine.generation.still_image import ImageError
 
 

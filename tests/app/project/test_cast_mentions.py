@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.project.cast_member import CastMember
 from app.project.cast_mentions import (
     Mention,
     check_cast_name,
@@ -16,7 +17,8 @@ from app.project.cast_mentions import (
     rename_in_prompts,
     unknown_mentions,
 )
-from app.project.project import CastMember, Project, Shot
+from app.project.project import Project
+from app.project.shot import Shot
 
 MEI = CastMember(name="Mei", description="a young woman in a red hanfu", id="m1")
 POT = CastMember(name="Teapot", kind="product", description="", id="m2")

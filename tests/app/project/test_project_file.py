@@ -10,8 +10,10 @@ import pytest
 
 from app.project import migrations
 from app.project.migrations import FORMAT_VERSION
-from app.project.project import Project, ProjectSettings, Shot, Take
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
 from app.project.reel_file import ProjectError, dumps_project, load_project, save_project, save_project_as
+from app.project.shot import Shot, Take
 
 
 def sample_project() -> Project:

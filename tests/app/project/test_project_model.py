@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.project.project import Project, Shot, Take
+from app.project.project import Project
+from app.project.shot import Shot, Take
 
 
 def project_with_events():
@@ -50,7 +51,7 @@ def test_takes_activate_and_removing_the_active_one_resets_trims():
 
 def test_film_length_subtracts_crossfades_like_the_exporter():
     from app.film.shot_timing import film_seconds
-    from app.project.project import ProjectSettings
+    from app.project.project_settings import ProjectSettings
 
     project = Project(ProjectSettings(fps=16))
     project.settings.defaults.frames = 33  # 2.0625 s each

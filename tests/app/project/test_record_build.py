@@ -6,8 +6,8 @@ import dataclasses
 
 import pytest
 
-from app.project.project import Shot, Take
 from app.project.record_build import build_record
+from app.project.shot import Shot, Take
 
 
 def test_a_record_equals_the_one_init_makes_field_for_field_and_in_order() -> None:

@@ -9,9 +9,10 @@ import pytest
 from image_support import bad_images, gradient, png_file
 from PIL import Image
 
-from app.project.project import Shot, ShotImage, Take
 from app.project.reel_file import load_project, new_project_file, save_project
+from app.project.shot import Shot, Take
 from app.project.shot_images import ShotImageError, frame_image, import_image, load_shot_image
+from app.project.shot_inputs import ShotImage
 from engine.generation.still_image import ImageError
 from engine.video.video_io import write_clip
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.project.project import Project, ProjectSettings, Shot
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
 from app.project.row_index import RowIndex
+from app.project.shot import Shot
 
 
 def _project(count: int) -> Project:

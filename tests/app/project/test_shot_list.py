@@ -71,7 +71,7 @@ def test_unreadable_lists(tmp_path):
 
 def cast_film(tmp_path):
     """A saved film with one cast member, Mei, and 9-frame shots."""
-    from app.project.project import CastMember
+    from app.project.cast_member import CastMember
     from app.project.reel_file import new_project_file, save_project
 
     project = new_project_file(tmp_path / "film" / "film.reel")
@@ -132,7 +132,9 @@ def test_a_keyframes_column_pins_checked_images_at_frames(tmp_path):
 
 
 def test_update_shot_checks_and_sorts_keyframes():
-    from app.project.project import Project, Shot, ShotImage, ShotKeyframe
+    from app.project.project import Project
+    from app.project.shot import Shot
+    from app.project.shot_inputs import ShotImage, ShotKeyframe
 
     project = Project(shots=[Shot(id="s")])
     image = ShotImage(path="images/" + "a" * 64 + ".png", sha256="a" * 64)

@@ -12,8 +12,10 @@ import pytest
 from app.cli.exit_codes import ExitCode
 from app.cli.main import run_cli
 from app.diagnostics.log_file import log_path
-from app.project.project import Project, ProjectSettings, Shot
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
 from app.project.reel_file import load_project, save_project
+from app.project.shot import Shot
 from app.review.best_of_n import generate_best_of
 from app.review.ranking import combined_score
 from app.review.review_report import write_report
@@ -125,7 +127,7 @@ def test_the_report_is_self_contained_escaped_and_renders_in_chromium(models, tm
     first.active.prompt = HOSTILE
     moving_clip(project.media_dir / "extra.mp4", frames=9)  # a second take of shot 2, not chosen
     second = project.shots[1]
-    from app.project.project import Take
+    from app.project.shot import Take
 
     project.add_take(second.id, Take(id="x", path="extra.mp4", width=64, height=64, frames=9, fps=16), False)
     assert score_takes(project, _settings(models, "unsafe"), [first.id]) == []
@@ -178,7 +180,7 @@ def test_a_shot_naming_a_cast_member_is_scored_for_likeness_to_its_images(models
     from PIL import Image
 
     from app.project.cast_images import import_cast_image
-    from app.project.project import CastMember
+    from app.project.cast_member import CastMember
 
     project = project_with_takes(tmp_path, [(200, 40, 40), (40, 40, 200)], frames=5)
     Image.new("RGB", (48, 48), (200, 40, 40)).save(tmp_path / "mia.png")

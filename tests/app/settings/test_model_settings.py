@@ -6,7 +6,8 @@ import threading
 
 import pytest
 
-from app.project.project import Project, ProjectSettings
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
 from app.settings.model_settings import ModelSettings, load_model_settings, store_model_settings
 from app.settings.user_settings import load_settings, save_settings
 from engine.generation import model_download

@@ -14,8 +14,8 @@ from image_support import gradient, png_file
 from PIL import Image
 from writing_support import tiny_qwen2_config
 
-from app.project.project import Shot
 from app.project.reel_file import new_project_file
+from app.project.shot import Shot
 from app.project.shot_images import import_image
 from app.storyboard.prompt_enhance import MAX_VISION_BYTES, VISION_SIDE, apply_enhancements, enhance_prompts
 from engine.writing.chat_json import BadAnswer, JsonChat

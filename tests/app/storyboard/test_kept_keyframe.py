@@ -10,8 +10,10 @@ import pytest
 from image_support import gradient, png_file
 
 from app.project.media_paths import UnsafePath
-from app.project.project import Project, ProjectSettings, Shot
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
 from app.project.reel_file import ProjectError, load_project, save_project
+from app.project.shot import Shot
 from app.storyboard.keyframes import Sketch, animate_from_keyframe, keep_new_sketches, kept_sketch_missing
 
 

@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from app.project.project import Shot
 from app.project.reel_file import new_project_file
+from app.project.shot import Shot
 from app.storyboard.keyframes import animate_from_keyframe, shot_sketches, sketch_keyframes
 from engine.generation.pipeline_cache import PipelineCache
 from engine.generation.request import ModelSpec
@@ -123,9 +123,12 @@ def test_a_cast_shot_is_sketched_on_the_reference_model_with_its_references(tmp_
     from image_support import gradient, png_file
 
     from app.project.cast_images import import_cast_images
-    from app.project.project import CastMember, Project, ProjectSettings, ShotKeyframe
+    from app.project.cast_member import CastMember
+    from app.project.project import Project
+    from app.project.project_settings import ProjectSettings
     from app.project.reel_file import save_project
     from app.project.shot_images import import_image
+    from app.project.shot_inputs import ShotKeyframe
 
     settings = ProjectSettings(width=32, height=32, fps=16, model=str(tiny_a14b), vace_model=str(tiny_vace))
     settings.defaults.frames, settings.defaults.steps = 9, 2

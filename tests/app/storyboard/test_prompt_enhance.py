@@ -8,8 +8,8 @@ import json
 
 from image_support import gradient, png_file
 
-from app.project.project import Shot
 from app.project.reel_file import load_project, new_project_file, save_project
+from app.project.shot import Shot
 from app.project.shot_images import import_image
 from app.storyboard.prompt_enhance import apply_enhancements, enhance_prompts, restore_original
 from engine.writing.hosted_chat import HostedChat

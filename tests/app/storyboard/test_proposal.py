@@ -7,8 +7,10 @@ import json
 
 import pytest
 
-from app.project.project import CastMember, Project, Shot
+from app.project.cast_member import CastMember
+from app.project.project import Project
 from app.project.reel_file import new_project_file
+from app.project.shot import Shot
 from app.storyboard.proposal import SHOTS_SCHEMA, proposal_from_answer
 from app.storyboard.proposal_apply import apply_proposal
 from app.storyboard.script_input import script_from_text

@@ -8,8 +8,10 @@ import pytest
 
 from app.generation.shot_requests import shot_status
 from app.generation.take_generation import generate_take
-from app.project.project import Project, ProjectSettings, Shot
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
 from app.project.reel_file import save_project
+from app.project.shot import Shot
 from engine.generation.pipeline_cache import PipelineCache
 from engine.generation.request import ModelSpec
 from engine.progress import Cancelled, CancelToken, Progress

@@ -12,7 +12,9 @@ import pytest
 from image_support import png_file
 
 from app.generation.shot_conditioning import model_for
-from app.project.project import Project, ProjectSettings, Shot
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
+from app.project.shot import Shot
 from app.settings.model_settings import ModelSettings
 from engine.generation.demo_model import (
     DRAFT_FOLDER,

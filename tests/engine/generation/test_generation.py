@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import torch
 
-from app.project.project import ProjectSettings
+from app.project.project_settings import ProjectSettings
 from engine.generation.frames import snap_frames
 from engine.generation.loaded_pipeline import LoadedPipeline
 from engine.generation.model_source import ModelError

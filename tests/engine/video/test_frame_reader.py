@@ -8,7 +8,9 @@ import numpy as np
 import pytest
 
 from app.film.preview_sequence import PreviewSpan, SpanFrames, preview_spans, span_at
-from app.project.project import Project, ProjectSettings, Shot, Take
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
+from app.project.shot import Shot, Take
 from engine.video.frame_reader import FrameReader
 from engine.video.video_io import VideoError, read_frames, write_clip
 

@@ -7,7 +7,7 @@ from i18n_support import left_in_english
 from PySide6.QtWidgets import QApplication
 from ui_support import FakeDialogs, make_window, sample_project
 
-from app.project.project import CastMember
+from app.project.cast_member import CastMember
 from ui.i18n.translation import install_translators, remove_translators
 
 

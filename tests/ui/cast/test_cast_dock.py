@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from ui_support import FakeDialogs, make_window, sample_project
 
-from app.project.project import CastMember
+from app.project.cast_member import CastMember
 from app.project.reel_file import save_project
 from ui.editing.cast_commands import EditCastMemberCommand
 

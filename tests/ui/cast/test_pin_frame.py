@@ -7,8 +7,10 @@ import pytest
 from ui_support import FakeDialogs, make_window
 
 from app.film import preview_sequence
-from app.project.project import Project, ProjectSettings, Shot, Take
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
 from app.project.reel_file import save_project
+from app.project.shot import Shot, Take
 from app.project.shot_images import load_shot_image
 from engine.video.video_io import read_frames, write_clip
 

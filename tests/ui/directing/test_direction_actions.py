@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from ui_support import tiny_project, tiny_window
 
-from app.project.project import Take
+from app.project.shot import Take
 from engine.conditioning.control_cache import file_sha256
 from ui.directing.direction_dialogs import ExtendChoice, ExtendDialog, RepaintChoice, RepaintDialog
 

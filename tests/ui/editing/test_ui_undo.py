@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoStack
 from ui_support import ids, make_window, sample_project
 
-from app.project.project import GenerationDefaults, Take
+from app.project.project_settings import GenerationDefaults
+from app.project.shot import Take
 from ui.editing.undo_commands import (
     EditSettingsCommand,
     EditShotCommand,

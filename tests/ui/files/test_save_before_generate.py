@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from ui_support import FakeDialogs, make_window
 
-from app.project.project import Project, ProjectSettings, Shot
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
+from app.project.shot import Shot
 
 
 def _unsaved_window(qtbot, tmp_path, answer):

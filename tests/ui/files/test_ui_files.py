@@ -9,8 +9,8 @@ import pytest
 from ui_support import FakeDialogs, make_window, sample_project, write_video
 
 from app.project import recovery
-from app.project.project import ShotState, Take
 from app.project.reel_file import load_project, save_project
+from app.project.shot import ShotState, Take
 from app.settings.user_settings import load_settings
 from ui.timeline.timeline_model import StatusRole
 from ui.widgets.dialogs import CANCEL, DISCARD, SAVE

@@ -7,7 +7,7 @@ import threading
 import pytest
 from ui_support import tiny_project, tiny_window, wait_finished
 
-from app.project.project import ShotState
+from app.project.shot import ShotState
 from engine.jobs.states import JobState
 from ui.editing.undo_commands import EditShotCommand
 from ui.timeline.timeline_model import StatusRole

@@ -8,8 +8,8 @@ import pytest
 from ui_support import WAIT, tiny_project, tiny_window, wait_finished
 
 from app.project import recovery
-from app.project.project import ShotState
 from app.project.reel_file import load_project
+from app.project.shot import ShotState
 from app.settings.model_settings import ModelSettings, store_model_settings
 from engine.jobs.states import JobState
 from ui.editing.undo_commands import EditShotCommand, RemoveTakeCommand

@@ -6,8 +6,8 @@ import json
 
 from ui_support import make_window, sample_project
 
-from app.project.project import Take
 from app.project.reel_file import load_project, save_project
+from app.project.shot import Take
 from ui.editing.undo_commands import EditSettingsCommand, EditShotCommand
 
 

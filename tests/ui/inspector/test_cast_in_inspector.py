@@ -6,7 +6,7 @@ from drop_support import drop_files, still, url_data
 from PySide6.QtCore import QPoint, Qt
 from ui_support import FakeDialogs, make_window, paint_card, sample_project
 
-from app.project.project import CastMember
+from app.project.cast_member import CastMember
 from app.project.reel_file import save_project
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from control_support import make_clip, moving_frames
 from ui_support import make_window, tiny_project
 
-from app.project.project import Take
 from app.project.reel_file import load_project, save_project
+from app.project.shot import Take
 
 
 def _window(qtbot, tmp_path):

@@ -6,7 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPixmap
 from ui_support import make_window
 
-from app.project.project import Project, ProjectSettings, Shot, Take
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
+from app.project.shot import Shot, Take
 from ui.inspector.takes_list import TakeIdRole
 
 

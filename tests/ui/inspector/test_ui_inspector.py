@@ -13,8 +13,8 @@ from ui_support import make_window, sample_project
 
 from app.film.shot_timing import shot_frames
 from app.generation.shot_requests import build_request
-from app.project.project import Take
 from app.project.reel_file import load_project, save_project
+from app.project.shot import Take
 from engine.generation.request import ModelSpec
 from engine.generation.wan_run import make_generator, pipeline_kwargs, run_wan
 from ui.inspector.takes_list import TakeIdRole, TakesModel

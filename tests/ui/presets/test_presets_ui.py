@@ -137,7 +137,7 @@ def test_a_shot_s_frame_is_graded_off_the_gui_thread_and_the_newest_wins(qtbot, 
 def test_applying_a_preset_with_a_cast_adds_its_members_in_one_undoable_step(qtbot, tmp_path) -> None:
     from preset_support import make_cast_preset
 
-    from app.project.project import CastMember
+    from app.project.cast_member import CastMember
 
     make_cast_preset(tmp_path)
     dialogs = FakeDialogs()

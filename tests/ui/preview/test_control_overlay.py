@@ -9,8 +9,10 @@ import pytest
 from PIL import Image
 
 from app.film import preview_sequence
-from app.project.project import Project, ProjectSettings, Shot, Take
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
 from app.project.reel_file import save_project
+from app.project.shot import Shot, Take
 from engine.conditioning.control_cache import frame_name
 from engine.video.video_io import write_clip
 from ui.preview.control_overlay import control_folder

@@ -8,8 +8,10 @@ from PIL import Image
 from ui_support import FakeDialogs, make_window
 
 from app.film import preview_sequence
-from app.project.project import Project, ProjectSettings, Shot, Take
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
 from app.project.reel_file import save_project
+from app.project.shot import Shot, Take
 from engine.video.video_io import read_frames, write_clip
 from ui.editing.undo_commands import EditShotCommand
 

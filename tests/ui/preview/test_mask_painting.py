@@ -11,8 +11,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from app.film import preview_sequence
-from app.project.project import Project, ProjectSettings, Shot, Take
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
 from app.project.reel_file import save_project
+from app.project.shot import Shot, Take
 from engine.video.video_io import write_clip
 from ui.preview.preview_player import PreviewPlayer
 

@@ -9,8 +9,10 @@ from PySide6.QtWidgets import QLabel, QSplitter
 from ui_support import FakeDialogs, make_window
 
 from app.film import preview_sequence
-from app.project.project import Project, ProjectSettings, Shot, Take
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
 from app.project.reel_file import save_project
+from app.project.shot import Shot, Take
 from engine.video.video_io import write_clip
 from ui.preview.shuttle import Shuttle
 from ui.widgets.labels import timecode

@@ -13,7 +13,7 @@ from remote_support import REQUEST, Replicas, make_clip
 from ui_support import tiny_project, tiny_window, wait_finished
 
 from app.project.cast_images import cast_image_bytes, import_cast_image
-from app.project.project import CastMember
+from app.project.cast_member import CastMember
 from app.project.reel_file import load_project, save_project
 from app.serve.server import ServerThread
 from app.settings.review_settings import ReviewSettings, store_review_settings

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from ui_support import FakeDialogs, make_window, paint_card, sample_project
 
-from app.project.project import Take
 from app.project.reel_file import save_project
+from app.project.shot import Take
 from app.settings.review_settings import ReviewSettings, load_review_settings, store_review_settings
 from app.settings.user_settings import UserSettings
 from engine.film.export_settings import ExportSettings

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from ui_support import make_window, sample_project, write_video
 
-from app.project.project import Take
 from app.project.reel_file import save_project
+from app.project.shot import Take
 from ui.widgets.thumbnails import ThumbnailCache, thumbnail_file
 
 ROOT = Path(__file__).resolve().parents[3]

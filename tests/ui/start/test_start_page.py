@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt, QTimer
 from ui_support import FakeDialogs, sample_project, tiny_project, write_video
 
 from app.paths.user_paths import data_dir
-from app.project.project import Project, Take
+from app.project.project import Project
 from app.project.reel_file import save_project
+from app.project.shot import Take
 from app.settings.model_settings import ModelSettings, load_model_settings, store_model_settings
 from app.settings.user_settings import UserSettings, load_settings, save_settings
 from engine.generation.demo_model import is_complete_demo

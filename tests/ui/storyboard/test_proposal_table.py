@@ -11,7 +11,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QPushButton
 from ui_support import FakeDialogs, make_window, sample_project
 
-from app.project.project import CastMember
+from app.project.cast_member import CastMember
 from app.settings.writing_settings import WritingSettings, store_writing_settings
 from ui.storyboard.proposal_model import CAST, DURATION, PROMPT, TITLE
 

@@ -10,8 +10,11 @@ from i18n_support import left_in_english
 from PySide6.QtWidgets import QApplication
 from ui_support import FakeDialogs, make_window
 
-from app.project.project import CastMember, Project, ProjectSettings, Shot
+from app.project.cast_member import CastMember
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
 from app.project.reel_file import save_project
+from app.project.shot import Shot
 from app.settings.writing_settings import WritingSettings, store_writing_settings
 from ui.i18n.translation import install_translators, remove_translators
 from ui.preferences.preferences_dialog import PreferencesDialog

@@ -12,8 +12,11 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtTest import QAbstractItemModelTester
 from ui_support import FakeDialogs, make_window, tiny_project, tiny_window, wait_finished
 
-from app.project.project import CastMember, Project, ProjectSettings, Shot
+from app.project.cast_member import CastMember
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
 from app.project.reel_file import load_project, save_project
+from app.project.shot import Shot
 from ui.storyboard.storyboard_model import CAST_ROLE, KEPT_MISSING_ROLE, KEPT_ROLE, SKETCH_ROLE, STILL_ROLE
 
 

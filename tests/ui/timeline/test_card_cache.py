@@ -7,7 +7,9 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QRegion
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 from ui_support import make_window
 
-from app.project.project import Project, ProjectSettings, Shot, Take
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
+from app.project.shot import Shot, Take
 from ui.timeline.shot_card_delegate import CARD_HEIGHT
 
 WIDTH = 220

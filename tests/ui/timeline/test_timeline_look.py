@@ -15,7 +15,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication
 from ui_support import make_window, sample_project
 
-from app.project.project import Project, ProjectSettings, Shot
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
+from app.project.shot import Shot
 from ui.editing.undo_commands import EditSettingsCommand
 from ui.timeline.shot_card_delegate import duration_text, footer_texts
 from ui.timeline.timeline_model import TimelineModel

@@ -9,7 +9,9 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette
 from ui_support import make_window
 
-from app.project.project import Project, ProjectSettings, Shot
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
+from app.project.shot import Shot
 from ui.timeline.time_ruler import TimeRuler, tick_step
 from ui.timeline.timeline_model import SecondsRole, TimelineModel
 from ui.widgets.labels import format_time

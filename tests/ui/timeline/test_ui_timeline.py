@@ -10,8 +10,8 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication
 from ui_support import FakeDialogs, ids, make_window, sample_project, write_video
 
-from app.project.project import Shot, ShotState, Take
 from app.project.reel_file import save_project
+from app.project.shot import Shot, ShotState, Take
 from ui.timeline.timeline_model import SHOT_IDS_MIME, SecondsRole, StatusRole, TimelineModel
 
 Mode = QAbstractItemModelTester.FailureReportingMode

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 from ui_support import make_window, sample_project
 
 from app.presets.preset import Preset, PresetSettings
-from app.project.project import GenerationDefaults, ProjectSettings
+from app.project.project_settings import GenerationDefaults, ProjectSettings
 from app.settings.model_settings import ModelSettings
 from ui.preferences.model_settings_page import ModelSettingsPage
 from ui.preferences.project_settings_dialog import ProjectSettingsDialog

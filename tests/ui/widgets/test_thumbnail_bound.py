@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ui_support import sample_project, write_video
 
-from app.project.project import Take
 from app.project.reel_file import save_project
+from app.project.shot import Take
 from ui.widgets.thumbnails import ThumbnailCache, pixmap_bytes
 
 

@@ -9,8 +9,8 @@ from export_support import BLUE, GREEN, RED, project_with_takes
 from app.cli.main import run_cli
 from app.film.interchange.timeline_export import TimelineOptions, write_timeline
 from app.film.interchange.timeline_import import TimelineImportError, import_timeline
-from app.project.project import Shot
 from app.project.reel_file import load_project, save_project
+from app.project.shot import Shot
 
 
 @pytest.fixture
