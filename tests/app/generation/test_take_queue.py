@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from clip_backend_support import ClipBackend
 
 from app.generation.take_queue import TakeQueue, take_number
@@ -82,6 +84,16 @@ def test_the_cli_batch_runs_through_the_windows_queue(tmp_path):
     project.shots[1].prompt = ""  # refused when queued: reported, and the others still run
     first, _, last = project.shots
     seen: list[dict] = []
+    first_reported = threading.Event()
+
+    class HeldBackend(ClipBackend):
+        """Makes the last shot only once the first's take is reported: a fast worker would otherwise
+        have finished it (and emptied the pending jobs) before a loaded main thread reads them."""
+
+        def run(self, request, clip_path, on_progress, cancel):
+            if request.prompt == last.prompt:
+                assert first_reported.wait(30)
+            return super().run(request, clip_path, on_progress, cancel)
 
     def on_event(event):
         seen.append(event)
@@ -89,9 +101,10 @@ def test_the_cli_batch_runs_through_the_windows_queue(tmp_path):
             assert [r["shot"] for r in project.pending_jobs] == [last.id]
             # On disk since they were queued (saves are then timed, SAVE_INTERVAL): the last is listed.
             assert last.id in [r["shot"] for r in load_project(project.path).pending_jobs]
+            first_reported.set()
 
     with pytest.raises(RenderFailed) as failed:
-        generate_missing(project, [ClipBackend()], ModelSpec("m"), on_event)
+        generate_missing(project, [HeldBackend()], ModelSpec("m"), on_event)
     assert list(failed.value.failures) == [project.shots[1].id] and "no prompt" in project.shots[1].error
     takes = [e for e in seen if e["event"] == "take"]
     assert [(e["shot"], e["index"], e["count"]) for e in takes] == [(first.id, 1, 3), (last.id, 3, 3)]
