@@ -1,7 +1,7 @@
 """`make translations`: pyside6-lupdate over ui/ into the .ts sources, pyside6-lrelease into the .qm files.
 
 Run again after any change: it is idempotent (no line numbers are stored, removed strings are dropped),
-so the .ts changes only when a string in ui/ does. tests/ui/test_translations.py checks both steps.
+so the .ts changes only when a string in ui/ does. tests/ui/i18n/test_translations.py checks both steps.
 """
 
 from __future__ import annotations

@@ -76,8 +76,8 @@ def test_every_code_reference_in_the_docs_exists(doc):
 
 def test_the_checker_tells_a_stale_reference(tmp_path):
     text = (
-        "`engine/errors.py:StoryreelError`, `ui/dialogs.py:Dialogs.save_changes`,\n"
-        "engine/video/video_io.write_clip, `engine/nowhere.py`, `ui/dialogs.py:Dialogs.ask_nothing`,\n"
+        "`engine/errors.py:StoryreelError`, `ui/widgets/dialogs.py:Dialogs.save_changes`,\n"
+        "engine/video/video_io.write_clip, `engine/nowhere.py`, `ui/widgets/dialogs.py:Dialogs.ask_nothing`,\n"
         "app/film/film_export.no_such_function"
     )
     refs = references(text)
@@ -85,7 +85,7 @@ def test_the_checker_tells_a_stale_reference(tmp_path):
         None,
         None,
         "engine/nowhere.py does not exist",
-        "ui/dialogs.py has no Dialogs.ask_nothing",
+        "ui/widgets/dialogs.py has no Dialogs.ask_nothing",
         None,
         "app/film/film_export.py has no no_such_function",
     ]
