@@ -34,6 +34,7 @@ from ui.inspector.speed_rows import ShotSpeedRows
 from ui.inspector.takes_list import TakesPanel
 from ui.widgets.bundled_texts import shown_text
 from ui.widgets.labels import TRANSITION_LABELS, setting_label, shot_title, transition_label
+from ui.widgets.nested_layouts import lay_out_now
 from ui.widgets.settings_form import SettingsForm, set_quietly
 from ui.widgets.thumbnails import ThumbnailCache
 
@@ -167,6 +168,18 @@ class Inspector(QScrollArea):
         self.pages.addWidget(self.empty)
         self.pages.addWidget(page)
         self.setWidget(self.pages)
+        # Where a shot's values change the page's size hints, innermost first (lay_out_now).
+        self._levels = (
+            self.settings_form,
+            self.images,
+            self.keyframes,
+            self.control,
+            self.takes,
+            takes_box,
+            page,
+            self.pages,
+            self.viewport(),
+        )
 
         watched: tuple[QWidget, ...] = (
             self.title,
@@ -233,6 +246,7 @@ class Inspector(QScrollArea):
             self.images.set_shot(self.project, None)
             self.keyframes.set_shot(self.project, None)
             self.control.set_shot(self.project, None)
+            lay_out_now(self._levels)
             return
         self.pages.setCurrentIndex(1)
         self.frames_hint.setText("")
@@ -295,6 +309,7 @@ class Inspector(QScrollArea):
             if shot.error
             else ""
         )
+        lay_out_now(self._levels)
 
     def _on_event(self, event: str, details: dict) -> None:
         if (

@@ -65,3 +65,19 @@ def test_a_takes_thumbnail_refreshes_no_image_box_and_fits_no_column(qtbot, monk
     assert calls == []
     window.thumbnails._on_done("image:abc", thumbnail.toImage())  # a shot image: the boxes look again
     assert sorted(calls) == ["images", "keyframes"]
+
+
+def test_a_shot_is_laid_out_when_the_inspector_has_followed_it(qtbot):
+    """Painted once laid out, not once per level of nested layouts: no level is left for a later turn."""
+    long = " ".join(["a lighthouse at dusk, waves breaking on the rocks below"] * 12)
+    project = Project(ProjectSettings(name="Long"), [Shot(prompt="short"), Shot(prompt=long)])
+    window = make_window(qtbot, project)
+    inspector = window.inspector
+    inspector.set_shot(project.shots[0].id)
+    qtbot.wait(50)
+    before = inspector.sent.geometry(), inspector.widget().size()
+    inspector.set_shot(project.shots[1].id)
+    shown = inspector.sent.geometry(), inspector.widget().size()
+    qtbot.wait(50)
+    assert shown != before  # the longer prompt's row is taller, and so is the page
+    assert shown == (inspector.sent.geometry(), inspector.widget().size())
