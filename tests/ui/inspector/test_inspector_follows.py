@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtWidgets import QApplication
 from ui_support import make_window
 
 from app.project.project import Project, ProjectSettings, Shot, Take
@@ -81,3 +82,38 @@ def test_a_shot_is_laid_out_when_the_inspector_has_followed_it(qtbot):
     qtbot.wait(50)
     assert shown != before  # the longer prompt's row is taller, and so is the page
     assert shown == (inspector.sent.geometry(), inspector.widget().size())
+
+
+def _scored(still: bool) -> Take:
+    motion = {"value": 0.5, "model": "m", "status": "ok", "details": {"still": still}}
+    return Take(id="a", path="a.mp4", frames=17, fps=16, scores={"motion": motion})
+
+
+def _motion_width(panel, take: Take, font_scale: float = 1.0) -> int:
+    from ui.widgets.take_scores import COLUMN_NAMES
+
+    shot = Shot(title="S", takes=[take], active_take=take.id)
+    panel.set_shot(Project(ProjectSettings(name="Scores"), [shot]), shot)
+    font = QApplication.font()
+    font.setPointSizeF(font.pointSizeF() * font_scale)
+    panel.view.setFont(font)
+    return panel.view.sizeHintForColumn(1 + COLUMN_NAMES.index("motion"))
+
+
+def test_a_score_cell_is_measured_again_when_its_text_or_font_changes(qtbot):
+    """Score cells' sizes are kept by text and font: a wider text or a larger font is never served stale."""
+    from ui.inspector.takes_list import TakesPanel
+    from ui.widgets.thumbnails import ThumbnailCache
+
+    panel = TakesPanel(ThumbnailCache())
+    qtbot.addWidget(panel)
+    narrow = _motion_width(panel, _scored(still=False))  # "0.50"
+    wide = _motion_width(panel, _scored(still=True))  # "0.50 (still)"
+    larger = _motion_width(panel, _scored(still=True), 2.0)
+    assert narrow < wide < larger
+    fresh = []
+    for scale, still in ((1.0, False), (1.0, True), (2.0, True)):
+        other = TakesPanel(ThumbnailCache())
+        qtbot.addWidget(other)
+        fresh.append(_motion_width(other, _scored(still), scale))
+    assert [narrow, wide, larger] == fresh
