@@ -12,6 +12,7 @@ from ui.timeline.timeline_view import TimelineView
 from ui.widgets.labels import format_time
 
 RULER_HEIGHT = 22
+LABEL_ROOM = 64  # a major tick's label: 3 px right of it, 60 px wide
 
 
 def tick_step(pixels_per_second: float) -> float:
@@ -31,7 +32,10 @@ class TimeRuler(QWidget):
         super().__init__(parent)
         self.view = view
         self.playhead: float | None = None  # film seconds, drawn as a red line
+        self._line_x: int | None = None  # where the playhead's line was last painted
         self.setFixedHeight(RULER_HEIGHT)
+        # It fills its rect: nothing beneath it is painted first (the window, the splitter, the panel).
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         view.layoutUpdated.connect(self.update)
         view.horizontalScrollBar().valueChanged.connect(self.update)
 
@@ -60,7 +64,17 @@ class TimeRuler(QWidget):
         """Move the playhead (the preview's position)."""
         if seconds != self.playhead:
             self.playhead = seconds
-            self.update()
+            # The strips under the old line and the new only: each selection and played frame moves it, and
+            # the whole ruler painted for that cost as much as the timeline's own paint. Cards not laid out
+            # since a change (the film may be changing now): the whole ruler, when they are.
+            geometry = self.view.built_geometry()
+            if geometry is None:
+                self.update()
+                return
+            x = geometry.x_for_time(seconds, self._shift()) if seconds is not None else None
+            for line in (self._line_x, None if x is None else int(x)):
+                if line is not None:
+                    self.update(line - 1, 0, 3, self.height())
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         t = self.time_for_x(event.position().x())
@@ -82,14 +96,17 @@ class TimeRuler(QWidget):
         painter.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
         painter.setPen(palette.color(QPalette.ColorRole.WindowText))
         count = int(math.floor(geometry.total / minor + 1e-6))
-        # Only the ticks of the cards on screen (and one either side): a paint costs what it shows.
-        t_first, t_last = geometry.times_between(-50 - shift, self.width() + 50 - shift)
+        # Only the ticks of the cards in the area painted (and one either side): a paint costs what it
+        # shows. A label reaches LABEL_ROOM right of its tick.
+        area = event.rect()
+        left, right = max(-50, area.left() - LABEL_ROOM), min(self.width() + 50, area.right() + 1)
+        t_first, t_last = geometry.times_between(left - shift, right - shift)
         first = max(0, int(math.floor(t_first / minor)) - 1)
         last = min(count, int(math.ceil(t_last / minor)) + 1)
         for i in range(first, last + 1):
             t = i * minor
             x = geometry.x_for_time(t, shift)  # the shift once per paint: it maps two points to global
-            if x is None or x < -50 or x > self.width() + 50:
+            if x is None or x < left or x > right:
                 continue
             major = abs(t / step - round(t / step)) < 1e-6
             painter.drawLine(int(x), self.height() - (9 if major else 4), int(x), self.height() - 1)
@@ -100,6 +117,7 @@ class TimeRuler(QWidget):
                     format_time(t),
                 )
         x = geometry.x_for_time(self.playhead, shift) if self.playhead is not None else None
+        self._line_x = None if x is None else int(x)
         if x is not None:
             painter.setPen(QColor("#ef4444"))
             painter.drawLine(int(x), 0, int(x), self.height())
