@@ -249,9 +249,10 @@ class Inspector(QScrollArea):
             lay_out_now(self._levels)
             return
         self.pages.setCurrentIndex(1)
-        self.frames_hint.setText("")
         self._snapped = False
-        self.refresh()
+        if self.shot() is None:
+            self.frames_hint.setText("")
+        self.refresh()  # the frames hint follows the shot: set once, not cleared first (a relayout each)
 
     def shot(self) -> Shot | None:
         if self.shot_id is None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.project.project import Project, Shot, Take
 from app.settings.review_settings import DEFAULT_WEIGHTS
+from ui.widgets.settings_form import set_range
 from ui.widgets.take_scores import COLUMN_NAMES, cell_text, cell_tip, cell_value, is_flagged, score_title
 from ui.widgets.thumbnails import ThumbnailCache
 
@@ -305,7 +306,7 @@ class TakesPanel(QWidget):
         for spin in (self.trim_in, self.trim_out):
             spin.blockSignals(True)
             spin.setEnabled(active is not None and self._frames > 0)
-            spin.setRange(0, max(self._frames, 0))
+            set_range(spin, 0, max(self._frames, 0))
         if active is not None and shot is not None:
             self.trim_in.setValue(shot.trim_in)
             self.trim_out.setValue(shot.trim_out if shot.trim_out is not None else self._frames)

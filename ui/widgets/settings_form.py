@@ -164,3 +164,9 @@ def set_quietly(widget: QWidget, value: object) -> None:
                 widget.setValue(value)  # type: ignore[arg-type]  # a number; the binding rejects others
     finally:
         widget.blockSignals(False)
+
+
+def set_range(spin: QSpinBox, minimum: int, maximum: int) -> None:
+    """Set a box's range only if it differs: a range set lays the box's form out again, even the same one."""
+    if (spin.minimum(), spin.maximum()) != (minimum, maximum):
+        spin.setRange(minimum, maximum)

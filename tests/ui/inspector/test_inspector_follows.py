@@ -117,3 +117,28 @@ def test_a_score_cell_is_measured_again_when_its_text_or_font_changes(qtbot):
         qtbot.addWidget(other)
         fresh.append(_motion_width(other, _scored(still), scale))
     assert [narrow, wide, larger] == fresh
+
+
+def test_the_frames_hint_and_the_trims_follow_each_shot_shown(qtbot):
+    """Set once per shot, only where they differ: a hint or a range of the shot before never stays."""
+    shots = []
+    for number, frames in enumerate((33, 33, 81)):
+        shot = Shot(title=f"S{number}", frames=frames)
+        shot.takes.append(Take(id=f"t{number}", path="x.mp4", frames=frames, fps=16))
+        shot.active_take = f"t{number}"
+        shots.append(shot)
+    project = Project(ProjectSettings(name="Hints", fps=16), shots)
+    window = make_window(qtbot, project)
+    inspector, takes = window.inspector, window.inspector.takes
+    inspector.set_shot(shots[0].id)
+    inspector.frames.setValue(32)  # snapped to 33: the hint says so
+    assert "Snapped 32" in inspector.frames_hint.text()
+    inspector.set_shot(shots[1].id)  # as long: the hint says its length, not the snap
+    assert inspector.frames_hint.text() == inspector._frames_text(33, 16)
+    assert (takes.trim_in.maximum(), takes.trim_out.maximum(), takes.trim_out.value()) == (33, 33, 33)
+    inspector.set_shot(shots[2].id)
+    assert inspector.frames_hint.text() == inspector._frames_text(81, 16)
+    assert (takes.trim_in.maximum(), takes.trim_out.maximum(), takes.trim_out.value()) == (81, 81, 81)
+    assert inspector.keyframes.frame.maximum() == 80
+    inspector.set_shot("gone")  # a shot no longer in the film: no hint
+    assert inspector.frames_hint.text() == ""
