@@ -36,8 +36,9 @@ class TimeRuler(QWidget):
         self.setFixedHeight(RULER_HEIGHT)
         # It fills its rect: nothing beneath it is painted first (the window, the splitter, the panel).
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self._shown_offset = view.horizontalOffset()  # the view's scroll the pixels shown were drawn at
         view.layoutUpdated.connect(self.update)
-        view.horizontalScrollBar().valueChanged.connect(self.update)
+        view.horizontalScrollBar().valueChanged.connect(self._follow_scroll)
 
     def sizeHint(self) -> QSize:
         return QSize(400, RULER_HEIGHT)
@@ -76,6 +77,14 @@ class TimeRuler(QWidget):
                 if line is not None:
                     self.update(line - 1, 0, 3, self.height())
 
+    def _follow_scroll(self) -> None:
+        """The ticks move with the cards: the pixels shown are moved, and only the strip uncovered is painted."""
+        offset = self.view.horizontalOffset()
+        dx, self._shown_offset = self._shown_offset - offset, offset
+        if self._line_x is not None:
+            self._line_x += dx
+        self.scroll(dx, 0)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         t = self.time_for_x(event.position().x())
         if t is not None:
@@ -96,17 +105,20 @@ class TimeRuler(QWidget):
         painter.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
         painter.setPen(palette.color(QPalette.ColorRole.WindowText))
         count = int(math.floor(geometry.total / minor + 1e-6))
-        # Only the ticks of the cards in the area painted (and one either side): a paint costs what it
-        # shows. A label reaches LABEL_ROOM right of its tick.
-        area = event.rect()
-        left, right = max(-50, area.left() - LABEL_ROOM), min(self.width() + 50, area.right() + 1)
-        t_first, t_last = geometry.times_between(left - shift, right - shift)
-        first = max(0, int(math.floor(t_first / minor)) - 1)
-        last = min(count, int(math.ceil(t_last / minor)) + 1)
-        for i in range(first, last + 1):
+        # Only the ticks of the cards in the areas painted (and one either side): a paint costs what it
+        # shows. A label reaches LABEL_ROOM right of its tick; each tick is drawn once (text drawn twice
+        # over itself would darken).
+        areas: list[QRect] = list(event.region())  # type: ignore[call-overload]  # its rects; no stub
+        windows = [(max(-50, a.left() - LABEL_ROOM), min(self.width() + 50, a.right() + 1)) for a in areas]
+        ticks: set[int] = set()
+        for left, right in windows:
+            t_first, t_last = geometry.times_between(left - shift, right - shift)
+            first = max(0, int(math.floor(t_first / minor)) - 1)
+            ticks.update(range(first, min(count, int(math.ceil(t_last / minor)) + 1) + 1))
+        for i in sorted(ticks):
             t = i * minor
             x = geometry.x_for_time(t, shift)  # the shift once per paint: it maps two points to global
-            if x is None or x < left or x > right:
+            if x is None or not any(left <= x <= right for left, right in windows):
                 continue
             major = abs(t / step - round(t / step)) < 1e-6
             painter.drawLine(int(x), self.height() - (9 if major else 4), int(x), self.height() - 1)
