@@ -35,6 +35,7 @@ from ui.inspector.speed_rows import ShotSpeedRows
 from ui.inspector.takes_list import TakesPanel
 from ui.widgets.bundled_texts import shown_text
 from ui.widgets.labels import TRANSITION_LABELS, setting_label, shot_title, transition_label
+from ui.widgets.nested_layouts import lay_out_now
 from ui.widgets.settings_form import SettingsForm, set_quietly
 from ui.widgets.thumbnails import ThumbnailCache
 
@@ -168,6 +169,18 @@ class Inspector(QScrollArea):
         self.pages.addWidget(self.empty)
         self.pages.addWidget(page)
         self.setWidget(self.pages)
+        # Where a shot's values change the page's size hints, innermost first (lay_out_now).
+        self._levels = (
+            self.settings_form,
+            self.images,
+            self.keyframes,
+            self.control,
+            self.takes,
+            takes_box,
+            page,
+            self.pages,
+            self.viewport(),
+        )
 
         watched: tuple[QWidget, ...] = (
             self.title,
@@ -234,11 +247,13 @@ class Inspector(QScrollArea):
             self.images.set_shot(self.project, None)
             self.keyframes.set_shot(self.project, None)
             self.control.set_shot(self.project, None)
+            lay_out_now(self._levels)
             return
         self.pages.setCurrentIndex(1)
-        self.frames_hint.setText("")
         self._snapped = False
-        self.refresh()
+        if self.shot() is None:
+            self.frames_hint.setText("")
+        self.refresh()  # the frames hint follows the shot: set once, not cleared first (a relayout each)
 
     def shot(self) -> Shot | None:
         if self.shot_id is None:
@@ -296,6 +311,7 @@ class Inspector(QScrollArea):
             if shot.error
             else ""
         )
+        lay_out_now(self._levels)
 
     def _on_event(self, event: str, details: dict) -> None:
         if (

@@ -21,6 +21,7 @@ from app.project.project import Project
 from app.project.shot import Shot
 from ui.editing.cast_commands import remove_keyframe_command
 from ui.inspector.shot_images_box import dropped_file
+from ui.widgets.settings_form import set_range
 from ui.widgets.thumbnails import ThumbnailCache
 
 ICON = QSize(72, 40)
@@ -111,7 +112,7 @@ class KeyframesBox(QGroupBox):
         shot = self._shot()
         if shot is None or self.project is None:
             return
-        self.frame.setRange(0, max(0, shot_frames(self.project, shot) - 1))
+        set_range(self.frame, 0, max(0, shot_frames(self.project, shot) - 1))
         selected = self._selected_frame()
         self.strip.clear()
         for keyframe in shot.keyframes:

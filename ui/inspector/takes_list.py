@@ -6,6 +6,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSize,
     QSortFilterProxyModel,
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -29,12 +32,14 @@ from PySide6.QtWidgets import (
 from app.project.project import Project
 from app.project.shot import Shot, Take
 from app.settings.review_settings import DEFAULT_WEIGHTS
+from ui.widgets.settings_form import set_range
 from ui.widgets.take_scores import COLUMN_NAMES, cell_text, cell_tip, cell_value, is_flagged, score_title
 from ui.widgets.thumbnails import ThumbnailCache
 
 TakeIdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2  # the number a column sorts by (its order for the take column)
 Index = QModelIndex | QPersistentModelIndex
+SIZES_KEPT = 512  # score cells' sizes by text and font: many more texts than a list of takes shows
 
 
 def take_summary(take: Take) -> str:
@@ -180,6 +185,25 @@ class TakesModel(QAbstractTableModel):
                 self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
 
+class ScoreCellDelegate(QStyledItemDelegate):
+    """Score cells, whose size is measured once per text and font: one line each, no icon or font of its own."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sizes: dict[tuple[str, str], QSize] = {}
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        # A selection's dataChanged makes the tree measure its first row across every column; each cell
+        # measured asked the model through the proxy for every role and laid its text out.
+        key = (str(index.data(Qt.ItemDataRole.DisplayRole) or ""), option.font.key())
+        size = self._sizes.get(key)
+        if size is None:
+            if len(self._sizes) >= SIZES_KEPT:
+                self._sizes.clear()
+            size = self._sizes[key] = super().sizeHint(option, index)
+        return QSize(size)
+
+
 class TakesPanel(QWidget):
     """Lists a shot's takes; asks (by signals) to choose or remove one, or to change the trims."""
 
@@ -198,6 +222,9 @@ class TakesPanel(QWidget):
         self.view.setModel(self.sorted)
         self.view.setRootIsDecorated(False)
         self.view.setUniformRowHeights(True)  # cheap with many takes
+        self.score_cells = ScoreCellDelegate(self.view)
+        for column in range(1, self.model.columnCount()):
+            self.view.setItemDelegateForColumn(column, self.score_cells)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         header = self.view.header()
@@ -280,7 +307,7 @@ class TakesPanel(QWidget):
         for spin in (self.trim_in, self.trim_out):
             spin.blockSignals(True)
             spin.setEnabled(active is not None and self._frames > 0)
-            spin.setRange(0, max(self._frames, 0))
+            set_range(spin, 0, max(self._frames, 0))
         if active is not None and shot is not None:
             self.trim_in.setValue(shot.trim_in)
             self.trim_out.setValue(shot.trim_out if shot.trim_out is not None else self._frames)

@@ -22,10 +22,13 @@ Loaded = tuple[Look | None, str | None]  # a preset's look, or None and why it c
 
 
 def _grade(
-    frame: np.ndarray, sources: Sequence[Source | None], looks: dict[tuple[str, Path], Loaded]
-) -> list[tuple[np.ndarray | None, str | None]]:
-    """Runs on the worker: frame through each preset's look, or None and why where it cannot be used."""
-    graded: list[tuple[np.ndarray | None, str | None]] = []
+    make_frame: Callable[[], np.ndarray],
+    sources: Sequence[Source | None],
+    looks: dict[tuple[str, Path], Loaded],
+) -> list[tuple[np.ndarray, str | None]]:
+    """Runs on the worker: frame through each preset's look, or as it is and why where one cannot be used."""
+    frame = make_frame()
+    graded: list[tuple[np.ndarray, str | None]] = []
     for source in sources:
         look, error = _loaded(source, looks) if source else (None, None)
         if error is None:
@@ -34,7 +37,7 @@ def _grade(
                 continue
             except ValueError as exc:
                 error = str(exc)
-        graded.append((None, error))  # shown as the ungraded frame, its reason as the tip
+        graded.append((frame, error))  # shown ungraded, its reason as the tip
     return graded
 
 
@@ -54,7 +57,7 @@ def _loaded(source: Source, looks: dict[tuple[str, Path], Loaded]) -> Loaded:
 class LookIcons(QObject):
     """Grades a frame with each preset's look in the background; `ready` carries only the newest request's."""
 
-    ready = Signal(list)  # (graded frame or None, error or None) per preset, in the order asked
+    ready = Signal(list)  # (graded frame, or the frame as it is and why) per preset, in the order asked
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -62,13 +65,16 @@ class LookIcons(QObject):
         self._worker = BackgroundWorker(self)
         self._looks: dict[tuple[str, Path], Loaded] = {}  # filled on the worker, per library read
 
-    def request(self, frame: np.ndarray, sources: Sequence[Source | None]) -> None:
-        """Grade frame with each preset's look; an older request still running is answered by nobody."""
+    def request(self, make_frame: Callable[[], np.ndarray], sources: Sequence[Source | None]) -> None:
+        """Grade the frame make_frame gives (it runs on the worker too) with each preset's look; an older
+        request still running is answered by nobody."""
         self.cancel()
         self._worker.drop_queued()
         number, sources, looks = self._number, list(sources), self._looks
         self._worker.run(
-            lambda: _grade(frame, sources, looks), lambda graded: self._done(number, graded), self._failed
+            lambda: _grade(make_frame, sources, looks),
+            lambda graded: self._done(number, graded),
+            self._failed,
         )
 
     def forget_looks(self) -> None:
@@ -91,6 +97,6 @@ class LookIcons(QObject):
         # A bug, not a look that failed (those come back with their reason): logged, the icons stay as they were.
         log.error("grading the preset icons failed", exc_info=exc)
 
-    def _done(self, number: int, graded: list[tuple[np.ndarray | None, str | None]]) -> None:
+    def _done(self, number: int, graded: list[tuple[np.ndarray, str | None]]) -> None:
         if number == self._number:
             self.ready.emit(graded)

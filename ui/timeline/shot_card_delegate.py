@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
@@ -184,10 +185,11 @@ class ShotCardDelegate(QStyledItemDelegate):
         if shot is None:
             return
         ratio = painter.device().devicePixelRatioF()
-        key = self._card_key(option, index, shot, ratio)
+        values = card_data(index)
+        key = self._card_key(option, index, shot, ratio, values)
         card = self._cards.get(key)
         if card is None:
-            card = self._painted(option, index, shot, ratio)
+            card = self._painted(option, index, shot, ratio, values)
             self._cards[key] = card
             self._cards_bytes += _bytes(card)
             while self._cards_bytes > CARDS_KEPT_BYTES and len(self._cards) > 1:
@@ -203,6 +205,7 @@ class ShotCardDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
         shot: Shot,
         ratio: float,
+        values: CardData,
     ) -> tuple:
         """Everything paint_card reads, so a cached card is drawn only while it is still what it shows."""
         model = index.model()
@@ -227,7 +230,7 @@ class ShotCardDelegate(QStyledItemDelegate):
             (images[0].sha256 if images[0] else None, images[1].sha256 if images[1] else None, images[2]),
             (self.stills_seen, project.settings.defaults.frames) if has_images and project else None,
             (take.id, take.quality, badge_text(take, self.review_weights)) if take is not None else None,
-            *(model.data(index, role) for role in _CARD_ROLES),  # the model's own method: no trip through Qt
+            values,
         )
 
     def _painted(
@@ -236,6 +239,7 @@ class ShotCardDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
         shot: Shot,
         ratio: float,
+        values: CardData,
     ) -> QPixmap:
         """The card painted alone into a pixmap of its rect (transparent around the rounded corners)."""
         pixmap = QPixmap((option.rect.size().toSizeF() * ratio).toSize())
@@ -243,7 +247,7 @@ class ShotCardDelegate(QStyledItemDelegate):
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.translate(-option.rect.topLeft())
-        self._paint_inside(painter, option, index, shot)
+        self._paint_inside(painter, option, index, shot, values)
         painter.end()
         return pixmap
 
@@ -251,7 +255,7 @@ class ShotCardDelegate(QStyledItemDelegate):
         """Paint the card itself, uncached (what paint draws from its cache)."""
         shot: Shot | None = index.data(ShotRole)
         if shot is not None:
-            self._paint_inside(painter, option, index, shot)
+            self._paint_inside(painter, option, index, shot, card_data(index))
             _paint_border(painter, option)
 
     def _paint_inside(
@@ -260,6 +264,7 @@ class ShotCardDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
         shot: Shot,
+        values: CardData,
     ) -> None:
         """The card less its outline, which touches nothing inside it and so is drawn over the cache."""
         model = index.model()
@@ -303,7 +308,7 @@ class ShotCardDelegate(QStyledItemDelegate):
             )
         if project is not None:
             paint_keyframe_strip(painter, picture, shot, project, self.thumbnails)
-        error = index.data(ErrorRole)
+        error = values.error
         if error:
             _paint_error(painter, picture, option.font, str(error))
         painter.setClipping(False)
@@ -315,19 +320,17 @@ class ShotCardDelegate(QStyledItemDelegate):
             paint_review_badge(painter, picture, option.font, shot.active, self.review_weights)
 
         footer = QRect(card.left() + 6, picture.bottom() + 3, card.width() - 12, FOOTER - 6)
-        status = index.data(StatusRole) or ShotState.NO_TAKE
+        status = values.status or ShotState.NO_TAKE
         bold = QFont(option.font)
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
-        title = QFontMetrics(bold).elidedText(
-            str(index.data(Qt.ItemDataRole.DisplayRole)), Qt.TextElideMode.ElideRight, footer.width()
-        )
+        title = QFontMetrics(bold).elidedText(str(values.title), Qt.TextElideMode.ElideRight, footer.width())
         painter.drawText(footer, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, title)
 
         painter.setFont(option.font)
         metrics = QFontMetrics(option.font)
-        frames, seconds, fps = index.data(FramesRole), index.data(SecondsRole), index.data(FpsRole)
+        frames, seconds, fps = values.frames, values.seconds, values.fps
         shown = state_label(status)
         duration, chip_w = footer_texts(
             float(seconds or 0.0), frames, bool(fps), shown, metrics, footer.width()
@@ -354,7 +357,7 @@ class ShotCardDelegate(QStyledItemDelegate):
         )
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         painter.drawText(duration_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, duration)
-        fraction = index.data(JobProgressRole)
+        fraction = values.progress
         if fraction is not None:  # a take of this shot is generating: a bar along the picture's foot
             bar = QRect(picture.left(), picture.bottom() - 4, picture.width(), 5)
             painter.fillRect(bar, QColor(0, 0, 0, 140))
@@ -365,16 +368,31 @@ class ShotCardDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-# The model's values a card shows, besides the shot's own fields (in _card_key).
-_CARD_ROLES = (
-    Qt.ItemDataRole.DisplayRole,
-    StatusRole,
-    ErrorRole,
-    FramesRole,
-    SecondsRole,
-    FpsRole,
-    JobProgressRole,
-)
+class CardData(NamedTuple):
+    """The model's values a card shows, besides the shot's own fields: read once per paint."""
+
+    title: Any
+    status: Any
+    error: Any
+    frames: Any
+    seconds: Any
+    fps: Any
+    progress: Any
+
+
+def card_data(index: QModelIndex | QPersistentModelIndex) -> CardData:
+    """A card's values from its model's own data method (no trip through Qt for each)."""
+    model = index.model()
+    roles = (
+        Qt.ItemDataRole.DisplayRole,
+        StatusRole,
+        ErrorRole,
+        FramesRole,
+        SecondsRole,
+        FpsRole,
+        JobProgressRole,
+    )
+    return CardData(*(model.data(index, role) for role in roles))
 
 
 def _paint_border(painter: QPainter, option: QStyleOptionViewItem) -> None:

@@ -12,6 +12,7 @@ from ui.timeline.timeline_view import TimelineView
 from ui.widgets.labels import format_time
 
 RULER_HEIGHT = 22
+LABEL_ROOM = 64  # a major tick's label: 3 px right of it, 60 px wide
 
 
 def tick_step(pixels_per_second: float) -> float:
@@ -31,9 +32,13 @@ class TimeRuler(QWidget):
         super().__init__(parent)
         self.view = view
         self.playhead: float | None = None  # film seconds, drawn as a red line
+        self._line_x: int | None = None  # where the playhead's line was last painted
         self.setFixedHeight(RULER_HEIGHT)
+        # It fills its rect: nothing beneath it is painted first (the window, the splitter, the panel).
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self._shown_offset = view.horizontalOffset()  # the view's scroll the pixels shown were drawn at
         view.layoutUpdated.connect(self.update)
-        view.horizontalScrollBar().valueChanged.connect(self.update)
+        view.horizontalScrollBar().valueChanged.connect(self._follow_scroll)
 
     def sizeHint(self) -> QSize:
         return QSize(400, RULER_HEIGHT)
@@ -60,7 +65,25 @@ class TimeRuler(QWidget):
         """Move the playhead (the preview's position)."""
         if seconds != self.playhead:
             self.playhead = seconds
-            self.update()
+            # The strips under the old line and the new only: each selection and played frame moves it, and
+            # the whole ruler painted for that cost as much as the timeline's own paint. Cards not laid out
+            # since a change (the film may be changing now): the whole ruler, when they are.
+            geometry = self.view.built_geometry()
+            if geometry is None:
+                self.update()
+                return
+            x = geometry.x_for_time(seconds, self._shift()) if seconds is not None else None
+            for line in (self._line_x, None if x is None else int(x)):
+                if line is not None:
+                    self.update(line - 1, 0, 3, self.height())
+
+    def _follow_scroll(self) -> None:
+        """The ticks move with the cards: the pixels shown are moved, and only the strip uncovered is painted."""
+        offset = self.view.horizontalOffset()
+        dx, self._shown_offset = self._shown_offset - offset, offset
+        if self._line_x is not None:
+            self._line_x += dx
+        self.scroll(dx, 0)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         t = self.time_for_x(event.position().x())
@@ -82,14 +105,20 @@ class TimeRuler(QWidget):
         painter.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
         painter.setPen(palette.color(QPalette.ColorRole.WindowText))
         count = int(math.floor(geometry.total / minor + 1e-6))
-        # Only the ticks of the cards on screen (and one either side): a paint costs what it shows.
-        t_first, t_last = geometry.times_between(-50 - shift, self.width() + 50 - shift)
-        first = max(0, int(math.floor(t_first / minor)) - 1)
-        last = min(count, int(math.ceil(t_last / minor)) + 1)
-        for i in range(first, last + 1):
+        # Only the ticks of the cards in the areas painted (and one either side): a paint costs what it
+        # shows. A label reaches LABEL_ROOM right of its tick; each tick is drawn once (text drawn twice
+        # over itself would darken).
+        areas: list[QRect] = list(event.region())  # type: ignore[call-overload]  # its rects; no stub
+        windows = [(max(-50, a.left() - LABEL_ROOM), min(self.width() + 50, a.right() + 1)) for a in areas]
+        ticks: set[int] = set()
+        for left, right in windows:
+            t_first, t_last = geometry.times_between(left - shift, right - shift)
+            first = max(0, int(math.floor(t_first / minor)) - 1)
+            ticks.update(range(first, min(count, int(math.ceil(t_last / minor)) + 1) + 1))
+        for i in sorted(ticks):
             t = i * minor
             x = geometry.x_for_time(t, shift)  # the shift once per paint: it maps two points to global
-            if x is None or x < -50 or x > self.width() + 50:
+            if x is None or not any(left <= x <= right for left, right in windows):
                 continue
             major = abs(t / step - round(t / step)) < 1e-6
             painter.drawLine(int(x), self.height() - (9 if major else 4), int(x), self.height() - 1)
@@ -100,6 +129,7 @@ class TimeRuler(QWidget):
                     format_time(t),
                 )
         x = geometry.x_for_time(self.playhead, shift) if self.playhead is not None else None
+        self._line_x = None if x is None else int(x)
         if x is not None:
             painter.setPen(QColor("#ef4444"))
             painter.drawLine(int(x), 0, int(x), self.height())

@@ -278,6 +278,10 @@ class TimelineView(QListView):
             self._geometry = TimelineGeometry.build(durations, self.card_delegate.card_width, origin)
         return self._geometry
 
+    def built_geometry(self) -> TimelineGeometry | None:
+        """The cards' geometry if built since the last layout; None rather than building it."""
+        return self._geometry
+
     def segments(self) -> list[tuple[int, int, float, float]]:
         """(x_left, x_right, t_start, t_end) per card, in viewport coordinates (O(N): for tests)."""
         g, shift = self.card_geometry(), self.horizontalOffset()

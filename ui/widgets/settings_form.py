@@ -110,7 +110,7 @@ class SettingsForm(QWidget):
         """Name what an unset box stands for: 'Default (81)'; a missing name shows 'Default'."""
         for name, spin in self.spins.items():
             if name == "guidance_scale_2" and (not self.optional or values.get(name, 0) is None):
-                spin.setSpecialValueText(
+                text = (
                     self.tr("{0} (same as high)").format(self.inherit_text)
                     if self.optional
                     else self.tr("Same as high")
@@ -120,7 +120,11 @@ class SettingsForm(QWidget):
                 shown = (
                     "" if value is None else f" ({value:g})" if isinstance(value, float) else f" ({value})"
                 )
-                spin.setSpecialValueText(self.inherit_text + shown)
+                text = self.inherit_text + shown
+            else:
+                continue
+            if spin.specialValueText() != text:  # set again, the box measures itself anew
+                spin.setSpecialValueText(text)
 
     def value(self, name: str) -> int | float | None:
         """A field's value as stored: None when unset, frames snapped to 4k+1, sizes to 16."""
@@ -164,3 +168,9 @@ def set_quietly(widget: QWidget, value: object) -> None:
                 widget.setValue(value)  # type: ignore[arg-type]  # a number; the binding rejects others
     finally:
         widget.blockSignals(False)
+
+
+def set_range(spin: QSpinBox, minimum: int, maximum: int) -> None:
+    """Set a box's range only if it differs: a range set lays the box's form out again, even the same one."""
+    if (spin.minimum(), spin.maximum()) != (minimum, maximum):
+        spin.setRange(minimum, maximum)

@@ -25,6 +25,15 @@ def names(panel) -> list[str]:
     return [panel.list.item(i).data(NAME_ROLE) for i in range(panel.list.count())]
 
 
+def shown_panel(qtbot, tmp_path: Path):
+    """The presets panel of a saved film's window, its dock shown and raised."""
+    window = saved_window(qtbot, tmp_path)
+    window.presets_dock.show()
+    window.presets_dock.raise_()
+    qtbot.waitUntil(window.presets_panel.isVisible)
+    return window.presets_panel
+
+
 def test_dock_lists_the_library_with_graded_previews(qtbot, tmp_path) -> None:
     window = saved_window(qtbot, tmp_path)
     assert window.presets_dock.toggleViewAction() in window.menuBar().actions()[2].menu().actions()
@@ -115,11 +124,7 @@ def test_new_preset_dialog_defaults(qtbot) -> None:
 
 
 def test_a_shot_s_frame_is_graded_off_the_gui_thread_and_the_newest_wins(qtbot, tmp_path) -> None:
-    window = saved_window(qtbot, tmp_path)
-    panel = window.presets_panel
-    window.presets_dock.show()
-    window.presets_dock.raise_()
-    qtbot.waitUntil(panel.isVisible)
+    panel = shown_panel(qtbot, tmp_path)
     row = names(panel).index("Monochrome")
     dark, light = np.full((54, 96, 3), 20, np.uint8), np.full((54, 96, 3), 230, np.uint8)
 
@@ -226,3 +231,29 @@ def test_each_look_is_loaded_once_per_reading_of_the_library(qtbot, tmp_path, mo
     with qtbot.waitSignal(panel.icons.ready, timeout=10000):
         panel.reload()  # the library read again: a preset may have changed on disk
     assert sorted(loaded) == sorted(first * 2)
+
+
+def test_a_shots_thumbnail_is_what_the_looks_are_previewed_on(qtbot, tmp_path) -> None:
+    """Scaled and made an array where it is graded: the icons and the frame are the thumbnail's."""
+    from PySide6.QtCore import QSize, Qt
+    from PySide6.QtGui import QColor, QPixmap
+
+    from ui.presets.presets_panel import THUMB
+
+    panel = shown_panel(qtbot, tmp_path)
+    thumbnail = QPixmap(312, 180)
+    thumbnail.fill(QColor(200, 40, 40))
+    row = names(panel).index("Monochrome")
+    with qtbot.waitSignal(panel.icons.ready, timeout=10000):
+        panel.set_shot("any", thumbnail)
+    icon = image_to_array(panel.list.item(row).icon().pixmap(THUMB).toImage())
+    assert abs(float(icon[..., 0].mean()) - float(icon[..., 1].mean())) < 2  # graded grey, not the card
+    expected = image_to_array(
+        thumbnail.toImage().scaled(
+            QSize(THUMB), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+    )
+    assert np.array_equal(panel.frame, expected)
+    panel.set_shot(None)
+    assert np.array_equal(panel.frame, colour_card())
+    panel.icons.wait()
