@@ -46,9 +46,10 @@ class SafetyVeil(QObject):
 
     def filter(self, shot_id: str, image: Any) -> Any:
         """The frame to show for the shot's active take: blurred when flagged and not revealed."""
-        project = self.preview.project
-        shot = next((s for s in project.shots if s.id == shot_id), None)
-        take = shot.active if shot is not None else None
+        try:
+            take = self.preview.project.shot(shot_id).active  # by id: this runs for every frame shown
+        except KeyError:  # a shot deleted while its frame was on its way
+            take = None
         if take is None or not is_flagged(take) or take.id in self.revealed:
             return image
         self.veiled_take, self._original = take.id, image

@@ -6,7 +6,9 @@ from __future__ import annotations
 from PySide6.QtGui import QImage
 from ui_support import make_window
 
-from app.project.project import Project, ProjectSettings, Shot
+from app.project.project import Project
+from app.project.project_settings import ProjectSettings
+from app.project.shot import Shot
 
 
 def _on_screen(window, ruler) -> QImage:
