@@ -356,7 +356,7 @@ def main() -> int:
             visit = [sys.executable, __file__, "--visit", str(count), "--clip", str(clip)]
             done = subprocess.run(visit, capture_output=True, text=True, check=True)
             figures.update(json.loads(done.stdout.strip().splitlines()[-1]))
-            figures.update(launch_figures(count, clip, max(args.pairs, 5)))
+            figures.update(launch_figures(count, clip, max(args.pairs, 9)))  # a launch swings 30 % here
             results.append((count, figures))
             print(
                 f"{count} shots: "
