@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ from app.film.film_titles import caption_cues, film_titles, subtitle_path, title
 from app.film.shot_looks import look_for_shot
 from app.film.shot_timing import shot_fps, shot_frames, shot_transitions
 from app.project.project import Project
+from app.project.project_copy import FrozenProject
 from app.project.shot import Shot
 from engine.errors import StoryreelError
 from engine.film.export_settings import ExportSettings
@@ -46,16 +46,7 @@ EventCallback = Callable[[dict[str, Any]], None]
 
 def project_snapshot(project: Project) -> Project:
     """A detached copy of the project (no listeners) that a worker thread can read while the user edits."""
-    copy = Project(
-        deepcopy(project.settings),
-        deepcopy(project.shots),
-        deepcopy(project.presets),
-        titles=deepcopy(project.titles),
-        audio=deepcopy(project.audio),
-    )
-    copy.cast = deepcopy(project.cast)  # the review report names each shot's cast
-    copy.path = project.path
-    return copy
+    return FrozenProject(project).thaw()
 
 
 def shots_in_range(project: Project, shot_ids: list[str] | None) -> list[Shot]:

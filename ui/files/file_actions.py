@@ -14,6 +14,7 @@ from app.project.film_lock import FilmLock, FilmLocked
 from app.project.film_summary import remember, summarize
 from app.project.media_paths import UnsafePath
 from app.project.project import Project
+from app.project.project_copy import FrozenProject
 from app.project.reel_file import (
     PROJECT_SUFFIX,
     ProjectChangedOnDisk,
@@ -325,12 +326,15 @@ class FileActions(QObject):
         if self.closing or not self.session.is_dirty() or index == self._autosaved_index:
             return False
         self._autosaved_index = index
-        # Serialize here (the project is only touched on this thread); write in the background.
-        text = dumps_project(self.project)
+        # Copied here (the project is only touched on this thread, and a copy is cheap); serialized and
+        # written in the background: at 2,000 shots the JSON alone held the window for 0.2-0.3 s.
+        frozen = FrozenProject(self.project)
         path, name, key = self.project.path, self.project.settings.name, self.session.recovery_key()
 
         self._worker.run(
-            lambda: recovery.write_recovery(text, path, name, key), lambda _: None, self._autosave_failed
+            lambda: recovery.write_recovery(dumps_project(frozen.thaw()), path, name, key),
+            lambda _: None,
+            self._autosave_failed,
         )
         return True
 

@@ -30,7 +30,7 @@ pytestmark = [pytest.mark.farm, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[3]
 TOKEN = "farm_SECRET_4242"
-STEPS = 24  # long enough (about a second a shot here) to kill a replica in the middle of one
+STEPS = 48  # long enough (about 2 s a shot here) to kill a replica in the middle of one, even on a loaded CI
 
 
 class Farm:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QStatusBar
 from ui_support import FakeDialogs, sample_project
 
 from app.project import recovery
-from app.project.reel_file import load_project, save_project
+from app.project.reel_file import dumps_project, load_project, save_project
 from app.settings.user_settings import UserSettings
 from ui.editing.project_session import ProjectSession
 from ui.editing.undo_commands import EditShotCommand
@@ -102,3 +102,17 @@ def test_import_asks_the_window_to_select_the_new_shots(qtbot, tmp_path):
     files.import_shot_list()
     assert [s.prompt for s in session.project.shots[2:]] == ["a lighthouse", "a ferry at night"]
     assert selected == [[s.id for s in session.project.shots[2:]]] and events == [("dirty", True)]
+
+
+def test_the_recovery_is_the_film_as_autosaved_though_edited_before_it_is_written(qtbot, tmp_path):
+    session, files, status, events = _session(qtbot)
+    save_project(session.project, tmp_path / "film.reel")
+    _age(tmp_path / "film.reel")
+    files._worker.run(lambda: time.sleep(0.3), lambda _: None, lambda _: None)  # busy: the autosave waits
+    session.note_outside_change()  # copied now, serialized and written on the worker
+    expected = dumps_project(session.project)
+    session.project.shots[0].prompt = "edited while the recovery waits to be written"
+    session.project.shots[0].takes.clear()
+    files.wait()
+    [found] = recovery.find_recoveries()
+    assert found.file.read_text(encoding="utf-8") == expected  # not the edit made after the autosave
