@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -167,7 +167,13 @@ class StartPage(QWidget):
     def _items(self) -> list[QListWidgetItem]:
         return [self.recent.item(row) for row in range(self.recent.count())]
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._refresh_icons()  # thumbnails that arrived while it was hidden
+
     def _refresh_icons(self) -> None:
+        if not self.isVisible():
+            return  # hidden behind a film whose takes' thumbnails arrive by the hundred: on show
         for item in self._items():
             summary = self._summaries.get(item.data(PathRole))
             face = _face(summary) if summary is not None else None

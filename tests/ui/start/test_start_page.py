@@ -6,6 +6,7 @@ import threading
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QIcon
 from ui_support import FakeDialogs, sample_project, tiny_project, write_video
 
 from app.paths.user_paths import data_dir
@@ -69,6 +70,28 @@ def test_no_film_shows_the_start_page_with_recent_films_and_their_thumbnails(qtb
     assert start.showing_start()
     qtbot.mouseClick(start.page.new_button, Qt.MouseButton.LeftButton)
     assert not start.showing_start() and window.project.settings.name == "Untitled"
+    window.thumbnails.wait()
+
+
+def test_the_hidden_start_page_leaves_thumbnails_alone_and_catches_up_when_shown(qtbot, tmp_path):
+    film = _film_with_take(tmp_path)
+    settings = UserSettings()
+    settings.add_recent(film.path)
+    window = _window(qtbot, settings=settings)
+    page = window.start.page
+    qtbot.waitUntil(lambda: not page.recent.item(0).icon().isNull(), timeout=10000)
+    window.files.open_path(film.path, ask=False)
+    assert not page.isVisible()
+    asked: list[object] = []
+    real_get = window.thumbnails.get
+    window.thumbnails.get = lambda *args: asked.append(args) or real_get(*args)  # a spy on the real cache
+    for _ in range(50):  # a film's takes arriving while the page is hidden behind it
+        window.thumbnails.updated.emit("t")
+    assert [a for a in asked if a and a[0] is not window.project] == []  # no recent film's face was asked for
+    page.recent.item(0).setIcon(QIcon())
+    window.act_close.trigger()  # the start page again: its faces are brought up to date
+    assert page.isVisible()
+    qtbot.waitUntil(lambda: not page.recent.item(0).icon().isNull(), timeout=10000)
     window.thumbnails.wait()
 
 
