@@ -89,13 +89,16 @@ class _Job(QRunnable):
 class BackgroundWorker(QObject):
     """A one-thread pool: `run(work, done, failed)` calls `done(result)` or `failed(exc)` on the GUI thread."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, newest_first: bool = False) -> None:
+        """`newest_first`: queued work runs latest first (for work where only the last asked matters most,
+        such as the thumbnails of the cards a scroll has just shown); otherwise in the order queued."""
         super().__init__(parent)
+        self._newest_first = newest_first
         _the_relay()
         self._id = next(_ids)
         _workers[self._id] = weakref.ref(self, _forget(self._id))
         self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # in order: a later piece of work sees what an earlier one did
+        self._pool.setMaxThreadCount(1)  # one at a time: a later piece of work sees what an earlier one did
         self._callbacks: dict[int, tuple[Done, Failed]] = {}
         self._started: set[int] = set()  # tickets whose work began (added on the pool's thread)
         self._next = 0
@@ -105,7 +108,8 @@ class BackgroundWorker(QObject):
         self._next += 1
         self._callbacks[self._next] = (done, failed)
         _works[(self._id, self._next)] = work
-        self._pool.start(_Job((self._id, self._next), self._started))
+        job = _Job((self._id, self._next), self._started)
+        self._pool.start(job, self._next if self._newest_first else 0)  # higher priority starts first
 
     def busy(self) -> bool:
         """Whether work was queued whose answer has not been handled yet."""

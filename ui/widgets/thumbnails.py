@@ -101,7 +101,8 @@ class ThumbnailCache(QObject):
         self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()  # least recently used first
         self._pending: set[str] = set()
         self._failed: set[str] = set()
-        self._worker = BackgroundWorker(self)
+        # Latest asked first: after a fast scroll the cards on screen do not wait behind those scrolled past.
+        self._worker = BackgroundWorker(self, newest_first=True)
 
     def get(self, project: Project, take: Take | None) -> QPixmap | None:
         """The thumbnail if ready; otherwise None, and one is requested."""

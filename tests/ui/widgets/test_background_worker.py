@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from ui.widgets.background import BackgroundWorker
 
 
@@ -24,6 +26,19 @@ def test_answers_arrive_on_the_gui_thread_in_order(qtbot):
     assert [r for r, _ in answers] == [0, 1, 4, 9, 16]
     assert all(thread == gui for _, thread in answers)
     assert gui not in ran_on
+
+
+@pytest.mark.parametrize(("newest_first", "expected"), [(True, ["busy", 3, 2, 1]), (False, ["busy", 1, 2, 3])])
+def test_a_newest_first_worker_runs_the_latest_queued_work_first(qtbot, newest_first, expected):
+    worker = BackgroundWorker(newest_first=newest_first)
+    release = threading.Event()
+    ran: list[object] = []
+    worker.run(lambda: (release.wait(10), ran.append("busy")), lambda _: None, lambda _: None)
+    for n in (1, 2, 3):  # queued behind the running piece, e.g. thumbnails asked for during a scroll
+        worker.run(lambda n=n: ran.append(n), lambda _: None, lambda _: None)
+    release.set()
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=5000)
+    assert ran == expected
 
 
 def test_an_exception_goes_to_failed_and_the_worker_goes_on(qtbot):
