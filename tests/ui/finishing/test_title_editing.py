@@ -6,7 +6,7 @@ from __future__ import annotations
 from export_support import BLUE, RED, project_with_takes
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
-from ui_support import make_window
+from ui_support import WAIT, make_window
 
 from ui.finishing.track_rows import ROW
 from ui.i18n.translation import install_translators, remove_translators
@@ -157,7 +157,7 @@ def test_a_card_gets_an_image_background_copied_into_the_film(qtbot, tmp_path):
     assert form.image.isEnabled() and not form.colors["background_color"].isEnabled()
     form.image.setText(str(png_file(tmp_path / "sakura.png")))
     form.accept()
-    qtbot.waitUntil(lambda: project.titles[0].background == "image")
+    qtbot.waitUntil(lambda: project.titles[0].background == "image", timeout=WAIT)  # copied on a worker
     relative = project.titles[0].image
     assert relative.startswith("images/") and (project.media_dir / relative).is_file()
     window.undo_stack.undo()
