@@ -28,7 +28,9 @@ def test_answers_arrive_on_the_gui_thread_in_order(qtbot):
     assert gui not in ran_on
 
 
-@pytest.mark.parametrize(("newest_first", "expected"), [(True, ["busy", 3, 2, 1]), (False, ["busy", 1, 2, 3])])
+@pytest.mark.parametrize(
+    ("newest_first", "expected"), [(True, ["busy", 3, 2, 1]), (False, ["busy", 1, 2, 3])]
+)
 def test_a_newest_first_worker_runs_the_latest_queued_work_first(qtbot, newest_first, expected):
     worker = BackgroundWorker(newest_first=newest_first)
     release = threading.Event()
