@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWi
 
 from app.project.project import Project
 from ui.cast.cast_card import CastCard
-from ui.widgets.thumbnails import ThumbnailCache
+from ui.widgets.thumbnails import ThumbnailCache, still_key
 
 
 class CastPanel(QWidget):
@@ -47,7 +47,7 @@ class CastPanel(QWidget):
         layout.addWidget(self.add, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.empty)
         layout.addWidget(self.cards_area, 1)
-        thumbnails.updated.connect(self._thumbnail_ready)
+        thumbnails.stillUpdated.connect(self._thumbnail_ready)  # its cards show stills only
         project.subscribe(self._on_event)
         self.rebuild()
 
@@ -86,5 +86,5 @@ class CastPanel(QWidget):
 
     def _thumbnail_ready(self, key: str) -> None:
         for member in self.project.cast:
-            if any("image:" + image.sha256 == key for image in member.images) and member.id in self.cards:
+            if any(still_key(image) == key for image in member.images) and member.id in self.cards:
                 self._show(member.id)

@@ -30,10 +30,11 @@ class AfterFirstPaint(QObject):
         return False
 
     def cancel(self) -> None:
-        """Never call `then` (its window is closing)."""
+        """Never call `then` (done, or its window is closing); the watch goes with the next turn."""
         self._then = None
         self._latest.stop()
         self._widget.removeEventFilter(self)
+        self.deleteLater()
 
     def _run(self) -> None:
         then, self._then = self._then, None

@@ -290,7 +290,9 @@ class MainWindow(WindowMenus):
         self.review = ReviewWiring.install(self)  # score columns, card scores, safety veil, best-of-N, report
         self.chrome = WindowChrome(self, self)  # toolbar, icons, Help, full-screen preview, J/K/L
         self.parts_built = True
-        self._parts_watch = None
+        if self._parts_watch is not None:  # built by it, or before it saw a paint: its timer goes too
+            self._parts_watch.cancel()
+            self._parts_watch = None
         if self._shown_once:  # built after the frame was shown: the parts and the docks they added
             window_layout.restore_layout(self, self.splitter, self.settings.window)  # (the zoom stays)
             if "state" not in self.settings.window:
@@ -475,6 +477,7 @@ class MainWindow(WindowMenus):
         self._summary_timer.stop()
         if self._parts_watch is not None:
             self._parts_watch.cancel()
+            self._parts_watch = None
         if self.parts_built:
             self.chrome.shutdown()  # the viewer back in its place before the layout is stored
         self.store_layout()

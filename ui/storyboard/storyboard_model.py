@@ -12,7 +12,7 @@ from app.project.project import Project
 from app.project.shot_inputs import ShotImage
 from app.storyboard.keyframes import Sketch, kept_sketch_missing, shot_sketches
 from ui.widgets.labels import shot_title
-from ui.widgets.thumbnails import ThumbnailCache
+from ui.widgets.thumbnails import STILL_PREFIX, ThumbnailCache
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -42,7 +42,7 @@ class StoryboardModel(QAbstractListModel):
         # The rows as the views know them: the project changes first and tells us after.
         self._ids = [shot.id for shot in project.shots]
         project.subscribe(self._on_event)
-        thumbnails.updated.connect(self._on_thumbnail)
+        thumbnails.stillUpdated.connect(self._on_thumbnail)  # sketches are stills
 
     def set_project(self, project: Project) -> None:
         """Show another film."""
@@ -125,7 +125,7 @@ class StoryboardModel(QAbstractListModel):
             self.dataChanged.emit(self.index(row), self.index(row))
 
     def _on_thumbnail(self, key: str) -> None:
-        prefix = "image:" + SKETCH_KEY
+        prefix = STILL_PREFIX + SKETCH_KEY  # still_key(sketch_image(path)), path following
         if key.startswith(prefix):
             path = key[len(prefix) :]
             for shot_id in [s for s in self._sketches if self.sketch(s) == path]:

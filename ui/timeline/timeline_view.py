@@ -38,7 +38,7 @@ from ui.timeline.timeline_model import (
     TimelineModel,
 )
 from ui.widgets.placeholder import paint_placeholder
-from ui.widgets.thumbnails import ThumbnailCache
+from ui.widgets.thumbnails import STILL_PREFIX, ThumbnailCache
 
 MIN_PPS, MAX_PPS = 8.0, 400.0
 # Roles whose change moves cards; a job's progress or a status does not, so it repaints one card only.
@@ -100,7 +100,7 @@ class TimelineView(QListView):
     def _thumbnail_ready(self, key: str) -> None:
         """Repaint the cards on screen that show this take (a shot image: every card, it is rare)."""
         model = self.model()
-        if key.startswith("image:") or not isinstance(model, TimelineModel):
+        if key.startswith(STILL_PREFIX) or not isinstance(model, TimelineModel):
             self.card_delegate.stills_seen += 1
             self.viewport().update()
             return

@@ -87,6 +87,11 @@ DEFAULT_CACHE_BYTES = DEFAULT_THUMBNAIL_CACHE_MB << 20
 STILL_PREFIX = "image:"  # a shot image's key: the prefix and its picture's SHA-256
 
 
+def still_key(image: ShotImage) -> str:
+    """A shot image's key in the cache (and in `updated`): the same picture is decoded once, whichever shots use it."""
+    return STILL_PREFIX + image.sha256
+
+
 class ThumbnailCache(QObject):
     """Pixmaps by take id, least recently used dropped past max_bytes; missing ones are made in a
     background pool and announced by `updated`."""
@@ -139,7 +144,7 @@ class ThumbnailCache(QObject):
 
     def still(self, project: Project, image: ShotImage) -> QPixmap | None:
         """A shot image's thumbnail if ready; otherwise None, and one is requested (`updated` says when)."""
-        key = STILL_PREFIX + image.sha256  # the same picture is decoded once, whichever shots use it
+        key = still_key(image)
         pixmap = self._hit(key)
         if pixmap is not None:
             return pixmap
