@@ -17,6 +17,7 @@ from app.project.project import Project
 from app.project.shot import Shot, Take
 from app.settings.review_settings import ReviewSettings
 from engine.backends.local import LocalBackend
+from engine.backends.local_process import LocalProcessBackend
 from engine.backends.provider import ProviderBackend
 from engine.backends.remote import RemoteBackend
 from engine.backends.review_hook import AfterTake, ReviewPlan, review_hook
@@ -30,7 +31,7 @@ from engine.review.take_review import Grade, TakeInputs, review_take, write_revi
 log = logging.getLogger(__name__)
 
 # The backends that take a scoring hook (after_take): every take is scored, wherever it is made.
-SCORING_BACKENDS = (LocalBackend, RemoteBackend, ProviderBackend)
+SCORING_BACKENDS = (LocalBackend, LocalProcessBackend, RemoteBackend, ProviderBackend)
 
 
 def project_preset(project: Project, name: str | None) -> tuple[Preset, Path] | None:

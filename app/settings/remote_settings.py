@@ -6,7 +6,8 @@ import re
 
 from app.settings.user_settings import UserSettings
 from engine.backends.endpoint_group import EndpointGroup
-from engine.backends.local import Backend, LocalBackend
+from engine.backends.local import Backend
+from engine.backends.local_process import LocalProcessBackend
 from engine.backends.provider import DEFAULT_PROVIDER, DEFAULT_PROVIDER_MODEL, ProviderBackend
 from engine.backends.remote import RemoteBackend
 from engine.endpoint.client_limits import DEFAULT_MAX_ANSWER_MB, DEFAULT_TIMEOUT, MAX_IN_FLIGHT
@@ -103,4 +104,5 @@ def backends_for(settings: UserSettings) -> list[Backend]:
         return remote_backends(
             settings.endpoints, in_flight=settings.endpoint_in_flight, max_answer_mb=settings.max_answer_mb
         )
-    return [LocalBackend()]
+    # The window's own: generation in a process of its own, so the window's thread never waits on it.
+    return [LocalProcessBackend()]

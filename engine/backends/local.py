@@ -62,15 +62,27 @@ class LocalBackend:
 
     def preflight(self, model: ModelSpec) -> None:
         """Check that the model folder (or Hub snapshot) and device are usable, without loading."""
-        from engine.generation.speed.levers import resolve_levers
-
-        device, _ = resolve_placement(model)
-        resolve_levers(model, device)  # a speed lever this device cannot do is refused before any job
-        resolve_model(model)
+        preflight_local(model)
 
     def close(self) -> None:
         """Unload the model."""
         self.cache.release()
+
+
+def preflight_local(model: ModelSpec) -> None:
+    """Check that the model folder (or Hub snapshot) and device are usable, without loading."""
+    from engine.generation.speed.levers import resolve_levers
+
+    device, _ = resolve_placement(model)
+    resolve_levers(model, device)  # a speed lever this device cannot do is refused before any job
+    resolve_model(model)
+
+
+def after_written(record: TakeRecord, request: GenerationRequest, after_take: AfterTake | None) -> TakeRecord:
+    """The record scored by after_take, once the take is safe on disk; a still is a sketch, not a take:
+    nothing scores it (the hook records its own failures)."""
+    still = record.clip.suffix.lower() == STILL_SUFFIX
+    return record if after_take is None or still else after_take(record, request)
 
 
 def run_take_job(
@@ -106,6 +118,4 @@ def run_take_job(
             frames, result.applied.fps, clip_path, cancel=cancel, on_progress=on_progress, replace=False
         )
     record = record_take(clip_path, request, result, backend="local", seconds=time.perf_counter() - started)
-    # Scored here, on the worker, once the take is safe on disk; the hook records its own failures.
-    # A still is a sketch, not a take: nothing scores it.
-    return record if after_take is None or still else after_take(record, request)
+    return after_written(record, request, after_take)  # scored here, on the worker

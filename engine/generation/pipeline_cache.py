@@ -15,6 +15,7 @@ from engine.generation.model_source import WAN_PIPELINES, ModelError, resolve_mo
 from engine.generation.request import ModelSpec
 from engine.progress import LOADING, Progress, ProgressCallback, ignore_progress
 
+log = logging.getLogger(__name__)
 DTYPES = ("bfloat16", "float16", "float32")
 _DEVICE = re.compile(r"^(cpu|mps|cuda(:\d+)?)$")
 
@@ -173,6 +174,7 @@ def load_pipeline(
     pipe.set_progress_bar_config(disable=True)
     info = ModelInfo.from_pipeline(pipe)
     on_progress(Progress(LOADING, message=f"Loaded {folder.name} ({info.arch}) on {device}"))
+    log.info("Loaded model %s (%s, %s) on %s", folder, info.arch, dtype, device)
     return LoadedPipeline(
         pipe, spec, folder, revision, device, dtype, info, levers=applied, shared=tuple(shared)
     )

@@ -23,8 +23,8 @@ from engine.generation.request import GenerationRequest, ModelSpec
 from engine.jobs.async_dispatch import AsyncDispatch, NetworkBackend, is_async, slots
 from engine.jobs.failure_messages import describe_failure
 from engine.jobs.states import ACTIVE_STATES, FINISHED_STATES, STAGE_STATE, JobState
-from engine.jobs.worker_priority import lower_this_thread
 from engine.progress import GENERATING, Cancelled, CancelToken, Progress, ProgressCallback
+from engine.thread_priority import lower_this_thread
 
 log = logging.getLogger(__name__)
 

@@ -82,6 +82,12 @@ class FileActions(QObject):
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave)
         self.set_autosave_interval(settings.autosave_seconds)
+        # Takes and queued jobs are not in the undo history: the recovery file is their only copy. One
+        # autosave for the changes of one event-loop turn (a take's arrival changes the film twice).
+        self._outside_save = QTimer(self)
+        self._outside_save.setSingleShot(True)
+        self._outside_save.setInterval(0)
+        self._outside_save.timeout.connect(self.autosave)
         session.outsideChanged.connect(self._outside_change)
 
     # -- state --------------------------------------------------------------------------
@@ -90,9 +96,8 @@ class FileActions(QObject):
         return self.session.project
 
     def _outside_change(self) -> None:
-        # Takes and queued jobs are not in the undo history: the recovery file is their only copy.
         self._autosaved_index = None
-        self.autosave()
+        self._outside_save.start()
 
     def _start_dir(self) -> Path | None:
         if self.project.path is not None:
@@ -125,6 +130,7 @@ class FileActions(QObject):
         """
         self.closing = True
         self.autosave_timer.stop()
+        self._outside_save.stop()
         self._hold(None)  # the film's lock goes with the window
 
     # -- commands -----------------------------------------------------------------------
@@ -343,7 +349,10 @@ class FileActions(QObject):
         self.status.showMessage(self.tr("Autosave failed: {0}").format(exc), 8000)
 
     def wait(self) -> None:
-        """Wait for background writes and imports (shutdown, tests)."""
+        """Write a pending autosave now, and wait for background writes and imports (shutdown, tests)."""
+        if self._outside_save.isActive():
+            self._outside_save.stop()
+            self.autosave()
         self._worker.wait()
 
     # -- importing ----------------------------------------------------------------------

@@ -19,6 +19,7 @@ from engine.backends.local import Backend
 from engine.generation.request import ModelSpec
 from engine.jobs.job_queue import Job, JobQueue
 from engine.jobs.states import FINISHED_STATES, JobState
+from engine.thread_priority import BACKGROUND_NICE
 from ui.editing.project_session import ProjectSession, StatusSink
 from ui.generation.generation_bridge import GenerationBridge
 from ui.generation.make_final_action import make_final_action
@@ -33,7 +34,7 @@ from ui.widgets.labels import job_title, shot_title
 # At the same priority a woken GUI thread waited in the run queue behind them: most of each stall over
 # 16 ms while a shot generated (bench/ui_responsiveness.py, read from /proc schedstat). Niced, the
 # worker still gets every CPU left idle; other busy programs come before it too (a CPU-bound run slows).
-WORKER_NICE = 10
+WORKER_NICE = BACKGROUND_NICE
 
 
 class GenerationController(QObject):

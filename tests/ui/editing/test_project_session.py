@@ -109,10 +109,29 @@ def test_the_recovery_is_the_film_as_autosaved_though_edited_before_it_is_writte
     save_project(session.project, tmp_path / "film.reel")
     _age(tmp_path / "film.reel")
     files._worker.run(lambda: time.sleep(0.3), lambda _: None, lambda _: None)  # busy: the autosave waits
-    session.note_outside_change()  # copied now, serialized and written on the worker
+    session.note_outside_change()
+    qtbot.waitUntil(lambda: not files._outside_save.isActive())  # copied now, written on the worker
     expected = dumps_project(session.project)
     session.project.shots[0].prompt = "edited while the recovery waits to be written"
     session.project.shots[0].takes.clear()
     files.wait()
     [found] = recovery.find_recoveries()
     assert found.file.read_text(encoding="utf-8") == expected  # not the edit made after the autosave
+
+
+def test_the_changes_of_one_turn_are_autosaved_once(qtbot, tmp_path):
+    session, files, status, events = _session(qtbot)
+    save_project(session.project, tmp_path / "film.reel")
+    written: list[object] = []
+    run = files._worker.run
+    files._worker.run = lambda work, done, failed: written.append(work) or run(work, done, failed)
+    session.note_outside_change()  # a take arrives: its film and its queue change in the same turn
+    session.note_outside_change()
+    assert written == []  # nothing copied or written inside the turn that changed the film
+    qtbot.waitUntil(lambda: len(written) == 1)
+    files.wait()
+    qtbot.wait(20)
+    assert len(written) == 1 and len(recovery.find_recoveries()) == 1
+    session.note_outside_change()
+    files.wait()  # closing: a pending autosave is written, not dropped
+    assert len(written) == 2

@@ -9,6 +9,8 @@ import threading
 
 log = logging.getLogger(__name__)
 
+BACKGROUND_NICE = 10  # generation beside a window: the window's thread gets a CPU first
+
 
 def lower_this_thread(steps: int) -> None:
     """Raise the calling thread's nice value by `steps` (Linux, where it is per thread; elsewhere nothing).

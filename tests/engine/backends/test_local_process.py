@@ -1,0 +1,169 @@
+"""Generating in a process of its own: the same take, progress, cancel, failures, a killed process, close."""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import signal
+import time
+from pathlib import Path
+
+import numpy as np
+import psutil
+import pytest
+
+from engine.backends.local import LocalBackend
+from engine.backends.local_process import GenerationProcessError, LocalProcessBackend
+from engine.backends.process_worker import failure_message
+from engine.generation.request import GenerationRequest, ModelSpec
+from engine.jobs.failure_messages import describe_failure
+from engine.jobs.job_queue import JobQueue
+from engine.jobs.states import JobState
+from engine.model_hub import ModelError
+from engine.progress import GENERATING, Cancelled, CancelToken, Progress
+from engine.video.video_io import read_frames
+
+pytestmark = pytest.mark.slow
+
+
+def request_for(model: Path, steps: int = 3, seed: int = 5) -> GenerationRequest:
+    return GenerationRequest(
+        prompt="a lighthouse at dusk",
+        negative_prompt="",
+        seed=seed,
+        num_frames=9,
+        width=32,
+        height=32,
+        fps=16,
+        num_inference_steps=steps,
+        guidance_scale=4.0,
+        guidance_scale_2=3.0,
+        model=ModelSpec(str(model), device="cpu", dtype="float32"),
+    )
+
+
+@pytest.fixture
+def backend():
+    made = LocalProcessBackend()
+    yield made
+    made.close()
+
+
+def test_the_take_is_the_one_this_process_makes_with_its_progress(tmp_path, tiny_a14b, backend):
+    here = LocalBackend()
+    try:
+        expected = here.run(request_for(tiny_a14b), tmp_path / "here.mp4", lambda p: None, CancelToken())
+    finally:
+        here.close()
+    reports: list[Progress] = []
+    record = backend.run(request_for(tiny_a14b), tmp_path / "there.mp4", reports.append, CancelToken())
+    assert record.clip == tmp_path / "there.mp4" and record.clip.with_suffix(".json").is_file()
+    assert record.metadata["backend"] == "local" and record.metadata["seed"] == expected.metadata["seed"]
+    np.testing.assert_array_equal(read_frames(record.clip), read_frames(expected.clip))
+    stages = [r.stage for r in reports]
+    assert stages[0] == "loading" and GENERATING in stages and stages[-1] == "encoding"
+    assert backend.pid is not None and backend.pid != os.getpid()
+
+
+def test_a_cancel_stops_the_take_and_the_process_goes_on(tmp_path, tiny_a14b, backend):
+    cancel = CancelToken()
+
+    def on_progress(p: Progress) -> None:
+        if p.stage == GENERATING and p.step >= 2:
+            cancel.cancel()
+
+    with pytest.raises(Cancelled):
+        backend.run(request_for(tiny_a14b, steps=400), tmp_path / "a.mp4", on_progress, cancel)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # no clip, no sidecar, no temporary file
+    pid = backend.pid
+    backend.run(request_for(tiny_a14b), tmp_path / "b.mp4", lambda p: None, CancelToken())
+    assert backend.pid == pid and (tmp_path / "b.mp4").is_file()  # the loaded model was kept
+
+
+def test_a_killed_process_fails_its_take_clearly_and_the_next_take_starts_a_new_one(
+    tmp_path, tiny_a14b, backend
+):
+    killed: list[int] = []
+
+    def kill_mid_take(p: Progress) -> None:
+        if p.stage == GENERATING and p.step == 2 and backend.pid is not None:
+            killed.append(backend.pid)
+            os.kill(backend.pid, signal.SIGKILL)  # what the out-of-memory killer or a driver crash does
+
+    with pytest.raises(GenerationProcessError) as raised:
+        backend.run(request_for(tiny_a14b, steps=400), tmp_path / "a.mp4", kill_mid_take, CancelToken())
+    message, hint = describe_failure(raised.value)
+    assert (
+        message == f"The generation process stopped in the middle of the take (exit code -{signal.SIGKILL})."
+    )
+    assert "Retry" in hint and "Traceback" not in message
+    assert not (tmp_path / "a.mp4").exists() and not (tmp_path / "a.json").exists()
+    record = backend.run(request_for(tiny_a14b), tmp_path / "b.mp4", lambda p: None, CancelToken())
+    assert record.clip.is_file() and killed and backend.pid not in (None, killed[0])
+
+
+def test_a_failure_there_is_raised_here_as_itself_with_its_traceback_in_the_log(
+    tmp_path, tiny_a14b, backend, caplog
+):
+    caplog.set_level(logging.INFO)  # before the process starts: it sends what this log would keep
+    with pytest.raises(ModelError) as raised:
+        backend.run(request_for(tmp_path / "no-model"), tmp_path / "a.mp4", lambda p: None, CancelToken())
+    assert "does not exist" in str(raised.value) and raised.value.hint
+    [note] = raised.value.__notes__
+    assert note.startswith("In the generation process:\nTraceback") and "resolve_model" in note
+    # The same process then makes a take, and its log records arrive here.
+    backend.run(request_for(tiny_a14b), tmp_path / "b.mp4", lambda p: None, CancelToken())
+    loaded = [r for r in caplog.records if r.getMessage().startswith("Loaded model")]
+    assert len(loaded) == 1 and loaded[0].name == "engine.generation.pipeline_cache"
+    assert loaded[0].process != os.getpid()
+
+
+class Unbuildable(Exception):
+    def __init__(self, code: int, words: str) -> None:
+        super().__init__(words)
+        self.code = code
+
+
+def test_an_exception_that_cannot_cross_goes_as_its_words():
+    kind, blob, text = failure_message(Unbuildable(3, "the codec gave up"))
+    crossed = pickle.loads(blob)
+    assert kind == "failed" and type(crossed) is RuntimeError and str(crossed) == "the codec gave up"
+    assert "Unbuildable" in text  # the log keeps what it was
+
+
+def test_close_ends_the_process_and_cancels_a_take_in_progress(tmp_path, tiny_a14b):
+    backend = LocalProcessBackend()
+    queue = JobQueue([backend])
+    job = queue.submit(request_for(tiny_a14b, steps=4000), tmp_path / "a.mp4", label="long")
+    while job.state != JobState.GENERATING:
+        assert job.state not in (JobState.FAILED, JobState.DONE)
+        time.sleep(0.05)
+    pid = backend.pid
+    assert pid is not None and psutil.pid_exists(pid)
+    queue.shutdown()
+    assert job.state == JobState.CANCELLED and backend.pid is None
+    assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+    assert not (tmp_path / "a.mp4").exists()
+    backend.close()  # twice is harmless
+
+
+def test_one_failed_job_does_not_stop_the_queue(tmp_path, tiny_a14b):
+    queue = JobQueue([LocalProcessBackend()])
+    try:
+        bad = queue.submit(request_for(tmp_path / "no-model"), tmp_path / "a.mp4")
+        good = queue.submit(request_for(tiny_a14b), tmp_path / "b.mp4")
+        assert queue.wait_idle(120)
+        assert (bad.state, good.state) == (JobState.FAILED, JobState.DONE)
+        assert "does not exist" in bad.error and (tmp_path / "b.mp4").is_file()
+    finally:
+        queue.shutdown()
+
+
+def test_a_takes_own_file_error_is_not_taken_for_the_process_ending(tmp_path, tiny_a14b, backend):
+    (tmp_path / "a.mp4").write_bytes(b"someone else's clip")
+    with pytest.raises(FileExistsError):
+        backend.run(request_for(tiny_a14b), tmp_path / "a.mp4", lambda p: None, CancelToken())
+    pid = backend.pid
+    assert pid is not None and psutil.pid_exists(pid)  # the process is fine and kept
+    assert (tmp_path / "a.mp4").read_bytes() == b"someone else's clip"
