@@ -43,7 +43,7 @@ def setup_logging(level: int = logging.INFO) -> Path:
     Calling it again is cheap; when the state folder moved (STORYREEL_HOME changed) the log follows.
     """
     global _handler
-    from engine.generation.pipeline_cache import quiet_unused_image_processor
+    from engine.generation.library_warnings import quiet_unused_image_processor
 
     quiet_unused_image_processor()  # before anything imports diffusers' Wan modules
     path = log_path()

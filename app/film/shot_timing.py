@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.generation.shot_requests import resolved_settings
+from app.generation.planned_frames import planned_frames
 from app.project.project import Project
 from app.project.shot import Shot
 from engine.film.film_timing import FilmTiming, Transition, time_film
@@ -23,7 +23,7 @@ def shot_frames(project: Project, shot: Shot) -> int:
     if take is not None and take.frames > 0:
         end = shot.trim_out if shot.trim_out is not None else take.frames
         return max(1, min(end, take.frames) - max(0, shot.trim_in))
-    return snap_frames(int(resolved_settings(project, shot)["num_frames"]))  # as it will be generated
+    return snap_frames(planned_frames(project, shot))  # as it will be generated
 
 
 def shot_fps(project: Project, shot: Shot) -> int:

@@ -7,8 +7,9 @@ import hashlib
 import json
 import secrets
 from pathlib import Path
-from typing import Any, TypedDict, TypeVar
+from typing import Any, TypedDict
 
+from app.generation.planned_frames import first_set, planned_frames, preset_settings
 from app.generation.shot_conditioning import (
     conditioning_key,
     continues_with_context,
@@ -25,7 +26,7 @@ from app.generation.shot_references import (
     uses_references,
 )
 from app.presets.embedded import lora_specs, preset_name_for, shot_preset
-from app.presets.preset import Preset, PresetSettings
+from app.presets.preset import Preset
 from app.project.cast_mentions import expand_mentions
 from app.project.media_paths import UnsafePath
 from app.project.project import Project
@@ -35,7 +36,6 @@ from engine.generation.direction_inputs import MIN_CONTEXT
 from engine.generation.request import ControlConditioning, FrameSource, GenerationRequest, ModelSpec
 
 MAX_SEED = 2**32 - 1
-T = TypeVar("T")
 
 
 def random_seed() -> int:
@@ -57,11 +57,6 @@ class ResolvedSettings(TypedDict):
     guidance_scale_2: float | None  # None: one scale for both experts
 
 
-def _first(default: T, *overrides: T | None) -> T:
-    """The first override that is set, else the default."""
-    return next((v for v in overrides if v is not None), default)
-
-
 def resolved_settings(project: Project, shot: Shot, preset: Preset | None = None) -> ResolvedSettings:
     """The shot's effective settings (seed excluded): its own values, else its preset's, else the project's.
 
@@ -70,20 +65,20 @@ def resolved_settings(project: Project, shot: Shot, preset: Preset | None = None
     """
     s, d = project.settings, project.settings.defaults
     preset = preset if preset is not None else shot_preset(project, shot, strict=False)
-    p = preset.settings if preset is not None else PresetSettings()
+    p = preset_settings(project, shot, preset)
     sent = expand_mentions(shot.prompt, project.cast).strip()  # @Name → the member's description
     prompt = preset.prompt_for(sent) if preset is not None else sent
     negatives = (shot.negative_prompt, preset.negative_prompt if preset else "", d.negative_prompt)
     return {
         "prompt": prompt,
         "negative_prompt": ", ".join(n.strip() for n in negatives if n.strip()),
-        "num_frames": _first(d.frames, shot.frames, p.frames),
-        "width": _first(s.width, shot.width, p.width),
-        "height": _first(s.height, shot.height, p.height),
-        "fps": _first(s.fps, p.fps),
-        "num_inference_steps": _first(d.steps, shot.steps, p.steps),
-        "guidance_scale": _first(d.guidance_scale, shot.guidance_scale, p.guidance_scale),
-        "guidance_scale_2": _first(d.guidance_scale_2, shot.guidance_scale_2, p.guidance_scale_2),
+        "num_frames": planned_frames(project, shot, p),
+        "width": first_set(s.width, shot.width, p.width),
+        "height": first_set(s.height, shot.height, p.height),
+        "fps": first_set(s.fps, p.fps),
+        "num_inference_steps": first_set(d.steps, shot.steps, p.steps),
+        "guidance_scale": first_set(d.guidance_scale, shot.guidance_scale, p.guidance_scale),
+        "guidance_scale_2": first_set(d.guidance_scale_2, shot.guidance_scale_2, p.guidance_scale_2),
     }
 
 

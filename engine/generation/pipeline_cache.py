@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.generation.garbage import collect_garbage
+from engine.generation.library_warnings import quiet_unused_image_processor
 from engine.generation.loaded_pipeline import LoadedPipeline, ModelInfo
 from engine.generation.model_source import WAN_PIPELINES, ModelError, resolve_model
 from engine.generation.request import ModelSpec
@@ -89,13 +90,6 @@ def apply_memory_profile(pipe: Any, profile: str, device: str) -> None:
         check_memory_profile(profile, device)
 
 
-class _UnusedImageProcessorFilter(logging.Filter):
-    """Drops transformers' "CLIPImageProcessor requires torchvision" fallback warning."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "requires torchvision (not installed); falling back to" not in record.getMessage()
-
-
 def quiet_library_progress_bars() -> None:
     """Turn off diffusers' and transformers' tqdm bars and one warning about a class Wan 2.2 never uses."""
     from diffusers.utils import logging as diffusers_logging
@@ -104,17 +98,6 @@ def quiet_library_progress_bars() -> None:
     diffusers_logging.disable_progress_bar()
     transformers_logging.disable_progress_bar()
     quiet_unused_image_processor()
-
-
-def quiet_unused_image_processor() -> None:
-    """Drop transformers' torchvision fallback warning (cheap: imports nothing; the CLI and window call
-    it at start, so no path that imports diffusers' Wan modules prints it)."""
-    # diffusers' Wan image-to-video module imports CLIPImageProcessor by name; without torchvision,
-    # transformers substitutes the PIL one and warns on every run. Wan 2.2 has no CLIP image encoder
-    # (image_processor is null), so neither class is ever used: the warning only alarms people.
-    source = logging.getLogger("transformers.utils.import_utils")
-    if not any(isinstance(f, _UnusedImageProcessorFilter) for f in source.filters):
-        source.addFilter(_UnusedImageProcessorFilter())
 
 
 def load_pipeline(
