@@ -65,13 +65,22 @@ class _Child:
 
 
 _LIVE: weakref.WeakSet[LocalProcessBackend] = weakref.WeakSet()
+_at_exit: list[bool] = []  # whether _close_all is registered
 
 
-@atexit.register
 def _close_all() -> None:
-    """Before multiprocessing joins its children at exit: close the ones a caller left running."""
+    """Before multiprocessing joins its children at exit: close the ones a caller left running (the
+    join would otherwise wait forever on a process waiting for its next take)."""
     for backend in list(_LIVE):
         backend.close()
+
+
+def _close_all_at_exit() -> None:
+    """Register _close_all after multiprocessing's own exit handler (registered by the first start), so
+    that it runs first: exit handlers run last registered first."""
+    if not _at_exit:
+        atexit.register(_close_all)
+        _at_exit.append(True)
 
 
 class LocalProcessBackend:
@@ -159,6 +168,7 @@ class LocalProcessBackend:
             name="storyreel-generation",
         )
         process.start()
+        _close_all_at_exit()
         theirs.close()  # the process holds its end: when it ends, recv() here sees the pipe close
         log.info("Generation process %s started", process.pid)
         return _Child(process, ours, cancel)

@@ -6,6 +6,8 @@ import logging
 import os
 import pickle
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -167,3 +169,47 @@ def test_a_takes_own_file_error_is_not_taken_for_the_process_ending(tmp_path, ti
     pid = backend.pid
     assert pid is not None and psutil.pid_exists(pid)  # the process is fine and kept
     assert (tmp_path / "a.mp4").read_bytes() == b"someone else's clip"
+
+
+LEFT_OPEN = """
+import sys
+from pathlib import Path
+
+from engine.backends.local_process import LocalProcessBackend
+from engine.generation.request import GenerationRequest, ModelSpec
+from engine.progress import CancelToken
+
+if __name__ == "__main__":  # multiprocessing's rule: a started process imports the main module again
+    import atexit
+    import multiprocessing.util
+
+    # As when multiprocessing.util is first imported after local_process (its exit handler, which joins
+    # live children, then runs before anything registered earlier).
+    atexit.unregister(multiprocessing.util._exit_function)
+    atexit.register(multiprocessing.util._exit_function)
+    backend = LocalProcessBackend()
+    request = GenerationRequest(
+        prompt="a kite", negative_prompt="", seed=1, num_frames=5, width=32, height=32, fps=16,
+        num_inference_steps=2, guidance_scale=4.0, guidance_scale_2=3.0,
+        model=ModelSpec(sys.argv[1], device="cpu", dtype="float32"),
+    )
+    backend.run(request, Path(sys.argv[2]), lambda p: None, CancelToken())
+    print("made", backend.pid, flush=True)
+"""
+
+
+def test_a_program_that_never_closes_its_backend_still_exits(tmp_path, tiny_a14b):
+    # multiprocessing joins its live children at exit; the generation process waits for its next take.
+    script = tmp_path / "left_open.py"
+    script.write_text(LEFT_OPEN, encoding="utf-8")
+    root = Path(__file__).resolve().parents[3]
+    done = subprocess.run(
+        [sys.executable, str(script), str(tiny_a14b), str(tmp_path / "a.mp4")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ, PYTHONPATH=str(root)),
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    pid = int(done.stdout.split()[-1])
+    assert (tmp_path / "a.mp4").is_file() and not psutil.pid_exists(pid)
