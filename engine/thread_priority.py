@@ -12,15 +12,31 @@ log = logging.getLogger(__name__)
 BACKGROUND_NICE = 10  # generation beside a window: the window's thread gets a CPU first
 
 
+def nice_below_main(steps: int) -> int:
+    """The nice value `steps` below this process's main thread (the window's), at most 19."""
+    if not sys.platform.startswith("linux"):
+        return 0
+    return min(19, os.getpriority(os.PRIO_PROCESS, os.getpid()) + max(steps, 0))
+
+
 def lower_this_thread(steps: int) -> None:
-    """Raise the calling thread's nice value by `steps` (Linux, where it is per thread; elsewhere nothing).
+    """Run the calling thread `steps` nice values below the process's main thread (Linux, where nice is per
+    thread; elsewhere nothing). Calling it again, or from a thread that inherited a lowered value, lowers
+    nothing further.
 
     Threads this one starts later (torch's compute pool among them) inherit it.
     """
-    if steps <= 0 or not sys.platform.startswith("linux"):
+    if steps > 0:
+        lower_this_thread_to(nice_below_main(steps))
+
+
+def lower_this_thread_to(level: int) -> None:
+    """Set the calling thread's nice value to `level` unless it is already that low (Linux only)."""
+    if not sys.platform.startswith("linux"):
         return
     tid = threading.get_native_id()
     try:
-        os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + steps)
+        if os.getpriority(os.PRIO_PROCESS, tid) < level:
+            os.setpriority(os.PRIO_PROCESS, tid, level)
     except OSError as exc:  # a sandbox may refuse it: the worker runs at the usual priority
         log.info("Could not lower the worker's priority: %s", exc)

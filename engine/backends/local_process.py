@@ -29,7 +29,7 @@ from engine.backends.take_record import TakeRecord
 from engine.errors import StoryreelError
 from engine.generation.request import GenerationRequest, ModelSpec
 from engine.progress import Cancelled, CancelToken, Progress, ProgressCallback
-from engine.thread_priority import BACKGROUND_NICE
+from engine.thread_priority import BACKGROUND_NICE, nice_below_main
 
 log = logging.getLogger(__name__)
 
@@ -164,7 +164,7 @@ class LocalProcessBackend:
         cancel = context.Event()
         process = context.Process(
             target=serve,
-            args=(theirs, cancel, self.nice, logging.getLogger().getEffectiveLevel()),
+            args=(theirs, cancel, nice_below_main(self.nice), logging.getLogger().getEffectiveLevel()),
             name="storyreel-generation",
         )
         process.start()

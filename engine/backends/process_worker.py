@@ -20,7 +20,7 @@ from engine.backends.local import run_take_job
 from engine.generation.pipeline_cache import PipelineCache
 from engine.generation.request import GenerationRequest
 from engine.progress import Cancelled, CancelToken
-from engine.thread_priority import lower_this_thread
+from engine.thread_priority import lower_this_thread_to
 
 log = logging.getLogger(__name__)
 
@@ -75,8 +75,10 @@ def failure_message(exc: BaseException) -> tuple[str, bytes, str]:
 
 
 def serve(conn: Connection, cancel_event: Any, nice: int, log_level: int) -> None:
-    """The generation process's loop: run each take it is sent until told to close (its entry point)."""
-    lower_this_thread(nice)  # before torch starts its compute threads, which inherit it
+    """The generation process's loop: run each take it is sent until told to close (its entry point).
+
+    `nice`: the CPU priority to run at, below the window's main thread."""
+    lower_this_thread_to(nice)  # before torch starts its compute threads, which inherit it
     sender = PipeSender(conn)
     root = logging.getLogger()
     root.handlers[:] = [PipeLogHandler(sender)]

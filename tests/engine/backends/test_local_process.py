@@ -66,6 +66,10 @@ def test_the_take_is_the_one_this_process_makes_with_its_progress(tmp_path, tiny
     stages = [r.stage for r in reports]
     assert stages[0] == "loading" and GENERATING in stages and stages[-1] == "encoding"
     assert backend.pid is not None and backend.pid != os.getpid()
+    if sys.platform.startswith("linux"):  # background work: ten nice values below the window's thread
+        assert psutil.Process(backend.pid).nice() == min(
+            os.getpriority(os.PRIO_PROCESS, os.getpid()) + 10, 19
+        )
 
 
 def test_a_cancel_stops_the_take_and_the_process_goes_on(tmp_path, tiny_a14b, backend):
