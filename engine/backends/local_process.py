@@ -114,7 +114,7 @@ class LocalProcessBackend:
         """Generate request into clip_path in the generation process (started now if it is not running)."""
         with self._lock:
             cancel.check()
-            child = self._child = self._child or self._start()
+            child = self._child = self._child or self._started()
             child.cancel.clear()
             try:
                 _pipe(child.conn.send, ("run", request, clip_path))
@@ -155,6 +155,17 @@ class LocalProcessBackend:
             child.process.kill()
             child.process.join()
         child.conn.close()
+
+    def _started(self) -> _Child:
+        """A new generation process; one that cannot start (its fork server killed meanwhile, no room
+        for another process) is this take's failure, in words."""
+        try:
+            return self._start()
+        except (EOFError, OSError) as exc:
+            log.exception("The generation process did not start")
+            raise GenerationProcessError(
+                f"The generation process could not start ({exc or type(exc).__name__})."
+            ) from exc
 
     def _start(self) -> _Child:
         from engine.backends.process_worker import serve

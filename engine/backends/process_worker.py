@@ -37,17 +37,19 @@ class SharedCancel(CancelToken):
 class PipeSender:
     """Sends messages from any thread of this process (diffusers logs from its own threads too)."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, cancel: CancelToken) -> None:
         self.conn = conn
+        self.cancel = cancel
         self._lock = threading.Lock()
 
     def send(self, message: tuple[Any, ...]) -> None:
-        """Send one message; a closed pipe means the window's process is gone, so it is dropped."""
+        """Send one message. A closed pipe means the window's process is gone (killed, crashed): the take
+        is cancelled at its next step rather than finished for nobody."""
         with self._lock:
             try:
                 self.conn.send(message)
             except (OSError, ValueError):
-                pass
+                self.cancel.cancel()
 
 
 class PipeLogHandler(logging.handlers.QueueHandler):
@@ -79,12 +81,12 @@ def serve(conn: Connection, cancel_event: Any, nice: int, log_level: int) -> Non
 
     `nice`: the CPU priority to run at, below the window's main thread."""
     lower_this_thread_to(nice)  # before torch starts its compute threads, which inherit it
-    sender = PipeSender(conn)
+    cancel = SharedCancel(cancel_event)
+    sender = PipeSender(conn, cancel)
     root = logging.getLogger()
     root.handlers[:] = [PipeLogHandler(sender)]
     root.setLevel(log_level)
     cache = PipelineCache()
-    cancel = SharedCancel(cancel_event)
     try:
         while True:
             try:

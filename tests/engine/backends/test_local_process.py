@@ -217,3 +217,112 @@ def test_a_program_that_never_closes_its_backend_still_exits(tmp_path, tiny_a14b
     assert done.returncode == 0, done.stderr[-2000:]
     pid = int(done.stdout.split()[-1])
     assert (tmp_path / "a.mp4").is_file() and not psutil.pid_exists(pid)
+
+
+KILLED_MID_TAKE = """
+import os
+import sys
+from pathlib import Path
+
+from engine.backends.local_process import LocalProcessBackend
+from engine.generation.request import GenerationRequest, ModelSpec
+from engine.progress import CancelToken
+
+if __name__ == "__main__":
+    backend = LocalProcessBackend()
+    told = []
+
+    def on_progress(p):
+        if p.stage == "generating" and not told:
+            told.append(True)
+            print(backend.pid, flush=True)  # the test kills this process now
+
+    request = GenerationRequest(
+        prompt="a kite", negative_prompt="", seed=1, num_frames=9, width=32, height=32, fps=16,
+        num_inference_steps=4000, guidance_scale=4.0, guidance_scale_2=3.0,
+        model=ModelSpec(sys.argv[1], device="cpu", dtype="float32"),
+    )
+    backend.run(request, Path(sys.argv[2]), on_progress, CancelToken())
+"""
+
+
+def test_a_generation_process_whose_window_was_killed_stops_its_take(tmp_path, tiny_a14b):
+    # A window killed mid-take (a crash, the OOM killer) must not leave a process generating for nobody.
+    script = tmp_path / "killed.py"
+    script.write_text(KILLED_MID_TAKE, encoding="utf-8")
+    root = Path(__file__).resolve().parents[3]
+    window = subprocess.Popen(
+        [sys.executable, str(script), str(tiny_a14b), str(tmp_path / "a.mp4")],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(root)),
+    )
+    try:
+        assert window.stdout is not None
+        generation = psutil.Process(int(window.stdout.readline()))
+        window.kill()
+        window.wait(10)
+        gone, alive = psutil.wait_procs([generation], timeout=15)  # 4,000 steps would take minutes
+        assert generation in gone and not alive
+    finally:
+        window.kill()
+    assert not (tmp_path / "a.mp4").exists()
+
+
+SERVER_KILLED = """
+import sys
+import threading
+from pathlib import Path
+
+import psutil
+
+from engine.backends.local_process import LocalProcessBackend
+from engine.generation.request import GenerationRequest, ModelSpec
+from engine.jobs.failure_messages import describe_failure
+from engine.progress import CancelToken
+
+
+def kill_the_fork_server():
+    while True:  # it imports torch and diffusers for seconds before it forks anything
+        for child in psutil.Process().children():
+            if "forkserver" in " ".join(child.cmdline()):
+                child.kill()
+                return
+
+
+if __name__ == "__main__":
+    backend = LocalProcessBackend()
+    request = GenerationRequest(
+        prompt="a kite", negative_prompt="", seed=1, num_frames=5, width=32, height=32, fps=16,
+        num_inference_steps=2, guidance_scale=4.0, guidance_scale_2=3.0,
+        model=ModelSpec(sys.argv[1], device="cpu", dtype="float32"),
+    )
+    threading.Thread(target=kill_the_fork_server, daemon=True).start()
+    try:
+        backend.run(request, Path(sys.argv[2]) / "a.mp4", lambda p: None, CancelToken())
+        print("first made")
+    except Exception as exc:
+        print("first:", describe_failure(exc)[0])
+    backend.run(request, Path(sys.argv[2]) / "b.mp4", lambda p: None, CancelToken())
+    print("second made", flush=True)
+    backend.close()
+"""
+
+
+def test_a_fork_server_killed_while_starting_fails_one_take_in_words_and_the_next_starts_anew(
+    tmp_path, tiny_a14b
+):
+    script = tmp_path / "server_killed.py"
+    script.write_text(SERVER_KILLED, encoding="utf-8")
+    root = Path(__file__).resolve().parents[3]
+    done = subprocess.run(
+        [sys.executable, str(script), str(tiny_a14b), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, PYTHONPATH=str(root)),
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    first, second = done.stdout.splitlines()[-2:]
+    assert first.startswith("first: The generation process could not start (") and "Traceback" not in first
+    assert second == "second made" and (tmp_path / "b.mp4").is_file() and not (tmp_path / "a.mp4").exists()
