@@ -175,6 +175,16 @@ def test_a_takes_own_file_error_is_not_taken_for_the_process_ending(tmp_path, ti
     assert (tmp_path / "a.mp4").read_bytes() == b"someone else's clip"
 
 
+def program(tmp_path: Path, name: str, text: str, *args: object) -> list[str]:
+    """The command line of a program (a window of its own) written to tmp_path, run with the project importable."""
+    script = tmp_path / name
+    script.write_text(text, encoding="utf-8")
+    return [sys.executable, str(script), *map(str, args)]
+
+
+PROJECT_ENV = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[3]))
+
+
 LEFT_OPEN = """
 import sys
 from pathlib import Path
@@ -204,15 +214,12 @@ if __name__ == "__main__":  # multiprocessing's rule: a started process imports 
 
 def test_a_program_that_never_closes_its_backend_still_exits(tmp_path, tiny_a14b):
     # multiprocessing joins its live children at exit; the generation process waits for its next take.
-    script = tmp_path / "left_open.py"
-    script.write_text(LEFT_OPEN, encoding="utf-8")
-    root = Path(__file__).resolve().parents[3]
     done = subprocess.run(
-        [sys.executable, str(script), str(tiny_a14b), str(tmp_path / "a.mp4")],
+        program(tmp_path, "left_open.py", LEFT_OPEN, tiny_a14b, tmp_path / "a.mp4"),
         capture_output=True,
         text=True,
         timeout=60,
-        env=dict(os.environ, PYTHONPATH=str(root)),
+        env=PROJECT_ENV,
     )
     assert done.returncode == 0, done.stderr[-2000:]
     pid = int(done.stdout.split()[-1])
@@ -248,14 +255,11 @@ if __name__ == "__main__":
 
 def test_a_generation_process_whose_window_was_killed_stops_its_take(tmp_path, tiny_a14b):
     # A window killed mid-take (a crash, the OOM killer) must not leave a process generating for nobody.
-    script = tmp_path / "killed.py"
-    script.write_text(KILLED_MID_TAKE, encoding="utf-8")
-    root = Path(__file__).resolve().parents[3]
     window = subprocess.Popen(
-        [sys.executable, str(script), str(tiny_a14b), str(tmp_path / "a.mp4")],
+        program(tmp_path, "killed.py", KILLED_MID_TAKE, tiny_a14b, tmp_path / "a.mp4"),
         stdout=subprocess.PIPE,
         text=True,
-        env=dict(os.environ, PYTHONPATH=str(root)),
+        env=PROJECT_ENV,
     )
     try:
         assert window.stdout is not None
@@ -312,15 +316,12 @@ if __name__ == "__main__":
 def test_a_fork_server_killed_while_starting_fails_one_take_in_words_and_the_next_starts_anew(
     tmp_path, tiny_a14b
 ):
-    script = tmp_path / "server_killed.py"
-    script.write_text(SERVER_KILLED, encoding="utf-8")
-    root = Path(__file__).resolve().parents[3]
     done = subprocess.run(
-        [sys.executable, str(script), str(tiny_a14b), str(tmp_path)],
+        program(tmp_path, "server_killed.py", SERVER_KILLED, tiny_a14b, tmp_path),
         capture_output=True,
         text=True,
         timeout=120,
-        env=dict(os.environ, PYTHONPATH=str(root)),
+        env=PROJECT_ENV,
     )
     assert done.returncode == 0, done.stderr[-2000:]
     first, second = done.stdout.splitlines()[-2:]
