@@ -16,6 +16,7 @@ import logging
 import multiprocessing
 import pickle
 import threading
+import time
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,7 +35,8 @@ from engine.thread_priority import BACKGROUND_NICE, nice_below_main
 log = logging.getLogger(__name__)
 
 POLL_SECONDS = 0.1  # how often a waiting job looks at its cancel token and at the process
-CLOSE_SECONDS = 10.0  # how long a closing process may take to unload before it is stopped
+CLOSE_SECONDS = 10.0
+RESTART_WAIT_SECONDS = 1.0  # before a second start: a fork server that just died is reaped by then  # how long a closing process may take to unload before it is stopped
 # Imported by the fork server once, so that each generation process starts with them loaded.
 PRELOAD = ["engine.backends.process_worker", "diffusers.pipelines.wan.pipeline_wan"]
 
@@ -157,15 +159,20 @@ class LocalProcessBackend:
         child.conn.close()
 
     def _started(self) -> _Child:
-        """A new generation process; one that cannot start (its fork server killed meanwhile, no room
-        for another process) is this take's failure, in words."""
+        """A new generation process, tried twice: a fork server that died while it started (killed, out of
+        memory) is started anew by multiprocessing once it is reaped. One that still cannot start is this
+        take's failure, in words."""
+        try:
+            return self._start()
+        except (EOFError, OSError) as exc:
+            log.warning("The generation process did not start (%s); trying once more", exc, exc_info=True)
+        time.sleep(RESTART_WAIT_SECONDS)
         try:
             return self._start()
         except (EOFError, OSError) as exc:
             log.exception("The generation process did not start")
-            raise GenerationProcessError(
-                f"The generation process could not start ({exc or type(exc).__name__})."
-            ) from exc
+            message = f"The generation process could not start ({exc or type(exc).__name__})."
+            raise GenerationProcessError(message) from exc
 
     def _start(self) -> _Child:
         from engine.backends.process_worker import serve

@@ -282,7 +282,6 @@ import psutil
 
 from engine.backends.local_process import LocalProcessBackend
 from engine.generation.request import GenerationRequest, ModelSpec
-from engine.jobs.failure_messages import describe_failure
 from engine.progress import CancelToken
 
 
@@ -302,20 +301,16 @@ if __name__ == "__main__":
         model=ModelSpec(sys.argv[1], device="cpu", dtype="float32"),
     )
     threading.Thread(target=kill_the_fork_server, daemon=True).start()
-    try:
-        backend.run(request, Path(sys.argv[2]) / "a.mp4", lambda p: None, CancelToken())
-        print("first made")
-    except Exception as exc:
-        print("first:", describe_failure(exc)[0])
+    backend.run(request, Path(sys.argv[2]) / "a.mp4", lambda p: None, CancelToken())
+    print("first made")
+    backend.close()  # the next take needs a new process, from the new fork server
     backend.run(request, Path(sys.argv[2]) / "b.mp4", lambda p: None, CancelToken())
     print("second made", flush=True)
     backend.close()
 """
 
 
-def test_a_fork_server_killed_while_starting_fails_one_take_in_words_and_the_next_starts_anew(
-    tmp_path, tiny_a14b
-):
+def test_a_fork_server_killed_while_it_starts_is_started_again_and_the_take_made(tmp_path, tiny_a14b):
     done = subprocess.run(
         program(tmp_path, "server_killed.py", SERVER_KILLED, tiny_a14b, tmp_path),
         capture_output=True,
@@ -324,6 +319,6 @@ def test_a_fork_server_killed_while_starting_fails_one_take_in_words_and_the_nex
         env=PROJECT_ENV,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    first, second = done.stdout.splitlines()[-2:]
-    assert first.startswith("first: The generation process could not start (") and "Traceback" not in first
-    assert second == "second made" and (tmp_path / "b.mp4").is_file() and not (tmp_path / "a.mp4").exists()
+    assert "The generation process did not start" in done.stderr  # the kill landed while it started
+    assert done.stdout.splitlines()[-2:] == ["first made", "second made"]
+    assert (tmp_path / "a.mp4").is_file() and (tmp_path / "b.mp4").is_file()
