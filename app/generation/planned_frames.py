@@ -21,14 +21,13 @@ def first_set(default: T, *overrides: T | None) -> T:
     return next((v for v in overrides if v is not None), default)
 
 
-def preset_settings(project: Project, shot: Shot, preset: Preset | None = None) -> PresetSettings:
-    """The settings of `preset`, else of the shot's preset (a missing one gives none set)."""
-    preset = preset if preset is not None else shot_preset(project, shot, strict=False)
+def preset_settings(preset: Preset | None) -> PresetSettings:
+    """The preset's settings (none set without one)."""
     return preset.settings if preset is not None else PresetSettings()
 
 
 def planned_frames(project: Project, shot: Shot, settings: PresetSettings | None = None) -> int:
     """The frame count the shot will be generated with (before snapping); `settings`: its preset's, if
     the caller has them."""
-    p = settings if settings is not None else preset_settings(project, shot)
+    p = settings if settings is not None else preset_settings(shot_preset(project, shot, strict=False))
     return first_set(project.settings.defaults.frames, shot.frames, p.frames)

@@ -65,7 +65,7 @@ def resolved_settings(project: Project, shot: Shot, preset: Preset | None = None
     """
     s, d = project.settings, project.settings.defaults
     preset = preset if preset is not None else shot_preset(project, shot, strict=False)
-    p = preset_settings(project, shot, preset)
+    p = preset_settings(preset)
     sent = expand_mentions(shot.prompt, project.cast).strip()  # @Name → the member's description
     prompt = preset.prompt_for(sent) if preset is not None else sent
     negatives = (shot.negative_prompt, preset.negative_prompt if preset else "", d.negative_prompt)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.backends.local import after_written, preflight_local
+from engine.backends.process_worker import CANCELLED, CLOSE, DONE, FAILED, LOG, PROGRESS, RUN, serve
 from engine.backends.review_hook import AfterTake
 from engine.backends.take_record import TakeRecord
 from engine.errors import StoryreelError
@@ -35,8 +36,8 @@ from engine.thread_priority import BACKGROUND_NICE, nice_below_main
 log = logging.getLogger(__name__)
 
 POLL_SECONDS = 0.1  # how often a waiting job looks at its cancel token and at the process
-CLOSE_SECONDS = 10.0
-RESTART_WAIT_SECONDS = 1.0  # before a second start: a fork server that just died is reaped by then  # how long a closing process may take to unload before it is stopped
+CLOSE_SECONDS = 10.0  # how long a closing process may take to unload before it is stopped
+RESTART_WAIT_SECONDS = 1.0  # before a second start: a fork server that just died is reaped by then
 # Imported by the fork server once, so that each generation process starts with them loaded.
 PRELOAD = ["engine.backends.process_worker", "diffusers.pipelines.wan.pipeline_wan"]
 
@@ -119,7 +120,7 @@ class LocalProcessBackend:
             child = self._child = self._child or self._started()
             child.cancel.clear()
             try:
-                _pipe(child.conn.send, ("run", request, clip_path))
+                _pipe(child.conn.send, (RUN, request, clip_path))
                 record = self._wait(child, on_progress, cancel)
             except GenerationProcessError as exc:  # the pipe closed: the process ended
                 stopped = self._stopped(child)
@@ -148,7 +149,7 @@ class LocalProcessBackend:
     @staticmethod
     def _end(child: _Child) -> None:
         try:
-            child.conn.send(("close",))
+            child.conn.send((CLOSE,))
         except (OSError, ValueError):
             pass
         child.process.join(CLOSE_SECONDS)
@@ -175,8 +176,6 @@ class LocalProcessBackend:
             raise GenerationProcessError(message) from exc
 
     def _start(self) -> _Child:
-        from engine.backends.process_worker import serve
-
         context = start_context()
         ours, theirs = context.Pipe()
         cancel = context.Event()
@@ -200,16 +199,16 @@ class LocalProcessBackend:
                 continue
             message = _pipe(child.conn.recv)
             kind = message[0]
-            if kind == "progress" and isinstance(message[1], Progress):
+            if kind == PROGRESS and isinstance(message[1], Progress):
                 on_progress(message[1])
-            elif kind == "log" and isinstance(message[1], logging.LogRecord):
+            elif kind == LOG and isinstance(message[1], logging.LogRecord):
                 record = message[1]
                 logging.getLogger(record.name).handle(record)
-            elif kind == "done" and isinstance(message[1], TakeRecord):
+            elif kind == DONE and isinstance(message[1], TakeRecord):
                 return message[1]
-            elif kind == "cancelled":
+            elif kind == CANCELLED:
                 raise Cancelled()
-            elif kind == "failed":
+            elif kind == FAILED:
                 raise _failure(message[1], message[2])
             else:
                 raise TypeError(f"unexpected message from the generation process: {kind!r}")

@@ -1,7 +1,7 @@
 """The generation process's side of LocalProcessBackend: one take at a time, told over a pipe.
 
-Its messages to the window's process: ("progress", Progress), ("log", LogRecord), ("done", TakeRecord),
-("cancelled",) and ("failed", pickled exception, traceback text). It exits when told to or when the pipe
+Its messages to the window's process: (PROGRESS, Progress), (LOG, LogRecord), (DONE, TakeRecord),
+(CANCELLED,) and (FAILED, pickled exception, traceback text). It exits when told to or when the pipe
 closes (the window's process ended).
 """
 
@@ -24,7 +24,9 @@ from engine.thread_priority import lower_this_thread_to
 
 log = logging.getLogger(__name__)
 
+# The protocol's words. To the generation process: (RUN, request, clip path) and (CLOSE,); from it, below.
 RUN, CLOSE = "run", "close"
+PROGRESS, LOG, DONE, CANCELLED, FAILED = "progress", "log", "done", "cancelled", "failed"
 
 
 class SharedCancel(CancelToken):
@@ -61,11 +63,11 @@ class PipeLogHandler(logging.handlers.QueueHandler):
 
     def enqueue(self, record: logging.LogRecord) -> None:
         """Send the prepared record."""
-        self.sender.send(("log", record))
+        self.sender.send((LOG, record))
 
 
 def failure_message(exc: BaseException) -> tuple[str, bytes, str]:
-    """("failed", the exception pickled, its traceback): one that would not survive the trip goes as a
+    """(FAILED, the exception pickled, its traceback): one that would not survive the trip goes as a
     RuntimeError with the same words."""
     text = "".join(traceback.format_exception(exc))
     try:
@@ -73,7 +75,7 @@ def failure_message(exc: BaseException) -> tuple[str, bytes, str]:
         pickle.loads(blob)  # some exceptions pickle but cannot be rebuilt from their arguments
     except Exception:
         blob = pickle.dumps(RuntimeError(str(exc)))
-    return ("failed", blob, text)
+    return (FAILED, blob, text)
 
 
 def serve(conn: Connection, cancel_event: Any, nice: int, log_level: int) -> None:
@@ -103,17 +105,16 @@ def serve(conn: Connection, cancel_event: Any, nice: int, log_level: int) -> Non
                     cache,
                     request,
                     clip_path,
-                    on_progress=lambda p: sender.send(("progress", p)),
+                    on_progress=lambda p: sender.send((PROGRESS, p)),
                     cancel=cancel,
                 )
             except Cancelled:
-                sender.send(("cancelled",))
+                sender.send((CANCELLED,))
             except BaseException as exc:  # every failure goes back to the job that asked
-                log.debug("take failed in the generation process", exc_info=True)
                 sender.send(failure_message(exc))
                 if not isinstance(exc, Exception):
                     raise
             else:
-                sender.send(("done", record))
+                sender.send((DONE, record))
     finally:
         cache.release()

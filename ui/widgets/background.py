@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import threading
 import weakref
 from collections.abc import Callable
 from typing import Any
@@ -17,7 +16,6 @@ from engine.thread_priority import lower_this_thread
 # waits for a core rather than the window; and above generation's (BACKGROUND_NICE), so it still runs
 # beside a take being made.
 WORK_NICE = 4
-_lowered = threading.local()
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
@@ -83,9 +81,7 @@ class _Job(QRunnable):
         self.key, self.started = key, started
 
     def run(self) -> None:
-        if not getattr(_lowered, "done", False):  # once per pool thread
-            _lowered.done = True
-            lower_this_thread(WORK_NICE)
+        lower_this_thread(WORK_NICE)  # a pool thread already that low is left as it is
         self.started.add(self.key[1])
         work = _works.get(self.key)
         if work is None:  # dropped before it started
