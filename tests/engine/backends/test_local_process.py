@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import psutil
 import pytest
+from speed_support import small_request
 
 from engine.backends.local import LocalBackend
 from engine.backends.local_process import GenerationProcessError, LocalProcessBackend
@@ -29,20 +30,8 @@ from engine.video.video_io import read_frames
 pytestmark = pytest.mark.slow
 
 
-def request_for(model: Path, steps: int = 3, seed: int = 5) -> GenerationRequest:
-    return GenerationRequest(
-        prompt="a lighthouse at dusk",
-        negative_prompt="",
-        seed=seed,
-        num_frames=9,
-        width=32,
-        height=32,
-        fps=16,
-        num_inference_steps=steps,
-        guidance_scale=4.0,
-        guidance_scale_2=3.0,
-        model=ModelSpec(str(model), device="cpu", dtype="float32"),
-    )
+def request_for(model: Path, steps: int = 3) -> GenerationRequest:
+    return small_request(ModelSpec(str(model), device="cpu", dtype="float32"), num_inference_steps=steps)
 
 
 @pytest.fixture
@@ -182,7 +171,8 @@ def program(tmp_path: Path, name: str, text: str, *args: object) -> list[str]:
     return [sys.executable, str(script), *map(str, args)]
 
 
-PROJECT_ENV = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[3]))
+ROOT = Path(__file__).resolve().parents[3]
+PROJECT_ENV = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), str(ROOT / "tests")]))
 
 
 LEFT_OPEN = """
@@ -190,8 +180,9 @@ import sys
 from pathlib import Path
 
 from engine.backends.local_process import LocalProcessBackend
-from engine.generation.request import GenerationRequest, ModelSpec
+from engine.generation.request import ModelSpec
 from engine.progress import CancelToken
+from speed_support import small_request
 
 if __name__ == "__main__":  # multiprocessing's rule: a started process imports the main module again
     import atexit
@@ -202,11 +193,7 @@ if __name__ == "__main__":  # multiprocessing's rule: a started process imports 
     atexit.unregister(multiprocessing.util._exit_function)
     atexit.register(multiprocessing.util._exit_function)
     backend = LocalProcessBackend()
-    request = GenerationRequest(
-        prompt="a kite", negative_prompt="", seed=1, num_frames=5, width=32, height=32, fps=16,
-        num_inference_steps=2, guidance_scale=4.0, guidance_scale_2=3.0,
-        model=ModelSpec(sys.argv[1], device="cpu", dtype="float32"),
-    )
+    request = small_request(ModelSpec(sys.argv[1], device="cpu", dtype="float32"), num_inference_steps=2)
     backend.run(request, Path(sys.argv[2]), lambda p: None, CancelToken())
     print("made", backend.pid, flush=True)
 """
@@ -232,8 +219,9 @@ import sys
 from pathlib import Path
 
 from engine.backends.local_process import LocalProcessBackend
-from engine.generation.request import GenerationRequest, ModelSpec
+from engine.generation.request import ModelSpec
 from engine.progress import CancelToken
+from speed_support import small_request
 
 if __name__ == "__main__":
     backend = LocalProcessBackend()
@@ -244,11 +232,7 @@ if __name__ == "__main__":
             told.append(True)
             print(backend.pid, flush=True)  # the test kills this process now
 
-    request = GenerationRequest(
-        prompt="a kite", negative_prompt="", seed=1, num_frames=9, width=32, height=32, fps=16,
-        num_inference_steps=4000, guidance_scale=4.0, guidance_scale_2=3.0,
-        model=ModelSpec(sys.argv[1], device="cpu", dtype="float32"),
-    )
+    request = small_request(ModelSpec(sys.argv[1], device="cpu", dtype="float32"), num_inference_steps=4000)
     backend.run(request, Path(sys.argv[2]), on_progress, CancelToken())
 """
 
@@ -281,8 +265,9 @@ from pathlib import Path
 import psutil
 
 from engine.backends.local_process import LocalProcessBackend
-from engine.generation.request import GenerationRequest, ModelSpec
+from engine.generation.request import ModelSpec
 from engine.progress import CancelToken
+from speed_support import small_request
 
 
 def kill_the_fork_server():
@@ -295,11 +280,7 @@ def kill_the_fork_server():
 
 if __name__ == "__main__":
     backend = LocalProcessBackend()
-    request = GenerationRequest(
-        prompt="a kite", negative_prompt="", seed=1, num_frames=5, width=32, height=32, fps=16,
-        num_inference_steps=2, guidance_scale=4.0, guidance_scale_2=3.0,
-        model=ModelSpec(sys.argv[1], device="cpu", dtype="float32"),
-    )
+    request = small_request(ModelSpec(sys.argv[1], device="cpu", dtype="float32"), num_inference_steps=2)
     threading.Thread(target=kill_the_fork_server, daemon=True).start()
     backend.run(request, Path(sys.argv[2]) / "a.mp4", lambda p: None, CancelToken())
     print("first made")
