@@ -12,6 +12,7 @@ from pathlib import Path
 
 import av
 import pytest
+from cli_support import new_film
 
 from app.cli.exit_codes import ExitCode
 from app.cli.main import build_parser, run_cli
@@ -23,35 +24,6 @@ from app.settings.model_settings import ModelSettings
 from engine.generation.request import ModelSpec
 
 ROOT = Path(__file__).resolve().parents[3]
-
-
-def make_project(tmp_path: Path, shots: str, *flags: str) -> Path:
-    shot_list = tmp_path / "shots.txt"
-    shot_list.write_text(shots, encoding="utf-8")
-    path = tmp_path / "film.reel"
-    assert (
-        run_cli(
-            [
-                "new",
-                str(path),
-                "--shots",
-                str(shot_list),
-                "--width",
-                "64",
-                "--height",
-                "48",
-                "--frames",
-                "9",
-                "--fps",
-                "16",
-                "--steps",
-                "2",
-                *flags,
-            ]
-        )
-        == 0
-    )
-    return path
 
 
 def info(path: Path, capsys) -> dict:
@@ -76,32 +48,18 @@ def probe(path: Path) -> tuple:
 
 
 def test_new_and_info_with_cjk_csv(tmp_path, capsys):
-    csv_path = tmp_path / "shots.csv"
-    csv_path.write_text(
+    path = new_film(
+        tmp_path,
         "title,prompt,seed,frames,width,height\n开场,一只猫在屋顶上,42,33,832,480\n,Ocean waves,,,,\n",
-        encoding="utf-8",
-    )
-    path = tmp_path / "film.reel"
-    assert (
-        run_cli(
-            [
-                "new",
-                str(path),
-                "--shots",
-                str(csv_path),
-                "--width",
-                "1280",
-                "--height",
-                "720",
-                "--frames",
-                "81",
-                "--fps",
-                "16",
-                "--steps",
-                "40",
-            ]
-        )
-        == 0
+        "--width",
+        "1280",
+        "--height",
+        "720",
+        "--frames",
+        "81",
+        "--steps",
+        "40",
+        shot_list="shots.csv",
     )
     data = info(path, capsys)
     assert data["settings"]["width"] == 1280 and data["settings"]["defaults"]["steps"] == 40
@@ -135,7 +93,7 @@ def test_frames_snap_as_wan_makes_them(tmp_path, capsys):
 
 
 def test_new_refuses_to_overwrite_and_bad_lists(tmp_path, capsys):
-    path = make_project(tmp_path, "A\n")
+    path = new_film(tmp_path, "A\n")
     assert run_cli(["new", str(path)]) == 2
     assert "already exists" in capsys.readouterr().err
     bad = tmp_path / "bad.csv"
@@ -159,7 +117,7 @@ def test_bad_flags_and_bad_projects_exit_2(tmp_path, capsys):
 
 @pytest.mark.slow
 def test_render_generates_and_stitches(tmp_path, capsys, tiny_a14b):
-    path = make_project(tmp_path, "A lighthouse at dawn\n灯塔的灯光在薄雾中旋转\nGulls over the sea\n")
+    path = new_film(tmp_path, "A lighthouse at dawn\n灯塔的灯光在薄雾中旋转\nGulls over the sea\n")
     project = load_project(path)
     project.update_shot(project.shots[1].id, frames=17)
     save_project(project)
@@ -193,7 +151,7 @@ def test_render_generates_and_stitches(tmp_path, capsys, tiny_a14b):
 
 @pytest.mark.slow
 def test_render_conforms_other_sizes_and_rates(tmp_path, capsys, tiny_a14b):
-    path = make_project(tmp_path, "A\nB\n")
+    path = new_film(tmp_path, "A\nB\n")
     project = load_project(path)
     project.update_shot(project.shots[1].id, width=96, height=32)
     save_project(project)
@@ -212,7 +170,7 @@ def test_render_conforms_other_sizes_and_rates(tmp_path, capsys, tiny_a14b):
 
 
 def test_missing_model_is_bad_input_with_advice(tmp_path, capsys):
-    path = make_project(tmp_path, "A\n")
+    path = new_film(tmp_path, "A\n")
     out = tmp_path / "o.mp4"
     assert run_cli(["render", str(path), "-o", str(out), "--model", str(tmp_path / "no-model")]) == 2
     err = capsys.readouterr().err
@@ -224,7 +182,7 @@ def test_missing_model_is_bad_input_with_advice(tmp_path, capsys):
 
 @pytest.mark.slow
 def test_a_failing_shot_exits_1_and_the_others_are_kept(tmp_path, capsys, tiny_a14b):
-    path = make_project(tmp_path, "A\nB\n")
+    path = new_film(tmp_path, "A\nB\n")
     project = load_project(path)
     project.update_shot(project.shots[0].id, prompt="   ")  # cannot be generated
     save_project(project)
@@ -239,7 +197,7 @@ def test_a_failing_shot_exits_1_and_the_others_are_kept(tmp_path, capsys, tiny_a
 
 @pytest.mark.slow
 def test_ctrl_c_exits_130_keeping_finished_takes(tmp_path, tiny_a14b):
-    path = make_project(tmp_path, "".join(f"Shot number {i}\n" for i in range(6)), "--steps", "30")
+    path = new_film(tmp_path, "".join(f"Shot number {i}\n" for i in range(6)), "--steps", "30")
     out = tmp_path / "o.mp4"
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(
@@ -284,7 +242,7 @@ def test_ctrl_c_exits_130_keeping_finished_takes(tmp_path, tiny_a14b):
 
 def test_render_with_the_dense_ti2v_layout(tmp_path, capsys, tiny_5b):
     # 64x48 is not a multiple of 32: the take is made at 64x32 with a notice, then padded back.
-    path = make_project(tmp_path, "A\n", "--frames", "10")
+    path = new_film(tmp_path, "A\n", "--frames", "10")
     assert load_project(path).settings.defaults.frames == 9  # snapped by `new`, as Wan would
     out = tmp_path / "dense.mp4"
     capsys.readouterr()
@@ -330,7 +288,7 @@ def test_model_flags_build_the_spec_the_window_builds():
 
 
 def test_render_refuses_an_offload_profile_on_the_cpu(tmp_path, capsys, tiny_a14b):
-    path = make_project(tmp_path, "A\n")
+    path = new_film(tmp_path, "A\n")
     out = tmp_path / "film.mp4"
     flags = ["--model", str(tiny_a14b), "--device", "cpu", "--memory-profile", "model_offload"]
     assert run_cli(["render", str(path), "-o", str(out), *flags]) == 2

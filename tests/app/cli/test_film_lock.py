@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from crash_support import make_project
+from cli_support import new_film
 
 from app.cli.exit_codes import ExitCode
 from app.project.film_lock import FilmLock, FilmLocked, lock_path, read_owner
@@ -44,7 +44,7 @@ def wait_for_owner(path: Path, pid: int, timeout: float = 120) -> None:
 
 @pytest.mark.slow  # about 10-20 s of CPU on 2 cores
 def test_a_second_render_refuses_or_waits_and_no_take_is_lost(tmp_path: Path, tiny_a14b: Path) -> None:
-    path = make_project(tmp_path, "A lighthouse\nGulls\nA harbour\n")
+    path = new_film(tmp_path, "A lighthouse\nGulls\nA harbour\n")
     first = render(path, tmp_path / "a.mp4", tiny_a14b)
     wait_for_owner(path, first.pid)
     refused = render(path, tmp_path / "b.mp4", tiny_a14b)
@@ -66,7 +66,7 @@ def test_a_second_render_refuses_or_waits_and_no_take_is_lost(tmp_path: Path, ti
 
 
 def test_a_killed_render_leaves_no_lock_behind(tmp_path: Path, tiny_a14b: Path) -> None:
-    path = make_project(tmp_path, "A lighthouse\n")
+    path = new_film(tmp_path, "A lighthouse\n")
     first = render(path, tmp_path / "a.mp4", tiny_a14b)
     wait_for_owner(path, first.pid)
     first.send_signal(signal.SIGKILL)
@@ -78,14 +78,14 @@ def test_a_killed_render_leaves_no_lock_behind(tmp_path: Path, tiny_a14b: Path) 
 
 
 def test_one_process_sees_its_other_lock(tmp_path: Path) -> None:
-    path = make_project(tmp_path, "A\n")
+    path = new_film(tmp_path, "A\n")
     with FilmLock(path, "window"):
         with pytest.raises(FilmLocked, match=r"in use by window \(process \d+ on .*, since "):
             FilmLock(path, "render").acquire(wait=0.2)
 
 
 def test_a_save_does_not_overwrite_a_film_changed_on_disk(tmp_path: Path) -> None:
-    path = make_project(tmp_path, "A\nB\n")
+    path = new_film(tmp_path, "A\nB\n")
     mine, theirs = load_project(path), load_project(path)
     theirs.update_shot(theirs.shots[0].id, prompt="Their edit")
     save_project(theirs)
@@ -105,7 +105,7 @@ def test_render_never_overwrites_a_film_changed_underneath_it(
     from app.cli.main import run_cli
     from app.generation import take_queue
 
-    path = make_project(tmp_path, "A lighthouse\n")
+    path = new_film(tmp_path, "A lighthouse\n")
     real = take_queue.record_finished_job
 
     def theirs_first(project, plan, job, shot=None):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from cli_support import new_film, take_frames
 
 from app.cli.main import run_cli
 from app.project.reel_file import load_project
@@ -60,41 +61,10 @@ def endpoints(tiny_a14b):
 
 
 def make_project(tmp_path: Path, model: Path) -> Path:
-    shots = tmp_path / "shots.csv"
-    shots.write_text("prompt,seed\nA red kite,1\nA blue boat,2\nA green field,3\n", encoding="utf-8")
-    path = tmp_path / "film.reel"
-    assert (
-        run_cli(
-            [
-                "new",
-                str(path),
-                "--shots",
-                str(shots),
-                "--width",
-                "64",
-                "--height",
-                "48",
-                "--frames",
-                "9",
-                "--fps",
-                "16",
-                "--steps",
-                "2",
-                "--model",
-                str(model),
-            ]
-        )
-        == 0
-    )
-    return path
+    shots = "prompt,seed\nA red kite,1\nA blue boat,2\nA green field,3\n"
+    return new_film(tmp_path, shots, "--model", str(model), shot_list="shots.csv")
 
 
-def take_frames(path: Path) -> list[np.ndarray]:
-    project = load_project(path)
-    return [read_frames(project.take_path(s.active)) for s in project.shots]
-
-
-@pytest.mark.slow
 def test_remote_render_equals_local_and_shares_the_batch(
     tiny_a14b, endpoints, tmp_path, monkeypatch, memory_keyring, capsys
 ):

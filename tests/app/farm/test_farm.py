@@ -21,6 +21,8 @@ import pytest
 
 pytest.importorskip("ray.serve")
 
+from cli_support import new_film, take_frames  # noqa: E402
+
 from app.cli.main import run_cli  # noqa: E402
 from app.farm.cluster import free_port  # noqa: E402
 from app.project.reel_file import load_project  # noqa: E402
@@ -147,19 +149,8 @@ def _stats() -> dict:
 
 def make_project(folder: Path, model: Path) -> Path:
     folder.mkdir()
-    shots = folder / "shots.csv"
-    shots.write_text(
-        "prompt,seed\nA red kite,11\nA blue boat,12\nA green field,13\nA grey cat,14\n", encoding="utf-8"
-    )
-    path = folder / "film.reel"
-    argv = ["new", str(path), "--shots", str(shots), "--width", "64", "--height", "48", "--frames", "9"]
-    assert run_cli([*argv, "--fps", "16", "--steps", str(STEPS), "--model", str(model)]) == 0
-    return path
-
-
-def take_frames(path: Path) -> list[np.ndarray]:
-    project = load_project(path)
-    return [read_frames(project.take_path(s.active)) for s in project.shots]
+    shots = "prompt,seed\nA red kite,11\nA blue boat,12\nA green field,13\nA grey cat,14\n"
+    return new_film(folder, shots, "--steps", str(STEPS), "--model", str(model), shot_list="shots.csv")
 
 
 def test_status_from_another_process_finds_the_farm(farm):

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from crash_support import make_project
+from cli_support import new_film
 
 from app.cli.main import run_cli
 from app.project.reel_file import load_project, save_project
@@ -51,7 +51,7 @@ def plant(path: Path, folder: bool = False) -> Path:
 
 def test_a_dead_writers_leftovers_go_while_another_storyreel_runs(tmp_path: Path, live_main_py) -> None:
     """The old rule kept everything younger than any live main.py; the owner's id decides now."""
-    path = make_project(tmp_path)
+    path = new_film(tmp_path)
     project = load_project(path)
     shot = project.shots[0].id
     gone, alive = dead_pid(), live_main_py.pid
@@ -90,7 +90,7 @@ def test_export_partials_of_killed_exports_are_removed(tmp_path: Path, live_main
 
 def test_a_killed_export_leaves_nothing_after_the_next(tmp_path: Path, tiny_a14b: Path) -> None:
     """A real export killed mid-way by SIGKILL: the next export of that film removes its partial."""
-    path = make_project(tmp_path, "A lighthouse\n")
+    path = new_film(tmp_path, "A lighthouse\n")
     out = tmp_path / "out" / "film.mp4"
     assert run_cli(["render", str(path), "-o", str(out), "--model", str(tiny_a14b)]) == 0
     partial = out.with_name(f".film.{dead_pid()}-abcdefgh.mp4")
@@ -102,7 +102,7 @@ def test_a_killed_export_leaves_nothing_after_the_next(tmp_path: Path, tiny_a14b
 def test_a_full_disk_at_the_project_save_exits_1_and_keeps_the_shots_errors(
     tmp_path: Path, tiny_a14b: Path, monkeypatch, capsys
 ) -> None:
-    path = make_project(tmp_path, "A lighthouse\nGulls\n")
+    path = new_film(tmp_path, "A lighthouse\nGulls\n")
     project = load_project(path)
     project.update_shot(project.shots[1].id, prompt="")
     save_project(project)

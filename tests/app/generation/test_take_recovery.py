@@ -11,7 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
-from crash_support import KILL_SAVES, make_project
+from cli_support import new_film
+from crash_support import KILL_SAVES
 
 from app.cli.main import run_cli
 from app.generation.take_recovery import recover_after_crash
@@ -31,7 +32,7 @@ def plant(path: Path, old: bool = True) -> Path:
 
 
 def test_stale_temp_files_of_our_own_patterns_are_removed(tmp_path):
-    path = make_project(tmp_path)
+    path = new_film(tmp_path)
     project = load_project(path)
     shot = project.shots[0].id
     media = project.media_dir
@@ -56,7 +57,7 @@ def test_stale_temp_files_of_our_own_patterns_are_removed(tmp_path):
 
 
 def test_a_temp_file_younger_than_a_live_storyreel_is_kept(tmp_path):
-    path = make_project(tmp_path)
+    path = new_film(tmp_path)
     project = load_project(path)
     temp = plant(tmp_path / ".film.ab12cd_9.reel", old=False)
     # As if another Storyreel had started just before this file was written.
@@ -67,7 +68,7 @@ def test_a_temp_file_younger_than_a_live_storyreel_is_kept(tmp_path):
 def test_a_finished_take_the_project_does_not_list_is_adopted_not_generated_again(
     tmp_path, tiny_a14b, capsys
 ):
-    path = make_project(tmp_path)
+    path = new_film(tmp_path)
     assert run_cli(["render", str(path), "-o", str(tmp_path / "a.mp4"), "--model", str(tiny_a14b)]) == 0
     # As if killed after the take was written but before the project was saved.
     rendered = load_project(path)
@@ -92,7 +93,7 @@ def test_a_finished_take_the_project_does_not_list_is_adopted_not_generated_agai
 
 
 def test_an_orphan_made_with_other_settings_or_a_broken_sidecar_is_not_adopted(tmp_path, tiny_a14b):
-    path = make_project(tmp_path)
+    path = new_film(tmp_path)
     assert run_cli(["render", str(path), "-o", str(tmp_path / "a.mp4"), "--model", str(tiny_a14b)]) == 0
     project = load_project(path)
     first, second = project.shots
@@ -107,7 +108,7 @@ def test_an_orphan_made_with_other_settings_or_a_broken_sidecar_is_not_adopted(t
 
 
 def test_adoption_refuses_a_sidecar_whose_values_do_not_fit_a_project(tmp_path, tiny_a14b):
-    path = make_project(tmp_path, "A lighthouse\n")
+    path = new_film(tmp_path, "A lighthouse\n")
     assert run_cli(["render", str(path), "-o", str(tmp_path / "a.mp4"), "--model", str(tiny_a14b)]) == 0
     project = load_project(path)
     shot = project.shots[0]
@@ -122,7 +123,7 @@ def test_adoption_refuses_a_sidecar_whose_values_do_not_fit_a_project(tmp_path, 
 @pytest.mark.slow
 def test_the_backup_survives_kills_at_any_moment_of_a_save(tmp_path):
     """kill -9 a process that saves in a loop, many times: a .bak is always there and opens."""
-    path = make_project(tmp_path)
+    path = new_film(tmp_path)
     save_project(load_project(path))  # a first backup
     script = KILL_SAVES.format(root=str(ROOT))
     kills = 25

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from cli_support import new_film
 from provider_support import MODEL, TOKEN
 
 from engine.backends.provider import ProviderBackend
@@ -16,29 +17,9 @@ def test_render_backend_provider_end_to_end(provider, tmp_path, monkeypatch, cap
     stand_in = provider()
     monkeypatch.setattr("engine.endpoint.hub_token._keyring_token", lambda: None)
     monkeypatch.setenv("HF_TOKEN", TOKEN)
-    shots = tmp_path / "shots.csv"
-    shots.write_text("prompt,seed\nA red kite,1\nA blue boat,2\n", encoding="utf-8")
-    path = tmp_path / "film.reel"
-    assert (
-        run_cli(
-            [
-                "new",
-                str(path),
-                "--shots",
-                str(shots),
-                "--width",
-                "32",
-                "--height",
-                "32",
-                "--frames",
-                "5",
-                "--fps",
-                "16",
-                "--steps",
-                "2",
-            ]
-        )
-        == 0
+    shots = "prompt,seed\nA red kite,1\nA blue boat,2\n"
+    path = new_film(
+        tmp_path, shots, "--width", "32", "--height", "32", "--frames", "5", shot_list="shots.csv"
     )
     capsys.readouterr()
     assert (
