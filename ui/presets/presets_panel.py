@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QImage, QPixmap, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from app.presets.library import LibraryEntry
 
 THUMB = QSize(192, 108)
+# The icons are graded this long after the last change of frame: arrowing along the timeline asks for a
+# grade per shot, and each grade on the pool (5-10 ms of numpy per library) held the GIL from the clicks.
+GRADE_SETTLE_MS = 150
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -96,6 +99,10 @@ class PresetsPanel(QWidget):
         self._stale = False  # the icons show an older frame (set while hidden)
         self.icons = LookIcons(self)
         self.icons.ready.connect(self._show_icons)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(GRADE_SETTLE_MS)
+        self._settle.timeout.connect(self._request_icons)
         self.list = QListWidget()
         self.list.setObjectName("PresetList")
         self.list.setViewMode(QListWidget.ViewMode.IconMode)
@@ -205,8 +212,11 @@ class PresetsPanel(QWidget):
         # Hidden (a tab behind another dock), the icons wait until shown; shown, they are graded on a
         # pool thread: a click on a shot grades nothing on the GUI thread.
         self._stale = not self.isVisible()
-        if not self._stale:
-            self._request_icons()
+        self.icons.cancel()  # an older frame's grade still running is shown by nobody
+        if self._stale:
+            self._settle.stop()
+        else:
+            self._settle.start()
 
     def _request_icons(self) -> None:
         sources: list[Source | None] = [
@@ -225,7 +235,12 @@ class PresetsPanel(QWidget):
         super().showEvent(event)
         if self._stale:
             self._stale = False
-            self._request_icons()
+            self._settle.start()
+
+    def shutdown(self) -> None:
+        """The window closes: no grade is asked for any more, a running one answers nobody."""
+        self._settle.stop()
+        self.icons.shutdown()
 
     def _show_icons(self, graded: list) -> None:
         for row, (frame, error) in enumerate(graded[: self.list.count()]):

@@ -489,7 +489,7 @@ class MainWindow(WindowMenus):
             self.storyboard.shutdown()  # a running model call is cancelled, the sketch model unloaded
             self.finishing.shutdown()  # a voice or music run cancelled, a sound import finished
             self.generation.shutdown()  # cancels the running job; pending ones were saved with the project
-            self.presets_panel.icons.shutdown()
+            self.presets_panel.shutdown()
             self.start.shutdown()  # a demo model being built is finished, not cut in half; a model check too
         self.thumbnails.shutdown()
         # Saved, discarded or clean: a clean quit leaves no recovery to offer at the next start.

@@ -139,6 +139,29 @@ def test_a_shot_s_frame_is_graded_off_the_gui_thread_and_the_newest_wins(qtbot, 
     panel.icons.wait()
 
 
+def test_the_looks_are_graded_once_the_frame_settles_not_per_click(qtbot, tmp_path, monkeypatch) -> None:
+    """Arrowing along the timeline changes the frame per shot: one grade follows the last, none before."""
+    from ui.presets import presets_panel
+
+    panel = shown_panel(qtbot, tmp_path)
+    with qtbot.waitSignal(panel.icons.ready, timeout=10000):
+        pass
+    asked: list[float] = []
+    request = panel.icons.request
+    monkeypatch.setattr(
+        panel.icons,
+        "request",
+        lambda make, sources: (asked.append(float(make().mean())), request(make, sources)),
+    )
+    for shade in range(10, 60, 10):
+        panel.set_frame(np.full((54, 96, 3), shade, np.uint8))
+        qtbot.wait(presets_panel.GRADE_SETTLE_MS // 5)
+    assert asked == []
+    with qtbot.waitSignal(panel.icons.ready, timeout=10000):
+        pass
+    assert asked == [50.0]
+
+
 def test_applying_a_preset_with_a_cast_adds_its_members_in_one_undoable_step(qtbot, tmp_path) -> None:
     from preset_support import make_cast_preset
 
