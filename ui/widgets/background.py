@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent, QObject, QRunnable, QThreadPool, Signal
 
 from engine.thread_priority import lower_this_thread
 
@@ -65,6 +65,12 @@ def _the_relay() -> _Relay:
     return _relay
 
 
+def deliver_answers() -> None:
+    """Hand the answers of finished work to their callbacks now, not at the event loop's next turn (waits)."""
+    if _relay is not None:
+        QCoreApplication.sendPostedEvents(_relay, QEvent.Type.MetaCall)
+
+
 def _forget(worker_id: int) -> Callable[[object], None]:
     """A weakref callback that drops a collected worker from the registry."""
 
@@ -91,17 +97,17 @@ class _Job(QRunnable):
         except Exception as exc:  # a worker reports, never dies silently: the GUI thread decides what to say
             _answers[self.key] = (exc, False)
         del work
-        _the_relay().answer.emit(*self.key)
+        try:
+            _the_relay().answer.emit(*self.key)
+        except RuntimeError:  # the relay is gone: the interpreter is exiting, nobody waits for answers
+            _answers.pop(self.key, None)
 
 
 class BackgroundWorker(QObject):
     """A one-thread pool: `run(work, done, failed)` calls `done(result)` or `failed(exc)` on the GUI thread."""
 
-    def __init__(self, parent: QObject | None = None, newest_first: bool = False) -> None:
-        """`newest_first`: queued work runs latest first (for work where only the last asked matters most,
-        such as the thumbnails of the cards a scroll has just shown); otherwise in the order queued."""
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._newest_first = newest_first
         _the_relay()
         self._id = next(_ids)
         _workers[self._id] = weakref.ref(self, _forget(self._id))
@@ -117,13 +123,13 @@ class BackgroundWorker(QObject):
         self._callbacks[self._next] = (done, failed)
         _works[(self._id, self._next)] = work
         job = _Job((self._id, self._next), self._started)
-        self._pool.start(job, self._next if self._newest_first else 0)  # higher priority starts first
+        self._pool.start(job)
 
     def busy(self) -> bool:
         """Whether work was queued whose answer has not been handled yet."""
         return bool(self._callbacks)
 
-    def wait(self, msecs: int = -1) -> bool:
+    def wait(self, msecs: int | QDeadlineTimer = -1) -> bool:
         """Wait for the queued work to end (tests, closing); its answers still arrive through the event loop."""
         return self._pool.waitForDone(msecs)
 

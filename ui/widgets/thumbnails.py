@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QDeadlineTimer, QObject, Signal
 from PySide6.QtGui import QImage, QImageReader, QImageWriter, QPixmap
 
 from app.project.media_paths import UnsafePath, contained
@@ -13,7 +13,7 @@ from app.project.project import Project
 from app.project.shot import Take
 from app.project.shot_inputs import ShotImage
 from app.settings.user_settings import DEFAULT_THUMBNAIL_CACHE_MB
-from ui.widgets.background import BackgroundWorker
+from ui.widgets.background import BackgroundWorker, deliver_answers
 
 THUMB_HEIGHT = 180
 THUMB_FOLDER = ".thumbs"
@@ -84,6 +84,10 @@ def pixmap_bytes(pixmap: QPixmap) -> int:
 
 
 DEFAULT_CACHE_BYTES = DEFAULT_THUMBNAIL_CACHE_MB << 20
+# Thumbnails asked for and not started, newest made first; older ones are forgotten (asked again when a
+# paint wants them). A scroll along 2,000 cards asked for every card it passed: the pool made them for
+# tens of seconds afterwards, beside the clicks, for cards no longer on screen.
+WAITING_KEPT = 48
 STILL_PREFIX = "image:"  # a shot image's key: the prefix and its picture's SHA-256
 
 
@@ -104,10 +108,11 @@ class ThumbnailCache(QObject):
         self.max_bytes = max_bytes
         self.held_bytes = 0
         self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()  # least recently used first
-        self._pending: set[str] = set()
+        self._pending: set[str] = set()  # waiting or being made
         self._failed: set[str] = set()
-        # Latest asked first: after a fast scroll the cards on screen do not wait behind those scrolled past.
-        self._worker = BackgroundWorker(self, newest_first=True)
+        self._waiting: OrderedDict[str, tuple[Path, Path | None]] = OrderedDict()  # oldest first
+        self._making: str | None = None  # the one on the worker: one at a time, so the newest goes next
+        self._worker = BackgroundWorker(self)
 
     def get(self, project: Project, take: Take | None) -> QPixmap | None:
         """The thumbnail if ready; otherwise None, and one is requested."""
@@ -159,6 +164,16 @@ class ThumbnailCache(QObject):
         return None
 
     def _request(self, key: str, path: Path, dest: Path | None) -> None:
+        self._waiting[key] = (path, dest)
+        while len(self._waiting) > WAITING_KEPT:
+            self._pending.discard(self._waiting.popitem(last=False)[0])
+        self._make_next()
+
+    def _make_next(self) -> None:
+        if self._making is not None or not self._waiting:
+            return
+        key, (path, dest) = self._waiting.popitem()  # the newest: after a scroll, the cards on screen
+        self._making = key
         self._worker.run(
             lambda: _thumbnail(path, dest),
             lambda image: self._on_done(key, image),
@@ -166,6 +181,7 @@ class ThumbnailCache(QObject):
         )
 
     def _on_done(self, take_id: str, image: QImage) -> None:
+        self._making = None
         self._pending.discard(take_id)
         if image.isNull():
             self._failed.add(take_id)
@@ -174,17 +190,30 @@ class ThumbnailCache(QObject):
         self.updated.emit(take_id)
         if take_id.startswith(STILL_PREFIX):
             self.stillUpdated.emit(take_id)
+        self._make_next()
 
     def clear(self) -> None:
         """Forget everything (another project was opened)."""
         self._pixmaps.clear()
         self.held_bytes = 0
         self._failed.clear()
+        self._forget_waiting()
 
     def wait(self, msecs: int = -1) -> bool:
-        """Wait for background work to end (tests, shutdown)."""
-        return self._worker.wait(msecs)
+        """Make every thumbnail asked for and hand it over now (tests, benches); False past msecs."""
+        deadline = QDeadlineTimer(msecs)
+        while self._making is not None:
+            if not self._worker.wait(deadline):
+                return False
+            deliver_answers()  # the one made: its answer starts the next
+        return True
 
     def shutdown(self) -> None:
-        """Drop queued work and wait for the running job."""
+        """Forget the waiting ones and wait for the one being made."""
+        self._forget_waiting()
         self._worker.shutdown()
+
+    def _forget_waiting(self) -> None:
+        for key in self._waiting:
+            self._pending.discard(key)
+        self._waiting.clear()

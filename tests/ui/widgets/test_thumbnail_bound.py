@@ -38,3 +38,41 @@ def test_the_cache_evicts_the_least_recently_used_under_its_bound(qtbot, tmp_pat
     cache.clear()
     assert cache.held_bytes == 0
     cache.shutdown()
+
+
+def test_thumbnails_scrolled_past_are_forgotten_and_the_newest_is_made_first(qtbot, tmp_path, monkeypatch):
+    """A scroll asks for every card it passes: only the newest WAITING_KEPT wait, newest made first, and a
+    forgotten one is asked for again when a card wants it."""
+    import threading
+
+    from PySide6.QtGui import QImage
+
+    from ui.widgets import thumbnails
+
+    project = sample_project(1)
+    save_project(project, tmp_path / "film.reel")
+    write_video(tmp_path / "film.media" / "clip.mp4")
+    made: list[str] = []
+    release = threading.Event()
+
+    def make(path, dest) -> QImage:  # the decoding is tested above: here only which, and in what order
+        release.wait(10)
+        made.append(dest.stem)
+        image = QImage(4, 4, QImage.Format.Format_RGB32)
+        image.fill(0)
+        return image
+
+    monkeypatch.setattr(thumbnails, "_thumbnail", make)
+    cache = thumbnails.ThumbnailCache()
+    kept = thumbnails.WAITING_KEPT
+    takes = [Take(id=f"t{i}", path="clip.mp4", frames=5, fps=16) for i in range(kept + 11)]
+    for take in takes:  # t0 is made at once; the rest wait, and only the newest `kept` of them
+        assert cache.get(project, take) is None
+    release.set()
+    assert cache.wait(20000)
+    assert made[0] == "t0"
+    assert made[1:] == [f"t{i}" for i in range(kept + 10, 10, -1)]  # newest first, t1..t10 forgotten
+    assert all(cache.get(project, take) is not None for take in takes[11:])
+    assert cache.get(project, takes[5]) is None  # forgotten, not failed: asked for again
+    assert cache.wait(20000) and made[-1] == "t5" and cache.get(project, takes[5]) is not None
+    cache.shutdown()
