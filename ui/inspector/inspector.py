@@ -38,6 +38,7 @@ from ui.widgets.labels import TRANSITION_LABELS, setting_label, shot_title, tran
 from ui.widgets.nested_layouts import lay_out_now
 from ui.widgets.settings_form import SettingsForm, set_quietly
 from ui.widgets.thumbnails import ThumbnailCache
+from ui.widgets.wrapped_text import WrappedText
 
 SHOT_FIELDS = ("frames", "width", "height", "steps", "guidance_scale", "guidance_scale_2")
 
@@ -131,10 +132,11 @@ class Inspector(QScrollArea):
         form.insertRow(self.settings_form.row_index("frames") + 1, "", self.frames_hint)
         self.sent = QLabel()
         self.sent.setObjectName("SentPrompt")
-        self.sent.setWordWrap(True)
         self.sent.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sent.setToolTip(self.tr("Exactly what the model receives, after the style preset's template"))
-        form.addRow(self.tr("Sends"), self.sent)
+        # Its text changes with every shot: the form lays out again only when its height does.
+        self._sent_box = WrappedText(self.sent)
+        form.addRow(self.tr("Sends"), self._sent_box)
         self.speed_rows = ShotSpeedRows(self)
         form.addRow(self.speed_rows.label, self.speed_rows.quality)
         form.addRow("", self.speed_rows.warning)
@@ -171,6 +173,7 @@ class Inspector(QScrollArea):
         self.setWidget(self.pages)
         # Where a shot's values change the page's size hints, innermost first (lay_out_now).
         self._levels = (
+            self._sent_box,
             self.settings_form,
             self.images,
             self.keyframes,

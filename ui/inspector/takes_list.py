@@ -39,7 +39,7 @@ from ui.widgets.thumbnails import ThumbnailCache
 TakeIdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2  # the number a column sorts by (its order for the take column)
 Index = QModelIndex | QPersistentModelIndex
-SIZES_KEPT = 512  # score cells' sizes by text and font: many more texts than a list of takes shows
+SIZES_KEPT = 512  # cells' sizes by what sizes them: many more texts than a list of takes shows
 
 
 def take_summary(take: Take) -> str:
@@ -185,17 +185,24 @@ class TakesModel(QAbstractTableModel):
                 self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
 
-class ScoreCellDelegate(QStyledItemDelegate):
-    """Score cells, whose size is measured once per text and font: one line each, no icon or font of its own."""
+class MeasuredCellDelegate(QStyledItemDelegate):
+    """Cells whose size is measured once per text, font, width and whether a thumbnail shows (no cell has a
+    font of its own, and every thumbnail is drawn at the view's icon size)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._sizes: dict[tuple[str, str], QSize] = {}
+        self._sizes: dict[tuple[str, str, int, bool], QSize] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         # A selection's dataChanged makes the tree measure its first row across every column; each cell
-        # measured asked the model through the proxy for every role and laid its text out.
-        key = (str(index.data(Qt.ItemDataRole.DisplayRole) or ""), option.font.key())
+        # measured asked the model through the proxy for every role and laid its text out (the take's
+        # summary word-wrapped beside its thumbnail: most of the inspector's part of a click).
+        key = (
+            str(index.data(Qt.ItemDataRole.DisplayRole) or ""),
+            option.font.key(),
+            option.rect.width(),
+            index.data(Qt.ItemDataRole.DecorationRole) is not None,
+        )
         size = self._sizes.get(key)
         if size is None:
             if len(self._sizes) >= SIZES_KEPT:
@@ -222,9 +229,7 @@ class TakesPanel(QWidget):
         self.view.setModel(self.sorted)
         self.view.setRootIsDecorated(False)
         self.view.setUniformRowHeights(True)  # cheap with many takes
-        self.score_cells = ScoreCellDelegate(self.view)
-        for column in range(1, self.model.columnCount()):
-            self.view.setItemDelegateForColumn(column, self.score_cells)
+        self.view.setItemDelegate(MeasuredCellDelegate(self.view))
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         header = self.view.header()

@@ -86,6 +86,36 @@ def test_a_shot_is_laid_out_when_the_inspector_has_followed_it(qtbot):
     assert shown == (inspector.sent.geometry(), inspector.widget().size())
 
 
+def test_a_sent_prompt_of_the_same_height_lays_nothing_out_again(qtbot):
+    """The sent prompt changes with every shot; the form is laid out again only when its height does."""
+    from PySide6.QtCore import QEvent, QObject
+
+    long = " ".join(["a lighthouse at dusk, waves breaking on the rocks below"] * 12)
+    prompts = ["a red door", "a blue door", long]
+    project = Project(ProjectSettings(name="Doors"), [Shot(prompt=p) for p in prompts])
+    window = make_window(qtbot, project)
+    inspector = window.inspector
+    inspector.set_shot(project.shots[0].id)
+    qtbot.wait(50)
+    requests: list[str] = []
+
+    class Requests(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.LayoutRequest and watched is inspector.settings_form:
+                requests.append(inspector.sent.text())
+            return False
+
+    spy = Requests()
+    inspector.settings_form.installEventFilter(spy)
+    inspector.set_shot(project.shots[1].id)
+    qtbot.wait(50)
+    assert "blue door" in inspector.sent.text() and requests == []
+    height = inspector.sent.height()
+    inspector.set_shot(project.shots[2].id)
+    qtbot.wait(50)
+    assert len(requests) == 1 and inspector.sent.height() > height
+
+
 def _scored(still: bool) -> Take:
     motion = {"value": 0.5, "model": "m", "status": "ok", "details": {"still": still}}
     return Take(id="a", path="a.mp4", frames=17, fps=16, scores={"motion": motion})

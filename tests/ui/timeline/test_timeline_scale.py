@@ -7,6 +7,7 @@ import math
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QWidget
 from ui_support import make_window
 
 from app.project.project import Project
@@ -241,20 +242,31 @@ def test_a_key_moves_the_highlight_at_once_and_the_panels_follow_in_the_next_tur
 
 
 def test_after_a_key_the_inspector_and_the_preview_fill_in_separate_turns(qtbot, monkeypatch):
-    # Each fill repaints its panel; in one turn their paints would be one stall twice as long.
-    from PySide6.QtCore import QCoreApplication
+    # Each fill repaints its panel; in one turn their paints would be one stall twice as long. So the
+    # inspector's new values are painted before the preview fills.
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
 
     project = Project(ProjectSettings(name="Turns"), [Shot(title=f"S{i}", frames=17) for i in range(5)])
     window = make_window(qtbot, project)
     view, ids = window.timeline, [s.id for s in project.shots]
     view.select_ids([ids[1]])
     turns: list[str] = []
+
+    class InspectorPaints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            inside = isinstance(watched, QWidget) and window.inspector.isAncestorOf(watched)
+            if event.type() == QEvent.Type.Paint and inside and turns[-1:] == ["inspector"]:
+                turns.append("inspector painted")
+            return False
+
+    paints = InspectorPaints()
+    QApplication.instance().installEventFilter(paints)
     for panel, name in ((window.inspector, "inspector"), (window.preview, "preview")):
         real = panel.set_shot
         monkeypatch.setattr(panel, "set_shot", lambda *a, _r=real, _n=name: turns.append(_n) or _r(*a))
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Right)
-    qtbot.waitUntil(lambda: turns == ["inspector"], timeout=2000)
-    QCoreApplication.sendPostedEvents()  # what the inspector's fill posted (its repaint) goes first
-    assert turns == ["inspector"]
-    qtbot.waitUntil(lambda: turns == ["inspector", "preview"], timeout=2000)
+    qtbot.waitUntil(lambda: "preview" in turns, timeout=2000)
+    QApplication.instance().removeEventFilter(paints)
+    assert turns == ["inspector", "inspector painted", "preview"]
