@@ -186,6 +186,8 @@ class ShotCardDelegate(QStyledItemDelegate):
             return
         ratio = painter.device().devicePixelRatioF()
         values = card_data(index)
+        # The progress bar is drawn over the cached card: a take's steps repaint a bar, not the card.
+        values, progress = values._replace(progress=None), values.progress
         key = self._card_key(option, index, shot, ratio, values)
         card = self._cards.get(key)
         if card is None:
@@ -197,6 +199,8 @@ class ShotCardDelegate(QStyledItemDelegate):
         else:
             self._cards.move_to_end(key)
         painter.drawPixmap(option.rect.topLeft(), card)
+        if progress is not None:
+            _paint_progress(painter, picture_rect(option.rect), float(progress))
         _paint_border(painter, option)
 
     def _card_key(
@@ -255,7 +259,10 @@ class ShotCardDelegate(QStyledItemDelegate):
         """Paint the card itself, uncached (what paint draws from its cache)."""
         shot: Shot | None = index.data(ShotRole)
         if shot is not None:
-            self._paint_inside(painter, option, index, shot, card_data(index))
+            values = card_data(index)
+            self._paint_inside(painter, option, index, shot, values._replace(progress=None))
+            if values.progress is not None:
+                _paint_progress(painter, picture_rect(option.rect), float(values.progress))
             _paint_border(painter, option)
 
     def _paint_inside(
@@ -270,13 +277,13 @@ class ShotCardDelegate(QStyledItemDelegate):
         model = index.model()
         palette = option.palette
         card = option.rect.adjusted(2, 2, -2, -2)
+        picture = picture_rect(option.rect)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(palette.color(QPalette.ColorRole.Base))
         painter.drawRoundedRect(card, 6, 6)
 
-        picture = QRect(card.left() + 3, card.top() + 3, card.width() - 6, card.height() - FOOTER - 3)
         project = getattr(model, "project", None)
         pixmap = self.thumbnails.get(project, shot.active) if project is not None else None
         painter.setClipRect(picture)
@@ -357,14 +364,6 @@ class ShotCardDelegate(QStyledItemDelegate):
         )
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         painter.drawText(duration_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, duration)
-        fraction = values.progress
-        if fraction is not None:  # a take of this shot is generating: a bar along the picture's foot
-            bar = QRect(picture.left(), picture.bottom() - 4, picture.width(), 5)
-            painter.fillRect(bar, QColor(0, 0, 0, 140))
-            painter.fillRect(
-                QRect(bar.left(), bar.top(), round(bar.width() * float(fraction)), bar.height()),
-                STATUS_COLORS["generating"].lighter(140),
-            )
         painter.restore()
 
 
@@ -393,6 +392,22 @@ def card_data(index: QModelIndex | QPersistentModelIndex) -> CardData:
         JobProgressRole,
     )
     return CardData(*(model.data(index, role) for role in roles))
+
+
+def picture_rect(rect: QRect) -> QRect:
+    """Where a card of this rect shows its picture (the thumbnail, or the prompt)."""
+    card = rect.adjusted(2, 2, -2, -2)
+    return QRect(card.left() + 3, card.top() + 3, card.width() - 6, card.height() - FOOTER - 3)
+
+
+def _paint_progress(painter: QPainter, picture: QRect, fraction: float) -> None:
+    """A take of this shot is generating: a bar along the picture's foot."""
+    bar = QRect(picture.left(), picture.bottom() - 4, picture.width(), 5)
+    painter.fillRect(bar, QColor(0, 0, 0, 140))
+    painter.fillRect(
+        QRect(bar.left(), bar.top(), round(bar.width() * fraction), bar.height()),
+        STATUS_COLORS["generating"].lighter(140),
+    )
 
 
 def _paint_border(painter: QPainter, option: QStyleOptionViewItem) -> None:

@@ -270,3 +270,40 @@ def test_after_a_key_the_inspector_and_the_preview_fill_in_separate_turns(qtbot,
     qtbot.waitUntil(lambda: "preview" in turns, timeout=2000)
     QApplication.instance().removeEventFilter(paints)
     assert turns == ["inspector", "inspector painted", "preview"]
+
+
+def test_a_take_s_progress_is_drawn_over_the_cached_card_not_painted_into_it(qtbot, monkeypatch):
+    """Each step of a take moves the bar; the card itself is not painted again (about 1 ms each)."""
+    from ui.timeline.shot_card_delegate import STATUS_COLORS, ShotCardDelegate, picture_rect
+
+    project = Project(ProjectSettings(name="Bar"), [Shot(title=f"S{i}", frames=33) for i in range(3)])
+    window = make_window(qtbot, project)
+    view, model = window.timeline, window.model
+    painted: list[str] = []
+    real = ShotCardDelegate._painted
+    monkeypatch.setattr(
+        ShotCardDelegate,
+        "_painted",
+        lambda self, o, i, shot, *a: painted.append(shot.id) or real(self, o, i, shot, *a),
+    )
+    shot = project.shots[1]
+    rect = view.visualRect(model.index(1, 0))
+    bar = picture_rect(rect)
+    y = bar.bottom() - 2
+    colour = STATUS_COLORS["generating"].lighter(140).name()
+
+    def shown(progress: float) -> tuple[str, str]:
+        """The bar's colour 40 % and 60 % of the way along."""
+        model.set_job_states({shot.id: ("generating", progress)})
+        view.viewport().repaint()
+        image = view.viewport().grab().toImage()
+        return tuple(QColor(image.pixel(bar.left() + int(bar.width() * at), y)).name() for at in (0.4, 0.6))
+
+    first = shown(0.5)
+    assert first[0] == colour and first[1] != colour  # half made: past 40 %, short of 60 %
+    count = len(painted)
+    assert shown(0.9) == (colour, colour)  # further along
+    assert len(painted) == count  # drawn over the card painted once
+    model.set_job_states({})
+    view.viewport().repaint()
+    assert QColor(view.viewport().grab().toImage().pixel(bar.left() + bar.width() // 2, y)).name() != colour
