@@ -62,7 +62,6 @@ class FrameView(QWidget):
         super().__init__(parent)
         self.image: QImage | None = None
         self.message = self.tr("No take to show")
-        self._array = None  # keeps the pixels the QImage points into alive
         self.control: QImage | None = None  # the control frame drawn over the take (the overlay toggle)
         self.mask_layer: MaskLayer | None = None  # set while a mask is painted: the mouse paints on it
         self.setMinimumSize(160, 90)
@@ -71,12 +70,15 @@ class FrameView(QWidget):
         if not array.flags["C_CONTIGUOUS"]:
             array = array.copy()
         h, w = array.shape[:2]
-        self._array = array
-        self.image = QImage(array.data, w, h, 3 * w, QImage.Format.Format_RGB888)
+        # Copied once into 32-bit pixels, which Qt scales as they are: a smooth scale of 24-bit RGB
+        # converted every row on each paint (1.2 ms against 0.5 for a 832x480 frame).
+        self.image = QImage(array.data, w, h, 3 * w, QImage.Format.Format_RGB888).convertToFormat(
+            QImage.Format.Format_RGB32
+        )
         self.update()
 
     def show_message(self, text: str) -> None:
-        self.image, self._array, self.message = None, None, text
+        self.image, self.message = None, text
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
