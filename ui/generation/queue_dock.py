@@ -34,6 +34,7 @@ from ui.generation.queue_model import (
     format_seconds,
 )
 from ui.widgets.placeholder import PlaceholderTableView
+from ui.widgets.wrapped_text import WrappedText
 
 # The widest progress text a running job shows: its column opens wide enough for it.
 WIDEST_PROGRESS = "step 20/20 · high-noise"  # and its translation (widest_progress)
@@ -181,7 +182,6 @@ class QueueDock(QWidget):
         self.overall.setRange(0, 1000)
         self.overall.setTextVisible(False)
         self.overall_label = QLabel(self.tr("No generations yet. Generate shots with Ctrl+G."))
-        self.overall_label.setWordWrap(True)
         self.table.setMinimumWidth(160)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -189,7 +189,8 @@ class QueueDock(QWidget):
             layout.addWidget(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.overall)
-        layout.addWidget(self.overall_label)
+        # Its time left changes with every step: the dock lays out again only when its height does.
+        layout.addWidget(WrappedText(self.overall_label))
         self.update_buttons()
 
     def column_widths(self) -> dict[str, int]:
@@ -285,7 +286,9 @@ class QueueDock(QWidget):
         self.buttons["retry"].setEnabled(state in (JobState.FAILED, JobState.CANCELLED))
         self.buttons["remove"].setEnabled(state is not None and state not in ACTIVE_STATES)
         self.buttons["clear"].setEnabled(any(j.state in FINISHED_STATES for j in jobs))
-        self.table.setColumnHidden(BACKEND, len({j.backend for j in jobs if j.backend}) < 2)
+        one_backend = len({j.backend for j in jobs if j.backend}) < 2
+        if self.table.isColumnHidden(BACKEND) != one_backend:  # set again, Qt repaints the whole table
+            self.table.setColumnHidden(BACKEND, one_backend)
         self.buttons["up"].setEnabled(job is not None and jobs[0] is not job)
         self.buttons["down"].setEnabled(job is not None and jobs[-1] is not job)
         self.buttons["pause"].setText(self.tr("Resume") if self.paused else self.tr("Pause"))

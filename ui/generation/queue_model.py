@@ -129,6 +129,10 @@ class QueueModel(QAbstractTableModel):
                 )
                 self._jobs.insert(target, self._jobs.pop(row))
                 self.endMoveRows()
+        elif event == "progress" and row >= 0:
+            # A step: its state (a stage may change it), bar, time and what is left, not the whole row
+            # (2 ms of painting per step).
+            self.dataChanged.emit(self.index(row, STATE), self.index(row, LEFT))
         elif row >= 0:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 

@@ -123,3 +123,49 @@ def test_the_overall_bar_paints_with_the_window_not_inside_the_job_event(qtbot):
     set_bar_value(bar, 500)  # the same value: nothing to paint
     qtbot.wait(50)
     assert "bar" not in painted
+
+
+def test_a_step_repaints_its_cells_and_leaves_the_dock_laid_out(qtbot):
+    """A step changes the state, bar and times of one row: those cells are repainted, and the footer's
+    new time left lays nothing out again (each did at every step: 2 ms and a pass over the dock)."""
+    from engine.backends.local import LocalBackend
+    from engine.jobs.job_queue import JobQueue
+    from ui.generation.generation_bridge import GenerationBridge
+    from ui.generation.queue_dock import QueueDock
+    from ui.generation.queue_model import LEFT, STATE, QueueModel
+
+    queue, bridge = JobQueue([LocalBackend()]), GenerationBridge()
+    model = QueueModel(queue, bridge)
+    dock = QueueDock()
+    qtbot.addWidget(dock)
+    dock.set_model(model)
+    dock.show()
+    qtbot.waitExposed(dock)
+    job = Job(request=None, clip_path=None)  # type: ignore[arg-type]
+    model._on_event("added", job)
+    job.state, job.started = JobState.GENERATING, 1.0
+    job.progress = Progress(GENERATING, 1, 12, HIGH_NOISE)
+    model._on_event("progress", job)
+    dock.update_overall()
+    qtbot.wait(50)
+    changed: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(lambda a, b, *_: changed.append((a.row(), a.column(), b.row(), b.column())))
+    laid_out: list[str] = []
+
+    class Requests(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.LayoutRequest:
+                laid_out.append(type(watched).__name__)
+            return False
+
+    spy = Requests()
+    dock.installEventFilter(spy)
+    for step in (2, 3):
+        job.progress = Progress(GENERATING, step, 12, HIGH_NOISE)
+        model._on_event("progress", job)
+        dock.update_overall()
+        dock.overall_label.setText(f"0 of 1 done · about 0:{step:02d} left")  # a new line, as tall
+        qtbot.wait(20)
+    assert changed == [(0, STATE, 0, LEFT)] * 2
+    assert "step 3/12" in model.index(0, 4).data() and laid_out == []
+    queue.shutdown()
