@@ -158,10 +158,12 @@ def test_two_thousand_shots_select_reorder_and_paint_at_the_cost_of_what_shows(q
 
 
 def test_a_window_lays_the_strip_out_a_few_times_not_per_reparenting(qtbot, qapp, monkeypatch):
-    # With the app's stylesheet, each reparenting while the window was assembled restyled the view,
-    # and Qt laid every card out again: six passes over the strip before the first paint.
+    # With an application stylesheet (the app's look until it became a proxy style), each reparenting
+    # while the window was assembled restyled the view, and Qt laid every card out again: six passes
+    # over the strip before the first paint. Any stylesheet a user or a test sets must not bring it back.
     from ui.timeline.shot_card_delegate import ShotCardDelegate
-    from ui.widgets.theme import STYLESHEET
+
+    sheet_of_a_user = "QDockWidget { font-weight: 600; } QToolBar { spacing: 4px; }"
 
     project = Project(ProjectSettings(name="Long"), [Shot(title=f"S{i}", frames=17) for i in range(300)])
     hints = [0]
@@ -173,7 +175,7 @@ def test_a_window_lays_the_strip_out_a_few_times_not_per_reparenting(qtbot, qapp
 
     monkeypatch.setattr(ShotCardDelegate, "sizeHint", counting)
     sheet = qapp.styleSheet()
-    qapp.setStyleSheet(STYLESHEET)
+    qapp.setStyleSheet(sheet_of_a_user)
     try:
         window = make_window(qtbot, project)
         qtbot.wait(20)

@@ -128,3 +128,30 @@ def test_glyphs_follow_the_theme_light_on_dark_and_every_icon_is_bundled(restore
     with pytest.raises(KeyError):
         icon("no-such-icon")
     assert QApplication.instance() is restored_look
+
+
+def test_the_look_is_a_proxy_of_fusion_with_no_application_stylesheet(qtbot, restored_look):
+    """A stylesheet on the application draws every widget through Qt's stylesheet style (paints about
+    twice as slow); the docks' title band, the toolbars' spacing and the tabs' room come from a style."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QDockWidget, QStyle
+
+    app = app_main.create_application()
+    assert isinstance(app.style(), theme.StoryreelStyle) and app.styleSheet() == ""
+    assert app.style().baseStyle().name() == "fusion"
+    metric = app.style().pixelMetric
+    assert metric(QStyle.PixelMetric.PM_DockWidgetTitleMargin) == theme.DOCK_TITLE_MARGIN
+    assert metric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent) == theme.SEPARATOR
+    assert metric(QStyle.PixelMetric.PM_TabBarTabHSpace) == 2 * theme.TAB_PADDING[0]
+    window = make_window(qtbot)
+    dock = window.findChild(QDockWidget, "InspectorDock")
+    dock.show()
+    dock.raise_()
+    qtbot.waitExposed(dock)
+    image = dock.grab().toImage()
+    button, mid = (
+        app.palette().color(role).name() for role in (QPalette.ColorRole.Button, QPalette.ColorRole.Mid)
+    )
+    band = dock.fontMetrics().height() + 2 * theme.DOCK_TITLE_MARGIN
+    assert QColor(image.pixel(dock.width() // 2, 2)).name() == button  # the band, under the buttons' row too
+    assert QColor(image.pixel(dock.width() // 2, band - 1)).name() == mid  # the line beneath it
