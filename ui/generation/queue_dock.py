@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QStyle,
     QStyledItemDelegate,
-    QStyleOptionProgressBar,
     QStyleOptionViewItem,
     QToolBar,
     QToolButton,
@@ -92,16 +91,25 @@ class ProgressDelegate(QStyledItemDelegate):
             style = option.widget.style() if option.widget is not None else QApplication.style()
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
             return
-        bar = QStyleOptionProgressBar()
-        bar.rect = option.rect.adjusted(2, 3, -2, -3)
-        bar.minimum, bar.maximum = 0, 1000
-        bar.progress = int(1000 * float(index.data(FractionRole) or 0.0))
+        # A flat bar, as the timeline's cards draw theirs: the style's own bar cost 0.2-0.6 ms a cell, and
+        # a step or a new job repainted every row's.
+        rect = option.rect.adjusted(2, 3, -2, -3)
+        fraction = min(1.0, max(0.0, float(index.data(FractionRole) or 0.0)))
+        palette = option.palette
+        painter.save()
+        painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
+        filled = QRect(rect.left(), rect.top(), round(rect.width() * fraction), rect.height())
+        painter.fillRect(filled, palette.color(QPalette.ColorRole.Highlight))
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.drawRect(rect.adjusted(0, 0, -1, -1))
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        bar.text = fitted_text(text, option.fontMetrics, max(0, bar.rect.width() - 8))
-        bar.textVisible = True
-        bar.state = option.state | QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
-        style = option.widget.style() if option.widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, option.widget)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.drawText(
+            rect,
+            Qt.AlignmentFlag.AlignCenter,
+            fitted_text(text, option.fontMetrics, max(0, rect.width() - 8)),
+        )
+        painter.restore()
 
 
 class QueueDock(QWidget):

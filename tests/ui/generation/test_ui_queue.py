@@ -169,3 +169,35 @@ def test_a_step_repaints_its_cells_and_leaves_the_dock_laid_out(qtbot):
     assert changed == [(0, STATE, 0, LEFT)] * 2
     assert "step 3/12" in model.index(0, 4).data() and laid_out == []
     queue.shutdown()
+
+
+def test_the_progress_cell_is_a_bar_filled_to_the_job_s_fraction(qtbot):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+    from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
+
+    from engine.backends.local import LocalBackend
+    from engine.jobs.job_queue import JobQueue
+    from ui.generation.generation_bridge import GenerationBridge
+    from ui.generation.queue_dock import ProgressDelegate
+    from ui.generation.queue_model import PROGRESS, QueueModel
+
+    queue = JobQueue([LocalBackend()])
+    model = QueueModel(queue, GenerationBridge())
+    job = Job(request=None, clip_path=None)  # type: ignore[arg-type]
+    model._on_event("added", job)
+    job.state, job.started = JobState.GENERATING, 1.0
+    job.progress = Progress(GENERATING, 5, 9, HIGH_NOISE)  # 0.9 * 5/9: half the job
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, 200, 30)
+    option.palette = QPalette(QApplication.palette())
+    image = QImage(200, 30, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    ProgressDelegate().paint(painter, option, model.index(0, PROGRESS))
+    painter.end()
+    highlight, empty = (
+        option.palette.color(r).name()
+        for r in (QPalette.ColorRole.Highlight, QPalette.ColorRole.AlternateBase)
+    )
+    assert QColor(image.pixel(50, 5)).name() == highlight and QColor(image.pixel(150, 5)).name() == empty
+    queue.shutdown()
