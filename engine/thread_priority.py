@@ -12,6 +12,12 @@ log = logging.getLogger(__name__)
 BACKGROUND_NICE = 10  # generation beside a window: the window's thread gets a CPU first
 
 
+def usable_cores() -> int:
+    """The CPU cores this process may run on (its affinity where the system tells it)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity is not None else (os.cpu_count() or 1)
+
+
 def nice_below_main(steps: int) -> int:
     """The nice value `steps` below this process's main thread (the window's), at most 19."""
     if not sys.platform.startswith("linux"):

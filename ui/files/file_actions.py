@@ -76,7 +76,7 @@ class FileActions(QObject):
         self.undo_stack: QUndoStack = session.undo_stack
         self.closing = False  # the window is quitting: nothing more goes into a recovery file
         self._autosaved_index: int | None = None
-        self._worker = BackgroundWorker(self)  # one at a time: a later autosave never lands before an earlier
+        self._worker = BackgroundWorker(self, short=True)  # one at a time: a later autosave never lands first
         self._lock: FilmLock | None = None  # the open film's lock, while this window holds it
         self.read_only = False  # opened while another Storyreel has it: Save goes to Save As
         self.autosave_timer = QTimer(self)

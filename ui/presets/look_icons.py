@@ -62,7 +62,7 @@ class LookIcons(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._number = 0
-        self._worker = BackgroundWorker(self)
+        self._worker = BackgroundWorker(self, short=True)
         self._looks: dict[tuple[str, Path], Loaded] = {}  # filled on the worker, per library read
 
     def request(self, make_frame: Callable[[], np.ndarray], sources: Sequence[Source | None]) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from app import __version__
 from app.paths.resources import resource_path
 from app.settings.user_settings import load_settings
+from engine.thread_priority import usable_cores
 from ui.widgets.app_font import install_cjk_font
 from ui.widgets.theme import apply_theme
 
@@ -24,9 +25,7 @@ FEW_CORES = 4
 
 def keep_paints_on_the_gui_thread() -> None:
     """On a machine of few cores, paint on the GUI thread alone (Qt reads this once, at its first paint)."""
-    affinity = getattr(os, "sched_getaffinity", None)
-    cores = len(affinity(0)) if affinity is not None else (os.cpu_count() or 1)
-    if cores <= FEW_CORES:
+    if usable_cores() <= FEW_CORES:
         os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
 
 

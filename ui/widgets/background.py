@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import threading
 import weakref
 from collections.abc import Callable
 from typing import Any
@@ -10,12 +11,19 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent, QObject, QRunnable, QThreadPool, Signal
 
-from engine.thread_priority import lower_this_thread
+from engine.thread_priority import lower_this_thread, usable_cores
 
 # Background work runs below the GUI thread's priority, so a thumbnail's decode or an autosave's write
 # waits for a core rather than the window; and above generation's (BACKGROUND_NICE), so it still runs
 # beside a take being made.
 WORK_NICE = 4
+# The frequent short pieces (thumbnails, autosaves, preset icons) run at most this many at once, across
+# their workers: the cores the window's thread leaves. On two cores, an autosave and a thumbnail together
+# when a take arrived kept the window's thread waiting for a core up to 10 ms. A piece that waits longer
+# than SLOT_WAIT_S runs anyway, so none waits on another forever. Long work the person started (a
+# storyboard's plan, a voice) takes no slot and is not held up by it.
+_slots = threading.BoundedSemaphore(max(1, usable_cores() - 1))
+SLOT_WAIT_S = 2.0
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
@@ -81,10 +89,10 @@ def _forget(worker_id: int) -> Callable[[object], None]:
 
 
 class _Job(QRunnable):
-    def __init__(self, key: tuple[int, int], started: set[int]) -> None:
+    def __init__(self, key: tuple[int, int], started: set[int], short: bool) -> None:
         super().__init__()
         # Neither the worker nor the work: the job must not be what keeps either alive off the GUI thread.
-        self.key, self.started = key, started
+        self.key, self.started, self.short = key, started, short
 
     def run(self) -> None:
         lower_this_thread(WORK_NICE)  # a pool thread already that low is left as it is
@@ -92,10 +100,14 @@ class _Job(QRunnable):
         work = _works.get(self.key)
         if work is None:  # dropped before it started
             return
+        slot = self.short and _slots.acquire(timeout=SLOT_WAIT_S)
         try:
             _answers[self.key] = (work(), True)
         except Exception as exc:  # a worker reports, never dies silently: the GUI thread decides what to say
             _answers[self.key] = (exc, False)
+        finally:
+            if slot:
+                _slots.release()
         del work
         try:
             _the_relay().answer.emit(*self.key)
@@ -106,8 +118,10 @@ class _Job(QRunnable):
 class BackgroundWorker(QObject):
     """A one-thread pool: `run(work, done, failed)` calls `done(result)` or `failed(exc)` on the GUI thread."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, short: bool = False) -> None:
+        """`short`: its pieces are frequent and brief, and share the cores the window leaves (_slots)."""
         super().__init__(parent)
+        self._short = short
         _the_relay()
         self._id = next(_ids)
         _workers[self._id] = weakref.ref(self, _forget(self._id))
@@ -122,7 +136,7 @@ class BackgroundWorker(QObject):
         self._next += 1
         self._callbacks[self._next] = (done, failed)
         _works[(self._id, self._next)] = work
-        job = _Job((self._id, self._next), self._started)
+        job = _Job((self._id, self._next), self._started, self._short)
         self._pool.start(job)
 
     def busy(self) -> bool:

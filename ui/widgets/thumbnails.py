@@ -112,7 +112,7 @@ class ThumbnailCache(QObject):
         self._failed: set[str] = set()
         self._waiting: OrderedDict[str, tuple[Path, Path | None]] = OrderedDict()  # oldest first
         self._making: str | None = None  # the one on the worker: one at a time, so the newest goes next
-        self._worker = BackgroundWorker(self)
+        self._worker = BackgroundWorker(self, short=True)
 
     def get(self, project: Project, take: Take | None) -> QPixmap | None:
         """The thumbnail if ready; otherwise None, and one is requested."""

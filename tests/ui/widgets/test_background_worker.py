@@ -116,3 +116,47 @@ def test_the_work_and_its_answer_are_released_on_the_gui_thread(qtbot):
     qtbot.waitUntil(lambda: not worker.busy(), timeout=5000)
     qtbot.waitUntil(lambda: bool(released), timeout=5000)
     assert released == [threading.get_ident()]
+
+
+def test_short_pieces_share_the_cores_the_window_leaves_and_long_work_is_not_held(qtbot, monkeypatch):
+    """A thumbnail and an autosave at once kept the window's thread waiting for a core: short pieces of
+    every worker run one at a time here (two cores), long work beside them, and none waits forever."""
+    import time
+
+    from ui.widgets import background
+
+    monkeypatch.setattr(background, "_slots", threading.BoundedSemaphore(1))
+    monkeypatch.setattr(background, "SLOT_WAIT_S", 0.5)
+    running: list[str] = []
+    overlaps: list[tuple[str, ...]] = []
+    lock = threading.Lock()
+
+    def piece(name: str, seconds: float):
+        def work() -> str:
+            with lock:
+                running.append(name)
+                overlaps.append(tuple(sorted(running)))
+            time.sleep(seconds)
+            with lock:
+                running.remove(name)
+            return name
+
+        return work
+
+    thumbs, saves, long = BackgroundWorker(short=True), BackgroundWorker(short=True), BackgroundWorker()
+    done: list[str] = []
+    for n in range(3):
+        thumbs.run(piece(f"thumb{n}", 0.05), done.append, lambda e: None)
+        saves.run(piece(f"save{n}", 0.05), done.append, lambda e: None)
+    long.run(piece("plan", 0.3), done.append, lambda e: None)
+    qtbot.waitUntil(lambda: len(done) == 7, timeout=10000)
+    shorts = [o for o in overlaps if len([n for n in o if n != "plan"]) > 1]
+    assert shorts == []  # never two short pieces at once
+    assert any("plan" in o and len(o) > 1 for o in overlaps)  # the long work ran beside them
+    # A piece holding the slot too long: the next short one runs anyway once it has waited SLOT_WAIT_S.
+    background._slots.acquire()
+    start = time.monotonic()
+    saves.run(piece("late", 0.0), done.append, lambda e: None)
+    qtbot.waitUntil(lambda: "late" in done, timeout=5000)
+    assert time.monotonic() - start >= 0.45
+    background._slots.release()
