@@ -19,7 +19,6 @@ from engine.backends.local import Backend
 from engine.generation.request import ModelSpec
 from engine.jobs.job_queue import Job, JobQueue
 from engine.jobs.states import FINISHED_STATES, JobState
-from engine.thread_priority import BACKGROUND_NICE
 from ui.editing.project_session import ProjectSession, StatusSink
 from ui.generation.generation_bridge import GenerationBridge
 from ui.generation.make_final_action import make_final_action
@@ -27,14 +26,16 @@ from ui.generation.model_check import model_ready
 from ui.generation.queue_dock import QueueDock
 from ui.generation.queue_model import QueueModel, job_fraction
 from ui.runtime.event_loop import running_loop
+from ui.widgets.background import WORK_NICE
 from ui.widgets.dialogs import Dialogs
 from ui.widgets.labels import job_title, shot_title
 
-# A local worker runs the model's Python and its compute threads on the CPUs the GUI thread needs too.
-# At the same priority a woken GUI thread waited in the run queue behind them: most of each stall over
-# 16 ms while a shot generated (bench/ui_responsiveness.py, read from /proc schedstat). Niced, the
-# worker still gets every CPU left idle; other busy programs come before it too (a CPU-bound run slows).
-WORKER_NICE = BACKGROUND_NICE
+# The queue's workers in the window wait for the generation process (which runs at BACKGROUND_NICE,
+# engine/backends/local_process.py) and then review the take: numpy and decoding that hold the GIL in
+# turns. At the generation process's priority a worker holding the GIL waited for a core behind it,
+# and the GUI thread waited for the GIL: a 29 ms stall with 2.5 ms of the GUI thread's CPU. They run
+# as the window's other background work does.
+WORKER_NICE = WORK_NICE
 
 
 class GenerationController(QObject):
