@@ -63,6 +63,17 @@ SEPARATOR = 4  # between docks
 TAB_PADDING = (12, 5)  # a tab's text from its sides, and from its top and bottom
 
 
+_METRICS = {
+    QStyle.PixelMetric.PM_DockWidgetTitleMargin: DOCK_TITLE_MARGIN,
+    QStyle.PixelMetric.PM_DockWidgetSeparatorExtent: SEPARATOR,
+    QStyle.PixelMetric.PM_ToolBarItemSpacing: TOOLBAR_SPACING,
+    QStyle.PixelMetric.PM_ToolBarItemMargin: TOOLBAR_MARGIN,
+    QStyle.PixelMetric.PM_ToolBarFrameWidth: 0,
+    QStyle.PixelMetric.PM_TabBarTabHSpace: 2 * TAB_PADDING[0],
+    QStyle.PixelMetric.PM_TabBarTabVSpace: 2 * TAB_PADDING[1],
+}
+
+
 class StoryreelStyle(QProxyStyle):
     """Fusion, with dock titles on a band of their own, flat toolbars and roomier tabs."""
 
@@ -72,15 +83,8 @@ class StoryreelStyle(QProxyStyle):
     def pixelMetric(
         self, metric: QStyle.PixelMetric, option: QStyleOption | None = None, widget: QWidget | None = None
     ) -> int:
-        own = {
-            QStyle.PixelMetric.PM_DockWidgetTitleMargin: DOCK_TITLE_MARGIN,
-            QStyle.PixelMetric.PM_DockWidgetSeparatorExtent: SEPARATOR,
-            QStyle.PixelMetric.PM_ToolBarItemSpacing: TOOLBAR_SPACING,
-            QStyle.PixelMetric.PM_ToolBarItemMargin: TOOLBAR_MARGIN,
-            QStyle.PixelMetric.PM_ToolBarFrameWidth: 0,
-            QStyle.PixelMetric.PM_TabBarTabHSpace: 2 * TAB_PADDING[0],
-            QStyle.PixelMetric.PM_TabBarTabVSpace: 2 * TAB_PADDING[1],
-        }.get(metric)
+        # Asked thousands of times while a window is built: one lookup, then Fusion's own.
+        own = _METRICS.get(metric)
         return own if own is not None else super().pixelMetric(metric, option, widget)
 
     def sizeFromContents(
