@@ -205,13 +205,17 @@ class ThumbnailCache(QObject):
         while self._making is not None:
             if not self._worker.wait(deadline):
                 return False
+            making = self._making
             deliver_answers()  # the one made: its answer starts the next
+            if self._making == making and not self._worker.busy():
+                break  # no answer is coming (shut down)
         return True
 
     def shutdown(self) -> None:
         """Forget the waiting ones and wait for the one being made."""
         self._forget_waiting()
         self._worker.shutdown()
+        self._making = None
 
     def _forget_waiting(self) -> None:
         for key in self._waiting:

@@ -76,3 +76,14 @@ def test_thumbnails_scrolled_past_are_forgotten_and_the_newest_is_made_first(qtb
     assert cache.get(project, takes[5]) is None  # forgotten, not failed: asked for again
     assert cache.wait(20000) and made[-1] == "t5" and cache.get(project, takes[5]) is not None
     cache.shutdown()
+
+
+def test_waiting_after_shutdown_returns(qtbot, tmp_path):
+    """The window closes while a thumbnail is made: a later wait() has nothing to wait for."""
+    project = sample_project(1)
+    save_project(project, tmp_path / "film.reel")
+    write_video(tmp_path / "film.media" / "clip.mp4")
+    cache = ThumbnailCache()
+    assert cache.get(project, Take(id="t", path="clip.mp4", frames=5, fps=16)) is None
+    cache.shutdown()
+    assert cache.wait(5000)
