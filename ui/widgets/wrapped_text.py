@@ -24,12 +24,14 @@ class WrappedText(QWidget):
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+        self._told: dict[int, int] = {}  # the heights the page was told, by width
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self.label.heightForWidth(width)
+        height = self._told[width] = self.label.heightForWidth(width)
+        return height
 
     def sizeHint(self) -> QSize:
         return self.label.sizeHint()
@@ -43,8 +45,9 @@ class WrappedText(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest:  # the label's text changed
-            if self.label.heightForWidth(self.width()) != self.height():
+            # Against what the page was told, not the box's height: a form may give it less.
+            if self._told.get(self.width()) != self.label.heightForWidth(self.width()):
+                self._told.clear()
                 self.updateGeometry()  # a taller or shorter text: the page lays out again
-            self.label.setGeometry(self.rect())
             return True
         return super().event(event)
