@@ -199,9 +199,7 @@ class ShotCardDelegate(QStyledItemDelegate):
         else:
             self._cards.move_to_end(key)
         painter.drawPixmap(option.rect.topLeft(), card)
-        if progress is not None:
-            _paint_progress(painter, picture_rect(option.rect), float(progress))
-        _paint_border(painter, option)
+        _paint_over(painter, option, progress)
 
     def _card_key(
         self,
@@ -261,9 +259,7 @@ class ShotCardDelegate(QStyledItemDelegate):
         if shot is not None:
             values = card_data(index)
             self._paint_inside(painter, option, index, shot, values._replace(progress=None))
-            if values.progress is not None:
-                _paint_progress(painter, picture_rect(option.rect), float(values.progress))
-            _paint_border(painter, option)
+            _paint_over(painter, option, values.progress)
 
     def _paint_inside(
         self,
@@ -398,6 +394,13 @@ def picture_rect(rect: QRect) -> QRect:
     """Where a card of this rect shows its picture (the thumbnail, or the prompt)."""
     card = rect.adjusted(2, 2, -2, -2)
     return QRect(card.left() + 3, card.top() + 3, card.width() - 6, card.height() - FOOTER - 3)
+
+
+def _paint_over(painter: QPainter, option: QStyleOptionViewItem, progress: float | None) -> None:
+    """What is drawn over the card itself, cached or not: a generating take's bar and the outline."""
+    if progress is not None:
+        _paint_progress(painter, picture_rect(option.rect), float(progress))
+    _paint_border(painter, option)
 
 
 def _paint_progress(painter: QPainter, picture: QRect, fraction: float) -> None:
