@@ -125,26 +125,34 @@ def test_the_overall_bar_paints_with_the_window_not_inside_the_job_event(qtbot):
     assert "bar" not in painted
 
 
-def test_a_step_repaints_its_cells_and_leaves_the_dock_laid_out(qtbot):
-    """A step changes the state, bar and times of one row: those cells are repainted, and the footer's
-    new time left lays nothing out again (each did at every step: 2 ms and a pass over the dock)."""
+def _model_with_a_running_job(step: int, total: int):
+    """A queue's model listing one job generating at `step` of `total` (shut the queue down after)."""
     from engine.backends.local import LocalBackend
     from engine.jobs.job_queue import JobQueue
     from ui.generation.generation_bridge import GenerationBridge
-    from ui.generation.queue_dock import QueueDock
-    from ui.generation.queue_model import LEFT, STATE, QueueModel
+    from ui.generation.queue_model import QueueModel
 
-    queue, bridge = JobQueue([LocalBackend()]), GenerationBridge()
-    model = QueueModel(queue, bridge)
+    queue = JobQueue([LocalBackend()])
+    model = QueueModel(queue, GenerationBridge())
+    job = Job(request=None, clip_path=None)  # type: ignore[arg-type]
+    model._on_event("added", job)
+    job.state, job.started = JobState.GENERATING, 1.0
+    job.progress = Progress(GENERATING, step, total, HIGH_NOISE)
+    return queue, model, job
+
+
+def test_a_step_repaints_its_cells_and_leaves_the_dock_laid_out(qtbot):
+    """A step changes the state, bar and times of one row: those cells are repainted, and the footer's
+    new time left lays nothing out again (each did at every step: 2 ms and a pass over the dock)."""
+    from ui.generation.queue_dock import QueueDock
+    from ui.generation.queue_model import LEFT, STATE
+
+    queue, model, job = _model_with_a_running_job(1, 12)
     dock = QueueDock()
     qtbot.addWidget(dock)
     dock.set_model(model)
     dock.show()
     qtbot.waitExposed(dock)
-    job = Job(request=None, clip_path=None)  # type: ignore[arg-type]
-    model._on_event("added", job)
-    job.state, job.started = JobState.GENERATING, 1.0
-    job.progress = Progress(GENERATING, 1, 12, HIGH_NOISE)
     model._on_event("progress", job)
     dock.update_overall()
     qtbot.wait(50)
@@ -176,18 +184,10 @@ def test_the_progress_cell_is_a_bar_filled_to_the_job_s_fraction(qtbot):
     from PySide6.QtGui import QColor, QImage, QPainter, QPalette
     from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
-    from engine.backends.local import LocalBackend
-    from engine.jobs.job_queue import JobQueue
-    from ui.generation.generation_bridge import GenerationBridge
     from ui.generation.queue_dock import ProgressDelegate
-    from ui.generation.queue_model import PROGRESS, QueueModel
+    from ui.generation.queue_model import PROGRESS
 
-    queue = JobQueue([LocalBackend()])
-    model = QueueModel(queue, GenerationBridge())
-    job = Job(request=None, clip_path=None)  # type: ignore[arg-type]
-    model._on_event("added", job)
-    job.state, job.started = JobState.GENERATING, 1.0
-    job.progress = Progress(GENERATING, 5, 9, HIGH_NOISE)  # 0.9 * 5/9: half the job
+    queue, model, _ = _model_with_a_running_job(5, 9)  # 0.9 * 5/9: half the job
     option = QStyleOptionViewItem()
     option.rect = QRect(0, 0, 200, 30)
     option.palette = QPalette(QApplication.palette())

@@ -9,6 +9,14 @@ from app.project.shot import Take
 from ui.widgets.thumbnails import ThumbnailCache, pixmap_bytes
 
 
+def _film_with_a_clip(tmp_path):
+    """A saved one-shot film whose media folder holds a small clip, clip.mp4."""
+    project = sample_project(1)
+    save_project(project, tmp_path / "film.reel")
+    write_video(tmp_path / "film.media" / "clip.mp4")
+    return project
+
+
 def _load(qtbot, cache: ThumbnailCache, project, take: Take):
     if cache.get(project, take) is None:
         with qtbot.waitSignal(cache.updated, timeout=20000):
@@ -19,9 +27,7 @@ def _load(qtbot, cache: ThumbnailCache, project, take: Take):
 
 
 def test_the_cache_evicts_the_least_recently_used_under_its_bound(qtbot, tmp_path):
-    project = sample_project(1)
-    save_project(project, tmp_path / "film.reel")
-    write_video(tmp_path / "film.media" / "clip.mp4")
+    project = _film_with_a_clip(tmp_path)
     takes = [Take(id=f"t{i}", path="clip.mp4", frames=5, fps=16) for i in range(6)]
     one = pixmap_bytes(_load(qtbot, ThumbnailCache(), project, takes[0]))
     cache = ThumbnailCache(max_bytes=3 * one)
@@ -49,9 +55,7 @@ def test_thumbnails_scrolled_past_are_forgotten_and_the_newest_is_made_first(qtb
 
     from ui.widgets import thumbnails
 
-    project = sample_project(1)
-    save_project(project, tmp_path / "film.reel")
-    write_video(tmp_path / "film.media" / "clip.mp4")
+    project = _film_with_a_clip(tmp_path)
     made: list[str] = []
     release = threading.Event()
 
@@ -80,9 +84,7 @@ def test_thumbnails_scrolled_past_are_forgotten_and_the_newest_is_made_first(qtb
 
 def test_waiting_after_shutdown_returns(qtbot, tmp_path):
     """The window closes while a thumbnail is made: a later wait() has nothing to wait for."""
-    project = sample_project(1)
-    save_project(project, tmp_path / "film.reel")
-    write_video(tmp_path / "film.media" / "clip.mp4")
+    project = _film_with_a_clip(tmp_path)
     cache = ThumbnailCache()
     assert cache.get(project, Take(id="t", path="clip.mp4", frames=5, fps=16)) is None
     cache.shutdown()
